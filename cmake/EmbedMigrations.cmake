@@ -1,0 +1,13 @@
+# Writes OUT: a C++ source holding every db/migrations/NNNN_name.sql of DIR, in order.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" num ${name})
+  math(EXPR num "${num} + 0")
+  file(READ ${f} sql)
+  string(APPEND body "    {${num}, \"${name}\", R\"dangbo_sql(${sql})dangbo_sql\"},\n")
+endforeach()
+file(WRITE ${OUT}.tmp "// Generated from db/migrations by cmake/EmbedMigrations.cmake. Do not edit.\n#include \"store/Migrations.h\"\nnamespace dangbo::store {\nconst std::vector<Migration>& builtinMigrations() {\n  static const std::vector<Migration> all = {\n${body}  };\n  return all;\n}\n}  // namespace dangbo::store\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

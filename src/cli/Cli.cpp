@@ -1,0 +1,248 @@
+#include "cli/Cli.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <optional>
+
+#include "core/Errors.h"
+#include "core/I18n.h"
+#include "core/VietText.h"
+#include "exchange/Backup.h"
+#include "reports/SummaryReport.h"
+#include "services/Paths.h"
+#include "services/Services.h"
+
+#ifndef DANGBO_VERSION
+#define DANGBO_VERSION "0.0.0"
+#endif
+
+namespace dangbo::cli {
+
+using core::format;
+using core::tr;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Options of one command: --name VALUE pairs, flags, and positional arguments.
+struct Parsed {
+  std::string command;
+  std::map<std::string, std::string> options;
+  std::vector<std::string> flags;
+  std::vector<std::string> positional;
+  std::optional<std::string> get(const std::string& k) const {
+    auto it = options.find(k);
+    return it == options.end() ? std::nullopt : std::optional(it->second);
+  }
+};
+
+const std::vector<std::string> kValueOptions = {"--db",     "--committee", "--place", "--province", "--seed",
+                                                "--as-of",  "--today",     "--out",   "--format",   "--cell",
+                                                "--search", "--from",      "--to"};
+
+Parsed parse(const std::vector<std::string>& args) {
+  Parsed p;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a.rfind("--", 0) == 0 && a.size() > 2) {
+      std::string name = a, value;
+      bool hasValue = false;
+      if (auto eq = a.find('='); eq != std::string::npos) {
+        name = a.substr(0, eq);
+        value = a.substr(eq + 1);
+        hasValue = true;
+      }
+      bool takes = std::find(kValueOptions.begin(), kValueOptions.end(), name) != kValueOptions.end();
+      if (takes && !hasValue) {
+        if (i + 1 >= args.size()) throw UsageError(format(tr("The option {1} needs a value."), {name}));
+        value = args[++i];
+      } else if (!takes && hasValue) {
+        throw UsageError(format(tr("The option {1} takes no value."), {name}));
+      }
+      if (takes) p.options[name] = value;
+      else p.flags.push_back(name);
+    } else if (p.command.empty()) {
+      p.command = a;
+    } else {
+      p.positional.push_back(a);
+    }
+  }
+  return p;
+}
+
+void allowOnly(const Parsed& p, std::initializer_list<const char*> allowed, size_t positional) {
+  auto ok = [&](const std::string& n) {
+    if (n == "--db") return true;
+    for (const char* a : allowed)
+      if (n == a) return true;
+    return false;
+  };
+  for (const auto& [k, v] : p.options)
+    if (!ok(k)) throw UsageError(format(tr("The command {1} has no option {2}."), {p.command, k}));
+  for (const auto& f : p.flags)
+    if (!ok(f)) throw UsageError(format(tr("The command {1} has no option {2}."), {p.command, f}));
+  if (p.positional.size() > positional)
+    throw UsageError(format(tr("Unexpected argument \"{1}\"."), {p.positional[positional]}));
+}
+
+core::Date dateOption(const Parsed& p, const std::string& name, core::Date fallback) {
+  auto v = p.get(name);
+  if (!v) return fallback;
+  auto d = core::Date::parse(*v);
+  if (!d) throw UsageError(format(tr("{1}: \"{2}\" is not a date (YYYY-MM-DD or dd/mm/yyyy)."), {name, *v}));
+  return *d;
+}
+
+fs::path dbPath(const Parsed& p) {
+  if (auto v = p.get("--db")) return *v;
+  return services::defaultDatabasePath();
+}
+
+void ensureParent(const fs::path& p) {
+  std::error_code ec;
+  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+}
+
+std::string usage() {
+  return std::string(tr("Usage: dangbo-cli [--db PATH] COMMAND [OPTIONS]")) + "\n\n" + tr("Commands:") + "\n" +
+         "  init [--committee NAME] [--place NAME] [--province NAME]\n      " +
+         tr("create a new, empty database (refuses an existing file)") + "\n" +
+         "  demo [--seed N] [--today DATE]\n      " +
+         tr("create a demo commune in a new database; the same N (and day) gives the same data") + "\n" +
+         "  summary [--as-of DATE] [--format text|json]\n      " + tr("the register's figures on a day") + "\n" +
+         "  backup --out FILE\n      " + tr("copy the database to FILE") + "\n" + "  restore FILE\n      " +
+         tr("restore FILE into --db, keeping the replaced file as a backup") + "\n" +
+         "  import, members, export, report, check\n      " +
+         tr("coming with the register, report and check features (see the issues)") + "\n" + "  --version, --help\n\n" +
+         tr("--db PATH: the database file; default: $XDG_DATA_HOME/dangbo/dangbo.db (~/.local/share/dangbo/dangbo.db).") +
+         "\n" + tr("Dates: YYYY-MM-DD or dd/mm/yyyy.") + "\n" +
+         tr("Exit status: 0 done; 1 data refused; 2 wrong usage; 3 database cannot be opened, damaged or newer.") + "\n";
+}
+
+// "Đảng bộ xã Phiêng Pằn" -> place "Phiêng Pằn", executive "ĐẢNG ỦY XÃ PHIÊNG PẰN".
+core::CommitteeInfo committeeFrom(const Parsed& p) {
+  core::CommitteeInfo c;
+  c.name = core::normalizeText(p.get("--committee").value_or(tr("Party Committee")));
+  c.province = core::normalizeText(p.get("--province").value_or(""));
+  std::string rest = c.name;
+  const std::string prefix = "Đảng bộ ";
+  if (rest.rfind(prefix, 0) == 0) rest = rest.substr(prefix.size());
+  std::string place = rest;
+  for (const char* unit : {"xã ", "phường ", "thị trấn ", "đặc khu "})
+    if (place.rfind(unit, 0) == 0) place = place.substr(std::string(unit).size());
+  c.place = core::normalizeText(p.get("--place").value_or(place));
+  c.executive = core::toUpper("Đảng ủy " + rest);
+  if (!c.province.empty()) c.superior = core::toUpper("Đảng bộ tỉnh " + c.province);
+  return c;
+}
+
+int cmdInit(const Parsed& p, std::ostream& out, std::ostream& err) {
+  allowOnly(p, {"--committee", "--place", "--province"}, 0);
+  fs::path path = dbPath(p);
+  ensureParent(path);
+  auto s = services::Services::create(path, committeeFrom(p));
+  err << format(tr("Created {1} for {2}."), {path.string(), s->committee().name}) << "\n";
+  (void)out;
+  return kOk;
+}
+
+int cmdDemo(const Parsed& p, std::ostream& out, std::ostream&) {
+  allowOnly(p, {"--seed", "--today"}, 0);
+  services::DemoOptions opt;
+  if (auto v = p.get("--seed")) {
+    try {
+      size_t used = 0;
+      opt.seed = std::stoull(*v, &used);
+      if (used != v->size()) throw std::invalid_argument(*v);
+    } catch (const std::exception&) {
+      throw UsageError(format(tr("--seed: \"{1}\" is not a whole number."), {*v}));
+    }
+  }
+  opt.today = dateOption(p, "--today", core::Date::today());
+  fs::path path = dbPath(p);
+  ensureParent(path);
+  auto summary = services::Services::createDemo(path, opt);
+  out << reports::summaryLine(summary) << "\n";
+  return kOk;
+}
+
+int cmdSummary(const Parsed& p, std::ostream& out, std::ostream&) {
+  allowOnly(p, {"--as-of", "--format"}, 0);
+  std::string fmt = p.get("--format").value_or("text");
+  if (fmt != "text" && fmt != "json") throw UsageError(format(tr("--format: \"{1}\" is not one of: {2}."), {fmt, "text, json"}));
+  core::Date asOf = dateOption(p, "--as-of", core::Date::today());
+  auto s = services::Services::open(dbPath(p));
+  auto sum = s->summary(asOf);
+  if (fmt == "json") reports::writeSummaryJson(out, sum);
+  else out << reports::summaryLine(sum) << "\n";
+  return kOk;
+}
+
+int cmdBackup(const Parsed& p, std::ostream&, std::ostream& err) {
+  allowOnly(p, {"--out"}, 0);
+  auto to = p.get("--out");
+  if (!to) throw UsageError(tr("backup needs --out FILE."));
+  auto s = services::Services::open(dbPath(p));
+  exchange::backupDatabase(*s, *to);
+  err << format(tr("Backed up to {1}."), {*to}) << "\n";
+  return kOk;
+}
+
+int cmdRestore(const Parsed& p, std::ostream&, std::ostream& err) {
+  allowOnly(p, {}, 1);
+  if (p.positional.empty()) throw UsageError(tr("restore needs the backup FILE."));
+  fs::path path = dbPath(p);
+  ensureParent(path);
+  fs::path kept = exchange::restoreDatabase(path, p.positional[0]);
+  err << format(tr("Restored {1} from {2}."), {path.string(), p.positional[0]}) << "\n";
+  if (!kept.empty()) err << format(tr("The replaced file was kept as {1}."), {kept.string()}) << "\n";
+  return kOk;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  try {
+    Parsed p = parse(args);
+    if (std::find(p.flags.begin(), p.flags.end(), "--help") != p.flags.end() || p.command == "help") {
+      out << usage();
+      return kOk;
+    }
+    if (std::find(p.flags.begin(), p.flags.end(), "--version") != p.flags.end()) {
+      out << "dangbo-cli " << DANGBO_VERSION << "\n";
+      return kOk;
+    }
+    if (p.command.empty()) throw UsageError(tr("No command given."));
+    if (p.command == "init") return cmdInit(p, out, err);
+    if (p.command == "demo") return cmdDemo(p, out, err);
+    if (p.command == "summary") return cmdSummary(p, out, err);
+    if (p.command == "backup") return cmdBackup(p, out, err);
+    if (p.command == "restore") return cmdRestore(p, out, err);
+    for (const char* later : {"import", "members", "export", "report", "check"})
+      if (p.command == later)
+        throw UsageError(format(tr("The command {1} is not available in this version yet."), {p.command}));
+    throw UsageError(format(tr("Unknown command \"{1}\"."), {p.command}));
+  } catch (const UsageError& e) {
+    err << "dangbo-cli: " << e.what() << "\n" << tr("Run dangbo-cli --help for the commands.") << "\n";
+    return kUsage;
+  } catch (const core::DatabaseError& e) {
+    err << "dangbo-cli: " << e.what() << "\n";
+    return kDatabase;
+  } catch (const core::DataError& e) {
+    err << "dangbo-cli: " << e.what() << "\n";
+    return kRefused;
+  } catch (const core::PermissionError& e) {
+    err << "dangbo-cli: " << e.what() << "\n";
+    return kRefused;
+  } catch (const std::exception& e) {
+    err << "dangbo-cli: " << format(tr("Unexpected error: {1}"), {e.what()}) << "\n";
+    return kDatabase;
+  }
+}
+
+}  // namespace dangbo::cli

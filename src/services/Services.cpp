@@ -1,0 +1,243 @@
+#include "services/Services.h"
+
+#include <set>
+
+#include "core/Enums.h"
+#include "core/Errors.h"
+#include "core/I18n.h"
+#include "core/VietText.h"
+#include "store/AuditRepository.h"
+#include "store/Database.h"
+#include "store/RecordsRepository.h"
+#include "store/RegisterRepository.h"
+#include "store/SettingsRepository.h"
+
+namespace dangbo::services {
+
+using core::DataError;
+using core::format;
+using core::tr;
+
+Services::Services(std::unique_ptr<store::Database> db) : db_(std::move(db)) {}
+Services::~Services() = default;
+
+std::unique_ptr<Services> Services::create(const std::filesystem::path& path, const core::CommitteeInfo& info) {
+  if (core::normalizeText(info.name).empty()) throw DataError(tr("The committee's name is required."));
+  auto db = store::Database::create(path);
+  std::unique_ptr<Services> s(new Services(std::move(db)));
+  s->db_->transaction([&] {
+    store::SettingsRepository(*s->db_).saveCommittee(info);
+    s->audit(Actor::localOffice(), "init", "committee", "", core::normalizeText(info.name));
+  });
+  return s;
+}
+
+std::unique_ptr<Services> Services::open(const std::filesystem::path& path) {
+  return std::unique_ptr<Services>(new Services(store::Database::open(path)));
+}
+
+const std::filesystem::path& Services::path() const { return db_->path(); }
+
+std::pair<int, std::filesystem::path> Services::upgradeInfo() const {
+  return {db_->openReport().fromVersion, db_->openReport().backupPath};
+}
+
+store::Database& Services::database() { return *db_; }
+
+void Services::audit(const Actor& actor, const std::string& action, const std::string& record,
+                     const std::string& oldValue, const std::string& newValue, const std::string& reason) {
+  store::AuditRepository(*db_).append(actor.username, action, record, oldValue, newValue, reason);
+  store::SettingsRepository(*db_).bumpRevision();
+}
+
+// ---------------------------------------------------------------------------------------------
+core::CommitteeInfo Services::committee() { return store::SettingsRepository(*db_).committee(); }
+
+void Services::saveCommittee(const Actor& actor, const core::CommitteeInfo& in) {
+  require(actor, Permission::EditSettings);
+  core::CommitteeInfo info{core::normalizeText(in.name), core::normalizeText(in.place),
+                           core::normalizeText(in.province), core::normalizeText(in.superior),
+                           core::normalizeText(in.executive)};
+  if (info.name.empty()) throw DataError(tr("The committee's name is required."));
+  store::SettingsRepository repo(*db_);
+  auto old = repo.committee();
+  db_->transaction([&] {
+    repo.saveCommittee(info);
+    audit(actor, "committee.update", "committee",
+          old.name + " | " + old.place + " | " + old.province + " | " + old.superior + " | " + old.executive,
+          info.name + " | " + info.place + " | " + info.province + " | " + info.superior + " | " + info.executive);
+  });
+}
+
+std::vector<RuleView> Services::rules() {
+  auto values = store::SettingsRepository(*db_).ruleValues();
+  std::vector<RuleView> out;
+  for (const auto& def : core::ruleDefinitions()) {
+    RuleView v{&def, {}};
+    for (const auto& rv : values)
+      if (rv.key == def.key) v.values.push_back(rv);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+core::RuleBook Services::ruleBook() { return core::RuleBook(store::SettingsRepository(*db_).ruleValues()); }
+
+void Services::addRuleValue(const Actor& actor, const core::RuleValue& in) {
+  require(actor, Permission::EditSettings);
+  const core::RuleDef* def = core::findRule(in.key);
+  if (!def) throw DataError(format(tr("Unknown rule \"{1}\"."), {in.key}));
+  core::RuleValue v = in;
+  v.value = core::normalizeText(v.value);
+  v.regulation = core::normalizeText(v.regulation);
+  v.note = core::normalizeText(v.note);
+  if (std::string err = core::ruleValueError(*def, v.value); !err.empty())
+    throw DataError(format(tr("\"{1}\": the value \"{2}\" is not valid. {3}"), {tr(def->label), v.value, err}));
+  if (v.regulation.empty())
+    throw DataError(format(tr("\"{1}\": name the regulation the value comes from."), {tr(def->label)}));
+  store::SettingsRepository repo(*db_);
+  std::string old;
+  for (const auto& rv : repo.ruleValues())
+    if (rv.key == v.key && rv.validFrom == v.validFrom) old = rv.value;
+  db_->transaction([&] {
+    repo.saveRuleValue(v, actor.username);
+    audit(actor, "rule.set", v.key + "@" + v.validFrom.iso(), old, v.value + " (" + v.regulation + ")");
+  });
+}
+
+void Services::deleteRuleValue(const Actor& actor, const std::string& key, const core::Date& validFrom) {
+  require(actor, Permission::EditSettings);
+  store::SettingsRepository repo(*db_);
+  int count = 0;
+  std::string old;
+  for (const auto& rv : repo.ruleValues())
+    if (rv.key == key) {
+      ++count;
+      if (rv.validFrom == validFrom) old = rv.value;
+    }
+  if (old.empty()) throw DataError(format(tr("The rule \"{1}\" has no value from {2}."), {key, validFrom.vn()}));
+  if (count <= 1)
+    throw DataError(format(tr("The rule \"{1}\" must keep at least one value; add the new value instead."), {key}));
+  db_->transaction([&] {
+    repo.deleteRuleValue(key, validFrom);
+    audit(actor, "rule.delete", key + "@" + validFrom.iso(), old, "");
+  });
+}
+
+std::vector<core::Target> Services::targets() { return store::SettingsRepository(*db_).targets(); }
+
+void Services::saveTarget(const Actor& actor, const core::Target& t) {
+  require(actor, Permission::EditSettings);
+  if (!core::enums::targetKey.contains(t.key)) throw DataError(format(tr("Unknown target \"{1}\"."), {t.key}));
+  if (t.fromYear < 1930 || t.toYear > 2200 || t.toYear < t.fromYear)
+    throw DataError(format(tr("The years {1}-{2} do not form a term."),
+                           {std::to_string(t.fromYear), std::to_string(t.toYear)}));
+  bool percent = t.key != "ket_nap_nhiem_ky" && t.key != "ket_nap_nam";
+  if (t.value < 0 || (percent && t.value > 100))
+    throw DataError(format(tr("The target value {1} is out of range."), {std::to_string(t.value)}));
+  db_->transaction([&] {
+    store::SettingsRepository(*db_).saveTarget(t);
+    audit(actor, "target.set", t.key + "@" + std::to_string(t.fromYear) + "-" + std::to_string(t.toYear), "",
+          std::to_string(t.value));
+  });
+}
+
+void Services::deleteTarget(const Actor& actor, const core::Target& t) {
+  require(actor, Permission::EditSettings);
+  db_->transaction([&] {
+    if (!store::SettingsRepository(*db_).deleteTarget(t.key, t.fromYear, t.toYear))
+      throw DataError(tr("That target does not exist."));
+    audit(actor, "target.delete", t.key + "@" + std::to_string(t.fromYear) + "-" + std::to_string(t.toYear),
+          std::to_string(t.value), "");
+  });
+}
+
+std::vector<core::WorkCalendar::Entry> Services::holidays() { return store::SettingsRepository(*db_).holidays(); }
+
+int Services::addHolidays(const Actor& actor, const std::vector<core::WorkCalendar::Entry>& entries,
+                          const std::string& source) {
+  require(actor, Permission::EditSettings);
+  std::set<core::Date> seen;
+  for (const auto& e : entries) {
+    if (!seen.insert(e.date).second)
+      throw DataError(format(tr("The day {1} is listed twice."), {e.date.vn()}));
+    if (e.kind == core::WorkCalendar::Kind::WorkingSwap && e.date.isoWeekday() < 6)
+      throw DataError(format(tr("{1} is a weekday: only a Saturday or Sunday can be a swapped working day."),
+                             {e.date.vn()}));
+  }
+  db_->transaction([&] {
+    store::SettingsRepository(*db_).saveHolidays(entries, source);
+    audit(actor, "holidays.add", "holidays", "", std::to_string(entries.size()) + " " + source);
+  });
+  return int(entries.size());
+}
+
+void Services::deleteHoliday(const Actor& actor, const core::Date& d) {
+  require(actor, Permission::EditSettings);
+  db_->transaction([&] {
+    if (!store::SettingsRepository(*db_).deleteHoliday(d))
+      throw DataError(format(tr("{1} is not in the holiday calendar."), {d.vn()}));
+    audit(actor, "holidays.delete", "holidays@" + d.iso(), d.iso(), "");
+  });
+}
+
+std::vector<int> Services::announcedYears() {
+  std::set<int> years;
+  for (const auto& e : holidays()) years.insert(e.date.year());
+  return {years.begin(), years.end()};
+}
+
+core::WorkCalendar Services::calendar() {
+  store::SettingsRepository repo(*db_);
+  auto entries = repo.holidays();
+  std::set<int> announced;
+  for (const auto& e : entries) announced.insert(e.date.year());
+  core::WorkCalendar cal(entries);
+  using K = core::WorkCalendar::Kind;
+  for (const auto& a : repo.lunarAnchors()) {
+    if (announced.count(a.year)) continue;
+    const char* est = tr("(estimated; not yet announced)");
+    for (int i = -1; i <= 3; ++i) cal.add({a.tetDay1.addDays(i), K::Holiday, std::string(tr("Lunar New Year")) + " " + est});
+    cal.add({a.gioTo, K::Holiday, std::string(tr("Hung Kings' Commemoration")) + " " + est});
+    for (auto [m, d] : {std::pair{1, 1}, {4, 30}, {5, 1}, {9, 2}, {9, 3}})
+      if (auto day = core::Date::make(a.year, m, d)) cal.add({*day, K::Holiday, est});
+  }
+  return cal;
+}
+
+// ---------------------------------------------------------------------------------------------
+Summary Services::summary(const core::Date& on) {
+  Summary s;
+  s.committee = committee().name;
+  s.on = on;
+  store::RegisterRepository reg(*db_);
+  auto c = reg.countsOn(on);
+  s.organizations = c.organizations;
+  s.grassroots = c.grassroots;
+  s.subordinate = c.subordinate;
+  for (const auto& o : reg.organizations()) {
+    bool exists = (!o.founded || *o.founded <= on) && (!o.ceased || *o.ceased > on);
+    if (!exists) continue;
+    if (o.category == "ban") ++s.villageCells;
+    if (o.category == "truong") ++s.schoolCells;
+  }
+  s.members = c.members;
+  s.official = c.official;
+  s.probationary = c.probationary;
+  s.exempt = c.exempt;
+  s.women = c.women;
+  auto r = store::RecordsRepository(*db_).counts();
+  s.candidates = r.candidates;
+  s.ratings = r.ratings;
+  s.inspections = r.inspections;
+  s.disciplines = r.disciplines;
+  s.removals = r.removals;
+  return s;
+}
+
+std::vector<core::Organization> Services::organizations(const Actor& actor) {
+  require(actor, Permission::ReadRegister);
+  return store::RegisterRepository(*db_).organizations();
+}
+
+}  // namespace dangbo::services

@@ -1,0 +1,99 @@
+#pragma once
+// The one facade the window and the CLI call. Each use case checks the actor's permission,
+// validates with core's rules and writes through store in one transaction with its audit row.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/Records.h"
+#include "core/Rules.h"
+#include "core/WorkCalendar.h"
+#include "services/Actor.h"
+#include "services/DemoGenerator.h"
+
+namespace dangbo::store {
+class Database;
+}
+
+namespace dangbo::services {
+
+/// A rule with its stored values, for the settings page.
+struct RuleView {
+  const core::RuleDef* def = nullptr;
+  std::vector<core::RuleValue> values;  ///< by valid_from
+};
+
+/// The figures shown in a one-line summary and on the overview page.
+struct Summary {
+  std::string committee;
+  core::Date on;
+  int organizations = 0, grassroots = 0, subordinate = 0, villageCells = 0, schoolCells = 0;
+  int members = 0, official = 0, probationary = 0, exempt = 0, women = 0;
+  int candidates = 0, ratings = 0, inspections = 0, disciplines = 0, removals = 0;
+};
+
+/// An open dangbo file and the use cases on it.
+class Services {
+ public:
+  /// Creates a new, empty register; refuses an existing file (DatabaseError).
+  static std::unique_ptr<Services> create(const std::filesystem::path& path, const core::CommitteeInfo& committee);
+  /// Opens an existing register (upgrading an older schema after a backup).
+  static std::unique_ptr<Services> open(const std::filesystem::path& path);
+  /// Creates a new file filled with demo data; refuses an existing file. Returns the summary on `opt.today`.
+  static Summary createDemo(const std::filesystem::path& path, const DemoOptions& opt);
+  ~Services();
+
+  /// The file.
+  const std::filesystem::path& path() const;
+  /// The schema version found when opening, and where the pre-upgrade backup went (empty if none).
+  std::pair<int, std::filesystem::path> upgradeInfo() const;
+
+  // --- committee identity and settings ---
+  /// The committee's identity.
+  core::CommitteeInfo committee();
+  /// Changes the identity; validates that the name is set.
+  void saveCommittee(const Actor& actor, const core::CommitteeInfo& info);
+  /// Every known rule with its dated values.
+  std::vector<RuleView> rules();
+  /// The rule values as a book for date lookups.
+  core::RuleBook ruleBook();
+  /// Adds (or replaces, same key and date) a dated value after validating it.
+  void addRuleValue(const Actor& actor, const core::RuleValue& v);
+  /// Removes a dated value; refuses to remove the last value of a rule.
+  void deleteRuleValue(const Actor& actor, const std::string& key, const core::Date& validFrom);
+  /// The targets of every term.
+  std::vector<core::Target> targets();
+  /// Adds or changes a target after validating it.
+  void saveTarget(const Actor& actor, const core::Target& t);
+  /// Removes a target.
+  void deleteTarget(const Actor& actor, const core::Target& t);
+  /// The stored holiday entries.
+  std::vector<core::WorkCalendar::Entry> holidays();
+  /// Adds a year's announcement (entries replace those of the same dates); returns how many were written.
+  int addHolidays(const Actor& actor, const std::vector<core::WorkCalendar::Entry>& entries, const std::string& source);
+  /// Removes one holiday entry.
+  void deleteHoliday(const Actor& actor, const core::Date& d);
+  /// The working-day calendar: stored entries, and for years with none, the statutory days estimated
+  /// from the lunar anchors (Tết 5 days from the eve, Giỗ Tổ, 1/1, 30/4, 1/5, 2/9 and 3/9).
+  core::WorkCalendar calendar();
+  /// Years covered by announced entries.
+  std::vector<int> announcedYears();
+
+  // --- register ---
+  /// The figures of the register on a day.
+  Summary summary(const core::Date& on);
+  /// Every organization.
+  std::vector<core::Organization> organizations(const Actor& actor);
+
+  /// The database, for lower-level tools (exchange, tests). The window and the CLI do not use it.
+  store::Database& database();
+
+ private:
+  explicit Services(std::unique_ptr<store::Database> db);
+  void audit(const Actor& actor, const std::string& action, const std::string& record, const std::string& oldValue,
+             const std::string& newValue, const std::string& reason = {});
+  std::unique_ptr<store::Database> db_;
+};
+
+}  // namespace dangbo::services

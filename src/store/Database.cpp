@@ -1,0 +1,202 @@
+#include "store/Database.h"
+
+#include <SQLiteCpp/Backup.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+
+#include "core/Errors.h"
+#include "core/I18n.h"
+
+namespace dangbo::store {
+
+using core::DatabaseError;
+using core::format;
+using core::tr;
+namespace fs = std::filesystem;
+
+namespace {
+int pragmaInt(SQLite::Database& db, const char* name) {
+  return db.execAndGet(std::string("PRAGMA ") + name).getInt();
+}
+
+// The fields of the 100-byte SQLite header that decide whether a file may be opened at all. Reading
+// them directly leaves a refused file and its folder exactly as they were (no -wal or -shm files).
+struct Header {
+  bool sqlite = false;
+  uint32_t userVersion = 0;
+  uint32_t applicationId = 0;
+};
+
+Header readHeader(const fs::path& path) {
+  Header h;
+  std::ifstream in(path, std::ios::binary);
+  unsigned char buf[100];
+  if (!in.read(reinterpret_cast<char*>(buf), sizeof buf)) return h;
+  h.sqlite = std::memcmp(buf, "SQLite format 3", 16) == 0;
+  auto be32 = [&](int off) {
+    return uint32_t(buf[off]) << 24 | uint32_t(buf[off + 1]) << 16 | uint32_t(buf[off + 2]) << 8 | uint32_t(buf[off + 3]);
+  };
+  h.userVersion = be32(60);
+  h.applicationId = be32(68);
+  return h;
+}
+
+std::string stamp() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
+  return buf;
+}
+}  // namespace
+
+int latestVersion(const std::vector<Migration>& steps) {
+  int v = 0;
+  for (const auto& m : steps) v = std::max(v, m.version);
+  return v;
+}
+
+Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path) : db_(std::move(db)), path_(std::move(path)) {}
+
+void Database::configure() {
+  db_->exec("PRAGMA foreign_keys = ON");
+  db_->exec("PRAGMA journal_mode = WAL");
+  db_->exec("PRAGMA synchronous = NORMAL");
+  db_->setBusyTimeout(5000);
+}
+
+std::unique_ptr<Database> Database::create(const fs::path& path, const std::vector<Migration>& steps) {
+  std::error_code ec;
+  if (fs::exists(path, ec))
+    throw core::DataError(format(tr("The file {1} already exists; it was not changed."), {path.string()}));
+  std::unique_ptr<SQLite::Database> conn;
+  try {
+    conn = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(format(tr("Cannot create the file {1}: {2}"), {path.string(), e.what()}));
+  }
+  std::unique_ptr<Database> d(new Database(std::move(conn), path));
+  try {
+    d->configure();
+    d->migrate(steps, true);
+  } catch (...) {
+    d.reset();
+    fs::remove(path, ec);
+    fs::remove(path.string() + "-wal", ec);
+    fs::remove(path.string() + "-shm", ec);
+    throw;
+  }
+  return d;
+}
+
+std::unique_ptr<Database> Database::openReadOnly(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw DatabaseError(format(tr("The file {1} does not exist."), {path.string()}));
+  try {
+    auto conn = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+    conn->setBusyTimeout(5000);
+    int app = pragmaInt(*conn, "application_id");
+    if (app != kApplicationId)
+      throw DatabaseError(format(tr("{1} is not a dangbo database."), {path.string()}));
+    return std::unique_ptr<Database>(new Database(std::move(conn), path));
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(format(tr("Cannot read the file {1}: it is damaged or not a database ({2})."),
+                               {path.string(), e.what()}));
+  }
+}
+
+std::unique_ptr<Database> Database::open(const fs::path& path, const std::vector<Migration>& steps) {
+  const int latest = latestVersion(steps);
+  int version = 0;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw DatabaseError(format(tr("The file {1} does not exist."), {path.string()}));
+  Header header = readHeader(path);
+  if (!header.sqlite || header.applicationId != uint32_t(kApplicationId))
+    throw DatabaseError(format(tr("{1} is not a dangbo database."), {path.string()}));
+  if (header.userVersion > uint32_t(latest))
+    throw DatabaseError(format(tr("The file {1} was made by a newer version of dangbo (schema {2}; this program "
+                                  "knows up to {3}). Install the newer version to open it; the file was not changed."),
+                               {path.string(), std::to_string(header.userVersion), std::to_string(latest)}));
+  {
+    // Look before touching: a refused file must stay byte for byte as it was.
+    auto ro = openReadOnly(path);
+    try {
+      version = pragmaInt(ro->db(), "user_version");
+      auto check = ro->db().execAndGet("PRAGMA quick_check").getString();
+      if (check != "ok")
+        throw DatabaseError(format(tr("The file {1} is damaged: {2}"), {path.string(), check}));
+    } catch (const SQLite::Exception& e) {
+      throw DatabaseError(format(tr("Cannot read the file {1}: it is damaged or not a database ({2})."),
+                                 {path.string(), e.what()}));
+    }
+    if (version > latest)
+      throw DatabaseError(format(tr("The file {1} was made by a newer version of dangbo (schema {2}; this program "
+                                    "knows up to {3}). Install the newer version to open it; the file was not changed."),
+                                 {path.string(), std::to_string(version), std::to_string(latest)}));
+  }
+  std::unique_ptr<SQLite::Database> conn;
+  try {
+    conn = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(format(tr("Cannot open the file {1} for writing: {2}"), {path.string(), e.what()}));
+  }
+  std::unique_ptr<Database> d(new Database(std::move(conn), path));
+  d->configure();
+  d->report_.fromVersion = version;
+  if (version < latest) {
+    fs::path backup = path.string() + ".v" + std::to_string(version) + "-" + stamp() + ".bak";
+    d->backupTo(backup);
+    d->report_.backupPath = backup;
+    d->migrate(steps, false);
+  }
+  d->report_.toVersion = d->schemaVersion();
+  return d;
+}
+
+int Database::schemaVersion() { return pragmaInt(*db_, "user_version"); }
+
+void Database::migrate(const std::vector<Migration>& steps, bool isNew) {
+  int current = schemaVersion();
+  if (isNew) db_->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+  for (const auto& m : steps) {
+    if (m.version <= current) continue;
+    try {
+      db_->exec("SAVEPOINT migrate");
+      db_->exec(m.sql);
+      db_->exec("PRAGMA user_version = " + std::to_string(m.version));
+      db_->exec("RELEASE migrate");
+    } catch (const SQLite::Exception& e) {
+      try {
+        db_->exec("ROLLBACK TO migrate");
+        db_->exec("RELEASE migrate");
+      } catch (...) {
+      }
+      throw DatabaseError(format(tr("Upgrading the database failed at step {1}: {2}. The file was left at the "
+                                    "previous step."),
+                                 {m.name, e.what()}));
+    }
+    current = m.version;
+  }
+}
+
+void Database::transaction(const std::function<void()>& work) {
+  SQLite::Transaction t(*db_);
+  work();
+  t.commit();
+}
+
+void Database::backupTo(const fs::path& to) {
+  std::error_code ec;
+  fs::remove(to, ec);
+  SQLite::Database dest(to.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  SQLite::Backup backup(dest, *db_);
+  backup.executeStep(-1);
+  dest.exec("PRAGMA journal_mode = DELETE");
+}
+
+}  // namespace dangbo::store

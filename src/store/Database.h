@@ -1,0 +1,65 @@
+#pragma once
+// One dangbo file: opening with the house pragmas, the schema steps, and the transaction helper.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "store/Migrations.h"
+
+namespace dangbo::store {
+
+/// PRAGMA application_id of a dangbo file ("DANG").
+constexpr int kApplicationId = 0x44414E47;
+
+/// What opening found and did.
+struct OpenReport {
+  int fromVersion = 0;               ///< user_version before opening
+  int toVersion = 0;                 ///< user_version after
+  std::filesystem::path backupPath;  ///< the copy taken before an upgrade, if any
+};
+
+/// An open dangbo database.
+class Database {
+ public:
+  /// Creates a new file with the whole schema; throws DataError when the file already exists.
+  static std::unique_ptr<Database> create(const std::filesystem::path& path,
+                                          const std::vector<Migration>& steps = builtinMigrations());
+  /// Opens an existing file, upgrading it (after a backup) when it is older; refuses a file of a newer
+  /// version, a file that is not a dangbo file, or a damaged one (DatabaseError), leaving it untouched.
+  static std::unique_ptr<Database> open(const std::filesystem::path& path,
+                                        const std::vector<Migration>& steps = builtinMigrations());
+  /// Opens read-only without any change (for backups and checks).
+  static std::unique_ptr<Database> openReadOnly(const std::filesystem::path& path);
+
+  /// The connection.
+  SQLite::Database& db() { return *db_; }
+  /// The file.
+  const std::filesystem::path& path() const { return path_; }
+  /// What opening did.
+  const OpenReport& openReport() const { return report_; }
+  /// The schema version of the file.
+  int schemaVersion();
+  /// Runs `work` in one transaction: committed when it returns, rolled back when it throws.
+  void transaction(const std::function<void()>& work);
+  /// Inside a transaction: check foreign keys at commit instead of at each statement (for cyclic inserts).
+  void deferForeignKeys() { db_->exec("PRAGMA defer_foreign_keys = ON"); }
+  /// Copies the whole database to `to` through SQLite's online backup (works while open).
+  void backupTo(const std::filesystem::path& to);
+
+ private:
+  Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path);
+  void configure();
+  void migrate(const std::vector<Migration>& steps, bool isNew);
+  std::unique_ptr<SQLite::Database> db_;
+  std::filesystem::path path_;
+  OpenReport report_;
+};
+
+/// The latest version among `steps`.
+int latestVersion(const std::vector<Migration>& steps = builtinMigrations());
+
+}  // namespace dangbo::store

@@ -1,0 +1,42 @@
+#pragma once
+// Candidates, ratings, inspections, disciplinary decisions, removals and committee seats.
+#include <memory>
+
+#include "core/Records.h"
+#include "store/Database.h"
+
+namespace dangbo::store {
+
+/// Counts of the records tables, for summaries and tests.
+struct RecordCounts {
+  int candidates = 0;  ///< in the admission pipeline now
+  int ratings = 0, inspections = 0, disciplines = 0, removals = 0, seats = 0, trainings = 0;
+};
+
+/// Writes and reads the non-register records. Statements are prepared once per repository.
+class RecordsRepository {
+ public:
+  explicit RecordsRepository(Database& db);
+  ~RecordsRepository();
+  /// Inserts a candidate (id 0: assigned); returns the id.
+  core::Id insertCandidate(const core::Candidate& c);
+  /// Inserts a rating; returns the id.
+  core::Id insertRating(const core::Rating& r);
+  /// Inserts an inspection case; returns the id.
+  core::Id insertInspection(const core::Inspection& i);
+  /// Inserts a disciplinary decision; returns the id.
+  core::Id insertDiscipline(const core::Discipline& d);
+  /// Inserts a removal; returns the id.
+  core::Id insertRemoval(const core::Removal& r);
+  /// Inserts a committee seat.
+  void insertSeat(const core::CommitteeSeat& s);
+  /// Row counts.
+  RecordCounts counts();
+
+ private:
+  struct Statements;
+  Database& db_;
+  std::unique_ptr<Statements> st_;
+};
+
+}  // namespace dangbo::store
