@@ -9,6 +9,8 @@
 #include "core/I18n.h"
 #include "core/VietText.h"
 #include "exchange/Backup.h"
+#include "exchange/Import.h"
+#include "services/Import.h"
 #include "reports/SummaryReport.h"
 #include "services/Paths.h"
 #include "services/Services.h"
@@ -117,7 +119,10 @@ std::string usage() {
          "  summary [--as-of DATE] [--format text|json]\n      " + tr("the register's figures on a day") + "\n" +
          "  backup --out FILE\n      " + tr("copy the database to FILE") + "\n" + "  restore FILE\n      " +
          tr("restore FILE into --db, keeping the replaced file as a backup") + "\n" +
-         "  import, members, export, report, check\n      " +
+         "  import PATH [--dry-run]\n      " +
+         tr("import a folder of CSV files or an .xlsx workbook (all or nothing); --dry-run writes nothing") + "\n" +
+         "  templates FOLDER\n      " + tr("write the empty import templates into FOLDER") + "\n" +
+         "  members, export, report, check\n      " +
          tr("coming with the register, report and check features (see the issues)") + "\n" + "  --version, --help\n\n" +
          tr("--db PATH: the database file; default: $XDG_DATA_HOME/dangbo/dangbo.db (~/.local/share/dangbo/dangbo.db).") +
          "\n" + tr("Dates: YYYY-MM-DD or dd/mm/yyyy.") + "\n" +
@@ -183,6 +188,50 @@ int cmdSummary(const Parsed& p, std::ostream& out, std::ostream&) {
   return kOk;
 }
 
+// Prints what an import does (or would do): per file the counts, then look-alikes to review.
+void printPlan(const services::ImportPlan& plan, bool dryRun, std::ostream& out) {
+  for (const auto& f : plan.files)
+    out << format(tr("{1}: {2} new, {3} updated, {4} unchanged"),
+                  {f.source, std::to_string(f.added), std::to_string(f.updated), std::to_string(f.unchanged)})
+        << "\n";
+  for (const auto& d : plan.duplicates)
+    out << format(tr("To review: {1}, row {2}: member {3} looks like {4} ({5})."),
+                  {d.source, std::to_string(d.row), d.code, d.otherCode, d.reason})
+        << "\n";
+  if (dryRun) out << tr("Dry run: nothing was written.") << "\n";
+}
+
+int cmdImport(const Parsed& p, std::ostream& out, std::ostream& err) {
+  allowOnly(p, {"--dry-run"}, 1);
+  if (p.positional.empty()) throw UsageError(tr("import needs the folder of CSV files or the .xlsx workbook."));
+  bool dryRun = std::find(p.flags.begin(), p.flags.end(), "--dry-run") != p.flags.end();
+  auto batch = exchange::readImport(p.positional[0]);
+  for (const auto& n : batch.notices) err << n << "\n";
+  auto s = services::Services::open(dbPath(p));
+  const auto actor = services::Actor::localOffice();
+  if (dryRun) {
+    auto plan = services::planImport(*s, actor, batch);
+    if (!plan.ok()) {
+      for (const auto& problem : plan.problems) err << problem << "\n";
+      err << tr("The import would be refused; nothing was written.") << "\n";
+      return kRefused;
+    }
+    printPlan(plan, true, out);
+    return kOk;
+  }
+  auto result = services::applyImport(*s, actor, batch);
+  printPlan(result.plan, false, out);
+  if (!result.written) err << tr("Nothing to change: the register already holds these rows.") << "\n";
+  return kOk;
+}
+
+int cmdTemplates(const Parsed& p, std::ostream&, std::ostream& err) {
+  allowOnly(p, {}, 1);
+  if (p.positional.empty()) throw UsageError(tr("templates needs the folder to write into."));
+  for (const auto& f : exchange::writeImportTemplates(p.positional[0])) err << f.string() << "\n";
+  return kOk;
+}
+
 int cmdBackup(const Parsed& p, std::ostream&, std::ostream& err) {
   allowOnly(p, {"--out"}, 0);
   auto to = p.get("--out");
@@ -222,8 +271,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (p.command == "demo") return cmdDemo(p, out, err);
     if (p.command == "summary") return cmdSummary(p, out, err);
     if (p.command == "backup") return cmdBackup(p, out, err);
+    if (p.command == "import") return cmdImport(p, out, err);
+    if (p.command == "templates") return cmdTemplates(p, out, err);
     if (p.command == "restore") return cmdRestore(p, out, err);
-    for (const char* later : {"import", "members", "export", "report", "check"})
+    for (const char* later : {"members", "export", "report", "check"})
       if (p.command == later)
         throw UsageError(format(tr("The command {1} is not available in this version yet."), {p.command}));
     throw UsageError(format(tr("Unknown command \"{1}\"."), {p.command}));

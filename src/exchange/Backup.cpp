@@ -30,7 +30,7 @@ void verify(const fs::path& p) {
   int version = db->schemaVersion();
   if (version > store::latestVersion())
     throw DatabaseError(format(tr("{1} was made by a newer version of dangbo."), {p.string()}));
-  auto check = db->db().execAndGet("PRAGMA integrity_check").getString();
+  auto check = db->integrityCheck();
   if (check != "ok") throw DatabaseError(format(tr("The file {1} is damaged: {2}"), {p.string(), check}));
 }
 }  // namespace

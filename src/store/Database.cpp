@@ -115,10 +115,14 @@ std::unique_ptr<Database> Database::open(const fs::path& path, const std::vector
   int version = 0;
   std::error_code ec;
   if (!fs::exists(path, ec)) throw DatabaseError(format(tr("The file {1} does not exist."), {path.string()}));
+  // While another connection holds changes in the WAL, the header on disk may be stale: then only
+  // SQLite itself can tell, below.
+  const fs::path wal = path.string() + "-wal";
+  const bool walPending = fs::exists(wal, ec) && fs::file_size(wal, ec) > 0;
   Header header = readHeader(path);
-  if (!header.sqlite || header.applicationId != uint32_t(kApplicationId))
+  if (!walPending && (!header.sqlite || header.applicationId != uint32_t(kApplicationId)))
     throw DatabaseError(format(tr("{1} is not a dangbo database."), {path.string()}));
-  if (header.userVersion > uint32_t(latest))
+  if (!walPending && header.userVersion > uint32_t(latest))
     throw DatabaseError(format(tr("The file {1} was made by a newer version of dangbo (schema {2}; this program "
                                   "knows up to {3}). Install the newer version to open it; the file was not changed."),
                                {path.string(), std::to_string(header.userVersion), std::to_string(latest)}));
@@ -157,6 +161,8 @@ std::unique_ptr<Database> Database::open(const fs::path& path, const std::vector
   d->report_.toVersion = d->schemaVersion();
   return d;
 }
+
+std::string Database::integrityCheck() { return db_->execAndGet("PRAGMA integrity_check").getString(); }
 
 int Database::schemaVersion() { return pragmaInt(*db_, "user_version"); }
 

@@ -47,6 +47,8 @@ class Database {
   void transaction(const std::function<void()>& work);
   /// Inside a transaction: check foreign keys at commit instead of at each statement (for cyclic inserts).
   void deferForeignKeys() { db_->exec("PRAGMA defer_foreign_keys = ON"); }
+  /// "ok", or SQLite's description of the damage (PRAGMA integrity_check).
+  std::string integrityCheck();
   /// Copies the whole database to `to` through SQLite's online backup (works while open).
   void backupTo(const std::filesystem::path& to);
 

@@ -1,0 +1,152 @@
+#pragma once
+// Import of the office's Excel lists (spec/import.md): the description of the template files, the
+// parsed rows handed over by the exchange layer (ImportBatch, independent of the file format), and the
+// use cases that plan (dry run) and apply an import in one transaction.
+#include <map>
+#include <set>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/Enums.h"
+#include "services/Actor.h"
+
+namespace dangbo::services {
+
+class Services;
+
+/// How the text of a column is read.
+enum class ImportType {
+  Text,       ///< free text, normalized (NFC, spaces collapsed)
+  Code,       ///< a code (of the row, or a reference to another record's code)
+  Date,       ///< dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd; stored as ISO
+  BirthDate,  ///< a date or mm/yyyy, m/yyyy, yyyy; stored as the partial date's storage form
+  Enum,       ///< a code or label of `ImportColumn::set`; stored as the code
+  YesNo,      ///< Có / Không; stored as "1" / "0"
+  Year,       ///< a four-digit year
+  Count,      ///< a non-negative whole number
+  Number,     ///< a decimal number (comma or point); stored in shortest form ("12.5")
+  Cccd,       ///< exactly 12 digits
+  Ethnic,     ///< an ethnic group's name or other name; resolved to the group code when planning
+  TermName,   ///< "2025-2030"
+};
+
+/// One column of a template file.
+struct ImportColumn {
+  const char* field;   ///< internal name: the database column, or for references the column that holds the id
+  const char* header;  ///< the header of spec/import.md, e.g. "Ngày vào Đảng"
+  ImportType type;     ///< how the value is read
+  bool optional = false;               ///< the column may be absent from the file
+  bool requiredForNew = false;         ///< a new record needs a value (keys always need one)
+  const core::EnumSet* set = nullptr;  ///< the enumeration of an Enum column
+};
+
+/// One template file.
+struct ImportFileSpec {
+  const char* kind;                       ///< the file name without ".csv", also the sheet name: "dang_vien"
+  std::span<const ImportColumn> columns;  ///< in template order
+  std::vector<std::string> keyFields;     ///< the fields identifying a row
+};
+
+/// Every template file in the order they are applied (organizations first).
+const std::vector<ImportFileSpec>& importFileSpecs();
+/// The spec of a file kind, or nullptr.
+const ImportFileSpec* importFileSpec(std::string_view kind);
+/// The column of `field` in `spec`, or nullptr.
+const ImportColumn* importColumn(const ImportFileSpec& spec, std::string_view field);
+
+/// One data row of an import file, already parsed.
+struct ImportRow {
+  int row = 0;  ///< record number in the file, the header being 1
+  std::map<std::string, std::string>
+      values;  ///< field -> canonical value; the keys are the columns present ("" = empty cell)
+  std::set<std::string> invalid;  ///< fields whose value could not be read (their problem is in `problems`)
+  std::vector<std::string> problems;  ///< Vietnamese messages naming file, row, column and reason
+};
+
+/// The rows of one file (or sheet).
+struct ImportFile {
+  std::string kind;    ///< "to_chuc", "dang_vien", ...
+  std::string source;  ///< the name used in messages: "dang_vien.csv" or "ds.xlsx, sheet dang_vien"
+  std::map<std::string, std::string> headers;  ///< field -> header as written in the file
+  std::vector<ImportRow> rows;                 ///< data rows in file order (blank rows skipped)
+  std::vector<std::string> problems;           ///< file-level problems (syntax, unknown or missing columns)
+};
+
+/// Everything read from one import folder or workbook.
+struct ImportBatch {
+  std::vector<ImportFile> files;     ///< the files found, in importFileSpecs() order
+  std::vector<std::string> notices;  ///< other files or sheets that were ignored, one message each
+};
+
+/// What importing a row does.
+enum class ImportAction { New, Update, Unchanged, Error };
+
+/// One field whose stored value changes.
+struct ImportChange {
+  std::string column;    ///< the header of the column (or the internal name for derived values)
+  std::string oldValue;  ///< as stored, references shown by code ("" = none)
+  std::string newValue;  ///< as it will be stored
+};
+
+/// The plan for one row.
+struct PlannedRow {
+  int row = 0;      ///< record number in the file
+  std::string key;  ///< the row's key, e.g. "DV001" or "2024 / dang_vien / DV001"
+  ImportAction action = ImportAction::Unchanged;  ///< what happens
+  std::vector<ImportChange> changes;              ///< for updates: the fields that change
+  std::vector<std::string> problems;              ///< for errors: every reason, in Vietnamese
+};
+
+/// The plan for one file.
+struct PlannedFile {
+  std::string kind;                                       ///< "dang_vien"
+  std::string source;                                     ///< as in messages
+  std::vector<PlannedRow> rows;                           ///< in file order
+  int added = 0, updated = 0, unchanged = 0, errors = 0;  ///< counts by action
+};
+
+/// A new member who looks like another member (stored or imported): listed for review, never merged.
+struct LikelyDuplicate {
+  std::string source;          ///< the file of the new row
+  int row = 0;                 ///< its record number
+  std::string code;            ///< its member code
+  std::string otherCode;       ///< the code of the look-alike
+  bool otherInImport = false;  ///< the look-alike is another row of the import (else a stored member)
+  std::string reason;          ///< Vietnamese: "same CCCD number 0123...", ...
+};
+
+/// What an import would do: per file and row, and the look-alikes to review.
+struct ImportPlan {
+  std::vector<PlannedFile> files;     ///< in apply order
+  std::vector<std::string> problems;  ///< every problem of the import (file-level and per row), in order
+  std::vector<LikelyDuplicate> duplicates;  ///< new members resembling others
+  std::vector<std::string> notices;         ///< ignored files (copied from the batch)
+  /// True when nothing stops the import.
+  bool ok() const { return problems.empty(); }
+  /// True when applying would write anything.
+  bool changesAnything() const;
+};
+
+/// The outcome of applyImport.
+struct ImportResult {
+  ImportPlan plan;       ///< what was done
+  bool written = false;  ///< false when every row was unchanged (nothing, not even an audit row, was written)
+  int added = 0, updated = 0, unchanged = 0;  ///< totals over all files
+};
+
+/// Plans an import without writing anything (the dry run): every row checked against the register.
+ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch);
+/// Plans, refuses with core::DataError listing every problem (one per line) if any, else writes the whole
+/// import in one transaction with one audit row per file and one revision bump. Re-importing the same
+/// rows writes nothing.
+ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch);
+
+/// The Vietnamese word for an action ("mới", "cập nhật", ...).
+std::string importActionLabel(ImportAction a);
+/// A problem message naming the file, the row (record number, header = 1), the column as written and the
+/// reason.
+std::string importProblem(const std::string& source, int row, const std::string& column,
+                          const std::string& reason);
+
+}  // namespace dangbo::services

@@ -1,0 +1,89 @@
+#pragma once
+// The SQL of the import (spec/import.md): records looked up by their import key, stored values read for
+// comparison, and inserts and partial updates of every kind the template files carry. Values travel as
+// their storage text (ISO dates, codes, ids and numbers as decimal text); nullopt stands for NULL.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/Records.h"
+#include "store/Database.h"
+
+namespace dangbo::store {
+
+/// Column -> storage text; nullopt = NULL.
+using ImportValues = std::map<std::string, std::optional<std::string>>;
+
+/// A stored record found by its key.
+struct StoredRecord {
+  core::Id rowid = 0;   ///< the row's id (rowid for tables with a composite key)
+  ImportValues values;  ///< the requested columns as storage text (REAL in shortest form)
+};
+
+/// An ethnic group's names as stored.
+struct EthnicGroupNames {
+  std::string code;        ///< "03"
+  std::string name;        ///< "Thái"
+  std::string otherNames;  ///< "Tày; Tày Khao (Thái Trắng); ..."
+};
+
+/// The identifying values of a stored member, for the look-alike check.
+struct MemberIdentity {
+  std::string code;       ///< member code
+  std::string searchKey;  ///< folded full name
+  std::string birthDate;  ///< storage form or ""
+  std::string cccd;       ///< 12 digits or ""
+  std::string cardNo;     ///< party card number or ""
+};
+
+/// Reads and writes what the import needs. Only the tables and columns of the template files are accepted
+/// (anything else is a programming error: std::logic_error).
+class ImportRepository {
+ public:
+  /// Works on `db`; writes only inside the caller's transaction.
+  explicit ImportRepository(Database& db) : db_(db) {}
+
+  /// The id of the organization, member or candidate (`table` = organizations | members | candidates) with
+  /// `code`.
+  std::optional<core::Id> idByCode(const std::string& table, const std::string& code);
+  /// The code of the row `id` of `table` (organizations | members | candidates); "" when none.
+  std::string codeById(const std::string& table, core::Id id);
+  /// The id of the term named `name` ("2025-2030").
+  std::optional<core::Id> termId(const std::string& name);
+  /// The name of term `id`; "" when none.
+  std::string termName(core::Id id);
+  /// Inserts a term; returns its id.
+  core::Id insertTerm(const core::Term& t);
+
+  /// The record of `table` whose key columns equal `key`, with `columns` read.
+  std::optional<StoredRecord> find(const std::string& table, const ImportValues& key,
+                                   const std::vector<std::string>& columns);
+  /// Inserts a record; members and candidates get their search (and sort) keys, organizations their search
+  /// key. Returns the rowid.
+  core::Id insert(const std::string& table, const ImportValues& values);
+  /// Sets the given columns of row `rowid` (nothing else); keeps the derived keys in step with a changed
+  /// name.
+  void update(const std::string& table, core::Id rowid, const ImportValues& values);
+
+  /// True when the organization has an open cell committee period.
+  bool hasOpenCellCommittee(core::Id orgId);
+  /// Opens a cell committee period from `from` (NULL when unknown).
+  void openCellCommittee(core::Id orgId, const std::optional<core::Date>& from);
+  /// Closes the open cell committee periods of the organization on `on`.
+  void closeCellCommittee(core::Id orgId, const core::Date& on);
+  /// Appends a member history event.
+  void insertMemberEvent(const core::MemberEvent& e);
+  /// The cell a member is in now (0 when unknown).
+  core::Id memberCell(core::Id memberId);
+
+  /// Every ethnic group with its names.
+  std::vector<EthnicGroupNames> ethnicGroups();
+  /// The identifying values of every stored member.
+  std::vector<MemberIdentity> memberIdentities();
+
+ private:
+  Database& db_;
+};
+
+}  // namespace dangbo::store
