@@ -10,6 +10,9 @@
 #include "core/VietText.h"
 #include "exchange/Backup.h"
 #include "exchange/Import.h"
+#include "exchange/RegisterExport.h"
+#include "reports/MemberOutput.h"
+#include "services/MemberList.h"
 #include "services/Import.h"
 #include "reports/SummaryReport.h"
 #include "services/Paths.h"
@@ -122,8 +125,13 @@ std::string usage() {
          "  import PATH [--dry-run]\n      " +
          tr("import a folder of CSV files or an .xlsx workbook (all or nothing); --dry-run writes nothing") + "\n" +
          "  templates FOLDER\n      " + tr("write the empty import templates into FOLDER") + "\n" +
-         "  members, export, report, check\n      " +
-         tr("coming with the register, report and check features (see the issues)") + "\n" + "  --version, --help\n\n" +
+         "  members [--cell CODE] [--search TEXT] [--as-of DATE] [--format csv|json]\n      " +
+         tr("the members active or exempt on a day, in Vietnamese name order") + "\n" +
+         "  export register --out FILE [--as-of DATE]\n      " +
+         tr("the member register (form 7-HSĐV) as .csv or .xlsx") + "\n" +
+         "  check [--as-of DATE] [--format text|json]\n      " +
+         tr("check the register (exit 1 when problems are found)") + "\n" + "  report\n      " +
+         tr("coming with the report features (see the issues)") + "\n" + "  --version, --help\n\n" +
          tr("--db PATH: the database file; default: $XDG_DATA_HOME/dangbo/dangbo.db (~/.local/share/dangbo/dangbo.db).") +
          "\n" + tr("Dates: YYYY-MM-DD or dd/mm/yyyy.") + "\n" +
          tr("Exit status: 0 done; 1 data refused; 2 wrong usage; 3 database cannot be opened, damaged or newer.") + "\n";
@@ -225,6 +233,56 @@ int cmdImport(const Parsed& p, std::ostream& out, std::ostream& err) {
   return kOk;
 }
 
+std::string formatOption(const Parsed& p, const std::string& fallback, std::initializer_list<const char*> allowed) {
+  std::string fmt = p.get("--format").value_or(fallback);
+  std::string list;
+  for (const char* a : allowed) {
+    if (fmt == a) return fmt;
+    list += (list.empty() ? "" : ", ") + std::string(a);
+  }
+  throw UsageError(format(tr("--format: \"{1}\" is not one of: {2}."), {fmt, list}));
+}
+
+int cmdMembers(const Parsed& p, std::ostream& out, std::ostream&) {
+  allowOnly(p, {"--cell", "--search", "--as-of", "--format"}, 0);
+  services::MemberFilter f;
+  f.asOf = dateOption(p, "--as-of", core::Date::today());
+  f.cellCode = p.get("--cell").value_or("");
+  f.search = p.get("--search").value_or("");
+  std::string fmt = formatOption(p, "csv", {"csv", "json"});
+  auto s = services::Services::open(dbPath(p));
+  auto rows = services::listMembers(*s, services::Actor::localOffice(), f);
+  if (fmt == "json") reports::writeMembersJson(out, rows);
+  else reports::writeMembersCsv(out, rows);
+  return kOk;
+}
+
+int cmdExport(const Parsed& p, std::ostream&, std::ostream& err) {
+  allowOnly(p, {"--out", "--as-of"}, 1);
+  if (p.positional.empty() || p.positional[0] != "register")
+    throw UsageError(tr("export knows one kind: export register --out FILE [--as-of DATE]."));
+  auto to = p.get("--out");
+  if (!to) throw UsageError(tr("export register needs --out FILE (.csv or .xlsx)."));
+  exchange::RegisterExportOptions o;
+  o.asOf = dateOption(p, "--as-of", core::Date::today());
+  auto s = services::Services::open(dbPath(p));
+  int rows = exchange::exportRegister(*s, services::Actor::localOffice(), *to, o);
+  err << format(tr("Wrote the register of {1} members on {2} to {3}."), {std::to_string(rows), o.asOf.vn(), *to})
+      << "\n";
+  return kOk;
+}
+
+int cmdCheck(const Parsed& p, std::ostream& out, std::ostream&) {
+  allowOnly(p, {"--as-of", "--format"}, 0);
+  core::Date asOf = dateOption(p, "--as-of", core::Date::today());
+  std::string fmt = formatOption(p, "text", {"text", "json"});
+  auto s = services::Services::open(dbPath(p));
+  auto findings = services::checkRegister(*s, services::Actor::localOffice(), asOf);
+  if (fmt == "json") reports::writeFindingsJson(out, findings);
+  else reports::writeFindingsText(out, findings);
+  return findings.empty() ? kOk : kRefused;
+}
+
 int cmdTemplates(const Parsed& p, std::ostream&, std::ostream& err) {
   allowOnly(p, {}, 1);
   if (p.positional.empty()) throw UsageError(tr("templates needs the folder to write into."));
@@ -273,8 +331,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (p.command == "backup") return cmdBackup(p, out, err);
     if (p.command == "import") return cmdImport(p, out, err);
     if (p.command == "templates") return cmdTemplates(p, out, err);
+    if (p.command == "members") return cmdMembers(p, out, err);
+    if (p.command == "export") return cmdExport(p, out, err);
+    if (p.command == "check") return cmdCheck(p, out, err);
     if (p.command == "restore") return cmdRestore(p, out, err);
-    for (const char* later : {"members", "export", "report", "check"})
+    for (const char* later : {"report"})
       if (p.command == later)
         throw UsageError(format(tr("The command {1} is not available in this version yet."), {p.command}));
     throw UsageError(format(tr("Unknown command \"{1}\"."), {p.command}));

@@ -1,0 +1,213 @@
+#include "services/MemberList.h"
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
+#include "core/Enums.h"
+#include "core/Errors.h"
+#include "core/I18n.h"
+#include "core/VietText.h"
+#include "services/Services.h"
+#include "store/MemberQuery.h"
+
+namespace dangbo::services {
+
+namespace {
+
+// The one cell a secretary may see; PermissionError when the account has none.
+std::optional<core::Id> scopeOf(const Actor& actor) {
+  if (actor.role != "secretary") return std::nullopt;
+  if (!actor.cellId)
+    throw core::PermissionError(
+        core::format(core::tr("The secretary account {1} is not linked to a cell."), {actor.username}));
+  return actor.cellId;
+}
+
+void refuseValue(const char* what, const std::string& value) {
+  throw core::DataError(core::format(core::tr("Unknown {1}: \"{2}\"."), {core::tr(what), value}));
+}
+
+bool isExemptOn(const core::Member& m, const core::Date& on) {
+  return m.status == "exempt" && (!m.statusSince || *m.statusSince <= on);
+}
+
+// The last snapshot read, with the stamp of the data it was read from. Lists are filtered from it in
+// memory; it is read again when the data (or the connection) changed.
+struct SnapshotCache {
+  std::mutex mutex;
+  store::DataStamp stamp;
+  std::shared_ptr<const store::MemberSnapshot> snapshot;
+};
+
+SnapshotCache& snapshotCache() {
+  static SnapshotCache cache;
+  return cache;
+}
+
+std::shared_ptr<const store::MemberSnapshot> snapshotOf(store::Database& db) {
+  SnapshotCache& cache = snapshotCache();
+  const store::DataStamp stamp = store::dataStamp(db);
+  std::lock_guard<std::mutex> lock(cache.mutex);
+  if (!cache.snapshot || !(cache.stamp == stamp)) {
+    cache.snapshot = std::make_shared<const store::MemberSnapshot>(store::loadMemberSnapshot(db, false));
+    cache.stamp = stamp;
+  }
+  return cache.snapshot;
+}
+
+}  // namespace
+
+void dropMemberListCache() {
+  SnapshotCache& cache = snapshotCache();
+  std::lock_guard<std::mutex> lock(cache.mutex);
+  cache.snapshot.reset();
+}
+
+const std::vector<std::string>& ageGroups() {
+  static const std::vector<std::string> groups = {"18-30", "31-40", "41-50", "51-60", "61-70", "71+"};
+  return groups;
+}
+
+std::string ageGroupOf(int age) {
+  if (age <= 30) return "18-30";
+  if (age <= 40) return "31-40";
+  if (age <= 50) return "41-50";
+  if (age <= 60) return "51-60";
+  if (age <= 70) return "61-70";
+  return "71+";
+}
+
+std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const MemberFilter& f) {
+  require(actor, Permission::ReadRegister);
+  const std::optional<core::Id> scope = scopeOf(actor);
+  if (!f.gender.empty() && !core::enums::gender.contains(f.gender)) refuseValue(core::N_("gender"), f.gender);
+  if (!f.status.empty() && f.status != "active" && f.status != "exempt") refuseValue(core::N_("status"), f.status);
+  if (!f.standing.empty() && f.standing != "official" && f.standing != "probationary")
+    refuseValue(core::N_("official or probationary"), f.standing);
+  if (!f.ageGroup.empty() && std::find(ageGroups().begin(), ageGroups().end(), f.ageGroup) == ageGroups().end())
+    refuseValue(core::N_("age group"), f.ageGroup);
+  if (!f.theory.empty() && !core::enums::theory.contains(f.theory))
+    refuseValue(core::N_("political theory level"), f.theory);
+
+  const auto snap = snapshotOf(services.database());
+  std::optional<core::Id> cellId = scope;
+  if (!f.cellCode.empty()) {
+    std::optional<core::Id> id;
+    for (const auto& [cid, info] : snap->cells)
+      if (info.code == f.cellCode) id = cid;
+    if (!id) throw core::DataError(core::format(core::tr("There is no cell with the code {1}."), {f.cellCode}));
+    if (scope && *scope != *id) return {};
+    cellId = id;
+  }
+  const std::string needle = core::fold(core::normalizeText(f.search));
+  const core::Date& day = f.asOf;
+
+  std::vector<MemberRow> out;
+  if (needle.empty()) out.reserve(snap->members.size());
+  store::forEachPresent(*snap, day, needle, [&](size_t i) {
+    const store::SnapshotMember& sm = snap->members[i];
+    const core::Member& m = sm.member;
+    if (!f.gender.empty() && m.gender != f.gender) return true;
+    if (!f.ethnicity.empty() && m.ethnicity != f.ethnicity) return true;
+    if (!f.theory.empty() && m.theory != f.theory) return true;
+    const core::Id cell = store::cellOn(sm, day);
+    if (cellId && *cellId != cell) return true;
+    const bool exempt = isExemptOn(m, day);
+    if (!f.status.empty() && (f.status == "exempt") != exempt) return true;
+    const bool official = m.officialOn && *m.officialOn <= day;
+    if (!f.standing.empty() && (f.standing == "official") != official) return true;
+    std::optional<int> age;
+    if (m.birthDate) age = core::completedYears(m.birthDate->anchor(), day);
+    if (!f.ageGroup.empty() && (!age || ageGroupOf(*age) != f.ageGroup)) return true;
+
+    MemberRow& row = out.emplace_back();
+    row.id = m.id;
+    row.code = m.code;
+    row.name = m.fullName;
+    if (auto it = snap->cells.find(cell); it != snap->cells.end()) {
+      row.cellCode = it->second.code;
+      row.cellName = it->second.name;
+    }
+    row.status = exempt ? "exempt" : "active";
+    if (exempt) row.exemptSince = m.statusSince;
+    row.standing = official ? "official" : "probationary";
+    row.gender = m.gender;
+    row.birthDate = m.birthDate;
+    row.age = age;
+    row.ethnicity = m.ethnicity;
+    if (auto it = snap->ethnicNames.find(m.ethnicity); it != snap->ethnicNames.end()) row.ethnicityName = it->second;
+    row.theory = m.theory;
+    row.admittedOn = m.admittedOn;
+    row.officialOn = m.officialOn;
+    row.transferredInOn = m.transferredInOn;
+    row.cardNo = m.cardNo;
+    return true;
+  });
+  return out;
+}
+
+std::vector<RegisterEntry> registerEntries(Services& services, const Actor& actor, const core::Date& asOf,
+                                           bool includeDeparted) {
+  require(actor, Permission::ReadRegister);
+  store::MemberQueryOptions q;
+  q.asOf = asOf;
+  q.cellId = scopeOf(actor);
+  q.withEvents = true;
+  q.includeDeparted = includeDeparted;
+  std::vector<RegisterEntry> out;
+  for (auto& r : store::membersOn(services.database(), q)) {
+    out.push_back({std::move(r.member), std::move(r.cellCode), std::move(r.cellName), std::move(r.cellCategory),
+                   std::move(r.ethnicityName), r.present, std::move(r.events)});
+  }
+  return out;
+}
+
+std::vector<CheckFinding> checkRegister(Services& services, const Actor& actor, const core::Date& /*asOf*/) {
+  require(actor, Permission::ReadRegister);
+  const std::optional<core::Id> scope = scopeOf(actor);
+  auto& db = services.database();
+  std::vector<CheckFinding> out;
+
+  for (const auto& mf : store::membersMissingFields(db)) {
+    if (scope && mf.member.cellId != *scope) continue;
+    for (const auto& field : mf.fields) {
+      const char* label = field == "full_name"     ? core::tr("full name")
+                          : field == "birth_date"  ? core::tr("date of birth")
+                          : field == "gender"      ? core::tr("gender")
+                          : field == "ethnicity"   ? core::tr("ethnicity")
+                          : field == "admitted_on" ? core::tr("admission or transfer-in date")
+                                                   : core::tr("cell");
+      out.push_back({"missing_field", mf.member.code, std::nullopt,
+                     core::format(core::tr("The file of member {1} ({2}) lacks the {3}."),
+                                  {mf.member.fullName, mf.member.code, label})});
+    }
+  }
+
+  for (const auto& g : store::likelyDuplicates(db)) {
+    std::string what;
+    if (g.kind == "cccd")
+      what = core::format(core::tr("citizen ID number {1}"), {g.value});
+    else if (g.kind == "card_no")
+      what = core::format(core::tr("party card number {1}"), {g.value});
+    else
+      what = core::format(core::tr("full name and date of birth {1}"),
+                          {core::PartialDate::parse(g.value) ? core::PartialDate::parse(g.value)->vn() : g.value});
+    for (size_t i = 1; i < g.members.size(); ++i) {
+      const auto& m = g.members[i];
+      if (scope && m.cellId != *scope) continue;
+      std::string others;
+      for (size_t k = 0; k < g.members.size(); ++k) {
+        if (k == i) continue;
+        if (!others.empty()) others += ", ";
+        others += g.members[k].fullName + " (" + g.members[k].code + ")";
+      }
+      out.push_back({"duplicate", m.code, std::nullopt,
+                     core::format(core::tr("Member {1} ({2}) is likely the same person as {3}: the same {4}."),
+                                  {m.fullName, m.code, others, what})});
+    }
+  }
+  return out;
+}
+
+}  // namespace dangbo::services

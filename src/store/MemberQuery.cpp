@@ -1,0 +1,294 @@
+#include "store/MemberQuery.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <climits>
+#include <unordered_map>
+
+#include "core/VietText.h"
+#include "store/Sql.h"
+
+namespace dangbo::store {
+
+namespace {
+
+std::string str(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
+
+// Dates of the ISO form YYYY-MM-DD are read directly (Date::parse accepts more forms and is slower);
+// anything else goes through sql::date.
+std::optional<core::Date> fastDate(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  const char* p = c.getText();
+  if (c.getBytes() == 10 && p[4] == '-' && p[7] == '-') {
+    auto digits = [&](int from, int n) {
+      int v = 0;
+      for (int k = from; k < from + n; ++k) {
+        if (p[k] < '0' || p[k] > '9') return -1;
+        v = v * 10 + (p[k] - '0');
+      }
+      return v;
+    };
+    int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+    if (y >= 0 && m >= 0 && d >= 0) return core::Date::make(y, m, d);
+  }
+  return sql::date(c);
+}
+
+bool endsMembership(const std::string& status) {
+  return status == "transferred_out" || status == "deceased" || status == "removed" || status == "expelled" ||
+         status == "left";
+}
+
+}  // namespace
+
+MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles) {
+  auto& db = database.db();
+  MemberSnapshot snap;
+  // Without full files the long text columns lists do not show are not read (left empty).
+  auto text = [&](const char* column) { return std::string(fullFiles ? column : "''"); };
+  auto nullable = [&](const char* column) { return std::string(fullFiles ? column : "NULL"); };
+  SQLite::Statement q(db, "SELECT id, code, full_name, " + text("birth_name") + ", gender, birth_date, " +
+                              text("birth_place") + ", " + text("hometown") + ", " + text("residence") +
+                              ", ethnicity, " + text("religion") + ", " + text("cccd") + ", " + text("phone") + ", " +
+                              text("education") + ", " + text("qualification") + ", theory, " + text("occupation") +
+                              ", admitted_on, " + nullable("ceremony_on") + ", official_on, card_no, " +
+                              text("file_no") + ", transferred_in_on, " + text("transferred_in_from") +
+                              ", cell_id, status, status_since, " + nullable("candidate_id") +
+                              ", search_key, sort_key FROM members");
+  std::vector<SnapshotMember> rows;
+  std::vector<std::string> sortKeys;
+  const auto count = db.execAndGet("SELECT count(*) FROM members").getInt64();
+  rows.reserve(static_cast<size_t>(count));
+  sortKeys.reserve(static_cast<size_t>(count));
+  while (q.executeStep()) {
+    SnapshotMember r;
+    core::Member& m = r.member;
+    int i = 0;
+    m.id = q.getColumn(i++).getInt64();
+    m.code = str(q.getColumn(i++));
+    m.fullName = str(q.getColumn(i++));
+    m.birthName = str(q.getColumn(i++));
+    m.gender = str(q.getColumn(i++));
+    m.birthDate = sql::partial(q.getColumn(i++));
+    m.birthPlace = str(q.getColumn(i++));
+    m.hometown = str(q.getColumn(i++));
+    m.residence = str(q.getColumn(i++));
+    m.ethnicity = str(q.getColumn(i++));
+    m.religion = str(q.getColumn(i++));
+    m.cccd = str(q.getColumn(i++));
+    m.phone = str(q.getColumn(i++));
+    m.education = str(q.getColumn(i++));
+    m.qualification = str(q.getColumn(i++));
+    m.theory = str(q.getColumn(i++));
+    m.occupation = str(q.getColumn(i++));
+    m.admittedOn = fastDate(q.getColumn(i++));
+    m.ceremonyOn = fastDate(q.getColumn(i++));
+    m.officialOn = fastDate(q.getColumn(i++));
+    m.cardNo = str(q.getColumn(i++));
+    m.fileNo = str(q.getColumn(i++));
+    m.transferredInOn = fastDate(q.getColumn(i++));
+    m.transferredInFrom = str(q.getColumn(i++));
+    m.cellId = q.getColumn(i++).getInt64();
+    m.status = str(q.getColumn(i++));
+    m.statusSince = fastDate(q.getColumn(i++));
+    m.candidateId = sql::optId(q.getColumn(i++));
+    r.searchKey = str(q.getColumn(i++));
+    const SQLite::Column key = q.getColumn(i++);
+    sortKeys.emplace_back(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes()));
+    rows.push_back(std::move(r));
+  }
+  // The Vietnamese order (sort_key compares bytewise as std::string does), then the code.
+  std::vector<size_t> order(rows.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    int c = sortKeys[a].compare(sortKeys[b]);
+    return c != 0 ? c < 0 : rows[a].member.code < rows[b].member.code;
+  });
+  std::unordered_map<core::Id, size_t> index;
+  index.reserve(rows.size());
+  snap.members.reserve(rows.size());
+  snap.joinedDay.reserve(rows.size());
+  snap.endDay.reserve(rows.size());
+  snap.keyStart.reserve(rows.size());
+  for (size_t k : order) {
+    const core::Member& m = rows[k].member;
+    const auto& joined = m.transferredInOn ? m.transferredInOn : m.admittedOn;
+    snap.joinedDay.push_back(joined ? static_cast<int32_t>(joined->serial()) : INT32_MAX);
+    snap.endDay.push_back(!endsMembership(m.status) ? INT32_MAX
+                          : m.statusSince         ? static_cast<int32_t>(m.statusSince->serial())
+                                                  : INT32_MIN);
+    snap.keyStart.push_back(static_cast<uint32_t>(snap.keys.size()));
+    snap.keys += rows[k].searchKey;
+    snap.keys += '\n';
+    index.emplace(m.id, snap.members.size());
+    snap.members.push_back(std::move(rows[k]));
+  }
+  SQLite::Statement e(db,
+                      "SELECT member_id, date, from_cell, to_cell FROM member_events "
+                      "WHERE from_cell IS NOT NULL OR to_cell IS NOT NULL ORDER BY member_id, date, id");
+  while (e.executeStep()) {
+    auto it = index.find(e.getColumn(0).getInt64());
+    if (it == index.end()) continue;
+    snap.members[it->second].cellChanges.push_back(
+        {fastDate(e.getColumn(1)).value_or(core::Date()), sql::optId(e.getColumn(2)), sql::optId(e.getColumn(3))});
+  }
+  SQLite::Statement o(db, "SELECT id, code, name, category FROM organizations");
+  while (o.executeStep())
+    snap.cells.emplace(o.getColumn(0).getInt64(),
+                       CellInfo{str(o.getColumn(1)), str(o.getColumn(2)), str(o.getColumn(3))});
+  SQLite::Statement g(db, "SELECT code, name FROM ethnic_groups");
+  while (g.executeStep()) snap.ethnicNames.emplace(str(g.getColumn(0)), str(g.getColumn(1)));
+  return snap;
+}
+
+DataStamp dataStamp(Database& database) {
+  static std::atomic<int64_t> nextToken{1};
+  auto& db = database.db();
+  DataStamp st;
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS member_cache_token (token INTEGER NOT NULL)");
+  SQLite::Statement q(db, "SELECT token FROM temp.member_cache_token");
+  if (q.executeStep()) {
+    st.connection = q.getColumn(0).getInt64();
+  } else {
+    st.connection = nextToken++;
+    SQLite::Statement ins(db, "INSERT INTO temp.member_cache_token (token) VALUES (?)");
+    ins.bind(1, static_cast<int64_t>(st.connection));
+    ins.exec();
+  }
+  st.changes = sqlite3_total_changes64(db.getHandle());
+  st.version = db.execAndGet("PRAGMA data_version").getInt64();
+  return st;
+}
+
+bool joinedBy(const core::Member& m, const core::Date& day) {
+  const auto& joined = m.transferredInOn ? m.transferredInOn : m.admittedOn;
+  return joined && *joined <= day;
+}
+
+bool presentOn(const core::Member& m, const core::Date& day) {
+  if (!joinedBy(m, day)) return false;
+  return !(endsMembership(m.status) && (!m.statusSince || *m.statusSince <= day));
+}
+
+core::Id cellOn(const SnapshotMember& m, const core::Date& day) {
+  std::optional<core::Id> cell;
+  for (const auto& c : m.cellChanges) {
+    if (c.date > day) {
+      if (!cell) {
+        // Before any known arrival: the cell the first later change left.
+        for (const auto& later : m.cellChanges)
+          if (later.date > day && later.fromCell) return *later.fromCell;
+      }
+      break;
+    }
+    if (c.toCell) cell = c.toCell;
+  }
+  return cell ? *cell : m.member.cellId;
+}
+
+std::vector<MemberOnDate> membersOn(Database& database, const MemberQueryOptions& opt) {
+  MemberSnapshot snap = loadMemberSnapshot(database, true);
+  const std::string needle = core::fold(core::normalizeText(opt.search));
+  std::vector<MemberOnDate> out;
+  for (auto& sm : snap.members) {
+    if (!joinedBy(sm.member, opt.asOf)) continue;
+    const bool present = presentOn(sm.member, opt.asOf);
+    if (!present && !opt.includeDeparted) continue;
+    if (!needle.empty() && sm.searchKey.find(needle) == std::string::npos) continue;
+    const core::Id cell = cellOn(sm, opt.asOf);
+    if (opt.cellId && *opt.cellId != cell) continue;
+    MemberOnDate r;
+    r.cellOnDate = cell;
+    if (auto it = snap.cells.find(cell); it != snap.cells.end()) {
+      r.cellCode = it->second.code;
+      r.cellName = it->second.name;
+      r.cellCategory = it->second.category;
+    }
+    if (auto it = snap.ethnicNames.find(sm.member.ethnicity); it != snap.ethnicNames.end())
+      r.ethnicityName = it->second;
+    r.present = present;
+    r.member = std::move(sm.member);
+    out.push_back(std::move(r));
+  }
+
+  if (opt.withEvents && !out.empty()) {
+    std::unordered_map<core::Id, size_t> index;
+    index.reserve(out.size());
+    for (size_t k = 0; k < out.size(); ++k) index.emplace(out[k].member.id, k);
+    // One statement for all events of the day or before; those of members not listed are skipped.
+    SQLite::Statement e(database.db(),
+                        "SELECT id, member_id, date, kind, from_cell, to_cell, place, decision_no, reason "
+                        "FROM member_events WHERE date <= ?1 ORDER BY member_id, date, id");
+    e.bind(1, opt.asOf.iso());
+    while (e.executeStep()) {
+      auto it = index.find(e.getColumn(1).getInt64());
+      if (it == index.end()) continue;
+      core::MemberEvent ev;
+      ev.id = e.getColumn(0).getInt64();
+      ev.memberId = it->first;
+      ev.date = sql::requiredDate(e.getColumn(2));
+      ev.kind = str(e.getColumn(3));
+      ev.fromCell = sql::optId(e.getColumn(4));
+      ev.toCell = sql::optId(e.getColumn(5));
+      ev.place = str(e.getColumn(6));
+      ev.decisionNo = str(e.getColumn(7));
+      ev.reason = str(e.getColumn(8));
+      out[it->second].events.push_back(std::move(ev));
+    }
+  }
+  return out;
+}
+
+std::vector<MissingFields> membersMissingFields(Database& database) {
+  SQLite::Statement q(database.db(),
+                      "SELECT m.id, m.code, m.full_name, m.cell_id, trim(m.full_name) = '', m.birth_date IS NULL OR "
+                      "trim(m.birth_date) = '', m.gender NOT IN ('nam', 'nu'), m.ethnicity IS NULL OR m.ethnicity = '', "
+                      "m.admitted_on IS NULL AND m.transferred_in_on IS NULL, o.id IS NULL "
+                      "FROM members m LEFT JOIN organizations o ON o.id = m.cell_id "
+                      "WHERE m.status IN ('active', 'exempt') AND (trim(m.full_name) = '' OR m.birth_date IS NULL OR "
+                      "trim(m.birth_date) = '' OR m.gender NOT IN ('nam', 'nu') OR m.ethnicity IS NULL OR "
+                      "m.ethnicity = '' OR (m.admitted_on IS NULL AND m.transferred_in_on IS NULL) OR o.id IS NULL) "
+                      "ORDER BY m.code");
+  static const char* const kFields[] = {"full_name", "birth_date", "gender", "ethnicity", "admitted_on", "cell"};
+  std::vector<MissingFields> out;
+  while (q.executeStep()) {
+    MissingFields f;
+    f.member = {q.getColumn(0).getInt64(), str(q.getColumn(1)), str(q.getColumn(2)), q.getColumn(3).getInt64()};
+    for (int k = 0; k < 6; ++k)
+      if (q.getColumn(4 + k).getInt() != 0) f.fields.emplace_back(kFields[k]);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<DuplicateGroup> likelyDuplicates(Database& database) {
+  // One statement: every member row carrying a value shared with another row, for each kind.
+  SQLite::Statement q(
+      database.db(),
+      "WITH v AS (SELECT id, 'cccd' AS kind, cccd AS value FROM members WHERE cccd <> '' "
+      "UNION ALL SELECT id, 'card_no', trim(card_no) FROM members WHERE trim(card_no) <> '' "
+      "UNION ALL SELECT id, 'name_birth', search_key || '|' || birth_date FROM members "
+      "WHERE search_key <> '' AND length(birth_date) = 10), "
+      "d AS (SELECT kind, value FROM v GROUP BY kind, value HAVING count(*) > 1) "
+      "SELECT v.kind, v.value, m.id, m.code, m.full_name, m.cell_id FROM v JOIN d ON d.kind = v.kind AND "
+      "d.value = v.value JOIN members m ON m.id = v.id ORDER BY v.kind, v.value, m.code");
+  std::vector<DuplicateGroup> out;
+  std::string lastRaw;
+  while (q.executeStep()) {
+    std::string kind = str(q.getColumn(0));
+    std::string raw = str(q.getColumn(1));
+    if (out.empty() || out.back().kind != kind || lastRaw != raw) {
+      // For name_birth the shown value is the birth date (the part after the folded name).
+      std::string value = kind == "name_birth" ? raw.substr(raw.rfind('|') + 1) : raw;
+      out.push_back({kind, std::move(value), {}});
+      lastRaw = raw;
+    }
+    out.back().members.push_back(
+        {q.getColumn(2).getInt64(), str(q.getColumn(3)), str(q.getColumn(4)), q.getColumn(5).getInt64()});
+  }
+  return out;
+}
+
+}  // namespace dangbo::store

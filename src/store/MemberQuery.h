@@ -1,0 +1,164 @@
+#pragma once
+// Reading members for lists, the register and the integrity check: the members on a day with the
+// cell they belonged to then (and their dated history), missing required fields, likely duplicates.
+// Each function runs one or two statements; none issues a query per member.
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/Date.h"
+#include "core/Records.h"
+#include "store/Database.h"
+
+namespace dangbo::store {
+
+/// A change of cell in a member's history (an event with a from_cell or a to_cell).
+struct CellChange {
+  core::Date date;                  ///< the event's day
+  std::optional<core::Id> fromCell; ///< the cell left
+  std::optional<core::Id> toCell;   ///< the cell joined
+};
+
+/// One member as kept in a MemberSnapshot.
+struct SnapshotMember {
+  core::Member member;                 ///< the file as stored; member.cellId is the current cell
+  std::string searchKey;               ///< the folded name (search_key column)
+  std::vector<CellChange> cellChanges; ///< oldest first (by date, then event id)
+};
+
+/// A cell as named in lists.
+struct CellInfo {
+  std::string code;      ///< "CB01"
+  std::string name;      ///< "Chi bộ bản Nà Ớt"
+  std::string category;  ///< ban, truong, quan_su, ...
+};
+
+/// Every member of any status with what is needed to judge any day, sorted in the Vietnamese name order
+/// (the stored sort_key) then by code; read in five statements, none per member (member count, members,
+/// cell-changing events, cells, ethnic groups). Lists filter it in memory.
+struct MemberSnapshot {
+  std::vector<SnapshotMember> members;             ///< in list order
+  std::vector<int32_t> joinedDay;                  ///< per member: serial of the day joined (INT32_MAX: unknown)
+  std::vector<int32_t> endDay;                     ///< per member: serial of the day membership ended (INT32_MAX: not ended; INT32_MIN: ended, day unknown)
+  std::string keys;                                ///< every search key in list order, each followed by '\n'
+  std::vector<uint32_t> keyStart;                  ///< per member: offset of its key in `keys`
+  std::unordered_map<core::Id, CellInfo> cells;    ///< every organization by id
+  std::unordered_map<std::string, std::string> ethnicNames;  ///< ethnic group code -> name
+};
+
+/// Reads the whole snapshot. Without fullFiles only the fields lists use are read (code, names' keys,
+/// gender, birth date, ethnicity, theory, the membership dates, card number, cell, status); the other
+/// text fields stay empty.
+MemberSnapshot loadMemberSnapshot(Database& db, bool fullFiles = true);
+/// Calls visit(i) for each member index i, in list order, whose search key contains `folded` (already
+/// folded; empty: every member) and who is present (presentOn) on `day`; stops when visit returns false.
+template <class Visit>
+void forEachPresent(const MemberSnapshot& s, const core::Date& day, std::string_view folded, Visit visit);
+
+/// Identifies the state of the data seen through one connection: a cached snapshot taken with an equal
+/// stamp is current. `connection` is unique to the connection within the process (kept in a TEMP table,
+/// so a new connection never reuses it); `changes` counts rows changed through it; `version` is PRAGMA
+/// data_version, which moves when another connection commits.
+struct DataStamp {
+  int64_t connection = 0;  ///< per-connection token
+  int64_t changes = 0;     ///< sqlite3_total_changes64
+  int64_t version = 0;     ///< PRAGMA data_version
+  /// Same state.
+  friend bool operator==(const DataStamp&, const DataStamp&) = default;
+};
+
+/// The current stamp (creates the connection's token on first use).
+DataStamp dataStamp(Database& db);
+
+template <class Visit>
+void forEachPresent(const MemberSnapshot& s, const core::Date& day, std::string_view folded, Visit visit) {
+  const auto d = static_cast<int32_t>(day.serial());
+  auto present = [&](size_t i) { return s.joinedDay[i] <= d && d < s.endDay[i]; };
+  if (folded.empty()) {
+    for (size_t i = 0; i < s.members.size(); ++i)
+      if (present(i) && !visit(i)) return;
+    return;
+  }
+  // One pass of substring search over all keys at once; each hit is mapped to its member.
+  const std::string_view all(s.keys);
+  size_t pos = 0;
+  while ((pos = all.find(folded, pos)) != std::string_view::npos) {
+    const size_t i = static_cast<size_t>(std::upper_bound(s.keyStart.begin(), s.keyStart.end(), pos) - s.keyStart.begin()) - 1;
+    if (present(i) && !visit(i)) return;
+    pos = i + 1 < s.keyStart.size() ? s.keyStart[i + 1] : all.size();
+  }
+}
+
+/// True when the member is active or exempt on `day` (spec/congress-report.md): admitted (transferred
+/// in, for a member who came by transfer) on or before the day and not transferred out, deceased,
+/// removed, expelled or left on or before it. The file's status applies from status_since (always, when
+/// that is not recorded); before it the member was active.
+bool presentOn(const core::Member& m, const core::Date& day);
+/// True when the member joined (admitted or transferred in) on or before `day`, whatever came later.
+bool joinedBy(const core::Member& m, const core::Date& day);
+/// The cell on `day`: the to_cell of the last change on or before it; else the from_cell of the first
+/// later change that has one; else the current cell.
+core::Id cellOn(const SnapshotMember& m, const core::Date& day);
+
+/// Which members membersOn reads.
+struct MemberQueryOptions {
+  core::Date asOf;                    ///< the day the list is taken on
+  std::string search;                 ///< text the folded name must contain (folded here); empty: all
+  std::optional<core::Id> cellId;     ///< only members who belonged to this cell on the day
+  bool withEvents = false;            ///< also read each member's events dated on or before the day
+  bool includeDeparted = false;       ///< also members who joined on or before the day but left on or before it
+};
+
+/// A member as read for the register, with the cell of the day.
+struct MemberOnDate {
+  core::Member member;                    ///< the file as stored; member.cellId is the current cell
+  core::Id cellOnDate = 0;                ///< the cell the member belonged to on the day
+  std::string cellCode;                   ///< code of cellOnDate
+  std::string cellName;                   ///< name of cellOnDate
+  std::string cellCategory;               ///< category of cellOnDate (ban, truong, quan_su, ...)
+  std::string ethnicityName;              ///< "Thái"; empty when not recorded
+  bool present = true;                    ///< active or exempt on the day (false only with includeDeparted)
+  std::vector<core::MemberEvent> events;  ///< with withEvents: events dated on or before the day, oldest first
+};
+
+/// The members present on opt.asOf (presentOn) with their cell of the day (cellOn), in the snapshot's
+/// order: the Vietnamese name order, then by code. Reads a fresh snapshot (and with withEvents one more
+/// statement for the events).
+std::vector<MemberOnDate> membersOn(Database& db, const MemberQueryOptions& opt);
+
+/// A member named in a check finding.
+struct MemberRef {
+  core::Id id = 0;           ///< row id
+  std::string code;          ///< member code
+  std::string fullName;      ///< full name
+  core::Id cellId = 0;       ///< current cell
+};
+
+/// A member file lacking required fields.
+struct MissingFields {
+  MemberRef member;                  ///< the member
+  std::vector<std::string> fields;   ///< codes: full_name, birth_date, gender, ethnicity, admitted_on, cell
+};
+
+/// Members on the register now (status active or exempt) lacking one of the clearly required fields:
+/// full name, birth date (any precision), gender, ethnicity, admission date or transfer-in date, an
+/// existing cell. By member code.
+std::vector<MissingFields> membersMissingFields(Database& db);
+
+/// Members of any status that are likely the same person.
+struct DuplicateGroup {
+  std::string kind;                ///< cccd (same citizen id) | card_no (same party card) | name_birth (same folded name and full birth date)
+  std::string value;               ///< the shared value (for name_birth: the birth date, ISO)
+  std::vector<MemberRef> members;  ///< two or more, by code
+};
+
+/// Groups of members sharing a non-empty CCCD, a non-empty party card number (spaces trimmed), or the
+/// same folded full name with the same full (day-precision) birth date. Ordered by kind code, then value.
+std::vector<DuplicateGroup> likelyDuplicates(Database& db);
+
+}  // namespace dangbo::store
