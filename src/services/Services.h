@@ -88,11 +88,12 @@ class Services {
 
   /// The database, for lower-level tools (exchange, tests). The window and the CLI do not use it.
   store::Database& database();
+  /// Inside a use case's transaction: appends the audit row of a change and bumps the file's revision.
+  void audit(const Actor& actor, const std::string& action, const std::string& record, const std::string& oldValue,
+             const std::string& newValue, const std::string& reason = {});
 
  private:
   explicit Services(std::unique_ptr<store::Database> db);
-  void audit(const Actor& actor, const std::string& action, const std::string& record, const std::string& oldValue,
-             const std::string& newValue, const std::string& reason = {});
   std::unique_ptr<store::Database> db_;
 };
 

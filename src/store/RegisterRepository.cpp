@@ -5,6 +5,68 @@
 
 namespace dangbo::store {
 
+namespace {
+constexpr const char* kOrgColumns =
+    "SELECT o.id, o.code, o.name, o.kind, o.category, o.founded, o.ceased, o.merged_into, (SELECT "
+    "min(coalesce(c.from_date, '')) FROM cell_committees c WHERE c.org_id = o.id AND c.to_date IS NULL) "
+    "FROM organizations o ";
+
+core::Organization readOrganization(SQLite::Statement& q) {
+  core::Organization o;
+  o.id = q.getColumn(0).getInt64();
+  o.code = q.getColumn(1).getString();
+  o.name = q.getColumn(2).getString();
+  o.kind = q.getColumn(3).getString();
+  o.category = q.getColumn(4).getString();
+  o.founded = sql::date(q.getColumn(5));
+  o.ceased = sql::date(q.getColumn(6));
+  o.mergedInto = sql::optId(q.getColumn(7));
+  o.hasCommittee = !q.getColumn(8).isNull();
+  o.committeeSince = sql::date(q.getColumn(8));
+  return o;
+}
+
+constexpr const char* kMemberColumns =
+    "SELECT id, code, full_name, birth_name, gender, birth_date, birth_place, hometown, residence, "
+    "coalesce(ethnicity, ''), religion, cccd, phone, education, qualification, theory, occupation, admitted_on, "
+    "ceremony_on, official_on, card_no, file_no, transferred_in_on, transferred_in_from, cell_id, status, "
+    "status_since, candidate_id FROM members ";
+
+core::Member readMember(SQLite::Statement& q) {
+  core::Member m;
+  int i = 0;
+  m.id = q.getColumn(i++).getInt64();
+  m.code = q.getColumn(i++).getString();
+  m.fullName = q.getColumn(i++).getString();
+  m.birthName = q.getColumn(i++).getString();
+  m.gender = q.getColumn(i++).getString();
+  m.birthDate = sql::partial(q.getColumn(i++));
+  m.birthPlace = q.getColumn(i++).getString();
+  m.hometown = q.getColumn(i++).getString();
+  m.residence = q.getColumn(i++).getString();
+  m.ethnicity = q.getColumn(i++).getString();
+  m.religion = q.getColumn(i++).getString();
+  m.cccd = q.getColumn(i++).getString();
+  m.phone = q.getColumn(i++).getString();
+  m.education = q.getColumn(i++).getString();
+  m.qualification = q.getColumn(i++).getString();
+  m.theory = q.getColumn(i++).getString();
+  m.occupation = q.getColumn(i++).getString();
+  m.admittedOn = sql::date(q.getColumn(i++));
+  m.ceremonyOn = sql::date(q.getColumn(i++));
+  m.officialOn = sql::date(q.getColumn(i++));
+  m.cardNo = q.getColumn(i++).getString();
+  m.fileNo = q.getColumn(i++).getString();
+  m.transferredInOn = sql::date(q.getColumn(i++));
+  m.transferredInFrom = q.getColumn(i++).getString();
+  m.cellId = q.getColumn(i++).getInt64();
+  m.status = q.getColumn(i++).getString();
+  m.statusSince = sql::date(q.getColumn(i++));
+  m.candidateId = sql::optId(q.getColumn(i++));
+  return m;
+}
+}  // namespace
+
 struct RegisterRepository::Statements {
   SQLite::Statement org, member, event, leader, committee, training;
   explicit Statements(SQLite::Database& db)
@@ -134,24 +196,8 @@ void RegisterRepository::insertTraining(const core::Training& t) {
 
 std::vector<core::Organization> RegisterRepository::organizations() {
   std::vector<core::Organization> out;
-  SQLite::Statement q(db_.db(),
-                      "SELECT o.id, o.code, o.name, o.kind, o.category, o.founded, o.ceased, o.merged_into, "
-                      "(SELECT min(coalesce(c.from_date, '')) FROM cell_committees c WHERE c.org_id = o.id AND "
-                      "c.to_date IS NULL) FROM organizations o ORDER BY o.code");
-  while (q.executeStep()) {
-    core::Organization o;
-    o.id = q.getColumn(0).getInt64();
-    o.code = q.getColumn(1).getString();
-    o.name = q.getColumn(2).getString();
-    o.kind = q.getColumn(3).getString();
-    o.category = q.getColumn(4).getString();
-    o.founded = sql::date(q.getColumn(5));
-    o.ceased = sql::date(q.getColumn(6));
-    o.mergedInto = sql::optId(q.getColumn(7));
-    o.hasCommittee = !q.getColumn(8).isNull();
-    o.committeeSince = sql::date(q.getColumn(8));
-    out.push_back(std::move(o));
-  }
+  SQLite::Statement q(db_.db(), std::string(kOrgColumns) + "ORDER BY o.code");
+  while (q.executeStep()) out.push_back(readOrganization(q));
   return out;
 }
 
@@ -182,6 +228,182 @@ RegisterCounts RegisterRepository::countsOn(const core::Date& on) {
     c.women = m.getColumn(3).getInt();
   }
   return c;
+}
+
+
+std::optional<core::Organization> RegisterRepository::organizationByCode(const std::string& code) {
+  SQLite::Statement q(db_.db(), std::string(kOrgColumns) + "WHERE o.code = ?");
+  q.bind(1, code);
+  if (!q.executeStep()) return std::nullopt;
+  return readOrganization(q);
+}
+
+void RegisterRepository::updateOrganization(const core::Organization& o) {
+  SQLite::Statement q(db_.db(),
+                      "UPDATE organizations SET code = ?, name = ?, kind = ?, category = ?, founded = ?, ceased = ?, "
+                      "merged_into = ?, search_key = ? WHERE id = ?");
+  q.bind(1, o.code);
+  q.bind(2, core::normalizeText(o.name));
+  q.bind(3, o.kind);
+  q.bind(4, o.category);
+  sql::bind(q, 5, o.founded);
+  sql::bind(q, 6, o.ceased);
+  sql::bind(q, 7, o.mergedInto);
+  q.bind(8, core::fold(o.name));
+  q.bind(9, static_cast<int64_t>(o.id));
+  q.exec();
+}
+
+void RegisterRepository::insertOrganizationEvent(core::Id orgId, const core::Date& date, const std::string& kind,
+                                                 std::optional<core::Id> related, const std::string& decisionNo,
+                                                 const std::string& detail) {
+  SQLite::Statement q(db_.db(),
+                      "INSERT INTO organization_events (org_id, date, kind, related_org, decision_no, detail) VALUES "
+                      "(?, ?, ?, ?, ?, ?)");
+  q.bind(1, static_cast<int64_t>(orgId));
+  q.bind(2, date.iso());
+  q.bind(3, kind);
+  sql::bind(q, 4, related);
+  q.bind(5, decisionNo);
+  q.bind(6, detail);
+  q.exec();
+}
+
+void RegisterRepository::openCellCommittee(core::Id orgId, const std::optional<core::Date>& from,
+                                           const std::string& decisionNo) {
+  SQLite::Statement q(db_.db(),
+                      "INSERT INTO cell_committees (org_id, from_date, decision_no) SELECT ?1, ?2, ?3 WHERE NOT EXISTS "
+                      "(SELECT 1 FROM cell_committees WHERE org_id = ?1 AND to_date IS NULL)");
+  q.bind(1, static_cast<int64_t>(orgId));
+  sql::bind(q, 2, from);
+  q.bind(3, decisionNo);
+  q.exec();
+}
+
+bool RegisterRepository::closeCellCommittee(core::Id orgId, const core::Date& on) {
+  SQLite::Statement q(db_.db(), "UPDATE cell_committees SET to_date = ? WHERE org_id = ? AND to_date IS NULL");
+  q.bind(1, on.iso());
+  q.bind(2, static_cast<int64_t>(orgId));
+  return q.exec() > 0;
+}
+
+void RegisterRepository::closeLeaders(core::Id orgId, const std::string& role, const core::Date& on) {
+  SQLite::Statement q(db_.db(),
+                      "UPDATE cell_leaders SET to_date = ? WHERE org_id = ? AND role = ? AND to_date IS NULL");
+  q.bind(1, on.iso());
+  q.bind(2, static_cast<int64_t>(orgId));
+  q.bind(3, role);
+  q.exec();
+}
+
+std::vector<core::CellLeader> RegisterRepository::leaders(core::Id orgId) {
+  std::vector<core::CellLeader> out;
+  SQLite::Statement q(db_.db(),
+                      "SELECT org_id, member_id, role, from_date, to_date FROM cell_leaders WHERE org_id = ? ORDER BY "
+                      "from_date DESC, id DESC");
+  q.bind(1, static_cast<int64_t>(orgId));
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
+                   sql::requiredDate(q.getColumn(3)), sql::date(q.getColumn(4))});
+  return out;
+}
+
+std::optional<core::Member> RegisterRepository::memberByCode(const std::string& code) {
+  SQLite::Statement q(db_.db(), std::string(kMemberColumns) + "WHERE code = ?");
+  q.bind(1, code);
+  if (!q.executeStep()) return std::nullopt;
+  return readMember(q);
+}
+
+std::optional<core::Member> RegisterRepository::memberById(core::Id id) {
+  SQLite::Statement q(db_.db(), std::string(kMemberColumns) + "WHERE id = ?");
+  q.bind(1, static_cast<int64_t>(id));
+  if (!q.executeStep()) return std::nullopt;
+  return readMember(q);
+}
+
+void RegisterRepository::updateMember(const core::Member& m) {
+  SQLite::Statement q(db_.db(),
+                      "UPDATE members SET code = ?, full_name = ?, birth_name = ?, search_key = ?, sort_key = ?, "
+                      "gender = ?, birth_date = ?, birth_place = ?, hometown = ?, residence = ?, ethnicity = ?, "
+                      "religion = ?, cccd = ?, phone = ?, education = ?, qualification = ?, theory = ?, occupation = ?, "
+                      "admitted_on = ?, ceremony_on = ?, official_on = ?, card_no = ?, file_no = ?, "
+                      "transferred_in_on = ?, transferred_in_from = ?, cell_id = ?, status = ?, status_since = ?, "
+                      "candidate_id = ?, updated_at = ? WHERE id = ?");
+  std::string name = core::normalizeText(m.fullName);
+  std::string sortKey = core::nameSortKey(name);
+  int i = 1;
+  q.bind(i++, m.code);
+  q.bind(i++, name);
+  q.bind(i++, core::normalizeText(m.birthName));
+  q.bind(i++, core::fold(name));
+  q.bind(i++, sortKey.data(), int(sortKey.size()));
+  q.bind(i++, m.gender);
+  sql::bind(q, i++, m.birthDate);
+  q.bind(i++, m.birthPlace);
+  q.bind(i++, m.hometown);
+  q.bind(i++, m.residence);
+  if (m.ethnicity.empty()) q.bind(i++); else q.bind(i++, m.ethnicity);
+  q.bind(i++, m.religion);
+  q.bind(i++, m.cccd);
+  q.bind(i++, m.phone);
+  q.bind(i++, m.education);
+  q.bind(i++, m.qualification);
+  q.bind(i++, m.theory);
+  q.bind(i++, m.occupation);
+  sql::bind(q, i++, m.admittedOn);
+  sql::bind(q, i++, m.ceremonyOn);
+  sql::bind(q, i++, m.officialOn);
+  q.bind(i++, m.cardNo);
+  q.bind(i++, m.fileNo);
+  sql::bind(q, i++, m.transferredInOn);
+  q.bind(i++, m.transferredInFrom);
+  q.bind(i++, static_cast<int64_t>(m.cellId));
+  q.bind(i++, m.status);
+  sql::bind(q, i++, m.statusSince);
+  sql::bind(q, i++, m.candidateId);
+  q.bind(i++, sql::nowUtc());
+  q.bind(i++, static_cast<int64_t>(m.id));
+  q.exec();
+}
+
+std::vector<core::MemberEvent> RegisterRepository::events(core::Id memberId) {
+  std::vector<core::MemberEvent> out;
+  SQLite::Statement q(db_.db(),
+                      "SELECT id, member_id, date, kind, from_cell, to_cell, place, decision_no, reason FROM "
+                      "member_events WHERE member_id = ? ORDER BY date, id");
+  q.bind(1, static_cast<int64_t>(memberId));
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), sql::requiredDate(q.getColumn(2)),
+                   q.getColumn(3).getString(), sql::optId(q.getColumn(4)), sql::optId(q.getColumn(5)),
+                   q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString()});
+  return out;
+}
+
+std::vector<core::Id> RegisterRepository::membersOfCell(core::Id orgId) {
+  std::vector<core::Id> out;
+  SQLite::Statement q(db_.db(), "SELECT id FROM members WHERE cell_id = ? ORDER BY id");
+  q.bind(1, static_cast<int64_t>(orgId));
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
+std::vector<core::Training> RegisterRepository::trainings(core::Id memberId) {
+  std::vector<core::Training> out;
+  SQLite::Statement q(db_.db(),
+                      "SELECT id, member_id, year, date, course FROM trainings WHERE member_id = ? ORDER BY year DESC, "
+                      "id DESC");
+  q.bind(1, static_cast<int64_t>(memberId));
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt(),
+                   sql::date(q.getColumn(3)), q.getColumn(4).getString()});
+  return out;
+}
+
+bool RegisterRepository::ethnicGroupExists(const std::string& code) {
+  SQLite::Statement q(db_.db(), "SELECT 1 FROM ethnic_groups WHERE code = ?");
+  q.bind(1, code);
+  return q.executeStep();
 }
 
 int RegisterRepository::memberRows() { return db_.db().execAndGet("SELECT count(*) FROM members").getInt(); }

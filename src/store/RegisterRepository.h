@@ -40,6 +40,37 @@ class RegisterRepository {
 
   /// Every organization, by code.
   std::vector<core::Organization> organizations();
+  /// The organization with this code.
+  std::optional<core::Organization> organizationByCode(const std::string& code);
+  /// Writes every field of an existing organization (by id) and its search key.
+  void updateOrganization(const core::Organization& o);
+  /// Appends a dated organization event (founded, merged, split, dissolved, ...).
+  void insertOrganizationEvent(core::Id orgId, const core::Date& date, const std::string& kind,
+                               std::optional<core::Id> related, const std::string& decisionNo,
+                               const std::string& detail);
+  /// Opens a cell-committee period from `from` (none open: else nothing).
+  void openCellCommittee(core::Id orgId, const std::optional<core::Date>& from, const std::string& decisionNo);
+  /// Closes the open cell-committee period on `on`; false when none was open.
+  bool closeCellCommittee(core::Id orgId, const core::Date& on);
+  /// Ends the open term of every leader of `orgId` in `role` on `on`.
+  void closeLeaders(core::Id orgId, const std::string& role, const core::Date& on);
+  /// The leaders of a cell over time, newest first.
+  std::vector<core::CellLeader> leaders(core::Id orgId);
+
+  /// The member with this code.
+  std::optional<core::Member> memberByCode(const std::string& code);
+  /// The member with this id.
+  std::optional<core::Member> memberById(core::Id id);
+  /// Writes every field of an existing member (by id), keeping search and sort keys in step.
+  void updateMember(const core::Member& m);
+  /// The history of a member, oldest first (same day: in order of entry).
+  std::vector<core::MemberEvent> events(core::Id memberId);
+  /// Members whose current cell is `orgId`, of any status.
+  std::vector<core::Id> membersOfCell(core::Id orgId);
+  /// Trainings of a member, newest first.
+  std::vector<core::Training> trainings(core::Id memberId);
+  /// True when an ethnic group has this code.
+  bool ethnicGroupExists(const std::string& code);
   /// The figures of the register on `on` (congress-report definitions).
   RegisterCounts countsOn(const core::Date& on);
   /// Number of member rows of any status.
