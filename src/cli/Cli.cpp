@@ -13,6 +13,7 @@
 #include "exchange/RegisterExport.h"
 #include "reports/MemberOutput.h"
 #include "services/MemberList.h"
+#include "services/RuleChecks.h"
 #include "services/Import.h"
 #include "reports/SummaryReport.h"
 #include "services/Paths.h"
@@ -277,7 +278,9 @@ int cmdCheck(const Parsed& p, std::ostream& out, std::ostream&) {
   core::Date asOf = dateOption(p, "--as-of", core::Date::today());
   std::string fmt = formatOption(p, "text", {"text", "json"});
   auto s = services::Services::open(dbPath(p));
-  auto findings = services::checkRegister(*s, services::Actor::localOffice(), asOf);
+  const auto actor = services::Actor::localOffice();
+  auto findings = services::checkRegister(*s, actor, asOf);
+  for (auto& f : services::checkRules(*s, actor, asOf)) findings.push_back(std::move(f));
   if (fmt == "json") reports::writeFindingsJson(out, findings);
   else reports::writeFindingsText(out, findings);
   return findings.empty() ? kOk : kRefused;
