@@ -2,7 +2,12 @@
 # Extracts the user-facing strings (tr, N_, _ and XRC labels) into po/dangbo.pot and merges them into po/vi.po.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-files=$(find src -name '*.cpp' -o -name '*.h' | sort)
+# DANGBO_PO_STAGED=1: only the files staged or committed in git (to commit a catalog matching them).
+if [ "${DANGBO_PO_STAGED:-0}" = 1 ]; then
+  files=$(git ls-files --cached 'src/*.cpp' 'src/*.h' | sort)
+else
+  files=$(find src -name '*.cpp' -o -name '*.h' | sort)
+fi
 xgettext --from-code=UTF-8 --language=C++ --keyword=tr --keyword=N_ --keyword=_ --keyword=wxPLURAL:1,2 \
   --no-wrap --sort-by-file --package-name=dangbo -o po/dangbo.pot $files
 if ls forms/*.xrc >/dev/null 2>&1; then

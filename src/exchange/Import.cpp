@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 #include "core/Date.h"
 #include "core/Errors.h"
@@ -99,47 +100,93 @@ std::optional<QuoteSpot> findOpenQuote(std::string_view text) {
 
 }  // namespace
 
-std::string parseImportValue(const ImportColumn& column, const std::string& in, std::string& error) {
-  error.clear();
-  const std::string text = core::normalizeText(in);
-  if (text.empty()) return {};
+namespace {
+
+// True when normalizeText(s) == s for sure: printable ASCII with single inner spaces (the common cell).
+bool alreadyNormal(std::string_view s) {
+  if (s.empty()) return true;
+  if (s.front() == ' ' || s.back() == ' ') return false;
+  char prev = 0;
+  for (char c : s) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b >= 0x7F) return false;
+    if (c == ' ' && prev == ' ') return false;
+    prev = c;
+  }
+  return true;
+}
+
+// True when the cell normalizes to nothing (quick answer for a cell with a visible ASCII character).
+bool blankCell(std::string_view s) {
+  for (char c : s) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b > 0x20 && b < 0x7F) return false;
+  }
+  return core::normalizeText(s).empty();
+}
+
+// Parses the already normalized, non-empty `text` of a cell of `column` into `out`.
+void parseNormalized(const ImportColumn& column, std::string_view text, std::string& out, std::string& error) {
+  out.clear();
   switch (column.type) {
     case ImportType::Text:
     case ImportType::Code:
     case ImportType::Ethnic:
-      return text;
+      out.assign(text);
+      return;
     case ImportType::Date:
-      if (auto d = core::Date::parse(text)) return d->iso();
-      error = format(tr("\"{1}\" is not a valid date (dd/mm/yyyy or yyyy-mm-dd)."), {text});
-      return {};
+      if (auto d = core::Date::parse(text)) {
+        out = d->iso();
+        return;
+      }
+      error = format(tr("\"{1}\" is not a valid date (dd/mm/yyyy or yyyy-mm-dd)."), {std::string(text)});
+      return;
     case ImportType::BirthDate:
-      if (auto d = core::PartialDate::parse(text)) return d->storage();
-      error = format(tr("\"{1}\" is not a valid date (dd/mm/yyyy, mm/yyyy or yyyy)."), {text});
-      return {};
+      if (auto d = core::PartialDate::parse(text)) {
+        out = d->storage();
+        return;
+      }
+      error = format(tr("\"{1}\" is not a valid date (dd/mm/yyyy, mm/yyyy or yyyy)."), {std::string(text)});
+      return;
     case ImportType::Enum:
-      if (const core::EnumItem* it = column.set->match(text)) return std::string(it->code);
-      error = format(tr("\"{1}\" is not one of: {2}."), {text, enumChoices(*column.set)});
-      return {};
+      if (const core::EnumItem* it = column.set->match(text)) {
+        out.assign(it->code);
+        return;
+      }
+      error = format(tr("\"{1}\" is not one of: {2}."), {std::string(text), enumChoices(*column.set)});
+      return;
     case ImportType::YesNo: {
       std::string k = core::fold(text);
-      if (k == "co" || k == "1" || k == "true") return "1";
-      if (k == "khong" || k == "0" || k == "false") return "0";
-      error = format(tr("\"{1}\" must be \"Có\" or \"Không\"."), {text});
-      return {};
+      if (k == "co" || k == "1" || k == "true") {
+        out = "1";
+        return;
+      }
+      if (k == "khong" || k == "0" || k == "false") {
+        out = "0";
+        return;
+      }
+      error = format(tr("\"{1}\" must be \"Có\" or \"Không\"."), {std::string(text)});
+      return;
     }
     case ImportType::Year:
       if (text.size() == 4 && allDigits(text)) {
-        int y = std::stoi(text);
-        if (y >= core::Date::kMinYear && y <= core::Date::kMaxYear) return text;
+        int y = std::stoi(std::string(text));
+        if (y >= core::Date::kMinYear && y <= core::Date::kMaxYear) {
+          out.assign(text);
+          return;
+        }
       }
-      error = format(tr("\"{1}\" is not a year."), {text});
-      return {};
+      error = format(tr("\"{1}\" is not a year."), {std::string(text)});
+      return;
     case ImportType::Count:
-      if (allDigits(text) && text.size() <= 6) return std::to_string(std::stoi(text));
-      error = format(tr("\"{1}\" is not a whole number."), {text});
-      return {};
+      if (allDigits(text) && text.size() <= 6) {
+        out = std::to_string(std::stoi(std::string(text)));
+        return;
+      }
+      error = format(tr("\"{1}\" is not a whole number."), {std::string(text)});
+      return;
     case ImportType::Number: {
-      std::string t = text;
+      std::string t(text);
       if (!t.empty() && t.back() == '%') t = core::normalizeText(t.substr(0, t.size() - 1));
       std::replace(t.begin(), t.end(), ',', '.');
       double v = 0;
@@ -147,18 +194,22 @@ std::string parseImportValue(const ImportColumn& column, const std::string& in, 
       if (r.ec == std::errc() && r.ptr == t.data() + t.size() && std::isfinite(v) && v >= 0) {
         char buf[64];
         auto w = std::to_chars(buf, buf + sizeof buf, v);
-        return std::string(buf, w.ptr);
+        out.assign(buf, w.ptr);
+        return;
       }
-      error = format(tr("\"{1}\" is not a number."), {text});
-      return {};
+      error = format(tr("\"{1}\" is not a number."), {std::string(text)});
+      return;
     }
     case ImportType::Cccd: {
       std::string digits;
       for (char c : text)
         if (c != ' ') digits += c;
-      if (digits.size() == 12 && allDigits(digits)) return digits;
-      error = format(tr("\"{1}\" is not a CCCD number: it must have exactly 12 digits."), {text});
-      return {};
+      if (digits.size() == 12 && allDigits(digits)) {
+        out = digits;
+        return;
+      }
+      error = format(tr("\"{1}\" is not a CCCD number: it must have exactly 12 digits."), {std::string(text)});
+      return;
     }
     case ImportType::TermName: {
       std::string t;
@@ -166,86 +217,234 @@ std::string parseImportValue(const ImportColumn& column, const std::string& in, 
         if (c != ' ') t += c;
       if (t.size() == 9 && t[4] == '-' && allDigits(t.substr(0, 4)) && allDigits(t.substr(5))) {
         int from = std::stoi(t.substr(0, 4)), to = std::stoi(t.substr(5));
-        if (from >= core::Date::kMinYear && to <= core::Date::kMaxYear && to >= from) return t;
+        if (from >= core::Date::kMinYear && to <= core::Date::kMaxYear && to >= from) {
+          out = t;
+          return;
+        }
       }
-      error = format(tr("\"{1}\" is not a term such as 2025-2030."), {text});
-      return {};
+      error = format(tr("\"{1}\" is not a term such as 2025-2030."), {std::string(text)});
+      return;
     }
   }
-  return text;
+  out.assign(text);
+}
+
+// Turns the rows of one file into ImportRows. Enumerations and yes/no cells repeat a handful of values:
+// their readings are remembered per column. With `owned`, each source row is freed once read.
+class TableReader {
+ public:
+  TableReader(const ImportFileSpec& spec, const std::string& source) : spec_(spec) {
+    file_.kind = spec.kind;
+    file_.source = source;
+  }
+
+  // The header row: matches each written header with a column of the spec (problems noted in the file).
+  void header(const std::vector<std::string>& header, int rowNo) {
+    headerSize_ = header.size();
+    byIndex_.assign(header.size(), -1);
+    blank_.assign(header.size(), false);
+    for (size_t i = 0; i < header.size(); ++i) {
+      std::string written = core::normalizeText(header[i]);
+      if (written.empty()) {
+        blank_[i] = true;
+        continue;
+      }
+      int match = -1;
+      for (size_t k = 0; k < spec_.columns.size(); ++k)
+        if (headerKey(spec_.columns[k].header) == headerKey(written)) match = int(k);
+      if (match < 0) {
+        file_.problems.push_back(services::importProblem(
+            file_.source, rowNo, written,
+            format(tr("this column is not in the template of {1}.csv (check its spelling)."), {spec_.kind})));
+        continue;
+      }
+      const ImportColumn& c = spec_.columns[size_t(match)];
+      if (file_.headers.count(c.field)) {
+        file_.problems.push_back(
+            services::importProblem(file_.source, rowNo, written, tr("the column appears twice.")));
+        continue;
+      }
+      file_.headers[c.field] = written;
+      byIndex_[i] = match;
+    }
+    for (const auto& c : spec_.columns)
+      if (!c.optional && !file_.headers.count(c.field))
+        file_.problems.push_back(services::importProblem(file_.source, rowNo, c.header, tr("the column is missing.")));
+    slots_.assign(spec_.columns.size(), std::string());
+    memo_.assign(spec_.columns.size(), {});
+  }
+
+  // One data row.
+  void row(const std::vector<std::string>& cells, int rowNo) {
+    if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return blankCell(c); })) return;
+    services::ImportRow row;
+    row.row = rowNo;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      bool stray = i >= headerSize_ || blank_[i];
+      if (stray && !blankCell(cells[i]))
+        row.problems.push_back(services::importProblem(file_.source, row.row, columnLabel(i),
+                                                       tr("a value stands in a column without a header.")));
+    }
+    uint64_t invalid = 0;
+    size_t total = 0;
+    for (auto& s : slots_) s.clear();
+    std::string normalized, error;
+    for (size_t i = 0; i < headerSize_; ++i) {
+      const int k = byIndex_[i];
+      if (k < 0) continue;
+      const ImportColumn& c = spec_.columns[size_t(k)];
+      std::string_view raw = i < cells.size() ? std::string_view(cells[i]) : std::string_view();
+      std::string_view text = raw;
+      if (!alreadyNormal(raw)) {
+        normalized = core::normalizeText(raw);
+        text = normalized;
+      }
+      std::string& slot = slots_[size_t(k)];
+      error.clear();
+      if (text.empty()) {
+        // nothing: the empty value
+      } else if (c.type == ImportType::Enum || c.type == ImportType::YesNo) {
+        auto& memo = memo_[size_t(k)];
+        if (auto it = memo.find(text); it != memo.end()) {
+          slot = it->second.first;
+          error = it->second.second;
+        } else {
+          parseNormalized(c, text, slot, error);
+          if (memo.size() < 256) memo.emplace(std::string(text), std::pair{slot, error});
+        }
+      } else {
+        parseNormalized(c, text, slot, error);
+      }
+      if (!error.empty()) {
+        row.problems.push_back(services::importProblem(file_.source, row.row, file_.headers[c.field], error));
+        invalid |= uint64_t(1) << k;
+        slot.assign(text);
+      }
+    }
+    for (const auto& s : slots_) total += s.size();
+    row.text.reserve(total);
+    row.ends.reserve(slots_.size());
+    for (size_t k = 0; k < slots_.size(); ++k) row.append(slots_[k], (invalid >> k) & 1u);
+    file_.rows.push_back(std::move(row));
+  }
+
+  ImportFile take() {
+    file_.rows.shrink_to_fit();
+    return std::move(file_);
+  }
+  ImportFile& file() { return file_; }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  const ImportFileSpec& spec_;
+  ImportFile file_;
+  size_t headerSize_ = 0;
+  std::vector<int> byIndex_;  // file column -> spec position (-1: none)
+  std::vector<bool> blank_;
+  std::vector<std::string> slots_;
+  std::vector<std::unordered_map<std::string, std::pair<std::string, std::string>, Hash, std::equal_to<>>> memo_;
+};
+
+// The ends of the records of CSV text, as parseCsv reads it: a new record starts after a line end outside
+// quotes (a quote opens a quoted field only at the start of a field). Cuts the text into pieces of about
+// `records` records at such ends, so that each piece parses on its own exactly as within the whole text.
+std::vector<size_t> csvPieces(std::string_view text, size_t records) {
+  std::vector<size_t> cuts;
+  bool inQuotes = false, afterQuote = false, fieldStart = true;
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (inQuotes) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"')
+          ++i;
+        else {
+          inQuotes = false;
+          afterQuote = true;
+        }
+      }
+      continue;
+    }
+    if (c == ',') {
+      fieldStart = true;
+      afterQuote = false;
+    } else if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      fieldStart = true;
+      afterQuote = false;
+      if (++count >= records && i + 1 < text.size() && text.substr(i + 1, 3) != "\xEF\xBB\xBF") {
+        cuts.push_back(i + 1);
+        count = 0;
+      }
+    } else if (c == '"' && fieldStart && !afterQuote) {
+      inQuotes = true;
+      fieldStart = false;
+    } else {
+      fieldStart = false;
+    }
+  }
+  cuts.push_back(text.size());
+  return cuts;
+}
+
+}  // namespace
+
+std::string parseImportValue(const ImportColumn& column, const std::string& in, std::string& error) {
+  error.clear();
+  const std::string text = core::normalizeText(in);
+  if (text.empty()) return {};
+  std::string out;
+  parseNormalized(column, text, out, error);
+  if (!error.empty()) return {};
+  return out;
 }
 
 ImportFile readImportTable(const ImportFileSpec& spec, const std::string& source,
                            const std::vector<std::vector<std::string>>& rows,
                            const std::vector<int>& rowNumbers) {
-  ImportFile f;
-  f.kind = spec.kind;
-  f.source = source;
+  TableReader reader(spec, source);
   if (rows.empty()) {
-    f.problems.push_back(services::importProblem(source, 1, "", tr("the file has no header row.")));
-    return f;
+    reader.file().problems.push_back(services::importProblem(source, 1, "", tr("the file has no header row.")));
+    return reader.take();
   }
   auto rowNo = [&](size_t i) { return i < rowNumbers.size() ? rowNumbers[i] : int(i + 1); };
-  const auto& header = rows[0];
-  std::vector<const ImportColumn*> byIndex(header.size(), nullptr);
-  std::vector<bool> blank(header.size(), false);
-  for (size_t i = 0; i < header.size(); ++i) {
-    std::string written = core::normalizeText(header[i]);
-    if (written.empty()) {
-      blank[i] = true;
-      continue;
-    }
-    const ImportColumn* match = nullptr;
-    for (const auto& c : spec.columns)
-      if (headerKey(c.header) == headerKey(written)) match = &c;
-    if (!match) {
-      f.problems.push_back(services::importProblem(
-          source, rowNo(0), written,
-          format(tr("this column is not in the template of {1}.csv (check its spelling)."), {spec.kind})));
-      continue;
-    }
-    if (f.headers.count(match->field)) {
-      f.problems.push_back(
-          services::importProblem(source, rowNo(0), written, tr("the column appears twice.")));
-      continue;
-    }
-    f.headers[match->field] = written;
-    byIndex[i] = match;
-  }
-  for (const auto& c : spec.columns)
-    if (!c.optional && !f.headers.count(c.field))
-      f.problems.push_back(services::importProblem(source, rowNo(0), c.header, tr("the column is missing.")));
-
-  for (size_t r = 1; r < rows.size(); ++r) {
-    const auto& cells = rows[r];
-    if (std::all_of(cells.begin(), cells.end(),
-                    [](const std::string& c) { return core::normalizeText(c).empty(); }))
-      continue;
-    services::ImportRow row;
-    row.row = rowNo(r);
-    for (size_t i = 0; i < cells.size(); ++i) {
-      bool stray = i >= header.size() || blank[i];
-      if (stray && !core::normalizeText(cells[i]).empty())
-        row.problems.push_back(services::importProblem(source, row.row, columnLabel(i),
-                                                       tr("a value stands in a column without a header.")));
-    }
-    for (size_t i = 0; i < header.size(); ++i) {
-      const ImportColumn* c = byIndex[i];
-      if (!c) continue;
-      std::string raw = i < cells.size() ? cells[i] : std::string();
-      std::string error;
-      std::string v = parseImportValue(*c, raw, error);
-      if (!error.empty()) {
-        row.problems.push_back(services::importProblem(source, row.row, f.headers[c->field], error));
-        row.invalid.insert(c->field);
-        v = core::normalizeText(raw);
-      }
-      row.values[c->field] = v;
-    }
-    f.rows.push_back(std::move(row));
-  }
-  return f;
+  reader.header(rows[0], rowNo(0));
+  for (size_t r = 1; r < rows.size(); ++r) reader.row(rows[r], rowNo(r));
+  return reader.take();
 }
+
+namespace {
+
+// Reads CSV text piece by piece (the parsed cells of one piece at a time), as readImportTable would read
+// the whole table; throws DataError where parsing the whole text would.
+ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, std::string_view text) {
+  TableReader reader(spec, source);
+  size_t from = 0;
+  int record = 0;
+  bool headerSeen = false;
+  for (size_t to : csvPieces(text, 2048)) {
+    CsvTable t = parseCsv(text.substr(from, to - from), source);
+    from = to;
+    for (auto& cells : t.rows) {
+      ++record;
+      if (!headerSeen) {
+        reader.header(cells, record);
+        headerSeen = true;
+      } else {
+        reader.row(cells, record);
+      }
+      std::vector<std::string>().swap(cells);
+    }
+  }
+  if (!headerSeen)
+    reader.file().problems.push_back(services::importProblem(source, 1, "", tr("the file has no header row.")));
+  return reader.take();
+}
+
+}  // namespace
 
 ImportFile readImportCsv(const ImportFileSpec& spec, const std::string& source, std::string_view text) {
   if (!core::isValidUtf8(text)) {
@@ -254,6 +453,10 @@ ImportFile readImportCsv(const ImportFileSpec& spec, const std::string& source, 
     f.source = source;
     f.problems.push_back(format(tr("{1} is not UTF-8 text: save it from Excel as \"CSV UTF-8\"."), {source}));
     return f;
+  }
+  try {
+    return readCsvPieces(spec, source, text);
+  } catch (const DataError&) {
   }
   try {
     CsvTable t = parseCsv(text, source);
@@ -305,10 +508,19 @@ services::ImportBatch readImportFolder(const std::filesystem::path& folder) {
       batch.notices.push_back(format(tr("{1} is not one of the import files: ignored."), {name}));
       continue;
     }
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    found[spec->kind] = readImportCsv(*spec, name, ss.str());
+    std::string text;
+    {
+      std::ifstream in(p, std::ios::binary);
+      in.seekg(0, std::ios::end);
+      const auto size = in.tellg();
+      in.seekg(0, std::ios::beg);
+      if (size > 0) {
+        text.resize(static_cast<size_t>(size));
+        in.read(text.data(), size);
+        text.resize(static_cast<size_t>(in.gcount()));
+      }
+    }
+    found[spec->kind] = readImportCsv(*spec, name, text);
   }
   for (const auto& spec : services::importFileSpecs())
     if (auto it = found.find(spec.kind); it != found.end()) batch.files.push_back(std::move(it->second));
@@ -329,14 +541,20 @@ services::ImportBatch readImportWorkbook(const std::filesystem::path& xlsx) {
           format(tr("{1}: the sheet {2} is not one of the import files: ignored."), {book, sheet.name}));
       continue;
     }
-    std::vector<std::vector<std::string>> rows;
-    std::vector<int> numbers;
-    for (auto& r : sheet.rows) {
-      rows.push_back(std::move(r.cells));
-      numbers.push_back(r.number);
+    // Row by row, each sheet row freed once read.
+    const std::string source = format(tr("{1}, sheet {2}"), {book, sheet.name});
+    TableReader reader(*spec, source);
+    if (sheet.rows.empty()) {
+      reader.file().problems.push_back(services::importProblem(source, 1, "", tr("the file has no header row.")));
+    } else {
+      reader.header(sheet.rows[0].cells, sheet.rows[0].number);
+      for (size_t r = 1; r < sheet.rows.size(); ++r) {
+        reader.row(sheet.rows[r].cells, sheet.rows[r].number);
+        std::vector<std::string>().swap(sheet.rows[r].cells);
+      }
     }
-    found[spec->kind] =
-        readImportTable(*spec, format(tr("{1}, sheet {2}"), {book, sheet.name}), rows, numbers);
+    std::vector<XlsxRow>().swap(sheet.rows);
+    found[spec->kind] = reader.take();
   }
   for (const auto& spec : services::importFileSpecs())
     if (auto it = found.find(spec.kind); it != found.end()) batch.files.push_back(std::move(it->second));

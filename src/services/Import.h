@@ -2,6 +2,7 @@
 // Import of the office's Excel lists (spec/import.md): the description of the template files, the
 // parsed rows handed over by the exchange layer (ImportBatch, independent of the file format), and the
 // use cases that plan (dry run) and apply an import in one transaction.
+#include <cstdint>
 #include <map>
 #include <set>
 #include <span>
@@ -54,14 +55,35 @@ const std::vector<ImportFileSpec>& importFileSpecs();
 const ImportFileSpec* importFileSpec(std::string_view kind);
 /// The column of `field` in `spec`, or nullptr.
 const ImportColumn* importColumn(const ImportFileSpec& spec, std::string_view field);
+/// The position of the column of `field` in `spec`, or -1.
+int importColumnIndex(const ImportFileSpec& spec, std::string_view field);
 
-/// One data row of an import file, already parsed.
+/// One data row of an import file, already parsed. The values are kept by the column's position in the
+/// file's ImportFileSpec::columns, all in one string (a row of a 100.000-row file costs one allocation for
+/// its text, one for the ends); columns absent from the file read as "".
 struct ImportRow {
-  int row = 0;  ///< record number in the file, the header being 1
-  std::map<std::string, std::string>
-      values;  ///< field -> canonical value; the keys are the columns present ("" = empty cell)
-  std::set<std::string> invalid;  ///< fields whose value could not be read (their problem is in `problems`)
+  int row = 0;                        ///< record number in the file, the header being 1
+  std::string text;                   ///< the values one after the other
+  std::vector<uint32_t> ends;         ///< per spec column: the end of its value in `text`
+  uint64_t invalid = 0;               ///< bit i: the value of spec column i could not be read (see `problems`)
   std::vector<std::string> problems;  ///< Vietnamese messages naming file, row, column and reason
+  /// The canonical value of spec column `column` ("" = empty cell or absent column); for an unreadable
+  /// value its normalized text.
+  std::string_view value(size_t column) const {
+    if (column >= ends.size()) return {};
+    const uint32_t from = column ? ends[column - 1] : 0;
+    return std::string_view(text).substr(from, ends[column] - from);
+  }
+  /// The value of the column of `field` in `spec` ("" when the spec has no such column).
+  std::string_view value(const ImportFileSpec& spec, std::string_view field) const;
+  /// True when the value of spec column `column` could not be read.
+  bool isInvalid(size_t column) const { return column < 64 && ((invalid >> column) & 1u); }
+  /// Appends the value of the next spec column (columns are appended in spec order).
+  void append(std::string_view v, bool isInvalid = false) {
+    if (isInvalid) invalid |= uint64_t(1) << ends.size();
+    text.append(v);
+    ends.push_back(static_cast<uint32_t>(text.size()));
+  }
 };
 
 /// The rows of one file (or sheet).

@@ -1,6 +1,17 @@
+// Planning and applying an import (spec/import.md). Each row is evaluated against the register: the codes
+// and ids of stored records are read once into hash maps, stored records are fetched through statements
+// prepared once, and a row's values stay where the reader put them (ImportRow, by column position).
+// applyImport plans once, then writes each row in one transaction, evaluating it again against what was
+// written before it (references to records created by the import then resolve to their new ids).
 #include <algorithm>
-#include <functional>
+#include <cstdint>
+#include <map>
 #include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/Date.h"
 #include "core/Errors.h"
@@ -17,161 +28,104 @@ namespace dangbo::services {
 
 using core::format;
 using core::tr;
-namespace en = core::enums;
 using T = ImportType;
 
-// ---------------------------------------------------------------------------------------------
-// The template files of spec/import.md.
 namespace {
-const ImportColumn kOrganizations[] = {
-    {"code", "Mã", T::Code, false, true},
-    {"name", "Tên", T::Text, false, true},
-    {"kind", "Loại", T::Enum, false, true, &en::orgKind},
-    {"category", "Khối", T::Enum, false, true, &en::orgCategory},
-    {"founded", "Ngày thành lập", T::Date, true},
-    {"ceased", "Ngày giải thể", T::Date, true},
-    {"merged_into", "Sáp nhập vào", T::Code, true},
-    {"has_committee", "Có chi ủy", T::YesNo},
-};
-const ImportColumn kMembers[] = {
-    {"code", "Mã", T::Code, false, true},
-    {"full_name", "Họ và tên", T::Text, false, true},
-    {"birth_date", "Ngày sinh", T::BirthDate},
-    {"gender", "Giới tính", T::Enum, false, true, &en::gender},
-    {"ethnicity", "Dân tộc", T::Ethnic},
-    {"religion", "Tôn giáo", T::Text},
-    {"hometown", "Quê quán", T::Text},
-    {"residence", "Nơi ở hiện nay", T::Text},
-    {"cccd", "Số CCCD", T::Cccd, true},
-    {"education", "Học vấn", T::Text},
-    {"qualification", "Chuyên môn", T::Enum, false, false, &en::qualification},
-    {"theory", "Lý luận chính trị", T::Enum, false, false, &en::theory},
-    {"occupation", "Nghề nghiệp, chức vụ", T::Text},
-    {"cell_id", "Mã chi bộ", T::Code, false, true},
-    {"admitted_on", "Ngày vào Đảng", T::Date, false, true},
-    {"official_on", "Ngày chính thức", T::Date},
-    {"card_no", "Số thẻ", T::Text, true},
-    {"file_no", "Số lý lịch", T::Text, true},
-    {"transferred_in_on", "Ngày chuyển đến", T::Date, true},
-    {"status", "Tình trạng", T::Enum, false, false, &en::memberStatus},
-    {"status_since", "Ngày thay đổi tình trạng", T::Date},
-};
-const ImportColumn kCandidates[] = {
-    {"code", "Mã", T::Code, false, true},
-    {"full_name", "Họ và tên", T::Text, false, true},
-    {"birth_date", "Ngày sinh", T::BirthDate},
-    {"gender", "Giới tính", T::Enum, false, true, &en::gender},
-    {"ethnicity", "Dân tộc", T::Ethnic},
-    {"cell_id", "Mã chi bộ", T::Code, false, true},
-    {"listed_on", "Ngày vào danh sách", T::Date, false, true},
-    {"certificate_on", "Ngày cấp giấy chứng nhận", T::Date, true},
-    {"sponsor1", "Người giới thiệu 1", T::Code, true},
-    {"sponsor2", "Người giới thiệu 2", T::Code, true},
-    {"cell_vote_on", "Ngày chi bộ xét", T::Date, true},
-    {"cell_vote_in_favour", "Số tán thành", T::Count, true},
-    {"decision_on", "Ngày quyết định", T::Date, true},
-    {"ceremony_on", "Ngày lễ kết nạp", T::Date, true},
-};
-const ImportColumn kRatings[] = {
-    {"year", "Năm", T::Year, false, true},
-    {"subject_type", "Đối tượng", T::Enum, false, true, &en::subjectType},
-    {"subject_id", "Mã", T::Code, false, true},
-    {"level", "Xếp loại", T::Enum, false, true, &en::ratingLevel},
-};
-const ImportColumn kInspections[] = {
-    {"number", "Số", T::Text, false, true},
-    {"date", "Ngày", T::Date, false, true},
-    {"subject_type", "Đối tượng", T::Enum, false, true, &en::subjectType},
-    {"subject_id", "Mã", T::Code, false, true},
-    {"kind", "Loại", T::Enum, false, true, &en::inspectionKind},
-    {"conclusion", "Kết luận", T::Text, true},
-};
-const ImportColumn kDisciplines[] = {
-    {"number", "Số quyết định", T::Text, false, true},
-    {"date", "Ngày quyết định", T::Date, false, true},
-    {"subject_type", "Đối tượng", T::Enum, false, true, &en::subjectType},
-    {"subject_id", "Mã", T::Code, false, true},
-    {"form", "Hình thức", T::Enum, false, true, &en::disciplineForm},
-    {"body", "Cấp quyết định", T::Text},
-    {"violation", "Nội dung vi phạm", T::Text},
-    {"violation_on", "Ngày vi phạm", T::Date, true},
-};
-const ImportColumn kSeats[] = {
-    {"term_id", "Nhiệm kỳ", T::TermName, false, true},
-    {"member_id", "Mã đảng viên", T::Code, false, true},
-    {"position", "Chức vụ", T::Enum, false, true, &en::committeePosition},
-};
-const ImportColumn kTargets[] = {
-    {"key", "Chỉ tiêu", T::Enum, false, true, &en::targetKey},
-    {"from_year", "Từ năm", T::Year, false, true},
-    {"to_year", "Đến năm", T::Year, false, true},
-    {"value", "Giá trị", T::Number, false, true},
-};
 
-const std::map<std::string, std::string>& tableOf() {
-  static const std::map<std::string, std::string> k = {
+constexpr std::string_view kNewPrefix = "new:";  // a reference to a record created by this import
+
+// Hash and equality accepting std::string_view for std::string keys.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
+using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+
+const std::string& tableOf(std::string_view kind) {
+  static const std::map<std::string, std::string, std::less<>> k = {
       {"to_chuc", "organizations"},  {"dang_vien", "members"},    {"quan_chung", "candidates"},
       {"xep_loai", "ratings"},       {"kiem_tra", "inspections"}, {"ky_luat", "disciplines"},
       {"cap_uy", "committee_seats"}, {"chi_tieu", "targets"}};
-  return k;
-}
-}  // namespace
-
-const std::vector<ImportFileSpec>& importFileSpecs() {
-  static const std::vector<ImportFileSpec> k = {
-      {"to_chuc", kOrganizations, {"code"}},
-      {"dang_vien", kMembers, {"code"}},
-      {"quan_chung", kCandidates, {"code"}},
-      {"xep_loai", kRatings, {"year", "subject_type", "subject_id"}},
-      {"kiem_tra", kInspections, {"number", "subject_type", "subject_id"}},
-      {"ky_luat", kDisciplines, {"number", "subject_type", "subject_id"}},
-      {"cap_uy", kSeats, {"term_id", "member_id"}},
-      {"chi_tieu", kTargets, {"key", "from_year", "to_year"}},
-  };
-  return k;
+  return k.find(kind)->second;
 }
 
-const ImportFileSpec* importFileSpec(std::string_view kind) {
-  for (const auto& s : importFileSpecs())
-    if (kind == s.kind) return &s;
-  return nullptr;
-}
+// What a reference column names.
+enum class Ref { None, Organizations, Members, Subject };
 
-const ImportColumn* importColumn(const ImportFileSpec& spec, std::string_view field) {
-  for (const auto& c : spec.columns)
-    if (field == c.field) return &c;
-  return nullptr;
-}
+// A file spec with the positions the evaluation needs, computed once.
+struct SpecInfo {
+  const ImportFileSpec* spec = nullptr;
+  std::string kind, table;
+  std::vector<int> keys;                    // spec positions of the key fields
+  uint64_t keyMask = 0;                     // the same as bits
+  std::vector<std::string> storedColumns;   // every column but has_committee, in spec order
+  std::vector<int> storedAt;                // spec position -> index in storedColumns (-1: none)
+  std::vector<int> byField;                 // spec positions in the order of their field names
+  std::vector<Ref> refs;                    // per spec position
+  int code = -1, committee = -1, status = -1, statusSince = -1, fromYear = -1, toYear = -1, subjectType = -1,
+      mergedInto = -1, cellId = -1, subjectId = -1, founded = -1, officialOn = -1, admittedOn = -1,
+      transferredInOn = -1;
+  bool keyedByCode = false;  // the key is the record's code
+};
 
-std::string importProblem(const std::string& source, int row, const std::string& column,
-                          const std::string& reason) {
-  return format(tr("{1}, row {2}, column \"{3}\": {4}"), {source, std::to_string(row), column, reason});
-}
-
-std::string importActionLabel(ImportAction a) {
-  switch (a) {
-    case ImportAction::New:
-      return tr("new");
-    case ImportAction::Update:
-      return tr("update");
-    case ImportAction::Unchanged:
-      return tr("unchanged");
-    case ImportAction::Error:
-      return tr("error");
+SpecInfo makeInfo(const ImportFileSpec& spec) {
+  SpecInfo i;
+  i.spec = &spec;
+  i.kind = spec.kind;
+  i.table = tableOf(spec.kind);
+  const size_t n = spec.columns.size();
+  if (n > 64) throw std::logic_error("import: too many columns");
+  for (const auto& f : spec.keyFields) {
+    i.keys.push_back(importColumnIndex(spec, f));
+    i.keyMask |= uint64_t(1) << i.keys.back();
   }
-  return {};
+  i.keyedByCode = spec.keyFields.size() == 1 && spec.keyFields[0] == "code";
+  i.storedAt.assign(n, -1);
+  i.refs.assign(n, Ref::None);
+  for (size_t k = 0; k < n; ++k) {
+    const std::string_view f = spec.columns[k].field;
+    if (f != "has_committee") {
+      i.storedAt[k] = int(i.storedColumns.size());
+      i.storedColumns.emplace_back(f);
+    }
+    if (f == "cell_id" || f == "merged_into") i.refs[k] = Ref::Organizations;
+    if (f == "sponsor1" || f == "sponsor2" || f == "member_id") i.refs[k] = Ref::Members;
+    if (f == "subject_id") i.refs[k] = Ref::Subject;
+    i.byField.push_back(int(k));
+  }
+  std::sort(i.byField.begin(), i.byField.end(), [&](int a, int b) {
+    return std::string_view(spec.columns[a].field) < std::string_view(spec.columns[b].field);
+  });
+  auto at = [&](const char* f) { return importColumnIndex(spec, f); };
+  i.code = at("code");
+  i.committee = at("has_committee");
+  i.status = at("status");
+  i.statusSince = at("status_since");
+  i.fromYear = at("from_year");
+  i.toYear = at("to_year");
+  i.subjectType = at("subject_type");
+  i.mergedInto = at("merged_into");
+  i.cellId = at("cell_id");
+  i.subjectId = at("subject_id");
+  i.founded = at("founded");
+  i.officialOn = at("official_on");
+  i.admittedOn = at("admitted_on");
+  i.transferredInOn = at("transferred_in_on");
+  return i;
 }
 
-bool ImportPlan::changesAnything() const {
-  for (const auto& f : files)
-    if (f.added || f.updated) return true;
-  return false;
+const SpecInfo& infoOf(const ImportFileSpec& spec) {
+  static const std::vector<SpecInfo> infos = [] {
+    std::vector<SpecInfo> v;
+    for (const auto& s : importFileSpecs()) v.push_back(makeInfo(s));
+    return v;
+  }();
+  for (const auto& i : infos)
+    if (i.spec == &spec) return i;
+  throw std::logic_error("import: unknown file spec");
 }
-
-// ---------------------------------------------------------------------------------------------
-namespace {
-
-constexpr const char* kNewPrefix = "new:";  // a reference to a record created by this import
 
 // Ethnic groups by name and other names.
 class EthnicIndex {
@@ -196,8 +150,21 @@ class EthnicIndex {
       }
     }
   }
-  // The group code, or a reason in `error`.
-  std::optional<std::string> resolve(const std::string& text, std::string& error) const {
+  // The group code, or a reason in `error`. Resolved names are remembered (a file repeats a few names).
+  std::optional<std::string> resolve(std::string_view text, std::string& error) {
+    if (auto it = memo_.find(text); it != memo_.end()) return it->second;
+    auto code = lookUp(std::string(text), error);
+    if (code) memo_.emplace(std::string(text), *code);
+    return code;
+  }
+  // The group's name for display.
+  std::string name(const std::string& code) const {
+    auto it = byCode_.find(code);
+    return it == byCode_.end() ? code : it->second;
+  }
+
+ private:
+  std::optional<std::string> lookUp(const std::string& text, std::string& error) const {
     std::string key = core::fold(text);
     if (auto it = own_.find(key); it != own_.end()) return it->second;
     if (auto it = other_.find(key); it != other_.end()) {
@@ -213,31 +180,50 @@ class EthnicIndex {
     error = format(tr("\"{1}\" is not one of the 54 ethnic groups or their other names."), {text});
     return std::nullopt;
   }
-  // The group's name for display.
-  std::string name(const std::string& code) const {
-    auto it = byCode_.find(code);
-    return it == byCode_.end() ? code : it->second;
-  }
-
- private:
   void addOther(const std::string& piece, const std::string& code) {
     if (!piece.empty()) other_[core::fold(piece)].insert(code);
   }
   std::map<std::string, std::string> own_, byCode_;
   std::map<std::string, std::set<std::string>> other_;
+  TextMap<std::string> memo_;
 };
 
-// What evaluating a row found.
+// What evaluating a row found. One Outcome is reused from row to row (its buffers stay allocated).
 struct Outcome {
   ImportAction action = ImportAction::Unchanged;
   std::string key;
   std::vector<ImportChange> changes;
   std::vector<std::string> problems;
-  store::ImportValues values;   // storage values of the present, non-empty columns
-  store::ImportValues updates;  // the columns that change
+  std::vector<std::string> values;  // storage values of the present, non-empty columns, by spec position
+  uint64_t present = 0;             // bit k: values[k] holds a value
+  uint64_t updates = 0;             // bit k: the column changes the stored record
   std::optional<store::StoredRecord> stored;
   std::optional<bool> committee;  // to_chuc: Có chi ủy
   bool committeeChanges = false;
+
+  void reset(size_t columns) {
+    action = ImportAction::Unchanged;
+    key.clear();
+    changes.clear();
+    problems.clear();
+    if (values.size() != columns) values.assign(columns, std::string());
+    present = updates = 0;
+    stored.reset();
+    committee.reset();
+    committeeChanges = false;
+  }
+  bool has(int k) const { return k >= 0 && ((present >> k) & 1u); }
+  void set(int k, std::string_view v) {
+    values[size_t(k)].assign(v);
+    present |= uint64_t(1) << k;
+  }
+  // The stored value of spec position k (nullopt: NULL, or no stored record).
+  std::optional<std::string_view> old(const SpecInfo& info, int k) const {
+    if (!stored || k < 0 || info.storedAt[size_t(k)] < 0) return std::nullopt;
+    const auto& v = stored->values[size_t(info.storedAt[size_t(k)])];
+    if (!v) return std::nullopt;
+    return std::string_view(*v);
+  }
 };
 
 struct Context {
@@ -246,186 +232,210 @@ struct Context {
   EthnicIndex ethnic;
   core::Date today;
   bool applying = false;
-  std::set<std::string> importOrgs, importMembers;  // codes defined by the import
+  TextSet importOrgs, importMembers;    // codes defined by the import (planning only)
+  std::map<std::string, TextMap<core::Id>> ids;  // table -> code -> id of stored records, read on first use
+  TextMap<std::string> terms;           // term name -> id (as text) of stored terms
 
-  Context(Services& svc, bool apply)
-      : s(svc),
-        repo(svc.database()),
-        ethnic(repo.ethnicGroups()),
-        today(core::Date::today()),
-        applying(apply) {}
+  explicit Context(Services& svc)
+      : s(svc), repo(svc.database()), ethnic(repo.ethnicGroups()), today(core::Date::today()) {}
+
+  TextMap<core::Id>& idsOf(const std::string& table) {
+    auto it = ids.find(table);
+    if (it == ids.end()) {
+      TextMap<core::Id> m;
+      auto codes = repo.idsByCode(table);
+      m.reserve(codes.size());
+      for (auto& [code, id] : codes) m.emplace(std::move(code), id);
+      it = ids.emplace(table, std::move(m)).first;
+    }
+    return it->second;
+  }
+  // A record was written: later rows find it by its code.
+  void inserted(const std::string& table, std::string_view code, core::Id id) {
+    if (auto it = ids.find(table); it != ids.end()) it->second.emplace(std::string(code), id);
+  }
+  // Forgets what was read (the register may have changed since).
+  void forget() {
+    ids.clear();
+    terms.clear();
+  }
 
   // The id (as text) of a referenced code, "new:CODE" when the import creates it, nullopt when unknown.
-  std::optional<std::string> ref(const std::string& table, const std::string& code) {
-    if (auto id = repo.idByCode(table, code)) return std::to_string(*id);
+  std::optional<std::string> ref(const std::string& table, std::string_view code) {
+    auto& m = idsOf(table);
+    if (auto it = m.find(code); it != m.end()) return std::to_string(it->second);
     const auto& pool = table == "organizations" ? importOrgs : importMembers;
-    if (pool.count(code)) return std::string(kNewPrefix) + code;
+    if (pool.find(code) != pool.end()) return std::string(kNewPrefix).append(code);
     return std::nullopt;
   }
   // The id (as text) of a term, created when applying.
-  std::string term(const std::string& name) {
-    if (auto id = repo.termId(name)) return std::to_string(*id);
-    if (!applying) return std::string(kNewPrefix) + name;
+  std::string term(std::string_view name) {
+    if (auto it = terms.find(name); it != terms.end()) return it->second;
+    if (auto id = repo.termId(name)) return terms.emplace(std::string(name), std::to_string(*id)).first->second;
+    if (!applying) return std::string(kNewPrefix).append(name);
     core::Term t;
-    t.name = name;
-    t.fromYear = std::stoi(name.substr(0, 4));
-    t.toYear = std::stoi(name.substr(5, 4));
-    return std::to_string(repo.insertTerm(t));
+    t.name = std::string(name);
+    t.fromYear = std::stoi(t.name.substr(0, 4));
+    t.toYear = std::stoi(t.name.substr(5, 4));
+    return terms.emplace(t.name, std::to_string(repo.insertTerm(t))).first->second;
   }
 };
 
-bool isNewRef(const std::optional<std::string>& v) {
-  return v && v->rfind(kNewPrefix, 0) == 0;
-}
+bool isNewRef(std::string_view v) { return v.substr(0, kNewPrefix.size()) == kNewPrefix; }
 
-const std::string& headerOf(const ImportFile& f, const ImportColumn& c, std::string& tmp) {
+std::string headerOf(const ImportFile& f, const ImportColumn& c) {
   auto it = f.headers.find(c.field);
-  if (it != f.headers.end()) return it->second;
-  tmp = c.header;
-  return tmp;
+  return it != f.headers.end() ? it->second : std::string(c.header);
 }
 
-// The table holding the code a reference column names.
-std::string refTable(const std::string& kind, const std::string& field, const ImportRow& row) {
-  if (field == "cell_id" || field == "merged_into") return "organizations";
-  if (field == "sponsor1" || field == "sponsor2" || field == "member_id") return "members";
-  if (field == "subject_id") {
-    auto t = row.values.find("subject_type");
-    if (t == row.values.end() || t->second.empty() || row.invalid.count("subject_type")) return {};
-    return t->second == "to_chuc" ? "organizations" : "members";
+// The table holding the code a reference column names ("" when none, or when the subject type is missing).
+std::string refTable(const SpecInfo& info, int k, const ImportRow& row) {
+  switch (info.refs[size_t(k)]) {
+    case Ref::Organizations:
+      return "organizations";
+    case Ref::Members:
+      return "members";
+    case Ref::Subject: {
+      const std::string_view t = row.value(size_t(info.subjectType));
+      if (t.empty() || row.isInvalid(size_t(info.subjectType))) return {};
+      return t == "to_chuc" ? "organizations" : "members";
+    }
+    case Ref::None:
+      break;
   }
-  (void)kind;
   return {};
 }
 
 // The text shown for a stored or new value of a column.
-std::string display(Context& ctx, const std::string& field, const std::string& table,
-                    const std::optional<std::string>& v) {
+std::string display(Context& ctx, std::string_view field, const std::string& table,
+                    const std::optional<std::string_view>& v) {
   if (!v) return {};
-  if (isNewRef(v)) return v->substr(std::string(kNewPrefix).size());
+  if (isNewRef(*v)) return std::string(v->substr(kNewPrefix.size()));
   if (!table.empty()) {
-    if (field == "term_id") return ctx.repo.termName(std::stoll(*v));
-    return ctx.repo.codeById(table, std::stoll(*v));
+    if (field == "term_id") return ctx.repo.termName(std::stoll(std::string(*v)));
+    return ctx.repo.codeById(table, std::stoll(std::string(*v)));
   }
-  if (field == "ethnicity") return ctx.ethnic.name(*v);
-  return *v;
+  if (field == "ethnicity") return ctx.ethnic.name(std::string(*v));
+  return std::string(*v);
 }
 
 // The history event of a member status ("" for active).
-std::string statusEventKind(const std::string& status) {
+std::string statusEventKind(std::string_view status) {
   if (status == "exempt") return "exempted";
   if (status == "transferred_out") return "transfer_out";
-  if (status == "deceased" || status == "removed" || status == "expelled" || status == "left") return status;
+  if (status == "deceased" || status == "removed" || status == "expelled" || status == "left")
+    return std::string(status);
   return {};
 }
 
-Outcome evaluate(Context& ctx, const ImportFileSpec& spec, const ImportFile& file, const ImportRow& row) {
-  Outcome out;
+// Evaluates `row` against the register into `out`; the columns of `skip` are taken as empty.
+void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row, Outcome& out,
+              uint64_t skip = 0) {
+  const ImportFileSpec& spec = *info.spec;
+  const size_t n = spec.columns.size();
+  out.reset(n);
   out.problems = row.problems;
-  const std::string kind = spec.kind;
-  const std::string& table = tableOf().at(kind);
-  std::string tmp;
-  auto problem = [&](const ImportColumn& c, const std::string& reason) {
-    out.problems.push_back(importProblem(file.source, row.row, headerOf(file, c, tmp), reason));
+  auto problem = [&](int k, const std::string& reason) {
+    out.problems.push_back(importProblem(file.source, row.row, headerOf(file, spec.columns[size_t(k)]), reason));
   };
+  auto text = [&](int k) { return (skip >> k) & 1u ? std::string_view() : row.value(size_t(k)); };
 
   // Storage values of the present, non-empty, readable columns.
-  for (const auto& c : spec.columns) {
-    auto it = row.values.find(c.field);
-    if (it == row.values.end() || it->second.empty() || row.invalid.count(c.field)) continue;
-    const std::string& v = it->second;
-    const std::string field = c.field;
-    if (field == "has_committee") {
+  for (int k = 0; k < int(n); ++k) {
+    const std::string_view v = text(k);
+    if (v.empty() || row.isInvalid(size_t(k))) continue;
+    const ImportColumn& c = spec.columns[size_t(k)];
+    if (k == info.committee) {
       out.committee = v == "1";
     } else if (c.type == T::Ethnic) {
       std::string err;
       if (auto code = ctx.ethnic.resolve(v, err))
-        out.values[field] = *code;
+        out.set(k, *code);
       else
-        problem(c, err);
+        problem(k, err);
     } else if (c.type == T::TermName) {
-      out.values[field] = ctx.term(v);
-    } else if (c.type == T::Code && field != "code") {
-      std::string t = refTable(kind, field, row);
+      out.set(k, ctx.term(v));
+    } else if (c.type == T::Code && k != info.code) {
+      std::string t = refTable(info, k, row);
       if (t.empty()) continue;  // subject type missing or unreadable: reported elsewhere
       if (auto id = ctx.ref(t, v))
-        out.values[field] = *id;
+        out.set(k, *id);
       else if (t == "organizations")
-        problem(c, format(tr("no organization has the code \"{1}\" in the import or the register."), {v}));
+        problem(k, format(tr("no organization has the code \"{1}\" in the import or the register."), {std::string(v)}));
       else
-        problem(c, format(tr("no member has the code \"{1}\" in the import or the register."), {v}));
+        problem(k, format(tr("no member has the code \"{1}\" in the import or the register."), {std::string(v)}));
     } else {
-      out.values[field] = v;
+      out.set(k, v);
     }
   }
 
   // The key.
-  store::ImportValues key;
   bool keyComplete = true, keyNew = false;
-  for (const auto& f : spec.keyFields) {
-    const ImportColumn& c = *importColumn(spec, f);
-    auto raw = row.values.find(f);
-    std::string text = raw == row.values.end() ? std::string() : raw->second;
-    out.key += (out.key.empty() ? "" : " / ") + text;
-    auto v = out.values.find(f);
-    if (v == out.values.end()) {
+  for (int k : info.keys) {
+    const std::string_view t = text(k);
+    if (!out.key.empty()) out.key += " / ";
+    out.key += t;
+    if (!out.has(k)) {
       keyComplete = false;
-      if (text.empty() && !row.invalid.count(f)) problem(c, tr("a value is required."));
+      if (t.empty() && !row.isInvalid(size_t(k))) problem(k, tr("a value is required."));
       continue;
     }
-    keyNew = keyNew || isNewRef(v->second);
-    key[f] = v->second;
+    keyNew = keyNew || isNewRef(out.values[size_t(k)]);
   }
   if (!keyComplete) {
     out.action = ImportAction::Error;
-    return out;
+    return;
   }
 
-  std::vector<std::string> columns;
-  for (const auto& c : spec.columns)
-    if (std::string(c.field) != "has_committee") columns.push_back(c.field);
-  if (!keyNew) out.stored = ctx.repo.find(table, key, columns);
+  if (!keyNew) {
+    if (info.keyedByCode) {
+      auto& m = ctx.idsOf(info.table);
+      if (auto it = m.find(out.values[size_t(info.code)]); it != m.end())
+        out.stored = ctx.repo.findById(info.table, it->second, info.storedColumns);
+    } else {
+      store::ImportValues key;
+      for (int k : info.keys) key.emplace_back(spec.columns[size_t(k)].field, out.values[size_t(k)]);
+      out.stored = ctx.repo.find(info.table, key, info.storedColumns);
+    }
+  }
 
-  auto has = [&](const char* f) { return out.values.count(f) > 0; };
-  auto rowText = [&](const char* f) {
-    auto it = row.values.find(f);
-    return it == row.values.end() ? std::string() : it->second;
-  };
   if (!out.stored) {
-    for (const auto& c : spec.columns)
-      if (c.requiredForNew && file.headers.count(c.field) && !has(c.field) && !row.invalid.count(c.field) &&
-          rowText(c.field).empty() &&
-          std::find(spec.keyFields.begin(), spec.keyFields.end(), c.field) == spec.keyFields.end()) {
-        std::string t =
-            c.type == T::Code && std::string(c.field) != "code" ? refTable(kind, c.field, row) : "x";
-        if (!t.empty()) problem(c, tr("a value is required for a new record."));
+    for (int k = 0; k < int(n); ++k) {
+      const ImportColumn& c = spec.columns[size_t(k)];
+      if (c.requiredForNew && !out.has(k) && !row.isInvalid(size_t(k)) && text(k).empty() &&
+          !((info.keyMask >> k) & 1u) && file.headers.count(c.field)) {
+        std::string t = c.type == T::Code && k != info.code ? refTable(info, k, row) : "x";
+        if (!t.empty()) problem(k, tr("a value is required for a new record."));
       }
+    }
   }
   // Member status: a status other than active needs the day it began when it is new or changes.
-  if (kind == "dang_vien" && has("status") && *out.values["status"] != "active" && !has("status_since") &&
-      !row.invalid.count("status_since")) {
-    bool changes = !out.stored || out.stored->values["status"] != out.values["status"];
-    if (changes)
-      problem(*importColumn(spec, "status_since"), tr("required for every status but \"Đang sinh hoạt\"."));
+  if (info.kind == "dang_vien" && out.has(info.status) && out.values[size_t(info.status)] != "active" &&
+      !out.has(info.statusSince) && !row.isInvalid(size_t(info.statusSince))) {
+    const auto old = out.old(info, info.status);
+    bool changes = !out.stored || !old || *old != out.values[size_t(info.status)];
+    if (changes) problem(info.statusSince, tr("required for every status but \"Đang sinh hoạt\"."));
   }
-  if (kind == "chi_tieu" && has("from_year") && has("to_year") &&
-      std::stoi(*out.values["to_year"]) < std::stoi(*out.values["from_year"]))
-    problem(*importColumn(spec, "to_year"), tr("the last year is before the first year."));
+  if (info.kind == "chi_tieu" && out.has(info.fromYear) && out.has(info.toYear) &&
+      std::stoi(out.values[size_t(info.toYear)]) < std::stoi(out.values[size_t(info.fromYear)]))
+    problem(info.toYear, tr("the last year is before the first year."));
 
-  // Changes against the stored record.
+  // Changes against the stored record, in the order of the field names.
   if (out.stored) {
-    for (const auto& [field, v] : out.values) {
-      if (key.count(field)) continue;
-      const auto& old = out.stored->values[field];
-      if (old == v) continue;
-      out.updates[field] = v;
-      const ImportColumn& c = *importColumn(spec, field);
-      std::string t = c.type == T::Code || c.type == T::TermName ? refTable(kind, field, row) : std::string();
-      out.changes.push_back({headerOf(file, c, tmp), display(ctx, field, t, old), display(ctx, field, t, v)});
+    for (int k : info.byField) {
+      if (!out.has(k) || ((info.keyMask >> k) & 1u)) continue;
+      const std::string& v = out.values[size_t(k)];
+      const auto old = out.old(info, k);
+      if (old && *old == v) continue;
+      out.updates |= uint64_t(1) << k;
+      const ImportColumn& c = spec.columns[size_t(k)];
+      std::string t = c.type == T::Code || c.type == T::TermName ? refTable(info, k, row) : std::string();
+      out.changes.push_back({headerOf(file, c), display(ctx, c.field, t, old),
+                             display(ctx, c.field, t, std::string_view(v))});
     }
     if (out.committee && *out.committee != ctx.repo.hasOpenCellCommittee(out.stored->rowid)) {
       out.committeeChanges = true;
-      out.changes.push_back({headerOf(file, *importColumn(spec, "has_committee"), tmp),
+      out.changes.push_back({headerOf(file, spec.columns[size_t(info.committee)]),
                              *out.committee ? tr("No") : tr("Yes"), *out.committee ? tr("Yes") : tr("No")});
     }
   }
@@ -438,58 +448,70 @@ Outcome evaluate(Context& ctx, const ImportFileSpec& spec, const ImportFile& fil
     out.action = ImportAction::Update;
   else
     out.action = ImportAction::Unchanged;
-  return out;
 }
 
-std::optional<core::Date> dateOf(const store::ImportValues& v, const char* field) {
-  auto it = v.find(field);
-  if (it == v.end() || !it->second) return std::nullopt;
-  return core::Date::parse(*it->second);
+std::optional<core::Date> dateOf(const Outcome& o, int k) {
+  if (!o.has(k)) return std::nullopt;
+  return core::Date::parse(o.values[size_t(k)]);
 }
-std::optional<core::Id> idOf(const store::ImportValues& v, const char* field) {
-  auto it = v.find(field);
-  if (it == v.end() || !it->second || isNewRef(it->second)) return std::nullopt;
-  return std::stoll(*it->second);
+std::optional<core::Date> storedDate(const SpecInfo& info, const Outcome& o, int k) {
+  auto v = o.old(info, k);
+  if (!v) return std::nullopt;
+  return core::Date::parse(*v);
+}
+std::optional<core::Id> idOf(std::optional<std::string_view> v) {
+  if (!v || isNewRef(*v)) return std::nullopt;
+  return std::stoll(std::string(*v));
+}
+std::optional<core::Id> idOf(const Outcome& o, int k) {
+  if (!o.has(k)) return std::nullopt;
+  return idOf(std::string_view(o.values[size_t(k)]));
 }
 
 // Writes one evaluated row (applying).
-void write(Context& ctx, const ImportFileSpec& spec, Outcome& o) {
-  const std::string kind = spec.kind;
-  const std::string& table = tableOf().at(kind);
+void write(Context& ctx, const SpecInfo& info, const ImportRow& row, Outcome& o) {
+  const ImportFileSpec& spec = *info.spec;
   auto& repo = ctx.repo;
+  const std::string& kind = info.kind;
   if (o.action == ImportAction::New) {
-    store::ImportValues values = o.values;
-    if (kind == "xep_loai" && *values["subject_type"] == "dang_vien")
-      if (core::Id cell = repo.memberCell(*idOf(values, "subject_id")))
-        values["cell_id"] = std::to_string(cell);
-    core::Id id = repo.insert(table, values);
-    if (kind == "to_chuc" && o.committee.value_or(false))
-      repo.openCellCommittee(id, dateOf(values, "founded"));
+    store::ImportValues values;
+    values.reserve(spec.columns.size() + 1);
+    for (int k = 0; k < int(spec.columns.size()); ++k)
+      if (o.has(k)) values.emplace_back(spec.columns[size_t(k)].field, o.values[size_t(k)]);
+    std::string cellText;
+    if (kind == "xep_loai" && o.values[size_t(info.subjectType)] == "dang_vien")
+      if (core::Id cell = repo.memberCell(*idOf(o, info.subjectId))) {
+        cellText = std::to_string(cell);
+        values.emplace_back("cell_id", cellText);
+      }
+    core::Id id = repo.insert(info.table, values);
+    if (info.keyedByCode) ctx.inserted(info.table, o.values[size_t(info.code)], id);
+    if (kind == "to_chuc" && o.committee.value_or(false)) repo.openCellCommittee(id, dateOf(o, info.founded));
     if (kind == "dang_vien") {
-      auto cell = idOf(values, "cell_id");
+      auto cell = idOf(o, info.cellId);
       core::MemberEvent e;
       e.memberId = id;
       e.toCell = cell;
-      if (auto in = dateOf(values, "transferred_in_on")) {
+      if (auto in = dateOf(o, info.transferredInOn)) {
         e.date = *in;
         e.kind = "transfer_in";
         repo.insertMemberEvent(e);
-      } else if (auto adm = dateOf(values, "admitted_on")) {
+      } else if (auto adm = dateOf(o, info.admittedOn)) {
         e.date = *adm;
         e.kind = "admitted";
         repo.insertMemberEvent(e);
       }
-      if (auto off = dateOf(values, "official_on")) {
+      if (auto off = dateOf(o, info.officialOn)) {
         e.date = *off;
         e.kind = "recognized";
         e.toCell.reset();
         repo.insertMemberEvent(e);
       }
-      std::string status = values.count("status") ? *values["status"] : "active";
+      const std::string_view status = o.has(info.status) ? std::string_view(o.values[size_t(info.status)]) : "active";
       if (std::string k = statusEventKind(status); !k.empty()) {
         core::MemberEvent s;
         s.memberId = id;
-        s.date = dateOf(values, "status_since").value_or(ctx.today);
+        s.date = dateOf(o, info.statusSince).value_or(ctx.today);
         s.kind = k;
         s.fromCell = cell;
         repo.insertMemberEvent(s);
@@ -499,131 +521,99 @@ void write(Context& ctx, const ImportFileSpec& spec, Outcome& o) {
   }
   if (o.action != ImportAction::Update) return;
   core::Id id = o.stored->rowid;
-  repo.update(table, id, o.updates);
+  store::ImportValues updates;
+  for (int k = 0; k < int(spec.columns.size()); ++k)
+    if ((o.updates >> k) & 1u) updates.emplace_back(spec.columns[size_t(k)].field, o.values[size_t(k)]);
+  repo.update(info.table, id, updates);
+  auto updated = [&](int k) { return k >= 0 && ((o.updates >> k) & 1u); };
   if (kind == "to_chuc" && o.committeeChanges) {
     if (*o.committee) {
-      auto founded = dateOf(o.values, "founded");
-      if (!founded) founded = dateOf(o.stored->values, "founded");
+      auto founded = dateOf(o, info.founded);
+      if (!founded) founded = storedDate(info, o, info.founded);
       repo.openCellCommittee(id, founded);
     } else {
       repo.closeCellCommittee(id, ctx.today);
     }
   }
   if (kind == "dang_vien") {
-    auto& u = o.updates;
-    auto oldCell = idOf(o.stored->values, "cell_id");
-    if (u.count("cell_id")) {
+    auto oldCell = idOf(o.old(info, info.cellId));
+    if (updated(info.cellId)) {
       core::MemberEvent e;
       e.memberId = id;
       e.date = ctx.today;
       e.kind = "moved";
       e.fromCell = oldCell;
-      e.toCell = idOf(u, "cell_id");
+      e.toCell = idOf(o, info.cellId);
       repo.insertMemberEvent(e);
     }
-    if (u.count("official_on") && !o.stored->values["official_on"]) {
+    if (updated(info.officialOn) && !o.old(info, info.officialOn)) {
       core::MemberEvent e;
       e.memberId = id;
-      e.date = *dateOf(u, "official_on");
+      e.date = *dateOf(o, info.officialOn);
       e.kind = "recognized";
       repo.insertMemberEvent(e);
     }
-    if (u.count("status")) {
-      const std::string status = *u["status"];
-      const std::string before = o.stored->values["status"].value_or("active");
+    if (updated(info.status)) {
+      const std::string status = o.values[size_t(info.status)];
+      const std::string before = std::string(o.old(info, info.status).value_or("active"));
       std::string k = statusEventKind(status);
       if (k.empty() && status == "active" && before == "exempt") k = "exemption_ended";
       if (!k.empty()) {
         core::MemberEvent e;
         e.memberId = id;
-        e.date = dateOf(o.values, "status_since").value_or(ctx.today);
+        e.date = dateOf(o, info.statusSince).value_or(ctx.today);
         e.kind = k;
-        e.fromCell = idOf(o.values, "cell_id") ? idOf(o.values, "cell_id") : oldCell;
+        e.fromCell = idOf(o, info.cellId) ? idOf(o, info.cellId) : oldCell;
         repo.insertMemberEvent(e);
       }
     }
   }
+  (void)row;
 }
 
-// Members of the import resembling stored members or each other.
-void findDuplicates(Context& ctx, const ImportFile& file, const std::vector<PlannedRow>& planned,
-                    std::vector<LikelyDuplicate>& out) {
-  struct Ident {
-    std::string code, name, birth, cccd, card;
-    int row = 0;
-    bool isNew = false;
-  };
-  auto value = [](const ImportRow& r, const char* f) {
-    auto it = r.values.find(f);
-    return it == r.values.end() || r.invalid.count(f) ? std::string() : it->second;
-  };
-  std::vector<Ident> rows;
-  for (size_t i = 0; i < file.rows.size(); ++i) {
-    const ImportRow& r = file.rows[i];
-    rows.push_back({value(r, "code"), core::fold(value(r, "full_name")), value(r, "birth_date"),
-                    value(r, "cccd"), value(r, "card_no"), r.row, planned[i].action == ImportAction::New});
-  }
-  std::set<std::tuple<std::string, std::string, std::string>> seen;
-  auto compare = [&](const Ident& a, const std::string& code, const std::string& name,
-                     const std::string& birth, const std::string& cccd, const std::string& card,
-                     bool inImport) {
-    if (code == a.code) return;
-    auto add = [&](const std::string& reason) {
-      if (seen.insert({a.code, code, reason}).second)
-        out.push_back({file.source, a.row, a.code, code, inImport, reason});
-    };
-    if (!a.cccd.empty() && a.cccd == cccd) add(format(tr("same CCCD number {1}"), {cccd}));
-    if (!a.card.empty() && a.card == card) add(format(tr("same party card number {1}"), {card}));
-    if (!a.name.empty() && !a.birth.empty() && a.name == name && a.birth == birth)
-      add(format(tr("same name and birth date ({1})"), {core::PartialDate::parse(birth)->vn()}));
-  };
-  auto stored = ctx.repo.memberIdentities();
-  for (size_t i = 0; i < rows.size(); ++i) {
-    const Ident& a = rows[i];
-    if (!a.isNew) continue;
-    for (size_t j = 0; j < rows.size(); ++j)
-      if (j != i && (j < i || !rows[j].isNew))
-        compare(a, rows[j].code, rows[j].name, rows[j].birth, rows[j].cccd, rows[j].card, true);
-    for (const auto& m : stored) compare(a, m.code, m.searchKey, m.birthDate, m.cccd, m.cardNo, false);
-  }
-}
-
-const ImportFile* fileOf(const ImportBatch& batch, const std::string& kind) {
+const ImportFile* fileOf(const ImportBatch& batch, std::string_view kind) {
   for (const auto& f : batch.files)
     if (f.kind == kind) return &f;
   return nullptr;
 }
 
+}  // namespace
+
+// Defined in ImportDuplicates.cpp.
+void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& spec, const ImportFile& file,
+                          const std::vector<PlannedRow>& planned, std::vector<LikelyDuplicate>& out);
+
+namespace {
+
 ImportPlan plan(Context& ctx, const ImportBatch& batch) {
   ImportPlan p;
   p.notices = batch.notices;
-  if (const ImportFile* f = fileOf(batch, "to_chuc"))
-    for (const auto& r : f->rows)
-      if (auto it = r.values.find("code"); it != r.values.end() && !it->second.empty())
-        ctx.importOrgs.insert(it->second);
-  if (const ImportFile* f = fileOf(batch, "dang_vien"))
-    for (const auto& r : f->rows)
-      if (auto it = r.values.find("code"); it != r.values.end() && !it->second.empty())
-        ctx.importMembers.insert(it->second);
+  for (auto [kind, pool] : {std::pair{"to_chuc", &ctx.importOrgs}, std::pair{"dang_vien", &ctx.importMembers}})
+    if (const ImportFile* f = fileOf(batch, kind)) {
+      const int code = importColumnIndex(*importFileSpec(kind), "code");
+      pool->reserve(f->rows.size());
+      for (const auto& r : f->rows)
+        if (auto v = r.value(size_t(code)); !v.empty()) pool->emplace(v);
+    }
 
+  Outcome o;
   for (const auto& spec : importFileSpecs()) {
     const ImportFile* file = fileOf(batch, spec.kind);
     if (!file) continue;
+    const SpecInfo& info = infoOf(spec);
     PlannedFile pf{file->kind, file->source, {}, 0, 0, 0, 0};
+    pf.rows.reserve(file->rows.size());
     for (const auto& m : file->problems) p.problems.push_back(m);
-    std::map<std::string, int> keys;  // key -> first row
+    TextMap<int> keys;  // key -> first row
+    keys.reserve(file->rows.size());
     for (const auto& row : file->rows) {
-      Outcome o = evaluate(ctx, spec, *file, row);
-      bool keyed = o.action != ImportAction::Error ||
-                   std::all_of(spec.keyFields.begin(), spec.keyFields.end(),
-                               [&](const std::string& f) { return o.values.count(f) > 0; });
+      evaluate(ctx, info, *file, row, o);
+      bool keyed = o.action != ImportAction::Error || (o.present & info.keyMask) == info.keyMask;
       if (keyed) {
         auto [it, fresh] = keys.emplace(o.key, row.row);
         if (!fresh) {
-          std::string tmp;
-          const ImportColumn& c = *importColumn(spec, spec.keyFields.front());
           o.problems.push_back(importProblem(
-              file->source, row.row, headerOf(*file, c, tmp),
+              file->source, row.row, headerOf(*file, spec.columns[size_t(info.keys.front())]),
               format(tr("the key {1} already appears at row {2}."), {o.key, std::to_string(it->second)})));
           o.action = ImportAction::Error;
         }
@@ -645,7 +635,7 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch) {
       }
       pf.rows.push_back({row.row, o.key, o.action, std::move(o.changes), std::move(o.problems)});
     }
-    if (file->kind == "dang_vien") findDuplicates(ctx, *file, pf.rows, p.duplicates);
+    if (file->kind == "dang_vien") findLikelyDuplicates(ctx.repo, spec, *file, pf.rows, p.duplicates);
     p.files.push_back(std::move(pf));
   }
   return p;
@@ -655,17 +645,15 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch) {
 
 ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch) {
   require(actor, Permission::WriteRegister);
-  Context ctx(s, false);
+  Context ctx(s);
   return plan(ctx, batch);
 }
 
 ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch) {
   require(actor, Permission::WriteRegister);
   ImportResult result;
-  {
-    Context ctx(s, false);
-    result.plan = plan(ctx, batch);
-  }
+  Context ctx(s);
+  result.plan = plan(ctx, batch);
   if (!result.plan.ok()) {
     std::string text;
     for (const auto& m : result.plan.problems) text += (text.empty() ? "" : "\n") + m;
@@ -681,25 +669,30 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
   store::Database& db = s.database();
   db.transaction([&] {
     db.deferForeignKeys();
-    Context ctx(s, true);  // every reference resolves in the database by the time its row is written
+    // Every reference resolves in the register by the time its row is written; what was read while
+    // planning is read again inside the transaction.
+    ctx.applying = true;
+    ctx.importOrgs.clear();
+    ctx.importMembers.clear();
+    ctx.forget();
+    Outcome o;
     for (const auto& spec : importFileSpecs()) {
       const ImportFile* file = fileOf(batch, spec.kind);
       if (!file) continue;
+      const SpecInfo& info = infoOf(spec);
       if (file->kind == "to_chuc") {
         // First every organization without its merge target (which may come later in the file).
         for (const auto& row : file->rows) {
-          ImportRow first = row;
-          first.values.erase("merged_into");
-          Outcome o = evaluate(ctx, spec, *file, first);
-          write(ctx, spec, o);
+          evaluate(ctx, info, *file, row, o, uint64_t(1) << info.mergedInto);
+          write(ctx, info, row, o);
         }
       }
       for (const auto& row : file->rows) {
-        Outcome o = evaluate(ctx, spec, *file, row);
+        evaluate(ctx, info, *file, row, o);
         if (o.action == ImportAction::Error)
           throw core::DataError(o.problems.empty() ? std::string(tr("The import could not be applied."))
                                                    : o.problems.front());
-        write(ctx, spec, o);
+        write(ctx, info, row, o);
       }
     }
     store::AuditRepository audit(db);

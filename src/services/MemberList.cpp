@@ -28,10 +28,6 @@ void refuseValue(const char* what, const std::string& value) {
   throw core::DataError(core::format(core::tr("Unknown {1}: \"{2}\"."), {core::tr(what), value}));
 }
 
-bool isExemptOn(const core::Member& m, const core::Date& on) {
-  return m.status == "exempt" && (!m.statusSince || *m.statusSince <= on);
-}
-
 // The last snapshot read, with the stamp of the data it was read from. Lists are filtered from it in
 // memory; it is read again when the data (or the connection) changed.
 struct SnapshotCache {
@@ -54,6 +50,15 @@ std::shared_ptr<const store::MemberSnapshot> snapshotOf(store::Database& db) {
     cache.stamp = stamp;
   }
   return cache.snapshot;
+}
+
+// The kept snapshot when it is current, else nullptr (nothing is read).
+std::shared_ptr<const store::MemberSnapshot> currentSnapshot(store::Database& db) {
+  SnapshotCache& cache = snapshotCache();
+  std::lock_guard<std::mutex> lock(cache.mutex);
+  if (!cache.snapshot) return nullptr;
+  const store::DataStamp stamp = store::dataStamp(db);
+  return cache.stamp == stamp ? cache.snapshot : nullptr;
 }
 
 }  // namespace
@@ -90,42 +95,52 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
   if (!f.theory.empty() && !core::enums::theory.contains(f.theory))
     refuseValue(core::N_("political theory level"), f.theory);
 
-  const auto snap = snapshotOf(services.database());
+  store::Database& db = services.database();
+  const std::string needle = core::fold(core::normalizeText(f.search));
+  const core::Date& day = f.asOf;
+  // A search with no current snapshot (a fresh `members --search`) reads only the matching members; the
+  // whole list, or any list once a snapshot is kept (the window typing a search), uses the snapshot.
+  std::shared_ptr<const store::MemberSnapshot> snap;
+  std::optional<store::MemberSearch> found;
+  if (!needle.empty() && !(snap = currentSnapshot(db)))
+    found = store::searchMembersOn(db, day, needle);
+  else
+    snap = snapshotOf(db);
+  const auto& cells = snap ? snap->cells : found->cells;
+  const auto& ethnicNames = snap ? snap->ethnicNames : found->ethnicNames;
+
   std::optional<core::Id> cellId = scope;
   if (!f.cellCode.empty()) {
     std::optional<core::Id> id;
-    for (const auto& [cid, info] : snap->cells)
+    for (const auto& [cid, info] : cells)
       if (info.code == f.cellCode) id = cid;
     if (!id) throw core::DataError(core::format(core::tr("There is no cell with the code {1}."), {f.cellCode}));
     if (scope && *scope != *id) return {};
     cellId = id;
   }
-  const std::string needle = core::fold(core::normalizeText(f.search));
-  const core::Date& day = f.asOf;
 
   std::vector<MemberRow> out;
-  if (needle.empty()) out.reserve(snap->members.size());
-  store::forEachPresent(*snap, day, needle, [&](size_t i) {
-    const store::SnapshotMember& sm = snap->members[i];
-    const core::Member& m = sm.member;
-    if (!f.gender.empty() && m.gender != f.gender) return true;
-    if (!f.ethnicity.empty() && m.ethnicity != f.ethnicity) return true;
-    if (!f.theory.empty() && m.theory != f.theory) return true;
-    const core::Id cell = store::cellOn(sm, day);
-    if (cellId && *cellId != cell) return true;
-    const bool exempt = isExemptOn(m, day);
-    if (!f.status.empty() && (f.status == "exempt") != exempt) return true;
+  // `m` is a core::Member or a store::ListedMember (the same field names); `cell` its cell on the day. A
+  // ListedMember passed as an rvalue gives its strings away.
+  auto take = [&](auto&& m, core::Id cell) {
+    using M = decltype(m);
+    if (!f.gender.empty() && m.gender != f.gender) return;
+    if (!f.ethnicity.empty() && m.ethnicity != f.ethnicity) return;
+    if (!f.theory.empty() && m.theory != f.theory) return;
+    if (cellId && *cellId != cell) return;
+    const bool exempt = m.status == "exempt" && (!m.statusSince || *m.statusSince <= day);
+    if (!f.status.empty() && (f.status == "exempt") != exempt) return;
     const bool official = m.officialOn && *m.officialOn <= day;
-    if (!f.standing.empty() && (f.standing == "official") != official) return true;
+    if (!f.standing.empty() && (f.standing == "official") != official) return;
     std::optional<int> age;
     if (m.birthDate) age = core::completedYears(m.birthDate->anchor(), day);
-    if (!f.ageGroup.empty() && (!age || ageGroupOf(*age) != f.ageGroup)) return true;
+    if (!f.ageGroup.empty() && (!age || ageGroupOf(*age) != f.ageGroup)) return;
 
     MemberRow& row = out.emplace_back();
     row.id = m.id;
-    row.code = m.code;
-    row.name = m.fullName;
-    if (auto it = snap->cells.find(cell); it != snap->cells.end()) {
+    row.code = std::forward<M>(m).code;
+    row.name = std::forward<M>(m).fullName;
+    if (auto it = cells.find(cell); it != cells.end()) {
       row.cellCode = it->second.code;
       row.cellName = it->second.name;
     }
@@ -136,12 +151,22 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
     row.birthDate = m.birthDate;
     row.age = age;
     row.ethnicity = m.ethnicity;
-    if (auto it = snap->ethnicNames.find(m.ethnicity); it != snap->ethnicNames.end()) row.ethnicityName = it->second;
+    if (auto it = ethnicNames.find(m.ethnicity); it != ethnicNames.end()) row.ethnicityName = it->second;
     row.theory = m.theory;
     row.admittedOn = m.admittedOn;
     row.officialOn = m.officialOn;
     row.transferredInOn = m.transferredInOn;
-    row.cardNo = m.cardNo;
+    row.cardNo = std::forward<M>(m).cardNo;
+  };
+  if (found) {
+    out.reserve(found->members.size());
+    for (auto& m : found->members) take(std::move(m), m.cellOnDay);
+    return out;
+  }
+  if (needle.empty()) out.reserve(snap->members.size());
+  store::forEachPresent(*snap, day, needle, [&](size_t i) {
+    const store::SnapshotMember& sm = snap->members[i];
+    take(sm.member, store::cellOn(sm, day));
     return true;
   });
   return out;

@@ -1,6 +1,7 @@
 #include "store/ImportRepository.h"
 
 #include <charconv>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -12,8 +13,8 @@ namespace dangbo::store {
 namespace {
 
 // The tables and columns the import may touch.
-const std::map<std::string, std::set<std::string>>& allowedColumns() {
-  static const std::map<std::string, std::set<std::string>> k = {
+const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& allowedColumns() {
+  static const std::map<std::string, std::set<std::string, std::less<>>, std::less<>> k = {
       {"organizations", {"code", "name", "kind", "category", "founded", "ceased", "merged_into"}},
       {"members", {"code",        "full_name", "birth_date",        "gender",
                    "ethnicity",   "religion",  "hometown",          "residence",
@@ -34,11 +35,12 @@ const std::map<std::string, std::set<std::string>>& allowedColumns() {
   return k;
 }
 
-void checkColumn(const std::string& table, const std::string& column) {
+void checkColumn(const std::string& table, std::string_view column) {
   const auto& k = allowedColumns();
   auto t = k.find(table);
   if (t == k.end()) throw std::logic_error("import: table not allowed: " + table);
-  if (!t->second.count(column)) throw std::logic_error("import: column not allowed: " + table + "." + column);
+  if (t->second.find(column) == t->second.end())
+    throw std::logic_error("import: column not allowed: " + table + "." + std::string(column));
 }
 
 void checkCodeTable(const std::string& table) {
@@ -46,15 +48,11 @@ void checkCodeTable(const std::string& table) {
     throw std::logic_error("import: no codes in table " + table);
 }
 
-std::string quoteName(const std::string& column) {
-  return "\"" + column + "\"";
-}
-
-void bindValue(SQLite::Statement& q, int i, const std::optional<std::string>& v) {
-  if (v)
-    q.bind(i, *v);
-  else
-    q.bind(i);
+std::string quoteName(std::string_view column) {
+  std::string q = "\"";
+  q.append(column);
+  q += '"';
+  return q;
 }
 
 std::string shortestNumber(double v) {
@@ -63,74 +61,156 @@ std::string shortestNumber(double v) {
   return std::string(buf, r.ptr);
 }
 
-// Derived columns kept in step with a name.
-void addDerived(const std::string& table, const ImportValues& values, std::vector<std::string>& cols,
-                std::vector<std::optional<std::string>>& vals, std::vector<bool>& blob) {
-  auto add = [&](const std::string& c, std::string v, bool isBlob) {
-    cols.push_back(c);
-    vals.push_back(std::move(v));
-    blob.push_back(isBlob);
-  };
-  if (table == "members") {
-    auto n = values.find("full_name");
-    if (n != values.end() && n->second) {
-      add("search_key", core::fold(*n->second), false);
-      add("sort_key", core::nameSortKey(*n->second), true);
+std::string_view valueOf(const ImportValues& values, std::string_view column) {
+  for (const auto& [c, v] : values)
+    if (c == column) return v;
+  return {};
+}
+bool hasValue(const ImportValues& values, std::string_view column) {
+  for (const auto& [c, v] : values)
+    if (c == column) return true;
+  return false;
+}
+
+// A value to bind: text, or a blob (the sort key).
+struct Bound {
+  std::string_view column;
+  std::string_view text;
+  bool blob = false;
+};
+
+// The values followed by the derived columns kept in step with a name; `owned` keeps the derived texts.
+std::vector<Bound> withDerived(const std::string& table, const ImportValues& values, const std::string& now,
+                               std::string (&owned)[2]) {
+  std::vector<Bound> out;
+  out.reserve(values.size() + 3);
+  for (const auto& [c, v] : values) out.push_back({c, v, false});
+  const bool members = table == "members", candidates = table == "candidates";
+  if (members || candidates || table == "organizations") {
+    const std::string_view nameColumn = table == "organizations" ? "name" : "full_name";
+    if (hasValue(values, nameColumn)) {
+      const std::string_view name = valueOf(values, nameColumn);
+      owned[0] = core::fold(name);
+      out.push_back({"search_key", owned[0], false});
+      if (members) {
+        owned[1] = core::nameSortKey(name);
+        out.push_back({"sort_key", owned[1], true});
+      }
     }
-    add("updated_at", sql::nowUtc(), false);
-  } else if (table == "candidates") {
-    auto n = values.find("full_name");
-    if (n != values.end() && n->second) add("search_key", core::fold(*n->second), false);
-  } else if (table == "organizations") {
-    auto n = values.find("name");
-    if (n != values.end() && n->second) add("search_key", core::fold(*n->second), false);
+  }
+  if (members) out.push_back({"updated_at", now, false});
+  return out;
+}
+
+// Binds text through `scratch` (strings reused from call to call, kept until the statement ran: SQLiteCpp
+// binds a pointer with a length only as a blob).
+void bindAll(SQLite::Statement& q, const std::vector<Bound>& vals, std::vector<std::string>& scratch) {
+  if (scratch.size() < vals.size()) scratch.resize(vals.size());
+  for (size_t i = 0; i < vals.size(); ++i) {
+    const auto& b = vals[i];
+    if (b.blob) {
+      q.bind(int(i + 1), static_cast<const void*>(b.text.data()), int(b.text.size()));
+    } else {
+      scratch[i].assign(b.text);
+      q.bindNoCopy(int(i + 1), scratch[i]);
+    }
   }
 }
 
-void bindAll(SQLite::Statement& q, const std::vector<std::optional<std::string>>& vals,
-             const std::vector<bool>& blob) {
-  for (size_t i = 0; i < vals.size(); ++i) {
-    if (blob[i] && vals[i])
-      q.bind(int(i + 1), vals[i]->data(), int(vals[i]->size()));
-    else
-      bindValue(q, int(i + 1), vals[i]);
-  }
+void bindText(SQLite::Statement& q, int i, std::string_view v, std::string& scratch) {
+  scratch.assign(v);
+  q.bindNoCopy(i, scratch);
 }
+
+// Reads columns 1.. of the current row of `q` into a record.
+StoredRecord readRecord(SQLite::Statement& q, size_t columns) {
+  StoredRecord r;
+  r.rowid = q.getColumn(0).getInt64();
+  r.values.reserve(columns);
+  for (size_t k = 0; k < columns; ++k) {
+    SQLite::Column col = q.getColumn(int(k + 1));
+    if (col.isNull())
+      r.values.emplace_back(std::nullopt);
+    else if (col.isFloat())
+      r.values.emplace_back(shortestNumber(col.getDouble()));
+    else
+      r.values.emplace_back(std::string(col.getText(), static_cast<size_t>(col.getBytes())));
+  }
+  return r;
+}
+
+// Resets a statement when leaving a scope (a pending SELECT would keep its read transaction open).
+struct ResetOnExit {
+  SQLite::Statement& q;
+  ~ResetOnExit() {
+    try {
+      q.reset();
+    } catch (...) {
+    }
+  }
+};
 
 }  // namespace
 
-std::optional<core::Id> ImportRepository::idByCode(const std::string& table, const std::string& code) {
+ImportRepository::ImportRepository(Database& db) : db_(db), now_(sql::nowUtc()) {}
+ImportRepository::~ImportRepository() = default;
+
+SQLite::Statement& ImportRepository::prepared(const std::string& sqlText, const std::function<void()>& checkFirst) {
+  auto it = statements_.find(sqlText);
+  if (it == statements_.end()) {
+    if (checkFirst) checkFirst();
+    it = statements_.emplace(sqlText, std::make_unique<SQLite::Statement>(db_.db(), sqlText)).first;
+  }
+  SQLite::Statement& q = *it->second;
+  q.reset();
+  q.clearBindings();
+  return q;
+}
+
+std::vector<std::pair<std::string, core::Id>> ImportRepository::idsByCode(const std::string& table) {
   checkCodeTable(table);
-  SQLite::Statement q(db_.db(), "SELECT id FROM " + table + " WHERE code = ?");
-  q.bind(1, code);
+  std::vector<std::pair<std::string, core::Id>> out;
+  SQLite::Statement q(db_.db(), "SELECT code, id FROM " + table);
+  while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt64());
+  return out;
+}
+
+std::optional<core::Id> ImportRepository::idByCode(const std::string& table, std::string_view code) {
+  checkCodeTable(table);
+  auto& q = prepared("SELECT id FROM " + table + " WHERE code = ?");
+  ResetOnExit r{q};
+  bindText(q, 1, code, key_);
   if (q.executeStep()) return q.getColumn(0).getInt64();
   return std::nullopt;
 }
 
 std::string ImportRepository::codeById(const std::string& table, core::Id id) {
   checkCodeTable(table);
-  SQLite::Statement q(db_.db(), "SELECT code FROM " + table + " WHERE id = ?");
+  auto& q = prepared("SELECT code FROM " + table + " WHERE id = ?");
+  ResetOnExit r{q};
   q.bind(1, static_cast<int64_t>(id));
   if (q.executeStep()) return q.getColumn(0).getString();
   return {};
 }
 
-std::optional<core::Id> ImportRepository::termId(const std::string& name) {
-  SQLite::Statement q(db_.db(), "SELECT id FROM terms WHERE name = ?");
-  q.bind(1, name);
+std::optional<core::Id> ImportRepository::termId(std::string_view name) {
+  auto& q = prepared("SELECT id FROM terms WHERE name = ?");
+  ResetOnExit r{q};
+  bindText(q, 1, name, key_);
   if (q.executeStep()) return q.getColumn(0).getInt64();
   return std::nullopt;
 }
 
 std::string ImportRepository::termName(core::Id id) {
-  SQLite::Statement q(db_.db(), "SELECT name FROM terms WHERE id = ?");
+  auto& q = prepared("SELECT name FROM terms WHERE id = ?");
+  ResetOnExit r{q};
   q.bind(1, static_cast<int64_t>(id));
   if (q.executeStep()) return q.getColumn(0).getString();
   return {};
 }
 
 core::Id ImportRepository::insertTerm(const core::Term& t) {
-  SQLite::Statement q(db_.db(), "INSERT INTO terms (name, from_year, to_year) VALUES (?, ?, ?)");
+  auto& q = prepared("INSERT INTO terms (name, from_year, to_year) VALUES (?, ?, ?)");
   q.bind(1, t.name);
   q.bind(2, t.fromYear);
   q.bind(3, t.toYear);
@@ -141,104 +221,102 @@ core::Id ImportRepository::insertTerm(const core::Term& t) {
 std::optional<StoredRecord> ImportRepository::find(const std::string& table, const ImportValues& key,
                                                    const std::vector<std::string>& columns) {
   std::string sqlText = "SELECT rowid";
-  for (const auto& c : columns) {
-    checkColumn(table, c);
-    sqlText += ", " + quoteName(c);
-  }
+  for (const auto& c : columns) sqlText += ", " + quoteName(c);
   sqlText += " FROM " + table + " WHERE ";
   bool first = true;
   for (const auto& [c, v] : key) {
-    checkColumn(table, c);
     if (!first) sqlText += " AND ";
     first = false;
-    sqlText += quoteName(c) + (v ? " = ?" : " IS NULL");
+    sqlText += quoteName(c) + " = ?";
   }
   if (first) throw std::logic_error("import: find without a key");
-  SQLite::Statement q(db_.db(), sqlText);
+  auto& q = prepared(sqlText, [&] {
+    for (const auto& c : columns) checkColumn(table, c);
+    for (const auto& [c, v] : key) checkColumn(table, c);
+  });
+  ResetOnExit r{q};
   int i = 1;
-  for (const auto& [c, v] : key)
-    if (v) q.bind(i++, *v);
-  if (!q.executeStep()) return std::nullopt;
-  StoredRecord r;
-  r.rowid = q.getColumn(0).getInt64();
-  for (size_t k = 0; k < columns.size(); ++k) {
-    SQLite::Column col = q.getColumn(int(k + 1));
-    if (col.isNull())
-      r.values[columns[k]] = std::nullopt;
-    else if (col.isFloat())
-      r.values[columns[k]] = shortestNumber(col.getDouble());
-    else
-      r.values[columns[k]] = col.getString();
+  if (scratch_.size() < key.size()) scratch_.resize(key.size());
+  for (const auto& [c, v] : key) {
+    scratch_[i - 1].assign(v);
+    q.bindNoCopy(i, scratch_[i - 1]);
+    ++i;
   }
-  return r;
+  if (!q.executeStep()) return std::nullopt;
+  return readRecord(q, columns.size());
+}
+
+std::optional<StoredRecord> ImportRepository::findById(const std::string& table, core::Id rowid,
+                                                       const std::vector<std::string>& columns) {
+  std::string sqlText = "SELECT rowid";
+  for (const auto& c : columns) sqlText += ", " + quoteName(c);
+  sqlText += " FROM " + table + " WHERE rowid = ?";
+  auto& q = prepared(sqlText, [&] {
+    for (const auto& c : columns) checkColumn(table, c);
+  });
+  ResetOnExit r{q};
+  q.bind(1, static_cast<int64_t>(rowid));
+  if (!q.executeStep()) return std::nullopt;
+  return readRecord(q, columns.size());
 }
 
 core::Id ImportRepository::insert(const std::string& table, const ImportValues& values) {
-  std::vector<std::string> cols;
-  std::vector<std::optional<std::string>> vals;
-  std::vector<bool> blob;
-  for (const auto& [c, v] : values) {
-    checkColumn(table, c);
-    cols.push_back(c);
-    vals.push_back(v);
-    blob.push_back(false);
+  std::string owned[2];
+  const std::vector<Bound> vals = withDerived(table, values, now_, owned);
+  std::string sqlText = "INSERT INTO " + table + " (";
+  for (size_t i = 0; i < vals.size(); ++i) {
+    if (i) sqlText += ", ";
+    sqlText += quoteName(vals[i].column);
   }
-  addDerived(table, values, cols, vals, blob);
-  std::string names, marks;
-  for (size_t i = 0; i < cols.size(); ++i) {
-    names += (i ? ", " : "") + quoteName(cols[i]);
-    marks += i ? ", ?" : "?";
-  }
-  SQLite::Statement q(db_.db(), "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")");
-  bindAll(q, vals, blob);
+  sqlText += ") VALUES (";
+  for (size_t i = 0; i < vals.size(); ++i) sqlText += i ? ", ?" : "?";
+  sqlText += ")";
+  auto& q = prepared(sqlText, [&] {
+    for (const auto& [c, v] : values) checkColumn(table, c);
+  });
+  bindAll(q, vals, scratch_);
   q.exec();
   return db_.db().getLastInsertRowid();
 }
 
 void ImportRepository::update(const std::string& table, core::Id rowid, const ImportValues& values) {
   if (values.empty()) return;
-  std::vector<std::string> cols;
-  std::vector<std::optional<std::string>> vals;
-  std::vector<bool> blob;
-  for (const auto& [c, v] : values) {
-    checkColumn(table, c);
-    cols.push_back(c);
-    vals.push_back(v);
-    blob.push_back(false);
-  }
-  addDerived(table, values, cols, vals, blob);
-  std::string set;
-  for (size_t i = 0; i < cols.size(); ++i) set += (i ? ", " : "") + quoteName(cols[i]) + " = ?";
-  SQLite::Statement q(db_.db(), "UPDATE " + table + " SET " + set + " WHERE rowid = ?");
-  bindAll(q, vals, blob);
-  q.bind(int(cols.size() + 1), static_cast<int64_t>(rowid));
+  std::string owned[2];
+  const std::vector<Bound> vals = withDerived(table, values, now_, owned);
+  std::string sqlText = "UPDATE " + table + " SET ";
+  for (size_t i = 0; i < vals.size(); ++i) sqlText += (i ? ", " : "") + quoteName(vals[i].column) + " = ?";
+  sqlText += " WHERE rowid = ?";
+  auto& q = prepared(sqlText, [&] {
+    for (const auto& [c, v] : values) checkColumn(table, c);
+  });
+  bindAll(q, vals, scratch_);
+  q.bind(int(vals.size() + 1), static_cast<int64_t>(rowid));
   q.exec();
 }
 
 bool ImportRepository::hasOpenCellCommittee(core::Id orgId) {
-  SQLite::Statement q(db_.db(), "SELECT 1 FROM cell_committees WHERE org_id = ? AND to_date IS NULL LIMIT 1");
+  auto& q = prepared("SELECT 1 FROM cell_committees WHERE org_id = ? AND to_date IS NULL LIMIT 1");
+  ResetOnExit r{q};
   q.bind(1, static_cast<int64_t>(orgId));
   return q.executeStep();
 }
 
 void ImportRepository::openCellCommittee(core::Id orgId, const std::optional<core::Date>& from) {
-  SQLite::Statement q(db_.db(), "INSERT INTO cell_committees (org_id, from_date) VALUES (?, ?)");
+  auto& q = prepared("INSERT INTO cell_committees (org_id, from_date) VALUES (?, ?)");
   q.bind(1, static_cast<int64_t>(orgId));
   sql::bind(q, 2, from);
   q.exec();
 }
 
 void ImportRepository::closeCellCommittee(core::Id orgId, const core::Date& on) {
-  SQLite::Statement q(db_.db(),
-                      "UPDATE cell_committees SET to_date = ? WHERE org_id = ? AND to_date IS NULL");
+  auto& q = prepared("UPDATE cell_committees SET to_date = ? WHERE org_id = ? AND to_date IS NULL");
   q.bind(1, on.iso());
   q.bind(2, static_cast<int64_t>(orgId));
   q.exec();
 }
 
 void ImportRepository::insertMemberEvent(const core::MemberEvent& e) {
-  SQLite::Statement q(
-      db_.db(),
+  auto& q = prepared(
       "INSERT INTO member_events (member_id, date, kind, from_cell, to_cell, place, decision_no, "
       "reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, static_cast<int64_t>(e.memberId));
@@ -249,12 +327,13 @@ void ImportRepository::insertMemberEvent(const core::MemberEvent& e) {
   q.bind(6, e.place);
   q.bind(7, e.decisionNo);
   q.bind(8, e.reason);
-  q.bind(9, sql::nowUtc());
+  q.bind(9, now_);
   q.exec();
 }
 
 core::Id ImportRepository::memberCell(core::Id memberId) {
-  SQLite::Statement q(db_.db(), "SELECT cell_id FROM members WHERE id = ?");
+  auto& q = prepared("SELECT cell_id FROM members WHERE id = ?");
+  ResetOnExit r{q};
   q.bind(1, static_cast<int64_t>(memberId));
   if (q.executeStep()) return q.getColumn(0).getInt64();
   return 0;
@@ -268,14 +347,24 @@ std::vector<EthnicGroupNames> ImportRepository::ethnicGroups() {
   return out;
 }
 
-std::vector<MemberIdentity> ImportRepository::memberIdentities() {
-  std::vector<MemberIdentity> out;
+void ImportRepository::forEachMemberIdentity(const std::function<void(const MemberIdentity&)>& visit) {
   SQLite::Statement q(
       db_.db(),
       "SELECT code, search_key, coalesce(birth_date, ''), cccd, card_no FROM members ORDER BY code");
-  while (q.executeStep())
-    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                   q.getColumn(3).getString(), q.getColumn(4).getString()});
+  MemberIdentity m;
+  while (q.executeStep()) {
+    m.code = q.getColumn(0).getString();
+    m.searchKey = q.getColumn(1).getString();
+    m.birthDate = q.getColumn(2).getString();
+    m.cccd = q.getColumn(3).getString();
+    m.cardNo = q.getColumn(4).getString();
+    visit(m);
+  }
+}
+
+std::vector<MemberIdentity> ImportRepository::memberIdentities() {
+  std::vector<MemberIdentity> out;
+  forEachMemberIdentity([&](const MemberIdentity& m) { out.push_back(m); });
   return out;
 }
 

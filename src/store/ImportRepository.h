@@ -2,9 +2,15 @@
 // The SQL of the import (spec/import.md): records looked up by their import key, stored values read for
 // comparison, and inserts and partial updates of every kind the template files carry. Values travel as
 // their storage text (ISO dates, codes, ids and numbers as decimal text); nullopt stands for NULL.
-#include <map>
+// Every statement is prepared once per repository and reused (an import of 100.000 rows runs the same few
+// statements over and over); the repository must not outlive its Database.
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/Records.h"
@@ -12,13 +18,14 @@
 
 namespace dangbo::store {
 
-/// Column -> storage text; nullopt = NULL.
-using ImportValues = std::map<std::string, std::optional<std::string>>;
+/// Column -> storage text of the values written (never NULL: an absent value is not written).
+using ImportValues = std::vector<std::pair<std::string_view, std::string_view>>;
 
 /// A stored record found by its key.
 struct StoredRecord {
-  core::Id rowid = 0;   ///< the row's id (rowid for tables with a composite key)
-  ImportValues values;  ///< the requested columns as storage text (REAL in shortest form)
+  core::Id rowid = 0;                               ///< the row's id (rowid for tables with a composite key)
+  std::vector<std::optional<std::string>> values;   ///< the requested columns, in the order asked, as storage
+                                                    ///< text (REAL in shortest form); nullopt = NULL
 };
 
 /// An ethnic group's names as stored.
@@ -42,15 +49,20 @@ struct MemberIdentity {
 class ImportRepository {
  public:
   /// Works on `db`; writes only inside the caller's transaction.
-  explicit ImportRepository(Database& db) : db_(db) {}
+  explicit ImportRepository(Database& db);
+  ~ImportRepository();
+  ImportRepository(const ImportRepository&) = delete;
+  ImportRepository& operator=(const ImportRepository&) = delete;
 
+  /// Every code of `table` (organizations | members | candidates) with its id, read in one statement.
+  std::vector<std::pair<std::string, core::Id>> idsByCode(const std::string& table);
   /// The id of the organization, member or candidate (`table` = organizations | members | candidates) with
   /// `code`.
-  std::optional<core::Id> idByCode(const std::string& table, const std::string& code);
+  std::optional<core::Id> idByCode(const std::string& table, std::string_view code);
   /// The code of the row `id` of `table` (organizations | members | candidates); "" when none.
   std::string codeById(const std::string& table, core::Id id);
   /// The id of the term named `name` ("2025-2030").
-  std::optional<core::Id> termId(const std::string& name);
+  std::optional<core::Id> termId(std::string_view name);
   /// The name of term `id`; "" when none.
   std::string termName(core::Id id);
   /// Inserts a term; returns its id.
@@ -59,6 +71,9 @@ class ImportRepository {
   /// The record of `table` whose key columns equal `key`, with `columns` read.
   std::optional<StoredRecord> find(const std::string& table, const ImportValues& key,
                                    const std::vector<std::string>& columns);
+  /// The record of `table` with rowid `rowid`, with `columns` read.
+  std::optional<StoredRecord> findById(const std::string& table, core::Id rowid,
+                                       const std::vector<std::string>& columns);
   /// Inserts a record; members and candidates get their search (and sort) keys, organizations their search
   /// key. Returns the rowid.
   core::Id insert(const std::string& table, const ImportValues& values);
@@ -79,11 +94,20 @@ class ImportRepository {
 
   /// Every ethnic group with its names.
   std::vector<EthnicGroupNames> ethnicGroups();
-  /// The identifying values of every stored member.
+  /// Calls `visit` with the identifying values of every stored member, by code (one statement; nothing is
+  /// kept).
+  void forEachMemberIdentity(const std::function<void(const MemberIdentity&)>& visit);
+  /// The identifying values of every stored member, by code.
   std::vector<MemberIdentity> memberIdentities();
 
  private:
+  // The statement of `sql`, prepared on first use (after `checkFirst` validated it), reset and unbound.
+  SQLite::Statement& prepared(const std::string& sql, const std::function<void()>& checkFirst = {});
   Database& db_;
+  std::string now_;                   // the time stamp of this import's writes
+  std::vector<std::string> scratch_;  // bound values (kept until the statement ran)
+  std::string key_;                   // a bound code or name
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
 
 }  // namespace dangbo::store

@@ -143,6 +143,143 @@ MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles) {
   return snap;
 }
 
+namespace {
+
+// The cell on `day` from a member's cell changes (oldest first), as cellOn judges it.
+core::Id cellFrom(const std::vector<CellChange>& changes, core::Id current, const core::Date& day) {
+  std::optional<core::Id> cell;
+  for (const auto& c : changes) {
+    if (c.date > day) {
+      if (!cell) {
+        for (const auto& later : changes)
+          if (later.date > day && later.fromCell) return *later.fromCell;
+      }
+      break;
+    }
+    if (c.toCell) cell = c.toCell;
+  }
+  return cell ? *cell : current;
+}
+
+void readNames(SQLite::Database& db, MemberSearch& out) {
+  SQLite::Statement o(db, "SELECT id, code, name, category FROM organizations");
+  while (o.executeStep())
+    out.cells.emplace(o.getColumn(0).getInt64(), CellInfo{str(o.getColumn(1)), str(o.getColumn(2)), str(o.getColumn(3))});
+  SQLite::Statement g(db, "SELECT code, name FROM ethnic_groups");
+  while (g.executeStep()) out.ethnicNames.emplace(str(g.getColumn(0)), str(g.getColumn(1)));
+}
+
+}  // namespace
+
+MemberSearch searchMembersOn(Database& database, const core::Date& day, std::string_view folded) {
+  auto& db = database.db();
+  MemberSearch out;
+  const auto d = static_cast<int32_t>(day.serial());
+  // instr() is the exact byte-wise substring test std::string::find makes on the snapshot's keys.
+  SQLite::Statement q(db,
+                      "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, "
+                      "card_no, transferred_in_on, cell_id, status, status_since, sort_key FROM members "
+                      "WHERE instr(search_key, ?1) > 0");
+  q.bind(1, std::string(folded));
+  std::vector<ListedMember> rows;
+  std::vector<std::string> sortKeys;
+  while (q.executeStep()) {
+    // Present on the day, judged as the snapshot judges it (joinedDay <= day < endDay).
+    const auto admitted = fastDate(q.getColumn(7));
+    const auto transferredIn = fastDate(q.getColumn(10));
+    const auto& joined = transferredIn ? transferredIn : admitted;
+    if (!joined || static_cast<int32_t>(joined->serial()) > d) continue;
+    std::string status = str(q.getColumn(12));
+    const auto since = fastDate(q.getColumn(13));
+    if (endsMembership(status) && (!since || static_cast<int32_t>(since->serial()) <= d)) continue;
+    ListedMember& m = rows.emplace_back();
+    m.id = q.getColumn(0).getInt64();
+    m.code = str(q.getColumn(1));
+    m.fullName = str(q.getColumn(2));
+    m.gender = str(q.getColumn(3));
+    m.birthDate = sql::partial(q.getColumn(4));
+    m.ethnicity = str(q.getColumn(5));
+    m.theory = str(q.getColumn(6));
+    m.admittedOn = admitted;
+    m.officialOn = fastDate(q.getColumn(8));
+    m.cardNo = str(q.getColumn(9));
+    m.transferredInOn = transferredIn;
+    m.cellId = q.getColumn(11).getInt64();
+    m.status = std::move(status);
+    m.statusSince = since;
+    const SQLite::Column key = q.getColumn(14);
+    sortKeys.emplace_back(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes()));
+  }
+  // The Vietnamese order (sort_key compares bytewise as std::string does), then the code; the rows are
+  // put in that order in place (no second copy of a large result).
+  std::vector<uint32_t> order(rows.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    int c = sortKeys[a].compare(sortKeys[b]);
+    return c != 0 ? c < 0 : rows[a].code < rows[b].code;
+  });
+  std::vector<std::string>().swap(sortKeys);
+  for (size_t start = 0; start < order.size(); ++start) {
+    // Follow the cycle of the permutation from `start`: position k receives rows[order[k]].
+    if (order[start] == start) continue;
+    ListedMember held = std::move(rows[start]);
+    size_t k = start;
+    while (order[k] != start) {
+      const size_t from = order[k];
+      rows[k] = std::move(rows[from]);
+      order[k] = uint32_t(k);
+      k = from;
+    }
+    rows[k] = std::move(held);
+    order[k] = uint32_t(k);
+  }
+  out.members = std::move(rows);
+
+  // The cell on the day, from the cell-changing events of the members found.
+  std::unordered_map<core::Id, size_t> index;
+  index.reserve(out.members.size());
+  for (size_t k = 0; k < out.members.size(); ++k) index.emplace(out.members[k].id, k);
+  std::vector<std::vector<CellChange>> changes(out.members.size());
+  auto add = [&](size_t k, SQLite::Statement& e, int first) {
+    changes[k].push_back({fastDate(e.getColumn(first)).value_or(core::Date()), sql::optId(e.getColumn(first + 1)),
+                          sql::optId(e.getColumn(first + 2))});
+  };
+  if (out.members.size() * 8 < static_cast<size_t>(db.execAndGet("SELECT max(id) FROM members").getInt64())) {
+    // Few members found: their events through the index on member_id, 100 members a statement.
+    constexpr size_t kBatch = 100;
+    std::string marks;
+    for (size_t i = 0; i < kBatch; ++i) marks += i ? ", ?" : "?";
+    SQLite::Statement e(db,
+                        "SELECT member_id, date, from_cell, to_cell FROM member_events WHERE member_id IN (" + marks +
+                            ") AND (from_cell IS NOT NULL OR to_cell IS NOT NULL) ORDER BY member_id, date, id");
+    for (size_t from = 0; from < out.members.size(); from += kBatch) {
+      e.reset();
+      for (size_t i = 0; i < kBatch; ++i) {
+        const size_t k = std::min(from + i, out.members.size() - 1);  // repeats the last id to fill up
+        e.bind(int(i + 1), static_cast<int64_t>(out.members[k].id));
+      }
+      while (e.executeStep())
+        if (auto it = index.find(e.getColumn(0).getInt64()); it != index.end()) add(it->second, e, 1);
+    }
+  } else {
+    // Many: one pass over the events, in id order; each member's changes are then put in date order.
+    SQLite::Statement e(db,
+                        "SELECT member_id, date, from_cell, to_cell FROM member_events "
+                        "WHERE from_cell IS NOT NULL OR to_cell IS NOT NULL");
+    while (e.executeStep()) {
+      auto it = index.find(e.getColumn(0).getInt64());
+      if (it != index.end()) add(it->second, e, 1);
+    }
+    for (auto& c : changes)
+      if (c.size() > 1)
+        std::stable_sort(c.begin(), c.end(), [](const CellChange& a, const CellChange& b) { return a.date < b.date; });
+  }
+  for (size_t k = 0; k < out.members.size(); ++k)
+    out.members[k].cellOnDay = cellFrom(changes[k], out.members[k].cellId, day);
+  readNames(db, out);
+  return out;
+}
+
 DataStamp dataStamp(Database& database) {
   static std::atomic<int64_t> nextToken{1};
   auto& db = database.db();
@@ -173,19 +310,8 @@ bool presentOn(const core::Member& m, const core::Date& day) {
 }
 
 core::Id cellOn(const SnapshotMember& m, const core::Date& day) {
-  std::optional<core::Id> cell;
-  for (const auto& c : m.cellChanges) {
-    if (c.date > day) {
-      if (!cell) {
-        // Before any known arrival: the cell the first later change left.
-        for (const auto& later : m.cellChanges)
-          if (later.date > day && later.fromCell) return *later.fromCell;
-      }
-      break;
-    }
-    if (c.toCell) cell = c.toCell;
-  }
-  return cell ? *cell : m.member.cellId;
+  // Before any known arrival: the cell the first later change left.
+  return cellFrom(m.cellChanges, m.member.cellId, day);
 }
 
 std::vector<MemberOnDate> membersOn(Database& database, const MemberQueryOptions& opt) {

@@ -94,6 +94,38 @@ void forEachPresent(const MemberSnapshot& s, const core::Date& day, std::string_
   }
 }
 
+/// One member as a list shows it: only the list's fields (the field names are those of core::Member).
+struct ListedMember {
+  core::Id id = 0;                                ///< row id
+  std::string code;                               ///< member code
+  std::string fullName;                           ///< full name
+  std::string gender;                             ///< nam | nu
+  std::optional<core::PartialDate> birthDate;     ///< may be partial
+  std::string ethnicity;                          ///< ethnic group code
+  std::string theory;                             ///< political theory code
+  std::optional<core::Date> admittedOn;           ///< admission decision
+  std::optional<core::Date> officialOn;           ///< became official
+  std::optional<core::Date> transferredInOn;      ///< joined by transfer
+  std::string cardNo;                             ///< party card number
+  std::string status;                             ///< the file's status
+  std::optional<core::Date> statusSince;          ///< when it began
+  core::Id cellId = 0;                            ///< the current cell
+  core::Id cellOnDay = 0;                         ///< the cell on the day searched (cellOn)
+};
+
+/// The members found by searchMembersOn, with the names lists show beside them.
+struct MemberSearch {
+  std::vector<ListedMember> members;                         ///< in list order
+  std::unordered_map<core::Id, CellInfo> cells;              ///< every organization by id
+  std::unordered_map<std::string, std::string> ethnicNames;  ///< ethnic group code -> name
+};
+
+/// The members present on `day` (as forEachPresent judges it) whose search key contains `folded` (already
+/// folded, not empty), in list order, each with its cell on the day, without reading the whole register:
+/// only the matching rows and their cell-changing events are read (for a one-off search such as the
+/// `members --search` command, where loading a MemberSnapshot would cost more than the answer).
+MemberSearch searchMembersOn(Database& db, const core::Date& day, std::string_view folded);
+
 /// True when the member is active or exempt on `day` (spec/congress-report.md): admitted (transferred
 /// in, for a member who came by transfer) on or before the day and not transferred out, deceased,
 /// removed, expelled or left on or before it. The file's status applies from status_since (always, when

@@ -164,12 +164,32 @@ int main(int argc, char** argv) {
   t0 = Clock::now();
   auto batch = exchange::readImport(csvDir);
   double readMs = msSince(t0);
+  std::printf("peak memory after reading the files: %.1f MB\n", peakRssKb() / 1024.0);
   auto result = services::applyImport(*s, actor, batch);
   double importMs = msSince(t0);
-  double baseMs = baselineImport(csvDir, dir / "baseline.db");
+  const double importPeakMb = peakRssKb() / 1024.0;
+  // The baseline runs in a child process: its own parsed CSV table must not count in dangbo's peak memory.
+  double baseMs = 0;
+  {
+    int fds[2];
+    if (pipe(fds) != 0) return 1;
+    pid_t b = fork();
+    if (b == 0) {
+      close(fds[0]);
+      double ms = baselineImport(csvDir, dir / "baseline.db");
+      if (write(fds[1], &ms, sizeof ms) != sizeof ms) _exit(1);
+      _exit(0);
+    }
+    close(fds[1]);
+    if (read(fds[0], &baseMs, sizeof baseMs) != sizeof baseMs) baseMs = 0;
+    close(fds[0]);
+    waitpid(b, &status, 0);
+  }
   std::printf("import: %.0f ms (reading %.0f ms), %d rows added | baseline %.0f ms | ratio %.2fx | target < 3000 ms "
               "and < 3x\n",
               importMs, readMs, result.added, baseMs, importMs / baseMs);
+
+  std::printf("peak memory after the import: %.1f MB (after reading: see above)\n", importPeakMb);
 
   // 3. Search as `members --search` does, several queries, vs the same LIKE query on bare SQLite.
   std::vector<std::string> queries = {"pan", "dao", "thi", "lo van", "ng", "xuan", "a"};
@@ -182,6 +202,7 @@ int main(int argc, char** argv) {
     auto t = Clock::now();
     auto rows = services::listMembers(*s, actor, f);
     double ms = msSince(t);
+    std::printf("  search \"%s\": %zu rows in %.1f ms\n", q.c_str(), rows.size(), ms);
     worst = std::max(worst, ms);
     sum += ms;
     found += rows.size();
@@ -202,9 +223,28 @@ int main(int argc, char** argv) {
   std::printf("search: %zu queries, mean %.1f ms, worst %.1f ms (%zu rows in all) | baseline worst %.1f ms | target "
               "< 50 ms\n",
               queries.size(), sum / queries.size(), worst, found, baseWorst);
-  std::printf("keystroke filter in the window's member list: not measured (the list comes with the window's "
-              "member page)\n");
   std::printf("peak memory: %.1f MB | target < 250 MB\n", peakRssKb() / 1024.0);
+
+  // The window's list: the whole list once (it reads the snapshot), then a search typed letter by letter.
+  {
+    services::MemberFilter f;
+    f.asOf = core::Date::today();
+    auto t = Clock::now();
+    auto all = services::listMembers(*s, actor, f);
+    double loadMs = msSince(t);
+    all = {};
+    double keyWorst = 0;
+    for (const char* typed : {"l", "lo", "lo ", "lo v", "lo va", "lo van", "lo van p", "lo van pa", "lo van pan"}) {
+      f.search = typed;
+      t = Clock::now();
+      auto rows = services::listMembers(*s, actor, f);
+      keyWorst = std::max(keyWorst, msSince(t));
+    }
+    std::printf("window's member list: whole list (reads the snapshot) %.0f ms; keystroke filter worst %.1f ms "
+                "| target < 50 ms\n",
+                loadMs, keyWorst);
+    std::printf("peak memory with the window's snapshot: %.1f MB\n", peakRssKb() / 1024.0);
+  }
   if (a.keep.empty()) fs::remove_all(dir);
   return 0;
 }

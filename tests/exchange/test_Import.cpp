@@ -547,3 +547,68 @@ TEST_CASE("import: an xlsx workbook imports the same as the CSV set") {
   CHECK(plan.problems[0].find("dang_vien") != std::string::npos);
   CHECK(plan.problems[0].find("\"Dân tộc\"") != std::string::npos);
 }
+
+TEST_CASE("import: a large CSV file is read piece by piece exactly as a whole") {
+  // Quoted line ends, commas and doubled quotes fall on both sides of the cuts between pieces.
+  std::string text = kBom + "Mã,Tên,Loại,Khối,Ngày thành lập,Ngày giải thể,Sáp nhập vào,Có chi ủy\r\n";
+  for (int i = 0; i < 5000; ++i) {
+    std::string code = "CB" + std::to_string(10000 + i);
+    std::string name = i % 7 == 0   ? "\"Chi bộ \"\"số\"\" " + std::to_string(i) + ",\nbản Nà Ớt\""
+                       : i % 5 == 0 ? "\"Chi bộ\r\n" + std::to_string(i) + "\""
+                                    : "Chi bộ  bản " + std::to_string(i);
+    text += code + "," + name + ",co_so,Bản," + (i % 3 ? "1/8/2020" : "") + ",,,Có\n";
+    if (i % 1000 == 999) text += "\n";  // a blank line: skipped
+  }
+  const auto& spec = *services::importFileSpec("to_chuc");
+  auto pieces = exchange::readImportCsv(spec, "to_chuc.csv", text);
+  auto table = exchange::parseCsv(text, "to_chuc.csv");
+  std::vector<int> numbers;
+  for (size_t i = 0; i < table.rows.size(); ++i) numbers.push_back(int(i + 1));
+  auto whole = exchange::readImportTable(spec, "to_chuc.csv", table.rows, numbers);
+  CHECK(pieces.problems == whole.problems);
+  CHECK(pieces.headers == whole.headers);
+  REQUIRE(pieces.rows.size() == 5000);
+  REQUIRE(whole.rows.size() == 5000);
+  for (size_t i = 0; i < whole.rows.size(); ++i) {
+    CAPTURE(i);
+    CHECK(pieces.rows[i].row == whole.rows[i].row);
+    CHECK(pieces.rows[i].text == whole.rows[i].text);
+    CHECK(pieces.rows[i].ends == whole.rows[i].ends);
+  }
+  CHECK(pieces.rows[7].value(spec, "name") == "Chi bộ \"số\" 7, bản Nà Ớt");
+  CHECK(pieces.rows[5].value(spec, "name") == "Chi bộ 5");
+  CHECK(pieces.rows[1].value(spec, "name") == "Chi bộ bản 1");
+  CHECK(pieces.rows[1].value(spec, "founded") == "2020-08-01");
+  CHECK(pieces.rows[0].value(spec, "founded").empty());
+  CHECK(pieces.rows[1].value(spec, "has_committee") == "1");
+
+  // A broken quote in a late piece is reported as for the whole file.
+  std::string broken = text + "CB99999,\"Chi bộ hỏng,co_so,Bản,,,,Có\n";
+  auto bad = exchange::readImportCsv(spec, "to_chuc.csv", broken);
+  REQUIRE(bad.problems.size() == 1);
+  CHECK(bad.problems[0].find("to_chuc.csv") != std::string::npos);
+  CHECK(bad.rows.empty());
+}
+
+TEST_CASE("import: look-alikes among many new members are found without comparing every pair") {
+  TempDir dir;
+  auto s = fresh(dir / "many.db");
+  writeSet(dir / "in", baseSet());
+  services::applyImport(*s, kOffice, exchange::readImport(dir / "in"));
+  std::string text =
+      "Mã,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Quê quán,Nơi ở hiện nay,Số CCCD,Học vấn,Chuyên môn,"
+      "Lý luận chính trị,\"Nghề nghiệp, chức vụ\",Mã chi bộ,Ngày vào Đảng,Ngày chính thức,Số thẻ,Tình trạng,"
+      "Ngày thay đổi tình trạng\n";
+  for (int i = 0; i < 3000; ++i)
+    text += "N" + std::to_string(i) + ",Lò Văn Người " + std::to_string(i) + ",1/1/1980,Nam,Thái,,,," +
+            "1" + std::to_string(10000000000 + i) + ",12/12,khong,chua,,CB01,2020-01-01,,,,\n";
+  text += "N9001,Lò Văn Người 5,01/01/1980,Nam,Thái,,,,,12/12,khong,chua,,CB01,2020-01-01,,0012345,,\n";
+  text += "N9002,Khác,1/1/1990,Nam,Thái,,,,110000000042,12/12,khong,chua,,CB01,2020-01-01,,,,\n";
+  TempDir second;
+  writeSet(second.path(), {{"dang_vien.csv", text}});
+  auto plan = services::planImport(*s, kOffice, exchange::readImport(second.path()));
+  REQUIRE(plan.ok());
+  std::vector<std::string> found;
+  for (const auto& d : plan.duplicates) found.push_back(d.code + "~" + d.otherCode + (d.otherInImport ? "*" : ""));
+  CHECK(found == std::vector<std::string>{"N9001~N5*", "N9001~DV001", "N9002~N42*"});
+}

@@ -452,3 +452,67 @@ TEST_CASE("members: search timing on a large register") {
     time(f);
   }
 }
+
+TEST_CASE("members: a search without a kept snapshot reads only the matches and agrees with the snapshot") {
+  Register r;
+  r.add("Lò Văn Pằn");
+  r.add("Quàng Thị Pán", [](core::Member& m) { m.cellId = 2; });
+  r.add("Cà Văn Đào", [](core::Member& m) {
+    m.status = "exempt";
+    m.statusSince = d(2023, 1, 1);
+  });
+  r.add("Lò Thị Pằn", [](core::Member& m) {  // left before the day
+    m.status = "transferred_out";
+    m.statusSince = d(2024, 6, 1);
+  });
+  r.add("Lò Văn Mới Pằn", [](core::Member& m) { m.admittedOn = d(2024, 6, 1); });  // admitted on the day
+  // A member who moved from CB01 to CB02 on 1/3/2024: the cell on each day comes from the history.
+  core::Id moved = r.add("Tòng Văn Pan", [](core::Member& m) { m.cellId = 2; });
+  core::MemberEvent e;
+  e.memberId = moved;
+  e.date = d(2024, 3, 1);
+  e.kind = "moved";
+  e.fromCell = 1;
+  e.toCell = 2;
+  r.reg->insertEvent(e);
+  // Many more, so that both ways of reading the history (per member, and one pass) are taken.
+  for (int i = 0; i < 40; ++i) r.add("Lường Văn Pằn " + std::to_string(i));
+
+  auto key = [](const std::vector<services::MemberRow>& rows) {
+    std::vector<std::string> out;
+    for (const auto& x : rows)
+      out.push_back(x.code + "|" + x.name + "|" + x.cellCode + "|" + x.status + "|" + x.standing + "|" +
+                    (x.age ? std::to_string(*x.age) : "") + "|" + x.ethnicityName);
+    return out;
+  };
+  for (core::Date day : {d(2024, 2, 1), d(2024, 6, 1), d(2025, 1, 1)}) {
+    for (const char* text : {"pan", "PẰN", "dao", "van pan 3", "lo", "zzz", "t"}) {
+      CAPTURE(text);
+      auto f = on(day);
+      f.search = text;
+      services::dropMemberListCache();
+      auto fresh = r.list(f);  // no snapshot kept: the matching rows only
+      auto whole = r.list(on(day));  // reads and keeps the snapshot
+      auto kept = r.list(f);   // filtered from the snapshot
+      CHECK(key(fresh) == key(kept));
+      CHECK(whole.size() >= kept.size());
+    }
+  }
+  auto f = on(d(2024, 2, 1));
+  f.search = "tong";
+  services::dropMemberListCache();
+  auto rows = r.list(f);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].cellCode == "CB01");
+  f.asOf = d(2024, 3, 1);
+  services::dropMemberListCache();
+  rows = r.list(f);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].cellCode == "CB02");
+  f.cellCode = "CB01";
+  services::dropMemberListCache();
+  CHECK(r.list(f).empty());
+  f.cellCode = "CB99";
+  services::dropMemberListCache();
+  CHECK_THROWS_AS(r.list(f), core::DataError);
+}

@@ -1,0 +1,71 @@
+#include "app/App.h"
+
+#include <wx/config.h>
+#include <wx/fileconf.h>
+#include <wx/filename.h>
+#include <wx/utils.h>
+
+#include <clocale>
+#include <cstdlib>
+#include <filesystem>
+
+#include "app/CatalogLoader.h"
+#include "app/Forms.h"
+#include "app/MainFrame.h"
+#include "app/Ui.h"
+
+namespace dangbo::app {
+
+namespace {
+// $XDG_CONFIG_HOME/dangbo/dangbo.conf, or ~/.config/dangbo/dangbo.conf.
+wxString configFile() {
+  wxString base;
+  if (!wxGetEnv("XDG_CONFIG_HOME", &base) || base.empty()) base = wxGetHomeDir() + "/.config";
+  wxFileName file(base + "/dangbo", "dangbo.conf");
+  file.Mkdir(wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+  return file.GetFullPath();
+}
+}  // namespace
+
+bool App::OnInit() {
+  // No wxApp::OnInit(): the command line was read in main().
+  // wxGTK keeps GTK from calling setlocale; messages need a non-"C" locale for GTK's own Vietnamese
+  // texts (LANGUAGE=vi, see main.cpp). Only LC_MESSAGES: numbers and collation stay as wx set them.
+  std::setlocale(LC_MESSAGES, "");
+  SetAppName("dangbo");
+  SetAppDisplayName("dangbo");
+  CatalogLoader::install();
+  wxConfigBase::Set(new wxFileConfig("dangbo", "", configFile(), "", wxCONFIG_USE_LOCAL_FILE));
+  try {
+    loadForms();
+  } catch (const std::exception& e) {
+    ui::showError(nullptr, _("Error"), ui::wx(e.what()));
+    return false;
+  }
+  auto services = RegisterOpener::atStart(options_);
+  if (!services) return false;
+  auto* frame = new MainFrame(std::move(services));
+  frame->Show();
+  SetTopWindow(frame);
+  return true;
+}
+
+bool App::OnExceptionInMainLoop() {
+  try {
+    throw;
+  } catch (const std::exception& e) {
+    ui::showException(nullptr, e);
+  }
+  return true;
+}
+
+void App::OnUnhandledException() {
+  try {
+    throw;
+  } catch (const std::exception& e) {
+    ui::showException(nullptr, e);
+  } catch (...) {
+  }
+}
+
+}  // namespace dangbo::app

@@ -1,0 +1,228 @@
+#include "app/MainFrame.h"
+
+#include <wx/aboutdlg.h>
+#include <wx/config.h>
+#include <wx/listbox.h>
+#include <wx/menu.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/statusbr.h>
+
+#include "app/OrganizationsPage.h"
+#include "app/OverviewPage.h"
+#include "app/PlaceholderPage.h"
+#include "app/RegisterOpener.h"
+#include "app/SettingsPage.h"
+#include "app/Ui.h"
+
+namespace dangbo::app {
+
+namespace {
+constexpr int kPages = 8;
+constexpr int kPageId = wxID_HIGHEST + 1;  // first of eight consecutive ids for View > page
+
+// The navigation labels, in page order.
+wxString pageTitle(int i) {
+  switch (i) {
+    case 0:
+      return _("Overview");
+    case 1:
+      return _("Party organizations");
+    case 2:
+      return _("Members");
+    case 3:
+      return _("Admissions");
+    case 4:
+      return _("Annual rating");
+    case 5:
+      return _("Inspection - Discipline");
+    case 6:
+      return _("Reports");
+    default:
+      return _("Settings");
+  }
+}
+}  // namespace
+
+MainFrame::MainFrame(std::unique_ptr<services::Services> services)
+    : wxFrame(nullptr, wxID_ANY, "dangbo", wxDefaultPosition, wxSize(1280, 720)) {
+  buildMenus();
+  buildBody();
+  CreateStatusBar(3);
+  const int widths[] = {-3, -1, -1};
+  GetStatusBar()->SetStatusWidths(3, widths);
+  setRegister(std::move(services));
+  Centre();
+}
+
+MainFrame::~MainFrame() = default;
+
+void MainFrame::buildMenus() {
+  auto* file = new wxMenu;
+  file->Append(wxID_NEW, _("&New...") + "\tCtrl+N", _("Create a new, empty register"));
+  file->Append(wxID_OPEN, _("&Open...") + "\tCtrl+O", _("Open another register file"));
+  auto* recent = new wxMenu;
+  file->AppendSubMenu(recent, _("Open &recent"));
+  file->AppendSeparator();
+  file->Append(wxID_EXIT, _("E&xit") + "\tCtrl+Q", _("Close the program"));
+
+  auto* view = new wxMenu;
+  for (int i = 0; i < kPages; ++i)
+    view->Append(kPageId + i, pageTitle(i) + wxString::Format("\tAlt+%d", i + 1));
+
+  auto* help = new wxMenu;
+  help->Append(wxID_ABOUT, _("&About dangbo"));
+
+  auto* bar = new wxMenuBar;
+  bar->Append(file, _("&File"));
+  bar->Append(view, _("&View"));
+  bar->Append(help, _("&Help"));
+  SetMenuBar(bar);
+
+  history_.UseMenu(recent);
+  if (wxConfigBase* cfg = wxConfigBase::Get()) {
+    cfg->SetPath("/RecentFiles");
+    history_.Load(*cfg);
+    cfg->SetPath("/");
+  }
+
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (auto s = RegisterOpener::createNew(this)) setRegister(std::move(s));
+      },
+      wxID_NEW);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (auto s = RegisterOpener::chooseAndOpen(this)) setRegister(std::move(s));
+      },
+      wxID_OPEN);
+  Bind(wxEVT_MENU, &MainFrame::onRecent, this, wxID_FILE1, wxID_FILE9);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { onAbout(); }, wxID_ABOUT);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent& e) { showPage(e.GetId() - kPageId); }, kPageId,
+      kPageId + kPages - 1);
+  // The shortcuts also reach the frame before the focused control: a list would take Ctrl+N itself.
+  Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+    int id = wxID_NONE;
+    int key = e.GetKeyCode();
+    if (e.GetModifiers() == wxMOD_CONTROL) {
+      if (key == 'N')
+        id = wxID_NEW;
+      else if (key == 'O')
+        id = wxID_OPEN;
+      else if (key == 'Q')
+        id = wxID_EXIT;
+    } else if (e.GetModifiers() == wxMOD_ALT && key >= '1' && key < '1' + kPages) {
+      id = kPageId + (key - '1');
+    }
+    if (id == wxID_NONE) {
+      e.Skip();
+      return;
+    }
+    wxCommandEvent command(wxEVT_MENU, id);
+    command.SetEventObject(this);
+    ProcessWindowEvent(command);
+  });
+}
+
+void MainFrame::buildBody() {
+  auto* root = new wxPanel(this);
+  auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+  nav_ = new wxListBox(root, wxID_ANY, wxDefaultPosition, wxSize(230, -1));
+  wxFont navFont = nav_->GetFont();
+  navFont.SetPointSize(navFont.GetPointSize() + 1);
+  nav_->SetFont(navFont);
+  for (int i = 0; i < kPages; ++i) nav_->Append(pageTitle(i));
+  book_ = new wxSimplebook(root);
+
+  overview_ = new OverviewPage(book_);
+  pages_.push_back(overview_);
+  pages_.push_back(new OrganizationsPage(book_));
+  pages_.push_back(new PlaceholderPage(
+      book_, pageTitle(2), _("The list of party members, search and personal files: under construction.")));
+  pages_.push_back(new PlaceholderPage(book_, pageTitle(3),
+                                       _("Admission files of outstanding candidates, stage by stage, with "
+                                         "their deadlines: under construction.")));
+  pages_.push_back(new PlaceholderPage(
+      book_, pageTitle(4), _("The annual rating of party organizations and members: under construction.")));
+  pages_.push_back(new PlaceholderPage(book_, pageTitle(5),
+                                       _("Inspection and supervision cases, disciplinary decisions and "
+                                         "removals from the list: under construction.")));
+  pages_.push_back(new PlaceholderPage(
+      book_, pageTitle(6),
+      _("The congress report and the periodic reports (PDF, Word, Excel): under construction.")));
+  pages_.push_back(new SettingsPage(book_, [this] { refreshHeader(); }));
+  for (int i = 0; i < kPages; ++i) book_->AddPage(pages_[size_t(i)], pageTitle(i));
+
+  sizer->Add(nav_, 0, wxEXPAND | wxALL, 6);
+  sizer->Add(book_, 1, wxEXPAND);
+  root->SetSizer(sizer);
+  nav_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { showPage(e.GetSelection()); });
+  showPage(0);
+}
+
+void MainFrame::showPage(int index) {
+  if (index < 0 || index >= kPages) return;
+  if (nav_->GetSelection() != index) nav_->SetSelection(index);
+  book_->ChangeSelection(size_t(index));
+}
+
+void MainFrame::setRegister(std::unique_ptr<services::Services> services) {
+  std::unique_ptr<services::Services> previous = std::move(services_);
+  services_ = std::move(services);
+  for (size_t i = 1; i < pages_.size(); ++i) ui::attempt(this, [&] { pages_[i]->showRegister(*services_); });
+  refreshHeader();
+  rememberFile(services_->path());
+  previous.reset();  // closed only after the pages left it
+}
+
+void MainFrame::refreshHeader() {
+  services::Summary sum;
+  ui::attempt(this, [&] { sum = services_->summary(core::Date::today()); });
+  SetTitle(ui::wx("dangbo — ") + ui::wx(sum.committee));
+  SetStatusText(ui::wx(services_->path().string()), 0);
+  SetStatusText(ui::fmt(_("{1} party members"), {ui::count(sum.members)}), 1);
+  // Services tells the version found when opening (0 for a file it just created), not the current one.
+  auto [version, backup] = services_->upgradeInfo();
+  wxString number = wxString::Format("%d", version);
+  SetStatusText(version == 0      ? _("Newly created register")
+                : !backup.empty() ? ui::fmt(_("Upgraded from schema {1}"), {number})
+                                  : ui::fmt(_("Schema version {1}"), {number}),
+                2);
+  overview_->showSummary(sum);  // the overview shows the committee's name and the same figures
+}
+
+void MainFrame::rememberFile(const std::filesystem::path& path) {
+  std::error_code ec;
+  std::filesystem::path full = std::filesystem::absolute(path, ec);
+  history_.AddFileToHistory(ui::wx((ec ? path : full).string()));
+  if (wxConfigBase* cfg = wxConfigBase::Get()) {
+    cfg->SetPath("/RecentFiles");
+    history_.Save(*cfg);
+    cfg->SetPath("/");
+    cfg->Flush();
+  }
+}
+
+void MainFrame::onRecent(wxCommandEvent& e) {
+  size_t i = size_t(e.GetId() - wxID_FILE1);
+  if (i >= history_.GetCount()) return;
+  std::filesystem::path path(ui::utf8(history_.GetHistoryFile(i)));
+  if (auto s = RegisterOpener::open(this, path)) setRegister(std::move(s));
+}
+
+void MainFrame::onAbout() {
+  wxAboutDialogInfo info;
+  info.SetName("dangbo");
+  info.SetVersion(DANGBO_VERSION);
+  info.SetDescription(
+      _("The register of party organizations and party members of a commune party committee."));
+  wxAboutBox(info, this);
+}
+
+}  // namespace dangbo::app

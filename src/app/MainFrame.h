@@ -1,0 +1,45 @@
+#pragma once
+// The main window: navigation list on the left, the pages on the right, menus (File, View, Help),
+// recent files and a status bar with the file, the member count and the schema version.
+#include <wx/filehistory.h>
+#include <wx/frame.h>
+
+#include <memory>
+#include <vector>
+
+#include "services/Services.h"
+
+class wxListBox;
+class wxSimplebook;
+
+namespace dangbo::app {
+
+class Page;
+class OverviewPage;
+
+/// The main window over one open register.
+class MainFrame : public wxFrame {
+ public:
+  /// Builds the window and shows the register `services`.
+  explicit MainFrame(std::unique_ptr<services::Services> services);
+  ~MainFrame() override;
+  /// Switches to page `index` (0 = overview .. 7 = settings).
+  void showPage(int index);
+
+ private:
+  void buildMenus();
+  void buildBody();
+  void setRegister(std::unique_ptr<services::Services> services);
+  void refreshHeader();
+  void rememberFile(const std::filesystem::path& path);
+  void onRecent(wxCommandEvent& e);
+  void onAbout();
+  std::unique_ptr<services::Services> services_;
+  wxListBox* nav_ = nullptr;
+  wxSimplebook* book_ = nullptr;
+  std::vector<Page*> pages_;
+  OverviewPage* overview_ = nullptr;
+  wxFileHistory history_;
+};
+
+}  // namespace dangbo::app

@@ -1,0 +1,96 @@
+#include "app/RegisterOpener.h"
+
+#include <wx/busyinfo.h>
+#include <wx/filedlg.h>
+#include <wx/msgdlg.h>
+#include <wx/utils.h>
+
+#include "app/NewRegisterDialog.h"
+#include "app/Ui.h"
+#include "services/Paths.h"
+
+namespace dangbo::app {
+
+namespace fs = std::filesystem;
+using services::Services;
+
+bool RegisterOpener::createDemo(const fs::path& path) {
+  return ui::attempt(nullptr, [&] {
+    wxBusyCursor wait;
+    wxBusyInfo info(_("Creating the demo commune, please wait..."));
+    if (path.has_parent_path()) fs::create_directories(path.parent_path());
+    services::DemoOptions opt;
+    opt.seed = 1;
+    opt.today = core::Date::today();
+    Services::createDemo(path, opt);
+  });
+}
+
+std::unique_ptr<Services> RegisterOpener::open(wxWindow* parent, const fs::path& path) {
+  std::unique_ptr<Services> s;
+  ui::attempt(parent, [&] {
+    wxBusyCursor wait;
+    s = Services::open(path);
+  });
+  return s;
+}
+
+std::unique_ptr<Services> RegisterOpener::chooseAndOpen(wxWindow* parent) {
+  wxFileDialog dlg(parent, _("Open a register"), "", "", _("dangbo registers (*.db)|*.db|All files (*)|*"),
+                   wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+  if (dlg.ShowModal() != wxID_OK) return nullptr;
+  return open(parent, fs::path(ui::utf8(dlg.GetPath())));
+}
+
+std::unique_ptr<Services> RegisterOpener::createNew(wxWindow* parent) {
+  fs::path folder = services::defaultDatabasePath().parent_path();
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) folder = ui::utf8(wxGetHomeDir());
+  NewRegisterDialog dlg(parent, folder);
+  std::unique_ptr<Services> s;
+  dlg.run([&](const fs::path& path, const core::CommitteeInfo& info) { s = Services::create(path, info); });
+  return s;
+}
+
+std::unique_ptr<Services> RegisterOpener::atStart(const StartOptions& opt) {
+  const fs::path defaultPath = services::defaultDatabasePath();
+  fs::path path = opt.db.value_or(defaultPath);
+  bool demoOffered = false;
+  for (;;) {
+    std::error_code ec;
+    bool missing = !fs::exists(path, ec);
+    if (missing && !demoOffered && (opt.demoIfMissing || path == defaultPath)) {
+      demoOffered = true;
+      bool create =
+          opt.demoIfMissing ||
+          ui::confirm(nullptr,
+                      ui::fmt(_("There is no register yet at {1}.\n\nCreate the demo commune there "
+                                "(58 party organizations, about 1.050 members) to try the program?"),
+                              {ui::wx(path.string())}),
+                      _("Create the demo commune"));
+      if (create && createDemo(path)) missing = false;
+    }
+    if (!missing) {
+      if (auto s = open(nullptr, path)) return s;
+    } else if (demoOffered == false || path != defaultPath) {
+      ui::showError(nullptr, _("Cannot open the register"),
+                    ui::fmt(_("The file {1} does not exist."), {ui::wx(path.string())}));
+    }
+    // Nothing is open: another file, a new register, or quit.
+    wxMessageDialog ask(nullptr, _("No register is open. What would you like to do?"), wxString("dangbo"),
+                        wxYES_NO | wxCANCEL | wxICON_QUESTION);
+    ask.SetYesNoCancelLabels(_("Open another file..."), _("Create a new register..."), _("Quit"));
+    int answer = ask.ShowModal();
+    if (answer == wxID_YES) {
+      wxFileDialog dlg(nullptr, _("Open a register"), "", "",
+                       _("dangbo registers (*.db)|*.db|All files (*)|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+      if (dlg.ShowModal() == wxID_OK) path = fs::path(ui::utf8(dlg.GetPath()));
+    } else if (answer == wxID_NO) {
+      if (auto s = createNew(nullptr)) return s;
+    } else {
+      return nullptr;
+    }
+  }
+}
+
+}  // namespace dangbo::app

@@ -1,0 +1,160 @@
+#include "app/Ui.h"
+
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/textctrl.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "app/CoreText.h"
+#include "core/Errors.h"
+#include "core/Numbers.h"
+
+namespace dangbo::app::ui {
+
+wxString wx(std::string_view utf8) {
+  return wxString::FromUTF8(utf8.data(), utf8.size());
+}
+
+std::string utf8(const wxString& s) {
+  return s.ToStdString(wxConvUTF8);
+}
+
+wxString fmt(const wxString& pattern, std::initializer_list<wxString> args) {
+  std::vector<std::string> texts;
+  texts.reserve(args.size());
+  for (const auto& a : args) texts.push_back(utf8(a));
+  std::string p = utf8(pattern);
+  switch (texts.size()) {  // core::format takes an initializer_list of views
+    case 0:
+      return wx(core::format(p, {}));
+    case 1:
+      return wx(core::format(p, {texts[0]}));
+    case 2:
+      return wx(core::format(p, {texts[0], texts[1]}));
+    case 3:
+      return wx(core::format(p, {texts[0], texts[1], texts[2]}));
+    case 4:
+      return wx(core::format(p, {texts[0], texts[1], texts[2], texts[3]}));
+    case 5:
+      return wx(core::format(p, {texts[0], texts[1], texts[2], texts[3], texts[4]}));
+    default:
+      return wx(core::format(p, {texts[0], texts[1], texts[2], texts[3], texts[4], texts[5]}));
+  }
+}
+
+wxString count(long long n) {
+  return wx(core::formatCountVn(n));
+}
+
+wxString date(const std::optional<core::Date>& d) {
+  return d ? wx(d->vn()) : wxString();
+}
+
+wxString weekdayName(const core::Date& d) {
+  switch (d.isoWeekday()) {
+    case 1:
+      return _("Monday");
+    case 2:
+      return _("Tuesday");
+    case 3:
+      return _("Wednesday");
+    case 4:
+      return _("Thursday");
+    case 5:
+      return _("Friday");
+    case 6:
+      return _("Saturday");
+    default:
+      return _("Sunday");
+  }
+}
+
+std::optional<core::Date> readDate(wxWindow* parent, wxTextCtrl* field, const wxString& what) {
+  wxString text = field->GetValue();
+  auto d = core::Date::parse(utf8(text));
+  if (!d) {
+    showError(parent, _("Invalid date"),
+              fmt(_("{1}: \"{2}\" is not a date. Type it as dd/mm/yyyy, e.g. 01/07/2025."), {what, text}));
+    field->SetFocus();
+    field->SelectAll();
+  }
+  return d;
+}
+
+void showError(wxWindow* parent, const wxString& title, const wxString& message) {
+  wxMessageDialog dlg(parent, message, title, wxOK | wxICON_ERROR);
+  dlg.SetOKLabel(_("Close"));
+  dlg.ShowModal();
+}
+
+void showException(wxWindow* parent, const std::exception& e) {
+  wxString title = _("Error");
+  if (dynamic_cast<const core::DataError*>(&e))
+    title = _("Data not accepted");
+  else if (dynamic_cast<const core::PermissionError*>(&e))
+    title = _("Not permitted");
+  else if (dynamic_cast<const core::DatabaseError*>(&e))
+    title = _("Cannot open the register");
+  showError(parent, title, wx(e.what()));
+}
+
+void showInfo(wxWindow* parent, const wxString& message) {
+  wxMessageDialog dlg(parent, message, _("Information"), wxOK | wxICON_INFORMATION);
+  dlg.SetOKLabel(_("Close"));
+  dlg.ShowModal();
+}
+
+bool confirm(wxWindow* parent, const wxString& message, const wxString& yes) {
+  wxMessageDialog dlg(parent, message, _("Please confirm"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+  dlg.SetYesNoLabels(yes, _("Cancel"));
+  return dlg.ShowModal() == wxID_YES;
+}
+
+bool attempt(wxWindow* parent, const std::function<void()>& work) {
+  try {
+    work();
+    return true;
+  } catch (const std::exception& e) {
+    showException(parent, e);
+    return false;
+  }
+}
+
+void fitColumns(wxListCtrl* list, int maxWidth) {
+  int total = 0;
+  for (int c = 0; c < list->GetColumnCount(); ++c) {
+    list->SetColumnWidth(c, wxLIST_AUTOSIZE_USEHEADER);
+    int header = list->GetColumnWidth(c);
+    int width = header;
+    if (list->GetItemCount() > 0) {
+      list->SetColumnWidth(c, wxLIST_AUTOSIZE);
+      int content = list->GetColumnWidth(c);
+      width = std::min(std::max(header, content + content / 10 + 12), maxWidth);  // room for bold rows
+    }
+    list->SetColumnWidth(c, width);
+    total += width;
+  }
+  int last = list->GetColumnCount() - 1;
+  int room = list->GetClientSize().GetWidth() - total - 4;
+  if (last >= 0 && room > 0) list->SetColumnWidth(last, list->GetColumnWidth(last) + room);
+}
+
+void stretchLastColumn(wxListCtrl* list) {
+  list->Bind(wxEVT_SIZE, [list](wxSizeEvent& e) {
+    e.Skip();
+    int last = list->GetColumnCount() - 1;
+    if (last < 0) return;
+    int others = 0;
+    for (int c = 0; c < last; ++c) others += list->GetColumnWidth(c);
+    int room = list->GetClientSize().GetWidth() - others - 4;
+    if (room > list->GetColumnWidth(last)) list->SetColumnWidth(last, room);
+  });
+}
+
+long selectedRow(wxListCtrl* list) {
+  return list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+}
+
+}  // namespace dangbo::app::ui

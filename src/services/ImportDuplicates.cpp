@@ -1,0 +1,157 @@
+// The look-alike check of an import (spec/import.md): a new member sharing a CCCD number, a party card
+// number, or the folded name and the birth date with another row of the file or a stored member is listed
+// for review. The rows are grouped by each value (sorted once), and the stored members are read in one pass,
+// so the check costs O(n log n) rather than comparing every pair.
+#include <algorithm>
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "core/Date.h"
+#include "core/I18n.h"
+#include "core/VietText.h"
+#include "services/Import.h"
+#include "store/ImportRepository.h"
+
+namespace dangbo::services {
+
+using core::format;
+using core::tr;
+
+void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& spec, const ImportFile& file,
+                          const std::vector<PlannedRow>& planned, std::vector<LikelyDuplicate>& out);
+
+namespace {
+
+struct Ident {
+  std::string_view code, birth, cccd, card;
+  std::string name;      // folded full name (only when there is a birth date: it is compared with it)
+  std::string nameBirth; // name + '\x1f' + birth, the grouping key ("" when either is empty)
+  int row = 0;
+  bool isNew = false;
+};
+
+// Row indices grouped by one value.
+using Groups = std::vector<std::pair<std::string_view, uint32_t>>;
+
+Groups groupBy(const std::vector<Ident>& rows, std::string_view Ident::*single, std::string Ident::*joined) {
+  Groups g;
+  for (uint32_t i = 0; i < rows.size(); ++i) {
+    std::string_view v = single ? rows[i].*single : std::string_view(rows[i].*joined);
+    if (!v.empty()) g.emplace_back(v, i);
+  }
+  std::sort(g.begin(), g.end());
+  return g;
+}
+
+template <class F>
+void eachWith(const Groups& g, std::string_view v, F f) {
+  if (v.empty()) return;
+  auto it = std::lower_bound(g.begin(), g.end(), std::pair<std::string_view, uint32_t>(v, 0));
+  for (; it != g.end() && it->first == v; ++it) f(it->second);
+}
+
+}  // namespace
+
+void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& spec, const ImportFile& file,
+                          const std::vector<PlannedRow>& planned, std::vector<LikelyDuplicate>& out) {
+  const int iCode = importColumnIndex(spec, "code"), iName = importColumnIndex(spec, "full_name"),
+            iBirth = importColumnIndex(spec, "birth_date"), iCccd = importColumnIndex(spec, "cccd"),
+            iCard = importColumnIndex(spec, "card_no");
+  auto value = [](const ImportRow& r, int k) {
+    return k < 0 || r.isInvalid(size_t(k)) ? std::string_view() : r.value(size_t(k));
+  };
+  std::vector<Ident> rows(file.rows.size());
+  bool anyNew = false;
+  for (size_t i = 0; i < file.rows.size(); ++i) {
+    const ImportRow& r = file.rows[i];
+    Ident& a = rows[i];
+    a.code = value(r, iCode);
+    a.birth = value(r, iBirth);
+    a.cccd = value(r, iCccd);
+    a.card = value(r, iCard);
+    if (!a.birth.empty()) {
+      a.name = core::fold(value(r, iName));
+      if (!a.name.empty()) a.nameBirth = a.name + '\x1f' + std::string(a.birth);
+    }
+    a.row = r.row;
+    a.isNew = planned[i].action == ImportAction::New;
+    anyNew = anyNew || a.isNew;
+  }
+  if (!anyNew) return;
+  const Groups byCccd = groupBy(rows, &Ident::cccd, nullptr);
+  const Groups byCard = groupBy(rows, &Ident::card, nullptr);
+  const Groups byNameBirth = groupBy(rows, nullptr, &Ident::nameBirth);
+
+  // Stored members resembling a new row: (row index, index in `stored`), found in one pass by code.
+  std::vector<store::MemberIdentity> stored;
+  std::vector<std::pair<uint32_t, uint32_t>> storedHits;
+  {
+    std::vector<uint32_t> hits;
+    std::string key;
+    repo.forEachMemberIdentity([&](const store::MemberIdentity& m) {
+      hits.clear();
+      auto take = [&](uint32_t i) {
+        if (rows[i].isNew && rows[i].code != m.code) hits.push_back(i);
+      };
+      eachWith(byCccd, m.cccd, take);
+      eachWith(byCard, m.cardNo, take);
+      if (!m.searchKey.empty() && !m.birthDate.empty()) {
+        key = m.searchKey + '\x1f' + m.birthDate;
+        eachWith(byNameBirth, key, take);
+      }
+      if (hits.empty()) return;
+      std::sort(hits.begin(), hits.end());
+      hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+      for (uint32_t i : hits) storedHits.emplace_back(i, uint32_t(stored.size()));
+      stored.push_back(m);
+    });
+  }
+  std::stable_sort(storedHits.begin(), storedHits.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  auto compare = [&](const Ident& a, std::string_view code, std::string_view name, std::string_view birth,
+                     std::string_view cccd, std::string_view card, bool inImport) {
+    if (code == a.code) return;
+    auto add = [&](const std::string& reason) {
+      if (seen.insert({std::string(a.code), std::string(code), reason}).second)
+        out.push_back({file.source, a.row, std::string(a.code), std::string(code), inImport, reason});
+    };
+    if (!a.cccd.empty() && a.cccd == cccd) add(format(tr("same CCCD number {1}"), {std::string(cccd)}));
+    if (!a.card.empty() && a.card == card) add(format(tr("same party card number {1}"), {std::string(card)}));
+    if (!a.name.empty() && !a.birth.empty() && a.name == name && a.birth == birth)
+      add(format(tr("same name and birth date ({1})"), {core::PartialDate::parse(birth)->vn()}));
+  };
+
+  std::vector<uint32_t> others;
+  size_t h = 0;
+  for (uint32_t i = 0; i < rows.size(); ++i) {
+    const Ident& a = rows[i];
+    if (!a.isNew) continue;
+    // Other rows of the file: those before it, and those after it that are not new themselves.
+    others.clear();
+    auto take = [&](uint32_t j) {
+      if (j != i && (j < i || !rows[j].isNew)) others.push_back(j);
+    };
+    eachWith(byCccd, a.cccd, take);
+    eachWith(byCard, a.card, take);
+    eachWith(byNameBirth, a.nameBirth, take);
+    std::sort(others.begin(), others.end());
+    others.erase(std::unique(others.begin(), others.end()), others.end());
+    for (uint32_t j : others) {
+      const Ident& b = rows[j];
+      compare(a, b.code, b.name, b.birth, b.cccd, b.card, true);
+    }
+    while (h < storedHits.size() && storedHits[h].first < i) ++h;
+    for (; h < storedHits.size() && storedHits[h].first == i; ++h) {
+      const store::MemberIdentity& m = stored[storedHits[h].second];
+      compare(a, m.code, m.searchKey, m.birthDate, m.cccd, m.cardNo, false);
+    }
+  }
+}
+
+}  // namespace dangbo::services

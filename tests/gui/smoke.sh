@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# GUI smoke test of the window under Xvfb, driven by xdotool:
+#   tests/gui/smoke.sh <path to dangbo> <path to dangbo-cli>
+# Creates a demo register with dangbo-cli, starts dangbo on it, checks the window and its title,
+# takes screenshots (overview, organizations, settings) into ${DANGBO_SCREENSHOT_DIR:-a temp dir},
+# visits every page with Alt+1..8, closes with Ctrl+Q and checks that the program exits with 0.
+set -uo pipefail
+
+if [ "${DANGBO_SMOKE_INNER:-}" != 1 ]; then
+  [ $# -eq 2 ] || { echo "usage: $0 <dangbo> <dangbo-cli>" >&2; exit 2; }
+  app=$(realpath "$1") cli=$(realpath "$2")
+  for tool in xvfb-run xdotool import; do
+    command -v "$tool" >/dev/null || { echo "smoke: $tool is not installed" >&2; exit 1; }
+  done
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  export DANGBO_SMOKE_TMP=$tmp DANGBO_SMOKE_OUT=${DANGBO_SCREENSHOT_DIR:-$tmp}
+  mkdir -p "$DANGBO_SMOKE_OUT"
+  # The test must not touch the user's settings or default database.
+  export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data GSETTINGS_BACKEND=memory
+  if ! "$cli" --db "$tmp/d.db" demo --seed 1 >"$tmp/cli.out" 2>"$tmp/cli.err"; then
+    echo "FAIL: dangbo-cli could not create the demo register:" >&2
+    cat "$tmp/cli.err" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+  DANGBO_SMOKE_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" "$cli"
+  exit $?
+fi
+
+# --- inside the X server ---
+app=$1
+tmp=$DANGBO_SMOKE_TMP
+out=$DANGBO_SMOKE_OUT
+passed=1 failed=0  # the demo register was created
+ok() { echo "ok: $1"; passed=$((passed + 1)); }
+fail() {
+  echo "FAIL: $1" >&2
+  failed=$((failed + 1))
+  [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null
+  echo "$passed passed, $failed failed"
+  [ -s "$tmp/app.err" ] && { echo "--- dangbo stderr:" >&2; tail -20 "$tmp/app.err" >&2; }
+  exit 1
+}
+shot() {  # shot NAME: screenshot of the whole screen
+  import -window root "$out/$1.png" && [ -s "$out/$1.png" ] && ok "screenshot $out/$1.png" \
+    || fail "screenshot $1 could not be taken"
+}
+visible() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
+
+"$app" --db "$tmp/d.db" >"$tmp/app.out" 2>"$tmp/app.err" &
+pid=$!
+
+wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+[ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
+ok "the main window appeared"
+
+title=$(xdotool getwindowname "$wid")
+case "$title" in
+  *"Phiêng Pằn"*) ok "window title: $title" ;;
+  *) fail "the window title \"$title\" does not name Phiêng Pằn" ;;
+esac
+
+sleep 1
+[ "$(visible)" -eq 1 ] || fail "a second window (an error message?) is open after start"
+xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
+shot smoke
+
+key() { xdotool key --clearmodifiers "$1"; sleep 0.7; }
+key alt+2
+shot smoke-orgs
+key alt+8
+shot smoke-settings
+for n in 3 4 5 6 7 1; do key "alt+$n"; done
+kill -0 "$pid" 2>/dev/null || fail "dangbo ended while switching pages"
+[ "$(visible)" -eq 1 ] || fail "a second window (an error message?) is open after switching pages"
+ok "every page was shown (Alt+1..8)"
+
+xdotool key --clearmodifiers ctrl+q
+for _ in $(seq 1 100); do
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+if kill -0 "$pid" 2>/dev/null; then
+  fail "dangbo did not exit within 10 s of Ctrl+Q"
+fi
+wait "$pid"
+status=$?
+pid=
+[ "$status" -eq 0 ] || fail "dangbo exited with status $status"
+ok "dangbo exited with status 0"
+
+echo "$passed passed, $failed failed"
