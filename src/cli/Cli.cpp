@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -14,6 +16,8 @@
 #include "reports/MemberOutput.h"
 #include "services/MemberList.h"
 #include "services/RuleChecks.h"
+#include "services/CongressReport.h"
+#include "reports/CongressReport.h"
 #include "services/Import.h"
 #include "reports/SummaryReport.h"
 #include "services/Paths.h"
@@ -131,8 +135,8 @@ std::string usage() {
          "  export register --out FILE [--as-of DATE]\n      " +
          tr("the member register (form 7-HSĐV) as .csv or .xlsx") + "\n" +
          "  check [--as-of DATE] [--format text|json]\n      " +
-         tr("check the register (exit 1 when problems are found)") + "\n" + "  report\n      " +
-         tr("coming with the report features (see the issues)") + "\n" + "  --version, --help\n\n" +
+         tr("check the register (exit 1 when problems are found)") + "\n" + "  report NAME [--from DATE] [--to DATE] [--as-of DATE] [--format json|html] [--out FILE]\n      " +
+         tr("a report; in this version: congress (the party-building figures), as JSON or HTML") + "\n" + "  --version, --help\n\n" +
          tr("--db PATH: the database file; default: $XDG_DATA_HOME/dangbo/dangbo.db (~/.local/share/dangbo/dangbo.db).") +
          "\n" + tr("Dates: YYYY-MM-DD or dd/mm/yyyy.") + "\n" +
          tr("Exit status: 0 done; 1 data refused; 2 wrong usage; 3 database cannot be opened, damaged or newer.") + "\n";
@@ -286,6 +290,52 @@ int cmdCheck(const Parsed& p, std::ostream& out, std::ostream&) {
   return findings.empty() ? kOk : kRefused;
 }
 
+// Writes to --out FILE when given (whole or nothing), else to standard output.
+void emit(const Parsed& p, std::ostream& out, const std::function<void(std::ostream&)>& write) {
+  auto file = p.get("--out");
+  if (!file) {
+    write(out);
+    return;
+  }
+  std::string part = *file + ".part";
+  {
+    std::ofstream f(part, std::ios::binary);
+    if (!f) throw core::DataError(format(tr("Cannot write the file {1}."), {*file}));
+    write(f);
+    if (!f) throw core::DataError(format(tr("Cannot write the file {1}."), {*file}));
+  }
+  std::error_code ec;
+  fs::rename(part, *file, ec);
+  if (ec) throw core::DataError(format(tr("Cannot write the file {1}."), {*file}));
+}
+
+int cmdReport(const Parsed& p, std::ostream& out, std::ostream&) {
+  allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out"}, 1);
+  if (p.positional.empty()) throw UsageError(tr("report needs the name of a report."));
+  const std::string& name = p.positional[0];
+  const std::vector<std::string> known = {"congress", "organizations", "members", "admissions", "ratings", "discipline",
+                                          "committee", "register", "badges", "deadlines"};
+  if (std::find(known.begin(), known.end(), name) == known.end())
+    throw UsageError(format(tr("Unknown report \"{1}\"."), {name}));
+  if (name != "congress")
+    throw UsageError(format(tr("The report {1} is not available in this version yet."), {name}));
+  std::string fmt = formatOption(p, "html", {"json", "html", "csv", "pdf", "docx", "xlsx"});
+  if (fmt != "json" && fmt != "html")
+    throw UsageError(format(tr("The format {1} of the report {2} is not available in this version yet."), {fmt, name}));
+  core::Date today = core::Date::today();
+  core::Date from = dateOption(p, "--from", *core::Date::make(today.year(), 1, 1));
+  core::Date to = dateOption(p, "--to", today);
+  core::Date asOf = dateOption(p, "--as-of", to);
+  auto s = services::Services::open(dbPath(p));
+  auto figures = services::congressFigures(*s, services::Actor::localOffice(), from, to, asOf);
+  auto committee = s->committee();
+  emit(p, out, [&](std::ostream& o) {
+    if (fmt == "json") reports::writeCongressJson(o, figures);
+    else reports::writeCongressHtml(o, figures, committee);
+  });
+  return kOk;
+}
+
 int cmdTemplates(const Parsed& p, std::ostream&, std::ostream& err) {
   allowOnly(p, {}, 1);
   if (p.positional.empty()) throw UsageError(tr("templates needs the folder to write into."));
@@ -337,10 +387,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (p.command == "members") return cmdMembers(p, out, err);
     if (p.command == "export") return cmdExport(p, out, err);
     if (p.command == "check") return cmdCheck(p, out, err);
+    if (p.command == "report") return cmdReport(p, out, err);
     if (p.command == "restore") return cmdRestore(p, out, err);
-    for (const char* later : {"report"})
-      if (p.command == later)
-        throw UsageError(format(tr("The command {1} is not available in this version yet."), {p.command}));
     throw UsageError(format(tr("Unknown command \"{1}\"."), {p.command}));
   } catch (const UsageError& e) {
     err << "dangbo-cli: " << e.what() << "\n" << tr("Run dangbo-cli --help for the commands.") << "\n";

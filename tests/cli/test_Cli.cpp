@@ -135,3 +135,23 @@ TEST_CASE("backup and restore bring the data back exactly and keep the replaced 
   test::writeFile(dir / "junk.db", "junk");
   CHECK(runCli({"--db", db, "restore", (dir / "junk.db").string()}).code == 3);
 }
+
+TEST_CASE("report congress prints the figures as JSON or a Vietnamese document, to standard output or a file") {
+  TempDir dir;
+  std::string db = (dir / "r.db").string();
+  REQUIRE(runCli({"--db", db, "demo", "--seed", "1", "--today", "2026-11-29"}).code == 0);
+  auto json = runCli({"--db", db, "report", "congress", "--from", "2020-08-01", "--to", "2025-07-31", "--format", "json"});
+  REQUIRE(json.code == 0);
+  CHECK(json.out.find("\"as_of\": \"2025-07-31\"") != std::string::npos);
+  CHECK(json.out.find("\"grassroots\": 5") != std::string::npos);
+  auto out = dir / "bc.html";
+  auto html = runCli({"--db", db, "report", "congress", "--from", "01/08/2020", "--to", "31/07/2025", "--out", out.string()});
+  REQUIRE(html.code == 0);
+  CHECK(html.out.empty());
+  std::string text = test::readFile(out);
+  CHECK(text.find("so với chỉ tiêu") != std::string::npos);
+  CHECK(text.find("ĐẢNG ỦY XÃ PHIÊNG PẰN") != std::string::npos);
+  CHECK(runCli({"--db", db, "report", "nonsense"}).code == 2);
+  CHECK(runCli({"--db", db, "report", "congress", "--format", "pdf"}).code == 2);
+  CHECK(runCli({"--db", db, "report", "congress", "--from", "2025-01-01", "--to", "2024-01-01"}).code == 1);
+}

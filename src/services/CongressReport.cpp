@@ -1,0 +1,236 @@
+#include "services/CongressReport.h"
+
+#include <cmath>
+#include <map>
+
+#include "core/Errors.h"
+#include "core/I18n.h"
+#include "core/Numbers.h"
+#include "services/MemberList.h"
+#include "services/Services.h"
+#include "store/ReportQueries.h"
+
+namespace dangbo::services {
+
+namespace {
+
+constexpr const char* kKinh = "01";  // the ethnic group code of Kinh (QĐ 121-TCTK/PPCĐ)
+
+int& countOf(std::vector<std::pair<std::string, int>>& counts, const std::string& key) {
+  for (auto& [k, n] : counts)
+    if (k == key) return n;
+  return counts.emplace_back(key, 0).second;
+}
+
+std::vector<std::pair<std::string, int>> zeroCounts(const std::vector<std::string>& keys) {
+  std::vector<std::pair<std::string, int>> out;
+  for (const auto& k : keys) out.emplace_back(k, 0);
+  return out;
+}
+
+bool isMinority(const core::Member& m) { return !m.ethnicity.empty() && m.ethnicity != kKinh; }
+
+std::optional<int> ageOn(const core::Member& m, const core::Date& on) {
+  if (!m.birthDate) return std::nullopt;
+  return core::completedYears(m.birthDate->anchor(), on);
+}
+
+// The term containing every year of [first, last]; the later-starting one when several do
+// (terms are ordered by from_year, then id).
+const core::Term* termContaining(const std::vector<core::Term>& terms, int first, int last) {
+  const core::Term* found = nullptr;
+  for (const auto& t : terms)
+    if (t.fromYear <= first && last <= t.toYear) found = &t;
+  return found;
+}
+
+// The value of a term's target among `targets` (those of one key).
+std::optional<int64_t> targetOfTerm(const std::vector<core::Target>& targets, const core::Term& term) {
+  for (const auto& t : targets)
+    if (t.fromYear == term.fromYear && t.toYear == term.toYear) return static_cast<int64_t>(std::llround(t.value));
+  return std::nullopt;
+}
+
+CongressOrganizations organizationFigures(store::Database& db, const core::Date& asOf) {
+  CongressOrganizations o;
+  o.byCategory = zeroCounts(congressCategories());
+  o.subordinateByCategory = zeroCounts(congressCategories());
+  for (const auto& org : store::organizationsOn(db, asOf)) {
+    ++o.total;
+    ++countOf(o.byCategory, org.category);
+    if (org.kind == "co_so") ++o.grassroots;
+    if (org.kind == "truc_thuoc") {
+      ++o.subordinate;
+      ++countOf(o.subordinateByCategory, org.category);
+    }
+    if (org.category == "ban") {
+      ++o.villageCells;
+      if (org.cellCommittee) ++o.villageCellsWithCommittee;
+    }
+  }
+  return o;
+}
+
+CongressMembers memberFigures(store::Database& db, const core::Date& asOf) {
+  CongressMembers f;
+  f.byAgeGroup = zeroCounts(ageGroups());
+  for (const auto& m : store::membersPresentOn(db, asOf)) {
+    ++f.total;
+    if (m.officialOn && *m.officialOn <= asOf) ++f.official;
+    if (m.gender == "nu") ++f.women;
+    if (m.ethnicity.empty()) ++f.ethnicityUnknown;
+    else if (isMinority(m)) ++f.ethnicMinority;
+    // The file's status applies from status_since, and always when that date is not recorded (as presentOn).
+    if (m.status == "exempt" && (!m.statusSince || *m.statusSince <= asOf)) ++f.exempt;
+    if (auto age = ageOn(m, asOf)) ++countOf(f.byAgeGroup, ageGroupOf(*age));
+    else ++f.ageUnknown;
+  }
+  f.probationary = f.total - f.official;
+  return f;
+}
+
+CongressAdmissions admissionFigures(store::Database& db, const core::Date& from, const core::Date& to) {
+  CongressAdmissions a;
+  const auto counted = store::admissionsByYear(db, from, to);
+  for (int y = from.year(); y <= to.year(); ++y) {
+    auto it = counted.find(y);
+    const int n = it == counted.end() ? 0 : it->second;
+    a.byYear.emplace_back(y, n);
+    a.total += n;
+  }
+  const auto terms = store::termsByStart(db);
+  const auto termTargets = store::targetsWithKey(db, "ket_nap_nhiem_ky");
+  const auto yearTargets = store::targetsWithKey(db, "ket_nap_nam");
+  bool everyYear = true;
+  int64_t sum = 0;
+  for (int y = from.year(); y <= to.year(); ++y) {
+    std::optional<int64_t> v;
+    if (const core::Term* t = termContaining(terms, y, y)) v = targetOfTerm(yearTargets, *t);
+    a.yearTargets.emplace_back(y, v);
+    if (v) sum += *v;
+    else everyYear = false;
+  }
+  if (const core::Term* t = termContaining(terms, from.year(), to.year()); t && targetOfTerm(termTargets, *t)) {
+    a.target = targetOfTerm(termTargets, *t);
+    a.targetSource = TargetSource::Term;
+  } else if (everyYear) {
+    a.target = sum;
+    a.targetSource = TargetSource::Years;
+  }
+  if (a.target) a.percentOfTarget = core::percentTenths(a.total, *a.target);
+  return a;
+}
+
+void finish(RatingLevels& r) {
+  r.rated = r.htxsnv + r.httnv + r.htnv + r.khtnv;
+  r.goodOrBetterPercent = core::percentTenths(r.htxsnv + r.httnv, r.rated);
+}
+
+std::vector<CongressRatingYear> ratingFigures(store::Database& db, const core::Date& from, const core::Date& to) {
+  std::map<int, CongressRatingYear> years;
+  for (const auto& c : store::ratingCounts(db, from.year(), to.year())) {
+    CongressRatingYear& y = years[c.year];
+    y.year = c.year;
+    RatingLevels& r = c.subjectType == "to_chuc" ? y.organizations : y.members;
+    if (c.level == "HTXSNV") r.htxsnv += c.count;
+    else if (c.level == "HTTNV") r.httnv += c.count;
+    else if (c.level == "HTNV") r.htnv += c.count;
+    else if (c.level == "KHTNV") r.khtnv += c.count;
+  }
+  std::vector<CongressRatingYear> out;
+  for (auto& [year, y] : years) {
+    finish(y.organizations);
+    finish(y.members);
+    if (y.organizations.rated + y.members.rated > 0) out.push_back(y);
+  }
+  return out;
+}
+
+CongressDiscipline disciplineFigures(store::Database& db, const core::Date& from, const core::Date& to) {
+  CongressDiscipline d;
+  for (const auto& c : store::disciplineCounts(db, from, to)) {
+    if (c.subjectType == "dang_vien") {
+      if (c.form == "khien_trach") d.khienTrach += c.count;
+      else if (c.form == "canh_cao") d.canhCao += c.count;
+      else if (c.form == "cach_chuc") d.cachChuc += c.count;
+      else if (c.form == "khai_tru") d.khaiTru += c.count;
+    } else if (c.subjectType == "to_chuc") {
+      if (c.form == "khien_trach") d.orgKhienTrach += c.count;
+      else if (c.form == "canh_cao") d.orgCanhCao += c.count;
+      else if (c.form == "giai_tan") d.orgGiaiTan += c.count;
+    }
+  }
+  d.xoaTen = store::membersRemovedIn(db, from, to);
+  return d;
+}
+
+std::optional<CongressCommittee> committeeFigures(store::Database& db, const core::Date& asOf) {
+  const core::Term* term = nullptr;
+  const auto terms = store::termsByStart(db);
+  for (const auto& t : terms)
+    if (t.fromYear <= asOf.year()) term = &t;  // the latest start wins (ordered by from_year, then id)
+  if (!term) return std::nullopt;
+  CongressCommittee c;
+  c.term = term->name;
+  for (const auto& seat : store::committeeOfTerm(db, term->id)) {
+    const core::Member& m = seat.member;
+    ++c.members;
+    if (seat.position == "bi_thu" || seat.position == "pho_bi_thu" || seat.position == "uv_btv") ++c.standing;
+    const bool woman = m.gender == "nu", minority = isMinority(m);
+    if (woman) ++c.women;
+    if (minority) ++c.ethnicMinority;
+    if (woman && minority) ++c.womenEthnicMinority;
+    if (auto age = ageOn(m, asOf); age && *age <= 42) ++c.age42OrUnder;
+    const std::string& q = m.qualification;
+    if (q == "dai_hoc" || q == "thac_si" || q == "tien_si") ++c.universityOrAbove;
+    if (q == "thac_si" || q == "tien_si") ++c.postgraduate;
+    const std::string& t = m.theory;
+    if (t == "trung_cap" || t == "cao_cap" || t == "cu_nhan") ++c.theoryIntermediateOrAbove;
+    if (t == "cao_cap" || t == "cu_nhan") ++c.theoryAdvanced;
+  }
+  auto pct = [&](int n) { return core::percentTenths(n, c.members); };
+  c.womenPercent = pct(c.women);
+  c.ethnicMinorityPercent = pct(c.ethnicMinority);
+  c.womenEthnicMinorityPercent = pct(c.womenEthnicMinority);
+  c.age42OrUnderPercent = pct(c.age42OrUnder);
+  c.universityOrAbovePercent = pct(c.universityOrAbove);
+  c.postgraduatePercent = pct(c.postgraduate);
+  c.theoryIntermediateOrAbovePercent = pct(c.theoryIntermediateOrAbove);
+  c.theoryAdvancedPercent = pct(c.theoryAdvanced);
+  return c;
+}
+
+}  // namespace
+
+const std::vector<std::string>& congressCategories() {
+  static const std::vector<std::string> codes = {"ban",     "truong",  "co_quan_dang", "chinh_quyen",
+                                                 "quan_su", "cong_an", "y_te",         "khac"};
+  return codes;
+}
+
+CongressFigures congressFigures(Services& services, const Actor& actor, const core::Date& from, const core::Date& to,
+                                const core::Date& asOf) {
+  require(actor, Permission::ReadRegister);
+  if (to < from)
+    throw core::DataError(
+        core::format(core::tr("The period ends ({2}) before it begins ({1})."), {from.vn(), to.vn()}));
+  store::Database& db = services.database();
+  CongressFigures f;
+  f.committee = services.committee().name;
+  f.from = from;
+  f.to = to;
+  f.asOf = asOf;
+  f.organizations = organizationFigures(db, asOf);
+  f.members = memberFigures(db, asOf);
+  f.admissions = admissionFigures(db, from, to);
+  f.ratings = ratingFigures(db, from, to);
+  f.inspections = [&] {
+    const auto s = store::inspectedSubjects(db, from, to);
+    return CongressInspections{s.organizations, s.members};
+  }();
+  f.discipline = disciplineFigures(db, from, to);
+  f.committeeComposition = committeeFigures(db, asOf);
+  return f;
+}
+
+}  // namespace dangbo::services

@@ -1,0 +1,91 @@
+#pragma once
+// The reads behind the congress report figures (spec/congress-report.md): organizations and members
+// standing on a day, and the events of a period (admissions, ratings, inspections, discipline,
+// removals), the committee of a term with its members' files. Each function runs one statement;
+// counting and the definitions' arithmetic are left to services/CongressReport.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/Date.h"
+#include "core/Records.h"
+#include "store/Database.h"
+
+namespace dangbo::store {
+
+/// An organization existing on a day, with whether a cell committee is open on it.
+struct OrganizationOnDay {
+  core::Id id = 0;            ///< row id
+  std::string code;           ///< "CB01"
+  std::string kind;           ///< co_so | truc_thuoc
+  std::string category;       ///< ban | truong | co_quan_dang | chinh_quyen | quan_su | cong_an | y_te | khac
+  bool cellCommittee = false; ///< a cell_committees period covers the day
+};
+
+/// Organizations existing on `day`: founded on or before it (or no founding date) and not ceased on or
+/// before it. cellCommittee: a cell_committees row with from_date on or before the day (or NULL) and
+/// to_date after it (or NULL). By code.
+std::vector<OrganizationOnDay> organizationsOn(Database& db, const core::Date& day);
+
+/// Members active or exempt on `day` (store::presentOn of MemberQuery.h). Only these fields are read:
+/// id, code, full name, gender, birth date, ethnicity, qualification, theory, admitted, official and
+/// transfer-in dates, cell, status and its date. By code.
+std::vector<core::Member> membersPresentOn(Database& db, const core::Date& day);
+
+/// Admissions by this committee (members with no transfer-in date) whose admitted_on lies in
+/// [from, to], counted by calendar year of admitted_on, whatever the member's later status.
+/// Years without admissions are absent.
+std::map<int, int> admissionsByYear(Database& db, const core::Date& from, const core::Date& to);
+
+/// The number of ratings of one year, subject type and level.
+struct RatingCount {
+  int year = 0;             ///< rating year
+  std::string subjectType;  ///< to_chuc | dang_vien
+  std::string level;        ///< HTXSNV | HTTNV | HTNV | KHTNV
+  int count = 0;            ///< ratings
+};
+
+/// Ratings of the years fromYear..toYear counted by year, subject type and level (by year).
+std::vector<RatingCount> ratingCounts(Database& db, int fromYear, int toYear);
+
+/// Distinct subjects of inspections dated in a period.
+struct InspectedSubjects {
+  int organizations = 0;  ///< distinct organizations (subject_type to_chuc)
+  int members = 0;        ///< distinct members (subject_type dang_vien)
+};
+
+/// Distinct organizations and members that were the subject of an inspection dated in [from, to].
+InspectedSubjects inspectedSubjects(Database& db, const core::Date& from, const core::Date& to);
+
+/// The number of disciplinary decisions of one subject type and form.
+struct DisciplineCount {
+  std::string subjectType;  ///< to_chuc | dang_vien
+  std::string form;         ///< khien_trach | canh_cao | cach_chuc | khai_tru | giai_tan
+  int count = 0;            ///< decisions
+};
+
+/// Disciplinary decisions dated in [from, to] counted by subject type and form (counts only: no case
+/// content is read).
+std::vector<DisciplineCount> disciplineCounts(Database& db, const core::Date& from, const core::Date& to);
+
+/// Members whose status became removed (xóa tên) in [from, to]: status 'removed' with status_since in
+/// the period. (The members table is the source: a removal decision without the member's status
+/// change is not yet in force on the register; a removed member without status_since cannot be dated.)
+int membersRemovedIn(Database& db, const core::Date& from, const core::Date& to);
+
+/// A seat of a term's committee with the member's file (fields as in membersPresentOn).
+struct SeatHolder {
+  std::string position;  ///< bi_thu | pho_bi_thu | uv_btv | uv_bch
+  core::Member member;   ///< the member
+};
+
+/// The committee seats of a term joined with their members, by member code.
+std::vector<SeatHolder> committeeOfTerm(Database& db, core::Id termId);
+
+/// Every term, by from_year then id.
+std::vector<core::Term> termsByStart(Database& db);
+
+/// The targets with this key (ket_nap_nhiem_ky, ket_nap_nam, ...), by from_year then to_year.
+std::vector<core::Target> targetsWithKey(Database& db, const std::string& key);
+
+}  // namespace dangbo::store
