@@ -285,6 +285,7 @@ int cmdCheck(const Parsed& p, std::ostream& out, std::ostream&) {
   const auto actor = services::Actor::localOffice();
   auto findings = services::checkRegister(*s, actor, asOf);
   for (auto& f : services::checkRules(*s, actor, asOf)) findings.push_back(std::move(f));
+  for (auto& f : services::checkIntegrity(*s, actor)) findings.push_back(std::move(f));
   if (fmt == "json") reports::writeFindingsJson(out, findings);
   else reports::writeFindingsText(out, findings);
   return findings.empty() ? kOk : kRefused;

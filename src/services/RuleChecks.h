@@ -15,5 +15,9 @@ class Services;
 /// vote, or none when judged on `asOf` because there was no vote yet). Rule values are those in force on
 /// 31 December of the rated year, on the vote day, or on `asOf`.
 std::vector<CheckFinding> checkRules(Services& s, const Actor& actor, const core::Date& asOf);
+/// Findings about the file itself: rule "integrity" (SQLite's integrity_check and foreign_key_check; subject
+/// "database" or the table) and rule "audit_chain" (subject "audit_log:ID": the first audit row whose content
+/// or chain no longer matches its hash, i.e. edited outside dangbo).
+std::vector<CheckFinding> checkIntegrity(Services& s, const Actor& actor);
 
 }  // namespace dangbo::services

@@ -164,6 +164,14 @@ std::unique_ptr<Database> Database::open(const fs::path& path, const std::vector
 
 std::string Database::integrityCheck() { return db_->execAndGet("PRAGMA integrity_check").getString(); }
 
+std::vector<std::string> Database::foreignKeyViolations() {
+  std::vector<std::string> out;
+  SQLite::Statement q(*db_, "PRAGMA foreign_key_check");
+  while (q.executeStep())
+    out.push_back(q.getColumn(0).getString() + " " + q.getColumn(1).getString() + " -> " + q.getColumn(2).getString());
+  return out;
+}
+
 int Database::schemaVersion() { return pragmaInt(*db_, "user_version"); }
 
 void Database::migrate(const std::vector<Migration>& steps, bool isNew) {

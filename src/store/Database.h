@@ -49,6 +49,8 @@ class Database {
   void deferForeignKeys() { db_->exec("PRAGMA defer_foreign_keys = ON"); }
   /// "ok", or SQLite's description of the damage (PRAGMA integrity_check).
   std::string integrityCheck();
+  /// Rows whose foreign key points nowhere, as "table row id -> parent" (PRAGMA foreign_key_check).
+  std::vector<std::string> foreignKeyViolations();
   /// Copies the whole database to `to` through SQLite's online backup (works while open).
   void backupTo(const std::filesystem::path& to);
 

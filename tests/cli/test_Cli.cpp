@@ -6,6 +6,7 @@
 
 #include "../TestUtil.h"
 #include "cli/Cli.h"
+#include "services/Services.h"
 #include "store/Database.h"
 
 using namespace dangbo;
@@ -154,4 +155,26 @@ TEST_CASE("report congress prints the figures as JSON or a Vietnamese document, 
   CHECK(runCli({"--db", db, "report", "nonsense"}).code == 2);
   CHECK(runCli({"--db", db, "report", "congress", "--format", "pdf"}).code == 2);
   CHECK(runCli({"--db", db, "report", "congress", "--from", "2025-01-01", "--to", "2024-01-01"}).code == 1);
+}
+
+TEST_CASE("check names the audit row edited outside dangbo and exits 1") {
+  TempDir dir;
+  std::string db = (dir / "a.db").string();
+  REQUIRE(runCli({"--db", db, "init", "--committee", "Đảng bộ xã Thử"}).code == 0);
+  {
+    auto s = services::Services::open(db);
+    s->saveTarget(services::Actor::localOffice(), {"ket_nap_nam", 2025, 2030, 30});
+    s->saveTarget(services::Actor::localOffice(), {"ket_nap_nam", 2025, 2030, 32});
+  }
+  CHECK(runCli({"--db", db, "check", "--format", "json"}).code == 0);
+  {
+    // What someone with the sqlite3 shell would do.
+    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+    raw.exec("DROP TRIGGER audit_log_no_update");
+    raw.exec("UPDATE audit_log SET new_value = '40' WHERE id = 2");
+  }
+  auto r = runCli({"--db", db, "check", "--format", "json"});
+  CHECK(r.code == 1);
+  CHECK(r.out.find("\"rule\": \"audit_chain\"") != std::string::npos);
+  CHECK(r.out.find("\"subject\": \"audit_log:2\"") != std::string::npos);
 }
