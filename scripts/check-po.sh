@@ -4,16 +4,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# DANGBO_PO_STAGED=1: only the files staged or committed in git (to commit a catalog matching them).
+# DANGBO_PO_STAGED=1: the sources as staged in git, not as in the working tree (to commit a catalog
+# that matches exactly what is committed).
+srcroot=.
 if [ "${DANGBO_PO_STAGED:-0}" = 1 ]; then
-  files=$(git ls-files --cached 'src/*.cpp' 'src/*.h' | sort)
-else
-  files=$(find src -name '*.cpp' -o -name '*.h' | sort)
+  srcroot=$(mktemp -d)
+  git checkout-index -a --prefix="$srcroot/"
 fi
+files=$(cd "$srcroot" && find src -name '*.cpp' -o -name '*.h' | sort)
 xgettext --from-code=UTF-8 --language=C++ --keyword=tr --keyword=N_ --keyword=_ --keyword=wxPLURAL:1,2 \
-  --no-wrap -o "$tmp/dangbo.pot" $files
-if ls forms/*.xrc >/dev/null 2>&1; then
-  python3 scripts/xrc-strings.py forms/*.xrc > "$tmp/xrc.cpp"
+  --no-wrap -D "$srcroot" -o "$tmp/dangbo.pot" $files
+if ls "$srcroot"/forms/*.xrc >/dev/null 2>&1; then
+  python3 scripts/xrc-strings.py "$srcroot"/forms/*.xrc > "$tmp/xrc.cpp"
   xgettext --from-code=UTF-8 --language=C++ --keyword=_ --no-wrap -j -o "$tmp/dangbo.pot" "$tmp/xrc.cpp"
 fi
 msgcmp --use-untranslated po/vi.po "$tmp/dangbo.pot"
