@@ -74,11 +74,11 @@ struct RegisterRepository::Statements {
             "INSERT INTO organizations (id, code, name, kind, category, founded, ceased, merged_into, search_key) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         member(db,
-               "INSERT INTO members (id, code, full_name, birth_name, search_key, sort_key, gender, birth_date, "
+               "INSERT INTO members (code, full_name, birth_name, search_key, sort_key, gender, birth_date, "
                "birth_place, hometown, residence, ethnicity, religion, cccd, phone, education, qualification, theory, "
                "occupation, admitted_on, ceremony_on, official_on, card_no, file_no, transferred_in_on, "
-               "transferred_in_from, cell_id, status, status_since, candidate_id, updated_at) VALUES (?, ?, ?, ?, ?, "
-               "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+               "transferred_in_from, cell_id, status, status_since, candidate_id, updated_at, id) VALUES (?, ?, ?, ?, "
+               "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         event(db,
               "INSERT INTO member_events (id, member_id, date, kind, from_cell, to_cell, place, decision_no, reason, "
               "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -114,13 +114,13 @@ core::Id RegisterRepository::insertOrganization(const core::Organization& o) {
   return id;
 }
 
-core::Id RegisterRepository::insertMember(const core::Member& m) {
-  auto& q = st_->member;
-  q.reset();
+namespace {
+// Binds every column of a member but the id, in the order both member statements share; returns the
+// index of the id's parameter.
+int bindMember(SQLite::Statement& q, const core::Member& m) {
   std::string name = core::normalizeText(m.fullName);
   std::string sortKey = core::nameSortKey(name);
   int i = 1;
-  sql::bindId(q, i++, m.id);
   q.bind(i++, m.code);
   q.bind(i++, name);
   q.bind(i++, core::normalizeText(m.birthName));
@@ -151,6 +151,14 @@ core::Id RegisterRepository::insertMember(const core::Member& m) {
   sql::bind(q, i++, m.statusSince);
   sql::bind(q, i++, m.candidateId);
   q.bind(i++, sql::nowUtc());
+  return i;
+}
+}  // namespace
+
+core::Id RegisterRepository::insertMember(const core::Member& m) {
+  auto& q = st_->member;
+  q.reset();
+  sql::bindId(q, bindMember(q, m), m.id);
   q.exec();
   return m.id ? m.id : db_.db().getLastInsertRowid();
 }
@@ -330,40 +338,7 @@ void RegisterRepository::updateMember(const core::Member& m) {
                       "admitted_on = ?, ceremony_on = ?, official_on = ?, card_no = ?, file_no = ?, "
                       "transferred_in_on = ?, transferred_in_from = ?, cell_id = ?, status = ?, status_since = ?, "
                       "candidate_id = ?, updated_at = ? WHERE id = ?");
-  std::string name = core::normalizeText(m.fullName);
-  std::string sortKey = core::nameSortKey(name);
-  int i = 1;
-  q.bind(i++, m.code);
-  q.bind(i++, name);
-  q.bind(i++, core::normalizeText(m.birthName));
-  q.bind(i++, core::fold(name));
-  q.bind(i++, sortKey.data(), int(sortKey.size()));
-  q.bind(i++, m.gender);
-  sql::bind(q, i++, m.birthDate);
-  q.bind(i++, m.birthPlace);
-  q.bind(i++, m.hometown);
-  q.bind(i++, m.residence);
-  if (m.ethnicity.empty()) q.bind(i++); else q.bind(i++, m.ethnicity);
-  q.bind(i++, m.religion);
-  q.bind(i++, m.cccd);
-  q.bind(i++, m.phone);
-  q.bind(i++, m.education);
-  q.bind(i++, m.qualification);
-  q.bind(i++, m.theory);
-  q.bind(i++, m.occupation);
-  sql::bind(q, i++, m.admittedOn);
-  sql::bind(q, i++, m.ceremonyOn);
-  sql::bind(q, i++, m.officialOn);
-  q.bind(i++, m.cardNo);
-  q.bind(i++, m.fileNo);
-  sql::bind(q, i++, m.transferredInOn);
-  q.bind(i++, m.transferredInFrom);
-  q.bind(i++, static_cast<int64_t>(m.cellId));
-  q.bind(i++, m.status);
-  sql::bind(q, i++, m.statusSince);
-  sql::bind(q, i++, m.candidateId);
-  q.bind(i++, sql::nowUtc());
-  q.bind(i++, static_cast<int64_t>(m.id));
+  q.bind(bindMember(q, m), static_cast<int64_t>(m.id));
   q.exec();
 }
 
