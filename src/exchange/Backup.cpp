@@ -1,6 +1,11 @@
 #include "exchange/Backup.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <cstdio>
 #include <ctime>
+#include <vector>
 
 #include "core/Errors.h"
 #include "core/I18n.h"
@@ -40,6 +45,34 @@ void backupDatabase(services::Services& s, const fs::path& to) {
   if (fs::exists(to, ec)) throw core::DataError(format(tr("The file {1} already exists; choose another name."), {to.string()}));
   s.database().backupTo(to);
   verify(to);
+}
+
+fs::path rotateBackup(services::Services& s, const fs::path& folder, int keep) {
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  const std::string prefix = s.path().stem().string() + "-";
+  // NAME-YYYYMMDD-HHMMSS-NN.db: the counter keeps copies of the same second in order.
+  const std::string when = stamp();
+  int next = 1;
+  for (const auto& e : fs::directory_iterator(folder, ec)) {
+    const std::string name = e.path().stem().string();
+    if (name.rfind(prefix + when + "-", 0) == 0) next = std::max(next, std::atoi(name.c_str() + prefix.size() + when.size() + 1) + 1);
+  }
+  char seq[8];
+  std::snprintf(seq, sizeof seq, "%02d", next);
+  fs::path to = folder / (prefix + when + "-" + seq + ".db");
+  backupDatabase(s, to);
+  // The names sort by time: remove the oldest beyond `keep`.
+  std::vector<fs::path> copies;
+  for (const auto& e : fs::directory_iterator(folder, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) == 0 && e.path().extension() == ".db" && name.size() >= prefix.size() + 15 &&
+        std::isdigit(static_cast<unsigned char>(name[prefix.size()])))
+      copies.push_back(e.path());
+  }
+  std::sort(copies.begin(), copies.end());
+  for (size_t i = 0; i + size_t(std::max(keep, 1)) < copies.size(); ++i) fs::remove(copies[i], ec);
+  return to;
 }
 
 fs::path restoreDatabase(const fs::path& dbPath, const fs::path& from) {
