@@ -118,7 +118,10 @@ CREATE TABLE members (
   transferred_in_from  TEXT NOT NULL DEFAULT '',
   cell_id              INTEGER NOT NULL REFERENCES organizations (id),
   status               TEXT NOT NULL DEFAULT 'active'
-                       CHECK (status IN ('active', 'exempt', 'transferred_out', 'deceased', 'removed', 'expelled', 'left')),
+                       -- OR rather than IN: a CHECK with IN over more than two values builds a temporary table on
+                       -- every insert (same meaning, NULL included).
+                       CHECK (status = 'active' OR status = 'exempt' OR status = 'transferred_out' OR status = 'deceased'
+                              OR status = 'removed' OR status = 'expelled' OR status = 'left'),
   status_since         TEXT,
   candidate_id         INTEGER REFERENCES candidates (id),
   updated_at           TEXT NOT NULL DEFAULT ''
@@ -126,15 +129,18 @@ CREATE TABLE members (
 CREATE INDEX members_cell ON members (cell_id);
 CREATE INDEX members_status ON members (status);
 CREATE INDEX members_cccd ON members (cccd) WHERE cccd <> '';
+-- The folded names alone: a substring search scans this narrow index instead of the whole table.
+CREATE INDEX members_search ON members (search_key);
 
 -- The dated history of every member: the state on any day is derived from it.
 CREATE TABLE member_events (
   id           INTEGER PRIMARY KEY,
   member_id    INTEGER NOT NULL REFERENCES members (id),
   date         TEXT NOT NULL,
-  kind         TEXT NOT NULL CHECK (kind IN ('admitted', 'recognized', 'transfer_in', 'transfer_out', 'temp_out',
-                                             'temp_back', 'moved', 'exempted', 'exemption_ended', 'deceased',
-                                             'removed', 'expelled', 'left', 'suspended', 'suspension_ended')),
+  kind         TEXT NOT NULL CHECK (kind = 'admitted' OR kind = 'recognized' OR kind = 'transfer_in' OR kind = 'transfer_out'
+                                  OR kind = 'temp_out' OR kind = 'temp_back' OR kind = 'moved' OR kind = 'exempted'
+                                  OR kind = 'exemption_ended' OR kind = 'deceased' OR kind = 'removed' OR kind = 'expelled'
+                                  OR kind = 'left' OR kind = 'suspended' OR kind = 'suspension_ended'),  -- OR, not IN: see members.status
   from_cell    INTEGER REFERENCES organizations (id),
   to_cell      INTEGER REFERENCES organizations (id),
   place        TEXT NOT NULL DEFAULT '',

@@ -18,6 +18,12 @@
 #include "services/RuleChecks.h"
 #include "services/CongressReport.h"
 #include "reports/CongressReport.h"
+#include "reports/DeadlinesReport.h"
+#include "reports/PdfRenderer.h"
+#include "reports/RatingsReport.h"
+#include "services/Admissions.h"
+#include "services/Deadlines.h"
+#include "services/Ratings.h"
 #include "services/Import.h"
 #include "reports/SummaryReport.h"
 #include "services/Paths.h"
@@ -135,8 +141,8 @@ std::string usage() {
          "  export register --out FILE [--as-of DATE]\n      " +
          tr("the member register (form 7-HSĐV) as .csv or .xlsx") + "\n" +
          "  check [--as-of DATE] [--format text|json]\n      " +
-         tr("check the register (exit 1 when problems are found)") + "\n" + "  report NAME [--from DATE] [--to DATE] [--as-of DATE] [--format json|html] [--out FILE]\n      " +
-         tr("a report; in this version: congress (the party-building figures), as JSON or HTML") + "\n" + "  --version, --help\n\n" +
+         tr("check the register (exit 1 when problems are found)") + "\n" + "  report NAME [--from DATE] [--to DATE] [--as-of DATE] [--format F] [--out FILE]\n      " +
+         tr("a report; in this version: congress (html, json, pdf, docx, xlsx), admissions, deadlines, ratings (json, csv)") + "\n" + "  --version, --help\n\n" +
          tr("--db PATH: the database file; default: $XDG_DATA_HOME/dangbo/dangbo.db (~/.local/share/dangbo/dangbo.db).") +
          "\n" + tr("Dates: YYYY-MM-DD or dd/mm/yyyy.") + "\n" +
          tr("Exit status: 0 done; 1 data refused; 2 wrong usage; 3 database cannot be opened, damaged or newer.") + "\n";
@@ -285,6 +291,7 @@ int cmdCheck(const Parsed& p, std::ostream& out, std::ostream&) {
   const auto actor = services::Actor::localOffice();
   auto findings = services::checkRegister(*s, actor, asOf);
   for (auto& f : services::checkRules(*s, actor, asOf)) findings.push_back(std::move(f));
+  for (auto& f : services::checkOverdue(*s, actor, asOf)) findings.push_back(std::move(f));
   for (auto& f : services::checkIntegrity(*s, actor)) findings.push_back(std::move(f));
   if (fmt == "json") reports::writeFindingsJson(out, findings);
   else reports::writeFindingsText(out, findings);
@@ -318,22 +325,58 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream&) {
                                           "committee", "register", "badges", "deadlines"};
   if (std::find(known.begin(), known.end(), name) == known.end())
     throw UsageError(format(tr("Unknown report \"{1}\"."), {name}));
-  if (name != "congress")
+  // The formats each report has in this version.
+  const std::map<std::string, std::vector<std::string>> formats = {{"congress", {"html", "json", "pdf", "docx", "xlsx"}},
+                                                                   {"admissions", {"json", "csv"}},
+                                                                   {"deadlines", {"json", "csv"}},
+                                                                   {"ratings", {"json", "csv"}}};
+  auto fmts = formats.find(name);
+  if (fmts == formats.end())
     throw UsageError(format(tr("The report {1} is not available in this version yet."), {name}));
-  std::string fmt = formatOption(p, "html", {"json", "html", "csv", "pdf", "docx", "xlsx"});
-  if (fmt != "json" && fmt != "html")
+  std::string fmt = formatOption(p, fmts->second.front(), {"json", "html", "csv", "pdf", "docx", "xlsx"});
+  if (std::find(fmts->second.begin(), fmts->second.end(), fmt) == fmts->second.end())
     throw UsageError(format(tr("The format {1} of the report {2} is not available in this version yet."), {fmt, name}));
   core::Date today = core::Date::today();
   core::Date from = dateOption(p, "--from", *core::Date::make(today.year(), 1, 1));
   core::Date to = dateOption(p, "--to", today);
-  core::Date asOf = dateOption(p, "--as-of", to);
+  core::Date asOf = dateOption(p, "--as-of", name == "deadlines" ? today : to);
+  if (to < from) throw core::DataError(format(tr("The period ends ({2}) before it begins ({1})."), {from.vn(), to.vn()}));
   auto s = services::Services::open(dbPath(p));
-  auto figures = services::congressFigures(*s, services::Actor::localOffice(), from, to, asOf);
-  auto committee = s->committee();
-  emit(p, out, [&](std::ostream& o) {
-    if (fmt == "json") reports::writeCongressJson(o, figures);
-    else reports::writeCongressHtml(o, figures, committee);
-  });
+  const auto actor = services::Actor::localOffice();
+  if (name == "congress") {
+    auto figures = services::congressFigures(*s, actor, from, to, asOf);
+    auto committee = s->committee();
+    if (fmt == "docx" || fmt == "xlsx") {
+      auto file = p.get("--out");
+      if (!file) throw UsageError(format(tr("The {1} format needs --out FILE."), {fmt}));
+      reports::writeCongressDocument(*file + ".part", figures, committee, fmt);
+      fs::rename(*file + ".part", *file);
+      return kOk;
+    }
+    emit(p, out, [&](std::ostream& o) {
+      if (fmt == "json") reports::writeCongressJson(o, figures);
+      else if (fmt == "pdf") reports::renderPdf(o, reports::congressDocument(figures, committee));
+      else reports::writeCongressHtml(o, figures, committee);
+    });
+  } else if (name == "admissions") {
+    auto years = services::admissionsByYear(*s, actor, from.year(), to.year(), asOf);
+    emit(p, out, [&](std::ostream& o) {
+      if (fmt == "json") reports::writeAdmissionsJson(o, years);
+      else reports::writeAdmissionsCsv(o, years);
+    });
+  } else if (name == "deadlines") {
+    auto list = services::deadlines(*s, actor, asOf);
+    emit(p, out, [&](std::ostream& o) {
+      if (fmt == "json") reports::writeDeadlinesJson(o, list);
+      else reports::writeDeadlinesCsv(o, list);
+    });
+  } else if (name == "ratings") {
+    auto sum = services::ratingSummary(*s, actor, from.year(), to.year());
+    emit(p, out, [&](std::ostream& o) {
+      if (fmt == "json") reports::writeRatingsJson(o, sum);
+      else reports::writeRatingsCsv(o, sum);
+    });
+  }
   return kOk;
 }
 

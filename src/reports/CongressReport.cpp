@@ -1,5 +1,9 @@
 #include "reports/CongressReport.h"
 
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,7 +12,11 @@
 #include "core/I18n.h"
 #include "core/Numbers.h"
 #include "core/VietText.h"
+#include "reports/DocxRenderer.h"
+#include "reports/HtmlRenderer.h"
 #include "reports/Json.h"
+#include "reports/PdfRenderer.h"
+#include "reports/XlsxRenderer.h"
 
 namespace dangbo::reports {
 
@@ -36,22 +44,12 @@ void writeLevels(JsonWriter& j, std::string_view key, const services::RatingLeve
 }
 
 // ---------------------------------------------------------------------------------------------
-// HTML helpers
+// The printed document
 
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+/// The share of organizations and members rated good or better that the charts compare against.
+/// (The dated targets to_chuc_tot / dang_vien_tot are 90 in every term so far; CongressFigures does not
+/// carry them yet.)
+constexpr double kGoodOrBetterTarget = 90.0;
 
 std::string count(int64_t n) { return core::formatCountVn(n); }
 
@@ -82,28 +80,29 @@ std::string cellsOfCategory(const std::string& category, int n) {
   return format(pattern, {count(n)});
 }
 
-// A table row: a label cell and right-aligned number cells.
-void row(std::ostream& out, std::string_view label, const std::vector<std::string>& cells, bool total = false) {
-  out << (total ? "<tr class=\"total\">" : "<tr>") << "<td>" << esc(label) << "</td>";
-  for (const auto& c : cells) out << "<td class=\"n\">" << esc(c) << "</td>";
-  out << "</tr>\n";
+// A table with one header row of plain texts.
+Table newTable(std::string caption, const std::vector<std::string>& headers) {
+  Table t;
+  t.caption = std::move(caption);
+  std::vector<Cell> head;
+  for (const auto& h : headers) head.push_back(Cell::textCell(h));
+  t.header.push_back(std::move(head));
+  return t;
 }
 
-void tableHead(std::ostream& out, std::string_view caption, const std::vector<std::string>& headers) {
-  out << "<table class=\"data\">\n<caption>" << esc(caption) << "</caption>\n<tr>";
-  for (const auto& h : headers) out << "<th>" << esc(h) << "</th>";
-  out << "</tr>\n";
+// A row: a label and figure cells.
+void row(Table& t, std::string label, std::vector<Cell> cells, bool total = false) {
+  TableRow r;
+  r.total = total;
+  r.cells.push_back(Cell::textCell(std::move(label)));
+  for (auto& c : cells) r.cells.push_back(std::move(c));
+  t.rows.push_back(std::move(r));
 }
 
-void paragraph(std::ostream& out, std::string_view text) { out << "<p>" << esc(text) << "</p>\n"; }
-
-// ---------------------------------------------------------------------------------------------
-// The sections
-
-void organizationsAndMembers(std::ostream& out, const CongressFigures& f) {
+void organizationsAndMembers(Document& doc, const CongressFigures& f) {
   const auto& o = f.organizations;
   const auto& m = f.members;
-  out << "<h3>" << esc(tr("1. Party organizations and members")) << "</h3>\n";
+  doc.heading(tr("1. Party organizations and members"), 2);
   std::string s = format(tr("As of {1}, the whole Party Committee has {2} party organizations"),
                          {f.asOf.vn(), count(o.total)});
   std::vector<std::string> kinds;
@@ -124,44 +123,76 @@ void organizationsAndMembers(std::ostream& out, const CongressFigures& f) {
     s += " " + format(tr("{1} of {2} village cells have a cell committee ({3})."),
                       {count(o.villageCellsWithCommittee), count(o.villageCells),
                        share(o.villageCellsWithCommittee, o.villageCells)});
-  paragraph(out, s);
+  doc.paragraph(s);
   if (m.total > 0)
-    paragraph(out, format(tr("Among the members, {1} are women ({2}), {3} belong to ethnic minorities ({4}) and {5} "
-                             "are exempt from party work and activities ({6})."),
-                          {count(m.women), share(m.women, m.total), count(m.ethnicMinority),
-                           share(m.ethnicMinority, m.total), count(m.exempt), share(m.exempt, m.total)}));
+    doc.paragraph(format(tr("Among the members, {1} are women ({2}), {3} belong to ethnic minorities ({4}) and {5} "
+                            "are exempt from party work and activities ({6})."),
+                         {count(m.women), share(m.women, m.total), count(m.ethnicMinority),
+                          share(m.ethnicMinority, m.total), count(m.exempt), share(m.exempt, m.total)}));
 
   // Members by age group.
-  tableHead(out, tr("Members by age group"), {tr("Age group"), tr("Number of members"), tr("Share")});
+  Table ages = newTable(tr("Members by age group"), {tr("Age group"), tr("Number of members"), tr("Share")});
   for (const auto& [group, n] : m.byAgeGroup) {
     const std::string label = group == "18-30" ? tr("30 or under") : group == "71+" ? tr("71 or over") : group;
-    row(out, label, {count(n), share(n, m.total)});
+    row(ages, label, {Cell::count(n), Cell::share(n, m.total)});
   }
-  if (m.ageUnknown > 0) row(out, tr("Birth date not recorded"), {count(m.ageUnknown), share(m.ageUnknown, m.total)});
-  row(out, tr("Total"), {count(m.total), share(m.total, m.total)}, true);
-  out << "</table>\n";
+  if (m.ageUnknown > 0)
+    row(ages, tr("Birth date not recorded"), {Cell::count(m.ageUnknown), Cell::share(m.ageUnknown, m.total)});
+  row(ages, tr("Total"), {Cell::count(m.total), Cell::share(m.total, m.total)}, true);
+  doc.table(std::move(ages));
 
   // Members by standing, gender and ethnicity: each block adds up to the total.
-  tableHead(out, tr("Members by standing, gender and ethnicity"), {"", tr("Number of members"), tr("Share")});
-  row(out, tr("Official members"), {count(m.official), share(m.official, m.total)});
-  row(out, tr("Probationary members"), {count(m.probationary), share(m.probationary, m.total)});
-  row(out, tr("Total"), {count(m.total), share(m.total, m.total)}, true);
-  row(out, tr("Men"), {count(m.total - m.women), share(m.total - m.women, m.total)});
-  row(out, tr("Women"), {count(m.women), share(m.women, m.total)});
-  row(out, tr("Total"), {count(m.total), share(m.total, m.total)}, true);
-  const int kinh = m.total - m.ethnicMinority - m.ethnicityUnknown;
-  row(out, tr("Kinh"), {count(kinh), share(kinh, m.total)});
-  row(out, tr("Ethnic minorities"), {count(m.ethnicMinority), share(m.ethnicMinority, m.total)});
-  if (m.ethnicityUnknown > 0)
-    row(out, tr("Ethnicity not recorded"), {count(m.ethnicityUnknown), share(m.ethnicityUnknown, m.total)});
-  row(out, tr("Total"), {count(m.total), share(m.total, m.total)}, true);
-  row(out, tr("Of whom exempt from party work and activities"), {count(m.exempt), share(m.exempt, m.total)});
-  out << "</table>\n";
+  Table st = newTable(tr("Members by standing, gender and ethnicity"), {"", tr("Number of members"), tr("Share")});
+  auto line = [&](const char* label, int64_t n, bool total = false) {
+    row(st, tr(label), {Cell::count(n), Cell::share(n, m.total)}, total);
+  };
+  line(core::N_("Official members"), m.official);
+  line(core::N_("Probationary members"), m.probationary);
+  line(core::N_("Total"), m.total, true);
+  line(core::N_("Men"), m.total - m.women);
+  line(core::N_("Women"), m.women);
+  line(core::N_("Total"), m.total, true);
+  line(core::N_("Kinh"), m.total - m.ethnicMinority - m.ethnicityUnknown);
+  line(core::N_("Ethnic minorities"), m.ethnicMinority);
+  if (m.ethnicityUnknown > 0) line(core::N_("Ethnicity not recorded"), m.ethnicityUnknown);
+  line(core::N_("Total"), m.total, true);
+  line(core::N_("Of whom exempt from party work and activities"), m.exempt);
+  doc.table(std::move(st));
 }
 
-void admissions(std::ostream& out, const CongressFigures& f) {
+// Admissions per year against the yearly target: each year's ket_nap_nam when the target is their sum;
+// when the target is the term's, its yearly pace over the period (target / the period's length in years);
+// without a target, the yearly targets that exist.
+Chart admissionsChart(const CongressFigures& f) {
   const auto& a = f.admissions;
-  out << "<h3>" << esc(tr("2. Admission of new members")) << "</h3>\n";
+  Chart c;
+  c.title = tr("Members admitted per year against the target");
+  c.categoryLabel = tr("Year");
+  c.axisLabel = tr("Members admitted");
+  ChartSeries admitted{tr("Members admitted"), {}};
+  const bool termPace = a.targetSource == services::TargetSource::Term && a.target && *a.target > 0;
+  // Whole years of the period (at least one): 01/08/2020 - 31/07/2025 is five.
+  const int64_t days = f.to.serial() + 1 - f.from.serial();
+  const int64_t years = std::max<int64_t>(1, (days * 100 + 18262) / 36525);
+  bool anyTarget = false;
+  for (size_t i = 0; i < a.byYear.size(); ++i) {
+    c.categories.push_back(std::to_string(a.byYear[i].first));
+    admitted.values.push_back(double(a.byYear[i].second));
+    std::optional<double> target;
+    if (termPace) target = std::round(double(*a.target) * 10.0 / double(years)) / 10.0;
+    else if (i < a.yearTargets.size() && a.yearTargets[i].second) target = double(*a.yearTargets[i].second);
+    anyTarget = anyTarget || target.has_value();
+    c.target.push_back(target);
+  }
+  c.series.push_back(std::move(admitted));
+  if (anyTarget) c.targetLabel = termPace ? tr("Average yearly target") : tr("Yearly target");
+  else c.target.clear();
+  return c;
+}
+
+void admissions(Document& doc, const CongressFigures& f) {
+  const auto& a = f.admissions;
+  doc.heading(tr("2. Admission of new members"), 2);
   const std::string from = f.from.vn(), to = f.to.vn();
   const bool hasTarget = a.target && *a.target > 0;
   std::string s;
@@ -179,30 +210,55 @@ void admissions(std::ostream& out, const CongressFigures& f) {
     for (const auto& [y, n] : a.byYear) years.push_back(format(tr("{1} in {2}"), {count(n), std::to_string(y)}));
     s += " " + format(tr("By year: {1}."), {join(years, "; ")});
   }
-  paragraph(out, s);
+  doc.paragraph(s);
 
   const bool yearly = a.targetSource == services::TargetSource::Years;
   std::vector<std::string> headers = {tr("Year"), tr("Members admitted")};
   if (yearly) headers.push_back(tr("Target"));
-  tableHead(out, tr("Admissions by year"), headers);
+  Table t = newTable(tr("Admissions by year"), headers);
   for (size_t i = 0; i < a.byYear.size(); ++i) {
-    std::vector<std::string> cells = {count(a.byYear[i].second)};
-    if (yearly) cells.push_back(a.yearTargets[i].second ? count(*a.yearTargets[i].second) : "-");
-    row(out, std::to_string(a.byYear[i].first), cells);
+    std::vector<Cell> cells = {Cell::count(a.byYear[i].second)};
+    if (yearly) cells.push_back(a.yearTargets[i].second ? Cell::count(*a.yearTargets[i].second) : Cell::textCell("-"));
+    row(t, std::to_string(a.byYear[i].first), std::move(cells));
   }
-  std::vector<std::string> total = {count(a.total)};
-  if (yearly) total.push_back(count(*a.target));
-  row(out, tr("Total"), total, true);
-  if (!yearly) row(out, tr("Target of the term"), {a.target ? count(*a.target) : "-"});
-  row(out, tr("Share of the target"), yearly ? std::vector<std::string>{percent(a.percentOfTarget), ""}
-                                             : std::vector<std::string>{percent(a.percentOfTarget)});
-  out << "</table>\n";
+  std::vector<Cell> total = {Cell::count(a.total)};
+  if (yearly) total.push_back(Cell::count(*a.target));
+  row(t, tr("Total"), std::move(total), true);
+  if (!yearly) row(t, tr("Target of the term"), {a.target ? Cell::count(*a.target) : Cell::textCell("-")});
+  std::vector<Cell> shareCells = {Cell::percent(a.percentOfTarget)};
+  if (yearly) shareCells.push_back(Cell::textCell(""));
+  row(t, tr("Share of the target"), std::move(shareCells));
+  t.align = {Align::Left, Align::Right, Align::Right};
+  doc.table(std::move(t));
+  if (!a.byYear.empty()) doc.chart(admissionsChart(f));
 }
 
-void ratings(std::ostream& out, const CongressFigures& f) {
-  out << "<h3>" << esc(tr("3. Annual quality rating")) << "</h3>\n";
+// The share rated good or better per year, cells and members, against 90%.
+Chart ratingsChart(const CongressFigures& f) {
+  Chart c;
+  c.title = tr("Share rated good or better per year");
+  c.categoryLabel = tr("Year");
+  c.axisLabel = tr("Share (%)");
+  c.percent = true;
+  ChartSeries orgs{tr("Party organizations"), {}}, members{tr("Members"), {}};
+  auto value = [](const std::optional<int64_t>& tenths) {
+    return tenths ? std::optional<double>(double(*tenths) / 10.0) : std::nullopt;
+  };
+  for (const auto& y : f.ratings) {
+    c.categories.push_back(std::to_string(y.year));
+    orgs.values.push_back(value(y.organizations.goodOrBetterPercent));
+    members.values.push_back(value(y.members.goodOrBetterPercent));
+    c.target.push_back(kGoodOrBetterTarget);
+  }
+  c.series = {std::move(orgs), std::move(members)};
+  c.targetLabel = format(tr("Target: {1}"), {core::formatPercentVn(int64_t(kGoodOrBetterTarget * 10))});
+  return c;
+}
+
+void ratings(Document& doc, const CongressFigures& f) {
+  doc.heading(tr("3. Annual quality rating"), 2);
   if (f.ratings.empty()) {
-    paragraph(out, tr("No quality rating is recorded for the years of the period."));
+    doc.paragraph(tr("No quality rating is recorded for the years of the period."));
     return;
   }
   std::vector<std::string> sentences;
@@ -221,27 +277,28 @@ void ratings(std::ostream& out, const CongressFigures& f) {
       sentences.push_back(format(tr("In {1}, {2} of members completed their tasks well or better."),
                                  {year, core::formatPercentVn(*m)}));
   }
-  paragraph(out, join(sentences, " "));
+  doc.paragraph(join(sentences, " "));
 
-  tableHead(out, tr("Quality ratings by year"),
-            {tr("Year"), "HTXSNV", "HTTNV", "HTNV", "KHTNV", tr("Rated"), tr("Well or better")});
+  Table t = newTable(tr("Quality ratings by year"),
+                     {tr("Year"), "HTXSNV", "HTTNV", "HTNV", "KHTNV", tr("Rated"), tr("Well or better")});
   for (const auto& y : f.ratings) {
     for (const auto* r : {&y.organizations, &y.members}) {
       if (r->rated == 0) continue;
       const std::string label = format(r == &y.organizations ? tr("{1}: party organizations") : tr("{1}: members"),
                                        {std::to_string(y.year)});
-      row(out, label,
-          {count(r->htxsnv), count(r->httnv), count(r->htnv), count(r->khtnv), count(r->rated),
-           percent(r->goodOrBetterPercent)});
+      row(t, label,
+          {Cell::count(r->htxsnv), Cell::count(r->httnv), Cell::count(r->htnv), Cell::count(r->khtnv),
+           Cell::count(r->rated), Cell::percent(r->goodOrBetterPercent)});
     }
   }
-  out << "</table>\n";
+  doc.table(std::move(t));
+  doc.chart(ratingsChart(f));
 }
 
-void inspectionAndDiscipline(std::ostream& out, const CongressFigures& f) {
+void inspectionAndDiscipline(Document& doc, const CongressFigures& f) {
   const auto& i = f.inspections;
   const auto& d = f.discipline;
-  out << "<h3>" << esc(tr("4. Inspection, supervision and discipline")) << "</h3>\n";
+  doc.heading(tr("4. Inspection, supervision and discipline"), 2);
   std::vector<std::string> clauses;
 
   std::vector<std::string> inspected;
@@ -271,66 +328,46 @@ void inspectionAndDiscipline(std::ostream& out, const CongressFigures& f) {
   clauses.push_back(disciplined.empty() ? std::string(tr("no member or party organization was disciplined"))
                                         : format(tr("disciplined {1}"), {join(disciplined, "; ")}));
   if (d.xoaTen > 0) clauses.push_back(format(tr("removed {1} members from the list"), {count(d.xoaTen)}));
-  paragraph(out, format(tr("From {1} to {2}, {3}."), {f.from.vn(), f.to.vn(), join(clauses, "; ")}));
+  doc.paragraph(format(tr("From {1} to {2}, {3}."), {f.from.vn(), f.to.vn(), join(clauses, "; ")}));
 }
 
-void committeeComposition(std::ostream& out, const CongressFigures& f) {
-  out << "<h3>" << esc(tr("5. The executive committee of the Party Committee")) << "</h3>\n";
+void committeeComposition(Document& doc, const CongressFigures& f) {
+  doc.heading(tr("5. The executive committee of the Party Committee"), 2);
   if (!f.committeeComposition) {
-    paragraph(out, tr("No committee term is recorded."));
+    doc.paragraph(tr("No committee term is recorded."));
     return;
   }
   const auto& c = *f.committeeComposition;
   if (c.members == 0) {
-    paragraph(out, format(tr("No member of the executive committee of the term {1} is recorded."), {c.term}));
+    doc.paragraph(format(tr("No member of the executive committee of the term {1} is recorded."), {c.term}));
     return;
   }
-  paragraph(out, format(tr("The executive committee of the term {1} has {2} members, {3} of them in the standing "
-                           "committee."),
-                        {c.term, count(c.members), count(c.standing)}));
-  paragraph(out, format(tr("Women: {1}; ethnic minorities: {2}; women from ethnic minorities: {3}; aged 42 or under: "
-                           "{4}; university or above: {5}, of which postgraduate: {6}; political theory intermediate "
-                           "or above: {7}, of which advanced: {8}."),
-                        {percent(c.womenPercent), percent(c.ethnicMinorityPercent),
-                         percent(c.womenEthnicMinorityPercent), percent(c.age42OrUnderPercent),
-                         percent(c.universityOrAbovePercent), percent(c.postgraduatePercent),
-                         percent(c.theoryIntermediateOrAbovePercent), percent(c.theoryAdvancedPercent)}));
-  tableHead(out, format(tr("Composition of the executive committee, term {1}"), {c.term}),
-            {"", tr("Number"), tr("Share")});
-  row(out, tr("Members of the executive committee"), {count(c.members), share(c.members, c.members)}, true);
-  row(out, tr("Members of the standing committee"), {count(c.standing), share(c.standing, c.members)});
-  row(out, tr("Women"), {count(c.women), percent(c.womenPercent)});
-  row(out, tr("Ethnic minorities"), {count(c.ethnicMinority), percent(c.ethnicMinorityPercent)});
-  row(out, tr("Women from ethnic minorities"), {count(c.womenEthnicMinority), percent(c.womenEthnicMinorityPercent)});
-  row(out, tr("Aged 42 or under"), {count(c.age42OrUnder), percent(c.age42OrUnderPercent)});
-  row(out, tr("University or above"), {count(c.universityOrAbove), percent(c.universityOrAbovePercent)});
-  row(out, tr("Postgraduate"), {count(c.postgraduate), percent(c.postgraduatePercent)});
-  row(out, tr("Political theory intermediate or above"),
-      {count(c.theoryIntermediateOrAbove), percent(c.theoryIntermediateOrAbovePercent)});
-  row(out, tr("Political theory advanced"), {count(c.theoryAdvanced), percent(c.theoryAdvancedPercent)});
-  out << "</table>\n";
+  doc.paragraph(format(tr("The executive committee of the term {1} has {2} members, {3} of them in the standing "
+                          "committee."),
+                       {c.term, count(c.members), count(c.standing)}));
+  doc.paragraph(format(tr("Women: {1}; ethnic minorities: {2}; women from ethnic minorities: {3}; aged 42 or under: "
+                          "{4}; university or above: {5}, of which postgraduate: {6}; political theory intermediate "
+                          "or above: {7}, of which advanced: {8}."),
+                       {percent(c.womenPercent), percent(c.ethnicMinorityPercent),
+                        percent(c.womenEthnicMinorityPercent), percent(c.age42OrUnderPercent),
+                        percent(c.universityOrAbovePercent), percent(c.postgraduatePercent),
+                        percent(c.theoryIntermediateOrAbovePercent), percent(c.theoryAdvancedPercent)}));
+  Table t = newTable(format(tr("Composition of the executive committee, term {1}"), {c.term}),
+                     {"", tr("Number"), tr("Share")});
+  row(t, tr("Members of the executive committee"), {Cell::count(c.members), Cell::share(c.members, c.members)}, true);
+  row(t, tr("Members of the standing committee"), {Cell::count(c.standing), Cell::share(c.standing, c.members)});
+  row(t, tr("Women"), {Cell::count(c.women), Cell::percent(c.womenPercent)});
+  row(t, tr("Ethnic minorities"), {Cell::count(c.ethnicMinority), Cell::percent(c.ethnicMinorityPercent)});
+  row(t, tr("Women from ethnic minorities"),
+      {Cell::count(c.womenEthnicMinority), Cell::percent(c.womenEthnicMinorityPercent)});
+  row(t, tr("Aged 42 or under"), {Cell::count(c.age42OrUnder), Cell::percent(c.age42OrUnderPercent)});
+  row(t, tr("University or above"), {Cell::count(c.universityOrAbove), Cell::percent(c.universityOrAbovePercent)});
+  row(t, tr("Postgraduate"), {Cell::count(c.postgraduate), Cell::percent(c.postgraduatePercent)});
+  row(t, tr("Political theory intermediate or above"),
+      {Cell::count(c.theoryIntermediateOrAbove), Cell::percent(c.theoryIntermediateOrAbovePercent)});
+  row(t, tr("Political theory advanced"), {Cell::count(c.theoryAdvanced), Cell::percent(c.theoryAdvancedPercent)});
+  doc.table(std::move(t));
 }
-
-constexpr const char* kStyle = R"(@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
-body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 14pt; line-height: 1.35; }
-table.header { width: 100%; border-collapse: collapse; }
-table.header td { width: 50%; vertical-align: top; text-align: center; font-size: 13pt; }
-.motto { font-weight: bold; text-decoration: underline; }
-.date { font-style: italic; }
-h1 { font-size: 14pt; font-weight: bold; text-align: center; margin: 18pt 0 0; }
-p.subtitle { font-weight: bold; text-align: center; text-indent: 0; margin: 0; }
-p.period { font-style: italic; text-align: center; text-indent: 0; margin: 0 0 12pt; }
-h2, h3 { font-size: 14pt; font-weight: bold; margin: 10pt 0 4pt; }
-h3 { font-style: italic; }
-p { text-align: justify; text-indent: 1cm; margin: 0 0 6pt; }
-table.data { width: 100%; border-collapse: collapse; font-size: 13pt; margin: 4pt 0 10pt; page-break-inside: avoid; }
-table.data caption { font-weight: bold; text-align: left; margin-bottom: 2pt; }
-table.data th, table.data td { border: 1px solid #000; padding: 2pt 5pt; }
-table.data th { text-align: center; }
-table.data td.n { text-align: right; }
-table.data tr.total td { font-weight: bold; }
-)";
-
 }  // namespace
 
 void writeCongressJson(std::ostream& out, const CongressFigures& f) {
@@ -411,29 +448,54 @@ void writeCongressJson(std::ostream& out, const CongressFigures& f) {
   j.endObject();
 }
 
-void writeCongressHtml(std::ostream& out, const CongressFigures& f, const core::CommitteeInfo& committee) {
+Document congressDocument(const CongressFigures& f, const core::CommitteeInfo& committee) {
   const std::string name = committee.name.empty() ? f.committee : committee.name;
   const std::string title = core::toUpper(tr("Report"));
-  out << "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << esc(title) << " - "
-      << esc(name) << "</title>\n<style>\n"
-      << kStyle << "</style>\n</head>\n<body>\n";
+  Document doc;
+  doc.title = title + " - " + name;
   // The header block of a party document: the issuing body on the left, the Party's name and the
   // place and date (filled in by hand) on the right.
-  out << "<table class=\"header\"><tr>\n<td>" << esc(core::toUpper(committee.superior)) << "<br>\n<b>"
-      << esc(core::toUpper(committee.executive)) << "</b><br>\n*<br>\n" << esc(tr("No. ...-BC/DU")) << "</td>\n<td>"
-      << "<span class=\"motto\">" << esc(tr("COMMUNIST PARTY OF VIETNAM")) << "</span><br>\n<span class=\"date\">"
-      << esc(format(tr("{1}, day .. month .. year ...."), {committee.place})) << "</span></td>\n</tr></table>\n";
-  out << "<h1>" << esc(title) << "</h1>\n<p class=\"subtitle\">"
-      << esc(core::toUpper(format(tr("Party building figures of {1}"), {name}))) << "</p>\n<p class=\"period\">"
-      << esc(format(tr("(from {1} to {2}; standing figures as of {3})"), {f.from.vn(), f.to.vn(), f.asOf.vn()}))
-      << "</p>\n";
-  out << "<h2>" << esc(tr("Party building work")) << "</h2>\n";
-  organizationsAndMembers(out, f);
-  admissions(out, f);
-  ratings(out, f);
-  inspectionAndDiscipline(out, f);
-  committeeComposition(out, f);
-  out << "</body>\n</html>\n";
+  DocumentHeader h;
+  h.superior = core::toUpper(committee.superior);
+  h.executive = core::toUpper(committee.executive);
+  h.number = tr("No. ...-BC/DU");
+  h.party = tr("COMMUNIST PARTY OF VIETNAM");
+  h.placeDate = format(tr("{1}, day .. month .. year ...."), {committee.place});
+  doc.header = std::move(h);
+  doc.titleLine(title, TitleStyle::Title);
+  doc.titleLine(core::toUpper(format(tr("Party building figures of {1}"), {name})), TitleStyle::Subtitle);
+  doc.titleLine(format(tr("(from {1} to {2}; standing figures as of {3})"), {f.from.vn(), f.to.vn(), f.asOf.vn()}),
+                TitleStyle::Note);
+  doc.heading(tr("Party building work"), 1);
+  organizationsAndMembers(doc, f);
+  admissions(doc, f);
+  ratings(doc, f);
+  inspectionAndDiscipline(doc, f);
+  committeeComposition(doc, f);
+  return doc;
+}
+
+void writeCongressHtml(std::ostream& out, const CongressFigures& f, const core::CommitteeInfo& committee) {
+  renderHtml(out, congressDocument(f, committee));
+}
+
+void writeCongressDocument(const std::filesystem::path& out, const CongressFigures& f,
+                           const core::CommitteeInfo& committee, const std::string& format) {
+  const Document doc = congressDocument(f, committee);
+  if (format == "pdf") {
+    renderPdf(out, doc);
+  } else if (format == "docx") {
+    renderDocx(out, doc);
+  } else if (format == "xlsx") {
+    renderXlsx(out, doc);
+  } else if (format == "html") {
+    std::ofstream file(out, std::ios::binary);
+    if (!file) throw std::runtime_error("cannot write " + out.string());
+    renderHtml(file, doc);
+    if (!file.flush()) throw std::runtime_error("cannot write " + out.string());
+  } else {
+    throw std::invalid_argument("unknown document format: " + format);
+  }
 }
 
 }  // namespace dangbo::reports

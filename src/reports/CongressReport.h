@@ -1,9 +1,13 @@
 #pragma once
 // The congress report (spec/congress-report.md) written out: the figures as JSON, and a printable HTML
-// document in the party document format with the party-building section in sentences and tables.
+// document in the party document format with the party-building section in sentences and tables, and
+// the same document as PDF, DOCX or XLSX (through reports::Document and its renderers).
+#include <filesystem>
 #include <ostream>
+#include <string>
 
 #include "core/Records.h"
+#include "reports/Document.h"
 #include "services/CongressReport.h"
 
 namespace dangbo::reports {
@@ -14,5 +18,13 @@ void writeCongressJson(std::ostream& out, const services::CongressFigures& f);
 /// Writes a printable HTML document (UTF-8, lang="vi", A4, Times New Roman) with the header block of a
 /// party document built from `committee`, the party-building section in sentences and its tables.
 void writeCongressHtml(std::ostream& out, const services::CongressFigures& f, const core::CommitteeInfo& committee);
+/// The congress report as a printable document: header block, title, the party-building section in
+/// sentences and tables, and two charts (admissions per year against the target; the share rated good or
+/// better per year against 90%).
+Document congressDocument(const services::CongressFigures& f, const core::CommitteeInfo& committee);
+/// Writes congressDocument() to `out` as `format`: "pdf", "docx", "xlsx" or "html". Throws
+/// std::invalid_argument for another format, std::runtime_error when the file cannot be written.
+void writeCongressDocument(const std::filesystem::path& out, const services::CongressFigures& f,
+                           const core::CommitteeInfo& committee, const std::string& format);
 
 }  // namespace dangbo::reports

@@ -188,7 +188,6 @@ void buildRatings(Gen& g) {
                                  : level == 1 ? g.r.range(70, 89)
                                  : level == 2 ? g.r.range(50, 69)
                                               : g.r.range(30, 49));
-    if (forced) r.exceptionReason = "Bị kỷ luật hoặc không đủ tư cách trong năm";
   };
   for (int y = g.firstRated; y <= g.lastRated; ++y) {
     const int64_t d31 = ymd(y, 12, 31).serial(), j30 = ymd(y, 6, 30).serial();
@@ -478,13 +477,17 @@ void buildLeaders(Gen& g) {
     const OrgAux& o = g.oa[c];
     if (o.ceased != kNever) {  // a merged cell: its last secretary until the merger
       for (size_t i : first[c])
-        if (g.ma[i].anchor && g.d.members[i].officialOn && g.d.members[i].officialOn->serial() < o.ceased) {
+        if (g.ma[i].anchor && !g.ma[i].disciplined && g.d.members[i].officialOn &&
+            g.d.members[i].officialOn->serial() < o.ceased) {
           add(c, i, "bi_thu", std::max(since(i, c), o.ceased - g.r.range(400, 2000)), o.ceased);
           break;
         }
       continue;
     }
-    std::vector<size_t> pool = now[c];
+    // A disciplined member does not lead a cell here: the cell's rating would have to be "not complete".
+    std::vector<size_t> pool;
+    for (size_t i : now[c])
+      if (!g.ma[i].disciplined) pool.push_back(i);
     if (pool.empty()) continue;
     size_t sec = pool[0];
     for (int tries = 0; tries < 30; ++tries) {
@@ -509,7 +512,7 @@ void buildLeaders(Gen& g) {
         const size_t i = cand[static_cast<size_t>(g.r.range(0, static_cast<int64_t>(cand.size()) - 1))];
         const auto& m = g.d.members[i];
         const auto& a = g.ma[i];
-        if (i == sec || !m.officialOn || m.officialOn->serial() > pfrom || a.join > pfrom || a.end <= to ||
+        if (i == sec || a.disciplined || !m.officialOn || m.officialOn->serial() > pfrom || a.join > pfrom || a.end <= to ||
             a.exempt <= to || g.cellAt(a, pfrom) != c || g.cellAt(a, to) != c)
           continue;
         add(c, i, "bi_thu", pfrom, to);

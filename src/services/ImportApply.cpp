@@ -667,6 +667,16 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
   if (!result.plan.changesAnything()) return result;
 
   store::Database& db = s.database();
+  ctx.repo.beginBulkWrite();
+  struct EndBulk {
+    store::ImportRepository& repo;
+    ~EndBulk() {
+      try {
+        repo.endBulkWrite();
+      } catch (...) {
+      }
+    }
+  } endBulk{ctx.repo};
   db.transaction([&] {
     db.deferForeignKeys();
     // Every reference resolves in the register by the time its row is written; what was read while

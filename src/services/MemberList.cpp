@@ -33,7 +33,7 @@ void refuseValue(const char* what, const std::string& value) {
 struct SnapshotCache {
   std::mutex mutex;
   store::DataStamp stamp;
-  std::shared_ptr<const store::MemberSnapshot> snapshot;
+  std::shared_ptr<const store::ListSnapshot> snapshot;
 };
 
 SnapshotCache& snapshotCache() {
@@ -41,19 +41,19 @@ SnapshotCache& snapshotCache() {
   return cache;
 }
 
-std::shared_ptr<const store::MemberSnapshot> snapshotOf(store::Database& db) {
+std::shared_ptr<const store::ListSnapshot> snapshotOf(store::Database& db) {
   SnapshotCache& cache = snapshotCache();
   const store::DataStamp stamp = store::dataStamp(db);
   std::lock_guard<std::mutex> lock(cache.mutex);
   if (!cache.snapshot || !(cache.stamp == stamp)) {
-    cache.snapshot = std::make_shared<const store::MemberSnapshot>(store::loadMemberSnapshot(db, false));
+    cache.snapshot = std::make_shared<const store::ListSnapshot>(store::loadListSnapshot(db));
     cache.stamp = stamp;
   }
   return cache.snapshot;
 }
 
 // The kept snapshot when it is current, else nullptr (nothing is read).
-std::shared_ptr<const store::MemberSnapshot> currentSnapshot(store::Database& db) {
+std::shared_ptr<const store::ListSnapshot> currentSnapshot(store::Database& db) {
   SnapshotCache& cache = snapshotCache();
   std::lock_guard<std::mutex> lock(cache.mutex);
   if (!cache.snapshot) return nullptr;
@@ -100,7 +100,7 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
   const core::Date& day = f.asOf;
   // A search with no current snapshot (a fresh `members --search`) reads only the matching members; the
   // whole list, or any list once a snapshot is kept (the window typing a search), uses the snapshot.
-  std::shared_ptr<const store::MemberSnapshot> snap;
+  std::shared_ptr<const store::ListSnapshot> snap;
   std::optional<store::MemberSearch> found;
   if (!needle.empty() && !(snap = currentSnapshot(db)))
     found = store::searchMembersOn(db, day, needle);
@@ -165,8 +165,7 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
   }
   if (needle.empty()) out.reserve(snap->members.size());
   store::forEachPresent(*snap, day, needle, [&](size_t i) {
-    const store::SnapshotMember& sm = snap->members[i];
-    take(sm.member, store::cellOn(sm, day));
+    take(snap->members[i], store::cellOn(*snap, i, day));
     return true;
   });
   return out;

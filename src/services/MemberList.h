@@ -56,7 +56,7 @@ std::string ageGroupOf(int age);
 /// The members active or exempt on filter.asOf (spec/congress-report.md) matching the filter, in the
 /// Vietnamese name order then by code. Needs ReadRegister; a secretary sees only members of their cell
 /// on that day. Throws DataError for an unknown cell code or filter value. A list without a search reads
-/// every member once (store::loadMemberSnapshot) and keeps that snapshot; later calls filter it in memory
+/// every member once (store::loadListSnapshot) and keeps that snapshot; later calls filter it in memory
 /// and read it again only when the file's data changed (store::dataStamp), so typing a search stays fast.
 /// A search while no current snapshot is kept (a fresh `members --search`) reads only the matching
 /// members (store::searchMembersOn) and keeps nothing.

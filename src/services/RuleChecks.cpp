@@ -1,11 +1,11 @@
 #include "services/RuleChecks.h"
 
-#include <map>
 
 #include "core/Enums.h"
 #include "core/I18n.h"
 #include "services/Services.h"
 #include "store/AuditRepository.h"
+#include "services/Ratings.h"
 #include "store/CheckQueries.h"
 #include "store/Database.h"
 
@@ -18,46 +18,9 @@ std::vector<CheckFinding> checkRules(Services& s, const Actor& actor, const core
   require(actor, Permission::ReadRegister);
   std::vector<CheckFinding> out;
   const core::RuleBook rules = s.ruleBook();
-  auto yearEnd = [](int y) { return *core::Date::make(y, 12, 31); };
 
-  // Ratings: eligibility and discipline per member; the quota per cell and year.
-  struct Tally {
-    int excellent = 0, good = 0;
-  };
-  std::map<std::pair<int, std::string>, Tally> tallies;
-  for (const auto& r : store::ratedMembers(s.database())) {
-    const core::Date end = yearEnd(r.year);
-    const std::string level = core::enums::ratingLevel.label(r.level);
-    if (r.level == "HTXSNV") ++tallies[{r.year, r.cellCode}].excellent;
-    if (r.level == "HTTNV") ++tallies[{r.year, r.cellCode}].good;
-    if (r.disciplined && r.level != "KHTNV")
-      out.push_back({"rating_disciplined", r.code, r.year,
-                     format(tr("{1} ({2}) was disciplined in {3} but is rated \"{4}\"; the rating must be \"{5}\"."),
-                            {r.name, r.code, std::to_string(r.year), level,
-                             core::enums::ratingLevel.label("KHTNV")})});
-    const bool exempt = r.status == "exempt" && r.statusSince && *r.statusSince <= end;
-    const int minMonths = rules.intOn("rating.min_months_since_admission", end);
-    // Admitted after the cutoff (30 June with 6 months) is too recent to be rated for the year.
-    const core::Date cutoff = end.addMonths(-minMonths);
-    const bool tooRecent = r.admittedOn && *r.admittedOn > cutoff;
-    if (exempt)
-      out.push_back({"rating_not_eligible", r.code, r.year,
-                     format(tr("{1} ({2}) was exempt from activities on 31/12/{3} and may not be rated."),
-                            {r.name, r.code, std::to_string(r.year)})});
-    else if (tooRecent)
-      out.push_back({"rating_not_eligible", r.code, r.year,
-                     format(tr("{1} ({2}) was admitted on {3}, after {4}, and is not rated for {5}."),
-                            {r.name, r.code, r.admittedOn->vn(), cutoff.vn(), std::to_string(r.year)})});
-  }
-  for (const auto& [key, t] : tallies) {
-    const int percent = rules.intOn("rating.excellent_max_percent_of_good", yearEnd(key.first));
-    if (int64_t(t.excellent) * 100 > int64_t(percent) * t.good)
-      out.push_back({"rating_quota", key.second, key.first,
-                     format(tr("In {1}, cell {2} rated {3} members \"excellent\" against {4} \"good\": more than {5}% "
-                               "of the good ones."),
-                            {std::to_string(key.first), key.second, std::to_string(t.excellent),
-                             std::to_string(t.good), std::to_string(percent)})});
-  }
+  // Ratings: eligibility, discipline and the quota, judged as the rating rounds judge them.
+  for (auto& f : ratingFindings(s, actor)) out.push_back(std::move(f));
 
   // Candidates' ages at the cell's vote, or today when there was no vote yet.
   for (const auto& c : store::candidateAges(s.database())) {

@@ -199,6 +199,22 @@ void Database::migrate(const std::vector<Migration>& steps, bool isNew) {
 }
 
 void Database::transaction(const std::function<void()>& work) {
+  if (sqlite3_get_autocommit(db_->getHandle()) == 0) {
+    // Already inside a transaction: nest as a savepoint, so a use case can call another.
+    const std::string name = "nested" + std::to_string(++savepointDepth_);
+    db_->exec("SAVEPOINT " + name);
+    try {
+      work();
+    } catch (...) {
+      --savepointDepth_;
+      db_->exec("ROLLBACK TO " + name);
+      db_->exec("RELEASE " + name);
+      throw;
+    }
+    --savepointDepth_;
+    db_->exec("RELEASE " + name);
+    return;
+  }
   SQLite::Transaction t(*db_);
   work();
   t.commit();

@@ -43,7 +43,8 @@ class Database {
   const OpenReport& openReport() const { return report_; }
   /// The schema version of the file.
   int schemaVersion();
-  /// Runs `work` in one transaction: committed when it returns, rolled back when it throws.
+  /// Runs `work` in one transaction: committed when it returns, rolled back when it throws. Called inside
+  /// another transaction it nests as a savepoint (rolled back alone when it throws).
   void transaction(const std::function<void()>& work);
   /// Inside a transaction: check foreign keys at commit instead of at each statement (for cyclic inserts).
   void deferForeignKeys() { db_->exec("PRAGMA defer_foreign_keys = ON"); }
@@ -61,6 +62,7 @@ class Database {
   std::unique_ptr<SQLite::Database> db_;
   std::filesystem::path path_;
   OpenReport report_;
+  int savepointDepth_ = 0;
 };
 
 /// The latest version among `steps`.

@@ -362,6 +362,24 @@ void ImportRepository::forEachMemberIdentity(const std::function<void(const Memb
   }
 }
 
+void ImportRepository::beginBulkWrite() {
+  if (bulk_) return;
+  auto& db = db_.db();
+  bulk_ = std::pair{db.execAndGet("PRAGMA cache_size").getInt64(), db.execAndGet("PRAGMA temp_store").getInt64()};
+  // 64 MiB: the tables and indexes a province-scale import writes stay in memory until the commit (a smaller
+  // cache spills dirty pages to the WAL and reads them back many times).
+  db.exec("PRAGMA cache_size = -65536");
+  db.exec("PRAGMA temp_store = MEMORY");
+}
+
+void ImportRepository::endBulkWrite() {
+  if (!bulk_) return;
+  auto& db = db_.db();
+  db.exec("PRAGMA cache_size = " + std::to_string(bulk_->first));
+  db.exec("PRAGMA temp_store = " + std::to_string(bulk_->second));
+  bulk_.reset();
+}
+
 std::vector<MemberIdentity> ImportRepository::memberIdentities() {
   std::vector<MemberIdentity> out;
   forEachMemberIdentity([&](const MemberIdentity& m) { out.push_back(m); });

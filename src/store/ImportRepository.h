@@ -100,6 +100,12 @@ class ImportRepository {
   /// The identifying values of every stored member, by code.
   std::vector<MemberIdentity> memberIdentities();
 
+  /// Settings for writing many rows at once (a page cache large enough to hold what the import touches,
+  /// temporary storage in memory); endBulkWrite restores the previous ones and frees the cache.
+  void beginBulkWrite();
+  /// Restores what beginBulkWrite changed (no effect without it).
+  void endBulkWrite();
+
  private:
   // The statement of `sql`, prepared on first use (after `checkFirst` validated it), reset and unbound.
   SQLite::Statement& prepared(const std::string& sql, const std::function<void()>& checkFirst = {});
@@ -108,6 +114,7 @@ class ImportRepository {
   std::vector<std::string> scratch_;  // bound values (kept until the statement ran)
   std::string key_;                   // a bound code or name
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::optional<std::pair<int64_t, int64_t>> bulk_;  // cache_size and temp_store before beginBulkWrite
 };
 
 }  // namespace dangbo::store

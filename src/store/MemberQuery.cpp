@@ -145,21 +145,69 @@ MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles) {
 
 namespace {
 
-// The cell on `day` from a member's cell changes (oldest first), as cellOn judges it.
-core::Id cellFrom(const std::vector<CellChange>& changes, core::Id current, const core::Date& day) {
+// The cell on `day` from a member's cell changes [first, last) (oldest first), as cellOn judges it.
+core::Id cellFrom(const CellChange* first, const CellChange* last, core::Id current, const core::Date& day) {
   std::optional<core::Id> cell;
-  for (const auto& c : changes) {
-    if (c.date > day) {
+  for (const CellChange* c = first; c != last; ++c) {
+    if (c->date > day) {
       if (!cell) {
-        for (const auto& later : changes)
-          if (later.date > day && later.fromCell) return *later.fromCell;
+        for (const CellChange* later = c; later != last; ++later)
+          if (later->date > day && later->fromCell) return *later->fromCell;
       }
       break;
     }
-    if (c.toCell) cell = c.toCell;
+    if (c->toCell) cell = c->toCell;
   }
   return cell ? *cell : current;
 }
+
+// The cell on a day from cell changes seen in any order: the to_cell of the latest (by date, then event id)
+// change on or before the day; else the from_cell of the earliest later change that has one; else the
+// current cell. The same answer as cellFrom over the changes in (date, id) order.
+struct CellTracker {
+  int32_t toDay = 0, fromDay = 0;
+  int64_t toId = 0, fromId = 0;
+  std::optional<core::Id> toCell, fromCell;
+  void see(int32_t day, int32_t eventDay, int64_t id, std::optional<core::Id> from, std::optional<core::Id> to) {
+    if (eventDay <= day) {
+      if (to && (!toCell || eventDay > toDay || (eventDay == toDay && id > toId))) {
+        toDay = eventDay;
+        toId = id;
+        toCell = to;
+      }
+    } else if (from && (!fromCell || eventDay < fromDay || (eventDay == fromDay && id < fromId))) {
+      fromDay = eventDay;
+      fromId = id;
+      fromCell = from;
+    }
+  }
+  core::Id cell(core::Id current) const { return toCell ? *toCell : fromCell ? *fromCell : current; }
+};
+
+// Positions of member ids: a dense table when the ids are (as usual) about as many as the members.
+class IdIndex {
+ public:
+  IdIndex(int64_t maxId, size_t count) {
+    if (maxId >= 0 && static_cast<uint64_t>(maxId) <= 8 * count + 1024) dense_.assign(size_t(maxId) + 1, -1);
+  }
+  void add(core::Id id, size_t pos) {
+    if (id >= 0 && static_cast<size_t>(id) < dense_.size())
+      dense_[size_t(id)] = static_cast<int32_t>(pos);
+    else
+      sparse_.emplace(id, pos);
+  }
+  // -1 when unknown.
+  int64_t find(core::Id id) const {
+    if (id >= 0 && static_cast<size_t>(id) < dense_.size() && dense_[size_t(id)] >= 0) return dense_[size_t(id)];
+    if (sparse_.empty()) return -1;
+    auto it = sparse_.find(id);
+    return it == sparse_.end() ? -1 : static_cast<int64_t>(it->second);
+  }
+
+ private:
+  std::vector<int32_t> dense_;
+  std::unordered_map<core::Id, size_t> sparse_;
+};
 
 void readNames(SQLite::Database& db, MemberSearch& out) {
   SQLite::Statement o(db, "SELECT id, code, name, category FROM organizations");
@@ -169,29 +217,84 @@ void readNames(SQLite::Database& db, MemberSearch& out) {
   while (g.executeStep()) out.ethnicNames.emplace(str(g.getColumn(0)), str(g.getColumn(1)));
 }
 
+
+// Puts rows in the order of `order` (position k receives rows[order[k]]) in place, following each cycle
+// of the permutation (no second copy of a large result).
+template <class Row>
+void permute(std::vector<Row>& rows, std::vector<uint32_t>& order) {
+  for (size_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;
+    Row held = std::move(rows[start]);
+    size_t k = start;
+    while (order[k] != start) {
+      const size_t from = order[k];
+      rows[k] = std::move(rows[from]);
+      order[k] = uint32_t(k);
+      k = from;
+    }
+    rows[k] = std::move(held);
+    order[k] = uint32_t(k);
+  }
+}
+
+// The list order (sort_key bytewise, then code) of rows whose sort keys are `sortKeys`.
+template <class Row>
+std::vector<uint32_t> listOrder(const std::vector<Row>& rows, const std::vector<std::string>& sortKeys) {
+  std::vector<uint32_t> order(rows.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    int c = sortKeys[a].compare(sortKeys[b]);
+    return c != 0 ? c < 0 : rows[a].code < rows[b].code;
+  });
+  return order;
+}
+
+int32_t daySerial(const std::optional<core::Date>& d) { return static_cast<int32_t>(d.value_or(core::Date()).serial()); }
+
 }  // namespace
 
 MemberSearch searchMembersOn(Database& database, const core::Date& day, std::string_view folded) {
   auto& db = database.db();
   MemberSearch out;
   const auto d = static_cast<int32_t>(day.serial());
+  // How many keys match, from the narrow index on search_key: few are then read through their rowids,
+  // many by one pass over the table.
+  int64_t total = 0, matching = 0, maxId = 0;
+  {
+    SQLite::Statement c(db, "SELECT count(*), total(instr(search_key, ?1) > 0), max(id) FROM members");
+    c.bind(1, std::string(folded));
+    if (c.executeStep()) {
+      total = c.getColumn(0).getInt64();
+      matching = static_cast<int64_t>(c.getColumn(1).getDouble());
+      maxId = c.getColumn(2).isNull() ? 0 : c.getColumn(2).getInt64();
+    }
+  }
+  if (matching == 0) {
+    readNames(db, out);
+    return out;
+  }
   // instr() is the exact byte-wise substring test std::string::find makes on the snapshot's keys.
-  SQLite::Statement q(db,
-                      "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, "
-                      "card_no, transferred_in_on, cell_id, status, status_since, sort_key FROM members "
-                      "WHERE instr(search_key, ?1) > 0");
+  const std::string columns =
+      "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, card_no, "
+      "transferred_in_on, cell_id, status, status_since, sort_key FROM members WHERE ";
+  SQLite::Statement q(db, matching * 4 < total
+                              ? columns + "id IN (SELECT id FROM members WHERE instr(search_key, ?1) > 0)"
+                              : columns + "instr(search_key, ?1) > 0");
   q.bind(1, std::string(folded));
   std::vector<ListedMember> rows;
   std::vector<std::string> sortKeys;
+  rows.reserve(static_cast<size_t>(matching));
+  sortKeys.reserve(static_cast<size_t>(matching));
   while (q.executeStep()) {
     // Present on the day, judged as the snapshot judges it (joinedDay <= day < endDay).
     const auto admitted = fastDate(q.getColumn(7));
     const auto transferredIn = fastDate(q.getColumn(10));
     const auto& joined = transferredIn ? transferredIn : admitted;
     if (!joined || static_cast<int32_t>(joined->serial()) > d) continue;
-    std::string status = str(q.getColumn(12));
+    const SQLite::Column statusColumn = q.getColumn(12);
+    const std::string_view status(statusColumn.getText(), static_cast<size_t>(statusColumn.getBytes()));
     const auto since = fastDate(q.getColumn(13));
-    if (endsMembership(status) && (!since || static_cast<int32_t>(since->serial()) <= d)) continue;
+    if (endsMembership(std::string(status)) && (!since || static_cast<int32_t>(since->serial()) <= d)) continue;
     ListedMember& m = rows.emplace_back();
     m.id = q.getColumn(0).getInt64();
     m.code = str(q.getColumn(1));
@@ -205,79 +308,153 @@ MemberSearch searchMembersOn(Database& database, const core::Date& day, std::str
     m.cardNo = str(q.getColumn(9));
     m.transferredInOn = transferredIn;
     m.cellId = q.getColumn(11).getInt64();
-    m.status = std::move(status);
+    m.status.assign(status);
     m.statusSince = since;
     const SQLite::Column key = q.getColumn(14);
     sortKeys.emplace_back(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes()));
   }
-  // The Vietnamese order (sort_key compares bytewise as std::string does), then the code; the rows are
-  // put in that order in place (no second copy of a large result).
-  std::vector<uint32_t> order(rows.size());
-  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    int c = sortKeys[a].compare(sortKeys[b]);
-    return c != 0 ? c < 0 : rows[a].code < rows[b].code;
-  });
+  // The Vietnamese order (sort_key compares bytewise as std::string does), then the code.
+  std::vector<uint32_t> order = listOrder(rows, sortKeys);
   std::vector<std::string>().swap(sortKeys);
-  for (size_t start = 0; start < order.size(); ++start) {
-    // Follow the cycle of the permutation from `start`: position k receives rows[order[k]].
-    if (order[start] == start) continue;
-    ListedMember held = std::move(rows[start]);
-    size_t k = start;
-    while (order[k] != start) {
-      const size_t from = order[k];
-      rows[k] = std::move(rows[from]);
-      order[k] = uint32_t(k);
-      k = from;
-    }
-    rows[k] = std::move(held);
-    order[k] = uint32_t(k);
-  }
+  permute(rows, order);
   out.members = std::move(rows);
 
-  // The cell on the day, from the cell-changing events of the members found.
-  std::unordered_map<core::Id, size_t> index;
-  index.reserve(out.members.size());
-  for (size_t k = 0; k < out.members.size(); ++k) index.emplace(out.members[k].id, k);
-  std::vector<std::vector<CellChange>> changes(out.members.size());
-  auto add = [&](size_t k, SQLite::Statement& e, int first) {
-    changes[k].push_back({fastDate(e.getColumn(first)).value_or(core::Date()), sql::optId(e.getColumn(first + 1)),
-                          sql::optId(e.getColumn(first + 2))});
+  // The cell on the day, from the cell-changing events of the members found, taken in any order.
+  IdIndex index(maxId, out.members.size());
+  for (size_t k = 0; k < out.members.size(); ++k) index.add(out.members[k].id, k);
+  std::vector<CellTracker> track(out.members.size());
+  auto see = [&](SQLite::Statement& e) {
+    const int64_t k = index.find(e.getColumn(0).getInt64());
+    if (k < 0) return;
+    track[size_t(k)].see(d, daySerial(fastDate(e.getColumn(1))), e.getColumn(4).getInt64(),
+                         sql::optId(e.getColumn(2)), sql::optId(e.getColumn(3)));
   };
-  if (out.members.size() * 8 < static_cast<size_t>(db.execAndGet("SELECT max(id) FROM members").getInt64())) {
+  if (out.members.size() * 8 < static_cast<size_t>(maxId)) {
     // Few members found: their events through the index on member_id, 100 members a statement.
     constexpr size_t kBatch = 100;
     std::string marks;
     for (size_t i = 0; i < kBatch; ++i) marks += i ? ", ?" : "?";
     SQLite::Statement e(db,
-                        "SELECT member_id, date, from_cell, to_cell FROM member_events WHERE member_id IN (" + marks +
-                            ") AND (from_cell IS NOT NULL OR to_cell IS NOT NULL) ORDER BY member_id, date, id");
+                        "SELECT member_id, date, from_cell, to_cell, id FROM member_events WHERE member_id IN (" +
+                            marks + ") AND (from_cell IS NOT NULL OR to_cell IS NOT NULL)");
     for (size_t from = 0; from < out.members.size(); from += kBatch) {
       e.reset();
       for (size_t i = 0; i < kBatch; ++i) {
         const size_t k = std::min(from + i, out.members.size() - 1);  // repeats the last id to fill up
         e.bind(int(i + 1), static_cast<int64_t>(out.members[k].id));
       }
-      while (e.executeStep())
-        if (auto it = index.find(e.getColumn(0).getInt64()); it != index.end()) add(it->second, e, 1);
+      while (e.executeStep()) see(e);
     }
   } else {
-    // Many: one pass over the events, in id order; each member's changes are then put in date order.
+    // Many: one pass over the events.
     SQLite::Statement e(db,
-                        "SELECT member_id, date, from_cell, to_cell FROM member_events "
+                        "SELECT member_id, date, from_cell, to_cell, id FROM member_events "
                         "WHERE from_cell IS NOT NULL OR to_cell IS NOT NULL");
-    while (e.executeStep()) {
-      auto it = index.find(e.getColumn(0).getInt64());
-      if (it != index.end()) add(it->second, e, 1);
-    }
-    for (auto& c : changes)
-      if (c.size() > 1)
-        std::stable_sort(c.begin(), c.end(), [](const CellChange& a, const CellChange& b) { return a.date < b.date; });
+    while (e.executeStep()) see(e);
   }
-  for (size_t k = 0; k < out.members.size(); ++k)
-    out.members[k].cellOnDay = cellFrom(changes[k], out.members[k].cellId, day);
+  for (size_t k = 0; k < out.members.size(); ++k) out.members[k].cellOnDay = track[k].cell(out.members[k].cellId);
   readNames(db, out);
   return out;
+}
+
+ListSnapshot loadListSnapshot(Database& database) {
+  auto& db = database.db();
+  ListSnapshot snap;
+  int64_t count = 0, maxId = 0;
+  {
+    SQLite::Statement c(db, "SELECT count(*), max(id) FROM members");
+    if (c.executeStep()) {
+      count = c.getColumn(0).getInt64();
+      maxId = c.getColumn(1).isNull() ? 0 : c.getColumn(1).getInt64();
+    }
+  }
+  std::vector<ListEntry> rows;
+  std::vector<std::string> sortKeys, searchKeys;
+  rows.reserve(static_cast<size_t>(count));
+  sortKeys.reserve(static_cast<size_t>(count));
+  searchKeys.reserve(static_cast<size_t>(count));
+  SQLite::Statement q(db,
+                      "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, "
+                      "card_no, transferred_in_on, cell_id, status, status_since, search_key, sort_key FROM members");
+  while (q.executeStep()) {
+    ListEntry& m = rows.emplace_back();
+    m.id = q.getColumn(0).getInt64();
+    m.code = str(q.getColumn(1));
+    m.fullName = str(q.getColumn(2));
+    m.gender = str(q.getColumn(3));
+    m.birthDate = sql::partial(q.getColumn(4));
+    m.ethnicity = str(q.getColumn(5));
+    m.theory = str(q.getColumn(6));
+    m.admittedOn = fastDate(q.getColumn(7));
+    m.officialOn = fastDate(q.getColumn(8));
+    m.cardNo = str(q.getColumn(9));
+    m.transferredInOn = fastDate(q.getColumn(10));
+    m.cellId = q.getColumn(11).getInt64();
+    m.status = str(q.getColumn(12));
+    m.statusSince = fastDate(q.getColumn(13));
+    searchKeys.push_back(str(q.getColumn(14)));
+    const SQLite::Column key = q.getColumn(15);
+    sortKeys.emplace_back(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes()));
+  }
+  std::vector<uint32_t> order = listOrder(rows, sortKeys);
+  std::vector<std::string>().swap(sortKeys);
+  const size_t n = rows.size();
+  snap.joinedDay.reserve(n);
+  snap.endDay.reserve(n);
+  snap.keyStart.reserve(n);
+  for (uint32_t k : order) {
+    const ListEntry& m = rows[k];
+    const auto& joined = m.transferredInOn ? m.transferredInOn : m.admittedOn;
+    snap.joinedDay.push_back(joined ? static_cast<int32_t>(joined->serial()) : INT32_MAX);
+    snap.endDay.push_back(!endsMembership(m.status) ? INT32_MAX
+                          : m.statusSince         ? static_cast<int32_t>(m.statusSince->serial())
+                                                  : INT32_MIN);
+    snap.keyStart.push_back(static_cast<uint32_t>(snap.keys.size()));
+    snap.keys += searchKeys[k];
+    snap.keys += '\n';
+  }
+  std::vector<std::string>().swap(searchKeys);
+  permute(rows, order);
+  snap.members = std::move(rows);
+
+  // The cell changes, read in rowid order, grouped by member (counting sort), then put in date order.
+  IdIndex index(maxId, n);
+  for (size_t k = 0; k < n; ++k) index.add(snap.members[k].id, k);
+  struct Raw {
+    uint32_t member;
+    CellChange change;
+  };
+  std::vector<Raw> raw;
+  SQLite::Statement e(db,
+                      "SELECT member_id, date, from_cell, to_cell FROM member_events "
+                      "WHERE from_cell IS NOT NULL OR to_cell IS NOT NULL");
+  while (e.executeStep()) {
+    const int64_t k = index.find(e.getColumn(0).getInt64());
+    if (k < 0) continue;
+    raw.push_back({static_cast<uint32_t>(k),
+                   {fastDate(e.getColumn(1)).value_or(core::Date()), sql::optId(e.getColumn(2)), sql::optId(e.getColumn(3))}});
+  }
+  snap.changeStart.assign(n + 1, 0);
+  for (const Raw& r : raw) ++snap.changeStart[r.member + 1];
+  for (size_t k = 0; k < n; ++k) snap.changeStart[k + 1] += snap.changeStart[k];
+  snap.changes.resize(raw.size());
+  {
+    std::vector<uint32_t> next(snap.changeStart.begin(), snap.changeStart.end() - 1);
+    for (const Raw& r : raw) snap.changes[next[r.member]++] = r.change;  // rowid (= event id) order kept
+  }
+  std::vector<Raw>().swap(raw);
+  for (size_t k = 0; k < n; ++k)
+    if (snap.changeStart[k + 1] - snap.changeStart[k] > 1)
+      std::stable_sort(snap.changes.begin() + snap.changeStart[k], snap.changes.begin() + snap.changeStart[k + 1],
+                       [](const CellChange& a, const CellChange& b) { return a.date < b.date; });
+
+  SQLite::Statement o(db, "SELECT id, code, name, category FROM organizations");
+  while (o.executeStep())
+    snap.cells.emplace(o.getColumn(0).getInt64(),
+                       CellInfo{str(o.getColumn(1)), str(o.getColumn(2)), str(o.getColumn(3))});
+  SQLite::Statement g(db, "SELECT code, name FROM ethnic_groups");
+  while (g.executeStep()) snap.ethnicNames.emplace(str(g.getColumn(0)), str(g.getColumn(1)));
+  return snap;
 }
 
 DataStamp dataStamp(Database& database) {
@@ -311,7 +488,12 @@ bool presentOn(const core::Member& m, const core::Date& day) {
 
 core::Id cellOn(const SnapshotMember& m, const core::Date& day) {
   // Before any known arrival: the cell the first later change left.
-  return cellFrom(m.cellChanges, m.member.cellId, day);
+  return cellFrom(m.cellChanges.data(), m.cellChanges.data() + m.cellChanges.size(), m.member.cellId, day);
+}
+
+core::Id cellOn(const ListSnapshot& s, size_t i, const core::Date& day) {
+  const CellChange* base = s.changes.data();
+  return cellFrom(base + s.changeStart[i], base + s.changeStart[i + 1], s.members[i].cellId, day);
 }
 
 std::vector<MemberOnDate> membersOn(Database& database, const MemberQueryOptions& opt) {

@@ -51,14 +51,54 @@ struct MemberSnapshot {
   std::unordered_map<std::string, std::string> ethnicNames;  ///< ethnic group code -> name
 };
 
+/// One member as kept in a ListSnapshot: only what lists show and filter on (the field names are those of
+/// core::Member); short codes stay within std::string's inline buffer.
+struct ListEntry {
+  core::Id id = 0;                                ///< row id
+  core::Id cellId = 0;                            ///< the current cell
+  std::string code;                               ///< member code
+  std::string fullName;                           ///< full name
+  std::string cardNo;                             ///< party card number
+  std::string gender;                             ///< nam | nu
+  std::string ethnicity;                          ///< ethnic group code
+  std::string theory;                             ///< political theory code
+  std::string status;                             ///< the file's status
+  std::optional<core::PartialDate> birthDate;     ///< may be partial
+  std::optional<core::Date> admittedOn;           ///< admission decision
+  std::optional<core::Date> officialOn;           ///< became official
+  std::optional<core::Date> transferredInOn;      ///< joined by transfer
+  std::optional<core::Date> statusSince;          ///< when the status began
+};
+
+/// The compact snapshot lists filter in memory (the members page): every member of any status in the
+/// Vietnamese name order (sort_key) then by code, with its cell changes; read in four statements (members,
+/// cell-changing events, cells, ethnic groups), none per member.
+struct ListSnapshot {
+  std::vector<ListEntry> members;                  ///< in list order
+  std::vector<int32_t> joinedDay;                  ///< per member: as in MemberSnapshot
+  std::vector<int32_t> endDay;                     ///< per member: as in MemberSnapshot
+  std::string keys;                                ///< every search key in list order, each followed by '\n'
+  std::vector<uint32_t> keyStart;                  ///< per member: offset of its key in `keys`
+  std::vector<CellChange> changes;                 ///< every member's cell changes, member by member, oldest first
+  std::vector<uint32_t> changeStart;               ///< per member (and one past the last): its first change
+  std::unordered_map<core::Id, CellInfo> cells;    ///< every organization by id
+  std::unordered_map<std::string, std::string> ethnicNames;  ///< ethnic group code -> name
+};
+
+/// Reads the whole compact snapshot.
+ListSnapshot loadListSnapshot(Database& db);
+/// The cell of member `i` of the snapshot on `day` (as cellOn judges it).
+core::Id cellOn(const ListSnapshot& s, size_t i, const core::Date& day);
+
 /// Reads the whole snapshot. Without fullFiles only the fields lists use are read (code, names' keys,
 /// gender, birth date, ethnicity, theory, the membership dates, card number, cell, status); the other
 /// text fields stay empty.
 MemberSnapshot loadMemberSnapshot(Database& db, bool fullFiles = true);
 /// Calls visit(i) for each member index i, in list order, whose search key contains `folded` (already
 /// folded; empty: every member) and who is present (presentOn) on `day`; stops when visit returns false.
-template <class Visit>
-void forEachPresent(const MemberSnapshot& s, const core::Date& day, std::string_view folded, Visit visit);
+/// The same over a ListSnapshot.
+template <class Snapshot, class Visit>
+void forEachPresent(const Snapshot& s, const core::Date& day, std::string_view folded, Visit visit);
 
 /// Identifies the state of the data seen through one connection: a cached snapshot taken with an equal
 /// stamp is current. `connection` is unique to the connection within the process (kept in a TEMP table,
@@ -75,8 +115,8 @@ struct DataStamp {
 /// The current stamp (creates the connection's token on first use).
 DataStamp dataStamp(Database& db);
 
-template <class Visit>
-void forEachPresent(const MemberSnapshot& s, const core::Date& day, std::string_view folded, Visit visit) {
+template <class Snapshot, class Visit>
+void forEachPresent(const Snapshot& s, const core::Date& day, std::string_view folded, Visit visit) {
   const auto d = static_cast<int32_t>(day.serial());
   auto present = [&](size_t i) { return s.joinedDay[i] <= d && d < s.endDay[i]; };
   if (folded.empty()) {

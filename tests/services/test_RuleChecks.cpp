@@ -63,7 +63,7 @@ TEST_CASE("check: planted rating violations are each found with the right rule, 
     REQUIRE(disc.executeStep());
     disciplined = disc.getColumn(0).getString();
     disciplinedYear = disc.getColumn(1).getInt();
-    db.exec("UPDATE ratings SET level = 'HTTNV' WHERE subject_type = 'dang_vien' AND subject_id = " +
+    db.exec("UPDATE ratings SET level = 'HTTNV', exception_reason = '' WHERE subject_type = 'dang_vien' AND subject_id = " +
             disc.getColumn(2).getString() + " AND year = " + std::to_string(disciplinedYear));
     // 3. A member exempt since before 2025 rated for 2025.
     SQLite::Statement ex(db,

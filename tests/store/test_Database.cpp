@@ -160,3 +160,27 @@ TEST_CASE("the audit trail is chained and an edit outside dangbo is found") {
   REQUIRE(broken.has_value());
   CHECK(*broken == 2);
 }
+
+TEST_CASE("transactions nest: an inner failure rolls back only the inner work") {
+  TempDir dir;
+  auto db = store::Database::create(dir / "n.db");
+  store::SettingsRepository repo(*db);
+  repo.saveCommittee({"Đảng bộ xã A", "A", "", "", ""});
+  db->transaction([&] {
+    repo.saveTarget({"ket_nap_nam", 2025, 2030, 30});
+    CHECK_THROWS(db->transaction([&] {
+      repo.saveTarget({"ket_nap_nhiem_ky", 2025, 2030, 150});
+      throw std::runtime_error("inner");
+    }));
+    db->transaction([&] { repo.saveTarget({"dang_vien_tot", 2025, 2030, 90}); });
+  });
+  auto t = repo.targets();
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].key != "ket_nap_nhiem_ky");
+  CHECK(t[1].key != "ket_nap_nhiem_ky");
+  CHECK_THROWS(db->transaction([&] {
+    db->transaction([&] { repo.saveTarget({"ket_nap_nhiem_ky", 2025, 2030, 150}); });
+    throw std::runtime_error("outer");
+  }));
+  CHECK(repo.targets().size() == 2);
+}

@@ -1,0 +1,114 @@
+#include "reports/DeadlinesReport.h"
+
+#include <string>
+#include <string_view>
+
+#include "core/Numbers.h"
+#include "reports/Json.h"
+
+namespace dangbo::reports {
+
+namespace {
+
+// RFC 4180: quoted when it holds a comma, a quote or a line break.
+std::string field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+void optionalCount(JsonWriter& w, std::string_view key, const std::optional<int64_t>& n) {
+  w.key(key);
+  if (n)
+    w.value(*n);
+  else
+    w.null();
+}
+
+void optionalPercent(JsonWriter& w, std::string_view key, const std::optional<int64_t>& tenths) {
+  w.key(key);
+  if (tenths)
+    w.raw(core::formatTenthsJson(*tenths));
+  else
+    w.null();
+}
+
+}  // namespace
+
+void writeDeadlinesJson(std::ostream& out, const std::vector<services::Deadline>& deadlines) {
+  JsonWriter w(out);
+  w.beginArray();
+  for (const auto& d : deadlines) {
+    w.beginObject();
+    w.key("kind").value(d.kind);
+    w.key("code").value(d.code);
+    w.key("name").value(d.name);
+    w.key("due").value(d.due.iso());
+    w.key("overdue_days").value(d.overdueDays);
+    w.endObject();
+  }
+  w.endArray();
+  out << '\n';
+}
+
+void writeDeadlinesCsv(std::ostream& out, const std::vector<services::Deadline>& deadlines) {
+  out << "kind,code,name,cell,from,due,extended_due,step,overdue_days\n";
+  for (const auto& d : deadlines)
+    out << d.kind << ',' << field(d.code) << ',' << field(d.name) << ',' << field(d.cellCode) << ','
+        << d.from.iso() << ',' << d.due.iso() << ',' << (d.extendedDue ? d.extendedDue->iso() : "") << ','
+        << field(d.step) << ',' << d.overdueDays << '\n';
+}
+
+void writeAdmissionsJson(std::ostream& out, const std::vector<services::AdmissionProgress>& years) {
+  JsonWriter w(out);
+  w.beginArray();
+  for (const auto& y : years) {
+    w.beginObject();
+    w.key("year").value(y.year);
+    w.key("as_of").value(y.asOf.iso());
+    w.key("admitted").value(y.admitted);
+    w.key("awaiting_ceremony").value(y.awaitingCeremony);
+    w.key("total").value(y.total);
+    optionalCount(w, "target", y.target);
+    optionalPercent(w, "percent_of_target", y.percentOfTarget);
+    w.key("term");
+    if (y.termName.empty())
+      w.null();
+    else
+      w.value(y.termName);
+    w.key("term_total").value(y.termTotal);
+    optionalCount(w, "term_target", y.termTarget);
+    optionalPercent(w, "term_percent", y.termPercent);
+    w.key("cells").beginArray();
+    for (const auto& c : y.cells) {
+      w.beginObject();
+      w.key("code").value(c.cellCode);
+      w.key("name").value(c.cellName);
+      w.key("admitted").value(c.admitted);
+      w.key("awaiting_ceremony").value(c.awaitingCeremony);
+      w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+  }
+  w.endArray();
+  out << '\n';
+}
+
+void writeAdmissionsCsv(std::ostream& out, const std::vector<services::AdmissionProgress>& years) {
+  out << "year,scope,name,admitted,awaiting_ceremony,total,target,percent_of_target\n";
+  for (const auto& y : years) {
+    out << y.year << ",committee," << field(y.termName) << ',' << y.admitted << ',' << y.awaitingCeremony
+        << ',' << y.total << ',' << (y.target ? std::to_string(*y.target) : "") << ','
+        << (y.percentOfTarget ? core::formatTenthsJson(*y.percentOfTarget) : "") << '\n';
+    for (const auto& c : y.cells)
+      out << y.year << ',' << field(c.cellCode) << ',' << field(c.cellName) << ',' << c.admitted << ','
+          << c.awaitingCeremony << ',' << (c.admitted + c.awaitingCeremony) << ",,\n";
+  }
+}
+
+}  // namespace dangbo::reports

@@ -1,0 +1,161 @@
+#pragma once
+// A plain printable document: the header block of a party document, title lines, headings, paragraphs
+// with bold runs, tables, bar charts and page breaks. Reports build one; the renderers (HtmlRenderer,
+// PdfRenderer, DocxRenderer, XlsxRenderer) write it out, so every format shows the same figures.
+// All text is UTF-8 and already translated; figures are formatted once, here, by the cell helpers.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace dangbo::reports {
+
+/// Horizontal alignment of a table column or a line.
+enum class Align { Left, Center, Right };
+
+/// The header block of a party document (design.md, "Party document format").
+struct DocumentHeader {
+  std::string superior;   ///< left, line 1: "ĐẢNG BỘ TỈNH SƠN LA" (regular capitals)
+  std::string executive;  ///< left, line 2: "ĐẢNG ỦY XÃ PHIÊNG PẰN" (bold capitals); line 3 is "*"
+  std::string number;     ///< left, line 4: "Số ...-BC/ĐU"
+  std::string party;      ///< right, line 1: "ĐẢNG CỘNG SẢN VIỆT NAM" (bold, underlined)
+  std::string placeDate;  ///< right, on the level of the number: "Phiêng Pằn, ngày .. tháng .. năm ...." (italic)
+};
+
+/// How a title line is set.
+enum class TitleStyle {
+  Title,     ///< the document's name: bold capitals, larger
+  Subtitle,  ///< bold, centred
+  Note,      ///< italic, centred
+};
+
+/// A centred line (or short paragraph) under the header block.
+struct TitleLine {
+  std::string text;                       ///< the text as printed (capitals already applied)
+  TitleStyle style = TitleStyle::Title;   ///< how it is set
+};
+
+/// A section heading: level 1 bold, level 2 bold italic.
+struct Heading {
+  std::string text;  ///< "1. Tổ chức đảng và đảng viên"
+  int level = 1;     ///< 1 or 2
+};
+
+/// A piece of a paragraph's text.
+struct Run {
+  std::string text;   ///< UTF-8 text
+  bool bold = false;  ///< printed bold
+};
+
+/// A justified paragraph with a first-line indent.
+struct Paragraph {
+  std::vector<Run> runs;  ///< the text, run by run
+  /// The whole text, runs joined.
+  std::string text() const;
+};
+
+/// What a table cell holds: plain text, a count, or a percentage (for spreadsheets).
+enum class CellKind { Text, Count, Percent };
+
+/// One table cell: the printed text, and the figure behind it for spreadsheets.
+struct Cell {
+  std::string text;               ///< as printed ("1.046", "101,4%", "-")
+  CellKind kind = CellKind::Text; ///< what `value` means
+  int64_t value = 0;              ///< Count: the number; Percent: tenths of a percent
+  int span = 1;                   ///< columns covered (header rows only)
+  /// A text cell.
+  static Cell textCell(std::string s, int span = 1);
+  /// A count printed the Vietnamese way ("1.046").
+  static Cell count(int64_t n);
+  /// A percentage from tenths ("101,4%"); "-" (text) when nullopt.
+  static Cell percent(const std::optional<int64_t>& tenths);
+  /// n / of as a percentage, exactly rounded; "-" when of is 0.
+  static Cell share(int64_t n, int64_t of);
+};
+
+/// A table row.
+struct TableRow {
+  std::vector<Cell> cells;  ///< one per column
+  bool total = false;       ///< a total row: printed bold
+};
+
+/// A table with a caption, header rows repeated on every page it spans, body and total rows.
+struct Table {
+  std::string caption;                     ///< printed above the table (bold)
+  std::vector<std::vector<Cell>> header;   ///< header rows; cells may span columns
+  std::vector<TableRow> rows;              ///< body and total rows in order
+  std::vector<Align> align;                ///< per column; missing: Left for column 0, Right for the others
+  /// The number of columns (of the first header row, spans counted, or of the first row).
+  size_t columns() const;
+  /// The alignment of column `c`.
+  Align alignOf(size_t c) const;
+};
+
+/// A series of a bar chart.
+struct ChartSeries {
+  std::string name;                          ///< the legend's text
+  std::vector<std::optional<double>> values; ///< one per category; nullopt: no bar
+};
+
+/// A bar chart: categories along the bottom, one or two series of bars, an optional target line.
+struct Chart {
+  std::string title;                        ///< printed above the chart (bold)
+  std::string categoryLabel;                ///< the categories' name ("Năm"), first column of its table form
+  std::string axisLabel;                    ///< the value axis ("Số đảng viên", "%")
+  std::vector<std::string> categories;      ///< "2020", "2021", ...
+  std::vector<ChartSeries> series;          ///< one or two
+  std::string targetLabel;                  ///< the target line's legend; empty: no target line
+  std::vector<std::optional<double>> target;///< the target per category (a level line); nullopt: none there
+  bool percent = false;                     ///< values are percentages (printed "96,3%")
+  /// A value as printed ("12", "96,3%").
+  std::string format(double v) const;
+  /// An axis tick as printed: whole numbers ("20", "80%").
+  std::string tick(double v) const;
+};
+
+/// Starts a new page.
+struct PageBreak {};
+
+/// One block of the document's body.
+using Block = std::variant<TitleLine, Heading, Paragraph, Table, Chart, PageBreak>;
+
+/// A printable document.
+struct Document {
+  std::string title;                     ///< metadata title (window, PDF info, sheet titles)
+  std::optional<DocumentHeader> header;  ///< the party document header block; nullopt: none
+  std::vector<Block> blocks;             ///< the body, in order
+
+  /// Appends a title line.
+  Document& titleLine(std::string text, TitleStyle style = TitleStyle::Title);
+  /// Appends a heading.
+  Document& heading(std::string text, int level = 1);
+  /// Appends a paragraph of plain text.
+  Document& paragraph(std::string text);
+  /// Appends a paragraph made of runs.
+  Document& paragraph(std::vector<Run> runs);
+  /// Appends a table.
+  Document& table(Table t);
+  /// Appends a chart.
+  Document& chart(Chart c);
+  /// Appends a page break.
+  Document& pageBreak();
+  /// The tables of the document, in order.
+  std::vector<const Table*> tables() const;
+  /// The charts of the document, in order.
+  std::vector<const Chart*> charts() const;
+};
+
+/// The value axis of a chart: from 0 to `max` in ticks of `step` (a 1, 2 or 5 times a power of ten).
+struct ChartAxis {
+  double max = 1;   ///< the top of the axis (>= every value and target)
+  double step = 1;  ///< the distance between ticks
+};
+/// A readable axis for the chart's values and target (at least 100 for percentages).
+ChartAxis chartAxis(const Chart& chart);
+
+/// A chart as a table of figures (category, each series, the target): for DOCX, spreadsheets and previews
+/// that cannot draw.
+Table chartTable(const Chart& chart);
+
+}  // namespace dangbo::reports

@@ -1,0 +1,339 @@
+#include "reports/DocxRenderer.h"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <vector>
+
+namespace dangbo::reports {
+
+namespace {
+
+constexpr const char* kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr const char* kR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+constexpr const char* kXmlDecl = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+// A4 and the margins of the party document format, in twentieths of a point (1 mm = 56.7).
+constexpr int kPageW = 11906, kPageH = 16838, kTop = 1134, kBottom = 1134, kLeft = 1701, kRight = 851;
+constexpr int kTextW = kPageW - kLeft - kRight;
+
+std::string xml(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default:
+        // Control characters other than tab and newline are not allowed in XML 1.0.
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
+    }
+  }
+  return out;
+}
+
+size_t codepoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+// Run properties.
+struct RunStyle {
+  bool bold = false;
+  bool italic = false;
+  bool underline = false;
+  int halfPoints = 0;  // 0: the style's size
+};
+
+std::string run(const std::string& text, const RunStyle& st = {}) {
+  std::string r = "<w:r>";
+  if (st.bold || st.italic || st.underline || st.halfPoints) {
+    r += "<w:rPr>";
+    if (st.bold) r += "<w:b/><w:bCs/>";
+    if (st.italic) r += "<w:i/><w:iCs/>";
+    if (st.underline) r += "<w:u w:val=\"single\"/>";
+    if (st.halfPoints)
+      r += "<w:sz w:val=\"" + std::to_string(st.halfPoints) + "\"/><w:szCs w:val=\"" + std::to_string(st.halfPoints) +
+           "\"/>";
+    r += "</w:rPr>";
+  }
+  return r + "<w:t xml:space=\"preserve\">" + xml(text) + "</w:t></w:r>";
+}
+
+// A paragraph in a named style with an optional alignment ("center", "right", "left").
+std::string para(const std::string& style, const std::string& runs, const std::string& jc = "") {
+  std::string p = "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/>";
+  if (!jc.empty()) p += "<w:jc w:val=\"" + jc + "\"/>";
+  return p + "</w:pPr>" + runs + "</w:p>";
+}
+
+const char* jcOf(Align a) {
+  switch (a) {
+    case Align::Right: return "right";
+    case Align::Center: return "center";
+    default: return "left";
+  }
+}
+
+void headerBlock(std::ostringstream& out, const DocumentHeader& h) {
+  const int leftW = kTextW * 44 / 100, rightW = kTextW - leftW;
+  out << "<w:tbl><w:tblPr><w:tblW w:w=\"" << kTextW << "\" w:type=\"dxa\"/><w:tblBorders>"
+      << "<w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/>"
+      << "<w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+      << "</w:tblPr><w:tblGrid><w:gridCol w:w=\"" << leftW << "\"/><w:gridCol w:w=\"" << rightW
+      << "\"/></w:tblGrid><w:tr>";
+  out << "<w:tc><w:tcPr><w:tcW w:w=\"" << leftW << "\" w:type=\"dxa\"/></w:tcPr>"
+      << para("HeaderBlock", run(h.superior)) << para("HeaderBlock", run(h.executive, {true, false, false, 0}))
+      << para("HeaderBlock", run("*")) << para("HeaderBlock", run(h.number)) << "</w:tc>";
+  out << "<w:tc><w:tcPr><w:tcW w:w=\"" << rightW << "\" w:type=\"dxa\"/></w:tcPr>"
+      << para("HeaderBlock", run(h.party, {true, false, true, 30})) << para("HeaderBlock", "")
+      << para("HeaderBlock", "") << para("HeaderBlock", run(h.placeDate, {false, true, false, 0})) << "</w:tc>";
+  out << "</w:tr></w:tbl>" << para("Normal", "");
+}
+
+// Column widths from the texts' lengths: numbers never wrap, the label column takes what is left.
+std::vector<int> columnWidths(const Table& t) {
+  const size_t n = t.columns();
+  std::vector<double> weight(n, 3);
+  auto longestWord = [](const std::string& s) {
+    size_t best = 0, start = 0;
+    while (start <= s.size()) {
+      size_t end = s.find(' ', start);
+      if (end == std::string::npos) end = s.size();
+      best = std::max(best, codepoints(s.substr(start, end - start)));
+      start = end + 1;
+    }
+    return best;
+  };
+  for (const auto& row : t.header) {
+    size_t c = 0;
+    for (const auto& cell : row) {
+      if (c < n && cell.span == 1) weight[c] = std::max(weight[c], double(longestWord(cell.text)) + 2);
+      c += size_t(cell.span);
+    }
+  }
+  for (const auto& row : t.rows)
+    for (size_t c = 0; c < row.cells.size() && c < n; ++c)
+      weight[c] = std::max(weight[c], double(codepoints(row.cells[c].text)) + 2);
+  if (n > 1) weight[0] = std::min(weight[0], 40.0);
+  double sum = 0;
+  for (double w : weight) sum += w;
+  std::vector<int> out(n);
+  int used = 0;
+  for (size_t c = 1; c < n; ++c) used += out[c] = int(kTextW * weight[c] / sum);
+  if (n) out[0] = kTextW - used;
+  return out;
+}
+
+std::string cellXml(const Cell& cell, int width, const std::string& jc, bool bold, bool header) {
+  std::string x = "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>";
+  if (cell.span > 1) x += "<w:gridSpan w:val=\"" + std::to_string(cell.span) + "\"/>";
+  x += "<w:vAlign w:val=\"center\"/></w:tcPr>";
+  RunStyle st;
+  st.bold = bold;
+  x += para(header ? "TableHeader" : "TableText", cell.text.empty() ? "" : run(cell.text, st), jc);
+  return x + "</w:tc>";
+}
+
+void table(std::ostringstream& out, const Table& t) {
+  const auto widths = columnWidths(t);
+  if (!t.caption.empty()) out << para("Caption", run(t.caption));
+  out << "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" << kTextW
+      << "\" w:type=\"dxa\"/><w:tblBorders>";
+  for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
+    out << "<w:" << side << " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>";
+  out << "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/>"
+      << "<w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>";
+  for (int w : widths) out << "<w:gridCol w:w=\"" << w << "\"/>";
+  out << "</w:tblGrid>";
+  for (const auto& row : t.header) {
+    out << "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
+    size_t c = 0;
+    for (const auto& cell : row) {
+      int w = 0;
+      for (size_t k = 0; k < size_t(cell.span) && c + k < widths.size(); ++k) w += widths[c + k];
+      out << cellXml(cell, w, "center", true, true);
+      c += size_t(cell.span);
+    }
+    out << "</w:tr>";
+  }
+  for (const auto& row : t.rows) {
+    out << "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
+    for (size_t c = 0; c < widths.size(); ++c) {
+      const Cell empty;
+      out << cellXml(c < row.cells.size() ? row.cells[c] : empty, widths[c], jcOf(t.alignOf(c)), row.total, false);
+    }
+    out << "</w:tr>";
+  }
+  // Word needs a paragraph between two tables; it also gives the space after one.
+  out << "</w:tbl>" << para("AfterTable", "");
+}
+
+std::string documentXml(const Document& doc) {
+  std::ostringstream out;
+  out << kXmlDecl << "<w:document xmlns:w=\"" << kW << "\" xmlns:r=\"" << kR << "\"><w:body>";
+  if (doc.header) headerBlock(out, *doc.header);
+  for (const auto& block : doc.blocks) {
+    if (const auto* t = std::get_if<TitleLine>(&block)) {
+      const char* style = t->style == TitleStyle::Title ? "Title" : t->style == TitleStyle::Subtitle ? "Subtitle" : "Note";
+      out << para(style, run(t->text));
+    } else if (const auto* h = std::get_if<Heading>(&block)) {
+      out << para(h->level <= 1 ? "Heading1" : "Heading2", run(h->text));
+    } else if (const auto* p = std::get_if<Paragraph>(&block)) {
+      std::string runs;
+      for (const auto& r : p->runs) runs += run(r.text, {r.bold, false, false, 0});
+      out << para("Normal", runs);
+    } else if (const auto* tb = std::get_if<Table>(&block)) {
+      table(out, *tb);
+    } else if (const auto* c = std::get_if<Chart>(&block)) {
+      table(out, chartTable(*c));
+    } else if (std::holds_alternative<PageBreak>(block)) {
+      out << "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+    }
+  }
+  out << "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/><w:pgSz w:w=\"" << kPageW
+      << "\" w:h=\"" << kPageH << "\"/><w:pgMar w:top=\"" << kTop << "\" w:right=\"" << kRight << "\" w:bottom=\""
+      << kBottom << "\" w:left=\"" << kLeft << "\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
+      << "<w:titlePg/></w:sectPr></w:body></w:document>";
+  return out.str();
+}
+
+std::string style(const std::string& id, const std::string& name, const std::string& pPr, const std::string& rPr) {
+  return "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"" + id + "\"><w:name w:val=\"" + name +
+         "\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>" + pPr + "</w:pPr><w:rPr>" + rPr + "</w:rPr></w:style>";
+}
+
+std::string stylesXml() {
+  std::string s = kXmlDecl;
+  s += std::string("<w:styles xmlns:w=\"") + kW + "\">";
+  s += "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
+       "w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"
+       "<w:lang w:val=\"vi-VN\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" "
+       "w:line=\"288\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>";
+  s += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
+       "<w:pPr><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/></w:pPr></w:style>";
+  const std::string noIndent = "<w:ind w:firstLine=\"0\"/>";
+  s += style("Title", "Title", "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"0\"/>" + noIndent +
+                                   "<w:jc w:val=\"center\"/>",
+             "<w:b/><w:bCs/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/>");
+  s += style("Subtitle", "Subtitle", "<w:keepNext/><w:spacing w:after=\"0\"/>" + noIndent + "<w:jc w:val=\"center\"/>",
+             "<w:b/><w:bCs/>");
+  s += style("Note", "Note", "<w:spacing w:after=\"240\"/>" + noIndent + "<w:jc w:val=\"center\"/>", "<w:i/><w:iCs/>");
+  s += style("Heading1", "heading 1", "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:outlineLvl w:val=\"0\"/>",
+             "<w:b/><w:bCs/>");
+  s += style("Heading2", "heading 2", "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:outlineLvl w:val=\"1\"/>",
+             "<w:b/><w:bCs/><w:i/><w:iCs/>");
+  s += style("Caption", "Table caption", "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/>" + noIndent +
+                                             "<w:jc w:val=\"center\"/>",
+             "<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
+  const std::string cell = "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent;
+  s += style("TableText", "Table text", cell, "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
+  s += style("TableHeader", "Table header", "<w:keepNext/>" + cell + "<w:jc w:val=\"center\"/>",
+             "<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
+  s += style("AfterTable", "After table", "<w:spacing w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent,
+             "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>");
+  s += style("HeaderBlock", "Header block", "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent +
+                                                "<w:jc w:val=\"center\"/>",
+             "");
+  s += style("Footer", "footer", "<w:spacing w:after=\"0\"/>" + noIndent + "<w:jc w:val=\"center\"/>",
+             "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
+  s += "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders>"
+       "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+       "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+       "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+       "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+       "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+       "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+       "</w:tblBorders></w:tblPr></w:style>";
+  return s + "</w:styles>";
+}
+
+std::string footerXml() {
+  return std::string(kXmlDecl) + "<w:ftr xmlns:w=\"" + kW + "\" xmlns:r=\"" + kR +
+         "\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>"
+         "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"
+         "</w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2</w:t></w:r>"
+         "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:ftr>";
+}
+
+}  // namespace
+
+std::map<std::string, std::string> docxParts(const Document& doc) {
+  std::map<std::string, std::string> parts;
+  parts["[Content_Types].xml"] =
+      std::string(kXmlDecl) +
+      "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+      "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+      "<Override PartName=\"/word/document.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+      "<Override PartName=\"/word/styles.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+      "<Override PartName=\"/word/footer1.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+      "<Override PartName=\"/docProps/core.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/></Types>";
+  parts["_rels/.rels"] =
+      std::string(kXmlDecl) +
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+      "officeDocument\" Target=\"word/document.xml\"/>"
+      "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+      "core-properties\" Target=\"docProps/core.xml\"/></Relationships>";
+  parts["word/_rels/document.xml.rels"] =
+      std::string(kXmlDecl) +
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+      "styles\" Target=\"styles.xml\"/>"
+      "<Relationship Id=\"rIdFooter\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+      "footer\" Target=\"footer1.xml\"/></Relationships>";
+  parts["docProps/core.xml"] =
+      std::string(kXmlDecl) +
+      "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" +
+      xml(doc.title) + "</dc:title><dc:creator>dangbo</dc:creator></cp:coreProperties>";
+  parts["word/document.xml"] = documentXml(doc);
+  parts["word/styles.xml"] = stylesXml();
+  parts["word/footer1.xml"] = footerXml();
+  return parts;
+}
+
+void writeZip(const std::filesystem::path& out, const std::map<std::string, std::string>& parts,
+              const std::string& first) {
+  int error = 0;
+  zip_t* z = zip_open(out.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  if (!z) {
+    zip_error_t e;
+    zip_error_init_with_code(&e, error);
+    const std::string msg = zip_error_strerror(&e);
+    zip_error_fini(&e);
+    throw std::runtime_error("cannot write " + out.string() + ": " + msg);
+  }
+  auto add = [&](const std::string& name, const std::string& data) {
+    zip_source_t* src = zip_source_buffer(z, data.data(), data.size(), 0);
+    if (!src || zip_file_add(z, name.c_str(), src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
+      if (src) zip_source_free(src);
+      const std::string msg = zip_strerror(z);
+      zip_discard(z);
+      throw std::runtime_error("cannot write " + out.string() + ": " + msg);
+    }
+  };
+  if (auto it = parts.find(first); it != parts.end()) add(it->first, it->second);
+  for (const auto& [name, data] : parts)
+    if (name != first) add(name, data);
+  if (zip_close(z) < 0) {
+    const std::string msg = zip_strerror(z);
+    zip_discard(z);
+    throw std::runtime_error("cannot write " + out.string() + ": " + msg);
+  }
+}
+
+void renderDocx(const std::filesystem::path& out, const Document& doc) { writeZip(out, docxParts(doc)); }
+
+}  // namespace dangbo::reports

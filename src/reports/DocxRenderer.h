@@ -1,0 +1,25 @@
+#pragma once
+// Writes a Document as a Word document (.docx: WordprocessingML in a zip written with libzip) for the
+// office to edit: Times New Roman 14 pt styles, A4 with the margins of the party document format, the
+// header block as a borderless two-column table, real Word tables whose header rows repeat on every
+// page (w:tblHeader), page numbers at the bottom from page 2 on, charts as tables of their figures.
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "reports/Document.h"
+
+namespace dangbo::reports {
+
+/// Writes the document to a .docx file. Throws std::runtime_error when the file cannot be written.
+void renderDocx(const std::filesystem::path& out, const Document& doc);
+
+/// The parts of the .docx package by name ("word/document.xml", ...), as written into the zip.
+std::map<std::string, std::string> docxParts(const Document& doc);
+
+/// Writes named parts into a new zip file (replacing it), the first name listed in `first` first.
+/// Throws std::runtime_error on failure. Shared by the DOCX writer and its tests.
+void writeZip(const std::filesystem::path& out, const std::map<std::string, std::string>& parts,
+              const std::string& first = "[Content_Types].xml");
+
+}  // namespace dangbo::reports

@@ -1,0 +1,730 @@
+#include "reports/PdfRenderer.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dangbo::reports {
+
+namespace {
+
+constexpr double kPageW = 595.2756;  // A4 in points
+constexpr double kPageH = 841.8898;
+constexpr const char* kFamily = "Times New Roman";
+
+double mm(double v) { return v * 72.0 / 25.4; }
+
+std::string escape(std::string_view s) {
+  gchar* e = g_markup_escape_text(s.data(), gssize(s.size()));
+  std::string out(e);
+  g_free(e);
+  return out;
+}
+
+struct LayoutDeleter {
+  void operator()(PangoLayout* l) const { g_object_unref(l); }
+};
+using Layout = std::unique_ptr<PangoLayout, LayoutDeleter>;
+
+// How a piece of text is set.
+struct Style {
+  double size = 14;
+  bool bold = false;
+  bool italic = false;
+  PangoAlignment align = PANGO_ALIGN_LEFT;
+  bool justify = false;
+  double indent = 0;     // first-line indent, points
+  double spacing = 0;    // line spacing factor (0: the font's)
+  bool wrapChars = false;
+};
+
+// One line of a laid-out paragraph, in points relative to the layout's top.
+struct LineBox {
+  PangoLayoutLine* line;
+  double x, top, height, baseline;
+};
+
+class PdfWriter {
+ public:
+  PdfWriter(cairo_surface_t* surface, const PdfOptions& options) : surface_(surface), options_(options) {
+    cr_ = cairo_create(surface_);
+    ctx_ = pango_cairo_create_context(cr_);
+    cairo_font_options_t* fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(ctx_, fo);
+    cairo_font_options_destroy(fo);
+    left_ = mm(30);
+    right_ = kPageW - mm(15);
+    top_ = mm(20);
+    bottom_ = kPageH - mm(20);
+    y_ = top_;
+  }
+  ~PdfWriter() {
+    g_object_unref(ctx_);
+    cairo_destroy(cr_);
+  }
+  PdfWriter(const PdfWriter&) = delete;
+  PdfWriter& operator=(const PdfWriter&) = delete;
+
+  void render(const Document& doc) {
+    if (doc.header) header(*doc.header);
+    for (size_t i = 0; i < doc.blocks.size(); ++i) {
+      const Block& b = doc.blocks[i];
+      const Block* next = i + 1 < doc.blocks.size() ? &doc.blocks[i + 1] : nullptr;
+      if (const auto* t = std::get_if<TitleLine>(&b)) title(*t);
+      else if (const auto* h = std::get_if<Heading>(&b)) heading(*h, next);
+      else if (const auto* p = std::get_if<Paragraph>(&b)) paragraph(*p);
+      else if (const auto* tb = std::get_if<Table>(&b)) table(*tb);
+      else if (const auto* c = std::get_if<Chart>(&b)) chart(*c);
+      else if (std::holds_alternative<PageBreak>(b)) newPage();
+    }
+    finishPage();
+    cairo_surface_finish(surface_);
+    if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS)
+      throw std::runtime_error(std::string("PDF: ") + cairo_status_to_string(cairo_surface_status(surface_)));
+  }
+
+ private:
+  double width() const { return right_ - left_; }
+
+  Layout layout(const std::string& markup, const Style& st, double width) {
+    Layout l(pango_layout_new(ctx_));
+    PangoFontDescription* fd = pango_font_description_new();
+    pango_font_description_set_family(fd, kFamily);
+    pango_font_description_set_absolute_size(fd, st.size * PANGO_SCALE);
+    pango_font_description_set_weight(fd, st.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_style(fd, st.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    pango_layout_set_font_description(l.get(), fd);
+    pango_font_description_free(fd);
+    if (width > 0) pango_layout_set_width(l.get(), int(width * PANGO_SCALE));
+    pango_layout_set_wrap(l.get(), st.wrapChars ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
+    pango_layout_set_alignment(l.get(), st.align);
+    pango_layout_set_justify(l.get(), st.justify);
+    if (st.indent != 0) pango_layout_set_indent(l.get(), int(st.indent * PANGO_SCALE));
+    if (st.spacing > 0) pango_layout_set_line_spacing(l.get(), float(st.spacing));
+    pango_layout_set_markup(l.get(), markup.c_str(), -1);
+    return l;
+  }
+
+  static double heightOf(PangoLayout* l) {
+    PangoRectangle r;
+    pango_layout_get_extents(l, nullptr, &r);
+    return double(r.height) / PANGO_SCALE;
+  }
+  static double widthOf(PangoLayout* l) {
+    PangoRectangle r;
+    pango_layout_get_extents(l, nullptr, &r);
+    return double(r.width) / PANGO_SCALE;
+  }
+
+  static std::vector<LineBox> lines(PangoLayout* l) {
+    std::vector<LineBox> out;
+    PangoLayoutIter* it = pango_layout_get_iter(l);
+    do {
+      PangoRectangle r;
+      pango_layout_iter_get_line_extents(it, nullptr, &r);
+      const int baseline = pango_layout_iter_get_baseline(it);
+      out.push_back({pango_layout_iter_get_line_readonly(it), double(r.x) / PANGO_SCALE, double(r.y) / PANGO_SCALE,
+                     double(r.height) / PANGO_SCALE, double(baseline - r.y) / PANGO_SCALE});
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    return out;
+  }
+
+  void draw(PangoLayout* l, double x, double y) {
+    cairo_move_to(cr_, x, y);
+    pango_cairo_show_layout(cr_, l);
+  }
+
+  void finishPage() {
+    if (options_.pageNumbers && page_ > 1) {
+      Style st;
+      st.size = options_.tableSize;
+      st.align = PANGO_ALIGN_CENTER;
+      Layout l = layout(std::to_string(page_), st, width());
+      draw(l.get(), left_, kPageH - mm(12) - heightOf(l.get()) / 2);
+    }
+  }
+
+  void newPage() {
+    finishPage();
+    cairo_show_page(cr_);
+    ++page_;
+    y_ = top_;
+  }
+
+  // Starts a new page unless `h` more points fit on this one (a block taller than a page starts at the top).
+  void ensure(double h) {
+    if (y_ + h > bottom_ && y_ > top_ + 0.5) newPage();
+  }
+
+  // --- Header block and titles -----------------------------------------------------------------
+
+  void header(const DocumentHeader& h) {
+    const double leftW = width() * 0.44, rightX = left_ + leftW, rightW = width() - leftW;
+    const double size = options_.bodySize;
+    Style center;
+    center.size = size;
+    center.align = PANGO_ALIGN_CENTER;
+    Style bold = center;
+    bold.bold = true;
+    double yl = y_;
+    auto leftLine = [&](const std::string& text, const Style& st) {
+      Layout l = layout(escape(text), st, leftW);
+      draw(l.get(), left_, yl);
+      const double top = yl;
+      yl += heightOf(l.get());
+      return top;
+    };
+    leftLine(h.superior, center);
+    leftLine(h.executive, bold);
+    leftLine("*", center);
+    const double numberTop = leftLine(h.number, center);
+
+    Style party = bold;
+    party.size = size + 1;
+    // The Party's name, underlined by a rule under the letters (an underline would cut the dots below
+    // the Vietnamese vowels) as long as the name.
+    Layout p = layout(escape(h.party), party, rightW);
+    draw(p.get(), rightX, y_);
+    {
+      PangoRectangle ink, logical;
+      pango_layout_get_extents(p.get(), &ink, &logical);
+      const double x0 = rightX + double(ink.x) / PANGO_SCALE, x1 = x0 + double(ink.width) / PANGO_SCALE;
+      const double rule = y_ + double(ink.y + ink.height) / PANGO_SCALE + 1.5;
+      cairo_set_line_width(cr_, 0.7);
+      cairo_move_to(cr_, x0, rule);
+      cairo_line_to(cr_, x1, rule);
+      cairo_stroke(cr_);
+    }
+    Style date = center;
+    date.italic = true;
+    Layout d = layout(escape(h.placeDate), date, rightW);
+    const double dateTop = std::max(numberTop, y_ + heightOf(p.get()) + 4);
+    draw(d.get(), rightX, dateTop);
+    y_ = std::max(yl, dateTop + heightOf(d.get())) + 18;
+  }
+
+  void title(const TitleLine& t) {
+    Style st;
+    st.size = options_.bodySize;
+    st.align = PANGO_ALIGN_CENTER;
+    double after = 0;
+    switch (t.style) {
+      case TitleStyle::Title: st.size += 1, st.bold = true; break;
+      case TitleStyle::Subtitle: st.bold = true; break;
+      case TitleStyle::Note: st.italic = true, after = 12; break;
+    }
+    Layout l = layout(escape(t.text), st, width());
+    // A title on two or more lines is balanced: the narrowest width that keeps the number of lines,
+    // so no word is left alone on the last line.
+    const int count = pango_layout_get_line_count(l.get());
+    if (count > 1) {
+      double lo = width() / 3, hi = width();
+      while (hi - lo > 2) {
+        const double mid = (lo + hi) / 2;
+        Layout trial = layout(escape(t.text), st, mid);
+        (pango_layout_get_line_count(trial.get()) > count ? lo : hi) = mid;
+      }
+      l = layout(escape(t.text), st, hi);
+    }
+    ensure(heightOf(l.get()));
+    draw(l.get(), left_ + (width() - (count > 1 ? double(pango_layout_get_width(l.get())) / PANGO_SCALE : width())) / 2,
+         y_);
+    y_ += heightOf(l.get()) + after;
+  }
+
+  // --- Headings and paragraphs ----------------------------------------------------------------
+
+  Style headingStyle(int level) const {
+    Style st;
+    st.size = options_.bodySize;
+    st.bold = true;
+    st.italic = level >= 2;
+    return st;
+  }
+
+  Style paragraphStyle() const {
+    Style st;
+    st.size = options_.bodySize;
+    st.justify = true;
+    st.indent = mm(10);
+    st.spacing = 1.15;
+    return st;
+  }
+
+  static std::string markup(const Paragraph& p) {
+    std::string m;
+    for (const auto& r : p.runs) m += r.bold ? "<b>" + escape(r.text) + "</b>" : escape(r.text);
+    return m;
+  }
+
+  // The height a block needs at the top of where it is placed, so that a heading is not left alone.
+  double leadHeight(const Block& b) {
+    if (const auto* p = std::get_if<Paragraph>(&b)) {
+      Layout l = layout(markup(*p), paragraphStyle(), width());
+      const auto ls = lines(l.get());
+      double h = 0;
+      for (size_t i = 0; i < ls.size() && i < 2; ++i) h += ls[i].height;
+      return h;
+    }
+    if (const auto* t = std::get_if<Table>(&b)) return tableLead(*t);
+    if (const auto* c = std::get_if<Chart>(&b)) return chartHeight(*c);
+    if (const auto* h = std::get_if<Heading>(&b)) {
+      Layout l = layout(escape(h->text), headingStyle(h->level), width());
+      return heightOf(l.get()) + 10;
+    }
+    return 0;
+  }
+
+  void heading(const Heading& h, const Block* next) {
+    Layout l = layout(escape(h.text), headingStyle(h.level), width());
+    const double before = y_ > top_ + 0.5 ? 6 : 0, height = heightOf(l.get());
+    double lead = 0;
+    if (next) {
+      lead = leadHeight(*next);
+      // A level-1 heading followed by a level-2 one keeps both with the first lines after them.
+      if (const auto* nh = std::get_if<Heading>(next); nh && lead < 200) lead += 40;
+    }
+    ensure(before + height + 4 + std::min(lead, bottom_ - top_ - height - 10));
+    if (y_ > top_ + 0.5) y_ += before;
+    draw(l.get(), left_, y_);
+    y_ += height + 4;
+  }
+
+  void paragraph(const Paragraph& p) {
+    Layout l = layout(markup(p), paragraphStyle(), width());
+    const auto ls = lines(l.get());
+    size_t i = 0;
+    while (i < ls.size()) {
+      // How many lines fit here.
+      double h = 0;
+      size_t n = 0;
+      while (i + n < ls.size() && y_ + h + ls[i + n].height <= bottom_) h += ls[i + n++].height;
+      if (n < ls.size() - i) {
+        // No single first line at the bottom of a page, no single last line at the top of the next.
+        if (n == 1 && ls.size() - i > 1) n = 0;
+        if (n > 1 && ls.size() - i - n == 1) --n;
+        if (n == 0 && y_ > top_ + 0.5) {
+          newPage();
+          continue;
+        }
+        if (n == 0) n = 1;
+      }
+      for (size_t k = 0; k < n; ++k) {
+        const LineBox& b = ls[i + k];
+        cairo_move_to(cr_, left_ + b.x, y_ + b.baseline);
+        pango_cairo_show_layout_line(cr_, b.line);
+        y_ += b.height;
+      }
+      i += n;
+      if (i < ls.size()) newPage();
+    }
+    y_ += 6;
+  }
+
+  // --- Tables ---------------------------------------------------------------------------------
+
+  static constexpr double kPadX = 4, kPadY = 2.5;
+
+  Style cellStyle(bool bold, Align a) const {
+    Style st;
+    st.size = options_.tableSize;
+    st.bold = bold;
+    st.wrapChars = true;
+    st.align = a == Align::Right ? PANGO_ALIGN_RIGHT : a == Align::Center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+    return st;
+  }
+
+  // Natural width (one line) and the longest word of a text, cached.
+  std::pair<double, double> measure(const std::string& text, bool bold) {
+    const auto key = std::make_pair(text, bold);
+    if (auto it = measured_.find(key); it != measured_.end()) return it->second;
+    Style st = cellStyle(bold, Align::Left);
+    Layout whole = layout(escape(text), st, -1);
+    const double natural = widthOf(whole.get());
+    double word = 0;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t end = text.find(' ', start);
+      if (end == std::string::npos) end = text.size();
+      if (end > start) {
+        Layout w = layout(escape(text.substr(start, end - start)), st, -1);
+        word = std::max(word, widthOf(w.get()));
+      }
+      start = end + 1;
+    }
+    return measured_[key] = {natural, word};
+  }
+
+  // Column widths filling the text width: numbers never wrap; header texts wrap before the labels do;
+  // labels wrap at word boundaries when nothing else helps.
+  std::vector<double> columnWidths(const Table& t) {
+    const size_t n = t.columns();
+    // natural: everything on one line; body: the body on one line, the header wrapped; least: all wrapped.
+    std::vector<double> natural(n, 0), body(n, 0), least(n, 0);
+    for (const auto& row : t.header) {
+      size_t c = 0;
+      for (const auto& cell : row) {
+        if (c >= n) break;
+        const auto [nat, word] = measure(cell.text, true);
+        if (cell.span == 1) {
+          natural[c] = std::max(natural[c], nat);
+          body[c] = std::max(body[c], word);
+          least[c] = std::max(least[c], word);
+        }
+        c += size_t(cell.span);
+      }
+    }
+    for (const auto& row : t.rows)
+      for (size_t c = 0; c < row.cells.size() && c < n; ++c) {
+        const Cell& cell = row.cells[c];
+        const auto [nat, word] = measure(cell.text, row.total);
+        natural[c] = std::max(natural[c], nat);
+        body[c] = std::max(body[c], nat);
+        least[c] = std::max(least[c], cell.kind == CellKind::Text ? word : nat);
+      }
+    const double pad = 2 * kPadX + 1;
+    for (size_t c = 0; c < n; ++c) {
+      least[c] += pad, body[c] += pad, natural[c] += pad;
+      body[c] = std::max(body[c], least[c]);
+      natural[c] = std::max(natural[c], body[c]);
+    }
+    auto sum = [](const std::vector<double>& v) {
+      double s = 0;
+      for (double x : v) s += x;
+      return s;
+    };
+    // Grows `from` towards `to` by `room`, in proportion to what each column lacks.
+    auto grow = [](std::vector<double> from, const std::vector<double>& to, double room) {
+      double lack = 0;
+      for (size_t c = 0; c < from.size(); ++c) lack += to[c] - from[c];
+      if (lack > 0)
+        for (size_t c = 0; c < from.size(); ++c) from[c] += room * (to[c] - from[c]) / lack;
+      return from;
+    };
+    const double w = width();
+    std::vector<double> out(n, 0);
+    if (n == 0) return out;
+    if (sum(natural) <= w) {
+      // Room to spare: the label column takes half of it, the rest is shared out evenly.
+      const double spare = w - sum(natural);
+      for (size_t c = 0; c < n; ++c) out[c] = natural[c] + spare * (n == 1 ? 1.0 : c == 0 ? 0.5 : 0.5 / double(n - 1));
+    } else if (sum(body) <= w) {
+      out = grow(body, natural, w - sum(body));
+    } else if (sum(least) <= w) {
+      out = grow(least, body, w - sum(least));
+    } else {
+      for (size_t c = 0; c < n; ++c) out[c] = least[c] * w / sum(least);
+    }
+    return out;
+  }
+
+  struct RowLayout {
+    std::vector<Layout> cells;
+    std::vector<double> x, w;
+    double height = 0;
+    bool total = false;
+  };
+
+  RowLayout layoutRow(const std::vector<Cell>& cells, const std::vector<double>& widths, const Table& t, bool isHeader,
+                      bool bold) {
+    RowLayout r;
+    r.total = bold && !isHeader;
+    double x = left_;
+    size_t c = 0;
+    for (const auto& cell : cells) {
+      if (c >= widths.size()) break;
+      double w = 0;
+      const size_t span = isHeader ? size_t(cell.span) : 1;
+      for (size_t k = 0; k < span && c + k < widths.size(); ++k) w += widths[c + k];
+      const Align a = isHeader ? Align::Center : t.alignOf(c);
+      Layout l = layout(escape(cell.text), cellStyle(bold, a), w - 2 * kPadX);
+      r.height = std::max(r.height, heightOf(l.get()) + 2 * kPadY);
+      r.cells.push_back(std::move(l));
+      r.x.push_back(x);
+      r.w.push_back(w);
+      x += w;
+      c += span;
+    }
+    // Columns the row leaves empty still get their borders.
+    while (c < widths.size()) {
+      r.cells.emplace_back(nullptr);
+      r.x.push_back(x);
+      r.w.push_back(widths[c]);
+      x += widths[c++];
+    }
+    return r;
+  }
+
+  void drawRow(const RowLayout& r) {
+    cairo_set_line_width(cr_, 0.6);
+    for (size_t i = 0; i < r.cells.size(); ++i) {
+      cairo_rectangle(cr_, r.x[i], y_, r.w[i], r.height);
+      cairo_stroke(cr_);
+      if (!r.cells[i]) continue;
+      const double h = heightOf(r.cells[i].get());
+      draw(r.cells[i].get(), r.x[i] + kPadX, y_ + (r.height - h) / 2);
+    }
+    y_ += r.height;
+  }
+
+  Layout captionLayout(const std::string& caption) {
+    Style st = cellStyle(true, Align::Center);
+    st.size = options_.tableSize;
+    st.wrapChars = false;
+    return layout(escape(caption), st, width());
+  }
+
+  double tableLead(const Table& t) {
+    const auto widths = columnWidths(t);
+    double h = t.caption.empty() ? 0 : heightOf(captionLayout(t.caption).get()) + 3;
+    for (const auto& row : t.header) h += layoutRow(row, widths, t, true, true).height;
+    for (size_t i = 0; i < t.rows.size() && i < 2; ++i)
+      h += layoutRow(t.rows[i].cells, widths, t, false, t.rows[i].total).height;
+    return h;
+  }
+
+  void table(const Table& t) {
+    const auto widths = columnWidths(t);
+    std::vector<RowLayout> head;
+    for (const auto& row : t.header) head.push_back(layoutRow(row, widths, t, true, true));
+    y_ += 4;
+    ensure(tableLead(t));
+    if (!t.caption.empty()) {
+      Layout c = captionLayout(t.caption);
+      draw(c.get(), left_, y_);
+      y_ += heightOf(c.get()) + 3;
+    }
+    for (const auto& h : head) drawRow(h);
+    for (const auto& row : t.rows) {
+      RowLayout r = layoutRow(row.cells, widths, t, false, row.total);
+      if (y_ + r.height > bottom_) {
+        newPage();
+        for (const auto& h : head) drawRow(h);
+      }
+      drawRow(r);
+    }
+    y_ += 10;
+  }
+
+  // --- Charts ---------------------------------------------------------------------------------
+
+  static constexpr double kPlotH = 190;
+
+  double chartHeight(const Chart&) const { return 24 + kPlotH + 22 + 26 + 10; }
+
+  void setRgb(size_t series) {
+    if (series % 2 == 0) cairo_set_source_rgb(cr_, 0.24, 0.35, 0.55);
+    else cairo_set_source_rgb(cr_, 0.80, 0.64, 0.30);
+  }
+
+  void targetPen() {
+    cairo_set_source_rgb(cr_, 0.70, 0.06, 0.06);
+    cairo_set_line_width(cr_, 1.6);
+    const double dash[] = {6, 3};
+    cairo_set_dash(cr_, dash, 2, 0);
+  }
+
+  void chart(const Chart& c) {
+    y_ += 4;
+    ensure(chartHeight(c));
+    const double small = options_.tableSize - 2;
+    Style titleSt = cellStyle(true, Align::Center);
+    titleSt.wrapChars = false;
+    Layout title = layout(escape(c.title), titleSt, width());
+    draw(title.get(), left_, y_);
+    y_ += heightOf(title.get()) + 8;
+
+    // Room on the right for the target's value at the end of its line.
+    const double axisW = 46, endW = c.targetLabel.empty() ? 8 : 40;
+    const double plotX = left_ + axisW, plotW = width() - axisW - endW, plotY = y_;
+    const ChartAxis axis = chartAxis(c);
+    auto yOf = [&](double v) { return plotY + kPlotH * (1.0 - v / axis.max); };
+    Style tick = cellStyle(false, Align::Right);
+    tick.size = small;
+    tick.wrapChars = false;
+    // Grid and ticks.
+    for (double v = 0; v <= axis.max + 1e-9; v += axis.step) {
+      cairo_set_source_rgb(cr_, 0.8, 0.8, 0.8);
+      cairo_set_line_width(cr_, 0.4);
+      cairo_move_to(cr_, plotX, yOf(v));
+      cairo_line_to(cr_, plotX + plotW, yOf(v));
+      cairo_stroke(cr_);
+      cairo_set_source_rgb(cr_, 0, 0, 0);
+      Layout l = layout(escape(c.tick(v)), tick, axisW - 18);
+      draw(l.get(), left_ + 14, yOf(v) - heightOf(l.get()) / 2);
+    }
+    // The axis label, turned a quarter to the left.
+    {
+      Style st = cellStyle(false, Align::Center);
+      st.size = small;
+      Layout l = layout(escape(c.axisLabel), st, kPlotH);
+      cairo_save(cr_);
+      cairo_translate(cr_, left_, plotY + kPlotH);
+      cairo_rotate(cr_, -M_PI / 2);
+      pango_cairo_update_layout(cr_, l.get());
+      cairo_move_to(cr_, 0, 0);
+      pango_cairo_show_layout(cr_, l.get());
+      cairo_restore(cr_);
+      pango_cairo_update_context(cr_, ctx_);
+    }
+    // Bars and category labels.
+    const size_t n = c.categories.size(), k = std::max<size_t>(1, c.series.size());
+    const double slot = n ? plotW / double(n) : plotW, barW = std::min(slot * (k > 1 ? 0.84 : 0.6) / double(k), 60.0);
+    const double groupW = barW * double(k);
+    struct Label {
+      Layout text;
+      double x, y;
+    };
+    std::vector<Label> labels;
+    Style value = cellStyle(false, Align::Center);
+    value.size = k > 1 ? small - 1.5 : small;
+    value.wrapChars = false;
+    for (size_t i = 0; i < n; ++i) {
+      const double x0 = plotX + slot * double(i) + (slot - groupW) / 2;
+      for (size_t s = 0; s < c.series.size(); ++s) {
+        const auto& v = i < c.series[s].values.size() ? c.series[s].values[i] : std::nullopt;
+        if (!v) continue;
+        const double x = x0 + barW * double(s);
+        setRgb(s);
+        cairo_rectangle(cr_, x + 1, yOf(*v), barW - 2, plotY + kPlotH - yOf(*v));
+        cairo_fill(cr_);
+        Layout l = layout(escape(c.format(*v)), value, -1);
+        const double lw = widthOf(l.get()), lh = heightOf(l.get());
+        labels.push_back({std::move(l), x + barW / 2 - lw / 2, yOf(*v) - lh - 1});
+      }
+      cairo_set_source_rgb(cr_, 0, 0, 0);
+      Style cat = cellStyle(false, Align::Center);
+      Layout l = layout(escape(c.categories[i]), cat, slot);
+      draw(l.get(), plotX + slot * double(i), plotY + kPlotH + 3);
+    }
+    // The target: a dashed level line per category, its value at the end of each level.
+    if (!c.targetLabel.empty()) {
+      Style end = cellStyle(true, Align::Left);
+      end.size = small;
+      end.wrapChars = false;
+      for (size_t i = 0; i < n; ++i) {
+        const auto& t = i < c.target.size() ? c.target[i] : std::nullopt;
+        if (!t) continue;
+        const double x = plotX + slot * double(i);
+        targetPen();
+        cairo_move_to(cr_, x, yOf(*t));
+        cairo_line_to(cr_, x + slot, yOf(*t));
+        const auto& next = i + 1 < c.target.size() ? c.target[i + 1] : std::nullopt;
+        if (next) cairo_line_to(cr_, x + slot, yOf(*next));
+        cairo_stroke(cr_);
+        cairo_set_dash(cr_, nullptr, 0, 0);
+        if (!next || *next != *t) {
+          Layout l = layout(escape(c.format(*t)), end, -1);
+          const double lh = heightOf(l.get());
+          const bool last = i + 1 == n;
+          if (last) draw(l.get(), x + slot + 3, yOf(*t) - lh / 2);
+          else labels.push_back({std::move(l), x + slot - 2 - widthOf(l.get()), yOf(*t) - lh - 1});
+        }
+      }
+      cairo_set_source_rgb(cr_, 0.70, 0.06, 0.06);
+    }
+    // Value labels on a white ground, over the target line.
+    for (const auto& l : labels) {
+      cairo_set_source_rgb(cr_, 1, 1, 1);
+      cairo_rectangle(cr_, l.x - 1, l.y + 1, widthOf(l.text.get()) + 2, heightOf(l.text.get()) - 2);
+      cairo_fill(cr_);
+      cairo_set_source_rgb(cr_, 0, 0, 0);
+      draw(l.text.get(), l.x, l.y);
+    }
+    cairo_set_source_rgb(cr_, 0, 0, 0);
+    cairo_set_line_width(cr_, 0.8);
+    cairo_move_to(cr_, plotX, plotY);
+    cairo_line_to(cr_, plotX, plotY + kPlotH);
+    cairo_line_to(cr_, plotX + plotW, plotY + kPlotH);
+    cairo_stroke(cr_);
+    y_ = plotY + kPlotH + 22;
+    legend(c);
+    y_ += 10;
+  }
+
+  void legend(const Chart& c) {
+    Style st = cellStyle(false, Align::Left);
+    st.size = options_.tableSize - 1;
+    st.wrapChars = false;
+    struct Item {
+      Layout text;
+      int kind;  // series index, or -1 for the target
+    };
+    std::vector<Item> items;
+    for (size_t s = 0; s < c.series.size(); ++s) items.push_back({layout(escape(c.series[s].name), st, -1), int(s)});
+    if (!c.targetLabel.empty()) items.push_back({layout(escape(c.targetLabel), st, -1), -1});
+    const double swatch = 22, gap = 18;
+    double total = 0;
+    for (const auto& it : items) total += swatch + widthOf(it.text.get()) + gap;
+    double x = left_ + std::max(0.0, (width() - total + gap) / 2);
+    for (const auto& it : items) {
+      const double h = heightOf(it.text.get()), mid = y_ + h / 2;
+      if (it.kind >= 0) {
+        setRgb(size_t(it.kind));
+        cairo_rectangle(cr_, x, mid - 5, 16, 10);
+        cairo_fill(cr_);
+      } else {
+        targetPen();
+        cairo_move_to(cr_, x, mid);
+        cairo_line_to(cr_, x + 18, mid);
+        cairo_stroke(cr_);
+        cairo_set_dash(cr_, nullptr, 0, 0);
+      }
+      cairo_set_source_rgb(cr_, 0, 0, 0);
+      draw(it.text.get(), x + swatch, y_);
+      x += swatch + widthOf(it.text.get()) + gap;
+    }
+    y_ += items.empty() ? 0 : heightOf(items.front().text.get());
+  }
+
+  cairo_surface_t* surface_;
+  PdfOptions options_;
+  cairo_t* cr_ = nullptr;
+  PangoContext* ctx_ = nullptr;
+  double left_, right_, top_, bottom_, y_;
+  int page_ = 1;
+  std::map<std::pair<std::string, bool>, std::pair<double, double>> measured_;
+};
+
+void setMetadata(cairo_surface_t* s, const Document& doc) {
+  if (!doc.title.empty()) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
+  cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "dangbo");
+}
+
+cairo_status_t writeToStream(void* closure, const unsigned char* data, unsigned int length) {
+  auto* out = static_cast<std::ostream*>(closure);
+  out->write(reinterpret_cast<const char*>(data), std::streamsize(length));
+  return *out ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+void run(cairo_surface_t* surface, const Document& doc, const PdfOptions& options) {
+  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> owned(surface, &cairo_surface_destroy);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error(std::string("PDF: ") + cairo_status_to_string(cairo_surface_status(surface)));
+  setMetadata(surface, doc);
+  PdfWriter(surface, options).render(doc);
+}
+
+}  // namespace
+
+void renderPdf(const std::filesystem::path& out, const Document& doc, const PdfOptions& options) {
+  run(cairo_pdf_surface_create(out.c_str(), kPageW, kPageH), doc, options);
+}
+
+void renderPdf(std::ostream& out, const Document& doc, const PdfOptions& options) {
+  run(cairo_pdf_surface_create_for_stream(&writeToStream, &out, kPageW, kPageH), doc, options);
+}
+
+}  // namespace dangbo::reports

@@ -1,0 +1,25 @@
+#pragma once
+// Writes a Document as a PDF with cairo and pango, in the party document format of design.md: A4,
+// margins top 20, bottom 20, left 30, right 15 mm, Times New Roman (Liberation Serif on Debian) with
+// the fonts embedded; table headers repeated on every page a table spans; page numbers centred at
+// the bottom from page 2 on; charts drawn as vector graphics.
+#include <filesystem>
+#include <ostream>
+
+#include "reports/Document.h"
+
+namespace dangbo::reports {
+
+/// How the PDF is set.
+struct PdfOptions {
+  double bodySize = 14;    ///< paragraphs, headings, header block (points)
+  double tableSize = 13;   ///< tables and charts (points)
+  bool pageNumbers = true; ///< page numbers at the bottom, from page 2 on
+};
+
+/// Writes the document to a PDF file. Throws std::runtime_error when the file cannot be written.
+void renderPdf(const std::filesystem::path& out, const Document& doc, const PdfOptions& options = {});
+/// Writes the document as PDF bytes to a stream (e.g. standard output).
+void renderPdf(std::ostream& out, const Document& doc, const PdfOptions& options = {});
+
+}  // namespace dangbo::reports

@@ -1,0 +1,818 @@
+#include "services/Admissions.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "core/Enums.h"
+#include "core/Errors.h"
+#include "core/I18n.h"
+#include "core/Numbers.h"
+#include "core/VietText.h"
+#include "services/Register.h"
+#include "services/Services.h"
+#include "store/AdmissionRepository.h"
+#include "store/Database.h"
+#include "store/MemberQuery.h"
+#include "store/RecordsRepository.h"
+#include "store/RegisterRepository.h"
+#include "store/SettingsRepository.h"
+
+namespace dangbo::services {
+
+using core::DataError;
+using core::Date;
+using core::format;
+using core::tr;
+
+namespace {
+
+constexpr const char* kStageCodes[] = {
+    "listed",           "certificate", "application",          "history",  "background_check", "sponsors",
+    "mass_org_comment", "cell_vote",   "committee_resolution", "decision", "ceremony"};
+constexpr const char* kStageLabels[] = {core::N_("Listed by the cell"),
+                                        core::N_("Awareness-course certificate"),
+                                        core::N_("Application"),
+                                        core::N_("Personal history"),
+                                        core::N_("Background check"),
+                                        core::N_("Sponsors"),
+                                        core::N_("Comments of mass organizations"),
+                                        core::N_("Cell vote"),
+                                        core::N_("Commune committee resolution"),
+                                        core::N_("Admission decision"),
+                                        core::N_("Admission ceremony")};
+
+std::string num(int64_t n) {
+  return std::to_string(n);
+}
+
+bool existsOn(const core::Organization& o, const Date& d) {
+  return (!o.founded || *o.founded <= d) && (!o.ceased || *o.ceased > d);
+}
+
+core::Organization orgById(store::RegisterRepository& reg, core::Id id) {
+  for (auto& o : reg.organizations())
+    if (o.id == id) return o;
+  return {};
+}
+
+core::Organization orgByCode(store::RegisterRepository& reg, const std::string& code) {
+  auto o = reg.organizationByCode(core::normalizeText(code));
+  if (!o) throw DataError(format(tr("There is no party organization with the code {1}."), {code}));
+  return *o;
+}
+
+core::Member memberByCode(store::RegisterRepository& reg, const std::string& code) {
+  auto m = reg.memberByCode(core::normalizeText(code));
+  if (!m) throw DataError(format(tr("There is no member with the code {1}."), {code}));
+  return *m;
+}
+
+core::Candidate candidateByCode(store::AdmissionRepository& repo, const std::string& code) {
+  auto c = repo.candidateByCode(core::normalizeText(code));
+  if (!c) throw DataError(format(tr("There is no candidate with the code {1}."), {code}));
+  return *c;
+}
+
+void requireRead(const Actor& actor, core::Id cellId) {
+  require(actor, Permission::ReadRegister);
+  if (actor.role == "secretary" && actor.cellId != cellId)
+    throw core::PermissionError(
+        format(tr("The account {1} may see only the candidates of its own cell."), {actor.username}));
+}
+
+void requireWrite(const Actor& actor, core::Id cellId) {
+  require(actor, Permission::WriteRegister);
+  if (actor.role == "secretary" && actor.cellId != cellId)
+    throw core::PermissionError(
+        format(tr("The account {1} may change only the candidates of its own cell."), {actor.username}));
+}
+
+// The present official members of a cell on a day, from the register's dated history.
+std::vector<core::Member> officialOn(Services& s, core::Id cellId, const Date& day) {
+  store::MemberQueryOptions opt;
+  opt.asOf = day;
+  opt.cellId = cellId;
+  std::vector<core::Member> out;
+  for (auto& m : store::membersOn(s.database(), opt))
+    if (m.member.officialOn && *m.member.officialOn <= day) out.push_back(std::move(m.member));
+  return out;
+}
+
+// True when inFavour reaches the share num/den of `official` (exact, in integers).
+bool reaches(int inFavour, int official, const core::Fraction& f) {
+  return int64_t(inFavour) * f.den >= int64_t(f.num) * official && official > 0;
+}
+
+// The smallest number in favour that reaches the share.
+int needed(int official, const core::Fraction& f) {
+  return int((int64_t(f.num) * official + f.den - 1) / f.den);
+}
+
+std::optional<Date> stageDate(const core::Candidate& c, Stage st) {
+  switch (st) {
+    case Stage::Listed:
+      return c.listedOn;
+    case Stage::Certificate:
+      return c.certificateOn;
+    case Stage::Application:
+      return c.applicationOn;
+    case Stage::History:
+      return c.historyOn;
+    case Stage::BackgroundCheck:
+      return c.backgroundCheckOn;
+    case Stage::Sponsors:
+      return std::nullopt;  // the sponsorship's day is not stored (only the audit row has it)
+    case Stage::MassOrgComment:
+      return c.massOrgCommentOn;
+    case Stage::CellVote:
+      return c.cellVoteOn;
+    case Stage::CommitteeResolution:
+      return c.committeeResolutionOn;
+    case Stage::Decision:
+      return c.decisionOn;
+    case Stage::Ceremony:
+      return c.ceremonyOn;
+  }
+  return std::nullopt;
+}
+
+// The latest date recorded in the file (stages must not go back before it).
+std::optional<Date> latestDate(const core::Candidate& c) {
+  std::optional<Date> out;
+  for (const auto& d :
+       {c.listedOn, c.certificateOn, c.applicationOn, c.historyOn, c.backgroundCheckOn, c.massOrgCommentOn,
+        c.cellVoteOn, c.committeeResolutionOn, c.decisionOn, c.ceremonyOn})
+    if (d && (!out || *d > *out)) out = d;
+  return out;
+}
+
+// A candidate being moved to `next`: writable, in progress, at the stage before, dated in order.
+struct Step {
+  store::AdmissionRepository repo;
+  core::Candidate before, after;
+  Step(Services& s, const Actor& actor, const std::string& code, Stage next, const Date& on)
+      : repo(s.database()), before(candidateByCode(repo, code)), after(before) {
+    requireWrite(actor, before.cellId);
+    const std::string what = stageLabel(next);
+    auto refuse = [&](const std::string& why) {
+      throw DataError(
+          format(tr("{1} for {2} ({3}) on {4}: {5}"), {what, before.fullName, before.code, on.vn(), why}));
+    };
+    if (before.status != "in_progress")
+      refuse(
+          format(tr("the file is closed (\"{1}\")."), {core::enums::candidateStatus.label(before.status)}));
+    const Stage at = stageOf(before);
+    if (int(at) >= int(next))
+      refuse(format(tr("this stage is already recorded (the file is at \"{1}\")."), {stageLabel(at)}));
+    if (int(at) + 1 != int(next))
+      refuse(format(tr("record \"{1}\" first; stages are recorded in order."),
+                    {stageLabel(Stage(int(at) + 1))}));
+    if (auto last = latestDate(before); last && on < *last)
+      refuse(format(tr("it cannot come before the previous stage ({1})."), {last->vn()}));
+    if (on > Date::today()) refuse(tr("the date is in the future."));
+  }
+  void save(Services& s, const Actor& actor, const std::string& action, const std::string& value,
+            const std::string& reason = {}) {
+    s.database().transaction([&] {
+      repo.updateCandidate(after);
+      s.audit(actor, "candidate." + action, "candidate:" + after.code, "", value, reason);
+    });
+  }
+};
+
+std::string normalizedOrEmpty(const std::string& s) {
+  return core::normalizeText(s);
+}
+
+// Refuses a re-admission the rules forbid (former members matching the candidate).
+void checkReadmission(Services& s, const NewCandidate& c, const std::string& name) {
+  store::AdmissionRepository repo(s.database());
+  const core::RuleBook rules = s.ruleBook();
+  for (const auto& m : repo.membersLike(c.cccd, core::fold(name))) {
+    const bool sameId = !c.cccd.empty() && m.cccd == c.cccd;
+    const bool sameBirth = c.birthDate && m.birthDate && m.searchKey == core::fold(name) &&
+                           m.birthDate->storage() == c.birthDate->storage();
+    if (!sameId && !sameBirth) continue;
+    const std::string who = m.fullName + " (" + m.code + ")";
+    if (m.status == "expelled")
+      throw DataError(format(tr("{1} was expelled from the Party ({2}) and may never be admitted again."),
+                             {who, m.statusSince ? m.statusSince->vn() : std::string("?")}));
+    if (m.status == "active" || m.status == "exempt" || m.status == "transferred_out")
+      throw DataError(format(tr("{1} is already a party member (status \"{2}\")."),
+                             {who, core::enums::memberStatus.label(m.status)}));
+    if ((m.status == "left" || m.status == "removed") && m.statusSince) {
+      const int wait = rules.intOn("readmission.wait_months", c.listedOn);
+      const Date allowed = m.statusSince->addMonths(wait);
+      if (c.listedOn < allowed)
+        throw DataError(format(
+            tr("{1} left the Party on {2} (\"{3}\"): re-admission is possible only {4} months "
+               "later, from {5}."),
+            {who, m.statusSince->vn(), core::enums::memberStatus.label(m.status), num(wait), allowed.vn()}));
+    }
+  }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+const char* stageCode(Stage s) {
+  return kStageCodes[int(s)];
+}
+
+std::optional<Stage> stageFromCode(const std::string& code) {
+  for (int i = 0; i <= int(Stage::Ceremony); ++i)
+    if (code == kStageCodes[i]) return Stage(i);
+  return std::nullopt;
+}
+
+std::string stageLabel(Stage s) {
+  return tr(kStageLabels[int(s)]);
+}
+
+Stage stageOf(const core::Candidate& c) {
+  if (c.ceremonyOn) return Stage::Ceremony;
+  if (c.decisionOn) return Stage::Decision;
+  if (c.committeeResolutionOn) return Stage::CommitteeResolution;
+  if (c.cellVoteOn) return Stage::CellVote;
+  if (c.massOrgCommentOn) return Stage::MassOrgComment;
+  if (c.sponsor1 || c.sponsor2) return Stage::Sponsors;
+  if (c.backgroundCheckOn) return Stage::BackgroundCheck;
+  if (c.historyOn) return Stage::History;
+  if (c.applicationOn) return Stage::Application;
+  if (c.certificateOn) return Stage::Certificate;
+  return Stage::Listed;
+}
+
+std::vector<CandidateRow> listCandidates(Services& s, const Actor& actor, const CandidateFilter& filter) {
+  require(actor, Permission::ReadRegister);
+  store::RegisterRepository reg(s.database());
+  std::optional<core::Id> cellId;
+  if (!core::normalizeText(filter.cellCode).empty()) cellId = orgByCode(reg, filter.cellCode).id;
+  if (actor.role == "secretary") {
+    if (cellId && cellId != actor.cellId) requireRead(actor, *cellId);
+    cellId = actor.cellId.value_or(-1);
+  }
+  std::optional<Stage> stage;
+  if (!filter.stage.empty() && !(stage = stageFromCode(filter.stage)))
+    throw DataError(format(tr("Unknown stage \"{1}\"."), {filter.stage}));
+  if (!filter.status.empty() && !core::enums::candidateStatus.contains(filter.status))
+    throw DataError(format(tr("Unknown candidate status \"{1}\"."), {filter.status}));
+  std::map<core::Id, core::Organization> orgs;
+  for (auto& o : reg.organizations()) orgs[o.id] = o;
+  std::vector<CandidateRow> out;
+  for (auto& c : store::AdmissionRepository(s.database()).candidates(cellId, filter.status)) {
+    CandidateRow r;
+    r.stage = stageOf(c);
+    if (stage && r.stage != *stage) continue;
+    r.stageOn = stageDate(c, r.stage);
+    r.cellCode = orgs[c.cellId].code;
+    r.cellName = orgs[c.cellId].name;
+    r.candidate = std::move(c);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+CandidateFile candidateFile(Services& s, const Actor& actor, const std::string& code) {
+  store::AdmissionRepository repo(s.database());
+  store::RegisterRepository reg(s.database());
+  CandidateFile f;
+  f.candidate = candidateByCode(repo, code);
+  requireRead(actor, f.candidate.cellId);
+  const auto cell = orgById(reg, f.candidate.cellId);
+  f.cellCode = cell.code;
+  f.cellName = cell.name;
+  f.stage = stageOf(f.candidate);
+  auto named = [&](core::Id id, std::optional<Date> since) {
+    auto m = reg.memberById(id);
+    return NamedMember{m ? m->code : std::string(), m ? m->fullName : std::string(), since};
+  };
+  for (const auto& h : repo.helpers(f.candidate.id)) f.helpers.push_back(named(h.memberId, h.from));
+  for (const auto& c : repo.checks(f.candidate.id))
+    f.checks.push_back({c.person, c.relation, c.checkedOn, c.result});
+  if (f.candidate.sponsor1) f.sponsor1 = named(*f.candidate.sponsor1, f.candidate.sponsor1Since);
+  if (f.candidate.sponsor2) f.sponsor2 = named(*f.candidate.sponsor2, f.candidate.sponsor2Since);
+  if (f.candidate.memberId) f.memberCode = named(*f.candidate.memberId, std::nullopt).code;
+  return f;
+}
+
+core::Id createCandidate(Services& s, const Actor& actor, const NewCandidate& in) {
+  store::RegisterRepository reg(s.database());
+  store::AdmissionRepository repo(s.database());
+  const core::Organization cell = orgByCode(reg, in.cellCode);
+  requireWrite(actor, cell.id);
+  core::Candidate c;
+  c.code = core::normalizeText(in.code);
+  c.fullName = core::normalizeText(in.fullName);
+  c.birthDate = in.birthDate;
+  c.gender = in.gender;
+  c.ethnicity = core::normalizeText(in.ethnicity);
+  c.religion = core::normalizeText(in.religion);
+  if (c.religion.empty()) c.religion = "Không";
+  c.residence = normalizedOrEmpty(in.residence);
+  c.occupation = normalizedOrEmpty(in.occupation);
+  c.education = normalizedOrEmpty(in.education);
+  c.cellId = cell.id;
+  c.listedOn = in.listedOn;
+  const std::string cccd = core::normalizeText(in.cccd);
+  std::vector<std::string> p;
+  if (c.code.empty())
+    p.push_back(tr("The candidate code is required."));
+  else if (auto other = repo.candidateByCode(c.code))
+    p.push_back(format(tr("The candidate code {1} is already used by {2}."), {c.code, other->fullName}));
+  if (c.fullName.empty()) p.push_back(tr("The full name is required."));
+  if (!core::enums::gender.contains(c.gender)) p.push_back(tr("Choose the gender."));
+  if (!c.birthDate) p.push_back(tr("The date of birth is required."));
+  if (c.ethnicity.empty() || !reg.ethnicGroupExists(c.ethnicity))
+    p.push_back(tr("Choose one of the 54 ethnic groups."));
+  if (!cccd.empty() && (cccd.size() != 12 || cccd.find_first_not_of("0123456789") != std::string::npos))
+    p.push_back(format(tr("The CCCD number \"{1}\" must have exactly 12 digits."), {cccd}));
+  if (in.listedOn > Date::today())
+    p.push_back(format(tr("The date {1} is in the future."), {in.listedOn.vn()}));
+  if (!existsOn(cell, in.listedOn))
+    p.push_back(format(tr("The cell {1} did not exist on {2}."), {cell.code, in.listedOn.vn()}));
+  if (!p.empty()) {
+    std::string all;
+    for (const auto& l : p) all += (all.empty() ? "" : "\n") + l;
+    throw DataError(all);
+  }
+  NewCandidate checked = in;
+  checked.cccd = cccd;
+  checkReadmission(s, checked, c.fullName);
+  core::Id id = 0;
+  s.database().transaction([&] {
+    id = store::RecordsRepository(s.database()).insertCandidate(c);
+    s.audit(actor, "candidate.add", "candidate:" + c.code, "",
+            c.fullName + " | " + cell.code + " | " + in.listedOn.iso() + (cccd.empty() ? "" : " | " + cccd));
+  });
+  return id;
+}
+
+void addHelper(Services& s, const Actor& actor, const std::string& code, const std::string& memberCode,
+               const Date& from) {
+  store::AdmissionRepository repo(s.database());
+  store::RegisterRepository reg(s.database());
+  core::Candidate c = candidateByCode(repo, code);
+  requireWrite(actor, c.cellId);
+  core::Member m = memberByCode(reg, memberCode);
+  if (c.status != "in_progress")
+    throw DataError(format(tr("The file of {1} ({2}) is closed."), {c.fullName, c.code}));
+  bool inCell = false;
+  for (const auto& x : store::membersOn(s.database(), {from, "", c.cellId, false, false}))
+    inCell |= x.member.id == m.id;
+  if (!inCell)
+    throw DataError(format(tr("{1} ({2}) was not a member of the candidate's cell on {3}."),
+                           {m.fullName, m.code, from.vn()}));
+  s.database().transaction([&] {
+    repo.saveHelper(c.id, {m.id, from});
+    s.audit(actor, "candidate.helper", "candidate:" + c.code, "", m.code + " " + from.iso());
+  });
+}
+
+void recordCertificate(Services& s, const Actor& actor, const std::string& code, const std::string& number,
+                       const Date& on) {
+  Step st(s, actor, code, Stage::Certificate, on);
+  st.after.certificateNo = core::normalizeText(number);
+  if (st.after.certificateNo.empty()) throw DataError(tr("Enter the certificate's number."));
+  st.after.certificateOn = on;
+  st.save(s, actor, "certificate", st.after.certificateNo + " " + on.iso());
+}
+
+void recordApplication(Services& s, const Actor& actor, const std::string& code, const Date& on) {
+  Step st(s, actor, code, Stage::Application, on);
+  st.after.applicationOn = on;
+  st.save(s, actor, "application", on.iso());
+}
+
+void recordHistory(Services& s, const Actor& actor, const std::string& code, const Date& on) {
+  Step st(s, actor, code, Stage::History, on);
+  st.after.historyOn = on;
+  st.save(s, actor, "history", on.iso());
+}
+
+void recordBackgroundCheck(Services& s, const Actor& actor, const std::string& code, const Date& on,
+                           const std::string& result, const std::vector<PersonCheck>& persons) {
+  Step st(s, actor, code, Stage::BackgroundCheck, on);
+  st.after.backgroundCheckOn = on;
+  st.after.backgroundCheckResult = core::normalizeText(result);
+  if (st.after.backgroundCheckResult.empty())
+    throw DataError(tr("Enter the result of the background check."));
+  if (persons.empty())
+    throw DataError(tr("Name at least one person checked (the candidate and close family)."));
+  std::vector<store::CandidateCheck> rows;
+  for (const auto& p : persons) {
+    store::CandidateCheck r{0,
+                            st.after.id,
+                            core::normalizeText(p.person),
+                            core::normalizeText(p.relation),
+                            p.checkedOn ? p.checkedOn : std::optional(on),
+                            core::normalizeText(p.result)};
+    if (r.person.empty()) throw DataError(tr("Name each person checked."));
+    if (*r.checkedOn > on)
+      throw DataError(format(tr("{1} was checked on {2}, after the check's date {3}."),
+                             {r.person, r.checkedOn->vn(), on.vn()}));
+    rows.push_back(std::move(r));
+  }
+  s.database().transaction([&] {
+    st.repo.updateCandidate(st.after);
+    for (const auto& r : rows) st.repo.insertCheck(r);
+    s.audit(actor, "candidate.background_check", "candidate:" + st.after.code, "",
+            on.iso() + " " + st.after.backgroundCheckResult + " (" + num(int64_t(rows.size())) + ")");
+  });
+}
+
+void recordSponsors(Services& s, const Actor& actor, const std::string& code, const Sponsorship& sp) {
+  Step st(s, actor, code, Stage::Sponsors, sp.on);
+  store::RegisterRepository reg(s.database());
+  const core::RuleBook rules = s.ruleBook();
+  const int months = rules.intOn("admission.sponsor_min_months", sp.on);
+  const std::string youth = core::normalizeText(sp.youthUnionResolution);
+  const bool two = !core::normalizeText(sp.sponsor2).empty();
+  if (core::normalizeText(sp.sponsor1).empty() || (!two && youth.empty()))
+    throw DataError(tr("Two sponsors are needed, or the youth union's resolution and one sponsor."));
+  const auto official = officialOn(s, st.before.cellId, sp.on);
+  const std::string cellCode = orgById(reg, st.before.cellId).code;
+  auto check = [&](const std::string& memberCode, const std::optional<Date>& since) {
+    core::Member m = memberByCode(reg, memberCode);
+    const bool ok =
+        std::any_of(official.begin(), official.end(), [&](const core::Member& o) { return o.id == m.id; });
+    if (!ok)
+      throw DataError(format(tr("The sponsor {1} ({2}) was not an official member of the cell {3} on {4}."),
+                             {m.fullName, m.code, cellCode, sp.on.vn()}));
+    if (!since)
+      throw DataError(
+          format(tr("Enter since when {1} ({2}) has known the candidate."), {m.fullName, m.code}));
+    if (sp.on < since->addMonths(months))
+      throw DataError(
+          format(tr("The sponsor {1} ({2}) has known the candidate since {3}: at least {4} months are "
+                    "needed on {5}."),
+                 {m.fullName, m.code, since->vn(), num(months), sp.on.vn()}));
+    return m.id;
+  };
+  st.after.sponsor1 = check(sp.sponsor1, sp.sponsor1Since);
+  st.after.sponsor1Since = sp.sponsor1Since;
+  if (two) {
+    st.after.sponsor2 = check(sp.sponsor2, sp.sponsor2Since);
+    if (st.after.sponsor2 == st.after.sponsor1)
+      throw DataError(tr("The two sponsors must be different members."));
+    st.after.sponsor2Since = sp.sponsor2Since;
+  }
+  st.after.youthUnionResolution = youth;
+  st.save(s, actor, "sponsors",
+          core::normalizeText(sp.sponsor1) + (two ? ", " + core::normalizeText(sp.sponsor2) : " + " + youth) +
+              " " + sp.on.iso());
+}
+
+void recordMassOrgComment(Services& s, const Actor& actor, const std::string& code, const Date& on) {
+  Step st(s, actor, code, Stage::MassOrgComment, on);
+  st.after.massOrgCommentOn = on;
+  st.save(s, actor, "mass_org_comment", on.iso());
+}
+
+int officialMembersOn(Services& s, const Actor& actor, const std::string& cellCode, const Date& on) {
+  store::RegisterRepository reg(s.database());
+  const core::Organization cell = orgByCode(reg, cellCode);
+  requireRead(actor, cell.id);
+  return int(officialOn(s, cell.id, on).size());
+}
+
+int recordCellVote(Services& s, const Actor& actor, const std::string& code, const CellVote& v) {
+  Step st(s, actor, code, Stage::CellVote, v.on);
+  const core::Candidate& c = st.before;
+  const core::RuleBook rules = s.ruleBook();
+  auto refuse = [&](const std::string& why) {
+    throw DataError(format(tr("{1} for {2} ({3}) on {4}: {5}"),
+                           {stageLabel(Stage::CellVote), c.fullName, c.code, v.on.vn(), why}));
+  };
+  // Age at the vote.
+  if (!c.birthDate) refuse(tr("the date of birth is missing."));
+  const Date birth = c.birthDate->anchor();
+  const int minAge = rules.intOn("admission.min_age", v.on), maxAge = rules.intOn("admission.max_age", v.on);
+  if (v.on < birth.addYears(minAge))
+    refuse(format(tr("born {1}, the candidate is under {2}."), {c.birthDate->vn(), num(minAge)}));
+  const bool over = v.on > birth.addYears(maxAge);
+  if (over && (!v.provincialApproval || core::normalizeText(v.approvalNo).empty()))
+    refuse(format(tr("born {1}, the candidate is over {2}: record the province's approval and its number."),
+                  {c.birthDate->vn(), num(maxAge)}));
+  // The certificate must still be valid.
+  if (c.certificateOn) {
+    const Date ends =
+        c.certificateOn->addMonths(rules.intOn("admission.certificate_validity_months", *c.certificateOn));
+    if (v.on > ends)
+      refuse(format(tr("the awareness-course certificate of {1} expired on {2}."),
+                    {c.certificateOn->vn(), ends.vn()}));
+  }
+  // The vote, counted from the register.
+  const int official = int(officialOn(s, c.cellId, v.on).size());
+  const core::Fraction share = rules.fractionOn("admission.cell_vote_share", v.on);
+  if (v.inFavour < 0 || v.inFavour > official)
+    refuse(format(tr("{1} in favour, but the cell had {2} official members that day."),
+                  {num(v.inFavour), num(official)}));
+  if (!reaches(v.inFavour, official, share))
+    refuse(format(
+        tr("{1} of {2} official members in favour is below {3}/{4}: at least {5} are needed. The vote "
+           "cannot be recorded as passed."),
+        {num(v.inFavour), num(official), num(share.num), num(share.den), num(needed(official, share))}));
+  st.after.cellVoteOn = v.on;
+  st.after.cellVoteOfficial = official;
+  st.after.cellVoteInFavour = v.inFavour;
+  st.save(s, actor, "cell_vote", v.on.iso() + " " + num(v.inFavour) + "/" + num(official),
+          over ? "provincial_approval " + core::normalizeText(v.approvalNo) : std::string());
+  return official;
+}
+
+void recordCommitteeResolution(Services& s, const Actor& actor, const std::string& code,
+                               const std::string& number, const Date& on) {
+  Step st(s, actor, code, Stage::CommitteeResolution, on);
+  st.after.committeeResolutionNo = core::normalizeText(number);
+  if (st.after.committeeResolutionNo.empty()) throw DataError(tr("Enter the resolution's number."));
+  st.after.committeeResolutionOn = on;
+  st.save(s, actor, "committee_resolution", st.after.committeeResolutionNo + " " + on.iso());
+}
+
+void recordDecision(Services& s, const Actor& actor, const std::string& code, const std::string& number,
+                    const Date& on, const std::string& body) {
+  Step st(s, actor, code, Stage::Decision, on);
+  st.after.decisionNo = core::normalizeText(number);
+  if (st.after.decisionNo.empty()) throw DataError(tr("Enter the decision's number."));
+  st.after.decisionBody = core::normalizeText(body);
+  if (st.after.decisionBody.empty()) st.after.decisionBody = core::normalizeText(s.committee().executive);
+  if (st.after.decisionBody.empty()) throw DataError(tr("Name the body that decided the admission."));
+  st.after.decisionOn = on;
+  st.save(s, actor, "decision", st.after.decisionNo + " " + on.iso() + " " + st.after.decisionBody);
+}
+
+core::Id recordCeremony(Services& s, const Actor& actor, const std::string& code, const Ceremony& cer) {
+  Step st(s, actor, code, Stage::Ceremony, cer.on);
+  const core::Candidate& c = st.before;
+  store::RegisterRepository reg(s.database());
+  const core::Organization cell = orgById(reg, c.cellId);
+  core::Member m;
+  m.code = core::normalizeText(cer.memberCode);
+  m.fullName = c.fullName;
+  m.gender = c.gender;
+  m.birthDate = c.birthDate;
+  m.ethnicity = c.ethnicity;
+  m.religion = c.religion;
+  m.residence = c.residence;
+  m.occupation = c.occupation;
+  m.education = c.education;
+  m.admittedOn = c.decisionOn;
+  m.ceremonyOn = cer.on;
+  m.cardNo = core::normalizeText(cer.cardNo);
+  m.fileNo = core::normalizeText(cer.fileNo);
+  m.cellId = c.cellId;
+  m.status = "active";
+  m.candidateId = c.id;
+  std::vector<std::string> problems = validateMember(s, m, true);
+  if (problems.empty() && !existsOn(cell, *c.decisionOn))
+    problems.push_back(format(tr("The cell {1} did not exist on {2}."), {cell.code, c.decisionOn->vn()}));
+  if (!problems.empty()) {
+    std::string all;
+    for (const auto& l : problems) all += (all.empty() ? "" : "\n") + l;
+    throw DataError(all);
+  }
+  // addMember's writes, here inside the candidate's transaction (Database::transaction does not nest).
+  core::Id id = 0;
+  s.database().transaction([&] {
+    id = reg.insertMember(m);
+    reg.insertEvent({0, id, *c.decisionOn, "admitted", std::nullopt, c.cellId, "", c.decisionNo, ""});
+    s.audit(actor, "member.add", "member:" + m.code, "", m.fullName + " | " + cell.code);
+    st.after.ceremonyOn = cer.on;
+    st.after.status = "admitted";
+    st.after.memberId = id;
+    st.repo.updateCandidate(st.after);
+    s.audit(actor, "candidate.ceremony", "candidate:" + c.code, "in_progress",
+            "admitted " + cer.on.iso() + " " + m.code);
+  });
+  return id;
+}
+
+namespace {
+void closeFile(Services& s, const Actor& actor, const std::string& code, const Date& on,
+               const std::string& reason, const char* status) {
+  store::AdmissionRepository repo(s.database());
+  core::Candidate c = candidateByCode(repo, code);
+  requireWrite(actor, c.cellId);
+  if (c.status != "in_progress")
+    throw DataError(format(tr("The file of {1} ({2}) is closed."), {c.fullName, c.code}));
+  const std::string why = core::normalizeText(reason);
+  if (why.empty()) throw DataError(tr("Enter the reason."));
+  if (auto last = latestDate(c); last && on < *last)
+    throw DataError(
+        format(tr("The date {1} cannot come before the file's last stage ({2})."), {on.vn(), last->vn()}));
+  if (on > Date::today()) throw DataError(format(tr("The date {1} is in the future."), {on.vn()}));
+  c.status = status;
+  c.outcomeReason = why;
+  s.database().transaction([&] {
+    repo.updateCandidate(c);
+    s.audit(actor, std::string("candidate.") + status, "candidate:" + c.code, "in_progress",
+            std::string(status) + " " + on.iso(), why);
+  });
+}
+}  // namespace
+
+void withdrawCandidate(Services& s, const Actor& actor, const std::string& code, const Date& on,
+                       const std::string& reason) {
+  closeFile(s, actor, code, on, reason, "withdrawn");
+}
+
+void rejectCandidate(Services& s, const Actor& actor, const std::string& code, const Date& on,
+                     const std::string& reason) {
+  closeFile(s, actor, code, on, reason, "rejected");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recognition
+
+namespace {
+struct Probation {
+  core::Member member;
+  std::optional<store::Recognition> record;
+  Date ends;
+};
+
+Probation probationOf(Services& s, const std::string& memberCode) {
+  store::RegisterRepository reg(s.database());
+  Probation p{memberByCode(reg, memberCode), std::nullopt, Date()};
+  const core::Member& m = p.member;
+  std::optional<Date> start = m.ceremonyOn ? m.ceremonyOn : m.admittedOn;
+  if (!start || m.transferredInOn)
+    throw DataError(format(tr("{1} ({2}) was not admitted by this committee: no probation to review."),
+                           {m.fullName, m.code}));
+  p.ends = start->addMonths(s.ruleBook().intOn("admission.probation_months", *start));
+  p.record = store::AdmissionRepository(s.database()).recognition(m.id);
+  return p;
+}
+}  // namespace
+
+RecognitionFile recognitionFile(Services& s, const Actor& actor, const std::string& memberCode) {
+  Probation p = probationOf(s, memberCode);
+  requireRead(actor, p.member.cellId);
+  RecognitionFile f;
+  f.code = p.member.code;
+  f.name = p.member.fullName;
+  f.ceremonyOn = p.member.ceremonyOn;
+  f.probationEnds = p.ends;
+  if (p.record) {
+    f.cellReviewOn = p.record->cellReviewOn;
+    f.officialCount = p.record->officialCount;
+    f.inFavour = p.record->inFavour;
+    f.decisionNo = p.record->decisionNo;
+    f.decisionOn = p.record->decisionOn;
+    f.result = p.record->result;
+    if (f.cellReviewOn && f.officialCount && f.inFavour)
+      f.reviewPassed = reaches(*f.inFavour, *f.officialCount,
+                               s.ruleBook().fractionOn("admission.cell_vote_share", *f.cellReviewOn));
+  } else if (p.member.officialOn) {
+    f.result = "recognized";
+  }
+  return f;
+}
+
+int recordRecognitionReview(Services& s, const Actor& actor, const std::string& memberCode, const Date& on,
+                            int inFavour) {
+  Probation p = probationOf(s, memberCode);
+  const core::Member& m = p.member;
+  requireWrite(actor, m.cellId);
+  auto refuse = [&](const std::string& why) {
+    throw DataError(
+        format(tr("The cell's review of {1} ({2}) on {3}: {4}"), {m.fullName, m.code, on.vn(), why}));
+  };
+  if (m.officialOn) refuse(format(tr("the member has been official since {1}."), {m.officialOn->vn()}));
+  if (m.status != "active" && m.status != "exempt")
+    refuse(format(tr("the member's status is \"{1}\"."), {core::enums::memberStatus.label(m.status)}));
+  if (p.record && p.record->cellReviewOn)
+    refuse(format(tr("a review is already recorded ({1})."), {p.record->cellReviewOn->vn()}));
+  if (on < p.ends) refuse(format(tr("probation ends on {1}."), {p.ends.vn()}));
+  if (on > Date::today()) refuse(tr("the date is in the future."));
+  const int official = int(officialOn(s, m.cellId, on).size());
+  if (inFavour < 0 || inFavour > official)
+    refuse(format(tr("{1} in favour, but the cell had {2} official members that day."),
+                  {num(inFavour), num(official)}));
+  store::Recognition r = p.record.value_or(store::Recognition{});
+  r.memberId = m.id;
+  r.cellReviewOn = on;
+  r.officialCount = official;
+  r.inFavour = inFavour;
+  s.database().transaction([&] {
+    store::AdmissionRepository(s.database()).saveRecognition(r);
+    s.audit(actor, "recognition.review", "member:" + m.code, "",
+            on.iso() + " " + num(inFavour) + "/" + num(official));
+  });
+  return official;
+}
+
+void recordRecognitionDecision(Services& s, const Actor& actor, const std::string& memberCode,
+                               const std::string& number, const Date& on, bool recognized) {
+  Probation p = probationOf(s, memberCode);
+  const core::Member& m = p.member;
+  requireWrite(actor, m.cellId);
+  auto refuse = [&](const std::string& why) {
+    throw DataError(
+        format(tr("The recognition decision for {1} ({2}) on {3}: {4}"), {m.fullName, m.code, on.vn(), why}));
+  };
+  const std::string no = core::normalizeText(number);
+  if (no.empty()) refuse(tr("enter the number of the decision."));
+  if (!p.record || !p.record->cellReviewOn) refuse(tr("record the cell's review first."));
+  if (p.record->result != "pending") refuse(tr("a decision is already recorded."));
+  if (on < *p.record->cellReviewOn)
+    refuse(format(tr("the cell's review was on {1}."), {p.record->cellReviewOn->vn()}));
+  if (on > Date::today()) refuse(tr("the date is in the future."));
+  const core::Fraction share = s.ruleBook().fractionOn("admission.cell_vote_share", *p.record->cellReviewOn);
+  if (recognized && !reaches(p.record->inFavour.value_or(0), p.record->officialCount.value_or(0), share))
+    refuse(format(tr("the cell's review had {1} of {2} official members in favour, below {3}/{4}."),
+                  {num(p.record->inFavour.value_or(0)), num(p.record->officialCount.value_or(0)),
+                   num(share.num), num(share.den)}));
+  // recordAction validates and writes the member's side in its own transaction; the record follows.
+  MemberAction a;
+  a.decisionNo = no;
+  if (recognized) {
+    a.kind = "recognized";
+    a.date = p.ends;  // official from the exact end of probation
+  } else {
+    a.kind = "removed";
+    a.date = on;
+    a.reason = "du_bi_khong_dat";
+  }
+  recordAction(s, actor, m.code, a);
+  store::Recognition r = *p.record;
+  r.decisionNo = no;
+  r.decisionOn = on;
+  r.result = recognized ? "recognized" : "failed";
+  s.database().transaction([&] {
+    store::AdmissionRepository(s.database()).saveRecognition(r);
+    s.audit(actor, "recognition.decision", "member:" + m.code, "pending", r.result + " " + on.iso(), no);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The year's progress
+
+namespace {
+std::optional<int64_t> targetFor(const std::vector<core::Target>& targets, const std::string& key, int from,
+                                 int to) {
+  for (const auto& t : targets)
+    if (t.key == key && t.fromYear == from && t.toYear == to) return int64_t(std::llround(t.value));
+  return std::nullopt;
+}
+}  // namespace
+
+AdmissionProgress admissionProgress(Services& s, const Actor& actor, int year, const Date& asOf) {
+  require(actor, Permission::ReadRegister);
+  store::AdmissionRepository repo(s.database());
+  store::SettingsRepository settings(s.database());
+  store::RegisterRepository reg(s.database());
+  AdmissionProgress p;
+  p.year = year;
+  const Date first = *Date::make(year, 1, 1), last = *Date::make(year, 12, 31);
+  p.asOf = std::min(asOf, last);
+  std::map<core::Id, CellAdmissions> byCell;
+  if (p.asOf >= first)
+    for (const auto& a : repo.admissionsBetween(first, p.asOf)) {
+      (a.member ? p.admitted : p.awaitingCeremony)++;
+      if (actor.role == "secretary" && actor.cellId != a.cellId) continue;
+      auto& c = byCell[a.cellId];
+      (a.member ? c.admitted : c.awaitingCeremony)++;
+    }
+  p.total = p.admitted + p.awaitingCeremony;
+  // The term containing the year (the later-starting one where two do): from the terms, or where none is
+  // recorded, from the years of the admission targets.
+  const auto targets = settings.targets();
+  std::vector<core::Term> periods = settings.terms();
+  for (const auto& t : targets)
+    if (t.key == "ket_nap_nam" || t.key == "ket_nap_nhiem_ky")
+      periods.push_back({0, num(t.fromYear) + "-" + num(t.toYear), t.fromYear, t.toYear});
+  std::optional<core::Term> term;
+  for (const auto& t : periods)
+    if (t.fromYear <= year && year <= t.toYear && (!term || t.fromYear > term->fromYear)) term = t;
+  if (term) {
+    p.termName = term->name;
+    p.target = targetFor(targets, "ket_nap_nam", term->fromYear, term->toYear);
+    p.termTarget = targetFor(targets, "ket_nap_nhiem_ky", term->fromYear, term->toYear);
+    const Date termFirst = *Date::make(term->fromYear, 1, 1);
+    if (p.asOf >= termFirst) p.termTotal = int(repo.admissionsBetween(termFirst, p.asOf).size());
+    if (p.termTarget) p.termPercent = core::percentTenths(p.termTotal, *p.termTarget);
+  }
+  if (p.target) p.percentOfTarget = core::percentTenths(p.total, *p.target);
+  std::map<core::Id, core::Organization> orgs;
+  for (auto& o : reg.organizations()) orgs[o.id] = o;
+  for (auto& [id, c] : byCell) {
+    c.cellCode = orgs[id].code;
+    c.cellName = orgs[id].name;
+    p.cells.push_back(c);
+  }
+  std::sort(p.cells.begin(), p.cells.end(),
+            [](const auto& a, const auto& b) { return a.cellCode < b.cellCode; });
+  return p;
+}
+
+std::vector<AdmissionProgress> admissionsByYear(Services& s, const Actor& actor, int fromYear, int toYear,
+                                                const Date& asOf) {
+  std::vector<AdmissionProgress> out;
+  for (int y = fromYear; y <= toYear; ++y) out.push_back(admissionProgress(s, actor, y, asOf));
+  return out;
+}
+
+}  // namespace dangbo::services

@@ -1,0 +1,336 @@
+#include <doctest/doctest.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "../TestUtil.h"
+#include "core/I18n.h"
+#include "core/Numbers.h"
+#include "reports/CongressReport.h"
+#include "reports/DocxRenderer.h"
+#include "reports/HtmlRenderer.h"
+#include "reports/PdfRenderer.h"
+#include "reports/XlsxRenderer.h"
+#include "services/CongressReport.h"
+#include "services/Services.h"
+
+using namespace dangbo;
+using dangbo::test::readFile;
+using dangbo::test::TempDir;
+using reports::Cell;
+
+namespace {
+
+core::Date d(int y, int m, int dd) { return *core::Date::make(y, m, dd); }
+
+const core::CommitteeInfo kCommittee{"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La", "Đảng bộ tỉnh Sơn La",
+                                     "Đảng ủy xã Phiêng Pằn"};
+
+bool vietnameseCatalog() {
+  const char* msgid = "From {1} to {2}, {3}/{4} new members were admitted, reaching {5} of the target.";
+  return std::string(core::tr(msgid)) != msgid;
+}
+
+services::RatingLevels levels(int a, int b, int c, int d) {
+  services::RatingLevels r;
+  r.htxsnv = a, r.httnv = b, r.htnv = c, r.khtnv = d, r.rated = a + b + c + d;
+  r.goodOrBetterPercent = core::percentTenths(a + b, r.rated);
+  return r;
+}
+
+// A congress figure set written by hand: 142 admitted against a target of 140.
+services::CongressFigures figures() {
+  services::CongressFigures f;
+  f.committee = kCommittee.name;
+  f.from = d(2020, 8, 1), f.to = d(2024, 12, 31), f.asOf = d(2024, 12, 31);
+  auto& o = f.organizations;
+  o.total = 58, o.grassroots = 5, o.subordinate = 53, o.villageCells = 45, o.villageCellsWithCommittee = 31;
+  o.byCategory = {{"ban", 45}, {"truong", 8}, {"co_quan_dang", 1}, {"chinh_quyen", 1},
+                  {"quan_su", 1}, {"cong_an", 1}, {"y_te", 1}, {"khac", 0}};
+  o.subordinateByCategory = {{"ban", 45}, {"truong", 8}};
+  auto& m = f.members;
+  m.total = 1046, m.official = 990, m.probationary = 56, m.women = 312, m.ethnicMinority = 930, m.exempt = 41;
+  m.byAgeGroup = {{"18-30", 180}, {"31-40", 260}, {"41-50", 240}, {"51-60", 190}, {"61-70", 120}, {"71+", 56}};
+  auto& a = f.admissions;
+  a.byYear = {{2020, 12}, {2021, 31}, {2022, 33}, {2023, 35}, {2024, 31}};
+  a.total = 142, a.target = 140, a.targetSource = services::TargetSource::Term;
+  for (const auto& [y, n] : a.byYear) a.yearTargets.emplace_back(y, std::optional<int64_t>(28));
+  a.percentOfTarget = core::percentTenths(142, 140);
+  f.ratings = {{2021, levels(10, 40, 6, 2), levels(120, 800, 80, 10)},
+               {2022, levels(12, 41, 4, 1), levels(130, 810, 70, 6)},
+               {2023, levels(14, 40, 4, 0), levels(140, 820, 60, 4)}};
+  f.inspections = {58, 29};
+  f.discipline.khienTrach = 6, f.discipline.canhCao = 2, f.discipline.khaiTru = 1, f.discipline.xoaTen = 9;
+  services::CongressCommittee c;
+  c.term = "2020-2025", c.members = 25, c.standing = 8, c.women = 5, c.ethnicMinority = 18, c.womenEthnicMinority = 3;
+  c.age42OrUnder = 8, c.universityOrAbove = 24, c.postgraduate = 5, c.theoryIntermediateOrAbove = 25;
+  c.theoryAdvanced = 7;
+  c.womenPercent = core::percentTenths(5, 25), c.ethnicMinorityPercent = core::percentTenths(18, 25);
+  c.womenEthnicMinorityPercent = core::percentTenths(3, 25), c.age42OrUnderPercent = core::percentTenths(8, 25);
+  c.universityOrAbovePercent = core::percentTenths(24, 25), c.postgraduatePercent = core::percentTenths(5, 25);
+  c.theoryIntermediateOrAbovePercent = core::percentTenths(25, 25), c.theoryAdvancedPercent = core::percentTenths(7, 25);
+  f.committeeComposition = c;
+  return f;
+}
+
+// The text of a PDF (pdftotext, pages separated by form feeds).
+std::string pdfText(const std::filesystem::path& pdf, bool layout = false) {
+  const auto txt = pdf.string() + ".txt";
+  const std::string cmd =
+      std::string("pdftotext -enc UTF-8 ") + (layout ? "-layout '" : "'") + pdf.string() + "' '" + txt + "'";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  return readFile(txt);
+}
+
+// Runs of white space as one space.
+std::string squeeze(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+size_t occurrences(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t p = text.find(what); p != std::string::npos; p = text.find(what, p + what.size())) ++n;
+  return n;
+}
+
+// The entries of a zip file.
+std::map<std::string, std::string> unzip(const std::filesystem::path& file) {
+  std::map<std::string, std::string> out;
+  int err = 0;
+  zip_t* z = zip_open(file.c_str(), ZIP_RDONLY, &err);
+  REQUIRE(z != nullptr);
+  const zip_int64_t n = zip_get_num_entries(z, 0);
+  for (zip_int64_t i = 0; i < n; ++i) {
+    zip_stat_t st;
+    zip_stat_index(z, zip_uint64_t(i), 0, &st);
+    zip_file_t* f = zip_fopen_index(z, zip_uint64_t(i), 0);
+    REQUIRE(f != nullptr);
+    std::string data(st.size, '\0');
+    CHECK(zip_fread(f, data.data(), st.size) == zip_int64_t(st.size));
+    zip_fclose(f);
+    out[st.name] = data;
+  }
+  zip_close(z);
+  return out;
+}
+
+// Markup removed: tags become spaces; a few entities decoded.
+std::string stripTags(std::string s, bool dropHead) {
+  if (dropHead) {
+    const auto b = s.find("<head>"), e = s.find("</head>");
+    if (b != std::string::npos && e != std::string::npos) s.erase(b, e - b);
+  }
+  s = std::regex_replace(s, std::regex("<[^>]*>"), " ");
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&nbsp;", " "}}) {
+    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+  }
+  return s;
+}
+
+// Every figure in a text ("1.046", "101,4%", "142/140", "31/12/2024"), sorted.
+std::vector<std::string> figuresIn(const std::string& text) {
+  std::vector<std::string> out;
+  static const std::regex number("[0-9]+(?:[.,/][0-9]+)*%?");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), number); it != std::sregex_iterator(); ++it)
+    out.push_back(it->str());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("document: the congress PDF is A4 text with the Vietnamese sentences and embedded fonts") {
+  TempDir dir;
+  const auto pdf = dir / "congress.pdf";
+  reports::writeCongressDocument(pdf, figures(), kCommittee, "pdf");
+  const std::string bytes = readFile(pdf);
+  REQUIRE(bytes.size() > 1000);
+  CHECK(bytes.rfind("%PDF", 0) == 0);
+  CHECK(bytes.find("/FontFile") != std::string::npos);  // the font is embedded
+  CHECK(bytes.find("595.27") != std::string::npos);     // A4 media box
+  const std::string text = squeeze(pdfText(pdf));
+  CHECK(text.find("ĐẢNG BỘ TỈNH SƠN LA") != std::string::npos);
+  CHECK(text.find("ĐẢNG ỦY XÃ PHIÊNG PẰN") != std::string::npos);
+  CHECK(text.find("142/140") != std::string::npos);
+  if (vietnameseCatalog()) {
+    CHECK(text.find("đạt 101,4% so với chỉ tiêu") != std::string::npos);
+    CHECK(text.find("ĐẢNG CỘNG SẢN VIỆT NAM") != std::string::npos);
+    CHECK(text.find("BÁO CÁO") != std::string::npos);
+  } else {
+    CHECK(text.find("reaching 101,4% of the target") != std::string::npos);
+  }
+  CHECK(text.find("1.046") != std::string::npos);
+}
+
+TEST_CASE("document: a long table spans pages with its header on each, page numbers from page 2") {
+  reports::Document doc;
+  doc.title = "Danh sách";
+  doc.titleLine("DANH SÁCH ĐẢNG VIÊN");
+  reports::Table t;
+  t.caption = "Danh sách đảng viên theo chi bộ";
+  t.header = {{Cell::textCell("STT"), Cell::textCell("Họ và tên"), Cell::textCell("Số thẻ đảng viên"),
+               Cell::textCell("Tỷ lệ")}};
+  t.align = {reports::Align::Center, reports::Align::Left, reports::Align::Right, reports::Align::Right};
+  for (int i = 1; i <= 130; ++i)
+    t.rows.push_back({{Cell::count(i), Cell::textCell("Lò Văn Người Thứ " + std::to_string(i)),
+                       Cell::count(10000000 + i), Cell::share(i, 130)},
+                      false});
+  t.rows.push_back({{Cell::textCell(""), Cell::textCell("Tổng số"), Cell::count(130), Cell::share(130, 130)}, true});
+  doc.table(t);
+  TempDir dir;
+  reports::renderPdf(dir / "long.pdf", doc);
+  const std::string text = pdfText(dir / "long.pdf", true);
+  std::vector<std::string> pages;
+  std::stringstream ss(text);
+  for (std::string page; std::getline(ss, page, '\f');)
+    if (!squeeze(page).empty()) pages.push_back(page);
+  REQUIRE(pages.size() >= 3);
+  CHECK(pages.size() <= 5);
+  for (size_t i = 0; i < pages.size(); ++i) {
+    CAPTURE(i);
+    CHECK(occurrences(pages[i], "Họ và tên") == 1);  // the header, repeated once on every page
+    CHECK(occurrences(pages[i], "Số thẻ đảng viên") == 1);
+  }
+  CHECK(occurrences(text, "Danh sách đảng viên theo chi bộ") == 1);  // the caption only once
+  CHECK(text.find("Lò Văn Người Thứ 130") != std::string::npos);
+  CHECK(text.find("10.000.130") != std::string::npos);
+  // Page numbers: the last line of page 2 on is its number; page 1 has none.
+  for (size_t i = 1; i < pages.size(); ++i) {
+    const std::string p = squeeze(pages[i]);
+    CHECK(p.substr(p.rfind(' ') + 1) == std::to_string(i + 1));
+  }
+  const std::string first = squeeze(pages[0]);
+  CHECK(first.substr(first.rfind(' ') + 1) != "1");
+}
+
+TEST_CASE("document: the congress DOCX is a zip with WordprocessingML, Vietnamese text and repeated headers") {
+  TempDir dir;
+  const auto docx = dir / "congress.docx";
+  reports::writeCongressDocument(docx, figures(), kCommittee, "docx");
+  CHECK(readFile(docx).rfind("PK", 0) == 0);
+  const auto parts = unzip(docx);
+  for (const char* name : {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
+                           "word/_rels/document.xml.rels", "word/footer1.xml"})
+    CHECK_MESSAGE(parts.count(name) == 1, name);
+  const std::string& xml = parts.at("word/document.xml");
+  CHECK(xml.find("<w:tblHeader/>") != std::string::npos);
+  CHECK(xml.find("w:w=\"11906\" w:h=\"16838\"") != std::string::npos);  // A4
+  CHECK(xml.find("w:top=\"1134\" w:right=\"851\" w:bottom=\"1134\" w:left=\"1701\"") != std::string::npos);
+  CHECK(xml.find("<w:titlePg/>") != std::string::npos);  // no page number on page 1
+  CHECK(xml.find("ĐẢNG ỦY XÃ PHIÊNG PẰN") != std::string::npos);
+  CHECK(xml.find("142/140") != std::string::npos);
+  if (vietnameseCatalog()) CHECK(xml.find("đạt 101,4% so với chỉ tiêu") != std::string::npos);
+  CHECK(parts.at("word/styles.xml").find("Times New Roman") != std::string::npos);
+  CHECK(parts.at("word/styles.xml").find("<w:sz w:val=\"28\"/>") != std::string::npos);
+  // Every part is well-formed enough to start with the XML declaration, and tags balance.
+  for (const auto& [name, data] : parts) {
+    CAPTURE(name);
+    CHECK(data.rfind("<?xml", 0) == 0);
+    CHECK(occurrences(data, "<w:tbl>") == occurrences(data, "</w:tbl>"));
+    CHECK(occurrences(data, "<w:tr>") == occurrences(data, "</w:tr>"));
+    CHECK(occurrences(data, "<w:p>") == occurrences(data, "</w:p>"));
+  }
+}
+
+TEST_CASE("document: the congress XLSX has a sheet per table with numbers as numbers") {
+  TempDir dir;
+  const auto xlsx = dir / "congress.xlsx";
+  reports::writeCongressDocument(xlsx, figures(), kCommittee, "xlsx");
+  const auto parts = unzip(xlsx);
+  REQUIRE(parts.count("xl/workbook.xml") == 1);
+  REQUIRE(parts.count("xl/sharedStrings.xml") == 1);
+  const auto doc = reports::congressDocument(figures(), kCommittee);
+  const size_t sheets = doc.tables().size() + doc.charts().size();
+  CHECK(sheets == 7);
+  CHECK(occurrences(parts.at("xl/workbook.xml"), "<sheet ") == sheets);
+  const std::string& strings = parts.at("xl/sharedStrings.xml");
+  CHECK(strings.find("Phiêng Pằn") != std::string::npos);
+  // The admissions table: 142 admitted, 101.4 % of the target, as numbers.
+  std::string all;
+  for (const auto& [name, data] : parts)
+    if (name.rfind("xl/worksheets/sheet", 0) == 0) all += data;
+  CHECK(all.find("<v>142</v>") != std::string::npos);
+  CHECK(all.find("<v>101.4</v>") != std::string::npos);
+  CHECK(all.find("<v>1046</v>") != std::string::npos);
+  CHECK(parts.at("xl/styles.xml").find("formatCode=\"0.0\"") != std::string::npos);
+  CHECK(parts.count("xl/charts/chart1.xml") == 1);
+}
+
+TEST_CASE("document: the same figures in HTML, PDF and DOCX") {
+  const auto doc = reports::congressDocument(figures(), kCommittee);
+  std::ostringstream html;
+  reports::renderHtml(html, doc, reports::HtmlOptions{false});
+  TempDir dir;
+  reports::renderPdf(dir / "c.pdf", doc);
+  reports::renderDocx(dir / "c.docx", doc);
+  const auto htmlFigures = figuresIn(stripTags(html.str(), true));
+  const auto docxFigures = figuresIn(stripTags(unzip(dir / "c.docx").at("word/document.xml"), false));
+  const auto pdfFigures = figuresIn(pdfText(dir / "c.pdf"));
+  REQUIRE(htmlFigures.size() > 100);
+  CHECK(htmlFigures == docxFigures);
+  // The PDF draws the charts (axis ticks, one label per target level) and numbers its pages: every
+  // figure of the tables and sentences appears in it as often as in the others, every chart figure at least once.
+  auto tablesOnly = doc;
+  std::erase_if(tablesOnly.blocks, [](const reports::Block& b) { return std::holds_alternative<reports::Chart>(b); });
+  std::ostringstream plain;
+  reports::renderHtml(plain, tablesOnly);
+  std::map<std::string, int> pdfCount, htmlCount, tableCount;
+  for (const auto& x : pdfFigures) ++pdfCount[x];
+  for (const auto& x : htmlFigures) ++htmlCount[x];
+  for (const auto& x : figuresIn(stripTags(plain.str(), true))) ++tableCount[x];
+  for (const auto& [x, n] : htmlCount) {
+    CAPTURE(x);
+    CHECK(pdfCount[x] >= std::min(n, std::max(1, tableCount[x])));
+  }
+  for (const char* x : {"142/140", "101,4%", "1.046", "990", "56", "29,8%", "96,0%", "31/12/2024"})
+    CHECK(htmlCount.count(x) == 1);
+}
+
+TEST_CASE("document: the congress HTML comes from the same Document, with SVG charts") {
+  std::ostringstream out;
+  reports::writeCongressHtml(out, figures(), kCommittee);
+  const std::string html = out.str();
+  CHECK(occurrences(html, "<svg ") == 2);
+  CHECK(html.find("stroke-dasharray") != std::string::npos);  // the target lines
+  CHECK(html.find("<thead>") != std::string::npos);
+  CHECK_THROWS_AS(reports::writeCongressDocument("/tmp/x.odt", figures(), kCommittee, "odt"), std::invalid_argument);
+}
+
+// DANGBO_DOC_OUT=/tmp/congress.pdf: writes the demo commune's congress report as PDF, and .docx, .xlsx,
+// .html next to it, for looking at.
+TEST_CASE("document: the demo congress report written out (DANGBO_DOC_OUT)") {
+  const char* out = std::getenv("DANGBO_DOC_OUT");
+  if (!out) return;
+  TempDir dir;
+  services::DemoOptions o;
+  o.seed = 1;
+  o.today = d(2026, 11, 29);
+  services::Services::createDemo(dir / "demo.db", o);
+  auto s = services::Services::open(dir / "demo.db");
+  const auto f = services::congressFigures(*s, services::Actor::localOffice(), d(2020, 8, 1), d(2025, 7, 31),
+                                           d(2025, 7, 31));
+  const std::filesystem::path pdf(out);
+  reports::writeCongressDocument(pdf, f, s->committee(), "pdf");
+  for (const char* format : {"docx", "xlsx", "html"}) {
+    auto p = pdf;
+    reports::writeCongressDocument(p.replace_extension(format), f, s->committee(), format);
+  }
+  CHECK(readFile(pdf).rfind("%PDF", 0) == 0);
+}

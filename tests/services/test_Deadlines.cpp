@@ -1,0 +1,252 @@
+#include <doctest/doctest.h>
+
+#include <map>
+#include <sstream>
+
+#include "../TestUtil.h"
+#include "core/Errors.h"
+#include "reports/DeadlinesReport.h"
+#include "services/Admissions.h"
+#include "services/Deadlines.h"
+#include "services/Register.h"
+#include "services/Services.h"
+#include "store/AdmissionRepository.h"
+#include "store/Database.h"
+#include "store/RecordsRepository.h"
+
+using namespace dangbo;
+using dangbo::test::TempDir;
+using services::Actor;
+
+namespace {
+core::Date d(int y, int m, int dd) {
+  return *core::Date::make(y, m, dd);
+}
+const Actor kOffice = Actor::localOffice();
+
+// A register with one cell, one official member, and candidates written straight into the file at the
+// stage each test needs (the stage rules are tested in test_Admissions.cpp).
+struct Fixture {
+  TempDir dir;
+  std::unique_ptr<services::Services> s =
+      services::Services::create(dir / "r.db", {"Đảng bộ xã Thử", "Thử", "Sơn La", "", ""});
+  core::Id cell = 0;
+  Fixture() {
+    core::Organization o;
+    o.code = "CB01";
+    o.name = "Chi bộ bản Nà Ớt";
+    o.kind = "truc_thuoc";
+    o.category = "ban";
+    o.founded = d(1960, 1, 1);
+    cell = services::addOrganization(*s, kOffice, o);
+  }
+  core::Candidate candidate(const std::string& code) {
+    core::Candidate c;
+    c.code = code;
+    c.fullName = "Lò Thị " + code;
+    c.birthDate = core::PartialDate::make(1995, 5, 10);
+    c.gender = "nu";
+    c.ethnicity = "03";
+    c.cellId = cell;
+    c.listedOn = d(2020, 1, 2);
+    return c;
+  }
+  void insert(const core::Candidate& c) { store::RecordsRepository(s->database()).insertCandidate(c); }
+  void member(const std::string& code, core::Date admitted, std::optional<core::Date> ceremony,
+              std::optional<core::Date> official) {
+    core::Member m;
+    m.code = code;
+    m.fullName = "Lò Văn " + code;
+    m.gender = "nam";
+    m.birthDate = core::PartialDate::make(1950, 1, 1);
+    m.ethnicity = "03";
+    m.admittedOn = admitted;
+    m.ceremonyOn = ceremony;
+    m.officialOn = official;
+    services::addMember(*s, kOffice, m, "CB01", "");
+  }
+  std::vector<services::Deadline> of(const std::string& kind, const core::Date& asOf) {
+    std::vector<services::Deadline> out;
+    for (auto& x : services::deadlines(*s, kOffice, asOf))
+      if (x.kind == kind) out.push_back(x);
+    return out;
+  }
+};
+}  // namespace
+
+TEST_CASE("deadline: the admission decision is due 60 working days after the vote, Tết not counted") {
+  Fixture fx;
+  auto c = fx.candidate("QC1");
+  c.certificateOn = d(2025, 9, 1);
+  c.cellVoteOn = d(2026, 1, 20);
+  c.cellVoteOfficial = 9;
+  c.cellVoteInFavour = 7;
+  fx.insert(c);
+  auto due = fx.of("decision_due", d(2026, 3, 2));
+  REQUIRE(due.size() == 1);
+  // 60 weekdays after 20/01/2026 would be 14/04/2026; Tết (16-20/02/2026 off) moves it to 21/04/2026.
+  CHECK(due[0].due == d(2026, 4, 21));
+  CHECK(fx.s->calendar().workingDaysBetween(d(2026, 1, 20), due[0].due) == 60);
+  // + 30 working days: 27/04 (Giỗ Tổ moved), 30/04 and 01/05 are off too.
+  CHECK(due[0].extendedDue == d(2026, 6, 5));
+  CHECK(due[0].from == d(2026, 1, 20));
+  CHECK(due[0].overdueDays == int(d(2026, 3, 2).serial() - d(2026, 4, 21).serial()));
+  CHECK(due[0].overdueDays < 0);
+  CHECK(services::checkOverdue(*fx.s, kOffice, d(2026, 4, 21)).empty());
+  auto late = services::checkOverdue(*fx.s, kOffice, d(2026, 4, 24));
+  REQUIRE(late.size() == 1);
+  CHECK(late[0].rule == "overdue");
+  CHECK(late[0].subject == "QC1");
+  CHECK_FALSE(late[0].year);
+  CHECK(late[0].message.find("21/04/2026") != std::string::npos);
+  CHECK(late[0].message.find("3") != std::string::npos);
+}
+
+TEST_CASE("deadline: certificate expiry, ceremony and recognition") {
+  Fixture fx;
+  auto old = fx.candidate("QC1");
+  old.certificateOn = d(2020, 3, 10);  // valid 60 months: until 10/03/2025
+  fx.insert(old);
+  auto decided = fx.candidate("QC2");
+  decided.certificateOn = d(2025, 1, 6);
+  decided.cellVoteOn = d(2025, 3, 3);
+  decided.decisionOn = d(2025, 4, 1);
+  decided.decisionNo = "9-QĐ";
+  fx.insert(decided);
+  auto closed = fx.candidate("QC3");
+  closed.certificateOn = d(2019, 1, 1);
+  closed.status = "withdrawn";
+  fx.insert(closed);
+  // Probation from the ceremony 15/05/2024: ends 15/05/2025, the cell reviews within 30 working days.
+  fx.member("DV1", d(2024, 5, 2), d(2024, 5, 15), std::nullopt);
+  fx.member("DV2", d(2010, 1, 1), d(2010, 1, 10), d(2011, 1, 10));
+  const auto asOf = d(2025, 6, 20);
+  auto cert = fx.of("certificate_expiry", asOf);
+  REQUIRE(cert.size() == 1);  // QC2 has a decision, QC3 is withdrawn
+  CHECK(cert[0].code == "QC1");
+  CHECK(cert[0].due == d(2025, 3, 10));
+  CHECK(cert[0].overdueDays == 102);
+  auto cer = fx.of("ceremony_due", asOf);
+  REQUIRE(cer.size() == 1);
+  CHECK(cer[0].due == fx.s->calendar().addWorkingDays(d(2025, 4, 1), 30));
+  CHECK(cer[0].due == d(2025, 5, 16));  // Giỗ Tổ 07/04, 30/04-02/05 off, Saturday 26/04 worked
+  auto rec = fx.of("recognition_due", asOf);
+  REQUIRE(rec.size() == 1);
+  CHECK(rec[0].code == "DV1");
+  CHECK(rec[0].step == "review");
+  CHECK(rec[0].from == d(2025, 5, 15));
+  CHECK(rec[0].due == fx.s->calendar().addWorkingDays(d(2025, 5, 15), 30));
+  // Once reviewed, the decision is due 30 (+30) working days after the review.
+  store::Recognition r;
+  r.memberId = fx.s->database().db().execAndGet("SELECT id FROM members WHERE code = 'DV1'").getInt64();
+  r.cellReviewOn = d(2025, 6, 2);
+  r.officialCount = 1;
+  r.inFavour = 1;
+  store::AdmissionRepository(fx.s->database()).saveRecognition(r);
+  rec = fx.of("recognition_due", asOf);
+  REQUIRE(rec.size() == 1);
+  CHECK(rec[0].step == "decision");
+  CHECK(rec[0].due == fx.s->calendar().addWorkingDays(d(2025, 6, 2), 30));
+  CHECK(rec[0].extendedDue == fx.s->calendar().addWorkingDays(d(2025, 6, 2), 60));
+  // Sorted by due date.
+  auto all = services::deadlines(*fx.s, kOffice, asOf);
+  for (size_t i = 1; i < all.size(); ++i) CHECK(all[i - 1].due <= all[i].due);
+  auto findings = services::checkOverdue(*fx.s, kOffice, asOf);
+  REQUIRE(findings.size() == 2);  // the certificate and the ceremony
+  CHECK(findings[0].subject == "QC1");
+  CHECK(findings[1].subject == "QC2");
+}
+
+TEST_CASE("deadline: a badge milestone on the next award day") {
+  Fixture fx;
+  fx.member("DV1", d(1996, 12, 1), std::nullopt, d(1997, 12, 1));  // 30 years on 01/12/2026
+  fx.member("DV2", d(1986, 11, 1), std::nullopt,
+            d(1987, 11, 1));  // 40 years on 01/11/2026: before the last award day
+  fx.member("DV3", d(1981, 2, 3), std::nullopt, d(1982, 2, 3));  // 46 years: no milestone
+  auto badges = fx.of("badge_due", d(2026, 11, 29));
+  REQUIRE(badges.size() == 1);
+  CHECK(badges[0].code == "DV1");
+  CHECK(badges[0].due == d(2027, 2, 3));
+  CHECK(badges[0].step == "30");
+  CHECK(badges[0].overdueDays == -66);
+}
+
+TEST_CASE("deadline: the report's JSON has exactly the spec's keys, CSV a header and a row each") {
+  std::vector<services::Deadline> list = {{"decision_due", "candidate", "QC1", "Lò Thị \"Ứng\"", "CB01",
+                                           d(2026, 1, 20), d(2026, 4, 21), d(2026, 6, 5), "", -50},
+                                          {"badge_due", "member", "DV1", "Lò Văn Một", "CB01", d(2026, 12, 1),
+                                           d(2027, 2, 3), std::nullopt, "30", -66}};
+  std::ostringstream json;
+  reports::writeDeadlinesJson(json, list);
+  const std::string j = json.str();
+  CHECK(j.front() == '[');
+  CHECK(j.find("\"kind\": \"decision_due\"") != std::string::npos);
+  CHECK(j.find("\"code\": \"QC1\"") != std::string::npos);
+  CHECK(j.find("\"name\": \"Lò Thị \\\"Ứng\\\"\"") != std::string::npos);
+  CHECK(j.find("\"due\": \"2026-04-21\"") != std::string::npos);
+  CHECK(j.find("\"overdue_days\": -50") != std::string::npos);
+  CHECK(j.find("extended") == std::string::npos);
+  size_t keys = 0;
+  for (size_t p = 0; (p = j.find("\": ", p)) != std::string::npos; ++p) ++keys;
+  CHECK(keys == 10);
+  std::ostringstream csv;
+  reports::writeDeadlinesCsv(csv, list);
+  CHECK(csv.str().rfind("kind,code,name,cell,from,due,extended_due,step,overdue_days\n", 0) == 0);
+  CHECK(csv.str().find(
+            "decision_due,QC1,\"Lò Thị \"\"Ứng\"\"\",CB01,2026-01-20,2026-04-21,2026-06-05,,-50\n") !=
+        std::string::npos);
+
+  services::AdmissionProgress p;
+  p.year = 2026;
+  p.asOf = d(2026, 11, 29);
+  p.admitted = 31;
+  p.total = 31;
+  p.target = 30;
+  p.percentOfTarget = 1033;
+  p.termName = "2025-2030";
+  p.cells.push_back({"CB01", "Chi bộ bản Nà Ớt", 3, 0});
+  std::ostringstream aj, ac;
+  reports::writeAdmissionsJson(aj, {p});
+  CHECK(aj.str().find("\"percent_of_target\": 103.3") != std::string::npos);
+  CHECK(aj.str().find("\"term_target\": null") != std::string::npos);
+  reports::writeAdmissionsCsv(ac, {p});
+  CHECK(ac.str() ==
+        "year,scope,name,admitted,awaiting_ceremony,total,target,percent_of_target\n"
+        "2026,committee,2025-2030,31,0,31,30,103.3\n2026,CB01,Chi bộ bản Nà Ớt,3,0,3,,\n");
+}
+
+TEST_CASE("deadline: the demo commune has plausible deadlines of every kind") {
+  TempDir dir;
+  services::DemoOptions opt;
+  opt.seed = 1;
+  opt.today = d(2026, 11, 29);
+  services::Services::createDemo(dir / "demo.db", opt);
+  auto s = services::Services::open(dir / "demo.db");
+  const auto list = services::deadlines(*s, kOffice, opt.today);
+  std::map<std::string, std::pair<int, int>> byKind;  // total, overdue
+  for (const auto& x : list) {
+    ++byKind[x.kind].first;
+    if (x.overdueDays > 0) ++byKind[x.kind].second;
+  }
+  std::string summary;
+  for (const auto& [kind, n] : byKind)
+    summary += kind + ": " + std::to_string(n.first) + " (" + std::to_string(n.second) + " overdue)\n";
+  MESSAGE(summary);
+  CHECK(byKind["decision_due"].first >= 1);
+  CHECK(byKind["ceremony_due"].first >= 1);
+  CHECK(byKind["recognition_due"].first >= 10);
+  CHECK(byKind["badge_due"].first >= 1);
+  CHECK(byKind["certificate_expiry"].first >= 1);
+  CHECK(byKind.count("transfer_due") == 0);
+  CHECK(services::checkOverdue(*s, kOffice, opt.today).size() ==
+        size_t(std::count_if(list.begin(), list.end(), [](const auto& x) { return x.overdueDays > 0; })));
+  auto p = services::admissionProgress(*s, kOffice, 2026, opt.today);
+  MESSAGE("admissions 2026: " << p.admitted << " admitted, " << p.awaitingCeremony
+                              << " awaiting the ceremony, target "
+                              << (p.target ? std::to_string(*p.target) : "none") << ", term " << p.termName
+                              << " " << p.termTotal << "/"
+                              << (p.termTarget ? std::to_string(*p.termTarget) : "none"));
+  CHECK(p.target == 30);
+  CHECK(p.termName == "2025-2030");
+  CHECK(p.admitted > 0);
+}
