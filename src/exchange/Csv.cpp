@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/Csv.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/VietText.h"
@@ -89,15 +90,6 @@ CsvTable readCsvFile(const std::string& path) {
   return parseCsv(text, path);
 }
 
-std::string csvField(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
+std::string csvField(std::string_view s) { return core::csvField(s); }
 
 }  // namespace dangbo::exchange

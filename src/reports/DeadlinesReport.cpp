@@ -4,22 +4,14 @@
 #include <string_view>
 
 #include "core/Numbers.h"
+#include "core/Csv.h"
 #include "reports/Json.h"
 
 namespace dangbo::reports {
 
 namespace {
 
-// RFC 4180: quoted when it holds a comma, a quote or a line break.
-std::string field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
+using core::csvField;
 
 void optionalCount(JsonWriter& w, std::string_view key, const std::optional<int64_t>& n) {
   w.key(key);
@@ -58,9 +50,9 @@ void writeDeadlinesJson(std::ostream& out, const std::vector<services::Deadline>
 void writeDeadlinesCsv(std::ostream& out, const std::vector<services::Deadline>& deadlines) {
   out << "kind,code,name,cell,from,due,extended_due,step,overdue_days\n";
   for (const auto& d : deadlines)
-    out << d.kind << ',' << field(d.code) << ',' << field(d.name) << ',' << field(d.cellCode) << ','
+    out << d.kind << ',' << csvField(d.code) << ',' << csvField(d.name) << ',' << csvField(d.cellCode) << ','
         << d.from.iso() << ',' << d.due.iso() << ',' << (d.extendedDue ? d.extendedDue->iso() : "") << ','
-        << field(d.step) << ',' << d.overdueDays << '\n';
+        << csvField(d.step) << ',' << d.overdueDays << '\n';
 }
 
 void writeAdmissionsJson(std::ostream& out, const std::vector<services::AdmissionProgress>& years) {
@@ -102,11 +94,11 @@ void writeAdmissionsJson(std::ostream& out, const std::vector<services::Admissio
 void writeAdmissionsCsv(std::ostream& out, const std::vector<services::AdmissionProgress>& years) {
   out << "year,scope,name,admitted,awaiting_ceremony,total,target,percent_of_target\n";
   for (const auto& y : years) {
-    out << y.year << ",committee," << field(y.termName) << ',' << y.admitted << ',' << y.awaitingCeremony
+    out << y.year << ",committee," << csvField(y.termName) << ',' << y.admitted << ',' << y.awaitingCeremony
         << ',' << y.total << ',' << (y.target ? std::to_string(*y.target) : "") << ','
         << (y.percentOfTarget ? core::formatTenthsJson(*y.percentOfTarget) : "") << '\n';
     for (const auto& c : y.cells)
-      out << y.year << ',' << field(c.cellCode) << ',' << field(c.cellName) << ',' << c.admitted << ','
+      out << y.year << ',' << csvField(c.cellCode) << ',' << csvField(c.cellName) << ',' << c.admitted << ','
           << c.awaitingCeremony << ',' << (c.admitted + c.awaitingCeremony) << ",,\n";
   }
 }

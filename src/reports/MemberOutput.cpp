@@ -4,22 +4,14 @@
 #include <string_view>
 
 #include "core/I18n.h"
+#include "core/Csv.h"
 #include "reports/Json.h"
 
 namespace dangbo::reports {
 
 namespace {
 
-// RFC 4180: quoted when it holds a comma, a quote or a line break.
-std::string field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
+using core::csvField;
 
 std::string iso(const std::optional<core::Date>& d) { return d ? d->iso() : std::string(); }
 
@@ -33,10 +25,10 @@ void optionalString(JsonWriter& w, std::string_view key, const std::string& s) {
 void writeMembersCsv(std::ostream& out, const std::vector<services::MemberRow>& rows) {
   out << "code,name,cell,cell_name,status,standing,gender,birth_date,ethnicity,admitted_on,official_on,card_no\n";
   for (const auto& r : rows) {
-    out << field(r.code) << ',' << field(r.name) << ',' << field(r.cellCode) << ',' << field(r.cellName) << ','
+    out << csvField(r.code) << ',' << csvField(r.name) << ',' << csvField(r.cellCode) << ',' << csvField(r.cellName) << ','
         << r.status << ',' << r.standing << ',' << r.gender << ',' << (r.birthDate ? r.birthDate->storage() : "")
-        << ',' << field(r.ethnicityName) << ',' << iso(r.admittedOn) << ',' << iso(r.officialOn) << ','
-        << field(r.cardNo) << '\n';
+        << ',' << csvField(r.ethnicityName) << ',' << iso(r.admittedOn) << ',' << iso(r.officialOn) << ','
+        << csvField(r.cardNo) << '\n';
   }
 }
 

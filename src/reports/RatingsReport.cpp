@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/Numbers.h"
+#include "core/Csv.h"
 #include "reports/Json.h"
 
 namespace dangbo::reports {
@@ -29,16 +30,7 @@ void levels(JsonWriter& j, std::string_view key, const services::RatingLevels& l
   j.endObject();
 }
 
-// RFC 4180: quoted when it holds a comma, a quote or a line break.
-std::string field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
+using core::csvField;
 
 std::string tenths(const std::optional<int64_t>& t) {
   return t ? core::formatTenthsJson(*t) : std::string();
@@ -47,7 +39,7 @@ std::string tenths(const std::optional<int64_t>& t) {
 void csvRow(std::ostream& out, int year, std::string_view subject, std::string_view cell,
             std::string_view cellName, std::string_view level, const services::RatingLevels& l,
             const std::optional<int64_t>& target) {
-  out << year << ',' << subject << ',' << field(cell) << ',' << field(cellName) << ',' << level << ','
+  out << year << ',' << subject << ',' << csvField(cell) << ',' << csvField(cellName) << ',' << level << ','
       << l.htxsnv << ',' << l.httnv << ',' << l.htnv << ',' << l.khtnv << ',' << l.rated << ','
       << tenths(l.goodOrBetterPercent) << ',' << tenths(target) << '\n';
 }

@@ -1,4 +1,5 @@
 #include "services/Admissions.h"
+#include "services/Lookup.h"
 
 #include <algorithm>
 #include <cmath>
@@ -56,17 +57,6 @@ core::Organization orgById(store::RegisterRepository& reg, core::Id id) {
   return {};
 }
 
-core::Organization orgByCode(store::RegisterRepository& reg, const std::string& code) {
-  auto o = reg.organizationByCode(core::normalizeText(code));
-  if (!o) throw DataError(format(tr("There is no party organization with the code {1}."), {code}));
-  return *o;
-}
-
-core::Member memberByCode(store::RegisterRepository& reg, const std::string& code) {
-  auto m = reg.memberByCode(core::normalizeText(code));
-  if (!m) throw DataError(format(tr("There is no member with the code {1}."), {code}));
-  return *m;
-}
 
 core::Candidate candidateByCode(store::AdmissionRepository& repo, const std::string& code) {
   auto c = repo.candidateByCode(core::normalizeText(code));
@@ -248,7 +238,7 @@ std::vector<CandidateRow> listCandidates(Services& s, const Actor& actor, const 
   require(actor, Permission::ReadRegister);
   store::RegisterRepository reg(s.database());
   std::optional<core::Id> cellId;
-  if (!core::normalizeText(filter.cellCode).empty()) cellId = orgByCode(reg, filter.cellCode).id;
+  if (!core::normalizeText(filter.cellCode).empty()) cellId = organizationByCode(reg, filter.cellCode).id;
   if (actor.role == "secretary") {
     if (cellId && cellId != actor.cellId) requireRead(actor, *cellId);
     cellId = actor.cellId.value_or(-1);
@@ -300,7 +290,7 @@ CandidateFile candidateFile(Services& s, const Actor& actor, const std::string& 
 core::Id createCandidate(Services& s, const Actor& actor, const NewCandidate& in) {
   store::RegisterRepository reg(s.database());
   store::AdmissionRepository repo(s.database());
-  const core::Organization cell = orgByCode(reg, in.cellCode);
+  const core::Organization cell = organizationByCode(reg, in.cellCode);
   requireWrite(actor, cell.id);
   core::Candidate c;
   c.code = core::normalizeText(in.code);
@@ -472,7 +462,7 @@ void recordMassOrgComment(Services& s, const Actor& actor, const std::string& co
 
 int officialMembersOn(Services& s, const Actor& actor, const std::string& cellCode, const Date& on) {
   store::RegisterRepository reg(s.database());
-  const core::Organization cell = orgByCode(reg, cellCode);
+  const core::Organization cell = organizationByCode(reg, cellCode);
   requireRead(actor, cell.id);
   return int(officialOn(s, cell.id, on).size());
 }

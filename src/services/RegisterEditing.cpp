@@ -5,6 +5,7 @@
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/VietText.h"
+#include "services/Lookup.h"
 #include "services/Register.h"
 #include "services/Services.h"
 #include "store/Database.h"
@@ -39,18 +40,6 @@ void requireOffice(const Actor& actor) {
   if (actor.role == "secretary")
     throw core::PermissionError(
         format(tr("The account {1} may not change party organizations."), {actor.username}));
-}
-
-core::Organization orgOrThrow(store::RegisterRepository& repo, const std::string& code) {
-  auto o = repo.organizationByCode(core::normalizeText(code));
-  if (!o) throw DataError(format(tr("There is no party organization with the code {1}."), {code}));
-  return *o;
-}
-
-core::Member memberOrThrow(store::RegisterRepository& repo, const std::string& code) {
-  auto m = repo.memberByCode(core::normalizeText(code));
-  if (!m) throw DataError(format(tr("There is no member with the code {1}."), {code}));
-  return *m;
 }
 
 std::string joinLines(const std::vector<std::string>& lines) {
@@ -118,7 +107,7 @@ MemberFile memberFile(Services& s, const Actor& actor, const std::string& code) 
   require(actor, Permission::ReadRegister);
   store::RegisterRepository repo(s.database());
   MemberFile f;
-  f.member = memberOrThrow(repo, code);
+  f.member = memberByCode(repo, code);
   if (actor.role == "secretary" && actor.cellId != f.member.cellId)
     throw core::PermissionError(format(tr("The account {1} may read only the members of its own cell."), {actor.username}));
   for (const auto& o : repo.organizations())
@@ -179,7 +168,7 @@ core::Id addMember(Services& s, const Actor& actor, core::Member m, const std::s
                    const std::string& decisionNo) {
   m = normalized(m);
   store::RegisterRepository repo(s.database());
-  core::Organization cell = orgOrThrow(repo, cellCode);
+  core::Organization cell = organizationByCode(repo, cellCode);
   requireWrite(actor, cell.id);
   auto problems = validateMember(s, m, true);
   Date joined = m.transferredInOn ? *m.transferredInOn : m.admittedOn.value_or(Date::today());
@@ -227,7 +216,7 @@ void updateMember(Services& s, const Actor& actor, const core::Member& in, const
 
 void recordAction(Services& s, const Actor& actor, const std::string& memberCode, const MemberAction& a) {
   store::RegisterRepository repo(s.database());
-  core::Member m = memberOrThrow(repo, memberCode);
+  core::Member m = memberByCode(repo, memberCode);
   requireWrite(actor, m.cellId);
   if (!core::enums::memberEvent.contains(a.kind) || a.kind == "admitted")
     throw DataError(format(tr("\"{1}\" is not an action on a member's record."), {a.kind}));
@@ -276,7 +265,7 @@ void recordAction(Services& s, const Actor& actor, const std::string& memberCode
   } else if (a.kind == "moved" || a.kind == "transfer_in") {
     if (a.kind == "moved") needPresent();
     else if (m.status != "transferred_out") refuse(tr("only a member who transferred out can transfer back in."));
-    core::Organization to = orgOrThrow(repo, a.toCellCode);
+    core::Organization to = organizationByCode(repo, a.toCellCode);
     if (!existsOn(to, a.date)) refuse(format(tr("the cell {1} does not exist on that day."), {to.code}));
     if (a.kind == "moved" && to.id == m.cellId) refuse(tr("the member is already in that cell."));
     if (actor.role == "secretary" && a.kind == "moved")
@@ -399,13 +388,13 @@ void mergeOrganizations(Services& s, const Actor& actor, const std::vector<std::
                         const std::string& intoCode, const Date& date, const std::string& decisionNo) {
   requireOffice(actor);
   store::RegisterRepository repo(s.database());
-  core::Organization into = orgOrThrow(repo, intoCode);
+  core::Organization into = organizationByCode(repo, intoCode);
   if (!existsOn(into, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {into.code, date.vn()}));
   if (fromCodes.empty()) throw DataError(tr("Choose the cells to merge."));
   std::vector<core::Organization> from;
   std::set<core::Id> seen;
   for (const auto& c : fromCodes) {
-    core::Organization o = orgOrThrow(repo, c);
+    core::Organization o = organizationByCode(repo, c);
     if (o.id == into.id) throw DataError(format(tr("The cell {1} cannot be merged into itself."), {o.code}));
     if (!existsOn(o, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, date.vn()}));
     if (seen.insert(o.id).second) from.push_back(o);
@@ -428,7 +417,7 @@ core::Id splitOrganization(Services& s, const Actor& actor, const std::string& c
                            const std::string& decisionNo) {
   requireOffice(actor);
   store::RegisterRepository repo(s.database());
-  core::Organization from = orgOrThrow(repo, code);
+  core::Organization from = organizationByCode(repo, code);
   if (!existsOn(from, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {from.code, date.vn()}));
   newCell = normalizedOrg(newCell);
   newCell.id = 0;
@@ -438,7 +427,7 @@ core::Id splitOrganization(Services& s, const Actor& actor, const std::string& c
   validateOrganization(repo, newCell);
   std::vector<core::Member> moving;
   for (const auto& c : memberCodes) {
-    core::Member m = memberOrThrow(repo, c);
+    core::Member m = memberByCode(repo, c);
     if (m.cellId != from.id || !present(m))
       throw DataError(format(tr("{1} ({2}) is not a member of {3}."), {m.fullName, m.code, from.code}));
     moving.push_back(m);
@@ -459,7 +448,7 @@ void dissolveOrganization(Services& s, const Actor& actor, const std::string& co
                           const std::string& decisionNo, const std::string& moveTo) {
   requireOffice(actor);
   store::RegisterRepository repo(s.database());
-  core::Organization o = orgOrThrow(repo, code);
+  core::Organization o = organizationByCode(repo, code);
   if (!existsOn(o, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, date.vn()}));
   auto members = presentMembers(repo, o.id);
   std::optional<core::Organization> to;
@@ -467,7 +456,7 @@ void dissolveOrganization(Services& s, const Actor& actor, const std::string& co
     if (core::normalizeText(moveTo).empty())
       throw DataError(format(tr("The cell {1} still has {2} members: choose the cell they move to."),
                              {o.code, std::to_string(members.size())}));
-    to = orgOrThrow(repo, moveTo);
+    to = organizationByCode(repo, moveTo);
     if (to->id == o.id || !existsOn(*to, date))
       throw DataError(format(tr("The cell {1} does not exist on {2}."), {to->code, date.vn()}));
   }
@@ -483,7 +472,7 @@ void setCellCommittee(Services& s, const Actor& actor, const std::string& code, 
                       const std::string& decisionNo) {
   requireOffice(actor);
   store::RegisterRepository repo(s.database());
-  core::Organization o = orgOrThrow(repo, code);
+  core::Organization o = organizationByCode(repo, code);
   if (!existsOn(o, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, date.vn()}));
   if (has && o.hasCommittee)
     throw DataError(format(tr("The cell {1} already has a cell committee."), {o.code}));
@@ -500,8 +489,8 @@ void setCellLeader(Services& s, const Actor& actor, const std::string& orgCode, 
                    const std::string& role, const Date& from, const std::string& decisionNo) {
   requireOffice(actor);
   store::RegisterRepository repo(s.database());
-  core::Organization o = orgOrThrow(repo, orgCode);
-  core::Member m = memberOrThrow(repo, memberCode);
+  core::Organization o = organizationByCode(repo, orgCode);
+  core::Member m = memberByCode(repo, memberCode);
   if (!core::enums::cellRole.contains(role)) throw DataError(format(tr("Unknown role \"{1}\"."), {role}));
   if (!existsOn(o, from)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, from.vn()}));
   if (m.cellId != o.id || !present(m))
@@ -518,13 +507,13 @@ void setCellLeader(Services& s, const Actor& actor, const std::string& orgCode, 
 std::vector<core::CellLeader> cellLeaders(Services& s, const Actor& actor, const std::string& orgCode) {
   require(actor, Permission::ReadRegister);
   store::RegisterRepository repo(s.database());
-  return repo.leaders(orgOrThrow(repo, orgCode).id);
+  return repo.leaders(organizationByCode(repo, orgCode).id);
 }
 
 void addTraining(Services& s, const Actor& actor, const std::string& memberCode, int year,
                  const std::optional<Date>& date, const std::string& course) {
   store::RegisterRepository repo(s.database());
-  core::Member m = memberOrThrow(repo, memberCode);
+  core::Member m = memberByCode(repo, memberCode);
   requireWrite(actor, m.cellId);
   if (year < 1950 || year > Date::today().year() + 1)
     throw DataError(format(tr("The year {1} is not possible for a training."), {std::to_string(year)}));

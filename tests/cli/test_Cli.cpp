@@ -153,7 +153,12 @@ TEST_CASE("report congress prints the figures as JSON or a Vietnamese document, 
   CHECK(text.find("so với chỉ tiêu") != std::string::npos);
   CHECK(text.find("ĐẢNG ỦY XÃ PHIÊNG PẰN") != std::string::npos);
   CHECK(runCli({"--db", db, "report", "nonsense"}).code == 2);
-  CHECK(runCli({"--db", db, "report", "congress", "--format", "pdf"}).code == 2);
+  auto pdf = runCli({"--db", db, "report", "congress", "--format", "pdf"});
+  CHECK(pdf.code == 0);
+  CHECK(pdf.out.rfind("%PDF", 0) == 0);
+  CHECK(runCli({"--db", db, "report", "congress", "--format", "csv"}).code == 2);
+  CHECK(runCli({"--db", db, "report", "congress", "--format", "docx"}).code == 2);  // needs --out
+  CHECK(runCli({"--db", db, "report", "badges"}).code == 2);
   CHECK(runCli({"--db", db, "report", "congress", "--from", "2025-01-01", "--to", "2024-01-01"}).code == 1);
 }
 

@@ -1,0 +1,11 @@
+#pragma once
+// One CSV field as RFC 4180 writes it.
+#include <string>
+#include <string_view>
+
+namespace dangbo::core {
+
+/// The field as is, or in double quotes (inner quotes doubled) when it holds a comma, a quote or a line break.
+std::string csvField(std::string_view s);
+
+}  // namespace dangbo::core
