@@ -8,6 +8,8 @@
 #include <wx/sizer.h>
 #include <wx/statusbr.h>
 
+#include "app/ExchangeCommands.h"
+#include "app/MembersPage.h"
 #include "app/OrganizationsPage.h"
 #include "app/OverviewPage.h"
 #include "app/PlaceholderPage.h"
@@ -20,6 +22,9 @@ namespace dangbo::app {
 namespace {
 constexpr int kPages = 8;
 constexpr int kPageId = wxID_HIGHEST + 1;  // first of eight consecutive ids for View > page
+constexpr int kImportId = kPageId + kPages;  // File > Import from Excel
+constexpr int kTemplatesId = kImportId + 1;   // File > Save import templates
+constexpr int kExportId = kImportId + 2;      // File > Export the member register
 
 // The navigation labels, in page order.
 wxString pageTitle(int i) {
@@ -64,6 +69,12 @@ void MainFrame::buildMenus() {
   auto* recent = new wxMenu;
   file->AppendSubMenu(recent, _("Open &recent"));
   file->AppendSeparator();
+  file->Append(kImportId, _("&Import from Excel...") + "\tCtrl+I",
+               _("Import organizations, members and other records from CSV files or an Excel workbook"));
+  file->Append(kTemplatesId, _("Save import &templates..."), _("Save the empty CSV templates of the import"));
+  file->Append(kExportId, _("&Export the member register...") + "\tCtrl+E",
+               _("Save the register of party members on a date as Excel or CSV"));
+  file->AppendSeparator();
   file->Append(wxID_EXIT, _("E&xit") + "\tCtrl+Q", _("Close the program"));
 
   auto* view = new wxMenu;
@@ -100,6 +111,17 @@ void MainFrame::buildMenus() {
       wxID_OPEN);
   Bind(wxEVT_MENU, &MainFrame::onRecent, this, wxID_FILE1, wxID_FILE9);
   Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (runImportWizard(this, *services_)) refreshPages();
+        showPage(book_->GetSelection());  // the keyboard focus back in the window
+      },
+      kImportId);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { saveImportTemplates(this); }, kTemplatesId);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { exportMemberRegister(this, *services_); }, kExportId);
+  Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { onAbout(); }, wxID_ABOUT);
@@ -111,6 +133,8 @@ void MainFrame::buildMenus() {
     int id = wxID_NONE;
     int key = e.GetKeyCode();
     if (e.GetModifiers() == wxMOD_CONTROL) {
+      if (key == 'N' && pages_[book_->GetSelection()]->addNew())
+        return;  // the page added a record of its kind (a member, an organization)
       if (key == 'N')
         id = wxID_NEW;
       else if (key == 'O')
@@ -142,9 +166,8 @@ void MainFrame::buildBody() {
 
   overview_ = new OverviewPage(book_);
   pages_.push_back(overview_);
-  pages_.push_back(new OrganizationsPage(book_));
-  pages_.push_back(new PlaceholderPage(
-      book_, pageTitle(2), _("The list of party members, search and personal files: under construction.")));
+  pages_.push_back(new OrganizationsPage(book_, [this] { refreshPages(); }));
+  pages_.push_back(new MembersPage(book_, [this] { refreshPages(); }));
   pages_.push_back(new PlaceholderPage(book_, pageTitle(3),
                                        _("Admission files of outstanding candidates, stage by stage, with "
                                          "their deadlines: under construction.")));
@@ -170,6 +193,8 @@ void MainFrame::showPage(int index) {
   if (index < 0 || index >= kPages) return;
   if (nav_->GetSelection() != index) nav_->SetSelection(index);
   book_->ChangeSelection(size_t(index));
+  nav_->SetFocus();
+  pages_[size_t(index)]->activate();
 }
 
 void MainFrame::setRegister(std::unique_ptr<services::Services> services) {
@@ -179,6 +204,11 @@ void MainFrame::setRegister(std::unique_ptr<services::Services> services) {
   refreshHeader();
   rememberFile(services_->path());
   previous.reset();  // closed only after the pages left it
+}
+
+void MainFrame::refreshPages() {
+  for (size_t i = 1; i < pages_.size(); ++i) ui::attempt(this, [&] { pages_[i]->showRegister(*services_); });
+  refreshHeader();
 }
 
 void MainFrame::refreshHeader() {

@@ -31,6 +31,7 @@ class MainFrame : public wxFrame {
   void buildBody();
   void setRegister(std::unique_ptr<services::Services> services);
   void refreshHeader();
+  void refreshPages();
   void rememberFile(const std::filesystem::path& path);
   void onRecent(wxCommandEvent& e);
   void onAbout();

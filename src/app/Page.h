@@ -13,6 +13,11 @@ class Page : public wxPanel {
  public:
   /// Shows the data of the register `s` (called when a register is opened, and again after changes).
   virtual void showRegister(services::Services& s) = 0;
+  /// Ctrl+N on this page: adds a record of the page's kind and returns true, or returns false to let the
+  /// window create a new register.
+  virtual bool addNew() { return false; }
+  /// The page was switched to: puts the keyboard focus where work starts (nothing by default).
+  virtual void activate() {}
 };
 
 }  // namespace dangbo::app

@@ -1,0 +1,280 @@
+#include "app/MembersPage.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/srchctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <algorithm>
+#include <set>
+
+#include "app/CellTree.h"
+#include "app/Forms.h"
+#include "app/MemberDialog.h"
+#include "app/MemberListModel.h"
+#include "app/Ui.h"
+#include "core/Enums.h"
+#include "core/VietText.h"
+#include "services/MemberList.h"
+#include "services/Services.h"
+
+namespace dangbo::app {
+
+namespace {
+// A choice whose first item means "any"; the codes of the other items in order.
+void fillChoice(wxChoice* c, const wxString& any, const std::vector<std::pair<std::string, wxString>>& items) {
+  int keep = c->GetSelection();
+  c->Clear();
+  c->Append(any);
+  for (const auto& it : items) c->Append(it.second);
+  c->SetSelection(keep > 0 && keep < int(c->GetCount()) ? keep : 0);
+}
+std::vector<std::pair<std::string, wxString>> enumItems(const core::EnumSet& set) {
+  std::vector<std::pair<std::string, wxString>> v;
+  for (const auto& it : set.items()) v.emplace_back(std::string(it.code), ui::wx(set.label(it.code)));
+  return v;
+}
+// The code chosen in a choice filled by fillChoice from `codes`; "" for "any".
+std::string chosen(const wxChoice* c, const std::vector<std::string>& codes) {
+  int i = c->GetSelection();
+  return i > 0 && size_t(i) <= codes.size() ? codes[size_t(i - 1)] : std::string();
+}
+std::vector<std::string> codesOf(const core::EnumSet& set) {
+  std::vector<std::string> v;
+  for (const auto& it : set.items()) v.emplace_back(it.code);
+  return v;
+}
+const std::vector<std::string> kStatusCodes = {"active", "exempt"};
+const std::vector<std::string> kStandingCodes = {"official", "probationary"};
+}  // namespace
+
+MembersPage::MembersPage(wxWindow* parent, std::function<void()> onChanged)
+    : onChanged_(std::move(onChanged)), asOf_(core::Date::today()) {
+  wxXmlResource::Get()->LoadPanel(this, parent, "MembersPage");
+  search_ = ctrl<wxSearchCtrl>(this, "search");
+  search_->ShowCancelButton(true);
+  date_ = ctrl<wxTextCtrl>(this, "asOf");
+  date_->ChangeValue(ui::wx(asOf_.vn()));
+  status_ = ctrl<wxChoice>(this, "status");
+  standing_ = ctrl<wxChoice>(this, "standing");
+  gender_ = ctrl<wxChoice>(this, "gender");
+  ethnicity_ = ctrl<wxChoice>(this, "ethnicity");
+  ageGroup_ = ctrl<wxChoice>(this, "ageGroup");
+  theory_ = ctrl<wxChoice>(this, "theory");
+  count_ = ctrl<wxStaticText>(this, "count");
+
+  fillChoice(status_, _("Active and exempt"),
+             {{"active", ui::wx(core::enums::memberStatus.label("active"))},
+              {"exempt", ui::wx(core::enums::memberStatus.label("exempt"))}});
+  fillChoice(standing_, _("Official and probationary"),
+             {{"official", _("Official members")}, {"probationary", _("Probationary members")}});
+  fillChoice(gender_, _("Both genders"), enumItems(core::enums::gender));
+  fillChoice(ethnicity_, _("All ethnic groups"), {});
+  std::vector<std::pair<std::string, wxString>> ages;
+  for (const auto& g : services::ageGroups()) ages.emplace_back(g, ui::fmt(_("Aged {1}"), {ui::wx(g)}));
+  fillChoice(ageGroup_, _("All ages"), ages);
+  fillChoice(theory_, _("All theory levels"), enumItems(core::enums::theory));
+
+  tree_ = new CellTree(this, [this] { refilter(); });
+  wxXmlResource::Get()->AttachUnknownControl("tree", tree_, this);
+  buildList();
+  bindKeys();
+
+  search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { refilter(); });
+  search_->Bind(wxEVT_SEARCH_CANCEL, [this](wxCommandEvent&) {
+    search_->Clear();
+    refilter();
+  });
+  search_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { openSelected(); });
+  date_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { onDateEntered(); });
+  date_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
+    e.Skip();
+    // Leaving the field takes a valid date; anything else is put back (Enter explains what is wrong).
+    if (core::Date::parse(ui::utf8(date_->GetValue())))
+      CallAfter([this] { onDateEntered(); });
+    else
+      date_->ChangeValue(ui::wx(asOf_.vn()));
+  });
+  for (wxChoice* c : {status_, standing_, gender_, ethnicity_, ageGroup_, theory_})
+    c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refilter(); });
+  ctrl<wxButton>(this, "open")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelected(); });
+  ctrl<wxButton>(this, "add")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addMember(); });
+}
+
+MembersPage::~MembersPage() = default;
+
+void MembersPage::buildList() {
+  list_ = new wxDataViewCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                             wxDV_SINGLE | wxDV_ROW_LINES | wxDV_HORIZ_RULES | wxBORDER_THEME);
+  model_ = new MemberListModel;
+  list_->AssociateModel(model_.get());
+  const int widths[] = {70, 165, 170, 50, 82, 65, 82, 82, 150};
+  for (unsigned c = 0; c < MemberListModel::ColumnCount; ++c)
+    list_->AppendTextColumn(MemberListModel::heading(MemberListModel::Column(c)), c, wxDATAVIEW_CELL_INERT,
+                            FromDIP(widths[c]), wxALIGN_NOT, wxDATAVIEW_COL_RESIZABLE);
+  wxXmlResource::Get()->AttachUnknownControl("list", list_, this);
+  list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { openSelected(); });
+}
+
+void MembersPage::bindKeys() {
+  Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+    const int key = e.GetKeyCode();
+    const int mods = e.GetModifiers();
+    wxWindow* focus = FindFocus();
+    if (mods == wxMOD_CONTROL && key == 'F') {
+      search_->SetFocus();
+      search_->SelectAll();
+    } else if (mods == wxMOD_CONTROL && key == 'N') {
+      addMember();
+    } else if (mods == wxMOD_NONE && key == WXK_ESCAPE && !search_->IsEmpty()) {
+      search_->Clear();
+      refilter();
+      search_->SetFocus();
+    } else if (mods == wxMOD_NONE && (key == WXK_DOWN || key == WXK_UP) && focus &&
+               (focus == search_ || focus->GetParent() == search_)) {
+      // From the search box the arrows go on in the list.
+      list_->SetFocus();
+      int row = selectedIndex();
+      if (row == wxNOT_FOUND) row = 0;
+      else if (key == WXK_DOWN) ++row;
+      else --row;
+      selectRow(std::clamp(row, 0, std::max(0, int(model_->rows().size()) - 1)));
+    } else {
+      e.Skip();
+    }
+  });
+}
+
+void MembersPage::showRegister(services::Services& s) {
+  services_ = &s;
+  reload();
+}
+
+bool MembersPage::addNew() {
+  addMember();
+  return true;
+}
+
+void MembersPage::activate() {
+  search_->SetFocus();
+}
+
+void MembersPage::reload() {
+  if (!services_) return;
+  const auto actor = services::Actor::localOffice();
+  orgs_ = services_->organizations(actor);
+  services::MemberFilter all;
+  all.asOf = asOf_;
+  std::map<std::string, int> counts;
+  std::map<std::string, std::string> groups;
+  for (const auto& r : services::listMembers(*services_, actor, all)) {
+    ++counts[r.cellCode];
+    if (!r.ethnicity.empty()) groups[r.ethnicity] = r.ethnicityName;
+  }
+  // The ethnic groups found in the register, by name; the chosen one kept.
+  std::string keep = ethnicity_->GetSelection() > 0 ? ethnicities_[size_t(ethnicity_->GetSelection() - 1)].first : "";
+  ethnicities_.assign(groups.begin(), groups.end());
+  std::sort(ethnicities_.begin(), ethnicities_.end(),
+            [](const auto& a, const auto& b) { return core::compareNames(a.second, b.second) < 0; });
+  ethnicity_->Clear();
+  ethnicity_->Append(_("All ethnic groups"));
+  int sel = 0;
+  for (size_t i = 0; i < ethnicities_.size(); ++i) {
+    ethnicity_->Append(ui::wx(ethnicities_[i].second));
+    if (ethnicities_[i].first == keep) sel = int(i + 1);
+  }
+  ethnicity_->SetSelection(sel);
+  tree_->show(services_->committee().name, orgs_, asOf_, counts);
+  refilter();
+  Layout();
+}
+
+void MembersPage::refilter() {
+  if (!services_) return;
+  services::MemberFilter f;
+  f.asOf = asOf_;
+  f.cellCode = tree_->chosenCell();
+  f.search = ui::utf8(search_->GetValue());
+  f.status = chosen(status_, kStatusCodes);
+  f.standing = chosen(standing_, kStandingCodes);
+  f.gender = chosen(gender_, codesOf(core::enums::gender));
+  if (int i = ethnicity_->GetSelection(); i > 0) f.ethnicity = ethnicities_[size_t(i - 1)].first;
+  f.ageGroup = chosen(ageGroup_, services::ageGroups());
+  f.theory = chosen(theory_, codesOf(core::enums::theory));
+  std::string keep = selectedCode();
+  std::vector<services::MemberRow> rows;
+  if (!ui::attempt(this, [&] { rows = services::listMembers(*services_, services::Actor::localOffice(), f); })) return;
+  const auto& cells = tree_->chosenCells();
+  if (f.cellCode.empty() && !cells.empty())  // a group of cells
+    std::erase_if(rows, [&](const services::MemberRow& r) { return !cells.count(r.cellCode); });
+  int select = rows.empty() ? -1 : 0;
+  for (size_t i = 0; !keep.empty() && i < rows.size(); ++i)
+    if (rows[i].code == keep) {
+      select = int(i);
+      break;
+    }
+  const size_t n = rows.size();
+  model_->setRows(std::move(rows));
+  if (select >= 0) selectRow(select);
+  count_->SetLabelText(ui::fmt(n == 1 ? _("{1} party member") : _("{1} party members"), {ui::count(static_cast<long long>(n))}));
+  count_->GetParent()->Layout();
+}
+
+std::string MembersPage::selectedCode() const {
+  if (!list_ || !model_) return {};
+  int row = selectedIndex();
+  const auto* r = row == wxNOT_FOUND ? nullptr : model_->row(unsigned(row));
+  return r ? r->code : std::string();
+}
+
+int MembersPage::selectedIndex() const {
+  wxDataViewItem item = list_->GetSelection();
+  return item.IsOk() ? int(model_->GetRow(item)) : wxNOT_FOUND;
+}
+
+void MembersPage::selectRow(int row) {
+  wxDataViewItem item = model_->GetItem(unsigned(row));
+  list_->Select(item);
+  list_->SetCurrentItem(item);
+  list_->EnsureVisible(item);
+}
+
+void MembersPage::onDateEntered() {
+  wxString text = date_->GetValue();
+  auto d = core::Date::parse(ui::utf8(text));
+  if (!d) {
+    ui::readDate(this, date_, _("On date"));
+    return;
+  }
+  date_->ChangeValue(ui::wx(d->vn()));
+  if (*d == asOf_) return;
+  asOf_ = *d;
+  reload();
+}
+
+void MembersPage::openSelected() {
+  if (!services_) return;
+  std::string code = selectedCode();
+  if (code.empty()) return;
+  MemberDialog dlg(this, *services_, orgs_, ethnicities_, code, {});
+  dlg.ShowModal();
+  if (dlg.changed() && onChanged_) onChanged_();
+  list_->SetFocus();
+}
+
+void MembersPage::addMember() {
+  if (!services_) return;
+  MemberDialog dlg(this, *services_, orgs_, ethnicities_, {}, tree_->chosenCell());
+  dlg.ShowModal();
+  if (dlg.changed()) {
+    if (onChanged_) onChanged_();
+    // Select the new member when the filters show it.
+    std::string code = dlg.memberCode();
+    for (size_t i = 0; i < model_->rows().size(); ++i)
+      if (model_->rows()[i].code == code) selectRow(int(i));
+  }
+  list_->SetFocus();
+}
+
+}  // namespace dangbo::app

@@ -1,0 +1,66 @@
+#pragma once
+// The members page: the cell tree with member counts, the filter bar (as-you-type search, date, status,
+// standing, gender, ethnicity, age group, theory) and the virtual member list; opens the member form.
+#include <wx/dataview.h>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/Page.h"
+#include "core/Date.h"
+#include "core/Records.h"
+
+class wxChoice;
+class wxSearchCtrl;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace dangbo::app {
+
+class CellTree;
+class MemberListModel;
+
+/// The list of party members on a day.
+class MembersPage : public Page {
+ public:
+  /// Builds the page from forms/MembersPage.xrc; `onChanged` is called after the register was changed here.
+  MembersPage(wxWindow* parent, std::function<void()> onChanged);
+  ~MembersPage() override;
+  /// Reads the organizations and members of `s` (keeping the filters) and lists them.
+  void showRegister(services::Services& s) override;
+  /// Ctrl+N: opens the form of a new member.
+  bool addNew() override;
+  /// Focuses the search box.
+  void activate() override;
+
+ private:
+  void buildList();
+  void bindKeys();
+  void reload();
+  void refilter();
+  void openSelected();
+  void addMember();
+  void onDateEntered();
+  std::string selectedCode() const;
+  void selectRow(int row);
+  int selectedIndex() const;
+
+  std::function<void()> onChanged_;
+  services::Services* services_ = nullptr;
+  std::vector<core::Organization> orgs_;
+  std::vector<std::pair<std::string, std::string>> ethnicities_;  // code, name; as found in the register
+  core::Date asOf_;
+  CellTree* tree_ = nullptr;
+  wxDataViewCtrl* list_ = nullptr;
+  wxObjectDataPtr<MemberListModel> model_;
+  wxSearchCtrl* search_ = nullptr;
+  wxTextCtrl* date_ = nullptr;
+  wxChoice *status_ = nullptr, *standing_ = nullptr, *gender_ = nullptr, *ethnicity_ = nullptr,
+           *ageGroup_ = nullptr, *theory_ = nullptr;
+  wxStaticText* count_ = nullptr;
+};
+
+}  // namespace dangbo::app
