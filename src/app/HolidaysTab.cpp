@@ -111,7 +111,7 @@ void HolidaysTab::importFile() {
 void HolidaysTab::remove() {
   long row = ui::selectedRow(list_);
   if (!services_ || row < 0 || row >= long(shown_.size())) {
-    ui::showInfo(this, _("Select a day first."));
+    ui::showInfo(this, _("Choose a day first."));
     return;
   }
   core::WorkCalendar::Entry e = *shown_[size_t(row)];

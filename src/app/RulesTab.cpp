@@ -110,7 +110,7 @@ void RulesTab::showHistory() {
       historyList_->SetItem(row, 4, ui::wx(v.note));
     }
   } else {
-    historyTitle_->SetLabelText(_("Select a rule to see its values."));
+    historyTitle_->SetLabelText(_("Choose a rule to see its values."));
   }
   ui::fitColumns(historyList_, 640);
   historyList_->Thaw();
@@ -120,7 +120,7 @@ void RulesTab::showHistory() {
 void RulesTab::addValue() {
   const services::RuleView* r = selectedRule();
   if (!services_ || !r) {
-    ui::showInfo(this, _("Select a rule first."));
+    ui::showInfo(this, _("Choose a rule first."));
     return;
   }
   std::string key(r->def->key);
@@ -135,7 +135,7 @@ void RulesTab::deleteValue() {
   const services::RuleView* r = selectedRule();
   long row = ui::selectedRow(historyList_);
   if (!services_ || !r || row < 0 || row >= long(history_.size())) {
-    ui::showInfo(this, _("Select a value in the lower list first."));
+    ui::showInfo(this, _("Choose a value in the lower list first."));
     return;
   }
   core::RuleValue v = history_[size_t(row)];

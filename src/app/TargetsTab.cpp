@@ -46,7 +46,7 @@ void TargetsTab::edit(bool isNew) {
   if (!isNew) {
     long row = ui::selectedRow(list_);
     if (row < 0 || row >= long(targets_.size())) {
-      ui::showInfo(this, _("Select a target first."));
+      ui::showInfo(this, _("Choose a target first."));
       return;
     }
     t = targets_[size_t(row)];
@@ -59,7 +59,7 @@ void TargetsTab::edit(bool isNew) {
 void TargetsTab::remove() {
   long row = ui::selectedRow(list_);
   if (!services_ || row < 0 || row >= long(targets_.size())) {
-    ui::showInfo(this, _("Select a target first."));
+    ui::showInfo(this, _("Choose a target first."));
     return;
   }
   core::Target t = targets_[size_t(row)];

@@ -1,4 +1,5 @@
 #include "reports/DocxRenderer.h"
+#include "reports/HtmlRenderer.h"
 
 #include <zip.h>
 
@@ -19,22 +20,8 @@ constexpr const char* kXmlDecl = "<?xml version=\"1.0\" encoding=\"UTF-8\" stand
 constexpr int kPageW = 11906, kPageH = 16838, kTop = 1134, kBottom = 1134, kLeft = 1701, kRight = 851;
 constexpr int kTextW = kPageW - kLeft - kRight;
 
-std::string xml(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default:
-        // Control characters other than tab and newline are not allowed in XML 1.0.
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
-    }
-  }
-  return out;
-}
+/// Text escaped for XML: the same escaping as HTML's.
+std::string xml(std::string_view s) { return htmlEscape(s); }
 
 size_t codepoints(std::string_view s) {
   size_t n = 0;

@@ -14,7 +14,9 @@ std::string htmlEscape(std::string_view s) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      default: out += c;
+      default:
+        // Control characters other than tab and newline are not allowed in XML 1.0 (nor useful in HTML).
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
     }
   }
   return out;
