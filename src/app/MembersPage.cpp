@@ -164,6 +164,7 @@ void MembersPage::reload() {
   if (!services_) return;
   const auto actor = services::Actor::localOffice();
   orgs_ = services_->organizations(actor);
+  if (allEthnicities_.empty()) allEthnicities_ = services_->ethnicGroups();
   services::MemberFilter all;
   all.asOf = asOf_;
   std::map<std::string, int> counts;
@@ -176,7 +177,7 @@ void MembersPage::reload() {
   std::string keep = ethnicity_->GetSelection() > 0 ? ethnicities_[size_t(ethnicity_->GetSelection() - 1)].first : "";
   ethnicities_.assign(groups.begin(), groups.end());
   std::sort(ethnicities_.begin(), ethnicities_.end(),
-            [](const auto& a, const auto& b) { return core::compareNames(a.second, b.second) < 0; });
+            [](const auto& a, const auto& b) { return core::compareText(a.second, b.second) < 0; });
   ethnicity_->Clear();
   ethnicity_->Append(_("All ethnic groups"));
   int sel = 0;
@@ -257,7 +258,7 @@ void MembersPage::openSelected() {
   if (!services_) return;
   std::string code = selectedCode();
   if (code.empty()) return;
-  MemberDialog dlg(this, *services_, orgs_, ethnicities_, code, {});
+  MemberDialog dlg(this, *services_, orgs_, allEthnicities_, code, {});
   dlg.ShowModal();
   if (dlg.changed() && onChanged_) onChanged_();
   list_->SetFocus();
@@ -265,7 +266,7 @@ void MembersPage::openSelected() {
 
 void MembersPage::addMember() {
   if (!services_) return;
-  MemberDialog dlg(this, *services_, orgs_, ethnicities_, {}, tree_->chosenCell());
+  MemberDialog dlg(this, *services_, orgs_, allEthnicities_, {}, tree_->chosenCell());
   dlg.ShowModal();
   if (dlg.changed()) {
     if (onChanged_) onChanged_();

@@ -441,19 +441,22 @@ std::string givenName(std::string_view fullName) {
   return n;
 }
 
-std::string nameSortKey(std::string_view fullName) {
-  // Layout: primary(given) 0x02 primary(word1) 0x03 primary(word2) ... 0x01 tones(given) tones(word1) ...
-  // where each word's tones are its tone bytes (huyền 0x02 .. nặng 0x06) followed by 0x01, so a
-  // toneless (ngang) word sorts first. Equal primaries imply equal word counts, hence the key is prefix-free.
-  const std::string n = normalizeText(fullName);
+namespace {
+// Layout: [primary(given) 0x02] primary(word1) 0x03 primary(word2) ... 0x01 tones(given) tones(word1) ...
+// where each word's tones are its tone bytes (huyền 0x02 .. nặng 0x06) followed by 0x01, so a
+// toneless (ngang) word sorts first. Equal primaries imply equal word counts, hence the key is prefix-free.
+std::string sortKey(std::string_view text, bool givenNameFirst) {
+  const std::string n = normalizeText(text);
   const std::string_view v(n);
   std::string key;
   std::string tones;
   key.reserve(2 * v.size() + 4);
   tones.reserve(v.size() / 2 + 4);
-  const std::size_t space = v.rfind(' ');
-  appendWordKey(space == std::string_view::npos ? v : v.substr(space + 1), key, tones);
-  key.push_back(kKeyFieldSep);
+  if (givenNameFirst) {
+    const std::size_t space = v.rfind(' ');
+    appendWordKey(space == std::string_view::npos ? v : v.substr(space + 1), key, tones);
+    key.push_back(kKeyFieldSep);
+  }
   std::size_t start = 0;
   while (start < v.size()) {
     std::size_t end = v.find(' ', start);
@@ -465,6 +468,16 @@ std::string nameSortKey(std::string_view fullName) {
   key.push_back(kKeyEnd);
   key += tones;
   return key;
+}
+}  // namespace
+
+std::string nameSortKey(std::string_view fullName) { return sortKey(fullName, true); }
+
+std::string textSortKey(std::string_view text) { return sortKey(text, false); }
+
+int compareText(std::string_view a, std::string_view b) {
+  const int c = textSortKey(a).compare(textSortKey(b));
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
 
 int compareNames(std::string_view a, std::string_view b) {

@@ -34,6 +34,10 @@ std::string givenName(std::string_view fullName);
 std::string nameSortKey(std::string_view fullName);
 /// <0, 0, >0 comparing two full names as nameSortKey does.
 int compareNames(std::string_view a, std::string_view b);
+/// Like nameSortKey but for plain text (place and group names): word by word from the first, no given name.
+std::string textSortKey(std::string_view text);
+/// <0, 0, >0 comparing two texts as textSortKey does ("Ba Na" < "Brâu" < "Chăm").
+int compareText(std::string_view a, std::string_view b);
 /// True when fold(needle) occurs in fold(haystack) (empty needle matches everything).
 bool foldedContains(std::string_view haystack, std::string_view needle);
 /// True if s is valid UTF-8.

@@ -1,5 +1,6 @@
 #include "services/Services.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/Enums.h"
@@ -7,6 +8,7 @@
 #include "core/I18n.h"
 #include "core/VietText.h"
 #include "store/AuditRepository.h"
+#include "store/ImportRepository.h"
 #include "store/Database.h"
 #include "store/RecordsRepository.h"
 #include "store/RegisterRepository.h"
@@ -203,6 +205,13 @@ core::WorkCalendar Services::calendar() {
       if (auto day = core::Date::make(a.year, m, d)) cal.add({*day, K::Holiday, est});
   }
   return cal;
+}
+
+std::vector<std::pair<std::string, std::string>> Services::ethnicGroups() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& g : store::ImportRepository(*db_).ethnicGroups()) out.emplace_back(g.code, g.name);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return core::compareText(a.second, b.second) < 0; });
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -80,6 +80,9 @@ class Services {
   /// Years covered by announced entries.
   std::vector<int> announcedYears();
 
+  /// The 54 ethnic groups as (code, name), in Vietnamese order of the names.
+  std::vector<std::pair<std::string, std::string>> ethnicGroups();
+
   // --- register ---
   /// The figures of the register on a day.
   Summary summary(const core::Date& on);

@@ -376,3 +376,12 @@ TEST_CASE("nameSortKey: appending a member code keeps the name order (the key is
   CHECK(nameSortKey("Lò Văn Pằn").find('\0') == std::string::npos);
   CHECK(nameSortKey("中 \x7F").find('\0') == std::string::npos);
 }
+
+TEST_CASE("plain text sorts word by word from the first, in the Vietnamese alphabet") {
+  CHECK(dangbo::core::compareText("Ba Na", "Brâu") < 0);
+  CHECK(dangbo::core::compareText("Brâu", "Chăm") < 0);
+  CHECK(dangbo::core::compareText("Đào", "Dao") > 0);
+  CHECK(dangbo::core::compareText("Ơ Đu", "Ô") > 0);
+  CHECK(dangbo::core::compareText("Mà", "Ma") > 0);
+  CHECK(dangbo::core::compareNames("Ba Na", "Brâu") > 0);  // as a person's name, "Na" is the given name
+}

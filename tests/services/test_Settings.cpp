@@ -3,6 +3,7 @@
 #include "../TestUtil.h"
 #include "core/Errors.h"
 #include "services/Services.h"
+#include "core/VietText.h"
 #include "store/AuditRepository.h"
 
 using namespace dangbo;
@@ -141,4 +142,16 @@ TEST_CASE("the holiday calendar: seeded years, an added announcement, estimated 
   s->deleteHoliday(kOffice, d(2027, 2, 20));
   CHECK_FALSE(s->calendar().isWorkingDay(d(2027, 2, 20)));
   CHECK_THROWS_AS(s->deleteHoliday(kOffice, d(2027, 2, 20)), core::DataError);
+}
+
+TEST_CASE("the 54 ethnic groups are offered in Vietnamese order") {
+  TempDir dir;
+  auto s = fresh(dir);
+  auto groups = s->ethnicGroups();
+  REQUIRE(groups.size() == 54);
+  CHECK(groups.front().second == "Ba Na");
+  bool thai = false;
+  for (const auto& [code, name] : groups) thai = thai || (code == "03" && name == "Thái");
+  CHECK(thai);
+  for (size_t i = 1; i < groups.size(); ++i) CHECK(core::compareText(groups[i - 1].second, groups[i].second) <= 0);
 }

@@ -1,0 +1,385 @@
+#include "services/Discipline.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "core/Enums.h"
+#include "core/Errors.h"
+#include "core/I18n.h"
+#include "core/VietText.h"
+#include "services/Lookup.h"
+#include "services/Register.h"
+#include "services/Services.h"
+#include "store/AuditRepository.h"
+#include "store/CaseRepository.h"
+#include "store/Database.h"
+#include "store/RecordsRepository.h"
+#include "store/RegisterRepository.h"
+#include "store/ReportQueries.h"
+
+namespace dangbo::services {
+
+using core::DataError;
+using core::Date;
+using core::format;
+using core::tr;
+
+namespace {
+
+bool noLapse(const std::string& form) {
+  return form == "khai_tru" || form == "giai_tan";
+}
+
+// The subject's id after checking the type and the code.
+core::Id subjectId(store::RegisterRepository& repo, const std::string& type, const std::string& code,
+                   core::Organization* org = nullptr, core::Member* member = nullptr) {
+  if (type == "to_chuc") {
+    core::Organization o = organizationByCode(repo, code);
+    if (org) *org = o;
+    return o.id;
+  }
+  if (type == "dang_vien") {
+    core::Member m = memberByCode(repo, code);
+    if (member) *member = m;
+    return m.id;
+  }
+  throw DataError(format(tr("\"{1}\" is not a subject type (to_chuc or dang_vien)."), {type}));
+}
+
+InspectionCase toCase(store::InspectionRow r) {
+  return {std::move(r.inspection), std::move(r.subjectCode), std::move(r.subjectName)};
+}
+
+Complaint toComplaint(const store::ComplaintRow& c) {
+  return {c.id, c.disciplineId, c.receivedOn, c.filedOn, c.content, c.outcome, c.outcomeOn};
+}
+
+DecisionCase toDecision(store::CaseRepository& cases, store::DisciplineRow r) {
+  DecisionCase out{std::move(r.discipline), std::move(r.subjectCode), std::move(r.subjectName), {}};
+  for (const auto& c : cases.complaints(out.decision.id)) out.complaints.push_back(toComplaint(c));
+  return out;
+}
+
+// Reading a case file: the audit row, without bumping the file's revision (nothing changed).
+void auditOpen(Services& s, const Actor& actor, const std::string& record) {
+  s.database().transaction(
+      [&] { store::AuditRepository(s.database()).append(actor.username, "case.open", record, "", "", ""); });
+}
+
+// The register's effect of a decision (expulsion, dissolution) is carried out for the inspection
+// committee, which may not edit the register otherwise: same user name, office rights.
+Actor registerEffectActor(const Actor& actor) {
+  return Actor{actor.username, "office", std::nullopt};
+}
+
+}  // namespace
+
+// --- inspections ---
+
+core::Id recordInspection(Services& s, const Actor& actor, const InspectionInput& in) {
+  require(actor, Permission::ReadCaseFiles);
+  if (!core::enums::inspectionKind.contains(in.kind))
+    throw DataError(format(tr("\"{1}\" is not a kind of inspection."), {in.kind}));
+  std::string number = core::normalizeText(in.number);
+  if (number.empty()) throw DataError(tr("Enter the number of the plan or decision of the inspection."));
+  store::RegisterRepository repo(s.database());
+  core::Id id = subjectId(repo, in.subjectType, in.subjectCode);
+  store::CaseRepository cases(s.database());
+  if (cases.inspectionExists(number, in.subjectType, id))
+    throw DataError(format(tr("The inspection {1} of {2} is already recorded."), {number, in.subjectCode}));
+  core::Inspection i{
+      0,           number,        in.date,    in.subjectType, id, in.kind, core::normalizeText(in.team),
+      in.findings, in.conclusion, in.followUp};
+  core::Id out = 0;
+  s.database().transaction([&] {
+    out = store::RecordsRepository(s.database()).insertInspection(i);
+    s.audit(actor, "inspection.add", "inspection:" + std::to_string(out), "",
+            in.kind + " " + in.subjectType + ":" + in.subjectCode + " " + in.date.iso(), number);
+  });
+  return out;
+}
+
+std::vector<InspectionCase> inspections(Services& s, const Actor& actor, const InspectionFilter& f) {
+  require(actor, Permission::ReadCaseFiles);
+  std::vector<InspectionCase> out;
+  for (auto& r : store::CaseRepository(s.database()).inspections({f.year, f.kind, f.subjectType}))
+    out.push_back(toCase(std::move(r)));
+  return out;
+}
+
+InspectionCase openInspection(Services& s, const Actor& actor, core::Id id) {
+  require(actor, Permission::ReadCaseFiles);
+  auto r = store::CaseRepository(s.database()).inspectionById(id);
+  if (!r) throw DataError(format(tr("There is no inspection case {1}."), {std::to_string(id)}));
+  auditOpen(s, actor, "inspection:" + std::to_string(id));
+  return toCase(std::move(*r));
+}
+
+// --- decisions ---
+
+StatuteCheck statuteOf(Services& s, const std::string& form, const Date& violationOn,
+                       const Date& decisionOn) {
+  StatuteCheck c;
+  const char* key = form == "khien_trach"                         ? "discipline.limitation_years_reprimand"
+                    : (form == "canh_cao" || form == "cach_chuc") ? "discipline.limitation_years_warning"
+                                                                  : nullptr;
+  if (!key) return c;
+  c.applies = true;
+  c.years = s.ruleBook().intOn(key, decisionOn);
+  c.ends = violationOn.addYears(c.years);
+  c.expired = decisionOn > *c.ends;
+  return c;
+}
+
+core::Id recordDecision(Services& s, const Actor& actor, const DecisionInput& in) {
+  require(actor, Permission::ReadCaseFiles);
+  const std::string number = core::normalizeText(in.number);
+  if (number.empty()) throw DataError(tr("Enter the number of the decision."));
+  if (!core::enums::disciplineForm.contains(in.form))
+    throw DataError(format(tr("\"{1}\" is not a form of discipline."), {in.form}));
+  store::RegisterRepository repo(s.database());
+  store::CaseRepository cases(s.database());
+  core::Organization org;
+  core::Member member;
+  core::Id id = subjectId(repo, in.subjectType, in.subjectCode, &org, &member);
+  const std::string formLabel = core::enums::disciplineForm.label(in.form);
+  const bool isMember = in.subjectType == "dang_vien";
+  const std::string who =
+      isMember ? member.fullName + " (" + member.code + ")" : org.name + " (" + org.code + ")";
+  auto refuse = [&](const std::string& why) {
+    throw DataError(format(tr("{1} for {2} on {3} is refused: {4}"), {formLabel, who, in.date.vn(), why}));
+  };
+  std::string post = core::normalizeText(in.post);
+  if (isMember) {
+    if (in.form == "giai_tan") refuse(tr("dissolution applies only to an organization."));
+    const bool probationary = !member.officialOn || *member.officialOn > in.date;
+    if (probationary && in.form != "khien_trach" && in.form != "canh_cao")
+      refuse(tr("a probationary member may only be reprimanded or warned."));
+    if (in.form == "cach_chuc" && !cases.holdsPost(member.id, in.date) && post.empty())
+      refuse(tr("the member holds no post on that day (enter the post held)."));
+  } else {
+    if (in.form == "cach_chuc" || in.form == "khai_tru")
+      refuse(tr("an organization may only be reprimanded, warned or dissolved."));
+  }
+  if (in.violationOn && *in.violationOn > in.date) refuse(tr("the violation is dated after the decision."));
+  if (in.announcedOn && *in.announcedOn < in.date)
+    refuse(tr("the announcement is dated before the decision."));
+  std::string overrideReason = core::normalizeText(in.overrideReason);
+  std::optional<StatuteCheck> statute;
+  if (!noLapse(in.form)) {
+    if (!in.violationOn)
+      refuse(tr("enter the date of the violation (the statute of limitations counts from it)."));
+    statute = statuteOf(s, in.form, *in.violationOn, in.date);
+    if (statute->expired && overrideReason.empty())
+      refuse(format(
+          tr("the statute of limitations of {1} years ran out on {2}; enter the reason to record it anyway."),
+          {std::to_string(statute->years), statute->ends->vn()}));
+  }
+  if (cases.disciplineExists(number, in.subjectType, id))
+    refuse(format(tr("the decision {1} is already recorded for this subject."), {number}));
+  core::Discipline d{0,
+                     number,
+                     in.date,
+                     in.subjectType,
+                     id,
+                     in.form,
+                     core::normalizeText(in.body),
+                     in.violation,
+                     in.violationOn,
+                     in.announcedOn};
+  core::Id out = 0;
+  s.database().transaction([&] {
+    out = store::RecordsRepository(s.database()).insertDiscipline(d);
+    s.audit(actor, "discipline.add", "discipline:" + std::to_string(out), "",
+            in.form + " " + in.subjectType + ":" + in.subjectCode + " " + in.date.iso() +
+                (post.empty() ? "" : " post: " + post),
+            number);
+    if (statute && statute->expired)
+      s.audit(actor, "discipline.statute_override", "discipline:" + std::to_string(out), "",
+              "statute ended " + statute->ends->iso(), overrideReason);
+    if (in.form == "khai_tru")
+      recordAction(s, registerEffectActor(actor), member.code,
+                   MemberAction{"expelled", in.date, "", "", number, ""});
+    if (in.form == "giai_tan")
+      dissolveOrganization(s, registerEffectActor(actor), org.code, in.date, number, in.moveToCellCode);
+  });
+  return out;
+}
+
+std::vector<DecisionCase> decisions(Services& s, const Actor& actor) {
+  require(actor, Permission::ReadCaseFiles);
+  store::CaseRepository cases(s.database());
+  std::vector<DecisionCase> out;
+  for (auto& r : cases.disciplines()) out.push_back(toDecision(cases, std::move(r)));
+  return out;
+}
+
+DecisionCase openDecision(Services& s, const Actor& actor, core::Id id) {
+  require(actor, Permission::ReadCaseFiles);
+  store::CaseRepository cases(s.database());
+  auto r = cases.disciplineById(id);
+  if (!r) throw DataError(format(tr("There is no disciplinary decision {1}."), {std::to_string(id)}));
+  auditOpen(s, actor, "discipline:" + std::to_string(id));
+  return toDecision(cases, std::move(*r));
+}
+
+std::vector<DecisionSummary> decisionSummaries(Services& s, const Actor& actor,
+                                               const std::string& memberCode) {
+  require(actor, Permission::ReadRegister);
+  store::RegisterRepository repo(s.database());
+  core::Member m = memberByCode(repo, memberCode);
+  if (actor.role == "secretary" && actor.cellId != m.cellId)
+    throw core::PermissionError(
+        format(tr("The account {1} may read only the members of its own cell."), {actor.username}));
+  std::vector<DecisionSummary> out;
+  for (const auto& r : store::CaseRepository(s.database()).disciplines("dang_vien", m.id))
+    out.push_back({r.discipline.number, r.discipline.date, r.discipline.form, m.code});
+  return out;
+}
+
+// --- complaints ---
+
+core::Id fileComplaint(Services& s, const Actor& actor, const ComplaintInput& in) {
+  require(actor, Permission::ReadCaseFiles);
+  store::CaseRepository cases(s.database());
+  auto d = cases.disciplineById(in.decisionId);
+  if (!d)
+    throw DataError(format(tr("There is no disciplinary decision {1}."), {std::to_string(in.decisionId)}));
+  if (in.receivedOn < d->discipline.date)
+    throw DataError(format(tr("The decision {1} is dated {2}: it cannot have been received before."),
+                           {d->discipline.number, d->discipline.date.vn()}));
+  if (in.filedOn < in.receivedOn)
+    throw DataError(tr("A complaint cannot be filed before the decision was received."));
+  int days = s.ruleBook().intOn("discipline.complaint_days", in.receivedOn);
+  Date due = in.receivedOn.addDays(days);
+  if (in.filedOn > due)
+    throw DataError(
+        format(tr("The complaint against decision {1} is late: it had to be filed within {2} days of "
+                  "receiving the decision, by {3}."),
+               {d->discipline.number, std::to_string(days), due.vn()}));
+  for (const auto& c : cases.complaints(in.decisionId))
+    if (c.outcome == "pending")
+      throw DataError(
+          format(tr("A complaint against decision {1} is still pending."), {d->discipline.number}));
+  core::Id out = 0;
+  s.database().transaction([&] {
+    out = cases.insertComplaint(
+        {0, in.decisionId, in.receivedOn, in.filedOn, in.content, "pending", std::nullopt});
+    s.audit(actor, "complaint.add", "discipline:" + std::to_string(in.decisionId), "",
+            "complaint:" + std::to_string(out) + " " + in.filedOn.iso());
+  });
+  return out;
+}
+
+void settleComplaint(Services& s, const Actor& actor, core::Id complaintId, const std::string& outcome,
+                     const Date& on) {
+  require(actor, Permission::ReadCaseFiles);
+  if (outcome != "upheld" && outcome != "changed" && outcome != "annulled" && outcome != "rejected")
+    throw DataError(format(
+        tr("\"{1}\" is not an outcome of a complaint (upheld, changed, annulled, rejected)."), {outcome}));
+  store::CaseRepository cases(s.database());
+  auto c = cases.complaintById(complaintId);
+  if (!c) throw DataError(format(tr("There is no complaint {1}."), {std::to_string(complaintId)}));
+  if (c->outcome != "pending") throw DataError(tr("The complaint already has an outcome."));
+  if (on < c->filedOn) throw DataError(tr("The outcome cannot be dated before the complaint was filed."));
+  s.database().transaction([&] {
+    cases.setComplaintOutcome(complaintId, outcome, on);
+    s.audit(actor, "complaint.outcome", "discipline:" + std::to_string(c->disciplineId), "pending",
+            outcome + " " + on.iso());
+  });
+}
+
+// --- lapses and deadlines ---
+
+namespace {
+
+std::vector<LapseInfo> lapsesOf(Services& s, const Date& asOf) {
+  store::CaseRepository cases(s.database());
+  core::RuleBook rules = s.ruleBook();
+  auto all = cases.disciplines();
+  auto complaints = cases.complaints();
+  std::vector<LapseInfo> out;
+  for (const auto& r : all) {
+    const auto& d = r.discipline;
+    if (noLapse(d.form) || !d.announcedOn) continue;
+    bool blocked = false;
+    for (const auto& c : complaints)
+      if (c.disciplineId == d.id && (c.outcome == "pending" || c.outcome == "annulled")) blocked = true;
+    Date lapseOn = d.announcedOn->addMonths(rules.intOn("discipline.lapse_months", *d.announcedOn));
+    for (const auto& o : all)
+      if (o.discipline.id != d.id && o.discipline.subjectType == d.subjectType &&
+          o.discipline.subjectId == d.subjectId && o.discipline.date > d.date && o.discipline.date <= lapseOn)
+        blocked = true;
+    if (blocked) continue;
+    out.push_back({d.id, d.number, d.subjectType, r.subjectCode, r.subjectName, d.form, *d.announcedOn,
+                   lapseOn, lapseOn <= asOf});
+  }
+  std::sort(out.begin(), out.end(), [](const LapseInfo& a, const LapseInfo& b) {
+    return std::tie(a.lapseOn, a.decisionId) < std::tie(b.lapseOn, b.decisionId);
+  });
+  return out;
+}
+
+}  // namespace
+
+std::vector<LapseInfo> lapses(Services& s, const Actor& actor, const Date& asOf) {
+  require(actor, Permission::ReadCaseFiles);
+  return lapsesOf(s, asOf);
+}
+
+std::vector<DisciplineDeadline> disciplineDeadlines(Services& s, const Actor& actor, const Date& asOf) {
+  require(actor, Permission::ReadCaseFiles);
+  store::CaseRepository cases(s.database());
+  core::RuleBook rules = s.ruleBook();
+  auto complaints = cases.complaints();
+  std::vector<DisciplineDeadline> out;
+  for (const auto& r : cases.disciplines()) {
+    const auto& d = r.discipline;
+    if (d.date > asOf) continue;
+    bool complained = std::any_of(complaints.begin(), complaints.end(),
+                                  [&](const store::ComplaintRow& c) { return c.disciplineId == d.id; });
+    if (complained) continue;
+    Date from = d.announcedOn.value_or(d.date);
+    Date due = from.addDays(rules.intOn("discipline.complaint_days", from));
+    if (due >= asOf) out.push_back({"complaint_due", d.id, r.subjectCode, r.subjectName, due});
+  }
+  for (const auto& l : lapsesOf(s, asOf))
+    if (!l.lapsed) out.push_back({"lapse", l.decisionId, l.subjectCode, l.subjectName, l.lapseOn});
+  std::sort(out.begin(), out.end(), [](const DisciplineDeadline& a, const DisciplineDeadline& b) {
+    return std::tie(a.due, a.kind, a.code) < std::tie(b.due, b.kind, b.code);
+  });
+  return out;
+}
+
+// --- removals and figures ---
+
+RemovalSummary removalSummary(Services& s, const Actor& actor, const Date& from, const Date& to) {
+  require(actor, Permission::ReadRegister);
+  RemovalSummary out;
+  for (const auto& r : store::CaseRepository(s.database()).removals(from, to)) {
+    ++out.total;
+    ++out.byGround[r.removal.ground];
+    out.entries.push_back(
+        {r.memberCode, r.memberName, r.removal.ground, r.removal.decisionNo, r.removal.decisionOn});
+  }
+  return out;
+}
+
+DisciplineFigures disciplineFigures(Services& s, const Actor& actor, const Date& from, const Date& to) {
+  require(actor, Permission::ReadRegister);
+  store::CaseRepository cases(s.database());
+  DisciplineFigures f;
+  for (const auto& c : cases.decisionCounts(from, to)) {
+    (c.subjectType == "to_chuc" ? f.organizationForms : f.memberForms)[c.form] += c.count;
+    f.byBody.push_back({c.subjectType, c.body, c.form, c.count});
+  }
+  f.removals = store::membersRemovedIn(s.database(), from, to);
+  for (const auto& r : cases.removals(from, to)) ++f.removalsByGround[r.removal.ground];
+  for (const auto& k : cases.inspectionKindCounts(from, to))
+    f.inspectionsByKind[k.kind] = {k.organizations, k.members};
+  auto all = store::inspectedSubjects(s.database(), from, to);
+  f.inspected = {all.organizations, all.members};
+  return f;
+}
+
+}  // namespace dangbo::services

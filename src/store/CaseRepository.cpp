@@ -1,0 +1,253 @@
+#include "store/CaseRepository.h"
+
+#include "store/Sql.h"
+
+namespace dangbo::store {
+
+namespace {
+
+// The subject's code and name for a row with subject_type / subject_id columns of alias `t`.
+const char* const kSubjectColumns =
+    "CASE t.subject_type WHEN 'to_chuc' THEN (SELECT code FROM organizations WHERE id = t.subject_id) "
+    "ELSE (SELECT code FROM members WHERE id = t.subject_id) END, "
+    "CASE t.subject_type WHEN 'to_chuc' THEN (SELECT name FROM organizations WHERE id = t.subject_id) "
+    "ELSE (SELECT full_name FROM members WHERE id = t.subject_id) END";
+
+std::string inspectionSelect() {
+  return std::string(
+             "SELECT t.id, t.number, t.date, t.subject_type, t.subject_id, t.kind, t.team, t.findings, "
+             "t.conclusion, t.follow_up, ") +
+         kSubjectColumns + " FROM inspections t ";
+}
+
+InspectionRow readInspection(SQLite::Statement& q) {
+  InspectionRow r;
+  auto& i = r.inspection;
+  i.id = q.getColumn(0).getInt64();
+  i.number = q.getColumn(1).getString();
+  i.date = sql::requiredDate(q.getColumn(2));
+  i.subjectType = q.getColumn(3).getString();
+  i.subjectId = q.getColumn(4).getInt64();
+  i.kind = q.getColumn(5).getString();
+  i.team = q.getColumn(6).getString();
+  i.findings = q.getColumn(7).getString();
+  i.conclusion = q.getColumn(8).getString();
+  i.followUp = q.getColumn(9).getString();
+  r.subjectCode = q.getColumn(10).getString();
+  r.subjectName = q.getColumn(11).getString();
+  return r;
+}
+
+std::string disciplineSelect() {
+  return std::string(
+             "SELECT t.id, t.number, t.date, t.subject_type, t.subject_id, t.form, t.body, t.violation, "
+             "t.violation_on, t.announced_on, ") +
+         kSubjectColumns + " FROM disciplines t ";
+}
+
+DisciplineRow readDiscipline(SQLite::Statement& q) {
+  DisciplineRow r;
+  auto& d = r.discipline;
+  d.id = q.getColumn(0).getInt64();
+  d.number = q.getColumn(1).getString();
+  d.date = sql::requiredDate(q.getColumn(2));
+  d.subjectType = q.getColumn(3).getString();
+  d.subjectId = q.getColumn(4).getInt64();
+  d.form = q.getColumn(5).getString();
+  d.body = q.getColumn(6).getString();
+  d.violation = q.getColumn(7).getString();
+  d.violationOn = sql::date(q.getColumn(8));
+  d.announcedOn = sql::date(q.getColumn(9));
+  r.subjectCode = q.getColumn(10).getString();
+  r.subjectName = q.getColumn(11).getString();
+  return r;
+}
+
+const char* const kComplaintSelect =
+    "SELECT id, discipline_id, received_on, filed_on, content, outcome, outcome_on FROM complaints ";
+
+ComplaintRow readComplaint(SQLite::Statement& q) {
+  ComplaintRow c;
+  c.id = q.getColumn(0).getInt64();
+  c.disciplineId = q.getColumn(1).getInt64();
+  c.receivedOn = sql::date(q.getColumn(2));
+  c.filedOn = sql::requiredDate(q.getColumn(3));
+  c.content = q.getColumn(4).getString();
+  c.outcome = q.getColumn(5).getString();
+  c.outcomeOn = sql::date(q.getColumn(6));
+  return c;
+}
+
+bool exists(Database& db, const char* table, const std::string& number, const std::string& subjectType,
+            core::Id subjectId) {
+  SQLite::Statement q(db.db(), std::string("SELECT 1 FROM ") + table +
+                                   " WHERE number = ?1 AND subject_type = ?2 AND subject_id = ?3");
+  q.bind(1, number);
+  q.bind(2, subjectType);
+  q.bind(3, static_cast<int64_t>(subjectId));
+  return q.executeStep();
+}
+
+}  // namespace
+
+std::vector<InspectionRow> CaseRepository::inspections(const InspectionQuery& f) {
+  SQLite::Statement q(db_.db(), inspectionSelect() +
+                                    "WHERE (?1 IS NULL OR substr(t.date, 1, 4) = printf('%04d', ?1)) "
+                                    "AND (?2 = '' OR t.kind = ?2) AND (?3 = '' OR t.subject_type = ?3) "
+                                    "ORDER BY t.date, t.number, t.id");
+  sql::bind(q, 1, f.year);
+  q.bind(2, f.kind);
+  q.bind(3, f.subjectType);
+  std::vector<InspectionRow> out;
+  while (q.executeStep()) out.push_back(readInspection(q));
+  return out;
+}
+
+std::optional<InspectionRow> CaseRepository::inspectionById(core::Id id) {
+  SQLite::Statement q(db_.db(), inspectionSelect() + "WHERE t.id = ?1");
+  q.bind(1, static_cast<int64_t>(id));
+  if (!q.executeStep()) return std::nullopt;
+  return readInspection(q);
+}
+
+bool CaseRepository::inspectionExists(const std::string& number, const std::string& subjectType,
+                                      core::Id subjectId) {
+  return exists(db_, "inspections", number, subjectType, subjectId);
+}
+
+std::vector<DisciplineRow> CaseRepository::disciplines(const std::string& subjectType, core::Id subjectId) {
+  SQLite::Statement q(db_.db(), disciplineSelect() +
+                                    "WHERE (?1 = '' OR (t.subject_type = ?1 AND t.subject_id = ?2)) "
+                                    "ORDER BY t.date, t.id");
+  q.bind(1, subjectType);
+  q.bind(2, static_cast<int64_t>(subjectId));
+  std::vector<DisciplineRow> out;
+  while (q.executeStep()) out.push_back(readDiscipline(q));
+  return out;
+}
+
+std::optional<DisciplineRow> CaseRepository::disciplineById(core::Id id) {
+  SQLite::Statement q(db_.db(), disciplineSelect() + "WHERE t.id = ?1");
+  q.bind(1, static_cast<int64_t>(id));
+  if (!q.executeStep()) return std::nullopt;
+  return readDiscipline(q);
+}
+
+bool CaseRepository::disciplineExists(const std::string& number, const std::string& subjectType,
+                                      core::Id subjectId) {
+  return exists(db_, "disciplines", number, subjectType, subjectId);
+}
+
+core::Id CaseRepository::insertComplaint(const ComplaintRow& c) {
+  SQLite::Statement q(
+      db_.db(),
+      "INSERT INTO complaints (id, discipline_id, received_on, filed_on, content, outcome, outcome_on) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  sql::bindId(q, 1, c.id);
+  q.bind(2, static_cast<int64_t>(c.disciplineId));
+  sql::bind(q, 3, c.receivedOn);
+  q.bind(4, c.filedOn.iso());
+  q.bind(5, c.content);
+  q.bind(6, c.outcome);
+  sql::bind(q, 7, c.outcomeOn);
+  q.exec();
+  return c.id ? c.id : db_.db().getLastInsertRowid();
+}
+
+void CaseRepository::setComplaintOutcome(core::Id complaintId, const std::string& outcome,
+                                         const core::Date& on) {
+  SQLite::Statement q(db_.db(), "UPDATE complaints SET outcome = ?2, outcome_on = ?3 WHERE id = ?1");
+  q.bind(1, static_cast<int64_t>(complaintId));
+  q.bind(2, outcome);
+  q.bind(3, on.iso());
+  q.exec();
+}
+
+std::optional<ComplaintRow> CaseRepository::complaintById(core::Id id) {
+  SQLite::Statement q(db_.db(), std::string(kComplaintSelect) + "WHERE id = ?1");
+  q.bind(1, static_cast<int64_t>(id));
+  if (!q.executeStep()) return std::nullopt;
+  return readComplaint(q);
+}
+
+std::vector<ComplaintRow> CaseRepository::complaints(core::Id disciplineId) {
+  SQLite::Statement q(
+      db_.db(), std::string(kComplaintSelect) + "WHERE (?1 = 0 OR discipline_id = ?1) ORDER BY filed_on, id");
+  q.bind(1, static_cast<int64_t>(disciplineId));
+  std::vector<ComplaintRow> out;
+  while (q.executeStep()) out.push_back(readComplaint(q));
+  return out;
+}
+
+std::vector<RemovalRow> CaseRepository::removals(const core::Date& from, const core::Date& to) {
+  SQLite::Statement q(
+      db_.db(),
+      "SELECT r.id, r.member_id, r.ground, r.proposed_on, r.decision_no, r.decision_on, m.code, "
+      "m.full_name FROM removals r JOIN members m ON m.id = r.member_id "
+      "WHERE r.decision_on BETWEEN ?1 AND ?2 ORDER BY r.decision_on, r.id");
+  q.bind(1, from.iso());
+  q.bind(2, to.iso());
+  std::vector<RemovalRow> out;
+  while (q.executeStep()) {
+    RemovalRow r;
+    r.removal.id = q.getColumn(0).getInt64();
+    r.removal.memberId = q.getColumn(1).getInt64();
+    r.removal.ground = q.getColumn(2).getString();
+    r.removal.proposedOn = sql::date(q.getColumn(3));
+    r.removal.decisionNo = q.getColumn(4).getString();
+    r.removal.decisionOn = sql::requiredDate(q.getColumn(5));
+    r.memberCode = q.getColumn(6).getString();
+    r.memberName = q.getColumn(7).getString();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<DecisionCount> CaseRepository::decisionCounts(const core::Date& from, const core::Date& to) {
+  SQLite::Statement q(
+      db_.db(),
+      "SELECT subject_type, form, body, count(*) FROM disciplines WHERE date BETWEEN ?1 AND ?2 "
+      "GROUP BY subject_type, form, body ORDER BY subject_type, form, body");
+  q.bind(1, from.iso());
+  q.bind(2, to.iso());
+  std::vector<DecisionCount> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   q.getColumn(3).getInt()});
+  return out;
+}
+
+std::vector<InspectionKindCount> CaseRepository::inspectionKindCounts(const core::Date& from,
+                                                                      const core::Date& to) {
+  SQLite::Statement q(db_.db(),
+                      "SELECT kind, count(DISTINCT CASE WHEN subject_type = 'to_chuc' THEN subject_id END), "
+                      "count(DISTINCT CASE WHEN subject_type = 'dang_vien' THEN subject_id END) "
+                      "FROM inspections WHERE date BETWEEN ?1 AND ?2 GROUP BY kind ORDER BY kind");
+  q.bind(1, from.iso());
+  q.bind(2, to.iso());
+  std::vector<InspectionKindCount> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getInt()});
+  return out;
+}
+
+std::pair<int, int> CaseRepository::caseRowCounts() {
+  SQLite::Statement q(db_.db(),
+                      "SELECT (SELECT count(*) FROM inspections), (SELECT count(*) FROM disciplines)");
+  q.executeStep();
+  return {q.getColumn(0).getInt(), q.getColumn(1).getInt()};
+}
+
+bool CaseRepository::holdsPost(core::Id memberId, const core::Date& on) {
+  SQLite::Statement q(db_.db(),
+                      "SELECT 1 FROM cell_leaders WHERE member_id = ?1 AND from_date <= ?2 "
+                      "AND (to_date IS NULL OR to_date > ?2) "
+                      "UNION ALL SELECT 1 FROM committee_seats s JOIN terms t ON t.id = s.term_id "
+                      "WHERE s.member_id = ?1 AND t.from_year <= ?3 AND t.to_year >= ?3");
+  q.bind(1, static_cast<int64_t>(memberId));
+  q.bind(2, on.iso());
+  q.bind(3, on.year());
+  return q.executeStep();
+}
+
+}  // namespace dangbo::store
