@@ -19,6 +19,8 @@
 #include "services/CongressReport.h"
 #include "reports/CongressReport.h"
 #include "reports/DeadlinesReport.h"
+#include "reports/DisciplineReport.h"
+#include "services/Discipline.h"
 #include "reports/PdfRenderer.h"
 #include "reports/RatingsReport.h"
 #include "services/Admissions.h"
@@ -142,7 +144,7 @@ std::string usage() {
          tr("the member register (form 7-HSĐV) as .csv or .xlsx") + "\n" +
          "  check [--as-of DATE] [--format text|json]\n      " +
          tr("check the register (exit 1 when problems are found)") + "\n" + "  report NAME [--from DATE] [--to DATE] [--as-of DATE] [--format F] [--out FILE]\n      " +
-         tr("a report; in this version: congress (html, json, pdf, docx, xlsx), admissions, deadlines, ratings (json, csv)") + "\n" + "  --version, --help\n\n" +
+         tr("a report; in this version: congress (html, json, pdf, docx, xlsx), admissions, deadlines, ratings, discipline (json, csv)") + "\n" + "  --version, --help\n\n" +
          tr("--db PATH: the database file; default: $XDG_DATA_HOME/dangbo/dangbo.db (~/.local/share/dangbo/dangbo.db).") +
          "\n" + tr("Dates: YYYY-MM-DD or dd/mm/yyyy.") + "\n" +
          tr("Exit status: 0 done; 1 data refused; 2 wrong usage; 3 database cannot be opened, damaged or newer.") + "\n";
@@ -329,7 +331,8 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream&) {
   const std::map<std::string, std::vector<std::string>> formats = {{"congress", {"html", "json", "pdf", "docx", "xlsx"}},
                                                                    {"admissions", {"json", "csv"}},
                                                                    {"deadlines", {"json", "csv"}},
-                                                                   {"ratings", {"json", "csv"}}};
+                                                                   {"ratings", {"json", "csv"}},
+                                                                   {"discipline", {"json", "csv"}}};
   auto fmts = formats.find(name);
   if (fmts == formats.end())
     throw UsageError(format(tr("The report {1} is not available in this version yet."), {name}));
@@ -369,6 +372,12 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream&) {
     emit(p, out, [&](std::ostream& o) {
       if (fmt == "json") reports::writeDeadlinesJson(o, list);
       else reports::writeDeadlinesCsv(o, list);
+    });
+  } else if (name == "discipline") {
+    auto figures = services::disciplineFigures(*s, actor, from, to);
+    emit(p, out, [&](std::ostream& o) {
+      if (fmt == "json") reports::writeDisciplineJson(o, figures, from, to);
+      else reports::writeDisciplineCsv(o, figures);
     });
   } else if (name == "ratings") {
     auto sum = services::ratingSummary(*s, actor, from.year(), to.year());

@@ -183,3 +183,19 @@ TEST_CASE("check names the audit row edited outside dangbo and exits 1") {
   CHECK(r.out.find("\"rule\": \"audit_chain\"") != std::string::npos);
   CHECK(r.out.find("\"subject\": \"audit_log:2\"") != std::string::npos);
 }
+
+TEST_CASE("report discipline counts decisions by form, removals and inspections of the period") {
+  TempDir dir;
+  std::string db = (dir / "k.db").string();
+  REQUIRE(runCli({"--db", db, "demo", "--seed", "1", "--today", "2026-11-29"}).code == 0);
+  auto all = runCli({"--db", db, "report", "discipline", "--from", "2000-01-01", "--to", "2026-11-29", "--format", "json"});
+  REQUIRE(all.code == 0);
+  CHECK(all.out.find("\"khien_trach\": 6") != std::string::npos);
+  CHECK(all.out.find("\"canh_cao\": 2") != std::string::npos);
+  CHECK(all.out.find("\"khai_tru\": 1") != std::string::npos);
+  CHECK(all.out.find("\"xoa_ten\": 9") != std::string::npos);
+  auto none = runCli({"--db", db, "report", "discipline", "--from", "2000-01-01", "--to", "2000-12-31", "--format", "json"});
+  REQUIRE(none.code == 0);
+  CHECK(none.out.find("\"xoa_ten\": 0") != std::string::npos);
+  CHECK(none.out.find("\"khien_trach\": 6") == std::string::npos);
+}
