@@ -16,6 +16,7 @@
 #include "app/RegisterOpener.h"
 #include "app/SettingsPage.h"
 #include "app/Ui.h"
+#include "exchange/Backup.h"
 
 namespace dangbo::app {
 
@@ -47,6 +48,13 @@ wxString pageTitle(int i) {
       return _("Settings");
   }
 }
+// The automatic backups of a register: beside it, in "saoluu", the newest ten kept.
+constexpr int kBackupsKept = 10;
+
+void autoBackup(wxWindow* parent, services::Services& s) {
+  ui::attempt(parent, [&] { exchange::rotateBackup(s, s.path().parent_path() / "saoluu", kBackupsKept); });
+}
+
 }  // namespace
 
 MainFrame::MainFrame(std::unique_ptr<services::Services> services)
@@ -60,7 +68,9 @@ MainFrame::MainFrame(std::unique_ptr<services::Services> services)
   Centre();
 }
 
-MainFrame::~MainFrame() = default;
+MainFrame::~MainFrame() {
+  if (services_) autoBackup(nullptr, *services_);  // on closing
+}
 
 void MainFrame::buildMenus() {
   auto* file = new wxMenu;
@@ -199,7 +209,9 @@ void MainFrame::showPage(int index) {
 
 void MainFrame::setRegister(std::unique_ptr<services::Services> services) {
   std::unique_ptr<services::Services> previous = std::move(services_);
+  if (previous) autoBackup(this, *previous);  // the register being closed
   services_ = std::move(services);
+  autoBackup(this, *services_);  // on opening
   for (size_t i = 1; i < pages_.size(); ++i) ui::attempt(this, [&] { pages_[i]->showRegister(*services_); });
   refreshHeader();
   rememberFile(services_->path());

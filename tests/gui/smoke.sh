@@ -29,7 +29,7 @@ if [ "${DANGBO_SMOKE_INNER:-}" != 1 ]; then
 fi
 
 # --- inside the X server ---
-app=$1
+app=$1 cli=$2
 tmp=$DANGBO_SMOKE_TMP
 out=$DANGBO_SMOKE_OUT
 passed=1 failed=0  # the demo register was created
@@ -89,5 +89,10 @@ status=$?
 pid=
 [ "$status" -eq 0 ] || fail "dangbo exited with status $status"
 ok "dangbo exited with status 0"
+# A backup on opening and one on closing, beside the register, each a sound copy.
+copies=$(ls "$tmp"/saoluu/d-*.db 2>/dev/null | wc -l)
+[ "$copies" -ge 2 ] || fail "expected the automatic backups of opening and closing in $tmp/saoluu, found $copies"
+"$cli" --db "$(ls "$tmp"/saoluu/d-*.db | tail -1)" summary >/dev/null 2>&1 || fail "the last automatic backup cannot be read"
+ok "automatic backups on opening and closing ($copies)"
 
 echo "$passed passed, $failed failed"
