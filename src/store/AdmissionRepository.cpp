@@ -140,33 +140,7 @@ void AdmissionRepository::updateCandidate(const core::Candidate& c) {
       "mass_org_comment_on = ?, cell_vote_on = ?, cell_vote_official = ?, cell_vote_in_favour = ?, "
       "committee_resolution_on = ?, committee_resolution_no = ?, decision_on = ?, decision_no = ?, "
       "decision_body = ?, ceremony_on = ?, status = ?, outcome_reason = ?, member_id = ? WHERE id = ?");
-  int i = 1;
-  sql::bind(q, i++, c.listedOn);
-  q.bind(i++, c.certificateNo);
-  sql::bind(q, i++, c.certificateOn);
-  sql::bind(q, i++, c.applicationOn);
-  sql::bind(q, i++, c.historyOn);
-  sql::bind(q, i++, c.backgroundCheckOn);
-  q.bind(i++, c.backgroundCheckResult);
-  sql::bind(q, i++, c.sponsor1);
-  sql::bind(q, i++, c.sponsor1Since);
-  sql::bind(q, i++, c.sponsor2);
-  sql::bind(q, i++, c.sponsor2Since);
-  q.bind(i++, c.youthUnionResolution);
-  sql::bind(q, i++, c.massOrgCommentOn);
-  sql::bind(q, i++, c.cellVoteOn);
-  sql::bind(q, i++, c.cellVoteOfficial);
-  sql::bind(q, i++, c.cellVoteInFavour);
-  sql::bind(q, i++, c.committeeResolutionOn);
-  q.bind(i++, c.committeeResolutionNo);
-  sql::bind(q, i++, c.decisionOn);
-  q.bind(i++, c.decisionNo);
-  q.bind(i++, c.decisionBody);
-  sql::bind(q, i++, c.ceremonyOn);
-  q.bind(i++, c.status);
-  q.bind(i++, c.outcomeReason);
-  sql::bind(q, i++, c.memberId);
-  q.bind(i++, static_cast<int64_t>(c.id));
+  q.bind(sql::bindCandidateStages(q, 1, c), static_cast<int64_t>(c.id));
   q.exec();
 }
 

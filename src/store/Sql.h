@@ -52,6 +52,36 @@ inline std::optional<int> optInt(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getInt();
 }
+/// Binds a candidate's stage columns, from listed_on to member_id in the schema's order, from parameter
+/// `i`; returns the next parameter index. Shared by the statements that insert and update candidates.
+inline int bindCandidateStages(SQLite::Statement& q, int i, const core::Candidate& c) {
+  sql::bind(q, i++, c.listedOn);
+  q.bind(i++, c.certificateNo);
+  sql::bind(q, i++, c.certificateOn);
+  sql::bind(q, i++, c.applicationOn);
+  sql::bind(q, i++, c.historyOn);
+  sql::bind(q, i++, c.backgroundCheckOn);
+  q.bind(i++, c.backgroundCheckResult);
+  sql::bind(q, i++, c.sponsor1);
+  sql::bind(q, i++, c.sponsor1Since);
+  sql::bind(q, i++, c.sponsor2);
+  sql::bind(q, i++, c.sponsor2Since);
+  q.bind(i++, c.youthUnionResolution);
+  sql::bind(q, i++, c.massOrgCommentOn);
+  sql::bind(q, i++, c.cellVoteOn);
+  sql::bind(q, i++, c.cellVoteOfficial);
+  sql::bind(q, i++, c.cellVoteInFavour);
+  sql::bind(q, i++, c.committeeResolutionOn);
+  q.bind(i++, c.committeeResolutionNo);
+  sql::bind(q, i++, c.decisionOn);
+  q.bind(i++, c.decisionNo);
+  q.bind(i++, c.decisionBody);
+  sql::bind(q, i++, c.ceremonyOn);
+  q.bind(i++, c.status);
+  q.bind(i++, c.outcomeReason);
+  sql::bind(q, i++, c.memberId);
+  return i;
+}
 /// The current UTC time as ISO text.
 std::string nowUtc();
 
