@@ -249,6 +249,28 @@ std::vector<uint32_t> listOrder(const std::vector<Row>& rows, const std::vector<
   return order;
 }
 
+namespace {
+// Columns 0..13 of the list queries (id, code, full_name, gender, birth_date, ethnicity, theory,
+// admitted_on, official_on, card_no, transferred_in_on, cell_id, status, status_since), shared by the
+// snapshot and the search path.
+void readListColumns(SQLite::Statement& q, ListEntry& m) {
+  m.id = q.getColumn(0).getInt64();
+  m.code = str(q.getColumn(1));
+  m.fullName = str(q.getColumn(2));
+  m.gender = str(q.getColumn(3));
+  m.birthDate = sql::partial(q.getColumn(4));
+  m.ethnicity = str(q.getColumn(5));
+  m.theory = str(q.getColumn(6));
+  m.admittedOn = fastDate(q.getColumn(7));
+  m.officialOn = fastDate(q.getColumn(8));
+  m.cardNo = str(q.getColumn(9));
+  m.transferredInOn = fastDate(q.getColumn(10));
+  m.cellId = q.getColumn(11).getInt64();
+  m.status = str(q.getColumn(12));
+  m.statusSince = fastDate(q.getColumn(13));
+}
+}  // namespace
+
 int32_t daySerial(const std::optional<core::Date>& d) { return static_cast<int32_t>(d.value_or(core::Date()).serial()); }
 
 }  // namespace
@@ -295,21 +317,7 @@ MemberSearch searchMembersOn(Database& database, const core::Date& day, std::str
     const std::string_view status(statusColumn.getText(), static_cast<size_t>(statusColumn.getBytes()));
     const auto since = fastDate(q.getColumn(13));
     if (endsMembership(std::string(status)) && (!since || static_cast<int32_t>(since->serial()) <= d)) continue;
-    ListedMember& m = rows.emplace_back();
-    m.id = q.getColumn(0).getInt64();
-    m.code = str(q.getColumn(1));
-    m.fullName = str(q.getColumn(2));
-    m.gender = str(q.getColumn(3));
-    m.birthDate = sql::partial(q.getColumn(4));
-    m.ethnicity = str(q.getColumn(5));
-    m.theory = str(q.getColumn(6));
-    m.admittedOn = admitted;
-    m.officialOn = fastDate(q.getColumn(8));
-    m.cardNo = str(q.getColumn(9));
-    m.transferredInOn = transferredIn;
-    m.cellId = q.getColumn(11).getInt64();
-    m.status.assign(status);
-    m.statusSince = since;
+    readListColumns(q, rows.emplace_back());
     const SQLite::Column key = q.getColumn(14);
     sortKeys.emplace_back(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes()));
   }
@@ -377,21 +385,7 @@ ListSnapshot loadListSnapshot(Database& database) {
                       "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, "
                       "card_no, transferred_in_on, cell_id, status, status_since, search_key, sort_key FROM members");
   while (q.executeStep()) {
-    ListEntry& m = rows.emplace_back();
-    m.id = q.getColumn(0).getInt64();
-    m.code = str(q.getColumn(1));
-    m.fullName = str(q.getColumn(2));
-    m.gender = str(q.getColumn(3));
-    m.birthDate = sql::partial(q.getColumn(4));
-    m.ethnicity = str(q.getColumn(5));
-    m.theory = str(q.getColumn(6));
-    m.admittedOn = fastDate(q.getColumn(7));
-    m.officialOn = fastDate(q.getColumn(8));
-    m.cardNo = str(q.getColumn(9));
-    m.transferredInOn = fastDate(q.getColumn(10));
-    m.cellId = q.getColumn(11).getInt64();
-    m.status = str(q.getColumn(12));
-    m.statusSince = fastDate(q.getColumn(13));
+    readListColumns(q, rows.emplace_back());
     searchKeys.push_back(str(q.getColumn(14)));
     const SQLite::Column key = q.getColumn(15);
     sortKeys.emplace_back(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes()));

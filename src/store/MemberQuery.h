@@ -135,22 +135,8 @@ void forEachPresent(const Snapshot& s, const core::Date& day, std::string_view f
 }
 
 /// One member as a list shows it: only the list's fields (the field names are those of core::Member).
-struct ListedMember {
-  core::Id id = 0;                                ///< row id
-  std::string code;                               ///< member code
-  std::string fullName;                           ///< full name
-  std::string gender;                             ///< nam | nu
-  std::optional<core::PartialDate> birthDate;     ///< may be partial
-  std::string ethnicity;                          ///< ethnic group code
-  std::string theory;                             ///< political theory code
-  std::optional<core::Date> admittedOn;           ///< admission decision
-  std::optional<core::Date> officialOn;           ///< became official
-  std::optional<core::Date> transferredInOn;      ///< joined by transfer
-  std::string cardNo;                             ///< party card number
-  std::string status;                             ///< the file's status
-  std::optional<core::Date> statusSince;          ///< when it began
-  core::Id cellId = 0;                            ///< the current cell
-  core::Id cellOnDay = 0;                         ///< the cell on the day searched (cellOn)
+struct ListedMember : ListEntry {
+  core::Id cellOnDay = 0;  ///< the cell on the day searched (cellOn)
 };
 
 /// The members found by searchMembersOn, with the names lists show beside them.
