@@ -43,21 +43,7 @@ app=$1
 tmp=$DANGBO_FLOW_TMP
 out=$DANGBO_FLOW_OUT
 cli=$DANGBO_FLOW_CLI
-passed=1 failed=0  # the demo register was created
-ok() { echo "ok: $1"; passed=$((passed + 1)); }
-fail() {
-  echo "FAIL: $1" >&2
-  failed=$((failed + 1))
-  [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null
-  echo "$passed passed, $failed failed"
-  [ -s "$tmp/app.err" ] && { echo "--- dangbo stderr:" >&2; tail -20 "$tmp/app.err" >&2; }
-  exit 1
-}
-shot() {
-  import -window root "$out/$1.png" && [ -s "$out/$1.png" ] && ok "screenshot $out/$1.png" \
-    || fail "screenshot $1 could not be taken"
-}
-visible() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
+. "$(dirname "$0")/lib.sh"
 key() { xdotool key --clearmodifiers "$1"; sleep 0.8; }
 # waits up to 10 s for N visible windows of dangbo
 windows() {
