@@ -4,6 +4,7 @@
 #include <wx/textctrl.h>
 
 #include "app/Forms.h"
+#include "app/Session.h"
 #include "app/Ui.h"
 #include "services/Services.h"
 
@@ -32,7 +33,7 @@ void CommitteeTab::save() {
   c.province = ui::utf8(ctrl<wxTextCtrl>(this, "province")->GetValue());
   c.superior = ui::utf8(ctrl<wxTextCtrl>(this, "superior")->GetValue());
   c.executive = ui::utf8(ctrl<wxTextCtrl>(this, "executive")->GetValue());
-  if (!ui::attempt(this, [&] { services_->saveCommittee(services::Actor::localOffice(), c); })) return;
+  if (!ui::attempt(this, [&] { services_->saveCommittee(currentActor(), c); })) return;
   showRegister(*services_);  // the stored, normalised values
   if (onSaved_) onSaved_();
   ui::showInfo(this, _("The committee's identity was saved."));

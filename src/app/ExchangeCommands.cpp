@@ -7,6 +7,7 @@
 #include <wx/utils.h>
 
 #include "app/ImportWizard.h"
+#include "app/Session.h"
 #include "app/Ui.h"
 #include "exchange/Import.h"
 #include "exchange/RegisterExport.h"
@@ -55,7 +56,7 @@ void exportMemberRegister(wxWindow* parent, services::Services& s) {
   int n = 0;
   if (!ui::attempt(parent, [&] {
         wxBusyCursor busy;
-        n = exchange::exportRegister(s, services::Actor::localOffice(), ui::utf8(file.GetFullPath()), opt);
+        n = exchange::exportRegister(s, currentActor(), ui::utf8(file.GetFullPath()), opt);
       }))
     return;
   ui::showInfo(parent, ui::fmt(_("The register of {1} members on {2} was saved to {3}."),

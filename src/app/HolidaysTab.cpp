@@ -10,6 +10,7 @@
 #include <set>
 
 #include "app/Forms.h"
+#include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
 #include "exchange/HolidayFile.h"
@@ -101,7 +102,7 @@ void HolidaysTab::importFile() {
     return;
   int written = 0;
   if (!ui::attempt(this, [&] {
-        written = services_->addHolidays(services::Actor::localOffice(), entries, ui::utf8(name));
+        written = services_->addHolidays(currentActor(), entries, ui::utf8(name));
       }))
     return;
   reload(entries.front().date.year());
@@ -121,7 +122,7 @@ void HolidaysTab::remove() {
           _("Delete")))
     return;
   int year = selectedYear();
-  if (ui::attempt(this, [&] { services_->deleteHoliday(services::Actor::localOffice(), e.date); }))
+  if (ui::attempt(this, [&] { services_->deleteHoliday(currentActor(), e.date); }))
     reload(year);
 }
 

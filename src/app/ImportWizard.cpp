@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "app/Forms.h"
+#include "app/Session.h"
 #include "app/Ui.h"
 #include "exchange/Import.h"
 #include "services/Services.h"
@@ -165,7 +166,7 @@ void ImportWizard::check() {
   bool ok = ui::attempt(this, [&] {
     wxBusyCursor busy;
     batch_ = exchange::readImport(std::filesystem::path(ui::utf8(path)));
-    plan_ = services::planImport(services_, services::Actor::localOffice(), *batch_);
+    plan_ = services::planImport(services_, currentActor(), *batch_);
   });
   if (!ok) batch_.reset();
   showPlan();
@@ -258,7 +259,7 @@ void ImportWizard::apply() {
   services::ImportResult result;
   bool ok = ui::attempt(this, [&] {
     wxBusyCursor busy;
-    result = services::applyImport(services_, services::Actor::localOffice(), *batch_);
+    result = services::applyImport(services_, currentActor(), *batch_);
   });
   if (!ok) return;
   applied_ = result.written;

@@ -8,12 +8,15 @@
 #include <wx/sizer.h>
 #include <wx/statusbr.h>
 
+#include "app/AdmissionsPage.h"
+#include "app/DisciplinePage.h"
 #include "app/ExchangeCommands.h"
 #include "app/MembersPage.h"
 #include "app/OrganizationsPage.h"
 #include "app/OverviewPage.h"
-#include "app/PlaceholderPage.h"
+#include "app/RatingsPage.h"
 #include "app/RegisterOpener.h"
+#include "app/ReportsPage.h"
 #include "app/SettingsPage.h"
 #include "app/Ui.h"
 #include "exchange/Backup.h"
@@ -22,10 +25,10 @@ namespace dangbo::app {
 
 namespace {
 constexpr int kPages = 8;
-constexpr int kPageId = wxID_HIGHEST + 1;  // first of eight consecutive ids for View > page
+constexpr int kPageId = wxID_HIGHEST + 1;    // first of eight consecutive ids for View > page
 constexpr int kImportId = kPageId + kPages;  // File > Import from Excel
-constexpr int kTemplatesId = kImportId + 1;   // File > Save import templates
-constexpr int kExportId = kImportId + 2;      // File > Export the member register
+constexpr int kTemplatesId = kImportId + 1;  // File > Save import templates
+constexpr int kExportId = kImportId + 2;     // File > Export the member register
 
 // The navigation labels, in page order.
 wxString pageTitle(int i) {
@@ -178,17 +181,10 @@ void MainFrame::buildBody() {
   pages_.push_back(overview_);
   pages_.push_back(new OrganizationsPage(book_, [this] { refreshPages(); }));
   pages_.push_back(new MembersPage(book_, [this] { refreshPages(); }));
-  pages_.push_back(new PlaceholderPage(book_, pageTitle(3),
-                                       _("Admission files of outstanding candidates, stage by stage, with "
-                                         "their deadlines: under construction.")));
-  pages_.push_back(new PlaceholderPage(
-      book_, pageTitle(4), _("The annual rating of party organizations and members: under construction.")));
-  pages_.push_back(new PlaceholderPage(book_, pageTitle(5),
-                                       _("Inspection and supervision cases, disciplinary decisions and "
-                                         "removals from the list: under construction.")));
-  pages_.push_back(new PlaceholderPage(
-      book_, pageTitle(6),
-      _("The congress report and the periodic reports (PDF, Word, Excel): under construction.")));
+  pages_.push_back(new AdmissionsPage(book_));
+  pages_.push_back(new RatingsPage(book_));
+  pages_.push_back(new DisciplinePage(book_));
+  pages_.push_back(new ReportsPage(book_));
   pages_.push_back(new SettingsPage(book_, [this] { refreshHeader(); }));
   for (int i = 0; i < kPages; ++i) book_->AddPage(pages_[size_t(i)], pageTitle(i));
 

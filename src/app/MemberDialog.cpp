@@ -10,6 +10,7 @@
 
 #include "app/ActionDialog.h"
 #include "app/Forms.h"
+#include "app/Session.h"
 #include "app/TrainingDialog.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
@@ -140,7 +141,7 @@ void MemberDialog::load() {
     m.theory = "chua";
     showProfile(m);
   } else {
-    file_ = services::memberFile(services_, services::Actor::localOffice(), code_);
+    file_ = services::memberFile(services_, currentActor(), code_);
     showProfile(file_.member);
     // The cell changes only through an action (moved, transfer); the admission decision number too.
     ctrl<wxChoice>(this, "cell")->Disable();
@@ -341,7 +342,7 @@ void MemberDialog::save() {
     ctrl<wxNotebook>(this, "book")->SetSelection(0);
     return;
   }
-  const auto actor = services::Actor::localOffice();
+  const auto actor = currentActor();
   if (isNew) {
     std::string decision = core::normalizeText(ui::utf8(text("decisionNo")->GetValue()));
     if (!ui::attempt(this, [&] { services::addMember(services_, actor, *m, cellCode, decision); })) return;
@@ -372,13 +373,13 @@ void MemberDialog::recordAction() {
   ActionDialog dlg(this, ui::fmt(_("{1} ({2})"), {ui::wx(file_.member.fullName), ui::wx(code_)}), cells,
                    file_.member);
   bool done = dlg.run([&](const services::MemberAction& a) {
-    services::recordAction(services_, services::Actor::localOffice(), code_, a);
+    services::recordAction(services_, currentActor(), code_, a);
   });
   if (!done) return;
   changed_ = true;
   bool wasDirty = dirty_;
   loading_ = true;
-  file_ = services::memberFile(services_, services::Actor::localOffice(), code_);
+  file_ = services::memberFile(services_, currentActor(), code_);
   if (!wasDirty) showProfile(file_.member);
   showHistory();
   showHeader();
@@ -390,11 +391,11 @@ void MemberDialog::addTraining() {
   if (code_.empty()) return;
   TrainingDialog dlg(this);
   bool done = dlg.run([&](int year, const std::optional<core::Date>& date, const std::string& course) {
-    services::addTraining(services_, services::Actor::localOffice(), code_, year, date, course);
+    services::addTraining(services_, currentActor(), code_, year, date, course);
   });
   if (!done) return;
   changed_ = true;
-  file_.trainings = services::memberFile(services_, services::Actor::localOffice(), code_).trainings;
+  file_.trainings = services::memberFile(services_, currentActor(), code_).trainings;
   showTrainings();
 }
 

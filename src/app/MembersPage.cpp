@@ -13,6 +13,7 @@
 #include "app/Forms.h"
 #include "app/MemberDialog.h"
 #include "app/MemberListModel.h"
+#include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
 #include "core/VietText.h"
@@ -23,7 +24,8 @@ namespace dangbo::app {
 
 namespace {
 // A choice whose first item means "any"; the codes of the other items in order.
-void fillChoice(wxChoice* c, const wxString& any, const std::vector<std::pair<std::string, wxString>>& items) {
+void fillChoice(wxChoice* c, const wxString& any,
+                const std::vector<std::pair<std::string, wxString>>& items) {
   int keep = c->GetSelection();
   c->Clear();
   c->Append(any);
@@ -136,9 +138,12 @@ void MembersPage::bindKeys() {
       // From the search box the arrows go on in the list.
       list_->SetFocus();
       int row = selectedIndex();
-      if (row == wxNOT_FOUND) row = 0;
-      else if (key == WXK_DOWN) ++row;
-      else --row;
+      if (row == wxNOT_FOUND)
+        row = 0;
+      else if (key == WXK_DOWN)
+        ++row;
+      else
+        --row;
       selectRow(std::clamp(row, 0, std::max(0, int(model_->rows().size()) - 1)));
     } else {
       e.Skip();
@@ -162,7 +167,7 @@ void MembersPage::activate() {
 
 void MembersPage::reload() {
   if (!services_) return;
-  const auto actor = services::Actor::localOffice();
+  const auto actor = currentActor();
   orgs_ = services_->organizations(actor);
   if (allEthnicities_.empty()) allEthnicities_ = services_->ethnicGroups();
   services::MemberFilter all;
@@ -174,7 +179,8 @@ void MembersPage::reload() {
     if (!r.ethnicity.empty()) groups[r.ethnicity] = r.ethnicityName;
   }
   // The ethnic groups found in the register, by name; the chosen one kept.
-  std::string keep = ethnicity_->GetSelection() > 0 ? ethnicities_[size_t(ethnicity_->GetSelection() - 1)].first : "";
+  std::string keep =
+      ethnicity_->GetSelection() > 0 ? ethnicities_[size_t(ethnicity_->GetSelection() - 1)].first : "";
   ethnicities_.assign(groups.begin(), groups.end());
   std::sort(ethnicities_.begin(), ethnicities_.end(),
             [](const auto& a, const auto& b) { return core::compareText(a.second, b.second) < 0; });
@@ -205,7 +211,7 @@ void MembersPage::refilter() {
   f.theory = chosen(theory_, codesOf(core::enums::theory));
   std::string keep = selectedCode();
   std::vector<services::MemberRow> rows;
-  if (!ui::attempt(this, [&] { rows = services::listMembers(*services_, services::Actor::localOffice(), f); })) return;
+  if (!ui::attempt(this, [&] { rows = services::listMembers(*services_, currentActor(), f); })) return;
   const auto& cells = tree_->chosenCells();
   if (f.cellCode.empty() && !cells.empty())  // a group of cells
     std::erase_if(rows, [&](const services::MemberRow& r) { return !cells.count(r.cellCode); });
@@ -218,7 +224,8 @@ void MembersPage::refilter() {
   const size_t n = rows.size();
   model_->setRows(std::move(rows));
   if (select >= 0) selectRow(select);
-  count_->SetLabelText(ui::fmt(n == 1 ? _("{1} party member") : _("{1} party members"), {ui::count(static_cast<long long>(n))}));
+  count_->SetLabelText(ui::fmt(n == 1 ? _("{1} party member") : _("{1} party members"),
+                               {ui::count(static_cast<long long>(n))}));
   count_->GetParent()->Layout();
 }
 

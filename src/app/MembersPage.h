@@ -51,7 +51,7 @@ class MembersPage : public Page {
   std::function<void()> onChanged_;
   services::Services* services_ = nullptr;
   std::vector<core::Organization> orgs_;
-  std::vector<std::pair<std::string, std::string>> ethnicities_;  // code, name; as found in the register
+  std::vector<std::pair<std::string, std::string>> ethnicities_;     // code, name; as found in the register
   std::vector<std::pair<std::string, std::string>> allEthnicities_;  // the 54 groups, for the member form
   core::Date asOf_;
   CellTree* tree_ = nullptr;

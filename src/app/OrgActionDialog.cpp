@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "app/Forms.h"
+#include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
 #include "core/Errors.h"
@@ -28,7 +29,7 @@ OrgActionDialog::OrgActionDialog(wxWindow* parent, services::Services& s, OrgAct
     services::MemberFilter f;
     f.asOf = core::Date::today();
     f.cellCode = cell.code;
-    members_ = services::listMembers(s, services::Actor::localOffice(), f);
+    members_ = services::listMembers(s, currentActor(), f);
   }
   ctrl<wxTextCtrl>(this, "date")->ChangeValue(ui::wx(core::Date::today().vn()));
   showRows();
@@ -119,7 +120,7 @@ void OrgActionDialog::onSave() {
 }
 
 void OrgActionDialog::apply(const core::Date& date, const std::string& decisionNo) {
-  const auto actor = services::Actor::localOffice();
+  const auto actor = currentActor();
   auto* target = ctrl<wxChoice>(this, "target");
   switch (action_) {
     case OrgAction::Merge: {

@@ -11,6 +11,7 @@
 #include "app/Forms.h"
 #include "app/OrgActionDialog.h"
 #include "app/OrganizationDialog.h"
+#include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
 #include "services/MemberList.h"
@@ -47,14 +48,15 @@ OrganizationsPage::OrganizationsPage(wxWindow* parent, std::function<void()> onC
   on("split", [this] { act(OrgAction::Split); });
   on("dissolve", [this] { act(OrgAction::Dissolve); });
   on("committee", [this] {
-    if (const auto* o = selected()) act(o->hasCommittee ? OrgAction::CommitteeEnded : OrgAction::CommitteeElected);
+    if (const auto* o = selected())
+      act(o->hasCommittee ? OrgAction::CommitteeEnded : OrgAction::CommitteeElected);
   });
   on("leader", [this] { act(OrgAction::Leader); });
 }
 
 void OrganizationsPage::showRegister(services::Services& s) {
   services_ = &s;
-  orgs_ = s.organizations(services::Actor::localOffice());
+  orgs_ = s.organizations(currentActor());
   fill();
 }
 
@@ -65,7 +67,8 @@ bool OrganizationsPage::addNew() {
 
 void OrganizationsPage::activate() {
   if (list_->GetItemCount() > 0 && ui::selectedRow(list_) < 0)
-    list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                        wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
   list_->SetFocus();
 }
 
@@ -125,7 +128,7 @@ void OrganizationsPage::showLeaders() {
     label->SetLabelText(_("Choose a cell to see its secretary and deputy."));
     return;
   }
-  const auto actor = services::Actor::localOffice();
+  const auto actor = currentActor();
   std::vector<core::CellLeader> leaders;
   std::map<core::Id, std::string> names;
   ui::attempt(this, [&] {
@@ -139,9 +142,9 @@ void OrganizationsPage::showLeaders() {
     if (l.to && *l.to <= core::Date::today()) continue;  // current leaders only
     auto it = names.find(l.memberId);
     text += (text.empty() ? "" : "   ") +
-            ui::fmt(_("{1}: {2} (since {3})"), {ui::wx(core::enums::cellRole.label(l.role)),
-                                                 it == names.end() ? wxString("?") : ui::wx(it->second),
-                                                 ui::date(l.from)});
+            ui::fmt(_("{1}: {2} (since {3})"),
+                    {ui::wx(core::enums::cellRole.label(l.role)),
+                     it == names.end() ? wxString("?") : ui::wx(it->second), ui::date(l.from)});
   }
   label->SetLabelText(text.empty() ? ui::fmt(_("{1}: no secretary recorded."), {ui::wx(o->name)})
                                    : ui::wx(o->name) + ": " + text);
@@ -154,9 +157,8 @@ void OrganizationsPage::changed() {
 void OrganizationsPage::add() {
   if (!services_) return;
   OrganizationDialog dlg(this, nullptr);
-  if (dlg.run([this](const core::Organization& o) {
-        services::addOrganization(*services_, services::Actor::localOffice(), o);
-      }))
+  if (dlg.run(
+          [this](const core::Organization& o) { services::addOrganization(*services_, currentActor(), o); }))
     changed();
 }
 
@@ -165,7 +167,7 @@ void OrganizationsPage::edit() {
   if (!services_ || !o) return;
   OrganizationDialog dlg(this, o);
   if (dlg.run([this](const core::Organization& changedOrg) {
-        services::updateOrganization(*services_, services::Actor::localOffice(), changedOrg);
+        services::updateOrganization(*services_, currentActor(), changedOrg);
       }))
     changed();
 }

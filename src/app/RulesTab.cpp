@@ -9,6 +9,7 @@
 #include "app/CoreText.h"
 #include "app/Forms.h"
 #include "app/RuleValueDialog.h"
+#include "app/Session.h"
 #include "app/Ui.h"
 
 namespace dangbo::app {
@@ -127,7 +128,7 @@ void RulesTab::addValue() {
   auto current = book_.valueOn(r->def->key, core::Date::today());
   RuleValueDialog dlg(this, *r->def, current ? ui::wx(*current) : _("(none)"));
   bool saved =
-      dlg.run([&](const core::RuleValue& v) { services_->addRuleValue(services::Actor::localOffice(), v); });
+      dlg.run([&](const core::RuleValue& v) { services_->addRuleValue(currentActor(), v); });
   if (saved) reload(key);
 }
 
@@ -146,7 +147,7 @@ void RulesTab::deleteValue() {
                    _("Delete")))
     return;
   if (ui::attempt(this,
-                  [&] { services_->deleteRuleValue(services::Actor::localOffice(), key, v.validFrom); }))
+                  [&] { services_->deleteRuleValue(currentActor(), key, v.validFrom); }))
     reload(key);
 }
 

@@ -4,6 +4,7 @@
 #include <wx/listctrl.h>
 
 #include "app/Forms.h"
+#include "app/Session.h"
 #include "app/TargetDialog.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
@@ -52,7 +53,7 @@ void TargetsTab::edit(bool isNew) {
     t = targets_[size_t(row)];
   }
   TargetDialog dlg(this, isNew ? nullptr : &t);
-  if (dlg.run([&](const core::Target& v) { services_->saveTarget(services::Actor::localOffice(), v); }))
+  if (dlg.run([&](const core::Target& v) { services_->saveTarget(currentActor(), v); }))
     reload();
 }
 
@@ -66,7 +67,7 @@ void TargetsTab::remove() {
   wxString what =
       ui::wx(core::enums::targetKey.label(t.key)) + wxString::Format(" (%d-%d)", t.fromYear, t.toYear);
   if (!ui::confirm(this, ui::fmt(_("Delete the target {1}?"), {what}), _("Delete"))) return;
-  if (ui::attempt(this, [&] { services_->deleteTarget(services::Actor::localOffice(), t); })) reload();
+  if (ui::attempt(this, [&] { services_->deleteTarget(currentActor(), t); })) reload();
 }
 
 }  // namespace dangbo::app

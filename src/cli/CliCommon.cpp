@@ -1,0 +1,124 @@
+#include "cli/CliCommon.h"
+
+#include <algorithm>
+#include <fstream>
+
+#include "core/Errors.h"
+#include "core/I18n.h"
+#include "services/Paths.h"
+
+namespace dangbo::cli {
+
+using core::format;
+using core::tr;
+namespace fs = std::filesystem;
+
+namespace {
+// Options that take a value; every other --name is a flag.
+const std::vector<std::string> kValueOptions = {
+    "--db",          "--committee", "--place",     "--province",      "--seed", "--as-of", "--today",
+    "--out",         "--format",    "--cell",      "--search",        "--from", "--to",    "--user",
+    "--password-fd", "--role",      "--full-name", "--passphrase-fd", "--year", "--id",    "--compare"};
+// Options every command takes.
+const std::vector<std::string> kGlobalOptions = {"--db", "--user", "--password-fd"};
+}  // namespace
+
+bool Parsed::has(const std::string& flag) const {
+  return std::find(flags.begin(), flags.end(), flag) != flags.end();
+}
+
+Parsed parse(const std::vector<std::string>& args) {
+  Parsed p;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a.rfind("--", 0) == 0 && a.size() > 2) {
+      std::string name = a, value;
+      bool hasValue = false;
+      if (auto eq = a.find('='); eq != std::string::npos) {
+        name = a.substr(0, eq);
+        value = a.substr(eq + 1);
+        hasValue = true;
+      }
+      bool takes = std::find(kValueOptions.begin(), kValueOptions.end(), name) != kValueOptions.end();
+      if (takes && !hasValue) {
+        if (i + 1 >= args.size()) throw UsageError(format(tr("The option {1} needs a value."), {name}));
+        value = args[++i];
+      } else if (!takes && hasValue) {
+        throw UsageError(format(tr("The option {1} takes no value."), {name}));
+      }
+      if (takes)
+        p.options[name] = value;
+      else
+        p.flags.push_back(name);
+    } else if (p.command.empty()) {
+      p.command = a;
+    } else {
+      p.positional.push_back(a);
+    }
+  }
+  return p;
+}
+
+void allowOnly(const Parsed& p, std::initializer_list<const char*> allowed, size_t positional) {
+  auto ok = [&](const std::string& n) {
+    if (std::find(kGlobalOptions.begin(), kGlobalOptions.end(), n) != kGlobalOptions.end()) return true;
+    for (const char* a : allowed)
+      if (n == a) return true;
+    return false;
+  };
+  for (const auto& [k, v] : p.options)
+    if (!ok(k)) throw UsageError(format(tr("The command {1} has no option {2}."), {p.command, k}));
+  for (const auto& f : p.flags)
+    if (!ok(f)) throw UsageError(format(tr("The command {1} has no option {2}."), {p.command, f}));
+  if (p.positional.size() > positional)
+    throw UsageError(format(tr("Unexpected argument \"{1}\"."), {p.positional[positional]}));
+}
+
+core::Date dateOption(const Parsed& p, const std::string& name, core::Date fallback) {
+  auto v = p.get(name);
+  if (!v) return fallback;
+  auto d = core::Date::parse(*v);
+  if (!d) throw UsageError(format(tr("{1}: \"{2}\" is not a date (YYYY-MM-DD or dd/mm/yyyy)."), {name, *v}));
+  return *d;
+}
+
+fs::path dbPath(const Parsed& p) {
+  if (auto v = p.get("--db")) return *v;
+  return services::defaultDatabasePath();
+}
+
+void ensureParent(const fs::path& p) {
+  std::error_code ec;
+  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+}
+
+std::string formatOption(const Parsed& p, const std::string& fallback,
+                         std::initializer_list<const char*> allowed) {
+  std::string fmt = p.get("--format").value_or(fallback);
+  std::string list;
+  for (const char* a : allowed) {
+    if (fmt == a) return fmt;
+    list += (list.empty() ? "" : ", ") + std::string(a);
+  }
+  throw UsageError(format(tr("--format: \"{1}\" is not one of: {2}."), {fmt, list}));
+}
+
+void emit(const Parsed& p, std::ostream& out, const std::function<void(std::ostream&)>& write) {
+  auto file = p.get("--out");
+  if (!file) {
+    write(out);
+    return;
+  }
+  std::string part = *file + ".part";
+  {
+    std::ofstream f(part, std::ios::binary);
+    if (!f) throw core::DataError(format(tr("Cannot write the file {1}."), {*file}));
+    write(f);
+    if (!f) throw core::DataError(format(tr("Cannot write the file {1}."), {*file}));
+  }
+  std::error_code ec;
+  fs::rename(part, *file, ec);
+  if (ec) throw core::DataError(format(tr("Cannot write the file {1}."), {*file}));
+}
+
+}  // namespace dangbo::cli

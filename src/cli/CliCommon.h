@@ -1,0 +1,72 @@
+#pragma once
+// What the commands of dangbo-cli share: the parsed command line, option readers, the acting user and
+// output to a file written whole or not at all. Each group of commands lives in its own file.
+#include <filesystem>
+#include <functional>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "cli/Cli.h"
+#include "core/Date.h"
+#include "services/Actor.h"
+
+namespace dangbo::services {
+class Services;
+}
+
+namespace dangbo::cli {
+
+/// Wrong usage of the command line (exit 2).
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Options of one command: --name VALUE pairs, flags, and positional arguments.
+struct Parsed {
+  std::string command;
+  std::map<std::string, std::string> options;
+  std::vector<std::string> flags;
+  std::vector<std::string> positional;
+  std::optional<std::string> get(const std::string& k) const {
+    auto it = options.find(k);
+    return it == options.end() ? std::nullopt : std::optional(it->second);
+  }
+  bool has(const std::string& flag) const;
+};
+
+/// Splits a command line; throws UsageError for an option missing its value.
+Parsed parse(const std::vector<std::string>& args);
+/// Refuses options other than `allowed` (and the global ones: --db, --user, --password-fd) and more than
+/// `positional` arguments.
+void allowOnly(const Parsed& p, std::initializer_list<const char*> allowed, size_t positional);
+/// The date of option `name`, or `fallback` when absent; UsageError when not a date.
+core::Date dateOption(const Parsed& p, const std::string& name, core::Date fallback);
+/// --format, one of `allowed`, `fallback` when absent.
+std::string formatOption(const Parsed& p, const std::string& fallback,
+                         std::initializer_list<const char*> allowed);
+/// --db or the default database.
+std::filesystem::path dbPath(const Parsed& p);
+/// Creates the folder that will hold `p`.
+void ensureParent(const std::filesystem::path& p);
+/// Writes to --out FILE when given (whole or nothing), else to standard output.
+void emit(const Parsed& p, std::ostream& out, const std::function<void(std::ostream&)>& write);
+
+/// The user acting on the open register `s` (CliUser.cpp).
+services::Actor actingUser(const Parsed& p, services::Services& s);
+
+/// `report NAME ...` (ReportCommand.cpp) and its lines of --help.
+int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err);
+std::string reportUsage();
+/// `package export|apply ...` (PackageCommand.cpp) and its lines of --help.
+int cmdPackage(const Parsed& p, std::ostream& out, std::ostream& err);
+std::string packageUsage();
+/// `user ...`: accounts (CliUser.cpp) and its lines of --help.
+int cmdUser(const Parsed& p, std::ostream& out, std::ostream& err);
+std::string userUsage();
+
+}  // namespace dangbo::cli
