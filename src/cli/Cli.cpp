@@ -125,7 +125,7 @@ int cmdSummary(const Parsed& p, std::ostream& out, std::ostream&) {
   if (fmt != "text" && fmt != "json")
     throw UsageError(format(tr("--format: \"{1}\" is not one of: {2}."), {fmt, "text, json"}));
   core::Date asOf = dateOption(p, "--as-of", core::Date::today());
-  auto s = services::Services::open(dbPath(p));
+  auto s = services::Services::openForReading(dbPath(p));
   auto sum = s->summary(asOf);
   if (fmt == "json")
     reports::writeSummaryJson(out, sum);
@@ -179,7 +179,7 @@ int cmdMembers(const Parsed& p, std::ostream& out, std::ostream&) {
   f.cellCode = p.get("--cell").value_or("");
   f.search = p.get("--search").value_or("");
   std::string fmt = formatOption(p, "csv", {"csv", "json"});
-  auto s = services::Services::open(dbPath(p));
+  auto s = services::Services::openForReading(dbPath(p));
   auto rows = services::listMembers(*s, actingUser(p, *s), f);
   if (fmt == "json")
     reports::writeMembersJson(out, rows);
@@ -196,7 +196,7 @@ int cmdExport(const Parsed& p, std::ostream&, std::ostream& err) {
   if (!to) throw UsageError(tr("export register needs --out FILE (.csv or .xlsx)."));
   exchange::RegisterExportOptions o;
   o.asOf = dateOption(p, "--as-of", core::Date::today());
-  auto s = services::Services::open(dbPath(p));
+  auto s = services::Services::openForReading(dbPath(p));
   int rows = exchange::exportRegister(*s, actingUser(p, *s), *to, o);
   err << format(tr("Wrote the register of {1} members on {2} to {3}."),
                 {std::to_string(rows), o.asOf.vn(), *to})

@@ -33,6 +33,7 @@ using T = ImportType;
 namespace {
 
 constexpr std::string_view kNewPrefix = "new:";  // a reference to a record created by this import
+constexpr int kBulkLoadRows = 5000;  // new members from which a load may drop and rebuild the indexes
 
 // Hash and equality accepting std::string_view for std::string keys.
 struct TextHash {
@@ -58,12 +59,12 @@ enum class Ref { None, Organizations, Members, Subject };
 struct SpecInfo {
   const ImportFileSpec* spec = nullptr;
   std::string kind, table;
-  std::vector<int> keys;                    // spec positions of the key fields
-  uint64_t keyMask = 0;                     // the same as bits
-  std::vector<std::string> storedColumns;   // every column but has_committee, in spec order
-  std::vector<int> storedAt;                // spec position -> index in storedColumns (-1: none)
-  std::vector<int> byField;                 // spec positions in the order of their field names
-  std::vector<Ref> refs;                    // per spec position
+  std::vector<int> keys;                   // spec positions of the key fields
+  uint64_t keyMask = 0;                    // the same as bits
+  std::vector<std::string> storedColumns;  // every column but has_committee, in spec order
+  std::vector<int> storedAt;               // spec position -> index in storedColumns (-1: none)
+  std::vector<int> byField;                // spec positions in the order of their field names
+  std::vector<Ref> refs;                   // per spec position
   int code = -1, committee = -1, status = -1, statusSince = -1, fromYear = -1, toYear = -1, subjectType = -1,
       mergedInto = -1, cellId = -1, subjectId = -1, founded = -1, officialOn = -1, admittedOn = -1,
       transferredInOn = -1;
@@ -232,9 +233,9 @@ struct Context {
   EthnicIndex ethnic;
   core::Date today;
   bool applying = false;
-  TextSet importOrgs, importMembers;    // codes defined by the import (planning only)
+  TextSet importOrgs, importMembers;             // codes defined by the import (planning only)
   std::map<std::string, TextMap<core::Id>> ids;  // table -> code -> id of stored records, read on first use
-  TextMap<std::string> terms;           // term name -> id (as text) of stored terms
+  TextMap<std::string> terms;                    // term name -> id (as text) of stored terms
 
   explicit Context(Services& svc)
       : s(svc), repo(svc.database()), ethnic(repo.ethnicGroups()), today(core::Date::today()) {}
@@ -271,7 +272,8 @@ struct Context {
   // The id (as text) of a term, created when applying.
   std::string term(std::string_view name) {
     if (auto it = terms.find(name); it != terms.end()) return it->second;
-    if (auto id = repo.termId(name)) return terms.emplace(std::string(name), std::to_string(*id)).first->second;
+    if (auto id = repo.termId(name))
+      return terms.emplace(std::string(name), std::to_string(*id)).first->second;
     if (!applying) return std::string(kNewPrefix).append(name);
     core::Term t;
     t.name = std::string(name);
@@ -281,7 +283,9 @@ struct Context {
   }
 };
 
-bool isNewRef(std::string_view v) { return v.substr(0, kNewPrefix.size()) == kNewPrefix; }
+bool isNewRef(std::string_view v) {
+  return v.substr(0, kNewPrefix.size()) == kNewPrefix;
+}
 
 std::string headerOf(const ImportFile& f, const ImportColumn& c) {
   auto it = f.headers.find(c.field);
@@ -336,7 +340,8 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
   out.reset(n);
   out.problems = row.problems;
   auto problem = [&](int k, const std::string& reason) {
-    out.problems.push_back(importProblem(file.source, row.row, headerOf(file, spec.columns[size_t(k)]), reason));
+    out.problems.push_back(
+        importProblem(file.source, row.row, headerOf(file, spec.columns[size_t(k)]), reason));
   };
   auto text = [&](int k) { return (skip >> k) & 1u ? std::string_view() : row.value(size_t(k)); };
 
@@ -361,9 +366,11 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
       if (auto id = ctx.ref(t, v))
         out.set(k, *id);
       else if (t == "organizations")
-        problem(k, format(tr("no organization has the code \"{1}\" in the import or the register."), {std::string(v)}));
+        problem(k, format(tr("no organization has the code \"{1}\" in the import or the register."),
+                          {std::string(v)}));
       else
-        problem(k, format(tr("no member has the code \"{1}\" in the import or the register."), {std::string(v)}));
+        problem(
+            k, format(tr("no member has the code \"{1}\" in the import or the register."), {std::string(v)}));
     } else {
       out.set(k, v);
     }
@@ -430,8 +437,8 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
       out.updates |= uint64_t(1) << k;
       const ImportColumn& c = spec.columns[size_t(k)];
       std::string t = c.type == T::Code || c.type == T::TermName ? refTable(info, k, row) : std::string();
-      out.changes.push_back({headerOf(file, c), display(ctx, c.field, t, old),
-                             display(ctx, c.field, t, std::string_view(v))});
+      out.changes.push_back(
+          {headerOf(file, c), display(ctx, c.field, t, old), display(ctx, c.field, t, std::string_view(v))});
     }
     if (out.committee && *out.committee != ctx.repo.hasOpenCellCommittee(out.stored->rowid)) {
       out.committeeChanges = true;
@@ -507,7 +514,8 @@ void write(Context& ctx, const SpecInfo& info, const ImportRow& row, Outcome& o)
         e.toCell.reset();
         repo.insertMemberEvent(e);
       }
-      const std::string_view status = o.has(info.status) ? std::string_view(o.values[size_t(info.status)]) : "active";
+      const std::string_view status =
+          o.has(info.status) ? std::string_view(o.values[size_t(info.status)]) : "active";
       if (std::string k = statusEventKind(status); !k.empty()) {
         core::MemberEvent s;
         s.memberId = id;
@@ -588,7 +596,8 @@ namespace {
 ImportPlan plan(Context& ctx, const ImportBatch& batch) {
   ImportPlan p;
   p.notices = batch.notices;
-  for (auto [kind, pool] : {std::pair{"to_chuc", &ctx.importOrgs}, std::pair{"dang_vien", &ctx.importMembers}})
+  for (auto [kind, pool] :
+       {std::pair{"to_chuc", &ctx.importOrgs}, std::pair{"dang_vien", &ctx.importMembers}})
     if (const ImportFile* f = fileOf(batch, kind)) {
       const int code = importColumnIndex(*importFileSpec(kind), "code");
       pool->reserve(f->rows.size());
@@ -677,8 +686,18 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
       }
     }
   } endBulk{ctx.repo};
+  // A load that at least doubles the members (the first import of a commune or a province) writes them
+  // without their secondary indexes and builds those once at the end.
+  const int newMembers = [&] {
+    for (const auto& f : result.plan.files)
+      if (f.kind == "dang_vien") return f.added;
+    return 0;
+  }();
   db.transaction([&] {
     db.deferForeignKeys();
+    std::vector<std::string> dropped;
+    if (newMembers >= kBulkLoadRows && newMembers >= ctx.repo.rowCount("members"))
+      dropped = ctx.repo.dropSecondaryIndexes({"members", "member_events"});
     // Every reference resolves in the register by the time its row is written; what was read while
     // planning is read again inside the transaction.
     ctx.applying = true;
@@ -705,6 +724,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
         write(ctx, info, row, o);
       }
     }
+    ctx.repo.rebuildIndexes(dropped);
     store::AuditRepository audit(db);
     for (const auto& f : result.plan.files)
       audit.append(actor.username, "import", f.source, "",

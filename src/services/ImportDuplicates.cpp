@@ -1,9 +1,10 @@
 // The look-alike check of an import (spec/import.md): a new member sharing a CCCD number, a party card
 // number, or the folded name and the birth date with another row of the file or a stored member is listed
-// for review. The rows are grouped by each value (sorted once), and the stored members are read in one pass,
-// so the check costs O(n log n) rather than comparing every pair.
+// for review. The rows are grouped by each value (sorted once by its hash), and the stored members are read
+// in one pass, so the check costs O(n log n) rather than comparing every pair.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -28,20 +29,32 @@ namespace {
 
 struct Ident {
   std::string_view code, birth, cccd, card;
-  std::string name;      // folded full name (only when there is a birth date: it is compared with it)
-  std::string nameBirth; // name + '\x1f' + birth, the grouping key ("" when either is empty)
+  std::string name;       // folded full name (only when there is a birth date: it is compared with it)
+  std::string nameBirth;  // name + '\x1f' + birth, the grouping key ("" when either is empty)
   int row = 0;
   bool isNew = false;
 };
 
-// Row indices grouped by one value.
-using Groups = std::vector<std::pair<std::string_view, uint32_t>>;
+// Row indices grouped by one value: sorted by the value's hash, so that building and searching compare
+// integers and only equal hashes compare the text.
+struct Grouped {
+  uint64_t hash;
+  std::string_view value;
+  uint32_t row;
+  bool operator<(const Grouped& o) const { return hash != o.hash ? hash < o.hash : row < o.row; }
+};
+using Groups = std::vector<Grouped>;
+
+uint64_t hashOf(std::string_view v) {
+  return std::hash<std::string_view>{}(v);
+}
 
 Groups groupBy(const std::vector<Ident>& rows, std::string_view Ident::*single, std::string Ident::*joined) {
   Groups g;
+  g.reserve(rows.size());
   for (uint32_t i = 0; i < rows.size(); ++i) {
     std::string_view v = single ? rows[i].*single : std::string_view(rows[i].*joined);
-    if (!v.empty()) g.emplace_back(v, i);
+    if (!v.empty()) g.push_back({hashOf(v), v, i});
   }
   std::sort(g.begin(), g.end());
   return g;
@@ -50,8 +63,10 @@ Groups groupBy(const std::vector<Ident>& rows, std::string_view Ident::*single, 
 template <class F>
 void eachWith(const Groups& g, std::string_view v, F f) {
   if (v.empty()) return;
-  auto it = std::lower_bound(g.begin(), g.end(), std::pair<std::string_view, uint32_t>(v, 0));
-  for (; it != g.end() && it->first == v; ++it) f(it->second);
+  const uint64_t h = hashOf(v);
+  auto it = std::lower_bound(g.begin(), g.end(), h, [](const Grouped& a, uint64_t x) { return a.hash < x; });
+  for (; it != g.end() && it->hash == h; ++it)
+    if (it->value == v) f(it->row);
 }
 
 }  // namespace

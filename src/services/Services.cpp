@@ -38,6 +38,10 @@ std::unique_ptr<Services> Services::open(const std::filesystem::path& path) {
   return std::unique_ptr<Services>(new Services(store::Database::open(path)));
 }
 
+std::unique_ptr<Services> Services::openForReading(const std::filesystem::path& path) {
+  return std::unique_ptr<Services>(new Services(store::Database::open(path, store::Database::Verify::IfUpgrading)));
+}
+
 const std::filesystem::path& Services::path() const { return db_->path(); }
 
 std::pair<int, std::filesystem::path> Services::upgradeInfo() const {

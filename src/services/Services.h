@@ -40,6 +40,10 @@ class Services {
   static std::unique_ptr<Services> create(const std::filesystem::path& path, const core::CommitteeInfo& committee);
   /// Opens an existing register (upgrading an older schema after a backup).
   static std::unique_ptr<Services> open(const std::filesystem::path& path);
+  /// Opens an existing register for work that only reads it (lists, reports, exports): the same refusals as
+  /// open(), but the pages are verified only before an upgrade, so that opening stays instant at province
+  /// scale; `check` verifies every page.
+  static std::unique_ptr<Services> openForReading(const std::filesystem::path& path);
   /// Creates a new file filled with demo data; refuses an existing file. Returns the summary on `opt.today`.
   static Summary createDemo(const std::filesystem::path& path, const DemoOptions& opt);
   ~Services();

@@ -111,6 +111,10 @@ std::unique_ptr<Database> Database::openReadOnly(const fs::path& path) {
 }
 
 std::unique_ptr<Database> Database::open(const fs::path& path, const std::vector<Migration>& steps) {
+  return open(path, Verify::Whole, steps);
+}
+
+std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify, const std::vector<Migration>& steps) {
   const int latest = latestVersion(steps);
   int version = 0;
   std::error_code ec;
@@ -131,7 +135,8 @@ std::unique_ptr<Database> Database::open(const fs::path& path, const std::vector
     auto ro = openReadOnly(path);
     try {
       version = pragmaInt(ro->db(), "user_version");
-      auto check = ro->db().execAndGet("PRAGMA quick_check").getString();
+      const bool whole = verify == Verify::Whole || version < latest;
+      auto check = whole ? ro->db().execAndGet("PRAGMA quick_check").getString() : std::string("ok");
       if (check != "ok")
         throw DatabaseError(format(tr("The file {1} is damaged: {2}"), {path.string(), check}));
     } catch (const SQLite::Exception& e) {

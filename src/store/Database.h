@@ -32,6 +32,15 @@ class Database {
   /// version, a file that is not a dangbo file, or a damaged one (DatabaseError), leaving it untouched.
   static std::unique_ptr<Database> open(const std::filesystem::path& path,
                                         const std::vector<Migration>& steps = builtinMigrations());
+  /// How much of an existing file open() reads before using it.
+  enum class Verify {
+    Whole,        ///< every page (PRAGMA quick_check): the window, and commands that write
+    IfUpgrading,  ///< the header always, every page only before an upgrade: commands that only read (a
+                  ///< damaged page they read is still refused; `check` reads them all)
+  };
+  /// open() with the given verification.
+  static std::unique_ptr<Database> open(const std::filesystem::path& path, Verify verify,
+                                        const std::vector<Migration>& steps = builtinMigrations());
   /// Opens read-only without any change (for backups and checks).
   static std::unique_ptr<Database> openReadOnly(const std::filesystem::path& path);
 

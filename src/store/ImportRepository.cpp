@@ -155,7 +155,8 @@ struct ResetOnExit {
 ImportRepository::ImportRepository(Database& db) : db_(db), now_(sql::nowUtc()) {}
 ImportRepository::~ImportRepository() = default;
 
-SQLite::Statement& ImportRepository::prepared(const std::string& sqlText, const std::function<void()>& checkFirst) {
+SQLite::Statement& ImportRepository::prepared(const std::string& sqlText,
+                                              const std::function<void()>& checkFirst) {
   auto it = statements_.find(sqlText);
   if (it == statements_.end()) {
     if (checkFirst) checkFirst();
@@ -365,11 +366,13 @@ void ImportRepository::forEachMemberIdentity(const std::function<void(const Memb
 void ImportRepository::beginBulkWrite() {
   if (bulk_) return;
   auto& db = db_.db();
-  bulk_ = std::pair{db.execAndGet("PRAGMA cache_size").getInt64(), db.execAndGet("PRAGMA temp_store").getInt64()};
-  // 64 MiB: the tables and indexes a province-scale import writes stay in memory until the commit (a smaller
+  bulk_ =
+      std::pair{db.execAndGet("PRAGMA cache_size").getInt64(), db.execAndGet("PRAGMA temp_store").getInt64()};
+  // 128 MiB: the tables and indexes a province-scale import writes stay in memory until the commit (a smaller
   // cache spills dirty pages to the WAL and reads them back many times).
-  db.exec("PRAGMA cache_size = -65536");
+  db.exec("PRAGMA cache_size = -131072");
   db.exec("PRAGMA temp_store = MEMORY");
+  db.exec("PRAGMA threads = 2");  // index builds (rebuildIndexes) sort with a helper thread
 }
 
 void ImportRepository::endBulkWrite() {
@@ -377,7 +380,40 @@ void ImportRepository::endBulkWrite() {
   auto& db = db_.db();
   db.exec("PRAGMA cache_size = " + std::to_string(bulk_->first));
   db.exec("PRAGMA temp_store = " + std::to_string(bulk_->second));
+  db.exec("PRAGMA threads = 0");
   bulk_.reset();
+}
+
+int64_t ImportRepository::rowCount(const std::string& table) {
+  if (table != "members" && table != "member_events" && table != "organizations")
+    throw std::logic_error("rowCount: " + table);
+  return db_.db().execAndGet("SELECT count(*) FROM " + table).getInt64();
+}
+
+std::vector<std::string> ImportRepository::dropSecondaryIndexes(const std::vector<std::string>& tables) {
+  std::vector<std::string> definitions;
+  auto& db = db_.db();
+  for (const auto& table : tables) {
+    // Named indexes only: the automatic ones (UNIQUE, PRIMARY KEY) have no sql and stay.
+    SQLite::Statement q(
+        db,
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+        "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name");
+    q.bind(1, table);
+    std::vector<std::string> names;
+    while (q.executeStep()) {
+      names.push_back(q.getColumn(0).getString());
+      definitions.push_back(q.getColumn(1).getString());
+    }
+    for (const auto& name : names) db.exec("DROP INDEX \"" + name + "\"");
+  }
+  statements_.clear();  // prepared plans may name a dropped index
+  return definitions;
+}
+
+void ImportRepository::rebuildIndexes(const std::vector<std::string>& definitions) {
+  for (const auto& sql : definitions) db_.db().exec(sql);
+  statements_.clear();
 }
 
 std::vector<MemberIdentity> ImportRepository::memberIdentities() {

@@ -23,9 +23,9 @@ using ImportValues = std::vector<std::pair<std::string_view, std::string_view>>;
 
 /// A stored record found by its key.
 struct StoredRecord {
-  core::Id rowid = 0;                               ///< the row's id (rowid for tables with a composite key)
-  std::vector<std::optional<std::string>> values;   ///< the requested columns, in the order asked, as storage
-                                                    ///< text (REAL in shortest form); nullopt = NULL
+  core::Id rowid = 0;                              ///< the row's id (rowid for tables with a composite key)
+  std::vector<std::optional<std::string>> values;  ///< the requested columns, in the order asked, as storage
+                                                   ///< text (REAL in shortest form); nullopt = NULL
 };
 
 /// An ethnic group's names as stored.
@@ -105,6 +105,14 @@ class ImportRepository {
   void beginBulkWrite();
   /// Restores what beginBulkWrite changed (no effect without it).
   void endBulkWrite();
+  /// The number of rows of `table` (members | member_events | organizations).
+  int64_t rowCount(const std::string& table);
+  /// For a load that adds many rows, inside the caller's transaction: drops the secondary (non-unique,
+  /// named) indexes of `tables` and returns their definitions; rebuildIndexes puts them back, built by one
+  /// sort each rather than row by row. A rollback restores them with everything else.
+  std::vector<std::string> dropSecondaryIndexes(const std::vector<std::string>& tables);
+  /// Recreates the indexes returned by dropSecondaryIndexes.
+  void rebuildIndexes(const std::vector<std::string>& definitions);
 
  private:
   // The statement of `sql`, prepared on first use (after `checkFirst` validated it), reset and unbound.

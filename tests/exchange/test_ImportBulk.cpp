@@ -1,0 +1,104 @@
+// A province-sized first import writes the members without their secondary indexes and builds them at the
+// end: the file must come out with exactly the indexes it had, and a failure must leave them in place.
+#include <doctest/doctest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+
+#include "../TestUtil.h"
+#include "core/Errors.h"
+#include "exchange/Import.h"
+#include "services/Import.h"
+#include "services/MemberList.h"
+#include "services/Services.h"
+#include "store/Database.h"
+#include "store/ImportRepository.h"
+
+using namespace dangbo;
+using dangbo::test::TempDir;
+using dangbo::test::writeFile;
+
+namespace {
+
+std::unique_ptr<services::Services> freshRegister(const std::filesystem::path& db) {
+  return services::Services::create(
+      db, {"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La", "ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY XÃ PHIÊNG PẰN"});
+}
+
+// Every named index of the file with its definition, one per line.
+std::string indexes(services::Services& s) {
+  SQLite::Statement q(s.database().db(),
+                      "SELECT name || ': ' || sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
+  std::string out;
+  while (q.executeStep()) out += q.getColumn(0).getString() + "\n";
+  return out;
+}
+
+// The folder of a load of `n` members in two cells (above the bulk threshold when n >= 5000).
+void writeLoad(const std::filesystem::path& dir, int n) {
+  std::filesystem::create_directories(dir);
+  writeFile(dir / "to_chuc.csv",
+            "Mã,Tên,Loại,Khối,Ngày thành lập,Ngày giải thể,Sáp nhập vào,Có chi ủy\n"
+            "CB01,Chi bộ bản Nà Ớt,Chi bộ trực thuộc,Bản,01/08/2000,,,Có\n"
+            "CB02,Chi bộ bản Co Kè,Chi bộ trực thuộc,Bản,01/08/2000,,,Không\n");
+  std::string members =
+      "Mã,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Quê quán,Nơi ở hiện nay,Số CCCD,Học vấn,Chuyên môn,"
+      "Lý luận chính trị,\"Nghề nghiệp, chức vụ\",Mã chi bộ,Ngày vào Đảng,Ngày chính thức,Số thẻ,Số lý lịch,"
+      "Ngày chuyển đến,Tình trạng,Ngày thay đổi tình trạng\n";
+  for (int i = 0; i < n; ++i) {
+    const std::string code = "DV" + std::to_string(100000 + i);
+    members += code + ",Lò Văn Pằn " + std::to_string(i) + ",05/03/1967,Nam,Thái,Không,Phiêng Pằn,Bản Nà Ớt,,12/12,"
+               "Trung cấp,Sơ cấp,Nông dân," + (i % 2 ? "CB01" : "CB02") + ",03/02/1990,03/02/1991,,,,Đang sinh hoạt,\n";
+  }
+  writeFile(dir / "dang_vien.csv", members);
+}
+
+}  // namespace
+
+TEST_CASE("import: a bulk load rebuilds exactly the indexes the file had, and lists and searches use them") {
+  TempDir dir;
+  auto s = freshRegister(dir / "d.db");
+  const std::string before = indexes(*s);
+  REQUIRE(before.find("members_search") != std::string::npos);
+  writeLoad(dir / "load", 6000);
+  auto result = services::applyImport(*s, services::Actor::localOffice(), exchange::readImport(dir / "load"));
+  CHECK(result.written);
+  CHECK(indexes(*s) == before);
+  CHECK(s->database().integrityCheck() == "ok");
+  services::MemberFilter f;
+  f.asOf = *core::Date::make(2026, 11, 29);
+  f.cellCode = "CB01";
+  CHECK(services::listMembers(*s, services::Actor::localOffice(), f).size() == 3000);
+  f.cellCode.clear();
+  f.search = "pan 5999";
+  auto found = services::listMembers(*s, services::Actor::localOffice(), f);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].code == "DV105999");
+}
+
+TEST_CASE("import: indexes dropped for a bulk load come back when the transaction fails") {
+  TempDir dir;
+  auto s = freshRegister(dir / "d.db");
+  const std::string before = indexes(*s);
+  store::Database& db = s->database();
+  store::ImportRepository repo(db);
+  CHECK_THROWS_AS(db.transaction([&] {
+    auto dropped = repo.dropSecondaryIndexes({"members", "member_events"});
+    CHECK(dropped.size() == 6);
+    CHECK(indexes(*s) != before);
+    throw core::DataError("a row failed");
+  }),
+                  core::DataError);
+  CHECK(indexes(*s) == before);
+}
+
+TEST_CASE("opening for reading refuses what open refuses at the header, and check still reads every page") {
+  TempDir dir;
+  writeFile(dir / "bad.db", std::string("SQLite format 3\0garbage", 23));
+  CHECK_THROWS_AS(services::Services::openForReading(dir / "bad.db"), core::DatabaseError);
+  CHECK_THROWS_AS(services::Services::openForReading(dir / "missing.db"), core::DatabaseError);
+  { freshRegister(dir / "ok.db"); }
+  auto s = services::Services::openForReading(dir / "ok.db");
+  CHECK(s->database().integrityCheck() == "ok");
+}
