@@ -1,0 +1,172 @@
+#include "app/PackageCommands.h"
+
+#include <wx/choicdlg.h>
+#include <wx/filedlg.h>
+#include <wx/frame.h>
+#include <wx/menu.h>
+#include <wx/textdlg.h>
+
+#include <filesystem>
+
+#include "app/PackageReviewDialog.h"
+#include "app/Session.h"
+#include "app/Ui.h"
+#include "core/Errors.h"
+#include "exchange/CellPackage.h"
+#include "services/Packages.h"
+#include "services/Services.h"
+
+namespace dangbo::app {
+
+namespace {
+
+constexpr int kExportCellId = wxID_HIGHEST + 260;
+constexpr int kOpenCellId = kExportCellId + 1;
+constexpr int kSaveChangesId = kExportCellId + 2;
+constexpr int kImportChangesId = kExportCellId + 3;
+
+// Asks for the passphrase (twice when `confirm`); empty when cancelled.
+std::string askPassphrase(wxWindow* parent, bool confirm) {
+  wxPasswordEntryDialog d(parent, _("Passphrase of the package:"), _("Passphrase"));
+  if (d.ShowModal() != wxID_OK) return {};
+  std::string pass = ui::utf8(d.GetValue());
+  if (pass.empty()) throw core::DataError(ui::utf8(_("The passphrase of a package cannot be empty.")));
+  if (confirm) {
+    wxPasswordEntryDialog again(parent, _("The passphrase again:"), _("Passphrase"));
+    if (again.ShowModal() != wxID_OK) return {};
+    if (ui::utf8(again.GetValue()) != pass) throw core::DataError(ui::utf8(_("The two passphrases differ.")));
+  }
+  return pass;
+}
+
+wxString cellWildcard() {
+  return _("Cell packages (*.dbgoi)|*.dbgoi");
+}
+wxString changesWildcard() {
+  return _("Change packages (*.dbgthd)|*.dbgthd");
+}
+
+void exportCell(wxFrame* frame, services::Services& s) {
+  ui::attempt(frame, [&] {
+    if (services::Packages(s).cellOrigin())
+      throw core::DataError(ui::utf8(
+          _("This file is a cell file opened from a package; only the office file exports packages.")));
+    std::vector<core::Organization> orgs;
+    wxArrayString names;
+    for (const auto& o : s.organizations(currentActor()))
+      if (!o.ceased) {
+        orgs.push_back(o);
+        names.Add(ui::wx(o.code + " - " + o.name));
+      }
+    wxSingleChoiceDialog pick(frame, _("The cell whose package is exported:"), _("Export a cell package"),
+                              names);
+    if (pick.ShowModal() != wxID_OK) return;
+    const core::Organization& org = orgs[pick.GetSelection()];
+    wxFileDialog save(frame, _("Save the cell package"), "",
+                      ui::wx(org.code + exchange::kCellPackageExtension), cellWildcard(),
+                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (save.ShowModal() != wxID_OK) return;
+    std::string pass = askPassphrase(frame, true);
+    if (pass.empty()) return;
+    std::filesystem::path path = ui::utf8(save.GetPath());
+    services::Packages(s).exportCell(currentActor(), org.code, [&](const core::CellPackage& pkg) {
+      exchange::writePackageFile(path, exchange::encodeCellPackage(pkg, pass));
+    });
+    ui::showInfo(frame, ui::fmt(_("The package of {1} was saved to {2}. Give the passphrase to the cell "
+                                  "secretary separately from the file."),
+                                {ui::wx(org.name), save.GetPath()}));
+  });
+}
+
+void openCell(wxFrame* frame, const std::function<void(std::unique_ptr<services::Services>)>& open) {
+  wxFileDialog pick(frame, _("Open a cell package"), "", "", cellWildcard(),
+                    wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+  if (pick.ShowModal() != wxID_OK) return;
+  std::unique_ptr<services::Services> made;
+  ui::attempt(frame, [&] {
+    std::string bytes = exchange::readPackageFile(ui::utf8(pick.GetPath()));
+    std::string pass = askPassphrase(frame, false);
+    if (pass.empty()) return;
+    core::CellPackage pkg = exchange::decodeCellPackage(bytes, pass);
+    std::filesystem::path dflt = std::filesystem::path(ui::utf8(pick.GetPath())).replace_extension(".db");
+    wxFileDialog save(frame, _("Where to keep the cell's register"), ui::wx(dflt.parent_path().string()),
+                      ui::wx(dflt.filename().string()), _("dangbo registers (*.db)|*.db"), wxFD_SAVE);
+    if (save.ShowModal() != wxID_OK) return;
+    made = services::Packages::createCellFile(ui::utf8(save.GetPath()), pkg);
+  });
+  if (made) open(std::move(made));
+}
+
+void saveChanges(wxFrame* frame, services::Services& s) {
+  ui::attempt(frame, [&] {
+    core::ChangePackage pkg = services::Packages(s).changes(currentActor(), currentActor().username);
+    if (pkg.changes.empty()) {
+      ui::showInfo(frame, _("Nothing was changed in this cell since the package was opened."));
+      return;
+    }
+    wxFileDialog save(frame, _("Save the change package"), "",
+                      ui::wx(pkg.cellCode + exchange::kChangePackageExtension), changesWildcard(),
+                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (save.ShowModal() != wxID_OK) return;
+    std::string pass = askPassphrase(frame, true);
+    if (pass.empty()) return;
+    exchange::writePackageFile(ui::utf8(save.GetPath()), exchange::encodeChangePackage(pkg, pass));
+    ui::showInfo(frame, ui::fmt(_("{1} changes saved to {2}. Send the file to the office."),
+                                {ui::count(static_cast<long long>(pkg.changes.size())), save.GetPath()}));
+  });
+}
+
+void importChanges(wxFrame* frame, services::Services& s, const std::function<void()>& refresh) {
+  wxFileDialog pick(frame, _("Import a change package"), "", "", changesWildcard(),
+                    wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+  if (pick.ShowModal() != wxID_OK) return;
+  core::ChangePackage pkg;
+  services::Review review;
+  bool ok = ui::attempt(frame, [&] {
+    std::string bytes = exchange::readPackageFile(ui::utf8(pick.GetPath()));
+    std::string pass = askPassphrase(frame, false);
+    if (pass.empty()) throw std::invalid_argument("");
+    pkg = exchange::decodeChangePackage(bytes, pass);
+    review = services::Packages(s).review(pkg);
+  });
+  if (!ok) return;
+  PackageReviewDialog d(frame, s, pkg, review);
+  if (d.run()) refresh();
+}
+
+}  // namespace
+
+void addPackageMenu(wxFrame* frame, wxMenu* file, std::function<services::Services*()> current,
+                    std::function<void(std::unique_ptr<services::Services>)> open,
+                    std::function<void()> refresh) {
+  file->Append(kExportCellId, _("Export a &cell package..."),
+               _("Save one cell's members, candidates and open rating round for its secretary, encrypted"));
+  file->Append(kImportChangesId, _("Import a c&hange package...") + "\tCtrl+Shift+I",
+               _("Review a cell's changes, resolve conflicts and apply them"));
+  file->Append(kOpenCellId, _("Open a cell pac&kage..."),
+               _("Work on one cell's package away from the office"));
+  file->Append(kSaveChangesId, _("Save the change pack&age..."),
+               _("Save this cell's changes for the office, encrypted"));
+  frame->Bind(
+      wxEVT_MENU,
+      [frame, current](wxCommandEvent&) {
+        if (auto* s = current()) exportCell(frame, *s);
+      },
+      kExportCellId);
+  frame->Bind(
+      wxEVT_MENU, [frame, open](wxCommandEvent&) { openCell(frame, open); }, kOpenCellId);
+  frame->Bind(
+      wxEVT_MENU,
+      [frame, current](wxCommandEvent&) {
+        if (auto* s = current()) saveChanges(frame, *s);
+      },
+      kSaveChangesId);
+  frame->Bind(
+      wxEVT_MENU,
+      [frame, current, refresh](wxCommandEvent&) {
+        if (auto* s = current()) importChanges(frame, *s, refresh);
+      },
+      kImportChangesId);
+}
+
+}  // namespace dangbo::app
