@@ -1,26 +1,175 @@
 #include "app/OverviewPage.h"
 
+#include <wx/listctrl.h>
+#include <wx/scrolwin.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
 #include <string>
 
+#include "app/FigureListDialog.h"
+#include "app/FigureTile.h"
 #include "app/Forms.h"
+#include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Numbers.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
 
+using services::DashboardFigure;
+using services::FigureStatus;
+
 namespace {
+
+const char* const kFigureKeys[] = {"admissions", "members_good", "cells_good", "village_committee",
+                                   "secretaries_trained"};
+const char* const kCards[] = {"orgs",       "members", "probationary", "exempt",     "women",
+                              "candidates", "ratings", "inspections",  "disciplines"};
+const wxColour kRed(0xC5, 0x22, 0x1F);
+
 // "12,3%" of the members, or an empty text when there are none.
 wxString shareOf(long long part, long long whole) {
   auto tenths = core::percentTenths(part, whole);
   return tenths ? ui::fmt(_("{1} of the members"), {ui::wx(core::formatPercentVn(*tenths))}) : wxString();
 }
+
+wxString percent(int64_t tenths) {
+  return ui::wx(core::formatPercentVn(tenths));
+}
+
+wxColour colourOf(FigureStatus s) {
+  switch (s) {
+    case FigureStatus::Met:
+      return wxColour(0x1E, 0x8E, 0x3E);
+    case FigureStatus::OnTrack:
+      return wxColour(0xE3, 0x74, 0x00);
+    case FigureStatus::Behind:
+      return kRed;
+    case FigureStatus::NoTarget:
+      break;
+  }
+  return wxColour(0x80, 0x86, 0x8B);
+}
+
+bool isRatingKey(const std::string& key) {
+  return key == "members_good" || key == "cells_good";
+}
+
+wxString captionOf(const DashboardFigure& f) {
+  if (f.key == "admissions") return ui::fmt(_("Admissions in {1}"), {wxString::Format("%d", f.year)});
+  if (f.key == "members_good")
+    return f.year ? ui::fmt(_("Members rated good or better in {1}"), {wxString::Format("%d", f.year)})
+                  : _("Members rated good or better");
+  if (f.key == "cells_good")
+    return f.year ? ui::fmt(_("Organizations rated good or better in {1}"), {wxString::Format("%d", f.year)})
+                  : _("Organizations rated good or better");
+  if (f.key == "village_committee") return _("Village cells with a cell committee");
+  return ui::fmt(_("Cell secretaries trained in {1}"), {wxString::Format("%d", f.year)});
+}
+
+// What a tile shows for a figure.
+TileContent contentOf(const DashboardFigure& f) {
+  TileContent c;
+  c.caption = captionOf(f);
+  c.colour = colourOf(f.status);
+  const int missing =
+      f.isShare ? f.base - f.actual : int(std::max<int64_t>(0, f.target.value_or(0) - f.actual));
+  if (f.isShare && f.base == 0) {
+    c.value = wxString::FromUTF8("—");
+    c.status = isRatingKey(f.key) && !f.year ? _("No completed rating year yet") : _("Nothing to count yet");
+    c.footer =
+        f.target ? ui::fmt(_("Target {1}, term {2}"), {percent(*f.target), ui::wx(f.period)}) : wxString();
+    return c;
+  }
+  if (f.isShare) {
+    c.value = f.percent ? percent(*f.percent) : wxString("—");
+    c.valueNote = ui::fmt(_("{1} out of {2}"), {ui::count(f.actual), ui::count(f.base)});
+    c.fill = f.percent ? double(*f.percent) / 1000.0 : 0;
+    c.mark = f.target ? double(*f.target) / 1000.0 : -1;
+  } else {
+    c.value = ui::count(f.actual);
+    if (f.target) {
+      c.valueNote = ui::fmt(_("of {1} (target)"), {ui::count(*f.target)});
+      c.fill = *f.target > 0 ? double(f.actual) / double(*f.target) : 1;
+    }
+  }
+  switch (f.status) {
+    case FigureStatus::Met:
+      c.status = f.progress && !f.isShare ? ui::fmt(_("Target reached ({1})"), {percent(*f.progress)})
+                                          : _("Target reached");
+      break;
+    case FigureStatus::OnTrack:
+      c.status = f.key == "admissions" ? ui::fmt(_("On pace, {1} more to admit"), {ui::count(missing)})
+                 : f.key == "village_committee"
+                     ? ui::fmt(_("{1} cells still without one"), {ui::count(missing)})
+                 : f.key == "secretaries_trained" ? ui::fmt(_("{1} not trained yet"), {ui::count(missing)})
+                                                  : _("Target not reached yet");
+      break;
+    case FigureStatus::Behind:
+      c.status = f.key == "admissions"
+                     ? ui::fmt(_("Behind the year's pace, {1} more to admit"), {ui::count(missing)})
+                 : f.key == "secretaries_trained"
+                     ? ui::fmt(_("{1} not trained this year"), {ui::count(missing)})
+                     : _("Target not reached");
+      break;
+    case FigureStatus::NoTarget:
+      c.status = _("No target set");
+      break;
+  }
+  if (f.key == "secretaries_trained")
+    c.footer = _("Target: every secretary, every year");
+  else if (!f.target)
+    c.footer = currentActor().role == "secretary" ? _("Figures of your cell")
+                                                  : _("Set targets in Settings, Targets");
+  else if (f.isShare)
+    c.footer = ui::fmt(_("Target {1}, term {2}"), {percent(*f.target), ui::wx(f.period)});
+  else
+    c.footer = ui::fmt(_("Target {1} a year, term {2}"), {ui::count(*f.target), ui::wx(f.period)});
+  return c;
+}
+
+wxString stateOf(int overdueDays) {
+  if (overdueDays > 0) return ui::fmt(_("{1} days overdue"), {ui::count(overdueDays)});
+  if (overdueDays == 0) return _("Due today");
+  return ui::fmt(_("{1} days left"), {ui::count(-overdueDays)});
+}
+
+wxString cellOf(const services::DashboardRow& r) {
+  return ui::wx(r.cellName.empty() ? r.cellCode : r.cellName);
+}
+
+wxString taskOf(const services::DashboardDeadline& d) {
+  return d.subject.detail.empty() ? ui::wx(d.label) : ui::wx(d.label) + " (" + ui::wx(d.subject.detail) + ")";
+}
+
 }  // namespace
 
 OverviewPage::OverviewPage(wxWindow* parent) {
   wxXmlResource::Get()->LoadPanel(this, parent, "OverviewPage");
+  auto* scroll = ctrl<wxScrolledWindow>(this, "scroll");
+  scroll->SetScrollRate(0, 20);
+  for (const char* card : kCards)
+    ctrl<wxPanel>(this, (std::string("card_") + card).c_str())->DisableFocusFromKeyboard();
+  for (const char* key : kFigureKeys) {
+    auto* tile = new FigureTile(scroll, wxString("tile_") + key);
+    wxXmlResource::Get()->AttachUnknownControl(wxString("tile_") + key, tile, this);
+    const std::string k = key;
+    tile->setAction([this, k] { openFigure(k); });
+    tiles_[k] = tile;
+  }
+  deadlines_ = ctrl<wxListCtrl>(this, "deadlines");
+  deadlines_->AppendColumn(_("Due"));
+  deadlines_->AppendColumn(_("Deadline"));
+  deadlines_->AppendColumn(_("Code"));
+  deadlines_->AppendColumn(_("Subject"));
+  deadlines_->AppendColumn(_("Cell"));
+  deadlines_->AppendColumn(_("State"));
+  deadlines_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+    if (hasDashboard_ && e.GetIndex() >= 0) openDeadlines(size_t(e.GetIndex()) < dashboard_.overdue.size());
+  });
+  ctrl<wxStaticText>(this, "secTargets")->SetLabel(wxString());
+  ctrl<wxStaticText>(this, "secDeadlines")->SetLabel(wxString());
 }
 
 void OverviewPage::setCard(const char* name, long long value, const wxString& detail) {
@@ -30,6 +179,11 @@ void OverviewPage::setCard(const char* name, long long value, const wxString& de
 
 void OverviewPage::showRegister(services::Services& s) {
   showSummary(s.summary(core::Date::today()));
+  showDashboard(s);
+}
+
+void OverviewPage::activate() {
+  if (auto it = tiles_.find("admissions"); it != tiles_.end() && hasDashboard_) it->second->SetFocus();
 }
 
 void OverviewPage::showSummary(const services::Summary& sum) {
@@ -55,6 +209,116 @@ void OverviewPage::showSummary(const services::Summary& sum) {
   setCard("disciplines", sum.disciplines,
           ui::fmt(_("{1} removals from the list"), {ui::count(sum.removals)}));
   Layout();
+  ctrl<wxScrolledWindow>(this, "scroll")->FitInside();
+}
+
+void OverviewPage::showDashboard(services::Services& s) {
+  hasDashboard_ = false;
+  try {
+    dashboard_ = services::dashboard(s, currentActor(), core::Date::today());
+    hasDashboard_ = true;
+  } catch (const std::exception& e) {
+    // The page still shows the summary; the reason replaces the targets' heading.
+    ctrl<wxStaticText>(this, "secTargets")->SetLabelText(ui::wx(e.what()));
+  }
+  for (auto& [key, tile] : tiles_) tile->Show(hasDashboard_);
+  deadlines_->Show(hasDashboard_);
+  if (hasDashboard_) {
+    wxString heading =
+        ui::fmt(_("Progress on the targets of {1}"), {wxString::Format("%d", dashboard_.year)});
+    heading += "   ";
+    heading += _("(click a figure or press Enter on it to see its list)");
+    ctrl<wxStaticText>(this, "secTargets")->SetLabelText(heading);
+    for (const auto& f : dashboard_.figures) showFigure(f);
+    fillDeadlines();
+  } else {
+    ctrl<wxStaticText>(this, "secDeadlines")->SetLabel(wxString());
+  }
+  Layout();
+  ctrl<wxScrolledWindow>(this, "scroll")->FitInside();
+}
+
+void OverviewPage::showFigure(const DashboardFigure& f) {
+  if (auto it = tiles_.find(f.key); it != tiles_.end()) it->second->setContent(contentOf(f));
+}
+
+void OverviewPage::fillDeadlines() {
+  const auto& d = dashboard_;
+  wxString heading =
+      ui::fmt(_("Deadlines: {1} overdue, {2} due within {3} days"),
+              {ui::count(long(d.overdue.size())), ui::count(long(d.soon.size())), ui::count(d.soonDays)});
+  if (!d.disciplineShown) heading += "  " + _("(without the discipline deadlines)");
+  ctrl<wxStaticText>(this, "secDeadlines")->SetLabelText(heading);
+  deadlines_->Freeze();
+  deadlines_->DeleteAllItems();
+  auto add = [&](const services::DashboardDeadline& x) {
+    long row = deadlines_->InsertItem(deadlines_->GetItemCount(), ui::date(x.subject.date));
+    deadlines_->SetItem(row, 1, taskOf(x));
+    deadlines_->SetItem(row, 2, ui::wx(x.subject.code));
+    deadlines_->SetItem(row, 3, ui::wx(x.subject.name));
+    deadlines_->SetItem(row, 4, cellOf(x.subject));
+    deadlines_->SetItem(row, 5, stateOf(x.overdueDays));
+    if (x.overdueDays > 0) deadlines_->SetItemTextColour(row, kRed);
+  };
+  for (const auto& x : d.overdue) add(x);
+  for (const auto& x : d.soon) add(x);
+  if (d.overdue.empty() && d.soon.empty())
+    deadlines_->InsertItem(0, ui::fmt(_("Nothing overdue or due within {1} days."), {ui::count(d.soonDays)}));
+  ui::fitColumns(deadlines_, 360);
+  ui::stretchLastColumn(deadlines_);
+  deadlines_->Thaw();
+}
+
+void OverviewPage::openFigure(const std::string& key) {
+  if (!hasDashboard_) return;
+  auto it = std::find_if(dashboard_.figures.begin(), dashboard_.figures.end(),
+                         [&](const auto& f) { return f.key == key; });
+  if (it == dashboard_.figures.end()) return;
+  const DashboardFigure& f = *it;
+  const TileContent c = contentOf(f);
+  const bool cellRows = key == "cells_good" || key == "village_committee";
+  const bool dated = key == "admissions" || key == "secretaries_trained";
+  std::vector<wxString> columns = {_("Code"), cellRows ? _("Party organization") : _("Full name")};
+  if (!cellRows) columns.push_back(_("Cell"));
+  if (dated) columns.push_back(key == "admissions" ? _("Decision date") : _("Training date"));
+  columns.push_back(key == "admissions"          ? _("Status")
+                    : isRatingKey(key)           ? _("Rating")
+                    : key == "village_committee" ? _("Cell committee")
+                                                 : _("Training course"));
+  std::vector<FigureListRow> rows;
+  for (const auto& r : f.rows) {
+    FigureListRow row;
+    row.cells = {ui::wx(r.code), ui::wx(r.name)};
+    if (!cellRows) row.cells.push_back(cellOf(r));
+    if (dated) row.cells.push_back(ui::date(r.date));
+    row.cells.push_back(ui::wx(r.detail));
+    row.shortfall = !r.counts;
+    rows.push_back(std::move(row));
+  }
+  wxString summary = c.caption + ": " + c.value + (c.valueNote.empty() ? wxString() : " " + c.valueNote) +
+                     (c.status.empty() ? wxString() : wxString::FromUTF8(" — ") + c.status);
+  wxString hint = key == "admissions" ? _("Decisions of this committee dated this year up to today, "
+                                          "including candidates whose ceremony is still to be held.")
+                                      : _("Rows in red fall short of the target and are not counted.");
+  FigureListDialog dlg(this, c.caption, summary, hint, columns, rows);
+  dlg.ShowModal();
+  tiles_[key]->SetFocus();
+}
+
+void OverviewPage::openDeadlines(bool overdue) {
+  const auto& list = overdue ? dashboard_.overdue : dashboard_.soon;
+  std::vector<wxString> columns = {_("Due"), _("Deadline"), _("Code"), _("Subject"), _("Cell"), _("State")};
+  std::vector<FigureListRow> rows;
+  for (const auto& x : list)
+    rows.push_back({{ui::date(x.subject.date), taskOf(x), ui::wx(x.subject.code), ui::wx(x.subject.name),
+                     cellOf(x.subject), stateOf(x.overdueDays)},
+                    x.overdueDays > 0});
+  const wxString title = overdue ? _("Overdue deadlines")
+                                 : ui::fmt(_("Deadlines within {1} days"), {ui::count(dashboard_.soonDays)});
+  FigureListDialog dlg(this, title, ui::fmt(_("{1}: {2}"), {title, ui::count(long(list.size()))}), wxString(),
+                       columns, rows);
+  dlg.ShowModal();
+  deadlines_->SetFocus();
 }
 
 }  // namespace dangbo::app

@@ -1,22 +1,45 @@
 #pragma once
-// The overview page: the committee's figures on today's date (Services::summary), one card each.
+// The overview page (Tổng quan): the committee's figures on today's date (Services::summary), one card
+// each; this year's targets against the actual figures (services::dashboard), one tile each, opening the
+// list behind the figure; the overdue and coming deadlines.
+#include <map>
+#include <string>
+
 #include "app/Page.h"
+#include "services/Dashboard.h"
 #include "services/Services.h"
 
+class wxListCtrl;
+
 namespace dangbo::app {
+
+class FigureTile;
 
 /// The figures of the register at a glance.
 class OverviewPage : public Page {
  public:
   /// Builds the page from forms/OverviewPage.xrc.
   explicit OverviewPage(wxWindow* parent);
-  /// Shows the summary of today.
+  /// Shows the summary and the targets of today.
   void showRegister(services::Services& s) override;
   /// Shows figures already read.
   void showSummary(const services::Summary& sum);
+  /// Shows the targets and deadlines of today (the acting user's view); a failure shows no figures.
+  void showDashboard(services::Services& s);
+  /// Focus on the first tile.
+  void activate() override;
 
  private:
   void setCard(const char* name, long long value, const wxString& detail);
+  void showFigure(const services::DashboardFigure& f);
+  void openFigure(const std::string& key);
+  void openDeadlines(bool overdue);
+  void fillDeadlines();
+
+  std::map<std::string, FigureTile*> tiles_;
+  wxListCtrl* deadlines_ = nullptr;
+  services::Dashboard dashboard_;
+  bool hasDashboard_ = false;
 };
 
 }  // namespace dangbo::app

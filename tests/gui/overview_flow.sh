@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# GUI flow of the overview page (Tổng quan) under Xvfb, driven by xdotool:
+#   tests/gui/overview_flow.sh <path to dangbo> <path to dangbo-cli>
+# Creates a demo register, shows the overview (targets against actual figures, deadlines), moves the
+# keyboard focus to the first figure (Alt+1: the page focuses it) and opens the list behind it (Return), checks
+# the dialog's title, closes it (Esc), goes on to the next figure, then selects the first deadline and
+# opens the list of overdue deadlines. Screenshots go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}:
+# overview.png, overview-admissions.png, overview-members-good.png, overview-overdue.png.
+set -uo pipefail
+
+if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
+  [ $# -eq 2 ] || { echo "usage: $0 <dangbo> <dangbo-cli>" >&2; exit 2; }
+  app=$(realpath "$1") cli=$(realpath "$2")
+  for tool in xvfb-run xdotool import; do
+    command -v "$tool" >/dev/null || { echo "overview_flow: $tool is not installed" >&2; exit 1; }
+  done
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  export DANGBO_FLOW_TMP=$tmp DANGBO_FLOW_OUT=${DANGBO_SCREENSHOT_DIR:-$tmp}
+  mkdir -p "$DANGBO_FLOW_OUT"
+  export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data GSETTINGS_BACKEND=memory
+  if ! "$cli" --db "$tmp/d.db" demo --seed 1 >"$tmp/cli.out" 2>"$tmp/cli.err"; then
+    echo "FAIL: dangbo-cli could not create the demo register:" >&2
+    cat "$tmp/cli.err" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app"
+  exit $?
+fi
+
+# --- inside the X server ---
+app=$1
+tmp=$DANGBO_FLOW_TMP
+out=$DANGBO_FLOW_OUT
+. "$(dirname "$0")/lib.sh"
+key() { xdotool key --clearmodifiers "$1"; sleep 0.8; }
+# waits up to 10 s for N visible windows of dangbo
+windows() {
+  for _ in $(seq 1 50); do
+    [ "$(visible)" -eq "$1" ] && return 0
+    sleep 0.2
+  done
+  return 1
+}
+# the title of the newest visible window of dangbo
+newest() { xdotool getwindowname "$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | tail -1)"; }
+
+"$app" --db "$tmp/d.db" >"$tmp/app.out" 2>"$tmp/app.err" &
+pid=$!
+wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+[ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
+ok "the main window appeared"
+sleep 1
+windows 1 || fail "a second window (an error message?) is open after start"
+xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
+xdotool mousemove 2 2  # no tooltip in the screenshots
+shot overview
+
+key alt+1  # the overview puts the focus on its first figure: the year's admissions
+key Return
+windows 2 || fail "Return on the first figure did not open the list behind it"
+title=$(newest)
+case "$title" in
+  *"Kết nạp đảng viên năm"*) ok "the admissions list opened: $title" ;;
+  *) fail "the list behind the first figure is titled \"$title\", not the year's admissions" ;;
+esac
+shot overview-admissions
+key Escape
+windows 1 || fail "Esc did not close the list"
+ok "Esc closed the list"
+
+key Tab  # the next figure: members rated good or better
+key space
+windows 2 || fail "Space on the second figure did not open its list"
+title=$(newest)
+case "$title" in
+  *"Đảng viên"*) ok "the members' ratings list opened: $title" ;;
+  *) fail "the list behind the second figure is titled \"$title\"" ;;
+esac
+shot overview-members-good
+key Escape
+windows 1 || fail "Esc did not close the second list"
+
+for _ in 1 2 3 4; do key Tab; done  # the remaining figures, then the deadlines
+key Down
+key Return
+windows 2 || fail "Return on a deadline did not open the list of its group"
+title=$(newest)
+case "$title" in
+  *"quá hạn"* | *"đến hạn"*) ok "the deadlines list opened: $title" ;;
+  *) fail "the deadlines list is titled \"$title\"" ;;
+esac
+shot overview-overdue
+key Escape
+windows 1 || fail "Esc did not close the deadlines list"
+
+xdotool key --clearmodifiers ctrl+q
+for _ in $(seq 1 100); do
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+kill -0 "$pid" 2>/dev/null && fail "dangbo did not exit within 10 s of Ctrl+Q"
+wait "$pid"
+status=$?
+pid=
+[ "$status" -eq 0 ] || fail "dangbo exited with status $status"
+ok "dangbo exited with status 0"
+echo "$passed passed, $failed failed"
