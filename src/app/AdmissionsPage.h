@@ -1,14 +1,48 @@
 #pragma once
-// The page of the admission pipeline board (issue 5).
+// The admissions page (issue 5): the year's admissions against the target and over the term, the pipeline
+// board (a column per stage, a card per candidate or probationary member, coloured by its next deadline),
+// the deadlines of the next 30 days and the year's admissions per cell, filtered by cell. Enter on a card
+// or a deadline opens the candidate's file (CandidateDialog) or the member's recognition
+// (AdmissionRecognitionDialog); Ctrl+N lists a new candidate.
+#include <string>
+#include <vector>
+
 #include "app/Page.h"
+#include "core/Records.h"
+
+class wxChoice;
+class wxGauge;
+class wxListCtrl;
+class wxStaticText;
 
 namespace dangbo::app {
+
+class AdmissionBoard;
+struct BoardCard;
 
 /// Admissions page.
 class AdmissionsPage : public Page {
  public:
   explicit AdmissionsPage(wxWindow* parent);
   void showRegister(services::Services& s) override;
+  bool addNew() override;
+  void activate() override;
+
+ private:
+  void reload();
+  void openCard(const BoardCard& card);
+  void openDue(long row);
+  std::string chosenCell() const;
+
+  services::Services* services_ = nullptr;
+  AdmissionBoard* board_ = nullptr;
+  wxChoice* cell_ = nullptr;
+  wxListCtrl* due_ = nullptr;
+  wxListCtrl* cells_ = nullptr;
+  wxStaticText *yearText_ = nullptr, *termText_ = nullptr;
+  wxGauge *yearGauge_ = nullptr, *termGauge_ = nullptr;
+  std::vector<core::Organization> orgs_;  ///< the cells of the filter, in its order (after "all")
+  std::vector<BoardCard> dueCards_;       ///< what each row of the due list opens
 };
 
 }  // namespace dangbo::app

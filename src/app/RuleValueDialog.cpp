@@ -27,6 +27,8 @@ wxString formatHint(core::RuleKind kind) {
       return _("days as dd/mm separated by commas, e.g. 03/02,19/05");
     case core::RuleKind::Bands:
       return _("descending whole numbers separated by /, e.g. 90/70/50");
+    case core::RuleKind::GroundList:
+      return _("removal ground codes separated by commas, e.g. bo_sinh_hoat");
   }
   return {};
 }

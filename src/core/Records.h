@@ -118,6 +118,9 @@ struct Candidate {
   std::string status = "in_progress";     ///< in_progress | admitted | withdrawn | rejected
   std::string outcomeReason;
   std::optional<Id> memberId;
+  std::string cccd;                       ///< citizen id (12 digits) or empty
+  bool needsProvincialApproval = false;   ///< over admission.max_age at the cell's vote
+  std::string provincialApprovalNo;       ///< the province's approval document
 };
 
 /// An annual quality rating of a cell or a member.

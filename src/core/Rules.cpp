@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
 
@@ -25,6 +26,7 @@ const std::vector<RuleDef> kRules = {
     {"recognition.decision_working_days", N_("Recognition decision after the cell's review"), N_("working days"), K::Integer},
     {"recognition.decision_extension_working_days", N_("Extension of the recognition decision"), N_("working days"), K::Integer},
     {"readmission.wait_months", N_("Wait before re-admission"), N_("months"), K::Integer},
+    {"readmission.excluded_removal_grounds", N_("Removal grounds after which a former member is never admitted again"), "", K::GroundList},
     {"rating.excellent_max_percent_of_good", N_("Excellent ratings at most, as a share of good ratings"), N_("%"), K::Integer},
     {"rating.min_months_since_admission", N_("Members admitted less than this before the year's end are not rated"), N_("months"), K::Integer},
     {"rating.org_disciplined_subunits_percent", N_("Disciplined sub-units above which a cell is not complete"), N_("%"), K::Integer},
@@ -34,6 +36,7 @@ const std::vector<RuleDef> kRules = {
     {"discipline.complaint_days", N_("Complaint after receiving a decision"), N_("days"), K::Integer},
     {"discipline.lapse_months", N_("A decision lapses after its announcement"), N_("months"), K::Integer},
     {"removal.inactive_months", N_("Months without activity or dues that ground a removal"), N_("months"), K::Integer},
+    {"report.age_bands", N_("Age bands of the members' structure (upper ends)"), N_("years"), K::IntList},
     {"badge.milestones", N_("Party-age milestones for the badge"), N_("years"), K::IntList},
     {"badge.award_dates", N_("Badge award days"), "", K::DayMonths},
     {"badge.early_months_ill", N_("Seriously ill: badge brought forward at most"), N_("months"), K::Integer},
@@ -106,6 +109,13 @@ std::string ruleValueError(const RuleDef& def, std::string_view value) {
           return tr("The numbers must be in order, each different from the previous one.");
         prev = *v;
       }
+      return {};
+    }
+    case RuleKind::GroundList: {
+      if (value.empty()) return {};
+      for (auto p : split(value, ','))
+        if (!enums::removalGround.contains(std::string(p)))
+          return tr("Enter removal ground codes separated by commas, e.g. bo_sinh_hoat.");
       return {};
     }
     case RuleKind::DayMonths: {

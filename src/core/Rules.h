@@ -18,7 +18,8 @@ enum class RuleKind {
   Fraction,   ///< "2/3"
   IntList,    ///< "30,40,45"
   DayMonths,  ///< "03/02,19/05"
-  Bands       ///< "90/70/50" (descending integers)
+  Bands,      ///< "90/70/50" (descending integers)
+  GroundList  ///< "bo_sinh_hoat,khac" (removal ground codes; may be empty)
 };
 
 /// A rule the program knows.

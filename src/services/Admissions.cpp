@@ -191,6 +191,15 @@ void checkReadmission(Services& s, const NewCandidate& c, const std::string& nam
     if (m.status == "active" || m.status == "exempt" || m.status == "transferred_out")
       throw DataError(format(tr("{1} is already a party member (status \"{2}\")."),
                              {who, core::enums::memberStatus.label(m.status)}));
+    if (m.status == "removed") {
+      const std::string excluded =
+          rules.valueOn("readmission.excluded_removal_grounds", c.listedOn).value_or(std::string());
+      for (const auto& g : repo.removalGrounds(m.id))
+        if (!g.empty() && ("," + excluded + ",").find("," + g + ",") != std::string::npos)
+          throw DataError(
+              format(tr("{1} was removed from the list on the ground \"{2}\" and may never be admitted again."),
+                     {who, core::enums::removalGround.label(g)}));
+    }
     if ((m.status == "left" || m.status == "removed") && m.statusSince) {
       const int wait = rules.intOn("readmission.wait_months", c.listedOn);
       const Date allowed = m.statusSince->addMonths(wait);
@@ -201,6 +210,14 @@ void checkReadmission(Services& s, const NewCandidate& c, const std::string& nam
             {who, m.statusSince->vn(), core::enums::memberStatus.label(m.status), num(wait), allowed.vn()}));
     }
   }
+}
+
+// Over admission.max_age: at the vote once it is recorded (the stored flag), else today for a file in
+// progress.
+bool overMaxAge(const core::RuleBook& rules, const core::Candidate& c, const Date& today) {
+  if (c.cellVoteOn) return c.needsProvincialApproval;
+  if (c.status != "in_progress" || !c.birthDate) return false;
+  return today > c.birthDate->anchor().addYears(rules.intOn("admission.max_age", today));
 }
 
 }  // namespace
@@ -251,11 +268,14 @@ std::vector<CandidateRow> listCandidates(Services& s, const Actor& actor, const 
   std::map<core::Id, core::Organization> orgs;
   for (auto& o : reg.organizations()) orgs[o.id] = o;
   std::vector<CandidateRow> out;
+  const core::RuleBook rules = s.ruleBook();
+  const Date today = Date::today();
   for (auto& c : store::AdmissionRepository(s.database()).candidates(cellId, filter.status)) {
     CandidateRow r;
     r.stage = stageOf(c);
     if (stage && r.stage != *stage) continue;
     r.stageOn = stageDate(c, r.stage);
+    r.overMaxAge = overMaxAge(rules, c, today);
     r.cellCode = orgs[c.cellId].code;
     r.cellName = orgs[c.cellId].name;
     r.candidate = std::move(c);
@@ -274,6 +294,10 @@ CandidateFile candidateFile(Services& s, const Actor& actor, const std::string& 
   f.cellCode = cell.code;
   f.cellName = cell.name;
   f.stage = stageOf(f.candidate);
+  f.overMaxAge = overMaxAge(s.ruleBook(), f.candidate, Date::today());
+  if (f.candidate.certificateOn)
+    f.certificateValidUntil = f.candidate.certificateOn->addMonths(
+        s.ruleBook().intOn("admission.certificate_validity_months", *f.candidate.certificateOn));
   auto named = [&](core::Id id, std::optional<Date> since) {
     auto m = reg.memberById(id);
     return NamedMember{m ? m->code : std::string(), m ? m->fullName : std::string(), since};
@@ -330,9 +354,18 @@ core::Id createCandidate(Services& s, const Actor& actor, const NewCandidate& in
   NewCandidate checked = in;
   checked.cccd = cccd;
   checkReadmission(s, checked, c.fullName);
+  for (const auto& other : repo.candidatesWithCccd(cccd))
+    if (other.status == "in_progress")
+      throw DataError(format(tr("The CCCD number {1} is already in the admission file of {2} ({3})."),
+                             {cccd, other.fullName, other.code}));
+  c.cccd = cccd;
   core::Id id = 0;
   s.database().transaction([&] {
     id = store::RecordsRepository(s.database()).insertCandidate(c);
+    if (!c.cccd.empty()) {  // the insert statement predates the column: written by the update
+      c.id = id;
+      repo.updateCandidate(c);
+    }
     s.audit(actor, "candidate.add", "candidate:" + c.code, "",
             c.fullName + " | " + cell.code + " | " + in.listedOn.iso() + (cccd.empty() ? "" : " | " + cccd));
   });
@@ -467,6 +500,19 @@ int officialMembersOn(Services& s, const Actor& actor, const std::string& cellCo
   return int(officialOn(s, cell.id, on).size());
 }
 
+VoteCount cellVoteCount(Services& s, const Actor& actor, const std::string& cellCode, const Date& on) {
+  store::RegisterRepository reg(s.database());
+  const core::Organization cell = organizationByCode(reg, cellCode);
+  requireRead(actor, cell.id);
+  const core::Fraction share = s.ruleBook().fractionOn("admission.cell_vote_share", on);
+  VoteCount v;
+  v.official = int(officialOn(s, cell.id, on).size());
+  v.needed = needed(v.official, share);
+  v.num = share.num;
+  v.den = share.den;
+  return v;
+}
+
 int recordCellVote(Services& s, const Actor& actor, const std::string& code, const CellVote& v) {
   Step st(s, actor, code, Stage::CellVote, v.on);
   const core::Candidate& c = st.before;
@@ -505,6 +551,8 @@ int recordCellVote(Services& s, const Actor& actor, const std::string& code, con
            "cannot be recorded as passed."),
         {num(v.inFavour), num(official), num(share.num), num(share.den), num(needed(official, share))}));
   st.after.cellVoteOn = v.on;
+  st.after.needsProvincialApproval = over;
+  st.after.provincialApprovalNo = over ? core::normalizeText(v.approvalNo) : std::string();
   st.after.cellVoteOfficial = official;
   st.after.cellVoteInFavour = v.inFavour;
   st.save(s, actor, "cell_vote", v.on.iso() + " " + num(v.inFavour) + "/" + num(official),
@@ -548,6 +596,7 @@ core::Id recordCeremony(Services& s, const Actor& actor, const std::string& code
   m.residence = c.residence;
   m.occupation = c.occupation;
   m.education = c.education;
+  m.cccd = c.cccd;
   m.admittedOn = c.decisionOn;
   m.ceremonyOn = cer.on;
   m.cardNo = core::normalizeText(cer.cardNo);

@@ -54,6 +54,8 @@ struct CandidateRow {
   std::string cellCode, cellName;     ///< the candidate's cell
   Stage stage = Stage::Listed;        ///< last stage recorded
   std::optional<core::Date> stageOn;  ///< its date
+  bool overMaxAge = false;  ///< needs the province's approval: over admission.max_age at the vote (or today,
+                            ///< before the vote)
 };
 
 /// A member named in a candidate's file.
@@ -79,6 +81,8 @@ struct CandidateFile {
   std::vector<PersonCheck> checks;                ///< people checked
   std::optional<NamedMember> sponsor1, sponsor2;  ///< the sponsors
   std::string memberCode;                         ///< after the ceremony: the member's code
+  bool overMaxAge = false;                        ///< as CandidateRow::overMaxAge
+  std::optional<core::Date> certificateValidUntil;  ///< certificate + admission.certificate_validity_months
 };
 
 /// A new candidate (stage "listed").
@@ -92,7 +96,8 @@ struct NewCandidate {
   std::string residence, occupation, education;  ///< free text
   std::string cellCode;                          ///< the proposing cell
   core::Date listedOn;                           ///< listed by the cell
-  std::string cccd;  ///< citizen id: checked against former members (not stored: no column)
+  std::string cccd;  ///< citizen id (12 digits, optional): stored, checked against former members and
+                     ///< other files in progress, copied to the member at the ceremony
 };
 
 /// The candidates matching the filter, by code; a secretary sees only their cell.
@@ -136,6 +141,15 @@ void recordMassOrgComment(Services& s, const Actor& actor, const std::string& co
 /// The official members of a cell on a day, counted from the register: present (active or exempt) and
 /// official on the day, in that cell on the day. For the vote forms.
 int officialMembersOn(Services& s, const Actor& actor, const std::string& cellCode, const core::Date& on);
+
+/// What a vote of a cell on a day needs, counted from the register.
+struct VoteCount {
+  int official = 0;  ///< official members of the cell that day
+  int needed = 0;    ///< the fewest in favour that reach the share
+  int num = 2, den = 3;  ///< the share (admission.cell_vote_share on the day)
+};
+/// The official members of a cell on a day and the votes needed, for the vote forms.
+VoteCount cellVoteCount(Services& s, const Actor& actor, const std::string& cellCode, const core::Date& on);
 
 /// The cell's vote.
 struct CellVote {

@@ -13,7 +13,8 @@ constexpr const char* kCandidateColumns =
     "background_check_on, background_check_result, sponsor1, sponsor1_since, sponsor2, sponsor2_since, "
     "youth_union_resolution, mass_org_comment_on, cell_vote_on, cell_vote_official, cell_vote_in_favour, "
     "committee_resolution_on, committee_resolution_no, decision_on, decision_no, decision_body, ceremony_on, "
-    "status, outcome_reason, member_id FROM candidates ";
+    "status, outcome_reason, member_id, cccd, needs_provincial_approval, provincial_approval_no FROM "
+    "candidates ";
 
 core::Candidate readCandidate(SQLite::Statement& q) {
   core::Candidate c;
@@ -54,6 +55,9 @@ core::Candidate readCandidate(SQLite::Statement& q) {
   c.status = q.getColumn(i++).getString();
   c.outcomeReason = q.getColumn(i++).getString();
   c.memberId = sql::optId(q.getColumn(i++));
+  c.cccd = q.getColumn(i++).getString();
+  c.needsProvincialApproval = q.getColumn(i++).getInt() != 0;
+  c.provincialApprovalNo = q.getColumn(i++).getString();
   return c;
 }
 
@@ -139,8 +143,13 @@ void AdmissionRepository::updateCandidate(const core::Candidate& c) {
       "sponsor1_since = ?, sponsor2 = ?, sponsor2_since = ?, youth_union_resolution = ?, "
       "mass_org_comment_on = ?, cell_vote_on = ?, cell_vote_official = ?, cell_vote_in_favour = ?, "
       "committee_resolution_on = ?, committee_resolution_no = ?, decision_on = ?, decision_no = ?, "
-      "decision_body = ?, ceremony_on = ?, status = ?, outcome_reason = ?, member_id = ? WHERE id = ?");
-  q.bind(sql::bindCandidateStages(q, 1, c), static_cast<int64_t>(c.id));
+      "decision_body = ?, ceremony_on = ?, status = ?, outcome_reason = ?, member_id = ?, cccd = ?, "
+      "needs_provincial_approval = ?, provincial_approval_no = ? WHERE id = ?");
+  int i = sql::bindCandidateStages(q, 1, c);
+  q.bind(i++, c.cccd);
+  q.bind(i++, c.needsProvincialApproval ? 1 : 0);
+  q.bind(i++, c.provincialApprovalNo);
+  q.bind(i, static_cast<int64_t>(c.id));
   q.exec();
 }
 
@@ -253,6 +262,22 @@ std::vector<MemberFacts> AdmissionRepository::membersLike(const std::string& ccc
   q.bind(1, cccd);
   q.bind(2, searchKey);
   return readAllFacts(q);
+}
+
+std::vector<std::string> AdmissionRepository::removalGrounds(core::Id memberId) {
+  SQLite::Statement q(db_.db(), "SELECT ground FROM removals WHERE member_id = ? ORDER BY decision_on, id");
+  q.bind(1, static_cast<int64_t>(memberId));
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
+std::vector<core::Candidate> AdmissionRepository::candidatesWithCccd(const std::string& cccd) {
+  SQLite::Statement q(db_.db(), std::string(kCandidateColumns) + "WHERE cccd = ? AND cccd <> '' ORDER BY code");
+  q.bind(1, cccd);
+  std::vector<core::Candidate> out;
+  while (q.executeStep()) out.push_back(readCandidate(q));
+  return out;
 }
 
 std::vector<AdmissionFact> AdmissionRepository::admissionsBetween(const core::Date& from,

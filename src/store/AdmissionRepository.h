@@ -76,7 +76,8 @@ class AdmissionRepository {
   std::optional<core::Candidate> candidateById(core::Id id);
   /// Candidates, optionally of one cell and one status, by code.
   std::vector<core::Candidate> candidates(std::optional<core::Id> cellId, const std::string& status);
-  /// Writes every stage field, the status, the outcome and the member link of an existing candidate (by id).
+  /// Writes every stage field, the status, the outcome, the member link, the CCCD and the provincial
+  /// approval of an existing candidate (by id).
   void updateCandidate(const core::Candidate& c);
 
   /// Assigns a helper (replaces the date when already assigned).
@@ -103,6 +104,11 @@ class AdmissionRepository {
   std::vector<MemberFacts> admittedPresentMembers();
   /// Members of any status with this CCCD (when not empty) or this folded full name.
   std::vector<MemberFacts> membersLike(const std::string& cccd, const std::string& searchKey);
+
+  /// The grounds of the removals (xóa tên) of a member, oldest first.
+  std::vector<std::string> removalGrounds(core::Id memberId);
+  /// Candidates of any status with this (non-empty) CCCD, by code.
+  std::vector<core::Candidate> candidatesWithCccd(const std::string& cccd);
 
   /// Admissions decided in [from, to]: members admitted by this committee (no transfer-in date) by their
   /// admission date, and candidates in progress with a decision in the period (awaiting the ceremony).

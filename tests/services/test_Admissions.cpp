@@ -351,3 +351,86 @@ TEST_CASE("admission: the year's admissions against the term's yearly target") {
   CHECK(years[1].total == 1);  // DV10, admitted 01/06/2023
   CHECK(years[1].termTotal == 1);
 }
+
+TEST_CASE("admission: the candidate's CCCD has 12 digits, is unique among open files and passes to the member") {
+  Fixture fx;
+  services::NewCandidate c;
+  c.code = "QC1";
+  c.fullName = "Lò Thị Ứng";
+  c.birthDate = core::PartialDate::make(1995, 5, 10);
+  c.gender = "nu";
+  c.ethnicity = "03";
+  c.cellCode = "CB01";
+  c.listedOn = d(2024, 1, 10);
+  c.cccd = "01419500123";
+  CHECK(refusal([&] { services::createCandidate(*fx.s, kOffice, c); }).find("12") != std::string::npos);
+  c.cccd = "01419500123x";
+  CHECK_FALSE(refusal([&] { services::createCandidate(*fx.s, kOffice, c); }).empty());
+  c.cccd = "014195001234";
+  services::createCandidate(*fx.s, kOffice, c);
+  CHECK(services::candidateFile(*fx.s, kOffice, "QC1").candidate.cccd == "014195001234");
+  // A second open file with the same CCCD is refused and names the first.
+  c.code = "QC2";
+  c.fullName = "Lò Thị Khác";
+  CHECK(refusal([&] { services::createCandidate(*fx.s, kOffice, c); }).find("QC1") != std::string::npos);
+  CHECK(services::listCandidates(*fx.s, kOffice, {}).size() == 1);
+  fx.advance("QC1", Stage::Ceremony);
+  CHECK(services::memberFile(*fx.s, kOffice, "DV100").member.cccd == "014195001234");
+}
+
+TEST_CASE("admission: a candidate over the maximum age is flagged and the province's approval is kept") {
+  Fixture fx;
+  fx.create("QC1");
+  fx.create("QC2", *core::PartialDate::make(1963, 1, 5), "Lò Văn Già");
+  auto flagged = [&](const std::string& code) {
+    for (const auto& r : services::listCandidates(*fx.s, kOffice, {}))
+      if (r.candidate.code == code) return r.overMaxAge;
+    FAIL("no such candidate");
+    return false;
+  };
+  CHECK_FALSE(flagged("QC1"));
+  CHECK(flagged("QC2"));  // over 60 today, before the vote
+  fx.advance("QC2", Stage::MassOrgComment);
+  services::recordCellVote(*fx.s, kOffice, "QC2", {d(2024, 6, 3), 8, true, "15-CV/TU"});
+  auto f = services::candidateFile(*fx.s, kOffice, "QC2");
+  CHECK(f.candidate.needsProvincialApproval);
+  CHECK(f.candidate.provincialApprovalNo == "15-CV/TU");
+  CHECK(f.overMaxAge);
+  fx.advance("QC1", Stage::CellVote);
+  CHECK_FALSE(services::candidateFile(*fx.s, kOffice, "QC1").candidate.needsProvincialApproval);
+  CHECK_FALSE(flagged("QC1"));
+}
+
+TEST_CASE("admission: never re-admitted after a removal on an excluded ground (a dated rule)") {
+  Fixture fx;
+  auto removed = [&](const std::string& code, const std::string& name, const std::string& ground) {
+    core::Member m;
+    m.code = code;
+    m.fullName = name;
+    m.gender = "nam";
+    m.birthDate = core::PartialDate::make(1988, 4, 4);
+    m.ethnicity = "03";
+    m.admittedOn = d(2012, 1, 5);
+    services::addMember(*fx.s, kOffice, m, "CB01", "");
+    services::recordAction(*fx.s, kOffice, code, {"removed", d(2021, 3, 1), "", "", "7-QĐ/ĐU", ground});
+  };
+  removed("DV60", "Lò Văn Bỏ", "bo_sinh_hoat");
+  removed("DV61", "Lò Văn Chậm", "khong_tien_bo");
+  services::NewCandidate c;
+  c.code = "QC60";
+  c.fullName = "Lò Văn Bỏ";
+  c.birthDate = core::PartialDate::make(1988, 4, 4);
+  c.gender = "nam";
+  c.ethnicity = "03";
+  c.cellCode = "CB01";
+  c.listedOn = d(2025, 6, 1);  // 51 months later: the wait is over, the ground is not
+  CHECK(refusal([&] { services::createCandidate(*fx.s, kOffice, c); }).find("DV60") != std::string::npos);
+  c.code = "QC61";
+  c.fullName = "Lò Văn Chậm";
+  CHECK(refusal([&] { services::createCandidate(*fx.s, kOffice, c); }).empty());
+  // The rule is dated: from 2025-01-01 the office lists no excluded ground; a file listed then passes.
+  fx.s->addRuleValue(kOffice, {"readmission.excluded_removal_grounds", d(2025, 1, 1), "", "thử", ""});
+  c.code = "QC60";
+  c.fullName = "Lò Văn Bỏ";
+  CHECK(refusal([&] { services::createCandidate(*fx.s, kOffice, c); }).empty());
+}

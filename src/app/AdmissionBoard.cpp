@@ -1,0 +1,282 @@
+#include "app/AdmissionBoard.h"
+
+#include <wx/dcbuffer.h>
+#include <wx/settings.h>
+#include <wx/time.h>
+
+#include <algorithm>
+
+#include "app/Ui.h"
+#include "core/VietText.h"
+
+namespace dangbo::app {
+
+namespace {
+constexpr int kMargin = 8;       // around and between columns
+constexpr int kHeader = 36;      // column title
+constexpr int kCardH = 66;       // a card
+constexpr int kGap = 6;          // between cards
+constexpr int kMinColumn = 150;  // narrowest column before the board scrolls sideways
+
+const wxColour kBoardBg(236, 239, 243), kColumnBg(223, 228, 235), kTitle(33, 53, 85);
+const wxColour kCardBg(255, 255, 255), kSoonBg(255, 246, 219), kOverdueBg(253, 231, 231);
+const wxColour kStripe(120, 144, 156), kSoon(230, 145, 0), kOverdue(198, 40, 40);
+const wxColour kSelected(21, 101, 192), kMuted(90, 98, 110), kFlag(214, 110, 0);
+}  // namespace
+
+AdmissionBoard::AdmissionBoard(wxWindow* parent, Open open)
+    : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                       wxHSCROLL | wxVSCROLL | wxWANTS_CHARS | wxBORDER_THEME),
+      open_(std::move(open)) {
+  SetBackgroundStyle(wxBG_STYLE_PAINT);
+  SetScrollRate(10, 10);
+  SetName("board");
+  Bind(wxEVT_PAINT, &AdmissionBoard::onPaint, this);
+  Bind(wxEVT_KEY_DOWN, &AdmissionBoard::onKey, this);
+  Bind(wxEVT_CHAR, &AdmissionBoard::onChar, this);
+  Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent& e) { onClick(e, false); });
+  Bind(wxEVT_LEFT_DCLICK, [this](wxMouseEvent& e) { onClick(e, true); });
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    layout();
+    Refresh();
+    e.Skip();
+  });
+  Bind(wxEVT_SET_FOCUS, [this](wxFocusEvent& e) {
+    if (selCol_ < 0) select(0, 0);
+    Refresh();
+    e.Skip();
+  });
+  Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
+    Refresh();
+    e.Skip();
+  });
+}
+
+void AdmissionBoard::setColumns(std::vector<BoardColumn> columns) {
+  std::string keep;
+  bool keepMember = false;
+  if (const BoardCard* c = selected()) {
+    keep = c->code;
+    keepMember = c->member;
+  }
+  columns_ = std::move(columns);
+  selCol_ = selRow_ = -1;
+  for (size_t i = 0; i < columns_.size() && selCol_ < 0; ++i)
+    for (size_t j = 0; j < columns_[i].cards.size(); ++j)
+      if (columns_[i].cards[j].code == keep && columns_[i].cards[j].member == keepMember) {
+        selCol_ = int(i);
+        selRow_ = int(j);
+        break;
+      }
+  layout();
+  Refresh();
+}
+
+const BoardCard* AdmissionBoard::selected() const {
+  if (selCol_ < 0 || size_t(selCol_) >= columns_.size()) return nullptr;
+  const auto& cards = columns_[size_t(selCol_)].cards;
+  if (selRow_ < 0 || size_t(selRow_) >= cards.size()) return nullptr;
+  return &cards[size_t(selRow_)];
+}
+
+void AdmissionBoard::layout() {
+  const int n = std::max<int>(1, int(columns_.size()));
+  const int width = GetClientSize().GetWidth();
+  colWidth_ = std::max(kMinColumn, (width - kMargin * (n + 1)) / n);
+  size_t rows = 0;
+  for (const auto& c : columns_) rows = std::max(rows, c.cards.size());
+  SetVirtualSize(kMargin + n * (colWidth_ + kMargin),
+                 kMargin + kHeader + int(rows) * (kCardH + kGap) + kMargin * 2);
+}
+
+wxRect AdmissionBoard::cardRect(size_t col, size_t row) const {
+  return {kMargin + int(col) * (colWidth_ + kMargin) + 6, kMargin + kHeader + int(row) * (kCardH + kGap),
+          colWidth_ - 12, kCardH};
+}
+
+void AdmissionBoard::onPaint(wxPaintEvent&) {
+  wxAutoBufferedPaintDC dc(this);
+  DoPrepareDC(dc);
+  wxSize virt = GetVirtualSize(), client = GetClientSize();
+  dc.SetBackground(wxBrush(kBoardBg));
+  dc.Clear();
+  dc.SetPen(*wxTRANSPARENT_PEN);
+  dc.SetBrush(wxBrush(kBoardBg));
+  dc.DrawRectangle(0, 0, std::max(virt.x, client.x), std::max(virt.y, client.y));
+
+  wxFont base = GetFont();
+  wxFont bold = base.Bold();
+  wxFont small = base.Smaller();
+  const int height = std::max(virt.y, client.y);
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    const auto& col = columns_[i];
+    const int x = kMargin + int(i) * (colWidth_ + kMargin);
+    dc.SetPen(*wxTRANSPARENT_PEN);
+    dc.SetBrush(wxBrush(kColumnBg));
+    dc.DrawRoundedRectangle(x, kMargin, colWidth_, height - 2 * kMargin, 6);
+    dc.SetFont(bold);
+    dc.SetTextForeground(kTitle);
+    wxString title = wxControl::Ellipsize(col.title, dc, wxELLIPSIZE_END, colWidth_ - 44);
+    dc.DrawText(title, x + 8, kMargin + 9);
+    wxString n = wxString::Format("%zu", col.cards.size());
+    wxSize ns = dc.GetTextExtent(n);
+    dc.SetBrush(wxBrush(wxColour(255, 255, 255)));
+    dc.DrawRoundedRectangle(x + colWidth_ - ns.x - 18, kMargin + 7, ns.x + 12, ns.y + 4, 8);
+    dc.DrawText(n, x + colWidth_ - ns.x - 12, kMargin + 9);
+
+    for (size_t j = 0; j < col.cards.size(); ++j) {
+      const BoardCard& c = col.cards[j];
+      wxRect r = cardRect(i, j);
+      const bool sel = int(i) == selCol_ && int(j) == selRow_;
+      const wxColour bg = c.urgency == 2 ? kOverdueBg : c.urgency == 1 ? kSoonBg : kCardBg;
+      const wxColour stripe = c.urgency == 2 ? kOverdue : c.urgency == 1 ? kSoon : kStripe;
+      dc.SetBrush(wxBrush(bg));
+      dc.SetPen(sel ? wxPen(kSelected, HasFocus() ? 3 : 2) : wxPen(wxColour(200, 206, 214)));
+      dc.DrawRoundedRectangle(r, 4);
+      dc.SetPen(*wxTRANSPARENT_PEN);
+      dc.SetBrush(wxBrush(stripe));
+      dc.DrawRectangle(r.x + (sel ? 3 : 1), r.y + 6, 4, r.height - 12);
+      const int tx = r.x + 12, tw = r.width - 18;
+      dc.SetFont(bold);
+      dc.SetTextForeground(wxColour(20, 20, 20));
+      wxString name = c.name;
+      int nameX = tx;
+      if (c.flag) {
+        dc.SetTextForeground(kFlag);
+        dc.DrawText(wxString::FromUTF8("⚠"), tx, r.y + 5);
+        nameX += dc.GetTextExtent(wxString::FromUTF8("⚠ ")).x;
+        dc.SetTextForeground(wxColour(20, 20, 20));
+      }
+      dc.DrawText(wxControl::Ellipsize(name, dc, wxELLIPSIZE_END, tw - (nameX - tx)), nameX, r.y + 5);
+      dc.SetFont(small);
+      dc.SetTextForeground(kMuted);
+      dc.DrawText(wxControl::Ellipsize(c.cell, dc, wxELLIPSIZE_END, tw), tx, r.y + 25);
+      dc.SetTextForeground(c.urgency == 2 ? kOverdue : c.urgency == 1 ? wxColour(150, 90, 0) : kMuted);
+      if (c.urgency) dc.SetFont(small.Bold());
+      dc.DrawText(wxControl::Ellipsize(c.line, dc, wxELLIPSIZE_END, tw), tx, r.y + 44);
+    }
+  }
+  if (columns_.empty()) {
+    dc.SetFont(base);
+    dc.SetTextForeground(kMuted);
+    dc.DrawText(_("No register is open."), 20, 20);
+  }
+}
+
+void AdmissionBoard::select(int col, int row) {
+  if (columns_.empty()) return;
+  col = std::clamp(col, 0, int(columns_.size()) - 1);
+  const int n = int(columns_[size_t(col)].cards.size());
+  if (n == 0) {
+    // an empty column: the nearest column with cards on the way
+    for (size_t i = 0; i < columns_.size(); ++i)
+      if (!columns_[i].cards.empty()) {
+        selCol_ = int(i);
+        selRow_ = 0;
+        ensureVisible();
+        Refresh();
+        return;
+      }
+    selCol_ = selRow_ = -1;
+    return;
+  }
+  selCol_ = col;
+  selRow_ = std::clamp(row, 0, n - 1);
+  ensureVisible();
+  Refresh();
+}
+
+void AdmissionBoard::ensureVisible() {
+  if (selCol_ < 0) return;
+  wxRect r = cardRect(size_t(selCol_), size_t(selRow_));
+  int ux = 1, uy = 1;
+  GetScrollPixelsPerUnit(&ux, &uy);
+  int vx = 0, vy = 0;
+  GetViewStart(&vx, &vy);
+  vx *= ux;
+  vy *= uy;
+  wxSize client = GetClientSize();
+  int nx = vx, ny = vy;
+  if (r.x - kMargin < vx) nx = r.x - kMargin;
+  if (r.GetRight() + kMargin > vx + client.x) nx = r.GetRight() + kMargin - client.x;
+  if (r.y - kHeader < vy) ny = r.y - kHeader - kMargin;
+  if (r.GetBottom() + kMargin > vy + client.y) ny = r.GetBottom() + kMargin - client.y;
+  if (nx != vx || ny != vy) Scroll(std::max(0, nx) / ux, std::max(0, ny) / uy);
+}
+
+void AdmissionBoard::onKey(wxKeyEvent& e) {
+  if (columns_.empty()) return e.Skip();
+  const int key = e.GetKeyCode();
+  auto step = [&](int dir) {  // the next column with cards in direction dir
+    for (int c = selCol_ + dir; c >= 0 && c < int(columns_.size()); c += dir)
+      if (!columns_[size_t(c)].cards.empty()) return select(c, selRow_);
+  };
+  if (selCol_ < 0 && (key == WXK_LEFT || key == WXK_RIGHT || key == WXK_UP || key == WXK_DOWN)) {
+    select(0, 0);
+    return;
+  }
+  switch (key) {
+    case WXK_LEFT:
+      step(-1);
+      break;
+    case WXK_RIGHT:
+      step(1);
+      break;
+    case WXK_UP:
+      select(selCol_, selRow_ - 1);
+      break;
+    case WXK_DOWN:
+      select(selCol_, selRow_ + 1);
+      break;
+    case WXK_HOME:
+      select(selCol_, 0);
+      break;
+    case WXK_END:
+      select(selCol_, 1 << 20);
+      break;
+    case WXK_RETURN:
+    case WXK_NUMPAD_ENTER:
+      if (const BoardCard* c = selected()) {
+        BoardCard copy = *c;  // the callback may replace the columns
+        open_(copy);
+      }
+      break;
+    default:
+      e.Skip();
+  }
+}
+
+void AdmissionBoard::onChar(wxKeyEvent& e) {
+  const wxChar ch = e.GetUnicodeKey();
+  if (ch == WXK_NONE || ch < 32 || (e.GetModifiers() & (wxMOD_CONTROL | wxMOD_ALT))) return e.Skip();
+  const wxLongLong now = wxGetLocalTimeMillis();
+  if (now - typedAt_ > 1500) typed_.clear();
+  typedAt_ = now;
+  typed_ += core::fold(ui::utf8(wxString(ch)));
+  // The first card whose code starts with, or whose name contains, what was typed.
+  for (size_t i = 0; i < columns_.size(); ++i)
+    for (size_t j = 0; j < columns_[i].cards.size(); ++j) {
+      const BoardCard& c = columns_[i].cards[j];
+      if (core::fold(c.code).rfind(typed_, 0) == 0 || core::foldedContains(ui::utf8(c.name), typed_)) {
+        select(int(i), int(j));
+        return;
+      }
+    }
+}
+
+void AdmissionBoard::onClick(wxMouseEvent& e, bool open) {
+  SetFocus();
+  wxPoint p = CalcUnscrolledPosition(e.GetPosition());
+  for (size_t i = 0; i < columns_.size(); ++i)
+    for (size_t j = 0; j < columns_[i].cards.size(); ++j)
+      if (cardRect(i, j).Contains(p)) {
+        select(int(i), int(j));
+        if (open) {
+          BoardCard copy = columns_[i].cards[j];
+          open_(copy);
+        }
+        return;
+      }
+}
+
+}  // namespace dangbo::app
