@@ -1,18 +1,321 @@
 #include "app/ReportsPage.h"
 
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/filedlg.h>
+#include <wx/fs_mem.h>
+#include <wx/gauge.h>
+#include <wx/html/htmlwin.h>
+#include <wx/image.h>
+#include <wx/listctrl.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
+#include <sstream>
+
+#include "app/CoreText.h"
 #include "app/Forms.h"
+#include "app/Session.h"
+#include "app/Ui.h"
+#include "reports/HtmlRenderer.h"
+#include "reports/PdfRenderer.h"
+#include "services/Services.h"
 
 namespace dangbo::app {
 
-ReportsPage::ReportsPage(wxWindow* parent) {
-  wxXmlResource::Get()->LoadPanel(this, parent, "PlaceholderPage");
-  ctrl<wxStaticText>(this, "heading")->SetLabel(_("Reports"));
-  ctrl<wxStaticText>(this, "message")
-      ->SetLabel(_("The congress report and the periodic reports (PDF, Word, Excel): under construction."));
+namespace {
+
+std::string changesHtml(const reports::FrozenReport& r, core::Id id,
+                        const std::vector<reports::FigureChange>& changes) {
+  using reports::htmlEscape;
+  std::ostringstream out;
+  out << "<html><body><h3>"
+      << htmlEscape(core::format(core::tr("Published report number {1}: {2}"),
+                                 {std::to_string(id), reports::reportTitle(r.name)}))
+      << "</h3><p>" << htmlEscape(core::tr("Figures that have moved since it was published:")) << "</p>";
+  if (changes.empty()) {
+    out << "<p><i>" << htmlEscape(core::tr("No figure has moved since the report was published."))
+        << "</i></p>";
+  } else {
+    out << "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr><th>" << htmlEscape(core::tr("Table"))
+        << "</th><th>" << htmlEscape(core::tr("Row")) << "</th><th>" << htmlEscape(core::tr("Column"))
+        << "</th><th>" << htmlEscape(core::tr("Published")) << "</th><th>" << htmlEscape(core::tr("Now"))
+        << "</th></tr>";
+    for (const auto& c : changes)
+      out << "<tr><td>" << htmlEscape(c.table) << "</td><td>" << htmlEscape(c.row) << "</td><td>"
+          << htmlEscape(c.column) << "</td><td align=\"right\">" << htmlEscape(c.then)
+          << "</td><td align=\"right\">" << htmlEscape(c.now) << "</td></tr>";
+    out << "</table>";
+  }
+  out << "</body></html>";
+  return out.str();
 }
 
-void ReportsPage::showRegister(services::Services&) {}
+}  // namespace
+
+ReportsPage::ReportsPage(wxWindow* parent) : timer_(this) {
+  wxXmlResource::Get()->LoadPanel(this, parent, "ReportsPage");
+  // The preview's charts are PNG pictures.
+  if (!wxImage::FindHandler(wxBITMAP_TYPE_PNG)) wxImage::AddHandler(new wxPNGHandler);
+  report_ = ctrl<wxChoice>(this, "report");
+  from_ = ctrl<wxTextCtrl>(this, "from");
+  to_ = ctrl<wxTextCtrl>(this, "to");
+  asOf_ = ctrl<wxTextCtrl>(this, "asOf");
+  published_ = ctrl<wxListCtrl>(this, "published");
+  progress_ = ctrl<wxGauge>(this, "progress");
+  status_ = ctrl<wxStaticText>(this, "status");
+  preview_ = new wxHtmlWindow(this, wxID_ANY, wxDefaultPosition, wxSize(600, 400),
+                              wxHW_SCROLLBAR_AUTO | wxBORDER_THEME);
+  wxXmlResource::Get()->AttachUnknownControl("previewArea", preview_, this);
+  preview_->SetStandardFonts(12, "Liberation Serif", "DejaVu Sans Mono");
+
+  for (const auto& name : reports::reportNames()) report_->Append(ui::wx(reports::reportTitle(name)));
+  report_->SetSelection(0);
+  const core::Date today = core::Date::today();
+  from_->SetValue(ui::date(core::Date::make(today.year(), 1, 1)));
+  to_->SetValue(ui::date(today));
+  asOf_->SetValue(ui::date(today));
+  published_->AppendColumn(_("No."), wxLIST_FORMAT_RIGHT);
+  published_->AppendColumn(_("Report"));
+  published_->AppendColumn(_("Published on"));
+  published_->AppendColumn(_("By"));
+  progress_->Hide();
+
+  for (const char* name :
+       {"preview", "savePdf", "saveDocx", "saveXlsx", "publish", "openPublished", "compare"})
+    buttons_.push_back(ctrl<wxButton>(this, name));
+  report_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { onReportChosen(); });
+  ctrl<wxButton>(this, "preview")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview(); });
+  ctrl<wxButton>(this, "savePdf")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save("pdf"); });
+  ctrl<wxButton>(this, "saveDocx")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save("docx"); });
+  ctrl<wxButton>(this, "saveXlsx")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save("xlsx"); });
+  ctrl<wxButton>(this, "publish")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { publish(); });
+  ctrl<wxButton>(this, "openPublished")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openPublished(); });
+  ctrl<wxButton>(this, "compare")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { compare(); });
+  published_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { openPublished(); });
+  Bind(wxEVT_TIMER, &ReportsPage::onTimer, this);
+  onReportChosen();
+  showHtml("<html><body><p>" +
+           reports::htmlEscape(core::tr("Choose a report, its period and day, then Preview.")) +
+           "</p></body></html>");
+}
+
+ReportsPage::~ReportsPage() {
+  timer_.Stop();
+  if (job_.valid()) job_.wait();
+  clearImages();
+}
+
+void ReportsPage::showRegister(services::Services& s) {
+  services_ = &s;
+  shown_.reset();
+  shownPublished_.reset();
+  refreshPublished();
+}
+
+void ReportsPage::activate() {
+  report_->SetFocus();
+  // The first visit shows the chosen report at once.
+  if (!shown_ && services_ && !job_.valid()) preview();
+}
+
+void ReportsPage::onReportChosen() {
+  const int i = report_->GetSelection();
+  const bool period = i >= 0 && reports::reportUsesPeriod(reports::reportNames()[size_t(i)]);
+  from_->Enable(period);
+  to_->Enable(period);
+  ctrl<wxStaticText>(this, "fromLabel")->Enable(period);
+  ctrl<wxStaticText>(this, "toLabel")->Enable(period);
+}
+
+std::optional<reports::ReportRequest> ReportsPage::request() {
+  const int i = report_->GetSelection();
+  if (i < 0) return std::nullopt;
+  auto from = ui::readDate(this, from_, _("the first day of the period"));
+  if (!from) return std::nullopt;
+  auto to = ui::readDate(this, to_, _("the last day of the period"));
+  if (!to) return std::nullopt;
+  auto asOf = ui::readDate(this, asOf_, _("the day of the standing figures"));
+  if (!asOf) return std::nullopt;
+  return reports::ReportRequest{reports::reportNames()[size_t(i)], *from, *to, *asOf};
+}
+
+void ReportsPage::enableButtons(bool on) {
+  for (auto* b : buttons_) b->Enable(on);
+  report_->Enable(on);
+}
+
+void ReportsPage::runSlow(const wxString& what, std::function<void()> work, std::function<void()> done) {
+  if (job_.valid()) return;
+  enableButtons(false);
+  status_->SetLabel(what);
+  progress_->Show();
+  progress_->Pulse();
+  Layout();
+  auto shared = std::make_shared<std::function<void()>>(std::move(work));
+  job_ = std::async(std::launch::async, [shared] { (*shared)(); });
+  done_ = std::move(done);
+  timer_.Start(100);
+}
+
+void ReportsPage::onTimer(wxTimerEvent&) {
+  if (!job_.valid()) return;
+  if (job_.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready) {
+    progress_->Pulse();
+    return;
+  }
+  timer_.Stop();
+  auto job = std::move(job_);
+  auto done = std::move(done_);
+  progress_->Hide();
+  status_->SetLabel("");
+  enableButtons(true);
+  onReportChosen();
+  Layout();
+  ui::attempt(this, [&] {
+    job.get();  // rethrows the work's error
+    done();
+  });
+}
+
+void ReportsPage::clearImages() {
+  for (const auto& name : images_) wxMemoryFSHandler::RemoveFile(name);
+  images_.clear();
+}
+
+void ReportsPage::showHtml(const std::string& html) {
+  preview_->SetPage(ui::wx(html));
+}
+
+void ReportsPage::show(const reports::FrozenReport& r, const wxString& note) {
+  clearImages();
+  reports::HtmlOptions options;
+  options.svgCharts = false;
+  options.chartImage = [this](const reports::Chart& c) {
+    std::ostringstream png;
+    reports::renderChartPng(png, c, 1.25);
+    const std::string bytes = png.str();
+    const wxString name = wxString::Format("dangbo-report-chart-%d.png", ++imageSerial_);
+    wxMemoryFSHandler::AddFile(name, bytes.data(), bytes.size());
+    images_.push_back(name);
+    return "memory:" + ui::utf8(name);
+  };
+  std::ostringstream html;
+  reports::renderHtml(html, reports::reportDocument(r), options);
+  showHtml(html.str());
+  status_->SetLabel(note);
+}
+
+void ReportsPage::preview() {
+  if (!services_) return;
+  auto q = request();
+  if (!q) return;
+  auto result = std::make_shared<reports::FrozenReport>();
+  services::Services* s = services_;
+  const services::Actor actor = currentActor();
+  runSlow(
+      _("Making the report..."), [s, actor, q = *q, result] { *result = reports::makeReport(*s, actor, q); },
+      [this, result] {
+        shown_ = *result;
+        shownPublished_.reset();
+        show(*shown_, "");
+      });
+}
+
+void ReportsPage::save(const std::string& format) {
+  if (!shown_) {
+    ui::showInfo(this, _("Preview the report first: the saved file holds what the preview shows."));
+    return;
+  }
+  wxString wildcard = format == "pdf"    ? _("PDF documents (*.pdf)|*.pdf")
+                      : format == "docx" ? _("Word documents (*.docx)|*.docx")
+                                         : _("Excel workbooks (*.xlsx)|*.xlsx");
+  wxString name = ui::wx("bao-cao-" + shown_->name + "-" + shown_->asOf.iso() + "." + format);
+  wxFileDialog dlg(this, _("Save the report"), "", name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+  if (dlg.ShowModal() != wxID_OK) return;
+  const std::filesystem::path path = ui::utf8(dlg.GetPath());
+  const reports::FrozenReport r = *shown_;
+  runSlow(
+      _("Saving the report..."), [path, r, format] { reports::writeReportFile(path, r, format); },
+      [this, path] { status_->SetLabel(ui::fmt(_("Saved: {1}"), {ui::wx(path.string())})); });
+}
+
+void ReportsPage::publish() {
+  if (!services_) return;
+  if (!shown_ || shownPublished_) {
+    ui::showInfo(this, _("Preview the report first: publishing freezes what the preview shows."));
+    return;
+  }
+  if (!ui::confirm(
+          this,
+          _("Publish this report? Its figures are frozen as they are now and can be printed again exactly "
+            "as published, however the register changes."),
+          _("&Publish")))
+    return;
+  ui::attempt(this, [&] {
+    const core::Id id = reports::publish(*services_, currentActor(), *shown_);
+    refreshPublished();
+    shownPublished_ = id;
+    status_->SetLabel(
+        ui::fmt(_("Published as report number {1}."), {wxString::Format("%lld", (long long)id)}));
+  });
+}
+
+void ReportsPage::refreshPublished() {
+  published_->DeleteAllItems();
+  list_.clear();
+  if (!services_) return;
+  ui::attempt(this, [&] { list_ = services::publishedReports(*services_, currentActor()); });
+  for (size_t i = 0; i < list_.size(); ++i) {
+    const auto& p = list_[i];
+    long row = published_->InsertItem(long(i), wxString::Format("%lld", (long long)p.id));
+    published_->SetItem(row, 1, ui::wx(p.title));
+    std::string when = p.publishedAt.substr(0, 10);
+    if (auto d = core::Date::parse(when)) when = d->vn();
+    published_->SetItem(row, 2, ui::wx(when));
+    published_->SetItem(row, 3, ui::wx(p.username));
+  }
+  ui::fitColumns(published_, 220);
+}
+
+void ReportsPage::openPublished() {
+  const long row = ui::selectedRow(published_);
+  if (!services_ || row < 0 || size_t(row) >= list_.size()) {
+    ui::showInfo(this, _("Choose a published report in the list."));
+    return;
+  }
+  const services::Published p = list_[size_t(row)];
+  ui::attempt(this, [&] {
+    shown_ = reports::loadPublished(*services_, currentActor(), p.id);
+    shownPublished_ = p.id;
+    show(*shown_, ui::fmt(_("Published report number {1}, as it was published on {2}."),
+                          {wxString::Format("%lld", (long long)p.id), ui::wx(p.publishedAt.substr(0, 10))}));
+  });
+}
+
+void ReportsPage::compare() {
+  const long row = ui::selectedRow(published_);
+  if (!services_ || row < 0 || size_t(row) >= list_.size()) {
+    ui::showInfo(this, _("Choose a published report in the list."));
+    return;
+  }
+  const core::Id id = list_[size_t(row)].id;
+  auto then = std::make_shared<reports::FrozenReport>();
+  auto changes = std::make_shared<std::vector<reports::FigureChange>>();
+  services::Services* s = services_;
+  const services::Actor actor = currentActor();
+  runSlow(
+      _("Comparing with the register now..."),
+      [s, actor, id, then, changes] {
+        *then = reports::loadPublished(*s, actor, id);
+        const auto now = reports::makeReport(*s, actor, {then->name, then->from, then->to, then->asOf});
+        *changes = reports::compareDocuments(reports::reportDocument(*then), reports::reportDocument(now));
+      },
+      [this, then, changes, id] {
+        shown_.reset();
+        clearImages();
+        showHtml(changesHtml(*then, id, *changes));
+      });
+}
 
 }  // namespace dangbo::app

@@ -46,10 +46,7 @@ void writeLevels(JsonWriter& j, std::string_view key, const services::RatingLeve
 // ---------------------------------------------------------------------------------------------
 // The printed document
 
-/// The share of organizations and members rated good or better that the charts compare against.
-/// (The dated targets to_chuc_tot / dang_vien_tot are 90 in every term so far; CongressFigures does not
-/// carry them yet.)
-constexpr double kGoodOrBetterTarget = 90.0;
+
 
 std::string count(int64_t n) { return core::formatCountVn(n); }
 
@@ -158,6 +155,18 @@ void organizationsAndMembers(Document& doc, const CongressFigures& f) {
   line(core::N_("Total"), m.total, true);
   line(core::N_("Of whom exempt from party work and activities"), m.exempt);
   doc.table(std::move(st));
+  // Members by age group (the report's groups), drawn.
+  Chart ageChart;
+  ageChart.title = tr("Members by age group");
+  ageChart.categoryLabel = tr("Age");
+  ageChart.axisLabel = tr("Members");
+  ChartSeries series{tr("Members"), {}};
+  for (const auto& [group, n] : m.byAgeGroup) {
+    ageChart.categories.push_back(group);
+    series.values.push_back(double(n));
+  }
+  ageChart.series.push_back(std::move(series));
+  if (m.total > 0) doc.chart(std::move(ageChart));
 }
 
 // Admissions per year against the yearly target: each year's ket_nap_nam when the target is their sum;
@@ -248,10 +257,21 @@ Chart ratingsChart(const CongressFigures& f) {
     c.categories.push_back(std::to_string(y.year));
     orgs.values.push_back(value(y.organizations.goodOrBetterPercent));
     members.values.push_back(value(y.members.goodOrBetterPercent));
-    c.target.push_back(kGoodOrBetterTarget);
+    // The dated target of the year's term (dang_vien_tot, else to_chuc_tot): the line moves with the terms.
+    c.target.push_back(value(y.memberTarget ? y.memberTarget : y.organizationTarget));
   }
   c.series = {std::move(orgs), std::move(members)};
-  c.targetLabel = format(tr("Target: {1}"), {core::formatPercentVn(int64_t(kGoodOrBetterTarget * 10))});
+  std::optional<int64_t> first;
+  bool same = true;
+  for (const auto& y : f.ratings) {
+    const auto t = y.memberTarget ? y.memberTarget : y.organizationTarget;
+    if (!t) continue;
+    if (first && *first != *t) same = false;
+    if (!first) first = t;
+  }
+  if (!first) c.target.clear();
+  else if (same) c.targetLabel = format(tr("Target: {1}"), {core::formatPercentVn(*first)});
+  else c.targetLabel = tr("Target of the term (members)");
   return c;
 }
 

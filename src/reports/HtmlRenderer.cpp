@@ -186,7 +186,11 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
     } else if (const auto* tb = std::get_if<Table>(&block)) {
       table(out, *tb);
     } else if (const auto* c = std::get_if<Chart>(&block)) {
-      if (options.svgCharts) svgChart(out, *c);
+      const std::string image = options.chartImage ? options.chartImage(*c) : std::string();
+      if (!image.empty())
+        out << "<p align=\"center\"><img src=\"" << htmlEscape(image) << "\" alt=\"" << htmlEscape(c->title)
+            << "\"></p>\n";
+      else if (options.svgCharts) svgChart(out, *c);
       else table(out, chartTable(*c));
     } else if (std::holds_alternative<PageBreak>(block)) {
       out << "<div class=\"pagebreak\"></div>\n";

@@ -94,6 +94,22 @@ class PdfWriter {
       throw std::runtime_error(std::string("PDF: ") + cairo_status_to_string(cairo_surface_status(surface_)));
   }
 
+ public:
+  // Draws one chart alone on an image surface `width` points wide, from its top, scaled (the window's
+  // preview shows the charts of a report as pictures).
+  void chartImage(const Chart& c, double scale, double pageWidth) {
+    cairo_set_source_rgb(cr_, 1, 1, 1);
+    cairo_paint(cr_);
+    cairo_scale(cr_, scale, scale);
+    pango_cairo_update_context(cr_, ctx_);
+    left_ = 8;
+    right_ = pageWidth - 8;
+    top_ = y_ = 6;
+    bottom_ = 1e9;
+    chart(c);
+    cairo_surface_flush(surface_);
+  }
+
  private:
   double width() const { return right_ - left_; }
 
@@ -721,6 +737,23 @@ void run(cairo_surface_t* surface, const Document& doc, const PdfOptions& option
 
 void renderPdf(const std::filesystem::path& out, const Document& doc, const PdfOptions& options) {
   run(cairo_pdf_surface_create(out.c_str(), kPageW, kPageH), doc, options);
+}
+
+void renderChartPng(std::ostream& out, const Chart& chart, double scale) {
+  const double width = kPageW - mm(45) + 16, height = 290;
+  cairo_surface_t* surface =
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, int(width * scale + 0.5), int(height * scale + 0.5));
+  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> owned(surface, &cairo_surface_destroy);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error(std::string("PNG: ") + cairo_status_to_string(cairo_surface_status(surface)));
+  PdfOptions options;
+  options.pageNumbers = false;
+  {
+    PdfWriter writer(surface, options);
+    writer.chartImage(chart, scale, width);
+  }
+  if (cairo_surface_write_to_png_stream(surface, &writeToStream, &out) != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error("PNG: cannot write");
 }
 
 void renderPdf(std::ostream& out, const Document& doc, const PdfOptions& options) {

@@ -21,5 +21,7 @@ struct PdfOptions {
 void renderPdf(const std::filesystem::path& out, const Document& doc, const PdfOptions& options = {});
 /// Writes the document as PDF bytes to a stream (e.g. standard output).
 void renderPdf(std::ostream& out, const Document& doc, const PdfOptions& options = {});
+/// Draws one chart alone as a PNG picture (as it is drawn in the PDF, `scale` pixels per point).
+void renderChartPng(std::ostream& out, const Chart& chart, double scale = 1.0);
 
 }  // namespace dangbo::reports

@@ -51,6 +51,13 @@ std::optional<int64_t> targetOfTerm(const std::vector<core::Target>& targets, co
   return std::nullopt;
 }
 
+// The exact value of a term's target (percentages such as 90 or 92.5).
+std::optional<double> targetValueOfTerm(const std::vector<core::Target>& targets, const core::Term& term) {
+  for (const auto& t : targets)
+    if (t.fromYear == term.fromYear && t.toYear == term.toYear) return t.value;
+  return std::nullopt;
+}
+
 CongressOrganizations organizationFigures(store::Database& db, const core::Date& asOf) {
   CongressOrganizations o;
   o.byCategory = zeroCounts(congressCategories());
@@ -137,10 +144,20 @@ std::vector<CongressRatingYear> ratingFigures(store::Database& db, const core::D
     else if (c.level == "HTNV") r.htnv += c.count;
     else if (c.level == "KHTNV") r.khtnv += c.count;
   }
+  const auto terms = store::termsByStart(db);
+  const auto orgTargets = store::targetsWithKey(db, "to_chuc_tot");
+  const auto memberTargets = store::targetsWithKey(db, "dang_vien_tot");
+  auto tenths = [](const std::optional<double>& v) {
+    return v ? std::optional<int64_t>(static_cast<int64_t>(std::llround(*v * 10.0))) : std::nullopt;
+  };
   std::vector<CongressRatingYear> out;
   for (auto& [year, y] : years) {
     finish(y.organizations);
     finish(y.members);
+    if (const core::Term* t = termContaining(terms, year, year)) {
+      y.organizationTarget = tenths(targetValueOfTerm(orgTargets, *t));
+      y.memberTarget = tenths(targetValueOfTerm(memberTargets, *t));
+    }
     if (y.organizations.rated + y.members.rated > 0) out.push_back(y);
   }
   return out;

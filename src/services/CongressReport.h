@@ -75,6 +75,9 @@ struct CongressRatingYear {
   int year = 0;                 ///< the rating year
   RatingLevels organizations;   ///< cells
   RatingLevels members;         ///< members
+  /// to_chuc_tot / dang_vien_tot of the term containing the year, tenths of a percent (not in the JSON)
+  std::optional<int64_t> organizationTarget;
+  std::optional<int64_t> memberTarget;  ///< likewise for members (not in the JSON)
 };
 
 /// "inspections": distinct subjects of inspections dated in the period.

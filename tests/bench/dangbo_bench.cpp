@@ -28,6 +28,7 @@
 #include "services/Import.h"
 #include "services/MemberList.h"
 #include "services/Services.h"
+#include "report_timings.h"
 
 using namespace dangbo;
 namespace fs = std::filesystem;
@@ -283,6 +284,12 @@ int main(int argc, char** argv) {
         "| target < 30 ms\n",
         loadMs, keyWorst);
     std::printf("peak memory with the window's snapshot: %.1f MB\n", peakRssKb() / 1024.0);
+  }
+  // The reports on the same register: the congress report of the last five years, and every other report.
+  {
+    const core::Date today = core::Date::today();
+    bench::printReportTimings(*s, actor, *core::Date::make(today.year() - 5, 1, 1), today);
+    std::printf("peak memory after the reports: %.1f MB\n", peakRssKb() / 1024.0);
   }
   if (a.keep.empty()) fs::remove_all(dir);
   return 0;

@@ -158,7 +158,7 @@ TEST_CASE("report congress prints the figures as JSON or a Vietnamese document, 
   CHECK(pdf.out.rfind("%PDF", 0) == 0);
   CHECK(runCli({"--db", db, "report", "congress", "--format", "csv"}).code == 2);
   CHECK(runCli({"--db", db, "report", "congress", "--format", "docx"}).code == 2);  // needs --out
-  CHECK(runCli({"--db", db, "report", "badges"}).code == 2);
+  CHECK(runCli({"--db", db, "report", "badges", "--format", "odt"}).code == 2);
   CHECK(runCli({"--db", db, "report", "congress", "--from", "2025-01-01", "--to", "2024-01-01"}).code == 1);
 }
 

@@ -61,9 +61,10 @@ services::CongressFigures figures() {
   a.total = 142, a.target = 140, a.targetSource = services::TargetSource::Term;
   for (const auto& [y, n] : a.byYear) a.yearTargets.emplace_back(y, std::optional<int64_t>(28));
   a.percentOfTarget = core::percentTenths(142, 140);
-  f.ratings = {{2021, levels(10, 40, 6, 2), levels(120, 800, 80, 10)},
-               {2022, levels(12, 41, 4, 1), levels(130, 810, 70, 6)},
-               {2023, levels(14, 40, 4, 0), levels(140, 820, 60, 4)}};
+  // The terms' targets to_chuc_tot and dang_vien_tot: 90%.
+  f.ratings = {{2021, levels(10, 40, 6, 2), levels(120, 800, 80, 10), 900, 900},
+               {2022, levels(12, 41, 4, 1), levels(130, 810, 70, 6), 900, 900},
+               {2023, levels(14, 40, 4, 0), levels(140, 820, 60, 4), 900, 900}};
   f.inspections = {58, 29};
   f.discipline.khienTrach = 6, f.discipline.canhCao = 2, f.discipline.khaiTru = 1, f.discipline.xoaTen = 9;
   services::CongressCommittee c;
@@ -258,7 +259,7 @@ TEST_CASE("document: the congress XLSX has a sheet per table with numbers as num
   REQUIRE(parts.count("xl/sharedStrings.xml") == 1);
   const auto doc = reports::congressDocument(figures(), kCommittee);
   const size_t sheets = doc.tables().size() + doc.charts().size();
-  CHECK(sheets == 7);
+  CHECK(sheets == 8);  // five tables, three charts (admissions, ratings, ages)
   CHECK(occurrences(parts.at("xl/workbook.xml"), "<sheet ") == sheets);
   const std::string& strings = parts.at("xl/sharedStrings.xml");
   CHECK(strings.find("Phiêng Pằn") != std::string::npos);
@@ -276,7 +277,7 @@ TEST_CASE("document: the congress XLSX has a sheet per table with numbers as num
 TEST_CASE("document: the same figures in HTML, PDF and DOCX") {
   const auto doc = reports::congressDocument(figures(), kCommittee);
   std::ostringstream html;
-  reports::renderHtml(html, doc, reports::HtmlOptions{false});
+  reports::renderHtml(html, doc, reports::HtmlOptions{false, {}});
   TempDir dir;
   reports::renderPdf(dir / "c.pdf", doc);
   reports::renderDocx(dir / "c.docx", doc);
@@ -307,7 +308,7 @@ TEST_CASE("document: the congress HTML comes from the same Document, with SVG ch
   std::ostringstream out;
   reports::writeCongressHtml(out, figures(), kCommittee);
   const std::string html = out.str();
-  CHECK(occurrences(html, "<svg ") == 2);
+  CHECK(occurrences(html, "<svg ") == 3);  // admissions, ratings, ages
   CHECK(html.find("stroke-dasharray") != std::string::npos);  // the target lines
   CHECK(html.find("<thead>") != std::string::npos);
   CHECK_THROWS_AS(reports::writeCongressDocument("/tmp/x.odt", figures(), kCommittee, "odt"), std::invalid_argument);

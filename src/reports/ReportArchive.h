@@ -1,0 +1,29 @@
+#pragma once
+// A report frozen for publishing: its model (the congress figures, or the ReportModel of another report),
+// the committee's identity as printed in its header, and the options it was made with, written as a
+// versioned Boost.Serialization archive (the model column of published_reports).
+#include <optional>
+#include <string>
+
+#include "core/Records.h"
+#include "services/CongressReport.h"
+#include "services/ReportModel.h"
+
+namespace dangbo::reports {
+
+/// A report as made: what it takes to print it again exactly.
+struct FrozenReport {
+  std::string name;                                   ///< "congress", "members", ...
+  core::Date from, to, asOf;                          ///< the options it was made with
+  core::CommitteeInfo committee;                      ///< the header block's names at the time
+  std::optional<services::CongressFigures> congress;  ///< the congress report's figures
+  std::optional<services::ReportModel> model;         ///< any other report's model
+};
+
+/// The archive of a frozen report (Boost.Serialization, portable text archive, class versions recorded).
+std::string archiveReport(const FrozenReport& r);
+/// Reads an archive written by archiveReport (this version or an older one). Throws core::DataError when
+/// the bytes are not such an archive.
+FrozenReport unarchiveReport(const std::string& bytes);
+
+}  // namespace dangbo::reports

@@ -1,0 +1,261 @@
+#include "reports/ReportCatalog.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <stdexcept>
+
+#include "core/Errors.h"
+#include "core/I18n.h"
+#include "core/Numbers.h"
+#include "exchange/RegisterExport.h"
+#include "reports/CongressReport.h"
+#include "reports/DocxRenderer.h"
+#include "reports/HtmlRenderer.h"
+#include "reports/PdfRenderer.h"
+#include "reports/ReportDocument.h"
+#include "reports/XlsxRenderer.h"
+#include "services/MemberList.h"
+#include "services/Publishing.h"
+#include "services/Reports.h"
+#include "services/Services.h"
+
+namespace dangbo::reports {
+
+using core::format;
+using core::tr;
+namespace fs = std::filesystem;
+
+const std::vector<std::string>& reportNames() {
+  static const std::vector<std::string> names = {"congress", "organizations", "members",   "admissions",
+                                                 "ratings",  "discipline",    "committee", "register",
+                                                 "badges",   "deadlines"};
+  return names;
+}
+
+std::string reportTitle(const std::string& name) {
+  static const std::map<std::string, const char*> titles = {
+      {"congress", core::N_("Congress report: party building")},
+      {"organizations", core::N_("Party organizations")},
+      {"members", core::N_("Structure of the party membership")},
+      {"admissions", core::N_("Admission of new members")},
+      {"ratings", core::N_("Annual quality rating")},
+      {"discipline", core::N_("Inspection, supervision and discipline")},
+      {"committee", core::N_("Composition of the executive committee")},
+      {"register", core::N_("Member register")},
+      {"badges", core::N_("Party badges due at the next award day")},
+      {"deadlines", core::N_("Deadlines")}};
+  auto it = titles.find(name);
+  return it == titles.end() ? name : std::string(tr(it->second));
+}
+
+bool reportUsesPeriod(const std::string& name) {
+  return name == "congress" || name == "admissions" || name == "ratings" || name == "discipline";
+}
+
+const std::vector<std::string>& reportFormats() {
+  static const std::vector<std::string> formats = {"html", "json", "csv", "pdf", "docx", "xlsx"};
+  return formats;
+}
+
+FrozenReport makeReport(services::Services& s, const services::Actor& actor, const ReportRequest& q) {
+  if (std::find(reportNames().begin(), reportNames().end(), q.name) == reportNames().end())
+    throw core::DataError(format(tr("Unknown report \"{1}\"."), {q.name}));
+  if (q.to < q.from)
+    throw core::DataError(
+        format(tr("The period ends ({2}) before it begins ({1})."), {q.from.vn(), q.to.vn()}));
+  FrozenReport r;
+  r.name = q.name;
+  r.from = q.from;
+  r.to = q.to;
+  r.asOf = q.asOf;
+  r.committee = s.committee();
+  const std::string& n = q.name;
+  if (n == "congress")
+    r.congress = services::congressFigures(s, actor, q.from, q.to, q.asOf);
+  else if (n == "organizations")
+    r.model = services::organizationsReport(s, actor, q.asOf);
+  else if (n == "members")
+    r.model = services::membersReport(s, actor, q.asOf);
+  else if (n == "committee")
+    r.model = services::committeeReport(s, actor, q.asOf);
+  else if (n == "register")
+    r.model = registerReport(s, actor, q.asOf);
+  else if (n == "badges")
+    r.model = services::badgesReport(s, actor, q.asOf);
+  else if (n == "admissions")
+    r.model = services::admissionsReport(s, actor, q.from, q.to, q.asOf);
+  else if (n == "ratings")
+    r.model = services::ratingsReport(s, actor, q.from, q.to);
+  else if (n == "discipline")
+    r.model = services::disciplineReport(s, actor, q.from, q.to);
+  else if (n == "deadlines")
+    r.model = services::deadlinesReport(s, actor, q.asOf);
+  if (r.model) r.model->title = reportTitle(n);
+  return r;
+}
+
+Document reportDocument(const FrozenReport& r) {
+  if (r.congress) return congressDocument(*r.congress, r.committee);
+  if (r.model) return modelDocument(*r.model, r.committee);
+  throw core::DataError(tr("The report holds no figures."));
+}
+
+std::string reportOptions(const FrozenReport& r) {
+  return "from=" + r.from.iso() + " to=" + r.to.iso() + " as_of=" + r.asOf.iso();
+}
+
+void writeReport(std::ostream& out, const FrozenReport& r, const std::string& fmt,
+                 const std::function<void(std::ostream&)>& live) {
+  if ((fmt == "json" || fmt == "csv") && live) {
+    live(out);
+    return;
+  }
+  if (fmt == "json") {
+    if (r.congress)
+      writeCongressJson(out, *r.congress);
+    else if (r.model)
+      writeModelJson(out, *r.model);
+  } else if (fmt == "csv") {
+    if (r.model)
+      writeModelCsv(out, *r.model);
+    else
+      throw core::DataError(format(tr("The format {1} of the report {2} is not available."), {fmt, r.name}));
+  } else if (fmt == "html") {
+    renderHtml(out, reportDocument(r));
+  } else if (fmt == "pdf") {
+    renderPdf(out, reportDocument(r));
+  } else {
+    throw core::DataError(format(tr("The {1} format needs --out FILE."), {fmt}));
+  }
+}
+
+void writeReportFile(const fs::path& out, const FrozenReport& r, const std::string& fmt) {
+  const fs::path part = out.string() + ".part";
+  try {
+    if (fmt == "docx") {
+      renderDocx(part, reportDocument(r));
+    } else if (fmt == "xlsx") {
+      renderXlsx(part, reportDocument(r));
+    } else if (fmt == "pdf") {
+      renderPdf(part, reportDocument(r));
+    } else {
+      std::ofstream file(part, std::ios::binary);
+      if (!file) throw std::runtime_error(part.string());
+      writeReport(file, r, fmt);
+      if (!file.flush()) throw std::runtime_error(part.string());
+    }
+    fs::rename(part, out);
+  } catch (const core::DataError&) {
+    std::error_code ec;
+    fs::remove(part, ec);
+    throw;
+  } catch (const std::exception&) {
+    std::error_code ec;
+    fs::remove(part, ec);
+    throw core::DataError(format(tr("The file {1} could not be written."), {out.string()}));
+  }
+}
+
+core::Id publish(services::Services& s, const services::Actor& actor, const FrozenReport& r) {
+  const std::string title = r.model ? r.model->title : reportTitle(r.name);
+  return services::publishReport(s, actor, r.name, title, reportOptions(r), archiveReport(r));
+}
+
+FrozenReport loadPublished(services::Services& s, const services::Actor& actor, core::Id id) {
+  return unarchiveReport(services::publishedReport(s, actor, id).archive);
+}
+
+namespace {
+
+struct Located {
+  std::string table, row, column, text;
+};
+
+// Every figure of a document keyed by table caption (n-th of equal captions), row label (n-th of equal
+// labels) and column heading.
+std::vector<std::pair<std::string, Located>> figuresOf(const Document& doc) {
+  std::vector<std::pair<std::string, Located>> out;
+  std::map<std::string, int> tableSeen;
+  for (const Table* t : doc.tables()) {
+    const std::string tkey = t->caption + "#" + std::to_string(tableSeen[t->caption]++);
+    std::vector<std::string> headings;
+    if (!t->header.empty())
+      for (const auto& c : t->header.back())
+        for (int i = 0; i < c.span; ++i) headings.push_back(c.text);
+    std::map<std::string, int> rowSeen;
+    for (const auto& r : t->rows) {
+      if (r.cells.empty()) continue;
+      const std::string label = r.cells.front().text;
+      const std::string rkey = label + "#" + std::to_string(rowSeen[label]++);
+      for (size_t c = 1; c < r.cells.size(); ++c) {
+        const Cell& cell = r.cells[c];
+        if (cell.kind == CellKind::Text && cell.text != "-") continue;
+        const std::string column = c < headings.size() ? headings[c] : std::to_string(c + 1);
+        out.push_back(
+            {tkey + "\x1f" + rkey + "\x1f" + std::to_string(c), {t->caption, label, column, cell.text}});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<FigureChange> compareDocuments(const Document& then, const Document& now) {
+  const auto a = figuresOf(then), b = figuresOf(now);
+  std::map<std::string, const Located*> nowByKey, thenByKey;
+  for (const auto& [k, v] : b) nowByKey[k] = &v;
+  for (const auto& [k, v] : a) thenByKey[k] = &v;
+  std::vector<FigureChange> out;
+  for (const auto& [k, v] : a) {
+    auto it = nowByKey.find(k);
+    const std::string nowText = it == nowByKey.end() ? "-" : it->second->text;
+    if (nowText != v.text) out.push_back({v.table, v.row, v.column, v.text, nowText});
+  }
+  for (const auto& [k, v] : b)
+    if (!thenByKey.count(k) && v.text != "-") out.push_back({v.table, v.row, v.column, "-", v.text});
+  return out;
+}
+
+void writeChanges(std::ostream& out, const std::vector<FigureChange>& changes) {
+  if (changes.empty()) {
+    out << tr("No figure has moved since the report was published.") << "\n";
+    return;
+  }
+  for (const auto& c : changes)
+    out << c.table << ": " << c.row << (c.column.empty() ? "" : ", " + c.column) << ": " << c.then << " -> "
+        << c.now << "\n";
+}
+
+services::ReportModel registerReport(services::Services& s, const services::Actor& actor,
+                                     const core::Date& asOf) {
+  services::ReportModel m;
+  m.name = "register";
+  m.title = reportTitle("register");
+  m.committee = s.committee().name;
+  m.from = m.to = m.asOf = asOf;
+  const auto entries = services::registerEntries(s, actor, asOf, false);
+  services::ReportSection sec;
+  sec.paragraphs.push_back(format(tr("The member register on {1} (form 7-HSĐV): {2} members."),
+                                  {asOf.vn(), core::formatCountVn(int64_t(entries.size()))}));
+  services::ReportTable t;
+  t.key = "register";
+  t.caption = tr("Member register");
+  t.columns = exchange::registerHeadings();
+  t.sums = false;
+  int n = 0;
+  for (const auto& e : entries) {
+    services::ReportRow r;
+    r.key = e.member.code;
+    const auto cells = exchange::registerCells(e, ++n, asOf, "; ");
+    for (size_t c = 0; c < cells.size(); ++c)
+      r.cells.push_back(c == 0 ? services::Figure::count(n) : services::Figure::label(cells[c]));
+    t.rows.push_back(std::move(r));
+  }
+  sec.tables.push_back(std::move(t));
+  m.sections.push_back(std::move(sec));
+  return m;
+}
+
+}  // namespace dangbo::reports

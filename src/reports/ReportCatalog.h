@@ -1,0 +1,81 @@
+#pragma once
+// Every report of `report NAME` in one place: making one (a FrozenReport: its model and the options),
+// printing it in any format, publishing it, and comparing a published report with the register now.
+// The window and the CLI both go through here, so both print the same figures.
+#include <filesystem>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "reports/Document.h"
+#include "reports/ReportArchive.h"
+#include "services/Actor.h"
+
+namespace dangbo::services {
+class Services;
+}
+
+namespace dangbo::reports {
+
+/// The report names of spec/cli.md, in the order the window lists them.
+const std::vector<std::string>& reportNames();
+/// The Vietnamese title of a report name ("Báo cáo Đại hội").
+std::string reportTitle(const std::string& name);
+/// Whether the period (from, to) matters to the report; the others only use the as-of day.
+bool reportUsesPeriod(const std::string& name);
+/// The formats of `report NAME`: json, csv, html, pdf, docx, xlsx.
+const std::vector<std::string>& reportFormats();
+
+/// What to make.
+struct ReportRequest {
+  std::string name;  ///< one of reportNames()
+  core::Date from;   ///< first day of the period
+  core::Date to;     ///< last day
+  core::Date asOf;   ///< the day standing figures are taken on
+};
+
+/// Makes a report from the register now. Throws DataError for an unknown name or a period ending before it
+/// begins; the services' permission errors pass through.
+FrozenReport makeReport(services::Services& s, const services::Actor& actor, const ReportRequest& request);
+/// The printable document of a report (congress: congressDocument; the others: modelDocument).
+Document reportDocument(const FrozenReport& r);
+/// The options of a report as stored with a published one ("from=2020-08-01 to=2025-07-31 as_of=2025-07-31").
+std::string reportOptions(const FrozenReport& r);
+
+/// Writes a report to a stream: json, csv, html (svgCharts) or pdf. (docx and xlsx need a file:
+/// writeReportFile.) json and csv of admissions, deadlines, ratings and discipline are their own formats
+/// (spec/cli.md), made from the register now, so `live` must then be the services it was made with; elsewhere
+/// it may be null.
+void writeReport(std::ostream& out, const FrozenReport& r, const std::string& format,
+                 const std::function<void(std::ostream&)>& live = {});
+/// Writes a report to a file in any format but those four live ones (through a temporary file renamed on
+/// success, so a failed write leaves nothing half-written).
+void writeReportFile(const std::filesystem::path& out, const FrozenReport& r, const std::string& format);
+
+/// Freezes and stores a report (services::publishReport); returns its number.
+core::Id publish(services::Services& s, const services::Actor& actor, const FrozenReport& r);
+/// A published report as it was frozen.
+FrozenReport loadPublished(services::Services& s, const services::Actor& actor, core::Id id);
+
+/// A figure that differs between two printings of a report.
+struct FigureChange {
+  std::string table;   ///< the table's caption
+  std::string row;     ///< the row's label
+  std::string column;  ///< the column's heading
+  std::string then;    ///< as published ("-" when the row did not exist)
+  std::string now;     ///< as the register stands ("-" when the row is gone)
+};
+/// The figures (counts and percentages of every table) that moved from `then` to `now`, in the order of
+/// `then`'s tables, then rows only in `now`. Tables, rows and columns are matched by caption, label and
+/// heading (the n-th of equal labels with the n-th).
+std::vector<FigureChange> compareDocuments(const Document& then, const Document& now);
+/// Writes the changes as text, one per line ("Bảng ...: hàng, cột: 1.046 -> 1.050"), or a line saying
+/// nothing moved.
+void writeChanges(std::ostream& out, const std::vector<FigureChange>& changes);
+
+/// The register (sổ danh sách đảng viên, Mẫu 7-HSĐV) on asOf as a report model with its 14 columns.
+services::ReportModel registerReport(services::Services& s, const services::Actor& actor,
+                                     const core::Date& asOf);
+
+}  // namespace dangbo::reports

@@ -1,0 +1,27 @@
+#pragma once
+// A services::ReportModel written out: as a printable Document in the party document format (the
+// renderers then give HTML, PDF, DOCX and XLSX with the same figures), and as JSON and CSV.
+#include <ostream>
+
+#include "core/Records.h"
+#include "reports/Document.h"
+#include "services/ReportModel.h"
+
+namespace dangbo::reports {
+
+/// The header block of a party document for a report of the committee (number "Số ...-BC/ĐU", place and
+/// date left to be filled in by hand).
+DocumentHeader partyHeader(const core::CommitteeInfo& committee);
+/// The model as a printable document: header block, title, the period or the day, then each section's
+/// heading, sentences, tables and charts.
+Document modelDocument(const services::ReportModel& model, const core::CommitteeInfo& committee);
+/// A chart of a model as a chart of a document.
+Chart documentChart(const services::ReportChart& chart);
+/// JSON: {"report", "title", "committee", "period": {"from", "to"} | null, "as_of", "paragraphs": [...],
+/// "tables": [{"key", "caption", "columns": [...], "rows": [{"key", "role": "body"|"total"|"detail",
+/// "cells": [text | count | percent with one decimal | null]}]}]}.
+void writeModelJson(std::ostream& out, const services::ReportModel& model);
+/// CSV (RFC 4180), one line per cell: table,row,column,value (percentages with a dot and one decimal).
+void writeModelCsv(std::ostream& out, const services::ReportModel& model);
+
+}  // namespace dangbo::reports

@@ -1,0 +1,19 @@
+#pragma once
+// The report timings of the benchmark: `report congress` as JSON (target < 500 ms) and as PDF (target
+// < 2 s) at province scale, and the making of every other report, measured on an open register.
+#include "core/Date.h"
+#include "services/Actor.h"
+
+namespace dangbo::services {
+class Services;
+}
+
+namespace dangbo::bench {
+
+/// Measures each report as the CLI makes it (model from the register, then the output written to memory)
+/// for the period [from, to] with standing figures on `to`, and prints one line per report, the congress
+/// lines with their targets. Returns false when a congress target is missed.
+bool printReportTimings(services::Services& s, const services::Actor& actor, const core::Date& from,
+                        const core::Date& to);
+
+}  // namespace dangbo::bench

@@ -1,0 +1,100 @@
+// `report NAME` for every name and format, publishing, reprinting and comparing from the command line.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "../reports/ReportFixture.h"
+#include "cli/Cli.h"
+#include "services/Register.h"
+
+using namespace dangbo;
+using test::TempDir;
+
+namespace {
+struct Result {
+  int code;
+  std::string out, err;
+};
+Result runCli(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  int code = cli::run(args, out, err);
+  return {code, out.str(), err.str()};
+}
+}  // namespace
+
+TEST_CASE("report NAME prints every report in every format") {
+  TempDir dir;
+  test::importedRegister(dir);
+  const std::string db = (dir / "r.db").string();
+  const std::vector<std::string> period = {"--from",     "2020-01-01", "--to",
+                                           "2024-12-31", "--as-of",    "2024-12-31"};
+  for (const char* name : {"congress", "organizations", "members", "admissions", "ratings", "discipline",
+                           "committee", "register", "badges", "deadlines"}) {
+    CAPTURE(name);
+    auto args = [&](std::vector<std::string> more) {
+      std::vector<std::string> a = {"--db", db, "report", name};
+      a.insert(a.end(), period.begin(), period.end());
+      a.insert(a.end(), more.begin(), more.end());
+      return a;
+    };
+    auto h = runCli(args({}));  // html by default, to standard output
+    CHECK(h.code == 0);
+    CHECK(h.out.find("<html lang=\"vi\">") != std::string::npos);
+    auto j = runCli(args({"--format", "json"}));
+    CHECK(j.code == 0);
+    CHECK((j.out.front() == '{' || j.out.front() == '['));
+    if (std::string(name) != "congress") {
+      auto c = runCli(args({"--format", "csv"}));
+      CHECK(c.code == 0);
+      CHECK(c.out.find(',') != std::string::npos);
+    }
+    auto p = runCli(args({"--format", "pdf"}));
+    CHECK(p.code == 0);
+    CHECK(p.out.rfind("%PDF", 0) == 0);
+    for (const char* fmt : {"docx", "xlsx"}) {
+      CHECK(runCli(args({"--format", fmt})).code == 2);  // needs --out
+      const auto file = dir / (std::string(name) + "." + fmt);
+      CHECK(runCli(args({"--format", fmt, "--out", file.string()})).code == 0);
+      CHECK(std::filesystem::file_size(file) > 1000);
+    }
+  }
+  // The members figures in JSON: the hand counts of the fixture.
+  auto j = runCli({"--db", db, "report", "members", "--as-of", "2024-12-31", "--format", "json"});
+  CHECK(j.out.find("\"key\": \"probationary\",\n          \"role\": \"body\",\n          \"cells\": [\n"
+                   "            \"Đảng viên dự bị\",\n            1,") != std::string::npos);
+}
+
+TEST_CASE("report --publish, report published, report --id and report --compare") {
+  TempDir dir;
+  auto s = test::importedRegister(dir);
+  const std::string db = (dir / "r.db").string();
+  const std::vector<std::string> make = {"--db", db, "report", "members", "--as-of", "2024-12-31"};
+  auto before = runCli(make);
+  auto args = make;
+  args.push_back("--publish");
+  auto pub = runCli(args);
+  CHECK(pub.code == 0);
+  CHECK(pub.out == before.out);
+  CHECK(pub.err.find("1") != std::string::npos);
+  auto list = runCli({"--db", db, "report", "published", "--format", "json"});
+  CHECK(list.code == 0);
+  CHECK(list.out.find("\"name\": \"members\"") != std::string::npos);
+  CHECK(list.out.find("\"options\": \"from=") != std::string::npos);
+
+  services::MemberAction death;
+  death.kind = "deceased";
+  death.date = *core::Date::make(2024, 12, 1);
+  services::recordAction(*s, services::Actor::localOffice(), "DV004", death);
+
+  auto again = runCli({"--db", db, "report", "--id", "1"});
+  CHECK(again.code == 0);
+  CHECK(again.out == before.out);  // exactly as published
+  CHECK(runCli(make).out != before.out);
+  auto cmp = runCli({"--db", db, "report", "--compare", "1"});
+  CHECK(cmp.code == 0);
+  CHECK(cmp.out.find("5 -> 4") != std::string::npos);
+  auto pdf = runCli({"--db", db, "report", "--id", "1", "--format", "pdf"});
+  CHECK(pdf.out.rfind("%PDF", 0) == 0);
+  CHECK(runCli({"--db", db, "report", "--id", "7"}).code == 1);
+  CHECK(runCli({"--db", db, "report", "--id", "x"}).code == 2);
+}
