@@ -1,18 +1,872 @@
 #include "app/RatingsPage.h"
 
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/dialog.h>
+#include <wx/filedlg.h>
+#include <wx/grid.h>
+#include <wx/listctrl.h>
+#include <wx/notebook.h>
+#include <wx/settings.h>
+#include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
 
 #include "app/Forms.h"
+#include "app/Session.h"
+#include "app/Ui.h"
+#include "core/Enums.h"
+#include "core/Numbers.h"
+#include "reports/RatingSheet.h"
+#include "services/Services.h"
 
 namespace dangbo::app {
 
-RatingsPage::RatingsPage(wxWindow* parent) {
-  wxXmlResource::Get()->LoadPanel(this, parent, "PlaceholderPage");
-  ctrl<wxStaticText>(this, "heading")->SetLabel(_("Annual rating"));
-  ctrl<wxStaticText>(this, "message")
-      ->SetLabel(_("The annual rating of party organizations and members: under construction."));
+namespace {
+
+constexpr const char* kLevels[] = {"HTXSNV", "HTTNV", "HTNV", "KHTNV"};
+
+// The columns of the members' grid.
+enum MemberCol { cCode, cName, cStatus, cSelf, cProposal, cDecision, cScore, cException, cMemberCols };
+// The columns of the cells' grid.
+enum OrgCol { oCode, oName, oMembers, oMust, oLevel, oScore, oException, oOrgCols };
+
+const wxColour kNotRated(0xEE, 0xEE, 0xEE);
+const wxColour kFlagged(0xF8, 0xD7, 0xDA);
+const wxColour kWarnText(0xB0, 0x1E, 0x1E);
+
+bool isLevelColumn(int col) {
+  return col == cSelf || col == cProposal || col == cDecision;
 }
 
-void RatingsPage::showRegister(services::Services&) {}
+// The level of keys 1-4 (also on the numeric pad), or -1.
+int levelKey(int code) {
+  if (code >= '1' && code <= '4') return code - '1';
+  if (code >= WXK_NUMPAD1 && code <= WXK_NUMPAD4) return code - WXK_NUMPAD1;
+  return -1;
+}
+
+wxString percent(const std::optional<int64_t>& tenths) {
+  return tenths ? ui::wx(core::formatPercentVn(*tenths)) : wxString("-");
+}
+
+wxString statusText(const services::RatingSheetRow& r) {
+  if (r.eligibility == "exempt") return _("Exempt: not rated");
+  if (r.eligibility == "suspended") return _("Suspended: not rated");
+  if (r.eligibility == "too_recent") return _("Admitted recently: not rated");
+  if (r.eligibility == "not_in_cell") return _("Moved out before 31/12");
+  if (r.disciplined) return _("Disciplined in the year");
+  return {};
+}
+
+bool flagged(const services::RatingSheetRow& r) {
+  return r.eligibility.empty() && r.disciplined && !r.level.empty() && r.level != "KHTNV" &&
+         r.exceptionReason.empty();
+}
+
+// A dialog asking for a reason, with the findings it is about (none: the list is hidden).
+bool askReason(wxWindow* parent, const wxString& title, const wxString& message,
+               const std::vector<services::CheckFinding>& findings, const wxString& okLabel,
+               std::string& reason) {
+  wxDialog dlg;
+  wxXmlResource::Get()->LoadDialog(&dlg, parent, "RatingReasonDialog");
+  dlg.SetTitle(title);
+  auto* text = ctrl<wxStaticText>(&dlg, "message");
+  text->SetLabelText(message);
+  text->Wrap(620);
+  auto* list = ctrl<wxTextCtrl>(&dlg, "findings");
+  wxString all;
+  for (const auto& f : findings) all += ui::wx(f.message) + "\n";
+  list->SetValue(all);
+  list->Show(!findings.empty());
+  auto* ok = dynamic_cast<wxButton*>(dlg.FindWindow(wxID_OK));
+  if (ok) ok->SetLabel(okLabel);
+  auto* field = ctrl<wxTextCtrl>(&dlg, "reason");
+  field->SetFocus();
+  dlg.GetSizer()->Fit(&dlg);
+  dlg.CentreOnParent();
+  for (;;) {
+    if (dlg.ShowModal() != wxID_OK) return false;
+    reason = ui::utf8(field->GetValue().Strip(wxString::both));
+    if (!reason.empty()) return true;
+    ui::showError(&dlg, title, _("Give the reason: it is kept in the audit log."));
+  }
+}
+
+void setupGrid(wxGrid* g, int cols) {
+  g->CreateGrid(0, cols);
+  g->SetRowLabelSize(30);
+  g->SetColLabelSize(42);
+  g->SetDefaultRowSize(24, true);
+  g->DisableDragRowSize();
+  g->SetSelectionMode(wxGrid::wxGridSelectCells);
+  g->SetTabBehaviour(wxGrid::Tab_Wrap);
+  g->SetColLabelAlignment(wxALIGN_CENTRE, wxALIGN_CENTRE);
+}
+
+wxArrayString levelChoices() {
+  wxArrayString a;
+  a.Add("");
+  for (const char* l : kLevels) a.Add(l);
+  return a;
+}
+
+}  // namespace
+
+RatingsPage::RatingsPage(wxWindow* parent) {
+  wxXmlResource::Get()->LoadPanel(this, parent, "RatingsPage");
+  yearChoice_ = ctrl<wxChoice>(this, "year");
+  roundStatus_ = ctrl<wxStaticText>(this, "roundStatus");
+  tabs_ = ctrl<wxNotebook>(this, "tabs");
+  cells_ = ctrl<wxListCtrl>(this, "cells");
+  grid_ = ctrl<wxGrid>(this, "grid");
+  orgGrid_ = ctrl<wxGrid>(this, "orgGrid");
+  yearsList_ = ctrl<wxListCtrl>(this, "years");
+  history_ = ctrl<wxListCtrl>(this, "history");
+
+  for (const wxString& h : {_("Code"), _("Cell"), _("Rated"), _("Warnings")}) cells_->AppendColumn(h);
+  cells_->SetColumnWidth(0, 54);
+  cells_->SetColumnWidth(1, 118);
+  cells_->SetColumnWidth(2, 50);
+  ui::stretchLastColumn(cells_);
+
+  setupGrid(grid_, cMemberCols);
+  const wxString memberHeads[] = {
+      _("Code"),           _("Full name"),           _("Not rated"), _("Self\nassessment"),
+      _("Cell\nproposal"), _("Committee\ndecision"), _("Score"),     _("Office's\nexception")};
+  const int memberWidths[] = {64, 150, 110, 74, 74, 76, 44, 90};
+  for (int c = 0; c < cMemberCols; ++c) {
+    grid_->SetColLabelValue(c, memberHeads[c]);
+    grid_->SetColSize(c, memberWidths[c]);
+  }
+  setupGrid(orgGrid_, oOrgCols);
+  const wxString orgHeads[] = {
+      _("Code"),  _("Cell"),  _("Members good\nor better"), _("Must be \"not complete\" because"),
+      _("Level"), _("Score"), _("Office's\nexception")};
+  const int orgWidths[] = {66, 190, 110, 300, 86, 50, 160};
+  for (int c = 0; c < oOrgCols; ++c) {
+    orgGrid_->SetColLabelValue(c, orgHeads[c]);
+    orgGrid_->SetColSize(c, orgWidths[c]);
+  }
+
+  for (const wxString& h :
+       {_("Year"), _("Round"), _("Rated"), wxString("HTXSNV"), wxString("HTTNV"), wxString("HTNV"),
+        wxString("KHTNV"), _("Total"), _("Good or better"), _("Target")})
+    yearsList_->AppendColumn(h);
+  ui::stretchLastColumn(yearsList_);
+
+  yearChoice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { showYear(); });
+  cells_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showCell(); });
+  cells_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { grid_->SetFocus(); });
+  grid_->Bind(wxEVT_KEY_DOWN, &RatingsPage::onGridKey, this);
+  grid_->Bind(wxEVT_GRID_CELL_CHANGED, &RatingsPage::onGridChanged, this);
+  grid_->Bind(wxEVT_GRID_SELECT_CELL, [this](wxGridEvent& e) {
+    e.Skip();
+    CallAfter([this] { showRowInfo(); });
+  });
+  orgGrid_->Bind(wxEVT_KEY_DOWN, &RatingsPage::onOrgKey, this);
+  orgGrid_->Bind(wxEVT_GRID_CELL_CHANGED, &RatingsPage::onOrgChanged, this);
+  tabs_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+    e.Skip();
+    if (e.GetSelection() == 1) fillOrgGrid();
+    if (e.GetSelection() == 2) fillSummary();
+  });
+  // Ctrl+PageDown / Ctrl+PageUp: the next or previous tab, wherever the focus is on the page.
+  Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+    const int code = e.GetKeyCode();
+    if (e.GetModifiers() == wxMOD_CONTROL && (code == WXK_PAGEDOWN || code == WXK_PAGEUP)) {
+      const int n = int(tabs_->GetPageCount());
+      tabs_->SetSelection((tabs_->GetSelection() + (code == WXK_PAGEDOWN ? 1 : n - 1)) % n);
+      return;
+    }
+    e.Skip();
+  });
+  auto on = [this](const char* name, void (RatingsPage::*f)()) {
+    ctrl<wxButton>(this, name)->Bind(wxEVT_BUTTON, [this, f](wxCommandEvent&) { (this->*f)(); });
+  };
+  on("openRound", &RatingsPage::openRound);
+  on("lockRound", &RatingsPage::lockRound);
+  on("reopenRound", &RatingsPage::reopenRound);
+  on("savePdf", &RatingsPage::savePdf);
+}
+
+void RatingsPage::showRegister(services::Services& s) {
+  services_ = &s;
+  fillYears(year());
+}
+
+void RatingsPage::activate() {
+  if (!cellCode_.empty() && grid_->GetNumberRows() > 0) {
+    grid_->SetFocus();
+    return;
+  }
+  if (cells_->GetItemCount() > 0 && ui::selectedRow(cells_) < 0)
+    cells_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                         wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+  cells_->SetFocus();
+}
+
+bool RatingsPage::office() const {
+  const auto& a = currentActor();
+  return a.role == "admin" || a.role == "office";
+}
+
+bool RatingsPage::roundOpen() const {
+  const auto y = year();
+  if (!y) return false;
+  for (const auto& r : rounds_)
+    if (r.year == *y) return r.status == "open";
+  return false;
+}
+
+std::optional<int> RatingsPage::year() const {
+  const int i = yearChoice_->GetSelection();
+  if (i == wxNOT_FOUND || size_t(i) >= years_.size()) return std::nullopt;
+  return years_[size_t(i)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The year and its round
+
+void RatingsPage::fillYears(std::optional<int> keep) {
+  if (!services_) return;
+  const int thisYear = core::Date::today().year();
+  std::set<int> years = {thisYear - 1, thisYear};
+  std::optional<int> latestRated;
+  ui::attempt(this, [&] {
+    rounds_ = services::ratingRounds(*services_, currentActor());
+    for (const auto& r : rounds_) years.insert(r.year);
+    for (const auto& y :
+         services::ratingSummary(*services_, currentActor(), core::Date::kMinYear, thisYear).years) {
+      years.insert(y.year);
+      latestRated = y.year;
+    }
+  });
+  years_.assign(years.rbegin(), years.rend());  // latest first
+  if (!keep) {
+    // the latest round, else the latest year with ratings, else last year
+    keep = rounds_.empty() ? latestRated : std::optional<int>(rounds_.back().year);
+    if (!keep) keep = thisYear - 1;
+  }
+  yearChoice_->Clear();
+  for (int y : years_) yearChoice_->Append(wxString::Format("%d", y));
+  auto it = std::find(years_.begin(), years_.end(), *keep);
+  yearChoice_->SetSelection(it == years_.end() ? 0 : int(it - years_.begin()));
+  showYear();
+}
+
+void RatingsPage::showYear() {
+  lastWarnings_.clear();
+  showRound();
+  fillCells();
+  if (tabs_->GetSelection() == 1) fillOrgGrid();
+  if (tabs_->GetSelection() == 2) fillSummary();
+}
+
+void RatingsPage::showRound() {
+  const auto y = year();
+  const services::RatingRound* round = nullptr;
+  for (const auto& r : rounds_)
+    if (y && r.year == *y) round = &r;
+  wxString text;
+  if (!round)
+    text = _("No round for this year: the ratings cannot be changed until the office opens it.");
+  else if (round->status == "open")
+    text = ui::fmt(_("Round open since {1}."), {ui::date(round->openedOn)});
+  else
+    text = ui::fmt(_("Round locked on {1} by {2}: reopen it, with a reason, to change it."),
+                   {ui::wx(round->lockedAt.substr(0, 10)), ui::wx(round->lockedBy)});
+  roundStatus_->SetLabelText(text);
+  const bool isOffice = office();
+  ctrl<wxButton>(this, "openRound")->Enable(isOffice && y && !round);
+  ctrl<wxButton>(this, "lockRound")->Enable(isOffice && round && round->status == "open");
+  ctrl<wxButton>(this, "reopenRound")->Enable(isOffice && round && round->status == "locked");
+  Layout();
+}
+
+void RatingsPage::openRound() {
+  const auto y = year();
+  if (!services_ || !y) return;
+  const core::Date today = core::Date::today();
+  if (!ui::confirm(this,
+                   ui::fmt(_("Open the rating round of {1} today ({2})? The cells can then enter their "
+                             "members' ratings."),
+                           {wxString::Format("%d", *y), ui::date(today)}),
+                   _("Open the round")))
+    return;
+  if (ui::attempt(this, [&] { services::openRatingRound(*services_, currentActor(), *y, today); }))
+    fillYears(y);
+}
+
+void RatingsPage::lockRound() {
+  const auto y = year();
+  if (!services_ || !y) return;
+  if (!ui::confirm(this,
+                   ui::fmt(_("Lock the rating round of {1}? After that the ratings change only by a reopen "
+                             "with a reason."),
+                           {wxString::Format("%d", *y)}),
+                   _("Lock")))
+    return;
+  services::LockResult res;
+  if (!ui::attempt(this, [&] { res = services::lockRatingRound(*services_, currentActor(), *y); })) return;
+  if (!res.locked) {
+    std::string reason;
+    if (!askReason(
+            this, _("Lock the rating round"),
+            ui::fmt(_("The round of {1} breaks {2} rules (below). Correct the ratings, or lock anyway "
+                      "with a reason that overrides them."),
+                    {wxString::Format("%d", *y), ui::count(static_cast<long long>(res.violations.size()))}),
+            res.violations, _("Lock anyway"), reason))
+      return;
+    if (!ui::attempt(this, [&] { res = services::lockRatingRound(*services_, currentActor(), *y, reason); }))
+      return;
+  }
+  fillYears(y);
+}
+
+void RatingsPage::reopenRound() {
+  const auto y = year();
+  if (!services_ || !y) return;
+  std::string reason;
+  if (!askReason(this, _("Reopen the rating round"),
+                 ui::fmt(_("Reopen the locked round of {1}? Give the reason; it is kept in the audit log."),
+                         {wxString::Format("%d", *y)}),
+                 {}, _("Reopen"), reason))
+    return;
+  if (ui::attempt(this, [&] { services::reopenRatingRound(*services_, currentActor(), *y, reason); }))
+    fillYears(y);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The members of a cell
+
+void RatingsPage::fillCells() {
+  const auto y = year();
+  progress_.clear();
+  if (services_ && y)
+    ui::attempt(this, [&] { progress_ = services::ratingProgress(*services_, currentActor(), *y); });
+  long select = -1;
+  cells_->Freeze();
+  cells_->DeleteAllItems();
+  for (size_t i = 0; i < progress_.size(); ++i) {
+    const auto& p = progress_[i];
+    long row = cells_->InsertItem(long(i), ui::wx(p.code));
+    cells_->SetItem(row, 1, ui::wx(p.name));
+    cells_->SetItem(row, 2, wxString::Format("%d/%d", p.rated, p.eligible));
+    wxString warn;
+    if (p.quotaExceeded) warn = _("quota");
+    const int others = p.warnings - (p.quotaExceeded ? 1 : 0);
+    if (others > 0) warn += (warn.empty() ? wxString() : wxString(", ")) + wxString::Format("%d", others);
+    cells_->SetItem(row, 3, warn);
+    if (p.warnings > 0)
+      cells_->SetItemTextColour(row, kWarnText);
+    else if (p.eligible > 0 && p.rated == p.eligible)
+      cells_->SetItemTextColour(row, wxColour(0x1E, 0x6E, 0x2E));
+    if (p.code == cellCode_) select = row;
+  }
+  cells_->Thaw();
+  if (select < 0) {
+    cellCode_.clear();
+    if (!progress_.empty()) select = 0;
+  }
+  if (select >= 0) {
+    filling_ = true;
+    cells_->SetItemState(select, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                         wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    cells_->EnsureVisible(select);
+    filling_ = false;
+  }
+  showCell();
+}
+
+void RatingsPage::showCell() {
+  if (filling_) return;
+  const long row = ui::selectedRow(cells_);
+  const bool changed = row < 0 || size_t(row) >= progress_.size() || progress_[size_t(row)].code != cellCode_;
+  cellCode_ = row >= 0 && size_t(row) < progress_.size() ? progress_[size_t(row)].code : std::string();
+  if (changed) lastWarnings_.clear();
+  rows_.clear();
+  const auto y = year();
+  if (services_ && y && !cellCode_.empty())
+    ui::attempt(this, [&] { rows_ = services::ratingSheet(*services_, currentActor(), *y, cellCode_); });
+  wxString title;
+  if (!cellCode_.empty()) {
+    const auto& p = progress_[size_t(row)];
+    title = ui::fmt(_("{1} ({2}), {3}: {4} members, {5} rated of {6} to rate"),
+                    {ui::wx(p.name), ui::wx(p.code), wxString::Format("%d", *y), ui::count(p.members),
+                     ui::count(p.rated), ui::count(p.eligible)});
+    if (!p.level.empty()) title += ui::fmt(_("; the cell: {1}"), {ui::wx(p.level)});
+  }
+  ctrl<wxStaticText>(this, "cellTitle")->SetLabelText(title);
+  ctrl<wxButton>(this, "savePdf")->Enable(!rows_.empty());
+  if (changed && grid_->GetNumberRows() > 0) grid_->SetGridCursor(0, office() ? cDecision : cProposal);
+  fillGrid();
+}
+
+void RatingsPage::fillGrid() {
+  const int keepRow = grid_->GetGridCursorRow(), keepCol = grid_->GetGridCursorCol();
+  grid_->BeginBatch();
+  if (grid_->GetNumberRows() > 0) grid_->DeleteRows(0, grid_->GetNumberRows());
+  grid_->AppendRows(int(rows_.size()));
+  const bool open = roundOpen();
+  const bool isOffice = office();
+  const bool secretary = currentActor().role == "secretary";
+  for (int r = 0; r < int(rows_.size()); ++r) {
+    const auto& m = rows_[size_t(r)];
+    const bool rated = m.eligibility.empty();
+    grid_->SetCellValue(r, cCode, ui::wx(m.code));
+    grid_->SetCellValue(r, cName, ui::wx(m.name));
+    grid_->SetCellValue(r, cStatus, statusText(m));
+    grid_->SetCellValue(r, cSelf, ui::wx(m.selfLevel));
+    grid_->SetCellValue(r, cProposal, ui::wx(m.proposedLevel));
+    grid_->SetCellValue(r, cDecision, ui::wx(m.level));
+    grid_->SetCellValue(r, cScore, m.score ? wxString::Format("%d", *m.score) : wxString());
+    grid_->SetCellValue(r, cException, ui::wx(m.exceptionReason));
+    for (int c = 0; c < cMemberCols; ++c) {
+      bool writable = open && rated;
+      if (c <= cStatus) writable = false;
+      if (c == cDecision || c == cException) writable = writable && isOffice;
+      if (c == cSelf || c == cProposal || c == cScore) writable = writable && (isOffice || secretary);
+      grid_->SetReadOnly(r, c, !writable);
+      if (isLevelColumn(c)) {
+        grid_->SetCellEditor(r, c, new wxGridCellChoiceEditor(levelChoices()));
+        grid_->SetCellAlignment(r, c, wxALIGN_CENTRE, wxALIGN_CENTRE);
+      }
+      if (c == cScore) grid_->SetCellAlignment(r, c, wxALIGN_RIGHT, wxALIGN_CENTRE);
+      grid_->SetCellBackgroundColour(r, c, rated ? grid_->GetDefaultCellBackgroundColour() : kNotRated);
+      grid_->SetCellTextColour(r, c, grid_->GetDefaultCellTextColour());
+    }
+    if (m.disciplined && rated) grid_->SetCellTextColour(r, cStatus, kWarnText);
+    if (flagged(m)) grid_->SetCellBackgroundColour(r, cDecision, kFlagged);
+    if (m.level != m.proposedLevel && !m.level.empty() && !m.proposedLevel.empty())
+      grid_->SetCellFont(r, cDecision, grid_->GetDefaultCellFont().Bold());
+  }
+  grid_->EndBatch();
+  if (!rows_.empty()) {
+    const int row = std::clamp(keepRow, 0, int(rows_.size()) - 1);
+    const int col = keepCol >= cSelf ? keepCol : (office() ? cDecision : cProposal);
+    grid_->SetGridCursor(row, col);
+    grid_->MakeCellVisible(row, col);
+  }
+  showQuota();
+  showRowInfo();
+}
+
+void RatingsPage::showQuota() {
+  auto* label = ctrl<wxStaticText>(this, "quota");
+  const auto y = year();
+  int excellent = 0, good = 0, rated = 0, eligible = 0, flaggedRows = 0;
+  for (const auto& r : rows_) {
+    if (!r.eligibility.empty()) continue;
+    ++eligible;
+    if (!r.level.empty()) ++rated;
+    if (r.level == "HTXSNV") ++excellent;
+    if (r.level == "HTTNV") ++good;
+    if (flagged(r)) ++flaggedRows;
+  }
+  wxString text;
+  bool warn = false;
+  if (services_ && y && !cellCode_.empty()) {
+    int percent = 0;
+    ui::attempt(this, [&] {
+      percent = services_->ruleBook().intOn("rating.excellent_max_percent_of_good", services::ratingDay(*y));
+    });
+    text = ui::fmt(_("Rated {1} of {2}. Excellent {3}, good {4}: excellent may be at most {5}% of good."),
+                   {ui::count(rated), ui::count(eligible), ui::count(excellent), ui::count(good),
+                    wxString::Format("%d", percent)});
+    if (services::exceedsExcellentQuota(excellent, good, percent)) {
+      warn = true;
+      text +=
+          " " + _("Over the quota: lower some excellent ratings, or the round cannot be locked without an "
+                  "override.");
+    }
+    if (flaggedRows > 0) {
+      warn = true;
+      text += " " + ui::fmt(_("{1} disciplined members are rated above \"not complete\" without the office's "
+                              "exception."),
+                            {ui::count(flaggedRows)});
+    }
+  }
+  for (const auto& w : lastWarnings_) {
+    text += "\n" + ui::wx(w);
+    warn = true;
+  }
+  label->SetForegroundColour(warn ? kWarnText : wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
+  label->SetLabelText(text);
+  label->Wrap(std::max(300, grid_->GetSize().GetWidth()));
+  Layout();
+}
+
+void RatingsPage::showRowInfo() {
+  auto* label = ctrl<wxStaticText>(this, "rowInfo");
+  const int r = grid_->GetGridCursorRow();
+  wxString text;
+  if (r >= 0 && size_t(r) < rows_.size()) {
+    const auto& m = rows_[size_t(r)];
+    text = ui::wx(m.name) + ": ";
+    if (!m.reason.empty())
+      text += ui::wx(m.reason);
+    else if (m.disciplined)
+      text +=
+          m.exceptionReason.empty()
+              ? _("disciplined in the year: the level must be \"not complete\" unless the office records an "
+                  "exception.")
+              : ui::fmt(_("disciplined in the year; the office's exception: {1}"),
+                        {ui::wx(m.exceptionReason)});
+    else if (m.level.empty())
+      text += _("not rated yet.");
+    else
+      text += ui::wx(core::enums::ratingLevel.label(m.level));
+    if (!roundOpen()) text += "  " + _("(the round is not open: read only)");
+  }
+  label->SetLabelText(text);
+}
+
+void RatingsPage::onGridKey(wxKeyEvent& e) {
+  const int row = grid_->GetGridCursorRow(), col = grid_->GetGridCursorCol();
+  const int code = e.GetKeyCode();
+  const int level = e.HasAnyModifiers() ? -1 : levelKey(code);
+  const bool clear = !e.HasAnyModifiers() && (code == WXK_DELETE || code == WXK_BACK);
+  if (row < 0 || !isLevelColumn(col) || (level < 0 && !clear) || grid_->IsCellEditControlShown()) {
+    e.Skip();
+    return;
+  }
+  if (grid_->IsReadOnly(row, col)) {
+    wxBell();
+    return;
+  }
+  setMember(row, col, level >= 0 ? kLevels[level] : "");
+  if (level >= 0 && row + 1 < grid_->GetNumberRows()) {
+    grid_->SetGridCursor(row + 1, col);
+    grid_->MakeCellVisible(row + 1, col);
+  }
+}
+
+void RatingsPage::onGridChanged(wxGridEvent& e) {
+  const int row = e.GetRow(), col = e.GetCol();
+  const std::string value = ui::utf8(grid_->GetCellValue(row, col).Strip(wxString::both));
+  // after the editor has closed: the grid is filled again
+  CallAfter([this, row, col, value] { setMember(row, col, value); });
+}
+
+void RatingsPage::setMember(int row, int col, const std::string& value) {
+  const auto y = year();
+  if (!services_ || !y || row < 0 || size_t(row) >= rows_.size()) return;
+  const auto& m = rows_[size_t(row)];
+  services::RatingInput in;
+  in.subjectCode = m.code;
+  switch (col) {
+    case cSelf:
+      in.stage = services::RatingStage::SelfAssessment;
+      in.level = value;
+      break;
+    case cProposal:
+      in.stage = services::RatingStage::Proposal;
+      in.level = value;
+      break;
+    case cDecision:
+      in.stage = services::RatingStage::Decision;
+      in.level = value;
+      break;
+    case cScore: {
+      if (value.empty()) {
+        fillGrid();
+        return;
+      }
+      long n = -1;
+      if (!wxString::FromUTF8(value).ToLong(&n) || n < 0 || n > 100) {
+        ui::showError(
+            this, _("Score"),
+            ui::fmt(_("The score must be a whole number from 0 to 100, not \"{1}\"."), {ui::wx(value)}));
+        fillGrid();
+        return;
+      }
+      in.stage = office() ? services::RatingStage::Decision : services::RatingStage::Proposal;
+      in.score = int(n);
+      break;
+    }
+    case cException:
+      in.stage = services::RatingStage::Decision;
+      in.level = m.level;
+      in.exceptionReason = value;
+      break;
+    default:
+      return;
+  }
+  std::vector<services::CheckFinding> warnings;
+  const bool ok = ui::attempt(
+      this, [&] { warnings = services::enterMemberRatings(*services_, currentActor(), *y, {in}); });
+  if (ok) report(warnings);
+  refreshAfterChange();
+}
+
+void RatingsPage::report(const std::vector<services::CheckFinding>& warnings) {
+  lastWarnings_.clear();
+  for (const auto& w : warnings)
+    if (w.rule != "rating_quota") lastWarnings_.push_back(w.message);  // the quota has its own line
+}
+
+void RatingsPage::refreshAfterChange() {
+  const auto y = year();
+  if (!services_ || !y) return;
+  ui::attempt(this, [&] {
+    progress_ = services::ratingProgress(*services_, currentActor(), *y);
+    rows_ = cellCode_.empty() ? std::vector<services::RatingSheetRow>()
+                              : services::ratingSheet(*services_, currentActor(), *y, cellCode_);
+  });
+  for (size_t i = 0; i < progress_.size() && long(i) < cells_->GetItemCount(); ++i) {
+    const auto& p = progress_[i];
+    if (p.code != cellCode_) continue;
+    cells_->SetItem(long(i), 2, wxString::Format("%d/%d", p.rated, p.eligible));
+    wxString warn;
+    if (p.quotaExceeded) warn = _("quota");
+    const int others = p.warnings - (p.quotaExceeded ? 1 : 0);
+    if (others > 0) warn += (warn.empty() ? wxString() : wxString(", ")) + wxString::Format("%d", others);
+    cells_->SetItem(long(i), 3, warn);
+    cells_->SetItemTextColour(long(i), p.warnings > 0 ? kWarnText
+                                       : p.eligible > 0 && p.rated == p.eligible
+                                           ? wxColour(0x1E, 0x6E, 0x2E)
+                                           : wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT));
+  }
+  fillGrid();
+}
+
+void RatingsPage::savePdf() {
+  const auto y = year();
+  if (!services_ || !y || cellCode_.empty()) return;
+  const services::CellRatingProgress* cell = nullptr;
+  for (const auto& p : progress_)
+    if (p.code == cellCode_) cell = &p;
+  if (!cell) return;
+  wxFileDialog dlg(this, _("Save the rating list as PDF"), wxEmptyString,
+                   wxString::Format("xep-loai-%d-%s.pdf", *y, ui::wx(cellCode_)),
+                   _("PDF files (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+  if (dlg.ShowModal() != wxID_OK) return;
+  std::string status;
+  for (const auto& r : rounds_)
+    if (r.year == *y) status = r.status;
+  const reports::RatingSheetInfo info{*y, cell->code, cell->name, status};
+  const std::string path = ui::utf8(dlg.GetPath());
+  if (ui::attempt(this, [&] { reports::writeRatingSheetPdf(path, services_->committee(), info, rows_); }))
+    ui::showInfo(this, ui::fmt(_("The rating list was saved to {1}."), {dlg.GetPath()}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cells rated by the office
+
+void RatingsPage::fillOrgGrid() {
+  const auto y = year();
+  orgs_.clear();
+  if (services_ && y)
+    ui::attempt(this, [&] { orgs_ = services::organizationSheet(*services_, currentActor(), *y); });
+  std::map<std::string, const services::CellRatingProgress*> progress;
+  for (const auto& p : progress_) progress[p.code] = &p;
+  const int keepRow = orgGrid_->GetGridCursorRow();
+  const bool writable = roundOpen() && office();
+  orgGrid_->BeginBatch();
+  if (orgGrid_->GetNumberRows() > 0) orgGrid_->DeleteRows(0, orgGrid_->GetNumberRows());
+  orgGrid_->AppendRows(int(orgs_.size()));
+  int rated = 0, mustFlag = 0;
+  for (int r = 0; r < int(orgs_.size()); ++r) {
+    const auto& o = orgs_[size_t(r)];
+    orgGrid_->SetCellValue(r, oCode, ui::wx(o.code));
+    orgGrid_->SetCellValue(r, oName, ui::wx(o.name));
+    if (auto it = progress.find(o.code); it != progress.end() && it->second->rated > 0)
+      orgGrid_->SetCellValue(r, oMembers,
+                             ui::fmt(_("{1} of {2}"), {ui::count(it->second->excellent + it->second->good),
+                                                       ui::count(it->second->rated)}));
+    wxString must;
+    for (const auto& m : o.mustBeNotComplete)
+      must += (must.empty() ? wxString() : wxString("; ")) + ui::wx(m);
+    orgGrid_->SetCellValue(r, oMust, must);
+    orgGrid_->SetCellValue(r, oLevel, ui::wx(o.level));
+    orgGrid_->SetCellValue(r, oScore, o.score ? wxString::Format("%d", *o.score) : wxString());
+    orgGrid_->SetCellValue(r, oException, ui::wx(o.exceptionReason));
+    for (int c = 0; c < oOrgCols; ++c) {
+      orgGrid_->SetReadOnly(r, c, !(writable && (c == oLevel || c == oScore || c == oException)));
+      orgGrid_->SetCellBackgroundColour(r, c, orgGrid_->GetDefaultCellBackgroundColour());
+    }
+    orgGrid_->SetCellEditor(r, oLevel, new wxGridCellChoiceEditor(levelChoices()));
+    orgGrid_->SetCellAlignment(r, oLevel, wxALIGN_CENTRE, wxALIGN_CENTRE);
+    orgGrid_->SetCellAlignment(r, oMembers, wxALIGN_RIGHT, wxALIGN_CENTRE);
+    if (!o.level.empty()) ++rated;
+    if (!o.mustBeNotComplete.empty() && !o.level.empty() && o.level != "KHTNV" && o.exceptionReason.empty()) {
+      orgGrid_->SetCellBackgroundColour(r, oLevel, kFlagged);
+      ++mustFlag;
+    }
+    if (!o.mustBeNotComplete.empty()) orgGrid_->SetCellTextColour(r, oMust, kWarnText);
+  }
+  orgGrid_->EndBatch();
+  if (!orgs_.empty()) {
+    const int row = std::clamp(keepRow, 0, int(orgs_.size()) - 1);
+    orgGrid_->SetGridCursor(row, oLevel);
+  }
+  wxString info = ui::fmt(_("{1} of {2} cells rated by the office for {3}."),
+                          {ui::count(rated), ui::count(static_cast<long long>(orgs_.size())),
+                           y ? wxString::Format("%d", *y) : wxString("-")});
+  if (mustFlag > 0)
+    info += " " + ui::fmt(_("{1} cells must be \"not complete\" but are rated higher without an exception."),
+                          {ui::count(mustFlag)});
+  info += " " + _("Keys 1-4 set the level and go down.");
+  auto* label = ctrl<wxStaticText>(this, "orgInfo");
+  label->SetForegroundColour(mustFlag > 0 ? kWarnText : wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
+  label->SetLabelText(info);
+}
+
+void RatingsPage::onOrgKey(wxKeyEvent& e) {
+  const int row = orgGrid_->GetGridCursorRow(), col = orgGrid_->GetGridCursorCol();
+  const int code = e.GetKeyCode();
+  const int level = e.HasAnyModifiers() ? -1 : levelKey(code);
+  const bool clear = !e.HasAnyModifiers() && (code == WXK_DELETE || code == WXK_BACK);
+  if (row < 0 || col != oLevel || (level < 0 && !clear) || orgGrid_->IsCellEditControlShown()) {
+    e.Skip();
+    return;
+  }
+  if (orgGrid_->IsReadOnly(row, col)) {
+    wxBell();
+    return;
+  }
+  setOrg(row, col, level >= 0 ? kLevels[level] : "");
+  if (level >= 0 && row + 1 < orgGrid_->GetNumberRows()) {
+    orgGrid_->SetGridCursor(row + 1, col);
+    orgGrid_->MakeCellVisible(row + 1, col);
+  }
+}
+
+void RatingsPage::onOrgChanged(wxGridEvent& e) {
+  const int row = e.GetRow(), col = e.GetCol();
+  const std::string value = ui::utf8(orgGrid_->GetCellValue(row, col).Strip(wxString::both));
+  CallAfter([this, row, col, value] { setOrg(row, col, value); });
+}
+
+void RatingsPage::setOrg(int row, int col, const std::string& value) {
+  const auto y = year();
+  if (!services_ || !y || row < 0 || size_t(row) >= orgs_.size()) return;
+  const auto& o = orgs_[size_t(row)];
+  services::RatingInput in;
+  in.subjectCode = o.code;
+  in.stage = services::RatingStage::Decision;
+  if (col == oLevel) {
+    in.level = value;
+  } else if (col == oScore) {
+    long n = -1;
+    if (value.empty()) {
+      fillOrgGrid();
+      return;
+    }
+    if (!wxString::FromUTF8(value).ToLong(&n) || n < 0 || n > 100) {
+      ui::showError(
+          this, _("Score"),
+          ui::fmt(_("The score must be a whole number from 0 to 100, not \"{1}\"."), {ui::wx(value)}));
+      fillOrgGrid();
+      return;
+    }
+    in.score = int(n);
+  } else if (col == oException) {
+    in.level = o.level;
+    in.exceptionReason = value;
+  } else {
+    return;
+  }
+  std::vector<services::CheckFinding> warnings;
+  if (ui::attempt(this,
+                  [&] { warnings = services::rateOrganizations(*services_, currentActor(), *y, {in}); })) {
+    wxString text;
+    for (const auto& w : warnings) text += (text.empty() ? wxString() : wxString("\n")) + ui::wx(w.message);
+    if (!text.empty()) ui::showInfo(this, text);
+  }
+  fillOrgGrid();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The summary
+
+void RatingsPage::fillSummary() {
+  const auto y = year();
+  if (!services_ || !y) return;
+  const int from = *y - 4;
+  services::RatingSummary sum;
+  if (!ui::attempt(this, [&] { sum = services::ratingSummary(*services_, currentActor(), from, *y); }))
+    return;
+
+  auto roundLabel = [](const std::string& status) -> wxString {
+    if (status == "open") return _("open");
+    if (status == "locked") return _("locked");
+    return _("imported");
+  };
+  yearsList_->Freeze();
+  yearsList_->DeleteAllItems();
+  wxString headline = ui::fmt(_("{1}: no ratings yet."), {wxString::Format("%d", *y)});
+  for (auto it = sum.years.rbegin(); it != sum.years.rend(); ++it) {
+    const auto& ys = *it;
+    for (int k = 0; k < 2; ++k) {
+      const services::RatingLevels& l = k == 0 ? ys.organizations : ys.members;
+      const auto& target = k == 0 ? ys.organizationTarget : ys.memberTarget;
+      long row = yearsList_->InsertItem(yearsList_->GetItemCount(),
+                                        k == 0 ? wxString::Format("%d", ys.year) : wxString());
+      yearsList_->SetItem(row, 1, k == 0 ? roundLabel(ys.roundStatus) : wxString());
+      yearsList_->SetItem(row, 2, k == 0 ? _("Cells") : _("Members"));
+      yearsList_->SetItem(row, 3, ui::count(l.htxsnv));
+      yearsList_->SetItem(row, 4, ui::count(l.httnv));
+      yearsList_->SetItem(row, 5, ui::count(l.htnv));
+      yearsList_->SetItem(row, 6, ui::count(l.khtnv));
+      yearsList_->SetItem(row, 7, ui::count(l.rated));
+      yearsList_->SetItem(row, 8, percent(l.goodOrBetterPercent));
+      yearsList_->SetItem(row, 9, percent(target));
+      if (l.goodOrBetterPercent && target && *l.goodOrBetterPercent < *target)
+        yearsList_->SetItemTextColour(row, kWarnText);
+    }
+    if (ys.year == *y) {
+      auto part = [&](const services::RatingLevels& l, const std::optional<int64_t>& target,
+                      const wxString& what) {
+        wxString s = ui::fmt(
+            _("{1}: {2} of {3} good or better ({4})"),
+            {what, ui::count(l.htxsnv + l.httnv), ui::count(l.rated), percent(l.goodOrBetterPercent)});
+        if (target && l.goodOrBetterPercent)
+          s += " " + ui::fmt(*l.goodOrBetterPercent >= *target ? _("- target {1} met")
+                                                               : _("- below the target {1}"),
+                             {percent(target)});
+        return s;
+      };
+      headline = wxString::Format("%d", *y) + " (" + roundLabel(ys.roundStatus) + "). " +
+                 part(ys.organizations, ys.organizationTarget, _("Cells")) + "; " +
+                 part(ys.members, ys.memberTarget, _("Members")) + ".";
+    }
+  }
+  for (int c = 0; c < yearsList_->GetColumnCount(); ++c) yearsList_->SetColumnWidth(c, c == 2 ? 110 : 82);
+  yearsList_->Thaw();
+  ctrl<wxStaticText>(this, "summaryText")->SetLabelText(headline);
+
+  history_->Freeze();
+  history_->ClearAll();
+  history_->AppendColumn(_("Code"));
+  history_->AppendColumn(_("Cell"));
+  for (int yr = from; yr <= *y; ++yr)
+    history_->AppendColumn(wxString::Format("%d", yr), wxLIST_FORMAT_CENTER);
+  for (const auto& c : sum.cells) {
+    long row = history_->InsertItem(history_->GetItemCount(), ui::wx(c.code));
+    history_->SetItem(row, 1, ui::wx(c.name));
+    std::optional<int64_t> previous;
+    for (const auto& cy : c.years) {
+      wxString text = cy.level.empty() ? wxString("-") : ui::wx(cy.level);
+      if (cy.members.rated > 0) text += " / " + percent(cy.members.goodOrBetterPercent);
+      history_->SetItem(row, 2 + (cy.year - from), text);
+      // the chosen year below the one before: shown in red
+      if (cy.year == *y && previous && cy.members.goodOrBetterPercent &&
+          *cy.members.goodOrBetterPercent < *previous)
+        history_->SetItemTextColour(row, kWarnText);
+      if (cy.members.goodOrBetterPercent) previous = cy.members.goodOrBetterPercent;
+    }
+  }
+  history_->SetColumnWidth(0, 62);
+  history_->SetColumnWidth(1, 180);
+  for (int c = 2; c < history_->GetColumnCount(); ++c) history_->SetColumnWidth(c, 120);
+  history_->Thaw();
+  Layout();
+}
 
 }  // namespace dangbo::app

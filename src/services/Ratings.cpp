@@ -654,6 +654,63 @@ std::vector<OrgRatingRow> organizationSheet(Services& s, const Actor& actor, int
   return out;
 }
 
+std::vector<CellRatingProgress> ratingProgress(Services& s, const Actor& actor, int year) {
+  require(actor, Permission::ReadRegister);
+  std::optional<core::Id> onlyCell;
+  if (actor.role == "secretary") {
+    if (!actor.cellId) return {};
+    onlyCell = actor.cellId;
+  }
+  const Register reg = loadRegister(s.database());
+  const YearFacts y = loadYear(s.database(), reg, year);
+  const core::RuleBook rules = s.ruleBook();
+  std::unordered_map<core::Id, const core::Rating*> memberRatings, orgRatings;
+  for (const auto& r : y.ratings) (r.subjectType == kMember ? memberRatings : orgRatings)[r.subjectId] = &r;
+  std::vector<CellRatingProgress> out;
+  std::unordered_map<core::Id, size_t> rowOf;
+  std::unordered_map<std::string, size_t> rowOfCode;
+  for (const auto& o : reg.orgs) {
+    if (!existsOn(o, y.day) || (onlyCell && o.id != *onlyCell)) continue;
+    CellRatingProgress p;
+    p.code = o.code;
+    p.name = o.name;
+    if (auto it = orgRatings.find(o.id); it != orgRatings.end()) p.level = it->second->level;
+    rowOf[o.id] = out.size();
+    rowOfCode[o.code] = out.size();
+    out.push_back(std::move(p));
+  }
+  std::unordered_map<std::string, size_t> rowOfMember;
+  for (size_t i = 0; i < reg.snap.members.size(); ++i) {
+    if (!reg.present(i, y.day)) continue;
+    auto row = rowOf.find(reg.cellOn(i, y.day));
+    if (row == rowOf.end()) continue;
+    CellRatingProgress& p = out[row->second];
+    rowOfMember[reg.member(i).code] = row->second;
+    ++p.members;
+    if (!judgeEligibility(factsOf(reg, i), year, rules).eligible()) continue;
+    ++p.eligible;
+    auto r = memberRatings.find(reg.member(i).id);
+    if (r == memberRatings.end() || r->second->level.empty()) continue;
+    ++p.rated;
+    if (r->second->level == "HTXSNV") ++p.excellent;
+    if (r->second->level == "HTTNV") ++p.good;
+  }
+  for (const auto& f : findingsOfYear(reg, rules, y, onlyCell)) {
+    auto byCell = rowOfCode.find(f.subject);
+    auto byMember = rowOfMember.find(f.subject);
+    size_t row = 0;
+    if (byCell != rowOfCode.end())
+      row = byCell->second;
+    else if (byMember != rowOfMember.end())
+      row = byMember->second;
+    else
+      continue;
+    ++out[row].warnings;
+    if (f.rule == "rating_quota") out[row].quotaExceeded = true;
+  }
+  return out;
+}
+
 RatingSummary ratingSummary(Services& s, const Actor& actor, int fromYear, int toYear) {
   require(actor, Permission::ReadRegister);
   RatingSummary sum;

@@ -198,6 +198,24 @@ struct OrgRatingRow {
 /// The cells existing on ratingDay(year), by code, with their rating. Needs ReadRegister.
 std::vector<OrgRatingRow> organizationSheet(Services& s, const Actor& actor, int year);
 
+/// One cell's progress in a year's round, for the list beside the grid.
+struct CellRatingProgress {
+  std::string code;            ///< cell code
+  std::string name;            ///< cell name
+  int members = 0;             ///< members in the cell on ratingDay(year)
+  int eligible = 0;            ///< of whom rated (judgeEligibility)
+  int rated = 0;               ///< of the eligible, those with a level
+  int excellent = 0;           ///< of the rated, HTXSNV
+  int good = 0;                ///< of the rated, HTTNV
+  bool quotaExceeded = false;  ///< rating_quota finds the cell
+  int warnings = 0;            ///< findings of ratingFindings(year) about the cell or its members
+  std::string level;           ///< the cell's own level ("" not rated)
+};
+
+/// Every cell existing on ratingDay(year) (by code; a secretary: their own cell only) with its members'
+/// progress and the rule findings of the year, read once. Needs ReadRegister.
+std::vector<CellRatingProgress> ratingProgress(Services& s, const Actor& actor, int year);
+
 /// One year of the summary.
 struct RatingYearSummary {
   int year = 0;                ///< the rated year

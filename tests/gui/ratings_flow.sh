@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# GUI flow of the annual rating page under Xvfb, driven by xdotool:
+#   tests/gui/ratings_flow.sh <path to dangbo> <path to dangbo-cli>
+# Creates a demo register (imported ratings, no round), opens the ratings page (Alt+5) on the latest rated
+# year, opens its round (Alt+M, confirmed), chooses the third cell, goes into its grid (Return) and rates
+# three members "excellent" with the key 1 (the cursor goes down after each), so that the quota warning
+# shows; then tries to lock the round (Alt+K): the dialog lists the violations and is cancelled. Shows the
+# office's cells tab and the summary (Ctrl+PageDown). Afterwards `check --format json` must find the quota
+# of that cell and the round must still be open. Screenshots go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}:
+# ratings-grid.png, ratings-lock.png, ratings-cells.png, ratings-summary.png.
+set -uo pipefail
+
+if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
+  [ $# -eq 2 ] || { echo "usage: $0 <dangbo> <dangbo-cli>" >&2; exit 2; }
+  app=$(realpath "$1") cli=$(realpath "$2")
+  for tool in xvfb-run xdotool import sqlite3; do
+    command -v "$tool" >/dev/null || { echo "ratings_flow: $tool is not installed" >&2; exit 1; }
+  done
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  export DANGBO_FLOW_TMP=$tmp DANGBO_FLOW_OUT=${DANGBO_SCREENSHOT_DIR:-$tmp} DANGBO_FLOW_CLI=$cli
+  mkdir -p "$DANGBO_FLOW_OUT"
+  export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data GSETTINGS_BACKEND=memory
+  if ! "$cli" --db "$tmp/d.db" demo --seed 1 --today 2026-11-29 >"$tmp/cli.out" 2>"$tmp/cli.err"; then
+    echo "FAIL: dangbo-cli could not create the demo register:" >&2
+    cat "$tmp/cli.err" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" "$cli"
+  exit $?
+fi
+
+# --- inside the X server ---
+app=$1
+tmp=$DANGBO_FLOW_TMP
+out=$DANGBO_FLOW_OUT
+cli=$DANGBO_FLOW_CLI
+. "$(dirname "$0")/lib.sh"
+key() { xdotool key --clearmodifiers "$1"; sleep 0.8; }
+# Clicks the right-hand button of the smallest visible window of dangbo (the message box on top).
+confirm_right() {
+  local best="" area=0 w
+  for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
+    eval "$(xdotool getwindowgeometry --shell "$w")"
+    if [ -z "$best" ] || [ $((WIDTH * HEIGHT)) -lt "$area" ]; then
+      best=$w area=$((WIDTH * HEIGHT)) bx=$X by=$Y bw=$WIDTH bh=$HEIGHT
+    fi
+  done
+  [ -n "$best" ] || return 1
+  xdotool mousemove $((bx + bw * 3 / 4)) $((by + bh - 18)) click 1
+  sleep 0.8
+}
+# waits up to 10 s for N visible windows of dangbo
+windows() {
+  for _ in $(seq 1 50); do
+    [ "$(visible)" -eq "$1" ] && return 0
+    sleep 0.2
+  done
+  return 1
+}
+
+# The latest rated year and the third cell by code, as the page lists them.
+year=$("$cli" --db "$tmp/d.db" report ratings --from 1990-01-01 --to 2026-12-31 --format csv | awk -F, 'NR > 1 && $2 == "members" { y = $1 } END { print y }')
+[ -n "$year" ] || fail "the demo register has no ratings"
+ok "the demo register has ratings up to $year"
+cell=$(sqlite3 "$tmp/d.db" "SELECT code FROM organizations WHERE (founded IS NULL OR founded <= '$year-12-31')
+  AND (ceased IS NULL OR ceased > '$year-12-31') ORDER BY code LIMIT 1 OFFSET 2")
+
+quotas() { "$cli" --db "$tmp/d.db" check --format json 2>/dev/null | grep -o '"rule": *"rating_quota"' | wc -l; }
+quota_before=$(quotas)
+"$app" --db "$tmp/d.db" >"$tmp/app.out" 2>"$tmp/app.err" &
+pid=$!
+wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+[ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
+ok "the main window appeared"
+sleep 1
+xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
+xdotool mousemove 2 2  # no tooltip in the screenshots
+
+key alt+5
+windows 1 || fail "a second window (an error message?) opened on the ratings page"
+# The buttons' mnemonics: "&Mở đợt..." / "&Khóa đợt..." in Vietnamese, "&Open round..." / "&Lock round..." in
+# English (before the catalog has the strings).
+key alt+m
+[ "$(visible)" -eq 1 ] && key alt+o
+windows 2 || fail "Alt+M did not ask to open the round of $year"
+# "Cancel" is the default button; click the affirmative one, on the right of the dialog's button row (without
+# a window manager the dialog does not always take the keyboard focus).
+confirm_right
+windows 1 || fail "the confirmation of the round did not close"
+sqlite3 "$tmp/d.db" "SELECT status FROM rating_rounds WHERE year = $year" 2>/dev/null | grep -qx open \
+  || fail "the round of $year was not opened"
+ok "the round of $year was opened from the window"
+
+# The focus is back on the cell list (its first cell chosen): the third cell, then into its grid.
+xdotool key --clearmodifiers Down
+sleep 0.5
+xdotool key --clearmodifiers Down
+sleep 0.8
+key Return
+before=$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM ratings WHERE year = $year AND level = 'HTXSNV'")
+for _ in 1 2 3; do key 1; done
+windows 1 || fail "keys 1 in the grid opened a window (an error message?)"
+after=$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM ratings WHERE year = $year AND level = 'HTXSNV'")
+[ "$after" -gt "$before" ] || fail "the keys 1 in the grid rated nobody excellent ($before before, $after after)"
+ok "the keys 1 rated $((after - before)) more members excellent"
+shot ratings-grid
+
+key alt+k
+[ "$(visible)" -eq 1 ] && key alt+l
+windows 2 || fail "Alt+K did not ask to lock the round"
+confirm_right
+windows 2 || fail "the lock with the quota violated did not show the violations"
+sleep 0.5
+shot ratings-lock
+key Escape
+windows 1 || fail "Esc did not close the dialog of the violations"
+sqlite3 "$tmp/d.db" "SELECT status FROM rating_rounds WHERE year = $year" | grep -qx open \
+  || fail "the round of $year was locked although the quota was violated"
+ok "the lock was refused while the quota is violated"
+
+key ctrl+Next
+sleep 0.5
+shot ratings-cells
+key ctrl+Next
+sleep 1
+windows 1 || fail "the summary opened a window (an error message?)"
+shot ratings-summary
+
+xdotool key --clearmodifiers ctrl+q
+for _ in $(seq 1 100); do
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+kill -0 "$pid" 2>/dev/null && fail "dangbo did not exit within 10 s of Ctrl+Q"
+wait "$pid"
+status=$?
+pid=
+[ "$status" -eq 0 ] || fail "dangbo exited with status $status"
+ok "dangbo exited with status 0"
+
+quota_after=$(quotas)
+[ "$quota_after" -gt "$quota_before" ] \
+  || fail "check does not find the quota violated in the window ($quota_before findings before, $quota_after after)"
+ok "check finds the rating_quota violation entered in the window"
+echo "$passed passed, $failed failed"
