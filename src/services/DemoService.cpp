@@ -2,6 +2,7 @@
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "services/Services.h"
+#include "store/CaseRepository.h"
 #include "store/Database.h"
 #include "store/RecordsRepository.h"
 #include "store/RegisterRepository.h"
@@ -33,6 +34,8 @@ Summary Services::createDemo(const std::filesystem::path& path, const DemoOption
       for (const auto& d : data.disciplines) rec.insertDiscipline(d);
       for (const auto& r : data.removals) rec.insertRemoval(r);
       for (const auto& seat : data.seats) rec.insertSeat(seat);
+      store::CaseRepository(db).completeDemoCases(
+          opt.today, "Kiểm tra tổ chức đảng và đảng viên theo chương trình năm", "Giám sát thường xuyên và chuyên đề");
       s->audit(Actor::localOffice(), "demo", "database", "",
                core::format("seed {1}: {2} members",
                             {std::to_string(opt.seed), std::to_string(data.members.size())}));

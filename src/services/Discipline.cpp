@@ -1,6 +1,7 @@
 #include "services/Discipline.h"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 #include "core/Enums.h"
@@ -26,6 +27,16 @@ using core::tr;
 
 namespace {
 
+std::vector<LapseInfo> lapsesOf(Services& s, const Date& asOf);
+
+std::string outcomeLabel(const std::string& outcome) {
+  if (outcome == "upheld") return tr("decision upheld");
+  if (outcome == "changed") return tr("decision changed");
+  if (outcome == "annulled") return tr("decision annulled");
+  if (outcome == "rejected") return tr("complaint rejected");
+  return tr("pending");
+}
+
 bool noLapse(const std::string& form) {
   return form == "khai_tru" || form == "giai_tan";
 }
@@ -47,7 +58,40 @@ core::Id subjectId(store::RegisterRepository& repo, const std::string& type, con
 }
 
 InspectionCase toCase(store::InspectionRow r) {
-  return {std::move(r.inspection), std::move(r.subjectCode), std::move(r.subjectName)};
+  return {std::move(r.inspection), std::move(r.subjectCode), std::move(r.subjectName), r.links.planId,
+          r.links.followsId,       r.links.violationOn,      r.links.findingsOn,       r.links.closedOn};
+}
+
+// The dated steps and links of a case after checking them against the case's date and subject.
+store::InspectionLinks checkedLinks(store::CaseRepository& cases, const InspectionInput& in, const Date& on,
+                                    core::Id self) {
+  store::InspectionLinks l{in.planId, in.followsId, in.violationOn, in.findingsOn, in.closedOn};
+  if (l.planId) {
+    auto p = cases.planById(*l.planId);
+    if (!p) throw DataError(format(tr("There is no plan item {1}."), {std::to_string(*l.planId)}));
+    if (p->year != on.year())
+      throw DataError(format(tr("The case is dated {1} but the plan item \"{2}\" is of {3}."),
+                             {on.vn(), p->title, std::to_string(p->year)}));
+  }
+  if (l.followsId) {
+    auto f = cases.inspectionById(*l.followsId);
+    if (!f || *l.followsId == self)
+      throw DataError(format(tr("There is no earlier inspection case {1}."), {std::to_string(*l.followsId)}));
+    if (f->inspection.date > on)
+      throw DataError(format(tr("The case {1} it follows from is dated {2}, after this case."),
+                             {f->inspection.number, f->inspection.date.vn()}));
+  }
+  if (l.findingsOn && *l.findingsOn < on)
+    throw DataError(format(tr("The findings are dated {1}, before the decision to inspect ({2})."),
+                           {l.findingsOn->vn(), on.vn()}));
+  if (l.closedOn && *l.closedOn < (l.findingsOn ? *l.findingsOn : on))
+    throw DataError(format(tr("The conclusion is dated {1}, before the findings or the decision to inspect."),
+                           {l.closedOn->vn()}));
+  std::optional<Date> found = l.findingsOn ? l.findingsOn : l.closedOn;
+  if (l.violationOn && found && *l.violationOn > *found)
+    throw DataError(format(tr("The violation is dated {1}, after it was found ({2})."),
+                           {l.violationOn->vn(), found->vn()}));
+  return l;
 }
 
 Complaint toComplaint(const store::ComplaintRow& c) {
@@ -55,7 +99,9 @@ Complaint toComplaint(const store::ComplaintRow& c) {
 }
 
 DecisionCase toDecision(store::CaseRepository& cases, store::DisciplineRow r) {
-  DecisionCase out{std::move(r.discipline), std::move(r.subjectCode), std::move(r.subjectName), {}};
+  DecisionCase out{std::move(r.discipline),  std::move(r.subjectCode),
+                   std::move(r.subjectName), {},
+                   std::move(r.post),        r.inspectionId};
   for (const auto& c : cases.complaints(out.decision.id)) out.complaints.push_back(toComplaint(c));
   return out;
 }
@@ -87,12 +133,14 @@ core::Id recordInspection(Services& s, const Actor& actor, const InspectionInput
   store::CaseRepository cases(s.database());
   if (cases.inspectionExists(number, in.subjectType, id))
     throw DataError(format(tr("The inspection {1} of {2} is already recorded."), {number, in.subjectCode}));
+  store::InspectionLinks links = checkedLinks(cases, in, in.date, 0);
   core::Inspection i{
       0,           number,        in.date,    in.subjectType, id, in.kind, core::normalizeText(in.team),
       in.findings, in.conclusion, in.followUp};
   core::Id out = 0;
   s.database().transaction([&] {
     out = store::RecordsRepository(s.database()).insertInspection(i);
+    cases.setInspectionLinks(out, links);
     s.audit(actor, "inspection.add", "inspection:" + std::to_string(out), "",
             in.kind + " " + in.subjectType + ":" + in.subjectCode + " " + in.date.iso(), number);
   });
@@ -113,6 +161,123 @@ InspectionCase openInspection(Services& s, const Actor& actor, core::Id id) {
   if (!r) throw DataError(format(tr("There is no inspection case {1}."), {std::to_string(id)}));
   auditOpen(s, actor, "inspection:" + std::to_string(id));
   return toCase(std::move(*r));
+}
+
+void updateInspection(Services& s, const Actor& actor, core::Id id, const InspectionInput& in) {
+  require(actor, Permission::ReadCaseFiles);
+  store::CaseRepository cases(s.database());
+  auto r = cases.inspectionById(id);
+  if (!r) throw DataError(format(tr("There is no inspection case {1}."), {std::to_string(id)}));
+  store::InspectionLinks links = checkedLinks(cases, in, r->inspection.date, id);
+  s.database().transaction([&] {
+    cases.updateInspectionText(id, core::normalizeText(in.team), in.findings, in.conclusion, in.followUp);
+    cases.setInspectionLinks(id, links);
+    s.audit(actor, "inspection.edit", "inspection:" + std::to_string(id), "",
+            links.closedOn ? "closed " + links.closedOn->iso() : "open", r->inspection.number);
+  });
+}
+
+std::vector<TimelineStep> caseTimeline(Services& s, const Actor& actor, core::Id inspectionId, Date asOf) {
+  require(actor, Permission::ReadCaseFiles);
+  store::CaseRepository cases(s.database());
+  auto r = cases.inspectionById(inspectionId);
+  if (!r) throw DataError(format(tr("There is no inspection case {1}."), {std::to_string(inspectionId)}));
+  const auto& i = r->inspection;
+  std::vector<TimelineStep> out;
+  auto add = [&](const Date& on, const char* kind, std::string label, std::string detail) {
+    out.push_back({on, kind, std::move(label), std::move(detail), on > asOf});
+  };
+  if (r->links.followsId)
+    if (auto f = cases.inspectionById(*r->links.followsId))
+      add(f->inspection.date, "follow_case", format(tr("Follows from case {1}"), {f->inspection.number}),
+          core::enums::inspectionKind.label(f->inspection.kind));
+  add(i.date, "inspect", format(tr("Decision to inspect {1}"), {i.number}),
+      core::enums::inspectionKind.label(i.kind) + (i.team.empty() ? "" : " — " + i.team));
+  if (r->links.violationOn) add(*r->links.violationOn, "violation", tr("Violation found, dated"), "");
+  if (r->links.findingsOn) add(*r->links.findingsOn, "findings", tr("Findings"), i.findings);
+  if (r->links.closedOn)
+    add(*r->links.closedOn, "conclusion", tr("Conclusion"),
+        i.conclusion + (i.followUp.empty() ? "" : " — " + i.followUp));
+  for (const auto& f : cases.inspectionsFollowing(inspectionId))
+    add(f.inspection.date, "follow_case", format(tr("Led to case {1}"), {f.inspection.number}),
+        core::enums::inspectionKind.label(f.inspection.kind) + " — " + f.subjectName);
+  auto decided = cases.disciplinesOfInspection(inspectionId);
+  auto lapsed = lapsesOf(s, asOf);
+  core::RuleBook rules = s.ruleBook();
+  for (const auto& d : decided) {
+    const auto& x = d.discipline;
+    add(x.date, "decision",
+        format(tr("Decision {1}: {2}"), {x.number, core::enums::disciplineForm.label(x.form)}),
+        d.subjectName + (x.body.empty() ? "" : " — " + x.body) + (d.post.empty() ? "" : " — " + d.post));
+    if (x.announcedOn) add(*x.announcedOn, "announced", tr("Decision announced"), x.number);
+    for (const auto& c : cases.complaints(x.id)) {
+      add(c.filedOn, "complaint", format(tr("Complaint against decision {1}"), {x.number}), c.content);
+      if (c.outcomeOn) add(*c.outcomeOn, "outcome", tr("Outcome of the complaint"), outcomeLabel(c.outcome));
+    }
+    for (const auto& l : lapsed)
+      if (l.decisionId == x.id)
+        add(l.lapseOn, "lapse", l.lapsed ? tr("Decision lapsed") : tr("Decision lapses"), x.number);
+  }
+  if (decided.empty() && r->links.violationOn) {
+    for (const char* form : {"khien_trach", "canh_cao"}) {
+      StatuteCheck c = statuteOf(s, form, *r->links.violationOn, asOf);
+      add(*c.ends, "statute",
+          format(tr("Statute of limitations ends ({1} years)"), {std::to_string(c.years)}),
+          core::enums::disciplineForm.label(form));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const TimelineStep& a, const TimelineStep& b) { return a.date < b.date; });
+  return out;
+}
+
+// --- the annual plan ---
+
+namespace {
+PlanItem toPlan(const store::PlanRow& p) {
+  int planned = p.plannedOrganizations + p.plannedMembers;
+  double pct = planned > 0 ? 100.0 * (p.doneOrganizations + p.doneMembers) / planned : 0.0;
+  return {p.id,
+          p.year,
+          p.number,
+          p.title,
+          p.plannedOrganizations,
+          p.plannedMembers,
+          p.doneOrganizations,
+          p.doneMembers,
+          p.linkedCases,
+          pct};
+}
+}  // namespace
+
+core::Id addPlanItem(Services& s, const Actor& actor, const PlanItem& item) {
+  require(actor, Permission::ReadCaseFiles);
+  store::PlanRow p;
+  p.year = item.year;
+  p.number = core::normalizeText(item.number);
+  p.title = core::normalizeText(item.title);
+  if (p.year < core::Date::kMinYear || p.year > core::Date::kMaxYear)
+    throw DataError(format(tr("{1} is not a year."), {std::to_string(item.year)}));
+  if (p.title.empty()) throw DataError(tr("Enter what the plan item inspects or supervises."));
+  if (item.plannedOrganizations < 0 || item.plannedMembers < 0 ||
+      item.plannedOrganizations + item.plannedMembers == 0)
+    throw DataError(tr("Enter how many organizations or members the plan item inspects."));
+  p.plannedOrganizations = item.plannedOrganizations;
+  p.plannedMembers = item.plannedMembers;
+  core::Id out = 0;
+  s.database().transaction([&] {
+    out = store::CaseRepository(s.database()).insertPlan(p);
+    s.audit(actor, "inspection_plan.add", "inspection_plan:" + std::to_string(out), "",
+            std::to_string(p.year) + " " + p.title, p.number);
+  });
+  return out;
+}
+
+std::vector<PlanItem> inspectionPlan(Services& s, const Actor& actor, int year) {
+  require(actor, Permission::ReadRegister);
+  std::vector<PlanItem> out;
+  for (const auto& p : store::CaseRepository(s.database()).plans(year)) out.push_back(toPlan(p));
+  return out;
 }
 
 // --- decisions ---
@@ -177,6 +342,18 @@ core::Id recordDecision(Services& s, const Actor& actor, const DecisionInput& in
   }
   if (cases.disciplineExists(number, in.subjectType, id))
     refuse(format(tr("the decision {1} is already recorded for this subject."), {number}));
+  if (in.inspectionId) {
+    auto c = cases.inspectionById(*in.inspectionId);
+    if (!c) refuse(format(tr("there is no inspection case {1}."), {std::to_string(*in.inspectionId)}));
+    if (c->inspection.date > in.date)
+      refuse(format(tr("the inspection case {1} is dated {2}, after the decision."),
+                    {c->inspection.number, c->inspection.date.vn()}));
+  }
+  if (in.form == "cach_chuc" && post.empty())
+    if (auto held = cases.postHeld(member.id, in.date))
+      post = held->second.empty() ? core::format(tr("{1} of the party committee"),
+                                                 {core::enums::committeePosition.label(held->first)})
+                                  : core::enums::cellRole.label(held->first) + " " + held->second;
   core::Discipline d{0,
                      number,
                      in.date,
@@ -190,6 +367,7 @@ core::Id recordDecision(Services& s, const Actor& actor, const DecisionInput& in
   core::Id out = 0;
   s.database().transaction([&] {
     out = store::RecordsRepository(s.database()).insertDiscipline(d);
+    cases.setDisciplineLinks(out, in.form == "cach_chuc" ? post : "", in.inspectionId);
     s.audit(actor, "discipline.add", "discipline:" + std::to_string(out), "",
             in.form + " " + in.subjectType + ":" + in.subjectCode + " " + in.date.iso() +
                 (post.empty() ? "" : " post: " + post),
@@ -327,31 +505,75 @@ std::vector<LapseInfo> lapses(Services& s, const Actor& actor, const Date& asOf)
   return lapsesOf(s, asOf);
 }
 
-std::vector<DisciplineDeadline> disciplineDeadlines(Services& s, const Actor& actor, const Date& asOf) {
-  require(actor, Permission::ReadCaseFiles);
+std::vector<CaseDeadline> disciplineDeadlines(Services& s, const Actor& actor, Date asOf) {
+  // No case contents here: the office and the leadership see the deadlines too, a cell's secretary not.
+  if (actor.role != "office" && actor.role != "leadership" && actor.role != "inspection" &&
+      actor.role != "admin")
+    throw core::PermissionError(
+        format(tr("The account {1} ({2}) may not read the deadlines of the discipline work."),
+               {actor.username, core::enums::userRole.label(actor.role)}));
   store::CaseRepository cases(s.database());
   core::RuleBook rules = s.ruleBook();
   auto complaints = cases.complaints();
-  std::vector<DisciplineDeadline> out;
+  std::vector<CaseDeadline> out;
+  auto add = [&](const char* kind, const std::string& code, const std::string& name, const Date& due,
+                 std::string note) {
+    out.push_back({kind, code, name, due, static_cast<int>(asOf.serial() - due.serial()), std::move(note)});
+  };
+  std::set<core::Id> decidedCases;
   for (const auto& r : cases.disciplines()) {
     const auto& d = r.discipline;
+    if (r.inspectionId) decidedCases.insert(*r.inspectionId);
     if (d.date > asOf) continue;
     bool complained = std::any_of(complaints.begin(), complaints.end(),
                                   [&](const store::ComplaintRow& c) { return c.disciplineId == d.id; });
     if (complained) continue;
     Date from = d.announcedOn.value_or(d.date);
     Date due = from.addDays(rules.intOn("discipline.complaint_days", from));
-    if (due >= asOf) out.push_back({"complaint_due", d.id, r.subjectCode, r.subjectName, due});
+    if (due >= asOf) add("complaint_due", r.subjectCode, r.subjectName, due, d.number);
   }
   for (const auto& l : lapsesOf(s, asOf))
-    if (!l.lapsed) out.push_back({"lapse", l.decisionId, l.subjectCode, l.subjectName, l.lapseOn});
-  std::sort(out.begin(), out.end(), [](const DisciplineDeadline& a, const DisciplineDeadline& b) {
-    return std::tie(a.due, a.kind, a.code) < std::tie(b.due, b.kind, b.code);
+    if (!l.lapsed && l.announcedOn <= asOf) add("lapse_due", l.subjectCode, l.subjectName, l.lapseOn, l.number);
+  // Cases that found a violation and lead to no decision yet: the statute runs.
+  for (const auto& r : cases.inspections({})) {
+    if (!r.links.violationOn || decidedCases.count(r.inspection.id) || r.inspection.date > asOf) continue;
+    StatuteCheck reprimand = statuteOf(s, "khien_trach", *r.links.violationOn, asOf);
+    StatuteCheck warning = statuteOf(s, "canh_cao", *r.links.violationOn, asOf);
+    const bool first = !reprimand.expired;
+    const StatuteCheck& c = first ? reprimand : warning;
+    add("statute_expiry", r.subjectCode, r.subjectName, *c.ends,
+        format(tr("{1} ({2} years)"), {first ? core::enums::disciplineForm.label("khien_trach")
+                                             : core::enums::disciplineForm.label("canh_cao") + ", " +
+                                                   core::enums::disciplineForm.label("cach_chuc"),
+                                       std::to_string(c.years)}));
+  }
+  std::sort(out.begin(), out.end(), [](const CaseDeadline& a, const CaseDeadline& b) {
+    return std::tie(a.due, a.kind, a.subjectCode) < std::tie(b.due, b.kind, b.subjectCode);
   });
   return out;
 }
 
 // --- removals and figures ---
+
+void recordRemoval(Services& s, const Actor& actor, const RemovalInput& in) {
+  require(actor, Permission::WriteRegister);
+  if (actor.role == "secretary")
+    throw core::PermissionError(
+        format(tr("The account {1} may propose a removal but not decide it: the commune committee decides."),
+               {actor.username}));
+  if (!core::enums::removalGround.contains(in.ground))
+    throw DataError(tr("Choose the ground of the removal."));
+  if (in.proposedOn && *in.proposedOn > in.decisionOn)
+    throw DataError(format(tr("The cell's proposal is dated {1}, after the decision ({2})."),
+                           {in.proposedOn->vn(), in.decisionOn.vn()}));
+  store::RegisterRepository repo(s.database());
+  core::Member m = memberByCode(repo, in.memberCode);
+  std::string proposalNo = core::normalizeText(in.proposalNo);
+  s.database().transaction([&] {
+    recordAction(s, actor, m.code, MemberAction{"removed", in.decisionOn, "", "", in.decisionNo, in.ground});
+    store::CaseRepository(s.database()).setRemovalProposal(m.id, in.decisionOn, in.proposedOn, proposalNo);
+  });
+}
 
 RemovalSummary removalSummary(Services& s, const Actor& actor, const Date& from, const Date& to) {
   require(actor, Permission::ReadRegister);
@@ -359,8 +581,8 @@ RemovalSummary removalSummary(Services& s, const Actor& actor, const Date& from,
   for (const auto& r : store::CaseRepository(s.database()).removals(from, to)) {
     ++out.total;
     ++out.byGround[r.removal.ground];
-    out.entries.push_back(
-        {r.memberCode, r.memberName, r.removal.ground, r.removal.decisionNo, r.removal.decisionOn});
+    out.entries.push_back({r.memberCode, r.memberName, r.removal.ground, r.removal.decisionNo,
+                           r.removal.decisionOn, r.removal.proposedOn, r.proposalNo});
   }
   return out;
 }

@@ -23,22 +23,32 @@ class Services;
 
 /// A new inspection or supervision case.
 struct InspectionInput {
-  std::string kind;         ///< a code of core::enums::inspectionKind
-  std::string subjectType;  ///< to_chuc | dang_vien
-  std::string subjectCode;  ///< the cell's or member's code
-  std::string number;       ///< the plan's or decision's number
-  core::Date date;          ///< the day of the decision to inspect
-  std::string team;         ///< the inspection team
-  std::string findings;     ///< what was found
-  std::string conclusion;   ///< the conclusion
-  std::string followUp;     ///< the follow-up it leads to
+  std::string kind;                       ///< a code of core::enums::inspectionKind
+  std::string subjectType;                ///< to_chuc | dang_vien
+  std::string subjectCode;                ///< the cell's or member's code
+  std::string number;                     ///< the plan's or decision's number
+  core::Date date;                        ///< the day of the decision to inspect
+  std::string team;                       ///< the inspection team
+  std::string findings;                   ///< what was found
+  std::string conclusion;                 ///< the conclusion
+  std::string followUp;                   ///< the follow-up it leads to
+  std::optional<core::Id> planId;         ///< the plan item it carries out (same year)
+  std::optional<core::Id> followsId;      ///< the earlier case it follows from
+  std::optional<core::Date> violationOn;  ///< the violation found: the statute of limitations counts from it
+  std::optional<core::Date> findingsOn;   ///< the day of the findings
+  std::optional<core::Date> closedOn;     ///< the day of the conclusion (counts as done in the plan)
 };
 
 /// An inspection case as the inspection committee sees it.
 struct InspectionCase {
-  core::Inspection inspection;  ///< the case, contents included
-  std::string subjectCode;      ///< the subject's code
-  std::string subjectName;      ///< the subject's name
+  core::Inspection inspection;            ///< the case, contents included
+  std::string subjectCode;                ///< the subject's code
+  std::string subjectName;                ///< the subject's name
+  std::optional<core::Id> planId;         ///< the plan item it carries out
+  std::optional<core::Id> followsId;      ///< the case it follows from
+  std::optional<core::Date> violationOn;  ///< the violation found
+  std::optional<core::Date> findingsOn;   ///< the day of the findings
+  std::optional<core::Date> closedOn;     ///< the day of the conclusion
 };
 
 /// Filters of the case list; empty fields do not filter.
@@ -62,6 +72,7 @@ struct DecisionInput {
   std::string post;            ///< cach_chuc: the post, needed when the register shows none on the date
   std::string overrideReason;  ///< why a decision past its statute of limitations is recorded (audited)
   std::string moveToCellCode;  ///< giai_tan: the cell the members still present move to
+  std::optional<core::Id> inspectionId;  ///< the inspection case the decision follows from
 };
 
 /// A complaint against a decision, as filed.
@@ -85,10 +96,12 @@ struct Complaint {
 
 /// A decision as the inspection committee sees it.
 struct DecisionCase {
-  core::Discipline decision;          ///< the decision, violation included
-  std::string subjectCode;            ///< the subject's code
-  std::string subjectName;            ///< the subject's name
-  std::vector<Complaint> complaints;  ///< by filing date
+  core::Discipline decision;             ///< the decision, violation included
+  std::string subjectCode;               ///< the subject's code
+  std::string subjectName;               ///< the subject's name
+  std::vector<Complaint> complaints;     ///< by filing date
+  std::string post;                      ///< cach_chuc: the post held
+  std::optional<core::Id> inspectionId;  ///< the case it follows from
 };
 
 /// What every reading role may see of a decision that affects a member's record.
@@ -120,22 +133,60 @@ struct LapseInfo {
   bool lapsed = false;      ///< lapseOn <= asOf
 };
 
-/// A deadline of the discipline work, for the overview.
-struct DisciplineDeadline {
-  std::string kind;         ///< complaint_due | lapse
-  core::Id decisionId = 0;  ///< the decision
-  std::string code;         ///< the subject's code
-  std::string name;         ///< the subject's name
-  core::Date due;           ///< the last day to complain / the day the decision lapses
+/// A deadline of the discipline work, for the overview: it names no case contents, only the kind, the
+/// subject and the date.
+struct CaseDeadline {
+  std::string kind;         ///< complaint_due | lapse_due | statute_expiry
+  std::string subjectCode;  ///< the cell's or member's code
+  std::string subjectName;  ///< its name
+  core::Date due;           ///< the last day to complain / the lapse day / the last day of the statute
+  int overdueDays = 0;      ///< asOf - due in calendar days (negative: still ahead)
+  std::string note;         ///< the decision's number, or the forms the statute concerns
 };
 
 /// A removal (xóa tên) in the summary.
 struct RemovalEntry {
-  std::string memberCode;  ///< the member's code
-  std::string memberName;  ///< the member's name
-  std::string ground;      ///< a code of core::enums::removalGround
-  std::string decisionNo;  ///< the decision's number
-  core::Date decisionOn;   ///< the decision's date
+  std::string memberCode;                ///< the member's code
+  std::string memberName;                ///< the member's name
+  std::string ground;                    ///< a code of core::enums::removalGround
+  std::string decisionNo;                ///< the decision's number
+  core::Date decisionOn;                 ///< the decision's date
+  std::optional<core::Date> proposedOn;  ///< the day of the cell's proposal
+  std::string proposalNo;                ///< the number of the cell's proposal
+};
+
+/// A removal (xóa tên) to record: the ground, the cell's proposal, the decision.
+struct RemovalInput {
+  std::string memberCode;                ///< the member
+  std::string ground;                    ///< a code of core::enums::removalGround
+  std::optional<core::Date> proposedOn;  ///< the day of the cell's proposal
+  std::string proposalNo;                ///< the number of the cell's proposal
+  std::string decisionNo;                ///< the decision's number
+  core::Date decisionOn;                 ///< the decision's date (the member leaves the list that day)
+};
+
+/// An item of the annual inspection and supervision plan with its progress.
+struct PlanItem {
+  core::Id id = 0;               ///< the item's id (0 for a new one)
+  int year = 0;                  ///< the plan's year
+  std::string number;            ///< the plan's number
+  std::string title;             ///< what is inspected or supervised
+  int plannedOrganizations = 0;  ///< organizations to inspect
+  int plannedMembers = 0;        ///< members to inspect
+  int doneOrganizations = 0;     ///< distinct organizations of linked cases with a conclusion
+  int doneMembers = 0;           ///< distinct members of linked cases with a conclusion
+  int linkedCases = 0;           ///< cases linked to the item
+  double percentDone = 0;        ///< (done organizations + members) / planned, in percent (0 if none planned)
+};
+
+/// A dated step of a case's timeline.
+struct TimelineStep {
+  core::Date date;     ///< the step's day
+  std::string kind;    ///< inspect | findings | conclusion | follow_case | decision | announced | complaint |
+                       ///< outcome | lapse | statute
+  std::string label;   ///< the step in Vietnamese
+  std::string detail;  ///< numbers, forms, outcome (contents: inspection role only)
+  bool ahead = false;  ///< after asOf: a date still to come
 };
 
 /// The removals decided in a period.
@@ -176,6 +227,19 @@ core::Id recordInspection(Services& s, const Actor& actor, const InspectionInput
 std::vector<InspectionCase> inspections(Services& s, const Actor& actor, const InspectionFilter& f = {});
 /// Opens one case; needs ReadCaseFiles; writes an audit row "case.open".
 InspectionCase openInspection(Services& s, const Actor& actor, core::Id id);
+/// Updates a case's team, findings, conclusion, follow-up, dated steps and links (the kind, subject, number
+/// and date stay); needs ReadCaseFiles.
+void updateInspection(Services& s, const Actor& actor, core::Id id, const InspectionInput& in);
+/// The timeline of a case on asOf: the decision to inspect, the findings, the conclusion, the cases and
+/// decisions it led to with their announcement, complaints, outcomes and lapse, or the statute of
+/// limitations while no decision was taken. By date. Needs ReadCaseFiles.
+std::vector<TimelineStep> caseTimeline(Services& s, const Actor& actor, core::Id inspectionId,
+                                       core::Date asOf);
+
+/// Adds an item to the annual plan; needs ReadCaseFiles. Returns its id.
+core::Id addPlanItem(Services& s, const Actor& actor, const PlanItem& item);
+/// The plan of a year with its progress (titles and counts, no contents); needs ReadRegister.
+std::vector<PlanItem> inspectionPlan(Services& s, const Actor& actor, int year);
 
 /// The statute of limitations of `form` for a violation on `violationOn`, judged on `decisionOn`.
 StatuteCheck statuteOf(Services& s, const std::string& form, const core::Date& violationOn,
@@ -203,11 +267,19 @@ void settleComplaint(Services& s, const Actor& actor, core::Id complaintId, cons
 /// not annulled, and have no newer decision on the same subject dated on or before the lapse day; by
 /// lapse date. Needs ReadCaseFiles.
 std::vector<LapseInfo> lapses(Services& s, const Actor& actor, const core::Date& asOf);
-/// The open deadlines on asOf, by due date: complaint_due (decisions without a complaint whose complaint
-/// window, counted from the announcement or else the decision date, is still open) and lapse (lapses
-/// still ahead). Needs ReadCaseFiles.
-std::vector<DisciplineDeadline> disciplineDeadlines(Services& s, const Actor& actor, const core::Date& asOf);
+/// The deadlines on asOf, by due date then kind and code:
+/// - complaint_due: decisions without a complaint whose window (discipline.complaint_days, counted from
+///   the announcement or else the decision date) is still open;
+/// - lapse_due: lapses still ahead (see lapses);
+/// - statute_expiry: inspection cases that found a violation (violation date recorded) and lead to no
+///   decision yet: the last day of the reprimand statute, or once it has run out, of the warning and
+///   dismissal statute (overdueDays > 0 when that has run out as well).
+/// Readable by office, leadership, inspection and the local administrator (no case contents).
+std::vector<CaseDeadline> disciplineDeadlines(Services& s, const Actor& actor, core::Date asOf);
 
+/// Records a removal through the register's dated action "removed" with the cell's proposal, in one
+/// transaction. Needs WriteRegister; a cell's secretary proposes but may not decide.
+void recordRemoval(Services& s, const Actor& actor, const RemovalInput& in);
 /// The removals decided in [from, to] (removals table). Needs ReadRegister.
 RemovalSummary removalSummary(Services& s, const Actor& actor, const core::Date& from, const core::Date& to);
 /// The discipline figures of [from, to]; needs ReadRegister (counts only).

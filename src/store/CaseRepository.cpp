@@ -17,7 +17,8 @@ std::string inspectionSelect() {
   return std::string(
              "SELECT t.id, t.number, t.date, t.subject_type, t.subject_id, t.kind, t.team, t.findings, "
              "t.conclusion, t.follow_up, ") +
-         kSubjectColumns + " FROM inspections t ";
+         kSubjectColumns +
+         ", t.plan_id, t.follows_id, t.violation_on, t.findings_on, t.closed_on FROM inspections t ";
 }
 
 InspectionRow readInspection(SQLite::Statement& q) {
@@ -35,6 +36,15 @@ InspectionRow readInspection(SQLite::Statement& q) {
   i.followUp = q.getColumn(9).getString();
   r.subjectCode = q.getColumn(10).getString();
   r.subjectName = q.getColumn(11).getString();
+  auto optId = [&](int c) -> std::optional<core::Id> {
+    if (q.getColumn(c).isNull()) return std::nullopt;
+    return q.getColumn(c).getInt64();
+  };
+  r.links.planId = optId(12);
+  r.links.followsId = optId(13);
+  r.links.violationOn = sql::date(q.getColumn(14));
+  r.links.findingsOn = sql::date(q.getColumn(15));
+  r.links.closedOn = sql::date(q.getColumn(16));
   return r;
 }
 
@@ -42,7 +52,7 @@ std::string disciplineSelect() {
   return std::string(
              "SELECT t.id, t.number, t.date, t.subject_type, t.subject_id, t.form, t.body, t.violation, "
              "t.violation_on, t.announced_on, ") +
-         kSubjectColumns + " FROM disciplines t ";
+         kSubjectColumns + ", t.post, t.inspection_id FROM disciplines t ";
 }
 
 DisciplineRow readDiscipline(SQLite::Statement& q) {
@@ -60,7 +70,30 @@ DisciplineRow readDiscipline(SQLite::Statement& q) {
   d.announcedOn = sql::date(q.getColumn(9));
   r.subjectCode = q.getColumn(10).getString();
   r.subjectName = q.getColumn(11).getString();
+  r.post = q.getColumn(12).getString();
+  if (!q.getColumn(13).isNull()) r.inspectionId = q.getColumn(13).getInt64();
   return r;
+}
+
+void bindOptId(SQLite::Statement& q, int i, std::optional<core::Id> v) {
+  if (v)
+    q.bind(i, static_cast<int64_t>(*v));
+  else
+    q.bind(i);
+}
+
+const char* const kPlanSelect =
+    "SELECT p.id, p.year, p.number, p.title, p.planned_organizations, p.planned_members, "
+    "(SELECT count(DISTINCT i.subject_id) FROM inspections i WHERE i.plan_id = p.id "
+    "AND i.subject_type = 'to_chuc' AND i.closed_on IS NOT NULL), "
+    "(SELECT count(DISTINCT i.subject_id) FROM inspections i WHERE i.plan_id = p.id "
+    "AND i.subject_type = 'dang_vien' AND i.closed_on IS NOT NULL), "
+    "(SELECT count(*) FROM inspections i WHERE i.plan_id = p.id) FROM inspection_plans p ";
+
+PlanRow readPlan(SQLite::Statement& q) {
+  return {q.getColumn(0).getInt64(),  q.getColumn(1).getInt(), q.getColumn(2).getString(),
+          q.getColumn(3).getString(), q.getColumn(4).getInt(), q.getColumn(5).getInt(),
+          q.getColumn(6).getInt(),    q.getColumn(7).getInt(), q.getColumn(8).getInt()};
 }
 
 const char* const kComplaintSelect =
@@ -138,6 +171,137 @@ bool CaseRepository::disciplineExists(const std::string& number, const std::stri
   return exists(db_, "disciplines", number, subjectType, subjectId);
 }
 
+void CaseRepository::setInspectionLinks(core::Id id, const InspectionLinks& l) {
+  SQLite::Statement q(
+      db_.db(),
+      "UPDATE inspections SET plan_id = ?2, follows_id = ?3, violation_on = ?4, findings_on = ?5, "
+      "closed_on = ?6 WHERE id = ?1");
+  q.bind(1, static_cast<int64_t>(id));
+  bindOptId(q, 2, l.planId);
+  bindOptId(q, 3, l.followsId);
+  sql::bind(q, 4, l.violationOn);
+  sql::bind(q, 5, l.findingsOn);
+  sql::bind(q, 6, l.closedOn);
+  q.exec();
+}
+
+void CaseRepository::updateInspectionText(core::Id id, const std::string& team, const std::string& findings,
+                                          const std::string& conclusion, const std::string& followUp) {
+  SQLite::Statement q(db_.db(),
+                      "UPDATE inspections SET team = ?2, findings = ?3, conclusion = ?4, follow_up = ?5 "
+                      "WHERE id = ?1");
+  q.bind(1, static_cast<int64_t>(id));
+  q.bind(2, team);
+  q.bind(3, findings);
+  q.bind(4, conclusion);
+  q.bind(5, followUp);
+  q.exec();
+}
+
+std::vector<InspectionRow> CaseRepository::inspectionsFollowing(core::Id id) {
+  SQLite::Statement q(db_.db(), inspectionSelect() + "WHERE t.follows_id = ?1 ORDER BY t.date, t.id");
+  q.bind(1, static_cast<int64_t>(id));
+  std::vector<InspectionRow> out;
+  while (q.executeStep()) out.push_back(readInspection(q));
+  return out;
+}
+
+core::Id CaseRepository::insertPlan(const PlanRow& p) {
+  SQLite::Statement q(db_.db(),
+                      "INSERT INTO inspection_plans (id, year, number, title, planned_organizations, "
+                      "planned_members) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  sql::bindId(q, 1, p.id);
+  q.bind(2, p.year);
+  q.bind(3, p.number);
+  q.bind(4, p.title);
+  q.bind(5, p.plannedOrganizations);
+  q.bind(6, p.plannedMembers);
+  q.exec();
+  return p.id ? p.id : db_.db().getLastInsertRowid();
+}
+
+std::vector<PlanRow> CaseRepository::plans(int year) {
+  SQLite::Statement q(db_.db(), std::string(kPlanSelect) + "WHERE p.year = ?1 ORDER BY p.number, p.id");
+  q.bind(1, year);
+  std::vector<PlanRow> out;
+  while (q.executeStep()) out.push_back(readPlan(q));
+  return out;
+}
+
+std::optional<PlanRow> CaseRepository::planById(core::Id id) {
+  SQLite::Statement q(db_.db(), std::string(kPlanSelect) + "WHERE p.id = ?1");
+  q.bind(1, static_cast<int64_t>(id));
+  if (!q.executeStep()) return std::nullopt;
+  return readPlan(q);
+}
+
+void CaseRepository::setDisciplineLinks(core::Id id, const std::string& post,
+                                        std::optional<core::Id> inspectionId) {
+  SQLite::Statement q(db_.db(), "UPDATE disciplines SET post = ?2, inspection_id = ?3 WHERE id = ?1");
+  q.bind(1, static_cast<int64_t>(id));
+  q.bind(2, post);
+  bindOptId(q, 3, inspectionId);
+  q.exec();
+}
+
+std::vector<DisciplineRow> CaseRepository::disciplinesOfInspection(core::Id inspectionId) {
+  SQLite::Statement q(db_.db(), disciplineSelect() + "WHERE t.inspection_id = ?1 ORDER BY t.date, t.id");
+  q.bind(1, static_cast<int64_t>(inspectionId));
+  std::vector<DisciplineRow> out;
+  while (q.executeStep()) out.push_back(readDiscipline(q));
+  return out;
+}
+
+void CaseRepository::setRemovalProposal(core::Id memberId, const core::Date& decisionOn,
+                                        std::optional<core::Date> proposedOn, const std::string& proposalNo) {
+  SQLite::Statement q(db_.db(),
+                      "UPDATE removals SET proposed_on = ?3, proposal_no = ?4 WHERE member_id = ?1 "
+                      "AND decision_on = ?2");
+  q.bind(1, static_cast<int64_t>(memberId));
+  q.bind(2, decisionOn.iso());
+  sql::bind(q, 3, proposedOn);
+  q.bind(4, proposalNo);
+  q.exec();
+}
+
+void CaseRepository::completeDemoCases(const core::Date& today, const std::string& routineTitle,
+                                       const std::string& supervisionTitle) {
+  SQLite::Statement steps(
+      db_.db(),
+      "UPDATE inspections SET findings_on = CASE WHEN date(date, '+10 days') <= ?1 "
+      "THEN date(date, '+10 days') END, closed_on = CASE WHEN date(date, '+25 days') <= ?1 "
+      "THEN date(date, '+25 days') END");
+  steps.bind(1, today.iso());
+  steps.exec();
+  db_.db().exec(
+      "UPDATE disciplines SET inspection_id = (SELECT i.id FROM inspections i WHERE i.subject_type = "
+      "disciplines.subject_type AND i.subject_id = disciplines.subject_id AND i.kind = 'dau_hieu_vi_pham' "
+      "AND "
+      "i.date <= disciplines.date ORDER BY i.date DESC, i.id DESC LIMIT 1)");
+  db_.db().exec(
+      "UPDATE inspections SET violation_on = (SELECT d.violation_on FROM disciplines d WHERE d.inspection_id "
+      "= "
+      "inspections.id ORDER BY d.date LIMIT 1) WHERE id IN (SELECT inspection_id FROM disciplines)");
+  SQLite::Statement plans(
+      db_.db(),
+      "INSERT INTO inspection_plans (year, number, title, planned_organizations, planned_members) "
+      "SELECT CAST(substr(date, 1, 4) AS INTEGER), CASE WHEN kind = 'giam_sat' THEN '02-KH/UBKT' ELSE "
+      "'01-KH/UBKT' END, CASE WHEN kind = 'giam_sat' THEN ?2 ELSE ?1 END, "
+      "count(DISTINCT CASE WHEN subject_type = 'to_chuc' THEN subject_id END), "
+      "count(DISTINCT CASE WHEN subject_type = 'dang_vien' THEN subject_id END) FROM inspections "
+      "WHERE kind IN ('thuong_xuyen', 'tai_chinh', 'thi_hanh_ky_luat', 'giam_sat') "
+      "GROUP BY substr(date, 1, 4), kind = 'giam_sat' ORDER BY 1, 2");
+  plans.bind(1, routineTitle);
+  plans.bind(2, supervisionTitle);
+  plans.exec();
+  db_.db().exec(
+      "UPDATE inspections SET plan_id = (SELECT p.id FROM inspection_plans p WHERE p.year = "
+      "CAST(substr(inspections.date, 1, 4) AS INTEGER) AND p.number = CASE WHEN inspections.kind = "
+      "'giam_sat' "
+      "THEN '02-KH/UBKT' ELSE '01-KH/UBKT' END) "
+      "WHERE kind IN ('thuong_xuyen', 'tai_chinh', 'thi_hanh_ky_luat', 'giam_sat')");
+}
+
 core::Id CaseRepository::insertComplaint(const ComplaintRow& c) {
   SQLite::Statement q(
       db_.db(),
@@ -183,7 +347,7 @@ std::vector<RemovalRow> CaseRepository::removals(const core::Date& from, const c
   SQLite::Statement q(
       db_.db(),
       "SELECT r.id, r.member_id, r.ground, r.proposed_on, r.decision_no, r.decision_on, m.code, "
-      "m.full_name FROM removals r JOIN members m ON m.id = r.member_id "
+      "m.full_name, r.proposal_no FROM removals r JOIN members m ON m.id = r.member_id "
       "WHERE r.decision_on BETWEEN ?1 AND ?2 ORDER BY r.decision_on, r.id");
   q.bind(1, from.iso());
   q.bind(2, to.iso());
@@ -198,6 +362,7 @@ std::vector<RemovalRow> CaseRepository::removals(const core::Date& from, const c
     r.removal.decisionOn = sql::requiredDate(q.getColumn(5));
     r.memberCode = q.getColumn(6).getString();
     r.memberName = q.getColumn(7).getString();
+    r.proposalNo = q.getColumn(8).getString();
     out.push_back(std::move(r));
   }
   return out;
@@ -248,6 +413,21 @@ bool CaseRepository::holdsPost(core::Id memberId, const core::Date& on) {
   q.bind(2, on.iso());
   q.bind(3, on.year());
   return q.executeStep();
+}
+
+std::optional<std::pair<std::string, std::string>> CaseRepository::postHeld(core::Id memberId,
+                                                                            const core::Date& on) {
+  SQLite::Statement q(
+      db_.db(),
+      "SELECT l.role, o.name FROM cell_leaders l JOIN organizations o ON o.id = l.org_id "
+      "WHERE l.member_id = ?1 AND l.from_date <= ?2 AND (l.to_date IS NULL OR l.to_date > ?2) "
+      "UNION ALL SELECT s.position, '' FROM committee_seats s JOIN terms t ON t.id = s.term_id "
+      "WHERE s.member_id = ?1 AND t.from_year <= ?3 AND t.to_year >= ?3 LIMIT 1");
+  q.bind(1, static_cast<int64_t>(memberId));
+  q.bind(2, on.iso());
+  q.bind(3, on.year());
+  if (!q.executeStep()) return std::nullopt;
+  return std::make_pair(q.getColumn(0).getString(), q.getColumn(1).getString());
 }
 
 }  // namespace dangbo::store

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# GUI flow of the inspection and discipline page under Xvfb, driven by xdotool:
+#   tests/gui/discipline_flow.sh <path to dangbo> <path to dangbo-cli>
+# On a demo register without accounts the window's user is the local administrator: page 6 (Alt+6) shows
+# the figures and the services' refusal instead of the case files (discipline-admin.png). Then accounts
+# are added (an administrator and an inspection-committee member); logged in as the inspection committee,
+# page 6 shows the case list with the timeline of the selected case (discipline-cases.png), the next case's
+# timeline (discipline-timeline.png), the decisions (discipline-decisions.png) and the annual plan
+# (discipline-plan.png). Screenshots go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}.
+set -uo pipefail
+
+if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
+  [ $# -eq 2 ] || { echo "usage: $0 <dangbo> <dangbo-cli>" >&2; exit 2; }
+  app=$(realpath "$1") cli=$(realpath "$2")
+  for tool in xvfb-run xdotool import; do
+    command -v "$tool" >/dev/null || { echo "discipline_flow: $tool is not installed" >&2; exit 1; }
+  done
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  export DANGBO_FLOW_TMP=$tmp DANGBO_FLOW_OUT=${DANGBO_SCREENSHOT_DIR:-$tmp} DANGBO_FLOW_CLI=$cli
+  mkdir -p "$DANGBO_FLOW_OUT"
+  export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data GSETTINGS_BACKEND=memory DANGBO_FAST_HASH=1
+  if ! "$cli" --db "$tmp/d.db" demo --seed 1 >"$tmp/cli.out" 2>"$tmp/cli.err"; then
+    echo "FAIL: dangbo-cli could not create the demo register:" >&2
+    cat "$tmp/cli.err" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" "$cli"
+  exit $?
+fi
+
+# --- inside the X server ---
+app=$1
+tmp=$DANGBO_FLOW_TMP
+out=$DANGBO_FLOW_OUT
+cli=$DANGBO_FLOW_CLI
+. "$(dirname "$0")/lib.sh"
+key() { xdotool key --clearmodifiers "$1"; sleep 0.8; }
+windows() {  # waits up to 10 s for N visible windows of process $pid
+  for _ in $(seq 1 50); do
+    [ "$(visible)" -eq "$1" ] && return 0
+    sleep 0.2
+  done
+  return 1
+}
+start() {  # start: runs dangbo on the register and waits for its first window
+  "$app" --db "$tmp/d.db" >"$tmp/app.out" 2>"$tmp/app.err" &
+  pid=$!
+  wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+  [ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
+  sleep 1
+  xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
+  xdotool mousemove 2 2  # no tooltip in the screenshots
+}
+stop() {
+  kill "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  pid=
+}
+title() { xdotool getwindowname "$(xdotool search --onlyvisible --pid "$pid" | head -1)"; }
+
+# --- the local administrator: figures and the refusal, no case file ---
+start
+ok "the main window appeared"
+key alt+6
+sleep 1
+windows 1 || fail "page 6 opened another window (an error message?) for the administrator"
+shot discipline-admin
+ok "the administrator sees the discipline figures and the refusal of the case files"
+stop
+
+# --- accounts, then the inspection committee ---
+echo mat-khau-quan-tri | "$cli" --db "$tmp/d.db" user add quantri --role admin --full-name "Lò Văn Quản" \
+  --password-fd 0 2>>"$tmp/cli.err" || fail "dangbo-cli could not add the administrator"
+printf 'mat-khau-quan-tri\nmat-khau-kiem-tra\n' | "$cli" --db "$tmp/d.db" --user quantri --password-fd 0 \
+  user add kiemtra --role inspection --full-name "Hà Thị Kiểm" 2>>"$tmp/cli.err" \
+  || fail "dangbo-cli could not add the inspection account"
+ok "accounts added"
+
+start
+windows 1 || fail "the login dialog did not appear"
+xdotool type --delay 40 kiemtra
+key Tab
+xdotool type --delay 40 mat-khau-kiem-tra
+key Return
+sleep 2
+case "$(title)" in dangbo*) ok "the inspection committee logged in" ;; *) fail "the login did not open the register" ;; esac
+wid=$(xdotool search --onlyvisible --pid "$pid" | head -1)  # the main window, after the login dialog
+xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
+xdotool mousemove 2 2
+key alt+6
+sleep 1
+windows 1 || fail "page 6 opened another window (an error message?) for the inspection committee"
+shot discipline-cases
+ok "the inspection committee sees the case list and the timeline of the latest case"
+key Down
+key Down
+sleep 0.5
+windows 1 || fail "moving in the case list opened another window"
+shot discipline-timeline
+ok "the timeline follows the selected case"
+key ctrl+Next
+sleep 0.5
+shot discipline-decisions
+key ctrl+Next
+key ctrl+Next
+sleep 0.5
+windows 1 || fail "switching tabs opened another window"
+shot discipline-plan
+ok "the decisions and the annual plan tabs"
+stop
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
