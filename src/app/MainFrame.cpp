@@ -2,24 +2,34 @@
 
 #include <wx/aboutdlg.h>
 #include <wx/config.h>
+#include <wx/infobar.h>
 #include <wx/listbox.h>
 #include <wx/menu.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/statusbr.h>
 
+#include "app/AccountDialog.h"
+#include "app/AccountsDialog.h"
 #include "app/AdmissionsPage.h"
+#include "app/AuditDialog.h"
+#include "app/BackupCommands.h"
 #include "app/DisciplinePage.h"
 #include "app/ExchangeCommands.h"
 #include "app/MembersPage.h"
 #include "app/OrganizationsPage.h"
 #include "app/OverviewPage.h"
 #include "app/RatingsPage.h"
+#include "app/PackageCommands.h"
 #include "app/RegisterOpener.h"
 #include "app/ReportsPage.h"
+#include "app/Session.h"
 #include "app/SettingsPage.h"
 #include "app/Ui.h"
+#include "core/Enums.h"
 #include "exchange/Backup.h"
+#include "services/Accounts.h"
+#include "services/Administration.h"
 
 namespace dangbo::app {
 
@@ -51,12 +61,13 @@ wxString pageTitle(int i) {
       return _("Settings");
   }
 }
-// The automatic backups of a register: beside it, in "saoluu", the newest ten kept.
-constexpr int kBackupsKept = 10;
-
-void autoBackup(wxWindow* parent, services::Services& s) {
-  ui::attempt(parent, [&] { exchange::rotateBackup(s, s.path().parent_path() / "saoluu", kBackupsKept); });
-}
+// Tools menu (accounts, audit trail, backups): ids of their own, apart from the File menu's.
+constexpr int kAccountsId = wxID_HIGHEST + 200;
+constexpr int kAuditId = kAccountsId + 1;
+constexpr int kBackupNowId = kAccountsId + 2;
+constexpr int kRestoreId = kAccountsId + 3;
+constexpr int kBackupsKeptId = kAccountsId + 4;
+constexpr int kSetupId = kAccountsId + 5;
 
 }  // namespace
 
@@ -88,6 +99,10 @@ void MainFrame::buildMenus() {
   file->Append(kExportId, _("&Export the member register...") + "\tCtrl+E",
                _("Save the register of party members on a date as Excel or CSV"));
   file->AppendSeparator();
+  addPackageMenu(
+      this, file, [this] { return services_.get(); }, [this](auto s) { setRegister(std::move(s)); },
+      [this] { refreshPages(); });
+  file->AppendSeparator();
   file->Append(wxID_EXIT, _("E&xit") + "\tCtrl+Q", _("Close the program"));
 
   auto* view = new wxMenu;
@@ -100,6 +115,7 @@ void MainFrame::buildMenus() {
   auto* bar = new wxMenuBar;
   bar->Append(file, _("&File"));
   bar->Append(view, _("&View"));
+  buildToolsMenu(bar);
   bar->Append(help, _("&Help"));
   SetMenuBar(bar);
 
@@ -175,6 +191,12 @@ void MainFrame::buildBody() {
   navFont.SetPointSize(navFont.GetPointSize() + 1);
   nav_->SetFont(navFont);
   for (int i = 0; i < kPages; ++i) nav_->Append(pageTitle(i));
+  auto* right = new wxBoxSizer(wxVERTICAL);
+  setupBar_ = new wxInfoBar(root);
+  setupBar_->AddButton(kSetupId, _("Create the administrator..."));
+  setupBar_->Bind(
+      wxEVT_BUTTON, [this](wxCommandEvent&) { createAdministrator(); }, kSetupId);
+  right->Add(setupBar_, 0, wxEXPAND);
   book_ = new wxSimplebook(root);
 
   overview_ = new OverviewPage(book_);
@@ -189,7 +211,8 @@ void MainFrame::buildBody() {
   for (int i = 0; i < kPages; ++i) book_->AddPage(pages_[size_t(i)], pageTitle(i));
 
   sizer->Add(nav_, 0, wxEXPAND | wxALL, 6);
-  sizer->Add(book_, 1, wxEXPAND);
+  right->Add(book_, 1, wxEXPAND);
+  sizer->Add(right, 1, wxEXPAND);
   root->SetSizer(sizer);
   nav_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { showPage(e.GetSelection()); });
   showPage(0);
@@ -210,6 +233,7 @@ void MainFrame::setRegister(std::unique_ptr<services::Services> services) {
   autoBackup(this, *services_);  // on opening
   for (size_t i = 1; i < pages_.size(); ++i) ui::attempt(this, [&] { pages_[i]->showRegister(*services_); });
   refreshHeader();
+  refreshAccess();
   rememberFile(services_->path());
   previous.reset();  // closed only after the pages left it
 }
@@ -223,7 +247,11 @@ void MainFrame::refreshHeader() {
   services::Summary sum;
   ui::attempt(this, [&] { sum = services_->summary(core::Date::today()); });
   SetTitle(ui::wx("dangbo — ") + ui::wx(sum.committee));
-  SetStatusText(ui::wx(services_->path().string()), 0);
+  const services::Actor& actor = currentActor();
+  SetStatusText(ui::wx(services_->path().string()) + "   |   " +
+                    ui::fmt(_("User: {1} ({2})"),
+                            {ui::wx(actor.username), ui::wx(core::enums::userRole.label(actor.role))}),
+                0);
   SetStatusText(ui::fmt(_("{1} party members"), {ui::count(sum.members)}), 1);
   // Services tells the version found when opening (0 for a file it just created), not the current one.
   auto [version, backup] = services_->upgradeInfo();
@@ -233,6 +261,7 @@ void MainFrame::refreshHeader() {
                                   : ui::fmt(_("Schema version {1}"), {number}),
                 2);
   overview_->showSummary(sum);  // the overview shows the committee's name and the same figures
+  overview_->showDashboard(*services_);  // and this year's targets and deadlines (the acting user's view)
 }
 
 void MainFrame::rememberFile(const std::filesystem::path& path) {
@@ -261,6 +290,125 @@ void MainFrame::onAbout() {
   info.SetDescription(
       _("The register of party organizations and party members of a commune party committee."));
   wxAboutBox(info, this);
+}
+
+}  // namespace dangbo::app
+
+namespace dangbo::app {
+
+void MainFrame::buildToolsMenu(wxMenuBar* bar) {
+  auto* tools = new wxMenu;
+  tools->Append(kAccountsId, _("User &accounts..."), _("Add accounts, change roles, set new passwords"));
+  tools->Append(kAuditId, _("Audit &trail..."), _("Who changed what and when, with filters"));
+  tools->AppendSeparator();
+  tools->Append(kBackupNowId, _("&Back up now..."), _("Copy the register to a file now"));
+  tools->Append(kRestoreId, _("&Restore from a backup..."),
+                _("Replace the register by a backup, keeping the replaced file"));
+  tools->Append(kBackupsKeptId, _("Automatic backups &kept..."),
+                _("How many automatic copies of the register are kept in the folder saoluu"));
+  bar->Append(tools, _("&Tools"));
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        AccountsDialog dlg(this, *services_);
+        dlg.ShowModal();
+      },
+      kAccountsId);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        AuditDialog dlg(this, *services_);
+        dlg.ShowModal();
+      },
+      kAuditId);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { backupNow(this, *services_); }, kBackupNowId);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { restoreBackup(); }, kRestoreId);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { chooseBackupsKept(this, *services_); }, kBackupsKeptId);
+}
+
+void MainFrame::refreshAccess() {
+  const services::Actor& actor = currentActor();
+  wxMenuBar* bar = GetMenuBar();
+  const bool admin = actor.role == "admin";
+  bar->Enable(kAccountsId, admin);
+  bar->Enable(kAuditId, admin);
+  for (int id : {kBackupNowId, kRestoreId, kBackupsKeptId}) bar->Enable(id, services::mayManageBackups(actor));
+  bool setup = false;
+  ui::attempt(this, [&] { setup = services::needsSetup(*services_); });
+  if (setup)
+    setupBar_->ShowMessage(_("This register has no user accounts: whoever opens it acts as the administrator. "
+                             "Create the administrator account to protect it."),
+                           wxICON_INFORMATION);
+  else if (setupBar_->IsShown())
+    setupBar_->Dismiss();
+  refreshHeader();
+}
+
+void MainFrame::createAdministrator() {
+  if (AccountDialog::createAdministrator(this, *services_)) {
+    refreshAccess();
+    ui::showInfo(this, ui::fmt(_("The administrator account {1} was created. From now on the register asks for a "
+                                 "user name and password when it is opened."),
+                               {ui::wx(currentActor().username)}));
+  }
+}
+
+void MainFrame::restoreBackup() {
+  auto from = chooseBackupToRestore(this, *services_);
+  if (!from) return;
+  const std::filesystem::path path = services_->path();
+  const services::Actor before = currentActor();
+  std::string problem;
+  std::filesystem::path kept;
+  std::unique_ptr<services::Services> reopened;
+  {
+    // No event is handled until the pages show the reopened register: they still point at the closed one.
+    wxBusyCursor wait;
+    services_.reset();  // the connection must be closed before the file is replaced
+    try {
+      kept = exchange::restoreDatabase(path, *from);
+    } catch (const std::exception& e) {
+      problem = e.what();
+    }
+    try {
+      reopened = services::Services::open(path);
+    } catch (const std::exception& e) {
+      problem += (problem.empty() ? "" : "\n") + std::string(e.what());
+    }
+  }
+  if (!reopened) {
+    Hide();  // the pages still point at the closed register
+    ui::showError(nullptr, _("Cannot open the register"), ui::wx(problem));
+    Destroy();
+    return;
+  }
+  setRegister(std::move(reopened));
+  if (!problem.empty()) {
+    ui::showError(this, _("The backup was not restored"), ui::wx(problem));
+    return;
+  }
+  // The restored file has its own accounts: the administrator stays logged in only if it has the same one.
+  bool same = false;
+  ui::attempt(this, [&] {
+    if (services::needsSetup(*services_)) {
+      setCurrentActor(services::Actor::localOffice());
+      same = true;
+      return;
+    }
+    for (const auto& u : services::listUsers(*services_, before))
+      if (u.username == before.username && u.active && u.role == before.role) same = true;
+  });
+  if (!same && !RegisterOpener::authenticate(this, *services_)) {
+    Close();
+    return;
+  }
+  refreshPages();
+  refreshAccess();
+  ui::showInfo(this, ui::fmt(_("The register was restored from {1}.\nThe replaced file was kept as {2}."),
+                             {ui::wx(from->string()), ui::wx(kept.string())}));
 }
 
 }  // namespace dangbo::app

@@ -9,6 +9,7 @@
 
 #include "services/Services.h"
 
+class wxInfoBar;
 class wxListBox;
 class wxSimplebook;
 
@@ -35,11 +36,16 @@ class MainFrame : public wxFrame {
   void rememberFile(const std::filesystem::path& path);
   void onRecent(wxCommandEvent& e);
   void onAbout();
+  void buildToolsMenu(wxMenuBar* bar);
+  void refreshAccess();
+  void restoreBackup();
+  void createAdministrator();
   std::unique_ptr<services::Services> services_;
   wxListBox* nav_ = nullptr;
   wxSimplebook* book_ = nullptr;
   std::vector<Page*> pages_;
   OverviewPage* overview_ = nullptr;
+  wxInfoBar* setupBar_ = nullptr;  ///< offers the first-run set-up on a register without accounts
   wxFileHistory history_;
 };
 

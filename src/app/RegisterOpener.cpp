@@ -5,14 +5,48 @@
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
 
+#include "app/AccountDialog.h"
+#include "app/LoginDialog.h"
 #include "app/NewRegisterDialog.h"
+#include "app/Session.h"
 #include "app/Ui.h"
+#include "services/Accounts.h"
+#include "services/InstanceLock.h"
 #include "services/Paths.h"
 
 namespace dangbo::app {
 
 namespace fs = std::filesystem;
 using services::Services;
+
+namespace {
+// The lock of the register this window shows (one window per program instance).
+struct HeldLock {
+  std::unique_ptr<services::InstanceLock> lock;
+  fs::path path;
+};
+HeldLock& held() {
+  static HeldLock h;
+  return h;
+}
+fs::path lockKey(const fs::path& p) {
+  std::error_code ec;
+  fs::path k = fs::weakly_canonical(p, ec);
+  return ec ? p : k;
+}
+// Takes the lock of `path` into `out` (left empty when this window holds it already); false, with the
+// message shown, when another instance holds it.
+bool takeLock(wxWindow* parent, const fs::path& path, std::unique_ptr<services::InstanceLock>& out) {
+  if (held().lock && held().path == lockKey(path)) return true;
+  return ui::attempt(parent, [&] { out = std::make_unique<services::InstanceLock>(path); });
+}
+// The register at `path` is now the one shown: its lock replaces the previous one.
+void keepLock(std::unique_ptr<services::InstanceLock> lock, const fs::path& path) {
+  if (!lock) return;
+  held().lock = std::move(lock);
+  held().path = lockKey(path);
+}
+}  // namespace
 
 bool RegisterOpener::createDemo(const fs::path& path) {
   return ui::attempt(nullptr, [&] {
@@ -26,12 +60,30 @@ bool RegisterOpener::createDemo(const fs::path& path) {
   });
 }
 
+bool RegisterOpener::authenticate(wxWindow* parent, Services& s) {
+  bool setup = false;
+  if (!ui::attempt(parent, [&] { setup = services::needsSetup(s); })) return false;
+  if (setup) {
+    setCurrentActor(services::Actor::localOffice());
+    return true;
+  }
+  LoginDialog dlg(parent, s);
+  auto actor = dlg.run();
+  if (!actor) return false;
+  setCurrentActor(*actor);
+  return true;
+}
+
 std::unique_ptr<Services> RegisterOpener::open(wxWindow* parent, const fs::path& path) {
+  std::unique_ptr<services::InstanceLock> lock;
+  if (!takeLock(parent, path, lock)) return nullptr;
   std::unique_ptr<Services> s;
   ui::attempt(parent, [&] {
     wxBusyCursor wait;
     s = Services::open(path);
   });
+  if (!s || !authenticate(parent, *s)) return nullptr;
+  keepLock(std::move(lock), path);
   return s;
 }
 
@@ -48,7 +100,23 @@ std::unique_ptr<Services> RegisterOpener::createNew(wxWindow* parent) {
   if (!fs::is_directory(folder, ec)) folder = ui::utf8(wxGetHomeDir());
   NewRegisterDialog dlg(parent, folder);
   std::unique_ptr<Services> s;
-  dlg.run([&](const fs::path& path, const core::CommitteeInfo& info) { s = Services::create(path, info); });
+  std::unique_ptr<services::InstanceLock> lock;
+  fs::path created;
+  dlg.run([&](const fs::path& path, const core::CommitteeInfo& info) {
+    auto l = std::make_unique<services::InstanceLock>(path);
+    s = Services::create(path, info);
+    lock = std::move(l);
+    created = path;
+  });
+  if (!s) return nullptr;
+  keepLock(std::move(lock), created);
+  setCurrentActor(services::Actor::localOffice());
+  if (ui::confirm(
+          parent,
+          _("The new register has no user accounts yet: whoever opens it acts as the administrator.\n\n"
+            "Create the administrator account now? Afterwards everyone logs in with their own account."),
+          _("Create the administrator...")))
+    AccountDialog::createAdministrator(parent, *s);
   return s;
 }
 

@@ -22,6 +22,7 @@
 #include "reports/PdfRenderer.h"
 #include "reports/RatingsReport.h"
 #include "reports/SummaryReport.h"
+#include "services/Administration.h"
 #include "services/Admissions.h"
 #include "services/CongressReport.h"
 #include "services/Deadlines.h"
@@ -126,6 +127,7 @@ int cmdSummary(const Parsed& p, std::ostream& out, std::ostream&) {
     throw UsageError(format(tr("--format: \"{1}\" is not one of: {2}."), {fmt, "text, json"}));
   core::Date asOf = dateOption(p, "--as-of", core::Date::today());
   auto s = services::Services::openForReading(dbPath(p));
+  actingUser(p, *s);  // a register with accounts is read by its users only
   auto sum = s->summary(asOf);
   if (fmt == "json")
     reports::writeSummaryJson(out, sum);
@@ -154,6 +156,7 @@ int cmdImport(const Parsed& p, std::ostream& out, std::ostream& err) {
   bool dryRun = p.has("--dry-run");
   auto batch = exchange::readImport(p.positional[0]);
   for (const auto& n : batch.notices) err << n << "\n";
+  auto lock = dryRun ? nullptr : lockForWriting(p);  // not while a window has the register open
   auto s = services::Services::open(dbPath(p));
   const auto actor = actingUser(p, *s);
   if (dryRun) {
@@ -233,6 +236,7 @@ int cmdBackup(const Parsed& p, std::ostream&, std::ostream& err) {
   auto to = p.get("--out");
   if (!to) throw UsageError(tr("backup needs --out FILE."));
   auto s = services::Services::open(dbPath(p));
+  services::requireBackupRights(actingUser(p, *s));
   exchange::backupDatabase(*s, *to);
   err << format(tr("Backed up to {1}."), {*to}) << "\n";
   return kOk;
@@ -243,6 +247,17 @@ int cmdRestore(const Parsed& p, std::ostream&, std::ostream& err) {
   if (p.positional.empty()) throw UsageError(tr("restore needs the backup FILE."));
   fs::path path = dbPath(p);
   ensureParent(path);
+  auto lock = lockForWriting(p);  // not while a window has the register open
+  std::error_code ec;
+  if (fs::exists(path, ec)) {
+    // A register with accounts is restored by its administrator; a damaged one cannot be asked.
+    std::unique_ptr<services::Services> current;
+    try {
+      current = services::Services::open(path);
+    } catch (const core::DatabaseError&) {
+    }
+    if (current) services::requireBackupRights(actingUser(p, *current));
+  }
   fs::path kept = exchange::restoreDatabase(path, p.positional[0]);
   err << format(tr("Restored {1} from {2}."), {path.string(), p.positional[0]}) << "\n";
   if (!kept.empty()) err << format(tr("The replaced file was kept as {1}."), {kept.string()}) << "\n";
@@ -276,6 +291,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (p.command == "restore") return cmdRestore(p, out, err);
     if (p.command == "package") return cmdPackage(p, out, err);
     if (p.command == "user") return cmdUser(p, out, err);
+    if (p.command == "audit") return cmdAudit(p, out, err);
     throw UsageError(format(tr("Unknown command \"{1}\"."), {p.command}));
   } catch (const UsageError& e) {
     err << "dangbo-cli: " << e.what() << "\n" << tr("Run dangbo-cli --help for the commands.") << "\n";

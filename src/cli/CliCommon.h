@@ -5,6 +5,7 @@
 #include <functional>
 #include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <stdexcept>
@@ -14,6 +15,7 @@
 #include "cli/Cli.h"
 #include "core/Date.h"
 #include "services/Actor.h"
+#include "services/InstanceLock.h"
 
 namespace dangbo::services {
 class Services;
@@ -56,7 +58,9 @@ void ensureParent(const std::filesystem::path& p);
 /// Writes to --out FILE when given (whole or nothing), else to standard output.
 void emit(const Parsed& p, std::ostream& out, const std::function<void(std::ostream&)>& write);
 
-/// The user acting on the open register `s` (CliUser.cpp).
+/// The user acting on the open register `s` (CliUser.cpp): the local administrator of a register without
+/// accounts; else --user NAME logged in with the password read from --password-fd N or the terminal (call
+/// once per command: the password is read each time).
 services::Actor actingUser(const Parsed& p, services::Services& s);
 
 /// `report NAME ...` (ReportCommand.cpp) and its lines of --help.
@@ -68,5 +72,10 @@ std::string packageUsage();
 /// `user ...`: accounts (CliUser.cpp) and its lines of --help.
 int cmdUser(const Parsed& p, std::ostream& out, std::ostream& err);
 std::string userUsage();
+/// `audit ...`: the audit trail (CliUser.cpp).
+int cmdAudit(const Parsed& p, std::ostream& out, std::ostream& err);
+/// The lock a window holds on --db: taken by commands that write, so that they refuse (exit 1) while a
+/// window has the register open (CliUser.cpp).
+std::unique_ptr<services::InstanceLock> lockForWriting(const Parsed& p);
 
 }  // namespace dangbo::cli

@@ -86,6 +86,21 @@ std::vector<AuditEntry> AuditRepository::latest(int limit) {
   return out;
 }
 
+std::vector<AuditEntry> AuditRepository::search(const AuditQuery& f) {
+  std::vector<AuditEntry> out;
+  SQLite::Statement q(db_.db(), std::string(kColumns) +
+                                    "WHERE (?1 = '' OR username = ?1) AND (?2 = '' OR instr(record, ?2) > 0) "
+                                    "AND (?3 = '' OR substr(at, 1, 10) >= ?3) AND (?4 = '' OR substr(at, 1, 10) <= ?4) "
+                                    "ORDER BY id DESC LIMIT ?5");
+  q.bind(1, f.username);
+  q.bind(2, f.record);
+  q.bind(3, f.fromDay);
+  q.bind(4, f.toDay);
+  q.bind(5, f.limit);
+  while (q.executeStep()) out.push_back(readRow(q));
+  return out;
+}
+
 std::optional<int64_t> AuditRepository::firstBrokenRow() {
   SQLite::Statement q(db_.db(), std::string(kColumns) + "ORDER BY id");
   std::string prev;

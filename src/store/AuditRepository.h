@@ -14,6 +14,15 @@ struct AuditEntry {
   std::string at, username, action, record, oldValue, newValue, reason, prevHash, hash;
 };
 
+/// Which audit rows to read (empty fields: no condition).
+struct AuditQuery {
+  std::string username;  ///< exactly this user
+  std::string record;    ///< the record contains this text (e.g. "member:DV0012" or "DV0012")
+  std::string fromDay;   ///< YYYY-MM-DD, rows of this UTC day or later
+  std::string toDay;     ///< YYYY-MM-DD, rows of this UTC day or earlier
+  int limit = 5000;      ///< the newest rows first, at most this many
+};
+
 /// Appends and verifies audit rows.
 class AuditRepository {
  public:
@@ -23,6 +32,8 @@ class AuditRepository {
                  const std::string& oldValue, const std::string& newValue, const std::string& reason);
   /// The newest rows first, at most `limit`.
   std::vector<AuditEntry> latest(int limit);
+  /// The rows matching `q`, newest first.
+  std::vector<AuditEntry> search(const AuditQuery& q);
   /// The id of the first row whose hash does not match its content or chain; nullopt when all match.
   std::optional<int64_t> firstBrokenRow();
 

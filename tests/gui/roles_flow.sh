@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# GUI flow of accounts and roles under Xvfb, driven by xdotool:
+#   tests/gui/roles_flow.sh <path to dangbo> <path to dangbo-cli>
+# Creates a demo register with accounts (administrator, leadership, a secretary of CB02). Logs in as
+# leadership with a wrong password (the dialog says so), then the right one; changing a member is refused
+# with the service's message; the Tools menu has the administrator's items disabled. A second instance on the
+# same file is refused, and dangbo-cli refuses to import into it. Logs in as the secretary: the members page
+# lists only CB02. Logs in as the administrator and opens the accounts and the audit trail.
+# Screenshots go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}: login-wrong.png, leadership-refused.png,
+# leadership-tools.png, second-instance.png, secretary-members.png, admin-accounts.png, admin-audit.png.
+set -uo pipefail
+
+if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
+  [ $# -eq 2 ] || { echo "usage: $0 <dangbo> <dangbo-cli>" >&2; exit 2; }
+  app=$(realpath "$1") cli=$(realpath "$2")
+  for tool in xvfb-run xdotool import; do
+    command -v "$tool" >/dev/null || { echo "roles_flow: $tool is not installed" >&2; exit 1; }
+  done
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  export DANGBO_FLOW_TMP=$tmp DANGBO_FLOW_OUT=${DANGBO_SCREENSHOT_DIR:-$tmp} DANGBO_FLOW_CLI=$cli
+  mkdir -p "$DANGBO_FLOW_OUT"
+  export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data GSETTINGS_BACKEND=memory DANGBO_FAST_HASH=1
+  setup() {
+    "$cli" --db "$tmp/d.db" demo --seed 1 >/dev/null 2>"$tmp/cli.err" || return 1
+    echo mat-khau-quan-tri | "$cli" --db "$tmp/d.db" user add quantri --role admin --full-name "Lò Văn Quản" \
+      --password-fd 0 2>>"$tmp/cli.err" || return 1
+    printf 'mat-khau-quan-tri\nmat-khau-lanh-dao\n' | "$cli" --db "$tmp/d.db" --user quantri --password-fd 0 \
+      user add lanhdao --role leadership --full-name "Cầm Văn Đạo" 2>>"$tmp/cli.err" || return 1
+    printf 'mat-khau-quan-tri\nmat-khau-bi-thu\n' | "$cli" --db "$tmp/d.db" --user quantri --password-fd 0 \
+      user add bithu --role secretary --cell CB02 --full-name "Quàng Thị Thư" 2>>"$tmp/cli.err" || return 1
+    "$cli" templates "$tmp/import" >/dev/null 2>&1
+  }
+  if ! setup; then
+    echo "FAIL: dangbo-cli could not create the register with accounts:" >&2
+    cat "$tmp/cli.err" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" "$cli"
+  exit $?
+fi
+
+# --- inside the X server ---
+app=$1
+tmp=$DANGBO_FLOW_TMP
+out=$DANGBO_FLOW_OUT
+cli=$DANGBO_FLOW_CLI
+. "$(dirname "$0")/lib.sh"
+key() { xdotool key --clearmodifiers "$1"; sleep 0.8; }
+windows() {  # waits up to 10 s for N visible windows of process $pid
+  for _ in $(seq 1 50); do
+    [ "$(visible)" -eq "$1" ] && return 0
+    sleep 0.2
+  done
+  return 1
+}
+start() {  # start: runs dangbo on the register and waits for its login dialog
+  "$app" --db "$tmp/d.db" >"$tmp/app.out" 2>"$tmp/app.err" &
+  pid=$!
+  wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+  [ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
+  sleep 1
+  xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
+  xdotool mousemove 2 2
+}
+login() {  # login USER PASSWORD: types into the login dialog
+  xdotool type --delay 40 "$1"
+  key Tab
+  xdotool type --delay 40 "$2"
+  key Return
+  sleep 1
+}
+stop() {
+  kill "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  pid=
+}
+focusmain() { xdotool windowfocus --sync "$(xdotool search --onlyvisible --pid "$pid" | head -1)" 2>/dev/null; sleep 0.5; }
+# the title of the only visible window of $pid
+title() { xdotool getwindowname "$(xdotool search --onlyvisible --pid "$pid" | head -1)"; }
+
+# --- leadership ---
+start
+windows 1 || fail "the login dialog did not appear"
+ok "opening a register with accounts shows the login dialog"
+login lanhdao sai-mat-khau
+windows 1 || fail "a wrong password opened another window"
+case "$(title)" in dangbo*) fail "a wrong password opened the register" ;; esac
+shot login-wrong
+ok "a wrong password is refused in the login dialog"
+xdotool type --delay 40 mat-khau-lanh-dao
+key Return
+sleep 2
+case "$(title)" in dangbo*) ok "leadership logged in" ;; *) fail "the right password did not open the register" ;; esac
+xdotool mousemove 2 2
+focusmain
+
+key alt+3
+xdotool type --delay 60 pan
+sleep 1
+shot leadership-members
+key Return
+windows 2 || fail "Return in the search did not open the member form"
+key End
+xdotool type --delay 40 " A"
+key ctrl+s
+windows 3 || fail "Ctrl+S did not ask for the reason of the change"
+xdotool type --delay 40 "thu sua"
+key Return
+sleep 1
+windows 3 || fail "saving as leadership did not show a refusal"
+shot leadership-refused
+ok "leadership's change of a member is refused by the service"
+key Return   # closes the refusal
+stop
+
+# --- a second instance, and the CLI, while a window holds the register ---
+start
+login lanhdao mat-khau-lanh-dao
+first=$pid
+"$app" --db "$tmp/d.db" >"$tmp/app2.out" 2>"$tmp/app2.err" &
+pid=$!
+second=$pid
+w2=$(timeout 30 xdotool search --sync --onlyvisible --pid "$second" 2>/dev/null | head -1)
+[ -n "$w2" ] || fail "the second instance showed nothing"
+sleep 1
+shot second-instance
+case "$(xdotool getwindowname "$w2")" in dangbo\ —*) fail "the second instance opened the register" ;; esac
+ok "a second instance on the same file is refused with a message"
+kill "$second" 2>/dev/null
+wait "$second" 2>/dev/null
+pid=$first
+xdotool windowactivate --sync "$(xdotool search --onlyvisible --pid "$pid" | head -1)" 2>/dev/null
+"$cli" --db "$tmp/d.db" import "$tmp/import" >"$tmp/cli2.out" 2>"$tmp/cli2.err"
+[ $? -eq 1 ] || fail "dangbo-cli import ran while the window held the register"
+grep -q "dangbo" "$tmp/cli2.err" || fail "dangbo-cli gave no message"
+ok "dangbo-cli refuses to import while the window holds the register"
+key F10
+key Right
+key Right
+sleep 0.5
+shot leadership-tools
+key Escape
+key Escape
+stop
+
+# --- secretary ---
+start
+login bithu mat-khau-bi-thu
+case "$(title)" in dangbo*) ok "the secretary logged in" ;; *) fail "the secretary could not log in" ;; esac
+xdotool mousemove 2 2
+focusmain
+key alt+3
+sleep 1
+windows 1 || fail "the members page showed an error for the secretary"
+shot secretary-members
+ok "the secretary's members page opened"
+stop
+
+# --- administrator ---
+start
+login quantri mat-khau-quan-tri
+case "$(title)" in dangbo*) ok "the administrator logged in" ;; *) fail "the administrator could not log in" ;; esac
+xdotool mousemove 2 2
+focusmain
+key F10
+key Right
+key Right
+key Down
+key Return
+windows 2 || fail "Tools > User accounts did not open"
+shot admin-accounts
+key Escape
+windows 1 || fail "Esc did not close the accounts"
+key F10
+key Right
+key Right
+key Down
+key Down
+key Return
+windows 2 || fail "Tools > Audit trail did not open"
+shot admin-audit
+key Escape
+windows 1 || fail "Esc did not close the audit trail"
+ok "the administrator opened the accounts and the audit trail"
+xdotool key --clearmodifiers ctrl+q
+for _ in $(seq 1 100); do
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+kill -0 "$pid" 2>/dev/null && fail "dangbo did not exit within 10 s of Ctrl+Q"
+wait "$pid"
+status=$?
+pid=
+[ "$status" -eq 0 ] || fail "dangbo exited with status $status"
+ok "dangbo exited with status 0"
+echo "$passed passed, $failed failed"
