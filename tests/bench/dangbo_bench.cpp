@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/report_timings.h"
 #include "core/Enums.h"
 #include "core/VietText.h"
 #include "exchange/Csv.h"
@@ -28,7 +29,6 @@
 #include "services/Import.h"
 #include "services/MemberList.h"
 #include "services/Services.h"
-#include "report_timings.h"
 
 using namespace dangbo;
 namespace fs = std::filesystem;

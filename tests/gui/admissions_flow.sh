@@ -33,14 +33,6 @@ app=$1
 tmp=$DANGBO_FLOW_TMP
 out=$DANGBO_FLOW_OUT
 . "$(dirname "$0")/lib.sh"
-key() { xdotool key --clearmodifiers "$1"; sleep 0.8; }
-windows() {  # waits up to 10 s for N visible windows of dangbo
-  for _ in $(seq 1 50); do
-    [ "$(visible)" -eq "$1" ] && return 0
-    sleep 0.2
-  done
-  return 1
-}
 # sql QUERY: the first column of the first row (read-only)
 sql() {
   python3 -c 'import sqlite3,sys
@@ -90,18 +82,5 @@ key Escape
 windows 1 || fail "Esc did not close the new-candidate form"
 ok "Ctrl+N opened the new-candidate form"
 
-# Without a window manager the main window does not take the keyboard back by itself after a dialog.
-xdotool windowfocus --sync "$wid" 2>/dev/null
-sleep 0.3
-xdotool key --clearmodifiers ctrl+q
-for _ in $(seq 1 100); do
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.1
-done
-kill -0 "$pid" 2>/dev/null && { shot not-quit; fail "dangbo did not exit within 10 s of Ctrl+Q"; }
-wait "$pid"
-status=$?
-pid=
-[ "$status" -eq 0 ] || fail "dangbo exited with status $status"
-ok "dangbo exited with status 0"
+quit_app
 echo "$passed passed, $failed failed"

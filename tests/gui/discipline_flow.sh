@@ -36,14 +36,6 @@ tmp=$DANGBO_FLOW_TMP
 out=$DANGBO_FLOW_OUT
 cli=$DANGBO_FLOW_CLI
 . "$(dirname "$0")/lib.sh"
-key() { xdotool key --clearmodifiers "$1"; sleep 0.8; }
-windows() {  # waits up to 10 s for N visible windows of process $pid
-  for _ in $(seq 1 50); do
-    [ "$(visible)" -eq "$1" ] && return 0
-    sleep 0.2
-  done
-  return 1
-}
 start() {  # start: runs dangbo on the register and waits for its first window
   "$app" --db "$tmp/d.db" >"$tmp/app.out" 2>"$tmp/app.err" &
   pid=$!

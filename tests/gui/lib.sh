@@ -15,3 +15,48 @@ shot() {  # shot NAME: screenshot of the whole screen
     || fail "screenshot $1 could not be taken"
 }
 visible() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
+key() { xdotool key --clearmodifiers "$1"; sleep 0.8; }  # key COMBO: one key press, then time to redraw
+windows() {  # windows N: waits up to 10 s for N visible windows of dangbo
+  for _ in $(seq 1 50); do
+    [ "$(visible)" -eq "$1" ] && return 0
+    sleep 0.2
+  done
+  return 1
+}
+# quit_app: Ctrl+Q in the main window ($wid), then dangbo must end within 10 s with status 0.
+quit_app() {
+  xdotool windowfocus --sync "${wid:-}" 2>/dev/null  # without a window manager the focus does not come back by itself
+  sleep 0.3
+  xdotool key --clearmodifiers ctrl+q
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -0 "$pid" 2>/dev/null && fail "dangbo did not exit within 10 s of Ctrl+Q"
+  wait "$pid"
+  local status=$?
+  pid=
+  [ "$status" -eq 0 ] || fail "dangbo exited with status $status"
+  ok "dangbo exited with status 0"
+}
+# outer_setup NAME DANGBO DANGBO_CLI: outside the X server, checks the tools, makes the test's folder ($tmp,
+# removed at exit) with its own configuration and data folders, and a demo register in $tmp/d.db.
+outer_setup() {
+  local name=$1
+  [ $# -eq 3 ] || { echo "usage: $name <dangbo> <dangbo-cli>" >&2; exit 2; }
+  app=$(realpath "$2") cli=$(realpath "$3")
+  for tool in xvfb-run xdotool import; do
+    command -v "$tool" >/dev/null || { echo "$name: $tool is not installed" >&2; exit 1; }
+  done
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  export DANGBO_FLOW_TMP=$tmp DANGBO_FLOW_OUT=${DANGBO_SCREENSHOT_DIR:-$tmp} DANGBO_FLOW_CLI=$cli
+  mkdir -p "$DANGBO_FLOW_OUT"
+  export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data GSETTINGS_BACKEND=memory
+  if ! "$cli" --db "$tmp/d.db" demo --seed 1 >"$tmp/cli.out" 2>"$tmp/cli.err"; then
+    echo "FAIL: dangbo-cli could not create the demo register:" >&2
+    cat "$tmp/cli.err" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+}

@@ -8,22 +8,8 @@
 set -uo pipefail
 
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
-  [ $# -eq 2 ] || { echo "usage: $0 <dangbo> <dangbo-cli>" >&2; exit 2; }
-  app=$(realpath "$1") cli=$(realpath "$2")
-  for tool in xvfb-run xdotool import; do
-    command -v "$tool" >/dev/null || { echo "members_flow: $tool is not installed" >&2; exit 1; }
-  done
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
-  export DANGBO_FLOW_TMP=$tmp DANGBO_FLOW_OUT=${DANGBO_SCREENSHOT_DIR:-$tmp} DANGBO_FLOW_CLI=$cli
-  mkdir -p "$DANGBO_FLOW_OUT"
-  export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data GSETTINGS_BACKEND=memory
-  if ! "$cli" --db "$tmp/d.db" demo --seed 1 >"$tmp/cli.out" 2>"$tmp/cli.err"; then
-    echo "FAIL: dangbo-cli could not create the demo register:" >&2
-    cat "$tmp/cli.err" >&2
-    echo "0 passed, 1 failed"
-    exit 1
-  fi
+  . "$(dirname "$0")/lib.sh"
+  outer_setup members_flow "$@"
   # A small import folder: the empty templates, and in dang_vien.csv a new member, a changed residence of a
 # demo member and one refused row.
   "$cli" templates "$tmp/import" >/dev/null 2>&1 || { echo "FAIL: templates"; echo "0 passed, 1 failed"; exit 1; }
@@ -44,15 +30,6 @@ tmp=$DANGBO_FLOW_TMP
 out=$DANGBO_FLOW_OUT
 cli=$DANGBO_FLOW_CLI
 . "$(dirname "$0")/lib.sh"
-key() { xdotool key --clearmodifiers "$1"; sleep 0.8; }
-# waits up to 10 s for N visible windows of dangbo
-windows() {
-  for _ in $(seq 1 50); do
-    [ "$(visible)" -eq "$1" ] && return 0
-    sleep 0.2
-  done
-  return 1
-}
 
 "$app" --db "$tmp/d.db" >"$tmp/app.out" 2>"$tmp/app.err" &
 pid=$!
@@ -95,15 +72,5 @@ after=$(sha256sum "$tmp/d.db" | cut -d' ' -f1)
 [ "$before" = "$after" ] || fail "the register changed although the import was refused"
 ok "the import wizard showed the plan and wrote nothing"
 
-xdotool key --clearmodifiers ctrl+q
-for _ in $(seq 1 100); do
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.1
-done
-kill -0 "$pid" 2>/dev/null && fail "dangbo did not exit within 10 s of Ctrl+Q"
-wait "$pid"
-status=$?
-pid=
-[ "$status" -eq 0 ] || fail "dangbo exited with status $status"
-ok "dangbo exited with status 0"
+quit_app
 echo "$passed passed, $failed failed"

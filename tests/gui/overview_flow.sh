@@ -34,15 +34,6 @@ app=$1
 tmp=$DANGBO_FLOW_TMP
 out=$DANGBO_FLOW_OUT
 . "$(dirname "$0")/lib.sh"
-key() { xdotool key --clearmodifiers "$1"; sleep 0.8; }
-# waits up to 10 s for N visible windows of dangbo
-windows() {
-  for _ in $(seq 1 50); do
-    [ "$(visible)" -eq "$1" ] && return 0
-    sleep 0.2
-  done
-  return 1
-}
 # the title of the newest visible window of dangbo
 newest() { xdotool getwindowname "$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | tail -1)"; }
 
@@ -95,15 +86,5 @@ shot overview-overdue
 key Escape
 windows 1 || fail "Esc did not close the deadlines list"
 
-xdotool key --clearmodifiers ctrl+q
-for _ in $(seq 1 100); do
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.1
-done
-kill -0 "$pid" 2>/dev/null && fail "dangbo did not exit within 10 s of Ctrl+Q"
-wait "$pid"
-status=$?
-pid=
-[ "$status" -eq 0 ] || fail "dangbo exited with status $status"
-ok "dangbo exited with status 0"
+quit_app
 echo "$passed passed, $failed failed"

@@ -50,14 +50,6 @@ tmp=$DANGBO_FLOW_TMP
 out=$DANGBO_FLOW_OUT
 . "$(dirname "$0")/lib.sh"
 read -r -a ids <"$tmp/ids"
-key() { xdotool key --clearmodifiers "$1"; sleep 0.8; }
-windows() {
-  for _ in $(seq 1 50); do
-    [ "$(visible)" -eq "$1" ] && return 0
-    sleep 0.2
-  done
-  return 1
-}
 value() { sqlite3 "$tmp/office.db" "SELECT $1 FROM members WHERE id = $2"; }
 
 "$app" --db "$tmp/office.db" >"$tmp/app.out" 2>"$tmp/app.err" &
@@ -98,15 +90,5 @@ windows 1 || fail "the result message did not close"
 [ "$(value residence "${ids[2]}")" = "Bản Hua Tát" ] || fail "the conflict resolved for the office was overwritten"
 ok "exactly the accepted changes are in the office file"
 
-xdotool key --clearmodifiers ctrl+q
-for _ in $(seq 1 100); do
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.1
-done
-kill -0 "$pid" 2>/dev/null && fail "dangbo did not exit within 10 s of Ctrl+Q"
-wait "$pid"
-status=$?
-pid=
-[ "$status" -eq 0 ] || fail "dangbo exited with status $status"
-ok "dangbo exited with status 0"
+quit_app
 echo "$passed passed, $failed failed"

@@ -37,7 +37,6 @@ tmp=$DANGBO_FLOW_TMP
 out=$DANGBO_FLOW_OUT
 cli=$DANGBO_FLOW_CLI
 . "$(dirname "$0")/lib.sh"
-key() { xdotool key --clearmodifiers "$1"; sleep 0.8; }
 # Clicks the right-hand button of the smallest visible window of dangbo (the message box on top).
 confirm_right() {
   local best="" area=0 w
@@ -50,14 +49,6 @@ confirm_right() {
   [ -n "$best" ] || return 1
   xdotool mousemove $((bx + bw * 3 / 4)) $((by + bh - 18)) click 1
   sleep 0.8
-}
-# waits up to 10 s for N visible windows of dangbo
-windows() {
-  for _ in $(seq 1 50); do
-    [ "$(visible)" -eq "$1" ] && return 0
-    sleep 0.2
-  done
-  return 1
 }
 
 # The latest rated year and the third cell by code, as the page lists them.
@@ -128,17 +119,7 @@ sleep 1
 windows 1 || fail "the summary opened a window (an error message?)"
 shot ratings-summary
 
-xdotool key --clearmodifiers ctrl+q
-for _ in $(seq 1 100); do
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.1
-done
-kill -0 "$pid" 2>/dev/null && fail "dangbo did not exit within 10 s of Ctrl+Q"
-wait "$pid"
-status=$?
-pid=
-[ "$status" -eq 0 ] || fail "dangbo exited with status $status"
-ok "dangbo exited with status 0"
+quit_app
 
 quota_after=$(quotas)
 [ "$quota_after" -gt "$quota_before" ] \

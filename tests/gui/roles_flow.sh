@@ -47,14 +47,6 @@ tmp=$DANGBO_FLOW_TMP
 out=$DANGBO_FLOW_OUT
 cli=$DANGBO_FLOW_CLI
 . "$(dirname "$0")/lib.sh"
-key() { xdotool key --clearmodifiers "$1"; sleep 0.8; }
-windows() {  # waits up to 10 s for N visible windows of process $pid
-  for _ in $(seq 1 50); do
-    [ "$(visible)" -eq "$1" ] && return 0
-    sleep 0.2
-  done
-  return 1
-}
 start() {  # start: runs dangbo on the register and waits for its login dialog
   "$app" --db "$tmp/d.db" >"$tmp/app.out" 2>"$tmp/app.err" &
   pid=$!
@@ -184,15 +176,5 @@ shot admin-audit
 key Escape
 windows 1 || fail "Esc did not close the audit trail"
 ok "the administrator opened the accounts and the audit trail"
-xdotool key --clearmodifiers ctrl+q
-for _ in $(seq 1 100); do
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.1
-done
-kill -0 "$pid" 2>/dev/null && fail "dangbo did not exit within 10 s of Ctrl+Q"
-wait "$pid"
-status=$?
-pid=
-[ "$status" -eq 0 ] || fail "dangbo exited with status $status"
-ok "dangbo exited with status 0"
+quit_app
 echo "$passed passed, $failed failed"
