@@ -68,7 +68,7 @@ void AccountsDialog::reload() {
 const services::UserInfo* AccountsDialog::selected() {
   long row = ui::selectedRow(list_);
   if (row < 0 || size_t(row) >= users_.size()) {
-    ui::showInfo(this, _("Select an account in the list first."));
+    ui::showInfo(this, _("Choose an account in the list first."));
     return nullptr;
   }
   return &users_[size_t(row)];
