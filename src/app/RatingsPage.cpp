@@ -17,6 +17,7 @@
 #include <set>
 
 #include "app/Forms.h"
+#include "app/RatingsText.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
@@ -37,7 +38,6 @@ enum OrgCol { oCode, oName, oMembers, oMust, oLevel, oScore, oException, oOrgCol
 
 const wxColour kNotRated(0xEE, 0xEE, 0xEE);
 const wxColour kFlagged(0xF8, 0xD7, 0xDA);
-const wxColour kWarnText(0xB0, 0x1E, 0x1E);
 
 bool isLevelColumn(int col) {
   return col == cSelf || col == cProposal || col == cDecision;
@@ -48,10 +48,6 @@ int levelKey(int code) {
   if (code >= '1' && code <= '4') return code - '1';
   if (code >= WXK_NUMPAD1 && code <= WXK_NUMPAD4) return code - WXK_NUMPAD1;
   return -1;
-}
-
-wxString percent(const std::optional<int64_t>& tenths) {
-  return tenths ? ui::wx(core::formatPercentVn(*tenths)) : wxString("-");
 }
 
 wxString statusText(const services::RatingSheetRow& r) {
@@ -363,7 +359,7 @@ void RatingsPage::fillCells() {
     if (others > 0) warn += (warn.empty() ? wxString() : wxString(", ")) + wxString::Format("%d", others);
     cells_->SetItem(row, 3, warn);
     if (p.warnings > 0)
-      cells_->SetItemTextColour(row, kWarnText);
+      cells_->SetItemTextColour(row, ratings::warnText());
     else if (p.eligible > 0 && p.rated == p.eligible)
       cells_->SetItemTextColour(row, wxColour(0x1E, 0x6E, 0x2E));
     if (p.code == cellCode_) select = row;
@@ -440,7 +436,7 @@ void RatingsPage::fillGrid() {
       grid_->SetCellBackgroundColour(r, c, rated ? grid_->GetDefaultCellBackgroundColour() : kNotRated);
       grid_->SetCellTextColour(r, c, grid_->GetDefaultCellTextColour());
     }
-    if (m.disciplined && rated) grid_->SetCellTextColour(r, cStatus, kWarnText);
+    if (m.disciplined && rated) grid_->SetCellTextColour(r, cStatus, ratings::warnText());
     if (flagged(m)) grid_->SetCellBackgroundColour(r, cDecision, kFlagged);
     if (m.level != m.proposedLevel && !m.level.empty() && !m.proposedLevel.empty())
       grid_->SetCellFont(r, cDecision, grid_->GetDefaultCellFont().Bold());
@@ -495,7 +491,8 @@ void RatingsPage::showQuota() {
     text += "\n" + ui::wx(w);
     warn = true;
   }
-  label->SetForegroundColour(warn ? kWarnText : wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
+  label->SetForegroundColour(warn ? ratings::warnText()
+                                  : wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
   label->SetLabelText(text);
   label->Wrap(std::max(300, grid_->GetSize().GetWidth()));
   Layout();
@@ -627,7 +624,7 @@ void RatingsPage::refreshAfterChange() {
     const int others = p.warnings - (p.quotaExceeded ? 1 : 0);
     if (others > 0) warn += (warn.empty() ? wxString() : wxString(", ")) + wxString::Format("%d", others);
     cells_->SetItem(long(i), 3, warn);
-    cells_->SetItemTextColour(long(i), p.warnings > 0 ? kWarnText
+    cells_->SetItemTextColour(long(i), p.warnings > 0 ? ratings::warnText()
                                        : p.eligible > 0 && p.rated == p.eligible
                                            ? wxColour(0x1E, 0x6E, 0x2E)
                                            : wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT));
@@ -698,7 +695,7 @@ void RatingsPage::fillOrgGrid() {
       orgGrid_->SetCellBackgroundColour(r, oLevel, kFlagged);
       ++mustFlag;
     }
-    if (!o.mustBeNotComplete.empty()) orgGrid_->SetCellTextColour(r, oMust, kWarnText);
+    if (!o.mustBeNotComplete.empty()) orgGrid_->SetCellTextColour(r, oMust, ratings::warnText());
   }
   orgGrid_->EndBatch();
   if (!orgs_.empty()) {
@@ -713,7 +710,8 @@ void RatingsPage::fillOrgGrid() {
                           {ui::count(mustFlag)});
   info += " " + _("Keys 1-4 set the level and go down.");
   auto* label = ctrl<wxStaticText>(this, "orgInfo");
-  label->SetForegroundColour(mustFlag > 0 ? kWarnText : wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
+  label->SetForegroundColour(mustFlag > 0 ? ratings::warnText()
+                                          : wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
   label->SetLabelText(info);
 }
 
@@ -784,89 +782,5 @@ void RatingsPage::setOrg(int row, int col, const std::string& value) {
 
 // ---------------------------------------------------------------------------------------------
 // The summary
-
-void RatingsPage::fillSummary() {
-  const auto y = year();
-  if (!services_ || !y) return;
-  const int from = *y - 4;
-  services::RatingSummary sum;
-  if (!ui::attempt(this, [&] { sum = services::ratingSummary(*services_, currentActor(), from, *y); }))
-    return;
-
-  auto roundLabel = [](const std::string& status) -> wxString {
-    if (status == "open") return _("open");
-    if (status == "locked") return _("locked");
-    return _("imported");
-  };
-  yearsList_->Freeze();
-  yearsList_->DeleteAllItems();
-  wxString headline = ui::fmt(_("{1}: no ratings yet."), {wxString::Format("%d", *y)});
-  for (auto it = sum.years.rbegin(); it != sum.years.rend(); ++it) {
-    const auto& ys = *it;
-    for (int k = 0; k < 2; ++k) {
-      const services::RatingLevels& l = k == 0 ? ys.organizations : ys.members;
-      const auto& target = k == 0 ? ys.organizationTarget : ys.memberTarget;
-      long row = yearsList_->InsertItem(yearsList_->GetItemCount(),
-                                        k == 0 ? wxString::Format("%d", ys.year) : wxString());
-      yearsList_->SetItem(row, 1, k == 0 ? roundLabel(ys.roundStatus) : wxString());
-      yearsList_->SetItem(row, 2, k == 0 ? _("Cells") : _("Members"));
-      yearsList_->SetItem(row, 3, ui::count(l.htxsnv));
-      yearsList_->SetItem(row, 4, ui::count(l.httnv));
-      yearsList_->SetItem(row, 5, ui::count(l.htnv));
-      yearsList_->SetItem(row, 6, ui::count(l.khtnv));
-      yearsList_->SetItem(row, 7, ui::count(l.rated));
-      yearsList_->SetItem(row, 8, percent(l.goodOrBetterPercent));
-      yearsList_->SetItem(row, 9, percent(target));
-      if (l.goodOrBetterPercent && target && *l.goodOrBetterPercent < *target)
-        yearsList_->SetItemTextColour(row, kWarnText);
-    }
-    if (ys.year == *y) {
-      auto part = [&](const services::RatingLevels& l, const std::optional<int64_t>& target,
-                      const wxString& what) {
-        wxString s = ui::fmt(
-            _("{1}: {2} of {3} good or better ({4})"),
-            {what, ui::count(l.htxsnv + l.httnv), ui::count(l.rated), percent(l.goodOrBetterPercent)});
-        if (target && l.goodOrBetterPercent)
-          s += " " + ui::fmt(*l.goodOrBetterPercent >= *target ? _("- target {1} met")
-                                                               : _("- below the target {1}"),
-                             {percent(target)});
-        return s;
-      };
-      headline = wxString::Format("%d", *y) + " (" + roundLabel(ys.roundStatus) + "). " +
-                 part(ys.organizations, ys.organizationTarget, _("Cells")) + "; " +
-                 part(ys.members, ys.memberTarget, _("Members")) + ".";
-    }
-  }
-  for (int c = 0; c < yearsList_->GetColumnCount(); ++c) yearsList_->SetColumnWidth(c, c == 2 ? 110 : 82);
-  yearsList_->Thaw();
-  ctrl<wxStaticText>(this, "summaryText")->SetLabelText(headline);
-
-  history_->Freeze();
-  history_->ClearAll();
-  history_->AppendColumn(_("Code"));
-  history_->AppendColumn(_("Cell"));
-  for (int yr = from; yr <= *y; ++yr)
-    history_->AppendColumn(wxString::Format("%d", yr), wxLIST_FORMAT_CENTER);
-  for (const auto& c : sum.cells) {
-    long row = history_->InsertItem(history_->GetItemCount(), ui::wx(c.code));
-    history_->SetItem(row, 1, ui::wx(c.name));
-    std::optional<int64_t> previous;
-    for (const auto& cy : c.years) {
-      wxString text = cy.level.empty() ? wxString("-") : ui::wx(cy.level);
-      if (cy.members.rated > 0) text += " / " + percent(cy.members.goodOrBetterPercent);
-      history_->SetItem(row, 2 + (cy.year - from), text);
-      // the chosen year below the one before: shown in red
-      if (cy.year == *y && previous && cy.members.goodOrBetterPercent &&
-          *cy.members.goodOrBetterPercent < *previous)
-        history_->SetItemTextColour(row, kWarnText);
-      if (cy.members.goodOrBetterPercent) previous = cy.members.goodOrBetterPercent;
-    }
-  }
-  history_->SetColumnWidth(0, 62);
-  history_->SetColumnWidth(1, 180);
-  for (int c = 2; c < history_->GetColumnCount(); ++c) history_->SetColumnWidth(c, 120);
-  history_->Thaw();
-  Layout();
-}
 
 }  // namespace dangbo::app
