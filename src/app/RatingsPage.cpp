@@ -495,7 +495,7 @@ void RatingsPage::showQuota() {
                                   : wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
   label->SetLabelText(text);
   label->Wrap(std::max(300, grid_->GetSize().GetWidth()));
-  Layout();
+  label->GetParent()->Layout();  // the label sits in the notebook's page: its lines take room there
 }
 
 void RatingsPage::showRowInfo() {
