@@ -4,6 +4,7 @@
 #include <map>
 
 #include "../TestUtil.h"
+#include "DisciplineTestData.h"
 #include "core/Errors.h"
 #include "services/Discipline.h"
 #include "services/Register.h"
@@ -15,10 +16,9 @@ using namespace dangbo;
 using dangbo::test::TempDir;
 using services::Actor;
 
+using namespace dangbo::test::discipline;
+
 namespace {
-core::Date d(int y, int m, int dd) {
-  return *core::Date::make(y, m, dd);
-}
 const Actor kOffice = Actor::localOffice();
 const Actor kInspection{"kiemtra", "inspection", std::nullopt};
 
@@ -28,39 +28,13 @@ struct Fixture {
       services::Services::create(dir / "r.db", {"Đảng bộ xã Thử", "Thử", "Sơn La", "", ""});
   core::Id cb01 = 0, cb02 = 0;
   Fixture() {
-    cb01 = services::addOrganization(*s, kOffice, cell("CB01", "Chi bộ bản Nà Ớt"));
-    cb02 = services::addOrganization(*s, kOffice, cell("CB02", "Chi bộ bản Co Kè"));
+    cb01 = services::addOrganization(*s, kOffice, villageCell("CB01", "Chi bộ bản Nà Ớt"));
+    cb02 = services::addOrganization(*s, kOffice, villageCell("CB02", "Chi bộ bản Co Kè"));
     services::addMember(*s, kOffice, member("M01", "Lò Văn Một", true), "CB01", "QĐ-1");
     services::addMember(*s, kOffice, member("M02", "Cà Thị Hai", true), "CB01", "QĐ-2");
     services::addMember(*s, kOffice, member("P01", "Quàng Văn Ba", false), "CB01", "QĐ-3");
     services::addMember(*s, kOffice, member("L01", "Lường Văn Bốn", true), "CB02", "QĐ-4");
     services::setCellLeader(*s, kOffice, "CB02", "L01", "bi_thu", d(2015, 1, 1), "QĐ-5");
-  }
-  static core::Organization cell(const std::string& code, const std::string& name) {
-    core::Organization o;
-    o.code = code;
-    o.name = name;
-    o.kind = "truc_thuoc";
-    o.category = "ban";
-    o.founded = d(1960, 1, 1);
-    return o;
-  }
-  static core::Member member(const std::string& code, const std::string& name, bool official) {
-    core::Member m;
-    m.code = code;
-    m.fullName = name;
-    m.gender = "nam";
-    m.birthDate = core::PartialDate::make(1980, 5, 2);
-    m.ethnicity = "03";
-    if (official) {
-      m.admittedOn = d(2010, 3, 1);
-      m.ceremonyOn = d(2010, 3, 20);
-      m.officialOn = d(2011, 3, 20);
-    } else {
-      m.admittedOn = d(2024, 3, 1);
-      m.ceremonyOn = d(2024, 3, 20);
-    }
-    return m;
   }
   services::DecisionInput decision(const std::string& type, const std::string& code, const std::string& form,
                                    const core::Date& on, const std::string& number) {
@@ -91,20 +65,8 @@ struct Fixture {
     in.followUp = "Theo dõi";
     return in;
   }
-  std::string status(const std::string& code) {
-    store::RegisterRepository repo(s->database());
-    return repo.memberByCode(code)->status;
-  }
+  std::string status(const std::string& code) { return memberStatus(*s, code); }
 };
-
-std::string refusal(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const core::DataError& e) {
-    return e.what();
-  }
-  return "";
-}
 }  // namespace
 
 TEST_CASE("discipline: every role but inspection is refused reading or writing case files") {

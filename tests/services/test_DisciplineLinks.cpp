@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "../TestUtil.h"
+#include "DisciplineTestData.h"
 #include "core/Errors.h"
 #include "services/Discipline.h"
 #include "services/Register.h"
@@ -15,10 +16,9 @@ using namespace dangbo;
 using dangbo::test::TempDir;
 using services::Actor;
 
+using namespace dangbo::test::discipline;
+
 namespace {
-core::Date d(int y, int m, int dd) {
-  return *core::Date::make(y, m, dd);
-}
 const Actor kOffice = Actor::localOffice();
 const Actor kInspection{"kiemtra", "inspection", std::nullopt};
 
@@ -28,26 +28,10 @@ struct Fixture {
       services::Services::create(dir / "r.db", {"Đảng bộ xã Thử", "Thử", "Sơn La", "", ""});
   core::Id cb01 = 0;
   Fixture() {
-    core::Organization o;
-    o.code = "CB01";
-    o.name = "Chi bộ bản Nà Ớt";
-    o.kind = "truc_thuoc";
-    o.category = "ban";
-    o.founded = d(1960, 1, 1);
-    cb01 = services::addOrganization(*s, kOffice, o);
+    cb01 = services::addOrganization(*s, kOffice, villageCell("CB01", "Chi bộ bản Nà Ớt"));
     for (auto [code, name] :
-         {std::pair{"M01", "Lò Văn Một"}, {"M02", "Cà Thị Hai"}, {"L01", "Lường Văn Bốn"}}) {
-      core::Member m;
-      m.code = code;
-      m.fullName = name;
-      m.gender = "nam";
-      m.birthDate = core::PartialDate::make(1980, 5, 2);
-      m.ethnicity = "03";
-      m.admittedOn = d(2010, 3, 1);
-      m.ceremonyOn = d(2010, 3, 20);
-      m.officialOn = d(2011, 3, 20);
-      services::addMember(*s, kOffice, m, "CB01", std::string("QĐ-") + code);
-    }
+         {std::pair{"M01", "Lò Văn Một"}, {"M02", "Cà Thị Hai"}, {"L01", "Lường Văn Bốn"}})
+      services::addMember(*s, kOffice, member(code, name, true), "CB01", std::string("QĐ-") + code);
     services::setCellLeader(*s, kOffice, "CB01", "L01", "bi_thu", d(2015, 1, 1), "QĐ-5");
   }
   services::InspectionInput inspection(const std::string& type, const std::string& code, const core::Date& on,
@@ -77,20 +61,8 @@ struct Fixture {
     in.announcedOn = on.addDays(5);
     return in;
   }
-  std::string status(const std::string& code) {
-    store::RegisterRepository repo(s->database());
-    return repo.memberByCode(code)->status;
-  }
+  std::string status(const std::string& code) { return memberStatus(*s, code); }
 };
-
-std::string refusal(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const core::DataError& e) {
-    return e.what();
-  }
-  return "";
-}
 }  // namespace
 
 TEST_CASE("discipline deadlines: kinds, overdue days and who may read them") {
