@@ -279,35 +279,53 @@ MemberSearch searchMembersOn(Database& database, const core::Date& day, std::str
   auto& db = database.db();
   MemberSearch out;
   const auto d = static_cast<int32_t>(day.serial());
-  // How many keys match, from the narrow index on search_key: few are then read through their rowids,
-  // many by one pass over the table.
-  int64_t total = 0, matching = 0, maxId = 0;
+  // The matching ids, from one pass over the narrow index on search_key. instr() is the exact byte-wise
+  // substring test std::string::find makes on the snapshot's keys.
+  std::vector<int64_t> ids;
   {
-    SQLite::Statement c(db, "SELECT count(*), total(instr(search_key, ?1) > 0), max(id) FROM members");
-    c.bind(1, std::string(folded));
-    if (c.executeStep()) {
-      total = c.getColumn(0).getInt64();
-      matching = static_cast<int64_t>(c.getColumn(1).getDouble());
-      maxId = c.getColumn(2).isNull() ? 0 : c.getColumn(2).getInt64();
-    }
+    SQLite::Statement m(db, "SELECT id FROM members WHERE instr(search_key, ?1) > 0");
+    m.bind(1, std::string(folded));
+    while (m.executeStep()) ids.push_back(m.getColumn(0).getInt64());
   }
-  if (matching == 0) {
+  if (ids.empty()) {
     readNames(db, out);
     return out;
   }
-  // instr() is the exact byte-wise substring test std::string::find makes on the snapshot's keys.
+  const int64_t maxId = db.execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64();
   const std::string columns =
       "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, card_no, "
       "transferred_in_on, cell_id, status, status_since, sort_key FROM members WHERE ";
-  SQLite::Statement q(db, matching * 4 < total
-                              ? columns + "id IN (SELECT id FROM members WHERE instr(search_key, ?1) > 0)"
-                              : columns + "instr(search_key, ?1) > 0");
-  q.bind(1, std::string(folded));
+  // Few matches are read through their rowids (in rowid order, a batch a statement); many by one pass
+  // over the table, which then costs less than the lookups.
+  constexpr size_t kRowBatch = 64;
+  const bool byId = static_cast<int64_t>(ids.size()) * 4 < maxId;
+  std::string marks;
+  for (size_t i = 0; i < kRowBatch; ++i) marks += i ? ", ?" : "?";
+  SQLite::Statement q(db, byId ? columns + "id IN (" + marks + ")" : columns + "instr(search_key, ?1) > 0");
+  size_t nextId = 0;
+  if (byId) std::sort(ids.begin(), ids.end());
+  // Binds the next batch of ids (the last one repeated to fill it up); false when none is left.
+  auto nextBatch = [&] {
+    if (nextId >= ids.size()) return false;
+    q.reset();
+    for (size_t i = 0; i < kRowBatch; ++i) q.bind(int(i + 1), ids[std::min(nextId + i, ids.size() - 1)]);
+    nextId += kRowBatch;
+    return true;
+  };
+  if (byId)
+    nextBatch();
+  else
+    q.bind(1, std::string(folded));
+  const size_t matching = ids.size();
   std::vector<ListedMember> rows;
   std::vector<std::string> sortKeys;
-  rows.reserve(static_cast<size_t>(matching));
-  sortKeys.reserve(static_cast<size_t>(matching));
-  while (q.executeStep()) {
+  rows.reserve(matching);
+  sortKeys.reserve(matching);
+  for (;;) {
+    if (!q.executeStep()) {
+      if (byId && nextBatch()) continue;
+      break;
+    }
     // Present on the day, judged as the snapshot judges it (joinedDay <= day < endDay).
     const auto admitted = fastDate(q.getColumn(7));
     const auto transferredIn = fastDate(q.getColumn(10));
