@@ -3,6 +3,7 @@
 // for review. The rows are grouped by each value (sorted once by its hash), and the stored members are read
 // in one pass, so the check costs O(n log n) rather than comparing every pair.
 #include <algorithm>
+#include <climits>
 #include <cstdint>
 #include <functional>
 #include <set>
@@ -142,26 +143,37 @@ void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& s
       add(format(tr("same name and birth date ({1})"), {core::PartialDate::parse(birth)->vn()}));
   };
 
-  std::vector<uint32_t> others;
-  size_t h = 0;
-  for (uint32_t i = 0; i < rows.size(); ++i) {
+  // Pairs (new row, other row of the file) sharing a value: from each run of equal values in the groups,
+  // in one pass over each (the other row comes before the new one, or is not new itself).
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  for (const Groups* g : {&byCccd, &byCard, &byNameBirth}) {
+    for (size_t from = 0; from < g->size();) {
+      size_t to = from + 1;
+      while (to < g->size() && (*g)[to].hash == (*g)[from].hash) ++to;
+      for (size_t x = from; to - from > 1 && x < to; ++x) {
+        const uint32_t i = (*g)[x].row;
+        if (!rows[i].isNew) continue;
+        for (size_t y = from; y < to; ++y) {
+          const uint32_t j = (*g)[y].row;
+          if (j != i && (j < i || !rows[j].isNew) && (*g)[y].value == (*g)[x].value) pairs.emplace_back(i, j);
+        }
+      }
+      from = to;
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+
+  // Row by row: the other rows of the file in their order, then the stored members.
+  size_t p = 0, h = 0;
+  while (p < pairs.size() || h < storedHits.size()) {
+    const uint32_t i = std::min(p < pairs.size() ? pairs[p].first : UINT32_MAX,
+                                h < storedHits.size() ? storedHits[h].first : UINT32_MAX);
     const Ident& a = rows[i];
-    if (!a.isNew) continue;
-    // Other rows of the file: those before it, and those after it that are not new themselves.
-    others.clear();
-    auto take = [&](uint32_t j) {
-      if (j != i && (j < i || !rows[j].isNew)) others.push_back(j);
-    };
-    eachWith(byCccd, a.cccd, take);
-    eachWith(byCard, a.card, take);
-    eachWith(byNameBirth, a.nameBirth, take);
-    std::sort(others.begin(), others.end());
-    others.erase(std::unique(others.begin(), others.end()), others.end());
-    for (uint32_t j : others) {
-      const Ident& b = rows[j];
+    for (; p < pairs.size() && pairs[p].first == i; ++p) {
+      const Ident& b = rows[pairs[p].second];
       compare(a, b.code, b.name, b.birth, b.cccd, b.card, true);
     }
-    while (h < storedHits.size() && storedHits[h].first < i) ++h;
     for (; h < storedHits.size() && storedHits[h].first == i; ++h) {
       const store::MemberIdentity& m = stored[storedHits[h].second];
       compare(a, m.code, m.searchKey, m.birthDate, m.cccd, m.cardNo, false);
