@@ -1,11 +1,10 @@
 #include "services/RuleChecks.h"
 
-
 #include "core/Enums.h"
 #include "core/I18n.h"
+#include "services/Ratings.h"
 #include "services/Services.h"
 #include "store/AuditRepository.h"
-#include "services/Ratings.h"
 #include "store/CheckQueries.h"
 #include "store/Database.h"
 
@@ -36,10 +35,11 @@ std::vector<CheckFinding> checkRules(Services& s, const Actor& actor, const core
       out.push_back({"age_limit", c.code, year,
                      format(tr("{1} ({2}), born {3}, is under {4} on {5}."),
                             {c.name, c.code, birth->vn(), std::to_string(minAge), on.vn()})});
-    else if (on > b.addYears(maxAge))
-      out.push_back({"age_limit", c.code, year,
-                     format(tr("{1} ({2}), born {3}, is over {4} on {5}: admission needs the province's approval."),
-                            {c.name, c.code, birth->vn(), std::to_string(maxAge), on.vn()})});
+    else if (on > b.addYears(maxAge) && c.provincialApprovalNo.empty())  // with the approval: allowed
+      out.push_back(
+          {"age_limit", c.code, year,
+           format(tr("{1} ({2}), born {3}, is over {4} on {5}: admission needs the province's approval."),
+                  {c.name, c.code, birth->vn(), std::to_string(maxAge), on.vn()})});
   }
   return out;
 }
@@ -49,16 +49,19 @@ std::vector<CheckFinding> checkIntegrity(Services& s, const Actor& actor) {
   std::vector<CheckFinding> out;
   std::string integrity = s.database().integrityCheck();
   if (integrity != "ok")
-    out.push_back({"integrity", "database", std::nullopt, format(tr("The file is damaged: {1}"), {integrity})});
+    out.push_back(
+        {"integrity", "database", std::nullopt, format(tr("The file is damaged: {1}"), {integrity})});
   for (const auto& v : s.database().foreignKeyViolations()) {
     std::string table = v.substr(0, v.find(' '));
-    out.push_back({"integrity", table, std::nullopt, format(tr("A row refers to a record that does not exist: {1}."), {v})});
+    out.push_back({"integrity", table, std::nullopt,
+                   format(tr("A row refers to a record that does not exist: {1}."), {v})});
   }
   if (auto broken = store::AuditRepository(s.database()).firstBrokenRow())
-    out.push_back({"audit_chain", "audit_log:" + std::to_string(*broken), std::nullopt,
-                   format(tr("Audit row {1} does not match its recorded hash: the audit trail was changed outside "
-                             "dangbo from this row on."),
-                          {std::to_string(*broken)})});
+    out.push_back(
+        {"audit_chain", "audit_log:" + std::to_string(*broken), std::nullopt,
+         format(tr("Audit row {1} does not match its recorded hash: the audit trail was changed outside "
+                   "dangbo from this row on."),
+                {std::to_string(*broken)})});
   return out;
 }
 

@@ -14,6 +14,8 @@ struct CandidateAge {
   std::string code, name, status;
   std::optional<std::string> birthDate;  ///< storage form (partial dates allowed)
   std::optional<core::Date> cellVoteOn;
+  /// The province's approval of a candidate over the maximum age (its number), empty when none was given.
+  std::string provincialApprovalNo;
 };
 
 /// The candidates still in the pipeline or admitted (not withdrawn or rejected).
