@@ -4,12 +4,16 @@
 #include <map>
 #include <string_view>
 
+#include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/Rules.h"
 #include "core/WorkCalendar.h"
+#include "services/Lookup.h"
 #include "services/Services.h"
 #include "store/AdmissionRepository.h"
+#include "store/Database.h"
 #include "store/RegisterRepository.h"
+#include "store/TransferQueries.h"
 
 namespace dangbo::services {
 
@@ -160,6 +164,14 @@ std::vector<Deadline> deadlines(Services& s, const Actor& actor, const Date& asO
     }
   }
 
+  // Permanent transfers out whose papers the receiving committee has not confirmed yet.
+  for (const auto& t : store::pendingTransfers(s.database())) {
+    if (!visible(t.cellId) || t.on > asOf) continue;
+    add({"transfer_due", "member", t.code, t.fullName, cellCodes[t.cellId], t.on,
+         cal.addWorkingDays(t.on, rules.intOn("transfer.permanent_working_days", t.on)), std::nullopt,
+         t.place, 0});
+  }
+
   std::sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) {
     if (a.due != b.due) return a.due < b.due;
     if (a.kind != b.kind) return a.kind < b.kind;
@@ -197,12 +209,44 @@ std::vector<CheckFinding> checkOverdue(Services& s, const Actor& actor, const Da
           format(tr("{1} ({2}): the cell reviewed the probation on {3}; the recognition decision was due by "
                     "{4} ({5} with the extension), {6} days ago."),
                  {d.name, d.code, d.from.vn(), d.due.vn(), d.extendedDue ? d.extendedDue->vn() : "", late});
+    else if (d.kind == "transfer_due")
+      message =
+          format(tr("{1} ({2}): transferred to {3} on {4}; the receipt of the transfer papers was due by "
+                    "{5}, {6} days ago."),
+                 {d.name, d.code, d.step, d.from.vn(), d.due.vn(), late});
     else
       message = format(tr("{1} ({2}): \"{3}\" was due by {4}, {5} days ago."),
                        {d.name, d.code, deadlineKindLabel(d.kind), d.due.vn(), late});
     out.push_back({"overdue", d.code, std::nullopt, message});
   }
   return out;
+}
+
+void recordTransferReceipt(Services& s, const Actor& actor, const std::string& memberCode,
+                           const Date& receivedOn) {
+  require(actor, Permission::WriteRegister);
+  store::RegisterRepository reg(s.database());
+  const core::Member m = memberByCode(reg, memberCode);
+  if (actor.role == "secretary" && actor.cellId != m.cellId)
+    throw core::PermissionError(
+        format(tr("The account {1} may change only the members of its own cell."), {actor.username}));
+  std::optional<store::PendingTransfer> open;
+  for (auto& t : store::pendingTransfers(s.database()))
+    if (t.memberId == m.id) open = std::move(t);
+  if (!open)
+    throw core::DataError(format(tr("{1} ({2}) has no transfer out waiting for the receiving committee's "
+                                    "confirmation."),
+                                 {m.fullName, m.code}));
+  if (receivedOn < open->on)
+    throw core::DataError(
+        format(tr("{1} ({2}) transferred out on {3}: the confirmation cannot be dated {4}."),
+               {m.fullName, m.code, open->on.vn(), receivedOn.vn()}));
+  if (receivedOn > Date::today())
+    throw core::DataError(format(tr("The confirmation date {1} is in the future."), {receivedOn.vn()}));
+  s.database().transaction([&] {
+    store::setTransferReceived(s.database(), open->eventId, receivedOn);
+    s.audit(actor, "member.transfer_receipt", "member:" + m.code, "", open->place + " " + receivedOn.iso());
+  });
 }
 
 }  // namespace dangbo::services

@@ -3,9 +3,9 @@
 // and the `check` rule "overdue". Every rule value is the one in force on the day the deadline counts
 // from; working days come from Services::calendar() (announced days off, estimated for later years).
 //
-// Kinds: certificate_expiry, decision_due, ceremony_due, recognition_due, badge_due. transfer_due is not
-// produced: the register records a transfer only once it is done (transfer_out), never a pending one, so
-// there is nothing to count the 60 working days from.
+// Kinds: certificate_expiry, decision_due, ceremony_due, recognition_due, badge_due, transfer_due (a member
+// transferred out permanently must present the transfer papers to the receiving committee within
+// transfer.permanent_working_days working days; open until the receipt is recorded).
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,7 +20,8 @@ class Services;
 
 /// One deadline of a candidate or a member.
 struct Deadline {
-  std::string kind;  ///< certificate_expiry | decision_due | ceremony_due | recognition_due | badge_due
+  std::string kind;  ///< certificate_expiry | decision_due | ceremony_due | recognition_due | badge_due |
+                     ///< transfer_due
   std::string subjectType;  ///< candidate | member
   std::string code;         ///< the candidate's or member's code
   std::string name;         ///< full name
@@ -30,7 +31,8 @@ struct Deadline {
   core::Date due;           ///< the last day (certificate_expiry: the last day the certificate is valid)
   std::optional<core::Date>
       extendedDue;      ///< with the extension (decision_due; recognition_due once reviewed)
-  std::string step;     ///< recognition_due: "review" or "decision"; badge_due: the milestone ("30")
+  std::string step;     ///< recognition_due: "review" or "decision"; badge_due: the milestone ("30");
+                        ///< transfer_due: the committee the member transferred to
   int overdueDays = 0;  ///< asOf - due in CALENDAR days: > 0 overdue, <= 0 still ahead
 };
 
@@ -52,7 +54,10 @@ std::string deadlineKindLabel(const std::string& kind);
 ///   recognition.decision_working_days, extendedDue + recognition.decision_extension_working_days;
 /// - badge_due: members active or exempt whose party age (from the admission decision) reaches a milestone of
 ///   badge.milestones after the previous award day and on or before the next award day of badge.award_dates
-///   on or after asOf; due = that award day, step = the milestone.
+///   on or after asOf; due = that award day, step = the milestone;
+/// - transfer_due: members transferred out permanently (status transferred_out) on or before asOf whose last
+///   transfer out has no receipt yet; due = transfer + transfer.permanent_working_days working days (the rule
+///   in force on the transfer's day), step = the receiving committee.
 /// overdue_days is counted in calendar days (asOf - due) as spec/cli.md shows it: negative while still ahead.
 /// Needs ReadRegister; a secretary gets only their cell.
 std::vector<Deadline> deadlines(Services& s, const Actor& actor, const core::Date& asOf);
@@ -61,5 +66,12 @@ std::vector<Deadline> deadlines(Services& s, const Actor& actor, const core::Dat
 /// subject the candidate's or member's code, year none, a Vietnamese message naming the deadline, its day and
 /// the days overdue.
 std::vector<CheckFinding> checkOverdue(Services& s, const Actor& actor, const core::Date& asOf);
+
+/// Records that the receiving committee confirmed the member's permanent transfer (the papers were presented)
+/// on `receivedOn`: the transfer_due deadline closes. Refused (DataError) when the member has no open
+/// transfer out, or the day is before the transfer or in the future. Needs WriteRegister (a secretary: own
+/// cell only).
+void recordTransferReceipt(Services& s, const Actor& actor, const std::string& memberCode,
+                           const core::Date& receivedOn);
 
 }  // namespace dangbo::services

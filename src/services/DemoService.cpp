@@ -7,6 +7,7 @@
 #include "store/RecordsRepository.h"
 #include "store/RegisterRepository.h"
 #include "store/SettingsRepository.h"
+#include "store/TransferQueries.h"
 
 namespace dangbo::services {
 
@@ -27,6 +28,8 @@ Summary Services::createDemo(const std::filesystem::path& path, const DemoOption
       for (const auto& m : data.members) reg.insertMember(m);
       for (const auto& c : data.candidates) rec.insertCandidate(c);
       for (const auto& e : data.events) reg.insertEvent(e);
+      // The receiving committees confirmed the older transfers out; the recent ones are still open.
+      store::settleTransfersBefore(db, opt.today.addDays(-130), 30);
       for (const auto& l : data.leaders) reg.insertLeader(l);
       for (const auto& t : data.trainings) reg.insertTraining(t);
       for (const auto& r : data.ratings) rec.insertRating(r);
