@@ -366,6 +366,11 @@ void buildCandidates(Gen& g) {
     static constexpr int kAnchor[] = {0, 0, 1, 4, 5, 6, 6, 6};
     const int64_t at = stage >= 6 ? weekday(last - (stage - 5) * g.r.range(15, 40)) : last;
     fill(c, cell, chain(kAnchor[stage], at), std::min(stage, 5));
+    if (k == 8) {  // planted: a file stalled since an awareness certificate now older than its 60 months
+      const Date cert = ser(last).addMonths(-62);
+      c.certificateOn = cert;
+      c.listedOn = cert.addDays(-45);
+    }
     if (stage >= 6) {
       c.committeeResolutionOn = ser(std::min(g.t - 1, at + g.r.range(10, 30)));
       c.committeeResolutionNo = std::to_string(g.r.range(10, 400)) + "-NQ/ĐU";
