@@ -13,15 +13,50 @@ namespace dangbo::app {
 
 namespace {
 constexpr int kMargin = 8;       // around and between columns
-constexpr int kHeader = 36;      // column title
-constexpr int kCardH = 66;       // a card
 constexpr int kGap = 6;          // between cards
 constexpr int kMinColumn = 150;  // narrowest column before the board scrolls sideways
+constexpr int kBadge = 40;       // room for the count at the right of a title's first line
+constexpr int kTitleLines = 3;   // a longer title is cut with "..." (its full text in the tooltip)
 
 const wxColour kBoardBg(236, 239, 243), kColumnBg(223, 228, 235), kTitle(33, 53, 85);
 const wxColour kCardBg(255, 255, 255), kSoonBg(255, 246, 219), kOverdueBg(253, 231, 231);
 const wxColour kStripe(120, 144, 156), kSoon(230, 145, 0), kOverdue(198, 40, 40);
 const wxColour kSelected(21, 101, 192), kMuted(90, 98, 110), kFlag(214, 110, 0);
+// Word-wraps `text` to lines no wider than widths[i] (the last width for further lines), at most
+// `maxLines`; the last line is ellipsized when the text does not fit.
+std::vector<wxString> wrapText(wxDC& dc, const wxString& text, const std::vector<int>& widths,
+                               size_t maxLines) {
+  std::vector<wxString> lines;
+  wxString rest = text;
+  rest.Trim(false);
+  auto widthOf = [&](size_t i) { return widths[std::min(i, widths.size() - 1)]; };
+  while (!rest.empty() && lines.size() < maxLines) {
+    const int w = widthOf(lines.size());
+    if (lines.size() + 1 == maxLines || dc.GetTextExtent(rest).x <= w) {
+      lines.push_back(wxControl::Ellipsize(rest, dc, wxELLIPSIZE_END, w));
+      break;
+    }
+    // the longest run of words that fits; a single word too long is cut
+    size_t end = 0;
+    for (size_t sp = rest.find(' '); sp != wxString::npos; sp = rest.find(' ', sp + 1)) {
+      if (dc.GetTextExtent(rest.substr(0, sp)).x > w) break;
+      end = sp;
+    }
+    if (end == 0) {
+      size_t sp = rest.find(' ');
+      lines.push_back(
+          wxControl::Ellipsize(sp == wxString::npos ? rest : rest.substr(0, sp), dc, wxELLIPSIZE_END, w));
+      if (sp == wxString::npos) break;
+      rest = rest.substr(sp + 1);
+    } else {
+      lines.push_back(rest.substr(0, end));
+      rest = rest.substr(end + 1);
+    }
+    rest.Trim(false);
+  }
+  return lines;
+}
+
 }  // namespace
 
 AdmissionBoard::AdmissionBoard(wxWindow* parent, Open open)
@@ -30,12 +65,14 @@ AdmissionBoard::AdmissionBoard(wxWindow* parent, Open open)
       open_(std::move(open)) {
   SetBackgroundStyle(wxBG_STYLE_PAINT);
   SetScrollRate(10, 10);
+  EnableScrolling(false, false);  // redraw rather than blit: the titles stay at the top while scrolling
   SetName("board");
   Bind(wxEVT_PAINT, &AdmissionBoard::onPaint, this);
   Bind(wxEVT_KEY_DOWN, &AdmissionBoard::onKey, this);
   Bind(wxEVT_CHAR, &AdmissionBoard::onChar, this);
   Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent& e) { onClick(e, false); });
   Bind(wxEVT_LEFT_DCLICK, [this](wxMouseEvent& e) { onClick(e, true); });
+  Bind(wxEVT_MOTION, &AdmissionBoard::onMotion, this);
   Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
     layout();
     Refresh();
@@ -69,6 +106,7 @@ void AdmissionBoard::setColumns(std::vector<BoardColumn> columns) {
         break;
       }
   layout();
+  ensureVisible();  // the kept card may have moved to another column
   Refresh();
 }
 
@@ -83,15 +121,65 @@ void AdmissionBoard::layout() {
   const int n = std::max<int>(1, int(columns_.size()));
   const int width = GetClientSize().GetWidth();
   colWidth_ = std::max(kMinColumn, (width - kMargin * (n + 1)) / n);
+  // Titles wrapped to the column (the first line leaves room for the count), the header as tall as the
+  // tallest; cards tall enough for the name, the cell and two lines of the deadline.
+  wxClientDC dc(this);
+  dc.SetFont(GetFont().Bold());
+  const int titleH = dc.GetCharHeight();
+  titleLines_.clear();
+  size_t lines = 1;
+  for (const auto& c : columns_) {
+    titleLines_.push_back(wrapText(dc, c.title, {colWidth_ - 8 - kBadge, colWidth_ - 16}, kTitleLines));
+    lines = std::max(lines, titleLines_.back().size());
+  }
+  header_ = int(lines) * titleH + 16;
+  const int nameH = titleH;
+  dc.SetFont(GetFont().Smaller());
+  const int smallH = dc.GetCharHeight();
+  cardH_ = 6 + nameH + 3 + smallH + 3 + 2 * smallH + 6;
   size_t rows = 0;
   for (const auto& c : columns_) rows = std::max(rows, c.cards.size());
   SetVirtualSize(kMargin + n * (colWidth_ + kMargin),
-                 kMargin + kHeader + int(rows) * (kCardH + kGap) + kMargin * 2);
+                 kMargin + header_ + int(rows) * (cardH_ + kGap) + kMargin * 2);
 }
 
 wxRect AdmissionBoard::cardRect(size_t col, size_t row) const {
-  return {kMargin + int(col) * (colWidth_ + kMargin) + 6, kMargin + kHeader + int(row) * (kCardH + kGap),
-          colWidth_ - 12, kCardH};
+  return {kMargin + int(col) * (colWidth_ + kMargin) + 6, kMargin + header_ + int(row) * (cardH_ + kGap),
+          colWidth_ - 12, cardH_};
+}
+
+int AdmissionBoard::viewTop() const {
+  int ux = 1, uy = 1, vx = 0, vy = 0;
+  GetScrollPixelsPerUnit(&ux, &uy);
+  GetViewStart(&vx, &vy);
+  return vy * uy;
+}
+
+void AdmissionBoard::onMotion(wxMouseEvent& e) {
+  // The full text of what is under the pointer: a column's title, or a card's name, cell and deadline.
+  const wxPoint p = CalcUnscrolledPosition(e.GetPosition());
+  wxString tip;
+  for (size_t i = 0; i < columns_.size() && tip.empty(); ++i) {
+    const int x = kMargin + int(i) * (colWidth_ + kMargin);
+    if (p.x < x || p.x >= x + colWidth_) continue;
+    if (p.y < viewTop() + kMargin + header_) {  // the titles (drawn at the top of the visible area)
+      tip = columns_[i].title;
+      break;
+    }
+    for (size_t j = 0; j < columns_[i].cards.size(); ++j)
+      if (cardRect(i, j).Contains(p)) {
+        const BoardCard& c = columns_[i].cards[j];
+        tip = c.name + "\n" + c.cell + "\n" + c.line;
+        break;
+      }
+  }
+  if (tip != GetToolTipText()) {
+    if (tip.empty())
+      UnsetToolTip();
+    else
+      SetToolTip(tip);
+  }
+  e.Skip();
 }
 
 void AdmissionBoard::onPaint(wxPaintEvent&) {
@@ -114,16 +202,6 @@ void AdmissionBoard::onPaint(wxPaintEvent&) {
     dc.SetPen(*wxTRANSPARENT_PEN);
     dc.SetBrush(wxBrush(kColumnBg));
     dc.DrawRoundedRectangle(x, kMargin, colWidth_, height - 2 * kMargin, 6);
-    dc.SetFont(bold);
-    dc.SetTextForeground(kTitle);
-    wxString title = wxControl::Ellipsize(col.title, dc, wxELLIPSIZE_END, colWidth_ - 44);
-    dc.DrawText(title, x + 8, kMargin + 9);
-    wxString n = wxString::Format("%zu", col.cards.size());
-    wxSize ns = dc.GetTextExtent(n);
-    dc.SetBrush(wxBrush(wxColour(255, 255, 255)));
-    dc.DrawRoundedRectangle(x + colWidth_ - ns.x - 18, kMargin + 7, ns.x + 12, ns.y + 4, 8);
-    dc.DrawText(n, x + colWidth_ - ns.x - 12, kMargin + 9);
-
     for (size_t j = 0; j < col.cards.size(); ++j) {
       const BoardCard& c = col.cards[j];
       wxRect r = cardRect(i, j);
@@ -147,14 +225,49 @@ void AdmissionBoard::onPaint(wxPaintEvent&) {
         nameX += dc.GetTextExtent(wxString::FromUTF8("⚠ ")).x;
         dc.SetTextForeground(wxColour(20, 20, 20));
       }
-      dc.DrawText(wxControl::Ellipsize(name, dc, wxELLIPSIZE_END, tw - (nameX - tx)), nameX, r.y + 5);
+      const int nameH = dc.GetCharHeight();
+      dc.DrawText(wxControl::Ellipsize(name, dc, wxELLIPSIZE_END, tw - (nameX - tx)), nameX, r.y + 6);
       dc.SetFont(small);
+      const int smallH = dc.GetCharHeight();
+      int y = r.y + 6 + nameH + 3;
       dc.SetTextForeground(kMuted);
-      dc.DrawText(wxControl::Ellipsize(c.cell, dc, wxELLIPSIZE_END, tw), tx, r.y + 25);
+      dc.DrawText(wxControl::Ellipsize(c.cell, dc, wxELLIPSIZE_END, tw), tx, y);
+      y += smallH + 3;
       dc.SetTextForeground(c.urgency == 2 ? kOverdue : c.urgency == 1 ? wxColour(150, 90, 0) : kMuted);
       if (c.urgency) dc.SetFont(small.Bold());
-      dc.DrawText(wxControl::Ellipsize(c.line, dc, wxELLIPSIZE_END, tw), tx, r.y + 44);
+      for (const auto& line : wrapText(dc, c.line, {tw}, 2)) {
+        dc.DrawText(line, tx, y);
+        y += smallH;
+      }
     }
+  }
+  // The titles stay at the top of the visible area while the cards scroll under them.
+  const int top = viewTop();
+  if (top > 0) {
+    dc.SetPen(*wxTRANSPARENT_PEN);
+    dc.SetBrush(wxBrush(kBoardBg));
+    dc.DrawRectangle(0, top, std::max(virt.x, client.x), kMargin);
+  }
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    const int x = kMargin + int(i) * (colWidth_ + kMargin), y = top + kMargin;
+    dc.SetPen(*wxTRANSPARENT_PEN);
+    dc.SetBrush(wxBrush(kColumnBg));
+    dc.DrawRoundedRectangle(x, y, colWidth_, header_, 6);
+    dc.DrawRectangle(x, y + header_ / 2, colWidth_, header_ - header_ / 2);
+    if (top > 0) {  // a thin line where the cards pass under
+      dc.SetBrush(wxBrush(wxColour(200, 206, 214)));
+      dc.DrawRectangle(x + 4, y + header_ - 1, colWidth_ - 8, 1);
+    }
+    dc.SetFont(bold);
+    dc.SetTextForeground(kTitle);
+    if (i < titleLines_.size())
+      for (size_t l = 0; l < titleLines_[i].size(); ++l)
+        dc.DrawText(titleLines_[i][l], x + 8, y + 9 + int(l) * dc.GetCharHeight());
+    wxString n = wxString::Format("%zu", columns_[i].cards.size());
+    wxSize ns = dc.GetTextExtent(n);
+    dc.SetBrush(wxBrush(wxColour(255, 255, 255)));
+    dc.DrawRoundedRectangle(x + colWidth_ - ns.x - 18, y + 7, ns.x + 12, ns.y + 4, 8);
+    dc.DrawText(n, x + colWidth_ - ns.x - 12, y + 9);
   }
   if (columns_.empty()) {
     dc.SetFont(base);
@@ -199,7 +312,7 @@ void AdmissionBoard::ensureVisible() {
   int nx = vx, ny = vy;
   if (r.x - kMargin < vx) nx = r.x - kMargin;
   if (r.GetRight() + kMargin > vx + client.x) nx = r.GetRight() + kMargin - client.x;
-  if (r.y - kHeader < vy) ny = r.y - kHeader - kMargin;
+  if (r.y - header_ - kMargin < vy) ny = r.y - header_ - kMargin;  // not under the titles
   if (r.GetBottom() + kMargin > vy + client.y) ny = r.GetBottom() + kMargin - client.y;
   if (nx != vx || ny != vy) Scroll(std::max(0, nx) / ux, std::max(0, ny) / uy);
 }
@@ -267,6 +380,7 @@ void AdmissionBoard::onChar(wxKeyEvent& e) {
 void AdmissionBoard::onClick(wxMouseEvent& e, bool open) {
   SetFocus();
   wxPoint p = CalcUnscrolledPosition(e.GetPosition());
+  if (p.y < viewTop() + kMargin + header_) return;  // the titles cover the cards scrolled under them
   for (size_t i = 0; i < columns_.size(); ++i)
     for (size_t j = 0; j < columns_[i].cards.size(); ++j)
       if (cardRect(i, j).Contains(p)) {

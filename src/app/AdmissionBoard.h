@@ -41,6 +41,8 @@ class AdmissionBoard : public wxScrolledCanvas {
  private:
   void layout();
   wxRect cardRect(size_t col, size_t row) const;
+  void onMotion(wxMouseEvent& e);
+  int viewTop() const;  ///< the first visible row of the board, in pixels
   void onPaint(wxPaintEvent&);
   void onKey(wxKeyEvent& e);
   void onClick(wxMouseEvent& e, bool open);
@@ -52,8 +54,11 @@ class AdmissionBoard : public wxScrolledCanvas {
   std::vector<BoardColumn> columns_;
   int selCol_ = -1, selRow_ = -1;
   int colWidth_ = 160;
-  std::string typed_;       ///< type-ahead: the letters typed so far (folded)
-  wxLongLong typedAt_ = 0;  ///< when the last one was typed (ms)
+  int header_ = 36;  ///< height of the column titles (wrapped on up to three lines)
+  int cardH_ = 66;   ///< height of a card (the deadline line wraps on two)
+  std::vector<std::vector<wxString>> titleLines_;  ///< each column's title, wrapped
+  std::string typed_;                              ///< type-ahead: the letters typed so far (folded)
+  wxLongLong typedAt_ = 0;                         ///< when the last one was typed (ms)
 };
 
 }  // namespace dangbo::app

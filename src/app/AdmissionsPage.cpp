@@ -78,7 +78,8 @@ wxString percentText(const std::optional<int64_t>& tenths) {
 }
 }  // namespace
 
-AdmissionsPage::AdmissionsPage(wxWindow* parent) {
+AdmissionsPage::AdmissionsPage(wxWindow* parent, std::function<void()> onChanged)
+    : onChanged_(std::move(onChanged)) {
   wxXmlResource::Get()->LoadPanel(this, parent, "AdmissionsPage");
   board_ = new AdmissionBoard(this, [this](const BoardCard& c) { openCard(c); });
   wxXmlResource::Get()->AttachUnknownControl("board", board_, this);
@@ -146,10 +147,11 @@ void AdmissionsPage::reload() {
   const core::Date today = core::Date::today();
   const std::string cell = chosenCell();
 
-  // Deadlines of the admission files (badges are not this page's business).
+  // Deadlines of the admission files (badges and transfers are not this page's business).
   std::vector<services::Deadline> deadlines;
   for (auto& d : services::deadlines(s, actor, today))
-    if (d.kind != "badge_due" && (cell.empty() || d.cellCode == cell)) deadlines.push_back(std::move(d));
+    if (d.kind != "badge_due" && d.kind != "transfer_due" && (cell.empty() || d.cellCode == cell))
+      deadlines.push_back(std::move(d));
   std::map<std::string, const services::Deadline*> nextOf;  // "c:CODE" / "m:CODE" -> the first due
   for (const auto& d : deadlines) {
     auto& slot = nextOf[(d.subjectType == "member" ? "m:" : "c:") + d.code];
@@ -270,22 +272,29 @@ void AdmissionsPage::reload() {
 bool AdmissionsPage::addNew() {
   if (!services_) return false;
   CandidateDialog dlg(this, *services_, "", chosenCell());
-  if (dlg.run()) ui::attempt(this, [this] { reload(); });
+  if (dlg.run()) changed();
   return true;
 }
 
 void AdmissionsPage::openCard(const BoardCard& card) {
   if (!services_ || card.code.empty()) return;
-  bool changed = false;
+  bool edited = false;
   if (card.member) {
     AdmissionRecognitionDialog dlg(this, *services_, card.code);
-    changed = dlg.run();
+    edited = dlg.run();
   } else {
     CandidateDialog dlg(this, *services_, card.code, "");
-    changed = dlg.run();
+    edited = dlg.run();
   }
-  if (changed) ui::attempt(this, [this] { reload(); });
+  if (edited) changed();
   board_->SetFocus();
+}
+
+void AdmissionsPage::changed() {
+  if (onChanged_)
+    onChanged_();  // every page, this one included: the ceremony or the recognition changed the register
+  else
+    ui::attempt(this, [this] { reload(); });
 }
 
 void AdmissionsPage::openDue(long row) {

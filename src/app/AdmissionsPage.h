@@ -3,7 +3,9 @@
 // board (a column per stage, a card per candidate or probationary member, coloured by its next deadline),
 // the deadlines of the next 30 days and the year's admissions per cell, filtered by cell. Enter on a card
 // or a deadline opens the candidate's file (CandidateDialog) or the member's recognition
-// (AdmissionRecognitionDialog); Ctrl+N lists a new candidate.
+// (AdmissionRecognitionDialog); Ctrl+N lists a new candidate. After a change the window refreshes every page
+// (a ceremony adds a member to the register, a recognition makes one official).
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,7 +25,9 @@ struct BoardCard;
 /// Admissions page.
 class AdmissionsPage : public Page {
  public:
-  explicit AdmissionsPage(wxWindow* parent);
+  /// Builds the page from forms/AdmissionsPage.xrc; `onChanged` is called after the register was changed here
+  /// (the window then shows the register again on every page, this one included).
+  AdmissionsPage(wxWindow* parent, std::function<void()> onChanged);
   void showRegister(services::Services& s) override;
   bool addNew() override;
   void activate() override;
@@ -32,7 +36,10 @@ class AdmissionsPage : public Page {
   void reload();
   void openCard(const BoardCard& card);
   void openDue(long row);
+  void changed();
   std::string chosenCell() const;
+
+  std::function<void()> onChanged_;
 
   services::Services* services_ = nullptr;
   AdmissionBoard* board_ = nullptr;

@@ -222,12 +222,10 @@ CandidateDialog::CandidateDialog(wxWindow* parent, services::Services& s, const 
 }
 
 bool CandidateDialog::run() {
-  // After the dialog is shown: the focus on the first field to enter.
+  // Once the dialog is shown and laid out: the focus on the first field to enter, its section in view.
   CallAfter([this] {
     if (code_.empty()) return ctrl<wxTextCtrl>(this, "code")->SetFocus();
-    for (const auto& st : kStages)
-      if (file_.candidate.status == "in_progress" && int(st.stage) == int(file_.stage) + 1)
-        ctrl<wxWindow>(this, st.fields[0])->SetFocus();
+    focusNextStage();
   });
   ShowModal();
   return changed_;
@@ -362,7 +360,9 @@ void CandidateDialog::showFile() {
     const bool next = open && int(st.stage) == int(at) + 1;
     for (auto* f : st.fields) setEditable(ctrl<wxWindow>(this, f), next);
     ctrl<wxButton>(this, st.button)->Show(next);
-    if (next) SetDefaultItem(ctrl<wxButton>(this, st.button));  // Enter in its fields records the stage
+    // Enter in its fields records the stage (SetDefault, not SetDefaultItem: the spin control of the vote
+    // passes Enter only to the toolkit's default button).
+    if (next) ctrl<wxButton>(this, st.button)->SetDefault();
   }
   for (const auto& [sec, st] : kSections) {
     const bool reached = int(st) <= int(at) + 1;
@@ -370,20 +370,29 @@ void CandidateDialog::showFile() {
   }
   Layout();
   ctrl<wxScrolledWindow>(this, "scroll")->FitInside();
-  // The next stage's first field gets the focus, scrolled into view.
-  for (const auto& st : kStages)
-    if (open && int(st.stage) == int(at) + 1) {
-      wxWindow* first = ctrl<wxWindow>(this, st.fields[0]);
-      first->SetFocus();
-      auto* scroll = ctrl<wxScrolledWindow>(this, "scroll");
-      wxWindow* section = first->GetParent();
-      int y = section->GetPosition().y;
-      int ux = 1, uy = 1;
+  focusNextStage();
+}
+
+void CandidateDialog::focusNextStage() {
+  if (code_.empty() || file_.candidate.status != "in_progress") return;
+  for (const auto& st : kStages) {
+    if (int(st.stage) != int(file_.stage) + 1) continue;
+    wxWindow* first = ctrl<wxWindow>(this, st.fields[0]);
+    auto* scroll = ctrl<wxScrolledWindow>(this, "scroll");
+    // The section holding the field: the child of the scrolled area (the field's parent is its static box).
+    wxWindow* section = first;
+    while (section->GetParent() && section->GetParent() != scroll) section = section->GetParent();
+    if (section->GetParent() == scroll) {
+      int ux = 1, uy = 1, vx = 0, vy = 0;
       scroll->GetScrollPixelsPerUnit(&ux, &uy);
-      int vx = 0, vy = 0;
       scroll->GetViewStart(&vx, &vy);
-      scroll->Scroll(-1, std::max(0, (vy * uy + y - 40)) / std::max(1, uy));
+      const int top = section->GetPosition().y + vy * std::max(1, uy);  // in the scrolled area
+      scroll->Scroll(-1, std::max(0, top - 4) / std::max(1, uy));
     }
+    first->SetFocus();
+    if (auto* t = dynamic_cast<wxTextCtrl*>(first)) t->SelectAll();
+    return;
+  }
 }
 
 void CandidateDialog::countVotes() {

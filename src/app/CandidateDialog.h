@@ -29,6 +29,8 @@ class CandidateDialog : public wxDialog {
   void showFile();
   void create();
   void countVotes();
+  /// Scrolls the next stage's section to the top of the visible area and puts the focus on its first field.
+  void focusNextStage();
   /// Runs a service call for the file; on success reloads the file and remembers the change.
   void record(const std::function<void()>& work);
 

@@ -203,7 +203,7 @@ void MainFrame::buildBody() {
   pages_.push_back(overview_);
   pages_.push_back(new OrganizationsPage(book_, [this] { refreshPages(); }));
   pages_.push_back(new MembersPage(book_, [this] { refreshPages(); }));
-  pages_.push_back(new AdmissionsPage(book_));
+  pages_.push_back(new AdmissionsPage(book_, [this] { refreshPages(); }));
   pages_.push_back(new RatingsPage(book_));
   pages_.push_back(new DisciplinePage(book_));
   pages_.push_back(new ReportsPage(book_));
