@@ -47,14 +47,24 @@ struct CellPackage {
   std::vector<PackageTable> tables;
 };
 
-/// One field changed in the cell.
+/// One field changed in the cell: of a row the package carried (Update), or of a row the cell added (Insert:
+/// a rating proposed for a member who had none, a person checked or a helper assigned at a candidate's
+/// stage).
 struct FieldChange {
-  std::string table;        ///< members | candidates | ratings
-  int64_t recordId = 0;     ///< the row's id (the same at the office and in the cell)
+  enum Kind : uint8_t { Update = 0, Insert = 1 };
+  std::string table;        ///< members | candidates | ratings (Update); ratings | candidate_checks |
+                            ///< candidate_helpers (Insert)
+  int64_t recordId = 0;     ///< Update: the row's id (the same at the office and in the cell); Insert: the
+                            ///< row's id in the cell file (groups the fields of one new row)
   std::string recordLabel;  ///< for people: "Name (code)"
   std::string column;
-  PackageValue oldValue;  ///< as opened from the cell package
+  PackageValue oldValue;  ///< as opened from the cell package (Insert: Null, the row did not exist)
   PackageValue newValue;  ///< as saved in the cell
+  uint8_t kind = Update;  ///< since format version 2 of the class; older packages hold only updates
+  /// Insert: the columns that find the row at the office (its natural key, e.g. year, subject_type and
+  /// subject_id of a rating) and their values; empty for an update.
+  std::vector<std::string> keyColumns{};
+  std::vector<PackageValue> keyValues{};
 };
 
 /// What a cell sends back: only its changes and the export they were made against.

@@ -133,14 +133,29 @@ void serialize(Ar& ar, dangbo::core::CellPackage& p, const unsigned) {
   sized(ar, p.tables);
 }
 
+// Version 1: field changes of rows the package carried. Version 2 adds the kind (a field of a row the cell
+// added) and the natural key of such a row; a version-1 change reads as an update.
 template <class Ar>
-void serialize(Ar& ar, dangbo::core::FieldChange& c, const unsigned) {
+void serialize(Ar& ar, dangbo::core::FieldChange& c, const unsigned version) {
   sized(ar, c.table);
   ar& c.recordId;
   sized(ar, c.recordLabel);
   sized(ar, c.column);
   ar& c.oldValue;
   ar& c.newValue;
+  if (version < 2) {
+    c.kind = dangbo::core::FieldChange::Update;
+    c.keyColumns.clear();
+    c.keyValues.clear();
+    return;
+  }
+  ar& c.kind;
+  sized(ar, c.keyColumns);
+  sized(ar, c.keyValues);
+  if constexpr (Ar::is_loading::value) {
+    if (c.kind > dangbo::core::FieldChange::Insert) throw dangbo::exchange::BadContent("change kind");
+    if (c.keyColumns.size() != c.keyValues.size()) throw dangbo::exchange::BadContent("change key");
+  }
 }
 
 template <class Ar>
@@ -163,7 +178,7 @@ BOOST_CLASS_VERSION(dangbo::core::PackageValue, 1)
 BOOST_CLASS_VERSION(dangbo::core::PackageRow, 1)
 BOOST_CLASS_VERSION(dangbo::core::PackageTable, 1)
 BOOST_CLASS_VERSION(dangbo::core::CellPackage, 1)
-BOOST_CLASS_VERSION(dangbo::core::FieldChange, 1)
+BOOST_CLASS_VERSION(dangbo::core::FieldChange, 2)
 BOOST_CLASS_VERSION(dangbo::core::ChangePackage, 1)
 BOOST_CLASS_TRACKING(dangbo::core::PackageValue, boost::serialization::track_never)
 BOOST_CLASS_TRACKING(dangbo::core::PackageRow, boost::serialization::track_never)

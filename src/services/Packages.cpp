@@ -31,6 +31,33 @@ const std::set<std::string> kFixedColumns = {"id",         "code",      "search_
                                              "updated_at", "cell_id",   "year",        "subject_type",
                                              "subject_id", "member_id", "candidate_id"};
 
+// The tables where a cell may add rows, the columns that find such a row at the office (its natural key)
+// and what the office sets itself on inserting it. A candidate's stages add people checked and helpers; a
+// rating proposed for a member who had none adds the member's rating of the open round.
+struct InsertSpec {
+  const char* table;
+  std::vector<std::string> key;
+};
+const InsertSpec kInsertTables[] = {
+    {"ratings", {"year", "subject_type", "subject_id"}},
+    {"candidate_checks", {"candidate_id", "person", "relation"}},
+    {"candidate_helpers", {"candidate_id", "member_id"}},
+};
+
+const InsertSpec* insertSpec(const std::string& t) {
+  for (const auto& spec : kInsertTables)
+    if (t == spec.table) return &spec;
+  return nullptr;
+}
+// A field of an added row the cell sends: not its key, not an id or a derived or placement column.
+bool insertField(const InsertSpec& spec, const std::string& column) {
+  return std::find(spec.key.begin(), spec.key.end(), column) == spec.key.end() &&
+         !kFixedColumns.count(column);
+}
+bool emptyValue(const PackageValue& v) {
+  return v.kind == PackageValue::Null || (v.kind == PackageValue::Text && v.data.empty());
+}
+
 bool editableTable(const std::string& t) {
   return std::find(std::begin(kEditableTables), std::end(kEditableTables), t) != std::end(kEditableTables);
 }
@@ -68,6 +95,8 @@ std::string packageTableLabel(const std::string& table) {
   if (table == "members") return tr("Member");
   if (table == "candidates") return tr("Candidate");
   if (table == "ratings") return tr("Rating");
+  if (table == "candidate_checks") return tr("Person checked");
+  if (table == "candidate_helpers") return tr("Helper");
   return table;
 }
 
@@ -100,6 +129,17 @@ std::string packageFieldLabel(const std::string& table, const std::string& colum
       {"level", N_("Level")},
       {"score", N_("Score")},
       {"exception_reason", N_("Reason for exception")},
+      {"checked_on", N_("Checked on")},
+      {"result", N_("Result")},
+      {"from_date", N_("Helping from")},
+      {"application_on", N_("Application on")},
+      {"certificate_on", N_("Certificate on")},
+      {"certificate_no", N_("Certificate number")},
+      {"history_on", N_("Personal history on")},
+      {"background_check_on", N_("Background check on")},
+      {"background_check_result", N_("Background check result")},
+      {"mass_org_comment_on", N_("Comments of mass organizations on")},
+      {"cell_vote_on", N_("Cell vote on")},
   };
   (void)table;
   auto it = common.find(column);
@@ -150,11 +190,14 @@ std::unique_ptr<Services> Packages::createCellFile(const std::filesystem::path& 
     db.transaction([&] {
       store::PackageRepository repo(db);
       repo.writeCellTables(pkg.tables);
-      repo.saveOrigin(
-          {pkg.exportId, pkg.officeId, pkg.committee, pkg.cellCode, "", pkg.officeRevision, pkg.cellId});
-      std::vector<core::PackageTable> editableRows;
-      for (const char* t : kEditableTables) editableRows.push_back(repo.rows(t));
-      repo.saveBaseline(editableRows);
+      repo.saveOrigin({pkg.exportId, pkg.officeId, pkg.committee, pkg.cellCode, "", pkg.officeRevision,
+                       pkg.cellId, pkg.cellName, pkg.exportedAt, pkg.exportedBy});
+      std::vector<core::PackageTable> baseRows;
+      for (const char* t : kEditableTables) baseRows.push_back(repo.rows(t));
+      for (const auto& spec : kInsertTables)
+        if (!editableTable(spec.table)) baseRows.push_back(repo.rows(spec.table));
+      repo.saveBaseline(baseRows);
+      for (const auto& spec : kInsertTables) repo.markTracked(spec.table);
     });
   } catch (...) {
     s.reset();
@@ -170,8 +213,15 @@ std::unique_ptr<Services> Packages::createCellFile(const std::filesystem::path& 
 std::optional<CellFileInfo> Packages::cellOrigin() {
   auto o = store::PackageRepository(s_.database()).origin();
   if (!o) return std::nullopt;
-  return CellFileInfo{o->exportId, o->officeId,       o->committee, o->cellCode,
-                      o->openedAt, o->officeRevision, o->cellId};
+  CellFileInfo info{o->exportId,       o->officeId, o->committee, o->cellCode,   o->openedAt,
+                    o->officeRevision, o->cellId,   o->cellName,  o->exportedAt, o->exportedBy};
+  if (info.cellName.empty()) {
+    core::PackageTable orgs = store::PackageRepository(s_.database()).rows("organizations");
+    int name = columnIndex(orgs, "name");
+    for (const auto& r : orgs.rows)
+      if (r.id == info.cellId) info.cellName = cell(r, name);
+  }
+  return info;
 }
 
 core::ChangePackage Packages::changes(const Actor& actor, const std::string& secretary) {
@@ -196,26 +246,88 @@ core::ChangePackage Packages::changes(const Actor& actor, const std::string& sec
     int name = columnIndex(members, "full_name"), code = columnIndex(members, "code");
     for (const auto& r : members.rows) memberLabels[r.id] = cell(r, name) + " (" + cell(r, code) + ")";
   }
+  core::PackageTable candidates = repo.rows("candidates");
+  std::map<int64_t, std::string> candidateLabels;
+  {
+    int name = columnIndex(candidates, "full_name"), code = columnIndex(candidates, "code");
+    for (const auto& r : candidates.rows) candidateLabels[r.id] = cell(r, name) + " (" + cell(r, code) + ")";
+  }
+  auto idAt = [](const core::PackageRow& r, int i) {
+    std::string v = cell(r, i);
+    return v.empty() || v.find_first_not_of("0123456789") != std::string::npos ? int64_t{0} : std::stoll(v);
+  };
+  // The label of a row for people: "Name (code)", "Name (code), year 2026", "Candidate (code): person".
+  auto labelOf = [&](const core::PackageTable& t, const core::PackageRow& row) {
+    if (t.name == "ratings") {
+      std::string who = cell(row, columnIndex(t, "subject_type")) == "dang_vien"
+                            ? memberLabels[idAt(row, columnIndex(t, "subject_id"))]
+                            : origin->cellCode;
+      return format(tr("{1}, year {2}"), {who, cell(row, columnIndex(t, "year"))});
+    }
+    if (t.name == "candidate_checks") {
+      std::string person = cell(row, columnIndex(t, "person"));
+      std::string relation = cell(row, columnIndex(t, "relation"));
+      return format(tr("{1}: background check of {2}"),
+                    {candidateLabels[idAt(row, columnIndex(t, "candidate_id"))],
+                     relation.empty() ? person : person + " (" + relation + ")"});
+    }
+    if (t.name == "candidate_helpers")
+      return format(tr("{1}: helped by {2}"), {candidateLabels[idAt(row, columnIndex(t, "candidate_id"))],
+                                               memberLabels[idAt(row, columnIndex(t, "member_id"))]});
+    return cell(row, columnIndex(t, "full_name")) + " (" + cell(row, columnIndex(t, "code")) + ")";
+  };
+
+  // Fields changed in rows the package carried.
   for (const char* tableName : kEditableTables) {
-    core::PackageTable t = std::string(tableName) == "members" ? members : repo.rows(tableName);
-    int name = columnIndex(t, "full_name"), code = columnIndex(t, "code");
-    int year = columnIndex(t, "year"), subjectType = columnIndex(t, "subject_type"),
-        subject = columnIndex(t, "subject_id");
+    const std::string name = tableName;
+    const core::PackageTable t = name == "members"      ? members
+                                 : name == "candidates" ? candidates
+                                                        : repo.rows(name);
     for (const auto& row : t.rows) {
       std::string label;
-      if (t.name == "ratings") {
-        std::string who = cell(row, subjectType) == "dang_vien"
-                              ? memberLabels[std::stoll("0" + cell(row, subject))]
-                              : origin->cellCode;
-        label = format(tr("{1}, year {2}"), {who, cell(row, year)});
-      } else {
-        label = cell(row, name) + " (" + cell(row, code) + ")";
-      }
       for (size_t i = 0; i < t.columns.size(); ++i) {
         if (!editable(t.name, t.columns[i])) continue;
         auto base = repo.baseline(t.name, row.id, t.columns[i]);
         if (!base || *base == row.values[i]) continue;
+        if (label.empty()) label = labelOf(t, row);
         out.changes.push_back({t.name, row.id, label, t.columns[i], *base, row.values[i]});
+      }
+    }
+  }
+  // Rows the cell added: each non-empty field, with the row's natural key (at least one field per row).
+  for (const auto& spec : kInsertTables) {
+    // A cell file made before added rows were recorded: only its ratings had a baseline.
+    if (!repo.tracked(spec.table) && std::string(spec.table) != "ratings") continue;
+    const core::PackageTable t = repo.rows(spec.table);
+    std::vector<int> keyAt;
+    for (const auto& k : spec.key) keyAt.push_back(columnIndex(t, k));
+    if (std::find(keyAt.begin(), keyAt.end(), -1) != keyAt.end()) continue;
+    for (const auto& row : t.rows) {
+      if (repo.inBaseline(t.name, row.id)) continue;
+      if (t.name == "ratings" && cell(row, columnIndex(t, "subject_type")) != "dang_vien") continue;
+      core::FieldChange base;
+      base.table = t.name;
+      base.recordId = row.id;
+      base.recordLabel = labelOf(t, row);
+      base.kind = core::FieldChange::Insert;
+      base.keyColumns = spec.key;
+      for (int k : keyAt) base.keyValues.push_back(row.values[static_cast<size_t>(k)]);
+      size_t before = out.changes.size();
+      int firstField = -1;
+      for (size_t i = 0; i < t.columns.size(); ++i) {
+        if (!insertField(spec, t.columns[i])) continue;
+        if (firstField < 0) firstField = static_cast<int>(i);
+        if (emptyValue(row.values[i])) continue;
+        core::FieldChange c = base;
+        c.column = t.columns[i];
+        c.newValue = row.values[i];
+        out.changes.push_back(std::move(c));
+      }
+      if (out.changes.size() == before && firstField >= 0) {
+        core::FieldChange c = base;
+        c.column = t.columns[static_cast<size_t>(firstField)];
+        c.newValue = row.values[static_cast<size_t>(firstField)];
+        out.changes.push_back(std::move(c));
       }
     }
   }
@@ -253,7 +365,64 @@ Review Packages::review(const core::ChangePackage& pkg) {
   Review r;
   r.package = pkg;
   std::set<std::tuple<std::string, int64_t, std::string>> seen;
+  std::map<std::pair<std::string, int64_t>, std::vector<PackageValue>> addedKeys;
+  auto idOf = [](const PackageValue& v) -> int64_t {
+    if (v.kind != PackageValue::Integer || v.data.empty() ||
+        v.data.find_first_not_of("0123456789") != std::string::npos || v.data.size() > 18)
+      return 0;
+    return std::stoll(v.data);
+  };
+  auto ofCell = [&](const char* table, const PackageValue& id) {
+    auto owner = repo.value(table, idOf(id), "cell_id");
+    return owner && *owner == PackageValue::integer(pkg.cellId);
+  };
   for (const auto& c : pkg.changes) {
+    if (c.kind == core::FieldChange::Insert) {
+      const InsertSpec* spec = insertSpec(c.table);
+      if (!spec || !insertField(*spec, c.column) || !repo.hasColumn(c.table, c.column) ||
+          c.keyColumns != spec->key || c.keyValues.size() != spec->key.size() ||
+          !seen.insert({"+" + c.table, c.recordId, c.column}).second)
+        throw DataError(
+            format(tr("The change package changes a field a cell may not change: {1}. Nothing was written."),
+                   {c.table + "." + c.column}));
+      auto [known, fresh] = addedKeys.try_emplace({c.table, c.recordId}, c.keyValues);
+      if (!fresh && known->second != c.keyValues)
+        throw DataError(format(tr("The content of the package is damaged ({1})."), {"key"}));
+      auto key = [&](const std::string& column) {
+        return c.keyValues[static_cast<size_t>(std::find(c.keyColumns.begin(), c.keyColumns.end(), column) -
+                                               c.keyColumns.begin())];
+      };
+      bool owned = false;
+      if (c.table == "ratings")
+        owned =
+            key("subject_type") == PackageValue::text("dang_vien") && ofCell("members", key("subject_id"));
+      else
+        owned = ofCell("candidates", key("candidate_id")) &&
+                (c.table != "candidate_helpers" || ofCell("members", key("member_id")));
+      if (!owned)
+        throw DataError(
+            format(tr("The change package changes {1}, which is not a record of cell {2} here. Nothing was "
+                      "written."),
+                   {c.recordLabel, pkg.cellCode}));
+      if (c.table == "ratings" &&
+          !repo.findRow("rating_rounds", {"year", "status"}, {key("year"), PackageValue::text("open")}))
+        throw DataError(
+            format(tr("The change package adds a rating of {1}, but the rating round of {2} is not "
+                      "open at the office. Reopen the round or ask the cell to leave it out. Nothing "
+                      "was written."),
+                   {c.recordLabel, key("year").display()}));
+      ReviewItem item;
+      item.change = c;
+      item.fieldLabel = packageFieldLabel(c.table, c.column);
+      auto row = repo.findRow(c.table, c.keyColumns, c.keyValues);
+      item.newRecord = !row;
+      if (row) item.officeValue = repo.value(c.table, *row, c.column).value_or(PackageValue{});
+      item.unchanged = row && item.officeValue == c.newValue;
+      // The office added the same row meanwhile: a field it left empty takes the cell's value.
+      item.conflict = row && !item.unchanged && !emptyValue(item.officeValue);
+      r.items.push_back(std::move(item));
+      continue;
+    }
     if (!editable(c.table, c.column) || !repo.hasColumn(c.table, c.column) ||
         !seen.insert({c.table, c.recordId, c.column}).second)
       throw DataError(
@@ -288,6 +457,7 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
     Actor secretary{pkg.secretary, "secretary", pkg.cellId};
     std::string reason = format(tr("change package {1} of cell {2}, applied by {3}"),
                                 {pkg.packageId.substr(0, 8), pkg.cellCode, actor.username});
+    std::set<std::pair<std::string, int64_t>> inserted;
     for (size_t i = 0; i < r.items.size(); ++i) {
       const ReviewItem& it = r.items[i];
       if (it.unchanged) continue;
@@ -300,6 +470,39 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
         continue;
       }
       const auto& c = it.change;
+      if (c.kind == core::FieldChange::Insert) {
+        if (inserted.count({c.table, c.recordId})) continue;  // written with the first field of its row
+        if (auto row = repo.findRow(c.table, c.keyColumns, c.keyValues)) {
+          repo.setValue(c.table, *row, c.column, c.newValue);
+          s_.audit(secretary, "package.change", c.table + "#" + std::to_string(*row) + "." + c.column,
+                   it.officeValue.display(), c.newValue.display(), reason);
+          ++applied;
+          continue;
+        }
+        // The whole row at once: its key, its fields (none is a conflict: the office had no such row).
+        std::vector<std::string> columns = c.keyColumns;
+        std::vector<PackageValue> values = c.keyValues;
+        std::vector<const core::FieldChange*> fields;
+        for (const auto& other : r.items)
+          if (other.change.kind == core::FieldChange::Insert && other.change.table == c.table &&
+              other.change.recordId == c.recordId) {
+            columns.push_back(other.change.column);
+            values.push_back(other.change.newValue);
+            fields.push_back(&other.change);
+          }
+        if (c.table == "ratings") {
+          columns.push_back("cell_id");
+          values.push_back(PackageValue::integer(pkg.cellId));
+        }
+        int64_t id = repo.insertRow(c.table, columns, values);
+        inserted.insert({c.table, c.recordId});
+        for (const auto* f : fields) {
+          s_.audit(secretary, "package.add", c.table + "#" + std::to_string(id) + "." + f->column, "",
+                   f->newValue.display(), reason);
+          ++applied;
+        }
+        continue;
+      }
       repo.setValue(c.table, c.recordId, c.column, c.newValue);
       if (c.column == "full_name" && (c.table == "members" || c.table == "candidates")) {
         std::string name = core::normalizeText(c.newValue.data);

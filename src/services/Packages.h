@@ -21,6 +21,9 @@ struct CellFileInfo {
   std::string exportId, officeId, committee, cellCode, openedAt;
   int64_t officeRevision = 0;
   int64_t cellId = 0;
+  std::string cellName;    ///< the cell's name (from the cell's own row when the file did not record it)
+  std::string exportedAt;  ///< when the office exported the package ("" in a file made before schema step 9)
+  std::string exportedBy;  ///< the office account that exported it
 };
 
 /// One change of a change package as the office sees it.
@@ -30,6 +33,7 @@ struct ReviewItem {
   core::PackageValue officeValue;  ///< the office's value now
   bool conflict = false;           ///< the office changed the field too since the export
   bool unchanged = false;          ///< the office already has the cell's new value: nothing to do
+  bool newRecord = false;          ///< a field of a row the cell added that the office does not have yet
 };
 
 /// A change package checked against the office file.
@@ -58,16 +62,19 @@ class Packages {
   /// Where this file came from; nullopt for an office file.
   std::optional<CellFileInfo> cellOrigin();
   /// Cell: the changes made since the package was opened, as a change package by `secretary` (when empty,
-  /// the acting user's name). Throws DataError in an office file.
+  /// the acting user's name): the changed fields of members, candidates and ratings the package carried,
+  /// and the rows the cell added (a rating proposed for a member who had none, people checked and helpers
+  /// of a candidate's stages), field by field. Throws DataError in an office file.
   core::ChangePackage changes(const Actor& actor, const std::string& secretary);
   /// Office: checks a change package against this file and lists its changes with the office's values.
   /// Throws DataError (nothing written) for another committee's package, one made from an export that is
   /// not the newest of its cell, one already applied, or one that touches records outside its cell.
   Review review(const core::ChangePackage& pkg);
   /// Office: applies the changes of `pkg`: a change without a conflict is taken from the cell, a conflict
-  /// as `choices[i]` says (`choices` has one entry per item of review(pkg); missing entries of conflicts are
-  /// refused). One transaction, one audit row per applied change naming the secretary. Returns how many
-  /// fields were changed. Needs WriteRegister.
+  /// as `choices[i]` says; a row the cell added is inserted whole (when the office has added the same row
+  /// meanwhile, found by its natural key, its fields are compared like changes) (`choices` has one entry per
+  /// item of review(pkg); missing entries of conflicts are refused). One transaction, one audit row per
+  /// applied change naming the secretary. Returns how many fields were changed. Needs WriteRegister.
   int apply(const Actor& actor, const core::ChangePackage& pkg, const std::vector<Choice>& choices);
 
  private:

@@ -316,6 +316,45 @@ void PackageRepository::setValue(const std::string& table, int64_t id, const std
   }
 }
 
+std::optional<int64_t> PackageRepository::findRow(const std::string& table,
+                                                  const std::vector<std::string>& columns,
+                                                  const std::vector<PackageValue>& values) {
+  if (columns.empty() || columns.size() != values.size()) return std::nullopt;
+  for (const auto& c : columns)
+    if (!hasColumn(table, c))
+      throw DataError(format(tr("The package changes an unknown field: {1}."), {table + "." + c}));
+  std::string sql = "SELECT rowid FROM " + ident(table) + " WHERE ";
+  for (size_t i = 0; i < columns.size(); ++i)
+    sql += (i ? " AND " : "") + ident(columns[i]) + " IS ?" + std::to_string(i + 1);
+  sql += " ORDER BY rowid LIMIT 1";
+  SQLite::Statement q(db_.db(), sql);
+  for (size_t i = 0; i < values.size(); ++i) bindValue(q, static_cast<int>(i + 1), values[i]);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
+}
+
+int64_t PackageRepository::insertRow(const std::string& table, const std::vector<std::string>& columns,
+                                     const std::vector<PackageValue>& values) {
+  if (columns.empty() || columns.size() != values.size())
+    throw DataError(format(tr("The package holds an unexpected table: {1}."), {table}));
+  for (const auto& c : columns)
+    if (!hasColumn(table, c))
+      throw DataError(format(tr("The package changes an unknown field: {1}."), {table + "." + c}));
+  std::string sql = "INSERT INTO " + ident(table) + " (";
+  for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + ident(columns[i]);
+  sql += ") VALUES (";
+  for (size_t i = 0; i < columns.size(); ++i) sql += i ? ", ?" : "?";
+  sql += ")";
+  SQLite::Statement q(db_.db(), sql);
+  for (size_t i = 0; i < values.size(); ++i) bindValue(q, static_cast<int>(i + 1), values[i]);
+  try {
+    q.exec();
+  } catch (const SQLite::Exception& e) {
+    throw DataError(format(tr("A row of {1} in the package cannot be written: {2}"), {table, e.what()}));
+  }
+  return db_.db().getLastInsertRowid();
+}
+
 void PackageRepository::recordExport(const PackageExport& e) {
   SQLite::Statement q(
       db_.db(),
@@ -380,7 +419,7 @@ void PackageRepository::saveOrigin(const CellOrigin& o) {
   SQLite::Statement q(
       db_.db(),
       "INSERT OR REPLACE INTO cell_origin (id, export_id, office_id, office_revision, committee, cell_id, "
-      "cell_code, opened_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)");
+      "cell_code, opened_at, cell_name, exported_at, exported_by) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, o.exportId);
   q.bind(2, o.officeId);
   q.bind(3, static_cast<int64_t>(o.officeRevision));
@@ -388,18 +427,22 @@ void PackageRepository::saveOrigin(const CellOrigin& o) {
   q.bind(5, static_cast<int64_t>(o.cellId));
   q.bind(6, o.cellCode);
   q.bind(7, o.openedAt.empty() ? sql::nowUtc() : o.openedAt);
+  q.bind(8, o.cellName);
+  q.bind(9, o.exportedAt);
+  q.bind(10, o.exportedBy);
   q.exec();
 }
 
 std::optional<CellOrigin> PackageRepository::origin() {
   SQLite::Statement q(
       db_.db(),
-      "SELECT export_id, office_id, committee, cell_code, opened_at, office_revision, cell_id "
-      "FROM cell_origin WHERE id = 1");
+      "SELECT export_id, office_id, committee, cell_code, opened_at, office_revision, cell_id, cell_name, "
+      "exported_at, exported_by FROM cell_origin WHERE id = 1");
   if (!q.executeStep()) return std::nullopt;
   return CellOrigin{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                     q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt64(),
-                    q.getColumn(6).getInt64()};
+                    q.getColumn(6).getInt64(),  q.getColumn(7).getString(), q.getColumn(8).getString(),
+                    q.getColumn(9).getString()};
 }
 
 void PackageRepository::saveBaseline(const std::vector<PackageTable>& tables) {
@@ -427,6 +470,27 @@ std::optional<PackageValue> PackageRepository::baseline(const std::string& table
   q.bind(3, column);
   if (!q.executeStep()) return std::nullopt;
   return fromColumn(q.getColumn(0));
+}
+
+// The marker of a tracked table: a baseline entry no row has (rowids start at 1, no column is named "").
+void PackageRepository::markTracked(const std::string& table) {
+  SQLite::Statement q(
+      db_.db(), "INSERT OR REPLACE INTO cell_baseline (tbl, row_id, col, value) VALUES (?1, 0, '', NULL)");
+  q.bind(1, table);
+  q.exec();
+}
+
+bool PackageRepository::tracked(const std::string& table) {
+  SQLite::Statement q(db_.db(), "SELECT 1 FROM cell_baseline WHERE tbl = ?1 AND row_id = 0 AND col = ''");
+  q.bind(1, table);
+  return q.executeStep();
+}
+
+bool PackageRepository::inBaseline(const std::string& table, int64_t id) {
+  SQLite::Statement q(db_.db(), "SELECT 1 FROM cell_baseline WHERE tbl = ?1 AND row_id = ?2 LIMIT 1");
+  q.bind(1, table);
+  q.bind(2, static_cast<int64_t>(id));
+  return q.executeStep();
 }
 
 }  // namespace dangbo::store

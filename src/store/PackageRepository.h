@@ -24,6 +24,7 @@ struct CellOrigin {
   std::string exportId, officeId, committee, cellCode, openedAt;
   int64_t officeRevision = 0;
   int64_t cellId = 0;
+  std::string cellName, exportedAt, exportedBy;  ///< empty in a cell file made before schema step 9
 };
 
 /// Reads and writes the package tables and the rows packages carry.
@@ -52,6 +53,13 @@ class PackageRepository {
   void setValue(const std::string& table, int64_t id, const std::string& column, const core::PackageValue& v);
   /// True when `table` has `column`.
   bool hasColumn(const std::string& table, const std::string& column);
+  /// Office: the id of the row of `table` whose `columns` hold `values` (a natural key); nullopt when none.
+  std::optional<int64_t> findRow(const std::string& table, const std::vector<std::string>& columns,
+                                 const std::vector<core::PackageValue>& values);
+  /// Office: inserts a row of `table` with `columns` set to `values` (the others take their defaults);
+  /// returns its id. Throws DataError naming the table when the row breaks a constraint.
+  int64_t insertRow(const std::string& table, const std::vector<std::string>& columns,
+                    const std::vector<core::PackageValue>& values);
 
   /// Office: records an export.
   void recordExport(const PackageExport& e);
@@ -73,6 +81,13 @@ class PackageRepository {
   void saveBaseline(const std::vector<core::PackageTable>& tables);
   /// Cell: the value of (table, row, column) as opened; nullopt when it was not stored.
   std::optional<core::PackageValue> baseline(const std::string& table, int64_t id, const std::string& column);
+  /// Cell: records that the rows of `table` as opened are in the baseline, so that a row without baseline
+  /// values is one the cell added (a cell file made before this was recorded knows no added rows there).
+  void markTracked(const std::string& table);
+  /// Cell: true when markTracked(table) was recorded.
+  bool tracked(const std::string& table);
+  /// Cell: true when row `id` of `table` has baseline values (it was in the package).
+  bool inBaseline(const std::string& table, int64_t id);
 
  private:
   std::vector<std::string> columnsOf(const std::string& table);

@@ -5,13 +5,17 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <fstream>
+#include <set>
 #include <sstream>
 
 #include "../TestUtil.h"
 #include "cli/Cli.h"
 #include "core/Errors.h"
 #include "exchange/CellPackage.h"
+#include "services/Admissions.h"
 #include "services/Packages.h"
+#include "services/Ratings.h"
 #include "services/Register.h"
 #include "services/Services.h"
 #include "store/Database.h"
@@ -318,4 +322,236 @@ TEST_CASE("dangbo-cli package: export, open, changes, apply with --resolve, repl
     CHECK(member(*o, codeA).occupation == "Thương binh");
   }
   CHECK(run({"package", "apply", "--db", office_db, changesFile, "--accept-cell"}, &text) == 1);  // replayed
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidate stages and rating proposals made in the cell (rows the cell adds travel too).
+
+namespace {
+
+core::Date day(int y, int m, int d) {
+  return *core::Date::make(y, m, d);
+}
+
+const services::ReviewItem* itemOf(const services::Review& r, const std::string& table,
+                                   const std::string& column) {
+  for (const auto& it : r.items)
+    if (it.change.table == table && it.change.column == column) return &it;
+  return nullptr;
+}
+
+std::string officeValue(services::Services& s, const std::string& sql) {
+  SQLite::Statement q(s.database().db(), sql);
+  if (!q.executeStep() || q.getColumn(0).isNull()) return "(none)";
+  return q.getColumn(0).getString();
+}
+
+// An office with the rating round of 2026 open and a candidate (certificate recorded) in the exported cell;
+// in the cell file the candidate's application, personal history and background check (two people checked)
+// are recorded and a member who had no rating for 2026 is proposed HTTNV.
+struct StageScenario {
+  TempDir dir;
+  std::unique_ptr<services::Services> office;
+  std::string cellCode, memberCode;
+  int64_t memberId = 0;
+  core::ChangePackage changes;
+
+  StageScenario() {
+    office = smallOffice(dir / "office.db");
+    cellCode = busiestCell(*office);
+    services::openRatingRound(*office, kOffice, 2026, day(2026, 11, 1));
+    services::NewCandidate c;
+    c.code = "QC90001";
+    c.fullName = "Lường Thị Mai";
+    c.birthDate = *core::PartialDate::make(2000, 5, 5);
+    c.gender = "nu";
+    c.ethnicity = "03";
+    c.cellCode = cellCode;
+    c.listedOn = day(2026, 9, 1);
+    services::createCandidate(*office, kOffice, c);
+    services::recordCertificate(*office, kOffice, "QC90001", "12/GCN", day(2026, 10, 1));
+    SQLite::Statement q(
+        office->database().db(),
+        "SELECT m.id, m.code FROM members m JOIN organizations o ON o.id = m.cell_id WHERE o.code = ?1 "
+        "AND m.status = 'active' AND m.official_on < '2025-01-01' ORDER BY m.id LIMIT 1");
+    q.bind(1, cellCode);
+    REQUIRE(q.executeStep());
+    memberId = q.getColumn(0).getInt64();
+    memberCode = q.getColumn(1).getString();
+    core::CellPackage pkg = services::Packages(*office).exportCell(kOffice, cellCode);
+    auto cell = services::Packages::createCellFile(dir / "cell.db", pkg);
+    services::recordApplication(*cell, kOffice, "QC90001", day(2026, 10, 20));
+    services::recordHistory(*cell, kOffice, "QC90001", day(2026, 11, 2));
+    services::recordBackgroundCheck(*cell, kOffice, "QC90001", day(2026, 11, 10), "Đủ điều kiện",
+                                    {{"Lường Thị Mai", "bản thân", std::nullopt, "Tốt"},
+                                     {"Lường Văn Pọm", "bố", day(2026, 11, 8), "Gia đình chấp hành tốt"}});
+    services::enterMemberRatings(
+        *cell, kOffice, 2026,
+        {{memberCode, services::RatingStage::Proposal, "HTTNV", std::nullopt, std::nullopt}});
+    changes = exchange::decodeChangePackage(
+        exchange::encodeChangePackage(services::Packages(*cell).changes(kOffice, "Lò Văn Thắng"), kPass),
+        kPass);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a candidate's stages recorded in the cell travel in the change package and apply at the office") {
+  StageScenario sc;
+  services::Review r = services::Packages(*sc.office).review(sc.changes);
+  CHECK(r.conflicts() == 0);
+  // The stage dates: changes of the candidate's row, with their old (empty) and new values.
+  const auto* application = itemOf(r, "candidates", "application_on");
+  REQUIRE(application);
+  CHECK(application->change.kind == core::FieldChange::Update);
+  CHECK(application->change.oldValue.kind == core::PackageValue::Null);
+  CHECK(application->change.newValue.data == "2026-10-20");
+  CHECK(application->change.recordLabel == "Lường Thị Mai (QC90001)");
+  CHECK(application->fieldLabel != "application_on");  // a label for people
+  REQUIRE(itemOf(r, "candidates", "history_on"));
+  REQUIRE(itemOf(r, "candidates", "background_check_result"));
+  CHECK(itemOf(r, "candidates", "background_check_result")->change.newValue.data == "Đủ điều kiện");
+  // The people checked: rows the cell added, each with its natural key and marked new at the office.
+  int checkItems = 0;
+  for (const auto& it : r.items)
+    if (it.change.table == "candidate_checks") {
+      ++checkItems;
+      CHECK(it.change.kind == core::FieldChange::Insert);
+      CHECK(it.newRecord);
+      CHECK_FALSE(it.conflict);
+      CHECK(it.change.keyColumns == std::vector<std::string>{"candidate_id", "person", "relation"});
+      CHECK(it.change.recordLabel.find("Lường Thị Mai (QC90001)") == 0);
+    }
+  CHECK(checkItems == 4);  // two people, each checked on a date with a result
+
+  int applied = services::Packages(*sc.office).apply(kOffice, sc.changes, {});
+  CHECK(applied == static_cast<int>(r.items.size()));
+  services::CandidateFile f = services::candidateFile(*sc.office, kOffice, "QC90001");
+  CHECK(f.stage == services::Stage::BackgroundCheck);
+  CHECK(f.candidate.applicationOn == day(2026, 10, 20));
+  REQUIRE(f.checks.size() == 2);
+  std::set<std::string> people;
+  for (const auto& p : f.checks) people.insert(p.person + "/" + p.relation + "/" + p.result);
+  CHECK(people.count("Lường Văn Pọm/bố/Gia đình chấp hành tốt") == 1);
+  CHECK(people.count("Lường Thị Mai/bản thân/Tốt") == 1);
+  // Audit rows name the secretary, one per added field.
+  CHECK(officeValue(*sc.office,
+                    "SELECT count(*) FROM audit_log WHERE action = 'package.add' AND username = "
+                    "'Lò Văn Thắng' AND record LIKE 'candidate_checks#%'") == "4");
+}
+
+TEST_CASE("a rating proposed in the cell for a member who had none is added at the office") {
+  StageScenario sc;
+  services::Review r = services::Packages(*sc.office).review(sc.changes);
+  const auto* proposed = itemOf(r, "ratings", "proposed_level");
+  REQUIRE(proposed);
+  CHECK(proposed->change.kind == core::FieldChange::Insert);
+  CHECK(proposed->newRecord);
+  CHECK(proposed->change.oldValue.kind == core::PackageValue::Null);
+  CHECK(proposed->change.newValue.data == "HTTNV");
+  CHECK(proposed->change.recordLabel.find(sc.memberCode) != std::string::npos);
+  CHECK(proposed->change.recordLabel.find("2026") != std::string::npos);
+  CHECK(proposed->change.keyValues ==
+        std::vector<core::PackageValue>{core::PackageValue::integer(2026),
+                                        core::PackageValue::text("dang_vien"),
+                                        core::PackageValue::integer(sc.memberId)});
+  CHECK_FALSE(itemOf(r, "ratings", "self_level"));  // empty fields of an added row do not travel
+
+  services::Packages(*sc.office).apply(kOffice, sc.changes, {});
+  const std::string where =
+      " FROM ratings WHERE year = 2026 AND subject_type = 'dang_vien' AND subject_id = " +
+      std::to_string(sc.memberId);
+  CHECK(officeValue(*sc.office, "SELECT proposed_level" + where) == "HTTNV");
+  CHECK(officeValue(*sc.office, "SELECT level" + where) == "HTTNV");
+  CHECK(officeValue(*sc.office, "SELECT cell_id" + where) ==
+        officeValue(*sc.office, "SELECT id FROM organizations WHERE code = '" + sc.cellCode + "'"));
+  CHECK(officeValue(*sc.office, "SELECT count(*)" + where) == "1");
+  // Applied twice: refused, the rating is not doubled.
+  CHECK_THROWS_AS(services::Packages(*sc.office).apply(kOffice, sc.changes, {}), core::DataError);
+  CHECK(officeValue(*sc.office, "SELECT count(*)" + where) == "1");
+}
+
+TEST_CASE(
+    "the office rated the same member meanwhile: the added rating's fields are conflicts, resolved each "
+    "way") {
+  StageScenario sc;
+  // The office enters its own proposal and a self-assessment for the member after the export.
+  services::enterMemberRatings(
+      *sc.office, kOffice, 2026,
+      {{sc.memberCode, services::RatingStage::Proposal, "HTNV", std::nullopt, std::nullopt}});
+  services::Review r = services::Packages(*sc.office).review(sc.changes);
+  const auto* proposed = itemOf(r, "ratings", "proposed_level");
+  const auto* level = itemOf(r, "ratings", "level");
+  REQUIRE(proposed);
+  REQUIRE(level);
+  CHECK_FALSE(proposed->newRecord);
+  CHECK(proposed->conflict);
+  CHECK(proposed->officeValue.data == "HTNV");
+  CHECK(level->conflict);
+  CHECK(r.conflicts() == 2);
+  std::vector<services::Choice> choices(r.items.size(), services::Choice::Cell);
+  for (size_t i = 0; i < r.items.size(); ++i)
+    if (&r.items[i] == level) choices[i] = services::Choice::Office;
+  int64_t before = revision(*sc.office);
+  CHECK_THROWS_AS(services::Packages(*sc.office).apply(kOffice, sc.changes, {}), core::DataError);
+  CHECK(revision(*sc.office) == before);
+  services::Packages(*sc.office).apply(kOffice, sc.changes, choices);
+  const std::string where =
+      " FROM ratings WHERE year = 2026 AND subject_type = 'dang_vien' AND subject_id = " +
+      std::to_string(sc.memberId);
+  CHECK(officeValue(*sc.office, "SELECT count(*)" + where) == "1");
+  CHECK(officeValue(*sc.office, "SELECT proposed_level" + where) == "HTTNV");  // the cell's value taken
+  CHECK(officeValue(*sc.office, "SELECT level" + where) == "HTNV");            // the office's value kept
+}
+
+TEST_CASE("a rating added in the cell is refused when the office closed the round, nothing written") {
+  StageScenario sc;
+  sc.office->database().db().exec("UPDATE rating_rounds SET status = 'locked' WHERE year = 2026");
+  int64_t before = revision(*sc.office);
+  std::string message;
+  try {
+    services::Packages(*sc.office).apply(kOffice, sc.changes, {});
+  } catch (const core::DataError& e) {
+    message = e.what();
+  }
+  CHECK(message.find("2026") != std::string::npos);
+  CHECK(revision(*sc.office) == before);
+  CHECK(services::candidateFile(*sc.office, kOffice, "QC90001").checks.empty());
+}
+
+TEST_CASE("change packages of format version 1 (updates only) are still read, and added rows keep their key") {
+  // The seed of the fuzz corpus written before added rows existed: version 1 of the change class.
+  std::ifstream in(std::string(DANGBO_SOURCE_DIR) + "/tests/fuzz/corpus/changes-archive", std::ios::binary);
+  std::string seed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(seed.size() > 1);
+  core::ChangePackage old = exchange::changesFromArchive(std::string_view(seed).substr(1));
+  REQUIRE(old.changes.size() == 2);
+  for (const auto& c : old.changes) {
+    CHECK(c.kind == core::FieldChange::Update);
+    CHECK(c.keyColumns.empty());
+  }
+  CHECK(old.changes[0].newValue.data == "0912345678");
+  CHECK(old.secretary == "Lò Văn Ánh");
+
+  core::ChangePackage now = old;
+  core::FieldChange added{"ratings",        12, "Cầm Thị Đào (DV0002), năm 2026",
+                          "proposed_level", {}, core::PackageValue::text("HTTNV")};
+  added.kind = core::FieldChange::Insert;
+  added.keyColumns = {"year", "subject_type", "subject_id"};
+  added.keyValues = {core::PackageValue::integer(2026), core::PackageValue::text("dang_vien"),
+                     core::PackageValue::integer(2)};
+  now.changes.push_back(added);
+  core::ChangePackage back = exchange::decodeChangePackage(exchange::encodeChangePackage(now, kPass), kPass);
+  REQUIRE(back.changes.size() == 3);
+  CHECK(back.changes[2].kind == core::FieldChange::Insert);
+  CHECK(back.changes[2].keyColumns == added.keyColumns);
+  CHECK(back.changes[2].keyValues == added.keyValues);
+  CHECK(back.changes[0].kind == core::FieldChange::Update);
+  // An unknown kind, or a key whose columns and values do not pair up, is damage.
+  core::ChangePackage bad = now;
+  bad.changes[2].kind = 7;
+  CHECK_THROWS_AS(exchange::changesFromArchive(exchange::changesArchive(bad)), core::DataError);
+  bad = now;
+  bad.changes[2].keyValues.pop_back();
+  CHECK_THROWS_AS(exchange::changesFromArchive(exchange::changesArchive(bad)), core::DataError);
 }
