@@ -197,6 +197,8 @@ void MainFrame::buildBody() {
   setupBar_->Bind(
       wxEVT_BUTTON, [this](wxCommandEvent&) { createAdministrator(); }, kSetupId);
   right->Add(setupBar_, 0, wxEXPAND);
+  cellBar_ = new wxInfoBar(root);
+  right->Add(cellBar_, 0, wxEXPAND);
   book_ = new wxSimplebook(root);
 
   overview_ = new OverviewPage(book_);
@@ -234,6 +236,7 @@ void MainFrame::setRegister(std::unique_ptr<services::Services> services) {
   for (size_t i = 1; i < pages_.size(); ++i) ui::attempt(this, [&] { pages_[i]->showRegister(*services_); });
   refreshHeader();
   refreshAccess();
+  showCellMode(this, cellBar_, *services_);
   rememberFile(services_->path());
   previous.reset();  // closed only after the pages left it
 }

@@ -46,6 +46,7 @@ class MainFrame : public wxFrame {
   std::vector<Page*> pages_;
   OverviewPage* overview_ = nullptr;
   wxInfoBar* setupBar_ = nullptr;  ///< offers the first-run set-up on a register without accounts
+  wxInfoBar* cellBar_ = nullptr;   ///< cell mode: the file is a cell's register opened from a package
   wxFileHistory history_;
 };
 

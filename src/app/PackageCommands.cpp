@@ -1,14 +1,17 @@
 #include "app/PackageCommands.h"
 
 #include <wx/choicdlg.h>
+#include <wx/config.h>
 #include <wx/filedlg.h>
 #include <wx/frame.h>
+#include <wx/infobar.h>
 #include <wx/menu.h>
 #include <wx/textdlg.h>
 
 #include <filesystem>
 
 #include "app/PackageReviewDialog.h"
+#include "app/RegisterOpener.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Errors.h"
@@ -24,6 +27,13 @@ constexpr int kExportCellId = wxID_HIGHEST + 260;
 constexpr int kOpenCellId = kExportCellId + 1;
 constexpr int kSaveChangesId = kExportCellId + 2;
 constexpr int kImportChangesId = kExportCellId + 3;
+constexpr int kCellBarSaveId = kExportCellId + 4;
+
+// "2026-11-29T10:00:00Z" as "29/11/2026" (the text as it is when it is not such a time).
+wxString dayOf(const std::string& utc) {
+  if (utc.size() < 10 || utc[4] != '-' || utc[7] != '-') return ui::wx(utc);
+  return ui::wx(utc.substr(8, 2) + "/" + utc.substr(5, 2) + "/" + utc.substr(0, 4));
+}
 
 // Asks for the passphrase (twice when `confirm`); empty when cancelled.
 std::string askPassphrase(wxWindow* parent, bool confirm) {
@@ -92,18 +102,41 @@ void openCell(wxFrame* frame, const std::function<void(std::unique_ptr<services:
     wxFileDialog save(frame, _("Where to keep the cell's register"), ui::wx(dflt.parent_path().string()),
                       ui::wx(dflt.filename().string()), _("dangbo registers (*.db)|*.db"), wxFD_SAVE);
     if (save.ShowModal() != wxID_OK) return;
-    made = services::Packages::createCellFile(ui::utf8(save.GetPath()), pkg);
+    std::filesystem::path path = ui::utf8(save.GetPath());
+    services::Packages::createCellFile(path, pkg).reset();
+    // Opened like any register: locked against a second window, and its own (local) user acting.
+    made = RegisterOpener::open(frame, path);
   });
   if (made) open(std::move(made));
 }
 
+// The name the change package gives as its author: asked, the last one offered again.
+std::string askSecretary(wxWindow* parent) {
+  wxString last;
+  if (wxConfigBase* cfg = wxConfigBase::Get()) last = cfg->Read("/Packages/Secretary", "");
+  if (last.empty() && currentActor().username != services::Actor::localOffice().username)
+    last = ui::wx(currentActor().username);
+  wxTextEntryDialog d(parent, _("Name of the cell secretary who made the changes:"),
+                      _("Save the change package"), last);
+  if (d.ShowModal() != wxID_OK) return {};
+  std::string name = ui::utf8(d.GetValue().Strip(wxString::both));
+  if (name.empty()) throw core::DataError(ui::utf8(_("Give the name of the cell secretary.")));
+  if (wxConfigBase* cfg = wxConfigBase::Get()) {
+    cfg->Write("/Packages/Secretary", ui::wx(name));
+    cfg->Flush();
+  }
+  return name;
+}
+
 void saveChanges(wxFrame* frame, services::Services& s) {
   ui::attempt(frame, [&] {
-    core::ChangePackage pkg = services::Packages(s).changes(currentActor(), currentActor().username);
-    if (pkg.changes.empty()) {
+    if (services::Packages(s).changes(currentActor(), currentActor().username).changes.empty()) {
       ui::showInfo(frame, _("Nothing was changed in this cell since the package was opened."));
       return;
     }
+    std::string secretary = askSecretary(frame);
+    if (secretary.empty()) return;
+    core::ChangePackage pkg = services::Packages(s).changes(currentActor(), secretary);
     wxFileDialog save(frame, _("Save the change package"), "",
                       ui::wx(pkg.cellCode + exchange::kChangePackageExtension), changesWildcard(),
                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
@@ -143,9 +176,9 @@ void addPackageMenu(wxFrame* frame, wxMenu* file, std::function<services::Servic
                _("Save one cell's members, candidates and open rating round for its secretary, encrypted"));
   file->Append(kImportChangesId, _("Import a c&hange package...") + "\tCtrl+Shift+I",
                _("Review a cell's changes, resolve conflicts and apply them"));
-  file->Append(kOpenCellId, _("Open a cell pac&kage..."),
+  file->Append(kOpenCellId, _("Open a cell pac&kage...") + "\tCtrl+Shift+K",
                _("Work on one cell's package away from the office"));
-  file->Append(kSaveChangesId, _("Save the change pack&age..."),
+  file->Append(kSaveChangesId, _("Save the change pack&age...") + "\tCtrl+Shift+S",
                _("Save this cell's changes for the office, encrypted"));
   frame->Bind(
       wxEVT_MENU,
@@ -167,6 +200,34 @@ void addPackageMenu(wxFrame* frame, wxMenu* file, std::function<services::Servic
         if (auto* s = current()) importChanges(frame, *s, refresh);
       },
       kImportChangesId);
+}
+
+void showCellMode(wxFrame* frame, wxInfoBar* bar, services::Services& s) {
+  std::optional<services::CellFileInfo> origin;
+  ui::attempt(frame, [&] { origin = services::Packages(s).cellOrigin(); });
+  if (!origin) {
+    if (bar->IsShown()) bar->Dismiss();
+    return;
+  }
+  if (!bar->HasButtonId(kCellBarSaveId)) {
+    bar->AddButton(kCellBarSaveId, _("Save the change package..."));
+    bar->Bind(
+        wxEVT_BUTTON,
+        [frame](wxCommandEvent&) {
+          wxCommandEvent command(wxEVT_MENU, kSaveChangesId);
+          command.SetEventObject(frame);
+          frame->ProcessWindowEvent(command);
+        },
+        kCellBarSaveId);
+  }
+  const std::string when = origin->exportedAt.empty() ? origin->openedAt : origin->exportedAt;
+  bar->ShowMessage(
+      ui::fmt(
+          _("CELL MODE - {1} ({2}): package of {4}, exported on {3} (revision {5}).\nOnly this cell is here; "
+            "your changes are saved as a change package for the office (Ctrl+Shift+S)."),
+          {ui::wx(origin->cellName), ui::wx(origin->cellCode), dayOf(when), ui::wx(origin->committee),
+           ui::count(origin->officeRevision)}),
+      wxICON_INFORMATION);
 }
 
 }  // namespace dangbo::app

@@ -5,6 +5,7 @@
 #include <memory>
 
 class wxFrame;
+class wxInfoBar;
 class wxMenu;
 
 namespace dangbo::services {
@@ -18,5 +19,10 @@ namespace dangbo::app {
 void addPackageMenu(wxFrame* frame, wxMenu* file, std::function<services::Services*()> current,
                     std::function<void(std::unique_ptr<services::Services>)> open,
                     std::function<void()> refresh);
+
+/// Shows on `bar` that the register is a cell file opened from a package (cell mode: which cell, when and
+/// from which committee it was exported, that changes are saved as a change package), with a button that
+/// saves the change package; hides it for an office file. The first call binds the button on `frame`.
+void showCellMode(wxFrame* frame, wxInfoBar* bar, services::Services& s);
 
 }  // namespace dangbo::app

@@ -5,6 +5,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 #include "app/Forms.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -15,6 +17,12 @@ namespace dangbo::app {
 namespace {
 wxString shown(const core::PackageValue& v) {
   return v.kind == core::PackageValue::Null ? _("(empty)") : ui::wx(v.display());
+}
+// "2026-11-29T14:23:24Z" as "29/11/2026 14:23 UTC" (the text as it is when it is not such a time).
+wxString madeAt(const std::string& utc) {
+  if (utc.size() < 16 || utc[4] != '-' || utc[7] != '-' || utc[10] != 'T') return ui::wx(utc);
+  return ui::wx(utc.substr(8, 2) + "/" + utc.substr(5, 2) + "/" + utc.substr(0, 4) + " " + utc.substr(11, 5) +
+                " UTC");
 }
 }  // namespace
 
@@ -34,7 +42,7 @@ PackageReviewDialog::PackageReviewDialog(wxWindow* parent, services::Services& s
       ->SetLabel(
           ui::fmt(_("Change package of cell {1} by {2}, made on {3} against revision {4}: {5} changes, {6} "
                     "conflicts."),
-                  {ui::wx(pkg_.cellCode), ui::wx(pkg_.secretary), ui::wx(pkg_.createdAt),
+                  {ui::wx(pkg_.cellCode), ui::wx(pkg_.secretary), madeAt(pkg_.createdAt),
                    ui::count(pkg_.baseRevision), ui::count(static_cast<long long>(review_.items.size())),
                    ui::count(review_.conflicts())}));
   ctrl<wxStaticText>(this, "hint")->Wrap(1000);
@@ -45,6 +53,19 @@ PackageReviewDialog::PackageReviewDialog(wxWindow* parent, services::Services& s
     choose(services::Choice::Office);
   });
   FindWindow(wxID_OK)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onApply(); });
+  // Keys that do not depend on the language of the labels: Ctrl+L takes the cell's value ("lấy"), Ctrl+G
+  // keeps the office's ("giữ"), Ctrl+Enter applies.
+  Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+    const int key = e.GetKeyCode();
+    if (e.GetModifiers() == wxMOD_CONTROL && key == 'L')
+      choose(services::Choice::Cell);
+    else if (e.GetModifiers() == wxMOD_CONTROL && key == 'G')
+      choose(services::Choice::Office);
+    else if (e.GetModifiers() == wxMOD_CONTROL && (key == WXK_RETURN || key == WXK_NUMPAD_ENTER)) {
+      if (FindWindow(wxID_OK)->IsEnabled()) onApply();
+    } else
+      e.Skip();
+  });
   list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) {
     long row = ui::selectedRow(list_);
     bool conflict = row >= 0 && review_.items[row].conflict;
@@ -52,7 +73,14 @@ PackageReviewDialog::PackageReviewDialog(wxWindow* parent, services::Services& s
     ctrl<wxButton>(this, "acceptOffice")->Enable(conflict);
   });
   fill();
-  ui::fitColumns(list_, 300);
+  ui::fitColumns(list_, 200);
+  // The decision column as wide as its longest wording, whichever way the conflicts are resolved.
+  int decisionWidth = list_->GetColumnWidth(6);
+  for (const wxString& d :
+       {_("Already so at the office"), _("Added from the cell"), _("Cell's value (no conflict)"),
+        _("CONFLICT: choose"), _("Conflict: cell's value taken"), _("Conflict: office's value kept")})
+    decisionWidth = std::max(decisionWidth, list_->GetTextExtent(d).GetWidth() + 24);
+  list_->SetColumnWidth(6, decisionWidth);
   ui::stretchLastColumn(list_);
   GetSizer()->SetSizeHints(this);
   // The first conflict selected: resolving starts there.
@@ -74,12 +102,15 @@ void PackageReviewDialog::fill() {
     long row = list_->InsertItem(static_cast<long>(i), wxString::Format("%zu", i + 1));
     list_->SetItem(row, 1, ui::wx(it.change.recordLabel));
     list_->SetItem(row, 2, ui::wx(it.fieldLabel));
-    list_->SetItem(row, 3, shown(it.change.oldValue));
+    const bool added = it.change.kind == core::FieldChange::Insert;
+    list_->SetItem(row, 3, added ? _("(new record)") : shown(it.change.oldValue));
     list_->SetItem(row, 4, shown(it.change.newValue));
-    list_->SetItem(row, 5, shown(it.officeValue));
+    list_->SetItem(row, 5, it.newRecord ? _("(no such record)") : shown(it.officeValue));
     wxString decision;
     if (it.unchanged)
       decision = _("Already so at the office");
+    else if (it.newRecord)
+      decision = _("Added from the cell");
     else if (!it.conflict)
       decision = _("Cell's value (no conflict)");
     else if (!choices_[i]) {
