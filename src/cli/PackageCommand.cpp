@@ -132,6 +132,7 @@ int cmdExport(const Parsed& p, std::ostream& out, std::ostream& err) {
   auto cell = p.get("--cell");
   auto file = p.get("--out");
   if (!cell || !file) throw UsageError(tr("package export needs --cell CODE and --out FILE."));
+  auto lock = lockForWriting(p);  // the export is recorded in the register
   auto s = services::Services::open(dbPath(p));
   services::Actor actor = actingUser(p, *s);
   std::string pass = passphrase(p, err, true);
@@ -185,6 +186,9 @@ int cmdChanges(const Parsed& p, std::ostream& out, std::ostream& err) {
 int cmdApply(const Parsed& p, std::ostream& out, std::ostream& err) {
   allowOnly(p, {"--dry-run", "--accept-cell", "--accept-office", "--resolve", "--passphrase-fd"}, 2);
   if (p.positional.size() != 2) throw UsageError(tr("package apply needs the change package FILE."));
+  // Applying writes the register: refused while a window (or another command) holds it. A dry run only reads.
+  std::unique_ptr<services::InstanceLock> lock;
+  if (!p.has("--dry-run")) lock = lockForWriting(p);
   auto s = services::Services::open(dbPath(p));
   services::Actor actor = actingUser(p, *s);
   std::string bytes = exchange::readPackageFile(p.positional[1]);
