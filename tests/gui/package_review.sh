@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# GUI flow of a change package's review at the office, under Xvfb, driven by xdotool:
+# The round trip of a cell package through the window, under Xvfb, driven by xdotool:
 #   tests/gui/package_review.sh <path to dangbo> <path to dangbo-cli>
-# The office (demo register) exports a cell package; the cell file made from it gets three edits (a phone,
-# an occupation, a residence) and saves its change package; the office changes the same occupation and
-# residence meanwhile. In the window: File > Import a change package, the passphrase, the review lists three
-# changes with two conflicts; the first conflict takes the cell's value, the second keeps the office's; Apply.
-# Checks that exactly the accepted values are in the office file. Screenshots go to
-# ${DANGBO_SCREENSHOT_DIR:-a temp dir}: package-review.png, package-review-resolved.png, package-applied.png.
+# The office (demo register) exports a cell package with the CLI. On the secretary's laptop the window opens it
+# (File > Open a cell package, Ctrl+Shift+K): cell mode, with its banner. The secretary edits a member with the
+# keyboard (residence, phone, occupation) and saves the change package (Ctrl+Shift+S). Meanwhile the office
+# changes the same residence and occupation (CLI import). In the office window: Import a change package
+# (Ctrl+Shift+I), the review lists three changes with two conflicts; the residence keeps the office's value
+# (Ctrl+G), the occupation takes the cell's (Ctrl+L); Ctrl+Enter applies. Checks that exactly the accepted
+# values are in the office file, that the CLI's package apply is refused while the window holds the file, and
+# that the package is not applied twice. Screenshots go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}:
+# package-cell-mode.png, package-cell-edit.png, package-review.png, package-review-resolved.png,
+# package-applied.png, package-result.png.
 set -uo pipefail
 
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
@@ -27,19 +31,13 @@ if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   echo "matkhau-2026" >"$tmp/pass"
   "$cli" --db "$tmp/office.db" package export --cell "$cell" --out "$tmp/cell.dbgoi" --passphrase-fd 3 3<"$tmp/pass" \
     >>"$tmp/cli.out" 2>"$tmp/cli.err" || die "package export"
-  "$cli" package open "$tmp/cell.dbgoi" --db "$tmp/cell.db" --passphrase-fd 3 3<"$tmp/pass" \
-    >>"$tmp/cli.out" 2>"$tmp/cli.err" || die "package open"
-  # The secretary's edits in the cell file (the services' own edits are tested headless in test_CellPackage).
-  mapfile -t ids < <(sqlite3 "$tmp/cell.db" "SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 3")
-  sqlite3 "$tmp/cell.db" "UPDATE members SET phone = '0912345678' WHERE id = ${ids[0]};
-    UPDATE members SET occupation = 'Giáo viên' WHERE id = ${ids[1]};
-    UPDATE members SET residence = 'Bản Nà Ớt' WHERE id = ${ids[2]};" || die "cell edits"
-  "$cli" package changes --db "$tmp/cell.db" --out "$tmp/cell.dbgthd" --secretary "Lò Văn Thắng" --passphrase-fd 3 \
-    3<"$tmp/pass" >>"$tmp/cli.out" 2>"$tmp/cli.err" || die "package changes"
-  # Meanwhile at the office: the same occupation and residence changed.
-  sqlite3 "$tmp/office.db" "UPDATE members SET occupation = 'Cán bộ xã' WHERE id = ${ids[1]};
-    UPDATE members SET residence = 'Bản Hua Tát' WHERE id = ${ids[2]};" || die "office edits"
-  echo "${ids[*]}" >"$tmp/ids"
+  # The secretary's laptop starts with a register of its own.
+  "$cli" --db "$tmp/laptop.db" init --committee "Máy của bí thư chi bộ" >>"$tmp/cli.out" 2>"$tmp/cli.err" \
+    || die "laptop register"
+  # The member edited: the cell's first active member (a name the search finds alone).
+  sqlite3 -separator '|' "$tmp/office.db" "SELECT m.id, m.full_name FROM members m JOIN organizations o ON \
+    o.id = m.cell_id WHERE o.code = '$cell' AND m.status = 'active' AND (SELECT count(*) FROM members n WHERE \
+    n.full_name = m.full_name) = 1 ORDER BY m.id LIMIT 1" >"$tmp/member" || die "no member to edit"
   DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" "$cli"
   exit $?
 fi
@@ -48,47 +46,181 @@ fi
 app=$1
 tmp=$DANGBO_FLOW_TMP
 out=$DANGBO_FLOW_OUT
+cli=$DANGBO_FLOW_CLI
 . "$(dirname "$0")/lib.sh"
-read -r -a ids <"$tmp/ids"
-value() { sqlite3 "$tmp/office.db" "SELECT $1 FROM members WHERE id = $2"; }
+IFS='|' read -r mid mname <"$tmp/member"
+value() { sqlite3 "$1" "SELECT $2 FROM members WHERE id = $mid"; }
+# The newest window of dangbo, focused: without a window manager a dialog does not get the keyboard by itself.
+focus_top() {
+  local w
+  w=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | tail -1)
+  [ -n "$w" ] && xdotool windowfocus --sync "$w" 2>/dev/null
+  sleep 0.3
+}
+tabs() { for _ in $(seq "$1"); do xdotool key --clearmodifiers Tab; sleep 0.15; done; }
+start_app() {  # start_app DB: dangbo on DB, its main window focused ($wid)
+  "$app" --db "$1" >"$tmp/app.out" 2>"$tmp/app.err" &
+  pid=$!
+  wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+  [ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
+  sleep 1
+  xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
+  xdotool mousemove 2 2  # no tooltip in the screenshots
+}
 
-"$app" --db "$tmp/office.db" >"$tmp/app.out" 2>"$tmp/app.err" &
-pid=$!
-wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
-[ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
-ok "the main window appeared"
+# --- The secretary's laptop: open the cell package, edit a member, save the change package.
+start_app "$tmp/laptop.db"
+ok "the window opened on the laptop's register"
+key ctrl+shift+k
+windows 2 || fail "File > Open a cell package (Ctrl+Shift+K) did not open the file chooser"
+focus_top
+xdotool type --delay 30 "$tmp/cell.dbgoi"
+sleep 0.5
+key Return
+windows 2 || fail "choosing the cell package did not ask for the passphrase"
+focus_top
+xdotool type --delay 30 "matkhau-2026"
+key Return
+windows 2 || fail "the passphrase did not lead to the choice of the cell's register file"
+focus_top
+key Return  # the proposed file: cell.db beside the package
+windows 1 || fail "the cell's register was not opened (an error message?)"
+[ -s "$tmp/cell.db" ] || fail "the cell's register was not made at $tmp/cell.db"
+[ -n "$(sqlite3 "$tmp/cell.db" "SELECT exported_at FROM cell_origin WHERE cell_name <> ''")" ] \
+  || fail "the cell's register does not record the export it came from"
 sleep 1
-xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
-xdotool mousemove 2 2
+shot package-cell-mode
+ok "the window shows the cell package in cell mode"
 
+xdotool windowfocus --sync "$wid" 2>/dev/null
+key alt+3
+xdotool type --delay 50 "$mname"
+sleep 1
+key Return
+windows 2 || fail "Return in the search did not open the member form of $mname"
+focus_top
+# From the full name (focused when the form opens): 8 Tabs to the residence, 3 more to the phone, 4 more to
+# the occupation.
+tabs 8
+key ctrl+a
+xdotool type --delay 40 "Bản Nà Ớt"
+tabs 3
+key ctrl+a
+xdotool type --delay 40 "0912345678"
+tabs 4
+key ctrl+a
+xdotool type --delay 40 "Giáo viên"
+sleep 0.5
+shot package-cell-edit
+key ctrl+s
+windows 3 || fail "Ctrl+S in the member form did not ask for the reason"
+focus_top
+xdotool type --delay 30 "Bí thư chi bộ cập nhật hồ sơ"
+key Return
+windows 1 || fail "saving the member form did not close it (an error message?)"
+[ "$(value "$tmp/cell.db" residence)|$(value "$tmp/cell.db" phone)|$(value "$tmp/cell.db" occupation)" = \
+  "Bản Nà Ớt|0912345678|Giáo viên" ] || fail "the member's edits are not in the cell's register"
+ok "the member was edited with the keyboard in cell mode"
+
+xdotool windowfocus --sync "$wid" 2>/dev/null
+key ctrl+shift+s
+windows 2 || fail "Ctrl+Shift+S did not ask for the secretary's name"
+focus_top
+key ctrl+a
+xdotool type --delay 30 "Lò Văn Thắng"
+key Return
+windows 2 || fail "the secretary's name did not lead to the file chooser"
+focus_top
+key ctrl+a
+xdotool type --delay 30 "$tmp/cell.dbgthd"
+key Return
+for _ in 1 2; do  # the passphrase, twice
+  windows 2 || fail "saving the change package did not ask for the passphrase"
+  focus_top
+  xdotool type --delay 30 "matkhau-2026"
+  key Return
+done
+windows 2 || fail "saving the change package did not tell where it was saved"
+focus_top
+key Return
+windows 1 || fail "the message of the saved change package did not close"
+[ -s "$tmp/cell.dbgthd" ] || fail "no change package at $tmp/cell.dbgthd"
+ok "the change package was saved from the window"
+quit_app
+
+# --- Meanwhile at the office: the same residence and occupation changed (an import of one member row).
+mkdir -p "$tmp/import"
+code=$(sqlite3 "$tmp/office.db" "SELECT code FROM members WHERE id = $mid")
+{
+  printf '\xef\xbb\xbf'
+  echo 'Mã,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Quê quán,Nơi ở hiện nay,Số CCCD,Học vấn,Chuyên môn,Lý luận chính trị,"Nghề nghiệp, chức vụ",Mã chi bộ,Ngày vào Đảng,Ngày chính thức,Số thẻ,Số lý lịch,Ngày chuyển đến,Tình trạng,Ngày thay đổi tình trạng'
+  echo "$code,,,,,,,Bản Hua Tát,,,,,Cán bộ xã,,,,,,,,"
+} >"$tmp/import/dang_vien.csv"
+"$cli" --db "$tmp/office.db" import "$tmp/import" >"$tmp/cli.out" 2>&1 || fail "the office's import failed: $(cat "$tmp/cli.out")"
+[ "$(value "$tmp/office.db" occupation)" = "Cán bộ xã" ] || fail "the office's change was not imported"
+phone_before=$(value "$tmp/office.db" phone)
+ok "the office changed the same residence and occupation"
+
+# --- The office window: review, resolve one conflict each way, apply.
+start_app "$tmp/office.db"
+"$cli" --db "$tmp/office.db" package apply "$tmp/cell.dbgthd" --accept-cell --passphrase-fd 3 3<"$tmp/pass" \
+  >"$tmp/cli.out" 2>&1 && fail "dangbo-cli package apply wrote while the window held the register"
+[ "$(value "$tmp/office.db" phone)" = "$phone_before" ] || fail "the refused CLI apply changed the register"
+ok "dangbo-cli package apply is refused while the window holds the register"
 key ctrl+shift+i
 windows 2 || fail "File > Import a change package did not open the file chooser"
+focus_top
 xdotool type --delay 30 "$tmp/cell.dbgthd"
 sleep 0.5
 key Return
-sleep 1
 windows 2 || fail "choosing the change package did not ask for the passphrase"
+focus_top
 xdotool type --delay 30 "matkhau-2026"
 key Return
-sleep 2
+sleep 1.5
 windows 2 || fail "the review did not open (an error message?)"
+focus_top
 shot package-review
 ok "the review of the change package opened"
 
-key alt+c  # the first conflict (occupation): the cell's value
-key alt+o  # the second (residence): the office's value
+# The first conflict (the residence) is selected: keep the office's value; the next one (the occupation) is
+# selected after it: take the cell's value.
+key ctrl+g
+key ctrl+l
 shot package-review-resolved
-key alt+a
-sleep 1.5
-windows 2 || fail "applying did not show its result"
+key ctrl+Return
+windows 3 || fail "applying did not show its result"
 shot package-applied
+focus_top
 key Return
-windows 1 || fail "the result message did not close"
+windows 1 || fail "the result message and the review did not close"
 
-[ "$(value phone "${ids[0]}")" = "0912345678" ] || fail "the phone changed only in the cell was not applied"
-[ "$(value occupation "${ids[1]}")" = "Giáo viên" ] || fail "the conflict resolved for the cell was not applied"
-[ "$(value residence "${ids[2]}")" = "Bản Hua Tát" ] || fail "the conflict resolved for the office was overwritten"
+[ "$(value "$tmp/office.db" phone)" = "0912345678" ] || fail "the phone changed only in the cell was not applied"
+[ "$(value "$tmp/office.db" occupation)" = "Giáo viên" ] || fail "the conflict resolved for the cell was not applied"
+[ "$(value "$tmp/office.db" residence)" = "Bản Hua Tát" ] || fail "the conflict resolved for the office was overwritten"
 ok "exactly the accepted changes are in the office file"
 
+xdotool windowfocus --sync "$wid" 2>/dev/null
+key alt+3
+xdotool type --delay 50 "$mname"
+sleep 1
+key Return
+windows 2 || fail "the member form did not open at the office"
+sleep 0.5
+shot package-result
+focus_top
+key Escape
+windows 1 || fail "Esc did not close the unchanged member form"
 quit_app
+
+# The CLI sees the same: the audit names the secretary for exactly the two applied fields, and the package is
+# not applied twice.
+"$cli" --db "$tmp/office.db" audit --format json >"$tmp/audit.json" 2>"$tmp/cli.err" || fail "dangbo-cli audit"
+applied=$(grep -c '"action": "package.change"' "$tmp/audit.json")
+[ "$applied" -eq 2 ] || fail "the audit shows $applied applied changes, not 2"
+grep -q '"user": "Lò Văn Thắng"' "$tmp/audit.json" || fail "the audit does not name the secretary"
+"$cli" --db "$tmp/office.db" package apply "$tmp/cell.dbgthd" --accept-cell --passphrase-fd 3 3<"$tmp/pass" \
+  >"$tmp/cli.out" 2>&1 && fail "dangbo-cli applied the change package a second time"
+[ "$(value "$tmp/office.db" residence)" = "Bản Hua Tát" ] || fail "the replayed package changed the register"
+ok "dangbo-cli: two changes applied by the secretary, the package refused a second time"
 echo "$passed passed, $failed failed"
