@@ -26,7 +26,8 @@ std::string chosen(const wxChoice* c, const core::EnumSet& set) {
 }
 }  // namespace
 
-OrganizationDialog::OrganizationDialog(wxWindow* parent, const core::Organization* existing) {
+OrganizationDialog::OrganizationDialog(wxWindow* parent, const core::Organization* existing,
+                                       const std::vector<core::Organization>& all) {
   wxXmlResource::Get()->LoadDialog(this, parent, "OrganizationDialog");
   if (existing) org_ = *existing;
   else {
@@ -39,6 +40,17 @@ OrganizationDialog::OrganizationDialog(wxWindow* parent, const core::Organizatio
   ctrl<wxTextCtrl>(this, "founded")->ChangeValue(ui::date(org_.founded));
   fill(ctrl<wxChoice>(this, "kind"), core::enums::orgKind, org_.kind);
   fill(ctrl<wxChoice>(this, "category"), core::enums::orgCategory, org_.category);
+  auto* up = ctrl<wxChoice>(this, "parent");
+  up->Append(_("None: directly under the commune committee"));
+  parents_.push_back(0);
+  up->SetSelection(0);
+  for (const auto& o : all) {
+    // the organization itself cannot be chosen; one that ceased only when it is the one stored
+    if ((existing && o.id == existing->id) || (o.ceased && o.id != org_.parent.value_or(0))) continue;
+    up->Append(ui::wx(o.code + " - " + o.name));
+    parents_.push_back(o.id);
+    if (org_.parent && *org_.parent == o.id) up->SetSelection(int(parents_.size()) - 1);
+  }
   FindWindow(wxID_OK)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSave(); });
   GetSizer()->SetSizeHints(this);
   CentreOnParent();
@@ -56,6 +68,9 @@ void OrganizationDialog::onSave() {
   o.name = ui::utf8(ctrl<wxTextCtrl>(this, "name")->GetValue());
   o.kind = chosen(ctrl<wxChoice>(this, "kind"), core::enums::orgKind);
   o.category = chosen(ctrl<wxChoice>(this, "category"), core::enums::orgCategory);
+  const int up = ctrl<wxChoice>(this, "parent")->GetSelection();
+  o.parent.reset();
+  if (up > 0 && size_t(up) < parents_.size()) o.parent = parents_[size_t(up)];
   auto* founded = ctrl<wxTextCtrl>(this, "founded");
   o.founded.reset();
   if (!founded->GetValue().Strip(wxString::both).empty()) {

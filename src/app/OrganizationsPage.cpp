@@ -156,7 +156,7 @@ void OrganizationsPage::changed() {
 
 void OrganizationsPage::add() {
   if (!services_) return;
-  OrganizationDialog dlg(this, nullptr);
+  OrganizationDialog dlg(this, nullptr, orgs_);
   if (dlg.run(
           [this](const core::Organization& o) { services::addOrganization(*services_, currentActor(), o); }))
     changed();
@@ -165,7 +165,7 @@ void OrganizationsPage::add() {
 void OrganizationsPage::edit() {
   const auto* o = selected();
   if (!services_ || !o) return;
-  OrganizationDialog dlg(this, o);
+  OrganizationDialog dlg(this, o, orgs_);
   if (dlg.run([this](const core::Organization& changedOrg) {
         services::updateOrganization(*services_, currentActor(), changedOrg);
       }))

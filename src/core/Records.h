@@ -33,6 +33,9 @@ struct Organization {
   std::optional<Id> mergedInto;
   bool hasCommittee = false;       ///< a cell committee (chi ủy) exists now
   std::optional<Date> committeeSince;
+  /// The organization it belongs to (a partial party committee for a cell, a cell for a party group);
+  /// none: directly under the commune committee.
+  std::optional<Id> parent;
 };
 
 /// A party member with the current state; the dated history is in MemberEvent rows.

@@ -122,8 +122,18 @@ YearFacts loadYear(store::Database& db, const Register& reg, int year) {
     const std::string who = reg.label(it->second);
     if (std::find(names.begin(), names.end(), who) == names.end()) names.push_back(who);
   }
-  // Sub-units: the register keeps no parent link between organizations (every organization here is a
-  // cell directly under the commune committee), so subUnits stays 0 and that rule never applies.
+  // Sub-units: the organizations whose parent is the rated one and that existed at some time in the year
+  // (one dissolved as a sanction during the year still counts, disciplined).
+  const core::Date firstDay = *core::Date::make(year, 1, 1);
+  std::unordered_set<core::Id> disciplinedOrgs;
+  for (const auto& [id, facts] : y.orgFacts)
+    if (facts.disciplined) disciplinedOrgs.insert(id);
+  for (const auto& o : reg.orgs) {
+    if (!o.parent || (o.founded && *o.founded > y.day) || (o.ceased && *o.ceased <= firstDay)) continue;
+    auto& parent = y.orgFacts[*o.parent];
+    ++parent.subUnits;
+    if (disciplinedOrgs.count(o.id)) ++parent.disciplinedSubUnits;
+  }
   y.ratings = repo.ratingsBetween(year, year);
   return y;
 }

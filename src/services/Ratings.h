@@ -75,7 +75,8 @@ struct OrgDisciplineFacts {
   bool disciplined = false;  ///< a disciplinary decision on the cell itself dated in the year
   /// Its bi_thu / pho_bi_thu / chi_uy_vien during the year who were disciplined in it ("Name (code)").
   std::vector<std::string> disciplinedLeaders;
-  /// Sub-units: 0 for a plain cell (the register keeps no parent link between organizations).
+  /// Sub-units: the organizations whose parent is this one and that existed during the year (0 for a plain
+  /// cell).
   int subUnits = 0;
   int disciplinedSubUnits = 0;  ///< of which disciplined in the year
 };

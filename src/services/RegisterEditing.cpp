@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/Enums.h"
@@ -322,7 +323,35 @@ void validateOrganization(store::RegisterRepository& repo, const core::Organizat
   if (!core::enums::orgCategory.contains(o.category)) p.push_back(tr("Choose the organization's category."));
   if (o.founded && *o.founded > Date::today())
     p.push_back(format(tr("The founding date {1} is in the future."), {o.founded->vn()}));
+  if (o.parent) {
+    // The organization it belongs to must exist, and following the links up must never come back to it.
+    std::map<core::Id, const core::Organization*> byId;
+    const auto all = repo.organizations();
+    for (const auto& x : all) byId[x.id] = &x;
+    std::optional<core::Id> up = o.parent;
+    for (size_t steps = 0; up && steps <= all.size(); ++steps) {
+      auto it = byId.find(*up);
+      if (it == byId.end()) {
+        p.push_back(tr("The organization it belongs to does not exist."));
+        break;
+      }
+      if (o.id && *up == o.id) {
+        p.push_back(format(tr("The organization {1} cannot belong to itself or to one of its own sub-units."),
+                           {o.code}));
+        break;
+      }
+      up = it->second->parent;
+    }
+  }
   if (!p.empty()) throw DataError(joinLines(p));
+}
+
+// "CODE" of the organization an organization belongs to, "" when none.
+std::string parentCode(store::RegisterRepository& repo, const core::Organization& o) {
+  if (!o.parent) return {};
+  for (const auto& x : repo.organizations())
+    if (x.id == *o.parent) return x.code;
+  return {};
 }
 
 core::Organization normalizedOrg(core::Organization o) {
@@ -379,8 +408,9 @@ void updateOrganization(Services& s, const Actor& actor, const core::Organizatio
     repo.updateOrganization(o);
     if (stored->name != o.name) repo.insertOrganizationEvent(o.id, Date::today(), "renamed", std::nullopt, "", stored->name);
     s.audit(actor, "organization.update", "organization:" + o.code,
-            stored->code + " | " + stored->name + " | " + stored->kind + " | " + stored->category,
-            o.code + " | " + o.name + " | " + o.kind + " | " + o.category);
+            stored->code + " | " + stored->name + " | " + stored->kind + " | " + stored->category + " | " +
+                parentCode(repo, *stored),
+            o.code + " | " + o.name + " | " + o.kind + " | " + o.category + " | " + parentCode(repo, o));
   });
 }
 

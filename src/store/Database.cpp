@@ -203,7 +203,23 @@ void Database::migrate(const std::vector<Migration>& steps, bool isNew) {
   }
 }
 
-void Database::transaction(const std::function<void()>& work) {
+namespace {
+// Runs `work`; the refusals of the schema's own triggers become messages in the user's language.
+void guarded(const std::function<void()>& work) {
+  try {
+    work();
+  } catch (const SQLite::Exception& e) {
+    if (std::strstr(e.what(), "rating_round_locked"))
+      throw core::DataError(
+          tr("A rating of a locked round cannot be written: the office must reopen the round, with a reason, "
+             "first. Nothing was changed."));
+    throw;
+  }
+}
+}  // namespace
+
+void Database::transaction(const std::function<void()>& workIn) {
+  const std::function<void()> work = [&workIn] { guarded(workIn); };
   if (sqlite3_get_autocommit(db_->getHandle()) == 0) {
     // Already inside a transaction: nest as a savepoint, so a use case can call another.
     const std::string name = "nested" + std::to_string(++savepointDepth_);

@@ -24,8 +24,8 @@ std::unique_ptr<services::Services> smallRegister(const TempDir& dir) {
   auto s = services::Services::create(dir / "r.db", {"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La",
                                                      "ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY XÃ PHIÊNG PẰN"});
   store::RegisterRepository reg(s->database());
-  reg.insertOrganization({1, "CB01", "Chi bộ bản Nà Ớt", "truc_thuoc", "ban", {}, {}, {}, false, {}});
-  reg.insertOrganization({2, "CB02", "Chi bộ Quân sự", "co_so", "quan_su", {}, {}, {}, false, {}});
+  reg.insertOrganization({1, "CB01", "Chi bộ bản Nà Ớt", "truc_thuoc", "ban", {}, {}, {}, false, {}, {}});
+  reg.insertOrganization({2, "CB02", "Chi bộ Quân sự", "co_so", "quan_su", {}, {}, {}, false, {}, {}});
   auto add = [&](const std::string& code, const std::string& name, core::Id cell, auto edit) {
     core::Member m;
     m.code = code;

@@ -45,7 +45,7 @@ struct Register {
   }
   core::Id org(const std::string& code, const std::string& kind, const std::string& category,
                std::optional<core::Date> founded = {}, std::optional<core::Date> ceased = {}) {
-    core::Organization o{0, code, "Chi bộ " + code, kind, category, founded, ceased, {}, false, {}};
+    core::Organization o{0, code, "Chi bộ " + code, kind, category, founded, ceased, {}, false, {}, {}};
     return reg->insertOrganization(o);
   }
   // An active member admitted on 10/01/2015 (official a year later) in cell `cell`; `edit` adjusts it.

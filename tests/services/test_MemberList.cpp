@@ -35,8 +35,8 @@ struct Register {
     s = services::Services::create(dir / "r.db", {"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La",
                                                   "ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY XÃ PHIÊNG PẰN"});
     reg = std::make_unique<store::RegisterRepository>(s->database());
-    core::Organization a{1, "CB01", "Chi bộ bản Nà Ớt", "truc_thuoc", "ban", {}, {}, {}, false, {}};
-    core::Organization b{2, "CB02", "Chi bộ bản Co Muông", "truc_thuoc", "ban", {}, {}, {}, false, {}};
+    core::Organization a{1, "CB01", "Chi bộ bản Nà Ớt", "truc_thuoc", "ban", {}, {}, {}, false, {}, {}};
+    core::Organization b{2, "CB02", "Chi bộ bản Co Muông", "truc_thuoc", "ban", {}, {}, {}, false, {}, {}};
     reg->insertOrganization(a);
     reg->insertOrganization(b);
   }
