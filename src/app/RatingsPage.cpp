@@ -2,6 +2,7 @@
 
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/dcclient.h>
 #include <wx/dialog.h>
 #include <wx/filedlg.h>
 #include <wx/grid.h>
@@ -104,6 +105,23 @@ void setupGrid(wxGrid* g, int cols) {
   g->SetColLabelAlignment(wxALIGN_CENTRE, wxALIGN_CENTRE);
 }
 
+// The width a grid's column needs for its header: its longest line in the label font, with a margin.
+int labelWidth(wxGrid* g, const wxString& label) {
+  wxClientDC dc(g);
+  dc.SetFont(g->GetLabelFont());
+  int widest = 0;
+  for (const wxString& line : wxSplit(label, '\n', '\0'))
+    widest = std::max(widest, dc.GetTextExtent(line).GetWidth());
+  return widest + 14;
+}
+
+// The first row from `from` on whose cell in `col` may be written, or -1.
+int writableRow(wxGrid* g, int from, int col) {
+  for (int r = std::max(0, from); r < g->GetNumberRows(); ++r)
+    if (!g->IsReadOnly(r, col)) return r;
+  return -1;
+}
+
 wxArrayString levelChoices() {
   wxArrayString a;
   a.Add("");
@@ -124,33 +142,61 @@ RatingsPage::RatingsPage(wxWindow* parent) {
   yearsList_ = ctrl<wxListCtrl>(this, "years");
   history_ = ctrl<wxListCtrl>(this, "history");
 
-  for (const wxString& h : {_("Code"), _("Cell"), _("Rated"), _("Warnings")}) cells_->AppendColumn(h);
-  cells_->SetColumnWidth(0, 54);
-  cells_->SetColumnWidth(1, 118);
-  cells_->SetColumnWidth(2, 50);
-  ui::stretchLastColumn(cells_);
+  // The cell list: code, name (takes the room left), progress "rated/to rate", warnings; each column at
+  // least as wide as its header.
+  const wxString cellHeads[] = {_("Code"), _("Cell"), _("Progress"), _("Warnings")};
+  const int cellWidths[] = {44, 0, 48, 64};
+  for (int c = 0; c < 4; ++c) {
+    cells_->AppendColumn(cellHeads[c]);
+    cells_->SetColumnWidth(c, std::max(cellWidths[c], cells_->GetTextExtent(cellHeads[c]).GetWidth() + 24));
+  }
+  cells_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    e.Skip();
+    const int others = cells_->GetColumnWidth(0) + cells_->GetColumnWidth(2) + cells_->GetColumnWidth(3);
+    cells_->SetColumnWidth(1, std::max(90, cells_->GetClientSize().GetWidth() - others - 4));
+  });
 
   setupGrid(grid_, cMemberCols);
   const wxString memberHeads[] = {
-      _("Code"),           _("Full name"),           _("Not rated"), _("Self\nassessment"),
-      _("Cell\nproposal"), _("Committee\ndecision"), _("Score"),     _("Office's\nexception")};
-  const int memberWidths[] = {64, 150, 110, 74, 74, 76, 44, 90};
+      _("Code"),           _("Full name"),           _("Not\nrated"), _("Self\nassessment"),
+      _("Cell\nproposal"), _("Committee\ndecision"), _("Score"),      _("Office's\nexception")};
+  const int memberWidths[] = {62, 130, 84, 64, 64, 64, 44, 76};
   for (int c = 0; c < cMemberCols; ++c) {
     grid_->SetColLabelValue(c, memberHeads[c]);
-    grid_->SetColSize(c, memberWidths[c]);
+    grid_->SetColSize(c, std::max(memberWidths[c], labelWidth(grid_, memberHeads[c])));
   }
+  // The name takes the room the other columns leave (but never less than 110 px).
+  grid_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    e.Skip();
+    int others = grid_->GetRowLabelSize();
+    for (int c = 0; c < cMemberCols; ++c)
+      if (c != cName) others += grid_->GetColSize(c);
+    const int room = grid_->GetSize().GetWidth() - others - wxSystemSettings::GetMetric(wxSYS_VSCROLL_X) - 4;
+    grid_->SetColSize(cName, std::max(110, room));
+  });
   setupGrid(orgGrid_, oOrgCols);
   const wxString orgHeads[] = {
-      _("Code"),  _("Cell"),  _("Members good\nor better"), _("Must be \"not complete\" because"),
+      _("Code"),  _("Cell"),  _("Members good\nor better"), _("Must be \"not complete\"\nbecause"),
       _("Level"), _("Score"), _("Office's\nexception")};
-  const int orgWidths[] = {66, 190, 110, 300, 86, 50, 160};
+  const int orgWidths[] = {66, 180, 100, 200, 86, 50, 130};
   for (int c = 0; c < oOrgCols; ++c) {
     orgGrid_->SetColLabelValue(c, orgHeads[c]);
-    orgGrid_->SetColSize(c, orgWidths[c]);
+    orgGrid_->SetColSize(c, std::max(orgWidths[c], labelWidth(orgGrid_, orgHeads[c])));
   }
+  // The reasons take the room the other columns leave, but never less than their header.
+  const int mustMin = orgGrid_->GetColSize(oMust);
+  orgGrid_->Bind(wxEVT_SIZE, [this, mustMin](wxSizeEvent& e) {
+    e.Skip();
+    int others = orgGrid_->GetRowLabelSize();
+    for (int c = 0; c < oOrgCols; ++c)
+      if (c != oMust) others += orgGrid_->GetColSize(c);
+    const int room =
+        orgGrid_->GetSize().GetWidth() - others - wxSystemSettings::GetMetric(wxSYS_VSCROLL_X) - 4;
+    orgGrid_->SetColSize(oMust, std::max(mustMin, room));
+  });
 
   for (const wxString& h :
-       {_("Year"), _("Round"), _("Rated"), wxString("HTXSNV"), wxString("HTTNV"), wxString("HTNV"),
+       {_("Year"), _("Round"), _("Subject"), wxString("HTXSNV"), wxString("HTTNV"), wxString("HTNV"),
         wxString("KHTNV"), _("Total"), _("Good or better"), _("Target")})
     yearsList_->AppendColumn(h);
   ui::stretchLastColumn(yearsList_);
@@ -294,8 +340,10 @@ void RatingsPage::openRound() {
                            {wxString::Format("%d", *y), ui::date(today)}),
                    _("Open the round")))
     return;
-  if (ui::attempt(this, [&] { services::openRatingRound(*services_, currentActor(), *y, today); }))
+  if (ui::attempt(this, [&] { services::openRatingRound(*services_, currentActor(), *y, today); })) {
     fillYears(y);
+    cells_->SetFocus();  // the button that had the focus is now disabled: the keyboard goes to the cells
+  }
 }
 
 void RatingsPage::lockRound() {
@@ -322,6 +370,7 @@ void RatingsPage::lockRound() {
       return;
   }
   fillYears(y);
+  cells_->SetFocus();
 }
 
 void RatingsPage::reopenRound() {
@@ -333,8 +382,10 @@ void RatingsPage::reopenRound() {
                          {wxString::Format("%d", *y)}),
                  {}, _("Reopen"), reason))
     return;
-  if (ui::attempt(this, [&] { services::reopenRatingRound(*services_, currentActor(), *y, reason); }))
+  if (ui::attempt(this, [&] { services::reopenRatingRound(*services_, currentActor(), *y, reason); })) {
     fillYears(y);
+    cells_->SetFocus();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -397,10 +448,22 @@ void RatingsPage::showCell() {
                      ui::count(p.rated), ui::count(p.eligible)});
     if (!p.level.empty()) title += ui::fmt(_("; the cell: {1}"), {ui::wx(p.level)});
   }
-  ctrl<wxStaticText>(this, "cellTitle")->SetLabelText(title);
+  auto* heading = ctrl<wxStaticText>(this, "cellTitle");
+  heading->SetLabelText(title);
+  // two lines rather than cut off by the button beside it
+  heading->Wrap(std::max(
+      200, grid_->GetSize().GetWidth() - ctrl<wxButton>(this, "savePdf")->GetSize().GetWidth() - 12));
   ctrl<wxButton>(this, "savePdf")->Enable(!rows_.empty());
   if (changed && grid_->GetNumberRows() > 0) grid_->SetGridCursor(0, office() ? cDecision : cProposal);
   fillGrid();
+  if (changed && grid_->GetNumberRows() > 0) {  // a new cell: its first member who is rated
+    const int col = grid_->GetGridCursorCol();
+    const int first = writableRow(grid_, 0, col);
+    if (first > 0) {
+      grid_->SetGridCursor(first, col);
+      grid_->MakeCellVisible(first, col);
+    }
+  }
 }
 
 void RatingsPage::fillGrid() {
@@ -494,7 +557,14 @@ void RatingsPage::showQuota() {
   label->SetForegroundColour(warn ? ratings::warnText()
                                   : wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
   label->SetLabelText(text);
-  label->Wrap(std::max(300, grid_->GetSize().GetWidth()));
+  const int width = std::max(300, grid_->GetSize().GetWidth());
+  label->Wrap(width);
+  auto* legend = ctrl<wxStaticText>(this, "legend");  // the same text as in the form, wrapped to the grid
+  legend->SetLabelText(
+      _("Keys 1-4 set the level of the current column and go down to the next member rated "
+        "(1 HTXSNV, 2 HTTNV, 3 HTNV, 4 KHTNV); Delete clears it; Esc goes back to the list of "
+        "cells."));
+  legend->Wrap(width);
   label->GetParent()->Layout();  // the label sits in the notebook's page: its lines take room there
 }
 
@@ -526,6 +596,10 @@ void RatingsPage::showRowInfo() {
 void RatingsPage::onGridKey(wxKeyEvent& e) {
   const int row = grid_->GetGridCursorRow(), col = grid_->GetGridCursorCol();
   const int code = e.GetKeyCode();
+  if (code == WXK_ESCAPE && !e.HasAnyModifiers() && !grid_->IsCellEditControlShown()) {
+    cells_->SetFocus();  // back to the list of cells, to choose the next one with the arrow keys
+    return;
+  }
   const int level = e.HasAnyModifiers() ? -1 : levelKey(code);
   const bool clear = !e.HasAnyModifiers() && (code == WXK_DELETE || code == WXK_BACK);
   if (row < 0 || !isLevelColumn(col) || (level < 0 && !clear) || grid_->IsCellEditControlShown()) {
@@ -537,9 +611,11 @@ void RatingsPage::onGridKey(wxKeyEvent& e) {
     return;
   }
   setMember(row, col, level >= 0 ? kLevels[level] : "");
-  if (level >= 0 && row + 1 < grid_->GetNumberRows()) {
-    grid_->SetGridCursor(row + 1, col);
-    grid_->MakeCellVisible(row + 1, col);
+  // down to the next member who is rated (the rows of members not rated are passed over)
+  const int next = level >= 0 ? writableRow(grid_, row + 1, col) : -1;
+  if (next >= 0) {
+    grid_->SetGridCursor(next, col);
+    grid_->MakeCellVisible(next, col);
   }
 }
 

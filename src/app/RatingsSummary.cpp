@@ -3,6 +3,8 @@
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 #include "app/Forms.h"
 #include "app/RatingsPage.h"
 #include "app/RatingsText.h"
@@ -67,9 +69,12 @@ void RatingsPage::fillSummary() {
                  part(ys.members, ys.memberTarget, _("Members")) + ".";
     }
   }
-  for (int c = 0; c < yearsList_->GetColumnCount(); ++c) yearsList_->SetColumnWidth(c, c == 2 ? 110 : 82);
+  ratings::fitColumns(yearsList_, 56);
   yearsList_->Thaw();
-  ctrl<wxStaticText>(this, "summaryText")->SetLabelText(headline);
+  auto* summary = ctrl<wxStaticText>(this, "summaryText");
+  summary->SetLabelText(headline);
+  summary->Wrap(
+      std::max(400, yearsList_->GetClientSize().GetWidth()));  // the headline is longer than the page
 
   history_->Freeze();
   history_->ClearAll();
@@ -92,10 +97,9 @@ void RatingsPage::fillSummary() {
       if (cy.members.goodOrBetterPercent) previous = cy.members.goodOrBetterPercent;
     }
   }
-  history_->SetColumnWidth(0, 62);
-  history_->SetColumnWidth(1, 180);
-  for (int c = 2; c < history_->GetColumnCount(); ++c) history_->SetColumnWidth(c, 120);
+  ratings::fitColumns(history_, 56);
   history_->Thaw();
+  summary->GetParent()->Layout();
   Layout();
 }
 

@@ -1,8 +1,11 @@
 #pragma once
-// What the two files of the ratings page share: the colour of warnings and the percentage text.
+// What the two files of the ratings page share: the colour of warnings, the percentage text and columns
+// as wide as their headers and texts.
 #include <wx/colour.h>
+#include <wx/listctrl.h>
 #include <wx/string.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 
@@ -20,6 +23,22 @@ inline const wxColour& warnText() {
 /// "91,9%" from tenths of a percent, "-" when there is none.
 inline wxString percent(const std::optional<int64_t>& tenths) {
   return tenths ? ui::wx(core::formatPercentVn(*tenths)) : wxString("-");
+}
+
+/// Makes each column of a report list as wide as its header and its widest text (plus a margin), but never
+/// narrower than `minWidth` nor, except for the header, wider than `maxWidth`.
+inline void fitColumns(wxListCtrl* list, int minWidth = 40, int maxWidth = 260) {
+  for (int c = 0; c < list->GetColumnCount(); ++c) {
+    wxListItem head;
+    head.SetMask(wxLIST_MASK_TEXT);
+    list->GetColumn(c, head);
+    int width = list->GetTextExtent(head.GetText()).GetWidth() + 24;  // the header's padding and separator
+    int widest = 0;
+    for (long r = 0; r < list->GetItemCount(); ++r)
+      widest = std::max(widest, list->GetTextExtent(list->GetItemText(r, c)).GetWidth() + 16);
+    width = std::max({width, std::min(widest, maxWidth), minWidth});
+    list->SetColumnWidth(c, width);
+  }
 }
 
 }  // namespace dangbo::app::ratings
