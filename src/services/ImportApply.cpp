@@ -67,7 +67,7 @@ struct SpecInfo {
   std::vector<Ref> refs;                   // per spec position
   int code = -1, committee = -1, status = -1, statusSince = -1, fromYear = -1, toYear = -1, subjectType = -1,
       mergedInto = -1, cellId = -1, subjectId = -1, founded = -1, officialOn = -1, admittedOn = -1,
-      transferredInOn = -1;
+      transferredInOn = -1, year = -1;
   bool keyedByCode = false;  // the key is the record's code
 };
 
@@ -114,6 +114,7 @@ SpecInfo makeInfo(const ImportFileSpec& spec) {
   i.officialOn = at("official_on");
   i.admittedOn = at("admitted_on");
   i.transferredInOn = at("transferred_in_on");
+  i.year = at("year");
   return i;
 }
 
@@ -236,6 +237,7 @@ struct Context {
   TextSet importOrgs, importMembers;             // codes defined by the import (planning only)
   std::map<std::string, TextMap<core::Id>> ids;  // table -> code -> id of stored records, read on first use
   TextMap<std::string> terms;                    // term name -> id (as text) of stored terms
+  std::optional<std::set<int>> lockedYears;      // years whose rating round is locked, read on first use
 
   explicit Context(Services& svc)
       : s(svc), repo(svc.database()), ethnic(repo.ethnicGroups()), today(core::Date::today()) {}
@@ -259,6 +261,11 @@ struct Context {
   void forget() {
     ids.clear();
     terms.clear();
+    lockedYears.reset();
+  }
+  bool locked(int year) {
+    if (!lockedYears) lockedYears = repo.lockedRatingYears();
+    return lockedYears->count(year) > 0;
   }
 
   // The id (as text) of a referenced code, "new:CODE" when the import creates it, nullopt when unknown.
@@ -447,6 +454,13 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
     }
   }
 
+  // A rating of a locked round changes only once the office has reopened the round (an unchanged row is
+  // no change: importing the same file again still passes).
+  if (info.kind == "xep_loai" && out.has(info.year) && (!out.stored || !out.changes.empty()) &&
+      ctx.locked(std::stoi(out.values[size_t(info.year)])))
+    problem(info.year, format(tr("the rating round of {1} is locked: the office must reopen it, with a reason, "
+                                 "before its ratings change."),
+                              {out.values[size_t(info.year)]}));
   if (!out.problems.empty())
     out.action = ImportAction::Error;
   else if (!out.stored)

@@ -168,6 +168,13 @@ SQLite::Statement& ImportRepository::prepared(const std::string& sqlText,
   return q;
 }
 
+std::set<int> ImportRepository::lockedRatingYears() {
+  std::set<int> out;
+  SQLite::Statement q(db_.db(), "SELECT year FROM rating_rounds WHERE status = 'locked'");
+  while (q.executeStep()) out.insert(q.getColumn(0).getInt());
+  return out;
+}
+
 std::vector<std::pair<std::string, core::Id>> ImportRepository::idsByCode(const std::string& table) {
   checkCodeTable(table);
   std::vector<std::pair<std::string, core::Id>> out;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -63,6 +64,8 @@ class ImportRepository {
   std::string codeById(const std::string& table, core::Id id);
   /// The id of the term named `name` ("2025-2030").
   std::optional<core::Id> termId(std::string_view name);
+  /// The years whose rating round is locked.
+  std::set<int> lockedRatingYears();
   /// The name of term `id`; "" when none.
   std::string termName(core::Id id);
   /// Inserts a term; returns its id.

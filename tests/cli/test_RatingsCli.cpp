@@ -185,6 +185,12 @@ TEST_CASE(
   CHECK((refused.err.find("khóa") != std::string::npos || refused.err.find("locked") != std::string::npos));
   CHECK(orgLevel(db, "CB01", 2025) == before);
   CHECK(orgLevel(db, "CB01", 2024) == before2024);  // all or nothing: the unlocked year was not written either
+  // A dry run already refuses it, naming the file, the row and the column of the year.
+  auto dry = runCli({"--db", db, "import", (dir / "in").string(), "--dry-run"});
+  CHECK(dry.code == 1);
+  CHECK(dry.err.find("xep_loai.csv") != std::string::npos);
+  CHECK(dry.err.find("Năm") != std::string::npos);
+  CHECK((dry.err.find("2025") != std::string::npos));
 
   {
     auto s = services::Services::open(db);
