@@ -72,6 +72,9 @@ std::string packageUsage();
 /// `user ...`: accounts (CliUser.cpp) and its lines of --help.
 int cmdUser(const Parsed& p, std::ostream& out, std::ostream& err);
 std::string userUsage();
+/// `transfer-received CODE --on DATE` (TransferCommand.cpp) and its lines of --help.
+int cmdTransferReceived(const Parsed& p, std::ostream& out, std::ostream& err);
+std::string transferUsage();
 /// `audit ...`: the audit trail (CliUser.cpp).
 int cmdAudit(const Parsed& p, std::ostream& out, std::ostream& err);
 /// The lock a window holds on --db: taken by commands that write, so that they refuse (exit 1) while a
