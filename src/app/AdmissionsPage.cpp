@@ -147,11 +147,14 @@ void AdmissionsPage::reload() {
   const core::Date today = core::Date::today();
   const std::string cell = chosenCell();
 
-  // Deadlines of the admission files (badges and transfers are not this page's business).
-  std::vector<services::Deadline> deadlines;
-  for (auto& d : services::deadlines(s, actor, today))
-    if (d.kind != "badge_due" && d.kind != "transfer_due" && (cell.empty() || d.cellCode == cell))
-      deadlines.push_back(std::move(d));
+  // Deadlines of the admission files (badges are not this page's business); the transfer papers due are
+  // listed with them (the members leaving), but not on the board.
+  std::vector<services::Deadline> deadlines, listed;
+  for (auto& d : services::deadlines(s, actor, today)) {
+    if (d.kind == "badge_due" || (!cell.empty() && d.cellCode != cell)) continue;
+    listed.push_back(d);
+    if (d.kind != "transfer_due") deadlines.push_back(std::move(d));
+  }
   std::map<std::string, const services::Deadline*> nextOf;  // "c:CODE" / "m:CODE" -> the first due
   for (const auto& d : deadlines) {
     auto& slot = nextOf[(d.subjectType == "member" ? "m:" : "c:") + d.code];
@@ -213,7 +216,8 @@ void AdmissionsPage::reload() {
   due_->Freeze();
   due_->DeleteAllItems();
   dueCards_.clear();
-  for (const auto& d : deadlines) {
+  dueTransfers_.clear();
+  for (const auto& d : listed) {
     if (d.overdueDays < -kLookAheadDays) continue;
     const long row = due_->InsertItem(due_->GetItemCount(), ui::date(d.due));
     due_->SetItem(row, 1, ui::wx(services::deadlineKindLabel(d.kind)));
@@ -227,11 +231,15 @@ void AdmissionsPage::reload() {
     c.code = d.code;
     c.member = d.subjectType == "member";
     dueCards_.push_back(c);
+    dueTransfers_.push_back(d.kind == "transfer_due"
+                                ? std::optional<OpenTransfer>(OpenTransfer{d.code, d.name, d.from, d.step})
+                                : std::nullopt);
   }
   if (due_->GetItemCount() == 0) {
     due_->InsertItem(0, "");
     due_->SetItem(0, 2, _("Nothing due in the next 30 days."));
     dueCards_.push_back({});
+    dueTransfers_.push_back(std::nullopt);
   }
   ui::fitColumns(due_, 300);
   due_->Thaw();
@@ -299,6 +307,12 @@ void AdmissionsPage::changed() {
 
 void AdmissionsPage::openDue(long row) {
   if (row < 0 || size_t(row) >= dueCards_.size()) return;
+  if (services_ && row < long(dueTransfers_.size()) && dueTransfers_[size_t(row)]) {
+    const OpenTransfer t = *dueTransfers_[size_t(row)];
+    if (askTransferReceipt(this, *services_, t)) changed();
+    due_->SetFocus();
+    return;
+  }
   BoardCard c = dueCards_[size_t(row)];
   openCard(c);
 }

@@ -3,13 +3,16 @@
 // board (a column per stage, a card per candidate or probationary member, coloured by its next deadline),
 // the deadlines of the next 30 days and the year's admissions per cell, filtered by cell. Enter on a card
 // or a deadline opens the candidate's file (CandidateDialog) or the member's recognition
-// (AdmissionRecognitionDialog); Ctrl+N lists a new candidate. After a change the window refreshes every page
-// (a ceremony adds a member to the register, a recognition makes one official).
+// (AdmissionRecognitionDialog); on the deadline of a transfer out's papers it records their receipt by the
+// receiving committee (askTransferReceipt); Ctrl+N lists a new candidate. After a change the window refreshes
+// every page (a ceremony adds a member to the register, a recognition makes one official).
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/Page.h"
+#include "app/TransferReceipt.h"
 #include "core/Records.h"
 
 class wxChoice;
@@ -50,6 +53,7 @@ class AdmissionsPage : public Page {
   wxGauge *yearGauge_ = nullptr, *termGauge_ = nullptr;
   std::vector<core::Organization> orgs_;  ///< the cells of the filter, in its order (after "all")
   std::vector<BoardCard> dueCards_;       ///< what each row of the due list opens
+  std::vector<std::optional<OpenTransfer>> dueTransfers_;  ///< per row: a transfer out's papers due
 };
 
 }  // namespace dangbo::app

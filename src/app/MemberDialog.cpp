@@ -15,6 +15,7 @@
 #include "app/Ui.h"
 #include "core/Enums.h"
 #include "core/VietText.h"
+#include "services/Deadlines.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
@@ -101,6 +102,10 @@ void MemberDialog::bindEvents() {
   FindWindow(wxID_CANCEL)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { close(); });
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { close(); });
   ctrl<wxButton>(this, "recordAction")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { recordAction(); });
+  ctrl<wxButton>(this, "recordReceipt")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { recordReceipt(); });
+  auto* history = ctrl<wxListCtrl>(this, "history");
+  history->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { updateReceiptButton(); });
+  history->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { updateReceiptButton(); });
   ctrl<wxButton>(this, "addTraining")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addTraining(); });
   // Keyboard: Ctrl+S saves, Esc closes (asking when edited), Enter in a field goes to the next field
   // instead of closing the form.
@@ -142,6 +147,7 @@ void MemberDialog::load() {
     showProfile(m);
   } else {
     file_ = services::memberFile(services_, currentActor(), code_);
+    findOpenTransfer();
     showProfile(file_.member);
     // The cell changes only through an action (moved, transfer); the admission decision number too.
     ctrl<wxChoice>(this, "cell")->Disable();
@@ -174,6 +180,7 @@ void MemberDialog::showHeader() {
   }
   ctrl<wxButton>(this, "recordAction")->Enable(!isNew);
   ctrl<wxButton>(this, "addTraining")->Enable(!isNew);
+  updateReceiptButton();
   Layout();
 }
 
@@ -230,8 +237,10 @@ std::string MemberDialog::cellName(const std::optional<core::Id>& id) const {
 void MemberDialog::showHistory() {
   auto* list = ctrl<wxListCtrl>(this, "history");
   list->DeleteAllItems();
+  openTransferRow_ = -1;
   for (const auto& e : file_.events) {
     long row = list->InsertItem(list->GetItemCount(), ui::wx(e.date.vn()));
+    if (openTransfer_ && e.kind == "transfer_out" && e.date == openTransfer_->on) openTransferRow_ = row;
     list->SetItem(row, 1, ui::wx(core::enums::memberEvent.label(e.kind)));
     list->SetItem(row, 2, ui::wx(cellName(e.fromCell)));
     list->SetItem(row, 3, ui::wx(cellName(e.toCell)));
@@ -249,6 +258,41 @@ void MemberDialog::showHistory() {
     list->SetItem(row, 6, reason);
   }
   ui::fitColumns(list, 300);
+  // The transfer waiting for its receipt is chosen, so that its action is at hand.
+  if (openTransferRow_ >= 0) {
+    list->SetItemState(openTransferRow_, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                       wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    list->EnsureVisible(openTransferRow_);
+  }
+  updateReceiptButton();
+}
+
+void MemberDialog::findOpenTransfer() {
+  openTransfer_.reset();
+  if (file_.member.status != "transferred_out") return;
+  try {
+    for (const auto& d : services::deadlines(services_, currentActor(), core::Date::today()))
+      if (d.kind == "transfer_due" && d.code == code_)
+        openTransfer_ = OpenTransfer{d.code, d.name, d.from, d.step};
+  } catch (const std::exception&) {
+    // Without the deadlines the form still opens; the receipt is then recorded elsewhere (dangbo-cli).
+  }
+}
+
+void MemberDialog::updateReceiptButton() {
+  auto* list = ctrl<wxListCtrl>(this, "history");
+  const bool chosen = openTransferRow_ >= 0 && ui::selectedRow(list) == openTransferRow_;
+  ctrl<wxButton>(this, "recordReceipt")
+      ->Enable(chosen && services::allows(currentActor(), services::Permission::WriteRegister));
+}
+
+void MemberDialog::recordReceipt() {
+  if (!openTransfer_ || !askTransferReceipt(this, services_, *openTransfer_)) return;
+  changed_ = true;
+  file_ = services::memberFile(services_, currentActor(), code_);
+  findOpenTransfer();
+  showHistory();
+  showHeader();
 }
 
 void MemberDialog::showTrainings() {
@@ -380,6 +424,7 @@ void MemberDialog::recordAction() {
   bool wasDirty = dirty_;
   loading_ = true;
   file_ = services::memberFile(services_, currentActor(), code_);
+  findOpenTransfer();
   if (!wasDirty) showProfile(file_.member);
   showHistory();
   showHeader();

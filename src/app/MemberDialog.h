@@ -1,7 +1,8 @@
 #pragma once
 // The member form (forms/MemberDialog.xrc): the file of a member (Hồ sơ), the dated history with the
-// actions that change status or cell (Lịch sử) and the trainings (Bồi dưỡng). Saving goes through
-// services::addMember / updateMember; a refused save shows every problem and keeps the form open.
+// actions that change status or cell, with the receipt of a transfer out (Lịch sử), and the trainings
+// (Bồi dưỡng). Saving goes through services::addMember / updateMember; a refused save shows every problem and
+// keeps the form open.
 #include <wx/dialog.h>
 
 #include <map>
@@ -10,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/TransferReceipt.h"
 #include "core/Records.h"
 #include "services/Register.h"
 
@@ -47,6 +49,9 @@ class MemberDialog : public wxDialog {
   void save();
   void close();
   void recordAction();
+  void recordReceipt();
+  void findOpenTransfer();
+  void updateReceiptButton();
   void addTraining();
   wxTextCtrl* text(const char* name);
   std::string cellName(const std::optional<core::Id>& id) const;
@@ -57,6 +62,8 @@ class MemberDialog : public wxDialog {
   std::vector<std::pair<std::string, std::string>> ethnicities_;
   std::string code_;
   services::MemberFile file_;
+  std::optional<OpenTransfer> openTransfer_;  // the transfer out waiting for its receipt
+  long openTransferRow_ = -1;                 // its row in the history list
   bool dirty_ = false, changed_ = false, loading_ = false;
 };
 
