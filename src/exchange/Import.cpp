@@ -4,7 +4,12 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <future>
+#include <mutex>
+#include <thread>
 #include <map>
 #include <sstream>
 #include <unordered_map>
@@ -113,6 +118,26 @@ bool alreadyNormal(std::string_view s) {
     if (b < 0x20 || b >= 0x7F) return false;
     if (c == ' ' && prev == ' ') return false;
     prev = c;
+  }
+  return true;
+}
+
+// True when normalizeText would return `s` unchanged, for text known to be valid UTF-8 (a precomposed
+// Vietnamese letter is already what normalizeText makes of it). Refused, and so left to normalizeText: a
+// control character, a combining mark (lead bytes CC, CD), a space at either end or twice in a row, and
+// the bytes that begin the other white spaces (C2 85, C2 A0, E1 9A, E2 80, E2 81, E3 80; some characters
+// that are not spaces begin so too: they only take the slower way).
+bool alreadyNormalUtf8(std::string_view s) {
+  if (s.empty()) return true;
+  if (s.front() == ' ' || s.back() == ' ') return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x20 || b == 0xCC || b == 0xCD) return false;
+    if (i + 1 == s.size()) break;
+    const auto n = static_cast<unsigned char>(s[i + 1]);
+    if ((b == ' ' && n == ' ') || (b == 0xC2 && (n == 0x85 || n == 0xA0)) || (b == 0xE1 && n == 0x9A) ||
+        (b == 0xE2 && (n == 0x80 || n == 0x81)) || (b == 0xE3 && n == 0x80))
+      return false;
   }
   return true;
 }
@@ -275,6 +300,11 @@ class TableReader {
     memo_.assign(spec_.columns.size(), {});
   }
 
+  // The cells given to row() are already normalized (normalizeText).
+  void cellsNormalized() { cellsNormal_ = true; }
+  // About how many rows will come (room is made for them at once).
+  void expect(size_t rows) { file_.rows.reserve(rows); }
+
   // One data row.
   void row(const std::vector<std::string>& cells, int rowNo) {
     if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return blankCell(c); })) return;
@@ -296,7 +326,7 @@ class TableReader {
       const ImportColumn& c = spec_.columns[size_t(k)];
       std::string_view raw = i < cells.size() ? std::string_view(cells[i]) : std::string_view();
       std::string_view text = raw;
-      if (!alreadyNormal(raw)) {
+      if (!cellsNormal_ && !alreadyNormal(raw)) {
         normalized = core::normalizeText(raw);
         text = normalized;
       }
@@ -330,7 +360,7 @@ class TableReader {
   }
 
   ImportFile take() {
-    file_.rows.shrink_to_fit();
+    if (file_.rows.capacity() - file_.rows.size() > file_.rows.size() / 8) file_.rows.shrink_to_fit();
     return std::move(file_);
   }
   ImportFile& file() { return file_; }
@@ -343,6 +373,7 @@ class TableReader {
   const ImportFileSpec& spec_;
   ImportFile file_;
   size_t headerSize_ = 0;
+  bool cellsNormal_ = false;
   std::vector<int> byIndex_;  // file column -> spec position (-1: none)
   std::vector<bool> blank_;
   std::vector<std::string> slots_;
@@ -421,21 +452,79 @@ namespace {
 
 // Reads CSV text piece by piece (the parsed cells of one piece at a time), as readImportTable would read
 // the whole table; throws DataError where parsing the whole text would.
-ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, std::string_view text) {
+ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, std::string_view text,
+                         const std::vector<size_t>& cuts) {
   TableReader reader(spec, source);
+  reader.cellsNormalized();
+  reader.expect(cuts.size() * 2048);
+
+  // One thread parses the pieces in order and normalizes their cells, at most two pieces ahead, while
+  // this one reads the cells into rows. The pieces read go back to that thread to be freed (the thread
+  // that made them: neither waits on the other's heap).
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<CsvTable> ready;
+  std::vector<CsvTable> used;
+  std::exception_ptr failure;
+  bool finished = false, stop = false;
+  std::thread parser([&] {
+    try {
+      for (size_t k = 0; k < cuts.size(); ++k) {
+        const size_t from = k ? cuts[k - 1] : 0;
+        CsvTable t = parseCsv(text.substr(from, cuts[k] - from), source);
+        for (auto& cells : t.rows)
+          for (auto& cell : cells)
+            if (!alreadyNormalUtf8(cell)) cell = core::normalizeText(cell);  // the text is valid UTF-8
+        std::vector<CsvTable> garbage;
+        {
+          std::unique_lock<std::mutex> lock(mutex);
+          changed.wait(lock, [&] { return ready.size() < 2 || stop; });
+          if (stop) return;
+          ready.push_back(std::move(t));
+          garbage.swap(used);
+        }
+        changed.notify_all();
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mutex);
+      failure = std::current_exception();
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      finished = true;
+    }
+    changed.notify_all();
+  });
+  struct Join {
+    std::thread& thread;
+    std::mutex& mutex;
+    std::condition_variable& changed;
+    bool& stop;
+    ~Join() {
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        stop = true;
+      }
+      changed.notify_all();
+      thread.join();
+    }
+  } join{parser, mutex, changed, stop};
+
   int record = 0;
   bool headerSeen = false;
-  const std::vector<size_t> cuts = csvPieces(text, 2048);
-  // The pieces parse on their own: the next one is parsed on a second thread while the cells of the
-  // current one are read into rows (a province's register reads in about two thirds of the time).
-  auto parsePiece = [&](size_t k) {
-    const size_t from = k ? cuts[k - 1] : 0;
-    return parseCsv(text.substr(from, cuts[k] - from), source);
-  };
-  std::future<CsvTable> next = std::async(std::launch::async, parsePiece, size_t(0));
-  for (size_t k = 0; k < cuts.size(); ++k) {
-    CsvTable t = next.get();
-    if (k + 1 < cuts.size()) next = std::async(std::launch::async, parsePiece, k + 1);
+  for (;;) {
+    CsvTable t;
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      changed.wait(lock, [&] { return !ready.empty() || finished; });
+      if (ready.empty()) {
+        if (failure) std::rethrow_exception(failure);
+        break;
+      }
+      t = std::move(ready.front());
+      ready.pop_front();
+    }
+    changed.notify_all();
     for (auto& cells : t.rows) {
       ++record;
       if (!headerSeen) {
@@ -444,8 +533,9 @@ ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, 
       } else {
         reader.row(cells, record);
       }
-      std::vector<std::string>().swap(cells);
     }
+    std::lock_guard<std::mutex> lock(mutex);
+    used.push_back(std::move(t));
   }
   if (!headerSeen)
     reader.file().problems.push_back(services::importProblem(source, 1, "", tr("the file has no header row.")));
@@ -455,7 +545,10 @@ ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, 
 }  // namespace
 
 ImportFile readImportCsv(const ImportFileSpec& spec, const std::string& source, std::string_view text) {
-  if (!core::isValidUtf8(text)) {
+  // The text is checked for UTF-8 on a second thread while this one finds where its pieces end.
+  std::future<bool> utf8 = std::async(std::launch::async, [text] { return core::isValidUtf8(text); });
+  const std::vector<size_t> cuts = csvPieces(text, 2048);
+  if (!utf8.get()) {
     ImportFile f;
     f.kind = spec.kind;
     f.source = source;
@@ -463,7 +556,7 @@ ImportFile readImportCsv(const ImportFileSpec& spec, const std::string& source, 
     return f;
   }
   try {
-    return readCsvPieces(spec, source, text);
+    return readCsvPieces(spec, source, text, cuts);
   } catch (const DataError&) {
   }
   try {
