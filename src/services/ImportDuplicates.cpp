@@ -28,19 +28,10 @@ void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& s
 
 namespace {
 
-struct Ident {
-  std::string_view code, birth, cccd, card;
-  std::string name;       // folded full name (only when there is a birth date: it is compared with it)
-  std::string nameBirth;  // name + '\x1f' + birth, the grouping key ("" when either is empty)
-  int row = 0;
-  bool isNew = false;
-};
-
-// Row indices grouped by one value: sorted by the value's hash, so that building and searching compare
-// integers and only equal hashes compare the text.
+// Rows of the file grouped by one value: sorted by the value's hash, so that building and searching compare
+// integers, and only rows of equal hashes compare their values (through `same`).
 struct Grouped {
   uint64_t hash;
-  std::string_view value;
   uint32_t row;
   bool operator<(const Grouped& o) const { return hash != o.hash ? hash < o.hash : row < o.row; }
 };
@@ -49,25 +40,17 @@ using Groups = std::vector<Grouped>;
 uint64_t hashOf(std::string_view v) {
   return std::hash<std::string_view>{}(v);
 }
-
-Groups groupBy(const std::vector<Ident>& rows, std::string_view Ident::*single, std::string Ident::*joined) {
-  Groups g;
-  g.reserve(rows.size());
-  for (uint32_t i = 0; i < rows.size(); ++i) {
-    std::string_view v = single ? rows[i].*single : std::string_view(rows[i].*joined);
-    if (!v.empty()) g.push_back({hashOf(v), v, i});
-  }
-  std::sort(g.begin(), g.end());
-  return g;
+// The hash of a name with a birth date.
+uint64_t hashOf(std::string_view name, std::string_view birth) {
+  return hashOf(name) * 1099511628211ull ^ hashOf(birth);
 }
 
-template <class F>
-void eachWith(const Groups& g, std::string_view v, F f) {
-  if (v.empty()) return;
-  const uint64_t h = hashOf(v);
+// Calls f(row) for each row of `g` with the hash `h` for which same(row) holds.
+template <class Same, class F>
+void eachWith(const Groups& g, uint64_t h, Same same, F f) {
   auto it = std::lower_bound(g.begin(), g.end(), h, [](const Grouped& a, uint64_t x) { return a.hash < x; });
   for (; it != g.end() && it->hash == h; ++it)
-    if (it->value == v) f(it->row);
+    if (same(it->row)) f(it->row);
 }
 
 }  // namespace
@@ -77,48 +60,61 @@ void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& s
   const int iCode = importColumnIndex(spec, "code"), iName = importColumnIndex(spec, "full_name"),
             iBirth = importColumnIndex(spec, "birth_date"), iCccd = importColumnIndex(spec, "cccd"),
             iCard = importColumnIndex(spec, "card_no");
-  auto value = [](const ImportRow& r, int k) {
+  const size_t n = file.rows.size();
+  // The readable value of column k of row i ("" for an unreadable one).
+  auto value = [&](uint32_t i, int k) {
+    const ImportRow& r = file.rows[i];
     return k < 0 || r.isInvalid(size_t(k)) ? std::string_view() : r.value(size_t(k));
   };
-  std::vector<Ident> rows(file.rows.size());
-  bool anyNew = false;
-  for (size_t i = 0; i < file.rows.size(); ++i) {
-    const ImportRow& r = file.rows[i];
-    Ident& a = rows[i];
-    a.code = value(r, iCode);
-    a.birth = value(r, iBirth);
-    a.cccd = value(r, iCccd);
-    a.card = value(r, iCard);
-    if (!a.birth.empty()) {
-      a.name = core::fold(value(r, iName));
-      if (!a.name.empty()) a.nameBirth = a.name + '\x1f' + std::string(a.birth);
+  auto isNew = [&](uint32_t i) { return planned[i].action == ImportAction::New; };
+  if (std::none_of(planned.begin(), planned.end(),
+                   [](const PlannedRow& p) { return p.action == ImportAction::New; }))
+    return;
+  // The folded names, only of rows with a birth date (the name is compared with it).
+  std::vector<std::string> names(n);
+  for (uint32_t i = 0; i < n; ++i)
+    if (!value(i, iBirth).empty()) names[i] = core::fold(value(i, iName));
+
+  auto groupBy = [&](int column) {
+    Groups g;
+    g.reserve(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      if (column == iBirth) {
+        if (!names[i].empty()) g.push_back({hashOf(names[i], value(i, iBirth)), i});
+      } else if (const std::string_view v = value(i, column); !v.empty()) {
+        g.push_back({hashOf(v), i});
+      }
     }
-    a.row = r.row;
-    a.isNew = planned[i].action == ImportAction::New;
-    anyNew = anyNew || a.isNew;
-  }
-  if (!anyNew) return;
-  const Groups byCccd = groupBy(rows, &Ident::cccd, nullptr);
-  const Groups byCard = groupBy(rows, &Ident::card, nullptr);
-  const Groups byNameBirth = groupBy(rows, nullptr, &Ident::nameBirth);
+    std::sort(g.begin(), g.end());
+    return g;
+  };
+  // Grouped by CCCD, by card number, and by name with birth date (keyed by the birth date column).
+  const Groups byCccd = groupBy(iCccd), byCard = groupBy(iCard), byNameBirth = groupBy(iBirth);
+  auto sameValue = [&](int column, uint32_t i, uint32_t j) {
+    if (column == iBirth) return names[i] == names[j] && value(i, iBirth) == value(j, iBirth);
+    return value(i, column) == value(j, column);
+  };
 
   // Stored members resembling a new row: (row index, index in `stored`), found in one pass by code.
   std::vector<store::MemberIdentity> stored;
   std::vector<std::pair<uint32_t, uint32_t>> storedHits;
   {
     std::vector<uint32_t> hits;
-    std::string key;
     repo.forEachMemberIdentity([&](const store::MemberIdentity& m) {
       hits.clear();
       auto take = [&](uint32_t i) {
-        if (rows[i].isNew && rows[i].code != m.code) hits.push_back(i);
+        if (isNew(i) && value(i, iCode) != m.code) hits.push_back(i);
       };
-      eachWith(byCccd, m.cccd, take);
-      eachWith(byCard, m.cardNo, take);
-      if (!m.searchKey.empty() && !m.birthDate.empty()) {
-        key = m.searchKey + '\x1f' + m.birthDate;
-        eachWith(byNameBirth, key, take);
-      }
+      if (!m.cccd.empty())
+        eachWith(
+            byCccd, hashOf(m.cccd), [&](uint32_t i) { return value(i, iCccd) == m.cccd; }, take);
+      if (!m.cardNo.empty())
+        eachWith(
+            byCard, hashOf(m.cardNo), [&](uint32_t i) { return value(i, iCard) == m.cardNo; }, take);
+      if (!m.searchKey.empty() && !m.birthDate.empty())
+        eachWith(
+            byNameBirth, hashOf(m.searchKey, m.birthDate),
+            [&](uint32_t i) { return names[i] == m.searchKey && value(i, iBirth) == m.birthDate; }, take);
       if (hits.empty()) return;
       std::sort(hits.begin(), hits.end());
       hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
@@ -130,32 +126,37 @@ void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& s
                    [](const auto& a, const auto& b) { return a.first < b.first; });
 
   std::set<std::tuple<std::string, std::string, std::string>> seen;
-  auto compare = [&](const Ident& a, std::string_view code, std::string_view name, std::string_view birth,
+  // Row i of the file against another (its code, folded name, birth date, CCCD and card number).
+  auto compare = [&](uint32_t i, std::string_view code, std::string_view name, std::string_view birth,
                      std::string_view cccd, std::string_view card, bool inImport) {
-    if (code == a.code) return;
+    const std::string_view aCode = value(i, iCode), aCccd = value(i, iCccd), aCard = value(i, iCard),
+                           aBirth = value(i, iBirth);
+    if (code == aCode) return;
     auto add = [&](const std::string& reason) {
-      if (seen.insert({std::string(a.code), std::string(code), reason}).second)
-        out.push_back({file.source, a.row, std::string(a.code), std::string(code), inImport, reason});
+      if (seen.insert({std::string(aCode), std::string(code), reason}).second)
+        out.push_back(
+            {file.source, file.rows[i].row, std::string(aCode), std::string(code), inImport, reason});
     };
-    if (!a.cccd.empty() && a.cccd == cccd) add(format(tr("same CCCD number {1}"), {std::string(cccd)}));
-    if (!a.card.empty() && a.card == card) add(format(tr("same party card number {1}"), {std::string(card)}));
-    if (!a.name.empty() && !a.birth.empty() && a.name == name && a.birth == birth)
+    if (!aCccd.empty() && aCccd == cccd) add(format(tr("same CCCD number {1}"), {std::string(cccd)}));
+    if (!aCard.empty() && aCard == card) add(format(tr("same party card number {1}"), {std::string(card)}));
+    if (!names[i].empty() && !aBirth.empty() && names[i] == name && aBirth == birth)
       add(format(tr("same name and birth date ({1})"), {core::PartialDate::parse(birth)->vn()}));
   };
 
   // Pairs (new row, other row of the file) sharing a value: from each run of equal values in the groups,
   // in one pass over each (the other row comes before the new one, or is not new itself).
   std::vector<std::pair<uint32_t, uint32_t>> pairs;
-  for (const Groups* g : {&byCccd, &byCard, &byNameBirth}) {
+  for (const auto& [g, column] :
+       {std::pair{&byCccd, iCccd}, std::pair{&byCard, iCard}, std::pair{&byNameBirth, iBirth}}) {
     for (size_t from = 0; from < g->size();) {
       size_t to = from + 1;
       while (to < g->size() && (*g)[to].hash == (*g)[from].hash) ++to;
       for (size_t x = from; to - from > 1 && x < to; ++x) {
         const uint32_t i = (*g)[x].row;
-        if (!rows[i].isNew) continue;
+        if (!isNew(i)) continue;
         for (size_t y = from; y < to; ++y) {
           const uint32_t j = (*g)[y].row;
-          if (j != i && (j < i || !rows[j].isNew) && (*g)[y].value == (*g)[x].value) pairs.emplace_back(i, j);
+          if (j != i && (j < i || !isNew(j)) && sameValue(column, i, j)) pairs.emplace_back(i, j);
         }
       }
       from = to;
@@ -169,14 +170,13 @@ void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& s
   while (p < pairs.size() || h < storedHits.size()) {
     const uint32_t i = std::min(p < pairs.size() ? pairs[p].first : UINT32_MAX,
                                 h < storedHits.size() ? storedHits[h].first : UINT32_MAX);
-    const Ident& a = rows[i];
     for (; p < pairs.size() && pairs[p].first == i; ++p) {
-      const Ident& b = rows[pairs[p].second];
-      compare(a, b.code, b.name, b.birth, b.cccd, b.card, true);
+      const uint32_t j = pairs[p].second;
+      compare(i, value(j, iCode), names[j], value(j, iBirth), value(j, iCccd), value(j, iCard), true);
     }
     for (; h < storedHits.size() && storedHits[h].first == i; ++h) {
       const store::MemberIdentity& m = stored[storedHits[h].second];
-      compare(a, m.code, m.searchKey, m.birthDate, m.cccd, m.cardNo, false);
+      compare(i, m.code, m.searchKey, m.birthDate, m.cccd, m.cardNo, false);
     }
   }
 }
