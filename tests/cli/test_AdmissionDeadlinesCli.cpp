@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "../TestUtil.h"
+#include "CliRun.h"
 #include "cli/Cli.h"
 #include "core/Errors.h"
 #include "services/Deadlines.h"
@@ -25,15 +26,8 @@ core::Date d(int y, int m, int dd) {
 }
 const Actor kOffice = Actor::localOffice();
 
-struct Result {
-  int code;
-  std::string out, err;
-};
-Result runCli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Result = test::CliResult;
+using test::runCli;
 
 // The JSON objects of an array printed by the CLI that contain `needle` (a "key": "value" pair), each as
 // text.

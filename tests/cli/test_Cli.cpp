@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "../TestUtil.h"
+#include "CliRun.h"
 #include "cli/Cli.h"
 #include "services/Services.h"
 #include "store/Database.h"
@@ -13,15 +14,8 @@ using namespace dangbo;
 using dangbo::test::TempDir;
 
 namespace {
-struct Result {
-  int code;
-  std::string out, err;
-};
-Result runCli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Result = test::CliResult;
+using test::runCli;
 }  // namespace
 
 TEST_CASE("--help and --version") {

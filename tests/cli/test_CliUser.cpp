@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "../TestUtil.h"
+#include "CliRun.h"
 #include "cli/Cli.h"
 #include "core/I18n.h"
 #include "services/InstanceLock.h"
@@ -17,23 +18,11 @@ using namespace dangbo;
 using dangbo::test::TempDir;
 
 namespace {
-struct Result {
-  int code;
-  std::string out, err;
-};
+using Result = test::CliResult;
 
 /// Runs the CLI in this process; `lines` are readable on the descriptor given as --password-fd.
 Result runWith(std::vector<std::string> args, const std::string& lines = "") {
-  int fds[2];
-  REQUIRE(::pipe(fds) == 0);
-  REQUIRE(::write(fds[1], lines.data(), lines.size()) == ssize_t(lines.size()));
-  ::close(fds[1]);
-  for (auto& a : args)
-    if (a == "FD") a = std::to_string(fds[0]);
-  std::ostringstream out, err;
-  int code = cli::run(args, out, err);
-  ::close(fds[0]);
-  return {code, out.str(), err.str()};
+  return test::runCliWithInput(std::move(args), lines);
 }
 
 /// A register with cells CB01, CB02 and accounts: quantri (admin), vanphong (office), bithu (secretary of

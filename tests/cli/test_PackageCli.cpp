@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "../TestUtil.h"
+#include "CliRun.h"
 #include "cli/Cli.h"
 #include "services/InstanceLock.h"
 #include "services/Register.h"
@@ -19,24 +20,13 @@ namespace {
 
 const char* const kPass = "Mật khẩu chi bộ 2026";
 
-struct Result {
-  int code;
-  std::string out, err;
-};
+using Result = test::CliResult;
 
 // Runs the CLI in this process with the passphrase (twice) on the descriptor given as --passphrase-fd.
 Result run(std::vector<std::string> args) {
-  int fds[2];
-  REQUIRE(::pipe(fds) == 0);
-  const std::string pass = std::string(kPass) + "\n" + kPass + "\n";
-  REQUIRE(::write(fds[1], pass.data(), pass.size()) == static_cast<ssize_t>(pass.size()));
-  ::close(fds[1]);
   args.push_back("--passphrase-fd");
-  args.push_back(std::to_string(fds[0]));
-  std::ostringstream out, err;
-  int code = cli::run(args, out, err);
-  ::close(fds[0]);
-  return {code, out.str(), err.str()};
+  args.push_back("FD");
+  return test::runCliWithInput(std::move(args), std::string(kPass) + "\n" + kPass + "\n");
 }
 
 std::string scalar(const std::string& db, const std::string& sql) {

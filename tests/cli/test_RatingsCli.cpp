@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "../TestUtil.h"
+#include "CliRun.h"
 #include "cli/Cli.h"
 #include "core/Errors.h"
 #include "services/Ratings.h"
@@ -23,15 +24,8 @@ using namespace dangbo;
 using dangbo::test::TempDir;
 
 namespace {
-struct Result {
-  int code;
-  std::string out, err;
-};
-Result runCli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Result = test::CliResult;
+using test::runCli;
 
 // (rule, subject, year) of every finding of `check --format json` whose rule starts with "rating_".
 std::set<std::tuple<std::string, std::string, std::string>> ratingFindings(const std::string& json) {

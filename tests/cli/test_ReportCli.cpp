@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "../reports/ReportFixture.h"
+#include "CliRun.h"
 #include "cli/Cli.h"
 #include "services/Register.h"
 
@@ -11,15 +12,8 @@ using namespace dangbo;
 using test::TempDir;
 
 namespace {
-struct Result {
-  int code;
-  std::string out, err;
-};
-Result runCli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Result = test::CliResult;
+using test::runCli;
 }  // namespace
 
 TEST_CASE("report NAME prints every report in every format") {

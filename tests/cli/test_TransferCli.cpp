@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "../TestUtil.h"
+#include "CliRun.h"
 #include "cli/Cli.h"
 #include "services/InstanceLock.h"
 #include "services/Register.h"
@@ -21,15 +22,8 @@ core::Date d(int y, int m, int dd) {
   return *core::Date::make(y, m, dd);
 }
 
-struct Result {
-  int code;
-  std::string out, err;
-};
-Result runCli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Result = test::CliResult;
+using test::runCli;
 
 // One cell; DV1 transferred out permanently on 01/10/2026, DV2 still here, DV3 away temporarily.
 struct Register {
