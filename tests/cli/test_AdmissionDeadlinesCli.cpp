@@ -7,6 +7,7 @@
 
 #include "../TestUtil.h"
 #include "CliRun.h"
+#include "../services/AdmissionTestData.h"
 #include "cli/Cli.h"
 #include "core/Errors.h"
 #include "services/Deadlines.h"
@@ -21,9 +22,7 @@ using dangbo::test::TempDir;
 using services::Actor;
 
 namespace {
-core::Date d(int y, int m, int dd) {
-  return *core::Date::make(y, m, dd);
-}
+using test::admission::d;
 const Actor kOffice = Actor::localOffice();
 
 using Result = test::CliResult;
@@ -45,47 +44,14 @@ bool has(const std::string& object, const std::string& pair) {
   return object.find(pair) != std::string::npos;
 }
 
-// One village cell, candidates written straight into the file at the stage each case needs, a probationary
-// member and two official ones.
-struct Register {
-  TempDir dir;
-  std::string path = (dir / "r.db").string();
-  std::unique_ptr<services::Services> s =
-      services::Services::create(dir / "r.db", {"Đảng bộ xã Thử", "Thử", "Sơn La", "", ""});
-  core::Id cell = 0;
-  Register() {
-    core::Organization o;
-    o.code = "CB01";
-    o.name = "Chi bộ bản Nà Ớt";
-    o.kind = "truc_thuoc";
-    o.category = "ban";
-    o.founded = d(1960, 1, 1);
-    cell = services::addOrganization(*s, kOffice, o);
+// One village cell, candidates listed in 2019 and members born in 1970.
+struct Register : test::admission::OneCell {
+  core::Candidate candidate(const std::string& code, core::PartialDate born) const {
+    return OneCell::candidate(code, born, d(2019, 1, 2));
   }
-  core::Candidate candidate(const std::string& code, core::PartialDate born) {
-    core::Candidate c;
-    c.code = code;
-    c.fullName = "Lò Thị " + code;
-    c.birthDate = born;
-    c.gender = "nu";
-    c.ethnicity = "03";
-    c.cellId = cell;
-    c.listedOn = d(2019, 1, 2);
-    return c;
-  }
-  void insert(const core::Candidate& c) { store::RecordsRepository(s->database()).insertCandidate(c); }
   void member(const std::string& code, core::Date admitted, std::optional<core::Date> ceremony,
               std::optional<core::Date> official) {
-    core::Member m;
-    m.code = code;
-    m.fullName = "Lò Văn " + code;
-    m.gender = "nam";
-    m.birthDate = core::PartialDate::make(1970, 1, 1);
-    m.ethnicity = "03";
-    m.admittedOn = admitted;
-    m.ceremonyOn = ceremony;
-    m.officialOn = official;
-    services::addMember(*s, kOffice, m, "CB01", "");
+    OneCell::member(code, admitted, ceremony, official, *core::PartialDate::make(1970, 1, 1));
   }
 };
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "../TestUtil.h"
 #include "CliRun.h"
+#include "../services/AdmissionTestData.h"
 #include "cli/Cli.h"
 #include "services/InstanceLock.h"
 #include "services/Register.h"
@@ -18,39 +19,17 @@ using dangbo::test::TempDir;
 using services::Actor;
 
 namespace {
-core::Date d(int y, int m, int dd) {
-  return *core::Date::make(y, m, dd);
-}
+using test::admission::d;
 
 using Result = test::CliResult;
 using test::runCli;
 
 // One cell; DV1 transferred out permanently on 01/10/2026, DV2 still here, DV3 away temporarily.
-struct Register {
-  TempDir dir;
-  std::string path = (dir / "t.db").string();
+struct Register : test::admission::OneCell {
   Register() {
-    auto s = services::Services::create(dir / "t.db", {"Đảng bộ xã Thử", "Thử", "Sơn La", "", ""});
     const Actor office = Actor::localOffice();
-    core::Organization o;
-    o.code = "CB01";
-    o.name = "Chi bộ bản Nà Ớt";
-    o.kind = "truc_thuoc";
-    o.category = "ban";
-    o.founded = d(1960, 1, 1);
-    services::addOrganization(*s, office, o);
-    for (const char* code : {"DV1", "DV2", "DV3"}) {
-      core::Member m;
-      m.code = code;
-      m.fullName = std::string("Lò Văn ") + code;
-      m.gender = "nam";
-      m.birthDate = core::PartialDate::make(1970, 1, 1);
-      m.ethnicity = "03";
-      m.admittedOn = d(2000, 1, 3);
-      m.ceremonyOn = d(2000, 1, 10);
-      m.officialOn = d(2001, 1, 10);
-      services::addMember(*s, office, m, "CB01", "");
-    }
+    for (const char* code : {"DV1", "DV2", "DV3"})
+      member(code, d(2000, 1, 3), d(2000, 1, 10), d(2001, 1, 10), *core::PartialDate::make(1970, 1, 1));
     services::recordAction(
         *s, office, "DV1",
         {"transfer_out", d(2026, 10, 1), "", "Đảng bộ xã Hát Lót, tỉnh Sơn La", "12-GT/ĐU", ""});
@@ -64,9 +43,9 @@ struct Register {
   }
   // What a refused call must leave as it was: the receipts and the audit trail.
   std::string state() {
-    auto s = services::Services::openForReading(dir / "t.db");
+    auto reader = services::Services::openForReading(path);
     std::string out;
-    SQLite::Statement q(s->database().db(),
+    SQLite::Statement q(reader->database().db(),
                         "SELECT (SELECT count(*) FROM member_events WHERE received_on IS NOT NULL) || '/' || "
                         "(SELECT count(*) FROM audit_log)");
     if (q.executeStep()) out = q.getColumn(0).getString();

@@ -7,6 +7,7 @@
 #include "core/Errors.h"
 #include "reports/DeadlinesReport.h"
 #include "services/Admissions.h"
+#include "AdmissionTestData.h"
 #include "services/Deadlines.h"
 #include "services/Register.h"
 #include "services/Services.h"
@@ -19,51 +20,17 @@ using dangbo::test::TempDir;
 using services::Actor;
 
 namespace {
-core::Date d(int y, int m, int dd) {
-  return *core::Date::make(y, m, dd);
-}
+using test::admission::d;
 const Actor kOffice = Actor::localOffice();
 
-// A register with one cell, one official member, and candidates written straight into the file at the
-// stage each test needs (the stage rules are tested in test_Admissions.cpp).
-struct Fixture {
-  TempDir dir;
-  std::unique_ptr<services::Services> s =
-      services::Services::create(dir / "r.db", {"Đảng bộ xã Thử", "Thử", "Sơn La", "", ""});
-  core::Id cell = 0;
-  Fixture() {
-    core::Organization o;
-    o.code = "CB01";
-    o.name = "Chi bộ bản Nà Ớt";
-    o.kind = "truc_thuoc";
-    o.category = "ban";
-    o.founded = d(1960, 1, 1);
-    cell = services::addOrganization(*s, kOffice, o);
+// One village cell, candidates born in 1995 and listed in 2020, members born in 1950.
+struct Fixture : test::admission::OneCell {
+  core::Candidate candidate(const std::string& code) const {
+    return OneCell::candidate(code, *core::PartialDate::make(1995, 5, 10), d(2020, 1, 2));
   }
-  core::Candidate candidate(const std::string& code) {
-    core::Candidate c;
-    c.code = code;
-    c.fullName = "Lò Thị " + code;
-    c.birthDate = core::PartialDate::make(1995, 5, 10);
-    c.gender = "nu";
-    c.ethnicity = "03";
-    c.cellId = cell;
-    c.listedOn = d(2020, 1, 2);
-    return c;
-  }
-  void insert(const core::Candidate& c) { store::RecordsRepository(s->database()).insertCandidate(c); }
   void member(const std::string& code, core::Date admitted, std::optional<core::Date> ceremony,
               std::optional<core::Date> official) {
-    core::Member m;
-    m.code = code;
-    m.fullName = "Lò Văn " + code;
-    m.gender = "nam";
-    m.birthDate = core::PartialDate::make(1950, 1, 1);
-    m.ethnicity = "03";
-    m.admittedOn = admitted;
-    m.ceremonyOn = ceremony;
-    m.officialOn = official;
-    services::addMember(*s, kOffice, m, "CB01", "");
+    OneCell::member(code, admitted, ceremony, official, *core::PartialDate::make(1950, 1, 1));
   }
   std::vector<services::Deadline> of(const std::string& kind, const core::Date& asOf) {
     std::vector<services::Deadline> out;
