@@ -36,15 +36,7 @@ tmp=$DANGBO_FLOW_TMP
 out=$DANGBO_FLOW_OUT
 cli=$DANGBO_FLOW_CLI
 . "$(dirname "$0")/lib.sh"
-start() {  # start: runs dangbo on the register and waits for its first window
-  "$app" --db "$tmp/d.db" >"$tmp/app.out" 2>"$tmp/app.err" &
-  pid=$!
-  wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
-  [ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
-  sleep 1
-  xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
-  xdotool mousemove 2 2  # no tooltip in the screenshots
-}
+start() { start_app "$tmp/d.db"; }  # start: dangbo on the register, its first window focused
 stop() {
   kill "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null

@@ -58,15 +58,6 @@ focus_top() {
   sleep 0.3
 }
 tabs() { for _ in $(seq "$1"); do xdotool key --clearmodifiers Tab; sleep 0.15; done; }
-start_app() {  # start_app DB: dangbo on DB, its main window focused ($wid)
-  "$app" --db "$1" >"$tmp/app.out" 2>"$tmp/app.err" &
-  pid=$!
-  wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
-  [ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
-  sleep 1
-  xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
-  xdotool mousemove 2 2  # no tooltip in the screenshots
-}
 
 # --- The secretary's laptop: open the cell package, edit a member, save the change package.
 start_app "$tmp/laptop.db"
