@@ -30,6 +30,7 @@
 #include "exchange/Backup.h"
 #include "services/Accounts.h"
 #include "services/Administration.h"
+#include "services/Packages.h"
 
 namespace dangbo::app {
 
@@ -340,7 +341,10 @@ void MainFrame::refreshAccess() {
   bar->Enable(kAuditId, admin);
   for (int id : {kBackupNowId, kRestoreId, kBackupsKeptId}) bar->Enable(id, services::mayManageBackups(actor));
   bool setup = false;
-  ui::attempt(this, [&] { setup = services::needsSetup(*services_); });
+  // A cell's file on a secretary's laptop (cell mode) is not where the office's accounts are made.
+  ui::attempt(this, [&] {
+    setup = services::needsSetup(*services_) && !services::Packages(*services_).cellOrigin();
+  });
   if (setup)
     setupBar_->ShowMessage(_("This register has no user accounts: whoever opens it acts as the administrator. "
                              "Create the administrator account to protect it."),
