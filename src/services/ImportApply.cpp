@@ -253,6 +253,11 @@ struct Context {
     }
     return it->second;
   }
+  // Room for `more` codes of `table` to come (no rehashing while a large file is written).
+  void expect(const std::string& table, size_t more) {
+    auto& m = idsOf(table);
+    m.reserve(m.size() + more);
+  }
   // A record was written: later rows find it by its code.
   void inserted(const std::string& table, std::string_view code, core::Id id) {
     if (auto it = ids.find(table); it != ids.end()) it->second.emplace(std::string(code), id);
@@ -718,6 +723,8 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     ctx.importOrgs.clear();
     ctx.importMembers.clear();
     ctx.forget();
+    for (const auto& [kind, table] : {std::pair{"to_chuc", "organizations"}, std::pair{"dang_vien", "members"}})
+      if (const ImportFile* f = fileOf(batch, kind)) ctx.expect(table, f->rows.size());
     Outcome o;
     for (const auto& spec : importFileSpecs()) {
       const ImportFile* file = fileOf(batch, spec.kind);

@@ -271,17 +271,25 @@ std::optional<StoredRecord> ImportRepository::findById(const std::string& table,
 core::Id ImportRepository::insert(const std::string& table, const ImportValues& values) {
   std::string owned[2];
   const std::vector<Bound> vals = withDerived(table, values, now_, owned);
-  std::string sqlText = "INSERT INTO " + table + " (";
-  for (size_t i = 0; i < vals.size(); ++i) {
-    if (i) sqlText += ", ";
-    sqlText += quoteName(vals[i].column);
-  }
-  sqlText += ") VALUES (";
-  for (size_t i = 0; i < vals.size(); ++i) sqlText += i ? ", ?" : "?";
-  sqlText += ")";
-  auto& q = prepared(sqlText, [&] {
+  // The statement is kept under its table and column list (a key that is no SQL text): the text is written
+  // once per column list, not once per row.
+  insertKey_.assign("\x01").append(table);
+  for (const auto& b : vals) insertKey_.append(",").append(b.column);
+  auto it = statements_.find(insertKey_);
+  if (it == statements_.end()) {
     for (const auto& [c, v] : values) checkColumn(table, c);
-  });
+    std::string sqlText = "INSERT INTO " + table + " (";
+    for (size_t i = 0; i < vals.size(); ++i) {
+      if (i) sqlText += ", ";
+      sqlText += quoteName(vals[i].column);
+    }
+    sqlText += ") VALUES (";
+    for (size_t i = 0; i < vals.size(); ++i) sqlText += i ? ", ?" : "?";
+    sqlText += ")";
+    it = statements_.emplace(insertKey_, std::make_unique<SQLite::Statement>(db_.db(), sqlText)).first;
+  }
+  SQLite::Statement& q = *it->second;
+  q.reset();  // every parameter is bound below: no need to clear the bindings
   bindAll(q, vals, scratch_);
   q.exec();
   return db_.db().getLastInsertRowid();
@@ -324,9 +332,10 @@ void ImportRepository::closeCellCommittee(core::Id orgId, const core::Date& on) 
 }
 
 void ImportRepository::insertMemberEvent(const core::MemberEvent& e) {
-  auto& q = prepared(
+  static const std::string kInsert =
       "INSERT INTO member_events (member_id, date, kind, from_cell, to_cell, place, decision_no, "
-      "reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  auto& q = prepared(kInsert);
   q.bind(1, static_cast<int64_t>(e.memberId));
   q.bind(2, e.date.iso());
   q.bind(3, e.kind);

@@ -124,6 +124,7 @@ class ImportRepository {
   std::string now_;                   // the time stamp of this import's writes
   std::vector<std::string> scratch_;  // bound values (kept until the statement ran)
   std::string key_;                   // a bound code or name
+  std::string insertKey_;             // the key of an insert statement: table and columns
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
   std::optional<std::pair<int64_t, int64_t>> bulk_;  // cache_size and temp_store before beginBulkWrite
 };
