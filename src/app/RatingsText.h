@@ -1,7 +1,9 @@
 #pragma once
-// What the two files of the ratings page share: the colour of warnings, the percentage text and columns
-// as wide as their headers and texts.
+// What the files of the ratings page share: the levels and the keys 1-4 that set them, the columns of the
+// cells' grid, the colours of warnings, the percentage text and columns as wide as their headers and texts.
+#include <wx/arrstr.h>
 #include <wx/colour.h>
+#include <wx/defs.h>
 #include <wx/listctrl.h>
 #include <wx/string.h>
 
@@ -13,6 +15,33 @@
 #include "core/Numbers.h"
 
 namespace dangbo::app::ratings {
+
+/// The four levels, best first.
+inline constexpr const char* kLevels[] = {"HTXSNV", "HTTNV", "HTNV", "KHTNV"};
+
+/// The columns of the cells' grid.
+enum OrgCol { oCode, oName, oMembers, oMust, oLevel, oScore, oException, oOrgCols };
+
+/// The level of keys 1-4 (also on the numeric pad), or -1.
+inline int levelKey(int code) {
+  if (code >= '1' && code <= '4') return code - '1';
+  if (code >= WXK_NUMPAD1 && code <= WXK_NUMPAD4) return code - WXK_NUMPAD1;
+  return -1;
+}
+
+/// The choices of a level cell: none, then the four levels.
+inline wxArrayString levelChoices() {
+  wxArrayString a;
+  a.Add("");
+  for (const char* l : kLevels) a.Add(l);
+  return a;
+}
+
+/// Background of a rating that breaks a rule (a disciplined member or cell rated above "not complete").
+inline const wxColour& flaggedColour() {
+  static const wxColour c(0xF8, 0xD7, 0xDA);
+  return c;
+}
 
 /// Text of a warning (a cell over its quota, a row below the target).
 inline const wxColour& warnText() {
