@@ -10,22 +10,8 @@
 set -uo pipefail
 
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
-  [ $# -eq 2 ] || { echo "usage: $0 <dangbo> <dangbo-cli>" >&2; exit 2; }
-  app=$(realpath "$1") cli=$(realpath "$2")
-  for tool in xvfb-run xdotool import; do
-    command -v "$tool" >/dev/null || { echo "discipline_flow: $tool is not installed" >&2; exit 1; }
-  done
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
-  export DANGBO_FLOW_TMP=$tmp DANGBO_FLOW_OUT=${DANGBO_SCREENSHOT_DIR:-$tmp} DANGBO_FLOW_CLI=$cli
-  mkdir -p "$DANGBO_FLOW_OUT"
-  export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data GSETTINGS_BACKEND=memory DANGBO_FAST_HASH=1
-  if ! "$cli" --db "$tmp/d.db" demo --seed 1 >"$tmp/cli.out" 2>"$tmp/cli.err"; then
-    echo "FAIL: dangbo-cli could not create the demo register:" >&2
-    cat "$tmp/cli.err" >&2
-    echo "0 passed, 1 failed"
-    exit 1
-  fi
+  . "$(dirname "$0")/lib.sh"
+  outer_setup discipline_flow "$@"
   DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" "$cli"
   exit $?
 fi

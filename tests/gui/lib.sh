@@ -49,12 +49,14 @@ quit_app() {
   ok "dangbo exited with status 0"
 }
 # outer_setup NAME DANGBO DANGBO_CLI: outside the X server, checks the tools, makes the test's folder ($tmp,
-# removed at exit) with its own configuration and data folders, and a demo register in $tmp/d.db.
+# removed at exit) with its own configuration and data folders, and a demo register in $tmp/d.db (made with
+# the further options of $demo_args, if set, such as --today). $extra_tools names further tools the test needs.
 outer_setup() {
   local name=$1
   [ $# -eq 3 ] || { echo "usage: $name <dangbo> <dangbo-cli>" >&2; exit 2; }
   app=$(realpath "$2") cli=$(realpath "$3")
-  for tool in xvfb-run xdotool import; do
+  # shellcheck disable=SC2086  # $extra_tools: tool names, split on purpose
+  for tool in xvfb-run xdotool import sqlite3 ${extra_tools:-}; do
     command -v "$tool" >/dev/null || { echo "$name: $tool is not installed" >&2; exit 1; }
   done
   tmp=$(mktemp -d)
@@ -62,7 +64,8 @@ outer_setup() {
   export DANGBO_FLOW_TMP=$tmp DANGBO_FLOW_OUT=${DANGBO_SCREENSHOT_DIR:-$tmp} DANGBO_FLOW_CLI=$cli
   mkdir -p "$DANGBO_FLOW_OUT"
   export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data GSETTINGS_BACKEND=memory
-  if ! "$cli" --db "$tmp/d.db" demo --seed 1 >"$tmp/cli.out" 2>"$tmp/cli.err"; then
+  # shellcheck disable=SC2086  # $demo_args: options, split on purpose
+  if ! "$cli" --db "$tmp/d.db" demo --seed 1 ${demo_args:-} >"$tmp/cli.out" 2>"$tmp/cli.err"; then
     echo "FAIL: dangbo-cli could not create the demo register:" >&2
     cat "$tmp/cli.err" >&2
     echo "0 passed, 1 failed"
