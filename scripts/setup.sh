@@ -12,7 +12,7 @@ PACKAGES=(
   # fonts with Vietnamese letters
   fonts-dejavu-core fonts-liberation2
   # GUI tests and report checks
-  xvfb xauth xdotool imagemagick poppler-utils
+  xvfb xauth xdotool x11-xserver-utils imagemagick poppler-utils
 )
 
 missing=()

@@ -54,7 +54,7 @@ windows 1 || fail "a second window (an error message?) opened with the admission
 shot admissions-board
 ok "the admissions page shows the board"
 
-xdotool type --delay 80 "$code"
+type_text "$code" 80
 sleep 0.5
 key Return
 windows 2 || fail "typing $code and Return on the board did not open the candidate's file"
@@ -65,11 +65,11 @@ shot candidate-file
 # The keyboard is in the vote's date field: the date, Tab to the count in favour, one vote, Return.
 today=$(date +%d/%m/%Y)
 key ctrl+a
-xdotool type --delay 40 "$today"
+type_text "$today" 40
 sleep 1
 key Tab
 key ctrl+a
-xdotool type --delay 40 "1"
+type_text "1" 40
 key Return
 windows 3 || fail "a vote of 1 in favour was not refused with a message"
 ok "a vote below 2/3 is refused with a message"
@@ -86,7 +86,7 @@ key Tab  # the refusal returns the focus to the dialog: go back to the count fie
 xdotool key --clearmodifiers shift+Tab
 sleep 0.3
 key ctrl+a
-xdotool type --delay 40 "9999"
+type_text "9999" 40
 key Return
 sleep 1
 windows 2 || fail "recording the vote with every official member in favour opened a message"
@@ -108,15 +108,15 @@ decided=$(sql "SELECT code FROM candidates WHERE status = 'in_progress' AND deci
 name=$(sql "SELECT full_name FROM candidates WHERE code = '$decided'")
 [ -n "$decided" ] || fail "the demo register has no candidate waiting for the ceremony"
 before=$(sql "SELECT count(*) FROM members")
-xdotool type --delay 80 "$decided"
+type_text "$decided" 80
 sleep 0.5
 key Return
 windows 2 || fail "typing $decided and Return on the board did not open the candidate's file"
 sleep 1
 key ctrl+a
-xdotool type --delay 40 "$today"
+type_text "$today" 40
 key Tab
-xdotool type --delay 40 "DV09999"
+type_text "DV09999" 40
 key Return
 sleep 1
 windows 2 || fail "the ceremony of $decided was refused with a message"
@@ -129,7 +129,7 @@ key Escape
 windows 1 || fail "Esc did not close the file of $decided"
 key alt+3
 sleep 1
-xdotool type --delay 60 "$name"
+type_text "$name" 60
 sleep 1.5
 shot members-after-ceremony
 ok "the members page after the ceremony (searched for $name)"

@@ -50,9 +50,9 @@ ok "accounts added"
 
 start
 windows 1 || fail "the login dialog did not appear"
-xdotool type --delay 40 kiemtra
+type_text kiemtra 40
 key Tab
-xdotool type --delay 40 mat-khau-kiem-tra
+type_text mat-khau-kiem-tra 40
 key Return
 sleep 2
 case "$(title)" in dangbo*) ok "the inspection committee logged in" ;; *) fail "the login did not open the register" ;; esac

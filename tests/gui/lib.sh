@@ -5,6 +5,8 @@ ok() { echo "ok: $1"; passed=$((passed + 1)); }
 fail() {
   echo "FAIL: $1" >&2
   failed=$((failed + 1))
+  # What the screen showed when the step failed, for the one reading the log.
+  import -window root "$out/failed.png" 2>/dev/null && echo "screen at the failure: $out/failed.png" >&2
   [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null
   echo "$passed passed, $failed failed"
   [ -s "$tmp/app.err" ] && { echo "--- dangbo stderr:" >&2; tail -20 "$tmp/app.err" >&2; }
@@ -56,7 +58,7 @@ outer_setup() {
   [ $# -eq 3 ] || { echo "usage: $name <dangbo> <dangbo-cli>" >&2; exit 2; }
   app=$(realpath "$2") cli=$(realpath "$3")
   # shellcheck disable=SC2086  # $extra_tools: tool names, split on purpose
-  for tool in xvfb-run xdotool import sqlite3 ${extra_tools:-}; do
+  for tool in xvfb-run xdotool xmodmap import sqlite3 ${extra_tools:-}; do
     command -v "$tool" >/dev/null || { echo "$name: $tool is not installed" >&2; exit 1; }
   done
   tmp=$(mktemp -d)
@@ -71,4 +73,28 @@ outer_setup() {
     echo "0 passed, 1 failed"
     exit 1
   fi
+}
+# type_text TEXT [DELAY_MS]: types TEXT into the focused window. xdotool types a letter missing from the keymap
+# by binding it to a spare key for that one press and unbinding it at once; a busy machine then lets GTK read
+# the keymap too late and the letter is lost ("Bn Nà Ớt"). So each letter outside ASCII is first given a key of
+# its own among the media keys 150-255, which no test presses. The binding is made again on every call: the X
+# server forgets it when its last client (dangbo) exits between two parts of a test.
+type_text() {
+  local text=$1 delay=${2:-40} c i keycode=150 binds=()
+  local -A seen=()
+  local LC_ALL=C.UTF-8
+  for ((i = 0; i < ${#text}; i++)); do
+    c=${text:i:1}
+    [ "$(printf '%d' "'$c")" -lt 128 ] && continue
+    [ -n "${seen[$c]:-}" ] && continue
+    [ "$keycode" -gt 255 ] && fail "type_text: no spare key left for \"$c\""
+    seen[$c]=1
+    binds+=(-e "keycode $keycode = $(printf 'U%04X' "'$c")")
+    keycode=$((keycode + 1))
+  done
+  if [ ${#binds[@]} -gt 0 ]; then
+    xmodmap "${binds[@]}" || fail "type_text: xmodmap could not bind the letters of \"$text\""
+    sleep 0.3  # the window reads the new keymap before the first press
+  fi
+  xdotool type --delay "$delay" "$text"
 }

@@ -41,7 +41,7 @@ xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "
 xdotool mousemove 2 2  # no tooltip in the screenshots
 
 key alt+3
-xdotool type --delay 60 pan
+type_text pan 60
 sleep 1
 windows 1 || fail "a second window (an error message?) opened while searching"
 shot members-pan
@@ -60,7 +60,7 @@ ok "Esc closed the member form"
 before=$(sha256sum "$tmp/d.db" | cut -d' ' -f1)
 key ctrl+i
 windows 2 || fail "Ctrl+I did not open the import wizard"
-xdotool type --delay 30 "$tmp/import"
+type_text "$tmp/import" 30
 key Return
 sleep 1.5
 windows 2 || fail "reading the import folder opened another window (an error message?)"

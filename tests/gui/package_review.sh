@@ -16,7 +16,7 @@ set -uo pipefail
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   [ $# -eq 2 ] || { echo "usage: $0 <dangbo> <dangbo-cli>" >&2; exit 2; }
   app=$(realpath "$1") cli=$(realpath "$2")
-  for tool in xvfb-run xdotool import sqlite3; do
+  for tool in xvfb-run xdotool xmodmap import sqlite3; do
     command -v "$tool" >/dev/null || { echo "package_review: $tool is not installed" >&2; exit 1; }
   done
   tmp=$(mktemp -d)
@@ -65,12 +65,12 @@ ok "the window opened on the laptop's register"
 key ctrl+shift+k
 windows 2 || fail "File > Open a cell package (Ctrl+Shift+K) did not open the file chooser"
 focus_top
-xdotool type --delay 30 "$tmp/cell.dbgoi"
+type_text "$tmp/cell.dbgoi" 30
 sleep 0.5
 key Return
 windows 2 || fail "choosing the cell package did not ask for the passphrase"
 focus_top
-xdotool type --delay 30 "matkhau-2026"
+type_text "matkhau-2026" 30
 key Return
 windows 2 || fail "the passphrase did not lead to the choice of the cell's register file"
 focus_top
@@ -85,7 +85,7 @@ ok "the window shows the cell package in cell mode"
 
 xdotool windowfocus --sync "$wid" 2>/dev/null
 key alt+3
-xdotool type --delay 50 "$mname"
+type_text "$mname" 50
 sleep 1
 key Return
 windows 2 || fail "Return in the search did not open the member form of $mname"
@@ -94,19 +94,19 @@ focus_top
 # the occupation.
 tabs 8
 key ctrl+a
-xdotool type --delay 40 "Bản Nà Ớt"
+type_text "Bản Nà Ớt" 40
 tabs 3
 key ctrl+a
-xdotool type --delay 40 "0912345678"
+type_text "0912345678" 40
 tabs 4
 key ctrl+a
-xdotool type --delay 40 "Giáo viên"
+type_text "Giáo viên" 40
 sleep 0.5
 shot package-cell-edit
 key ctrl+s
 windows 3 || fail "Ctrl+S in the member form did not ask for the reason"
 focus_top
-xdotool type --delay 30 "Bí thư chi bộ cập nhật hồ sơ"
+type_text "Bí thư chi bộ cập nhật hồ sơ" 30
 key Return
 windows 1 || fail "saving the member form did not close it (an error message?)"
 [ "$(value "$tmp/cell.db" residence)|$(value "$tmp/cell.db" phone)|$(value "$tmp/cell.db" occupation)" = \
@@ -118,17 +118,17 @@ key ctrl+shift+s
 windows 2 || fail "Ctrl+Shift+S did not ask for the secretary's name"
 focus_top
 key ctrl+a
-xdotool type --delay 30 "Lò Văn Thắng"
+type_text "Lò Văn Thắng" 30
 key Return
 windows 2 || fail "the secretary's name did not lead to the file chooser"
 focus_top
 key ctrl+a
-xdotool type --delay 30 "$tmp/cell.dbgthd"
+type_text "$tmp/cell.dbgthd" 30
 key Return
 for _ in 1 2; do  # the passphrase, twice
   windows 2 || fail "saving the change package did not ask for the passphrase"
   focus_top
-  xdotool type --delay 30 "matkhau-2026"
+  type_text "matkhau-2026" 30
   key Return
 done
 windows 2 || fail "saving the change package did not tell where it was saved"
@@ -161,12 +161,12 @@ ok "dangbo-cli package apply is refused while the window holds the register"
 key ctrl+shift+i
 windows 2 || fail "File > Import a change package did not open the file chooser"
 focus_top
-xdotool type --delay 30 "$tmp/cell.dbgthd"
+type_text "$tmp/cell.dbgthd" 30
 sleep 0.5
 key Return
 windows 2 || fail "choosing the change package did not ask for the passphrase"
 focus_top
-xdotool type --delay 30 "matkhau-2026"
+type_text "matkhau-2026" 30
 key Return
 sleep 1.5
 windows 2 || fail "the review did not open (an error message?)"
@@ -193,7 +193,7 @@ ok "exactly the accepted changes are in the office file"
 
 xdotool windowfocus --sync "$wid" 2>/dev/null
 key alt+3
-xdotool type --delay 50 "$mname"
+type_text "$mname" 50
 sleep 1
 key Return
 windows 2 || fail "the member form did not open at the office"

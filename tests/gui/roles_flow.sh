@@ -13,7 +13,7 @@ set -uo pipefail
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   [ $# -eq 2 ] || { echo "usage: $0 <dangbo> <dangbo-cli>" >&2; exit 2; }
   app=$(realpath "$1") cli=$(realpath "$2")
-  for tool in xvfb-run xdotool import; do
+  for tool in xvfb-run xdotool xmodmap import; do
     command -v "$tool" >/dev/null || { echo "roles_flow: $tool is not installed" >&2; exit 1; }
   done
   tmp=$(mktemp -d)
@@ -57,9 +57,9 @@ start() {  # start: runs dangbo on the register and waits for its login dialog
   xdotool mousemove 2 2
 }
 login() {  # login USER PASSWORD: types into the login dialog
-  xdotool type --delay 40 "$1"
+  type_text "$1" 40
   key Tab
-  xdotool type --delay 40 "$2"
+  type_text "$2" 40
   key Return
   sleep 1
 }
@@ -81,7 +81,7 @@ windows 1 || fail "a wrong password opened another window"
 case "$(title)" in dangbo*) fail "a wrong password opened the register" ;; esac
 shot login-wrong
 ok "a wrong password is refused in the login dialog"
-xdotool type --delay 40 mat-khau-lanh-dao
+type_text mat-khau-lanh-dao 40
 key Return
 sleep 2
 case "$(title)" in dangbo*) ok "leadership logged in" ;; *) fail "the right password did not open the register" ;; esac
@@ -89,16 +89,16 @@ xdotool mousemove 2 2
 focusmain
 
 key alt+3
-xdotool type --delay 60 pan
+type_text pan 60
 sleep 1
 shot leadership-members
 key Return
 windows 2 || fail "Return in the search did not open the member form"
 key End
-xdotool type --delay 40 " A"
+type_text " A" 40
 key ctrl+s
 windows 3 || fail "Ctrl+S did not ask for the reason of the change"
-xdotool type --delay 40 "thu sua"
+type_text "thu sua" 40
 key Return
 sleep 1
 windows 3 || fail "saving as leadership did not show a refusal"
