@@ -180,6 +180,15 @@ int cmdChanges(const Parsed& p, std::ostream& out, std::ostream& err) {
   out << format(tr("Change package of cell {1}: {2} changes written to {3}."),
                 {pkg.cellCode, std::to_string(pkg.changes.size()), *file})
       << "\n";
+  // Changes the package cannot carry: named, so that the office is told (they stay in this file).
+  std::vector<std::string> unsent = services::Packages(*s).unsentChanges();
+  if (!unsent.empty()) {
+    err << format(tr("Warning: {1} changes of this file cannot travel in a change package; they stay here and "
+                     "the office must record them itself:"),
+                  {std::to_string(unsent.size())})
+        << "\n";
+    for (const auto& line : unsent) err << "  - " << line << "\n";
+  }
   return 0;
 }
 

@@ -84,6 +84,57 @@ std::string cell(const core::PackageRow& r, int i) {
   return i >= 0 && i < static_cast<int>(r.values.size()) ? r.values[i].data : std::string();
 }
 
+int64_t idAt(const core::PackageRow& r, int i) {
+  std::string v = cell(r, i);
+  return v.empty() || v.find_first_not_of("0123456789") != std::string::npos ? int64_t{0} : std::stoll(v);
+}
+
+// The label of a row of a cell file for people: "Name (code)", "Name (code), year 2026", "Candidate (code):
+// person", "Name (code): Training".
+class RowLabels {
+ public:
+  RowLabels(const core::PackageTable& members, const core::PackageTable& candidates, std::string cellCode)
+      : cellCode_(std::move(cellCode)) {
+    int name = columnIndex(members, "full_name"), code = columnIndex(members, "code");
+    for (const auto& r : members.rows) members_[r.id] = cell(r, name) + " (" + cell(r, code) + ")";
+    name = columnIndex(candidates, "full_name");
+    code = columnIndex(candidates, "code");
+    for (const auto& r : candidates.rows) candidates_[r.id] = cell(r, name) + " (" + cell(r, code) + ")";
+  }
+  // A member or candidate deleted in the cell is still named by its row as opened.
+  void addMember(int64_t id, std::string label) { members_.emplace(id, std::move(label)); }
+  void addCandidate(int64_t id, std::string label) { candidates_.emplace(id, std::move(label)); }
+
+  std::string of(const core::PackageTable& t, const core::PackageRow& row) {
+    auto at = [&](const char* column) { return columnIndex(t, column); };
+    if (t.name == "members" || t.name == "candidates")
+      return cell(row, at("full_name")) + " (" + cell(row, at("code")) + ")";
+    if (t.name == "ratings") {
+      std::string who =
+          cell(row, at("subject_type")) == "dang_vien" ? members_[idAt(row, at("subject_id"))] : cellCode_;
+      return format(tr("{1}, year {2}"), {who, cell(row, at("year"))});
+    }
+    if (t.name == "candidate_checks") {
+      std::string person = cell(row, at("person"));
+      std::string relation = cell(row, at("relation"));
+      return format(tr("{1}: background check of {2}"), {candidates_[idAt(row, at("candidate_id"))],
+                                                         relation.empty() ? person : person + " (" + relation + ")"});
+    }
+    if (t.name == "candidate_helpers")
+      return format(tr("{1}: helped by {2}"),
+                    {candidates_[idAt(row, at("candidate_id"))], members_[idAt(row, at("member_id"))]});
+    if (at("member_id") >= 0)
+      return members_[idAt(row, at("member_id"))] + ": " + packageTableLabel(t.name);
+    if (at("candidate_id") >= 0)
+      return candidates_[idAt(row, at("candidate_id"))] + ": " + packageTableLabel(t.name);
+    return packageTableLabel(t.name) + " (" + cellCode_ + ")";
+  }
+
+ private:
+  std::string cellCode_;
+  std::map<int64_t, std::string> members_, candidates_;
+};
+
 }  // namespace
 
 int Review::conflicts() const {
@@ -97,6 +148,13 @@ std::string packageTableLabel(const std::string& table) {
   if (table == "ratings") return tr("Rating");
   if (table == "candidate_checks") return tr("Person checked");
   if (table == "candidate_helpers") return tr("Helper");
+  if (table == "member_events") return tr("Event in the history");
+  if (table == "trainings") return tr("Training");
+  if (table == "recognitions") return tr("Recognition as official member");
+  if (table == "cell_leaders") return tr("Cell leadership");
+  if (table == "cell_committees") return tr("Cell committee");
+  if (table == "organizations") return tr("Organization");
+  if (table == "rating_rounds") return tr("Rating round");
   return table;
 }
 
@@ -140,8 +198,23 @@ std::string packageFieldLabel(const std::string& table, const std::string& colum
       {"background_check_result", N_("Background check result")},
       {"mass_org_comment_on", N_("Comments of mass organizations on")},
       {"cell_vote_on", N_("Cell vote on")},
+      {"decision_no", N_("Decision number")},
+      {"decision_on", N_("Decision date")},
+      {"date", N_("Date")},
+      {"kind", N_("Kind")},
+      {"place", N_("Place")},
+      {"reason", N_("Reason")},
+      {"received_on", N_("Received on")},
+      {"year", N_("Year")},
+      {"course", N_("Course")},
+      {"role", N_("Role")},
+      {"to_date", N_("Until")},
+      {"name", N_("Name")},
+      {"category", N_("Category")},
+      {"founded", N_("Founded")},
+      {"note", N_("Note")},
   };
-  (void)table;
+  if (column == "from_date" && table != "candidate_helpers") return tr("From");
   auto it = common.find(column);
   return it == common.end() ? column : std::string(tr(it->second));
 }
@@ -192,12 +265,13 @@ std::unique_ptr<Services> Packages::createCellFile(const std::filesystem::path& 
       repo.writeCellTables(pkg.tables);
       repo.saveOrigin({pkg.exportId, pkg.officeId, pkg.committee, pkg.cellCode, "", pkg.officeRevision,
                        pkg.cellId, pkg.cellName, pkg.exportedAt, pkg.exportedBy});
+      // Every record of the cell as opened: the changes to send are computed against it, and any other
+      // difference is named before a change package is saved (unsentChanges).
       std::vector<core::PackageTable> baseRows;
-      for (const char* t : kEditableTables) baseRows.push_back(repo.rows(t));
-      for (const auto& spec : kInsertTables)
-        if (!editableTable(spec.table)) baseRows.push_back(repo.rows(spec.table));
+      for (const auto& t : store::PackageRepository::recordTables()) baseRows.push_back(repo.rows(t));
       repo.saveBaseline(baseRows);
       for (const auto& spec : kInsertTables) repo.markTracked(spec.table);
+      for (const auto& t : store::PackageRepository::recordTables()) repo.markComplete(t);
     });
   } catch (...) {
     s.reset();
@@ -240,42 +314,10 @@ core::ChangePackage Packages::changes(const Actor& actor, const std::string& sec
   out.secretary = core::normalizeText(secretary).empty() ? actor.username : core::normalizeText(secretary);
   out.createdAt = store::sql::nowUtc();
 
-  core::PackageTable members = repo.rows("members");
-  std::map<int64_t, std::string> memberLabels;
-  {
-    int name = columnIndex(members, "full_name"), code = columnIndex(members, "code");
-    for (const auto& r : members.rows) memberLabels[r.id] = cell(r, name) + " (" + cell(r, code) + ")";
-  }
-  core::PackageTable candidates = repo.rows("candidates");
-  std::map<int64_t, std::string> candidateLabels;
-  {
-    int name = columnIndex(candidates, "full_name"), code = columnIndex(candidates, "code");
-    for (const auto& r : candidates.rows) candidateLabels[r.id] = cell(r, name) + " (" + cell(r, code) + ")";
-  }
-  auto idAt = [](const core::PackageRow& r, int i) {
-    std::string v = cell(r, i);
-    return v.empty() || v.find_first_not_of("0123456789") != std::string::npos ? int64_t{0} : std::stoll(v);
-  };
-  // The label of a row for people: "Name (code)", "Name (code), year 2026", "Candidate (code): person".
-  auto labelOf = [&](const core::PackageTable& t, const core::PackageRow& row) {
-    if (t.name == "ratings") {
-      std::string who = cell(row, columnIndex(t, "subject_type")) == "dang_vien"
-                            ? memberLabels[idAt(row, columnIndex(t, "subject_id"))]
-                            : origin->cellCode;
-      return format(tr("{1}, year {2}"), {who, cell(row, columnIndex(t, "year"))});
-    }
-    if (t.name == "candidate_checks") {
-      std::string person = cell(row, columnIndex(t, "person"));
-      std::string relation = cell(row, columnIndex(t, "relation"));
-      return format(tr("{1}: background check of {2}"),
-                    {candidateLabels[idAt(row, columnIndex(t, "candidate_id"))],
-                     relation.empty() ? person : person + " (" + relation + ")"});
-    }
-    if (t.name == "candidate_helpers")
-      return format(tr("{1}: helped by {2}"), {candidateLabels[idAt(row, columnIndex(t, "candidate_id"))],
-                                               memberLabels[idAt(row, columnIndex(t, "member_id"))]});
-    return cell(row, columnIndex(t, "full_name")) + " (" + cell(row, columnIndex(t, "code")) + ")";
-  };
+  const core::PackageTable members = repo.rows("members");
+  const core::PackageTable candidates = repo.rows("candidates");
+  RowLabels labels(members, candidates, origin->cellCode);
+  auto labelOf = [&](const core::PackageTable& t, const core::PackageRow& row) { return labels.of(t, row); };
 
   // Fields changed in rows the package carried.
   for (const char* tableName : kEditableTables) {
@@ -330,6 +372,63 @@ core::ChangePackage Packages::changes(const Actor& actor, const std::string& sec
         out.changes.push_back(std::move(c));
       }
     }
+  }
+  return out;
+}
+
+std::vector<std::string> Packages::unsentChanges() {
+  store::PackageRepository repo(s_.database());
+  auto origin = repo.origin();
+  if (!origin)
+    throw DataError(tr("This file was not opened from a cell package: it has no changes to send."));
+  // Columns the file keeps up to date by itself.
+  static const std::set<std::string> kDerived = {"updated_at", "search_key", "sort_key"};
+  RowLabels labels(repo.rows("members"), repo.rows("candidates"), origin->cellCode);
+  // Rows deleted in the cell, as opened (a deleted member or candidate is named by its own row).
+  auto asOpened = [](const core::PackageTable& t, int64_t id, const std::map<std::string, PackageValue>& values) {
+    core::PackageRow row;
+    row.id = id;
+    for (const auto& c : t.columns) {
+      auto v = values.find(c);
+      row.values.push_back(v == values.end() ? PackageValue() : v->second);
+    }
+    return row;
+  };
+  std::vector<std::string> out;
+  for (const auto& name : store::PackageRepository::recordTables()) {
+    if (!repo.complete(name)) continue;  // a file made by an earlier version: no full record as opened
+    const core::PackageTable t = repo.rows(name);
+    auto base = repo.baselineRows(name);
+    if (name == "members" || name == "candidates")
+      for (const auto& [id, values] : base) {
+        core::PackageRow row = asOpened(t, id, values);
+        std::string label = cell(row, columnIndex(t, "full_name")) + " (" + cell(row, columnIndex(t, "code")) + ")";
+        if (name == "members") labels.addMember(id, label);
+        else labels.addCandidate(id, label);
+      }
+    const InsertSpec* inserts = insertSpec(name);
+    const int subjectType = columnIndex(t, "subject_type");
+    for (const auto& row : t.rows) {
+      auto b = base.find(row.id);
+      if (b == base.end()) {
+        // Sent: a rating of a member, a person checked, a helper.
+        bool sent = inserts && (name != "ratings" || cell(row, subjectType) == "dang_vien");
+        if (!sent) out.push_back(format(tr("{1}: added in the cell"), {labels.of(t, row)}));
+        continue;
+      }
+      std::string fields;
+      for (size_t i = 0; i < t.columns.size(); ++i) {
+        const std::string& c = t.columns[i];
+        if (kDerived.count(c) || editable(name, c)) continue;
+        auto v = b->second.find(c);
+        if (v == b->second.end() || v->second == row.values[i]) continue;  // a column added since: not compared
+        fields += (fields.empty() ? "" : ", ") + packageFieldLabel(name, c);
+      }
+      if (!fields.empty()) out.push_back(format(tr("{1}: {2} changed in the cell"), {labels.of(t, row), fields}));
+      base.erase(b);
+    }
+    for (const auto& [id, values] : base)
+      out.push_back(format(tr("{1}: deleted in the cell"), {labels.of(t, asOpened(t, id, values))}));
   }
   return out;
 }

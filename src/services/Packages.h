@@ -66,6 +66,11 @@ class Packages {
   /// and the rows the cell added (a rating proposed for a member who had none, people checked and helpers
   /// of a candidate's stages), field by field. Throws DataError in an office file.
   core::ChangePackage changes(const Actor& actor, const std::string& secretary);
+  /// Cell: what was changed in this file since the package was opened that a change package cannot carry
+  /// (a member or candidate added, a row deleted, an event recorded in a member's history, a field the
+  /// office keeps such as a member's code or cell), one line each for people. It stays in the cell file;
+  /// the office must be told. Empty in a file made by an earlier version. Throws DataError in an office file.
+  std::vector<std::string> unsentChanges();
   /// Office: checks a change package against this file and lists its changes with the office's values.
   /// Throws DataError (nothing written) for another committee's package, one made from an export that is
   /// not the newest of its cell, one already applied, or one that touches records outside its cell.

@@ -493,4 +493,33 @@ bool PackageRepository::inBaseline(const std::string& table, int64_t id) {
   return q.executeStep();
 }
 
+std::vector<std::string> PackageRepository::recordTables() {
+  std::vector<std::string> out;
+  for (const auto& t : kTables)
+    if (!t.replace && std::string(t.name) != "committee") out.push_back(t.name);
+  return out;
+}
+
+// The marker of a complete table: like markTracked's, with the column "*".
+void PackageRepository::markComplete(const std::string& table) {
+  SQLite::Statement q(
+      db_.db(), "INSERT OR REPLACE INTO cell_baseline (tbl, row_id, col, value) VALUES (?1, 0, '*', NULL)");
+  q.bind(1, table);
+  q.exec();
+}
+
+bool PackageRepository::complete(const std::string& table) {
+  SQLite::Statement q(db_.db(), "SELECT 1 FROM cell_baseline WHERE tbl = ?1 AND row_id = 0 AND col = '*'");
+  q.bind(1, table);
+  return q.executeStep();
+}
+
+std::map<int64_t, std::map<std::string, PackageValue>> PackageRepository::baselineRows(const std::string& table) {
+  std::map<int64_t, std::map<std::string, PackageValue>> out;
+  SQLite::Statement q(db_.db(), "SELECT row_id, col, value FROM cell_baseline WHERE tbl = ?1 AND row_id > 0");
+  q.bind(1, table);
+  while (q.executeStep()) out[q.getColumn(0).getInt64()][q.getColumn(1).getString()] = fromColumn(q.getColumn(2));
+  return out;
+}
+
 }  // namespace dangbo::store

@@ -2,6 +2,7 @@
 // Cell packages in the database: the rows of one cell read and written generically (table by table,
 // column by column, typed values), the office's record of exports and applied change packages, and in a
 // cell file its origin and the values as opened. Only tables and columns known to the schema are touched.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,6 +89,16 @@ class PackageRepository {
   bool tracked(const std::string& table);
   /// Cell: true when row `id` of `table` has baseline values (it was in the package).
   bool inBaseline(const std::string& table, int64_t id);
+  /// The tables of a cell package that hold the cell's own records (not the committee row or settings),
+  /// in the order they are written.
+  static std::vector<std::string> recordTables();
+  /// Cell: records that every row and every column of `table` as opened is in the baseline, so that any
+  /// difference (an added, deleted or changed row) can be found.
+  void markComplete(const std::string& table);
+  /// Cell: true when markComplete(table) was recorded (not in files made before schema step 12).
+  bool complete(const std::string& table);
+  /// Cell: the rows of `table` as opened, by row id, each column with its value.
+  std::map<int64_t, std::map<std::string, core::PackageValue>> baselineRows(const std::string& table);
 
  private:
   std::vector<std::string> columnsOf(const std::string& table);

@@ -12,6 +12,7 @@
 #include "../TestUtil.h"
 #include "cli/Cli.h"
 #include "core/Errors.h"
+#include "core/I18n.h"
 #include "exchange/CellPackage.h"
 #include "services/Admissions.h"
 #include "services/Packages.h"
@@ -307,9 +308,19 @@ TEST_CASE("dangbo-cli package: export, open, changes, apply with --resolve, repl
     auto o = services::Services::open(office_db);
     setOccupation(*o, codeA, "Thương binh");
   }
-  REQUIRE(run({"package", "changes", "--db", cell_db, "--out", changesFile, "--secretary", "Lò Văn Thắng"}) ==
-          0);
   std::string text;
+  REQUIRE(run({"package", "changes", "--db", cell_db, "--out", changesFile, "--secretary", "Lò Văn Thắng"},
+              &text) == 0);
+  CHECK(text.find("  - ") == std::string::npos);  // only sendable edits: no list of what stays behind
+  // A training recorded in the cell cannot travel: the package is still written, and the warning names it.
+  {
+    auto c = services::Services::open(cell_db);
+    services::addTraining(*c, kOffice, codeA, 2026, std::nullopt, "Bồi dưỡng chi ủy viên");
+  }
+  REQUIRE(run({"package", "changes", "--db", cell_db, "--out", changesFile, "--secretary", "Lò Văn Thắng"},
+              &text) == 0);
+  CHECK(text.find("  - ") != std::string::npos);
+  CHECK(text.find("(" + codeA + "): " + services::packageTableLabel("trainings")) != std::string::npos);
   // A conflict left open is refused.
   CHECK(run({"package", "apply", "--db", office_db, changesFile}, &text) == 1);
   CHECK(text.find("0977000111") != std::string::npos);
@@ -355,6 +366,7 @@ struct StageScenario {
   std::string cellCode, memberCode;
   int64_t memberId = 0;
   core::ChangePackage changes;
+  std::vector<std::string> unsent;  // what the cell file says the change package cannot carry
 
   StageScenario() {
     office = smallOffice(dir / "office.db");
@@ -391,6 +403,7 @@ struct StageScenario {
     changes = exchange::decodeChangePackage(
         exchange::encodeChangePackage(services::Packages(*cell).changes(kOffice, "Lò Văn Thắng"), kPass),
         kPass);
+    unsent = services::Packages(*cell).unsentChanges();
   }
 };
 
@@ -398,6 +411,7 @@ struct StageScenario {
 
 TEST_CASE("a candidate's stages recorded in the cell travel in the change package and apply at the office") {
   StageScenario sc;
+  CHECK(sc.unsent.empty());  // stages, people checked and a proposed rating all travel
   services::Review r = services::Packages(*sc.office).review(sc.changes);
   CHECK(r.conflicts() == 0);
   // The stage dates: changes of the candidate's row, with their old (empty) and new values.
@@ -554,4 +568,63 @@ TEST_CASE("change packages of format version 1 (updates only) are still read, an
   bad = now;
   bad.changes[2].keyValues.pop_back();
   CHECK_THROWS_AS(exchange::changesFromArchive(exchange::changesArchive(bad)), core::DataError);
+}
+
+TEST_CASE("what a change package cannot carry is named before it is saved, and stays in the cell file") {
+  TempDir dir;
+  auto office = smallOffice(dir / "office.db");
+  core::CellPackage pkg = services::Packages(*office).exportCell(kOffice, busiestCell(*office));
+  auto codes = memberCodes(pkg);
+  REQUIRE(codes.size() >= 3);
+  auto cell = services::Packages::createCellFile(dir / "cell.db", pkg);
+  services::Packages packages(*cell);
+  CHECK(packages.unsentChanges().empty());  // as opened
+
+  // Edits of a member's details travel: nothing to name.
+  setPhone(*cell, codes[0], "0912345678");
+  setResidence(*cell, codes[0], "Bản Nà Ớt");
+  CHECK(packages.unsentChanges().empty());
+  CHECK(packages.changes(kOffice, "Lò Văn Thắng").changes.size() == 2);
+
+  // A training recorded, a death recorded in the history, an event deleted and a member's code changed do not.
+  services::addTraining(*cell, kOffice, codes[1], 2026, day(2026, 6, 10), "Bồi dưỡng lý luận chính trị");
+  services::MemberAction died;
+  died.kind = "deceased";
+  died.date = day(2026, 11, 20);
+  services::recordAction(*cell, kOffice, codes[2], died);
+  {
+    SQLite::Statement q(cell->database().db(),
+                        "SELECT id FROM members WHERE code = ?1");
+    q.bind(1, codes[0]);
+    REQUIRE(q.executeStep());
+    const int64_t first = q.getColumn(0).getInt64();
+    cell->database().db().exec("DELETE FROM member_events WHERE id = (SELECT max(id) FROM member_events WHERE "
+                               "member_id = " + std::to_string(first) + ")");
+    cell->database().db().exec("UPDATE members SET code = 'DV99999' WHERE id = " + std::to_string(first));
+  }
+  std::vector<std::string> unsent = packages.unsentChanges();
+  REQUIRE(unsent.size() == 4);
+  auto named = [&](const std::string& who, const std::string& what) {
+    return std::count_if(unsent.begin(), unsent.end(), [&](const std::string& line) {
+      return line.find(who) != std::string::npos && line.find(what) != std::string::npos;
+    });
+  };
+  const std::string added = std::string(core::tr("{1}: added in the cell")).substr(4);
+  const std::string deleted = std::string(core::tr("{1}: deleted in the cell")).substr(4);
+  CHECK(named("(" + codes[1] + "): " + services::packageTableLabel("trainings"), added) == 1);
+  CHECK(named("(" + codes[2] + "): " + services::packageTableLabel("member_events"), added) == 1);
+  CHECK(named("(DV99999): " + services::packageTableLabel("member_events"), deleted) == 1);
+  CHECK(named("(DV99999)", services::packageFieldLabel("members", "code")) == 1);
+  // The sendable changes are still in the package (the death's status among them), and the cell file keeps
+  // everything: nothing was dropped by asking.
+  auto sent = packages.changes(kOffice, "Lò Văn Thắng").changes;
+  CHECK(std::count_if(sent.begin(), sent.end(), [](const core::FieldChange& c) { return c.column == "status"; }) ==
+        1);
+  CHECK(packages.unsentChanges().size() == 4);
+
+  // A cell file made by an earlier version has no full record as opened: nothing can be named.
+  cell->database().db().exec("DELETE FROM cell_baseline WHERE row_id = 0 AND col = '*'");
+  CHECK(packages.unsentChanges().empty());
+  // An office file has no changes to send.
+  CHECK_THROWS_AS(services::Packages(*office).unsentChanges(), core::DataError);
 }
