@@ -131,7 +131,8 @@ std::string askSecretary(wxWindow* parent) {
 
 void saveChanges(wxFrame* frame, services::Services& s) {
   ui::attempt(frame, [&] {
-    const bool nothing = services::Packages(s).changes(currentActor(), currentActor().username).changes.empty();
+    const bool nothing =
+        services::Packages(s).changes(currentActor(), currentActor().username).changes.empty();
     // What the package cannot carry is named first: it stays in this file and the office must be told.
     std::vector<std::string> unsent = services::Packages(s).unsentChanges();
     if (!unsent.empty()) {
@@ -139,10 +140,12 @@ void saveChanges(wxFrame* frame, services::Services& s) {
       wxString list;
       for (size_t i = 0; i < shown; ++i) list += "\n- " + ui::wx(unsent[i]);
       if (unsent.size() > shown)
-        list += "\n" + ui::fmt(_("... and {1} more"), {ui::count(static_cast<long long>(unsent.size() - shown))});
-      wxString head = ui::fmt(_("{1} changes made in this file cannot travel in a change package. They stay in "
-                                "this file; tell the office so that it records them itself:"),
-                              {ui::count(static_cast<long long>(unsent.size()))});
+        list +=
+            "\n" + ui::fmt(_("... and {1} more"), {ui::count(static_cast<long long>(unsent.size() - shown))});
+      wxString head =
+          ui::fmt(_("{1} changes made in this file cannot travel in a change package. They stay in "
+                    "this file; tell the office so that it records them itself:"),
+                  {ui::count(static_cast<long long>(unsent.size()))});
       if (nothing) {
         ui::showInfo(frame, head + list + "\n\n" + _("There is nothing else to send."));
         return;

@@ -183,9 +183,10 @@ int cmdChanges(const Parsed& p, std::ostream& out, std::ostream& err) {
   // Changes the package cannot carry: named, so that the office is told (they stay in this file).
   std::vector<std::string> unsent = services::Packages(*s).unsentChanges();
   if (!unsent.empty()) {
-    err << format(tr("Warning: {1} changes of this file cannot travel in a change package; they stay here and "
-                     "the office must record them itself:"),
-                  {std::to_string(unsent.size())})
+    err << format(
+               tr("Warning: {1} changes of this file cannot travel in a change package; they stay here and "
+                  "the office must record them itself:"),
+               {std::to_string(unsent.size())})
         << "\n";
     for (const auto& line : unsent) err << "  - " << line << "\n";
   }

@@ -117,14 +117,14 @@ class RowLabels {
     if (t.name == "candidate_checks") {
       std::string person = cell(row, at("person"));
       std::string relation = cell(row, at("relation"));
-      return format(tr("{1}: background check of {2}"), {candidates_[idAt(row, at("candidate_id"))],
-                                                         relation.empty() ? person : person + " (" + relation + ")"});
+      return format(tr("{1}: background check of {2}"),
+                    {candidates_[idAt(row, at("candidate_id"))],
+                     relation.empty() ? person : person + " (" + relation + ")"});
     }
     if (t.name == "candidate_helpers")
       return format(tr("{1}: helped by {2}"),
                     {candidates_[idAt(row, at("candidate_id"))], members_[idAt(row, at("member_id"))]});
-    if (at("member_id") >= 0)
-      return members_[idAt(row, at("member_id"))] + ": " + packageTableLabel(t.name);
+    if (at("member_id") >= 0) return members_[idAt(row, at("member_id"))] + ": " + packageTableLabel(t.name);
     if (at("candidate_id") >= 0)
       return candidates_[idAt(row, at("candidate_id"))] + ": " + packageTableLabel(t.name);
     return packageTableLabel(t.name) + " (" + cellCode_ + ")";
@@ -385,7 +385,8 @@ std::vector<std::string> Packages::unsentChanges() {
   static const std::set<std::string> kDerived = {"updated_at", "search_key", "sort_key"};
   RowLabels labels(repo.rows("members"), repo.rows("candidates"), origin->cellCode);
   // Rows deleted in the cell, as opened (a deleted member or candidate is named by its own row).
-  auto asOpened = [](const core::PackageTable& t, int64_t id, const std::map<std::string, PackageValue>& values) {
+  auto asOpened = [](const core::PackageTable& t, int64_t id,
+                     const std::map<std::string, PackageValue>& values) {
     core::PackageRow row;
     row.id = id;
     for (const auto& c : t.columns) {
@@ -402,9 +403,12 @@ std::vector<std::string> Packages::unsentChanges() {
     if (name == "members" || name == "candidates")
       for (const auto& [id, values] : base) {
         core::PackageRow row = asOpened(t, id, values);
-        std::string label = cell(row, columnIndex(t, "full_name")) + " (" + cell(row, columnIndex(t, "code")) + ")";
-        if (name == "members") labels.addMember(id, label);
-        else labels.addCandidate(id, label);
+        std::string label =
+            cell(row, columnIndex(t, "full_name")) + " (" + cell(row, columnIndex(t, "code")) + ")";
+        if (name == "members")
+          labels.addMember(id, label);
+        else
+          labels.addCandidate(id, label);
       }
     const InsertSpec* inserts = insertSpec(name);
     const int subjectType = columnIndex(t, "subject_type");
@@ -421,10 +425,12 @@ std::vector<std::string> Packages::unsentChanges() {
         const std::string& c = t.columns[i];
         if (kDerived.count(c) || editable(name, c)) continue;
         auto v = b->second.find(c);
-        if (v == b->second.end() || v->second == row.values[i]) continue;  // a column added since: not compared
+        if (v == b->second.end() || v->second == row.values[i])
+          continue;  // a column added since: not compared
         fields += (fields.empty() ? "" : ", ") + packageFieldLabel(name, c);
       }
-      if (!fields.empty()) out.push_back(format(tr("{1}: {2} changed in the cell"), {labels.of(t, row), fields}));
+      if (!fields.empty())
+        out.push_back(format(tr("{1}: {2} changed in the cell"), {labels.of(t, row), fields}));
       base.erase(b);
     }
     for (const auto& [id, values] : base)

@@ -514,11 +514,13 @@ bool PackageRepository::complete(const std::string& table) {
   return q.executeStep();
 }
 
-std::map<int64_t, std::map<std::string, PackageValue>> PackageRepository::baselineRows(const std::string& table) {
+std::map<int64_t, std::map<std::string, PackageValue>> PackageRepository::baselineRows(
+    const std::string& table) {
   std::map<int64_t, std::map<std::string, PackageValue>> out;
   SQLite::Statement q(db_.db(), "SELECT row_id, col, value FROM cell_baseline WHERE tbl = ?1 AND row_id > 0");
   q.bind(1, table);
-  while (q.executeStep()) out[q.getColumn(0).getInt64()][q.getColumn(1).getString()] = fromColumn(q.getColumn(2));
+  while (q.executeStep())
+    out[q.getColumn(0).getInt64()][q.getColumn(1).getString()] = fromColumn(q.getColumn(2));
   return out;
 }
 

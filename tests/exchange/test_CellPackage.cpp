@@ -586,20 +586,22 @@ TEST_CASE("what a change package cannot carry is named before it is saved, and s
   CHECK(packages.unsentChanges().empty());
   CHECK(packages.changes(kOffice, "Lò Văn Thắng").changes.size() == 2);
 
-  // A training recorded, a death recorded in the history, an event deleted and a member's code changed do not.
+  // A training recorded, a death recorded in the history, an event deleted and a member's code changed do
+  // not.
   services::addTraining(*cell, kOffice, codes[1], 2026, day(2026, 6, 10), "Bồi dưỡng lý luận chính trị");
   services::MemberAction died;
   died.kind = "deceased";
   died.date = day(2026, 11, 20);
   services::recordAction(*cell, kOffice, codes[2], died);
   {
-    SQLite::Statement q(cell->database().db(),
-                        "SELECT id FROM members WHERE code = ?1");
+    SQLite::Statement q(cell->database().db(), "SELECT id FROM members WHERE code = ?1");
     q.bind(1, codes[0]);
     REQUIRE(q.executeStep());
     const int64_t first = q.getColumn(0).getInt64();
-    cell->database().db().exec("DELETE FROM member_events WHERE id = (SELECT max(id) FROM member_events WHERE "
-                               "member_id = " + std::to_string(first) + ")");
+    cell->database().db().exec(
+        "DELETE FROM member_events WHERE id = (SELECT max(id) FROM member_events WHERE "
+        "member_id = " +
+        std::to_string(first) + ")");
     cell->database().db().exec("UPDATE members SET code = 'DV99999' WHERE id = " + std::to_string(first));
   }
   std::vector<std::string> unsent = packages.unsentChanges();
@@ -618,8 +620,8 @@ TEST_CASE("what a change package cannot carry is named before it is saved, and s
   // The sendable changes are still in the package (the death's status among them), and the cell file keeps
   // everything: nothing was dropped by asking.
   auto sent = packages.changes(kOffice, "Lò Văn Thắng").changes;
-  CHECK(std::count_if(sent.begin(), sent.end(), [](const core::FieldChange& c) { return c.column == "status"; }) ==
-        1);
+  CHECK(std::count_if(sent.begin(), sent.end(),
+                      [](const core::FieldChange& c) { return c.column == "status"; }) == 1);
   CHECK(packages.unsentChanges().size() == 4);
 
   // A cell file made by an earlier version has no full record as opened: nothing can be named.
