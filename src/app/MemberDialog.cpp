@@ -255,6 +255,10 @@ void MemberDialog::showHistory() {
       reason = _("dissolution of the cell");
     else if (e.reason == "merger" || e.reason == "merge")
       reason = _("merger of cells");
+    if (e.receivedOn) {
+      wxString receipt = ui::fmt(_("received by the new committee on {1}"), {ui::wx(e.receivedOn->vn())});
+      reason = reason.empty() ? receipt : reason + "; " + receipt;
+    }
     list->SetItem(row, 6, reason);
   }
   ui::fitColumns(list, 300);

@@ -81,6 +81,7 @@ struct MemberEvent {
   std::string place;       ///< where from / where to, outside the committee
   std::string decisionNo;
   std::string reason;      ///< for removals: the ground code
+  std::optional<Date> receivedOn;  ///< for transfer_out: the day the receiving committee confirmed it
 };
 
 /// A candidate (quần chúng ưu tú) and the admission file, stage by stage.

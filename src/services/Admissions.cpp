@@ -616,7 +616,8 @@ core::Id recordCeremony(Services& s, const Actor& actor, const std::string& code
   core::Id id = 0;
   s.database().transaction([&] {
     id = reg.insertMember(m);
-    reg.insertEvent({0, id, *c.decisionOn, "admitted", std::nullopt, c.cellId, "", c.decisionNo, ""});
+    reg.insertEvent(
+        {0, id, *c.decisionOn, "admitted", std::nullopt, c.cellId, "", c.decisionNo, "", std::nullopt});
     s.audit(actor, "member.add", "member:" + m.code, "", m.fullName + " | " + cell.code);
     st.after.ceremonyOn = cer.on;
     st.after.status = "admitted";

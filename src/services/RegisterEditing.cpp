@@ -96,7 +96,7 @@ core::Member normalized(core::Member m) {
 // Moves a present member to another cell on a day, with its event.
 void moveMember(store::RegisterRepository& repo, core::Member m, core::Id toCell, const Date& date,
                 const std::string& decisionNo, const std::string& reason) {
-  repo.insertEvent({0, m.id, date, "moved", m.cellId, toCell, "", decisionNo, reason});
+  repo.insertEvent({0, m.id, date, "moved", m.cellId, toCell, "", decisionNo, reason, std::nullopt});
   m.cellId = toCell;
   repo.updateMember(m);
 }
@@ -184,11 +184,14 @@ core::Id addMember(Services& s, const Actor& actor, core::Member m, const std::s
   s.database().transaction([&] {
     id = repo.insertMember(m);
     if (m.transferredInOn)
-      repo.insertEvent({0, id, *m.transferredInOn, "transfer_in", std::nullopt, cell.id, m.transferredInFrom, decisionNo, ""});
+      repo.insertEvent({0, id, *m.transferredInOn, "transfer_in", std::nullopt, cell.id, m.transferredInFrom,
+                        decisionNo, "", std::nullopt});
     else
-      repo.insertEvent({0, id, *m.admittedOn, "admitted", std::nullopt, cell.id, "", decisionNo, ""});
+      repo.insertEvent(
+          {0, id, *m.admittedOn, "admitted", std::nullopt, cell.id, "", decisionNo, "", std::nullopt});
     if (m.officialOn && !m.transferredInOn)
-      repo.insertEvent({0, id, *m.officialOn, "recognized", std::nullopt, std::nullopt, "", "", ""});
+      repo.insertEvent(
+          {0, id, *m.officialOn, "recognized", std::nullopt, std::nullopt, "", "", "", std::nullopt});
     s.audit(actor, "member.add", "member:" + m.code, "", m.fullName + " | " + cell.code);
   });
   return id;
@@ -233,7 +236,8 @@ void recordAction(Services& s, const Actor& actor, const std::string& memberCode
   if (joined && a.date < *joined) refuse(format(tr("the member joined on {1}."), {joined->vn()}));
   std::string decisionNo = core::normalizeText(a.decisionNo), place = core::normalizeText(a.place);
   std::string reason = core::normalizeText(a.reason);
-  core::MemberEvent e{0, m.id, a.date, a.kind, std::nullopt, std::nullopt, place, decisionNo, reason};
+  core::MemberEvent e{0,     m.id,       a.date, a.kind,      std::nullopt, std::nullopt,
+                      place, decisionNo, reason, std::nullopt};
   core::Member after = m;
   std::optional<core::Removal> removal;
   auto needPresent = [&] {

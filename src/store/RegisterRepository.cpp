@@ -348,13 +348,14 @@ void RegisterRepository::updateMember(const core::Member& m) {
 std::vector<core::MemberEvent> RegisterRepository::events(core::Id memberId) {
   std::vector<core::MemberEvent> out;
   SQLite::Statement q(db_.db(),
-                      "SELECT id, member_id, date, kind, from_cell, to_cell, place, decision_no, reason FROM "
-                      "member_events WHERE member_id = ? ORDER BY date, id");
+                      "SELECT id, member_id, date, kind, from_cell, to_cell, place, decision_no, reason, "
+                      "received_on FROM member_events WHERE member_id = ? ORDER BY date, id");
   q.bind(1, static_cast<int64_t>(memberId));
   while (q.executeStep())
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), sql::requiredDate(q.getColumn(2)),
                    q.getColumn(3).getString(), sql::optId(q.getColumn(4)), sql::optId(q.getColumn(5)),
-                   q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString()});
+                   q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString(),
+                   sql::date(q.getColumn(9))});
   return out;
 }
 

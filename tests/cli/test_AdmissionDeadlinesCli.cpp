@@ -3,6 +3,7 @@
 // holidays; the age limit with and without the province's approval.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "../TestUtil.h"
@@ -202,5 +203,12 @@ TEST_CASE("deadline: a permanent transfer out is due within the dated working-da
   CHECK_THROWS_AS(services::recordTransferReceipt(*r.s, kOffice, "DV2", d(2026, 3, 2)), core::DataError);
   services::recordTransferReceipt(*r.s, kOffice, "DV1", d(2026, 3, 2));
   CHECK(transfers(d(2026, 4, 24)).empty());
+  // The member's history shows the receipt on the transfer (and on nothing else).
+  const auto events = services::memberFile(*r.s, kOffice, "DV1").events;
+  REQUIRE_FALSE(events.empty());
+  CHECK(events.back().kind == "transfer_out");
+  CHECK(events.back().receivedOn == d(2026, 3, 2));
+  CHECK(std::count_if(events.begin(), events.end(),
+                      [](const core::MemberEvent& e) { return e.receivedOn; }) == 1);
   CHECK_THROWS_AS(services::recordTransferReceipt(*r.s, kOffice, "DV1", d(2026, 3, 3)), core::DataError);
 }

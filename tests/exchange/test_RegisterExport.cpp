@@ -63,7 +63,8 @@ std::unique_ptr<services::Services> smallRegister(const TempDir& dir) {
     m.status = "transferred_out";
     m.statusSince = d(2024, 3, 1);
   });
-  reg.insertEvent({0, gone, d(2024, 3, 1), "transfer_out", core::Id(1), std::nullopt, "Đảng bộ phường Chiềng Lề", "", ""});
+  reg.insertEvent({0, gone, d(2024, 3, 1), "transfer_out", core::Id(1), std::nullopt,
+                   "Đảng bộ phường Chiềng Lề", "", "", std::nullopt});
   return s;
 }
 

@@ -158,11 +158,12 @@ TEST_CASE("members: a change dated on the day has taken effect on it") {
 TEST_CASE("members: the cell on a past day follows the moved events") {
   Register r;
   core::Id id = r.add("Lường Văn Chuyển Chi", [](core::Member& m) { m.cellId = 2; });
-  r.reg->insertEvent({0, id, d(2015, 1, 10), "admitted", std::nullopt, core::Id(1), "", "", ""});
-  r.reg->insertEvent({0, id, d(2023, 5, 1), "moved", core::Id(1), core::Id(2), "", "", ""});
+  r.reg->insertEvent(
+      {0, id, d(2015, 1, 10), "admitted", std::nullopt, core::Id(1), "", "", "", std::nullopt});
+  r.reg->insertEvent({0, id, d(2023, 5, 1), "moved", core::Id(1), core::Id(2), "", "", "", std::nullopt});
   // Only a moved event: before it, the cell it came from.
   core::Id id2 = r.add("Lường Văn Hai", [](core::Member& m) { m.cellId = 2; });
-  r.reg->insertEvent({0, id2, d(2023, 5, 1), "moved", core::Id(1), core::Id(2), "", "", ""});
+  r.reg->insertEvent({0, id2, d(2023, 5, 1), "moved", core::Id(1), core::Id(2), "", "", "", std::nullopt});
   r.add("Lường Văn Ở Yên");  // cell 1 throughout, no events
 
   auto cellOf = [&](core::Date when, const std::string& name) {
