@@ -106,6 +106,11 @@ void MemberDialog::bindEvents() {
   auto* history = ctrl<wxListCtrl>(this, "history");
   history->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { updateReceiptButton(); });
   history->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { updateReceiptButton(); });
+  // The columns are fitted again once the list has its size (the tab is laid out after it is filled).
+  history->Bind(wxEVT_SIZE, [history](wxSizeEvent& e) {
+    e.Skip();
+    history->CallAfter([history] { ui::fitColumns(history, 300); });
+  });
   ctrl<wxButton>(this, "addTraining")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addTraining(); });
   // Keyboard: Ctrl+S saves, Esc closes (asking when edited), Enter in a field goes to the next field
   // instead of closing the form.
@@ -174,6 +179,12 @@ void MemberDialog::showHeader() {
     title->SetLabelText(ui::fmt(_("{1} ({2})"), {ui::wx(m.fullName), ui::wx(m.code)}));
     wxString status = ui::wx(core::enums::memberStatus.label(m.status));
     if (m.statusSince) status = ui::fmt(_("{1} since {2}"), {status, ui::date(m.statusSince)});
+    // Transferred out: whether the new committee has confirmed receiving the member.
+    if (m.status == "transferred_out" && !file_.events.empty() && file_.events.back().kind == "transfer_out")
+      status += file_.events.back().receivedOn
+                    ? " (" + ui::fmt(_("received by the new committee on {1}"),
+                                     {ui::wx(file_.events.back().receivedOn->vn())}) + ")"
+                    : " (" + wxString(_("not yet confirmed by the new committee")) + ")";
     wxString standing = m.officialOn ? ui::fmt(_("official since {1}"), {ui::date(m.officialOn)})
                                      : wxString(_("probationary"));
     state->SetLabelText(ui::fmt(_("{1}; {2}; {3}"), {status, standing, ui::wx(file_.cellName)}));

@@ -123,22 +123,49 @@ bool attempt(wxWindow* parent, const std::function<void()>& work) {
 }
 
 void fitColumns(wxListCtrl* list, int maxWidth) {
+  const int n = list->GetColumnCount();
+  std::vector<int> headers(size_t(std::max(n, 0))), widths(headers.size());
   int total = 0;
-  for (int c = 0; c < list->GetColumnCount(); ++c) {
-    list->SetColumnWidth(c, wxLIST_AUTOSIZE_USEHEADER);
-    int header = list->GetColumnWidth(c);
+  for (int c = 0; c < n; ++c) {
+    // The header's own width (GTK's "use header" size is already the larger of header and content).
+    wxListItem column;
+    column.SetMask(wxLIST_MASK_TEXT);
+    list->GetColumn(c, column);
+    const int header = list->GetTextExtent(column.GetText()).GetWidth() + 24;
     int width = header;
     if (list->GetItemCount() > 0) {
       list->SetColumnWidth(c, wxLIST_AUTOSIZE);
       int content = list->GetColumnWidth(c);
       width = std::min(std::max(header, content + content / 10 + 12), maxWidth);  // room for bold rows
     }
-    list->SetColumnWidth(c, width);
+    headers[size_t(c)] = header;
+    widths[size_t(c)] = width;
     total += width;
   }
-  int last = list->GetColumnCount() - 1;
-  int room = list->GetClientSize().GetWidth() - total - 4;
-  if (last >= 0 && room > 0) list->SetColumnWidth(last, list->GetColumnWidth(last) + room);
+  // Wider than the list: the widest columns are cut down to one common width (never below their header),
+  // the largest that lets every column stay in view; their longest texts are then shortened.
+  const int available = list->GetClientSize().GetWidth() - 4;
+  if (available > 200 && total > available) {
+    auto fitted = [&](int cap) {
+      int sum = 0;
+      for (int c = 0; c < n; ++c) sum += std::min(widths[size_t(c)], std::max(cap, headers[size_t(c)]));
+      return sum;
+    };
+    int low = 0, high = maxWidth;  // the largest cap with fitted(cap) <= available
+    while (low < high) {
+      const int mid = (low + high + 1) / 2;
+      if (fitted(mid) <= available) low = mid;
+      else high = mid - 1;
+    }
+    total = 0;
+    for (int c = 0; c < n; ++c) {
+      widths[size_t(c)] = std::min(widths[size_t(c)], std::max(low, headers[size_t(c)]));
+      total += widths[size_t(c)];
+    }
+  }
+  for (int c = 0; c < n; ++c) list->SetColumnWidth(c, widths[size_t(c)]);
+  int room = available - total;
+  if (n > 0 && room > 0) list->SetColumnWidth(n - 1, widths[size_t(n - 1)] + room);
 }
 
 void stretchLastColumn(wxListCtrl* list) {
