@@ -30,6 +30,7 @@
 #include "exchange/Backup.h"
 #include "services/Accounts.h"
 #include "services/Administration.h"
+#include "services/MemberList.h"
 #include "services/Packages.h"
 
 namespace dangbo::app {
@@ -256,7 +257,16 @@ void MainFrame::refreshHeader() {
                     ui::fmt(_("User: {1} ({2})"),
                             {ui::wx(actor.username), ui::wx(core::enums::userRole.label(actor.role))}),
                 0);
-  SetStatusText(ui::fmt(_("{1} party members"), {ui::count(sum.members)}), 1);
+  // A cell secretary counts the members of their own cell (the only ones they can open).
+  if (actor.cellId) {
+    services::MemberFilter own;
+    own.asOf = core::Date::today();
+    size_t n = 0;
+    ui::attempt(this, [&] { n = services::listMembers(*services_, actor, own).size(); });
+    SetStatusText(ui::fmt(_("{1} party members in your cell"), {ui::count(static_cast<long long>(n))}), 1);
+  } else {
+    SetStatusText(ui::fmt(_("{1} party members"), {ui::count(sum.members)}), 1);
+  }
   // Services tells the version found when opening (0 for a file it just created), not the current one.
   auto [version, backup] = services_->upgradeInfo();
   wxString number = wxString::Format("%d", version);
