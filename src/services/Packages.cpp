@@ -143,19 +143,22 @@ int Review::conflicts() const {
 }
 
 std::string packageTableLabel(const std::string& table) {
-  if (table == "members") return tr("Member");
-  if (table == "candidates") return tr("Candidate");
-  if (table == "ratings") return tr("Rating");
-  if (table == "candidate_checks") return tr("Person checked");
-  if (table == "candidate_helpers") return tr("Helper");
-  if (table == "member_events") return tr("Event in the history");
-  if (table == "trainings") return tr("Training");
-  if (table == "recognitions") return tr("Recognition as official member");
-  if (table == "cell_leaders") return tr("Cell leadership");
-  if (table == "cell_committees") return tr("Cell committee");
-  if (table == "organizations") return tr("Organization");
-  if (table == "rating_rounds") return tr("Rating round");
-  return table;
+  static const std::map<std::string, const char*> labels = {
+      {"members", N_("Member")},
+      {"candidates", N_("Candidate")},
+      {"ratings", N_("Rating")},
+      {"candidate_checks", N_("Person checked")},
+      {"candidate_helpers", N_("Helper")},
+      {"member_events", N_("Event in the history")},
+      {"trainings", N_("Training")},
+      {"recognitions", N_("Recognition as official member")},
+      {"cell_leaders", N_("Cell leadership")},
+      {"cell_committees", N_("Cell committee")},
+      {"organizations", N_("Organization")},
+      {"rating_rounds", N_("Rating round")},
+  };
+  auto it = labels.find(table);
+  return it == labels.end() ? table : std::string(tr(it->second));
 }
 
 std::string packageFieldLabel(const std::string& table, const std::string& column) {

@@ -472,19 +472,25 @@ std::optional<PackageValue> PackageRepository::baseline(const std::string& table
   return fromColumn(q.getColumn(0));
 }
 
-// The marker of a tracked table: a baseline entry no row has (rowids start at 1, no column is named "").
-void PackageRepository::markTracked(const std::string& table) {
+// Markers of a table in the baseline: entries no row has (rowids start at 1). Column "": the rows as opened
+// are tracked (markTracked); column "*": every row and column as opened is there (markComplete).
+void PackageRepository::setMarker(const std::string& table, const char* column) {
   SQLite::Statement q(
-      db_.db(), "INSERT OR REPLACE INTO cell_baseline (tbl, row_id, col, value) VALUES (?1, 0, '', NULL)");
+      db_.db(), "INSERT OR REPLACE INTO cell_baseline (tbl, row_id, col, value) VALUES (?1, 0, ?2, NULL)");
   q.bind(1, table);
+  q.bind(2, column);
   q.exec();
 }
 
-bool PackageRepository::tracked(const std::string& table) {
-  SQLite::Statement q(db_.db(), "SELECT 1 FROM cell_baseline WHERE tbl = ?1 AND row_id = 0 AND col = ''");
+bool PackageRepository::hasMarker(const std::string& table, const char* column) {
+  SQLite::Statement q(db_.db(), "SELECT 1 FROM cell_baseline WHERE tbl = ?1 AND row_id = 0 AND col = ?2");
   q.bind(1, table);
+  q.bind(2, column);
   return q.executeStep();
 }
+
+void PackageRepository::markTracked(const std::string& table) { setMarker(table, ""); }
+bool PackageRepository::tracked(const std::string& table) { return hasMarker(table, ""); }
 
 bool PackageRepository::inBaseline(const std::string& table, int64_t id) {
   SQLite::Statement q(db_.db(), "SELECT 1 FROM cell_baseline WHERE tbl = ?1 AND row_id = ?2 LIMIT 1");
@@ -500,19 +506,8 @@ std::vector<std::string> PackageRepository::recordTables() {
   return out;
 }
 
-// The marker of a complete table: like markTracked's, with the column "*".
-void PackageRepository::markComplete(const std::string& table) {
-  SQLite::Statement q(
-      db_.db(), "INSERT OR REPLACE INTO cell_baseline (tbl, row_id, col, value) VALUES (?1, 0, '*', NULL)");
-  q.bind(1, table);
-  q.exec();
-}
-
-bool PackageRepository::complete(const std::string& table) {
-  SQLite::Statement q(db_.db(), "SELECT 1 FROM cell_baseline WHERE tbl = ?1 AND row_id = 0 AND col = '*'");
-  q.bind(1, table);
-  return q.executeStep();
-}
+void PackageRepository::markComplete(const std::string& table) { setMarker(table, "*"); }
+bool PackageRepository::complete(const std::string& table) { return hasMarker(table, "*"); }
 
 std::map<int64_t, std::map<std::string, PackageValue>> PackageRepository::baselineRows(
     const std::string& table) {

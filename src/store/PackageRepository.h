@@ -102,6 +102,8 @@ class PackageRepository {
 
  private:
   std::vector<std::string> columnsOf(const std::string& table);
+  void setMarker(const std::string& table, const char* column);
+  bool hasMarker(const std::string& table, const char* column);
   Database& db_;
 };
 
