@@ -98,3 +98,16 @@ type_text() {
   fi
   xdotool type --delay "$delay" "$text"
 }
+# Clicks the right-hand button of the smallest visible window of dangbo (the message box on top).
+confirm_right() {
+  local best="" area=0 w
+  for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
+    eval "$(xdotool getwindowgeometry --shell "$w")"
+    if [ -z "$best" ] || [ $((WIDTH * HEIGHT)) -lt "$area" ]; then
+      best=$w area=$((WIDTH * HEIGHT)) bx=$X by=$Y bw=$WIDTH bh=$HEIGHT
+    fi
+  done
+  [ -n "$best" ] || return 1
+  xdotool mousemove $((bx + bw * 3 / 4)) $((by + bh - 18)) click 1
+  sleep 0.8
+}

@@ -9,7 +9,7 @@
 # (Ctrl+G), the occupation takes the cell's (Ctrl+L); Ctrl+Enter applies. Checks that exactly the accepted
 # values are in the office file, that the CLI's package apply is refused while the window holds the file, and
 # that the package is not applied twice. Screenshots go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}:
-# package-cell-mode.png, package-cell-edit.png, package-review.png, package-review-resolved.png,
+# package-cell-mode.png, package-cell-edit.png, package-unsent.png, package-review.png, package-review-resolved.png,
 # package-applied.png, package-result.png.
 set -uo pipefail
 
@@ -113,8 +113,17 @@ windows 1 || fail "saving the member form did not close it (an error message?)"
   "Bản Nà Ớt|0912345678|Giáo viên" ] || fail "the member's edits are not in the cell's register"
 ok "the member was edited with the keyboard in cell mode"
 
+# A training recorded in the cell (written straight into the cell's file): a change package cannot carry
+# it, so saving first names it and asks; it stays in the cell's file.
+course="Lớp bồi dưỡng lý luận chính trị (chi bộ ghi)"
+sqlite3 "$tmp/cell.db" "INSERT INTO trainings (member_id, year, course) VALUES ($mid, 2026, '$course')" \
+  || fail "the training could not be written into the cell's file"
 xdotool windowfocus --sync "$wid" 2>/dev/null
 key ctrl+shift+s
+windows 2 || fail "Ctrl+Shift+S did not name the change the package cannot carry"
+sleep 0.5
+shot package-unsent
+confirm_right  # "Save the other changes"
 windows 2 || fail "Ctrl+Shift+S did not ask for the secretary's name"
 focus_top
 key ctrl+a
@@ -203,6 +212,13 @@ focus_top
 key Escape
 windows 1 || fail "Esc did not close the unchanged member form"
 quit_app
+
+# The training stayed in the cell's file and did not reach the office.
+[ "$(sqlite3 "$tmp/office.db" "SELECT count(*) FROM trainings WHERE course = '$course'")" = 0 ] \
+  || fail "the training recorded in the cell reached the office"
+[ "$(sqlite3 "$tmp/cell.db" "SELECT count(*) FROM trainings WHERE course = '$course'")" = 1 ] \
+  || fail "the training recorded in the cell is no longer in the cell's file"
+ok "the training the package could not carry was named before saving and stayed in the cell's file"
 
 # The CLI sees the same: the audit names the secretary for exactly the two applied fields, and the package is
 # not applied twice.

@@ -26,19 +26,6 @@ tmp=$DANGBO_FLOW_TMP
 out=$DANGBO_FLOW_OUT
 cli=$DANGBO_FLOW_CLI
 . "$(dirname "$0")/lib.sh"
-# Clicks the right-hand button of the smallest visible window of dangbo (the message box on top).
-confirm_right() {
-  local best="" area=0 w
-  for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
-    eval "$(xdotool getwindowgeometry --shell "$w")"
-    if [ -z "$best" ] || [ $((WIDTH * HEIGHT)) -lt "$area" ]; then
-      best=$w area=$((WIDTH * HEIGHT)) bx=$X by=$Y bw=$WIDTH bh=$HEIGHT
-    fi
-  done
-  [ -n "$best" ] || return 1
-  xdotool mousemove $((bx + bw * 3 / 4)) $((by + bh - 18)) click 1
-  sleep 0.8
-}
 
 # The latest rated year and the third and fourth cells by code, as the page lists them.
 year=$("$cli" --db "$tmp/d.db" report ratings --from 1990-01-01 --to 2026-12-31 --format csv | awk -F, 'NR > 1 && $2 == "members" { y = $1 } END { print y }')
