@@ -163,7 +163,14 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
     for (auto& m : found->members) take(std::move(m), m.cellOnDay);
     return out;
   }
-  if (needle.empty()) out.reserve(snap->members.size());
+  // Room for every row at once: a search first counts its hits (a quick pass over the keys), which spares
+  // the copies of a growing list of tens of thousands of rows while a letter is typed.
+  size_t room = 0;
+  if (needle.empty())
+    room = snap->members.size();
+  else
+    store::forEachPresent(*snap, day, needle, [&](size_t) { return ++room, true; });
+  out.reserve(room);
   store::forEachPresent(*snap, day, needle, [&](size_t i) {
     take(snap->members[i], store::cellOn(*snap, i, day));
     return true;
