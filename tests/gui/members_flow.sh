@@ -31,14 +31,8 @@ out=$DANGBO_FLOW_OUT
 cli=$DANGBO_FLOW_CLI
 . "$(dirname "$0")/lib.sh"
 
-"$app" --db "$tmp/d.db" >"$tmp/app.out" 2>"$tmp/app.err" &
-pid=$!
-wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
-[ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
+start_app "$tmp/d.db"
 ok "the main window appeared"
-sleep 1
-xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
-xdotool mousemove 2 2  # no tooltip in the screenshots
 
 key alt+3
 type_text pan 60

@@ -47,15 +47,6 @@ tmp=$DANGBO_FLOW_TMP
 out=$DANGBO_FLOW_OUT
 cli=$DANGBO_FLOW_CLI
 . "$(dirname "$0")/lib.sh"
-start() {  # start: runs dangbo on the register and waits for its login dialog
-  "$app" --db "$tmp/d.db" >"$tmp/app.out" 2>"$tmp/app.err" &
-  pid=$!
-  wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
-  [ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
-  sleep 1
-  xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
-  xdotool mousemove 2 2
-}
 login() {  # login USER PASSWORD: types into the login dialog
   type_text "$1" 40
   key Tab
@@ -73,7 +64,7 @@ focusmain() { xdotool windowfocus --sync "$(xdotool search --onlyvisible --pid "
 title() { xdotool getwindowname "$(xdotool search --onlyvisible --pid "$pid" | head -1)"; }
 
 # --- leadership ---
-start
+start_app "$tmp/d.db"  # up to its login dialog
 windows 1 || fail "the login dialog did not appear"
 ok "opening a register with accounts shows the login dialog"
 login lanhdao sai-mat-khau
@@ -108,7 +99,7 @@ key Return   # closes the refusal
 stop
 
 # --- a second instance, and the CLI, while a window holds the register ---
-start
+start_app "$tmp/d.db"  # up to its login dialog
 login lanhdao mat-khau-lanh-dao
 first=$pid
 "$app" --db "$tmp/d.db" >"$tmp/app2.out" 2>"$tmp/app2.err" &
@@ -138,7 +129,7 @@ key Escape
 stop
 
 # --- secretary ---
-start
+start_app "$tmp/d.db"  # up to its login dialog
 login bithu mat-khau-bi-thu
 case "$(title)" in dangbo*) ok "the secretary logged in" ;; *) fail "the secretary could not log in" ;; esac
 xdotool mousemove 2 2
@@ -151,7 +142,7 @@ ok "the secretary's members page opened"
 stop
 
 # --- administrator ---
-start
+start_app "$tmp/d.db"  # up to its login dialog
 login quantri mat-khau-quan-tri
 case "$(title)" in dangbo*) ok "the administrator logged in" ;; *) fail "the administrator could not log in" ;; esac
 xdotool mousemove 2 2

@@ -34,11 +34,7 @@ tmp=$DANGBO_SMOKE_TMP
 out=$DANGBO_SMOKE_OUT
 . "$(dirname "$0")/lib.sh"
 
-"$app" --db "$tmp/d.db" >"$tmp/app.out" 2>"$tmp/app.err" &
-pid=$!
-
-wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
-[ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
+start_app "$tmp/d.db"
 ok "the main window appeared"
 
 title=$(xdotool getwindowname "$wid")
