@@ -82,6 +82,10 @@ std::unique_ptr<Database> Database::create(const fs::path& path, const std::vect
   }
   std::unique_ptr<Database> d(new Database(std::move(conn), path));
   try {
+    // 16 KB pages (SQLite's default is 4 KB): a province's import writes and indexes a quarter as many pages
+    // (benchmark: 2,58-2,79x the bare baseline instead of 2,96-3,04x). Set before the first table; files
+    // made earlier keep their size.
+    d->db().exec("PRAGMA page_size = " + std::to_string(kPageSize));
     d->configure();
     d->migrate(steps, true);
   } catch (...) {

@@ -14,6 +14,8 @@ namespace dangbo::store {
 
 /// PRAGMA application_id of a dangbo file ("DANG").
 constexpr int kApplicationId = 0x44414E47;
+/// The page size of a file dangbo creates, in bytes.
+constexpr int kPageSize = 16384;
 
 /// What opening found and did.
 struct OpenReport {

@@ -50,6 +50,7 @@ TEST_CASE("a new file carries the identity, the latest schema and the house prag
   CHECK(store::latestVersion() >= 2);
   CHECK(db->db().execAndGet("PRAGMA foreign_keys").getInt() == 1);
   CHECK(db->db().execAndGet("PRAGMA journal_mode").getString() == "wal");
+  CHECK(db->db().execAndGet("PRAGMA page_size").getInt() == store::kPageSize);
   CHECK(db->db().execAndGet("SELECT count(*) FROM ethnic_groups").getInt() == 54);
   CHECK(db->db().execAndGet("SELECT count(*) FROM holidays").getInt() == 102);
   CHECK(db->db().execAndGet("SELECT name FROM ethnic_groups WHERE code = '03'").getString() == "Thái");
