@@ -13,6 +13,8 @@ PACKAGES=(
   fonts-dejavu-core fonts-liberation2
   # GUI tests and report checks
   xvfb xauth xdotool x11-xserver-utils imagemagick poppler-utils
+  # opening every DOCX and XLSX report in LibreOffice (headless, converted to PDF in the tests)
+  libreoffice-writer-nogui libreoffice-calc-nogui
 )
 
 missing=()
