@@ -1,6 +1,7 @@
 // `report NAME`: every report of spec/cli.md in every format, publishing, reprinting and comparing.
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "cli/CliCommon.h"
 #include "core/Errors.h"
@@ -99,6 +100,14 @@ int listPublished(const Parsed& p, std::ostream& out) {
   return kOk;
 }
 
+// The last year up to `upTo` with any rating stored.
+std::optional<int> lastRatedYear(services::Services& s, const services::Actor& actor, int upTo) {
+  const auto sum = services::ratingSummary(s, actor, upTo - 30, upTo);
+  for (auto it = sum.years.rbegin(); it != sum.years.rend(); ++it)
+    if (it->members.rated > 0 || it->organizations.rated > 0) return it->year;
+  return std::nullopt;
+}
+
 }  // namespace
 
 int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
@@ -118,7 +127,6 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     auto s = services::Services::open(dbPath(p));
     const auto actor = actingUser(p, *s);
     const auto r = reports::loadPublished(*s, actor, idOption(p, "--id"));
-    if (fmt == "csv" && r.congress) throw UsageError(tr("The congress report has no csv format: use json."));
     output(p, out, r, fmt, {});
     return kOk;
   }
@@ -131,8 +139,6 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   if (std::find(known.begin(), known.end(), name) == known.end())
     throw UsageError(format(tr("Unknown report \"{1}\"."), {name}));
   const std::string fmt = formatOption(p, "html", {"json", "html", "csv", "pdf", "docx", "xlsx"});
-  if (name == "congress" && fmt == "csv")
-    throw UsageError(tr("The congress report has no csv format: use json."));
   core::Date today = core::Date::today();
   core::Date from = dateOption(p, "--from", *core::Date::make(today.year(), 1, 1));
   core::Date to = dateOption(p, "--to", today);
@@ -141,6 +147,16 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     throw core::DataError(format(tr("The period ends ({2}) before it begins ({1})."), {from.vn(), to.vn()}));
   auto s = services::Services::open(dbPath(p));
   const auto actor = actingUser(p, *s);
+  if (name == "ratings" && !p.get("--from") && !p.get("--to")) {
+    // Without dates: the last year that has ratings, not the current year whose round has not begun.
+    if (const auto year = lastRatedYear(*s, actor, today.year())) {
+      from = *core::Date::make(*year, 1, 1);
+      to = *core::Date::make(*year, 12, 31);
+      if (!p.get("--as-of")) asOf = to;
+    } else {
+      err << tr("No member has been rated yet: the report shows empty years.") << "\n";
+    }
+  }
   const auto report = reports::makeReport(*s, actor, {name, from, to, asOf});
   if (p.has("--publish")) {
     const core::Id id = reports::publish(*s, actor, report);

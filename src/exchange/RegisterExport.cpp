@@ -2,6 +2,7 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "core/Enums.h"
@@ -58,6 +59,28 @@ void writeCsv(const std::filesystem::path& path, const std::vector<services::Reg
   if (!out) throw core::DataError(core::format(core::tr("The file {1} could not be written."), {path.string()}));
 }
 
+// The number of lines the highest cell of a register row takes in columns of these widths (characters).
+int registerRowLines(const std::vector<std::string>& cells, const double* widths) {
+  int most = 1;
+  for (size_t c = 0; c < cells.size() && c < 14; ++c) {
+    int lines = 0;
+    size_t start = 0;
+    const std::string& text = cells[c];
+    while (start <= text.size()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      size_t chars = 0;
+      for (size_t i = start; i < end; ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
+      // Wrapping at words loses about a tenth of each line.
+      lines += std::max(1, int((double(chars) * 1.1 + widths[c] - 2) / std::max(1.0, widths[c] - 1)));
+      start = end + 1;
+    }
+    most = std::max(most, lines);
+  }
+  return most;
+}
+
 void writeXlsx(const std::filesystem::path& path, const std::vector<services::RegisterEntry>& entries,
                const core::Date& asOf, const std::string& committee) {
   // Constant memory: rows are written in order and strings inline, so a register of 100.000 members
@@ -66,38 +89,53 @@ void writeXlsx(const std::filesystem::path& path, const std::vector<services::Re
   opts.constant_memory = LXW_TRUE;
   lxw_workbook* wb = workbook_new_opt(path.string().c_str(), &opts);
   if (!wb) throw core::DataError(core::format(core::tr("The file {1} could not be written."), {path.string()}));
-  lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
+  // The sheet is named for what it holds ("Sổ danh sách đảng viên").
+  const std::string sheet = core::tr("Member register");
+  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.c_str());
+  if (!ws) ws = workbook_add_worksheet(wb, nullptr);
+  auto add = [&] {
+    lxw_format* f = workbook_add_format(wb);
+    format_set_font_name(f, "Times New Roman");
+    format_set_font_size(f, 11);
+    return f;
+  };
 
-  lxw_format* title = workbook_add_format(wb);
+  lxw_format* title = add();
   format_set_bold(title);
   format_set_font_size(title, 14);
   format_set_align(title, LXW_ALIGN_CENTER_ACROSS);
-  lxw_format* subtitle = workbook_add_format(wb);
+  lxw_format* subtitle = add();
   format_set_italic(subtitle);
   format_set_align(subtitle, LXW_ALIGN_CENTER_ACROSS);
-  lxw_format* committeeFmt = workbook_add_format(wb);
+  lxw_format* committeeFmt = add();
   format_set_bold(committeeFmt);
-  lxw_format* head = workbook_add_format(wb);
+  lxw_format* head = add();
   format_set_bold(head);
   format_set_text_wrap(head);
   format_set_align(head, LXW_ALIGN_CENTER);
   format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
   format_set_border(head, LXW_BORDER_THIN);
   format_set_bg_color(head, 0xE7E6E6);
-  lxw_format* body = workbook_add_format(wb);
+  lxw_format* body = add();
   format_set_text_wrap(body);
   format_set_align(body, LXW_ALIGN_VERTICAL_TOP);
   format_set_border(body, LXW_BORDER_THIN);
-  lxw_format* number = workbook_add_format(wb);
+  lxw_format* number = add();
   format_set_align(number, LXW_ALIGN_CENTER);
   format_set_align(number, LXW_ALIGN_VERTICAL_TOP);
   format_set_border(number, LXW_BORDER_THIN);
 
-  static const double kWidths[14] = {6, 28, 18, 22, 26, 24, 14, 18, 12, 24, 24, 18, 20, 32};
+  static const double kWidths[14] = {6, 26, 16, 22, 28, 24, 13, 16, 11, 20, 20, 16, 16, 30};
   for (lxw_col_t c = 0; c < 14; ++c) worksheet_set_column(ws, c, c, kWidths[c], nullptr);
+  // Printed landscape on A4, all 14 columns on the page's width, the titles on page 1 and the
+  // heading row on every page, "Trang N/M" at the bottom.
   worksheet_set_landscape(ws);
   worksheet_set_paper(ws, 9);  // A4
-  worksheet_set_margins(ws, 0.6, 0.4, 0.6, 0.6);
+  worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_center_horizontally(ws);
+  const std::string footer = "&C" + core::format(core::tr("Page {1} of {2}"), {"&P", "&N"});
+  worksheet_set_footer(ws, footer.c_str());
 
   // Titles centred across the 14 columns (merging does not work in constant-memory mode).
   auto across = [&](lxw_row_t r, const std::string& text, lxw_format* f) {
@@ -105,11 +143,12 @@ void writeXlsx(const std::filesystem::path& path, const std::vector<services::Re
     for (lxw_col_t c = 1; c < 14; ++c) worksheet_write_blank(ws, r, c, f);
   };
   worksheet_write_string(ws, 0, 0, core::toUpper(committee).c_str(), committeeFmt);
+  worksheet_set_row(ws, 1, 22, nullptr);  // rows in order: constant-memory mode writes a row out when left
   across(1, core::tr("MEMBER REGISTER"), title);
   across(2, core::format(core::tr("As of {1}"), {asOf.vn()}), subtitle);
   const lxw_row_t headRow = 4;
   const auto headings = registerHeadings();
-  worksheet_set_row(ws, headRow, 60, nullptr);
+  worksheet_set_row(ws, headRow, 75, nullptr);
   for (lxw_col_t c = 0; c < 14; ++c) worksheet_write_string(ws, headRow, c, headings[c].c_str(), head);
   worksheet_repeat_rows(ws, headRow, headRow);
   worksheet_freeze_panes(ws, headRow + 1, 2);
@@ -118,6 +157,8 @@ void writeXlsx(const std::filesystem::path& path, const std::vector<services::Re
   int n = 0;
   for (const auto& e : entries) {
     const auto cells = registerCells(e, ++n, asOf, "\n");
+    // Tall enough for the wrapped cells (set before the row is written, in constant-memory mode).
+    worksheet_set_row(ws, row, 15.0 * registerRowLines(cells, kWidths), nullptr);
     worksheet_write_number(ws, row, 0, n, number);
     for (lxw_col_t c = 1; c < 14; ++c) worksheet_write_string(ws, row, c, cells[c].c_str(), body);
     ++row;

@@ -17,6 +17,7 @@
 #include "reports/Json.h"
 #include "reports/PdfRenderer.h"
 #include "reports/XlsxRenderer.h"
+#include "services/MemberList.h"
 
 namespace dangbo::reports {
 
@@ -130,8 +131,7 @@ void organizationsAndMembers(Document& doc, const CongressFigures& f) {
   // Members by age group.
   Table ages = newTable(tr("Members by age group"), {tr("Age group"), tr("Number of members"), tr("Share")});
   for (const auto& [group, n] : m.byAgeGroup) {
-    const std::string label = group == "18-30" ? tr("30 or under") : group == "71+" ? tr("71 or over") : group;
-    row(ages, label, {Cell::count(n), Cell::share(n, m.total)});
+    row(ages, services::ageGroupLabel(group), {Cell::count(n), Cell::share(n, m.total)});
   }
   if (m.ageUnknown > 0)
     row(ages, tr("Birth date not recorded"), {Cell::count(m.ageUnknown), Cell::share(m.ageUnknown, m.total)});
@@ -162,7 +162,7 @@ void organizationsAndMembers(Document& doc, const CongressFigures& f) {
   ageChart.axisLabel = tr("Members");
   ChartSeries series{tr("Members"), {}};
   for (const auto& [group, n] : m.byAgeGroup) {
-    ageChart.categories.push_back(group);
+    ageChart.categories.push_back(services::ageGroupLabel(group));
     series.values.push_back(double(n));
   }
   ageChart.series.push_back(std::move(series));

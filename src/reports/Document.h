@@ -18,7 +18,7 @@ enum class Align { Left, Center, Right };
 struct DocumentHeader {
   std::string superior;   ///< left, line 1: "ĐẢNG BỘ TỈNH SƠN LA" (regular capitals)
   std::string executive;  ///< left, line 2: "ĐẢNG ỦY XÃ PHIÊNG PẰN" (bold capitals); line 3 is "*"
-  std::string number;     ///< left, line 4: "Số ...-BC/ĐU"
+  std::string number;     ///< left, line 4: "Số ...-BC/ĐU"; empty: none (a register has no number)
   std::string party;      ///< right, line 1: "ĐẢNG CỘNG SẢN VIỆT NAM" (bold, underlined)
   std::string placeDate;  ///< right, on the level of the number: "Phiêng Pằn, ngày .. tháng .. năm ...." (italic)
 };
@@ -86,6 +86,9 @@ struct Table {
   std::vector<std::vector<Cell>> header;   ///< header rows; cells may span columns
   std::vector<TableRow> rows;              ///< body and total rows in order
   std::vector<Align> align;                ///< per column; missing: Left for column 0, Right for the others
+  /// A long list of many columns (the register): set in small type with tight rows, its columns sized so
+  /// that the rows take the fewest lines.
+  bool dense = false;
   /// The number of columns (of the first header row, spans counted, or of the first row).
   size_t columns() const;
   /// The alignment of column `c`.
@@ -125,6 +128,7 @@ struct Document {
   std::string title;                     ///< metadata title (window, PDF info, sheet titles)
   std::optional<DocumentHeader> header;  ///< the party document header block; nullopt: none
   std::vector<Block> blocks;             ///< the body, in order
+  bool landscape = false;                ///< A4 turned: a list with many columns (the register)
 
   /// Appends a title line.
   Document& titleLine(std::string text, TitleStyle style = TitleStyle::Title);

@@ -1,9 +1,13 @@
 #include "reports/DocxRenderer.h"
+#include "core/I18n.h"
 #include "reports/HtmlRenderer.h"
+#include "reports/PdfRenderer.h"
+#include "reports/TableLayout.h"
 
 #include <zip.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
@@ -18,17 +22,17 @@ constexpr const char* kR = "http://schemas.openxmlformats.org/officeDocument/200
 constexpr const char* kXmlDecl = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 // A4 and the margins of the party document format, in twentieths of a point (1 mm = 56.7).
 constexpr int kPageW = 11906, kPageH = 16838, kTop = 1134, kBottom = 1134, kLeft = 1701, kRight = 851;
-constexpr int kTextW = kPageW - kLeft - kRight;
+// The table text's size (13 pt) and the smallest it is made so that the longest words fit their columns.
+constexpr double kTableSize = 13, kMinTableSize = 7;
+constexpr int kCellMargin = 85;  // left and right, twips
+// A dense table (the register): 7 pt, single lines, narrow cell margins.
+constexpr double kDenseSize = 7;
+constexpr int kDenseCellMargin = 45;
+// A chart picture: as drawn by renderChartPng, in points, and its resolution (pixels per point).
+constexpr double kChartW = 595.2756 - 45 * 72.0 / 25.4 + 16, kChartH = 290, kChartScale = 2.5;
 
 /// Text escaped for XML: the same escaping as HTML's.
 std::string xml(std::string_view s) { return htmlEscape(s); }
-
-size_t codepoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 // Run properties.
 struct RunStyle {
@@ -42,12 +46,13 @@ std::string run(const std::string& text, const RunStyle& st = {}) {
   std::string r = "<w:r>";
   if (st.bold || st.italic || st.underline || st.halfPoints) {
     r += "<w:rPr>";
+    // In the order of ECMA-376 CT_RPr: b, bCs, i, iCs, ..., sz, szCs, ..., u.
     if (st.bold) r += "<w:b/><w:bCs/>";
     if (st.italic) r += "<w:i/><w:iCs/>";
-    if (st.underline) r += "<w:u w:val=\"single\"/>";
     if (st.halfPoints)
       r += "<w:sz w:val=\"" + std::to_string(st.halfPoints) + "\"/><w:szCs w:val=\"" + std::to_string(st.halfPoints) +
            "\"/>";
+    if (st.underline) r += "<w:u w:val=\"single\"/>";
     r += "</w:rPr>";
   }
   return r + "<w:t xml:space=\"preserve\">" + xml(text) + "</w:t></w:r>";
@@ -68,75 +73,72 @@ const char* jcOf(Align a) {
   }
 }
 
-void headerBlock(std::ostringstream& out, const DocumentHeader& h) {
-  const int leftW = kTextW * 44 / 100, rightW = kTextW - leftW;
-  out << "<w:tbl><w:tblPr><w:tblW w:w=\"" << kTextW << "\" w:type=\"dxa\"/><w:tblBorders>"
+void headerBlock(std::ostringstream& out, const DocumentHeader& h, int textW) {
+  const int leftW = textW * 44 / 100, rightW = textW - leftW;
+  out << "<w:tbl><w:tblPr><w:tblW w:w=\"" << textW << "\" w:type=\"dxa\"/><w:tblBorders>"
       << "<w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/>"
       << "<w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
       << "</w:tblPr><w:tblGrid><w:gridCol w:w=\"" << leftW << "\"/><w:gridCol w:w=\"" << rightW
       << "\"/></w:tblGrid><w:tr>";
   out << "<w:tc><w:tcPr><w:tcW w:w=\"" << leftW << "\" w:type=\"dxa\"/></w:tcPr>"
-      << para("HeaderBlock", run(h.superior)) << para("HeaderBlock", run(h.executive, {true, false, false, 0}))
-      << para("HeaderBlock", run("*")) << para("HeaderBlock", run(h.number)) << "</w:tc>";
+      << para("HeaderBlock", run(h.superior))
+      << para("HeaderBlock", run(h.executive, {true, false, false, 0})) << para("HeaderBlock", run("*"))
+      << (h.number.empty() ? "" : para("HeaderBlock", run(h.number))) << "</w:tc>";
   out << "<w:tc><w:tcPr><w:tcW w:w=\"" << rightW << "\" w:type=\"dxa\"/></w:tcPr>"
       << para("HeaderBlock", run(h.party, {true, false, true, 30})) << para("HeaderBlock", "")
       << para("HeaderBlock", "") << para("HeaderBlock", run(h.placeDate, {false, true, false, 0})) << "</w:tc>";
   out << "</w:tr></w:tbl>" << para("Normal", "");
 }
 
-// Column widths from the texts' lengths: numbers never wrap, the label column takes what is left.
-std::vector<int> columnWidths(const Table& t) {
-  const size_t n = t.columns();
-  std::vector<double> weight(n, 3);
-  auto longestWord = [](const std::string& s) {
-    size_t best = 0, start = 0;
-    while (start <= s.size()) {
-      size_t end = s.find(' ', start);
-      if (end == std::string::npos) end = s.size();
-      best = std::max(best, codepoints(s.substr(start, end - start)));
-      start = end + 1;
-    }
-    return best;
-  };
-  for (const auto& row : t.header) {
-    size_t c = 0;
-    for (const auto& cell : row) {
-      if (c < n && cell.span == 1) weight[c] = std::max(weight[c], double(longestWord(cell.text)) + 2);
-      c += size_t(cell.span);
-    }
-  }
-  for (const auto& row : t.rows)
-    for (size_t c = 0; c < row.cells.size() && c < n; ++c)
-      weight[c] = std::max(weight[c], double(codepoints(row.cells[c].text)) + 2);
-  if (n > 1) weight[0] = std::min(weight[0], 40.0);
-  double sum = 0;
-  for (double w : weight) sum += w;
-  std::vector<int> out(n);
+// Column widths (twips) and the text size (half points) from the texts' widths in Times New Roman: every
+// column as wide as its longest word, so Word never breaks a word inside a syllable.
+struct DocxColumns {
+  std::vector<int> widths;
+  int halfPoints = 26;
+  int margin = kCellMargin;
+};
+
+DocxColumns columnWidths(const Table& t, int textW) {
+  static const MeasureText measure = pangoMeasure();
+  DocxColumns out;
+  out.margin = t.dense ? kDenseCellMargin : kCellMargin;
+  const double pad = (2 * out.margin + 20) / 20.0;
+  const ColumnPlan plan = t.dense ? planDenseColumns(t, textW / 20.0, kDenseSize, pad, measure)
+                                  : planColumns(t, textW / 20.0, kTableSize, kMinTableSize, pad, measure);
+  out.halfPoints = int(std::lround(plan.size * 2));
   int used = 0;
-  for (size_t c = 1; c < n; ++c) used += out[c] = int(kTextW * weight[c] / sum);
-  if (n) out[0] = kTextW - used;
+  for (size_t c = 1; c < plan.widths.size(); ++c) {
+    out.widths.push_back(int(plan.widths[c] * 20));
+    used += out.widths.back();
+  }
+  if (!plan.widths.empty()) out.widths.insert(out.widths.begin(), textW - used);
   return out;
 }
 
-std::string cellXml(const Cell& cell, int width, const std::string& jc, bool bold, bool header) {
+std::string cellXml(const Cell& cell, int width, const std::string& jc, bool bold, bool header,
+                    int halfPoints, bool dense) {
   std::string x = "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>";
   if (cell.span > 1) x += "<w:gridSpan w:val=\"" + std::to_string(cell.span) + "\"/>";
   x += "<w:vAlign w:val=\"center\"/></w:tcPr>";
   RunStyle st;
   st.bold = bold;
-  x += para(header ? "TableHeader" : "TableText", cell.text.empty() ? "" : run(cell.text, st), jc);
+  if (halfPoints != 26) st.halfPoints = halfPoints;
+  x += para(header ? (dense ? "TableHeaderDense" : "TableHeader") : (dense ? "TableDense" : "TableText"),
+            cell.text.empty() ? "" : run(cell.text, st), jc);
   return x + "</w:tc>";
 }
 
-void table(std::ostringstream& out, const Table& t) {
-  const auto widths = columnWidths(t);
-  if (!t.caption.empty()) out << para("Caption", run(t.caption));
-  out << "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" << kTextW
+void table(std::ostringstream& out, const Table& t, int textW) {
+  const DocxColumns plan = columnWidths(t, textW);
+  const auto& widths = plan.widths;
+  if (!t.caption.empty()) out << para("Caption", run(keepLastWordsTogether(t.caption)));
+  out << "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" << textW
       << "\" w:type=\"dxa\"/><w:tblBorders>";
   for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
     out << "<w:" << side << " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>";
-  out << "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/>"
-      << "<w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>";
+  out << "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"" << plan.margin
+      << "\" w:type=\"dxa\"/><w:right w:w=\"" << plan.margin
+      << "\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>";
   for (int w : widths) out << "<w:gridCol w:w=\"" << w << "\"/>";
   out << "</w:tblGrid>";
   for (const auto& row : t.header) {
@@ -145,7 +147,7 @@ void table(std::ostringstream& out, const Table& t) {
     for (const auto& cell : row) {
       int w = 0;
       for (size_t k = 0; k < size_t(cell.span) && c + k < widths.size(); ++k) w += widths[c + k];
-      out << cellXml(cell, w, "center", true, true);
+      out << cellXml(cell, w, "center", true, true, plan.halfPoints, t.dense);
       c += size_t(cell.span);
     }
     out << "</w:tr>";
@@ -154,7 +156,8 @@ void table(std::ostringstream& out, const Table& t) {
     out << "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
     for (size_t c = 0; c < widths.size(); ++c) {
       const Cell empty;
-      out << cellXml(c < row.cells.size() ? row.cells[c] : empty, widths[c], jcOf(t.alignOf(c)), row.total, false);
+      out << cellXml(c < row.cells.size() ? row.cells[c] : empty, widths[c], jcOf(t.alignOf(c)), row.total,
+                     false, plan.halfPoints, t.dense);
     }
     out << "</w:tr>";
   }
@@ -162,14 +165,47 @@ void table(std::ostringstream& out, const Table& t) {
   out << "</w:tbl>" << para("AfterTable", "");
 }
 
+// A chart as an inline picture (chartN.png, relationship rIdChartN), centred, with its title as a caption.
+void chartPicture(std::ostringstream& out, size_t n, int textW) {
+  constexpr long kEmuPerPoint = 12700;
+  double w = kChartW, h = kChartH;
+  if (w * 20 > textW) {
+    h = h * (textW / 20.0) / w;
+    w = textW / 20.0;
+  }
+  const std::string id = std::to_string(n), cx = std::to_string(long(w * kEmuPerPoint)),
+                    cy = std::to_string(long(h * kEmuPerPoint));
+  out << "<w:p><w:pPr><w:pStyle w:val=\"Figure\"/></w:pPr><w:r><w:drawing>"
+      << "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"" << cx << "\" cy=\""
+      << cy << "\"/><wp:docPr id=\"" << id << "\" name=\"chart" << id << "\"/>"
+      << "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
+      << "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+      << "<pic:pic "
+         "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:nvPicPr><pic:cNvPr "
+         "id=\""
+      << id << "\" name=\"chart" << id
+      << ".png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdChart" << id
+      << "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/>"
+      << "<a:ext cx=\"" << cx << "\" cy=\"" << cy
+      << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+      << "</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+}
+
+int textWidth(const Document& doc) {
+  return (doc.landscape ? kPageH : kPageW) - kLeft - kRight;
+}
+
 std::string documentXml(const Document& doc) {
   std::ostringstream out;
-  out << kXmlDecl << "<w:document xmlns:w=\"" << kW << "\" xmlns:r=\"" << kR << "\"><w:body>";
-  if (doc.header) headerBlock(out, *doc.header);
+  const int textW = textWidth(doc);
+  out << kXmlDecl << "<w:document xmlns:w=\"" << kW << "\" xmlns:r=\"" << kR
+      << "\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"><w:body>";
+  if (doc.header) headerBlock(out, *doc.header, textW);
+  size_t charts = 0;
   for (const auto& block : doc.blocks) {
     if (const auto* t = std::get_if<TitleLine>(&block)) {
       const char* style = t->style == TitleStyle::Title ? "Title" : t->style == TitleStyle::Subtitle ? "Subtitle" : "Note";
-      out << para(style, run(t->text));
+      out << para(style, run(keepLastWordsTogether(t->text)));
     } else if (const auto* h = std::get_if<Heading>(&block)) {
       out << para(h->level <= 1 ? "Heading1" : "Heading2", run(h->text));
     } else if (const auto* p = std::get_if<Paragraph>(&block)) {
@@ -177,17 +213,21 @@ std::string documentXml(const Document& doc) {
       for (const auto& r : p->runs) runs += run(r.text, {r.bold, false, false, 0});
       out << para("Normal", runs);
     } else if (const auto* tb = std::get_if<Table>(&block)) {
-      table(out, *tb);
-    } else if (const auto* c = std::get_if<Chart>(&block)) {
-      table(out, chartTable(*c));
+      table(out, *tb, textW);
+    } else if (std::holds_alternative<Chart>(block)) {
+      chartPicture(out, ++charts, textW);
     } else if (std::holds_alternative<PageBreak>(block)) {
       out << "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
     }
   }
-  out << "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/><w:pgSz w:w=\"" << kPageW
-      << "\" w:h=\"" << kPageH << "\"/><w:pgMar w:top=\"" << kTop << "\" w:right=\"" << kRight << "\" w:bottom=\""
-      << kBottom << "\" w:left=\"" << kLeft << "\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
-      << "<w:titlePg/></w:sectPr></w:body></w:document>";
+  out << "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>";
+  if (doc.landscape)
+    out << "<w:pgSz w:w=\"" << kPageH << "\" w:h=\"" << kPageW << "\" w:orient=\"landscape\"/>";
+  else
+    out << "<w:pgSz w:w=\"" << kPageW << "\" w:h=\"" << kPageH << "\"/>";
+  out << "<w:pgMar w:top=\"" << kTop << "\" w:right=\"" << kRight << "\" w:bottom=\"" << kBottom
+      << "\" w:left=\"" << kLeft << "\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
+      << "</w:sectPr></w:body></w:document>";
   return out.str();
 }
 
@@ -223,11 +263,20 @@ std::string stylesXml() {
   s += style("TableText", "Table text", cell, "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
   s += style("TableHeader", "Table header", "<w:keepNext/>" + cell + "<w:jc w:val=\"center\"/>",
              "<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
+  const std::string dense =
+      "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"220\" w:lineRule=\"auto\"/>" + noIndent;
+  s += style("TableDense", "Table text dense", dense, "<w:sz w:val=\"14\"/><w:szCs w:val=\"14\"/>");
+  s += style("TableHeaderDense", "Table header dense", "<w:keepNext/>" + dense + "<w:jc w:val=\"center\"/>",
+             "<w:b/><w:bCs/><w:sz w:val=\"14\"/><w:szCs w:val=\"14\"/>");
   s += style("AfterTable", "After table", "<w:spacing w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent,
              "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>");
   s += style("HeaderBlock", "Header block", "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent +
                                                 "<w:jc w:val=\"center\"/>",
              "");
+  s += style(
+      "Figure", "Figure",
+      "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"120\"/>" + noIndent + "<w:jc w:val=\"center\"/>",
+      "");
   s += style("Footer", "footer", "<w:spacing w:after=\"0\"/>" + noIndent + "<w:jc w:val=\"center\"/>",
              "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
   s += "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders>"
@@ -241,12 +290,30 @@ std::string stylesXml() {
   return s + "</w:styles>";
 }
 
+// "Trang N/M": the translated text around the PAGE and NUMPAGES fields.
 std::string footerXml() {
+  auto field = [](const char* name) {
+    return std::string(
+               "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> ") +
+           name +
+           " </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r>"
+           "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+  };
+  const std::string text = core::tr("Page {1} of {2}");
+  std::string runs;
+  size_t from = 0;
+  while (from < text.size()) {
+    const size_t at = text.find('{', from);
+    if (at == std::string::npos || at + 2 >= text.size() || text[at + 2] != '}') {
+      runs += run(text.substr(from));
+      break;
+    }
+    if (at > from) runs += run(text.substr(from, at - from));
+    runs += field(text[at + 1] == '1' ? "PAGE" : "NUMPAGES");
+    from = at + 3;
+  }
   return std::string(kXmlDecl) + "<w:ftr xmlns:w=\"" + kW + "\" xmlns:r=\"" + kR +
-         "\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>"
-         "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"
-         "</w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2</w:t></w:r>"
-         "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:ftr>";
+         "\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>" + runs + "</w:p></w:ftr>";
 }
 
 }  // namespace
@@ -258,6 +325,7 @@ std::map<std::string, std::string> docxParts(const Document& doc) {
       "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
       "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
       "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+      "<Default Extension=\"png\" ContentType=\"image/png\"/>"
       "<Override PartName=\"/word/document.xml\" "
       "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
       "<Override PartName=\"/word/styles.xml\" "
@@ -273,13 +341,27 @@ std::map<std::string, std::string> docxParts(const Document& doc) {
       "officeDocument\" Target=\"word/document.xml\"/>"
       "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
       "core-properties\" Target=\"docProps/core.xml\"/></Relationships>";
-  parts["word/_rels/document.xml.rels"] =
-      std::string(kXmlDecl) +
-      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-      "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-      "styles\" Target=\"styles.xml\"/>"
-      "<Relationship Id=\"rIdFooter\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-      "footer\" Target=\"footer1.xml\"/></Relationships>";
+  std::string rels = std::string(kXmlDecl) +
+                     "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                     "<Relationship Id=\"rIdStyles\" "
+                     "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                     "styles\" Target=\"styles.xml\"/>"
+                     "<Relationship Id=\"rIdFooter\" "
+                     "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                     "footer\" Target=\"footer1.xml\"/>";
+  // Every chart as a PNG picture drawn as in the PDF.
+  size_t n = 0;
+  for (const Chart* c : doc.charts()) {
+    const std::string id = std::to_string(++n);
+    std::ostringstream png;
+    renderChartPng(png, *c, kChartScale);
+    parts["word/media/chart" + id + ".png"] = png.str();
+    rels += "<Relationship Id=\"rIdChart" + id +
+            "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" "
+            "Target=\"media/chart" +
+            id + ".png\"/>";
+  }
+  parts["word/_rels/document.xml.rels"] = rels + "</Relationships>";
   parts["docProps/core.xml"] =
       std::string(kXmlDecl) +
       "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "

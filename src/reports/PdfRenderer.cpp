@@ -13,6 +13,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/I18n.h"
+#include "reports/TableLayout.h"
+
 namespace dangbo::reports {
 
 namespace {
@@ -55,7 +58,16 @@ struct LineBox {
 
 class PdfWriter {
  public:
-  PdfWriter(cairo_surface_t* surface, const PdfOptions& options) : surface_(surface), options_(options) {
+  // `pageW`, `pageH`: the page in points. `pages`: the number of pages the document takes (0 while it is
+  // being counted: nothing is drawn then).
+  PdfWriter(cairo_surface_t* surface, const PdfOptions& options, double pageW = kPageW, double pageH = kPageH,
+            int pages = 0)
+      : surface_(surface),
+        options_(options),
+        pageW_(pageW),
+        pageH_(pageH),
+        pages_(pages),
+        counting_(pages == 0) {
     cr_ = cairo_create(surface_);
     ctx_ = pango_cairo_create_context(cr_);
     cairo_font_options_t* fo = cairo_font_options_create();
@@ -64,9 +76,10 @@ class PdfWriter {
     pango_cairo_context_set_font_options(ctx_, fo);
     cairo_font_options_destroy(fo);
     left_ = mm(30);
-    right_ = kPageW - mm(15);
+    right_ = pageW_ - mm(15);
     top_ = mm(20);
-    bottom_ = kPageH - mm(20);
+    bottom_ = pageH_ - mm(20);
+    tableSize_ = options_.tableSize;
     y_ = top_;
   }
   ~PdfWriter() {
@@ -76,7 +89,8 @@ class PdfWriter {
   PdfWriter(const PdfWriter&) = delete;
   PdfWriter& operator=(const PdfWriter&) = delete;
 
-  void render(const Document& doc) {
+  // Lays the document out (and draws it unless counting); returns the number of pages.
+  int render(const Document& doc) {
     if (doc.header) header(*doc.header);
     for (size_t i = 0; i < doc.blocks.size(); ++i) {
       const Block& b = doc.blocks[i];
@@ -89,15 +103,18 @@ class PdfWriter {
       else if (std::holds_alternative<PageBreak>(b)) newPage();
     }
     finishPage();
+    if (counting_) return page_;
     cairo_surface_finish(surface_);
     if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS)
       throw std::runtime_error(std::string("PDF: ") + cairo_status_to_string(cairo_surface_status(surface_)));
+    return page_;
   }
 
  public:
   // Draws one chart alone on an image surface `width` points wide, from its top, scaled (the window's
   // preview shows the charts of a report as pictures).
   void chartImage(const Chart& c, double scale, double pageWidth) {
+    counting_ = false;
     cairo_set_source_rgb(cr_, 1, 1, 1);
     cairo_paint(cr_);
     cairo_scale(cr_, scale, scale);
@@ -158,23 +175,27 @@ class PdfWriter {
   }
 
   void draw(PangoLayout* l, double x, double y) {
+    if (counting_) return;
     cairo_move_to(cr_, x, y);
     pango_cairo_show_layout(cr_, l);
   }
 
+  // Page N of M at the bottom of every page of a document longer than one page.
   void finishPage() {
-    if (options_.pageNumbers && page_ > 1) {
+    if (options_.pageNumbers && pages_ > 1) {
       Style st;
-      st.size = options_.tableSize;
+      st.size = std::min(options_.tableSize, 12.0);
       st.align = PANGO_ALIGN_CENTER;
-      Layout l = layout(std::to_string(page_), st, width());
-      draw(l.get(), left_, kPageH - mm(12) - heightOf(l.get()) / 2);
+      Layout l = layout(
+          escape(core::format(core::tr("Page {1} of {2}"), {std::to_string(page_), std::to_string(pages_)})),
+          st, width());
+      draw(l.get(), left_, pageH_ - mm(12) - heightOf(l.get()) / 2);
     }
   }
 
   void newPage() {
     finishPage();
-    cairo_show_page(cr_);
+    if (!counting_) cairo_show_page(cr_);
     ++page_;
     y_ = top_;
   }
@@ -204,8 +225,8 @@ class PdfWriter {
     };
     leftLine(h.superior, center);
     leftLine(h.executive, bold);
-    leftLine("*", center);
-    const double numberTop = leftLine(h.number, center);
+    const double starTop = leftLine("*", center);
+    const double numberTop = h.number.empty() ? starTop : leftLine(h.number, center);
 
     Style party = bold;
     party.size = size + 1;
@@ -218,10 +239,12 @@ class PdfWriter {
       pango_layout_get_extents(p.get(), &ink, &logical);
       const double x0 = rightX + double(ink.x) / PANGO_SCALE, x1 = x0 + double(ink.width) / PANGO_SCALE;
       const double rule = y_ + double(ink.y + ink.height) / PANGO_SCALE + 1.5;
-      cairo_set_line_width(cr_, 0.7);
-      cairo_move_to(cr_, x0, rule);
-      cairo_line_to(cr_, x1, rule);
-      cairo_stroke(cr_);
+      if (!counting_) {
+        cairo_set_line_width(cr_, 0.7);
+        cairo_move_to(cr_, x0, rule);
+        cairo_line_to(cr_, x1, rule);
+        cairo_stroke(cr_);
+      }
     }
     Style date = center;
     date.italic = true;
@@ -339,8 +362,10 @@ class PdfWriter {
       }
       for (size_t k = 0; k < n; ++k) {
         const LineBox& b = ls[i + k];
-        cairo_move_to(cr_, left_ + b.x, y_ + b.baseline);
-        pango_cairo_show_layout_line(cr_, b.line);
+        if (!counting_) {
+          cairo_move_to(cr_, left_ + b.x, y_ + b.baseline);
+          pango_cairo_show_layout_line(cr_, b.line);
+        }
         y_ += b.height;
       }
       i += n;
@@ -352,98 +377,30 @@ class PdfWriter {
   // --- Tables ---------------------------------------------------------------------------------
 
   static constexpr double kPadX = 4, kPadY = 2.5;
+  // A dense table (the register): 7 points, tight lines and padding.
+  static constexpr double kDenseSize = 7, kDensePadX = 2.5, kDensePadY = 1.2, kDenseSpacing = 0.9;
 
   Style cellStyle(bool bold, Align a) const {
     Style st;
-    st.size = options_.tableSize;
+    st.size = tableSize_;
     st.bold = bold;
-    st.wrapChars = true;
+    st.spacing = dense_ ? kDenseSpacing : 0;
     st.align = a == Align::Right ? PANGO_ALIGN_RIGHT : a == Align::Center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
     return st;
   }
 
-  // Natural width (one line) and the longest word of a text, cached.
-  std::pair<double, double> measure(const std::string& text, bool bold) {
-    const auto key = std::make_pair(text, bold);
-    if (auto it = measured_.find(key); it != measured_.end()) return it->second;
-    Style st = cellStyle(bold, Align::Left);
-    Layout whole = layout(escape(text), st, -1);
-    const double natural = widthOf(whole.get());
-    double word = 0;
-    size_t start = 0;
-    while (start <= text.size()) {
-      size_t end = text.find(' ', start);
-      if (end == std::string::npos) end = text.size();
-      if (end > start) {
-        Layout w = layout(escape(text.substr(start, end - start)), st, -1);
-        word = std::max(word, widthOf(w.get()));
-      }
-      start = end + 1;
-    }
-    return measured_[key] = {natural, word};
-  }
-
-  // Column widths filling the text width: numbers never wrap; header texts wrap before the labels do;
-  // labels wrap at word boundaries when nothing else helps.
+  // Column widths filling the text width (TableLayout): no word broken, numbers on one line, the font made
+  // smaller (at most to 7 points) when the longest words do not fit. Sets the table's font size.
   std::vector<double> columnWidths(const Table& t) {
-    const size_t n = t.columns();
-    // natural: everything on one line; body: the body on one line, the header wrapped; least: all wrapped.
-    std::vector<double> natural(n, 0), body(n, 0), least(n, 0);
-    for (const auto& row : t.header) {
-      size_t c = 0;
-      for (const auto& cell : row) {
-        if (c >= n) break;
-        const auto [nat, word] = measure(cell.text, true);
-        if (cell.span == 1) {
-          natural[c] = std::max(natural[c], nat);
-          body[c] = std::max(body[c], word);
-          least[c] = std::max(least[c], word);
-        }
-        c += size_t(cell.span);
-      }
-    }
-    for (const auto& row : t.rows)
-      for (size_t c = 0; c < row.cells.size() && c < n; ++c) {
-        const Cell& cell = row.cells[c];
-        const auto [nat, word] = measure(cell.text, row.total);
-        natural[c] = std::max(natural[c], nat);
-        body[c] = std::max(body[c], nat);
-        least[c] = std::max(least[c], cell.kind == CellKind::Text ? word : nat);
-      }
-    const double pad = 2 * kPadX + 1;
-    for (size_t c = 0; c < n; ++c) {
-      least[c] += pad, body[c] += pad, natural[c] += pad;
-      body[c] = std::max(body[c], least[c]);
-      natural[c] = std::max(natural[c], body[c]);
-    }
-    auto sum = [](const std::vector<double>& v) {
-      double s = 0;
-      for (double x : v) s += x;
-      return s;
-    };
-    // Grows `from` towards `to` by `room`, in proportion to what each column lacks.
-    auto grow = [](std::vector<double> from, const std::vector<double>& to, double room) {
-      double lack = 0;
-      for (size_t c = 0; c < from.size(); ++c) lack += to[c] - from[c];
-      if (lack > 0)
-        for (size_t c = 0; c < from.size(); ++c) from[c] += room * (to[c] - from[c]) / lack;
-      return from;
-    };
-    const double w = width();
-    std::vector<double> out(n, 0);
-    if (n == 0) return out;
-    if (sum(natural) <= w) {
-      // Room to spare: the label column takes half of it, the rest is shared out evenly.
-      const double spare = w - sum(natural);
-      for (size_t c = 0; c < n; ++c) out[c] = natural[c] + spare * (n == 1 ? 1.0 : c == 0 ? 0.5 : 0.5 / double(n - 1));
-    } else if (sum(body) <= w) {
-      out = grow(body, natural, w - sum(body));
-    } else if (sum(least) <= w) {
-      out = grow(least, body, w - sum(least));
-    } else {
-      for (size_t c = 0; c < n; ++c) out[c] = least[c] * w / sum(least);
-    }
-    return out;
+    dense_ = t.dense;
+    padX_ = dense_ ? kDensePadX : kPadX;
+    padY_ = dense_ ? kDensePadY : kPadY;
+    const ColumnPlan plan = dense_ ? planDenseColumns(t, width(), std::min(kDenseSize, options_.tableSize),
+                                                      2 * padX_ + 1, measure_)
+                                   : planColumns(t, width(), options_.tableSize,
+                                                 std::min(7.0, options_.tableSize), 2 * padX_ + 1, measure_);
+    tableSize_ = plan.size;
+    return plan.widths;
   }
 
   struct RowLayout {
@@ -465,8 +422,8 @@ class PdfWriter {
       const size_t span = isHeader ? size_t(cell.span) : 1;
       for (size_t k = 0; k < span && c + k < widths.size(); ++k) w += widths[c + k];
       const Align a = isHeader ? Align::Center : t.alignOf(c);
-      Layout l = layout(escape(cell.text), cellStyle(bold, a), w - 2 * kPadX);
-      r.height = std::max(r.height, heightOf(l.get()) + 2 * kPadY);
+      Layout l = layout(escape(cell.text), cellStyle(bold, a), w - 2 * padX_);
+      r.height = std::max(r.height, heightOf(l.get()) + 2 * padY_);
       r.cells.push_back(std::move(l));
       r.x.push_back(x);
       r.w.push_back(w);
@@ -484,13 +441,17 @@ class PdfWriter {
   }
 
   void drawRow(const RowLayout& r) {
+    if (counting_) {
+      y_ += r.height;
+      return;
+    }
     cairo_set_line_width(cr_, 0.6);
     for (size_t i = 0; i < r.cells.size(); ++i) {
       cairo_rectangle(cr_, r.x[i], y_, r.w[i], r.height);
       cairo_stroke(cr_);
       if (!r.cells[i]) continue;
       const double h = heightOf(r.cells[i].get());
-      draw(r.cells[i].get(), r.x[i] + kPadX, y_ + (r.height - h) / 2);
+      draw(r.cells[i].get(), r.x[i] + padX_, y_ + (r.height - h) / 2);
     }
     y_ += r.height;
   }
@@ -498,12 +459,18 @@ class PdfWriter {
   Layout captionLayout(const std::string& caption) {
     Style st = cellStyle(true, Align::Center);
     st.size = options_.tableSize;
-    st.wrapChars = false;
-    return layout(escape(caption), st, width());
+    return layout(escape(keepLastWordsTogether(caption)), st, width());
   }
 
   double tableLead(const Table& t) {
     const auto widths = columnWidths(t);
+    if (t.rows.size() <= 6) {
+      // A short table goes whole onto one page when it can.
+      double h = t.caption.empty() ? 0 : heightOf(captionLayout(t.caption).get()) + 3;
+      for (const auto& row : t.header) h += layoutRow(row, widths, t, true, true).height;
+      for (const auto& row : t.rows) h += layoutRow(row.cells, widths, t, false, row.total).height;
+      if (h <= bottom_ - top_) return h;
+    }
     double h = t.caption.empty() ? 0 : heightOf(captionLayout(t.caption).get()) + 3;
     for (const auto& row : t.header) h += layoutRow(row, widths, t, true, true).height;
     for (size_t i = 0; i < t.rows.size() && i < 2; ++i)
@@ -511,27 +478,45 @@ class PdfWriter {
     return h;
   }
 
+  // Rows from `i` to the end when they are all total rows: they go to a new page only with the row before.
+  static bool onlyTotalsFrom(const Table& t, size_t i) {
+    for (size_t k = i; k < t.rows.size(); ++k)
+      if (!t.rows[k].total) return false;
+    return i < t.rows.size();
+  }
+
   void table(const Table& t) {
+    y_ += 4;
+    ensure(tableLead(t));
     const auto widths = columnWidths(t);
     std::vector<RowLayout> head;
     for (const auto& row : t.header) head.push_back(layoutRow(row, widths, t, true, true));
-    y_ += 4;
-    ensure(tableLead(t));
     if (!t.caption.empty()) {
       Layout c = captionLayout(t.caption);
       draw(c.get(), left_, y_);
       y_ += heightOf(c.get()) + 3;
     }
     for (const auto& h : head) drawRow(h);
-    for (const auto& row : t.rows) {
-      RowLayout r = layoutRow(row.cells, widths, t, false, row.total);
-      if (y_ + r.height > bottom_) {
+    double headH = 0;
+    for (const auto& h : head) headH += h.height;
+    for (size_t i = 0; i < t.rows.size(); ++i) {
+      RowLayout r = layoutRow(t.rows[i].cells, widths, t, false, t.rows[i].total);
+      double need = r.height;
+      // A body row followed only by the totals keeps them with it: no page holds a total alone.
+      if (!t.rows[i].total && onlyTotalsFrom(t, i + 1)) {
+        for (size_t k = i + 1; k < t.rows.size(); ++k)
+          need += layoutRow(t.rows[k].cells, widths, t, false, t.rows[k].total).height;
+        if (need > bottom_ - top_ - headH) need = r.height;
+      }
+      if (y_ + need > bottom_ && y_ > top_ + headH + 0.5) {
         newPage();
         for (const auto& h : head) drawRow(h);
       }
       drawRow(r);
     }
     y_ += 10;
+    tableSize_ = options_.tableSize;
+    dense_ = false;
   }
 
   // --- Charts ---------------------------------------------------------------------------------
@@ -710,8 +695,14 @@ class PdfWriter {
   cairo_t* cr_ = nullptr;
   PangoContext* ctx_ = nullptr;
   double left_, right_, top_, bottom_, y_;
+  double pageW_, pageH_;
+  int pages_;                           // the document's number of pages (0 while counting)
+  bool counting_;                       // laying out only, to count the pages
+  double tableSize_ = 13;               // the font size of the table being set
+  bool dense_ = false;                  // the table being set is dense
+  double padX_ = kPadX, padY_ = kPadY;  // its cells' padding
   int page_ = 1;
-  std::map<std::pair<std::string, bool>, std::pair<double, double>> measured_;
+  MeasureText measure_ = pangoMeasure();
 };
 
 void setMetadata(cairo_surface_t* s, const Document& doc) {
@@ -725,18 +716,34 @@ cairo_status_t writeToStream(void* closure, const unsigned char* data, unsigned 
   return *out ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
+// The page in points: A4, turned for a landscape document.
+std::pair<double, double> pageSize(const Document& doc) {
+  return doc.landscape ? std::make_pair(kPageH, kPageW) : std::make_pair(kPageW, kPageH);
+}
+
+// The number of pages of the document, laid out without drawing.
+int countPages(const Document& doc, const PdfOptions& options) {
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 4);
+  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> owned(surface, &cairo_surface_destroy);
+  const auto [w, h] = pageSize(doc);
+  return PdfWriter(surface, options, w, h, 0).render(doc);
+}
+
 void run(cairo_surface_t* surface, const Document& doc, const PdfOptions& options) {
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> owned(surface, &cairo_surface_destroy);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error(std::string("PDF: ") + cairo_status_to_string(cairo_surface_status(surface)));
   setMetadata(surface, doc);
-  PdfWriter(surface, options).render(doc);
+  const int pages = options.pageNumbers ? countPages(doc, options) : 1;
+  const auto [w, h] = pageSize(doc);
+  PdfWriter(surface, options, w, h, pages).render(doc);
 }
 
 }  // namespace
 
 void renderPdf(const std::filesystem::path& out, const Document& doc, const PdfOptions& options) {
-  run(cairo_pdf_surface_create(out.c_str(), kPageW, kPageH), doc, options);
+  const auto [w, h] = pageSize(doc);
+  run(cairo_pdf_surface_create(out.c_str(), w, h), doc, options);
 }
 
 void renderChartPng(std::ostream& out, const Chart& chart, double scale) {
@@ -749,7 +756,7 @@ void renderChartPng(std::ostream& out, const Chart& chart, double scale) {
   PdfOptions options;
   options.pageNumbers = false;
   {
-    PdfWriter writer(surface, options);
+    PdfWriter writer(surface, options, kPageW, kPageH, 1);
     writer.chartImage(chart, scale, width);
   }
   if (cairo_surface_write_to_png_stream(surface, &writeToStream, &out) != CAIRO_STATUS_SUCCESS)
@@ -757,7 +764,8 @@ void renderChartPng(std::ostream& out, const Chart& chart, double scale) {
 }
 
 void renderPdf(std::ostream& out, const Document& doc, const PdfOptions& options) {
-  run(cairo_pdf_surface_create_for_stream(&writeToStream, &out, kPageW, kPageH), doc, options);
+  const auto [w, h] = pageSize(doc);
+  run(cairo_pdf_surface_create_for_stream(&writeToStream, &out, w, h), doc, options);
 }
 
 }  // namespace dangbo::reports

@@ -14,6 +14,7 @@
 #include "reports/HtmlRenderer.h"
 #include "reports/PdfRenderer.h"
 #include "reports/ReportDocument.h"
+#include "reports/TableCsv.h"
 #include "reports/XlsxRenderer.h"
 #include "services/MemberList.h"
 #include "services/Publishing.h"
@@ -107,6 +108,7 @@ std::string reportOptions(const FrozenReport& r) {
 
 void writeReport(std::ostream& out, const FrozenReport& r, const std::string& fmt,
                  const std::function<void(std::ostream&)>& live) {
+  if (fmt == "csv") out << kUtf8Bom;
   if ((fmt == "json" || fmt == "csv") && live) {
     live(out);
     return;
@@ -117,10 +119,7 @@ void writeReport(std::ostream& out, const FrozenReport& r, const std::string& fm
     else if (r.model)
       writeModelJson(out, *r.model);
   } else if (fmt == "csv") {
-    if (r.model)
-      writeModelCsv(out, *r.model);
-    else
-      throw core::DataError(format(tr("The format {1} of the report {2} is not available."), {fmt, r.name}));
+    writeTablesCsv(out, reportDocument(r));
   } else if (fmt == "html") {
     renderHtml(out, reportDocument(r));
   } else if (fmt == "pdf") {

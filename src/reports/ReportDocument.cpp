@@ -1,6 +1,5 @@
 #include "reports/ReportDocument.h"
 
-#include "core/Csv.h"
 #include "core/I18n.h"
 #include "core/Numbers.h"
 #include "core/VietText.h"
@@ -39,29 +38,18 @@ Table documentTable(const services::ReportTable& t) {
     for (const auto& f : r.cells) row.cells.push_back(documentCell(f));
     out.rows.push_back(std::move(row));
   }
-  // Text columns left, figures right (judged on the first body row).
+  // The labels left; text columns left, figures right, judged on the first row that is not a total (a
+  // table may open with its total: the committee's).
   for (size_t c = 0; c < t.columns.size(); ++c) {
     Align a = c == 0 ? Align::Left : Align::Right;
     for (const auto& r : t.rows)
-      if (c < r.cells.size()) {
-        a = r.cells[c].kind == FigureKind::Text && r.role != RowRole::Total ? Align::Left : Align::Right;
+      if (c > 0 && c < r.cells.size() && r.role != RowRole::Total) {
+        a = r.cells[c].kind == FigureKind::Text ? Align::Left : Align::Right;
         break;
       }
     out.align.push_back(a);
   }
   return out;
-}
-
-std::string figureText(const services::Figure& f) {
-  switch (f.kind) {
-    case FigureKind::Count:
-      return f.value ? std::to_string(*f.value) : "";
-    case FigureKind::Percent:
-      return f.value ? core::formatTenthsJson(*f.value) : "";
-    case FigureKind::Text:
-      break;
-  }
-  return f.text;
 }
 
 const char* roleName(RowRole r) {
@@ -106,18 +94,30 @@ Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo
   const std::string name = committee.name.empty() ? m.committee : committee.name;
   doc.title = m.title + " - " + name;
   doc.header = partyHeader(committee);
-  doc.titleLine(core::toUpper(tr("Report")), TitleStyle::Title);
-  doc.titleLine(core::toUpper(m.title), TitleStyle::Subtitle);
-  if (m.hasPeriod)
-    doc.titleLine(
-        format(tr("(from {1} to {2}; standing figures as of {3})"), {m.from.vn(), m.to.vn(), m.asOf.vn()}),
-        TitleStyle::Note);
-  else
-    doc.titleLine(format(tr("(as of {1})"), {m.asOf.vn()}), TitleStyle::Note);
+  if (m.name == "register") {
+    // A register, not a report: no number, its own title, landscape for its 14 columns.
+    doc.landscape = true;
+    doc.header->number.clear();
+    doc.titleLine(core::toUpper(m.title), TitleStyle::Title);
+    doc.titleLine(format(tr("(form 7-HSĐV; as of {1})"), {m.asOf.vn()}), TitleStyle::Note);
+  } else {
+    doc.titleLine(core::toUpper(tr("Report")), TitleStyle::Title);
+    doc.titleLine(core::toUpper(m.title), TitleStyle::Subtitle);
+    if (m.hasPeriod)
+      doc.titleLine(
+          format(tr("(from {1} to {2}; standing figures as of {3})"), {m.from.vn(), m.to.vn(), m.asOf.vn()}),
+          TitleStyle::Note);
+    else
+      doc.titleLine(format(tr("(as of {1})"), {m.asOf.vn()}), TitleStyle::Note);
+  }
   for (const auto& s : m.sections) {
     if (!s.heading.empty()) doc.heading(s.heading, 1);
     for (const auto& p : s.paragraphs) doc.paragraph(p);
-    for (const auto& t : s.tables) doc.table(documentTable(t));
+    for (const auto& t : s.tables) {
+      Table table = documentTable(t);
+      table.dense = m.name == "register";
+      doc.table(std::move(table));
+    }
     for (const auto& c : s.charts)
       if (!c.categories.empty()) doc.chart(documentChart(c));
   }
@@ -168,18 +168,6 @@ void writeModelJson(std::ostream& out, const services::ReportModel& m) {
   j.endArray();
   j.endObject();
   out << "\n";
-}
-
-void writeModelCsv(std::ostream& out, const services::ReportModel& m) {
-  out << "table,row,column,value\n";
-  for (const auto* t : m.tables())
-    for (const auto& r : t->rows)
-      for (size_t c = 0; c < r.cells.size(); ++c) {
-        const std::string column =
-            c < t->columns.size() && !t->columns[c].empty() ? t->columns[c] : std::to_string(c + 1);
-        out << core::csvField(t->key) << ',' << core::csvField(r.key) << ',' << core::csvField(column) << ','
-            << core::csvField(figureText(r.cells[c])) << '\n';
-      }
 }
 
 }  // namespace dangbo::reports

@@ -21,7 +21,5 @@ Chart documentChart(const services::ReportChart& chart);
 /// "tables": [{"key", "caption", "columns": [...], "rows": [{"key", "role": "body"|"total"|"detail",
 /// "cells": [text | count | percent with one decimal | null]}]}]}.
 void writeModelJson(std::ostream& out, const services::ReportModel& model);
-/// CSV (RFC 4180), one line per cell: table,row,column,value (percentages with a dot and one decimal).
-void writeModelCsv(std::ostream& out, const services::ReportModel& model);
 
 }  // namespace dangbo::reports

@@ -74,6 +74,14 @@ const std::vector<std::string>& ageGroups() {
   return groups;
 }
 
+std::string ageGroupLabel(const std::string& group) {
+  if (!group.empty() && group.back() == '+')
+    return core::format(core::tr("Over {1} years"), {std::to_string(std::stoi(group) - 1)});
+  const size_t dash = group.find('-');
+  if (dash == std::string::npos) return group;
+  return core::format(core::tr("{1} to {2} years"), {group.substr(0, dash), group.substr(dash + 1)});
+}
+
 std::string ageGroupOf(int age) {
   if (age <= 30) return "18-30";
   if (age <= 40) return "31-40";

@@ -52,6 +52,9 @@ struct MemberRow {
 const std::vector<std::string>& ageGroups();
 /// The age group of an age ("18-30" also takes any age under 18).
 std::string ageGroupOf(int age);
+/// The printed name of an age group, worded as the report bands of ../data/age_bands.csv: "Từ 18 - 30
+/// tuổi", "Từ 31 - 40 tuổi", ..., "Trên 70 tuổi".
+std::string ageGroupLabel(const std::string& group);
 
 /// The members active or exempt on filter.asOf (spec/congress-report.md) matching the filter, in the
 /// Vietnamese name order then by code. Needs ReadRegister; a secretary sees only members of their cell

@@ -290,12 +290,12 @@ ReportModel deadlinesReport(Services& s, const Actor& actor, const core::Date& a
   for (const auto& d : list) {
     ReportRow r;
     r.key = d.kind + ":" + d.code + ":" + d.step;
-    r.cells = {Figure::label(deadlineKindLabel(d.kind)),
-               Figure::label(d.code),
-               Figure::label(d.name),
-               Figure::label(d.cellCode),
-               Figure::label(d.due.vn()),
-               Figure::count(d.overdueDays)};
+    r.cells = {Figure::label(deadlineKindLabel(d.kind)), Figure::label(d.code), Figure::label(d.name),
+               Figure::label(d.cellCode), Figure::label(d.due.vn()),
+               // Not yet due: the days left, never a negative number of days overdue.
+               d.overdueDays > 0
+                   ? Figure::count(d.overdueDays)
+                   : Figure::label(format(tr("{1} days left"), {core::formatCountVn(-d.overdueDays)}))};
     t.rows.push_back(std::move(r));
   }
   sec.tables.push_back(std::move(t));

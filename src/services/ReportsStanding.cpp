@@ -142,7 +142,8 @@ std::vector<int> ageBandsOn(Services& s, const core::Date& on) {
 
 std::string ageBandLabel(const std::vector<int>& bands, size_t i) {
   if (bands.empty()) return tr("All ages");
-  if (i == 0) return format(tr("Up to {1} years"), {std::to_string(bands[0])});
+  // Worded as ../data/age_bands.csv: "Từ 18 - 30 tuổi", "Từ 31 - 35 tuổi", ..., "Trên 60 tuổi".
+  if (i == 0) return format(tr("{1} to {2} years"), {"18", std::to_string(bands[0])});
   if (i >= bands.size()) return format(tr("Over {1} years"), {std::to_string(bands.back())});
   return format(tr("{1} to {2} years"), {std::to_string(bands[i - 1] + 1), std::to_string(bands[i])});
 }

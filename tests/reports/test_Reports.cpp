@@ -6,6 +6,7 @@
 
 #include "ReportFixture.h"
 #include "core/Errors.h"
+#include "core/I18n.h"
 #include "reports/DocxRenderer.h"
 #include "reports/HtmlRenderer.h"
 #include "reports/PdfRenderer.h"
@@ -194,8 +195,10 @@ TEST_CASE("every format of a report shows the same figures") {
   reports::writeReport(pdf, r, "pdf");
   const std::string h = html(r);
   CHECK(json.str().find("\"key\": \"probationary\"") != std::string::npos);
-  CHECK(csv.str().find("standing,probationary,Số lượng,1\n") != std::string::npos);
-  CHECK(csv.str().find("gender,nu,Tỷ lệ,40.0\n") != std::string::npos);
+  // CSV: a byte-order mark, then each table as a user opens it in Excel: headings, a line per row.
+  CHECK(csv.str().rfind("\xEF\xBB\xBF", 0) == 0);
+  CHECK(csv.str().find("\r\n" + std::string(core::tr("Probationary members")) + ",1,") != std::string::npos);
+  CHECK(csv.str().find(",\"40,0%\"\r\n") != std::string::npos);
   CHECK(h.find("40,0%") != std::string::npos);
   CHECK(pdf.str().rfind("%PDF", 0) == 0);
   const auto doc = reports::reportDocument(r);

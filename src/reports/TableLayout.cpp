@@ -1,0 +1,281 @@
+#include "reports/TableLayout.h"
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+
+namespace dangbo::reports {
+
+namespace {
+
+// Widths scale with the font size (metrics are not hinted), so every text is measured once at this size.
+constexpr double kReferenceSize = 10;
+
+double sum(const std::vector<double>& v) {
+  double s = 0;
+  for (double x : v) s += x;
+  return s;
+}
+
+// Grows `from` towards `to` by `room`, in proportion to what each column lacks.
+std::vector<double> grow(std::vector<double> from, const std::vector<double>& to, double room) {
+  double lack = 0;
+  for (size_t c = 0; c < from.size(); ++c) lack += to[c] - from[c];
+  if (lack > 0)
+    for (size_t c = 0; c < from.size(); ++c) from[c] += room * (to[c] - from[c]) / lack;
+  return from;
+}
+
+}  // namespace
+
+ColumnPlan planColumns(const Table& t, double width, double size, double minSize, double pad,
+                       const MeasureText& measure) {
+  const size_t n = t.columns();
+  // At the reference size: natural (everything on one line), body (the body on one line, the header
+  // wrapped at spaces), least (everything wrapped at spaces, figures on one line).
+  std::vector<double> natural(n, 0), body(n, 0), least(n, 0);
+  for (const auto& row : t.header) {
+    size_t c = 0;
+    for (const auto& cell : row) {
+      if (c >= n) break;
+      if (cell.span == 1) {
+        const TextExtent e = measure(cell.text, true, kReferenceSize);
+        natural[c] = std::max(natural[c], e.natural);
+        body[c] = std::max(body[c], e.word);
+        least[c] = std::max(least[c], e.word);
+      }
+      c += size_t(cell.span);
+    }
+  }
+  for (const auto& row : t.rows)
+    for (size_t c = 0; c < row.cells.size() && c < n; ++c) {
+      const Cell& cell = row.cells[c];
+      const TextExtent e = measure(cell.text, row.total, kReferenceSize);
+      natural[c] = std::max(natural[c], e.natural);
+      body[c] = std::max(body[c], e.natural);
+      least[c] = std::max(least[c], cell.kind == CellKind::Text ? e.word : e.natural);
+    }
+  ColumnPlan plan;
+  plan.widths.assign(n, 0);
+  plan.size = size;
+  if (n == 0) return plan;
+  auto at = [&](const std::vector<double>& v, double s) {
+    std::vector<double> out(n);
+    for (size_t c = 0; c < n; ++c) out[c] = v[c] * s / kReferenceSize + pad;
+    return out;
+  };
+  // The largest size, in half points, at which the longest words fit.
+  double s = size;
+  while (s - 0.5 >= minSize - 1e-9 && sum(at(least, s)) > width) s -= 0.5;
+  plan.size = s;
+  auto lo = at(least, s), mid = at(body, s), hi = at(natural, s);
+  for (size_t c = 0; c < n; ++c) {
+    mid[c] = std::max(mid[c], lo[c]);
+    hi[c] = std::max(hi[c], mid[c]);
+  }
+  if (sum(hi) <= width) {
+    // Room to spare: the label column takes half of it, the rest is shared out evenly.
+    const double spare = width - sum(hi);
+    for (size_t c = 0; c < n; ++c)
+      plan.widths[c] = hi[c] + spare * (n == 1 ? 1.0 : c == 0 ? 0.5 : 0.5 / double(n - 1));
+  } else if (sum(mid) <= width) {
+    plan.widths = grow(mid, hi, width - sum(mid));
+  } else if (sum(lo) <= width) {
+    plan.widths = grow(lo, mid, width - sum(lo));
+  } else {
+    plan.wordsFit = false;
+    const double total = sum(lo);
+    for (size_t c = 0; c < n; ++c) plan.widths[c] = lo[c] * width / total;
+  }
+  return plan;
+}
+
+ColumnPlan planDenseColumns(const Table& t, double width, double size, double pad,
+                            const MeasureText& measure) {
+  const size_t n = t.columns();
+  ColumnPlan plan;
+  plan.size = size;
+  plan.widths.assign(n, pad);
+  if (n == 0) return plan;
+  // Every row's longest word for the least widths; a sample of at most 800 rows (and the header rows) for
+  // where the room goes.
+  constexpr double kSlack = 1.08;  // wrapping at spaces fills a line to about this much less than its width
+  std::vector<double> least(n, 0);
+  std::vector<std::vector<double>> sample;
+  const size_t stride = std::max<size_t>(1, t.rows.size() / 800);
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    std::vector<double> nat(n, 0);
+    for (size_t c = 0; c < row.cells.size() && c < n; ++c) {
+      const TextExtent e = measure(row.cells[c].text, row.total, size);
+      least[c] = std::max(least[c], row.cells[c].kind == CellKind::Text ? e.word : e.natural);
+      nat[c] = row.cells[c].kind == CellKind::Text ? e.natural * kSlack : 0;
+    }
+    if (r % stride == 0) sample.push_back(std::move(nat));
+  }
+  const size_t bodySamples = sample.size();
+  for (const auto& row : t.header) {
+    std::vector<double> nat(n, 0);
+    size_t c = 0;
+    for (const auto& cell : row) {
+      if (c < n && cell.span == 1) {
+        const TextExtent e = measure(cell.text, true, size);
+        least[c] = std::max(least[c], e.word);
+        nat[c] = e.natural * kSlack;
+      }
+      c += size_t(cell.span);
+    }
+    sample.push_back(std::move(nat));
+  }
+  std::vector<double> w(n);
+  for (size_t c = 0; c < n; ++c) w[c] = least[c] + pad;
+  double room = width - sum(w);
+  if (room < 0) {
+    plan.wordsFit = false;
+    const double total = sum(w);
+    for (size_t c = 0; c < n; ++c) plan.widths[c] = w[c] * width / total;
+    return plan;
+  }
+  // The fewest lines a row can take: for L = 1, 2, 3, ... lines, each column as wide as its texts need to
+  // take at most L lines in all sampled rows, else in 95, 90, ... 50 percent of them; the first plan that
+  // fits.
+  std::vector<std::vector<double>> sorted(n);
+  for (size_t c = 0; c < n; ++c) {
+    // Empty cells count: a column filled in a few rows only needs no room in the others.
+    for (size_t r = 0; r < bodySamples; ++r) sorted[c].push_back(sample[r][c]);
+    std::sort(sorted[c].begin(), sorted[c].end());
+  }
+  bool found = false;
+  for (double L = 1; L <= 6 && !found; ++L)
+    for (double q : {1.0, 0.95, 0.9, 0.8, 0.7, 0.6, 0.5}) {
+      std::vector<double> trial(n);
+      for (size_t c = 0; c < n; ++c) {
+        const auto& v = sorted[c];
+        const double need =
+            v.empty() ? 0 : v[std::min(v.size() - 1, size_t(q * double(v.size() - 1) + 0.5))] / L;
+        trial[c] = std::max(least[c], need) + pad;
+      }
+      if (sum(trial) <= width) {
+        w = trial;
+        room = width - sum(w);
+        found = true;
+        break;
+      }
+    }
+  // What is left goes to the columns in proportion to their text.
+  std::vector<double> text(n, 0);
+  for (const auto& row : sample)
+    for (size_t c = 0; c < n; ++c) text[c] += row[c];
+  const double all = sum(text);
+  for (size_t c = 0; c < n; ++c) w[c] += all > 0 ? room * text[c] / all : room / double(n);
+  // Then width moves from one column to another while that saves lines: the sampled rows' lines, and the
+  // header's once per page (about 20 rows).
+  const double headerWeight = std::max(1.0, double(t.rows.size()) / 20.0 / double(stride));
+  auto lines = [&](double nat, double wc) {
+    return nat <= 0 ? 1.0 : std::max(1.0, std::ceil(nat / std::max(1.0, wc - pad) - 1e-9));
+  };
+  auto cost = [&](const std::vector<double>& widths) {
+    double total = 0;
+    for (size_t r = 0; r < sample.size(); ++r) {
+      double most = 1;
+      for (size_t c = 0; c < n; ++c) most = std::max(most, lines(sample[r][c], widths[c]));
+      total += most * (r < bodySamples ? 1.0 : headerWeight);
+    }
+    return total;
+  };
+  double now = cost(w);
+  for (int sweep = 0; sweep < 40; ++sweep) {
+    bool moved = false;
+    for (double step : {40.0, 20.0, 10.0, 5.0})
+      for (size_t to = 0; to < n; ++to)
+        for (size_t from = 0; from < n; ++from) {
+          if (from == to || w[from] - step < least[from] + pad) continue;
+          auto trial = w;
+          trial[from] -= step;
+          trial[to] += step;
+          const double c = cost(trial);
+          if (c < now - 1e-9) {
+            w = std::move(trial);
+            now = c;
+            moved = true;
+          }
+        }
+    if (!moved) break;
+  }
+  plan.widths = w;
+  return plan;
+}
+
+MeasureText pangoMeasure() {
+  struct State {
+    cairo_surface_t* surface = nullptr;
+    cairo_t* cr = nullptr;
+    PangoContext* ctx = nullptr;
+    std::map<std::pair<std::string, bool>, TextExtent> cache;
+    State() {
+      surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 4);
+      cr = cairo_create(surface);
+      ctx = pango_cairo_create_context(cr);
+      cairo_font_options_t* fo = cairo_font_options_create();
+      cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options(ctx, fo);
+      cairo_font_options_destroy(fo);
+    }
+    ~State() {
+      g_object_unref(ctx);
+      cairo_destroy(cr);
+      cairo_surface_destroy(surface);
+    }
+    State(const State&) = delete;
+    State& operator=(const State&) = delete;
+    double width(const std::string& text, bool bold, double size) {
+      PangoLayout* l = pango_layout_new(ctx);
+      PangoFontDescription* fd = pango_font_description_new();
+      pango_font_description_set_family(fd, "Times New Roman");
+      pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+      pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+      pango_layout_set_font_description(l, fd);
+      pango_font_description_free(fd);
+      pango_layout_set_text(l, text.data(), int(text.size()));
+      PangoRectangle r;
+      pango_layout_get_extents(l, nullptr, &r);
+      g_object_unref(l);
+      return double(r.width) / PANGO_SCALE;
+    }
+  };
+  auto state = std::make_shared<State>();
+  return [state](const std::string& text, bool bold, double size) {
+    const auto key = std::make_pair(text, bold);
+    auto it = state->cache.find(key);
+    if (it == state->cache.end()) {
+      TextExtent e;
+      e.natural = state->width(text, bold, kReferenceSize);
+      size_t start = 0;
+      while (start <= text.size()) {
+        size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start)
+          e.word = std::max(e.word, end - start == text.size() ? e.natural
+                                                               : state->width(text.substr(start, end - start),
+                                                                              bold, kReferenceSize));
+        start = end + 1;
+      }
+      it = state->cache.emplace(key, e).first;
+    }
+    const double k = size / kReferenceSize;
+    return TextExtent{it->second.natural * k, it->second.word * k};
+  };
+}
+
+std::string keepLastWordsTogether(const std::string& text) {
+  const size_t last = text.rfind(' ');
+  if (last == std::string::npos || last == 0) return text;
+  return text.substr(0, last) + "\xC2\xA0" + text.substr(last + 1);
+}
+
+}  // namespace dangbo::reports

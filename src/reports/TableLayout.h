@@ -1,0 +1,51 @@
+#pragma once
+// Column widths of a table, shared by the PDF and DOCX writers: every column at least as wide as its
+// longest word (so no word is broken inside a syllable), numbers on one line, the room left shared out
+// to the columns whose text would otherwise wrap. When even the longest words do not fit, the font is
+// made smaller (down to a floor) before any word would have to break.
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "reports/Document.h"
+
+namespace dangbo::reports {
+
+/// The width of a text set in one line, and the width of its longest word (split at spaces), in points,
+/// at the given font size.
+struct TextExtent {
+  double natural = 0;
+  double word = 0;
+};
+
+/// Measures a text in the table's font: (text, bold, size in points) -> its extent.
+using MeasureText = std::function<TextExtent(const std::string&, bool, double)>;
+
+/// The table's column widths and the font size that fits them.
+struct ColumnPlan {
+  std::vector<double> widths;  ///< points, summing to the width given
+  double size = 0;             ///< font size of the table's text, points
+  bool wordsFit = true;        ///< every word fits its column at `size` (false only below the floor)
+};
+
+/// Plans the columns of `t` in `width` points: font `size` first, then smaller by half points down to
+/// `minSize` while the longest words do not fit. `pad` is added to every column (cell padding and border).
+ColumnPlan planColumns(const Table& t, double width, double size, double minSize, double pad,
+                       const MeasureText& measure);
+
+/// Plans the columns of a dense table (a long list such as the register) at the font `size`: every column
+/// at least as wide as its longest word, and as wide as the rows need to take the fewest lines (judged on a
+/// sample of them); what is left is shared out in proportion to the columns' text.
+ColumnPlan planDenseColumns(const Table& t, double width, double size, double pad,
+                            const MeasureText& measure);
+
+/// A Pango measurer in Times New Roman (Liberation Serif) for writers that have no drawing surface of
+/// their own (DOCX); results are cached.
+MeasureText pangoMeasure();
+
+/// Joins the last two words of a title with a no-break space, so a wrapped title never leaves one word
+/// alone on its last line.
+std::string keepLastWordsTogether(const std::string& text);
+
+}  // namespace dangbo::reports

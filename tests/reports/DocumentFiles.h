@@ -1,0 +1,62 @@
+#pragma once
+// Reading written documents back in the report tests: the text of a PDF (pdftotext), the entries of a
+// zip (DOCX, XLSX), white space squeezed.
+#include <doctest/doctest.h>
+#include <zip.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "../TestUtil.h"
+
+namespace dangbo::test {
+
+// The text of a PDF (pdftotext, pages separated by form feeds).
+inline std::string pdfText(const std::filesystem::path& pdf, bool layout = false) {
+  const auto txt = pdf.string() + ".txt";
+  const std::string cmd =
+      std::string("pdftotext -enc UTF-8 ") + (layout ? "-layout '" : "'") + pdf.string() + "' '" + txt + "'";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  return readFile(txt);
+}
+
+// Runs of white space as one space.
+inline std::string squeeze(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+// The entries of a zip file.
+inline std::map<std::string, std::string> unzip(const std::filesystem::path& file) {
+  std::map<std::string, std::string> out;
+  int err = 0;
+  zip_t* z = zip_open(file.c_str(), ZIP_RDONLY, &err);
+  REQUIRE(z != nullptr);
+  const zip_int64_t n = zip_get_num_entries(z, 0);
+  for (zip_int64_t i = 0; i < n; ++i) {
+    zip_stat_t st;
+    zip_stat_index(z, zip_uint64_t(i), 0, &st);
+    zip_file_t* f = zip_fopen_index(z, zip_uint64_t(i), 0);
+    REQUIRE(f != nullptr);
+    std::string data(st.size, '\0');
+    CHECK(zip_fread(f, data.data(), st.size) == zip_int64_t(st.size));
+    zip_fclose(f);
+    out[st.name] = data;
+  }
+  zip_close(z);
+  return out;
+}
+
+}  // namespace dangbo::test
