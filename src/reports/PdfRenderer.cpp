@@ -464,8 +464,8 @@ class PdfWriter {
 
   double tableLead(const Table& t) {
     const auto widths = columnWidths(t);
-    if (t.rows.size() <= 6) {
-      // A short table goes whole onto one page when it can.
+    if (t.rows.size() <= 12) {
+      // A short table (a dozen rows) goes whole onto one page when it can.
       double h = t.caption.empty() ? 0 : heightOf(captionLayout(t.caption).get()) + 3;
       for (const auto& row : t.header) h += layoutRow(row, widths, t, true, true).height;
       for (const auto& row : t.rows) h += layoutRow(row.cells, widths, t, false, row.total).height;
@@ -478,11 +478,11 @@ class PdfWriter {
     return h;
   }
 
-  // Rows from `i` to the end when they are all total rows: they go to a new page only with the row before.
-  static bool onlyTotalsFrom(const Table& t, size_t i) {
-    for (size_t k = i; k < t.rows.size(); ++k)
-      if (!t.rows[k].total) return false;
-    return i < t.rows.size();
+  // The number of total rows right after row `i`: they go to a new page only with the row before them.
+  static size_t totalsAfter(const Table& t, size_t i) {
+    size_t n = 0;
+    while (i + 1 + n < t.rows.size() && t.rows[i + 1 + n].total) ++n;
+    return n;
   }
 
   void table(const Table& t) {
@@ -502,9 +502,9 @@ class PdfWriter {
     for (size_t i = 0; i < t.rows.size(); ++i) {
       RowLayout r = layoutRow(t.rows[i].cells, widths, t, false, t.rows[i].total);
       double need = r.height;
-      // A body row followed only by the totals keeps them with it: no page holds a total alone.
-      if (!t.rows[i].total && onlyTotalsFrom(t, i + 1)) {
-        for (size_t k = i + 1; k < t.rows.size(); ++k)
+      // A body row keeps the totals that follow it: no total is separated from its rows.
+      if (!t.rows[i].total && totalsAfter(t, i) > 0) {
+        for (size_t k = i + 1; k <= i + totalsAfter(t, i); ++k)
           need += layoutRow(t.rows[k].cells, widths, t, false, t.rows[k].total).height;
         if (need > bottom_ - top_ - headH) need = r.height;
       }
@@ -523,7 +523,7 @@ class PdfWriter {
 
   static constexpr double kPlotH = 190;
 
-  double chartHeight(const Chart&) const { return 24 + kPlotH + 22 + 26 + 10; }
+  double chartHeight(const Chart&) const { return 24 + kPlotH + 36 + 26 + 10; }
 
   void setRgb(size_t series) {
     if (series % 2 == 0) cairo_set_source_rgb(cr_, 0.24, 0.35, 0.55);
@@ -589,6 +589,7 @@ class PdfWriter {
       double x, y;
     };
     std::vector<Label> labels;
+    double categoryH = 0;  // the tallest category label (a long one wraps): the legend goes below it
     Style value = cellStyle(false, Align::Center);
     value.size = k > 1 ? small - 1.5 : small;
     value.wrapChars = false;
@@ -609,6 +610,7 @@ class PdfWriter {
       Style cat = cellStyle(false, Align::Center);
       Layout l = layout(escape(c.categories[i]), cat, slot);
       draw(l.get(), plotX + slot * double(i), plotY + kPlotH + 3);
+      categoryH = std::max(categoryH, heightOf(l.get()));
     }
     // The target: a dashed level line per category, its value at the end of each level.
     if (!c.targetLabel.empty()) {
@@ -650,7 +652,7 @@ class PdfWriter {
     cairo_line_to(cr_, plotX, plotY + kPlotH);
     cairo_line_to(cr_, plotX + plotW, plotY + kPlotH);
     cairo_stroke(cr_);
-    y_ = plotY + kPlotH + 22;
+    y_ = plotY + kPlotH + std::max(22.0, categoryH + 8);
     legend(c);
     y_ += 10;
   }
