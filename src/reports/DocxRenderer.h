@@ -1,8 +1,10 @@
 #pragma once
 // Writes a Document as a Word document (.docx: WordprocessingML in a zip written with libzip) for the
-// office to edit: Times New Roman 14 pt styles, A4 with the margins of the party document format, the
-// header block as a borderless two-column table, real Word tables whose header rows repeat on every
-// page (w:tblHeader), page numbers at the bottom from page 2 on, charts as tables of their figures.
+// office to edit: Times New Roman 14 pt styles, A4 (landscape for a landscape document) with the margins
+// of the party document format, the header block as a borderless two-column table, real Word tables whose
+// header rows repeat on every page (w:tblHeader) and whose columns are sized so no word breaks
+// (TableLayout), "Trang N/M" at the bottom, charts as PNG pictures drawn as in the PDF. Every element is
+// written in the order of the ECMA-376 schema.
 #include <filesystem>
 #include <map>
 #include <string>

@@ -1,8 +1,10 @@
 #pragma once
 // Writes a Document as a PDF with cairo and pango, in the party document format of design.md: A4,
 // margins top 20, bottom 20, left 30, right 15 mm, Times New Roman (Liberation Serif on Debian) with
-// the fonts embedded; table headers repeated on every page a table spans; page numbers centred at
-// the bottom from page 2 on; charts drawn as vector graphics.
+// the fonts embedded; landscape for a landscape document; table columns sized so no word breaks
+// (TableLayout); table headers repeated on every page a table spans, a total row kept with the row
+// before it; "Trang N/M" centred at the bottom of every page of a longer document; charts drawn as
+// vector graphics.
 #include <filesystem>
 #include <ostream>
 
@@ -14,7 +16,7 @@ namespace dangbo::reports {
 struct PdfOptions {
   double bodySize = 14;    ///< paragraphs, headings, header block (points)
   double tableSize = 13;   ///< tables and charts (points)
-  bool pageNumbers = true; ///< page numbers at the bottom, from page 2 on
+  bool pageNumbers = true;  ///< "Trang N/M" at the bottom of every page (documents of two pages or more)
 };
 
 /// Writes the document to a PDF file. Throws std::runtime_error when the file cannot be written.

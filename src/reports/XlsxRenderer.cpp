@@ -229,8 +229,8 @@ lxw_row_t writeTable(lxw_worksheet* ws, const Formats& f, const std::string& tit
     double lines = 1;
     for (size_t c = 0; c < row.cells.size() && c < n; ++c)
       if (row.cells[c].kind == CellKind::Text)
-        lines = std::max(
-            lines, std::ceil(double(codepoints(row.cells[c].text)) * 1.1 / std::max(1.0, widths[c] - 1)));
+        lines = std::max(lines,
+                         std::ceil(double(codepoints(row.cells[c].text)) * 1.05 / std::max(1.0, widths[c])));
     if (lines > 1) worksheet_set_row(ws, r, 16 * lines + 1, nullptr);
     for (size_t c = 0; c < row.cells.size(); ++c) writeCell(ws, f, r, lxw_col_t(c), row.cells[c], row.total);
     ++r;

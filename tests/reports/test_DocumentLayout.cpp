@@ -15,6 +15,7 @@
 #include "core/Csv.h"
 #include "core/I18n.h"
 #include "core/VietText.h"
+#include "exchange/RegisterExport.h"
 #include "reports/DocxRenderer.h"
 #include "reports/PdfRenderer.h"
 #include "reports/ReportCatalog.h"
@@ -605,4 +606,79 @@ TEST_CASE("csv: a report's CSV has a byte-order mark and a column per field; con
     if (c == '\n' && !quoted) ++lines;
   }
   CHECK(lines == reports::reportDocument(r).tables().front()->rows.size() + 1);
+}
+
+TEST_CASE("export register: a sheet named for the register, Times New Roman, row heights, printed to fit") {
+  TempDir dir;
+  exchange::RegisterExportOptions opt;
+  opt.asOf = day(2026, 11, 29);
+  const auto file = dir / "so.xlsx";
+  const int members = exchange::exportRegister(demo(), services::Actor::localOffice(), file, opt);
+  REQUIRE(members > 500);
+  const auto parts = test::unzip(file);
+  const std::string& wb = parts.at("xl/workbook.xml");
+  CHECK(wb.find("<sheet name=\"" + std::string(core::tr("Member register")) + "\"") != std::string::npos);
+  CHECK(wb.find("_xlnm.Print_Titles") != std::string::npos);  // the heading row on every page
+  const std::string& styles = parts.at("xl/styles.xml");
+  CHECK(styles.find("<name val=\"Times New Roman\"/>") != std::string::npos);
+  const std::string& sheet = parts.at("xl/worksheets/sheet1.xml");
+  CHECK(sheet.find("orientation=\"landscape\"") != std::string::npos);
+  CHECK(sheet.find("fitToPage=\"1\"") != std::string::npos);  // all 14 columns on the page's width
+  CHECK(sheet.find("fitToHeight=\"0\"") != std::string::npos);
+  // Every member's row has a height for its wrapped cells.
+  size_t tall = 0;
+  for (size_t p = sheet.find("customHeight=\"1\""); p != std::string::npos;
+       p = sheet.find("customHeight=\"1\"", p + 1))
+    ++tall;
+  CHECK(tall >= size_t(members));
+}
+
+TEST_CASE(
+    "reports: one wording of the age bands, as ../shared/data/age_bands.csv; no negative days overdue") {
+  if (std::string(core::tr("{1} to {2} years")) == "{1} to {2} years") return;  // the wording is Vietnamese
+  // The bands of Biểu số 3-BTCTW as the data file words them.
+  std::vector<std::string> expected;
+  {
+    std::istringstream csv(test::readFile(std::string(DANGBO_SHARED_DATA_DIR) + "/age_bands.csv"));
+    for (std::string line; std::getline(csv, line);)
+      if (line.rfind("btctw_2021_party_members,", 0) == 0) {
+        const size_t a = line.find(',', line.find(',') + 1), b = line.find(',', a + 1);
+        expected.push_back(line.substr(a + 1, b - a - 1));
+      }
+  }
+  REQUIRE(expected.size() == 8);
+  const auto members = reports::reportDocument(demoReport("members"));
+  const auto* ages = members.tables().front();
+  REQUIRE(ages->rows.size() >= expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) CHECK(ages->rows[i].cells.front().text == expected[i]);
+  // The congress report's own groups: the same words in its table and its chart.
+  const auto congress = reports::reportDocument(demoReport("congress"));
+  const std::string caption = core::tr("Members by age group");
+  const reports::Table* table = nullptr;
+  for (const auto* t : congress.tables())
+    if (t->caption == caption) table = t;
+  const reports::Chart* chart = nullptr;
+  for (const auto* c : congress.charts())
+    if (c->title == caption) chart = c;
+  REQUIRE(table != nullptr);
+  REQUIRE(chart != nullptr);
+  REQUIRE(table->rows.size() >= chart->categories.size());
+  for (size_t i = 0; i < chart->categories.size(); ++i) {
+    CHECK(table->rows[i].cells.front().text == chart->categories[i]);
+    const std::string& label = chart->categories[i];
+    CHECK((label.rfind("Từ ", 0) == 0 || label.rfind("Trên ", 0) == 0));
+    const std::string years = "tuổi";
+    CHECK(label.size() > years.size());
+    CHECK(label.substr(label.size() - years.size()) == years);
+  }
+  // Deadlines: the days overdue column never holds a negative number.
+  const auto deadlines = reports::reportDocument(demoReport("deadlines"));
+  const auto* list = deadlines.tables().back();
+  size_t ahead = 0;
+  for (const auto& row : list->rows) {
+    const auto& days = row.cells.back();
+    CHECK(days.text.find('-') == std::string::npos);
+    if (days.kind == reports::CellKind::Text) ++ahead;
+  }
+  CHECK(ahead > 0);  // the demo has deadlines still ahead: "Còn N ngày"
 }
