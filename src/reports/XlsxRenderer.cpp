@@ -269,6 +269,9 @@ void addChart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, con
   }
   chart_title_set_name(chart, c.title.c_str());
   chart_axis_set_name(chart->y_axis, c.axisLabel.c_str());
+  chart_axis_set_min(chart->y_axis, 0);
+  // Percentages are stored as fractions: the axis shows them as "80%".
+  if (c.percent) chart_axis_set_num_format(chart->y_axis, "0%");
   chart_axis_set_name(chart->x_axis, c.categoryLabel.c_str());
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
   // Under the table, as wide as a portrait page's printable width (about 17 cm at 96 dpi).
