@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <memory>
+#include <unordered_map>
 
 namespace dangbo::reports {
 
@@ -215,7 +215,7 @@ MeasureText pangoMeasure() {
     cairo_surface_t* surface = nullptr;
     cairo_t* cr = nullptr;
     PangoContext* ctx = nullptr;
-    std::map<std::pair<std::string, bool>, TextExtent> cache;
+    std::unordered_map<std::string, double> words[2];  // regular, bold
     State() {
       surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 4);
       cr = cairo_create(surface);
@@ -249,26 +249,32 @@ MeasureText pangoMeasure() {
     }
   };
   auto state = std::make_shared<State>();
+  // Each word (mostly a syllable, so few of them) is measured once; a text is its words and its spaces.
   return [state](const std::string& text, bool bold, double size) {
-    const auto key = std::make_pair(text, bold);
-    auto it = state->cache.find(key);
-    if (it == state->cache.end()) {
-      TextExtent e;
-      e.natural = state->width(text, bold, kReferenceSize);
-      size_t start = 0;
-      while (start <= text.size()) {
-        size_t end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start)
-          e.word = std::max(e.word, end - start == text.size() ? e.natural
-                                                               : state->width(text.substr(start, end - start),
-                                                                              bold, kReferenceSize));
-        start = end + 1;
+    auto& cache = state->words[bold ? 1 : 0];
+    auto widthOf = [&](const std::string& word) {
+      auto it = cache.find(word);
+      if (it == cache.end()) it = cache.emplace(word, state->width(word, bold, kReferenceSize)).first;
+      return it->second;
+    };
+    TextExtent e;
+    size_t start = 0, spaces = 0;
+    while (start <= text.size()) {
+      size_t end = text.find(' ', start);
+      if (end == std::string::npos)
+        end = text.size();
+      else
+        ++spaces;
+      if (end > start) {
+        const double w = widthOf(text.substr(start, end - start));
+        e.word = std::max(e.word, w);
+        e.natural += w;
       }
-      it = state->cache.emplace(key, e).first;
+      start = end + 1;
     }
+    if (spaces) e.natural += double(spaces) * widthOf(" ");
     const double k = size / kReferenceSize;
-    return TextExtent{it->second.natural * k, it->second.word * k};
+    return TextExtent{e.natural * k, e.word * k};
   };
 }
 
