@@ -264,7 +264,7 @@ std::string stylesXml() {
   s += style("TableHeader", "Table header", "<w:keepNext/>" + cell + "<w:jc w:val=\"center\"/>",
              "<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
   const std::string dense =
-      "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"220\" w:lineRule=\"auto\"/>" + noIndent;
+      "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent;
   s += style("TableDense", "Table text dense", dense, "<w:sz w:val=\"14\"/><w:szCs w:val=\"14\"/>");
   s += style("TableHeaderDense", "Table header dense", "<w:keepNext/>" + dense + "<w:jc w:val=\"center\"/>",
              "<w:b/><w:bCs/><w:sz w:val=\"14\"/><w:szCs w:val=\"14\"/>");
