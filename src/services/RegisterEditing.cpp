@@ -5,6 +5,7 @@
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/MemberRules.h"
 #include "core/VietText.h"
 #include "services/Lookup.h"
 #include "services/Register.h"
@@ -141,25 +142,9 @@ std::vector<std::string> validateMember(Services& s, const core::Member& in, boo
   if (!core::enums::theory.contains(m.theory)) p.push_back(tr("Choose the political theory level."));
   if (!m.admittedOn && !m.transferredInOn)
     p.push_back(tr("Enter the date of the admission decision (or, for a member who transferred in, the transfer date)."));
-  auto notFuture = [&](const std::optional<Date>& d, const char* what) {
-    if (d && *d > today) p.push_back(format(tr("The {1} ({2}) is in the future."), {tr(what), d->vn()}));
-  };
-  notFuture(m.admittedOn, core::N_("admission date"));
-  notFuture(m.ceremonyOn, core::N_("ceremony date"));
-  notFuture(m.officialOn, core::N_("official date"));
-  notFuture(m.transferredInOn, core::N_("transfer date"));
-  if (m.birthDate && m.admittedOn && core::completedYears(m.birthDate->anchor(), *m.admittedOn) < 16)
-    p.push_back(format(tr("Born {1} and admitted {2}: the dates cannot both be right."),
-                       {m.birthDate->vn(), m.admittedOn->vn()}));
-  if (m.admittedOn && m.ceremonyOn && *m.ceremonyOn < *m.admittedOn)
-    p.push_back(format(tr("The ceremony ({1}) cannot come before the admission decision ({2})."),
-                       {m.ceremonyOn->vn(), m.admittedOn->vn()}));
-  if (m.officialOn) {
-    std::optional<Date> from = m.ceremonyOn ? m.ceremonyOn : m.admittedOn;
-    if (from && *m.officialOn <= *from)
-      p.push_back(format(tr("The official date ({1}) must come after the ceremony or admission ({2})."),
-                         {m.officialOn->vn(), from->vn()}));
-  }
+  for (auto& fp : core::memberDateProblems(
+           {m.birthDate, m.admittedOn, m.ceremonyOn, m.officialOn, m.transferredInOn}, today))
+    p.push_back(std::move(fp.message));
   if (m.transferredInOn && m.transferredInFrom.empty())
     p.push_back(tr("Name the committee the member transferred in from."));
   return p;
