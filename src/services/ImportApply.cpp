@@ -69,7 +69,7 @@ struct SpecInfo {
   std::vector<Ref> refs;                   // per spec position
   int code = -1, committee = -1, status = -1, statusSince = -1, fromYear = -1, toYear = -1, subjectType = -1,
       mergedInto = -1, cellId = -1, subjectId = -1, founded = -1, officialOn = -1, admittedOn = -1,
-      transferredInOn = -1, year = -1;
+      transferredInOn = -1, year = -1, birthDate = -1, listedOn = -1;
   bool keyedByCode = false;  // the key is the record's code
 };
 
@@ -117,6 +117,8 @@ SpecInfo makeInfo(const ImportFileSpec& spec) {
   i.admittedOn = at("admitted_on");
   i.transferredInOn = at("transferred_in_on");
   i.year = at("year");
+  i.birthDate = at("birth_date");
+  i.listedOn = at("listed_on");
   return i;
 }
 
@@ -411,13 +413,9 @@ template <class Problem>
 void checkDates(Context& ctx, const SpecInfo& info, const Outcome& out, const Problem& problem) {
   const bool member = info.kind == "dang_vien";
   if (!member && info.kind != "quan_chung") return;
-  const char* const fields[] = {"birth_date", "admitted_on", "official_on", "transferred_in_on", "listed_on"};
-  int at[5];
+  const int at[5] = {info.birthDate, info.admittedOn, info.officialOn, info.transferredInOn, info.listedOn};
   bool changes = !out.stored;
-  for (int i = 0; i < 5; ++i) {
-    at[i] = importColumnIndex(*info.spec, fields[i]);
-    changes = changes || (at[i] >= 0 && ((out.updates >> at[i]) & 1u));
-  }
+  for (int i = 0; i < 5; ++i) changes = changes || (at[i] >= 0 && ((out.updates >> at[i]) & 1u));
   if (!changes) return;
   auto text = [&](int i) -> std::optional<std::string_view> {
     if (at[i] < 0) return std::nullopt;
@@ -732,9 +730,15 @@ void auditRecords(store::AuditRepository& audit, const Actor& actor, const Plann
   const std::string entity = auditEntity(f.kind);
   const ImportFileSpec& spec = *importFileSpec(f.kind);
   const bool bulk = f.added >= kImportBulkRows;
-  std::string firstNew, lastNew;
+  const PlannedRow *firstNew = nullptr, *lastNew = nullptr;
   for (size_t i = 0; i < f.rows.size(); ++i) {
     const PlannedRow& r = f.rows[i];
+    if (r.action != ImportAction::Update && r.action != ImportAction::New) continue;
+    if (r.action == ImportAction::New && bulk) {
+      if (!firstNew) firstNew = &r;
+      lastNew = &r;
+      continue;
+    }
     const std::string where = format(tr("{1}, row {2}"), {f.source, std::to_string(r.row)});
     if (r.action == ImportAction::Update) {
       std::string before, after;
@@ -743,12 +747,7 @@ void auditRecords(store::AuditRepository& audit, const Actor& actor, const Plann
         after += (after.empty() ? "" : "; ") + c.field + ": " + c.newValue;
       }
       audit.append(actor.username, entity + ".import", entity + ":" + r.key, before, after, where);
-    } else if (r.action == ImportAction::New) {
-      if (bulk) {
-        if (firstNew.empty()) firstNew = r.key;
-        lastNew = r.key;
-        continue;
-      }
+    } else {
       std::string values;
       const ImportRow& row = file.rows[i];
       for (size_t k = 0; k < spec.columns.size(); ++k)
@@ -757,10 +756,10 @@ void auditRecords(store::AuditRepository& audit, const Actor& actor, const Plann
       audit.append(actor.username, entity + ".import", entity + ":" + r.key, "", values, where);
     }
   }
-  if (bulk)
-    audit.append(actor.username, entity + ".import", entity + ":" + firstNew + ".." + lastNew, "",
+  if (firstNew)
+    audit.append(actor.username, entity + ".import", entity + ":" + firstNew->key + ".." + lastNew->key, "",
                  format(tr("{1} new records, {2} to {3}, as in the file"),
-                        {std::to_string(f.added), firstNew, lastNew}),
+                        {std::to_string(f.added), firstNew->key, lastNew->key}),
                  f.source);
 }
 

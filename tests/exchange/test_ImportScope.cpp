@@ -287,3 +287,23 @@ TEST_CASE("check: a member's stored dates that break the dialog's rules are repo
   for (const auto& f : services::checkRegister(*r.s, other, core::Date::today()))
     CHECK(f.rule != "invalid_dates");
 }
+
+TEST_CASE(
+    "import audit: a bulk load of new records is one audit row naming them; updates stay one row each") {
+  Register r;
+  std::string text = kOrgHeader;
+  for (int i = 0; i < services::kImportBulkRows; ++i)
+    text +=
+        "CB" + std::to_string(10000 + i) + ",Chi bộ " + std::to_string(i) + ",co_so,ban,2000-01-01,Không\n";
+  text += "CB01,Chi bộ bản Nà Ớt Mới,co_so,ban,2000-01-01,Có\n";
+  const int before = std::stoi(r.one("SELECT count(*) FROM audit_log"));
+  auto res = services::applyImport(*r.s, kOffice, r.batch({{"to_chuc.csv", text}}));
+  CHECK(res.added == services::kImportBulkRows);
+  CHECK(res.updated == 1);
+  CHECK(std::stoi(r.one("SELECT count(*) FROM audit_log")) == before + 3);  // the bulk, the update, the file
+  const std::string later = " AND id > " + std::to_string(before);
+  CHECK(r.one("SELECT record FROM audit_log WHERE action = 'organization.import' AND old_value = ''" +
+              later) == "organization:CB10000..CB" + std::to_string(10000 + services::kImportBulkRows - 1));
+  CHECK(r.one("SELECT old_value || '|' || new_value FROM audit_log WHERE record = 'organization:CB01'" +
+              later) == "name: Chi bộ bản Nà Ớt|name: Chi bộ bản Nà Ớt Mới");
+}
