@@ -820,7 +820,17 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch) {
       }
       pf.rows.push_back({row.row, o.key, o.action, std::move(o.changes), std::move(o.problems)});
     }
-    if (file->kind == "dang_vien") findLikelyDuplicates(ctx.repo, spec, *file, pf.rows, p.duplicates);
+    if (file->kind == "dang_vien") {
+      findLikelyDuplicates(ctx.repo, spec, *file, pf.rows, p.duplicates);
+      // A secretary is not told about stored members of other cells (not even that one shares a CCCD).
+      if (ctx.scopeCell)
+        std::erase_if(p.duplicates, [&](const LikelyDuplicate& d) {
+          if (d.otherInImport) return false;
+          auto& ids = ctx.idsOf("members");
+          auto it = ids.find(d.otherCode);
+          return it == ids.end() || ctx.repo.memberCell(it->second) != *ctx.scopeCell;
+        });
+    }
     p.files.push_back(std::move(pf));
   }
   return p;

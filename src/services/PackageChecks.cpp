@@ -19,11 +19,7 @@ using core::format;
 using core::PackageValue;
 using core::tr;
 
-namespace {
-
-// A control character (C0, DEL, C1) anywhere in UTF-8 text: line ends and escape codes have no place in a
-// field of the register.
-bool hasControl(const std::string& s) {
+bool hasControlCharacters(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 || c == 0x7f) return true;
@@ -33,6 +29,8 @@ bool hasControl(const std::string& s) {
   }
   return false;
 }
+
+namespace {
 
 bool isDateColumn(const std::string& column) {
   return column == "date" || column == "status_since" ||
@@ -74,7 +72,7 @@ std::vector<std::string> packageValueProblems(Services& s, store::PackageReposit
       out.push_back(format(tr("{1}, {2}: {3}"), {core::normalizeText(c.recordLabel), field, why}));
     };
     const PackageValue& v = c.newValue;
-    if (v.kind == PackageValue::Text && hasControl(v.data)) {
+    if (v.kind == PackageValue::Text && hasControlCharacters(v.data)) {
       refuse(tr("the value holds a control character or an escape code."));
       continue;
     }

@@ -446,6 +446,13 @@ std::vector<std::string> Packages::unsentChanges() {
 }
 
 Review Packages::review(const core::ChangePackage& pkg) {
+  // The names a package carries reach messages and the audit: no control character or escape code in them.
+  bool control = hasControlCharacters(pkg.secretary) || hasControlCharacters(pkg.cellCode) ||
+                 hasControlCharacters(pkg.committee);
+  for (const auto& c : pkg.changes)
+    control = control || hasControlCharacters(c.recordLabel) || hasControlCharacters(c.table) ||
+              hasControlCharacters(c.column);
+  if (control) throw DataError(format(tr("The content of the package is damaged ({1})."), {"control"}));
   store::PackageRepository repo(s_.database());
   if (repo.origin())
     throw DataError(tr("This file is a cell file; change packages are applied to the office file."));

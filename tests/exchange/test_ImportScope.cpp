@@ -307,3 +307,20 @@ TEST_CASE(
   CHECK(r.one("SELECT old_value || '|' || new_value FROM audit_log WHERE record = 'organization:CB01'" +
               later) == "name: Chi bộ bản Nà Ớt|name: Chi bộ bản Nà Ớt Mới");
 }
+
+TEST_CASE("import scope: a secretary's dry run names no look-alike stored in another cell") {
+  Register r;
+  const std::string header = kMemberHeader.substr(0, kMemberHeader.size() - 1) + ",Số CCCD\n";
+  auto withCccd = [](std::string row) { return row.substr(0, row.size() - 1) + ",012345678901\n"; };
+  services::applyImport(
+      *r.s, kOffice,
+      r.batch({{"dang_vien.csv", header + withCccd(member("DV002", "Quàng Văn Ban", "CB02"))}}));
+  const std::string row = withCccd(member("DV010", "Lường Văn Một", "CB01"));
+  auto office = services::planImport(*r.s, kOffice, r.batch({{"dang_vien.csv", header + row}}));
+  REQUIRE(office.ok());
+  REQUIRE(office.duplicates.size() == 1);
+  CHECK(office.duplicates[0].otherCode == "DV002");
+  auto secretary = services::planImport(*r.s, r.secretary, r.batch({{"dang_vien.csv", header + row}}));
+  REQUIRE(secretary.ok());
+  CHECK(secretary.duplicates.empty());
+}

@@ -168,3 +168,15 @@ TEST_CASE("audit text output: a line end or tab inside a value cannot forge a ro
   CHECK(r.out.find("occupation: x\\n99\\t2099-01-01\\tadmin") != std::string::npos);
   CHECK(r.out.find("a\\\\b") != std::string::npos);
 }
+
+TEST_CASE(
+    "package checks: escape codes in the names a package carries are refused before any message uses them") {
+  Offline o;
+  auto pkg = o.edited("UPDATE members SET occupation = 'Giáo viên' WHERE code = '" + o.member + "'");
+  REQUIRE_FALSE(pkg.changes.empty());
+  pkg.changes[0].recordLabel = "\x1b]0;pwned\x07" + o.member;
+  o.refused(pkg, "control");
+  pkg.changes[0].recordLabel = o.member;
+  pkg.secretary = "Lò Văn\nadmin";
+  o.refused(pkg, "control");
+}
