@@ -167,9 +167,9 @@ std::string importFileRefusal(const Actor& actor, std::string_view kind);
 ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch);
 /// Plans, refuses with core::DataError listing every problem (one per line) if any, else writes the whole
 /// import in one transaction with one revision bump and its audit rows: one per file (the counts), one per
-/// changed record (the old and new value of each changed field) and one per new record (its values; a
-/// bulk load of kImportBulkRows new records or more in a file: one row naming them). Re-importing the same
-/// rows writes nothing.
+/// changed record (ENTITY.update, the old and new value of each changed field, as the dialog writes it) and
+/// one per new record (its values; a bulk load of kImportBulkRows new records or more in a file: one row
+/// naming them). Re-importing the same rows writes nothing.
 ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch);
 
 /// New records of one file from which their audit is one row for the file (a first load of a province).

@@ -17,8 +17,10 @@
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/MemberFields.h"
 #include "core/MemberRules.h"
 #include "core/VietText.h"
+#include "services/AuditText.h"
 #include "services/Import.h"
 #include "services/Services.h"
 #include "store/AuditRepository.h"
@@ -723,6 +725,14 @@ std::string auditEntity(std::string_view kind) {
   return k.find(kind)->second;
 }
 
+// The position of a member's field in its description (fields the description lacks, such as the cell, last).
+size_t memberFieldOrder(const std::string& field) {
+  const auto& all = core::memberFields();
+  for (size_t i = 0; i < all.size(); ++i)
+    if (field == all[i].name) return i;
+  return all.size();
+}
+
 // The audit rows of one applied file: per changed record the old and new value of each changed field; per
 // new record its values (a bulk load: one row naming the new records).
 void auditRecords(store::AuditRepository& audit, const Actor& actor, const PlannedFile& f,
@@ -741,12 +751,15 @@ void auditRecords(store::AuditRepository& audit, const Actor& actor, const Plann
     }
     const std::string where = format(tr("{1}, row {2}"), {f.source, std::to_string(r.row)});
     if (r.action == ImportAction::Update) {
-      std::string before, after;
-      for (const auto& c : r.changes) {
-        before += (before.empty() ? "" : "; ") + c.field + ": " + c.oldValue;
-        after += (after.empty() ? "" : "; ") + c.field + ": " + c.newValue;
-      }
-      audit.append(actor.username, entity + ".import", entity + ":" + r.key, before, after, where);
+      // The row the dialog writes for the same change: a member's fields in the order of their description.
+      std::vector<ChangedField> changes;
+      for (const auto& c : r.changes) changes.push_back({c.field, c.oldValue, c.newValue});
+      if (f.kind == "dang_vien")
+        std::stable_sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) {
+          return memberFieldOrder(a.field) < memberFieldOrder(b.field);
+        });
+      const auto [before, after] = auditValues(changes);
+      audit.append(actor.username, entity + ".update", entity + ":" + r.key, before, after, where);
     } else {
       std::string values;
       const ImportRow& row = file.rows[i];

@@ -1,4 +1,5 @@
 #include "services/Packages.h"
+#include "services/AuditText.h"
 #include "services/PackageChecks.h"
 
 #include <sodium.h>
@@ -636,8 +637,17 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
       }
       if (c.table == "members")
         repo.setValue(c.table, c.recordId, "updated_at", PackageValue::text(store::sql::nowUtc()));
-      s_.audit(actor, "package.change", c.table + "#" + std::to_string(c.recordId) + "." + c.column,
-               it.officeValue.display(), c.newValue.display(), reason);
+      if (c.table == "members") {
+        // The record, old and new values as the dialog writes them for the same change.
+        const auto code = repo.value("members", c.recordId, "code");
+        const auto [before, after] =
+            auditValues({{c.column, it.officeValue.display(), c.newValue.display()}});
+        s_.audit(actor, "package.change", "member:" + (code ? code->data : std::to_string(c.recordId)),
+                 before, after, reason);
+      } else {
+        s_.audit(actor, "package.change", c.table + "#" + std::to_string(c.recordId) + "." + c.column,
+                 it.officeValue.display(), c.newValue.display(), reason);
+      }
       ++applied;
     }
     repo.recordImport(pkg.packageId, pkg.exportId, pkg.secretary, actor.username, applied, declined);

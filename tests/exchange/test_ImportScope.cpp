@@ -146,7 +146,7 @@ TEST_CASE("import scope: a secretary's import touches only their own cell's memb
     CHECK(res.added == 1);
     CHECK(r.one("SELECT full_name FROM members WHERE code = 'DV001'") == "Lò Văn Pằn Mới");
     CHECK(r.one("SELECT username || '|' || old_value || '|' || new_value FROM audit_log WHERE action = "
-                "'member.import' AND record = 'member:DV001' ORDER BY id DESC LIMIT 1") ==
+                "'member.update' AND record = 'member:DV001' ORDER BY id DESC LIMIT 1") ==
           "bithu|full_name: Lò Văn Pằn|full_name: Lò Văn Pằn Mới");
     CHECK(r.one("SELECT new_value FROM audit_log WHERE action = 'rating.import'") ==
           "year: 2024; subject_type: dang_vien; subject_id: DV001; level: HTTNV");
@@ -218,7 +218,7 @@ TEST_CASE("import scope: case files are read and written by the inspection commi
   services::applyImport(*r.s, kInspection, r.batch({{"ky_luat.csv", guess}}));
   CHECK(r.one("SELECT violation FROM disciplines") == "Một câu đoán sai");
   CHECK(r.one("SELECT username || '|' || record || '|' || old_value || '|' || new_value FROM audit_log WHERE "
-              "action = 'discipline.import' ORDER BY id DESC LIMIT 1") ==
+              "action = 'discipline.update' ORDER BY id DESC LIMIT 1") ==
         "kiemtra|discipline:12-QĐ / dang_vien / DV002|violation: Nội dung mật ban đầu|violation: Một câu "
         "đoán sai");
   // The inspection committee changes no member through an import.

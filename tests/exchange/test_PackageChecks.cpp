@@ -140,7 +140,7 @@ TEST_CASE("package checks: the author is the account applying the package; a cla
   CHECK(value(*o.office,
               "SELECT username || '|' || new_value FROM audit_log WHERE action = 'package.change' ORDER BY "
               "id DESC "
-              "LIMIT 1") == "vanphong|Giáo viên");
+              "LIMIT 1") == "vanphong|occupation: Giáo viên");
   CHECK(value(*o.office, "SELECT reason LIKE '%admin%' FROM audit_log WHERE action = 'package.change'") ==
         "1");
   CHECK(value(*o.office, "SELECT count(*) FROM audit_log WHERE username = 'admin'") == "0");
