@@ -19,7 +19,7 @@ const std::vector<std::string> kValueOptions = {
     "--db",          "--committee", "--place",     "--province",      "--seed", "--as-of", "--today",
     "--out",         "--format",    "--cell",      "--search",        "--from", "--to",    "--user",
     "--password-fd", "--role",      "--full-name", "--passphrase-fd", "--year", "--id",    "--compare",
-    "--by",          "--record",    "--secretary", "--resolve", "--on"};
+    "--by",          "--record",    "--secretary", "--resolve", "--on",    "--reason",  "--decision"};
 // Options every command takes.
 const std::vector<std::string> kGlobalOptions = {"--db", "--user", "--password-fd"};
 }  // namespace

@@ -77,6 +77,9 @@ int cmdTransferReceived(const Parsed& p, std::ostream& out, std::ostream& err);
 std::string transferUsage();
 /// `audit ...`: the audit trail (CliUser.cpp).
 int cmdAudit(const Parsed& p, std::ostream& out, std::ostream& err);
+/// `record`: any record through its one door (RecordCommand.cpp).
+int cmdRecord(const Parsed& p, std::ostream& out, std::ostream& err);
+std::string recordUsage();
 /// The lock a window holds on --db: taken by commands that write, so that they refuse (exit 1) while a
 /// window has the register open (CliUser.cpp).
 std::unique_ptr<services::InstanceLock> lockForWriting(const Parsed& p);

@@ -275,9 +275,30 @@ int cmdAudit(const Parsed& p, std::ostream& out, std::ostream&) {
     out << "\n";
     return kOk;
   }
+  // One line per row, one tab between fields: a line end, tab or other control character inside a value is
+  // written escaped, so a value cannot forge a row or a column.
+  auto field = [](const std::string& v) {
+    std::string o;
+    o.reserve(v.size());
+    for (unsigned char c : v) {
+      if (c == '\\') o += "\\\\";
+      else if (c == '\n') o += "\\n";
+      else if (c == '\t') o += "\\t";
+      else if (c == '\r') o += "\\r";
+      else if (c < 0x20 || c == 0x7f) {
+        static const char hex[] = "0123456789abcdef";
+        o += "\\x";
+        o += hex[c >> 4];
+        o += hex[c & 15];
+      } else
+        o += char(c);
+    }
+    return o;
+  };
   for (const auto& r : rows)
-    out << r.id << "\t" << r.at << "\t" << r.username << "\t" << r.action << "\t" << r.record << "\t"
-        << r.oldValue << "\t" << r.newValue << "\t" << r.reason << "\n";
+    out << r.id << "\t" << field(r.at) << "\t" << field(r.username) << "\t" << field(r.action) << "\t"
+        << field(r.record) << "\t" << field(r.oldValue) << "\t" << field(r.newValue) << "\t" << field(r.reason)
+        << "\n";
   return kOk;
 }
 

@@ -166,7 +166,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   std::function<void(std::ostream&)> live;
   if (name == "admissions")
     live = [&](std::ostream& o) {
-      auto years = services::admissionsByYear(*s, actor, from.year(), to.year(), asOf);
+      auto years = services::admissionsByYear(*s, actor, from, to, asOf);
       fmt == "json" ? reports::writeAdmissionsJson(o, years) : reports::writeAdmissionsCsv(o, years);
     };
   else if (name == "deadlines")

@@ -24,15 +24,27 @@ std::optional<int64_t> targetFor(const std::vector<core::Target>& targets, const
 }
 }  // namespace
 
+namespace {
+// The progress of `year` counted over [first, last] (within the year): the one definition of admissions
+// (store/DomainRules) over those days.
+AdmissionProgress progressBetween(Services& s, const Actor& actor, int year, const Date& first,
+                                  const Date& last);
+}  // namespace
+
 AdmissionProgress admissionProgress(Services& s, const Actor& actor, int year, const Date& asOf) {
+  return progressBetween(s, actor, year, *Date::make(year, 1, 1), std::min(asOf, *Date::make(year, 12, 31)));
+}
+
+namespace {
+AdmissionProgress progressBetween(Services& s, const Actor& actor, int year, const Date& first,
+                                  const Date& last) {
   require(actor, Permission::ReadRegister);
   store::AdmissionRepository repo(s.database());
   store::SettingsRepository settings(s.database());
   store::RegisterRepository reg(s.database());
   AdmissionProgress p;
   p.year = year;
-  const Date first = *Date::make(year, 1, 1), last = *Date::make(year, 12, 31);
-  p.asOf = std::min(asOf, last);
+  p.asOf = last;
   std::map<core::Id, CellAdmissions> byCell;
   if (p.asOf >= first)
     for (const auto& a : repo.admissionsBetween(first, p.asOf)) {
@@ -48,7 +60,8 @@ AdmissionProgress admissionProgress(Services& s, const Actor& actor, int year, c
   std::vector<core::Term> periods = settings.terms();
   for (const auto& t : targets)
     if (t.key == "ket_nap_nam" || t.key == "ket_nap_nhiem_ky")
-      periods.push_back({0, std::to_string(t.fromYear) + "-" + std::to_string(t.toYear), t.fromYear, t.toYear});
+      periods.push_back(
+          {0, std::to_string(t.fromYear) + "-" + std::to_string(t.toYear), t.fromYear, t.toYear});
   std::optional<core::Term> term;
   for (const auto& t : periods)
     if (t.fromYear <= year && year <= t.toYear && (!term || t.fromYear > term->fromYear)) term = t;
@@ -72,11 +85,14 @@ AdmissionProgress admissionProgress(Services& s, const Actor& actor, int year, c
             [](const auto& a, const auto& b) { return a.cellCode < b.cellCode; });
   return p;
 }
+}  // namespace
 
-std::vector<AdmissionProgress> admissionsByYear(Services& s, const Actor& actor, int fromYear, int toYear,
-                                                const Date& asOf) {
+std::vector<AdmissionProgress> admissionsByYear(Services& s, const Actor& actor, const Date& from,
+                                                const Date& to, const Date& asOf) {
   std::vector<AdmissionProgress> out;
-  for (int y = fromYear; y <= toYear; ++y) out.push_back(admissionProgress(s, actor, y, asOf));
+  for (int y = from.year(); y <= to.year(); ++y)
+    out.push_back(progressBetween(s, actor, y, std::max(from, *Date::make(y, 1, 1)),
+                                  std::min({to, asOf, *Date::make(y, 12, 31)})));
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/MemberRules.h"
 #include "core/Numbers.h"
 #include "core/VietText.h"
 #include "services/Register.h"
@@ -342,8 +343,8 @@ core::Id createCandidate(Services& s, const Actor& actor, const NewCandidate& in
     p.push_back(tr("Choose one of the 54 ethnic groups."));
   if (!cccd.empty() && (cccd.size() != 12 || cccd.find_first_not_of("0123456789") != std::string::npos))
     p.push_back(format(tr("The CCCD number \"{1}\" must have exactly 12 digits."), {cccd}));
-  if (in.listedOn > Date::today())
-    p.push_back(format(tr("The date {1} is in the future."), {in.listedOn.vn()}));
+  for (auto& fp : core::candidateDateProblems(c.birthDate, in.listedOn, Date::today()))
+    p.push_back(std::move(fp.message));
   if (!existsOn(cell, in.listedOn))
     p.push_back(format(tr("The cell {1} did not exist on {2}."), {cell.code, in.listedOn.vn()}));
   if (!p.empty()) {

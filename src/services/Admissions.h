@@ -237,8 +237,10 @@ struct AdmissionProgress {
 /// The progress of `year` up to `asOf` (whole year when asOf is later). Needs ReadRegister; a secretary
 /// gets the committee's figures and only their own cell in `cells`.
 AdmissionProgress admissionProgress(Services& s, const Actor& actor, int year, const core::Date& asOf);
-/// One AdmissionProgress per year from fromYear to toYear (the `report admissions` model).
-std::vector<AdmissionProgress> admissionsByYear(Services& s, const Actor& actor, int fromYear, int toYear,
-                                                const core::Date& asOf);
+/// One AdmissionProgress per calendar year the period [from, to] touches, each counted over the days of the
+/// period in that year up to `asOf` (the `report admissions` model): its admitted total is the congress
+/// report's for the same period.
+std::vector<AdmissionProgress> admissionsByYear(Services& s, const Actor& actor, const core::Date& from,
+                                                const core::Date& to, const core::Date& asOf);
 
 }  // namespace dangbo::services

@@ -8,6 +8,7 @@
 #include "core/Numbers.h"
 #include "services/MemberList.h"
 #include "services/Services.h"
+#include "store/MemberQuery.h"
 #include "store/ReportQueries.h"
 
 namespace dangbo::services {
@@ -88,7 +89,7 @@ CongressMembers memberFigures(store::Database& db, const core::Date& asOf) {
     if (m.ethnicity.empty()) ++f.ethnicityUnknown;
     else if (isMinority(m)) ++f.ethnicMinority;
     // The file's status applies from status_since, and always when that date is not recorded (as presentOn).
-    if (m.status == "exempt" && (!m.statusSince || *m.statusSince <= asOf)) ++f.exempt;
+    if (store::exemptOn(m, asOf)) ++f.exempt;
     if (auto age = ageOn(m, asOf)) ++countOf(f.byAgeGroup, ageGroupOf(*age));
     else ++f.ageUnknown;
   }

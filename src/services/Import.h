@@ -62,10 +62,10 @@ int importColumnIndex(const ImportFileSpec& spec, std::string_view field);
 /// file's ImportFileSpec::columns, all in one string (a row of a 100.000-row file costs one allocation for
 /// its text, one for the ends); columns absent from the file read as "".
 struct ImportRow {
-  int row = 0;                        ///< record number in the file, the header being 1
-  std::string text;                   ///< the values one after the other
-  std::vector<uint32_t> ends;         ///< per spec column: the end of its value in `text`
-  uint64_t invalid = 0;               ///< bit i: the value of spec column i could not be read (see `problems`)
+  int row = 0;                 ///< record number in the file, the header being 1
+  std::string text;            ///< the values one after the other
+  std::vector<uint32_t> ends;  ///< per spec column: the end of its value in `text`
+  uint64_t invalid = 0;        ///< bit i: the value of spec column i could not be read (see `problems`)
   std::vector<std::string> problems;  ///< Vietnamese messages naming file, row, column and reason
   /// The canonical value of spec column `column` ("" = empty cell or absent column); for an unreadable
   /// value its normalized text.
@@ -109,6 +109,7 @@ struct ImportChange {
   std::string column;    ///< the header of the column (or the internal name for derived values)
   std::string oldValue;  ///< as stored, references shown by code ("" = none)
   std::string newValue;  ///< as it will be stored
+  std::string field;     ///< the field's internal name ("full_name"), as in the audit row
 };
 
 /// The plan for one row.
@@ -157,12 +158,22 @@ struct ImportResult {
   int added = 0, updated = 0, unchanged = 0;  ///< totals over all files
 };
 
-/// Plans an import without writing anything (the dry run): every row checked against the register.
+/// Why `actor` may not import the file `kind` at all ("" when it may): organizations, committees and targets
+/// need the office or an administrator; inspections and disciplines the inspection committee (which alone
+/// reads case files); the rest the right to change the register (a secretary: only their own cell's rows).
+std::string importFileRefusal(const Actor& actor, std::string_view kind);
+/// Plans an import without writing anything (the dry run): every row checked against the register. A file
+/// the actor may not import is refused as a whole, its rows left unread (a dry run shows nothing of them).
 ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch);
 /// Plans, refuses with core::DataError listing every problem (one per line) if any, else writes the whole
-/// import in one transaction with one audit row per file and one revision bump. Re-importing the same
-/// rows writes nothing.
+/// import in one transaction with one revision bump and its audit rows: one per file (the counts), one per
+/// changed record (ENTITY.update, the old and new value of each changed field, as the dialog writes it) and
+/// one per new record (its values; a bulk load of kImportBulkRows new records or more in a file: one row
+/// naming them). Re-importing the same rows writes nothing.
 ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch);
+
+/// New records of one file from which their audit is one row for the file (a first load of a province).
+inline constexpr int kImportBulkRows = 5000;
 
 /// The Vietnamese word for an action ("mới", "cập nhật", ...).
 std::string importActionLabel(ImportAction a);

@@ -14,9 +14,13 @@
 #include <unordered_set>
 
 #include "core/Date.h"
+#include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/MemberFields.h"
+#include "core/MemberRules.h"
 #include "core/VietText.h"
+#include "services/AuditText.h"
 #include "services/Import.h"
 #include "services/Services.h"
 #include "store/AuditRepository.h"
@@ -67,7 +71,7 @@ struct SpecInfo {
   std::vector<Ref> refs;                   // per spec position
   int code = -1, committee = -1, status = -1, statusSince = -1, fromYear = -1, toYear = -1, subjectType = -1,
       mergedInto = -1, cellId = -1, subjectId = -1, founded = -1, officialOn = -1, admittedOn = -1,
-      transferredInOn = -1, year = -1;
+      transferredInOn = -1, year = -1, birthDate = -1, listedOn = -1;
   bool keyedByCode = false;  // the key is the record's code
 };
 
@@ -115,6 +119,8 @@ SpecInfo makeInfo(const ImportFileSpec& spec) {
   i.admittedOn = at("admitted_on");
   i.transferredInOn = at("transferred_in_on");
   i.year = at("year");
+  i.birthDate = at("birth_date");
+  i.listedOn = at("listed_on");
   return i;
 }
 
@@ -230,6 +236,8 @@ struct Outcome {
 
 struct Context {
   Services& s;
+  const Actor& actor;
+  std::optional<core::Id> scopeCell;  // a secretary: the one cell whose records the import may touch
   store::ImportRepository repo;
   EthnicIndex ethnic;
   core::Date today;
@@ -239,8 +247,13 @@ struct Context {
   TextMap<std::string> terms;                    // term name -> id (as text) of stored terms
   std::optional<std::set<int>> lockedYears;      // years whose rating round is locked, read on first use
 
-  explicit Context(Services& svc)
-      : s(svc), repo(svc.database()), ethnic(repo.ethnicGroups()), today(core::Date::today()) {}
+  Context(Services& svc, const Actor& a)
+      : s(svc),
+        actor(a),
+        scopeCell(a.role == "secretary" ? std::optional<core::Id>(a.cellId.value_or(0)) : std::nullopt),
+        repo(svc.database()),
+        ethnic(repo.ethnicGroups()),
+        today(core::Date::today()) {}
 
   TextMap<core::Id>& idsOf(const std::string& table) {
     auto it = ids.find(table);
@@ -344,6 +357,88 @@ std::string statusEventKind(std::string_view status) {
   return {};
 }
 
+// A secretary's import touches only the records of their own cell: members and candidates stored in it and
+// staying in it, sponsors from it, ratings of its members. Adds the refusal to `out` and returns false when
+// the row reaches outside; nothing of an outside record is compared (no hint of its stored values).
+template <class Problem>
+bool withinScope(Context& ctx, const SpecInfo& info, Outcome& out, const Problem& problem) {
+  if (!ctx.scopeCell) return true;
+  const std::string own = std::to_string(*ctx.scopeCell);
+  auto ownCode = [&] { return ctx.repo.codeById("organizations", *ctx.scopeCell); };
+  const std::string& user = ctx.actor.username;
+  auto memberOutside = [&](int k) {
+    if (!out.has(k) || isNewRef(out.values[size_t(k)])) return false;  // a new member: its own row is checked
+    return ctx.repo.memberCell(std::stoll(out.values[size_t(k)])) != *ctx.scopeCell;
+  };
+  if (info.kind == "dang_vien" || info.kind == "quan_chung") {
+    if (out.stored) {
+      const auto cell = out.old(info, info.cellId);
+      if (!cell || *cell != own) {
+        problem(info.code,
+                format(tr("{1} belongs to another cell: the account {2} may change only the records "
+                          "of its own cell {3}."),
+                       {out.key, user, ownCode()}));
+        return false;
+      }
+    }
+    if (out.has(info.cellId) && out.values[size_t(info.cellId)] != own) {
+      problem(info.cellId,
+              format(tr("the account {1} may import only the records of its own cell {2}; moving a "
+                        "record into or out of the cell is the office's work."),
+                     {user, ownCode()}));
+      return false;
+    }
+    for (const char* f : {"sponsor1", "sponsor2"})
+      if (int k = importColumnIndex(*info.spec, f); k >= 0 && memberOutside(k)) {
+        problem(k, format(tr("the sponsor is not a member of the cell {1}."), {ownCode()}));
+        return false;
+      }
+  }
+  if (info.kind == "xep_loai") {
+    if (out.has(info.subjectType) && out.values[size_t(info.subjectType)] == "to_chuc") {
+      problem(info.subjectType,
+              format(tr("the account {1} may not rate party organizations: the office does."), {user}));
+      return false;
+    }
+    if (memberOutside(info.subjectId)) {
+      problem(info.subjectId, format(tr("the account {1} may rate only the members of its own cell {2}."),
+                                     {user, ownCode()}));
+      return false;
+    }
+  }
+  return true;
+}
+
+// The dates of a new member or candidate, or of one whose dates change, judged by the rules of the dialog
+// (core/MemberRules) on the record as it will be: the row's values over the stored ones.
+template <class Problem>
+void checkDates(Context& ctx, const SpecInfo& info, const Outcome& out, const Problem& problem) {
+  const bool member = info.kind == "dang_vien";
+  if (!member && info.kind != "quan_chung") return;
+  const int at[5] = {info.birthDate, info.admittedOn, info.officialOn, info.transferredInOn, info.listedOn};
+  bool changes = !out.stored;
+  for (int i = 0; i < 5; ++i) changes = changes || (at[i] >= 0 && ((out.updates >> at[i]) & 1u));
+  if (!changes) return;
+  auto text = [&](int i) -> std::optional<std::string_view> {
+    if (at[i] < 0) return std::nullopt;
+    if (out.has(at[i])) return std::string_view(out.values[size_t(at[i])]);
+    return out.old(info, at[i]);
+  };
+  auto date = [&](int i) -> std::optional<core::Date> {
+    auto t = text(i);
+    return t ? core::Date::parse(*t) : std::nullopt;
+  };
+  std::optional<core::PartialDate> birth;
+  if (auto t = text(0)) birth = core::PartialDate::parse(*t);
+  const auto problems =
+      member ? core::memberDateProblems({birth, date(1), std::nullopt, date(2), date(3)}, ctx.today)
+             : core::candidateDateProblems(birth, date(4), ctx.today);
+  for (const auto& fp : problems) {
+    const int k = importColumnIndex(*info.spec, fp.field);
+    problem(k >= 0 ? k : info.keys.front(), fp.message);
+  }
+}
+
 // Evaluates `row` against the register into `out`; the columns of `skip` are taken as empty.
 void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row, Outcome& out,
               uint64_t skip = 0) {
@@ -418,6 +513,11 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
     }
   }
 
+  if (!withinScope(ctx, info, out, problem)) {
+    out.action = ImportAction::Error;
+    return;
+  }
+
   if (!out.stored) {
     for (int k = 0; k < int(n); ++k) {
       const ImportColumn& c = spec.columns[size_t(k)];
@@ -449,23 +549,27 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
       out.updates |= uint64_t(1) << k;
       const ImportColumn& c = spec.columns[size_t(k)];
       std::string t = c.type == T::Code || c.type == T::TermName ? refTable(info, k, row) : std::string();
-      out.changes.push_back(
-          {headerOf(file, c), display(ctx, c.field, t, old), display(ctx, c.field, t, std::string_view(v))});
+      out.changes.push_back({headerOf(file, c), display(ctx, c.field, t, old),
+                             display(ctx, c.field, t, std::string_view(v)), c.field});
     }
     if (out.committee && *out.committee != ctx.repo.hasOpenCellCommittee(out.stored->rowid)) {
       out.committeeChanges = true;
       out.changes.push_back({headerOf(file, spec.columns[size_t(info.committee)]),
-                             *out.committee ? tr("No") : tr("Yes"), *out.committee ? tr("Yes") : tr("No")});
+                             *out.committee ? tr("No") : tr("Yes"), *out.committee ? tr("Yes") : tr("No"),
+                             "has_committee"});
     }
   }
+
+  checkDates(ctx, info, out, problem);
 
   // A rating of a locked round changes only once the office has reopened the round (an unchanged row is
   // no change: importing the same file again still passes).
   if (info.kind == "xep_loai" && out.has(info.year) && (!out.stored || !out.changes.empty()) &&
       ctx.locked(std::stoi(out.values[size_t(info.year)])))
-    problem(info.year, format(tr("the rating round of {1} is locked: the office must reopen it, with a reason, "
-                                 "before its ratings change."),
-                              {out.values[size_t(info.year)]}));
+    problem(info.year,
+            format(tr("the rating round of {1} is locked: the office must reopen it, with a reason, "
+                      "before its ratings change."),
+                   {out.values[size_t(info.year)]}));
   if (!out.problems.empty())
     out.action = ImportAction::Error;
   else if (!out.stored)
@@ -612,6 +716,66 @@ void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& s
 
 namespace {
 
+// The record name of a file's rows in the audit, as the window's own writes name them.
+std::string auditEntity(std::string_view kind) {
+  static const std::map<std::string, std::string, std::less<>> k = {
+      {"to_chuc", "organization"},  {"dang_vien", "member"},    {"quan_chung", "candidate"},
+      {"xep_loai", "rating"},       {"kiem_tra", "inspection"}, {"ky_luat", "discipline"},
+      {"cap_uy", "committee_seat"}, {"chi_tieu", "target"}};
+  return k.find(kind)->second;
+}
+
+// The position of a member's field in its description (fields the description lacks, such as the cell, last).
+size_t memberFieldOrder(const std::string& field) {
+  const auto& all = core::memberFields();
+  for (size_t i = 0; i < all.size(); ++i)
+    if (field == all[i].name) return i;
+  return all.size();
+}
+
+// The audit rows of one applied file: per changed record the old and new value of each changed field; per
+// new record its values (a bulk load: one row naming the new records).
+void auditRecords(store::AuditRepository& audit, const Actor& actor, const PlannedFile& f,
+                  const ImportFile& file) {
+  const std::string entity = auditEntity(f.kind);
+  const ImportFileSpec& spec = *importFileSpec(f.kind);
+  const bool bulk = f.added >= kImportBulkRows;
+  const PlannedRow *firstNew = nullptr, *lastNew = nullptr;
+  for (size_t i = 0; i < f.rows.size(); ++i) {
+    const PlannedRow& r = f.rows[i];
+    if (r.action != ImportAction::Update && r.action != ImportAction::New) continue;
+    if (r.action == ImportAction::New && bulk) {
+      if (!firstNew) firstNew = &r;
+      lastNew = &r;
+      continue;
+    }
+    const std::string where = format(tr("{1}, row {2}"), {f.source, std::to_string(r.row)});
+    if (r.action == ImportAction::Update) {
+      // The row the dialog writes for the same change: a member's fields in the order of their description.
+      std::vector<ChangedField> changes;
+      for (const auto& c : r.changes) changes.push_back({c.field, c.oldValue, c.newValue});
+      if (f.kind == "dang_vien")
+        std::stable_sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) {
+          return memberFieldOrder(a.field) < memberFieldOrder(b.field);
+        });
+      const auto [before, after] = auditValues(changes);
+      audit.append(actor.username, entity + ".update", entity + ":" + r.key, before, after, where);
+    } else {
+      std::string values;
+      const ImportRow& row = file.rows[i];
+      for (size_t k = 0; k < spec.columns.size(); ++k)
+        if (auto v = row.value(k); !v.empty())
+          values.append(values.empty() ? "" : "; ").append(spec.columns[k].field).append(": ").append(v);
+      audit.append(actor.username, entity + ".import", entity + ":" + r.key, "", values, where);
+    }
+  }
+  if (firstNew)
+    audit.append(actor.username, entity + ".import", entity + ":" + firstNew->key + ".." + lastNew->key, "",
+                 format(tr("{1} new records, {2} to {3}, as in the file"),
+                        {std::to_string(f.added), firstNew->key, lastNew->key}),
+                 f.source);
+}
+
 ImportPlan plan(Context& ctx, const ImportBatch& batch) {
   ImportPlan p;
   p.notices = batch.notices;
@@ -630,8 +794,14 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch) {
     if (!file) continue;
     const SpecInfo& info = infoOf(spec);
     PlannedFile pf{file->kind, file->source, {}, 0, 0, 0, 0};
-    pf.rows.reserve(file->rows.size());
     for (const auto& m : file->problems) p.problems.push_back(m);
+    if (std::string why = importFileRefusal(ctx.actor, file->kind); !why.empty()) {
+      p.problems.push_back(file->source + ": " + why);
+      pf.errors = int(file->rows.size());
+      p.files.push_back(std::move(pf));
+      continue;
+    }
+    pf.rows.reserve(file->rows.size());
     TextMap<int> keys;  // key -> first row
     keys.reserve(file->rows.size());
     for (const auto& row : file->rows) {
@@ -663,7 +833,17 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch) {
       }
       pf.rows.push_back({row.row, o.key, o.action, std::move(o.changes), std::move(o.problems)});
     }
-    if (file->kind == "dang_vien") findLikelyDuplicates(ctx.repo, spec, *file, pf.rows, p.duplicates);
+    if (file->kind == "dang_vien") {
+      findLikelyDuplicates(ctx.repo, spec, *file, pf.rows, p.duplicates);
+      // A secretary is not told about stored members of other cells (not even that one shares a CCCD).
+      if (ctx.scopeCell)
+        std::erase_if(p.duplicates, [&](const LikelyDuplicate& d) {
+          if (d.otherInImport) return false;
+          auto& ids = ctx.idsOf("members");
+          auto it = ids.find(d.otherCode);
+          return it == ids.end() || ctx.repo.memberCell(it->second) != *ctx.scopeCell;
+        });
+    }
     p.files.push_back(std::move(pf));
   }
   return p;
@@ -671,16 +851,46 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch) {
 
 }  // namespace
 
+std::string importFileRefusal(const Actor& actor, std::string_view kind) {
+  const std::string role = core::enums::userRole.label(actor.role);
+  if (kind == "kiem_tra" || kind == "ky_luat") {
+    if (!allows(actor, Permission::ReadCaseFiles))
+      return format(
+          tr("the account {1} ({2}) may neither read nor write inspection and discipline case files: "
+             "only the inspection committee imports this file."),
+          {actor.username, role});
+    return {};
+  }
+  if (kind == "to_chuc" || kind == "cap_uy" || kind == "chi_tieu") {
+    if (!allows(actor, Permission::EditSettings))
+      return format(
+          tr("the account {1} ({2}) may not change party organizations, the committee or the targets: "
+             "only the office or an administrator imports this file."),
+          {actor.username, role});
+    return {};
+  }
+  if (!allows(actor, Permission::WriteRegister))
+    return format(tr("the account {1} ({2}) may not change the register."), {actor.username, role});
+  return {};
+}
+
+namespace {
+// The import needs at least one of the rights its files call for.
+void requireSomeImport(const Actor& actor) {
+  if (!allows(actor, Permission::ReadCaseFiles)) require(actor, Permission::WriteRegister);
+}
+}  // namespace
+
 ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch) {
-  require(actor, Permission::WriteRegister);
-  Context ctx(s);
+  requireSomeImport(actor);
+  Context ctx(s, actor);
   return plan(ctx, batch);
 }
 
 ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch) {
-  require(actor, Permission::WriteRegister);
+  requireSomeImport(actor);
   ImportResult result;
-  Context ctx(s);
+  Context ctx(s, actor);
   result.plan = plan(ctx, batch);
   if (!result.plan.ok()) {
     std::string text;
@@ -723,7 +933,8 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     ctx.importOrgs.clear();
     ctx.importMembers.clear();
     ctx.forget();
-    for (const auto& [kind, table] : {std::pair{"to_chuc", "organizations"}, std::pair{"dang_vien", "members"}})
+    for (const auto& [kind, table] :
+         {std::pair{"to_chuc", "organizations"}, std::pair{"dang_vien", "members"}})
       if (const ImportFile* f = fileOf(batch, kind)) ctx.expect(table, f->rows.size());
     Outcome o;
     for (const auto& spec : importFileSpecs()) {
@@ -747,6 +958,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     }
     ctx.repo.rebuildIndexes(dropped);
     store::AuditRepository audit(db);
+    for (const auto& f : result.plan.files) auditRecords(audit, actor, f, *fileOf(batch, f.kind));
     for (const auto& f : result.plan.files)
       audit.append(actor.username, "import", f.source, "",
                    format(tr("{1} new, {2} updated, {3} unchanged"),

@@ -7,9 +7,11 @@
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/MemberRules.h"
 #include "core/VietText.h"
 #include "services/Services.h"
 #include "store/MemberQuery.h"
+#include "store/ValidationQueries.h"
 
 namespace dangbo::services {
 
@@ -221,6 +223,20 @@ std::vector<CheckFinding> checkRegister(Services& services, const Actor& actor, 
                      core::format(core::tr("The file of member {1} ({2}) lacks the {3}."),
                                   {mf.member.fullName, mf.member.code, label})});
     }
+  }
+
+  // Dates the dialog would refuse (stored before the rules reached every door): rule invalid_dates.
+  const core::Date today = core::Date::today();
+  for (const auto& d : store::memberDates(db)) {
+    if (scope && d.member.cellId != *scope) continue;
+    auto date = [](const std::string& t) { return t.empty() ? std::nullopt : core::Date::parse(t); };
+    const auto problems = core::memberDateProblems(
+        {d.birth.empty() ? std::nullopt : core::PartialDate::parse(d.birth), date(d.admitted), date(d.ceremony),
+         date(d.official), date(d.transferredIn)},
+        today);
+    for (const auto& fp : problems)
+      out.push_back({"invalid_dates", d.member.code, std::nullopt,
+                     core::format(core::tr("Member {1} ({2}): {3}"), {d.member.fullName, d.member.code, fp.message})});
   }
 
   for (const auto& g : store::likelyDuplicates(db)) {

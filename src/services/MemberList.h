@@ -87,7 +87,7 @@ std::vector<RegisterEntry> registerEntries(Services& services, const Actor& acto
 
 /// A problem found by `check`.
 struct CheckFinding {
-  std::string rule;          ///< missing_field | duplicate (here)
+  std::string rule;          ///< missing_field | invalid_dates | duplicate (here)
   std::string subject;       ///< the member code
   std::optional<int> year;   ///< none for these rules
   std::string message;       ///< Vietnamese
@@ -97,7 +97,8 @@ struct CheckFinding {
 /// birth, gender, ethnicity, admission or transfer-in date, cell; one finding per field) and duplicate
 /// (members of any status sharing a CCCD, a party card number, or folded name and full date of birth;
 /// one finding for each member of a group but the first by code, naming the others). Needs
-/// ReadRegister; a secretary gets findings about members of their cell only. `asOf` is kept for the
+/// ReadRegister; a secretary gets findings about members of their cell only. Rule invalid_dates: a member's
+/// stored dates break a rule of core/MemberRules (one finding per problem). `asOf` is kept for the
 /// rules judged on a day; these two do not depend on it.
 std::vector<CheckFinding> checkRegister(Services& services, const Actor& actor, const core::Date& asOf);
 

@@ -1,4 +1,6 @@
 #include "services/Packages.h"
+#include "services/AuditText.h"
+#include "services/PackageChecks.h"
 
 #include <sodium.h>
 
@@ -27,9 +29,11 @@ namespace {
 
 // The tables whose fields a cell may change, and the fields it may not (identity, placement, derived keys).
 const char* const kEditableTables[] = {"members", "candidates", "ratings"};
-const std::set<std::string> kFixedColumns = {"id",         "code",      "search_key",  "sort_key",
-                                             "updated_at", "cell_id",   "year",        "subject_type",
-                                             "subject_id", "member_id", "candidate_id"};
+// A status (and the day it began) changes only through a dated action with its event, recorded at the office.
+const std::set<std::string> kFixedColumns = {"id",         "code",      "search_key",   "sort_key",
+                                             "updated_at", "cell_id",   "year",         "subject_type",
+                                             "subject_id", "member_id", "candidate_id", "status",
+                                             "status_since"};
 
 // The tables where a cell may add rows, the columns that find such a row at the office (its natural key)
 // and what the office sets itself on inserting it. A candidate's stages add people checked and helpers; a
@@ -443,6 +447,13 @@ std::vector<std::string> Packages::unsentChanges() {
 }
 
 Review Packages::review(const core::ChangePackage& pkg) {
+  // The names a package carries reach messages and the audit: no control character or escape code in them.
+  bool control = hasControlCharacters(pkg.secretary) || hasControlCharacters(pkg.cellCode) ||
+                 hasControlCharacters(pkg.committee);
+  for (const auto& c : pkg.changes)
+    control = control || hasControlCharacters(c.recordLabel) || hasControlCharacters(c.table) ||
+              hasControlCharacters(c.column);
+  if (control) throw DataError(format(tr("The content of the package is damaged ({1})."), {"control"}));
   store::PackageRepository repo(s_.database());
   if (repo.origin())
     throw DataError(tr("This file is a cell file; change packages are applied to the office file."));
@@ -551,6 +562,11 @@ Review Packages::review(const core::ChangePackage& pkg) {
     item.conflict = !item.unchanged && *office != c.oldValue;
     r.items.push_back(std::move(item));
   }
+  if (auto problems = packageValueProblems(s_, repo, pkg); !problems.empty()) {
+    std::string text;
+    for (const auto& p : problems) text += p + "\n";
+    throw DataError(text + tr("The change package is refused. Nothing was written."));
+  }
   return r;
 }
 
@@ -562,9 +578,10 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
   db.transaction([&] {
     Review r = review(pkg);
     store::PackageRepository repo(db);
-    Actor secretary{pkg.secretary, "secretary", pkg.cellId};
-    std::string reason = format(tr("change package {1} of cell {2}, applied by {3}"),
-                                {pkg.packageId.substr(0, 8), pkg.cellCode, actor.username});
+    // The author of every change is the account applying it; the secretary's name is what the package
+    // claims, kept as a note only.
+    std::string reason = format(tr("change package {1} of cell {2}; the package names {3} as its sender"),
+                                {pkg.packageId.substr(0, 8), pkg.cellCode, core::normalizeText(pkg.secretary)});
     std::set<std::pair<std::string, int64_t>> inserted;
     for (size_t i = 0; i < r.items.size(); ++i) {
       const ReviewItem& it = r.items[i];
@@ -582,7 +599,7 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
         if (inserted.count({c.table, c.recordId})) continue;  // written with the first field of its row
         if (auto row = repo.findRow(c.table, c.keyColumns, c.keyValues)) {
           repo.setValue(c.table, *row, c.column, c.newValue);
-          s_.audit(secretary, "package.change", c.table + "#" + std::to_string(*row) + "." + c.column,
+          s_.audit(actor, "package.change", c.table + "#" + std::to_string(*row) + "." + c.column,
                    it.officeValue.display(), c.newValue.display(), reason);
           ++applied;
           continue;
@@ -605,7 +622,7 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
         int64_t id = repo.insertRow(c.table, columns, values);
         inserted.insert({c.table, c.recordId});
         for (const auto* f : fields) {
-          s_.audit(secretary, "package.add", c.table + "#" + std::to_string(id) + "." + f->column, "",
+          s_.audit(actor, "package.add", c.table + "#" + std::to_string(id) + "." + f->column, "",
                    f->newValue.display(), reason);
           ++applied;
         }
@@ -620,8 +637,17 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
       }
       if (c.table == "members")
         repo.setValue(c.table, c.recordId, "updated_at", PackageValue::text(store::sql::nowUtc()));
-      s_.audit(secretary, "package.change", c.table + "#" + std::to_string(c.recordId) + "." + c.column,
-               it.officeValue.display(), c.newValue.display(), reason);
+      if (c.table == "members") {
+        // The record, old and new values as the dialog writes them for the same change.
+        const auto code = repo.value("members", c.recordId, "code");
+        const auto [before, after] =
+            auditValues({{c.column, it.officeValue.display(), c.newValue.display()}});
+        s_.audit(actor, "package.change", "member:" + (code ? code->data : std::to_string(c.recordId)),
+                 before, after, reason);
+      } else {
+        s_.audit(actor, "package.change", c.table + "#" + std::to_string(c.recordId) + "." + c.column,
+                 it.officeValue.display(), c.newValue.display(), reason);
+      }
       ++applied;
     }
     repo.recordImport(pkg.packageId, pkg.exportId, pkg.secretary, actor.username, applied, declined);

@@ -5,7 +5,10 @@
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/MemberFields.h"
+#include "core/MemberRules.h"
 #include "core/VietText.h"
+#include "services/AuditText.h"
 #include "services/Lookup.h"
 #include "services/Register.h"
 #include "services/Services.h"
@@ -49,37 +52,12 @@ std::string joinLines(const std::vector<std::string>& lines) {
   return out;
 }
 
-std::string dateText(const std::optional<Date>& d) { return d ? d->vn() : std::string(); }
-
-// "field: old -> new" for every detail that changed, for the audit row.
-std::string memberChanges(const core::Member& a, const core::Member& b) {
-  std::string out;
-  auto diff = [&](const char* name, const std::string& x, const std::string& y) {
-    if (x != y) out += std::string(out.empty() ? "" : "; ") + name + ": " + x + " -> " + y;
-  };
-  diff("code", a.code, b.code);
-  diff("full_name", a.fullName, b.fullName);
-  diff("birth_name", a.birthName, b.birthName);
-  diff("gender", a.gender, b.gender);
-  diff("birth_date", a.birthDate ? a.birthDate->storage() : "", b.birthDate ? b.birthDate->storage() : "");
-  diff("birth_place", a.birthPlace, b.birthPlace);
-  diff("hometown", a.hometown, b.hometown);
-  diff("residence", a.residence, b.residence);
-  diff("ethnicity", a.ethnicity, b.ethnicity);
-  diff("religion", a.religion, b.religion);
-  diff("cccd", a.cccd, b.cccd);
-  diff("phone", a.phone, b.phone);
-  diff("education", a.education, b.education);
-  diff("qualification", a.qualification, b.qualification);
-  diff("theory", a.theory, b.theory);
-  diff("occupation", a.occupation, b.occupation);
-  diff("admitted_on", dateText(a.admittedOn), dateText(b.admittedOn));
-  diff("ceremony_on", dateText(a.ceremonyOn), dateText(b.ceremonyOn));
-  diff("official_on", dateText(a.officialOn), dateText(b.officialOn));
-  diff("card_no", a.cardNo, b.cardNo);
-  diff("file_no", a.fileNo, b.fileNo);
-  diff("transferred_in_on", dateText(a.transferredInOn), dateText(b.transferredInOn));
-  diff("transferred_in_from", a.transferredInFrom, b.transferredInFrom);
+// The fields of the member's file that differ, by their description (core/MemberFields), for the audit row.
+std::vector<ChangedField> memberChanges(const core::Member& a, const core::Member& b) {
+  std::vector<ChangedField> out;
+  for (const auto& f : core::memberFields())
+    if (f.details || std::string_view(f.name) == "code")
+      if (std::string x = f.get(a), y = f.get(b); x != y) out.push_back({f.name, x, y});
   return out;
 }
 
@@ -141,25 +119,9 @@ std::vector<std::string> validateMember(Services& s, const core::Member& in, boo
   if (!core::enums::theory.contains(m.theory)) p.push_back(tr("Choose the political theory level."));
   if (!m.admittedOn && !m.transferredInOn)
     p.push_back(tr("Enter the date of the admission decision (or, for a member who transferred in, the transfer date)."));
-  auto notFuture = [&](const std::optional<Date>& d, const char* what) {
-    if (d && *d > today) p.push_back(format(tr("The {1} ({2}) is in the future."), {tr(what), d->vn()}));
-  };
-  notFuture(m.admittedOn, core::N_("admission date"));
-  notFuture(m.ceremonyOn, core::N_("ceremony date"));
-  notFuture(m.officialOn, core::N_("official date"));
-  notFuture(m.transferredInOn, core::N_("transfer date"));
-  if (m.birthDate && m.admittedOn && core::completedYears(m.birthDate->anchor(), *m.admittedOn) < 16)
-    p.push_back(format(tr("Born {1} and admitted {2}: the dates cannot both be right."),
-                       {m.birthDate->vn(), m.admittedOn->vn()}));
-  if (m.admittedOn && m.ceremonyOn && *m.ceremonyOn < *m.admittedOn)
-    p.push_back(format(tr("The ceremony ({1}) cannot come before the admission decision ({2})."),
-                       {m.ceremonyOn->vn(), m.admittedOn->vn()}));
-  if (m.officialOn) {
-    std::optional<Date> from = m.ceremonyOn ? m.ceremonyOn : m.admittedOn;
-    if (from && *m.officialOn <= *from)
-      p.push_back(format(tr("The official date ({1}) must come after the ceremony or admission ({2})."),
-                         {m.officialOn->vn(), from->vn()}));
-  }
+  for (auto& fp : core::memberDateProblems(
+           {m.birthDate, m.admittedOn, m.ceremonyOn, m.officialOn, m.transferredInOn}, today))
+    p.push_back(std::move(fp.message));
   if (m.transferredInOn && m.transferredInFrom.empty())
     p.push_back(tr("Name the committee the member transferred in from."));
   return p;
@@ -210,11 +172,12 @@ void updateMember(Services& s, const Actor& actor, const core::Member& in, const
   m.statusSince = stored->statusSince;
   m.candidateId = stored->candidateId;
   if (auto problems = validateMember(s, m, false); !problems.empty()) throw DataError(joinLines(problems));
-  std::string changes = memberChanges(*stored, m);
+  const auto changes = memberChanges(*stored, m);
   if (changes.empty()) return;
+  const auto [before, after] = auditValues(changes);
   s.database().transaction([&] {
     repo.updateMember(m);
-    s.audit(actor, "member.update", "member:" + m.code, "", changes, core::normalizeText(reason));
+    s.audit(actor, "member.update", "member:" + m.code, before, after, core::normalizeText(reason));
   });
 }
 

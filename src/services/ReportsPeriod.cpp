@@ -50,7 +50,7 @@ std::optional<double> tenthsValue(const std::optional<int64_t>& t) {
 ReportModel admissionsReport(Services& s, const Actor& actor, const core::Date& from, const core::Date& to,
                              const core::Date& asOf) {
   ReportModel m = periodModel(s, "admissions", core::N_("Admission of new members"), from, to, asOf);
-  const auto years = admissionsByYear(s, actor, from.year(), to.year(), asOf);
+  const auto years = admissionsByYear(s, actor, from, to, asOf);
   ReportSection sec;
   ReportTable t;
   t.key = "by_year";

@@ -1,6 +1,7 @@
 #include "store/AdmissionRepository.h"
 
 #include "core/VietText.h"
+#include "store/DomainRules.h"
 #include "store/Sql.h"
 
 namespace dangbo::store {
@@ -273,7 +274,8 @@ std::vector<std::string> AdmissionRepository::removalGrounds(core::Id memberId) 
 }
 
 std::vector<core::Candidate> AdmissionRepository::candidatesWithCccd(const std::string& cccd) {
-  SQLite::Statement q(db_.db(), std::string(kCandidateColumns) + "WHERE cccd = ? AND cccd <> '' ORDER BY code");
+  SQLite::Statement q(db_.db(),
+                      std::string(kCandidateColumns) + "WHERE cccd = ? AND cccd <> '' ORDER BY code");
   q.bind(1, cccd);
   std::vector<core::Candidate> out;
   while (q.executeStep()) out.push_back(readCandidate(q));
@@ -283,18 +285,13 @@ std::vector<core::Candidate> AdmissionRepository::candidatesWithCccd(const std::
 std::vector<AdmissionFact> AdmissionRepository::admissionsBetween(const core::Date& from,
                                                                   const core::Date& to) {
   std::vector<AdmissionFact> out;
-  SQLite::Statement m(
-      db_.db(),
-      "SELECT coalesce((SELECT e.to_cell FROM member_events e WHERE e.member_id = m.id AND e.kind = "
-      "'admitted' AND e.to_cell IS NOT NULL ORDER BY e.date, e.id LIMIT 1), m.cell_id), m.admitted_on "
-      "FROM members m WHERE m.transferred_in_on IS NULL AND m.admitted_on BETWEEN ? AND ?");
+  SQLite::Statement m(db_.db(), "SELECT " + rule::kAdmissionCell + ", m.admitted_on FROM members m WHERE " +
+                                    rule::kAdmittedHereBetween);
   m.bind(1, from.iso());
   m.bind(2, to.iso());
   while (m.executeStep()) out.push_back({m.getColumn(0).getInt64(), sql::requiredDate(m.getColumn(1)), true});
   SQLite::Statement c(
-      db_.db(),
-      "SELECT cell_id, decision_on FROM candidates WHERE status = 'in_progress' AND member_id IS NULL "
-      "AND decision_on BETWEEN ? AND ?");
+      db_.db(), "SELECT c.cell_id, c.decision_on FROM candidates c WHERE " + rule::kDecidedAwaitingCeremony);
   c.bind(1, from.iso());
   c.bind(2, to.iso());
   while (c.executeStep())

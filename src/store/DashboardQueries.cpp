@@ -1,18 +1,16 @@
 #include "store/DashboardQueries.h"
 
+#include "store/DomainRules.h"
 #include "store/Sql.h"
 
 namespace dangbo::store {
 
 std::vector<AdmissionEntry> admissionEntries(Database& db, const core::Date& from, const core::Date& to) {
-  SQLite::Statement q(
-      db.db(),
-      "SELECT m.code, m.full_name, coalesce((SELECT e.to_cell FROM member_events e WHERE e.member_id = m.id "
-      "AND e.kind = 'admitted' AND e.to_cell IS NOT NULL ORDER BY e.date, e.id LIMIT 1), m.cell_id), "
-      "m.admitted_on, 1 FROM members m WHERE m.transferred_in_on IS NULL AND m.admitted_on BETWEEN ?1 AND ?2 "
-      "UNION ALL SELECT c.code, c.full_name, c.cell_id, c.decision_on, 0 FROM candidates c "
-      "WHERE c.status = 'in_progress' AND c.member_id IS NULL AND c.decision_on BETWEEN ?1 AND ?2 "
-      "ORDER BY 4, 1");
+  SQLite::Statement q(db.db(),
+                      "SELECT m.code, m.full_name, " + rule::kAdmissionCell +
+                          ", m.admitted_on, 1 FROM members m WHERE " + rule::kAdmittedHereBetween +
+                          " UNION ALL SELECT c.code, c.full_name, c.cell_id, c.decision_on, 0 FROM " +
+                          "candidates c WHERE " + rule::kDecidedAwaitingCeremony + " ORDER BY 4, 1");
   q.bind(1, from.iso());
   q.bind(2, to.iso());
   std::vector<AdmissionEntry> out;

@@ -498,6 +498,10 @@ bool presentOn(const core::Member& m, const core::Date& day) {
   return !(endsMembership(m.status) && (!m.statusSince || *m.statusSince <= day));
 }
 
+bool exemptOn(const core::Member& m, const core::Date& day) {
+  return m.status == "exempt" && (!m.statusSince || *m.statusSince <= day);
+}
+
 core::Id cellOn(const SnapshotMember& m, const core::Date& day) {
   // Before any known arrival: the cell the first later change left.
   return cellFrom(m.cellChanges.data(), m.cellChanges.data() + m.cellChanges.size(), m.member.cellId, day);

@@ -155,8 +155,11 @@ MemberSearch searchMembersOn(Database& db, const core::Date& day, std::string_vi
 /// True when the member is active or exempt on `day` (spec/congress-report.md): admitted (transferred
 /// in, for a member who came by transfer) on or before the day and not transferred out, deceased,
 /// removed, expelled or left on or before it. The file's status applies from status_since (always, when
-/// that is not recorded); before it the member was active.
+/// that is not recorded); before it the member was active. The SQL twin is store/DomainRules kPresentOn.
 bool presentOn(const core::Member& m, const core::Date& day);
+/// True when the member is exempt from party activity on `day`: the file's status is exempt and began on or
+/// before the day (always, when that is not recorded). The SQL twin is store/DomainRules kExemptOn.
+bool exemptOn(const core::Member& m, const core::Date& day);
 /// True when the member joined (admitted or transferred in) on or before `day`, whatever came later.
 bool joinedBy(const core::Member& m, const core::Date& day);
 /// The cell on `day`: the to_cell of the last change on or before it; else the from_cell of the first

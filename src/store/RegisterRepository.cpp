@@ -1,6 +1,7 @@
 #include "store/RegisterRepository.h"
 
 #include "core/VietText.h"
+#include "store/DomainRules.h"
 #include "store/Sql.h"
 
 namespace dangbo::store {
@@ -225,10 +226,12 @@ RegisterCounts RegisterRepository::countsOn(const core::Date& on) {
   }
   // Active or exempt on the day: joined on or before it, and no ending status begun on or before it.
   SQLite::Statement m(db_.db(),
-                      "SELECT count(*), coalesce(sum(official_on IS NOT NULL AND official_on <= ?1), 0), "
-                      "coalesce(sum(status = 'exempt' AND status_since <= ?1), 0), coalesce(sum(gender = 'nu'), 0) "
-                      "FROM members WHERE coalesce(transferred_in_on, admitted_on) <= ?1 AND NOT (status IN "
-                      "('transferred_out', 'deceased', 'removed', 'expelled', 'left') AND status_since <= ?1)");
+                      "SELECT count(*), coalesce(sum(m.official_on IS NOT NULL AND m.official_on <= ?1), 0), "
+                      "coalesce(sum(" +
+                          rule::kExemptOn +
+                          "), 0), coalesce(sum(m.gender = 'nu'), 0) "
+                          "FROM members m WHERE " +
+                          rule::kPresentOn);
   m.bind(1, d);
   if (m.executeStep()) {
     c.members = m.getColumn(0).getInt();

@@ -1,5 +1,6 @@
 #include "store/ReportQueries.h"
 
+#include "store/DomainRules.h"
 #include "store/MemberQuery.h"
 #include "store/Sql.h"
 
@@ -9,7 +10,8 @@ namespace {
 
 // The member columns the congress figures use, read by readMember (prefix "m.").
 constexpr const char* kMemberColumns =
-    "m.id, m.code, m.full_name, m.gender, m.birth_date, m.ethnicity, m.qualification, m.theory, m.admitted_on, "
+    "m.id, m.code, m.full_name, m.gender, m.birth_date, m.ethnicity, m.qualification, m.theory, "
+    "m.admitted_on, "
     "m.official_on, m.transferred_in_on, m.cell_id, m.status, m.status_since";
 
 core::Member readMember(SQLite::Statement& q, int first) {
@@ -72,8 +74,8 @@ std::vector<core::Member> membersPresentOn(Database& db, const core::Date& day) 
 
 std::map<int, int> admissionsByYear(Database& db, const core::Date& from, const core::Date& to) {
   SQLite::Statement q(db.db(),
-                      "SELECT CAST(substr(admitted_on, 1, 4) AS INTEGER), count(*) FROM members "
-                      "WHERE transferred_in_on IS NULL AND admitted_on BETWEEN ?1 AND ?2 GROUP BY 1");
+                      "SELECT CAST(substr(m.admitted_on, 1, 4) AS INTEGER), count(*) FROM members m WHERE " +
+                          rule::kAdmittedHereBetween + " GROUP BY 1");
   q.bind(1, from.iso());
   q.bind(2, to.iso());
   std::map<int, int> out;
@@ -122,8 +124,8 @@ std::vector<DisciplineCount> disciplineCounts(Database& db, const core::Date& fr
 }
 
 int membersRemovedIn(Database& db, const core::Date& from, const core::Date& to) {
-  SQLite::Statement q(db.db(),
-                      "SELECT count(*) FROM members WHERE status = 'removed' AND status_since BETWEEN ?1 AND ?2");
+  SQLite::Statement q(
+      db.db(), "SELECT count(*) FROM members WHERE status = 'removed' AND status_since BETWEEN ?1 AND ?2");
   q.bind(1, from.iso());
   q.bind(2, to.iso());
   return q.executeStep() ? q.getColumn(0).getInt() : 0;
@@ -149,8 +151,9 @@ std::vector<core::Term> termsByStart(Database& db) {
 }
 
 std::vector<core::Target> targetsWithKey(Database& db, const std::string& key) {
-  SQLite::Statement q(db.db(),
-                      "SELECT key, from_year, to_year, value FROM targets WHERE key = ?1 ORDER BY from_year, to_year");
+  SQLite::Statement q(
+      db.db(),
+      "SELECT key, from_year, to_year, value FROM targets WHERE key = ?1 ORDER BY from_year, to_year");
   q.bind(1, key);
   std::vector<core::Target> out;
   while (q.executeStep())

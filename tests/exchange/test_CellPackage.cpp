@@ -183,10 +183,11 @@ TEST_CASE("round trip: exactly the accepted changes reach the office, one confli
   CHECK(member(*sc.office, sc.codeA).phone == "0912345678");       // from the cell
   CHECK(member(*sc.office, sc.codeB).occupation == "Giáo viên");   // conflict: the cell's value accepted
   CHECK(member(*sc.office, sc.codeC).residence == "Bản Hua Tát");  // conflict: the office's value kept
-  // One audit row per applied change, naming the secretary.
-  SQLite::Statement a(
-      sc.office->database().db(),
-      "SELECT count(*) FROM audit_log WHERE action = 'package.change' AND username = 'Lò Văn Thắng'");
+  // One audit row per applied change: its author the account that applied it, the secretary the package
+  // names only a note.
+  SQLite::Statement a(sc.office->database().db(),
+                      "SELECT count(*) FROM audit_log WHERE action = 'package.change' AND username = 'office' AND "
+                      "reason LIKE '%Lò Văn Thắng%'");
   a.executeStep();
   CHECK(a.getColumn(0).getInt() == 2);
 
@@ -448,10 +449,10 @@ TEST_CASE("a candidate's stages recorded in the cell travel in the change packag
   for (const auto& p : f.checks) people.insert(p.person + "/" + p.relation + "/" + p.result);
   CHECK(people.count("Lường Văn Pọm/bố/Gia đình chấp hành tốt") == 1);
   CHECK(people.count("Lường Thị Mai/bản thân/Tốt") == 1);
-  // Audit rows name the secretary, one per added field.
+  // Audit rows, one per added field, by the account that applied the package, naming the secretary in a note.
   CHECK(officeValue(*sc.office,
                     "SELECT count(*) FROM audit_log WHERE action = 'package.add' AND username = "
-                    "'Lò Văn Thắng' AND record LIKE 'candidate_checks#%'") == "4");
+                    "'office' AND reason LIKE '%Lò Văn Thắng%' AND record LIKE 'candidate_checks#%'") == "4");
 }
 
 TEST_CASE("a rating proposed in the cell for a member who had none is added at the office") {
@@ -605,7 +606,7 @@ TEST_CASE("what a change package cannot carry is named before it is saved, and s
     cell->database().db().exec("UPDATE members SET code = 'DV99999' WHERE id = " + std::to_string(first));
   }
   std::vector<std::string> unsent = packages.unsentChanges();
-  REQUIRE(unsent.size() == 4);
+  REQUIRE(unsent.size() == 5);
   auto named = [&](const std::string& who, const std::string& what) {
     return std::count_if(unsent.begin(), unsent.end(), [&](const std::string& line) {
       return line.find(who) != std::string::npos && line.find(what) != std::string::npos;
@@ -617,12 +618,15 @@ TEST_CASE("what a change package cannot carry is named before it is saved, and s
   CHECK(named("(" + codes[2] + "): " + services::packageTableLabel("member_events"), added) == 1);
   CHECK(named("(DV99999): " + services::packageTableLabel("member_events"), deleted) == 1);
   CHECK(named("(DV99999)", services::packageFieldLabel("members", "code")) == 1);
-  // The sendable changes are still in the package (the death's status among them), and the cell file keeps
-  // everything: nothing was dropped by asking.
+  // The death's status changes only with its dated event, which the office records: it is named, not sent.
+  CHECK(named("(" + codes[2] + ")", services::packageFieldLabel("members", "status")) == 1);
+  // The sendable changes are still in the package, and the cell file keeps everything: nothing was dropped by
+  // asking.
   auto sent = packages.changes(kOffice, "Lò Văn Thắng").changes;
   CHECK(std::count_if(sent.begin(), sent.end(),
-                      [](const core::FieldChange& c) { return c.column == "status"; }) == 1);
-  CHECK(packages.unsentChanges().size() == 4);
+                      [](const core::FieldChange& c) { return c.column == "status"; }) == 0);
+  CHECK(sent.size() == 2);
+  CHECK(packages.unsentChanges().size() == 5);
 
   // A cell file made by an earlier version has no full record as opened: nothing can be named.
   cell->database().db().exec("DELETE FROM cell_baseline WHERE row_id = 0 AND col = '*'");

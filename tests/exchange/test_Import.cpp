@@ -31,6 +31,44 @@ namespace {
 const Actor kOffice = Actor::localOffice();
 const std::string kBom = "\xEF\xBB\xBF";
 
+const Actor kInspection{"kiemtra", "inspection", std::nullopt};
+
+// The files of `b` that are case files (`cases`) or the others.
+services::ImportBatch part(const services::ImportBatch& b, bool cases) {
+  services::ImportBatch out;
+  for (const auto& f : b.files)
+    if ((f.kind == "kiem_tra" || f.kind == "ky_luat") == cases) out.files.push_back(f);
+  if (!cases) out.notices = b.notices;
+  return out;
+}
+
+// A whole set as the office and the inspection committee bring it: the case files by the inspection committee
+// (the only account that reads them), the rest by the office. Both are planned before either is applied.
+services::ImportPlan planAll(services::Services& s, const services::ImportBatch& b) {
+  // The case files refer to members the office's part creates: only their reading is checked here.
+  auto p = services::planImport(s, kOffice, part(b, false));
+  for (const auto& f : part(b, true).files)
+    for (const auto& m : f.problems) p.problems.push_back(m);
+  return p;
+}
+services::ImportResult applyAll(services::Services& s, const services::ImportBatch& b) {
+  if (auto p = planAll(s, b); !p.ok()) {
+    std::string text;
+    for (const auto& m : p.problems) text += (text.empty() ? "" : "\n") + m;
+    throw core::DataError(text);
+  }
+  auto r = services::applyImport(s, kOffice, part(b, false));
+  if (auto c = part(b, true); !c.files.empty()) {
+    auto r2 = services::applyImport(s, kInspection, c);
+    for (auto& f : r2.plan.files) r.plan.files.push_back(std::move(f));
+    r.written = r.written || r2.written;
+    r.added += r2.added;
+    r.updated += r2.updated;
+    r.unchanged += r2.unchanged;
+  }
+  return r;
+}
+
 std::unique_ptr<services::Services> fresh(const std::filesystem::path& db) {
   return services::Services::create(
       db, {"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La", "ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY XÃ PHIÊNG PẰN"});
@@ -137,7 +175,7 @@ TEST_CASE("import: a realistic CSV set imports exactly") {
   int64_t revision = std::stoll(one(*s, "SELECT revision FROM committee"));
   int audits = std::stoi(one(*s, "SELECT count(*) FROM audit_log"));
 
-  auto r = services::applyImport(*s, kOffice, batch);
+  auto r = applyAll(*s, batch);
   CHECK(r.written);
   CHECK(r.added == 3 + 3 + 1 + 2 + 1 + 1 + 2 + 2);
   CHECK(r.updated == 0);
@@ -223,10 +261,14 @@ TEST_CASE("import: a realistic CSV set imports exactly") {
   CHECK(one(*s, "SELECT group_concat(key || ':' || value, ',') FROM (SELECT * FROM targets ORDER BY key)") ==
         "ket_nap_nhiem_ky:25.0,to_chuc_tot:85.5");
 
-  // One audit row per file, one revision step.
-  CHECK(std::stoi(one(*s, "SELECT count(*) FROM audit_log")) == audits + 8);
-  CHECK(one(*s, "SELECT count(*) FROM audit_log WHERE action = 'import' AND username = 'office'") == "8");
-  CHECK(std::stoll(one(*s, "SELECT revision FROM committee")) == revision + 1);
+  // One audit row per file and one per new record, one revision step per import.
+  CHECK(std::stoi(one(*s, "SELECT count(*) FROM audit_log")) == audits + 8 + 15);
+  CHECK(one(*s, "SELECT count(*) FROM audit_log WHERE action = 'import' AND username = 'office'") == "6");
+  CHECK(one(*s, "SELECT count(*) FROM audit_log WHERE action = 'import' AND username = 'kiemtra'") == "2");
+  CHECK(one(*s, "SELECT new_value FROM audit_log WHERE action = 'discipline.import'") ==
+        "number: 12-QĐ/UBKT; date: 2024-07-01; subject_type: dang_vien; subject_id: DV003; form: khien_trach; "
+        "body: UBKT Đảng ủy; violation: Vi phạm quy định, nội quy; violation_on: 2024-05-01");
+  CHECK(std::stoll(one(*s, "SELECT revision FROM committee")) == revision + 2);
 }
 
 TEST_CASE("import: a dry run reports what would change and writes nothing") {
@@ -234,10 +276,10 @@ TEST_CASE("import: a dry run reports what would change and writes nothing") {
   auto s = fresh(dir / "d.db");
   writeSet(dir / "in", baseSet());
   auto before = dump(*s);
-  auto plan = services::planImport(*s, kOffice, exchange::readImport(dir / "in"));
+  auto plan = planAll(*s, exchange::readImport(dir / "in"));
   CHECK(plan.ok());
   CHECK(plan.changesAnything());
-  REQUIRE(plan.files.size() == 8);
+  REQUIRE(plan.files.size() == 6);
   CHECK(plan.files[0].kind == "to_chuc");
   CHECK(plan.files[0].added == 3);
   CHECK(plan.files[1].rows[0].key == "DV001");
@@ -252,12 +294,12 @@ TEST_CASE("import: re-importing the same files changes nothing, not a byte of th
   writeSet(dir / "in", baseSet());
   {
     auto s = fresh(path);
-    services::applyImport(*s, kOffice, exchange::readImport(dir / "in"));
+    applyAll(*s, exchange::readImport(dir / "in"));
   }
   const std::string bytes = test::readFile(path);
   {
     auto s = services::Services::open(path);
-    auto r = services::applyImport(*s, kOffice, exchange::readImport(dir / "in"));
+    auto r = applyAll(*s, exchange::readImport(dir / "in"));
     CHECK_FALSE(r.written);
     CHECK(r.added == 0);
     CHECK(r.updated == 0);
@@ -277,7 +319,7 @@ TEST_CASE("import: an update changes only what the file gives: an empty cell nev
   TempDir dir;
   auto s = fresh(dir / "u.db");
   writeSet(dir / "in", baseSet());
-  services::applyImport(*s, kOffice, exchange::readImport(dir / "in"));
+  applyAll(*s, exchange::readImport(dir / "in"));
 
   TempDir second;
   writeSet(second.path(),
@@ -381,10 +423,10 @@ TEST_CASE("import: each broken file is refused naming file, row and column, and 
       auto s = fresh(path);
       before = dump(*s);
       auto batch = exchange::readImport(dir / "in");
-      auto plan = services::planImport(*s, kOffice, batch);
+      auto plan = planAll(*s, batch);
       CHECK_FALSE(plan.ok());
       try {
-        services::applyImport(*s, kOffice, batch);
+        applyAll(*s, batch);
         FAIL("the import was not refused");
       } catch (const core::DataError& e) {
         std::string msg = e.what();
@@ -407,7 +449,7 @@ TEST_CASE("import: all problems are collected, each on its own line") {
       "DV004,Lò Thị A,32/13/1990,Nam,Thái,Không,,,,12/12,khong,chua,,CB01,2020-01-01,,,,,Bay,\n";
   writeSet(dir / "in", files);
   try {
-    services::applyImport(*s, kOffice, exchange::readImport(dir / "in"));
+    applyAll(*s, exchange::readImport(dir / "in"));
     FAIL("not refused");
   } catch (const core::DataError& e) {
     std::string msg = e.what();
@@ -421,7 +463,7 @@ TEST_CASE("import: likely duplicates are listed for review and never merged") {
   TempDir dir;
   auto s = fresh(dir / "dup.db");
   writeSet(dir / "in", baseSet());
-  services::applyImport(*s, kOffice, exchange::readImport(dir / "in"));
+  applyAll(*s, exchange::readImport(dir / "in"));
   TempDir second;
   writeSet(
       second.path(),
@@ -457,7 +499,7 @@ TEST_CASE("import: ethnic groups: a group's own name wins, other names resolve, 
       "QC04,D,2000,Nam,Xinh Mun,CB01,01/03/2024\n"
       "QC05,E,2000,Nam,Khơ Mú,CB01,01/03/2024\n";
   writeSet(dir / "in", files);
-  services::applyImport(*s, kOffice, exchange::readImport(dir / "in"));
+  applyAll(*s, exchange::readImport(dir / "in"));
   CHECK(one(*s,
             "SELECT group_concat(g.name, ',') FROM (SELECT * FROM candidates ORDER BY code) c JOIN "
             "ethnic_groups g "
@@ -500,7 +542,7 @@ TEST_CASE("import: an xlsx workbook imports the same as the CSV set") {
   auto files = baseSet();
   writeSet(dir / "in", files);
   auto a = fresh(dir / "csv.db");
-  services::applyImport(*a, kOffice, exchange::readImport(dir / "in"));
+  applyAll(*a, exchange::readImport(dir / "in"));
 
   // The same tables as sheets: full dates as date-formatted serial numbers, short numbers as numbers.
   std::vector<test::TestSheet> sheets;
@@ -532,7 +574,7 @@ TEST_CASE("import: an xlsx workbook imports the same as the CSV set") {
   REQUIRE(batch.files.size() == 8);
   CHECK(batch.notices.size() == 1);
   auto b = fresh(dir / "xlsx.db");
-  auto r = services::applyImport(*b, kOffice, batch);
+  auto r = applyAll(*b, batch);
   CHECK(r.added == 15);
   const std::set<std::string> skip = {"audit_log", "committee", "created_at", "updated_at"};
   CHECK(dump(*b, skip) == dump(*a, skip));
@@ -541,7 +583,7 @@ TEST_CASE("import: an xlsx workbook imports the same as the CSV set") {
   for (auto& sheet : sheets)
     if (sheet.first == "dang_vien") sheet.second[2][4] = "Mặt Trăng";  // row 3, column Dân tộc
   test::makeXlsx(dir / "bad.xlsx", sheets, true);
-  auto plan = services::planImport(*b, kOffice, exchange::readImport(dir / "bad.xlsx"));
+  auto plan = planAll(*b, exchange::readImport(dir / "bad.xlsx"));
   REQUIRE(plan.problems.size() == 1);
   CHECK(plan.problems[0].find("bad.xlsx") != std::string::npos);
   CHECK(plan.problems[0].find("dang_vien") != std::string::npos);
@@ -594,7 +636,7 @@ TEST_CASE("import: look-alikes among many new members are found without comparin
   TempDir dir;
   auto s = fresh(dir / "many.db");
   writeSet(dir / "in", baseSet());
-  services::applyImport(*s, kOffice, exchange::readImport(dir / "in"));
+  applyAll(*s, exchange::readImport(dir / "in"));
   std::string text =
       "Mã,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Quê quán,Nơi ở hiện nay,Số CCCD,Học vấn,Chuyên môn,"
       "Lý luận chính trị,\"Nghề nghiệp, chức vụ\",Mã chi bộ,Ngày vào Đảng,Ngày chính thức,Số thẻ,Tình trạng,"

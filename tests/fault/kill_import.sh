@@ -32,7 +32,7 @@ with open(os.path.join(out, "dang_vien.csv"), "w", encoding="utf-8") as f:
             "Ngày chuyển đến,Tình trạng,Ngày thay đổi tình trạng\n")
     for i in range(n):
         name = f"{family[i % 12]} {middle[(i // 12) % 8]} {given[(i // 96) % 22]} {i}"
-        year = 1966 + i % 30
+        year = 1950 + i % 30  # admitted at 20 or older (the dialog's rules apply to imports)
         day, month = 1 + i % 28, 1 + (i // 28) % 12
         admitted = 2000 + i % 20
         gender = "Nữ" if middle[(i // 12) % 8] == "Thị" else "Nam"

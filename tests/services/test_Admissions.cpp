@@ -346,7 +346,7 @@ TEST_CASE("admission: the year's admissions against the term's yearly target") {
   REQUIRE(p.cells.size() == 1);
   CHECK(p.cells[0].cellCode == "CB01");
   CHECK(p.cells[0].admitted == 2);
-  auto years = services::admissionsByYear(*fx.s, kOffice, 2022, 2023, d(2026, 11, 29));
+  auto years = services::admissionsByYear(*fx.s, kOffice, d(2022, 1, 1), d(2023, 12, 31), d(2026, 11, 29));
   CHECK(years[0].total == 0);
   CHECK(years[1].total == 1);  // DV10, admitted 01/06/2023
   CHECK(years[1].termTotal == 1);
