@@ -86,6 +86,9 @@ struct Table {
   std::vector<std::vector<Cell>> header;   ///< header rows; cells may span columns
   std::vector<TableRow> rows;              ///< body and total rows in order
   std::vector<Align> align;                ///< per column; missing: Left for column 0, Right for the others
+  /// A layout table without borders, caption or header (the closing block: recipients beside the
+  /// signature); spreadsheets and comparisons leave it out.
+  bool borderless = false;
   /// The number of columns (of the first header row, spans counted, or of the first row).
   size_t columns() const;
   /// The alignment of column `c`.
@@ -140,7 +143,7 @@ struct Document {
   Document& chart(Chart c);
   /// Appends a page break.
   Document& pageBreak();
-  /// The tables of the document, in order.
+  /// The tables of the document holding figures (borderless layout tables left out), in order.
   std::vector<const Table*> tables() const;
   /// The charts of the document, in order.
   std::vector<const Chart*> charts() const;

@@ -134,7 +134,7 @@ void table(std::ostringstream& out, const Table& t) {
   out << "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" << kTextW
       << "\" w:type=\"dxa\"/><w:tblBorders>";
   for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
-    out << "<w:" << side << " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>";
+    out << "<w:" << side << (t.borderless ? " w:val=\"nil\"/>" : " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>");
   out << "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/>"
       << "<w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>";
   for (int w : widths) out << "<w:gridCol w:w=\"" << w << "\"/>";

@@ -483,11 +483,13 @@ class PdfWriter {
     return r;
   }
 
-  void drawRow(const RowLayout& r) {
+  void drawRow(const RowLayout& r, bool borders = true) {
     cairo_set_line_width(cr_, 0.6);
     for (size_t i = 0; i < r.cells.size(); ++i) {
-      cairo_rectangle(cr_, r.x[i], y_, r.w[i], r.height);
-      cairo_stroke(cr_);
+      if (borders) {
+        cairo_rectangle(cr_, r.x[i], y_, r.w[i], r.height);
+        cairo_stroke(cr_);
+      }
       if (!r.cells[i]) continue;
       const double h = heightOf(r.cells[i].get());
       draw(r.cells[i].get(), r.x[i] + kPadX, y_ + (r.height - h) / 2);
@@ -529,7 +531,7 @@ class PdfWriter {
         newPage();
         for (const auto& h : head) drawRow(h);
       }
-      drawRow(r);
+      drawRow(r, !t.borderless);
     }
     y_ += 10;
   }

@@ -14,6 +14,7 @@
 #include "reports/HtmlRenderer.h"
 #include "reports/PdfRenderer.h"
 #include "reports/ReportDocument.h"
+#include "reports/ReportTemplate.h"
 #include "reports/XlsxRenderer.h"
 #include "services/MemberList.h"
 #include "services/Publishing.h"
@@ -70,6 +71,7 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
   r.to = q.to;
   r.asOf = q.asOf;
   r.committee = s.committee();
+  r.templateFolder = officeTemplateFolder(s.path().string());
   const std::string& n = q.name;
   if (n == "congress")
     r.congress = services::congressFigures(s, actor, q.from, q.to, q.asOf);
@@ -96,9 +98,20 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
 }
 
 Document reportDocument(const FrozenReport& r) {
-  if (r.congress) return congressDocument(*r.congress, r.committee);
-  if (r.model) return modelDocument(*r.model, r.committee);
-  throw core::DataError(tr("The report holds no figures."));
+  Document doc;
+  if (r.congress) {
+    try {
+      doc = congressDocument(*r.congress, r.committee, r.templateFolder);
+    } catch (const TemplateError& e) {
+      throw core::DataError(e.what());
+    }
+  } else if (r.model) {
+    doc = modelDocument(*r.model, r.committee);
+  } else {
+    throw core::DataError(tr("The report holds no figures."));
+  }
+  if (r.published) doc.titleLine(publishedLine(r.published->first, r.published->second).text, TitleStyle::Note);
+  return doc;
 }
 
 std::string reportOptions(const FrozenReport& r) {
@@ -163,7 +176,13 @@ core::Id publish(services::Services& s, const services::Actor& actor, const Froz
 }
 
 FrozenReport loadPublished(services::Services& s, const services::Actor& actor, core::Id id) {
-  return unarchiveReport(services::publishedReport(s, actor, id).archive);
+  const services::Published p = services::publishedReport(s, actor, id);
+  FrozenReport r = unarchiveReport(p.archive);
+  // publishedAt is UTC ISO ("2026-12-04T09:15:00Z"): its date is the day of publication.
+  const auto day = core::Date::parse(p.publishedAt.substr(0, 10));
+  r.published = std::make_pair(p.id, day.value_or(r.asOf));
+  r.templateFolder = officeTemplateFolder(s.path().string());
+  return r;
 }
 
 namespace {
@@ -200,6 +219,79 @@ std::vector<std::pair<std::string, Located>> figuresOf(const Document& doc) {
   return out;
 }
 
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The figures of a sentence ("1.046", "101,4", "05") with where each begins, and the sentence with each
+// replaced by '#': two printings of one sentence have the same skeleton.
+struct Sentence {
+  std::string text, skeleton;
+  std::vector<std::pair<size_t, std::string>> figures;
+};
+
+Sentence sentenceOf(const std::string& text) {
+  Sentence s;
+  s.text = text;
+  for (size_t i = 0; i < text.size();) {
+    if (!isDigit(text[i])) {
+      s.skeleton += text[i++];
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && (isDigit(text[j]) || ((text[j] == '.' || text[j] == ',') && j + 1 < text.size() &&
+                                                    isDigit(text[j + 1]))))
+      ++j;
+    s.figures.emplace_back(i, text.substr(i, j - i));
+    s.skeleton += '#';
+    i = j;
+  }
+  return s;
+}
+
+// The words before a figure, back to the last punctuation: "kiểm tra đối với".
+std::string contextBefore(const std::string& text, size_t at) {
+  size_t b = at;
+  while (b > 0 && std::string_view(",;:().").find(text[b - 1]) == std::string_view::npos) --b;
+  std::string out = text.substr(b, at - b);
+  while (!out.empty() && out.front() == ' ') out.erase(0, 1);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// The sentences of a document keyed by skeleton (n-th of equal skeletons).
+std::vector<std::pair<std::string, Sentence>> sentencesOf(const Document& doc) {
+  std::vector<std::pair<std::string, Sentence>> out;
+  std::map<std::string, int> seen;
+  for (const auto& b : doc.blocks)
+    if (const auto* p = std::get_if<Paragraph>(&b)) {
+      Sentence s = sentenceOf(p->text());
+      const std::string key = s.skeleton + "#" + std::to_string(seen[s.skeleton]++);
+      out.emplace_back(key, std::move(s));
+    }
+  return out;
+}
+
+// The figures of the sentences that moved, and the sentences only one printing has.
+void compareSentences(const Document& then, const Document& now, std::vector<FigureChange>& out) {
+  const auto a = sentencesOf(then), b = sentencesOf(now);
+  std::map<std::string, const Sentence*> nowByKey, thenByKey;
+  for (const auto& [k, v] : b) nowByKey[k] = &v;
+  for (const auto& [k, v] : a) thenByKey[k] = &v;
+  const std::string label = tr("Text");
+  for (const auto& [k, v] : a) {
+    auto it = nowByKey.find(k);
+    if (it == nowByKey.end()) {
+      out.push_back({label, v.text, "", tr("(printed)"), "-"});
+      continue;
+    }
+    const Sentence& n = *it->second;
+    for (size_t i = 0; i < v.figures.size() && i < n.figures.size(); ++i)
+      if (v.figures[i].second != n.figures[i].second)
+        out.push_back({label, contextBefore(v.text, v.figures[i].first), "", v.figures[i].second, n.figures[i].second});
+  }
+  for (const auto& [k, v] : b)
+    if (!thenByKey.count(k)) out.push_back({label, v.text, "", "-", tr("(printed)")});
+}
+
 }  // namespace
 
 std::vector<FigureChange> compareDocuments(const Document& then, const Document& now) {
@@ -215,6 +307,7 @@ std::vector<FigureChange> compareDocuments(const Document& then, const Document&
   }
   for (const auto& [k, v] : b)
     if (!thenByKey.count(k) && v.text != "-") out.push_back({v.table, v.row, v.column, "-", v.text});
+  compareSentences(then, now, out);
   return out;
 }
 

@@ -68,7 +68,9 @@ struct FigureChange {
 };
 /// The figures (counts and percentages of every table) that moved from `then` to `now`, in the order of
 /// `then`'s tables, then rows only in `now`. Tables, rows and columns are matched by caption, label and
-/// heading (the n-th of equal labels with the n-th).
+/// heading (the n-th of equal labels with the n-th). Then the sentences: a sentence of both printings
+/// (the same words, figures aside) gives each figure that moved (table "Văn bản", row: the words before
+/// it); a sentence only one printing has is given whole.
 std::vector<FigureChange> compareDocuments(const Document& then, const Document& now);
 /// Writes the changes as text, one per line ("Bảng ...: hàng, cột: 1.046 -> 1.050"), or a line saying
 /// nothing moved.

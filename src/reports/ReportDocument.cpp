@@ -1,5 +1,7 @@
 #include "reports/ReportDocument.h"
 
+#include <algorithm>
+
 #include "core/Csv.h"
 #include "core/I18n.h"
 #include "core/Numbers.h"
@@ -88,6 +90,36 @@ DocumentHeader partyHeader(const core::CommitteeInfo& committee) {
   return h;
 }
 
+std::vector<Block> closingBlocks(const core::CommitteeInfo& c) {
+  std::vector<std::string> recipients;
+  for (size_t start = 0; start < c.recipients.size();) {
+    size_t end = c.recipients.find('\n', start);
+    if (end == std::string::npos) end = c.recipients.size();
+    if (end > start) recipients.push_back(c.recipients.substr(start, end - start));
+    start = end + 1;
+  }
+  Table t;
+  t.borderless = true;
+  t.align = {Align::Left, Align::Center};
+  auto row = [&](std::string left, std::string right, bool bold) {
+    TableRow r;
+    r.total = bold;
+    r.cells = {Cell::textCell(std::move(left)), Cell::textCell(std::move(right))};
+    t.rows.push_back(std::move(r));
+  };
+  row(recipients.empty() ? std::string() : std::string(tr("Recipients:")), core::toUpper(c.signerOnBehalf), true);
+  row("", core::toUpper(c.signerTitle), true);
+  // The recipients beside the room left to sign (at least three lines).
+  for (size_t i = 0; i < std::max<size_t>(3, recipients.size()); ++i)
+    row(i < recipients.size() ? recipients[i] : std::string(), "", false);
+  row("", c.signerName, true);
+  return {Block(std::move(t))};
+}
+
+TitleLine publishedLine(core::Id number, const core::Date& on) {
+  return {format(tr("Published copy no. {1}, dated {2}"), {std::to_string(number), on.vn()}), TitleStyle::Note};
+}
+
 Chart documentChart(const services::ReportChart& c) {
   Chart out;
   out.title = c.title;
@@ -121,6 +153,7 @@ Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo
     for (const auto& c : s.charts)
       if (!c.categories.empty()) doc.chart(documentChart(c));
   }
+  for (auto& b : closingBlocks(committee)) doc.blocks.push_back(std::move(b));
   return doc;
 }
 

@@ -12,6 +12,12 @@ namespace dangbo::reports {
 /// The header block of a party document for a report of the committee (number "Số ...-BC/ĐU", place and
 /// date left to be filled in by hand).
 DocumentHeader partyHeader(const core::CommitteeInfo& committee);
+/// The closing block of every document: the recipients ("Nơi nhận:" and one line each) on the left, the
+/// signature on the right ("T/M BAN CHẤP HÀNH", the signer's title, room to sign, the name), from the
+/// committee's settings, as a borderless two-column table.
+std::vector<Block> closingBlocks(const core::CommitteeInfo& committee);
+/// The last line of a reprinted published report: "Bản đã công bố số N, ngày dd/mm/yyyy".
+TitleLine publishedLine(core::Id number, const core::Date& on);
 /// The model as a printable document: header block, title, the period or the day, then each section's
 /// heading, sentences, tables and charts.
 Document modelDocument(const services::ReportModel& model, const core::CommitteeInfo& committee);

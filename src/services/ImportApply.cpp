@@ -65,6 +65,7 @@ struct SpecInfo {
   std::vector<int> storedAt;               // spec position -> index in storedColumns (-1: none)
   std::vector<int> byField;                // spec positions in the order of their field names
   std::vector<Ref> refs;                   // per spec position
+  int origin = -1;  // chi_tieu: the optional key column "Đơn vị cũ" ("" when absent or empty)
   int code = -1, committee = -1, status = -1, statusSince = -1, fromYear = -1, toYear = -1, subjectType = -1,
       mergedInto = -1, cellId = -1, subjectId = -1, founded = -1, officialOn = -1, admittedOn = -1,
       transferredInOn = -1, year = -1;
@@ -115,6 +116,7 @@ SpecInfo makeInfo(const ImportFileSpec& spec) {
   i.admittedOn = at("admitted_on");
   i.transferredInOn = at("transferred_in_on");
   i.year = at("year");
+  if (spec.kind == std::string_view("chi_tieu")) i.origin = at("origin");
   return i;
 }
 
@@ -387,6 +389,9 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
       out.set(k, v);
     }
   }
+
+  // A target without "Đơn vị cũ" is the committee's own: its origin is "".
+  if (info.origin >= 0 && !out.has(info.origin) && !row.isInvalid(size_t(info.origin))) out.set(info.origin, "");
 
   // The key.
   bool keyComplete = true, keyNew = false;

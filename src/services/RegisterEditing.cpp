@@ -361,6 +361,7 @@ std::string parentCode(store::RegisterRepository& repo, const core::Organization
 core::Organization normalizedOrg(core::Organization o) {
   o.code = core::normalizeText(o.code);
   o.name = core::normalizeText(o.name);
+  o.origin = core::normalizeText(o.origin);
   return o;
 }
 
