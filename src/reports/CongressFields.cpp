@@ -227,7 +227,10 @@ TemplateData congressFields(const CongressFigures& f, const core::CommitteeInfo&
   // The committee elected.
   const auto& c = f.committeeComposition;
   d.flag("committee.recorded", c && c->members > 0);
-  d.text("committee.term", c ? c->term : std::string());
+  // "2025-2030" as the seed writes terms: "2025 - 2030".
+  std::string term = c ? c->term : std::string();
+  if (term.size() == 9 && term[4] == '-') term = term.substr(0, 4) + " - " + term.substr(5);
+  d.text("committee.term", term);
   countField(d, "committee.members", c ? c->members : 0);
   countField(d, "committee.standing", c ? c->standing : 0);
   percentField(d, "committee.women_percent", c ? c->womenPercent : std::nullopt);

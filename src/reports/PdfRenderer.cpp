@@ -508,7 +508,9 @@ class PdfWriter {
     const auto widths = columnWidths(t);
     double h = t.caption.empty() ? 0 : heightOf(captionLayout(t.caption).get()) + 3;
     for (const auto& row : t.header) h += layoutRow(row, widths, t, true, true).height;
-    for (size_t i = 0; i < t.rows.size() && i < 2; ++i)
+    // A borderless layout table (the closing block) is kept on one page; a table of figures may break after
+    // its second row.
+    for (size_t i = 0; i < t.rows.size() && (i < 2 || t.borderless); ++i)
       h += layoutRow(t.rows[i].cells, widths, t, false, t.rows[i].total).height;
     return h;
   }

@@ -487,6 +487,14 @@ DemoData generateDemo(const DemoOptions& opt) {
   buildCandidates(g);
   buildCommittee(g);
   buildLeaders(g);
+  // The closing block of its documents: signed by the secretary of the current term.
+  for (const auto& seat : data.seats)
+    if (seat.termId == 2 && seat.position == "bi_thu")
+      for (const auto& m : data.members)
+        if (m.id == seat.memberId) data.committee.signerName = m.fullName;
+  data.committee.recipients =
+      "- Ban Thường vụ Tỉnh ủy,\n- Đoàn Chủ tịch Đại hội,\n- Các đồng chí đại biểu dự Đại hội,\n- Các chi bộ trực "
+      "thuộc,\n- Lưu Hồ sơ Đại hội.";
   return data;
 }
 
