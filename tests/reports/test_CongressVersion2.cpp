@@ -6,10 +6,12 @@
 #include <sstream>
 
 #include "../TestUtil.h"
+#include "exchange/Import.h"
 #include "reports/CongressReport.h"
 #include "reports/ReportCatalog.h"
 #include "reports/ReportTemplate.h"
 #include "services/CongressReport.h"
+#include "services/Import.h"
 #include "services/Services.h"
 #include "store/RecordsRepository.h"
 #include "store/RegisterRepository.h"
@@ -400,4 +402,45 @@ TEST_CASE("congress v2: --compare finds figures that only sentences print; a rep
   const auto* last = std::get_if<reports::TitleLine>(&doc.blocks.back());
   REQUIRE(last);
   CHECK(last->text.find("Bản đã công bố số " + std::to_string(id) + ", ngày ") == 0);
+}
+
+TEST_CASE("congress v2: an import with \"Đơn vị cũ\" gives the origins and the targets per former commune") {
+  TempDir dir;
+  auto s = services::Services::create(dir / "r.db", {"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La", "", ""});
+  std::filesystem::create_directories(dir / "in");
+  test::writeFile(dir / "in" / "to_chuc.csv",
+                  "Mã,Tên,Loại,Khối,Ngày thành lập,Ngày giải thể,Sáp nhập vào,Có chi ủy,Đơn vị cũ\n"
+                  "CB01,Chi bộ bản Nà Ớt,Chi bộ trực thuộc,Bản,01/01/2000,,,Có,Phiêng Pằn\n"
+                  "CB02,Chi bộ bản Pá Kể,Chi bộ trực thuộc,Bản,01/01/2000,01/03/2023,CB01,Không,Phiêng Pằn\n"
+                  "CB03,Chi bộ Công an xã,Chi bộ cơ sở,Công an,01/09/2021,,,Không,Chiềng Lương\n"
+                  "CB04,Chi bộ Trường Tiểu học,Chi bộ trực thuộc,Trường học,01/09/2022,,,Không,\n");
+  test::writeFile(dir / "in" / "chi_tieu.csv",
+                  "Chỉ tiêu,Từ năm,Đến năm,Giá trị,Đơn vị cũ\n"
+                  "ket_nap_nhiem_ky,2020,2025,50,Phiêng Pằn\n"
+                  "ket_nap_nhiem_ky,2020,2025,52,Chiềng Lương\n"
+                  "ket_nap_nhiem_ky,2020,2025,40,Nà Ớt\n"
+                  "bi_thu_tap_huan,2025,2030,100,\n");
+  const auto plan = exchange::readImport(dir / "in");
+  auto result = services::applyImport(*s, kOffice, plan);
+  REQUIRE(result.written);
+  CHECK(result.added == 8);
+  // The same files again change nothing.
+  CHECK(!services::applyImport(*s, kOffice, exchange::readImport(dir / "in")).written);
+  s->database().transaction([&] {
+    store::SettingsRepository(s->database()).saveTerm({0, "2020-2025", 2020, 2025});
+    store::SettingsRepository(s->database()).saveTerm({0, "2025-2030", 2025, 2030});
+  });
+  const auto f = services::congressFigures(*s, kOffice, d(2020, 8, 1), d(2025, 7, 31), d(2025, 7, 31));
+  CHECK(f.admissions.target == 142);
+  CHECK(f.organizationsFounded.byOrigin ==
+        std::vector<std::pair<std::string, int>>{{"", 1}, {"Chiềng Lương", 1}});
+  REQUIRE(f.organizationsMerged.size() == 1);
+  CHECK(f.organizationsMerged[0].origin == "Phiêng Pằn");
+  REQUIRE(f.nextTermTargets.size() == 1);
+  CHECK(f.nextTermTargets[0].code == "bi_thu_tap_huan");
+  // Every version-2 key of the spec is in the JSON.
+  const std::string j = json(f);
+  for (const char* key : {"\"supervisions\"", "\"organizations_founded\"", "\"organizations_merged\"", "\"by_origin\"",
+                          "\"next_term_targets\""})
+    CHECK(j.find(key) != std::string::npos);
 }
