@@ -106,7 +106,11 @@ Document reportDocument(const FrozenReport& r) {
       throw core::DataError(e.what());
     }
   } else if (r.model) {
-    doc = modelDocument(*r.model, r.committee);
+    try {
+      doc = modelDocument(*r.model, r.committee, r.templateFolder);
+    } catch (const TemplateError& e) {
+      throw core::DataError(e.what());
+    }
   } else {
     throw core::DataError(tr("The report holds no figures."));
   }

@@ -7,6 +7,7 @@
 #include "core/Numbers.h"
 #include "core/VietText.h"
 #include "reports/Json.h"
+#include "reports/ReportTemplate.h"
 
 namespace dangbo::reports {
 
@@ -133,27 +134,40 @@ Chart documentChart(const services::ReportChart& c) {
   return out;
 }
 
-Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo& committee) {
+TemplateData modelFields(const services::ReportModel& m, const core::CommitteeInfo& committee) {
+  TemplateData d;
+  const std::string name = committee.name.empty() ? m.committee : committee.name;
+  d.text("title", m.title).text("title.upper", core::toUpper(m.title));
+  d.text("committee", name).text("committee.upper", core::toUpper(name));
+  d.text("place", committee.place);
+  d.flag("period", m.hasPeriod);
+  d.text("from", m.hasPeriod ? m.from.vn() : std::string());
+  d.text("to", m.hasPeriod ? m.to.vn() : std::string());
+  d.text("as_of", m.asOf.vn());
+  return d;
+}
+
+Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo& committee,
+                       const std::string& templateFolder) {
   Document doc;
   const std::string name = committee.name.empty() ? m.committee : committee.name;
   doc.title = m.title + " - " + name;
   doc.header = partyHeader(committee);
-  doc.titleLine(core::toUpper(tr("Report")), TitleStyle::Title);
-  doc.titleLine(core::toUpper(m.title), TitleStyle::Subtitle);
-  if (m.hasPeriod)
-    doc.titleLine(
-        format(tr("(from {1} to {2}; standing figures as of {3})"), {m.from.vn(), m.to.vn(), m.asOf.vn()}),
-        TitleStyle::Note);
-  else
-    doc.titleLine(format(tr("(as of {1})"), {m.asOf.vn()}), TitleStyle::Note);
+  // The sections as the program words them: the template places them (@sections) among its own lines.
+  Document body;
   for (const auto& s : m.sections) {
-    if (!s.heading.empty()) doc.heading(s.heading, 1);
-    for (const auto& p : s.paragraphs) doc.paragraph(p);
-    for (const auto& t : s.tables) doc.table(documentTable(t));
+    if (!s.heading.empty()) body.heading(s.heading, 1);
+    for (const auto& p : s.paragraphs) body.paragraph(p);
+    for (const auto& t : s.tables) body.table(documentTable(t));
     for (const auto& c : s.charts)
-      if (!c.categories.empty()) doc.chart(documentChart(c));
+      if (!c.categories.empty()) body.chart(documentChart(c));
   }
-  for (auto& b : closingBlocks(committee)) doc.blocks.push_back(std::move(b));
+  TemplateBlocks blocks;
+  blocks.sections = std::move(body.blocks);
+  blocks.closing = closingBlocks(committee);
+  const std::string report = defaultTemplate(m.name).empty() ? std::string("report") : m.name;
+  const ReportTemplate t = loadTemplate(report, templateFolder, modelFields(services::ReportModel{}, {}), blocks);
+  t.render(modelFields(m, committee), blocks, doc);
   return doc;
 }
 

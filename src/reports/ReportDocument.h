@@ -5,6 +5,7 @@
 
 #include "core/Records.h"
 #include "reports/Document.h"
+#include "reports/ReportTemplate.h"
 #include "services/ReportModel.h"
 
 namespace dangbo::reports {
@@ -20,7 +21,13 @@ std::vector<Block> closingBlocks(const core::CommitteeInfo& committee);
 TitleLine publishedLine(core::Id number, const core::Date& on);
 /// The model as a printable document: header block, title, the period or the day, then each section's
 /// heading, sentences, tables and charts.
-Document modelDocument(const services::ReportModel& model, const core::CommitteeInfo& committee);
+/// The wording around the sections comes from the report's template (reports/NAME.txt, else
+/// reports/report.txt; the office's copy in `templateFolder` when present): @sections places the sections.
+Document modelDocument(const services::ReportModel& model, const core::CommitteeInfo& committee,
+                       const std::string& templateFolder = {});
+/// The named fields of a model report's template: title, title.upper, committee, committee.upper, place,
+/// period (flag), from, to, as_of.
+TemplateData modelFields(const services::ReportModel& model, const core::CommitteeInfo& committee);
 /// A chart of a model as a chart of a document.
 Chart documentChart(const services::ReportChart& chart);
 /// JSON: {"report", "title", "committee", "period": {"from", "to"} | null, "as_of", "paragraphs": [...],

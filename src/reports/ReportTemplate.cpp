@@ -121,8 +121,8 @@ const TemplateField* lookup(const std::vector<const TemplateData*>& scopes, cons
 }
 
 const std::vector<std::string>& directives() {
-  static const std::vector<std::string> d = {"title", "subtitle", "note",      "table",
-                                             "chart", "closing",  "pagebreak", "numbered"};
+  static const std::vector<std::string> d = {"title",   "subtitle", "note",      "table",   "chart",
+                                             "closing", "sections", "pagebreak", "numbered"};
   return d;
 }
 
@@ -333,6 +333,8 @@ void ReportTemplate::render(const TemplateData& data, const TemplateBlocks& bloc
           doc.chart(it->second);
       } else if (word == "closing") {
         for (const auto& b : blocks.closing) doc.blocks.push_back(b);
+      } else if (word == "sections") {
+        for (const auto& b : blocks.sections) doc.blocks.push_back(b);
       }
       continue;
     }

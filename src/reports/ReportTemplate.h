@@ -40,6 +40,7 @@ struct TemplateBlocks {
   std::map<std::string, Table> tables;  ///< @table NAME
   std::map<std::string, Chart> charts;  ///< @chart NAME (left out when the chart has no category)
   std::vector<Block> closing;           ///< @closing: recipients and signature
+  std::vector<Block> sections;          ///< @sections: the sections of a report worded by the program
 };
 
 /// A template refused on load: the file, line and column of the problem, in Vietnamese.

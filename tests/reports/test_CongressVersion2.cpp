@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "../TestUtil.h"
+#include "core/Errors.h"
 #include "exchange/Import.h"
 #include "reports/CongressReport.h"
 #include "reports/ReportCatalog.h"
@@ -443,4 +444,28 @@ TEST_CASE("congress v2: an import with \"Đơn vị cũ\" gives the origins and 
   for (const char* key : {"\"supervisions\"", "\"organizations_founded\"", "\"organizations_merged\"", "\"by_origin\"",
                           "\"next_term_targets\""})
     CHECK(j.find(key) != std::string::npos);
+}
+
+TEST_CASE("every report has a template; an office's copy beside the register changes its wording") {
+  Merged r;
+  r.org("CB01", "ban", "", d(2010, 1, 1));
+  for (const auto& name : reports::reportNames())
+    CHECK_MESSAGE(!reports::defaultTemplate(name).empty(), name);
+  const reports::ReportRequest q{"members", d(2025, 1, 1), d(2025, 7, 31), d(2025, 7, 31)};
+  auto text = [&] {
+    std::string all;
+    for (const auto& b : reports::reportDocument(reports::makeReport(*r.s, kOffice, q)).blocks)
+      if (const auto* p = std::get_if<reports::Paragraph>(&b)) all += p->text() + "\n";
+    return all;
+  };
+  CHECK(text().find("Lời dẫn của văn phòng.") == std::string::npos);
+  const std::string copy =
+      reports::officeTemplateCopy("members", reports::officeTemplateFolder((r.dir / "r.db").string()));
+  std::string t = test::readFile(copy);
+  t.replace(t.find("@sections"), 9, "Lời dẫn của văn phòng.\n@sections");
+  test::writeFile(copy, t);
+  CHECK(text().find("Lời dẫn của văn phòng.\n") == 0);
+  // A refused copy stops the report with its line.
+  test::writeFile(copy, t + "{{#period}}\n");
+  CHECK_THROWS_WITH_AS(text(), doctest::Contains("dòng 13"), core::DataError);
 }
