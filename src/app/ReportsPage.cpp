@@ -335,7 +335,7 @@ void ReportsPage::compare() {
       [s, actor, id, then, changes] {
         *then = reports::loadPublished(*s, actor, id);
         const auto now = reports::makeReport(*s, actor, {then->name, then->from, then->to, then->asOf});
-        *changes = reports::compareDocuments(reports::reportDocument(*then), reports::reportDocument(now));
+        *changes = reports::compareReports(*then, now);
       },
       [this, then, changes, id] {
         shown_.reset();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 
 #include "core/Errors.h"
@@ -312,6 +313,72 @@ std::vector<FigureChange> compareDocuments(const Document& then, const Document&
   for (const auto& [k, v] : b)
     if (!thenByKey.count(k) && v.text != "-") out.push_back({v.table, v.row, v.column, "-", v.text});
   compareSentences(then, now, out);
+  return out;
+}
+
+namespace {
+
+// The leaves of a JSON text as the JsonWriter indents it (one value per line): "path.to.key" -> value, array
+// items numbered from 1 ("organizations_merged.2.from").
+std::vector<std::pair<std::string, std::string>> jsonLeaves(const std::string& json) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::vector<std::string> path;
+  std::vector<int> index;  // per open container: -1 for an object, else the items of an array so far
+  std::istringstream in(json);
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t b = line.find_first_not_of(' ');
+    if (b == std::string::npos) continue;
+    std::string t = line.substr(b);
+    if (!t.empty() && t.back() == ',') t.pop_back();
+    if (t == "}" || t == "]" || t == "{}" || t == "[]") {
+      if (t.size() == 1 && !path.empty()) {
+        path.pop_back();
+        index.pop_back();
+      }
+      continue;
+    }
+    std::string key, value = t;
+    if (t[0] == '"') {
+      const size_t colon = t.find("\": ");
+      if (colon != std::string::npos) {
+        key = t.substr(1, colon - 1);
+        value = t.substr(colon + 3);
+      }
+    }
+    if (key.empty() && !index.empty() && index.back() >= 0) key = std::to_string(++index.back());
+    std::string full;
+    for (const auto& p : path) full += p.empty() ? "" : p + ".";
+    full += key;
+    if (value == "{" || value == "[") {
+      path.push_back(key);
+      index.push_back(value == "[" ? 0 : -1);
+      continue;
+    }
+    out.emplace_back(full, value);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<FigureChange> compareReports(const FrozenReport& then, const FrozenReport& now) {
+  std::vector<FigureChange> out = compareDocuments(reportDocument(then), reportDocument(now));
+  if (!then.congress || !now.congress) return out;
+  // Every figure of the congress model, also those no sentence or table prints (by_origin, ...).
+  std::ostringstream a, b;
+  writeCongressJson(a, *then.congress);
+  writeCongressJson(b, *now.congress);
+  const auto before = jsonLeaves(a.str()), after = jsonLeaves(b.str());
+  std::map<std::string, std::string> nowByPath(after.begin(), after.end()), thenByPath(before.begin(), before.end());
+  const std::string table = tr("Figures of the report (JSON)");
+  for (const auto& [k, v] : before) {
+    auto it = nowByPath.find(k);
+    const std::string n = it == nowByPath.end() ? "-" : it->second;
+    if (n != v) out.push_back({table, k, "", v, n});
+  }
+  for (const auto& [k, v] : after)
+    if (!thenByPath.count(k)) out.push_back({table, k, "", "-", v});
   return out;
 }
 

@@ -390,6 +390,12 @@ TEST_CASE("congress v2: --compare finds figures that only sentences print; a rep
   CHECK(changes[0].row == "các cấp ủy đã thực hiện kiểm tra đối với 0 tổ chức đảng và");
   CHECK(changes[0].then == "02");
   CHECK(changes[0].now == "01");
+  // compareReports adds every figure of the model (its JSON) that moved.
+  const auto all = reports::compareReports(then, reports::makeReport(*r.s, kOffice, q));
+  bool json = false;
+  for (const auto& c : all) json = json || (c.row == "inspections.members" && c.then == "2" && c.now == "1");
+  CHECK(json);
+  CHECK(all.size() == 2);
   // The warning is withdrawn: the sentence that said it is given whole.
   r.s->database().db().exec("DELETE FROM disciplines");
   changes = reports::compareDocuments(reports::reportDocument(then),
