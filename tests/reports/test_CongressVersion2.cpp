@@ -413,7 +413,8 @@ TEST_CASE("congress v2: --compare finds figures that only sentences print; a rep
 
 TEST_CASE("congress v2: an import with \"Đơn vị cũ\" gives the origins and the targets per former commune") {
   TempDir dir;
-  auto s = services::Services::create(dir / "r.db", {"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La", "", ""});
+  auto s =
+      services::Services::create(dir / "r.db", {"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La", "", ""});
   std::filesystem::create_directories(dir / "in");
   test::writeFile(dir / "in" / "to_chuc.csv",
                   "Mã,Tên,Loại,Khối,Ngày thành lập,Ngày giải thể,Sáp nhập vào,Có chi ủy,Đơn vị cũ\n"
@@ -447,8 +448,8 @@ TEST_CASE("congress v2: an import with \"Đơn vị cũ\" gives the origins and 
   CHECK(f.nextTermTargets[0].code == "bi_thu_tap_huan");
   // Every version-2 key of the spec is in the JSON.
   const std::string j = json(f);
-  for (const char* key : {"\"supervisions\"", "\"organizations_founded\"", "\"organizations_merged\"", "\"by_origin\"",
-                          "\"next_term_targets\""})
+  for (const char* key : {"\"supervisions\"", "\"organizations_founded\"", "\"organizations_merged\"",
+                          "\"by_origin\"", "\"next_term_targets\""})
     CHECK(j.find(key) != std::string::npos);
 }
 
@@ -474,4 +475,30 @@ TEST_CASE("every report has a template; an office's copy beside the register cha
   // A refused copy stops the report with its line.
   test::writeFile(copy, t + "{{#period}}\n");
   CHECK_THROWS_WITH_AS(text(), doctest::Contains("dòng 13"), core::DataError);
+}
+
+TEST_CASE("congress v2: the demo commune's JSON has every version-2 key") {
+  TempDir dir;
+  services::DemoOptions o;
+  o.seed = 1;
+  o.today = d(2026, 11, 29);
+  services::Services::createDemo(dir / "demo.db", o);
+  auto s = services::Services::open(dir / "demo.db");
+  const auto f = services::congressFigures(*s, kOffice, d(2020, 8, 1), d(2025, 7, 31), d(2025, 7, 31));
+  const std::string j = json(f);
+  for (const char* key :
+       {"\"inspections\"", "\"supervisions\"", "\"organizations_founded\"", "\"organizations_merged\"",
+        "\"by_origin\"", "\"secretary_training\"", "\"rating_targets\"", "\"met\"", "\"next_term_targets\""})
+    CHECK_MESSAGE(j.find(key) != std::string::npos, key);
+  // The three former communes of the demo, and counts that add up.
+  int byOrigin = 0;
+  for (const auto& [origin, n] : f.admissions.byOrigin) byOrigin += n;
+  CHECK(byOrigin == f.admissions.total);
+  CHECK(f.admissions.byOrigin.size() == 3);
+  int founded = 0;
+  for (const auto& [category, n] : f.organizationsFounded.byCategory) founded += n;
+  CHECK(founded == f.organizationsFounded.total);
+  CHECK(!f.organizationsMerged.empty());
+  CHECK(f.ratings.back().year == 2024);  // 2025 ends after the period
+  CHECK(s->committee().signerName != "");
 }
