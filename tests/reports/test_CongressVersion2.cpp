@@ -13,6 +13,7 @@
 #include "reports/ReportTemplate.h"
 #include "services/CongressReport.h"
 #include "services/Import.h"
+#include "services/Register.h"
 #include "services/Services.h"
 #include "store/RecordsRepository.h"
 #include "store/RegisterRepository.h"
@@ -501,4 +502,24 @@ TEST_CASE("congress v2: the demo commune's JSON has every version-2 key") {
   CHECK(!f.organizationsMerged.empty());
   CHECK(f.ratings.back().year == 2024);  // 2025 ends after the period
   CHECK(s->committee().signerName != "");
+}
+
+TEST_CASE("congress v2: the window's door to a cell records its former commune") {
+  Merged r;
+  core::Organization o{0,  "CB01", "Chi bộ bản Nà Ớt", "truc_thuoc", "ban", d(2021, 1, 1), {}, {}, false,
+                       {}, {}};
+  o.origin = "  Chiềng   Lương ";
+  const core::Id id = services::addOrganization(*r.s, kOffice, o);
+  auto stored = r.reg->organizationByCode("CB01");
+  REQUIRE(stored);
+  CHECK(stored->id == id);
+  CHECK(stored->origin == "Chiềng Lương");
+  stored->origin = "Nà Ớt";
+  services::updateOrganization(*r.s, kOffice, *stored);
+  CHECK(r.reg->organizationByCode("CB01")->origin == "Nà Ớt");
+  CHECK(r.figures().organizationsFounded.byOrigin == std::vector<std::pair<std::string, int>>{{"Nà Ớt", 1}});
+  // A cell secretary cannot change it: the same door refuses.
+  stored->origin = "Phiêng Pằn";
+  CHECK_THROWS(services::updateOrganization(*r.s, services::Actor{"bt", "secretary", id}, *stored));
+  CHECK(r.reg->organizationByCode("CB01")->origin == "Nà Ớt");
 }
