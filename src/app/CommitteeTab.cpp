@@ -1,6 +1,7 @@
 #include "app/CommitteeTab.h"
 
 #include <wx/button.h>
+#include <wx/combobox.h>
 #include <wx/textctrl.h>
 
 #include "app/Forms.h"
@@ -23,6 +24,10 @@ void CommitteeTab::showRegister(services::Services& s) {
   ctrl<wxTextCtrl>(this, "province")->ChangeValue(ui::wx(c.province));
   ctrl<wxTextCtrl>(this, "superior")->ChangeValue(ui::wx(c.superior));
   ctrl<wxTextCtrl>(this, "executive")->ChangeValue(ui::wx(c.executive));
+  ctrl<wxComboBox>(this, "signer_on_behalf")->ChangeValue(ui::wx(c.signerOnBehalf));
+  ctrl<wxTextCtrl>(this, "signer_title")->ChangeValue(ui::wx(c.signerTitle));
+  ctrl<wxTextCtrl>(this, "signer_name")->ChangeValue(ui::wx(c.signerName));
+  ctrl<wxTextCtrl>(this, "recipients")->ChangeValue(ui::wx(c.recipients));
 }
 
 void CommitteeTab::save() {
@@ -33,6 +38,10 @@ void CommitteeTab::save() {
   c.province = ui::utf8(ctrl<wxTextCtrl>(this, "province")->GetValue());
   c.superior = ui::utf8(ctrl<wxTextCtrl>(this, "superior")->GetValue());
   c.executive = ui::utf8(ctrl<wxTextCtrl>(this, "executive")->GetValue());
+  c.signerOnBehalf = ui::utf8(ctrl<wxComboBox>(this, "signer_on_behalf")->GetValue());
+  c.signerTitle = ui::utf8(ctrl<wxTextCtrl>(this, "signer_title")->GetValue());
+  c.signerName = ui::utf8(ctrl<wxTextCtrl>(this, "signer_name")->GetValue());
+  c.recipients = ui::utf8(ctrl<wxTextCtrl>(this, "recipients")->GetValue());
   if (!ui::attempt(this, [&] { services_->saveCommittee(currentActor(), c); })) return;
   showRegister(*services_);  // the stored, normalised values
   if (onSaved_) onSaved_();

@@ -38,6 +38,7 @@ OrganizationDialog::OrganizationDialog(wxWindow* parent, const core::Organizatio
   ctrl<wxTextCtrl>(this, "code")->ChangeValue(ui::wx(org_.code));
   ctrl<wxTextCtrl>(this, "name")->ChangeValue(ui::wx(org_.name));
   ctrl<wxTextCtrl>(this, "founded")->ChangeValue(ui::date(org_.founded));
+  ctrl<wxTextCtrl>(this, "origin")->ChangeValue(ui::wx(org_.origin));
   fill(ctrl<wxChoice>(this, "kind"), core::enums::orgKind, org_.kind);
   fill(ctrl<wxChoice>(this, "category"), core::enums::orgCategory, org_.category);
   auto* up = ctrl<wxChoice>(this, "parent");
@@ -66,6 +67,7 @@ void OrganizationDialog::onSave() {
   core::Organization o = org_;
   o.code = ui::utf8(ctrl<wxTextCtrl>(this, "code")->GetValue());
   o.name = ui::utf8(ctrl<wxTextCtrl>(this, "name")->GetValue());
+  o.origin = ui::utf8(ctrl<wxTextCtrl>(this, "origin")->GetValue());
   o.kind = chosen(ctrl<wxChoice>(this, "kind"), core::enums::orgKind);
   o.category = chosen(ctrl<wxChoice>(this, "category"), core::enums::orgCategory);
   const int up = ctrl<wxChoice>(this, "parent")->GetSelection();

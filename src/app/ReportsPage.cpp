@@ -10,15 +10,18 @@
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/utils.h>
 
 #include <sstream>
 
 #include "app/CoreText.h"
+#include "core/Errors.h"
 #include "app/Forms.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "reports/HtmlRenderer.h"
 #include "reports/PdfRenderer.h"
+#include "reports/ReportTemplate.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
@@ -90,6 +93,7 @@ ReportsPage::ReportsPage(wxWindow* parent) : timer_(this) {
   ctrl<wxButton>(this, "saveDocx")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save("docx"); });
   ctrl<wxButton>(this, "saveXlsx")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save("xlsx"); });
   ctrl<wxButton>(this, "publish")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { publish(); });
+  ctrl<wxButton>(this, "editTemplate")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editTemplate(); });
   ctrl<wxButton>(this, "openPublished")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openPublished(); });
   ctrl<wxButton>(this, "compare")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { compare(); });
   published_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { openPublished(); });
@@ -261,6 +265,28 @@ void ReportsPage::publish() {
   });
 }
 
+void ReportsPage::editTemplate() {
+  if (!services_) return;
+  const int i = report_->GetSelection();
+  if (i < 0) return;
+  const std::string name = reports::reportNames()[size_t(i)];
+  ui::attempt(this, [&] {
+    services::require(currentActor(), services::Permission::EditSettings);
+    std::string path;
+    try {
+      path = reports::officeTemplateCopy(name, reports::officeTemplateFolder(services_->path().string()));
+    } catch (const reports::TemplateError& e) {
+      throw core::DataError(e.what());
+    }
+    if (!wxLaunchDefaultApplication(ui::wx(path)))
+      ui::showInfo(this, ui::fmt(_("Open the template {1} with a text editor; the next report uses it."),
+                                 {ui::wx(path)}));
+    else
+      status_->SetLabel(ui::fmt(_("The template {1} is open: save it, then preview the report again."),
+                                {ui::wx(path)}));
+  });
+}
+
 void ReportsPage::refreshPublished() {
   published_->DeleteAllItems();
   list_.clear();
@@ -309,7 +335,7 @@ void ReportsPage::compare() {
       [s, actor, id, then, changes] {
         *then = reports::loadPublished(*s, actor, id);
         const auto now = reports::makeReport(*s, actor, {then->name, then->from, then->to, then->asOf});
-        *changes = reports::compareDocuments(reports::reportDocument(*then), reports::reportDocument(now));
+        *changes = reports::compareReports(*then, now);
       },
       [this, then, changes, id] {
         shown_.reset();

@@ -38,6 +38,9 @@ class ReportsPage : public Page {
   void preview();
   void save(const std::string& format);
   void publish();
+  /// Opens the office's copy of the chosen report's template (copied from the default when absent) with
+  /// the system's editor.
+  void editTemplate();
   void openPublished();
   void compare();
   void refreshPublished();

@@ -117,8 +117,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     const auto actor = actingUser(p, *s);
     const auto then = reports::loadPublished(*s, actor, idOption(p, "--compare"));
     const auto now = reports::makeReport(*s, actor, {then.name, then.from, then.to, then.asOf});
-    reports::writeChanges(
-        out, reports::compareDocuments(reports::reportDocument(then), reports::reportDocument(now)));
+    reports::writeChanges(out, reports::compareReports(then, now));
     return kOk;
   }
   if (p.get("--id")) {

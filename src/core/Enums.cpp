@@ -91,7 +91,8 @@ constexpr EnumItem kTargetKey[] = {{"ket_nap_nhiem_ky", N_("Admissions over the 
                                    {"ket_nap_nam", N_("Admissions each year")},
                                    {"to_chuc_tot", N_("% of organizations rated good or better")},
                                    {"dang_vien_tot", N_("% of members rated good or better")},
-                                   {"chi_bo_ban_co_chi_uy", N_("% of village cells with a cell committee")}};
+                                   {"chi_bo_ban_co_chi_uy", N_("% of village cells with a cell committee")},
+                                   {"bi_thu_tap_huan", N_("% of village cell secretaries trained each year")}};
 constexpr EnumItem kCandidateStatus[] = {{"in_progress", N_("In progress")},
                                          {"admitted", N_("Admitted")},
                                          {"withdrawn", N_("Withdrawn")},

@@ -19,6 +19,11 @@ struct CommitteeInfo {
   std::string province;        ///< "Sơn La"
   std::string superior;        ///< "ĐẢNG BỘ TỈNH SƠN LA" (the first header line)
   std::string executive;       ///< "ĐẢNG ỦY XÃ PHIÊNG PẰN" (the second header line)
+  // The closing block of every document (spec/congress-report.md version 2).
+  std::string signerOnBehalf = "T/M BAN CHẤP HÀNH";  ///< "T/M BAN CHẤP HÀNH" or "T/M ĐẢNG ỦY"
+  std::string signerTitle = "BÍ THƯ";               ///< the signer's title: "BÍ THƯ", "PHÓ BÍ THƯ"
+  std::string signerName{};                         ///< "Hà Xuân Liêm"; empty: the line is left to fill in
+  std::string recipients{};                         ///< "Nơi nhận:" lines, one per line ("- Lưu Hồ sơ Đại hội.")
 };
 
 /// A party organization (cell).
@@ -36,6 +41,8 @@ struct Organization {
   /// The organization it belongs to (a partial party committee for a cell, a cell for a party group);
   /// none: directly under the commune committee.
   std::optional<Id> parent;
+  /// The former commune (or other origin unit) the cell came from, by name; empty: none recorded.
+  std::string origin{};
 };
 
 /// A party member with the current state; the dated history is in MemberEvent rows.
@@ -200,6 +207,7 @@ struct Target {
   int fromYear = 0;
   int toYear = 0;
   double value = 0;
+  std::string origin{};          ///< the former commune whose congress resolution set it; empty: the committee's own
 };
 
 /// A training course attended by a cell secretary (or another member).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -16,6 +17,8 @@
 #include "reports/HtmlRenderer.h"
 #include "reports/Json.h"
 #include "reports/PdfRenderer.h"
+#include "reports/ReportDocument.h"
+#include "reports/ReportTemplate.h"
 #include "reports/XlsxRenderer.h"
 #include "services/MemberList.h"
 
@@ -44,39 +47,77 @@ void writeLevels(JsonWriter& j, std::string_view key, const services::RatingLeve
   j.endObject();
 }
 
+// A map of counts ({"Phiêng Pằn": 6, ...}) in the order given.
+void countMap(JsonWriter& j, std::string_view key, const std::vector<std::pair<std::string, int>>& counts) {
+  j.key(key).beginObject();
+  for (const auto& [k, n] : counts) j.key(k).value(n);
+  j.endObject();
+}
+
+// A target value as a JSON number: whole values without a decimal (30, 90), others as written (92.5).
+std::string targetNumber(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<int64_t>(v));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+// The keys version 2 adds (spec/congress-report.md "Version 2"), after the version-1 keys.
+void writeVersion2(JsonWriter& j, const CongressFigures& f) {
+  const auto& o = f.organizationsFounded;
+  j.key("organizations_founded").beginObject();
+  j.key("total").value(o.total);
+  countMap(j, "by_category", o.byCategory);
+  countMap(j, "by_origin", o.byOrigin);
+  j.endObject();
+  j.key("organizations_merged").beginArray();
+  for (const auto& m : f.organizationsMerged)
+    j.beginObject()
+        .key("origin").value(m.origin)
+        .key("category").value(m.category)
+        .key("from").value(m.from)
+        .key("into").value(m.into)
+        .endObject();
+  j.endArray();
+  if (f.secretaryTraining) {
+    j.key("secretary_training").beginObject();
+    for (const auto& y : *f.secretaryTraining) {
+      j.key(std::to_string(y.year)).beginObject();
+      j.key("trained").value(y.trained).key("secretaries").value(y.secretaries);
+      percentOrNull(j, "percent", y.percent);
+      j.endObject();
+    }
+    j.endObject();
+  }
+  if (const auto& r = f.ratingTargets) {
+    j.key("rating_targets").beginObject();
+    percentOrNull(j, "organizations_percent", r->organizationsPercent);
+    percentOrNull(j, "members_percent", r->membersPercent);
+    j.key("met").beginObject();
+    for (const auto& m : r->met)
+      j.key(std::to_string(m.year))
+          .beginObject()
+          .key("organizations").value(m.organizations)
+          .key("members").value(m.members)
+          .endObject();
+    j.endObject();
+    j.endObject();
+  }
+  j.key("next_term_targets").beginArray();
+  for (const auto& t : f.nextTermTargets)
+    j.beginObject()
+        .key("code").value(t.code)
+        .key("value").raw(targetNumber(t.value))
+        .key("from").value(t.from)
+        .key("to").value(t.to)
+        .endObject();
+  j.endArray();
+}
+
 // ---------------------------------------------------------------------------------------------
 // The printed document
 
 
-
-std::string count(int64_t n) { return core::formatCountVn(n); }
-
-std::string percent(const std::optional<int64_t>& tenths) { return tenths ? core::formatPercentVn(*tenths) : "-"; }
-
-std::string share(int64_t n, int64_t of) { return percent(core::percentTenths(n, of)); }
-
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += sep;
-    out += parts[i];
-  }
-  return out;
-}
-
-// "45 chi bộ bản" for a category code.
-std::string cellsOfCategory(const std::string& category, int n) {
-  const char* pattern = "";
-  if (category == "ban") pattern = tr("{1} village cells");
-  else if (category == "truong") pattern = tr("{1} school cells");
-  else if (category == "co_quan_dang") pattern = tr("{1} party agency cells");
-  else if (category == "chinh_quyen") pattern = tr("{1} government cells");
-  else if (category == "quan_su") pattern = tr("{1} military cells");
-  else if (category == "cong_an") pattern = tr("{1} police cells");
-  else if (category == "y_te") pattern = tr("{1} health station cells");
-  else pattern = tr("{1} other cells");
-  return format(pattern, {count(n)});
-}
 
 // A table with one header row of plain texts.
 Table newTable(std::string caption, const std::vector<std::string>& headers) {
@@ -97,77 +138,6 @@ void row(Table& t, std::string label, std::vector<Cell> cells, bool total = fals
   t.rows.push_back(std::move(r));
 }
 
-void organizationsAndMembers(Document& doc, const CongressFigures& f) {
-  const auto& o = f.organizations;
-  const auto& m = f.members;
-  doc.heading(tr("1. Party organizations and members"), 2);
-  std::string s = format(tr("As of {1}, the whole Party Committee has {2} party organizations"),
-                         {f.asOf.vn(), count(o.total)});
-  std::vector<std::string> kinds;
-  if (o.grassroots > 0) kinds.push_back(format(tr("{1} grassroots cells"), {count(o.grassroots)}));
-  if (o.subordinate > 0) {
-    std::string sub = format(tr("{1} subordinate cells"), {count(o.subordinate)});
-    std::vector<std::string> cats;
-    for (const auto& [code, n] : o.subordinateByCategory)
-      if (n > 0) cats.push_back(cellsOfCategory(code, n));
-    if (!cats.empty()) sub += " (" + join(cats, ", ") + ")";
-    kinds.push_back(sub);
-  }
-  if (!kinds.empty()) s += format(tr(", comprising {1}"), {join(kinds, tr(" and "))});
-  s += format(tr(", with {1} members"), {count(m.total)});
-  if (m.total > 0) s += format(tr(" ({1} official and {2} probationary)"), {count(m.official), count(m.probationary)});
-  s += ".";
-  if (o.villageCells > 0)
-    s += " " + format(tr("{1} of {2} village cells have a cell committee ({3})."),
-                      {count(o.villageCellsWithCommittee), count(o.villageCells),
-                       share(o.villageCellsWithCommittee, o.villageCells)});
-  doc.paragraph(s);
-  if (m.total > 0)
-    doc.paragraph(format(tr("Among the members, {1} are women ({2}), {3} belong to ethnic minorities ({4}) and {5} "
-                            "are exempt from party work and activities ({6})."),
-                         {count(m.women), share(m.women, m.total), count(m.ethnicMinority),
-                          share(m.ethnicMinority, m.total), count(m.exempt), share(m.exempt, m.total)}));
-
-  // Members by age group.
-  Table ages = newTable(tr("Members by age group"), {tr("Age group"), tr("Number of members"), tr("Share")});
-  for (const auto& [group, n] : m.byAgeGroup) {
-    row(ages, services::ageGroupLabel(group), {Cell::count(n), Cell::share(n, m.total)});
-  }
-  if (m.ageUnknown > 0)
-    row(ages, tr("Birth date not recorded"), {Cell::count(m.ageUnknown), Cell::share(m.ageUnknown, m.total)});
-  row(ages, tr("Total"), {Cell::count(m.total), Cell::share(m.total, m.total)}, true);
-  doc.table(std::move(ages));
-
-  // Members by standing, gender and ethnicity: each block adds up to the total.
-  Table st = newTable(tr("Members by standing, gender and ethnicity"), {"", tr("Number of members"), tr("Share")});
-  auto line = [&](const char* label, int64_t n, bool total = false) {
-    row(st, tr(label), {Cell::count(n), Cell::share(n, m.total)}, total);
-  };
-  line(core::N_("Official members"), m.official);
-  line(core::N_("Probationary members"), m.probationary);
-  line(core::N_("Total"), m.total, true);
-  line(core::N_("Men"), m.total - m.women);
-  line(core::N_("Women"), m.women);
-  line(core::N_("Total"), m.total, true);
-  line(core::N_("Kinh"), m.total - m.ethnicMinority - m.ethnicityUnknown);
-  line(core::N_("Ethnic minorities"), m.ethnicMinority);
-  if (m.ethnicityUnknown > 0) line(core::N_("Ethnicity not recorded"), m.ethnicityUnknown);
-  line(core::N_("Total"), m.total, true);
-  line(core::N_("Of whom exempt from party work and activities"), m.exempt);
-  doc.table(std::move(st));
-  // Members by age group (the report's groups), drawn.
-  Chart ageChart;
-  ageChart.title = tr("Members by age group");
-  ageChart.categoryLabel = tr("Age");
-  ageChart.axisLabel = tr("Members");
-  ChartSeries series{tr("Members"), {}};
-  for (const auto& [group, n] : m.byAgeGroup) {
-    ageChart.categories.push_back(services::ageGroupLabel(group));
-    series.values.push_back(double(n));
-  }
-  ageChart.series.push_back(std::move(series));
-  if (m.total > 0) doc.chart(std::move(ageChart));
-}
 
 // Admissions per year against the yearly target: each year's ket_nap_nam when the target is their sum;
 // when the target is the term's, its yearly pace over the period (target / the period's length in years);
@@ -197,49 +167,6 @@ Chart admissionsChart(const CongressFigures& f) {
   if (anyTarget) c.targetLabel = termPace ? tr("Average yearly target") : tr("Yearly target");
   else c.target.clear();
   return c;
-}
-
-void admissions(Document& doc, const CongressFigures& f) {
-  const auto& a = f.admissions;
-  doc.heading(tr("2. Admission of new members"), 2);
-  const std::string from = f.from.vn(), to = f.to.vn();
-  const bool hasTarget = a.target && *a.target > 0;
-  std::string s;
-  if (a.total > 0 && hasTarget && a.percentOfTarget)
-    s = format(tr("From {1} to {2}, {3}/{4} new members were admitted, reaching {5} of the target."),
-               {from, to, count(a.total), count(*a.target), core::formatPercentVn(*a.percentOfTarget)});
-  else if (a.total > 0)
-    s = format(tr("From {1} to {2}, {3} new members were admitted."), {from, to, count(a.total)});
-  else if (hasTarget)
-    s = format(tr("From {1} to {2}, no new member was admitted (target: {3} members)."), {from, to, count(*a.target)});
-  else
-    s = format(tr("From {1} to {2}, no new member was admitted."), {from, to});
-  if (a.total > 0 && a.byYear.size() > 1) {
-    std::vector<std::string> years;
-    for (const auto& [y, n] : a.byYear) years.push_back(format(tr("{1} in {2}"), {count(n), std::to_string(y)}));
-    s += " " + format(tr("By year: {1}."), {join(years, "; ")});
-  }
-  doc.paragraph(s);
-
-  const bool yearly = a.targetSource == services::TargetSource::Years;
-  std::vector<std::string> headers = {tr("Year"), tr("Members admitted")};
-  if (yearly) headers.push_back(tr("Target"));
-  Table t = newTable(tr("Admissions by year"), headers);
-  for (size_t i = 0; i < a.byYear.size(); ++i) {
-    std::vector<Cell> cells = {Cell::count(a.byYear[i].second)};
-    if (yearly) cells.push_back(a.yearTargets[i].second ? Cell::count(*a.yearTargets[i].second) : Cell::textCell("-"));
-    row(t, std::to_string(a.byYear[i].first), std::move(cells));
-  }
-  std::vector<Cell> total = {Cell::count(a.total)};
-  if (yearly) total.push_back(Cell::count(*a.target));
-  row(t, tr("Total"), std::move(total), true);
-  if (!yearly) row(t, tr("Target of the term"), {a.target ? Cell::count(*a.target) : Cell::textCell("-")});
-  std::vector<Cell> shareCells = {Cell::percent(a.percentOfTarget)};
-  if (yearly) shareCells.push_back(Cell::textCell(""));
-  row(t, tr("Share of the target"), std::move(shareCells));
-  t.align = {Align::Left, Align::Right, Align::Right};
-  doc.table(std::move(t));
-  if (!a.byYear.empty()) doc.chart(admissionsChart(f));
 }
 
 // The share rated good or better per year, cells and members, against 90%.
@@ -275,119 +202,128 @@ Chart ratingsChart(const CongressFigures& f) {
   return c;
 }
 
-void ratings(Document& doc, const CongressFigures& f) {
-  doc.heading(tr("3. Annual quality rating"), 2);
-  if (f.ratings.empty()) {
-    doc.paragraph(tr("No quality rating is recorded for the years of the period."));
-    return;
+// The tables and charts a congress template may place (@table NAME, @chart NAME).
+TemplateBlocks congressBlocks(const CongressFigures& f, const core::CommitteeInfo& committee) {
+  TemplateBlocks b;
+  const auto& m = f.members;
+  // Members by age group.
+  Table ages = newTable(tr("Members by age group"), {tr("Age group"), tr("Number of members"), tr("Share")});
+  for (const auto& [group, n] : m.byAgeGroup) {
+    row(ages, services::ageGroupLabel(group), {Cell::count(n), Cell::share(n, m.total)});
   }
-  std::vector<std::string> sentences;
-  for (const auto& y : f.ratings) {
-    const std::string year = std::to_string(y.year);
-    const auto& o = y.organizations.goodOrBetterPercent;
-    const auto& m = y.members.goodOrBetterPercent;
-    if (o && m)
-      sentences.push_back(format(tr("In {1}, {2} of party organizations and {3} of members completed their tasks well "
-                                    "or better."),
-                                 {year, core::formatPercentVn(*o), core::formatPercentVn(*m)}));
-    else if (o)
-      sentences.push_back(format(tr("In {1}, {2} of party organizations completed their tasks well or better."),
-                                 {year, core::formatPercentVn(*o)}));
-    else if (m)
-      sentences.push_back(format(tr("In {1}, {2} of members completed their tasks well or better."),
-                                 {year, core::formatPercentVn(*m)}));
-  }
-  doc.paragraph(join(sentences, " "));
+  if (m.ageUnknown > 0)
+    row(ages, tr("Birth date not recorded"), {Cell::count(m.ageUnknown), Cell::share(m.ageUnknown, m.total)});
+  row(ages, tr("Total"), {Cell::count(m.total), Cell::share(m.total, m.total)}, true);
+  b.tables["age_groups"] = std::move(ages);
 
-  Table t = newTable(tr("Quality ratings by year"),
-                     {tr("Year"), "HTXSNV", "HTTNV", "HTNV", "KHTNV", tr("Rated"), tr("Well or better")});
+  // Members by standing, gender and ethnicity: each block adds up to the total.
+  Table st = newTable(tr("Members by standing, gender and ethnicity"), {"", tr("Number of members"), tr("Share")});
+  auto line = [&](const char* label, int64_t n, bool total = false) {
+    row(st, tr(label), {Cell::count(n), Cell::share(n, m.total)}, total);
+  };
+  line(core::N_("Official members"), m.official);
+  line(core::N_("Probationary members"), m.probationary);
+  line(core::N_("Total"), m.total, true);
+  line(core::N_("Men"), m.total - m.women);
+  line(core::N_("Women"), m.women);
+  line(core::N_("Total"), m.total, true);
+  line(core::N_("Kinh"), m.total - m.ethnicMinority - m.ethnicityUnknown);
+  line(core::N_("Ethnic minorities"), m.ethnicMinority);
+  if (m.ethnicityUnknown > 0) line(core::N_("Ethnicity not recorded"), m.ethnicityUnknown);
+  line(core::N_("Total"), m.total, true);
+  line(core::N_("Of whom exempt from party work and activities"), m.exempt);
+  b.tables["members"] = std::move(st);
+
+  Chart ageChart;
+  ageChart.title = tr("Members by age group");
+  ageChart.categoryLabel = tr("Age");
+  ageChart.axisLabel = tr("Members");
+  ChartSeries series{tr("Members"), {}};
+  if (m.total > 0)
+    for (const auto& [group, n] : m.byAgeGroup) {
+      ageChart.categories.push_back(services::ageGroupLabel(group));
+      series.values.push_back(double(n));
+    }
+  ageChart.series.push_back(std::move(series));
+  b.charts["age_groups"] = std::move(ageChart);
+
+  // Admissions by year.
+  const auto& a = f.admissions;
+  const bool yearly = a.targetSource == services::TargetSource::Years;
+  std::vector<std::string> headers = {tr("Year"), tr("Members admitted")};
+  if (yearly) headers.push_back(tr("Target"));
+  Table t = newTable(tr("Admissions by year"), headers);
+  for (size_t i = 0; i < a.byYear.size(); ++i) {
+    std::vector<Cell> cells = {Cell::count(a.byYear[i].second)};
+    if (yearly) cells.push_back(a.yearTargets[i].second ? Cell::count(*a.yearTargets[i].second) : Cell::textCell("-"));
+    row(t, std::to_string(a.byYear[i].first), std::move(cells));
+  }
+  std::vector<Cell> total = {Cell::count(a.total)};
+  if (yearly) total.push_back(Cell::count(*a.target));
+  row(t, tr("Total"), std::move(total), true);
+  if (!yearly) row(t, tr("Target of the term"), {a.target ? Cell::count(*a.target) : Cell::textCell("-")});
+  std::vector<Cell> shareCells = {Cell::percent(a.percentOfTarget)};
+  if (yearly) shareCells.push_back(Cell::textCell(""));
+  row(t, tr("Share of the target"), std::move(shareCells));
+  t.align = {Align::Left, Align::Right, Align::Right};
+  b.tables["admissions"] = std::move(t);
+  b.charts["admissions"] = admissionsChart(f);
+
+  // Admissions by former commune.
+  Table byOrigin = newTable(tr("Admissions by former commune"), {tr("Former commune"), tr("Members admitted")});
+  for (const auto& [origin, n] : a.byOrigin) row(byOrigin, origin.empty() ? tr("Not recorded") : origin, {Cell::count(n)});
+  row(byOrigin, tr("Total"), {Cell::count(a.total)}, true);
+  b.tables["admissions_by_origin"] = std::move(byOrigin);
+
+  // Ratings by year.
+  Table rt = newTable(tr("Quality ratings by year"),
+                      {tr("Year"), "HTXSNV", "HTTNV", "HTNV", "KHTNV", tr("Rated"), tr("Well or better")});
   for (const auto& y : f.ratings) {
     for (const auto* r : {&y.organizations, &y.members}) {
       if (r->rated == 0) continue;
       const std::string label = format(r == &y.organizations ? tr("{1}: party organizations") : tr("{1}: members"),
                                        {std::to_string(y.year)});
-      row(t, label,
+      row(rt, label,
           {Cell::count(r->htxsnv), Cell::count(r->httnv), Cell::count(r->htnv), Cell::count(r->khtnv),
            Cell::count(r->rated), Cell::percent(r->goodOrBetterPercent)});
     }
   }
-  doc.table(std::move(t));
-  doc.chart(ratingsChart(f));
-}
+  b.tables["ratings"] = std::move(rt);
+  Chart rc = ratingsChart(f);
+  if (f.ratings.empty()) rc.categories.clear();
+  b.charts["ratings"] = std::move(rc);
 
-void inspectionAndDiscipline(Document& doc, const CongressFigures& f) {
-  const auto& i = f.inspections;
-  const auto& d = f.discipline;
-  doc.heading(tr("4. Inspection, supervision and discipline"), 2);
-  std::vector<std::string> clauses;
+  // Secretaries trained.
+  Table tt = newTable(tr("Village cell secretaries trained"),
+                      {tr("Year"), tr("Secretaries"), tr("Trained"), tr("Share")});
+  if (f.secretaryTraining)
+    for (const auto& y : *f.secretaryTraining)
+      row(tt, std::to_string(y.year), {Cell::count(y.secretaries), Cell::count(y.trained), Cell::percent(y.percent)});
+  b.tables["secretary_training"] = std::move(tt);
 
-  std::vector<std::string> inspected;
-  if (i.organizations > 0) inspected.push_back(format(tr("{1} party organizations"), {count(i.organizations)}));
-  if (i.members > 0) inspected.push_back(format(tr("{1} members"), {count(i.members)}));
-  clauses.push_back(inspected.empty() ? std::string(tr("no party organization or member was inspected"))
-                                      : format(tr("party committees inspected {1}"), {join(inspected, ", ")}));
-
-  // "6 đảng viên bằng hình thức khiển trách, 2 cảnh cáo, 1 khai trừ"
-  auto forms = [](const std::vector<std::pair<int, const char*>>& counts, const char* first) {
-    std::vector<std::string> parts;
-    for (const auto& [n, form] : counts) {
-      if (n <= 0) continue;
-      const std::string name = core::toLower(core::enums::disciplineForm.label(form));
-      parts.push_back(parts.empty() ? format(tr(first), {count(n), name}) : count(n) + " " + name);
-    }
-    return join(parts, ", ");
-  };
-  const std::string members = forms({{d.khienTrach, "khien_trach"}, {d.canhCao, "canh_cao"},
-                                     {d.cachChuc, "cach_chuc"}, {d.khaiTru, "khai_tru"}},
-                                    core::N_("{1} members by {2}"));
-  const std::string orgs = forms({{d.orgKhienTrach, "khien_trach"}, {d.orgCanhCao, "canh_cao"}, {d.orgGiaiTan, "giai_tan"}},
-                                 core::N_("{1} party organizations by {2}"));
-  std::vector<std::string> disciplined;
-  if (!members.empty()) disciplined.push_back(members);
-  if (!orgs.empty()) disciplined.push_back(orgs);
-  clauses.push_back(disciplined.empty() ? std::string(tr("no member or party organization was disciplined"))
-                                        : format(tr("disciplined {1}"), {join(disciplined, "; ")}));
-  if (d.xoaTen > 0) clauses.push_back(format(tr("removed {1} members from the list"), {count(d.xoaTen)}));
-  doc.paragraph(format(tr("From {1} to {2}, {3}."), {f.from.vn(), f.to.vn(), join(clauses, "; ")}));
-}
-
-void committeeComposition(Document& doc, const CongressFigures& f) {
-  doc.heading(tr("5. The executive committee of the Party Committee"), 2);
-  if (!f.committeeComposition) {
-    doc.paragraph(tr("No committee term is recorded."));
-    return;
+  // The committee's composition.
+  Table ct = newTable(tr("Composition of the executive committee"), {"", tr("Number"), tr("Share")});
+  if (const auto& c = f.committeeComposition) {
+    ct.caption = format(tr("Composition of the executive committee, term {1}"), {c->term});
+    row(ct, tr("Members of the executive committee"), {Cell::count(c->members), Cell::share(c->members, c->members)},
+        true);
+    row(ct, tr("Members of the standing committee"), {Cell::count(c->standing), Cell::share(c->standing, c->members)});
+    row(ct, tr("Women"), {Cell::count(c->women), Cell::percent(c->womenPercent)});
+    row(ct, tr("Ethnic minorities"), {Cell::count(c->ethnicMinority), Cell::percent(c->ethnicMinorityPercent)});
+    row(ct, tr("Women from ethnic minorities"),
+        {Cell::count(c->womenEthnicMinority), Cell::percent(c->womenEthnicMinorityPercent)});
+    row(ct, tr("Aged 42 or under"), {Cell::count(c->age42OrUnder), Cell::percent(c->age42OrUnderPercent)});
+    row(ct, tr("University or above"), {Cell::count(c->universityOrAbove), Cell::percent(c->universityOrAbovePercent)});
+    row(ct, tr("Postgraduate"), {Cell::count(c->postgraduate), Cell::percent(c->postgraduatePercent)});
+    row(ct, tr("Political theory intermediate or above"),
+        {Cell::count(c->theoryIntermediateOrAbove), Cell::percent(c->theoryIntermediateOrAbovePercent)});
+    row(ct, tr("Political theory advanced"), {Cell::count(c->theoryAdvanced), Cell::percent(c->theoryAdvancedPercent)});
   }
-  const auto& c = *f.committeeComposition;
-  if (c.members == 0) {
-    doc.paragraph(format(tr("No member of the executive committee of the term {1} is recorded."), {c.term}));
-    return;
-  }
-  doc.paragraph(format(tr("The executive committee of the term {1} has {2} members, {3} of them in the standing "
-                          "committee."),
-                       {c.term, count(c.members), count(c.standing)}));
-  doc.paragraph(format(tr("Women: {1}; ethnic minorities: {2}; women from ethnic minorities: {3}; aged 42 or under: "
-                          "{4}; university or above: {5}, of which postgraduate: {6}; political theory intermediate "
-                          "or above: {7}, of which advanced: {8}."),
-                       {percent(c.womenPercent), percent(c.ethnicMinorityPercent),
-                        percent(c.womenEthnicMinorityPercent), percent(c.age42OrUnderPercent),
-                        percent(c.universityOrAbovePercent), percent(c.postgraduatePercent),
-                        percent(c.theoryIntermediateOrAbovePercent), percent(c.theoryAdvancedPercent)}));
-  Table t = newTable(format(tr("Composition of the executive committee, term {1}"), {c.term}),
-                     {"", tr("Number"), tr("Share")});
-  row(t, tr("Members of the executive committee"), {Cell::count(c.members), Cell::share(c.members, c.members)}, true);
-  row(t, tr("Members of the standing committee"), {Cell::count(c.standing), Cell::share(c.standing, c.members)});
-  row(t, tr("Women"), {Cell::count(c.women), Cell::percent(c.womenPercent)});
-  row(t, tr("Ethnic minorities"), {Cell::count(c.ethnicMinority), Cell::percent(c.ethnicMinorityPercent)});
-  row(t, tr("Women from ethnic minorities"),
-      {Cell::count(c.womenEthnicMinority), Cell::percent(c.womenEthnicMinorityPercent)});
-  row(t, tr("Aged 42 or under"), {Cell::count(c.age42OrUnder), Cell::percent(c.age42OrUnderPercent)});
-  row(t, tr("University or above"), {Cell::count(c.universityOrAbove), Cell::percent(c.universityOrAbovePercent)});
-  row(t, tr("Postgraduate"), {Cell::count(c.postgraduate), Cell::percent(c.postgraduatePercent)});
-  row(t, tr("Political theory intermediate or above"),
-      {Cell::count(c.theoryIntermediateOrAbove), Cell::percent(c.theoryIntermediateOrAbovePercent)});
-  row(t, tr("Political theory advanced"), {Cell::count(c.theoryAdvanced), Cell::percent(c.theoryAdvancedPercent)});
-  doc.table(std::move(t));
+  b.tables["committee"] = std::move(ct);
+  b.closing = closingBlocks(committee);
+  return b;
 }
+
 }  // namespace
 
 void writeCongressJson(std::ostream& out, const CongressFigures& f) {
@@ -425,6 +361,7 @@ void writeCongressJson(std::ostream& out, const CongressFigures& f) {
   if (a.target) j.value(*a.target);
   else j.null();
   percentOrNull(j, "percent_of_target", a.percentOfTarget);
+  countMap(j, "by_origin", a.byOrigin);
   j.endObject();
 
   j.key("ratings").beginObject();
@@ -438,6 +375,9 @@ void writeCongressJson(std::ostream& out, const CongressFigures& f) {
 
   j.key("inspections").beginObject();
   j.key("organizations").value(f.inspections.organizations).key("members").value(f.inspections.members);
+  j.endObject();
+  j.key("supervisions").beginObject();
+  j.key("organizations").value(f.supervisions.organizations).key("members").value(f.supervisions.members);
   j.endObject();
 
   const auto& d = f.discipline;
@@ -465,43 +405,31 @@ void writeCongressJson(std::ostream& out, const CongressFigures& f) {
   } else {
     j.null();
   }
+  writeVersion2(j, f);
   j.endObject();
 }
 
-Document congressDocument(const CongressFigures& f, const core::CommitteeInfo& committee) {
+Document congressDocument(const CongressFigures& f, const core::CommitteeInfo& committee,
+                          const std::string& templateFolder) {
   const std::string name = committee.name.empty() ? f.committee : committee.name;
-  const std::string title = core::toUpper(tr("Report"));
   Document doc;
-  doc.title = title + " - " + name;
-  // The header block of a party document: the issuing body on the left, the Party's name and the
-  // place and date (filled in by hand) on the right.
-  DocumentHeader h;
-  h.superior = core::toUpper(committee.superior);
-  h.executive = core::toUpper(committee.executive);
-  h.number = tr("No. ...-BC/DU");
-  h.party = tr("COMMUNIST PARTY OF VIETNAM");
-  h.placeDate = format(tr("{1}, day .. month .. year ...."), {committee.place});
-  doc.header = std::move(h);
-  doc.titleLine(title, TitleStyle::Title);
-  doc.titleLine(core::toUpper(format(tr("Party building figures of {1}"), {name})), TitleStyle::Subtitle);
-  doc.titleLine(format(tr("(from {1} to {2}; standing figures as of {3})"), {f.from.vn(), f.to.vn(), f.asOf.vn()}),
-                TitleStyle::Note);
-  doc.heading(tr("Party building work"), 1);
-  organizationsAndMembers(doc, f);
-  admissions(doc, f);
-  ratings(doc, f);
-  inspectionAndDiscipline(doc, f);
-  committeeComposition(doc, f);
+  doc.title = core::toUpper(tr("Report")) + " - " + name;
+  doc.header = partyHeader(committee);
+  const TemplateBlocks blocks = congressBlocks(f, committee);
+  const ReportTemplate t = loadTemplate("congress", templateFolder, congressFields(sampleCongressFigures()), blocks);
+  t.render(congressFields(f, committee), blocks, doc);
   return doc;
 }
 
-void writeCongressHtml(std::ostream& out, const CongressFigures& f, const core::CommitteeInfo& committee) {
-  renderHtml(out, congressDocument(f, committee));
+void writeCongressHtml(std::ostream& out, const CongressFigures& f, const core::CommitteeInfo& committee,
+                       const std::string& templateFolder) {
+  renderHtml(out, congressDocument(f, committee, templateFolder));
 }
 
 void writeCongressDocument(const std::filesystem::path& out, const CongressFigures& f,
-                           const core::CommitteeInfo& committee, const std::string& format) {
-  const Document doc = congressDocument(f, committee);
+                           const core::CommitteeInfo& committee, const std::string& format,
+                           const std::string& templateFolder) {
+  const Document doc = congressDocument(f, committee, templateFolder);
   if (format == "pdf") {
     renderPdf(out, doc);
   } else if (format == "docx") {

@@ -104,7 +104,7 @@ Document& Document::pageBreak() {
 std::vector<const Table*> Document::tables() const {
   std::vector<const Table*> out;
   for (const auto& b : blocks)
-    if (const auto* t = std::get_if<Table>(&b)) out.push_back(t);
+    if (const auto* t = std::get_if<Table>(&b); t && !t->borderless) out.push_back(t);
   return out;
 }
 

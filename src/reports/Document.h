@@ -89,6 +89,9 @@ struct Table {
   /// A long list of many columns (the register): set in small type with tight rows, its columns sized so
   /// that the rows take the fewest lines.
   bool dense = false;
+  /// A layout table without borders, caption or header (the closing block: recipients beside the
+  /// signature); spreadsheets and comparisons leave it out.
+  bool borderless = false;
   /// The number of columns (of the first header row, spans counted, or of the first row).
   size_t columns() const;
   /// The alignment of column `c`.
@@ -144,7 +147,7 @@ struct Document {
   Document& chart(Chart c);
   /// Appends a page break.
   Document& pageBreak();
-  /// The tables of the document, in order.
+  /// The tables of the document holding figures (borderless layout tables left out), in order.
   std::vector<const Table*> tables() const;
   /// The charts of the document, in order.
   std::vector<const Chart*> charts() const;

@@ -135,7 +135,8 @@ void table(std::ostringstream& out, const Table& t, int textW) {
   out << "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" << textW
       << "\" w:type=\"dxa\"/><w:tblBorders>";
   for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
-    out << "<w:" << side << " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>";
+    out << "<w:" << side
+        << (t.borderless ? " w:val=\"nil\"/>" : " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>");
   out << "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"" << plan.margin
       << "\" w:type=\"dxa\"/><w:right w:w=\"" << plan.margin
       << "\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>";

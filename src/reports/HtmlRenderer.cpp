@@ -40,6 +40,9 @@ p { text-align: justify; text-indent: 1cm; margin: 0 0 6pt; }
 table.data { width: 100%; border-collapse: collapse; font-size: 13pt; margin: 4pt 0 10pt; }
 table.data caption { font-weight: bold; text-align: left; margin-bottom: 2pt; }
 table.data th, table.data td { border: 1px solid #000; padding: 2pt 5pt; }
+table.plain { width: 100%; border-collapse: collapse; margin: 12pt 0 0; }
+table.plain td { vertical-align: top; padding: 0 5pt; }
+table.plain tr.total td { font-weight: bold; }
 table.data th { text-align: center; }
 table.data td.r { text-align: right; }
 table.data td.c { text-align: center; }
@@ -65,7 +68,7 @@ void header(std::ostream& out, const DocumentHeader& h) {
 }
 
 void table(std::ostream& out, const Table& t) {
-  out << "<table class=\"data\">\n";
+  out << (t.borderless ? "<table class=\"plain\">\n" : "<table class=\"data\">\n");
   if (!t.caption.empty()) out << "<caption>" << htmlEscape(t.caption) << "</caption>\n";
   if (!t.header.empty()) {
     out << "<thead>\n";

@@ -440,15 +440,17 @@ class PdfWriter {
     return r;
   }
 
-  void drawRow(const RowLayout& r) {
+  void drawRow(const RowLayout& r, bool borders = true) {
     if (counting_) {
       y_ += r.height;
       return;
     }
     cairo_set_line_width(cr_, 0.6);
     for (size_t i = 0; i < r.cells.size(); ++i) {
-      cairo_rectangle(cr_, r.x[i], y_, r.w[i], r.height);
-      cairo_stroke(cr_);
+      if (borders) {
+        cairo_rectangle(cr_, r.x[i], y_, r.w[i], r.height);
+        cairo_stroke(cr_);
+      }
       if (!r.cells[i]) continue;
       const double h = heightOf(r.cells[i].get());
       draw(r.cells[i].get(), r.x[i] + padX_, y_ + (r.height - h) / 2);
@@ -473,7 +475,9 @@ class PdfWriter {
     }
     double h = t.caption.empty() ? 0 : heightOf(captionLayout(t.caption).get()) + 3;
     for (const auto& row : t.header) h += layoutRow(row, widths, t, true, true).height;
-    for (size_t i = 0; i < t.rows.size() && i < 2; ++i)
+    // A borderless layout table (the closing block) is kept on one page; a table of figures may break after
+    // its second row.
+    for (size_t i = 0; i < t.rows.size() && (i < 2 || t.borderless); ++i)
       h += layoutRow(t.rows[i].cells, widths, t, false, t.rows[i].total).height;
     return h;
   }
@@ -512,7 +516,7 @@ class PdfWriter {
         newPage();
         for (const auto& h : head) drawRow(h);
       }
-      drawRow(r);
+      drawRow(r, !t.borderless);
     }
     y_ += 10;
     tableSize_ = options_.tableSize;

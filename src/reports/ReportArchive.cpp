@@ -56,8 +56,9 @@ void serialize(Archive& ar, std::optional<T>& o, unsigned v) {
 }
 
 template <class Archive>
-void serialize(Archive& ar, dangbo::core::CommitteeInfo& c, unsigned) {
+void serialize(Archive& ar, dangbo::core::CommitteeInfo& c, unsigned v) {
   ar& c.name& c.place& c.province& c.superior& c.executive;
+  if (v >= 1) ar& c.signerOnBehalf& c.signerTitle& c.signerName& c.recipients;
 }
 
 // --- the congress figures ---
@@ -72,8 +73,33 @@ void serialize(Archive& ar, dangbo::services::CongressMembers& m, unsigned) {
       .ethnicityUnknown;
 }
 template <class Archive>
-void serialize(Archive& ar, dangbo::services::CongressAdmissions& a, unsigned) {
+void serialize(Archive& ar, dangbo::services::CongressAdmissions& a, unsigned v) {
   ar& a.byYear& a.total& a.target& a.targetSource& a.yearTargets& a.percentOfTarget;
+  if (v >= 1) ar& a.byOrigin;
+}
+template <class Archive>
+void serialize(Archive& ar, dangbo::services::CongressFounded& o, unsigned) {
+  ar& o.total& o.byCategory& o.byOrigin;
+}
+template <class Archive>
+void serialize(Archive& ar, dangbo::services::CongressMerged& m, unsigned) {
+  ar& m.origin& m.category& m.from& m.into;
+}
+template <class Archive>
+void serialize(Archive& ar, dangbo::services::SecretaryTrainingYear& y, unsigned) {
+  ar& y.year& y.trained& y.secretaries& y.percent;
+}
+template <class Archive>
+void serialize(Archive& ar, dangbo::services::RatingTargetMet& m, unsigned) {
+  ar& m.year& m.organizations& m.members;
+}
+template <class Archive>
+void serialize(Archive& ar, dangbo::services::CongressRatingTargets& r, unsigned) {
+  ar& r.organizationsPercent& r.membersPercent& r.met;
+}
+template <class Archive>
+void serialize(Archive& ar, dangbo::services::NextTermTarget& t, unsigned) {
+  ar& t.code& t.value& t.from& t.to;
 }
 template <class Archive>
 void serialize(Archive& ar, dangbo::services::RatingLevels& r, unsigned) {
@@ -100,9 +126,13 @@ void serialize(Archive& ar, dangbo::services::CongressCommittee& c, unsigned) {
       .theoryAdvancedPercent;
 }
 template <class Archive>
-void serialize(Archive& ar, dangbo::services::CongressFigures& f, unsigned) {
+void serialize(Archive& ar, dangbo::services::CongressFigures& f, unsigned v) {
   ar& f.committee& f.from& f.to& f.asOf& f.organizations& f.members& f.admissions& f.ratings& f.inspections& f
       .discipline& f.committeeComposition;
+  // Version 2: the figures of a merged commune's first congress.
+  if (v >= 2)
+    ar& f.supervisions& f.organizationsFounded& f.organizationsMerged& f.secretaryTraining& f.ratingTargets& f
+        .nextTermTargets& f.nextTerm;
 }
 
 // --- the generic model ---
@@ -142,7 +172,9 @@ void serialize(Archive& ar, dangbo::reports::FrozenReport& r, unsigned) {
 }  // namespace boost::serialization
 
 BOOST_CLASS_VERSION(dangbo::reports::FrozenReport, 1)
-BOOST_CLASS_VERSION(dangbo::services::CongressFigures, 1)
+BOOST_CLASS_VERSION(dangbo::services::CongressFigures, 2)
+BOOST_CLASS_VERSION(dangbo::services::CongressAdmissions, 1)
+BOOST_CLASS_VERSION(dangbo::core::CommitteeInfo, 1)
 BOOST_CLASS_VERSION(dangbo::services::CongressRatingYear, 1)
 BOOST_CLASS_VERSION(dangbo::services::ReportModel, 1)
 BOOST_CLASS_VERSION(dangbo::services::ReportTable, 1)

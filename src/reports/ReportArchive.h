@@ -4,6 +4,7 @@
 // versioned Boost.Serialization archive (the model column of published_reports).
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/Records.h"
 #include "services/CongressReport.h"
@@ -18,6 +19,12 @@ struct FrozenReport {
   core::CommitteeInfo committee;                      ///< the header block's names at the time
   std::optional<services::CongressFigures> congress;  ///< the congress report's figures
   std::optional<services::ReportModel> model;         ///< any other report's model
+  /// A reprint of a published report: its number and the day it was published (not archived: set by
+  /// loadPublished from the register's record). The printed document says so on its last line.
+  std::optional<std::pair<core::Id, core::Date>> published;
+  /// The office's template folder (FOLDER_OF_REGISTER/mau-bao-cao; not archived): its copy of a report's
+  /// template is used when present.
+  std::string templateFolder;
 };
 
 /// The archive of a frozen report (Boost.Serialization, portable text archive, class versions recorded).

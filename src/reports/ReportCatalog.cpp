@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 
 #include "core/Errors.h"
@@ -15,6 +16,7 @@
 #include "reports/PdfRenderer.h"
 #include "reports/ReportDocument.h"
 #include "reports/TableCsv.h"
+#include "reports/ReportTemplate.h"
 #include "reports/XlsxRenderer.h"
 #include "services/MemberList.h"
 #include "services/Publishing.h"
@@ -71,6 +73,7 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
   r.to = q.to;
   r.asOf = q.asOf;
   r.committee = s.committee();
+  r.templateFolder = officeTemplateFolder(s.path().string());
   const std::string& n = q.name;
   if (n == "congress")
     r.congress = services::congressFigures(s, actor, q.from, q.to, q.asOf);
@@ -97,9 +100,24 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
 }
 
 Document reportDocument(const FrozenReport& r) {
-  if (r.congress) return congressDocument(*r.congress, r.committee);
-  if (r.model) return modelDocument(*r.model, r.committee);
-  throw core::DataError(tr("The report holds no figures."));
+  Document doc;
+  if (r.congress) {
+    try {
+      doc = congressDocument(*r.congress, r.committee, r.templateFolder);
+    } catch (const TemplateError& e) {
+      throw core::DataError(e.what());
+    }
+  } else if (r.model) {
+    try {
+      doc = modelDocument(*r.model, r.committee, r.templateFolder);
+    } catch (const TemplateError& e) {
+      throw core::DataError(e.what());
+    }
+  } else {
+    throw core::DataError(tr("The report holds no figures."));
+  }
+  if (r.published) doc.titleLine(publishedLine(r.published->first, r.published->second).text, TitleStyle::Note);
+  return doc;
 }
 
 std::string reportOptions(const FrozenReport& r) {
@@ -162,7 +180,13 @@ core::Id publish(services::Services& s, const services::Actor& actor, const Froz
 }
 
 FrozenReport loadPublished(services::Services& s, const services::Actor& actor, core::Id id) {
-  return unarchiveReport(services::publishedReport(s, actor, id).archive);
+  const services::Published p = services::publishedReport(s, actor, id);
+  FrozenReport r = unarchiveReport(p.archive);
+  // publishedAt is UTC ISO ("2026-12-04T09:15:00Z"): its date is the day of publication.
+  const auto day = core::Date::parse(p.publishedAt.substr(0, 10));
+  r.published = std::make_pair(p.id, day.value_or(r.asOf));
+  r.templateFolder = officeTemplateFolder(s.path().string());
+  return r;
 }
 
 namespace {
@@ -199,6 +223,79 @@ std::vector<std::pair<std::string, Located>> figuresOf(const Document& doc) {
   return out;
 }
 
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The figures of a sentence ("1.046", "101,4", "05") with where each begins, and the sentence with each
+// replaced by '#': two printings of one sentence have the same skeleton.
+struct Sentence {
+  std::string text, skeleton;
+  std::vector<std::pair<size_t, std::string>> figures;
+};
+
+Sentence sentenceOf(const std::string& text) {
+  Sentence s;
+  s.text = text;
+  for (size_t i = 0; i < text.size();) {
+    if (!isDigit(text[i])) {
+      s.skeleton += text[i++];
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && (isDigit(text[j]) || ((text[j] == '.' || text[j] == ',') && j + 1 < text.size() &&
+                                                    isDigit(text[j + 1]))))
+      ++j;
+    s.figures.emplace_back(i, text.substr(i, j - i));
+    s.skeleton += '#';
+    i = j;
+  }
+  return s;
+}
+
+// The words before a figure, back to the last punctuation: "kiểm tra đối với".
+std::string contextBefore(const std::string& text, size_t at) {
+  size_t b = at;
+  while (b > 0 && std::string_view(",;:().").find(text[b - 1]) == std::string_view::npos) --b;
+  std::string out = text.substr(b, at - b);
+  while (!out.empty() && out.front() == ' ') out.erase(0, 1);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// The sentences of a document keyed by skeleton (n-th of equal skeletons).
+std::vector<std::pair<std::string, Sentence>> sentencesOf(const Document& doc) {
+  std::vector<std::pair<std::string, Sentence>> out;
+  std::map<std::string, int> seen;
+  for (const auto& b : doc.blocks)
+    if (const auto* p = std::get_if<Paragraph>(&b)) {
+      Sentence s = sentenceOf(p->text());
+      const std::string key = s.skeleton + "#" + std::to_string(seen[s.skeleton]++);
+      out.emplace_back(key, std::move(s));
+    }
+  return out;
+}
+
+// The figures of the sentences that moved, and the sentences only one printing has.
+void compareSentences(const Document& then, const Document& now, std::vector<FigureChange>& out) {
+  const auto a = sentencesOf(then), b = sentencesOf(now);
+  std::map<std::string, const Sentence*> nowByKey, thenByKey;
+  for (const auto& [k, v] : b) nowByKey[k] = &v;
+  for (const auto& [k, v] : a) thenByKey[k] = &v;
+  const std::string label = tr("Text");
+  for (const auto& [k, v] : a) {
+    auto it = nowByKey.find(k);
+    if (it == nowByKey.end()) {
+      out.push_back({label, v.text, "", tr("(printed)"), "-"});
+      continue;
+    }
+    const Sentence& n = *it->second;
+    for (size_t i = 0; i < v.figures.size() && i < n.figures.size(); ++i)
+      if (v.figures[i].second != n.figures[i].second)
+        out.push_back({label, contextBefore(v.text, v.figures[i].first), "", v.figures[i].second, n.figures[i].second});
+  }
+  for (const auto& [k, v] : b)
+    if (!thenByKey.count(k)) out.push_back({label, v.text, "", "-", tr("(printed)")});
+}
+
 }  // namespace
 
 std::vector<FigureChange> compareDocuments(const Document& then, const Document& now) {
@@ -214,6 +311,73 @@ std::vector<FigureChange> compareDocuments(const Document& then, const Document&
   }
   for (const auto& [k, v] : b)
     if (!thenByKey.count(k) && v.text != "-") out.push_back({v.table, v.row, v.column, "-", v.text});
+  compareSentences(then, now, out);
+  return out;
+}
+
+namespace {
+
+// The leaves of a JSON text as the JsonWriter indents it (one value per line): "path.to.key" -> value, array
+// items numbered from 1 ("organizations_merged.2.from").
+std::vector<std::pair<std::string, std::string>> jsonLeaves(const std::string& json) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::vector<std::string> path;
+  std::vector<int> index;  // per open container: -1 for an object, else the items of an array so far
+  std::istringstream in(json);
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t b = line.find_first_not_of(' ');
+    if (b == std::string::npos) continue;
+    std::string t = line.substr(b);
+    if (!t.empty() && t.back() == ',') t.pop_back();
+    if (t == "}" || t == "]" || t == "{}" || t == "[]") {
+      if (t.size() == 1 && !path.empty()) {
+        path.pop_back();
+        index.pop_back();
+      }
+      continue;
+    }
+    std::string key, value = t;
+    if (t[0] == '"') {
+      const size_t colon = t.find("\": ");
+      if (colon != std::string::npos) {
+        key = t.substr(1, colon - 1);
+        value = t.substr(colon + 3);
+      }
+    }
+    if (key.empty() && !index.empty() && index.back() >= 0) key = std::to_string(++index.back());
+    std::string full;
+    for (const auto& p : path) full += p.empty() ? "" : p + ".";
+    full += key;
+    if (value == "{" || value == "[") {
+      path.push_back(key);
+      index.push_back(value == "[" ? 0 : -1);
+      continue;
+    }
+    out.emplace_back(full, value);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<FigureChange> compareReports(const FrozenReport& then, const FrozenReport& now) {
+  std::vector<FigureChange> out = compareDocuments(reportDocument(then), reportDocument(now));
+  if (!then.congress || !now.congress) return out;
+  // Every figure of the congress model, also those no sentence or table prints (by_origin, ...).
+  std::ostringstream a, b;
+  writeCongressJson(a, *then.congress);
+  writeCongressJson(b, *now.congress);
+  const auto before = jsonLeaves(a.str()), after = jsonLeaves(b.str());
+  std::map<std::string, std::string> nowByPath(after.begin(), after.end()), thenByPath(before.begin(), before.end());
+  const std::string table = tr("Figures of the report (JSON)");
+  for (const auto& [k, v] : before) {
+    auto it = nowByPath.find(k);
+    const std::string n = it == nowByPath.end() ? "-" : it->second;
+    if (n != v) out.push_back({table, k, "", v, n});
+  }
+  for (const auto& [k, v] : after)
+    if (!thenByPath.count(k)) out.push_back({table, k, "", "-", v});
   return out;
 }
 

@@ -68,8 +68,13 @@ struct FigureChange {
 };
 /// The figures (counts and percentages of every table) that moved from `then` to `now`, in the order of
 /// `then`'s tables, then rows only in `now`. Tables, rows and columns are matched by caption, label and
-/// heading (the n-th of equal labels with the n-th).
+/// heading (the n-th of equal labels with the n-th). Then the sentences: a sentence of both printings
+/// (the same words, figures aside) gives each figure that moved (table "Văn bản", row: the words before
+/// it); a sentence only one printing has is given whole.
 std::vector<FigureChange> compareDocuments(const Document& then, const Document& now);
+/// The changes between a published report and the same report made now: compareDocuments of their
+/// documents, and for the congress report every figure of its model (its JSON) that moved.
+std::vector<FigureChange> compareReports(const FrozenReport& then, const FrozenReport& now);
 /// Writes the changes as text, one per line ("Bảng ...: hàng, cột: 1.046 -> 1.050"), or a line saying
 /// nothing moved.
 void writeChanges(std::ostream& out, const std::vector<FigureChange>& changes);

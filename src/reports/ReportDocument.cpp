@@ -1,9 +1,13 @@
 #include "reports/ReportDocument.h"
 
+#include <algorithm>
+
+#include "core/Csv.h"
 #include "core/I18n.h"
 #include "core/Numbers.h"
 #include "core/VietText.h"
 #include "reports/Json.h"
+#include "reports/ReportTemplate.h"
 
 namespace dangbo::reports {
 
@@ -76,6 +80,36 @@ DocumentHeader partyHeader(const core::CommitteeInfo& committee) {
   return h;
 }
 
+std::vector<Block> closingBlocks(const core::CommitteeInfo& c) {
+  std::vector<std::string> recipients;
+  for (size_t start = 0; start < c.recipients.size();) {
+    size_t end = c.recipients.find('\n', start);
+    if (end == std::string::npos) end = c.recipients.size();
+    if (end > start) recipients.push_back(c.recipients.substr(start, end - start));
+    start = end + 1;
+  }
+  Table t;
+  t.borderless = true;
+  t.align = {Align::Left, Align::Center};
+  auto row = [&](std::string left, std::string right, bool bold) {
+    TableRow r;
+    r.total = bold;
+    r.cells = {Cell::textCell(std::move(left)), Cell::textCell(std::move(right))};
+    t.rows.push_back(std::move(r));
+  };
+  row(recipients.empty() ? std::string() : std::string(tr("Recipients:")), core::toUpper(c.signerOnBehalf), true);
+  row("", core::toUpper(c.signerTitle), true);
+  // The recipients beside the room left to sign (at least three lines).
+  for (size_t i = 0; i < std::max<size_t>(3, recipients.size()); ++i)
+    row(i < recipients.size() ? recipients[i] : std::string(), "", false);
+  row("", c.signerName, true);
+  return {Block(std::move(t))};
+}
+
+TitleLine publishedLine(core::Id number, const core::Date& on) {
+  return {format(tr("Published copy no. {1}, dated {2}"), {std::to_string(number), on.vn()}), TitleStyle::Note};
+}
+
 Chart documentChart(const services::ReportChart& c) {
   Chart out;
   out.title = c.title;
@@ -89,38 +123,50 @@ Chart documentChart(const services::ReportChart& c) {
   return out;
 }
 
-Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo& committee) {
+TemplateData modelFields(const services::ReportModel& m, const core::CommitteeInfo& committee) {
+  TemplateData d;
+  const std::string name = committee.name.empty() ? m.committee : committee.name;
+  d.text("title", m.title).text("title.upper", core::toUpper(m.title));
+  d.text("committee", name).text("committee.upper", core::toUpper(name));
+  d.text("place", committee.place);
+  d.flag("period", m.hasPeriod);
+  d.text("from", m.hasPeriod ? m.from.vn() : std::string());
+  d.text("to", m.hasPeriod ? m.to.vn() : std::string());
+  d.text("as_of", m.asOf.vn());
+  return d;
+}
+
+Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo& committee,
+                       const std::string& templateFolder) {
   Document doc;
   const std::string name = committee.name.empty() ? m.committee : committee.name;
   doc.title = m.title + " - " + name;
   doc.header = partyHeader(committee);
-  if (m.name == "register") {
-    // A register, not a report: no number, its own title, landscape for its 14 columns.
+  const bool isRegister = m.name == "register";
+  if (isRegister) {
+    // A register, not a report: no number, landscape for its 14 columns (its title is in its template).
     doc.landscape = true;
     doc.header->number.clear();
-    doc.titleLine(core::toUpper(m.title), TitleStyle::Title);
-    doc.titleLine(format(tr("(form 7-HSĐV; as of {1})"), {m.asOf.vn()}), TitleStyle::Note);
-  } else {
-    doc.titleLine(core::toUpper(tr("Report")), TitleStyle::Title);
-    doc.titleLine(core::toUpper(m.title), TitleStyle::Subtitle);
-    if (m.hasPeriod)
-      doc.titleLine(
-          format(tr("(from {1} to {2}; standing figures as of {3})"), {m.from.vn(), m.to.vn(), m.asOf.vn()}),
-          TitleStyle::Note);
-    else
-      doc.titleLine(format(tr("(as of {1})"), {m.asOf.vn()}), TitleStyle::Note);
   }
+  // The sections as the program words them: the template places them (@sections) among its own lines.
+  Document body;
   for (const auto& s : m.sections) {
-    if (!s.heading.empty()) doc.heading(s.heading, 1);
-    for (const auto& p : s.paragraphs) doc.paragraph(p);
+    if (!s.heading.empty()) body.heading(s.heading, 1);
+    for (const auto& p : s.paragraphs) body.paragraph(p);
     for (const auto& t : s.tables) {
       Table table = documentTable(t);
-      table.dense = m.name == "register";
-      doc.table(std::move(table));
+      table.dense = isRegister;
+      body.table(std::move(table));
     }
     for (const auto& c : s.charts)
-      if (!c.categories.empty()) doc.chart(documentChart(c));
+      if (!c.categories.empty()) body.chart(documentChart(c));
   }
+  TemplateBlocks blocks;
+  blocks.sections = std::move(body.blocks);
+  blocks.closing = closingBlocks(committee);
+  const std::string report = defaultTemplate(m.name).empty() ? std::string("report") : m.name;
+  const ReportTemplate t = loadTemplate(report, templateFolder, modelFields(services::ReportModel{}, {}), blocks);
+  t.render(modelFields(m, committee), blocks, doc);
   return doc;
 }
 

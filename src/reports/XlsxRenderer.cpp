@@ -293,7 +293,7 @@ void renderXlsx(const std::filesystem::path& out, const Document& doc) {
     for (const auto& block : doc.blocks) {
       const Table* t = std::get_if<Table>(&block);
       const Chart* c = std::get_if<Chart>(&block);
-      if (!t && !c) continue;
+      if ((!t || t->borderless) && !c) continue;  // the closing block is no sheet
       const Table table = c ? chartTable(*c) : Table{};
       const Table& data = c ? table : *t;
       ++number;

@@ -1,11 +1,14 @@
 #include "services/CongressReport.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/Numbers.h"
+#include "core/VietText.h"
 #include "services/MemberList.h"
 #include "services/Services.h"
 #include "store/MemberQuery.h"
@@ -45,18 +48,50 @@ const core::Term* termContaining(const std::vector<core::Term>& terms, int first
   return found;
 }
 
-// The value of a term's target among `targets` (those of one key).
+// The value of a term's count target among `targets` (those of one key): the rows of the former communes and
+// the row without origin are added up (version 2).
 std::optional<int64_t> targetOfTerm(const std::vector<core::Target>& targets, const core::Term& term) {
+  std::optional<int64_t> sum;
   for (const auto& t : targets)
-    if (t.fromYear == term.fromYear && t.toYear == term.toYear) return static_cast<int64_t>(std::llround(t.value));
-  return std::nullopt;
+    if (t.fromYear == term.fromYear && t.toYear == term.toYear)
+      sum = sum.value_or(0) + static_cast<int64_t>(std::llround(t.value));
+  return sum;
 }
 
-// The exact value of a term's target (percentages such as 90 or 92.5).
+// The exact value of a term's percentage target (such as 90 or 92.5): the row without origin, else the lowest
+// of the former communes' values (percentages are not added).
 std::optional<double> targetValueOfTerm(const std::vector<core::Target>& targets, const core::Term& term) {
+  std::optional<double> lowest;
   for (const auto& t : targets)
-    if (t.fromYear == term.fromYear && t.toYear == term.toYear) return t.value;
-  return std::nullopt;
+    if (t.fromYear == term.fromYear && t.toYear == term.toYear) {
+      if (t.origin.empty()) return t.value;
+      if (!lowest || t.value < *lowest) lowest = t.value;
+    }
+  return lowest;
+}
+
+bool isCountTarget(const std::string& code) { return code == "ket_nap_nhiem_ky" || code == "ket_nap_nam"; }
+
+// The year's 31 December lies in [from, to]: the last such year (from.year() - 1 when none).
+int lastYearEndingIn(const core::Date& to) { return to.month() == 12 && to.day() == 31 ? to.year() : to.year() - 1; }
+
+std::optional<int64_t> toTenths(const std::optional<double>& v) {
+  return v ? std::optional<int64_t>(static_cast<int64_t>(std::llround(*v * 10.0))) : std::nullopt;
+}
+
+// Counts keyed by origin name, in the Vietnamese order of the names ("" first), zeros left out.
+std::vector<std::pair<std::string, int>> byOriginName(const std::map<std::string, int>& counts) {
+  std::vector<std::pair<std::string, int>> out;
+  for (const auto& [k, n] : counts)
+    if (n > 0) out.emplace_back(k, n);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return core::compareText(a.first, b.first) < 0; });
+  return out;
+}
+
+int categoryRank(const std::string& code) {
+  const auto& c = congressCategories();
+  return int(std::find(c.begin(), c.end(), code) - c.begin());
 }
 
 CongressOrganizations organizationFigures(store::Database& db, const core::Date& asOf) {
@@ -136,7 +171,8 @@ void finish(RatingLevels& r) {
 
 std::vector<CongressRatingYear> ratingFigures(store::Database& db, const core::Date& from, const core::Date& to) {
   std::map<int, CongressRatingYear> years;
-  for (const auto& c : store::ratingCounts(db, from.year(), to.year())) {
+  // Only the years whose 31 December lies in the period (version 2): the year's rating is made in December.
+  for (const auto& c : store::ratingCounts(db, from.year(), lastYearEndingIn(to))) {
     CongressRatingYear& y = years[c.year];
     y.year = c.year;
     RatingLevels& r = c.subjectType == "to_chuc" ? y.organizations : y.members;
@@ -148,9 +184,7 @@ std::vector<CongressRatingYear> ratingFigures(store::Database& db, const core::D
   const auto terms = store::termsByStart(db);
   const auto orgTargets = store::targetsWithKey(db, "to_chuc_tot");
   const auto memberTargets = store::targetsWithKey(db, "dang_vien_tot");
-  auto tenths = [](const std::optional<double>& v) {
-    return v ? std::optional<int64_t>(static_cast<int64_t>(std::llround(*v * 10.0))) : std::nullopt;
-  };
+  const auto tenths = toTenths;
   std::vector<CongressRatingYear> out;
   for (auto& [year, y] : years) {
     finish(y.organizations);
@@ -218,7 +252,116 @@ std::optional<CongressCommittee> committeeFigures(store::Database& db, const cor
   return c;
 }
 
+
+// organizations_founded and organizations_merged.
+void structureFigures(store::Database& db, const core::Date& from, const core::Date& to, CongressFigures& f) {
+  const auto lives = store::organizationLives(db);
+  std::map<std::string, int> byCategory, byOrigin;
+  std::map<std::pair<std::string, std::string>, std::pair<int, std::set<core::Id>>> merged;
+  for (const auto& o : lives) {
+    if (o.founded && from <= *o.founded && *o.founded <= to) {
+      ++f.organizationsFounded.total;
+      ++byCategory[o.category];
+      ++byOrigin[o.origin];
+    }
+    if (o.ceased && o.mergedInto && from <= *o.ceased && *o.ceased <= to) {
+      auto& g = merged[{o.origin, o.category}];
+      ++g.first;
+      g.second.insert(*o.mergedInto);
+    }
+  }
+  for (const auto& code : congressCategories())
+    if (auto it = byCategory.find(code); it != byCategory.end() && it->second > 0)
+      f.organizationsFounded.byCategory.emplace_back(code, it->second);
+  f.organizationsFounded.byOrigin = byOriginName(byOrigin);
+  for (const auto& [key, g] : merged) f.organizationsMerged.push_back({key.first, key.second, g.first, int(g.second.size())});
+  std::stable_sort(f.organizationsMerged.begin(), f.organizationsMerged.end(), [](const auto& a, const auto& b) {
+    if (int c = core::compareText(a.origin, b.origin)) return c < 0;
+    return categoryRank(a.category) < categoryRank(b.category);
+  });
+}
+
+// admissions.by_origin: the admissions of the period (as admissionsByYear counts them: no transfer-in date,
+// admitted_on in the period) by the origin of the cell the member belonged to on the admission date.
+std::vector<std::pair<std::string, int>> admissionsByOrigin(store::Database& db, const core::Date& from,
+                                                            const core::Date& to) {
+  std::map<core::Id, std::string> originOf;
+  for (const auto& o : store::organizationLives(db)) originOf[o.id] = o.origin;
+  const store::ListSnapshot snap = store::loadListSnapshot(db);
+  std::map<std::string, int> counts;
+  for (size_t i = 0; i < snap.members.size(); ++i) {
+    const auto& m = snap.members[i];
+    if (m.transferredInOn || !m.admittedOn || *m.admittedOn < from || to < *m.admittedOn) continue;
+    ++counts[originOf[store::cellOn(snap, i, *m.admittedOn)]];
+  }
+  return byOriginName(counts);
+}
+
+std::optional<std::vector<SecretaryTrainingYear>> trainingFigures(store::Database& db, const core::Date& from,
+                                                                  const core::Date& to) {
+  if (!store::anyTraining(db)) return std::nullopt;
+  std::vector<SecretaryTrainingYear> out;
+  for (int y = from.year(); y <= lastYearEndingIn(to); ++y) {
+    const auto secretaries = store::villageSecretariesOn(db, *core::Date::make(y, 12, 31));
+    const auto trained = store::membersTrainedIn(db, y);
+    SecretaryTrainingYear t;
+    t.year = y;
+    t.secretaries = int(secretaries.size());
+    for (core::Id id : secretaries)
+      if (std::binary_search(trained.begin(), trained.end(), id)) ++t.trained;
+    t.percent = core::percentTenths(t.trained, t.secretaries);
+    out.push_back(t);
+  }
+  return out;
+}
+
+// The term containing `year`, the later-starting of two.
+const core::Term* termOfYear(const std::vector<core::Term>& terms, int year) { return termContaining(terms, year, year); }
+
+std::optional<CongressRatingTargets> ratingTargetFigures(store::Database& db, const core::Date& to,
+                                                         const std::vector<CongressRatingYear>& ratings) {
+  const auto terms = store::termsByStart(db);
+  const core::Term* term = termOfYear(terms, to.year());
+  if (!term) return std::nullopt;
+  CongressRatingTargets r;
+  r.organizationsPercent = toTenths(targetValueOfTerm(store::targetsWithKey(db, "to_chuc_tot"), *term));
+  r.membersPercent = toTenths(targetValueOfTerm(store::targetsWithKey(db, "dang_vien_tot"), *term));
+  if (!r.organizationsPercent && !r.membersPercent) return std::nullopt;
+  auto met = [](const std::optional<int64_t>& percent, const std::optional<int64_t>& target) {
+    return percent && target && *percent >= *target;
+  };
+  for (const auto& y : ratings)
+    r.met.push_back({y.year, met(y.organizations.goodOrBetterPercent, r.organizationsPercent),
+                     met(y.members.goodOrBetterPercent, r.membersPercent)});
+  return r;
+}
+
+void nextTermFigures(store::Database& db, const core::Date& asOf, CongressFigures& f) {
+  const core::Term* term = nullptr;
+  const auto terms = store::termsByStart(db);
+  for (const auto& t : terms)
+    if (t.fromYear == asOf.year()) term = &t;
+  if (!term) return;
+  f.nextTerm = term->name;
+  for (const auto& code : targetCodes()) {
+    const auto rows = store::targetsWithKey(db, code);
+    std::optional<double> v;
+    if (isCountTarget(code)) {
+      if (auto n = targetOfTerm(rows, *term)) v = double(*n);
+    } else {
+      v = targetValueOfTerm(rows, *term);
+    }
+    if (v) f.nextTermTargets.push_back({code, *v, term->fromYear, term->toYear});
+  }
+}
+
 }  // namespace
+
+const std::vector<std::string>& targetCodes() {
+  static const std::vector<std::string> codes = {"ket_nap_nhiem_ky", "ket_nap_nam",          "to_chuc_tot",
+                                                 "dang_vien_tot",    "chi_bo_ban_co_chi_uy", "bi_thu_tap_huan"};
+  return codes;
+}
 
 const std::vector<std::string>& congressCategories() {
   static const std::vector<std::string> codes = {"ban",     "truong",  "co_quan_dang", "chinh_quyen",
@@ -243,11 +386,20 @@ CongressFigures congressFigures(Services& services, const Actor& actor, const co
   f.admissions = admissionFigures(db, from, to);
   f.ratings = ratingFigures(db, from, to);
   f.inspections = [&] {
-    const auto s = store::inspectedSubjects(db, from, to);
+    const auto s = store::inspectedSubjects(db, from, to, store::InspectionKinds::Inspections);
+    return CongressInspections{s.organizations, s.members};
+  }();
+  f.supervisions = [&] {
+    const auto s = store::inspectedSubjects(db, from, to, store::InspectionKinds::Supervisions);
     return CongressInspections{s.organizations, s.members};
   }();
   f.discipline = disciplineFigures(db, from, to);
   f.committeeComposition = committeeFigures(db, asOf);
+  structureFigures(db, from, to, f);
+  f.admissions.byOrigin = admissionsByOrigin(db, from, to);
+  f.secretaryTraining = trainingFigures(db, from, to);
+  f.ratingTargets = ratingTargetFigures(db, to, f.ratings);
+  nextTermFigures(db, asOf, f);
   return f;
 }
 

@@ -58,6 +58,9 @@ struct CongressAdmissions {
   TargetSource targetSource = TargetSource::None;  ///< which rule gave the target (not in the JSON)
   std::vector<std::pair<int, std::optional<int64_t>>> yearTargets;  ///< each year's ket_nap_nam where one applies (not in the JSON)
   std::optional<int64_t> percentOfTarget;   ///< total / target in tenths; nullopt when target null or 0
+  /// By the origin of the cell the member belonged to on the admission date ("" for none), in Vietnamese
+  /// order of the names, zeros left out (version 2).
+  std::vector<std::pair<std::string, int>> byOrigin;
 };
 
 /// Ratings of one subject type in one year.
@@ -84,6 +87,52 @@ struct CongressRatingYear {
 struct CongressInspections {
   int organizations = 0;  ///< distinct organizations
   int members = 0;        ///< distinct members
+};
+
+/// "organizations_founded": cells whose founding date lies in the period (version 2).
+struct CongressFounded {
+  int total = 0;                                     ///< cells founded in the period, each once
+  std::vector<std::pair<std::string, int>> byCategory;  ///< in congressCategories() order, zeros left out
+  std::vector<std::pair<std::string, int>> byOrigin;    ///< in Vietnamese order of the names, "" for none, zeros left out
+};
+
+/// One entry of "organizations_merged": cells of one origin and category that ceased in the period with a
+/// merged_into cell.
+struct CongressMerged {
+  std::string origin;    ///< the former commune of the ceased cells ("" for none)
+  std::string category;  ///< their category code
+  int from = 0;          ///< ceased cells
+  int into = 0;          ///< distinct cells they were merged into
+};
+
+/// One year of "secretary_training": a calendar year whose 31 December lies in the period.
+struct SecretaryTrainingYear {
+  int year = 0;         ///< the year
+  int trained = 0;      ///< secretaries with a training dated in the year
+  int secretaries = 0;  ///< distinct secretaries of a village cell on 31 December
+  std::optional<int64_t> percent;  ///< trained / secretaries in tenths; nullopt when no secretary
+};
+
+/// Whether one listed rating year met the targets ("rating_targets.met").
+struct RatingTargetMet {
+  int year = 0;               ///< the rating year
+  bool organizations = false; ///< printed good_or_better_percent of cells >= the target
+  bool members = false;       ///< the same for members
+};
+
+/// "rating_targets": to_chuc_tot and dang_vien_tot of the term containing the period's last year.
+struct CongressRatingTargets {
+  std::optional<int64_t> organizationsPercent;  ///< tenths; nullopt: no target (null)
+  std::optional<int64_t> membersPercent;        ///< tenths; nullopt: no target (null)
+  std::vector<RatingTargetMet> met;             ///< per listed rating year
+};
+
+/// One entry of "next_term_targets".
+struct NextTermTarget {
+  std::string code;  ///< ket_nap_nhiem_ky, ket_nap_nam, to_chuc_tot, dang_vien_tot, chi_bo_ban_co_chi_uy, bi_thu_tap_huan
+  double value = 0;  ///< the value (origins' rows combined by the version-2 rule)
+  int from = 0;      ///< first year of the term
+  int to = 0;        ///< last year of the term
 };
 
 /// "discipline": decisions dated in the period, and removals.
@@ -133,10 +182,22 @@ struct CongressFigures {
   CongressMembers members;                 ///< "members"
   CongressAdmissions admissions;           ///< "admissions"
   std::vector<CongressRatingYear> ratings; ///< "ratings", by year
-  CongressInspections inspections;         ///< "inspections"
+  CongressInspections inspections;         ///< "inspections" (kinds other than giam_sat)
   CongressDiscipline discipline;           ///< "discipline"
   std::optional<CongressCommittee> committeeComposition;  ///< "committee_composition"; nullopt: null (no term)
+  // Version 2 (spec/congress-report.md "Version 2").
+  CongressInspections supervisions;                  ///< "supervisions": the same count over giam_sat
+  CongressFounded organizationsFounded;              ///< "organizations_founded"
+  std::vector<CongressMerged> organizationsMerged;   ///< "organizations_merged"
+  /// "secretary_training"; nullopt: absent (no training recorded); empty: no year of the period ends in it.
+  std::optional<std::vector<SecretaryTrainingYear>> secretaryTraining;
+  std::optional<CongressRatingTargets> ratingTargets;  ///< "rating_targets"; nullopt: absent (neither target)
+  std::vector<NextTermTarget> nextTermTargets;       ///< "next_term_targets"; empty when no term begins in as_of's year
+  std::string nextTerm;                              ///< the name of that term ("2025-2030"; not in the JSON)
 };
+
+/// The codes of chi_tieu.csv in their order (next_term_targets).
+const std::vector<std::string>& targetCodes();
 
 /// Computes the congress figures of the period [from, to] (both days included) with standing figures on
 /// asOf. Needs Permission::ReadRegister (every role: the discipline figures are counts only, no case

@@ -69,6 +69,7 @@ struct SpecInfo {
   std::vector<int> storedAt;               // spec position -> index in storedColumns (-1: none)
   std::vector<int> byField;                // spec positions in the order of their field names
   std::vector<Ref> refs;                   // per spec position
+  int origin = -1;  // chi_tieu: the optional key column "Đơn vị cũ" ("" when absent or empty)
   int code = -1, committee = -1, status = -1, statusSince = -1, fromYear = -1, toYear = -1, subjectType = -1,
       mergedInto = -1, cellId = -1, subjectId = -1, founded = -1, officialOn = -1, admittedOn = -1,
       transferredInOn = -1, year = -1, birthDate = -1, listedOn = -1;
@@ -121,6 +122,7 @@ SpecInfo makeInfo(const ImportFileSpec& spec) {
   i.year = at("year");
   i.birthDate = at("birth_date");
   i.listedOn = at("listed_on");
+  if (spec.kind == std::string_view("chi_tieu")) i.origin = at("origin");
   return i;
 }
 
@@ -482,6 +484,9 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
       out.set(k, v);
     }
   }
+
+  // A target without "Đơn vị cũ" is the committee's own: its origin is "".
+  if (info.origin >= 0 && !out.has(info.origin) && !row.isInvalid(size_t(info.origin))) out.set(info.origin, "");
 
   // The key.
   bool keyComplete = true, keyNew = false;

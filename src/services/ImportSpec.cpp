@@ -21,6 +21,7 @@ const ImportColumn kOrganizations[] = {
     {"ceased", "Ngày giải thể", T::Date, true},
     {"merged_into", "Sáp nhập vào", T::Code, true},
     {"has_committee", "Có chi ủy", T::YesNo},
+    {"origin", "Đơn vị cũ", T::Text, true},
 };
 const ImportColumn kMembers[] = {
     {"code", "Mã", T::Code, false, true},
@@ -95,6 +96,7 @@ const ImportColumn kTargets[] = {
     {"from_year", "Từ năm", T::Year, false, true},
     {"to_year", "Đến năm", T::Year, false, true},
     {"value", "Giá trị", T::Number, false, true},
+    {"origin", "Đơn vị cũ", T::Text, true},
 };
 }  // namespace
 
@@ -107,7 +109,7 @@ const std::vector<ImportFileSpec>& importFileSpecs() {
       {"kiem_tra", kInspections, {"number", "subject_type", "subject_id"}},
       {"ky_luat", kDisciplines, {"number", "subject_type", "subject_id"}},
       {"cap_uy", kSeats, {"term_id", "member_id"}},
-      {"chi_tieu", kTargets, {"key", "from_year", "to_year"}},
+      {"chi_tieu", kTargets, {"key", "from_year", "to_year", "origin"}},
   };
   return k;
 }

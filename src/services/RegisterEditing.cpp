@@ -324,6 +324,7 @@ std::string parentCode(store::RegisterRepository& repo, const core::Organization
 core::Organization normalizedOrg(core::Organization o) {
   o.code = core::normalizeText(o.code);
   o.name = core::normalizeText(o.name);
+  o.origin = core::normalizeText(o.origin);
   return o;
 }
 
@@ -376,8 +377,9 @@ void updateOrganization(Services& s, const Actor& actor, const core::Organizatio
     if (stored->name != o.name) repo.insertOrganizationEvent(o.id, Date::today(), "renamed", std::nullopt, "", stored->name);
     s.audit(actor, "organization.update", "organization:" + o.code,
             stored->code + " | " + stored->name + " | " + stored->kind + " | " + stored->category + " | " +
-                parentCode(repo, *stored),
-            o.code + " | " + o.name + " | " + o.kind + " | " + o.category + " | " + parentCode(repo, o));
+                parentCode(repo, *stored) + (stored->origin == o.origin ? "" : " | " + stored->origin),
+            o.code + " | " + o.name + " | " + o.kind + " | " + o.category + " | " + parentCode(repo, o) +
+                (stored->origin == o.origin ? "" : " | " + o.origin));
   });
 }
 

@@ -64,6 +64,17 @@ void Services::saveCommittee(const Actor& actor, const core::CommitteeInfo& in) 
   core::CommitteeInfo info{core::normalizeText(in.name), core::normalizeText(in.place),
                            core::normalizeText(in.province), core::normalizeText(in.superior),
                            core::normalizeText(in.executive)};
+  info.signerOnBehalf = core::normalizeText(in.signerOnBehalf);
+  info.signerTitle = core::normalizeText(in.signerTitle);
+  info.signerName = core::normalizeText(in.signerName);
+  // Recipients: one per line, each line normalised, empty lines dropped.
+  for (size_t start = 0; start <= in.recipients.size();) {
+    size_t end = in.recipients.find('\n', start);
+    if (end == std::string::npos) end = in.recipients.size();
+    const std::string line = core::normalizeText(in.recipients.substr(start, end - start));
+    if (!line.empty()) info.recipients += (info.recipients.empty() ? "" : "\n") + line;
+    start = end + 1;
+  }
   if (info.name.empty()) throw DataError(tr("The committee's name is required."));
   store::SettingsRepository repo(*db_);
   auto old = repo.committee();
@@ -71,7 +82,12 @@ void Services::saveCommittee(const Actor& actor, const core::CommitteeInfo& in) 
     repo.saveCommittee(info);
     audit(actor, "committee.update", "committee",
           old.name + " | " + old.place + " | " + old.province + " | " + old.superior + " | " + old.executive,
-          info.name + " | " + info.place + " | " + info.province + " | " + info.superior + " | " + info.executive);
+          info.name + " | " + info.place + " | " + info.province + " | " + info.superior + " | " + info.executive +
+              (info.signerOnBehalf == old.signerOnBehalf && info.signerTitle == old.signerTitle &&
+                       info.signerName == old.signerName && info.recipients == old.recipients
+                   ? std::string()
+                   : " | " + info.signerOnBehalf + " | " + info.signerTitle + " | " + info.signerName + " | " +
+                         info.recipients));
   });
 }
 
@@ -143,7 +159,10 @@ void Services::saveTarget(const Actor& actor, const core::Target& t) {
     throw DataError(format(tr("The target value {1} is out of range."), {std::to_string(t.value)}));
   db_->transaction([&] {
     store::SettingsRepository(*db_).saveTarget(t);
-    audit(actor, "target.set", t.key + "@" + std::to_string(t.fromYear) + "-" + std::to_string(t.toYear), "",
+    audit(actor, "target.set",
+          t.key + "@" + std::to_string(t.fromYear) + "-" + std::to_string(t.toYear) +
+              (t.origin.empty() ? "" : "@" + t.origin),
+          "",
           std::to_string(t.value));
   });
 }
@@ -151,9 +170,11 @@ void Services::saveTarget(const Actor& actor, const core::Target& t) {
 void Services::deleteTarget(const Actor& actor, const core::Target& t) {
   require(actor, Permission::EditSettings);
   db_->transaction([&] {
-    if (!store::SettingsRepository(*db_).deleteTarget(t.key, t.fromYear, t.toYear))
+    if (!store::SettingsRepository(*db_).deleteTarget(t.key, t.fromYear, t.toYear, t.origin))
       throw DataError(tr("That target does not exist."));
-    audit(actor, "target.delete", t.key + "@" + std::to_string(t.fromYear) + "-" + std::to_string(t.toYear),
+    audit(actor, "target.delete",
+          t.key + "@" + std::to_string(t.fromYear) + "-" + std::to_string(t.toYear) +
+              (t.origin.empty() ? "" : "@" + t.origin),
           std::to_string(t.value), "");
   });
 }

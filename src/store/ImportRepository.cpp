@@ -15,7 +15,7 @@ namespace {
 // The tables and columns the import may touch.
 const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& allowedColumns() {
   static const std::map<std::string, std::set<std::string, std::less<>>, std::less<>> k = {
-      {"organizations", {"code", "name", "kind", "category", "founded", "ceased", "merged_into"}},
+      {"organizations", {"code", "name", "kind", "category", "founded", "ceased", "merged_into", "origin"}},
       {"members", {"code",        "full_name", "birth_date",        "gender",
                    "ethnicity",   "religion",  "hometown",          "residence",
                    "cccd",        "education", "qualification",     "theory",
@@ -30,7 +30,7 @@ const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& al
       {"disciplines",
        {"number", "date", "subject_type", "subject_id", "form", "body", "violation", "violation_on"}},
       {"committee_seats", {"term_id", "member_id", "position"}},
-      {"targets", {"key", "from_year", "to_year", "value"}},
+      {"targets", {"key", "from_year", "to_year", "value", "origin"}},
   };
   return k;
 }

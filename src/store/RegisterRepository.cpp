@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kOrgColumns =
     "SELECT o.id, o.code, o.name, o.kind, o.category, o.founded, o.ceased, o.merged_into, (SELECT "
     "min(coalesce(c.from_date, '')) FROM cell_committees c WHERE c.org_id = o.id AND c.to_date IS NULL), "
-    "o.parent_id FROM organizations o ";
+    "o.parent_id, o.origin FROM organizations o ";
 
 core::Organization readOrganization(SQLite::Statement& q) {
   core::Organization o;
@@ -25,6 +25,7 @@ core::Organization readOrganization(SQLite::Statement& q) {
   o.hasCommittee = !q.getColumn(8).isNull();
   o.committeeSince = sql::date(q.getColumn(8));
   o.parent = sql::optId(q.getColumn(9));
+  o.origin = q.getColumn(10).getString();
   return o;
 }
 
@@ -74,7 +75,7 @@ struct RegisterRepository::Statements {
   explicit Statements(SQLite::Database& db)
       : org(db,
             "INSERT INTO organizations (id, code, name, kind, category, founded, ceased, merged_into, search_key, "
-            "parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            "parent_id, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         member(db,
                "INSERT INTO members (code, full_name, birth_name, search_key, sort_key, gender, birth_date, "
                "birth_place, hometown, residence, ethnicity, religion, cccd, phone, education, qualification, theory, "
@@ -105,6 +106,7 @@ core::Id RegisterRepository::insertOrganization(const core::Organization& o) {
   sql::bind(q, 8, o.mergedInto);
   q.bind(9, core::fold(o.name));
   sql::bind(q, 10, o.parent);
+  q.bind(11, core::normalizeText(o.origin));
   q.exec();
   core::Id id = o.id ? o.id : db_.db().getLastInsertRowid();
   if (o.hasCommittee) {
@@ -254,7 +256,7 @@ std::optional<core::Organization> RegisterRepository::organizationByCode(const s
 void RegisterRepository::updateOrganization(const core::Organization& o) {
   SQLite::Statement q(db_.db(),
                       "UPDATE organizations SET code = ?, name = ?, kind = ?, category = ?, founded = ?, ceased = ?, "
-                      "merged_into = ?, search_key = ?, parent_id = ? WHERE id = ?");
+                      "merged_into = ?, search_key = ?, parent_id = ?, origin = ? WHERE id = ?");
   q.bind(1, o.code);
   q.bind(2, core::normalizeText(o.name));
   q.bind(3, o.kind);
@@ -264,7 +266,8 @@ void RegisterRepository::updateOrganization(const core::Organization& o) {
   sql::bind(q, 7, o.mergedInto);
   q.bind(8, core::fold(o.name));
   sql::bind(q, 9, o.parent);
-  q.bind(10, static_cast<int64_t>(o.id));
+  q.bind(10, core::normalizeText(o.origin));
+  q.bind(11, static_cast<int64_t>(o.id));
   q.exec();
 }
 

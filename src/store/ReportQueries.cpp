@@ -96,11 +96,16 @@ std::vector<RatingCount> ratingCounts(Database& db, int fromYear, int toYear) {
   return out;
 }
 
-InspectedSubjects inspectedSubjects(Database& db, const core::Date& from, const core::Date& to) {
+InspectedSubjects inspectedSubjects(Database& db, const core::Date& from, const core::Date& to,
+                                    InspectionKinds kinds) {
+  const char* filter = kinds == InspectionKinds::Inspections    ? " AND kind <> 'giam_sat'"
+                       : kinds == InspectionKinds::Supervisions ? " AND kind = 'giam_sat'"
+                                                                : "";
   SQLite::Statement q(db.db(),
-                      "SELECT count(DISTINCT CASE WHEN subject_type = 'to_chuc' THEN subject_id END), "
-                      "count(DISTINCT CASE WHEN subject_type = 'dang_vien' THEN subject_id END) "
-                      "FROM inspections WHERE date BETWEEN ?1 AND ?2");
+                      std::string("SELECT count(DISTINCT CASE WHEN subject_type = 'to_chuc' THEN subject_id END), "
+                                  "count(DISTINCT CASE WHEN subject_type = 'dang_vien' THEN subject_id END) "
+                                  "FROM inspections WHERE date BETWEEN ?1 AND ?2") +
+                          filter);
   q.bind(1, from.iso());
   q.bind(2, to.iso());
   InspectedSubjects out;
@@ -151,15 +156,51 @@ std::vector<core::Term> termsByStart(Database& db) {
 }
 
 std::vector<core::Target> targetsWithKey(Database& db, const std::string& key) {
-  SQLite::Statement q(
-      db.db(),
-      "SELECT key, from_year, to_year, value FROM targets WHERE key = ?1 ORDER BY from_year, to_year");
+  SQLite::Statement q(db.db(),
+                      "SELECT key, from_year, to_year, value, origin FROM targets WHERE key = ?1 "
+                      "ORDER BY from_year, to_year, origin");
   q.bind(1, key);
   std::vector<core::Target> out;
   while (q.executeStep())
     out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getInt(),
-                   q.getColumn(3).getDouble()});
+                   q.getColumn(3).getDouble(), q.getColumn(4).getString()});
   return out;
+}
+
+std::vector<OrganizationLife> organizationLives(Database& db) {
+  SQLite::Statement q(db.db(),
+                      "SELECT id, category, origin, founded, ceased, merged_into FROM organizations ORDER BY id");
+  std::vector<OrganizationLife> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   sql::date(q.getColumn(3)), sql::date(q.getColumn(4)), sql::optId(q.getColumn(5))});
+  return out;
+}
+
+std::vector<core::Id> villageSecretariesOn(Database& db, const core::Date& day) {
+  SQLite::Statement q(db.db(),
+                      "SELECT DISTINCT l.member_id FROM cell_leaders l JOIN organizations o ON o.id = l.org_id "
+                      "WHERE l.role = 'bi_thu' AND o.category = 'ban' AND l.from_date <= ?1 "
+                      "AND (l.to_date IS NULL OR l.to_date >= ?1) AND (o.founded IS NULL OR o.founded <= ?1) "
+                      "AND (o.ceased IS NULL OR o.ceased > ?1) ORDER BY l.member_id");
+  q.bind(1, day.iso());
+  std::vector<core::Id> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
+std::vector<core::Id> membersTrainedIn(Database& db, int year) {
+  SQLite::Statement q(db.db(),
+                      "SELECT DISTINCT member_id FROM trainings WHERE CASE WHEN date IS NULL THEN year = ?1 "
+                      "ELSE CAST(substr(date, 1, 4) AS INTEGER) = ?1 END ORDER BY member_id");
+  q.bind(1, year);
+  std::vector<core::Id> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
+bool anyTraining(Database& db) {
+  return db.db().execAndGet("SELECT EXISTS (SELECT 1 FROM trainings)").getInt() != 0;
 }
 
 }  // namespace dangbo::store

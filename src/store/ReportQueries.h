@@ -54,8 +54,39 @@ struct InspectedSubjects {
   int members = 0;        ///< distinct members (subject_type dang_vien)
 };
 
+/// Which inspection rows inspectedSubjects counts.
+enum class InspectionKinds {
+  All,           ///< every kind
+  Inspections,   ///< every kind but giam_sat
+  Supervisions,  ///< giam_sat only (Giám sát chuyên đề)
+};
+
 /// Distinct organizations and members that were the subject of an inspection dated in [from, to].
-InspectedSubjects inspectedSubjects(Database& db, const core::Date& from, const core::Date& to);
+InspectedSubjects inspectedSubjects(Database& db, const core::Date& from, const core::Date& to,
+                                    InspectionKinds kinds = InspectionKinds::All);
+
+/// An organization's structure over time: what the founded and merged figures read.
+struct OrganizationLife {
+  core::Id id = 0;                   ///< row id
+  std::string category;              ///< category code
+  std::string origin;                ///< former commune, "" for none
+  std::optional<core::Date> founded; ///< founding day
+  std::optional<core::Date> ceased;  ///< ceased (merged or dissolved) on this day
+  std::optional<core::Id> mergedInto;///< the cell it was merged into
+};
+
+/// Every organization with its founding, ceasing and origin, by id.
+std::vector<OrganizationLife> organizationLives(Database& db);
+
+/// The distinct members who were secretary (cell_leaders role bi_thu) of a village cell on `day`: from_date
+/// on or before it, to_date (the last day in office) on or after it or NULL, the cell existing on it.
+std::vector<core::Id> villageSecretariesOn(Database& db, const core::Date& day);
+
+/// The distinct members with a training of `year` (its date in the year; without a date, its year column).
+std::vector<core::Id> membersTrainedIn(Database& db, int year);
+
+/// Whether any training is recorded.
+bool anyTraining(Database& db);
 
 /// The number of disciplinary decisions of one subject type and form.
 struct DisciplineCount {
@@ -85,7 +116,7 @@ std::vector<SeatHolder> committeeOfTerm(Database& db, core::Id termId);
 /// Every term, by from_year then id.
 std::vector<core::Term> termsByStart(Database& db);
 
-/// The targets with this key (ket_nap_nhiem_ky, ket_nap_nam, ...), by from_year then to_year.
+/// The targets with this key (ket_nap_nhiem_ky, ket_nap_nam, ...), by from_year then to_year, then origin.
 std::vector<core::Target> targetsWithKey(Database& db, const std::string& key);
 
 }  // namespace dangbo::store

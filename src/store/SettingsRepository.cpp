@@ -20,24 +20,38 @@ std::string nowUtc() {
 }  // namespace sql
 
 core::CommitteeInfo SettingsRepository::committee() {
-  SQLite::Statement q(db_.db(), "SELECT name, place, province, superior, executive FROM committee WHERE id = 1");
+  SQLite::Statement q(db_.db(),
+                      "SELECT name, place, province, superior, executive, signer_on_behalf, signer_title, signer_name, "
+                      "recipients FROM committee WHERE id = 1");
   if (!q.executeStep()) throw core::DatabaseError(core::tr("The database has no committee record."));
-  return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-          q.getColumn(3).getString(), q.getColumn(4).getString()};
+  core::CommitteeInfo c{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                        q.getColumn(3).getString(), q.getColumn(4).getString()};
+  c.signerOnBehalf = q.getColumn(5).getString();
+  c.signerTitle = q.getColumn(6).getString();
+  c.signerName = q.getColumn(7).getString();
+  c.recipients = q.getColumn(8).getString();
+  return c;
 }
 
 void SettingsRepository::saveCommittee(const core::CommitteeInfo& c) {
   SQLite::Statement q(db_.db(),
-                      "INSERT INTO committee (id, name, place, province, superior, executive, created_at) "
-                      "VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                      "INSERT INTO committee (id, name, place, province, superior, executive, created_at, "
+                      "signer_on_behalf, signer_title, signer_name, recipients) "
+                      "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
                       "place = excluded.place, province = excluded.province, superior = excluded.superior, "
-                      "executive = excluded.executive");
+                      "executive = excluded.executive, signer_on_behalf = excluded.signer_on_behalf, "
+                      "signer_title = excluded.signer_title, signer_name = excluded.signer_name, "
+                      "recipients = excluded.recipients");
   q.bind(1, c.name);
   q.bind(2, c.place);
   q.bind(3, c.province);
   q.bind(4, c.superior);
   q.bind(5, c.executive);
   q.bind(6, sql::nowUtc());
+  q.bind(7, c.signerOnBehalf);
+  q.bind(8, c.signerTitle);
+  q.bind(9, c.signerName);
+  q.bind(10, c.recipients);
   q.exec();
 }
 
@@ -82,26 +96,31 @@ bool SettingsRepository::deleteRuleValue(const std::string& key, const core::Dat
 
 std::vector<core::Target> SettingsRepository::targets() {
   std::vector<core::Target> out;
-  SQLite::Statement q(db_.db(), "SELECT key, from_year, to_year, value FROM targets ORDER BY from_year, key, to_year");
+  SQLite::Statement q(db_.db(),
+                      "SELECT key, from_year, to_year, value, origin FROM targets ORDER BY from_year, key, to_year, "
+                      "origin");
   while (q.executeStep())
     out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getInt(),
-                   q.getColumn(3).getDouble()});
+                   q.getColumn(3).getDouble(), q.getColumn(4).getString()});
   return out;
 }
 
 void SettingsRepository::saveTarget(const core::Target& t) {
   SQLite::Statement q(db_.db(),
-                      "INSERT INTO targets (key, from_year, to_year, value) VALUES (?, ?, ?, ?) "
-                      "ON CONFLICT (key, from_year, to_year) DO UPDATE SET value = excluded.value");
+                      "INSERT INTO targets (key, from_year, to_year, value, origin) VALUES (?, ?, ?, ?, ?) "
+                      "ON CONFLICT (key, from_year, to_year, origin) DO UPDATE SET value = excluded.value");
   q.bind(1, t.key);
   q.bind(2, t.fromYear);
   q.bind(3, t.toYear);
   q.bind(4, t.value);
+  q.bind(5, t.origin);
   q.exec();
 }
 
-bool SettingsRepository::deleteTarget(const std::string& key, int fromYear, int toYear) {
-  SQLite::Statement q(db_.db(), "DELETE FROM targets WHERE key = ? AND from_year = ? AND to_year = ?");
+bool SettingsRepository::deleteTarget(const std::string& key, int fromYear, int toYear, const std::string& origin) {
+  SQLite::Statement q(db_.db(),
+                      "DELETE FROM targets WHERE key = ? AND from_year = ? AND to_year = ? AND origin = ?");
+  q.bind(4, origin);
   q.bind(1, key);
   q.bind(2, fromYear);
   q.bind(3, toYear);

@@ -41,7 +41,7 @@ class SettingsRepository {
   /// Inserts or replaces a target.
   void saveTarget(const core::Target& t);
   /// Removes a target; false when there was none.
-  bool deleteTarget(const std::string& key, int fromYear, int toYear);
+  bool deleteTarget(const std::string& key, int fromYear, int toYear, const std::string& origin = {});
 
   /// Every term.
   std::vector<core::Term> terms();

@@ -458,10 +458,17 @@ TEST_CASE("congress: the JSON shape of a tiny register") {
     },
     "total": 1,
     "target": null,
-    "percent_of_target": null
+    "percent_of_target": null,
+    "by_origin": {
+      "": 1
+    }
   },
   "ratings": {},
   "inspections": {
+    "organizations": 0,
+    "members": 0
+  },
+  "supervisions": {
     "organizations": 0,
     "members": 0
   },
@@ -477,7 +484,14 @@ TEST_CASE("congress: the JSON shape of a tiny register") {
       "giai_tan": 0
     }
   },
-  "committee_composition": null
+  "committee_composition": null,
+  "organizations_founded": {
+    "total": 0,
+    "by_category": {},
+    "by_origin": {}
+  },
+  "organizations_merged": [],
+  "next_term_targets": []
 }
 )";
   CHECK(json(r.figures(d(2023, 8, 1), d(2024, 12, 31), d(2024, 12, 31))) == expected);

@@ -16,6 +16,7 @@
 #include "reports/DocxRenderer.h"
 #include "reports/HtmlRenderer.h"
 #include "reports/PdfRenderer.h"
+#include "reports/ReportTemplate.h"
 #include "reports/XlsxRenderer.h"
 #include "services/CongressReport.h"
 #include "services/Services.h"
@@ -296,4 +297,93 @@ TEST_CASE("document: the demo congress report written out (DANGBO_DOC_OUT)") {
     reports::writeCongressDocument(p.replace_extension(format), f, s->committee(), format);
   }
   CHECK(readFile(pdf).rfind("%PDF", 0) == 0);
+}
+
+// The office's copy of the congress template (FOLDER/mau-bao-cao/congress.txt) replaces the embedded one:
+// one sentence changed there changes the PDF, the DOCX and the HTML.
+TEST_CASE("document: the office's copy of the congress template changes every format") {
+  TempDir dir;
+  const std::string folder = (dir / "mau-bao-cao").string();
+  const std::string copy = reports::officeTemplateCopy("congress", folder);
+  CHECK(copy == (dir / "mau-bao-cao" / "congress.txt").string());
+  std::string text = readFile(copy);
+  CHECK(text == reports::defaultTemplate("congress"));
+  const std::string sentence =
+      "Thực hiện tốt việc kiểm điểm tự phê bình, phê bình và đánh giá, xếp loại chất lượng hằng năm.";
+  const size_t at = text.find(sentence);
+  REQUIRE(at != std::string::npos);
+  const std::string mine = "Văn phòng Đảng ủy đã sửa câu này trong mẫu của mình.";
+  text.replace(at, sentence.size(), mine);
+  std::ofstream(copy, std::ios::binary) << text;
+  CHECK(reports::officeTemplateCopy("congress", folder) == copy);  // an existing copy is kept
+  CHECK(readFile(copy).find(mine) != std::string::npos);
+
+  for (const std::string format : {"pdf", "docx", "html"}) {
+    const auto out = dir / ("c." + format);
+    const auto def = dir / ("default." + format);
+    reports::writeCongressDocument(out, figures(), kCommittee, format, folder);
+    reports::writeCongressDocument(def, figures(), kCommittee, format);
+    std::string mineText, defaultText;
+    if (format == "pdf") {
+      mineText = squeeze(pdfText(out));
+      defaultText = squeeze(pdfText(def));
+    } else if (format == "docx") {
+      mineText = squeeze(stripTags(unzip(out).at("word/document.xml"), false));
+      defaultText = squeeze(stripTags(unzip(def).at("word/document.xml"), false));
+    } else {
+      mineText = readFile(out);
+      defaultText = readFile(def);
+    }
+    INFO(format);
+    CHECK(mineText.find(squeeze(mine)) != std::string::npos);
+    CHECK(mineText.find("xếp loại chất lượng hằng năm.") == std::string::npos);
+    CHECK(defaultText.find(squeeze(mine)) == std::string::npos);
+    CHECK(defaultText.find("xếp loại chất lượng hằng năm.") != std::string::npos);
+  }
+}
+
+TEST_CASE("document: a template with an unknown field is refused with its line and column") {
+  TempDir dir;
+  const std::string folder = (dir / "mau-bao-cao").string();
+  const std::string copy = reports::officeTemplateCopy("congress", folder);
+  std::string text = readFile(copy);
+  // Line 3 of the copy names a field that does not exist.
+  const size_t second = text.find('\n', text.find('\n') + 1);
+  text.insert(second + 1, "Đã kết nạp {{admissions.totl}} đảng viên.\n");
+  std::ofstream(copy, std::ios::binary) << text;
+  try {
+    reports::congressDocument(figures(), kCommittee, folder);
+    FAIL("the template was accepted");
+  } catch (const reports::TemplateError& e) {
+    CHECK(e.line() == 3);
+    CHECK(e.column() == 12);
+    const std::string what = e.what();
+    INFO(what);
+    CHECK(what.find(copy) != std::string::npos);
+    if (std::string(core::tr("there is no field \"{1}\".")) != "there is no field \"{1}\".")
+      CHECK(what.find("dòng 3, cột 12: không có trường \"admissions.totl\".") != std::string::npos);
+  }
+  // Nothing is written when the template is refused.
+  CHECK_THROWS_AS(reports::writeCongressDocument(dir / "c.pdf", figures(), kCommittee, "pdf", folder),
+                  reports::TemplateError);
+  CHECK(!std::filesystem::exists(dir / "c.pdf"));
+
+  // Other refusals: a section not closed, a section closed by another name, an unknown table, directive.
+  const auto schema = reports::congressFields(reports::sampleCongressFigures());
+  reports::TemplateBlocks blocks;
+  blocks.tables["members"] = {};
+  auto refusedAt = [&](const std::string& t) {
+    try {
+      reports::ReportTemplate::parse("t.txt", t, schema, blocks);
+    } catch (const reports::TemplateError& e) {
+      return std::make_pair(e.line(), e.column());
+    }
+    return std::make_pair(0, 0);
+  };
+  CHECK(refusedAt("a\n{{#ratings}}\nNăm {{year}}\n") == std::make_pair(2, 1));
+  CHECK(refusedAt("{{#ratings}}{{/founded.total}}") == std::make_pair(1, 13));
+  CHECK(refusedAt("@table members\n@table thanh_vien\n") == std::make_pair(2, 8));
+  CHECK(refusedAt("\n\n  @bang members\n") == std::make_pair(3, 3));
+  CHECK(refusedAt("Năm {{year}}") == std::make_pair(1, 5));  // an item's field outside its list
+  CHECK(refusedAt("{{#ratings}}Năm {{year}}, {{committee}}{{/ratings}} @table members") == std::make_pair(0, 0));
 }

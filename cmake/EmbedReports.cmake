@@ -1,0 +1,11 @@
+# Writes OUT: a C++ source holding every reports/NAME.txt of DIR (the default report templates), by name.
+file(GLOB files ${DIR}/*.txt)
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  file(READ ${f} text)
+  string(APPEND body "      {\"${name}\", R\"dangbo_template(${text})dangbo_template\"},\n")
+endforeach()
+file(WRITE ${OUT}.tmp "// Generated from reports/*.txt by cmake/EmbedReports.cmake. Do not edit.\n#include <utility>\n#include <vector>\nnamespace dangbo::reports {\nconst std::vector<std::pair<const char*, const char*>>& embeddedReportTemplates() {\n  static const std::vector<std::pair<const char*, const char*>> all = {\n${body}  };\n  return all;\n}\n}  // namespace dangbo::reports\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
