@@ -438,7 +438,8 @@ TEST_CASE("register PDF: landscape A4, titled as a register, 20 members a page o
     CAPTURE(p);
     counted += rowsOnPage[p];
     if (p > 0 && p + 1 < pages.size()) CHECK(rowsOnPage[p] >= 20);
-    CHECK(pages[p].find(firstWord) != std::string::npos);
+    // Every page of rows repeats the header; only the last page may hold the closing block alone.
+    if (rowsOnPage[p] > 0 || p + 1 < pages.size()) CHECK(pages[p].find(firstWord) != std::string::npos);
     CHECK(test::squeeze(pages[p]).find(core::format(core::tr("Page {1} of {2}"),
                                                     {std::to_string(p + 1), std::to_string(pages.size())})) !=
           std::string::npos);
