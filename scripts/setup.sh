@@ -13,6 +13,8 @@ PACKAGES=(
   fonts-dejavu-core fonts-liberation2
   # GUI tests and report checks
   xvfb xauth xdotool x11-xserver-utils imagemagick poppler-utils
+  # the .deb: its dependencies, the icon's PNG sizes and the checks of the desktop entry and metainfo
+  dpkg-dev file fakeroot librsvg2-bin desktop-file-utils appstream
 )
 
 missing=()
