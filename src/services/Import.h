@@ -12,6 +12,10 @@
 #include "core/Enums.h"
 #include "services/Actor.h"
 
+namespace dangbo::core {
+class Progress;
+}
+
 namespace dangbo::services {
 
 class Services;
@@ -158,11 +162,15 @@ struct ImportResult {
 };
 
 /// Plans an import without writing anything (the dry run): every row checked against the register.
-ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch);
+/// `progress` (may be null) follows the rows; cancelling throws core::Cancelled.
+ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch,
+                      core::Progress* progress = nullptr);
 /// Plans, refuses with core::DataError listing every problem (one per line) if any, else writes the whole
 /// import in one transaction with one audit row per file and one revision bump. Re-importing the same
-/// rows writes nothing.
-ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch);
+/// rows writes nothing. `progress` (may be null) follows the checking, then the writing of the rows;
+/// cancelling throws core::Cancelled and rolls the whole import back.
+ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch,
+                         core::Progress* progress = nullptr);
 
 /// The Vietnamese word for an action ("mới", "cập nhật", ...).
 std::string importActionLabel(ImportAction a);

@@ -16,6 +16,7 @@
 #include "core/Date.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/Progress.h"
 #include "core/VietText.h"
 #include "services/Import.h"
 #include "services/Services.h"
@@ -612,7 +613,15 @@ void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& s
 
 namespace {
 
-ImportPlan plan(Context& ctx, const ImportBatch& batch) {
+// The rows of every file of `batch`, for a progress stage over all of them.
+uint64_t rowCount(const ImportBatch& batch) {
+  uint64_t n = 0;
+  for (const auto& f : batch.files) n += f.rows.size();
+  return n;
+}
+
+ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress) {
+  core::ProgressStage stage(progress, tr("Checking the rows"), rowCount(batch));
   ImportPlan p;
   p.notices = batch.notices;
   for (auto [kind, pool] :
@@ -635,6 +644,7 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch) {
     TextMap<int> keys;  // key -> first row
     keys.reserve(file->rows.size());
     for (const auto& row : file->rows) {
+      stage.step();
       evaluate(ctx, info, *file, row, o);
       bool keyed = o.action != ImportAction::Error || (o.present & info.keyMask) == info.keyMask;
       if (keyed) {
@@ -671,17 +681,18 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch) {
 
 }  // namespace
 
-ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch) {
+ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch, core::Progress* progress) {
   require(actor, Permission::WriteRegister);
   Context ctx(s);
-  return plan(ctx, batch);
+  return plan(ctx, batch, progress);
 }
 
-ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch) {
+ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch,
+                         core::Progress* progress) {
   require(actor, Permission::WriteRegister);
   ImportResult result;
   Context ctx(s);
-  result.plan = plan(ctx, batch);
+  result.plan = plan(ctx, batch, progress);
   if (!result.plan.ok()) {
     std::string text;
     for (const auto& m : result.plan.problems) text += (text.empty() ? "" : "\n") + m;
@@ -726,6 +737,8 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     for (const auto& [kind, table] : {std::pair{"to_chuc", "organizations"}, std::pair{"dang_vien", "members"}})
       if (const ImportFile* f = fileOf(batch, kind)) ctx.expect(table, f->rows.size());
     Outcome o;
+    // Cancelling throws core::Cancelled from inside the transaction: nothing of the import is kept.
+    core::ProgressStage stage(progress, tr("Writing the rows"), rowCount(batch));
     for (const auto& spec : importFileSpecs()) {
       const ImportFile* file = fileOf(batch, spec.kind);
       if (!file) continue;
@@ -738,6 +751,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
         }
       }
       for (const auto& row : file->rows) {
+        stage.step();
         evaluate(ctx, info, *file, row, o);
         if (o.action == ImportAction::Error)
           throw core::DataError(o.problems.empty() ? std::string(tr("The import could not be applied."))
@@ -745,6 +759,8 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
         write(ctx, info, row, o);
       }
     }
+    stage.finish();
+    if (progress) progress->stage(tr("Building the indexes"), 0);
     ctx.repo.rebuildIndexes(dropped);
     store::AuditRepository audit(db);
     for (const auto& f : result.plan.files)
