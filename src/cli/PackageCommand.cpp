@@ -88,7 +88,13 @@ std::string passphrase(const Parsed& p, std::ostream& err, bool confirm) {
 }
 
 std::string quotedValue(const core::PackageValue& v) {
-  return v.kind == core::PackageValue::Null ? tr("(empty)") : "\"" + v.display() + "\"";
+  if (v.kind == core::PackageValue::Null) return tr("(empty)");
+  // Appended, not `"\"" + v.display()`: GCC 12 at -O3 reports that front insertion as a -Wrestrict false
+  // positive (GCC bug 105651).
+  std::string s = "\"";
+  s += v.display();
+  s += '"';
+  return s;
 }
 
 // The choices of --accept-cell / --accept-office / --resolve for the items of `r`.
