@@ -676,6 +676,7 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
     if (file->kind == "dang_vien") findLikelyDuplicates(ctx.repo, spec, *file, pf.rows, p.duplicates);
     p.files.push_back(std::move(pf));
   }
+  stage.finish();
   return p;
 }
 
