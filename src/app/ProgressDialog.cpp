@@ -3,6 +3,7 @@
 #include <wx/progdlg.h>
 #include <wx/time.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "app/Ui.h"
@@ -13,6 +14,7 @@ namespace {
 
 constexpr int kRange = 1000;      // the gauge's steps
 constexpr long kRepaintMs = 100;  // the dialog is repainted (and Cancel looked at) at most this often
+constexpr int kMessageChars = 60;  // the width of the message, in characters
 
 class DialogProgress : public core::Progress {
  public:
@@ -21,9 +23,13 @@ class DialogProgress : public core::Progress {
   void stage(const std::string& what, uint64_t total) override {
     what_ = ui::wx(what);
     total_ = total;
-    if (!dialog_)
-      dialog_ = std::make_unique<wxProgressDialog>(
-          title_, what_, kRange, parent_, wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_SMOOTH);
+    if (!dialog_) {
+      // The dialog keeps the width of its first message: room for the longest line of counts.
+      wxString wide = what_;
+      wide.Pad(size_t(std::max<int>(0, kMessageChars - int(wide.length()))));
+      dialog_ = std::make_unique<wxProgressDialog>(title_, wide, kRange, parent_,
+                                                   wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_SMOOTH);
+    }
     last_ = 0;
     update(0);
   }
