@@ -1,8 +1,13 @@
 #include "app/HelpCommands.h"
 
 #include <wx/aboutdlg.h>
-#include <wx/filename.h>
-#include <wx/utils.h>
+#include <wx/button.h>
+#include <wx/dialog.h>
+#include <wx/html/htmlwin.h>
+#include <wx/sizer.h>
+
+#include <fstream>
+#include <sstream>
 
 #include "app/Ui.h"
 #include "services/About.h"
@@ -25,11 +30,21 @@ void openUserGuide(wxWindow* parent) {
                           {ui::wx(std::string(services::kGuide)), "/usr/share/dangbo"}));
     return;
   }
-  const wxString url = wxFileName::FileNameToURL(wxFileName(ui::wx(guide->string())));
-  if (!wxLaunchDefaultBrowser(url))
-    ui::showError(parent, _("User guide"),
-                  ui::fmt(_("No web browser could be started. The user guide is the file {1}."),
-                          {ui::wx(guide->string())}));
+  // Shown inside the program (no web browser needed); the page is read as UTF-8 whatever its header says.
+  std::ifstream in(*guide, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  wxDialog dlg(parent, wxID_ANY, _("User guide"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+  auto* html = new wxHtmlWindow(&dlg, wxID_ANY, wxDefaultPosition, dlg.FromDIP(wxSize(760, 560)));
+  html->SetPage(ui::wx(text.str()));
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(html, 1, wxEXPAND | wxALL, dlg.FromDIP(6));
+  auto* close = new wxButton(&dlg, wxID_CANCEL, _("Close"));
+  sizer->Add(close, 0, wxALIGN_RIGHT | wxALL, dlg.FromDIP(6));
+  dlg.SetSizerAndFit(sizer);
+  dlg.SetEscapeId(wxID_CANCEL);
+  dlg.ShowModal();
 }
 
 void showAbout(wxWindow* parent, services::Services& s) {

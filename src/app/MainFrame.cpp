@@ -112,7 +112,7 @@ void MainFrame::buildMenus() {
     view->Append(kPageId + i, pageTitle(i) + wxString::Format("\tAlt+%d", i + 1));
 
   auto* help = new wxMenu;
-  help->Append(wxID_HELP, _("&User guide") + "\tF1", _("Open the user guide in the web browser"));
+  help->Append(wxID_HELP, _("&User guide") + "\tF1", _("Read the user guide"));
   help->Append(wxID_ABOUT, _("&About dangbo"));
 
   auto* bar = new wxMenuBar;
