@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/CliCommon.h"
+#include "cli/CliProgress.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/VietText.h"
@@ -229,7 +230,9 @@ int cmdApply(const Parsed& p, std::ostream& out, std::ostream& err) {
     out << tr("Dry run: nothing was written.") << "\n";
     return 0;
   }
-  int applied = packages.apply(actor, pkg, chosen);
+  auto progress = terminalProgress(err);
+  int applied = packages.apply(actor, pkg, chosen, progress.get());
+  progress.reset();
   out << format(tr("{1} fields changed; the package is recorded as applied."), {std::to_string(applied)})
       << "\n";
   return 0;

@@ -648,3 +648,36 @@ TEST_CASE("what a change package cannot carry is named before it is saved, and s
   // An office file has no changes to send.
   CHECK_THROWS_AS(services::Packages(*office).unsentChanges(), core::DataError);
 }
+
+TEST_CASE("applying a change package reports its progress; a cancel keeps the office file as it was") {
+  Scenario sc;
+  core::ChangePackage pkg = exchange::decodeChangePackage(sc.changeFile, kPass);
+  services::Packages packages(*sc.office);
+  std::vector<services::Choice> choices(packages.review(pkg).items.size(), services::Choice::Cell);
+  // Says "stop" at the second change, after the first was written inside the transaction.
+  struct Recorder : core::Progress {
+    std::string what;
+    uint64_t total = 0, last = 0;
+    int updates = 0, stopAt = 0;
+    void stage(const std::string& w, uint64_t t) override { what = w, total = t; }
+    bool update(uint64_t done) override {
+      last = done;
+      return ++updates != stopAt;
+    }
+  } stop;
+  stop.stopAt = 2;
+  const int64_t before = revision(*sc.office);
+  CHECK_THROWS_AS(packages.apply(kOffice, pkg, choices, &stop), core::Cancelled);
+  CHECK(stop.what == "Đang áp dụng các thay đổi");
+  CHECK(stop.total == 3);
+  CHECK(revision(*sc.office) == before);
+  SQLite::Statement a(sc.office->database().db(), "SELECT count(*) FROM audit_log WHERE action LIKE 'package.%'");
+  a.executeStep();
+  CHECK(a.getColumn(0).getInt() == 0);
+  CHECK(member(*sc.office, sc.codeA).phone != "0912345678");
+  // Not stopped, the same package applies whole and the count reaches the total.
+  Recorder all;
+  CHECK(packages.apply(kOffice, pkg, choices, &all) == 3);
+  CHECK(all.last == 3);
+  CHECK(member(*sc.office, sc.codeA).phone == "0912345678");
+}
