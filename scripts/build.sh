@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Configures and builds dangbo in ./build (Release with debug info). Extra arguments go to cmake.
+# Configures and builds dangbo in ./build (Release with debug info, warnings as errors: the developer and
+# CI build). Extra arguments go to cmake.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDANGBO_WERROR=ON "$@" >/dev/null
 cmake --build build -j"$(nproc)"

@@ -15,6 +15,8 @@ PACKAGES=(
   xvfb xauth xdotool x11-xserver-utils imagemagick poppler-utils
   # opening every DOCX and XLSX report in LibreOffice (headless, converted to PDF in the tests)
   libreoffice-writer-nogui libreoffice-calc-nogui
+  # the .deb: its dependencies, the icon's PNG sizes and the checks of the desktop entry and metainfo
+  dpkg-dev file fakeroot librsvg2-bin desktop-file-utils appstream
 )
 
 missing=()

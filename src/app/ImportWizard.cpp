@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "app/Forms.h"
+#include "app/ProgressDialog.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "exchange/Import.h"
@@ -163,10 +164,11 @@ void ImportWizard::check() {
   if (path.empty()) return;
   batch_.reset();
   plan_ = {};
-  bool ok = ui::attempt(this, [&] {
+  bool ok = attemptWithProgress(this, _("Checking the import"), [&](core::Progress& progress) {
     wxBusyCursor busy;
+    progress.stage(ui::utf8(_("Reading the files")), 0);
     batch_ = exchange::readImport(std::filesystem::path(ui::utf8(path)));
-    plan_ = services::planImport(services_, currentActor(), *batch_);
+    plan_ = services::planImport(services_, currentActor(), *batch_, &progress);
   });
   if (!ok) batch_.reset();
   showPlan();
@@ -257,9 +259,8 @@ void ImportWizard::apply() {
                    _("Import")))
     return;
   services::ImportResult result;
-  bool ok = ui::attempt(this, [&] {
-    wxBusyCursor busy;
-    result = services::applyImport(services_, currentActor(), *batch_);
+  bool ok = attemptWithProgress(this, _("Importing"), [&](core::Progress& progress) {
+    result = services::applyImport(services_, currentActor(), *batch_, &progress);
   });
   if (!ok) return;
   applied_ = result.written;

@@ -1,6 +1,5 @@
 #include "app/MainFrame.h"
 
-#include <wx/aboutdlg.h>
 #include <wx/config.h>
 #include <wx/infobar.h>
 #include <wx/listbox.h>
@@ -16,11 +15,12 @@
 #include "app/BackupCommands.h"
 #include "app/DisciplinePage.h"
 #include "app/ExchangeCommands.h"
+#include "app/HelpCommands.h"
 #include "app/MembersPage.h"
 #include "app/OrganizationsPage.h"
 #include "app/OverviewPage.h"
-#include "app/RatingsPage.h"
 #include "app/PackageCommands.h"
+#include "app/RatingsPage.h"
 #include "app/RegisterOpener.h"
 #include "app/ReportsPage.h"
 #include "app/Session.h"
@@ -112,6 +112,7 @@ void MainFrame::buildMenus() {
     view->Append(kPageId + i, pageTitle(i) + wxString::Format("\tAlt+%d", i + 1));
 
   auto* help = new wxMenu;
+  help->Append(wxID_HELP, _("&User guide") + "\tF1", _("Read the user guide"));
   help->Append(wxID_ABOUT, _("&About dangbo"));
 
   auto* bar = new wxMenuBar;
@@ -156,6 +157,8 @@ void MainFrame::buildMenus() {
       wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { onAbout(); }, wxID_ABOUT);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { openUserGuide(this); }, wxID_HELP);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent& e) { showPage(e.GetId() - kPageId); }, kPageId,
       kPageId + kPages - 1);
@@ -298,12 +301,7 @@ void MainFrame::onRecent(wxCommandEvent& e) {
 }
 
 void MainFrame::onAbout() {
-  wxAboutDialogInfo info;
-  info.SetName("dangbo");
-  info.SetVersion(DANGBO_VERSION);
-  info.SetDescription(
-      _("The register of party organizations and party members of a commune party committee."));
-  wxAboutBox(info, this);
+  showAbout(this, *services_);
 }
 
 }  // namespace dangbo::app

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "app/Forms.h"
+#include "app/ProgressDialog.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "services/Services.h"
@@ -149,7 +150,9 @@ void PackageReviewDialog::onApply() {
   std::vector<services::Choice> chosen;
   for (const auto& c : choices_) chosen.push_back(c.value_or(services::Choice::Cell));
   int applied = 0;
-  if (!ui::attempt(this, [&] { applied = services::Packages(s_).apply(currentActor(), pkg_, chosen); }))
+  if (!attemptWithProgress(this, _("Applying the change package"), [&](core::Progress& progress) {
+        applied = services::Packages(s_).apply(currentActor(), pkg_, chosen, &progress);
+      }))
     return;
   ui::showInfo(this, ui::fmt(_("{1} fields changed from the change package of {2}."),
                              {ui::count(applied), ui::wx(pkg_.secretary)}));

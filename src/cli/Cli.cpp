@@ -1,6 +1,7 @@
 #include "cli/Cli.h"
 
 #include "cli/CliCommon.h"
+#include "cli/CliProgress.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -25,6 +26,7 @@
 #include "services/Administration.h"
 #include "services/Admissions.h"
 #include "services/CongressReport.h"
+#include "services/DataPaths.h"
 #include "services/Deadlines.h"
 #include "services/Discipline.h"
 #include "services/Import.h"
@@ -159,8 +161,10 @@ int cmdImport(const Parsed& p, std::ostream& out, std::ostream& err) {
   auto lock = dryRun ? nullptr : lockForWriting(p);  // not while a window has the register open
   auto s = services::Services::open(dbPath(p));
   const auto actor = actingUser(p, *s);
+  auto progress = terminalProgress(err);
   if (dryRun) {
-    auto plan = services::planImport(*s, actor, batch);
+    auto plan = services::planImport(*s, actor, batch, progress.get());
+    progress.reset();
     if (!plan.ok()) {
       for (const auto& problem : plan.problems) err << problem << "\n";
       err << tr("The import would be refused; nothing was written.") << "\n";
@@ -169,7 +173,8 @@ int cmdImport(const Parsed& p, std::ostream& out, std::ostream& err) {
     printPlan(plan, true, out);
     return kOk;
   }
-  auto result = services::applyImport(*s, actor, batch);
+  auto result = services::applyImport(*s, actor, batch, progress.get());
+  progress.reset();
   printPlan(result.plan, false, out);
   if (!result.written) err << tr("Nothing to change: the register already holds these rows.") << "\n";
   return kOk;
@@ -275,6 +280,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     if (std::find(p.flags.begin(), p.flags.end(), "--version") != p.flags.end()) {
       out << "dangbo-cli " << DANGBO_VERSION << "\n";
+      const fs::path data = services::dataFolder();
+      out << format(tr("Guide and report templates: {1}"), {data.empty() ? tr("not found") : data.string()})
+          << "\n";
       return kOk;
     }
     if (p.command.empty()) throw UsageError(tr("No command given."));

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/CliCommon.h"
+#include "cli/CliProgress.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/VietText.h"
@@ -88,7 +89,13 @@ std::string passphrase(const Parsed& p, std::ostream& err, bool confirm) {
 }
 
 std::string quotedValue(const core::PackageValue& v) {
-  return v.kind == core::PackageValue::Null ? tr("(empty)") : "\"" + v.display() + "\"";
+  if (v.kind == core::PackageValue::Null) return tr("(empty)");
+  // Appended, not `"\"" + v.display()`: GCC 12 at -O3 reports that front insertion as a -Wrestrict false
+  // positive (GCC bug 105651).
+  std::string s = "\"";
+  s += v.display();
+  s += '"';
+  return s;
 }
 
 // The choices of --accept-cell / --accept-office / --resolve for the items of `r`.
@@ -223,7 +230,9 @@ int cmdApply(const Parsed& p, std::ostream& out, std::ostream& err) {
     out << tr("Dry run: nothing was written.") << "\n";
     return 0;
   }
-  int applied = packages.apply(actor, pkg, chosen);
+  auto progress = terminalProgress(err);
+  int applied = packages.apply(actor, pkg, chosen, progress.get());
+  progress.reset();
   out << format(tr("{1} fields changed; the package is recorded as applied."), {std::to_string(applied)})
       << "\n";
   return 0;

@@ -14,10 +14,7 @@ struct PackageValue {
   std::string data;  ///< integer and real as decimal text, text as UTF-8, blob as bytes; empty for Null
   bool operator==(const PackageValue&) const = default;
   /// The value for a person to read: "" for NULL, "<n byte>" for a blob.
-  std::string display() const {
-    if (kind == Blob) return "<" + std::to_string(data.size()) + " byte>";
-    return data;
-  }
+  std::string display() const;
   static PackageValue text(std::string s) { return {Text, std::move(s)}; }
   static PackageValue integer(int64_t v) { return {Integer, std::to_string(v)}; }
 };

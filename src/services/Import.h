@@ -12,6 +12,10 @@
 #include "core/Enums.h"
 #include "services/Actor.h"
 
+namespace dangbo::core {
+class Progress;
+}
+
 namespace dangbo::services {
 
 class Services;
@@ -164,13 +168,17 @@ struct ImportResult {
 std::string importFileRefusal(const Actor& actor, std::string_view kind);
 /// Plans an import without writing anything (the dry run): every row checked against the register. A file
 /// the actor may not import is refused as a whole, its rows left unread (a dry run shows nothing of them).
-ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch);
+/// `progress` (may be null) follows the rows; cancelling throws core::Cancelled.
+ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch,
+                      core::Progress* progress = nullptr);
 /// Plans, refuses with core::DataError listing every problem (one per line) if any, else writes the whole
 /// import in one transaction with one revision bump and its audit rows: one per file (the counts), one per
 /// changed record (ENTITY.update, the old and new value of each changed field, as the dialog writes it) and
 /// one per new record (its values; a bulk load of kImportBulkRows new records or more in a file: one row
-/// naming them). Re-importing the same rows writes nothing.
-ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch);
+/// naming them). Re-importing the same rows writes nothing. `progress` (may be null) follows the checking,
+/// then the writing of the rows; cancelling throws core::Cancelled and rolls the whole import back.
+ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch,
+                         core::Progress* progress = nullptr);
 
 /// New records of one file from which their audit is one row for the file (a first load of a province).
 inline constexpr int kImportBulkRows = 5000;

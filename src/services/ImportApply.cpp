@@ -19,6 +19,7 @@
 #include "core/I18n.h"
 #include "core/MemberFields.h"
 #include "core/MemberRules.h"
+#include "core/Progress.h"
 #include "core/VietText.h"
 #include "services/AuditText.h"
 #include "services/Import.h"
@@ -781,7 +782,15 @@ void auditRecords(store::AuditRepository& audit, const Actor& actor, const Plann
                  f.source);
 }
 
-ImportPlan plan(Context& ctx, const ImportBatch& batch) {
+// The rows of every file of `batch`, for a progress stage over all of them.
+uint64_t rowCount(const ImportBatch& batch) {
+  uint64_t n = 0;
+  for (const auto& f : batch.files) n += f.rows.size();
+  return n;
+}
+
+ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress) {
+  core::ProgressStage stage(progress, tr("Checking the rows"), rowCount(batch));
   ImportPlan p;
   p.notices = batch.notices;
   for (auto [kind, pool] :
@@ -810,6 +819,7 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch) {
     TextMap<int> keys;  // key -> first row
     keys.reserve(file->rows.size());
     for (const auto& row : file->rows) {
+      stage.step();
       evaluate(ctx, info, *file, row, o);
       bool keyed = o.action != ImportAction::Error || (o.present & info.keyMask) == info.keyMask;
       if (keyed) {
@@ -851,6 +861,7 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch) {
     }
     p.files.push_back(std::move(pf));
   }
+  stage.finish();
   return p;
 }
 
@@ -886,17 +897,18 @@ void requireSomeImport(const Actor& actor) {
 }
 }  // namespace
 
-ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch) {
+ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch, core::Progress* progress) {
   requireSomeImport(actor);
   Context ctx(s, actor);
-  return plan(ctx, batch);
+  return plan(ctx, batch, progress);
 }
 
-ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch) {
+ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch,
+                         core::Progress* progress) {
   requireSomeImport(actor);
   ImportResult result;
   Context ctx(s, actor);
-  result.plan = plan(ctx, batch);
+  result.plan = plan(ctx, batch, progress);
   if (!result.plan.ok()) {
     std::string text;
     for (const auto& m : result.plan.problems) text += (text.empty() ? "" : "\n") + m;
@@ -942,6 +954,8 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
          {std::pair{"to_chuc", "organizations"}, std::pair{"dang_vien", "members"}})
       if (const ImportFile* f = fileOf(batch, kind)) ctx.expect(table, f->rows.size());
     Outcome o;
+    // Cancelling throws core::Cancelled from inside the transaction: nothing of the import is kept.
+    core::ProgressStage stage(progress, tr("Writing the rows"), rowCount(batch));
     for (const auto& spec : importFileSpecs()) {
       const ImportFile* file = fileOf(batch, spec.kind);
       if (!file) continue;
@@ -954,6 +968,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
         }
       }
       for (const auto& row : file->rows) {
+        stage.step();
         evaluate(ctx, info, *file, row, o);
         if (o.action == ImportAction::Error)
           throw core::DataError(o.problems.empty() ? std::string(tr("The import could not be applied."))
@@ -961,6 +976,8 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
         write(ctx, info, row, o);
       }
     }
+    stage.finish();
+    if (progress) progress->stage(tr("Building the indexes"), 0);
     ctx.repo.rebuildIndexes(dropped);
     store::AuditRepository audit(db);
     for (const auto& f : result.plan.files) auditRecords(audit, actor, f, *fileOf(batch, f.kind));

@@ -570,7 +570,8 @@ Review Packages::review(const core::ChangePackage& pkg) {
   return r;
 }
 
-int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const std::vector<Choice>& choices) {
+int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const std::vector<Choice>& choices,
+                    core::Progress* progress) {
   require(actor, Permission::WriteRegister);
   if (actor.cellId) throw core::PermissionError(tr("A cell secretary cannot apply change packages."));
   int applied = 0, declined = 0;
@@ -583,7 +584,10 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
     std::string reason = format(tr("change package {1} of cell {2}; the package names {3} as its sender"),
                                 {pkg.packageId.substr(0, 8), pkg.cellCode, core::normalizeText(pkg.secretary)});
     std::set<std::pair<std::string, int64_t>> inserted;
+    // Cancelling throws core::Cancelled inside the transaction: nothing of the package is kept.
+    core::ProgressStage stage(progress, tr("Applying the changes"), r.items.size());
     for (size_t i = 0; i < r.items.size(); ++i) {
+      stage.step();
       const ReviewItem& it = r.items[i];
       if (it.unchanged) continue;
       if (it.conflict && i >= choices.size())
@@ -650,6 +654,7 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
       }
       ++applied;
     }
+    stage.finish();
     repo.recordImport(pkg.packageId, pkg.exportId, pkg.secretary, actor.username, applied, declined);
     s_.audit(
         actor, "package.apply", "cell " + pkg.cellCode, "",

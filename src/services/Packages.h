@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/PackageData.h"
+#include "core/Progress.h"
 #include "services/Actor.h"
 
 namespace dangbo::services {
@@ -80,7 +81,9 @@ class Packages {
   /// meanwhile, found by its natural key, its fields are compared like changes) (`choices` has one entry per
   /// item of review(pkg); missing entries of conflicts are refused). One transaction, one audit row per
   /// applied change naming the secretary. Returns how many fields were changed. Needs WriteRegister.
-  int apply(const Actor& actor, const core::ChangePackage& pkg, const std::vector<Choice>& choices);
+  /// `progress` (may be null) follows the changes; cancelling throws core::Cancelled and writes nothing.
+  int apply(const Actor& actor, const core::ChangePackage& pkg, const std::vector<Choice>& choices,
+            core::Progress* progress = nullptr);
 
  private:
   Services& s_;
