@@ -12,6 +12,7 @@
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
+#include "services/Accounts.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
@@ -29,7 +30,13 @@ AccountsDialog::AccountsDialog(wxWindow* parent, services::Services& s) : servic
   list_->AppendColumn(_("Cell"));
   list_->AppendColumn(_("State"));
   ctrl<wxButton>(this, "add")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-    if (AccountDialog::createAccount(this, services_, currentActor())) reload();
+    // The first account is the administrator: a register whose only account had another role could
+    // no longer be administered (accounts, backups, restore).
+    bool setup = false;
+    ui::attempt(this, [&] { setup = services::needsSetup(services_); });
+    if (setup ? AccountDialog::createAdministrator(this, services_)
+              : AccountDialog::createAccount(this, services_, currentActor()))
+      reload();
   });
   ctrl<wxButton>(this, "role")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeRole(); });
   ctrl<wxButton>(this, "password")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {

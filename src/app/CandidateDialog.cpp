@@ -9,6 +9,7 @@
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/textdlg.h>
 #include <wx/tokenzr.h>
 
 #include <algorithm>
@@ -20,6 +21,7 @@
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/VietText.h"
+#include "services/CandidateCorrection.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
@@ -114,6 +116,7 @@ CandidateDialog::CandidateDialog(wxWindow* parent, services::Services& s, const 
   auto text = [this](const char* name) { return ui::utf8(ctrl<wxTextCtrl>(this, name)->GetValue()); };
 
   on("create", [this] { create(); });
+  on("correct", [this] { correct(); });
   on("addHelper", [=, this, &s] {
     record([=, this, &s] {
       services::addHelper(s, actor, code_, text("helperCode"), date("helperFrom", _("From")));
@@ -250,7 +253,10 @@ void CandidateDialog::load() {
     auto* cells = ctrl<wxChoice>(this, "cellChoice");
     for (size_t i = 0; i < cellCodes_.size(); ++i)
       if (cellCodes_[i] == cellCode_) cells->SetSelection(int(i));
-    ctrl<wxTextCtrl>(this, "listedOn")->ChangeValue(ui::date(core::Date::today()));
+    // No day proposed: today's would block the earlier days of the stages recorded afterwards.
+    ctrl<wxTextCtrl>(this, "listedOn")->ChangeValue(wxString());
+    ctrl<wxTextCtrl>(this, "listedOn")->SetHint(_("dd/mm/yyyy"));
+    ctrl<wxButton>(this, "correct")->Hide();
     ctrl<wxTextCtrl>(this, "religion")->ChangeValue(_("None"));
     ctrl<wxButton>(this, "create")->Show();
     SetDefaultItem(ctrl<wxButton>(this, "create"));
@@ -301,6 +307,9 @@ void CandidateDialog::showFile() {
   for (auto* name : kIdentity) setEditable(ctrl<wxWindow>(this, name), false);
   for (auto* name : {"gender", "ethnicity", "cellChoice"}) ctrl<wxWindow>(this, name)->Disable();
   ctrl<wxButton>(this, "create")->Hide();
+  correcting_ = false;
+  ctrl<wxButton>(this, "correct")->SetLabel(_("C&orrect the details..."));
+  ctrl<wxButton>(this, "correct")->Show(open);
 
   wxString helpers;
   for (const auto& h : file_.helpers)
@@ -449,6 +458,41 @@ void CandidateDialog::create() {
     code_ = core::normalizeText(n.code);
     ui::attempt(this, [this] { load(); });
   }
+}
+
+// First press: the correctable fields open; second press: the reason, then the correction.
+void CandidateDialog::correct() {
+  static const char* const kCorrectable[] = {"fullName", "birthDate", "cccd", "occupation", "listedOn"};
+  if (!correcting_) {
+    correcting_ = true;
+    for (auto* name : kCorrectable) setEditable(ctrl<wxWindow>(this, name), true);
+    ctrl<wxButton>(this, "correct")->SetLabel(_("Save the c&orrection..."));
+    ctrl<wxTextCtrl>(this, "fullName")->SetFocus();
+    Layout();
+    return;
+  }
+  auto text = [this](const char* name) { return ui::utf8(ctrl<wxTextCtrl>(this, name)->GetValue()); };
+  services::CandidateCorrection in;
+  in.fullName = text("fullName");
+  in.cccd = text("cccd");
+  in.occupation = text("occupation");
+  if (const std::string birth = text("birthDate"); !birth.empty()) {
+    in.birthDate = core::PartialDate::parse(birth);
+    if (!in.birthDate) {
+      ui::showError(this, _("Invalid date"),
+                    ui::fmt(_("{1}: \"{2}\" is not a date. Type it as dd/mm/yyyy, e.g. 01/07/2025."),
+                            {_("Date of birth"), ui::wx(birth)}));
+      return;
+    }
+  }
+  auto listed = ui::readDate(this, ctrl<wxTextCtrl>(this, "listedOn"), _("Listed by the cell on"));
+  if (!listed) return;
+  in.listedOn = *listed;
+  wxTextEntryDialog ask(this, _("Why are the details corrected? (kept in the audit trail)"),
+                        _("Correct the details"));
+  if (ask.ShowModal() != wxID_OK) return;
+  in.reason = ui::utf8(ask.GetValue());
+  record([&] { services::correctCandidate(services_, currentActor(), code_, in); });
 }
 
 }  // namespace dangbo::app

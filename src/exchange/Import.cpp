@@ -1,4 +1,5 @@
 #include "exchange/Import.h"
+#include "exchange/ImportTemplate.h"
 
 #include <algorithm>
 #include <charconv>
@@ -11,10 +12,10 @@
 #include <deque>
 #include <exception>
 #include <future>
-#include <mutex>
-#include <thread>
 #include <map>
+#include <mutex>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include "core/Date.h"
@@ -155,7 +156,8 @@ bool blankCell(std::string_view s) {
 }
 
 // Parses the already normalized, non-empty `text` of a cell of `column` into `out`.
-void parseNormalized(const ImportColumn& column, std::string_view text, std::string& out, std::string& error) {
+void parseNormalized(const ImportColumn& column, std::string_view text, std::string& out,
+                     std::string& error) {
   out.clear();
   switch (column.type) {
     case ImportType::Text:
@@ -237,7 +239,8 @@ void parseNormalized(const ImportColumn& column, std::string_view text, std::str
         out = digits;
         return;
       }
-      error = format(tr("\"{1}\" is not a CCCD number: it must have exactly 12 digits."), {std::string(text)});
+      error =
+          format(tr("\"{1}\" is not a CCCD number: it must have exactly 12 digits."), {std::string(text)});
       return;
     }
     case ImportType::TermName: {
@@ -298,7 +301,8 @@ class TableReader {
     }
     for (const auto& c : spec_.columns)
       if (!c.optional && !file_.headers.count(c.field))
-        file_.problems.push_back(services::importProblem(file_.source, rowNo, c.header, tr("the column is missing.")));
+        file_.problems.push_back(
+            services::importProblem(file_.source, rowNo, c.header, tr("the column is missing.")));
     slots_.assign(spec_.columns.size(), std::string());
     memo_.assign(spec_.columns.size(), {});
   }
@@ -380,7 +384,8 @@ class TableReader {
   std::vector<int> byIndex_;  // file column -> spec position (-1: none)
   std::vector<bool> blank_;
   std::vector<std::string> slots_;
-  std::vector<std::unordered_map<std::string, std::pair<std::string, std::string>, Hash, std::equal_to<>>> memo_;
+  std::vector<std::unordered_map<std::string, std::pair<std::string, std::string>, Hash, std::equal_to<>>>
+      memo_;
 };
 
 // The ends of the records of CSV text, as parseCsv reads it: a new record starts after a line end outside
@@ -442,7 +447,8 @@ ImportFile readImportTable(const ImportFileSpec& spec, const std::string& source
                            const std::vector<int>& rowNumbers) {
   TableReader reader(spec, source);
   if (rows.empty()) {
-    reader.file().problems.push_back(services::importProblem(source, 1, "", tr("the file has no header row.")));
+    reader.file().problems.push_back(
+        services::importProblem(source, 1, "", tr("the file has no header row.")));
     return reader.take();
   }
   auto rowNo = [&](size_t i) { return i < rowNumbers.size() ? rowNumbers[i] : int(i + 1); };
@@ -541,7 +547,8 @@ ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, 
     used.push_back(std::move(t));
   }
   if (!headerSeen)
-    reader.file().problems.push_back(services::importProblem(source, 1, "", tr("the file has no header row.")));
+    reader.file().problems.push_back(
+        services::importProblem(source, 1, "", tr("the file has no header row.")));
   return reader.take();
 }
 
@@ -646,6 +653,7 @@ services::ImportBatch readImportWorkbook(const std::filesystem::path& xlsx) {
     std::string key = headerKey(sheet.name);
     if (key.size() > 4 && key.substr(key.size() - 4) == ".csv") key = key.substr(0, key.size() - 4);
     const ImportFileSpec* spec = services::importFileSpec(key);
+    if (key == "gia_tri") continue;  // the allowed values of the template's drop-downs
     if (!spec || found.count(spec->kind)) {
       batch.notices.push_back(
           format(tr("{1}: the sheet {2} is not one of the import files: ignored."), {book, sheet.name}));
@@ -655,10 +663,17 @@ services::ImportBatch readImportWorkbook(const std::filesystem::path& xlsx) {
     const std::string source = format(tr("{1}, sheet {2}"), {book, sheet.name});
     TableReader reader(*spec, source);
     if (sheet.rows.empty()) {
-      reader.file().problems.push_back(services::importProblem(source, 1, "", tr("the file has no header row.")));
+      reader.file().problems.push_back(
+          services::importProblem(source, 1, "", tr("the file has no header row.")));
     } else {
       reader.header(sheet.rows[0].cells, sheet.rows[0].number);
       for (size_t r = 1; r < sheet.rows.size(); ++r) {
+        // The template's example row (right under the header, "Ví dụ: ..." in its first cell) is not data.
+        if (r == 1 && isExampleRow(sheet.rows[r].cells)) {
+          batch.notices.push_back(format(tr("{1}: the example row {2} of the template was skipped."),
+                                         {source, std::to_string(sheet.rows[r].number)}));
+          continue;
+        }
         reader.row(sheet.rows[r].cells, sheet.rows[r].number);
         std::vector<std::string>().swap(sheet.rows[r].cells);
       }

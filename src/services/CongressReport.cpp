@@ -8,6 +8,7 @@
 #include "core/Numbers.h"
 #include "services/MemberList.h"
 #include "services/Services.h"
+#include "store/RatingRepository.h"
 #include "store/ReportQueries.h"
 
 namespace dangbo::services {
@@ -28,7 +29,9 @@ std::vector<std::pair<std::string, int>> zeroCounts(const std::vector<std::strin
   return out;
 }
 
-bool isMinority(const core::Member& m) { return !m.ethnicity.empty() && m.ethnicity != kKinh; }
+bool isMinority(const core::Member& m) {
+  return !m.ethnicity.empty() && m.ethnicity != kKinh;
+}
 
 std::optional<int> ageOn(const core::Member& m, const core::Date& on) {
   if (!m.birthDate) return std::nullopt;
@@ -47,7 +50,8 @@ const core::Term* termContaining(const std::vector<core::Term>& terms, int first
 // The value of a term's target among `targets` (those of one key).
 std::optional<int64_t> targetOfTerm(const std::vector<core::Target>& targets, const core::Term& term) {
   for (const auto& t : targets)
-    if (t.fromYear == term.fromYear && t.toYear == term.toYear) return static_cast<int64_t>(std::llround(t.value));
+    if (t.fromYear == term.fromYear && t.toYear == term.toYear)
+      return static_cast<int64_t>(std::llround(t.value));
   return std::nullopt;
 }
 
@@ -85,12 +89,16 @@ CongressMembers memberFigures(store::Database& db, const core::Date& asOf) {
     ++f.total;
     if (m.officialOn && *m.officialOn <= asOf) ++f.official;
     if (m.gender == "nu") ++f.women;
-    if (m.ethnicity.empty()) ++f.ethnicityUnknown;
-    else if (isMinority(m)) ++f.ethnicMinority;
+    if (m.ethnicity.empty())
+      ++f.ethnicityUnknown;
+    else if (isMinority(m))
+      ++f.ethnicMinority;
     // The file's status applies from status_since, and always when that date is not recorded (as presentOn).
     if (m.status == "exempt" && (!m.statusSince || *m.statusSince <= asOf)) ++f.exempt;
-    if (auto age = ageOn(m, asOf)) ++countOf(f.byAgeGroup, ageGroupOf(*age));
-    else ++f.ageUnknown;
+    if (auto age = ageOn(m, asOf))
+      ++countOf(f.byAgeGroup, ageGroupOf(*age));
+    else
+      ++f.ageUnknown;
   }
   f.probationary = f.total - f.official;
   return f;
@@ -114,12 +122,16 @@ CongressAdmissions admissionFigures(store::Database& db, const core::Date& from,
     std::optional<int64_t> v;
     if (const core::Term* t = termContaining(terms, y, y)) v = targetOfTerm(yearTargets, *t);
     a.yearTargets.emplace_back(y, v);
-    if (v) sum += *v;
-    else everyYear = false;
+    if (v)
+      sum += *v;
+    else
+      everyYear = false;
   }
-  if (const core::Term* t = termContaining(terms, from.year(), to.year()); t && targetOfTerm(termTargets, *t)) {
+  if (const core::Term* t = termContaining(terms, from.year(), to.year());
+      t && targetOfTerm(termTargets, *t)) {
     a.target = targetOfTerm(termTargets, *t);
     a.targetSource = TargetSource::Term;
+    a.targetYears = t->toYear - t->fromYear + 1;
   } else if (everyYear) {
     a.target = sum;
     a.targetSource = TargetSource::Years;
@@ -133,16 +145,26 @@ void finish(RatingLevels& r) {
   r.goodOrBetterPercent = core::percentTenths(r.htxsnv + r.httnv, r.rated);
 }
 
-std::vector<CongressRatingYear> ratingFigures(store::Database& db, const core::Date& from, const core::Date& to) {
+std::vector<CongressRatingYear> ratingFigures(store::Database& db, const core::Date& from,
+                                              const core::Date& to) {
   std::map<int, CongressRatingYear> years;
+  // A year whose round is still open has no ratings yet to state: what is entered may still change.
+  store::RatingRepository rounds(db);
+  std::map<int, bool> open;
+  for (const auto& r : rounds.rounds()) open[r.year] = r.status == "open";
   for (const auto& c : store::ratingCounts(db, from.year(), to.year())) {
+    if (open[c.year]) continue;
     CongressRatingYear& y = years[c.year];
     y.year = c.year;
     RatingLevels& r = c.subjectType == "to_chuc" ? y.organizations : y.members;
-    if (c.level == "HTXSNV") r.htxsnv += c.count;
-    else if (c.level == "HTTNV") r.httnv += c.count;
-    else if (c.level == "HTNV") r.htnv += c.count;
-    else if (c.level == "KHTNV") r.khtnv += c.count;
+    if (c.level == "HTXSNV")
+      r.htxsnv += c.count;
+    else if (c.level == "HTTNV")
+      r.httnv += c.count;
+    else if (c.level == "HTNV")
+      r.htnv += c.count;
+    else if (c.level == "KHTNV")
+      r.khtnv += c.count;
   }
   const auto terms = store::termsByStart(db);
   const auto orgTargets = store::targetsWithKey(db, "to_chuc_tot");
@@ -167,14 +189,21 @@ CongressDiscipline disciplineFigures(store::Database& db, const core::Date& from
   CongressDiscipline d;
   for (const auto& c : store::disciplineCounts(db, from, to)) {
     if (c.subjectType == "dang_vien") {
-      if (c.form == "khien_trach") d.khienTrach += c.count;
-      else if (c.form == "canh_cao") d.canhCao += c.count;
-      else if (c.form == "cach_chuc") d.cachChuc += c.count;
-      else if (c.form == "khai_tru") d.khaiTru += c.count;
+      if (c.form == "khien_trach")
+        d.khienTrach += c.count;
+      else if (c.form == "canh_cao")
+        d.canhCao += c.count;
+      else if (c.form == "cach_chuc")
+        d.cachChuc += c.count;
+      else if (c.form == "khai_tru")
+        d.khaiTru += c.count;
     } else if (c.subjectType == "to_chuc") {
-      if (c.form == "khien_trach") d.orgKhienTrach += c.count;
-      else if (c.form == "canh_cao") d.orgCanhCao += c.count;
-      else if (c.form == "giai_tan") d.orgGiaiTan += c.count;
+      if (c.form == "khien_trach")
+        d.orgKhienTrach += c.count;
+      else if (c.form == "canh_cao")
+        d.orgCanhCao += c.count;
+      else if (c.form == "giai_tan")
+        d.orgGiaiTan += c.count;
     }
   }
   d.xoaTen = store::membersRemovedIn(db, from, to);
@@ -225,8 +254,8 @@ const std::vector<std::string>& congressCategories() {
   return codes;
 }
 
-CongressFigures congressFigures(Services& services, const Actor& actor, const core::Date& from, const core::Date& to,
-                                const core::Date& asOf) {
+CongressFigures congressFigures(Services& services, const Actor& actor, const core::Date& from,
+                                const core::Date& to, const core::Date& asOf) {
   require(actor, Permission::ReadRegister);
   if (to < from)
     throw core::DataError(
