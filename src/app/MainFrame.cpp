@@ -308,7 +308,7 @@ void MainFrame::refreshHeader() {
   bool demo = false;
   ui::attempt(this, [&] { demo = services::isDemoRegister(*services_); });
   SetTitle(ui::wx("dangbo — ") + ui::wx(sum.committee) +
-           (demo ? " — " + _("SAMPLE DATA (demo commune)") : wxString()));
+           (demo ? wxString::FromUTF8(" — ") + _("SAMPLE DATA (demo commune)") : wxString()));
   const services::Actor& actor = currentActor();
   SetStatusText(ui::wx(services_->path().string()) + "   |   " +
                     ui::fmt(_("User: {1} ({2})"),

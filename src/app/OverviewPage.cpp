@@ -160,6 +160,9 @@ OverviewPage::OverviewPage(wxWindow* parent) {
     panel->DisableFocusFromKeyboard();
     // Its width comes from the grid, not from the unwrapped text.
     ctrl<wxStaticText>(this, (std::string("det_") + card).c_str())->SetMinSize(wxSize(FromDIP(60), -1));
+    auto* caption = ctrl<wxStaticText>(this, (std::string("cap_") + card).c_str());
+    captions_[card] = caption->GetLabelText();
+    caption->SetMinSize(wxSize(FromDIP(60), -1));
     // The detail wraps at the card's width (cut mid-phrase otherwise).
     const std::string name = card;
     panel->Bind(wxEVT_SIZE, [this, name](wxSizeEvent& e) {
@@ -206,9 +209,14 @@ void OverviewPage::wrapDetail(const std::string& name) {
   const int width = card->GetClientSize().x - number->GetSize().x - FromDIP(34);
   const wxString text = details_[name];
   detail->SetLabelText(text);
-  if (width > FromDIP(40)) detail->Wrap(width);
-  if (detail->GetLabel() != wrapped_[name]) {
-    wrapped_[name] = detail->GetLabel();
+  auto* caption = ctrl<wxStaticText>(this, ("cap_" + name).c_str());
+  caption->SetLabelText(captions_[name]);
+  if (width > FromDIP(40)) {
+    detail->Wrap(width);
+    caption->Wrap(width);
+  }
+  if (detail->GetLabel() + caption->GetLabel() != wrapped_[name]) {
+    wrapped_[name] = detail->GetLabel() + caption->GetLabel();
     card->Layout();
     Layout();
     ctrl<wxScrolledWindow>(this, "scroll")->FitInside();

@@ -46,7 +46,7 @@ class OverviewPage : public Page {
   services::Dashboard dashboard_;
   bool hasDashboard_ = false;
   WelcomePanel* welcome_ = nullptr;
-  std::map<std::string, wxString> details_, wrapped_;  ///< each card's detail text, and as last wrapped
+  std::map<std::string, wxString> details_, captions_, wrapped_;  ///< each card's texts, and as last wrapped
 };
 
 }  // namespace dangbo::app

@@ -156,6 +156,14 @@ RatingsPage::RatingsPage(wxWindow* parent) {
       if (c != cName) others += grid_->GetColSize(c);
     const int room = grid_->GetSize().GetWidth() - others - wxSystemSettings::GetMetric(wxSYS_VSCROLL_X) - 4;
     grid_->SetColSize(cName, std::max(110, room));
+    // The texts under the grid wrap at its new width (cut otherwise on a small screen).
+    if (e.GetSize().GetWidth() != wrappedAt_) {
+      wrappedAt_ = e.GetSize().GetWidth();
+      CallAfter([this] {
+        showQuota();
+        showRowInfo();
+      });
+    }
   });
   setupGrid(orgGrid_, oOrgCols);
   const wxString orgHeads[] = {
@@ -574,6 +582,8 @@ void RatingsPage::showRowInfo() {
     if (!roundOpen()) text += "  " + _("(the round is not open: read only)");
   }
   label->SetLabelText(text);
+  label->Wrap(std::max(300, grid_->GetSize().GetWidth()));
+  label->GetParent()->Layout();
 }
 
 void RatingsPage::onGridKey(wxKeyEvent& e) {

@@ -75,7 +75,7 @@ ReportsPage::ReportsPage(wxWindow* parent) : timer_(this) {
   published_ = ctrl<wxListCtrl>(this, "published");
   progress_ = ctrl<wxGauge>(this, "progress");
   status_ = ctrl<wxStaticText>(this, "status");
-  preview_ = new wxHtmlWindow(this, wxID_ANY, wxDefaultPosition, wxSize(600, 400),
+  preview_ = new wxHtmlWindow(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(420, 300)),
                               wxHW_SCROLLBAR_AUTO | wxBORDER_THEME);
   wxXmlResource::Get()->AttachUnknownControl("previewArea", preview_, this);
   preview_->SetStandardFonts(12, "Liberation Serif", "DejaVu Sans Mono");

@@ -4,7 +4,7 @@
 # dangbo runs with DANGBO_LAYOUT_CHECK=1: it logs every label, button, check box or choice shown smaller than
 # its best size, and writes its state (windows, page, focus) that the flow waits on instead of sleeping. Visits
 # the eight pages (Alt+1..8), opens the dialogs of Ctrl+N on the pages that add (organization, member,
-# candidate, inspection case), Tools > User accounts and Audit trail, and File > Import; then checks that the
+# candidate), Tools > User accounts and Audit trail, and File > Import; then checks that the
 # window comes back at the size and place it was closed at. Screenshots: tour-SIZE-*.png.
 set -uo pipefail
 
@@ -65,8 +65,6 @@ press alt+3 "| Đảng viên"
 dialog ctrl+n member
 press alt+4 "| Kết nạp"
 dialog ctrl+n candidate
-press alt+6 "| Kiểm tra - Kỷ luật"
-dialog ctrl+n case
 press alt+1 "| Tổng quan"
 dialog "alt+c t" accounts
 dialog "alt+c n" audit
