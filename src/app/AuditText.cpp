@@ -127,6 +127,8 @@ wxString action(const std::string& code) {
 
 wxString record(const std::string& key) {
   const auto colon = key.find(':');
+  if (key == "database") return _("The register");
+  if (key == "committee") return _("The committee's details");
   if (colon == std::string::npos) return ui::wx(key);
   const std::string kind = key.substr(0, colon);
   const std::string rest = key.substr(colon + 1);

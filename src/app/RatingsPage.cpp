@@ -473,7 +473,8 @@ void RatingsPage::fillGrid() {
     grid_->SetCellValue(r, cStatus, statusText(m));
     grid_->SetCellValue(r, cSelf, ui::wx(m.selfLevel));
     grid_->SetCellValue(r, cProposal, ui::wx(m.proposedLevel));
-    grid_->SetCellValue(r, cDecision, ui::wx(m.level));
+    // Only the committee's own decision: a level that still follows the proposal is not shown as decided.
+    grid_->SetCellValue(r, cDecision, m.decided ? ui::wx(m.level) : wxString());
     grid_->SetCellValue(r, cScore, m.score ? wxString::Format("%d", *m.score) : wxString());
     grid_->SetCellValue(r, cException, ui::wx(m.exceptionReason));
     for (int c = 0; c < cMemberCols; ++c) {
