@@ -9,6 +9,7 @@
 
 #include "app/AccountDialog.h"
 #include "app/Forms.h"
+#include "app/Prompts.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
@@ -86,9 +87,11 @@ void AccountsDialog::changeRole() {
   if (!u) return;
   wxArrayString labels;
   for (const char* r : kRoles) labels.Add(ui::wx(core::enums::userRole.label(r)));
-  int choice = wxGetSingleChoiceIndex(ui::fmt(_("The new role of {1}:"), {ui::wx(u->username)}),
-                                      _("Change the role"), labels, this);
-  if (choice < 0) return;
+  wxSingleChoiceDialog pick(this, ui::fmt(_("The new role of {1}:"), {ui::wx(u->username)}),
+                            _("Change the role"), labels);
+  prompts::labelButtons(&pick);
+  if (pick.ShowModal() != wxID_OK) return;
+  const int choice = pick.GetSelection();
   std::string role = kRoles[choice];
   std::optional<core::Id> cell;
   if (role == "secretary") {
@@ -101,8 +104,10 @@ void AccountsDialog::changeRole() {
       names.Add(ui::wx(o.code + " — " + o.name));
       ids.push_back(o.id);
     }
-    int c = wxGetSingleChoiceIndex(_("The cell of the secretary:"), _("Change the role"), names, this);
-    if (c < 0) return;
+    wxSingleChoiceDialog pickCell(this, _("The cell of the secretary:"), _("Change the role"), names);
+    prompts::labelButtons(&pickCell);
+    if (pickCell.ShowModal() != wxID_OK) return;
+    const int c = pickCell.GetSelection();
     cell = ids[size_t(c)];
   }
   const std::string name = u->username;

@@ -16,6 +16,7 @@
 
 #include "app/CoreText.h"
 #include "app/Forms.h"
+#include "app/Prompts.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
@@ -488,10 +489,10 @@ void CandidateDialog::correct() {
   auto listed = ui::readDate(this, ctrl<wxTextCtrl>(this, "listedOn"), _("Listed by the cell on"));
   if (!listed) return;
   in.listedOn = *listed;
-  wxTextEntryDialog ask(this, _("Why are the details corrected? (kept in the audit trail)"),
-                        _("Correct the details"));
-  if (ask.ShowModal() != wxID_OK) return;
-  in.reason = ui::utf8(ask.GetValue());
+  auto why = prompts::reason(this, _("Why are the details corrected? (kept in the audit trail)"),
+                             _("Correct the details"));
+  if (!why) return;
+  in.reason = ui::utf8(*why);
   record([&] { services::correctCandidate(services_, currentActor(), code_, in); });
 }
 

@@ -7,6 +7,7 @@
 #include <wx/utils.h>
 
 #include "app/ImportWizard.h"
+#include "app/Prompts.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "exchange/Import.h"
@@ -57,6 +58,7 @@ void saveImportTemplateWorkbook(wxWindow* parent, services::Services& s) {
 void exportMemberRegister(wxWindow* parent, services::Services& s) {
   wxTextEntryDialog ask(parent, _("The register on the date (dd/mm/yyyy):"), _("Export the member register"),
                         ui::wx(core::Date::today().vn()));
+  prompts::labelButtons(&ask);
   std::optional<core::Date> date;
   while (!date) {
     if (ask.ShowModal() != wxID_OK) return;
