@@ -53,7 +53,8 @@ class Checker : public wxTimer {
     }
     state += "| " + shownPage();
     if (wxWindow* focus = wxWindow::FindFocus()) {
-      wxString label = focus->GetLabel();
+      auto* choice = wxDynamicCast(focus, wxChoice);
+      wxString label = choice ? choice->GetStringSelection() : focus->GetLabel();
       label.Replace("\n", " ");
       state += " | focus " + focus->GetName() + " \"" + label + "\"";
     }

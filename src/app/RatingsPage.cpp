@@ -162,6 +162,13 @@ RatingsPage::RatingsPage(wxWindow* parent) {
       CallAfter([this] {
         showQuota();
         showRowInfo();
+        auto* heading = ctrl<wxStaticText>(this, "cellTitle");
+        wxString title = heading->GetLabelText();
+        title.Replace("\n", " ");
+        heading->SetLabelText(title);
+        heading->Wrap(std::max(
+            200, grid_->GetSize().GetWidth() - ctrl<wxButton>(this, "savePdf")->GetSize().GetWidth() - 12));
+        heading->GetParent()->Layout();
       });
     }
   });

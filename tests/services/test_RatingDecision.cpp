@@ -5,6 +5,7 @@
 #include "services/Ratings.h"
 #include "services/Services.h"
 #include "store/AuditRepository.h"
+#include "store/Database.h"
 
 using namespace dangbo;
 using dangbo::test::TempDir;
