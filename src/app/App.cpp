@@ -13,7 +13,6 @@
 #include "app/Forms.h"
 #include "app/LayoutCheck.h"
 #include "app/MainFrame.h"
-#include "app/TypeAhead.h"
 #include "app/Ui.h"
 
 namespace dangbo::app {
@@ -45,7 +44,6 @@ bool App::OnInit() {
     return false;
   }
   startLayoutCheck();
-  installTypeAhead();
   auto services = RegisterOpener::atStart(options_);
   if (!services) return false;
   auto* frame = new MainFrame(std::move(services));

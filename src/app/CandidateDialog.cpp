@@ -3,6 +3,7 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
+#include <wx/combobox.h>
 #include <wx/panel.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
@@ -83,8 +84,12 @@ CandidateDialog::CandidateDialog(wxWindow* parent, services::Services& s, const 
   for (const auto& it : core::enums::gender.items())
     gender->Append(ui::wx(core::enums::gender.label(it.code)));
   ethnicities_ = s.ethnicGroups();
-  auto* eth = ctrl<wxChoice>(this, "ethnicity");
-  for (const auto& e : ethnicities_) eth->Append(ui::wx(e.second));
+  // 54 groups: typed, completed as the letters come (a drop-down alone cannot be searched).
+  auto* eth = ctrl<wxComboBox>(this, "ethnicity");
+  wxArrayString names;
+  for (const auto& e : ethnicities_) names.Add(ui::wx(e.second));
+  eth->Append(names);
+  eth->AutoComplete(names);
   auto* cells = ctrl<wxChoice>(this, "cellChoice");
   const core::Date today = core::Date::today();
   for (const auto& o : s.organizations(currentActor()))
@@ -302,7 +307,8 @@ void CandidateDialog::showFile() {
   set("listedOn", ui::date(c.listedOn));
   ctrl<wxChoice>(this, "gender")->SetSelection(c.gender == "nu" ? 1 : 0);
   for (size_t i = 0; i < ethnicities_.size(); ++i)
-    if (ethnicities_[i].first == c.ethnicity) ctrl<wxChoice>(this, "ethnicity")->SetSelection(int(i));
+    if (ethnicities_[i].first == c.ethnicity)
+      ctrl<wxComboBox>(this, "ethnicity")->ChangeValue(ui::wx(ethnicities_[i].second));
   for (size_t i = 0; i < cellCodes_.size(); ++i)
     if (cellCodes_[i] == file_.cellCode) ctrl<wxChoice>(this, "cellChoice")->SetSelection(int(i));
   for (auto* name : kIdentity) setEditable(ctrl<wxWindow>(this, name), false);
@@ -442,8 +448,11 @@ void CandidateDialog::create() {
   }
   const int g = ctrl<wxChoice>(this, "gender")->GetSelection();
   if (g >= 0) n.gender = std::string(core::enums::gender.items()[size_t(g)].code);
-  const int e = ctrl<wxChoice>(this, "ethnicity")->GetSelection();
-  if (e >= 0) n.ethnicity = ethnicities_[size_t(e)].first;
+  // The group typed or chosen, by its name (case and diacritics ignored); the service refuses another.
+  const std::string typed =
+      core::fold(core::normalizeText(ui::utf8(ctrl<wxComboBox>(this, "ethnicity")->GetValue())));
+  for (const auto& e : ethnicities_)
+    if (!typed.empty() && core::fold(e.second) == typed) n.ethnicity = e.first;
   const int cell = ctrl<wxChoice>(this, "cellChoice")->GetSelection();
   if (cell >= 0) n.cellCode = cellCodes_[size_t(cell)];
   n.religion = text("religion");

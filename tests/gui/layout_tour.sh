@@ -65,24 +65,6 @@ press alt+3 "| Đảng viên"
 dialog ctrl+n member
 press alt+4 "| Kết nạp"
 dialog ctrl+n candidate
-# Type-ahead in the long list of the 54 ethnic groups: Tab to it in a new candidate's form, type "thai".
-mark_state
-xdotool key --clearmodifiers ctrl+n
-wait_windows 2 || fail "Ctrl+N did not open the candidate form again"
-xdotool windowfocus --sync "$(xdotool search --onlyvisible --pid "$pid" --name "Quần chúng mới" | head -1)" 2>/dev/null
-for _ in $(seq 1 20); do
-  grep '^state: ' "$tmp/app.out" | tail -1 | grep -q '| focus ethnicity ' && break
-  press Tab "focus"
-done
-grep '^state: ' "$tmp/app.out" | tail -1 | grep -q '| focus ethnicity ' || fail "Tab did not reach the ethnic group"
-mark_state
-xdotool type --delay 60 "thai"
-wait_state 'focus ethnicity "Thái"' || fail "typing thai in the ethnic groups did not choose Thái (last: $(grep '^state: ' "$tmp/app.out" | tail -1))"
-ok "typing \"thai\" in the list of the 54 ethnic groups chose Thái"
-mark_state
-xdotool key --clearmodifiers Escape
-wait_windows 1 || fail "Esc did not close the candidate form"
-xdotool windowfocus --sync "$wid" 2>/dev/null
 press alt+1 "| Tổng quan"
 dialog "alt+c t" accounts
 dialog "alt+c n" audit

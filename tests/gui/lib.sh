@@ -147,10 +147,13 @@ layout_clean() {
   fi
   ok "no control is shown smaller than its text needs"
 }
-# focus_newest: gives the keyboard focus to the newest visible window of dangbo (a dialog just opened; without a
-# window manager nobody else does).
+# focus_newest: gives the keyboard focus to a visible window of dangbo other than its main window ($wid): the
+# dialog just opened (without a window manager nobody else does).
 focus_newest() {
-  local w
-  w=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | tail -1)
-  [ -n "$w" ] && xdotool windowfocus --sync "$w" 2>/dev/null
+  local w last=""
+  for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
+    [ "$w" != "${wid:-}" ] && last=$w
+  done
+  [ -n "$last" ] || last=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | tail -1)
+  [ -n "$last" ] && xdotool windowfocus --sync "$last" 2>/dev/null
 }
