@@ -20,6 +20,7 @@
 #include "app/Prompts.h"
 #include "app/Session.h"
 #include "app/Ui.h"
+#include "app/WindowPlace.h"
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/VietText.h"
@@ -226,7 +227,7 @@ CandidateDialog::CandidateDialog(wxWindow* parent, services::Services& s, const 
 
   ctrl<wxScrolledWindow>(this, "scroll")->SetScrollRate(0, 12);
   SetSize(FromDIP(wxSize(960, 690)));
-  CentreOnParent();
+  fitToScreen(this);  // never past the screen's edges
   load();
 }
 

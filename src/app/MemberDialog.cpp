@@ -14,6 +14,7 @@
 #include "app/Session.h"
 #include "app/TrainingDialog.h"
 #include "app/Ui.h"
+#include "app/WindowPlace.h"
 #include "core/Enums.h"
 #include "core/VietText.h"
 #include "services/Deadlines.h"
@@ -56,7 +57,7 @@ MemberDialog::MemberDialog(wxWindow* parent, services::Services& s,
   load();
   SetSize(FromDIP(wxSize(980, 680)));
   SetMinSize(FromDIP(wxSize(820, 560)));
-  CentreOnParent();
+  fitToScreen(this);  // never past the screen's edges
   text("fullName")->SetFocus();
 }
 
