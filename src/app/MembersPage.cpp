@@ -114,9 +114,14 @@ void MembersPage::buildList() {
   model_ = new MemberListModel;
   list_->AssociateModel(model_.get());
   const int widths[] = {70, 165, 170, 50, 82, 65, 82, 82, 150};
-  for (unsigned c = 0; c < MemberListModel::ColumnCount; ++c)
-    list_->AppendTextColumn(MemberListModel::heading(MemberListModel::Column(c)), c, wxDATAVIEW_CELL_INERT,
-                            FromDIP(widths[c]), wxALIGN_NOT, wxDATAVIEW_COL_RESIZABLE);
+  // Never narrower than the heading, nor a date column than a whole date ("Giới t…", "30/11…" otherwise).
+  const int date = list_->GetTextExtent("30/11/2026").x + FromDIP(20);
+  for (unsigned c = 0; c < MemberListModel::ColumnCount; ++c) {
+    const wxString heading = MemberListModel::heading(MemberListModel::Column(c));
+    int width = std::max(FromDIP(widths[c]), list_->GetTextExtent(heading).x + FromDIP(28));
+    if (widths[c] == 82) width = std::max(width, date);
+    list_->AppendTextColumn(heading, c, wxDATAVIEW_CELL_INERT, width, wxALIGN_NOT, wxDATAVIEW_COL_RESIZABLE);
+  }
   wxXmlResource::Get()->AttachUnknownControl("list", list_, this);
   list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { openSelected(); });
 }
