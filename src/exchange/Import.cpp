@@ -12,10 +12,10 @@
 #include <deque>
 #include <exception>
 #include <future>
-#include <map>
 #include <mutex>
-#include <sstream>
 #include <thread>
+#include <map>
+#include <sstream>
 #include <unordered_map>
 
 #include "core/Date.h"
@@ -156,8 +156,7 @@ bool blankCell(std::string_view s) {
 }
 
 // Parses the already normalized, non-empty `text` of a cell of `column` into `out`.
-void parseNormalized(const ImportColumn& column, std::string_view text, std::string& out,
-                     std::string& error) {
+void parseNormalized(const ImportColumn& column, std::string_view text, std::string& out, std::string& error) {
   out.clear();
   switch (column.type) {
     case ImportType::Text:
@@ -239,8 +238,7 @@ void parseNormalized(const ImportColumn& column, std::string_view text, std::str
         out = digits;
         return;
       }
-      error =
-          format(tr("\"{1}\" is not a CCCD number: it must have exactly 12 digits."), {std::string(text)});
+      error = format(tr("\"{1}\" is not a CCCD number: it must have exactly 12 digits."), {std::string(text)});
       return;
     }
     case ImportType::TermName: {
@@ -301,8 +299,7 @@ class TableReader {
     }
     for (const auto& c : spec_.columns)
       if (!c.optional && !file_.headers.count(c.field))
-        file_.problems.push_back(
-            services::importProblem(file_.source, rowNo, c.header, tr("the column is missing.")));
+        file_.problems.push_back(services::importProblem(file_.source, rowNo, c.header, tr("the column is missing.")));
     slots_.assign(spec_.columns.size(), std::string());
     memo_.assign(spec_.columns.size(), {});
   }
@@ -384,8 +381,7 @@ class TableReader {
   std::vector<int> byIndex_;  // file column -> spec position (-1: none)
   std::vector<bool> blank_;
   std::vector<std::string> slots_;
-  std::vector<std::unordered_map<std::string, std::pair<std::string, std::string>, Hash, std::equal_to<>>>
-      memo_;
+  std::vector<std::unordered_map<std::string, std::pair<std::string, std::string>, Hash, std::equal_to<>>> memo_;
 };
 
 // The ends of the records of CSV text, as parseCsv reads it: a new record starts after a line end outside
@@ -447,8 +443,7 @@ ImportFile readImportTable(const ImportFileSpec& spec, const std::string& source
                            const std::vector<int>& rowNumbers) {
   TableReader reader(spec, source);
   if (rows.empty()) {
-    reader.file().problems.push_back(
-        services::importProblem(source, 1, "", tr("the file has no header row.")));
+    reader.file().problems.push_back(services::importProblem(source, 1, "", tr("the file has no header row.")));
     return reader.take();
   }
   auto rowNo = [&](size_t i) { return i < rowNumbers.size() ? rowNumbers[i] : int(i + 1); };
@@ -547,8 +542,7 @@ ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, 
     used.push_back(std::move(t));
   }
   if (!headerSeen)
-    reader.file().problems.push_back(
-        services::importProblem(source, 1, "", tr("the file has no header row.")));
+    reader.file().problems.push_back(services::importProblem(source, 1, "", tr("the file has no header row.")));
   return reader.take();
 }
 
@@ -663,8 +657,7 @@ services::ImportBatch readImportWorkbook(const std::filesystem::path& xlsx) {
     const std::string source = format(tr("{1}, sheet {2}"), {book, sheet.name});
     TableReader reader(*spec, source);
     if (sheet.rows.empty()) {
-      reader.file().problems.push_back(
-          services::importProblem(source, 1, "", tr("the file has no header row.")));
+      reader.file().problems.push_back(services::importProblem(source, 1, "", tr("the file has no header row.")));
     } else {
       reader.header(sheet.rows[0].cells, sheet.rows[0].number);
       for (size_t r = 1; r < sheet.rows.size(); ++r) {

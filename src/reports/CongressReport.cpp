@@ -31,16 +31,13 @@ namespace {
 
 void percentOrNull(JsonWriter& j, std::string_view key, const std::optional<int64_t>& tenths) {
   j.key(key);
-  if (tenths)
-    j.raw(core::formatTenthsJson(*tenths));
-  else
-    j.null();
+  if (tenths) j.raw(core::formatTenthsJson(*tenths));
+  else j.null();
 }
 
 void writeLevels(JsonWriter& j, std::string_view key, const services::RatingLevels& r) {
   j.key(key).beginObject();
-  j.key("HTXSNV").value(r.htxsnv).key("HTTNV").value(r.httnv).key("HTNV").value(r.htnv).key("KHTNV").value(
-      r.khtnv);
+  j.key("HTXSNV").value(r.htxsnv).key("HTTNV").value(r.httnv).key("HTNV").value(r.htnv).key("KHTNV").value(r.khtnv);
   j.key("rated").value(r.rated);
   percentOrNull(j, "good_or_better_percent", r.goodOrBetterPercent);
   j.endObject();
@@ -49,17 +46,13 @@ void writeLevels(JsonWriter& j, std::string_view key, const services::RatingLeve
 // ---------------------------------------------------------------------------------------------
 // The printed document
 
-std::string count(int64_t n) {
-  return core::formatCountVn(n);
-}
 
-std::string percent(const std::optional<int64_t>& tenths) {
-  return tenths ? core::formatPercentVn(*tenths) : "-";
-}
 
-std::string share(int64_t n, int64_t of) {
-  return percent(core::percentTenths(n, of));
-}
+std::string count(int64_t n) { return core::formatCountVn(n); }
+
+std::string percent(const std::optional<int64_t>& tenths) { return tenths ? core::formatPercentVn(*tenths) : "-"; }
+
+std::string share(int64_t n, int64_t of) { return percent(core::percentTenths(n, of)); }
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
@@ -73,22 +66,14 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 // "45 chi bộ bản" for a category code.
 std::string cellsOfCategory(const std::string& category, int n) {
   const char* pattern = "";
-  if (category == "ban")
-    pattern = tr("{1} village cells");
-  else if (category == "truong")
-    pattern = tr("{1} school cells");
-  else if (category == "co_quan_dang")
-    pattern = tr("{1} party agency cells");
-  else if (category == "chinh_quyen")
-    pattern = tr("{1} government cells");
-  else if (category == "quan_su")
-    pattern = tr("{1} military cells");
-  else if (category == "cong_an")
-    pattern = tr("{1} police cells");
-  else if (category == "y_te")
-    pattern = tr("{1} health station cells");
-  else
-    pattern = tr("{1} other cells");
+  if (category == "ban") pattern = tr("{1} village cells");
+  else if (category == "truong") pattern = tr("{1} school cells");
+  else if (category == "co_quan_dang") pattern = tr("{1} party agency cells");
+  else if (category == "chinh_quyen") pattern = tr("{1} government cells");
+  else if (category == "quan_su") pattern = tr("{1} military cells");
+  else if (category == "cong_an") pattern = tr("{1} police cells");
+  else if (category == "y_te") pattern = tr("{1} health station cells");
+  else pattern = tr("{1} other cells");
   return format(pattern, {count(n)});
 }
 
@@ -129,8 +114,7 @@ void organizationsAndMembers(Document& doc, const CongressFigures& f) {
   }
   if (!kinds.empty()) s += format(tr(", comprising {1}"), {join(kinds, tr(" and "))});
   s += format(tr(", with {1} members"), {count(m.total)});
-  if (m.total > 0)
-    s += format(tr(" ({1} official and {2} probationary)"), {count(m.official), count(m.probationary)});
+  if (m.total > 0) s += format(tr(" ({1} official and {2} probationary)"), {count(m.official), count(m.probationary)});
   s += ".";
   if (o.villageCells > 0)
     s += " " + format(tr("{1} of {2} village cells have a cell committee ({3})."),
@@ -138,18 +122,15 @@ void organizationsAndMembers(Document& doc, const CongressFigures& f) {
                        share(o.villageCellsWithCommittee, o.villageCells)});
   doc.paragraph(s);
   if (m.total > 0)
-    doc.paragraph(
-        format(tr("Among the members, {1} are women ({2}), {3} belong to ethnic minorities ({4}) and {5} "
-                  "are exempt from party work and activities ({6})."),
-               {count(m.women), share(m.women, m.total), count(m.ethnicMinority),
-                share(m.ethnicMinority, m.total), count(m.exempt), share(m.exempt, m.total)}));
+    doc.paragraph(format(tr("Among the members, {1} are women ({2}), {3} belong to ethnic minorities ({4}) and {5} "
+                            "are exempt from party work and activities ({6})."),
+                         {count(m.women), share(m.women, m.total), count(m.ethnicMinority),
+                          share(m.ethnicMinority, m.total), count(m.exempt), share(m.exempt, m.total)}));
 
   // Members by age group.
   Table ages = newTable(tr("Members by age group"), {tr("Age group"), tr("Number of members"), tr("Share")});
   for (const auto& [group, n] : m.byAgeGroup) {
-    const std::string label = group == "18-30" ? tr("30 or under")
-                              : group == "71+" ? tr("71 or over")
-                                               : group;
+    const std::string label = group == "18-30" ? tr("30 or under") : group == "71+" ? tr("71 or over") : group;
     row(ages, label, {Cell::count(n), Cell::share(n, m.total)});
   }
   if (m.ageUnknown > 0)
@@ -158,8 +139,7 @@ void organizationsAndMembers(Document& doc, const CongressFigures& f) {
   doc.table(std::move(ages));
 
   // Members by standing, gender and ethnicity: each block adds up to the total.
-  Table st =
-      newTable(tr("Members by standing, gender and ethnicity"), {"", tr("Number of members"), tr("Share")});
+  Table st = newTable(tr("Members by standing, gender and ethnicity"), {"", tr("Number of members"), tr("Share")});
   auto line = [&](const char* label, int64_t n, bool total = false) {
     row(st, tr(label), {Cell::count(n), Cell::share(n, m.total)}, total);
   };
@@ -210,18 +190,14 @@ Chart admissionsChart(const CongressFigures& f) {
     c.categories.push_back(std::to_string(a.byYear[i].first));
     admitted.values.push_back(double(a.byYear[i].second));
     std::optional<double> target;
-    if (termPace)
-      target = std::round(double(*a.target) * 10.0 / double(years)) / 10.0;
-    else if (i < a.yearTargets.size() && a.yearTargets[i].second)
-      target = double(*a.yearTargets[i].second);
+    if (termPace) target = std::round(double(*a.target) * 10.0 / double(years)) / 10.0;
+    else if (i < a.yearTargets.size() && a.yearTargets[i].second) target = double(*a.yearTargets[i].second);
     anyTarget = anyTarget || target.has_value();
     c.target.push_back(target);
   }
   c.series.push_back(std::move(admitted));
-  if (anyTarget)
-    c.targetLabel = termPace ? tr("Average yearly target") : tr("Yearly target");
-  else
-    c.target.clear();
+  if (anyTarget) c.targetLabel = termPace ? tr("Average yearly target") : tr("Yearly target");
+  else c.target.clear();
   return c;
 }
 
@@ -237,14 +213,12 @@ void admissions(Document& doc, const CongressFigures& f) {
   else if (a.total > 0)
     s = format(tr("From {1} to {2}, {3} new members were admitted."), {from, to, count(a.total)});
   else if (hasTarget)
-    s = format(tr("From {1} to {2}, no new member was admitted (target: {3} members)."),
-               {from, to, count(*a.target)});
+    s = format(tr("From {1} to {2}, no new member was admitted (target: {3} members)."), {from, to, count(*a.target)});
   else
     s = format(tr("From {1} to {2}, no new member was admitted."), {from, to});
   if (a.total > 0 && a.byYear.size() > 1) {
     std::vector<std::string> years;
-    for (const auto& [y, n] : a.byYear)
-      years.push_back(format(tr("{1} in {2}"), {count(n), std::to_string(y)}));
+    for (const auto& [y, n] : a.byYear) years.push_back(format(tr("{1} in {2}"), {count(n), std::to_string(y)}));
     s += " " + format(tr("By year: {1}."), {join(years, "; ")});
   }
   doc.paragraph(s);
@@ -255,8 +229,7 @@ void admissions(Document& doc, const CongressFigures& f) {
   Table t = newTable(tr("Admissions by year"), headers);
   for (size_t i = 0; i < a.byYear.size(); ++i) {
     std::vector<Cell> cells = {Cell::count(a.byYear[i].second)};
-    if (yearly)
-      cells.push_back(a.yearTargets[i].second ? Cell::count(*a.yearTargets[i].second) : Cell::textCell("-"));
+    if (yearly) cells.push_back(a.yearTargets[i].second ? Cell::count(*a.yearTargets[i].second) : Cell::textCell("-"));
     row(t, std::to_string(a.byYear[i].first), std::move(cells));
   }
   std::vector<Cell> total = {Cell::count(a.total)};
@@ -298,12 +271,9 @@ Chart ratingsChart(const CongressFigures& f) {
     if (first && *first != *t) same = false;
     if (!first) first = t;
   }
-  if (!first)
-    c.target.clear();
-  else if (same)
-    c.targetLabel = format(tr("Target: {1}"), {core::formatPercentVn(*first)});
-  else
-    c.targetLabel = tr("Target of the term (members)");
+  if (!first) c.target.clear();
+  else if (same) c.targetLabel = format(tr("Target: {1}"), {core::formatPercentVn(*first)});
+  else c.targetLabel = tr("Target of the term (members)");
   return c;
 }
 
@@ -319,14 +289,12 @@ void ratings(Document& doc, const CongressFigures& f) {
     const auto& o = y.organizations.goodOrBetterPercent;
     const auto& m = y.members.goodOrBetterPercent;
     if (o && m)
-      sentences.push_back(
-          format(tr("In {1}, {2} of party organizations and {3} of members completed their tasks well "
-                    "or better."),
-                 {year, core::formatPercentVn(*o), core::formatPercentVn(*m)}));
+      sentences.push_back(format(tr("In {1}, {2} of party organizations and {3} of members completed their tasks well "
+                                    "or better."),
+                                 {year, core::formatPercentVn(*o), core::formatPercentVn(*m)}));
     else if (o)
-      sentences.push_back(
-          format(tr("In {1}, {2} of party organizations completed their tasks well or better."),
-                 {year, core::formatPercentVn(*o)}));
+      sentences.push_back(format(tr("In {1}, {2} of party organizations completed their tasks well or better."),
+                                 {year, core::formatPercentVn(*o)}));
     else if (m)
       sentences.push_back(format(tr("In {1}, {2} of members completed their tasks well or better."),
                                  {year, core::formatPercentVn(*m)}));
@@ -338,9 +306,8 @@ void ratings(Document& doc, const CongressFigures& f) {
   for (const auto& y : f.ratings) {
     for (const auto* r : {&y.organizations, &y.members}) {
       if (r->rated == 0) continue;
-      const std::string label =
-          format(r == &y.organizations ? tr("{1}: party organizations") : tr("{1}: members"),
-                 {std::to_string(y.year)});
+      const std::string label = format(r == &y.organizations ? tr("{1}: party organizations") : tr("{1}: members"),
+                                       {std::to_string(y.year)});
       row(t, label,
           {Cell::count(r->htxsnv), Cell::count(r->httnv), Cell::count(r->htnv), Cell::count(r->khtnv),
            Cell::count(r->rated), Cell::percent(r->goodOrBetterPercent)});
@@ -357,12 +324,10 @@ void inspectionAndDiscipline(Document& doc, const CongressFigures& f) {
   std::vector<std::string> clauses;
 
   std::vector<std::string> inspected;
-  if (i.organizations > 0)
-    inspected.push_back(format(tr("{1} party organizations"), {count(i.organizations)}));
+  if (i.organizations > 0) inspected.push_back(format(tr("{1} party organizations"), {count(i.organizations)}));
   if (i.members > 0) inspected.push_back(format(tr("{1} members"), {count(i.members)}));
-  clauses.push_back(inspected.empty()
-                        ? std::string(tr("no party organization or member was inspected"))
-                        : format(tr("party committees inspected {1}"), {join(inspected, ", ")}));
+  clauses.push_back(inspected.empty() ? std::string(tr("no party organization or member was inspected"))
+                                      : format(tr("party committees inspected {1}"), {join(inspected, ", ")}));
 
   // "6 đảng viên bằng hình thức khiển trách, 2 cảnh cáo, 1 khai trừ"
   auto forms = [](const std::vector<std::pair<int, const char*>>& counts, const char* first) {
@@ -374,14 +339,11 @@ void inspectionAndDiscipline(Document& doc, const CongressFigures& f) {
     }
     return join(parts, ", ");
   };
-  const std::string members = forms({{d.khienTrach, "khien_trach"},
-                                     {d.canhCao, "canh_cao"},
-                                     {d.cachChuc, "cach_chuc"},
-                                     {d.khaiTru, "khai_tru"}},
+  const std::string members = forms({{d.khienTrach, "khien_trach"}, {d.canhCao, "canh_cao"},
+                                     {d.cachChuc, "cach_chuc"}, {d.khaiTru, "khai_tru"}},
                                     core::N_("{1} members by {2}"));
-  const std::string orgs =
-      forms({{d.orgKhienTrach, "khien_trach"}, {d.orgCanhCao, "canh_cao"}, {d.orgGiaiTan, "giai_tan"}},
-            core::N_("{1} party organizations by {2}"));
+  const std::string orgs = forms({{d.orgKhienTrach, "khien_trach"}, {d.orgCanhCao, "canh_cao"}, {d.orgGiaiTan, "giai_tan"}},
+                                 core::N_("{1} party organizations by {2}"));
   std::vector<std::string> disciplined;
   if (!members.empty()) disciplined.push_back(members);
   if (!orgs.empty()) disciplined.push_back(orgs);
@@ -402,35 +364,30 @@ void committeeComposition(Document& doc, const CongressFigures& f) {
     doc.paragraph(format(tr("No member of the executive committee of the term {1} is recorded."), {c.term}));
     return;
   }
-  doc.paragraph(
-      format(tr("The executive committee of the term {1} has {2} members, {3} of them in the standing "
-                "committee."),
-             {c.term, count(c.members), count(c.standing)}));
-  doc.paragraph(format(
-      tr("Women: {1}; ethnic minorities: {2}; women from ethnic minorities: {3}; aged 42 or under: "
-         "{4}; university or above: {5}, of which postgraduate: {6}; political theory intermediate "
-         "or above: {7}, of which advanced: {8}."),
-      {percent(c.womenPercent), percent(c.ethnicMinorityPercent), percent(c.womenEthnicMinorityPercent),
-       percent(c.age42OrUnderPercent), percent(c.universityOrAbovePercent), percent(c.postgraduatePercent),
-       percent(c.theoryIntermediateOrAbovePercent), percent(c.theoryAdvancedPercent)}));
+  doc.paragraph(format(tr("The executive committee of the term {1} has {2} members, {3} of them in the standing "
+                          "committee."),
+                       {c.term, count(c.members), count(c.standing)}));
+  doc.paragraph(format(tr("Women: {1}; ethnic minorities: {2}; women from ethnic minorities: {3}; aged 42 or under: "
+                          "{4}; university or above: {5}, of which postgraduate: {6}; political theory intermediate "
+                          "or above: {7}, of which advanced: {8}."),
+                       {percent(c.womenPercent), percent(c.ethnicMinorityPercent),
+                        percent(c.womenEthnicMinorityPercent), percent(c.age42OrUnderPercent),
+                        percent(c.universityOrAbovePercent), percent(c.postgraduatePercent),
+                        percent(c.theoryIntermediateOrAbovePercent), percent(c.theoryAdvancedPercent)}));
   Table t = newTable(format(tr("Composition of the executive committee, term {1}"), {c.term}),
                      {"", tr("Number"), tr("Share")});
-  row(t, tr("Members of the executive committee"),
-      {Cell::count(c.members), Cell::share(c.members, c.members)}, true);
-  row(t, tr("Members of the standing committee"),
-      {Cell::count(c.standing), Cell::share(c.standing, c.members)});
+  row(t, tr("Members of the executive committee"), {Cell::count(c.members), Cell::share(c.members, c.members)}, true);
+  row(t, tr("Members of the standing committee"), {Cell::count(c.standing), Cell::share(c.standing, c.members)});
   row(t, tr("Women"), {Cell::count(c.women), Cell::percent(c.womenPercent)});
   row(t, tr("Ethnic minorities"), {Cell::count(c.ethnicMinority), Cell::percent(c.ethnicMinorityPercent)});
   row(t, tr("Women from ethnic minorities"),
       {Cell::count(c.womenEthnicMinority), Cell::percent(c.womenEthnicMinorityPercent)});
   row(t, tr("Aged 42 or under"), {Cell::count(c.age42OrUnder), Cell::percent(c.age42OrUnderPercent)});
-  row(t, tr("University or above"),
-      {Cell::count(c.universityOrAbove), Cell::percent(c.universityOrAbovePercent)});
+  row(t, tr("University or above"), {Cell::count(c.universityOrAbove), Cell::percent(c.universityOrAbovePercent)});
   row(t, tr("Postgraduate"), {Cell::count(c.postgraduate), Cell::percent(c.postgraduatePercent)});
   row(t, tr("Political theory intermediate or above"),
       {Cell::count(c.theoryIntermediateOrAbove), Cell::percent(c.theoryIntermediateOrAbovePercent)});
-  row(t, tr("Political theory advanced"),
-      {Cell::count(c.theoryAdvanced), Cell::percent(c.theoryAdvancedPercent)});
+  row(t, tr("Political theory advanced"), {Cell::count(c.theoryAdvanced), Cell::percent(c.theoryAdvancedPercent)});
   doc.table(std::move(t));
 }
 }  // namespace
@@ -467,10 +424,8 @@ void writeCongressJson(std::ostream& out, const CongressFigures& f) {
   j.endObject();
   j.key("total").value(a.total);
   j.key("target");
-  if (a.target)
-    j.value(*a.target);
-  else
-    j.null();
+  if (a.target) j.value(*a.target);
+  else j.null();
   percentOrNull(j, "percent_of_target", a.percentOfTarget);
   j.endObject();
 
@@ -489,20 +444,10 @@ void writeCongressJson(std::ostream& out, const CongressFigures& f) {
 
   const auto& d = f.discipline;
   j.key("discipline").beginObject();
-  j.key("khien_trach")
-      .value(d.khienTrach)
-      .key("canh_cao")
-      .value(d.canhCao)
-      .key("cach_chuc")
-      .value(d.cachChuc);
+  j.key("khien_trach").value(d.khienTrach).key("canh_cao").value(d.canhCao).key("cach_chuc").value(d.cachChuc);
   j.key("khai_tru").value(d.khaiTru).key("xoa_ten").value(d.xoaTen);
   j.key("organizations").beginObject();
-  j.key("khien_trach")
-      .value(d.orgKhienTrach)
-      .key("canh_cao")
-      .value(d.orgCanhCao)
-      .key("giai_tan")
-      .value(d.orgGiaiTan);
+  j.key("khien_trach").value(d.orgKhienTrach).key("canh_cao").value(d.orgCanhCao).key("giai_tan").value(d.orgGiaiTan);
   j.endObject();
   j.endObject();
 
@@ -541,9 +486,8 @@ Document congressDocument(const CongressFigures& f, const core::CommitteeInfo& c
   doc.header = std::move(h);
   doc.titleLine(title, TitleStyle::Title);
   doc.titleLine(core::toUpper(format(tr("Party building figures of {1}"), {name})), TitleStyle::Subtitle);
-  doc.titleLine(
-      format(tr("(from {1} to {2}; standing figures as of {3})"), {f.from.vn(), f.to.vn(), f.asOf.vn()}),
-      TitleStyle::Note);
+  doc.titleLine(format(tr("(from {1} to {2}; standing figures as of {3})"), {f.from.vn(), f.to.vn(), f.asOf.vn()}),
+                TitleStyle::Note);
   doc.heading(tr("Party building work"), 1);
   organizationsAndMembers(doc, f);
   admissions(doc, f);

@@ -52,8 +52,7 @@ void requireAdmin(const Actor& a) {
 
 void checkPassword(const std::string& password) {
   if (codePoints(core::toNfc(password)) < static_cast<size_t>(kMinPasswordLength))
-    throw DataError(
-        format(tr("The password must have at least {1} characters."), {std::to_string(kMinPasswordLength)}));
+    throw DataError(format(tr("The password must have at least {1} characters."), {std::to_string(kMinPasswordLength)}));
 }
 
 std::string checkFullName(const std::string& fullName) {
@@ -109,9 +108,7 @@ std::string lockedMessage(const std::string& username, Clock::time_point until) 
                 {username, localText(until)});
 }
 
-std::string cellText(const std::optional<core::Id>& c) {
-  return c ? std::to_string(*c) : std::string();
-}
+std::string cellText(const std::optional<core::Id>& c) { return c ? std::to_string(*c) : std::string(); }
 
 std::string describe(const std::string& role, const std::optional<core::Id>& cell) {
   return cell ? role + " | cell " + cellText(cell) : role;
@@ -124,9 +121,7 @@ store::UserRow requireUser(store::UserRepository& repo, const std::string& usern
   return *u;
 }
 
-bool fastMode() {
-  return defaultHashStrength() == HashStrength::Fast;
-}
+bool fastMode() { return defaultHashStrength() == HashStrength::Fast; }
 
 void delayAfterFailure(int failures) {
   if (fastMode()) return;
@@ -173,17 +168,14 @@ std::string normalizeUsername(const std::string& username) {
               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
             });
   if (!ok)
-    throw DataError(
-        format(tr("The user name \"{1}\" is not valid: use 2 to 32 characters among lower-case letters "
-                  "a-z without accents, digits, '.', '_' and '-'."),
-               {username}));
+    throw DataError(format(tr("The user name \"{1}\" is not valid: use 2 to 32 characters among lower-case letters "
+                              "a-z without accents, digits, '.', '_' and '-'."),
+                           {username}));
   return n;
 }
 
 // ---------------------------------------------------------------------------------------------
-bool needsSetup(Services& s) {
-  return store::UserRepository(s.database()).count() == 0;
-}
+bool needsSetup(Services& s) { return store::UserRepository(s.database()).count() == 0; }
 
 void createAdministrator(Services& s, const std::string& username, const std::string& fullName,
                          const std::string& password) {
@@ -193,8 +185,7 @@ void createAdministrator(Services& s, const std::string& username, const std::st
   std::string hash = hashPassword(password);
   store::UserRepository repo(s.database());
   s.database().transaction([&] {
-    if (repo.count() != 0)
-      throw DataError(tr("The administrator account already exists: the set-up is done only once."));
+    if (repo.count() != 0) throw DataError(tr("The administrator account already exists: the set-up is done only once."));
     store::UserRow u;
     u.username = name;
     u.fullName = full;
@@ -261,8 +252,7 @@ void deactivateUser(Services& s, const Actor& actor, const std::string& username
   });
 }
 
-void resetPassword(Services& s, const Actor& actor, const std::string& username,
-                   const std::string& newPassword) {
+void resetPassword(Services& s, const Actor& actor, const std::string& username, const std::string& newPassword) {
   requireAdmin(actor);
   checkPassword(newPassword);
   std::string hash = hashPassword(newPassword);
@@ -309,10 +299,8 @@ std::optional<Actor> login(Services& s, const std::string& username, const std::
   const std::string record = "user:" + who;
 
   if (!u || !u->active) {
-    s.database().transaction([&] {
-      s.audit(Actor{who, "", std::nullopt}, "login.failed", record, "",
-              !u ? "unknown account" : "inactive account");
-    });
+    s.database().transaction(
+        [&] { s.audit(Actor{who, "", std::nullopt}, "login.failed", record, "", !u ? "unknown account" : "inactive account"); });
     delayAfterFailure(1);
     return std::nullopt;
   }
@@ -326,15 +314,12 @@ std::optional<Actor> login(Services& s, const std::string& username, const std::
 
   if (verifyPassword(u->passwordHash, password)) {
     std::optional<std::string> rehash;
-    if (!fastMode() &&
-        crypto_pwhash_str_needs_rehash(u->passwordHash.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                       crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    if (!fastMode() && crypto_pwhash_str_needs_rehash(u->passwordHash.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
       rehash = hashPassword(password, HashStrength::Interactive);
     s.database().transaction([&] {
-      if (rehash)
-        repo.setPasswordHash(u->id, *rehash);
-      else
-        repo.recordSuccess(u->id);
+      if (rehash) repo.setPasswordHash(u->id, *rehash);
+      else repo.recordSuccess(u->id);
       s.audit(actor, "login", record, "", "ok");
     });
     return actor;

@@ -29,9 +29,7 @@ std::vector<std::pair<std::string, int>> zeroCounts(const std::vector<std::strin
   return out;
 }
 
-bool isMinority(const core::Member& m) {
-  return !m.ethnicity.empty() && m.ethnicity != kKinh;
-}
+bool isMinority(const core::Member& m) { return !m.ethnicity.empty() && m.ethnicity != kKinh; }
 
 std::optional<int> ageOn(const core::Member& m, const core::Date& on) {
   if (!m.birthDate) return std::nullopt;
@@ -50,8 +48,7 @@ const core::Term* termContaining(const std::vector<core::Term>& terms, int first
 // The value of a term's target among `targets` (those of one key).
 std::optional<int64_t> targetOfTerm(const std::vector<core::Target>& targets, const core::Term& term) {
   for (const auto& t : targets)
-    if (t.fromYear == term.fromYear && t.toYear == term.toYear)
-      return static_cast<int64_t>(std::llround(t.value));
+    if (t.fromYear == term.fromYear && t.toYear == term.toYear) return static_cast<int64_t>(std::llround(t.value));
   return std::nullopt;
 }
 
@@ -89,16 +86,12 @@ CongressMembers memberFigures(store::Database& db, const core::Date& asOf) {
     ++f.total;
     if (m.officialOn && *m.officialOn <= asOf) ++f.official;
     if (m.gender == "nu") ++f.women;
-    if (m.ethnicity.empty())
-      ++f.ethnicityUnknown;
-    else if (isMinority(m))
-      ++f.ethnicMinority;
+    if (m.ethnicity.empty()) ++f.ethnicityUnknown;
+    else if (isMinority(m)) ++f.ethnicMinority;
     // The file's status applies from status_since, and always when that date is not recorded (as presentOn).
     if (m.status == "exempt" && (!m.statusSince || *m.statusSince <= asOf)) ++f.exempt;
-    if (auto age = ageOn(m, asOf))
-      ++countOf(f.byAgeGroup, ageGroupOf(*age));
-    else
-      ++f.ageUnknown;
+    if (auto age = ageOn(m, asOf)) ++countOf(f.byAgeGroup, ageGroupOf(*age));
+    else ++f.ageUnknown;
   }
   f.probationary = f.total - f.official;
   return f;
@@ -122,13 +115,10 @@ CongressAdmissions admissionFigures(store::Database& db, const core::Date& from,
     std::optional<int64_t> v;
     if (const core::Term* t = termContaining(terms, y, y)) v = targetOfTerm(yearTargets, *t);
     a.yearTargets.emplace_back(y, v);
-    if (v)
-      sum += *v;
-    else
-      everyYear = false;
+    if (v) sum += *v;
+    else everyYear = false;
   }
-  if (const core::Term* t = termContaining(terms, from.year(), to.year());
-      t && targetOfTerm(termTargets, *t)) {
+  if (const core::Term* t = termContaining(terms, from.year(), to.year()); t && targetOfTerm(termTargets, *t)) {
     a.target = targetOfTerm(termTargets, *t);
     a.targetSource = TargetSource::Term;
     a.targetYears = t->toYear - t->fromYear + 1;
@@ -145,8 +135,7 @@ void finish(RatingLevels& r) {
   r.goodOrBetterPercent = core::percentTenths(r.htxsnv + r.httnv, r.rated);
 }
 
-std::vector<CongressRatingYear> ratingFigures(store::Database& db, const core::Date& from,
-                                              const core::Date& to) {
+std::vector<CongressRatingYear> ratingFigures(store::Database& db, const core::Date& from, const core::Date& to) {
   std::map<int, CongressRatingYear> years;
   // A year whose round is still open has no ratings yet to state: what is entered may still change.
   store::RatingRepository rounds(db);
@@ -157,14 +146,10 @@ std::vector<CongressRatingYear> ratingFigures(store::Database& db, const core::D
     CongressRatingYear& y = years[c.year];
     y.year = c.year;
     RatingLevels& r = c.subjectType == "to_chuc" ? y.organizations : y.members;
-    if (c.level == "HTXSNV")
-      r.htxsnv += c.count;
-    else if (c.level == "HTTNV")
-      r.httnv += c.count;
-    else if (c.level == "HTNV")
-      r.htnv += c.count;
-    else if (c.level == "KHTNV")
-      r.khtnv += c.count;
+    if (c.level == "HTXSNV") r.htxsnv += c.count;
+    else if (c.level == "HTTNV") r.httnv += c.count;
+    else if (c.level == "HTNV") r.htnv += c.count;
+    else if (c.level == "KHTNV") r.khtnv += c.count;
   }
   const auto terms = store::termsByStart(db);
   const auto orgTargets = store::targetsWithKey(db, "to_chuc_tot");
@@ -189,21 +174,14 @@ CongressDiscipline disciplineFigures(store::Database& db, const core::Date& from
   CongressDiscipline d;
   for (const auto& c : store::disciplineCounts(db, from, to)) {
     if (c.subjectType == "dang_vien") {
-      if (c.form == "khien_trach")
-        d.khienTrach += c.count;
-      else if (c.form == "canh_cao")
-        d.canhCao += c.count;
-      else if (c.form == "cach_chuc")
-        d.cachChuc += c.count;
-      else if (c.form == "khai_tru")
-        d.khaiTru += c.count;
+      if (c.form == "khien_trach") d.khienTrach += c.count;
+      else if (c.form == "canh_cao") d.canhCao += c.count;
+      else if (c.form == "cach_chuc") d.cachChuc += c.count;
+      else if (c.form == "khai_tru") d.khaiTru += c.count;
     } else if (c.subjectType == "to_chuc") {
-      if (c.form == "khien_trach")
-        d.orgKhienTrach += c.count;
-      else if (c.form == "canh_cao")
-        d.orgCanhCao += c.count;
-      else if (c.form == "giai_tan")
-        d.orgGiaiTan += c.count;
+      if (c.form == "khien_trach") d.orgKhienTrach += c.count;
+      else if (c.form == "canh_cao") d.orgCanhCao += c.count;
+      else if (c.form == "giai_tan") d.orgGiaiTan += c.count;
     }
   }
   d.xoaTen = store::membersRemovedIn(db, from, to);
@@ -254,8 +232,8 @@ const std::vector<std::string>& congressCategories() {
   return codes;
 }
 
-CongressFigures congressFigures(Services& services, const Actor& actor, const core::Date& from,
-                                const core::Date& to, const core::Date& asOf) {
+CongressFigures congressFigures(Services& services, const Actor& actor, const core::Date& from, const core::Date& to,
+                                const core::Date& asOf) {
   require(actor, Permission::ReadRegister);
   if (to < from)
     throw core::DataError(

@@ -21,27 +21,26 @@ const std::vector<std::string>& congressCategories();
 
 /// "organizations": cells existing on as_of.
 struct CongressOrganizations {
-  int total = 0;                                        ///< cells existing on as_of
-  int grassroots = 0;                                   ///< kind co_so
-  int subordinate = 0;                                  ///< kind truc_thuoc
-  std::vector<std::pair<std::string, int>> byCategory;  ///< every code of congressCategories(), 0 included
-  std::vector<std::pair<std::string, int>>
-      subordinateByCategory;          ///< the same for subordinate cells only (not in the JSON)
+  int total = 0;        ///< cells existing on as_of
+  int grassroots = 0;   ///< kind co_so
+  int subordinate = 0;  ///< kind truc_thuoc
+  std::vector<std::pair<std::string, int>> byCategory;             ///< every code of congressCategories(), 0 included
+  std::vector<std::pair<std::string, int>> subordinateByCategory;  ///< the same for subordinate cells only (not in the JSON)
   int villageCells = 0;               ///< category ban (= byCategory "ban"; not in the JSON)
   int villageCellsWithCommittee = 0;  ///< village cells with a cell committee open on as_of
 };
 
 /// "members": members active or exempt on as_of.
 struct CongressMembers {
-  int total = 0;                                        ///< active or exempt on as_of
-  int official = 0;                                     ///< official_on on or before as_of
-  int probationary = 0;                                 ///< total - official
-  int women = 0;                                        ///< gender nu
-  int ethnicMinority = 0;                               ///< a recorded ethnicity other than Kinh ("01")
-  int exempt = 0;                                       ///< status exempt on as_of
+  int total = 0;           ///< active or exempt on as_of
+  int official = 0;        ///< official_on on or before as_of
+  int probationary = 0;    ///< total - official
+  int women = 0;           ///< gender nu
+  int ethnicMinority = 0;  ///< a recorded ethnicity other than Kinh ("01")
+  int exempt = 0;          ///< status exempt on as_of
   std::vector<std::pair<std::string, int>> byAgeGroup;  ///< "18-30" (under 18 included) .. "71+", all six
-  int ageUnknown = 0;        ///< no birth date recorded: in no age group (not in the JSON)
-  int ethnicityUnknown = 0;  ///< no ethnicity recorded: neither Kinh nor minority (not in the JSON)
+  int ageUnknown = 0;          ///< no birth date recorded: in no age group (not in the JSON)
+  int ethnicityUnknown = 0;    ///< no ethnicity recorded: neither Kinh nor minority (not in the JSON)
 };
 
 /// Where the admissions target came from.
@@ -53,14 +52,13 @@ enum class TargetSource {
 
 /// "admissions": members admitted by this committee in the period.
 struct CongressAdmissions {
-  std::vector<std::pair<int, int>> byYear;         ///< every calendar year the period touches, 0 included
-  int total = 0;                                   ///< sum of byYear
-  std::optional<int64_t> target;                   ///< per the spec's rule; nullopt: null
+  std::vector<std::pair<int, int>> byYear;  ///< every calendar year the period touches, 0 included
+  int total = 0;                            ///< sum of byYear
+  std::optional<int64_t> target;            ///< per the spec's rule; nullopt: null
   TargetSource targetSource = TargetSource::None;  ///< which rule gave the target (not in the JSON)
   int targetYears = 0;  ///< Term: the years of the term the target is for (its yearly pace); not in the JSON
-  std::vector<std::pair<int, std::optional<int64_t>>>
-      yearTargets;                         ///< each year's ket_nap_nam where one applies (not in the JSON)
-  std::optional<int64_t> percentOfTarget;  ///< total / target in tenths; nullopt when target null or 0
+  std::vector<std::pair<int, std::optional<int64_t>>> yearTargets;  ///< each year's ket_nap_nam where one applies (not in the JSON)
+  std::optional<int64_t> percentOfTarget;   ///< total / target in tenths; nullopt when target null or 0
 };
 
 /// Ratings of one subject type in one year.
@@ -70,15 +68,14 @@ struct RatingLevels {
   int htnv = 0;    ///< complete
   int khtnv = 0;   ///< not complete
   int rated = 0;   ///< the sum
-  std::optional<int64_t>
-      goodOrBetterPercent;  ///< (htxsnv + httnv) / rated in tenths; nullopt when rated is 0
+  std::optional<int64_t> goodOrBetterPercent;  ///< (htxsnv + httnv) / rated in tenths; nullopt when rated is 0
 };
 
 /// One entry of "ratings": a calendar year of the period with any rating.
 struct CongressRatingYear {
-  int year = 0;                ///< the rating year
-  RatingLevels organizations;  ///< cells
-  RatingLevels members;        ///< members
+  int year = 0;                 ///< the rating year
+  RatingLevels organizations;   ///< cells
+  RatingLevels members;         ///< members
   /// to_chuc_tot / dang_vien_tot of the term containing the year, tenths of a percent (not in the JSON)
   std::optional<int64_t> organizationTarget;
   std::optional<int64_t> memberTarget;  ///< likewise for members (not in the JSON)
@@ -92,11 +89,11 @@ struct CongressInspections {
 
 /// "discipline": decisions dated in the period, and removals.
 struct CongressDiscipline {
-  int khienTrach = 0;     ///< decisions on members: reprimand
-  int canhCao = 0;        ///< warning
-  int cachChuc = 0;       ///< dismissal from post
-  int khaiTru = 0;        ///< expulsion
-  int xoaTen = 0;         ///< members whose status became removed in the period
+  int khienTrach = 0;  ///< decisions on members: reprimand
+  int canhCao = 0;     ///< warning
+  int cachChuc = 0;    ///< dismissal from post
+  int khaiTru = 0;     ///< expulsion
+  int xoaTen = 0;      ///< members whose status became removed in the period
   int orgKhienTrach = 0;  ///< decisions on organizations: reprimand
   int orgCanhCao = 0;     ///< warning
   int orgGiaiTan = 0;     ///< dissolution
@@ -129,24 +126,23 @@ struct CongressCommittee {
 
 /// Every figure of `report congress` (spec/congress-report.md).
 struct CongressFigures {
-  std::string committee;                    ///< the committee's name
-  core::Date from;                          ///< first day of the period
-  core::Date to;                            ///< last day of the period
-  core::Date asOf;                          ///< the day standing figures are taken on
-  CongressOrganizations organizations;      ///< "organizations"
-  CongressMembers members;                  ///< "members"
-  CongressAdmissions admissions;            ///< "admissions"
-  std::vector<CongressRatingYear> ratings;  ///< "ratings", by year
-  CongressInspections inspections;          ///< "inspections"
-  CongressDiscipline discipline;            ///< "discipline"
-  std::optional<CongressCommittee>
-      committeeComposition;  ///< "committee_composition"; nullopt: null (no term)
+  std::string committee;  ///< the committee's name
+  core::Date from;        ///< first day of the period
+  core::Date to;          ///< last day of the period
+  core::Date asOf;        ///< the day standing figures are taken on
+  CongressOrganizations organizations;     ///< "organizations"
+  CongressMembers members;                 ///< "members"
+  CongressAdmissions admissions;           ///< "admissions"
+  std::vector<CongressRatingYear> ratings; ///< "ratings", by year
+  CongressInspections inspections;         ///< "inspections"
+  CongressDiscipline discipline;           ///< "discipline"
+  std::optional<CongressCommittee> committeeComposition;  ///< "committee_composition"; nullopt: null (no term)
 };
 
 /// Computes the congress figures of the period [from, to] (both days included) with standing figures on
 /// asOf. Needs Permission::ReadRegister (every role: the discipline figures are counts only, no case
 /// content); the figures are always the whole committee's. Throws DataError when `to` is before `from`.
-CongressFigures congressFigures(Services& services, const Actor& actor, const core::Date& from,
-                                const core::Date& to, const core::Date& asOf);
+CongressFigures congressFigures(Services& services, const Actor& actor, const core::Date& from, const core::Date& to,
+                                const core::Date& asOf);
 
 }  // namespace dangbo::services
