@@ -9,9 +9,11 @@
 
 #include "app/AccountDialog.h"
 #include "app/Forms.h"
+#include "app/Prompts.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
+#include "services/Accounts.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
@@ -29,7 +31,13 @@ AccountsDialog::AccountsDialog(wxWindow* parent, services::Services& s) : servic
   list_->AppendColumn(_("Cell"));
   list_->AppendColumn(_("State"));
   ctrl<wxButton>(this, "add")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-    if (AccountDialog::createAccount(this, services_, currentActor())) reload();
+    // The first account is the administrator: a register whose only account had another role could
+    // no longer be administered (accounts, backups, restore).
+    bool setup = false;
+    ui::attempt(this, [&] { setup = services::needsSetup(services_); });
+    if (setup ? AccountDialog::createAdministrator(this, services_)
+              : AccountDialog::createAccount(this, services_, currentActor()))
+      reload();
   });
   ctrl<wxButton>(this, "role")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeRole(); });
   ctrl<wxButton>(this, "password")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -79,9 +87,11 @@ void AccountsDialog::changeRole() {
   if (!u) return;
   wxArrayString labels;
   for (const char* r : kRoles) labels.Add(ui::wx(core::enums::userRole.label(r)));
-  int choice = wxGetSingleChoiceIndex(ui::fmt(_("The new role of {1}:"), {ui::wx(u->username)}),
-                                      _("Change the role"), labels, this);
-  if (choice < 0) return;
+  wxSingleChoiceDialog pick(this, ui::fmt(_("The new role of {1}:"), {ui::wx(u->username)}),
+                            _("Change the role"), labels);
+  prompts::labelButtons(&pick);
+  if (pick.ShowModal() != wxID_OK) return;
+  const int choice = pick.GetSelection();
   std::string role = kRoles[choice];
   std::optional<core::Id> cell;
   if (role == "secretary") {
@@ -94,8 +104,10 @@ void AccountsDialog::changeRole() {
       names.Add(ui::wx(o.code + " — " + o.name));
       ids.push_back(o.id);
     }
-    int c = wxGetSingleChoiceIndex(_("The cell of the secretary:"), _("Change the role"), names, this);
-    if (c < 0) return;
+    wxSingleChoiceDialog pickCell(this, _("The cell of the secretary:"), _("Change the role"), names);
+    prompts::labelButtons(&pickCell);
+    if (pickCell.ShowModal() != wxID_OK) return;
+    const int c = pickCell.GetSelection();
     cell = ids[size_t(c)];
   }
   const std::string name = u->username;

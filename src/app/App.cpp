@@ -11,6 +11,7 @@
 
 #include "app/CatalogLoader.h"
 #include "app/Forms.h"
+#include "app/LayoutCheck.h"
 #include "app/MainFrame.h"
 #include "app/Ui.h"
 
@@ -42,6 +43,7 @@ bool App::OnInit() {
     ui::showError(nullptr, _("Error"), ui::wx(e.what()));
     return false;
   }
+  startLayoutCheck();
   auto services = RegisterOpener::atStart(options_);
   if (!services) return false;
   auto* frame = new MainFrame(std::move(services));

@@ -6,6 +6,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "app/AuditText.h"
 #include "app/Forms.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -16,13 +17,6 @@ namespace dangbo::app {
 
 namespace {
 constexpr int kShown = 5000;
-
-// "2026-11-29T07:35:12Z" -> "29/11/2026 07:35:12 UTC".
-wxString when(const std::string& iso) {
-  if (iso.size() < 19) return ui::wx(iso);
-  return ui::wx(iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4) + " " + iso.substr(11, 8) +
-                " UTC");
-}
 }  // namespace
 
 AuditDialog::AuditDialog(wxWindow* parent, services::Services& s) : services_(s) {
@@ -64,12 +58,12 @@ void AuditDialog::reload() {
   for (size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
     long row = list_->InsertItem(long(i), wxString::Format("%lld", r.id));
-    list_->SetItem(row, 1, when(r.at));
+    list_->SetItem(row, 1, audit_text::localTime(r.at));
     list_->SetItem(row, 2, ui::wx(r.username));
-    list_->SetItem(row, 3, ui::wx(r.action));
-    list_->SetItem(row, 4, ui::wx(r.record));
-    list_->SetItem(row, 5, ui::wx(r.oldValue));
-    list_->SetItem(row, 6, ui::wx(r.newValue));
+    list_->SetItem(row, 3, audit_text::action(r.action));
+    list_->SetItem(row, 4, audit_text::record(r.record));
+    list_->SetItem(row, 5, audit_text::value(r.oldValue));
+    list_->SetItem(row, 6, audit_text::value(r.newValue));
     list_->SetItem(row, 7, ui::wx(r.reason));
   }
   ui::fitColumns(list_, 260);

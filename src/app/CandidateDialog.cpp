@@ -3,23 +3,28 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
+#include <wx/combobox.h>
 #include <wx/panel.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/textdlg.h>
 #include <wx/tokenzr.h>
 
 #include <algorithm>
 
 #include "app/CoreText.h"
 #include "app/Forms.h"
+#include "app/Prompts.h"
 #include "app/Session.h"
 #include "app/Ui.h"
+#include "app/WindowPlace.h"
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/VietText.h"
+#include "services/CandidateCorrection.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
@@ -80,8 +85,12 @@ CandidateDialog::CandidateDialog(wxWindow* parent, services::Services& s, const 
   for (const auto& it : core::enums::gender.items())
     gender->Append(ui::wx(core::enums::gender.label(it.code)));
   ethnicities_ = s.ethnicGroups();
-  auto* eth = ctrl<wxChoice>(this, "ethnicity");
-  for (const auto& e : ethnicities_) eth->Append(ui::wx(e.second));
+  // 54 groups: typed, completed as the letters come (a drop-down alone cannot be searched).
+  auto* eth = ctrl<wxComboBox>(this, "ethnicity");
+  wxArrayString names;
+  for (const auto& e : ethnicities_) names.Add(ui::wx(e.second));
+  eth->Append(names);
+  eth->AutoComplete(names);
   auto* cells = ctrl<wxChoice>(this, "cellChoice");
   const core::Date today = core::Date::today();
   for (const auto& o : s.organizations(currentActor()))
@@ -114,6 +123,7 @@ CandidateDialog::CandidateDialog(wxWindow* parent, services::Services& s, const 
   auto text = [this](const char* name) { return ui::utf8(ctrl<wxTextCtrl>(this, name)->GetValue()); };
 
   on("create", [this] { create(); });
+  on("correct", [this] { correct(); });
   on("addHelper", [=, this, &s] {
     record([=, this, &s] {
       services::addHelper(s, actor, code_, text("helperCode"), date("helperFrom", _("From")));
@@ -217,7 +227,7 @@ CandidateDialog::CandidateDialog(wxWindow* parent, services::Services& s, const 
 
   ctrl<wxScrolledWindow>(this, "scroll")->SetScrollRate(0, 12);
   SetSize(FromDIP(wxSize(960, 690)));
-  CentreOnParent();
+  fitToScreen(this);  // never past the screen's edges
   load();
 }
 
@@ -250,7 +260,10 @@ void CandidateDialog::load() {
     auto* cells = ctrl<wxChoice>(this, "cellChoice");
     for (size_t i = 0; i < cellCodes_.size(); ++i)
       if (cellCodes_[i] == cellCode_) cells->SetSelection(int(i));
-    ctrl<wxTextCtrl>(this, "listedOn")->ChangeValue(ui::date(core::Date::today()));
+    // No day proposed: today's would block the earlier days of the stages recorded afterwards.
+    ctrl<wxTextCtrl>(this, "listedOn")->ChangeValue(wxString());
+    ctrl<wxTextCtrl>(this, "listedOn")->SetHint(_("dd/mm/yyyy"));
+    ctrl<wxButton>(this, "correct")->Hide();
     ctrl<wxTextCtrl>(this, "religion")->ChangeValue(_("None"));
     ctrl<wxButton>(this, "create")->Show();
     SetDefaultItem(ctrl<wxButton>(this, "create"));
@@ -295,12 +308,16 @@ void CandidateDialog::showFile() {
   set("listedOn", ui::date(c.listedOn));
   ctrl<wxChoice>(this, "gender")->SetSelection(c.gender == "nu" ? 1 : 0);
   for (size_t i = 0; i < ethnicities_.size(); ++i)
-    if (ethnicities_[i].first == c.ethnicity) ctrl<wxChoice>(this, "ethnicity")->SetSelection(int(i));
+    if (ethnicities_[i].first == c.ethnicity)
+      ctrl<wxComboBox>(this, "ethnicity")->ChangeValue(ui::wx(ethnicities_[i].second));
   for (size_t i = 0; i < cellCodes_.size(); ++i)
     if (cellCodes_[i] == file_.cellCode) ctrl<wxChoice>(this, "cellChoice")->SetSelection(int(i));
   for (auto* name : kIdentity) setEditable(ctrl<wxWindow>(this, name), false);
   for (auto* name : {"gender", "ethnicity", "cellChoice"}) ctrl<wxWindow>(this, name)->Disable();
   ctrl<wxButton>(this, "create")->Hide();
+  correcting_ = false;
+  ctrl<wxButton>(this, "correct")->SetLabel(_("C&orrect the details..."));
+  ctrl<wxButton>(this, "correct")->Show(open);
 
   wxString helpers;
   for (const auto& h : file_.helpers)
@@ -432,8 +449,11 @@ void CandidateDialog::create() {
   }
   const int g = ctrl<wxChoice>(this, "gender")->GetSelection();
   if (g >= 0) n.gender = std::string(core::enums::gender.items()[size_t(g)].code);
-  const int e = ctrl<wxChoice>(this, "ethnicity")->GetSelection();
-  if (e >= 0) n.ethnicity = ethnicities_[size_t(e)].first;
+  // The group typed or chosen, by its name (case and diacritics ignored); the service refuses another.
+  const std::string typed =
+      core::fold(core::normalizeText(ui::utf8(ctrl<wxComboBox>(this, "ethnicity")->GetValue())));
+  for (const auto& e : ethnicities_)
+    if (!typed.empty() && core::fold(e.second) == typed) n.ethnicity = e.first;
   const int cell = ctrl<wxChoice>(this, "cellChoice")->GetSelection();
   if (cell >= 0) n.cellCode = cellCodes_[size_t(cell)];
   n.religion = text("religion");
@@ -449,6 +469,41 @@ void CandidateDialog::create() {
     code_ = core::normalizeText(n.code);
     ui::attempt(this, [this] { load(); });
   }
+}
+
+// First press: the correctable fields open; second press: the reason, then the correction.
+void CandidateDialog::correct() {
+  static const char* const kCorrectable[] = {"fullName", "birthDate", "cccd", "occupation", "listedOn"};
+  if (!correcting_) {
+    correcting_ = true;
+    for (auto* name : kCorrectable) setEditable(ctrl<wxWindow>(this, name), true);
+    ctrl<wxButton>(this, "correct")->SetLabel(_("Save the c&orrection..."));
+    ctrl<wxTextCtrl>(this, "fullName")->SetFocus();
+    Layout();
+    return;
+  }
+  auto text = [this](const char* name) { return ui::utf8(ctrl<wxTextCtrl>(this, name)->GetValue()); };
+  services::CandidateCorrection in;
+  in.fullName = text("fullName");
+  in.cccd = text("cccd");
+  in.occupation = text("occupation");
+  if (const std::string birth = text("birthDate"); !birth.empty()) {
+    in.birthDate = core::PartialDate::parse(birth);
+    if (!in.birthDate) {
+      ui::showError(this, _("Invalid date"),
+                    ui::fmt(_("{1}: \"{2}\" is not a date. Type it as dd/mm/yyyy, e.g. 01/07/2025."),
+                            {_("Date of birth"), ui::wx(birth)}));
+      return;
+    }
+  }
+  auto listed = ui::readDate(this, ctrl<wxTextCtrl>(this, "listedOn"), _("Listed by the cell on"));
+  if (!listed) return;
+  in.listedOn = *listed;
+  auto why = prompts::reason(this, _("Why are the details corrected? (kept in the audit trail)"),
+                             _("Correct the details"));
+  if (!why) return;
+  in.reason = ui::utf8(*why);
+  record([&] { services::correctCandidate(services_, currentActor(), code_, in); });
 }
 
 }  // namespace dangbo::app

@@ -28,6 +28,8 @@ class CandidateDialog : public wxDialog {
   void load();
   void showFile();
   void create();
+  /// Opens the correctable details, then records their correction with a reason.
+  void correct();
   void countVotes();
   /// Scrolls the next stage's section to the top of the visible area and puts the focus on its first field.
   void focusNextStage();
@@ -41,6 +43,7 @@ class CandidateDialog : public wxDialog {
   std::vector<std::pair<std::string, std::string>> ethnicities_;
   std::vector<std::string> cellCodes_;
   bool changed_ = false;
+  bool correcting_ = false;  ///< the correctable details are open for editing
 };
 
 }  // namespace dangbo::app

@@ -53,6 +53,11 @@ DisciplinePage::DisciplinePage(wxWindow* parent) {
   state_ = ctrl<wxChoice>(this, "state");
   counts_ = ctrl<wxStaticText>(this, "counts");
   refusal_ = ctrl<wxStaticText>(this, "refusal");
+  // The note spans the page's whole width, wrapped again when the window is resized.
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    e.Skip();
+    if (refusal_->IsShown()) CallAfter([this] { wrapRefusal(); });
+  });
   tabs_ = ctrl<wxNotebook>(this, "tabs");
   cases_ = ctrl<wxListCtrl>(this, "cases");
   timeline_ = ctrl<wxListCtrl>(this, "timeline");
@@ -220,17 +225,29 @@ void DisciplinePage::refresh() {
     refusal_->Hide();
   } catch (const core::PermissionError& e) {
     canRead_ = false;
-    refusal_->SetLabel(
+    refusalText_ =
         ui::fmt(_("{1} Case files, timelines and complaints are shown only to the inspection committee."),
-                {ui::wx(e.what())}));
-    refusal_->Wrap(std::max(400, GetClientSize().GetWidth() - 40));
+                {ui::wx(e.what())}) +
+        " " +
+        _("To see them, log in with an account of the inspection committee; the administrator creates one in "
+          "Tools > User accounts.");
+    refusal_->SetLabel(refusalText_);
     refusal_->Show();
+    wrapRefusal();
   }
   for (const char* name : {"newCase", "editCase", "decide", "newDecision", "complaint", "outcome", "newPlan"})
     ctrl<wxButton>(this, name)->Enable(canRead_);
   ctrl<wxButton>(this, "newRemoval")
       ->Enable(services::allows(actor, services::Permission::WriteRegister) && actor.role != "secretary");
   fillCases();
+  Layout();
+}
+
+void DisciplinePage::wrapRefusal() {
+  const int width = GetClientSize().GetWidth() - FromDIP(40);
+  if (width <= 0 || refusalText_.empty()) return;
+  refusal_->SetLabel(refusalText_);
+  refusal_->Wrap(width);
   Layout();
 }
 

@@ -27,6 +27,7 @@ class DisciplinePage : public Page {
  private:
   void refresh();
   void fillCases();
+  void wrapRefusal();
   void showTimeline();
   void showComplaints();
   std::optional<int> year() const;
@@ -45,6 +46,7 @@ class DisciplinePage : public Page {
   services::Services* services_ = nullptr;
   wxChoice *year_, *kind_, *subject_, *state_;
   wxStaticText *counts_, *refusal_;
+  wxString refusalText_;  ///< the refusal as one line, wrapped at the page's width
   wxNotebook* tabs_;
   wxListCtrl *cases_, *timeline_, *decisions_, *complaints_, *removals_, *plan_, *figures_;
   bool canRead_ = false;

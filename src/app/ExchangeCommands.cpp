@@ -7,11 +7,14 @@
 #include <wx/utils.h>
 
 #include "app/ImportWizard.h"
+#include "app/Prompts.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "exchange/Import.h"
+#include "exchange/ImportTemplate.h"
 #include "exchange/RegisterExport.h"
 #include "services/Services.h"
+#include "services/TemplateData.h"
 
 namespace dangbo::app {
 
@@ -25,16 +28,37 @@ void saveImportTemplates(wxWindow* parent) {
   wxDirDialog dlg(parent, _("Choose the folder for the import templates"), wxString(), wxDD_DEFAULT_STYLE);
   if (dlg.ShowModal() != wxID_OK) return;
   std::vector<std::filesystem::path> written;
-  if (!ui::attempt(parent, [&] { written = exchange::writeImportTemplates(std::filesystem::path(ui::utf8(dlg.GetPath()))); }))
+  if (!ui::attempt(parent, [&] {
+        written = exchange::writeImportTemplates(std::filesystem::path(ui::utf8(dlg.GetPath())));
+      }))
     return;
-  ui::showInfo(parent, ui::fmt(_("{1} empty templates were saved in {2}. Fill them in Excel, keep the header row, "
-                                 "and import the folder with File > Import from Excel."),
-                               {ui::count(static_cast<long long>(written.size())), dlg.GetPath()}));
+  ui::showInfo(parent,
+               ui::fmt(_("{1} empty templates were saved in {2}. Fill them in Excel, keep the header row, "
+                         "and import the folder with File > Import from Excel."),
+                       {ui::count(static_cast<long long>(written.size())), dlg.GetPath()}));
+}
+
+void saveImportTemplateWorkbook(wxWindow* parent, services::Services& s) {
+  wxFileDialog dlg(parent, _("Save the import template workbook"), wxString(), "mau-nhap-lieu.xlsx",
+                   _("Excel workbook (*.xlsx)|*.xlsx"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+  if (dlg.ShowModal() != wxID_OK) return;
+  wxFileName file(dlg.GetPath());
+  if (file.GetExt().Lower() != "xlsx") file.SetExt("xlsx");
+  if (!ui::attempt(parent, [&] {
+        exchange::writeImportTemplateWorkbook(ui::utf8(file.GetFullPath()), services::ethnicGroupNames(s));
+      }))
+    return;
+  ui::showInfo(parent,
+               ui::fmt(_("The template workbook was saved as {1}. Fill a sheet per list in Excel (the "
+                         "drop-down lists give the allowed values; the example row under each header is "
+                         "skipped), then import the workbook with File > Import from Excel."),
+                       {file.GetFullPath()}));
 }
 
 void exportMemberRegister(wxWindow* parent, services::Services& s) {
   wxTextEntryDialog ask(parent, _("The register on the date (dd/mm/yyyy):"), _("Export the member register"),
                         ui::wx(core::Date::today().vn()));
+  prompts::labelButtons(&ask);
   std::optional<core::Date> date;
   while (!date) {
     if (ask.ShowModal() != wxID_OK) return;
@@ -46,7 +70,8 @@ void exportMemberRegister(wxWindow* parent, services::Services& s) {
   }
   wxString name = ui::fmt(_("member-register-{1}"), {ui::wx(date->iso())});
   wxFileDialog dlg(parent, _("Save the member register"), wxString(), name + ".xlsx",
-                   _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+                   _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"),
+                   wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (dlg.ShowModal() != wxID_OK) return;
   wxFileName file(dlg.GetPath());
   wxString ext = file.GetExt().Lower();

@@ -13,6 +13,8 @@ namespace dangbo::app {
 bool runImportWizard(wxWindow* parent, services::Services& s);
 /// Asks for a folder and writes the empty import templates into it.
 void saveImportTemplates(wxWindow* parent);
+/// Asks for a file and writes the import template workbook (a sheet per file, example rows, drop-down lists).
+void saveImportTemplateWorkbook(wxWindow* parent, services::Services& s);
 /// Asks for a date and a file, and writes the member register of that date.
 void exportMemberRegister(wxWindow* parent, services::Services& s);
 

@@ -1,6 +1,7 @@
 #include "app/FigureTile.h"
 
 #include <wx/dcbuffer.h>
+#include <wx/scrolwin.h>
 #include <wx/settings.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@ namespace dangbo::app {
 
 namespace {
 constexpr int kPad = 12;
+constexpr int kMinWidth = 150;  // in DIPs
 const wxColour kBorder(0xDA, 0xDC, 0xE0), kHoverBorder(0x9A, 0xA0, 0xA6), kFocus(0x1A, 0x73, 0xE8);
 const wxColour kCaption(0x3C, 0x40, 0x43), kMuted(0x5F, 0x63, 0x68), kTrack(0xE8, 0xEA, 0xED);
 }  // namespace
@@ -20,6 +22,19 @@ FigureTile::FigureTile(wxWindow* parent, const wxString& name)
   SetBackgroundStyle(wxBG_STYLE_PAINT);
   SetCursor(wxCursor(wxCURSOR_HAND));
   Bind(wxEVT_PAINT, [this](wxPaintEvent&) { onPaint(); });
+  // The height follows the width the grid gives: a narrower tile wraps its texts on more lines.
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    e.Skip();
+    if (e.GetSize().x == measuredWidth_) return;
+    measuredWidth_ = e.GetSize().x;
+    const int before = GetBestSize().y;
+    InvalidateBestSize();
+    if (GetBestSize().y != before)
+      CallAfter([this] {
+        GetParent()->Layout();
+        if (auto* scroll = wxDynamicCast(GetParent(), wxScrolledWindow)) scroll->FitInside();
+      });
+  });
   Bind(wxEVT_SET_FOCUS, [this](wxFocusEvent& e) {
     Refresh();
     e.Skip();
@@ -93,17 +108,10 @@ int FigureTile::wrapLines(wxDC& dc, const wxString& text, int width, std::vector
 }
 
 wxSize FigureTile::DoGetBestSize() const {
+  // The height the texts need at the tile's present width (the grid gives every tile the same width).
   wxClientDC dc(const_cast<FigureTile*>(this));
-  wxFont base = GetFont();
-  dc.SetFont(base.Bold());
-  const int line = dc.GetCharHeight();
-  wxFont big = base;
-  big.SetPointSize(base.GetPointSize() + 9);
-  big.MakeBold();
-  dc.SetFont(big);
-  const int bigLine = dc.GetCharHeight();
-  // Caption on two lines, the number, the bar, the status and the target on up to two lines.
-  return wxSize(190, kPad + 3 * line + 4 + bigLine + 6 + 8 + 8 + 2 * line + 2 + 2 * line + kPad);
+  const int width = std::max(GetClientSize().x, FromDIP(kMinWidth));
+  return wxSize(FromDIP(kMinWidth), const_cast<FigureTile*>(this)->draw(dc, width, false));
 }
 
 void FigureTile::onPaint() {
@@ -119,34 +127,57 @@ void FigureTile::onPaint() {
   dc.SetPen(*wxTRANSPARENT_PEN);
   dc.SetBrush(wxBrush(c_.colour));
   dc.DrawRectangle(focused ? 3 : 2, 8, 4, size.y - 16);
+  draw(dc, size.x, true);
+}
 
-  const int x = kPad + 4, width = size.x - x - kPad;
+int FigureTile::draw(wxDC& dc, int tileWidth, bool paint) {
+  const int x = kPad + 4, width = tileWidth - x - kPad;
   int y = kPad;
+  auto text = [&](const wxString& t, int tx, int ty) {
+    if (paint) dc.DrawText(t, tx, ty);
+  };
+  // Every line of a text, wrapped at the tile's width: nothing is cut.
+  auto lines = [&](const wxString& t, int minLines) {
+    std::vector<wxString> out;
+    wrapLines(dc, t, width, &out);
+    const int h = dc.GetCharHeight();
+    for (size_t i = 0; i < out.size(); ++i) text(out[i], x, y + int(i) * h);
+    y += std::max(int(out.size()), minLines) * h;
+  };
   wxFont base = GetFont();
   dc.SetFont(base.Bold());
   dc.SetTextForeground(kCaption);
-  std::vector<wxString> lines;
-  wrapLines(dc, c_.caption, width, &lines);
-  const int line = dc.GetCharHeight();
-  for (size_t i = 0; i < lines.size() && i < 3; ++i) dc.DrawText(lines[i], x, y + int(i) * line);
-  y += int(std::min<size_t>(std::max<size_t>(lines.size(), 2), 3)) * line + 4;
+  lines(c_.caption, 2);
+  y += 4;
 
+  // The number and its note never lose a digit: the number's font shrinks until both fit on the line,
+  // and at the smallest size the note goes under the number.
+  dc.SetFont(base);
+  const int noteWidth = c_.valueNote.empty() ? 0 : dc.GetTextExtent(c_.valueNote).x + 6;
   wxFont big = base;
-  big.SetPointSize(base.GetPointSize() + 9);
   big.MakeBold();
-  dc.SetFont(big);
+  int grow = 9;
+  for (; grow > 2; --grow) {
+    big.SetPointSize(base.GetPointSize() + grow);
+    dc.SetFont(big);
+    if (dc.GetTextExtent(c_.value).x + noteWidth <= width) break;
+  }
   dc.SetTextForeground(c_.colour);
-  dc.DrawText(c_.value, x, y);
-  const wxSize valueSize = dc.GetTextExtent(c_.value);
+  const wxSize valueSize = dc.GetTextExtent(c_.value.empty() ? wxString("0") : c_.value);
+  const bool below = valueSize.x + noteWidth > width;
+  text(c_.value, x, y);
   dc.SetFont(base);
   dc.SetTextForeground(kMuted);
-  const int noteY = y + valueSize.y - dc.GetCharHeight() - 3;
-  wxString note = c_.valueNote;
-  while (!note.empty() && x + valueSize.x + 6 + dc.GetTextExtent(note).x > x + width) note.RemoveLast();
-  dc.DrawText(note, x + valueSize.x + 6, noteY);
-  y += valueSize.y + 6;
+  if (below) {
+    y += valueSize.y;
+    lines(c_.valueNote, 1);
+    y += 4;
+  } else {
+    text(c_.valueNote, x + valueSize.x + 6, y + valueSize.y - dc.GetCharHeight() - 3);
+    y += valueSize.y + 6;
+  }
 
-  if (c_.fill >= 0) {
+  if (c_.fill >= 0 && paint) {
     dc.SetBrush(wxBrush(kTrack));
     dc.DrawRoundedRectangle(x, y, width, 8, 3);
     const int filled = int(width * std::clamp(c_.fill, 0.0, 1.0));
@@ -165,14 +196,12 @@ void FigureTile::onPaint() {
 
   dc.SetFont(base.Bold());
   dc.SetTextForeground(c_.colour);
-  wrapLines(dc, c_.status, width, &lines);
-  for (size_t i = 0; i < lines.size() && i < 2; ++i) dc.DrawText(lines[i], x, y + int(i) * line);
-  y += int(std::min<size_t>(std::max<size_t>(lines.size(), 1), 2)) * line + 2;
+  lines(c_.status, 1);
+  y += 2;
   dc.SetFont(base);
   dc.SetTextForeground(kMuted);
-  wrapLines(dc, c_.footer, width, &lines);
-  for (size_t i = 0; i < lines.size() && i < 2; ++i)
-    dc.DrawText(lines[i], x, y + int(i) * dc.GetCharHeight());
+  lines(c_.footer, 1);
+  return y + kPad;
 }
 
 }  // namespace dangbo::app

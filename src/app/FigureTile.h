@@ -40,10 +40,13 @@ class FigureTile : public wxWindow {
 
  private:
   void onPaint();
+  /// Draws the texts (or only measures them when !paint) at a tile width; returns the height they need.
+  int draw(wxDC& dc, int tileWidth, bool paint);
   int wrapLines(wxDC& dc, const wxString& text, int width, std::vector<wxString>* out) const;
   TileContent c_;
   std::function<void()> action_;
   bool hover_ = false;
+  int measuredWidth_ = -1;
 };
 
 }  // namespace dangbo::app

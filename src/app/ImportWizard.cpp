@@ -13,6 +13,7 @@
 
 #include <filesystem>
 
+#include "app/ExchangeCommands.h"
 #include "app/Forms.h"
 #include "app/ProgressDialog.h"
 #include "app/Session.h"
@@ -121,6 +122,9 @@ ImportWizard::ImportWizard(wxWindow* parent, services::Services& s, const wxStri
   ctrl<wxButton>(this, "chooseFolder")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { choose(true); });
   ctrl<wxButton>(this, "chooseFile")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { choose(false); });
   ctrl<wxButton>(this, "read")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check(); });
+  ctrl<wxButton>(this, "template")->Bind(wxEVT_BUTTON, [this, &s](wxCommandEvent&) {
+    saveImportTemplateWorkbook(this, s);
+  });
   ctrl<wxTextCtrl>(this, "source")->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { check(); });
   ctrl<wxButton>(this, "apply")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { apply(); });
   ctrl<wxButton>(this, "apply")->Disable();

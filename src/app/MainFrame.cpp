@@ -16,6 +16,7 @@
 #include "app/DisciplinePage.h"
 #include "app/ExchangeCommands.h"
 #include "app/HelpCommands.h"
+#include "app/LayoutCheck.h"
 #include "app/MembersPage.h"
 #include "app/OrganizationsPage.h"
 #include "app/OverviewPage.h"
@@ -26,10 +27,12 @@
 #include "app/Session.h"
 #include "app/SettingsPage.h"
 #include "app/Ui.h"
+#include "app/WindowPlace.h"
 #include "core/Enums.h"
 #include "exchange/Backup.h"
 #include "services/Accounts.h"
 #include "services/Administration.h"
+#include "services/DemoMark.h"
 #include "services/MemberList.h"
 #include "services/Packages.h"
 
@@ -41,6 +44,8 @@ constexpr int kPageId = wxID_HIGHEST + 1;    // first of eight consecutive ids f
 constexpr int kImportId = kPageId + kPages;  // File > Import from Excel
 constexpr int kTemplatesId = kImportId + 1;  // File > Save import templates
 constexpr int kExportId = kImportId + 2;     // File > Export the member register
+constexpr int kAddId = kImportId + 3;        // File > Add on this page (Ctrl+N)
+constexpr int kNavId = kImportId + 4;        // View > Navigation pane (Ctrl+B)
 
 // The navigation labels, in page order.
 wxString pageTitle(int i) {
@@ -74,14 +79,14 @@ constexpr int kSetupId = kAccountsId + 5;
 }  // namespace
 
 MainFrame::MainFrame(std::unique_ptr<services::Services> services)
-    : wxFrame(nullptr, wxID_ANY, "dangbo", wxDefaultPosition, wxSize(1280, 720)) {
+    : wxFrame(nullptr, wxID_ANY, "dangbo", wxDefaultPosition, wxDefaultSize) {
   buildMenus();
   buildBody();
   CreateStatusBar(3);
   const int widths[] = {-3, -1, -1};
   GetStatusBar()->SetStatusWidths(3, widths);
   setRegister(std::move(services));
-  Centre();
+  placeWindow(this);
 }
 
 MainFrame::~MainFrame() {
@@ -90,14 +95,19 @@ MainFrame::~MainFrame() {
 
 void MainFrame::buildMenus() {
   auto* file = new wxMenu;
-  file->Append(wxID_NEW, _("&New...") + "\tCtrl+N", _("Create a new, empty register"));
+  // Ctrl+N has one meaning everywhere: a new record of the page shown; a new register is Ctrl+Shift+N.
+  file->Append(kAddId, _("&Add on this page...") + "\tCtrl+N",
+               _("Add a record of the page shown: an organization, a member, a candidate or a case"));
+  file->Append(wxID_NEW, _("&New register...") + "\tCtrl+Shift+N", _("Create a new, empty register"));
   file->Append(wxID_OPEN, _("&Open...") + "\tCtrl+O", _("Open another register file"));
   auto* recent = new wxMenu;
   file->AppendSubMenu(recent, _("Open &recent"));
   file->AppendSeparator();
   file->Append(kImportId, _("&Import from Excel...") + "\tCtrl+I",
                _("Import organizations, members and other records from CSV files or an Excel workbook"));
-  file->Append(kTemplatesId, _("Save import &templates..."), _("Save the empty CSV templates of the import"));
+  file->Append(
+      kTemplatesId, _("Save import &templates..."),
+      _("Save the Excel workbook to fill for the import: a sheet per list, an example row, drop-down lists"));
   file->Append(kExportId, _("&Export the member register...") + "\tCtrl+E",
                _("Save the register of party members on a date as Excel or CSV"));
   file->AppendSeparator();
@@ -110,6 +120,9 @@ void MainFrame::buildMenus() {
   auto* view = new wxMenu;
   for (int i = 0; i < kPages; ++i)
     view->Append(kPageId + i, pageTitle(i) + wxString::Format("\tAlt+%d", i + 1));
+  view->AppendSeparator();
+  view->AppendCheckItem(kNavId, _("&Navigation pane") + "\tCtrl+B",
+                        _("Show or hide the list of pages on the left (more room on a small screen)"));
 
   auto* help = new wxMenu;
   help->Append(wxID_HELP, _("&User guide") + "\tF1", _("Read the user guide"));
@@ -141,6 +154,18 @@ void MainFrame::buildMenus() {
         if (auto s = RegisterOpener::chooseAndOpen(this)) setRegister(std::move(s));
       },
       wxID_OPEN);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (!pages_[size_t(book_->GetSelection())]->addNew())
+          SetStatusText(ui::fmt(_("Nothing to add on the page {1}: Ctrl+N adds on the pages Party "
+                                  "organizations, Members, Admissions and Inspection - Discipline."),
+                                {pageTitle(book_->GetSelection())}),
+                        0);
+      },
+      kAddId);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent& e) { showNavigation(e.IsChecked()); }, kNavId);
   Bind(wxEVT_MENU, &MainFrame::onRecent, this, wxID_FILE1, wxID_FILE9);
   Bind(
       wxEVT_MENU,
@@ -150,7 +175,7 @@ void MainFrame::buildMenus() {
       },
       kImportId);
   Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { saveImportTemplates(this); }, kTemplatesId);
+      wxEVT_MENU, [this](wxCommandEvent&) { saveImportTemplateWorkbook(this, *services_); }, kTemplatesId);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { exportMemberRegister(this, *services_); }, kExportId);
   Bind(
@@ -167,14 +192,18 @@ void MainFrame::buildMenus() {
     int id = wxID_NONE;
     int key = e.GetKeyCode();
     if (e.GetModifiers() == wxMOD_CONTROL) {
-      if (key == 'N' && pages_[book_->GetSelection()]->addNew())
-        return;  // the page added a record of its kind (a member, an organization)
       if (key == 'N')
-        id = wxID_NEW;
+        id = kAddId;
       else if (key == 'O')
         id = wxID_OPEN;
       else if (key == 'Q')
         id = wxID_EXIT;
+      else if (key == 'B') {
+        showNavigation(!nav_->IsShown());
+        return;
+      }
+    } else if (e.GetModifiers() == (wxMOD_CONTROL | wxMOD_SHIFT) && key == 'N') {
+      id = wxID_NEW;
     } else if (e.GetModifiers() == wxMOD_ALT && key >= '1' && key < '1' + kPages) {
       id = kPageId + (key - '1');
     }
@@ -191,11 +220,15 @@ void MainFrame::buildMenus() {
 void MainFrame::buildBody() {
   auto* root = new wxPanel(this);
   auto* sizer = new wxBoxSizer(wxHORIZONTAL);
-  nav_ = new wxListBox(root, wxID_ANY, wxDefaultPosition, wxSize(230, -1));
+  nav_ = new wxListBox(root, wxID_ANY);
   wxFont navFont = nav_->GetFont();
   navFont.SetPointSize(navFont.GetPointSize() + 1);
   nav_->SetFont(navFont);
   for (int i = 0; i < kPages; ++i) nav_->Append(pageTitle(i));
+  // As wide as its longest title, no wider: the pages keep the room.
+  int widest = 0;
+  for (int i = 0; i < kPages; ++i) widest = std::max(widest, nav_->GetTextExtent(pageTitle(i)).x);
+  nav_->SetMinSize(wxSize(widest + FromDIP(36), -1));
   auto* right = new wxBoxSizer(wxVERTICAL);
   setupBar_ = new wxInfoBar(root);
   setupBar_->AddButton(kSetupId, _("Create the administrator..."));
@@ -207,6 +240,11 @@ void MainFrame::buildBody() {
   book_ = new wxSimplebook(root);
 
   overview_ = new OverviewPage(book_);
+  overview_->setWelcome({[this] { ProcessCommand(kImportId); }, [this] { ProcessCommand(kTemplatesId); },
+                         [this] {
+                           showPage(1);
+                           pages_[1]->addNew();  // the first party organization
+                         }});
   pages_.push_back(overview_);
   pages_.push_back(new OrganizationsPage(book_, [this] { refreshPages(); }));
   pages_.push_back(new MembersPage(book_, [this] { refreshPages(); }));
@@ -223,14 +261,29 @@ void MainFrame::buildBody() {
   root->SetSizer(sizer);
   nav_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { showPage(e.GetSelection()); });
   showPage(0);
+  bool shown = true;
+  if (wxConfigBase* cfg = wxConfigBase::Get()) cfg->Read("/Window/Navigation", &shown, true);
+  showNavigation(shown);
+}
+
+void MainFrame::showNavigation(bool shown) {
+  nav_->Show(shown);
+  GetMenuBar()->Check(kNavId, shown);
+  nav_->GetParent()->Layout();
+  if (wxConfigBase* cfg = wxConfigBase::Get()) cfg->Write("/Window/Navigation", shown);
+  if (!shown) book_->SetFocus();
 }
 
 void MainFrame::showPage(int index) {
   if (index < 0 || index >= kPages) return;
   if (nav_->GetSelection() != index) nav_->SetSelection(index);
   book_->ChangeSelection(size_t(index));
-  nav_->SetFocus();
+  if (nav_->IsShown())
+    nav_->SetFocus();
+  else
+    pages_[size_t(index)]->SetFocus();
   pages_[size_t(index)]->activate();
+  noteShownPage(pageTitle(index));
 }
 
 void MainFrame::setRegister(std::unique_ptr<services::Services> services) {
@@ -254,7 +307,11 @@ void MainFrame::refreshPages() {
 void MainFrame::refreshHeader() {
   services::Summary sum;
   ui::attempt(this, [&] { sum = services_->summary(core::Date::today()); });
-  SetTitle(ui::wx("dangbo — ") + ui::wx(sum.committee));
+  // The demo commune says so in the title bar: its people and figures are invented.
+  bool demo = false;
+  ui::attempt(this, [&] { demo = services::isDemoRegister(*services_); });
+  SetTitle(ui::wx("dangbo — ") + ui::wx(sum.committee) +
+           (demo ? wxString::FromUTF8(" — ") + _("SAMPLE DATA (demo commune)") : wxString()));
   const services::Actor& actor = currentActor();
   SetStatusText(ui::wx(services_->path().string()) + "   |   " +
                     ui::fmt(_("User: {1} ({2})"),
@@ -277,7 +334,7 @@ void MainFrame::refreshHeader() {
                 : !backup.empty() ? ui::fmt(_("Upgraded from schema {1}"), {number})
                                   : ui::fmt(_("Schema version {1}"), {number}),
                 2);
-  overview_->showSummary(sum);  // the overview shows the committee's name and the same figures
+  overview_->showSummary(sum);           // the overview shows the committee's name and the same figures
   overview_->showDashboard(*services_);  // and this year's targets and deadlines (the acting user's view)
 }
 
@@ -324,6 +381,7 @@ void MainFrame::buildToolsMenu(wxMenuBar* bar) {
       [this](wxCommandEvent&) {
         AccountsDialog dlg(this, *services_);
         dlg.ShowModal();
+        refreshAccess();  // the first account (the administrator) may have been made there
       },
       kAccountsId);
   Bind(
@@ -347,16 +405,18 @@ void MainFrame::refreshAccess() {
   const bool admin = actor.role == "admin";
   bar->Enable(kAccountsId, admin);
   bar->Enable(kAuditId, admin);
-  for (int id : {kBackupNowId, kRestoreId, kBackupsKeptId}) bar->Enable(id, services::mayManageBackups(actor));
+  for (int id : {kBackupNowId, kRestoreId, kBackupsKeptId})
+    bar->Enable(id, services::mayManageBackups(actor));
   bool setup = false;
   // A cell's file on a secretary's laptop (cell mode) is not where the office's accounts are made.
   ui::attempt(this, [&] {
     setup = services::needsSetup(*services_) && !services::Packages(*services_).cellOrigin();
   });
   if (setup)
-    setupBar_->ShowMessage(_("This register has no user accounts: whoever opens it acts as the administrator. "
-                             "Create the administrator account to protect it."),
-                           wxICON_INFORMATION);
+    setupBar_->ShowMessage(
+        _("This register has no user accounts: whoever opens it acts as the administrator. "
+          "Create the administrator account to protect it."),
+        wxICON_INFORMATION);
   else if (setupBar_->IsShown())
     setupBar_->Dismiss();
   refreshHeader();
@@ -365,9 +425,10 @@ void MainFrame::refreshAccess() {
 void MainFrame::createAdministrator() {
   if (AccountDialog::createAdministrator(this, *services_)) {
     refreshAccess();
-    ui::showInfo(this, ui::fmt(_("The administrator account {1} was created. From now on the register asks for a "
-                                 "user name and password when it is opened."),
-                               {ui::wx(currentActor().username)}));
+    ui::showInfo(this,
+                 ui::fmt(_("The administrator account {1} was created. From now on the register asks for a "
+                           "user name and password when it is opened."),
+                         {ui::wx(currentActor().username)}));
   }
 }
 

@@ -40,6 +40,7 @@ class MainFrame : public wxFrame {
   void refreshAccess();
   void restoreBackup();
   void createAdministrator();
+  void showNavigation(bool shown);
   std::unique_ptr<services::Services> services_;
   wxListBox* nav_ = nullptr;
   wxSimplebook* book_ = nullptr;

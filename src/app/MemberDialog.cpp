@@ -12,7 +12,9 @@
 #include "app/Forms.h"
 #include "app/Session.h"
 #include "app/TrainingDialog.h"
+#include "app/Prompts.h"
 #include "app/Ui.h"
+#include "app/WindowPlace.h"
 #include "core/Enums.h"
 #include "core/VietText.h"
 #include "services/Deadlines.h"
@@ -54,7 +56,7 @@ MemberDialog::MemberDialog(wxWindow* parent, services::Services& s, const std::v
   load();
   SetSize(FromDIP(wxSize(980, 680)));
   SetMinSize(FromDIP(wxSize(820, 560)));
-  CentreOnParent();
+  fitToScreen(this);  // never past the screen's edges
   text("fullName")->SetFocus();
 }
 
@@ -406,10 +408,10 @@ void MemberDialog::save() {
     std::string decision = core::normalizeText(ui::utf8(text("decisionNo")->GetValue()));
     if (!ui::attempt(this, [&] { services::addMember(services_, actor, *m, cellCode, decision); })) return;
   } else {
-    wxTextEntryDialog ask(this, _("Why is the file changed? (a short reason, kept in the audit log)"),
-                          _("Reason for the change"));
-    if (ask.ShowModal() != wxID_OK) return;
-    std::string reason = ui::utf8(ask.GetValue());
+    auto why = prompts::reason(this, _("Why is the file changed? (a short reason, kept in the audit log)"),
+                               _("Reason for the change"));
+    if (!why) return;
+    std::string reason = ui::utf8(*why);
     if (!ui::attempt(this, [&] { services::updateMember(services_, actor, *m, reason); })) return;
   }
   code_ = m->code;

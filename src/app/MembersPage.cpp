@@ -17,6 +17,7 @@
 #include "app/Ui.h"
 #include "core/Enums.h"
 #include "core/VietText.h"
+#include "services/FormerMembers.h"
 #include "services/MemberList.h"
 #include "services/Services.h"
 
@@ -47,7 +48,7 @@ std::vector<std::string> codesOf(const core::EnumSet& set) {
   for (const auto& it : set.items()) v.emplace_back(it.code);
   return v;
 }
-const std::vector<std::string> kStatusCodes = {"active", "exempt"};
+const std::vector<std::string> kStatusCodes = {"active", "exempt", "former"};  // former: left the list
 const std::vector<std::string> kStandingCodes = {"official", "probationary"};
 }  // namespace
 
@@ -68,7 +69,8 @@ MembersPage::MembersPage(wxWindow* parent, std::function<void()> onChanged)
 
   fillChoice(status_, _("Active and exempt"),
              {{"active", ui::wx(core::enums::memberStatus.label("active"))},
-              {"exempt", ui::wx(core::enums::memberStatus.label("exempt"))}});
+              {"exempt", ui::wx(core::enums::memberStatus.label("exempt"))},
+              {"former", _("Former members (transferred out, deceased, removed)")}});
   fillChoice(standing_, _("Official and probationary"),
              {{"official", _("Official members")}, {"probationary", _("Probationary members")}});
   fillChoice(gender_, _("Both genders"), enumItems(core::enums::gender));
@@ -112,9 +114,14 @@ void MembersPage::buildList() {
   model_ = new MemberListModel;
   list_->AssociateModel(model_.get());
   const int widths[] = {70, 165, 170, 50, 82, 65, 82, 82, 150};
-  for (unsigned c = 0; c < MemberListModel::ColumnCount; ++c)
-    list_->AppendTextColumn(MemberListModel::heading(MemberListModel::Column(c)), c, wxDATAVIEW_CELL_INERT,
-                            FromDIP(widths[c]), wxALIGN_NOT, wxDATAVIEW_COL_RESIZABLE);
+  // Never narrower than the heading, nor a date column than a whole date ("Giới t…", "30/11…" otherwise).
+  const int date = list_->GetTextExtent("30/11/2026").x + FromDIP(20);
+  for (unsigned c = 0; c < MemberListModel::ColumnCount; ++c) {
+    const wxString heading = MemberListModel::heading(MemberListModel::Column(c));
+    int width = std::max(FromDIP(widths[c]), list_->GetTextExtent(heading).x + FromDIP(28));
+    if (widths[c] == 82) width = std::max(width, date);
+    list_->AppendTextColumn(heading, c, wxDATAVIEW_CELL_INERT, width, wxALIGN_NOT, wxDATAVIEW_COL_RESIZABLE);
+  }
   wxXmlResource::Get()->AttachUnknownControl("list", list_, this);
   list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { openSelected(); });
 }
@@ -203,7 +210,9 @@ void MembersPage::refilter() {
   f.asOf = asOf_;
   f.cellCode = tree_->chosenCell();
   f.search = ui::utf8(search_->GetValue());
-  f.status = chosen(status_, kStatusCodes);
+  const std::string status = chosen(status_, kStatusCodes);
+  const bool former = status == "former";
+  f.status = former ? std::string() : status;
   f.standing = chosen(standing_, kStandingCodes);
   f.gender = chosen(gender_, codesOf(core::enums::gender));
   if (int i = ethnicity_->GetSelection(); i > 0) f.ethnicity = ethnicities_[size_t(i - 1)].first;
@@ -211,7 +220,11 @@ void MembersPage::refilter() {
   f.theory = chosen(theory_, codesOf(core::enums::theory));
   std::string keep = selectedCode();
   std::vector<services::MemberRow> rows;
-  if (!ui::attempt(this, [&] { rows = services::listMembers(*services_, currentActor(), f); })) return;
+  if (!ui::attempt(this, [&] {
+        rows = former ? services::listFormerMembers(*services_, currentActor(), f)
+                      : services::listMembers(*services_, currentActor(), f);
+      }))
+    return;
   const auto& cells = tree_->chosenCells();
   if (f.cellCode.empty() && !cells.empty())  // a group of cells
     std::erase_if(rows, [&](const services::MemberRow& r) { return !cells.count(r.cellCode); });

@@ -2,6 +2,7 @@
 
 #include <wx/listctrl.h>
 #include <wx/scrolwin.h>
+#include <wx/sizer.h>
 #include <wx/stattext.h>
 
 #include <algorithm>
@@ -94,6 +95,11 @@ TileContent contentOf(const DashboardFigure& f) {
       c.fill = *f.target > 0 ? double(f.actual) / double(*f.target) : 1;
     }
   }
+  if (f.pending > 0) {
+    // The admissions report counts members; the figure also counts decisions awaiting their ceremony.
+    const wxString waiting = ui::fmt(_("({1} awaiting the ceremony)"), {ui::count(f.pending)});
+    c.valueNote = c.valueNote.empty() ? waiting : waiting + " " + c.valueNote;
+  }
   switch (f.status) {
     case FigureStatus::Met:
       c.status = f.progress && !f.isShare ? ui::fmt(_("Target reached ({1})"), {percent(*f.progress)})
@@ -149,8 +155,21 @@ OverviewPage::OverviewPage(wxWindow* parent) {
   wxXmlResource::Get()->LoadPanel(this, parent, "OverviewPage");
   auto* scroll = ctrl<wxScrolledWindow>(this, "scroll");
   scroll->SetScrollRate(0, 20);
-  for (const char* card : kCards)
-    ctrl<wxPanel>(this, (std::string("card_") + card).c_str())->DisableFocusFromKeyboard();
+  for (const char* card : kCards) {
+    auto* panel = ctrl<wxPanel>(this, (std::string("card_") + card).c_str());
+    panel->DisableFocusFromKeyboard();
+    // Its width comes from the grid, not from the unwrapped text.
+    ctrl<wxStaticText>(this, (std::string("det_") + card).c_str())->SetMinSize(wxSize(FromDIP(60), -1));
+    auto* caption = ctrl<wxStaticText>(this, (std::string("cap_") + card).c_str());
+    captions_[card] = caption->GetLabelText();
+    caption->SetMinSize(wxSize(FromDIP(60), -1));
+    // The detail wraps at the card's width (cut mid-phrase otherwise).
+    const std::string name = card;
+    panel->Bind(wxEVT_SIZE, [this, name](wxSizeEvent& e) {
+      e.Skip();
+      CallAfter([this, name] { wrapDetail(name); });
+    });
+  }
   for (const char* key : kFigureKeys) {
     auto* tile = new FigureTile(scroll, wxString("tile_") + key);
     wxXmlResource::Get()->AttachUnknownControl(wxString("tile_") + key, tile, this);
@@ -173,8 +192,35 @@ OverviewPage::OverviewPage(wxWindow* parent) {
 }
 
 void OverviewPage::setCard(const char* name, long long value, const wxString& detail) {
-  ctrl<wxStaticText>(this, (std::string("val_") + name).c_str())->SetLabel(ui::count(value));
-  ctrl<wxStaticText>(this, (std::string("det_") + name).c_str())->SetLabelText(detail);
+  auto* number = ctrl<wxStaticText>(this, (std::string("val_") + name).c_str());
+  number->SetLabel(ui::count(value));
+  // The form gives the figure 72 pixels; "100.000" needs more and must never lose a digit.
+  number->SetMinSize(
+      wxSize(std::max(FromDIP(72), number->GetTextExtent(number->GetLabel()).x + FromDIP(2)), -1));
+  details_[name] = detail;
+  wrapDetail(name);
+}
+
+void OverviewPage::wrapDetail(const std::string& name) {
+  auto* card = ctrl<wxPanel>(this, ("card_" + name).c_str());
+  auto* number = ctrl<wxStaticText>(this, ("val_" + name).c_str());
+  auto* detail = ctrl<wxStaticText>(this, ("det_" + name).c_str());
+  // The card less the number and the borders of the form (10 + 10 + 10 pixels).
+  const int width = card->GetClientSize().x - number->GetSize().x - FromDIP(34);
+  const wxString text = details_[name];
+  detail->SetLabelText(text);
+  auto* caption = ctrl<wxStaticText>(this, ("cap_" + name).c_str());
+  caption->SetLabelText(captions_[name]);
+  if (width > FromDIP(40)) {
+    detail->Wrap(width);
+    caption->Wrap(width);
+  }
+  if (detail->GetLabel() + caption->GetLabel() != wrapped_[name]) {
+    wrapped_[name] = detail->GetLabel() + caption->GetLabel();
+    card->Layout();
+    Layout();
+    ctrl<wxScrolledWindow>(this, "scroll")->FitInside();
+  }
 }
 
 void OverviewPage::showRegister(services::Services& s) {
@@ -183,10 +229,23 @@ void OverviewPage::showRegister(services::Services& s) {
 }
 
 void OverviewPage::activate() {
+  if (welcome_ && welcome_->IsShown()) {
+    welcome_->FindWindow("welcomeImport")->SetFocus();
+    return;
+  }
   if (auto it = tiles_.find("admissions"); it != tiles_.end() && hasDashboard_) it->second->SetFocus();
 }
 
+void OverviewPage::setWelcome(WelcomeActions actions) {
+  auto* scroll = ctrl<wxScrolledWindow>(this, "scroll");
+  welcome_ = new WelcomePanel(scroll, std::move(actions));
+  // Under the committee's name and the date of the figures.
+  scroll->GetSizer()->Insert(2, welcome_, 0, wxLEFT | wxRIGHT | wxTOP | wxEXPAND, FromDIP(16));
+  welcome_->Hide();
+}
+
 void OverviewPage::showSummary(const services::Summary& sum) {
+  if (welcome_) welcome_->Show(sum.organizations == 0 && sum.members == 0 && sum.candidates == 0);
   ctrl<wxStaticText>(this, "heading")->SetLabelText(ui::wx(sum.committee));
   ctrl<wxStaticText>(this, "asOf")
       ->SetLabel(ui::fmt(_("Figures of the register on {1}"), {ui::wx(sum.on.vn())}));

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/Page.h"
+#include "app/WelcomePanel.h"
 #include "services/Dashboard.h"
 #include "services/Services.h"
 
@@ -28,9 +29,13 @@ class OverviewPage : public Page {
   void showDashboard(services::Services& s);
   /// Focus on the first tile.
   void activate() override;
+  /// Adds the welcome shown while the register is empty, with what its buttons do.
+  void setWelcome(WelcomeActions actions);
 
  private:
   void setCard(const char* name, long long value, const wxString& detail);
+  /// Wraps a card's detail at the card's width.
+  void wrapDetail(const std::string& name);
   void showFigure(const services::DashboardFigure& f);
   void openFigure(const std::string& key);
   void openDeadlines(bool overdue);
@@ -40,6 +45,8 @@ class OverviewPage : public Page {
   wxListCtrl* deadlines_ = nullptr;
   services::Dashboard dashboard_;
   bool hasDashboard_ = false;
+  WelcomePanel* welcome_ = nullptr;
+  std::map<std::string, wxString> details_, captions_, wrapped_;  ///< each card's texts, and as last wrapped
 };
 
 }  // namespace dangbo::app

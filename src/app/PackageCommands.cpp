@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "app/PackageReviewDialog.h"
+#include "app/Prompts.h"
 #include "app/RegisterOpener.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -119,6 +120,7 @@ std::string askSecretary(wxWindow* parent) {
     last = ui::wx(currentActor().username);
   wxTextEntryDialog d(parent, _("Name of the cell secretary who made the changes:"),
                       _("Save the change package"), last);
+  prompts::labelButtons(&d);
   if (d.ShowModal() != wxID_OK) return {};
   std::string name = ui::utf8(d.GetValue().Strip(wxString::both));
   if (name.empty()) throw core::DataError(ui::utf8(_("Give the name of the cell secretary.")));

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "app/AuditText.h"
 #include "app/Forms.h"
 #include "app/ProgressDialog.h"
 #include "app/Session.h"
@@ -19,11 +20,9 @@ namespace {
 wxString shown(const core::PackageValue& v) {
   return v.kind == core::PackageValue::Null ? _("(empty)") : ui::wx(v.display());
 }
-// "2026-11-29T14:23:24Z" as "29/11/2026 14:23 UTC" (the text as it is when it is not such a time).
+// "2026-11-29T14:23:24Z" in the local time zone (the text as it is when it is not such a time).
 wxString madeAt(const std::string& utc) {
-  if (utc.size() < 16 || utc[4] != '-' || utc[7] != '-' || utc[10] != 'T') return ui::wx(utc);
-  return ui::wx(utc.substr(8, 2) + "/" + utc.substr(5, 2) + "/" + utc.substr(0, 4) + " " + utc.substr(11, 5) +
-                " UTC");
+  return audit_text::localTime(utc);
 }
 }  // namespace
 

@@ -156,6 +156,21 @@ RatingsPage::RatingsPage(wxWindow* parent) {
       if (c != cName) others += grid_->GetColSize(c);
     const int room = grid_->GetSize().GetWidth() - others - wxSystemSettings::GetMetric(wxSYS_VSCROLL_X) - 4;
     grid_->SetColSize(cName, std::max(110, room));
+    // The texts under the grid wrap at its new width (cut otherwise on a small screen).
+    if (e.GetSize().GetWidth() != wrappedAt_) {
+      wrappedAt_ = e.GetSize().GetWidth();
+      CallAfter([this] {
+        showQuota();
+        showRowInfo();
+        auto* heading = ctrl<wxStaticText>(this, "cellTitle");
+        wxString title = heading->GetLabelText();
+        title.Replace("\n", " ");
+        heading->SetLabelText(title);
+        heading->Wrap(std::max(
+            200, grid_->GetSize().GetWidth() - ctrl<wxButton>(this, "savePdf")->GetSize().GetWidth() - 12));
+        heading->GetParent()->Layout();
+      });
+    }
   });
   setupGrid(orgGrid_, oOrgCols);
   const wxString orgHeads[] = {
@@ -465,7 +480,8 @@ void RatingsPage::fillGrid() {
     grid_->SetCellValue(r, cStatus, statusText(m));
     grid_->SetCellValue(r, cSelf, ui::wx(m.selfLevel));
     grid_->SetCellValue(r, cProposal, ui::wx(m.proposedLevel));
-    grid_->SetCellValue(r, cDecision, ui::wx(m.level));
+    // Only the committee's own decision: a level that still follows the proposal is not shown as decided.
+    grid_->SetCellValue(r, cDecision, m.decided ? ui::wx(m.level) : wxString());
     grid_->SetCellValue(r, cScore, m.score ? wxString::Format("%d", *m.score) : wxString());
     grid_->SetCellValue(r, cException, ui::wx(m.exceptionReason));
     for (int c = 0; c < cMemberCols; ++c) {
@@ -574,6 +590,8 @@ void RatingsPage::showRowInfo() {
     if (!roundOpen()) text += "  " + _("(the round is not open: read only)");
   }
   label->SetLabelText(text);
+  label->Wrap(std::max(300, grid_->GetSize().GetWidth()));
+  label->GetParent()->Layout();
 }
 
 void RatingsPage::onGridKey(wxKeyEvent& e) {

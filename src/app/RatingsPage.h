@@ -79,6 +79,7 @@ class RatingsPage : public Page {
   wxListCtrl* cells_;
   wxGrid* grid_;
   wxGrid* orgGrid_;
+  int wrappedAt_ = -1;  ///< the grid width the texts under it were last wrapped at
   wxListCtrl* yearsList_;
   wxListCtrl* history_;
 };

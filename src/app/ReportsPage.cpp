@@ -12,6 +12,7 @@
 #include <wx/textctrl.h>
 #include <wx/utils.h>
 
+#include <map>
 #include <sstream>
 
 #include "app/CoreText.h"
@@ -54,6 +55,16 @@ std::string changesHtml(const reports::FrozenReport& r, core::Id id,
   return out.str();
 }
 
+// The Vietnamese word of a report's file name ("bao-cao-dai-hoi-04-12-2026.pdf").
+std::string fileWord(const std::string& name) {
+  static const std::map<std::string, std::string> words = {
+      {"congress", "dai-hoi"},        {"organizations", "to-chuc-dang"}, {"members", "co-cau-dang-vien"},
+      {"admissions", "ket-nap"},      {"ratings", "danh-gia-xep-loai"},  {"discipline", "kiem-tra-ky-luat"},
+      {"committee", "ban-chap-hanh"}, {"register", "so-dang-vien"},      {"badges", "huy-hieu-dang"},
+      {"deadlines", "thoi-han"}};
+  auto it = words.find(name);
+  return it == words.end() ? name : it->second;
+}
 }  // namespace
 
 ReportsPage::ReportsPage(wxWindow* parent) : timer_(this) {
@@ -67,7 +78,7 @@ ReportsPage::ReportsPage(wxWindow* parent) : timer_(this) {
   published_ = ctrl<wxListCtrl>(this, "published");
   progress_ = ctrl<wxGauge>(this, "progress");
   status_ = ctrl<wxStaticText>(this, "status");
-  preview_ = new wxHtmlWindow(this, wxID_ANY, wxDefaultPosition, wxSize(600, 400),
+  preview_ = new wxHtmlWindow(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(420, 300)),
                               wxHW_SCROLLBAR_AUTO | wxBORDER_THEME);
   wxXmlResource::Get()->AttachUnknownControl("previewArea", preview_, this);
   preview_->SetStandardFonts(12, "Liberation Serif", "DejaVu Sans Mono");
@@ -87,7 +98,7 @@ ReportsPage::ReportsPage(wxWindow* parent) : timer_(this) {
   for (const char* name :
        {"preview", "savePdf", "saveDocx", "saveXlsx", "publish", "openPublished", "compare"})
     buttons_.push_back(ctrl<wxButton>(this, name));
-  report_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { onReportChosen(); });
+  report_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { reportChanged(); });
   ctrl<wxButton>(this, "preview")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview(); });
   ctrl<wxButton>(this, "savePdf")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save("pdf"); });
   ctrl<wxButton>(this, "saveDocx")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save("docx"); });
@@ -112,6 +123,7 @@ ReportsPage::~ReportsPage() {
 
 void ReportsPage::showRegister(services::Services& s) {
   services_ = &s;
+  defaultPeriod();
   shown_.reset();
   shownPublished_.reset();
   refreshPublished();
@@ -130,6 +142,36 @@ void ReportsPage::onReportChosen() {
   to_->Enable(period);
   ctrl<wxStaticText>(this, "fromLabel")->Enable(period);
   ctrl<wxStaticText>(this, "toLabel")->Enable(period);
+}
+
+void ReportsPage::reportChanged() {
+  onReportChosen();
+  defaultPeriod();
+  shown_.reset();
+  shownPublished_.reset();
+  clearImages();
+  showHtml("<html><body><p>" +
+           reports::htmlEscape(core::tr("Choose a report, its period and day, then Preview.")) +
+           "</p></body></html>");
+  status_->SetLabel("");
+  if (services_ && !job_.valid()) preview();
+}
+
+void ReportsPage::defaultPeriod() {
+  const int i = report_->GetSelection();
+  const core::Date today = core::Date::today();
+  int first = today.year();
+  if (services_ && i >= 0 && reports::reportNames()[size_t(i)] == "congress") {
+    // The term of the targets that holds today (the later one when two meet in a year), from its first year.
+    std::vector<core::Target> targets;
+    ui::attempt(this, [&] { targets = services_->targets(); });
+    int best = 0;
+    for (const auto& t : targets)
+      if (t.fromYear <= today.year() && today.year() <= t.toYear) best = std::max(best, t.fromYear);
+    if (best > 0) first = best;
+  }
+  from_->ChangeValue(ui::date(core::Date::make(first, 1, 1)));
+  to_->ChangeValue(ui::date(today));
 }
 
 std::optional<reports::ReportRequest> ReportsPage::request() {
@@ -234,7 +276,9 @@ void ReportsPage::save(const std::string& format) {
   wxString wildcard = format == "pdf"    ? _("PDF documents (*.pdf)|*.pdf")
                       : format == "docx" ? _("Word documents (*.docx)|*.docx")
                                          : _("Excel workbooks (*.xlsx)|*.xlsx");
-  wxString name = ui::wx("bao-cao-" + shown_->name + "-" + shown_->asOf.iso() + "." + format);
+  const std::string iso = shown_->asOf.iso();  // 2026-12-04 -> 04-12-2026
+  wxString name = ui::wx("bao-cao-" + fileWord(shown_->name) + "-" + iso.substr(8, 2) + "-" +
+                         iso.substr(5, 2) + "-" + iso.substr(0, 4) + "." + format);
   wxFileDialog dlg(this, _("Save the report"), "", name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (dlg.ShowModal() != wxID_OK) return;
   const std::filesystem::path path = ui::utf8(dlg.GetPath());

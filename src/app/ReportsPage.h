@@ -35,6 +35,10 @@ class ReportsPage : public Page {
  private:
   std::optional<reports::ReportRequest> request();
   void onReportChosen();
+  /// Another report was chosen: its default period, and the preview made again (never the previous one's).
+  void reportChanged();
+  /// The period a report starts with: the current term for the congress report, this year for the others.
+  void defaultPeriod();
   void preview();
   void save(const std::string& format);
   void publish();

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "app/Prompts.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "services/Deadlines.h"
@@ -16,6 +17,7 @@ bool askTransferReceipt(wxWindow* parent, services::Services& s, const OpenTrans
                                   "committee confirmed the transfer (dd/mm/yyyy):"),
                                 {ui::wx(t.name), ui::wx(t.code), ui::wx(t.place), ui::wx(t.on.vn())}),
                         _("Record the receipt of the transfer"), ui::wx(core::Date::today().vn()));
+  prompts::labelButtons(&ask);
   for (;;) {
     if (ask.ShowModal() != wxID_OK) return false;
     const std::optional<core::Date> day = core::Date::parse(ui::utf8(ask.GetValue()));

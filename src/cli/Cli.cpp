@@ -15,6 +15,7 @@
 #include "core/VietText.h"
 #include "exchange/Backup.h"
 #include "exchange/Import.h"
+#include "exchange/ImportTemplate.h"
 #include "exchange/RegisterExport.h"
 #include "reports/CongressReport.h"
 #include "reports/DeadlinesReport.h"
@@ -35,6 +36,7 @@
 #include "services/Ratings.h"
 #include "services/RuleChecks.h"
 #include "services/Services.h"
+#include "services/TemplateData.h"
 
 #ifndef DANGBO_VERSION
 #define DANGBO_VERSION "0.0.0"
@@ -60,6 +62,8 @@ std::string usage() {
          "\n" + "  import PATH [--dry-run]\n      " +
          tr("import a folder of CSV files or an .xlsx workbook (all or nothing); --dry-run writes nothing") +
          "\n" + "  templates FOLDER\n      " + tr("write the empty import templates into FOLDER") + "\n" +
+         "  templates --out FILE.xlsx\n      " +
+         tr("write the import template workbook: a sheet per file, an example row, drop-down lists") + "\n" +
          "  members [--cell CODE] [--search TEXT] [--as-of DATE] [--format csv|json]\n      " +
          tr("the members active or exempt on a day, in Vietnamese name order") + "\n" +
          "  export register --out FILE [--as-of DATE]\n      " +
@@ -230,7 +234,15 @@ int cmdCheck(const Parsed& p, std::ostream& out, std::ostream&) {
 }
 
 int cmdTemplates(const Parsed& p, std::ostream&, std::ostream& err) {
-  allowOnly(p, {}, 1);
+  allowOnly(p, {"--out"}, 1);
+  if (auto book = p.get("--out")) {
+    // One workbook: a sheet per file, an example row, drop-down lists, identifiers as text.
+    if (!p.positional.empty())
+      throw UsageError(tr("templates takes either a FOLDER or --out FILE.xlsx, not both."));
+    exchange::writeImportTemplateWorkbook(*book, services::referenceEthnicGroupNames());
+    err << *book << "\n";
+    return kOk;
+  }
   if (p.positional.empty()) throw UsageError(tr("templates needs the folder to write into."));
   for (const auto& f : exchange::writeImportTemplates(p.positional[0])) err << f.string() << "\n";
   return kOk;

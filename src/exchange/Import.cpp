@@ -1,4 +1,5 @@
 #include "exchange/Import.h"
+#include "exchange/ImportTemplate.h"
 
 #include <algorithm>
 #include <charconv>
@@ -646,6 +647,7 @@ services::ImportBatch readImportWorkbook(const std::filesystem::path& xlsx) {
     std::string key = headerKey(sheet.name);
     if (key.size() > 4 && key.substr(key.size() - 4) == ".csv") key = key.substr(0, key.size() - 4);
     const ImportFileSpec* spec = services::importFileSpec(key);
+    if (key == "gia_tri") continue;  // the allowed values of the template's drop-downs
     if (!spec || found.count(spec->kind)) {
       batch.notices.push_back(
           format(tr("{1}: the sheet {2} is not one of the import files: ignored."), {book, sheet.name}));
@@ -659,6 +661,12 @@ services::ImportBatch readImportWorkbook(const std::filesystem::path& xlsx) {
     } else {
       reader.header(sheet.rows[0].cells, sheet.rows[0].number);
       for (size_t r = 1; r < sheet.rows.size(); ++r) {
+        // The template's example row (right under the header, "Ví dụ: ..." in its first cell) is not data.
+        if (r == 1 && isExampleRow(sheet.rows[r].cells)) {
+          batch.notices.push_back(format(tr("{1}: the example row {2} of the template was skipped."),
+                                         {source, std::to_string(sheet.rows[r].number)}));
+          continue;
+        }
         reader.row(sheet.rows[r].cells, sheet.rows[r].number);
         std::vector<std::string>().swap(sheet.rows[r].cells);
       }

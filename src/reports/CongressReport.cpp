@@ -140,7 +140,7 @@ void row(Table& t, std::string label, std::vector<Cell> cells, bool total = fals
 
 
 // Admissions per year against the yearly target: each year's ket_nap_nam when the target is their sum;
-// when the target is the term's, its yearly pace over the period (target / the period's length in years);
+// when the target is the term's, its yearly pace (target / the term's length in years);
 // without a target, the yearly targets that exist.
 Chart admissionsChart(const CongressFigures& f) {
   const auto& a = f.admissions;
@@ -150,9 +150,11 @@ Chart admissionsChart(const CongressFigures& f) {
   c.axisLabel = tr("Members admitted");
   ChartSeries admitted{tr("Members admitted"), {}};
   const bool termPace = a.targetSource == services::TargetSource::Term && a.target && *a.target > 0;
-  // Whole years of the period (at least one): 01/08/2020 - 31/07/2025 is five.
+  // The term's target spread over the term's years (150 for 2025-2029: 30 a year), whatever the period;
+  // without the term's length, the whole years of the period (at least one): 01/08/2020 - 31/07/2025 is five.
   const int64_t days = f.to.serial() + 1 - f.from.serial();
-  const int64_t years = std::max<int64_t>(1, (days * 100 + 18262) / 36525);
+  const int64_t years =
+      a.targetYears > 0 ? a.targetYears : std::max<int64_t>(1, (days * 100 + 18262) / 36525);
   bool anyTarget = false;
   for (size_t i = 0; i < a.byYear.size(); ++i) {
     c.categories.push_back(std::to_string(a.byYear[i].first));

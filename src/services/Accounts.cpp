@@ -207,6 +207,10 @@ core::Id createUser(Services& s, const Actor& actor, const NewUser& in) {
   core::Id id = 0;
   s.database().transaction([&] {
     if (repo.find(name)) throw DataError(format(tr("The user name {1} is already taken."), {name}));
+    // The first account of a register is its administrator: one of another role alone would leave
+    // nobody able to manage the accounts, the backups or a restore.
+    if (in.role != "admin" && repo.count() == 0)
+      throw DataError(tr("This register has no account yet: the first account must be the administrator."));
     store::UserRow u;
     u.username = name;
     u.fullName = full;

@@ -12,6 +12,7 @@
 #include "services/MemberList.h"
 #include "services/Services.h"
 #include "store/MemberQuery.h"
+#include "store/RatingRepository.h"
 #include "store/ReportQueries.h"
 
 namespace dangbo::services {
@@ -156,6 +157,7 @@ CongressAdmissions admissionFigures(store::Database& db, const core::Date& from,
   if (const core::Term* t = termContaining(terms, from.year(), to.year()); t && targetOfTerm(termTargets, *t)) {
     a.target = targetOfTerm(termTargets, *t);
     a.targetSource = TargetSource::Term;
+    a.targetYears = t->toYear - t->fromYear + 1;
   } else if (everyYear) {
     a.target = sum;
     a.targetSource = TargetSource::Years;
@@ -172,7 +174,12 @@ void finish(RatingLevels& r) {
 std::vector<CongressRatingYear> ratingFigures(store::Database& db, const core::Date& from, const core::Date& to) {
   std::map<int, CongressRatingYear> years;
   // Only the years whose 31 December lies in the period (version 2): the year's rating is made in December.
+  // A year whose round is still open has no ratings yet to state: what is entered may still change.
+  store::RatingRepository rounds(db);
+  std::map<int, bool> open;
+  for (const auto& r : rounds.rounds()) open[r.year] = r.status == "open";
   for (const auto& c : store::ratingCounts(db, from.year(), lastYearEndingIn(to))) {
+    if (open[c.year]) continue;
     CongressRatingYear& y = years[c.year];
     y.year = c.year;
     RatingLevels& r = c.subjectType == "to_chuc" ? y.organizations : y.members;

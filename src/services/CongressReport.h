@@ -56,6 +56,7 @@ struct CongressAdmissions {
   int total = 0;                            ///< sum of byYear
   std::optional<int64_t> target;            ///< per the spec's rule; nullopt: null
   TargetSource targetSource = TargetSource::None;  ///< which rule gave the target (not in the JSON)
+  int targetYears = 0;  ///< Term: the years of the term the target is for (its yearly pace); not in the JSON
   std::vector<std::pair<int, std::optional<int64_t>>> yearTargets;  ///< each year's ket_nap_nam where one applies (not in the JSON)
   std::optional<int64_t> percentOfTarget;   ///< total / target in tenths; nullopt when target null or 0
   /// By the origin of the cell the member belonged to on the admission date ("" for none), in Vietnamese

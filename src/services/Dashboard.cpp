@@ -134,6 +134,7 @@ Dashboard dashboard(Services& s, const Actor& actor, const Date& asOf, int soonD
       r.name = a.name;
       r.date = a.on;
       r.detail = a.member ? tr("admitted") : tr("decided, ceremony not yet held");
+      if (!a.member) ++f.pending;
       r.counts = true;
       f.rows.push_back(std::move(r));
     }

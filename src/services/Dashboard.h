@@ -45,6 +45,8 @@ struct DashboardFigure {
   int year = 0;          ///< the year it is about (the rating year for members_good and cells_good)
   int actual = 0;        ///< the number counted: rows with counts = true
   int base = 0;          ///< shares: the rows (whole); admissions: 0
+  int pending = 0;       ///< admissions: decided but the ceremony not yet held (counted in actual, not yet
+                         ///< members: why the admissions report, which counts members, shows fewer)
   bool isShare = false;  ///< actual / base is the figure (a percentage)
   std::optional<int64_t> percent;                ///< shares: actual / base in tenths of a percent
   std::optional<int64_t> target;                 ///< admissions: a count; shares: tenths of a percent

@@ -809,7 +809,8 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
     const SpecInfo& info = infoOf(spec);
     PlannedFile pf{file->kind, file->source, {}, 0, 0, 0, 0};
     for (const auto& m : file->problems) p.problems.push_back(m);
-    if (std::string why = importFileRefusal(ctx.actor, file->kind); !why.empty()) {
+    // A file without rows (a template's sheet left empty) asks for nothing and reveals nothing: no refusal.
+    if (std::string why = importFileRefusal(ctx.actor, file->kind); !why.empty() && !file->rows.empty()) {
       p.problems.push_back(file->source + ": " + why);
       pf.errors = int(file->rows.size());
       p.files.push_back(std::move(pf));

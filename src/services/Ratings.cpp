@@ -14,6 +14,7 @@
 #include "core/VietText.h"
 #include "services/Services.h"
 #include "store/MemberQuery.h"
+#include "store/RatingDecisions.h"
 #include "store/RatingRepository.h"
 #include "store/RegisterRepository.h"
 #include "store/Sql.h"
@@ -269,7 +270,9 @@ void applyInput(Services& s, const Actor& actor, store::RatingRepository& repo, 
   std::optional<core::Rating> before = repo.rating(year, type, subject);
   core::Rating r =
       before ? *before : core::Rating{0, year, type, subject, cell, "", "", "", std::nullopt, ""};
-  const bool follows = !before || r.level == derived(r);
+  // The committee's level follows the proposal (or the self-assessment) only until the committee decides:
+  // its decision is its own act, never filled in by typing the proposal.
+  const bool follows = !before || !store::ratingDecided(s.database(), before->id);
   switch (in.stage) {
     case RatingStage::SelfAssessment:
       r.selfLevel = level;
@@ -297,6 +300,7 @@ void applyInput(Services& s, const Actor& actor, store::RatingRepository& repo, 
     return;
   }
   r.id = repo.saveRating(r);
+  store::setRatingDecided(s.database(), r.id, in.stage == RatingStage::Decision ? !level.empty() : !follows);
   s.audit(actor, action, record, describe(before), describe(r), in.exceptionReason ? r.exceptionReason : "");
 }
 
@@ -598,6 +602,7 @@ std::vector<RatingSheetRow> ratingSheet(Services& s, const Actor& actor, int yea
   std::unordered_map<core::Id, const core::Rating*> rated;
   for (const auto& r : y.ratings)
     if (r.subjectType == kMember) rated[r.subjectId] = &r;
+  const auto undecided = store::undecidedRatings(s.database(), year);
   std::vector<RatingSheetRow> out;
   std::unordered_set<core::Id> listed;
   auto fill = [&](RatingSheetRow& row, core::Id id) {
@@ -606,6 +611,7 @@ std::vector<RatingSheetRow> ratingSheet(Services& s, const Actor& actor, int yea
     row.selfLevel = it->second->selfLevel;
     row.proposedLevel = it->second->proposedLevel;
     row.level = it->second->level;
+    row.decided = !undecided.count(it->second->id);
     row.score = it->second->score;
     row.exceptionReason = it->second->exceptionReason;
   };

@@ -173,7 +173,8 @@ struct RatingSheetRow {
   bool disciplined = false;
   std::string selfLevel;        ///< self-assessment ("" none)
   std::string proposedLevel;    ///< the cell's proposal ("" none)
-  std::string level;            ///< the committee's level ("" not rated)
+  std::string level;            ///< the level that counts ("" not rated)
+  bool decided = false;         ///< the committee decided `level`; false: it follows the proposal for now
   std::optional<int> score;     ///< 100-point score
   std::string exceptionReason;  ///< the office's exception
 };

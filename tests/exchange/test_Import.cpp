@@ -134,7 +134,9 @@ std::string dump(services::Services& s, const std::set<std::string>& skip = {}) 
   for (const auto& t : names) {
     if (skip.count(t)) continue;
     out += "## " + t + "\n";
-    SQLite::Statement q(db, "SELECT * FROM \"" + t + "\" ORDER BY 1, 2");
+    // By the first two columns (a table of one column: by it).
+    const int columns = db.execAndGet("SELECT count(*) FROM pragma_table_info('" + t + "')").getInt();
+    SQLite::Statement q(db, "SELECT * FROM \"" + t + "\" ORDER BY " + (columns > 1 ? "1, 2" : "1"));
     while (q.executeStep()) {
       for (int i = 0; i < q.getColumnCount(); ++i) {
         if (skip.count(q.getColumnName(i))) continue;

@@ -111,3 +111,49 @@ confirm_right() {
   xdotool mousemove $((bx + bw * 3 / 4)) $((by + bh - 18)) click 1
   sleep 0.8
 }
+# --- waiting for the window's state instead of sleeping (dangbo started with DANGBO_LAYOUT_CHECK=1) ---
+# With DANGBO_LAYOUT_CHECK=1 dangbo writes "state: TITLE / TITLE / | PAGE" to its stdout ($tmp/app.out) each
+# time its shown windows or its page change, after it looked at their layout (clipped controls go to stderr
+# as "layout-check: ..." lines).
+# mark_state: only state lines written after this call count for the next wait_state.
+mark_state() {
+  state_mark=$(grep -c '^state: ' "$tmp/app.out" 2>/dev/null)
+  state_mark=${state_mark:-0}
+}
+# wait_state TEXT [SECONDS]: waits (10 s by default) for a state line after the mark that contains TEXT;
+# the mark then moves past it.
+wait_state() {
+  local text=$1 tries=$((${2:-10} * 10))
+  for _ in $(seq 1 "$tries"); do
+    if grep '^state: ' "$tmp/app.out" 2>/dev/null | tail -n +$((${state_mark:-0} + 1)) | grep -qF -- "$text"; then
+      mark_state
+      return 0
+    fi
+    sleep 0.1
+  done
+  return 1
+}
+# press COMBO TEXT: presses COMBO and waits for a state of the window that contains TEXT.
+press() {
+  mark_state
+  xdotool key --clearmodifiers "$1"
+  wait_state "$2" || fail "after $1 the window did not reach \"$2\" (last: $(grep '^state: ' "$tmp/app.out" | tail -1))"
+}
+# layout_clean: fails when dangbo logged a control shown smaller than its best size.
+layout_clean() {
+  if grep -q '^layout-check: ' "$tmp/app.err"; then
+    grep '^layout-check: ' "$tmp/app.err" | sort -u >&2
+    fail "$(grep -c '^layout-check: ' "$tmp/app.err") controls are shown smaller than their text needs"
+  fi
+  ok "no control is shown smaller than its text needs"
+}
+# focus_newest: gives the keyboard focus to a visible window of dangbo other than its main window ($wid): the
+# dialog just opened (without a window manager nobody else does).
+focus_newest() {
+  local w last=""
+  for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
+    [ "$w" != "${wid:-}" ] && last=$w
+  done
+  [ -n "$last" ] || last=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | tail -1)
+  [ -n "$last" ] && xdotool windowfocus --sync "$last" 2>/dev/null
+}

@@ -28,10 +28,10 @@ pid=$!
 wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
 [ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
 ok "the main window appeared"
+xdotool mousemove 2 2  # no tooltip in the screenshots (nor counted as a second window)
 sleep 1
 windows 1 || fail "a second window (an error message?) is open after start"
 xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
-xdotool mousemove 2 2  # no tooltip in the screenshots
 shot overview
 
 key alt+1  # the overview puts the focus on its first figure: the year's admissions

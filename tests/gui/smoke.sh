@@ -42,6 +42,10 @@ case "$title" in
   *"Phiêng Pằn"*) ok "window title: $title" ;;
   *) fail "the window title \"$title\" does not name Phiêng Pằn" ;;
 esac
+case "$title" in
+  *"DỮ LIỆU MẪU"*) ok "the title says the demo commune is sample data" ;;
+  *) fail "the window title \"$title\" does not say the demo is sample data" ;;
+esac
 
 sleep 1
 [ "$(visible)" -eq 1 ] || fail "a second window (an error message?) is open after start"

@@ -12,6 +12,7 @@
 #include "services/CongressReport.h"
 #include "services/Services.h"
 #include "store/Database.h"
+#include "store/RatingRepository.h"
 #include "store/RecordsRepository.h"
 #include "store/RegisterRepository.h"
 #include "store/SettingsRepository.h"
@@ -22,8 +23,12 @@ using services::Actor;
 
 namespace {
 
-core::Date d(int y, int m, int dd) { return *core::Date::make(y, m, dd); }
-core::PartialDate pd(const char* s) { return *core::PartialDate::parse(s); }
+core::Date d(int y, int m, int dd) {
+  return *core::Date::make(y, m, dd);
+}
+core::PartialDate pd(const char* s) {
+  return *core::PartialDate::parse(s);
+}
 const Actor kOffice = Actor::localOffice();
 
 const core::CommitteeInfo kCommittee{"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La", "ĐẢNG BỘ TỈNH SƠN LA",
@@ -66,7 +71,9 @@ struct Register {
     return reg->insertMember(m);
   }
   void term(const std::string& name, int from, int to) { set->saveTerm({0, name, from, to}); }
-  void target(const std::string& key, int from, int to, double value) { set->saveTarget({key, from, to, value}); }
+  void target(const std::string& key, int from, int to, double value) {
+    set->saveTarget({key, from, to, value});
+  }
   services::CongressFigures figures(const core::Date& from, const core::Date& to, const core::Date& asOf) {
     return services::congressFigures(*s, kOffice, from, to, asOf);
   }
@@ -99,13 +106,13 @@ struct Commune : Register {
     reg->openCellCommittee(cb1, d(2020, 1, 1), "01-QĐ");
     cb2 = org("CB02", "truc_thuoc", "ban", d(2010, 1, 1), asOf);  // ceased on as_of: gone
     reg->openCellCommittee(cb2, d(2020, 1, 1), "02-QĐ");
-    cb3 = org("CB03", "truc_thuoc", "truong", d(2025, 1, 1));     // founded after as_of
-    cb4 = org("CB04", "co_so", "quan_su");                         // no founding date
+    cb3 = org("CB03", "truc_thuoc", "truong", d(2025, 1, 1));  // founded after as_of
+    cb4 = org("CB04", "co_so", "quan_su");                     // no founding date
     cb5 = org("CB05", "truc_thuoc", "ban", d(2010, 1, 1));
     reg->openCellCommittee(cb5, d(2020, 1, 1), "05-QĐ");
-    reg->closeCellCommittee(cb5, asOf);                            // closed on as_of: no committee
-    cb6 = org("CB06", "truc_thuoc", "ban", asOf);                  // founded on as_of: counts
-    reg->openCellCommittee(cb6, std::nullopt, "06-QĐ");            // open, from unknown: has one
+    reg->closeCellCommittee(cb5, asOf);                  // closed on as_of: no committee
+    cb6 = org("CB06", "truc_thuoc", "ban", asOf);        // founded on as_of: counts
+    reg->openCellCommittee(cb6, std::nullopt, "06-QĐ");  // open, from unknown: has one
 
     a = add(cb1, [&](core::Member& m) {
       m.admittedOn = d(2021, 3, 1), m.officialOn = d(2022, 3, 1), m.gender = "nu", m.ethnicity = "03";
@@ -123,7 +130,8 @@ struct Commune : Register {
       m.qualification = "thac_si", m.theory = "cao_cap";
     });
     dd = add(cb1, [&](core::Member& m) {  // admitted in the period, removed later in it
-      m.admittedOn = d(2020, 9, 1), m.officialOn = d(2021, 9, 1), m.status = "removed", m.statusSince = d(2023, 3, 1);
+      m.admittedOn = d(2020, 9, 1), m.officialOn = d(2021, 9, 1), m.status = "removed",
+      m.statusSince = d(2023, 3, 1);
     });
     e = add(cb1, [&](core::Member& m) {  // removed the day before the period
       m.admittedOn = d(2019, 1, 1), m.status = "removed", m.statusSince = d(2020, 7, 31);
@@ -137,7 +145,8 @@ struct Commune : Register {
     g = add(cb4, [&](core::Member& m) {  // died on as_of
       m.admittedOn = d(2010, 1, 1), m.status = "deceased", m.statusSince = asOf;
     });
-    h = add(cb1, [&](core::Member& m) { m.admittedOn = d(2025, 1, 1), m.officialOn.reset(); });  // after as_of
+    h = add(cb1,
+            [&](core::Member& m) { m.admittedOn = d(2025, 1, 1), m.officialOn.reset(); });  // after as_of
     i = add(cb5, [&](core::Member& m) {  // admitted on the first day; ethnicity not recorded
       m.admittedOn = d(2020, 8, 1), m.officialOn = d(2021, 8, 1), m.ethnicity = "";
       m.birthDate = pd("1982-12");  // from 01/12/1982: 42
@@ -197,7 +206,8 @@ struct Commune : Register {
     inspection("07", d(2020, 7, 31), "dang_vien", c);  // before the period
     inspection("08", d(2025, 1, 1), "to_chuc", cb5);   // after
 
-    auto discipline = [&](const char* no, core::Date on, const char* type, core::Id subject, const char* form) {
+    auto discipline = [&](const char* no, core::Date on, const char* type, core::Id subject,
+                          const char* form) {
       core::Discipline x;
       x.number = no, x.date = on, x.subjectType = type, x.subjectId = subject, x.form = form;
       rec->insertDiscipline(x);
@@ -208,11 +218,13 @@ struct Commune : Register {
     discipline("04", d(2020, 8, 1), "dang_vien", dd, "khai_tru");
     discipline("05", d(2019, 12, 31), "dang_vien", i, "cach_chuc");  // before
     discipline("06", d(2022, 6, 1), "to_chuc", cb1, "khien_trach");
-    discipline("07", d(2025, 1, 1), "to_chuc", cb4, "giai_tan");     // after
+    discipline("07", d(2025, 1, 1), "to_chuc", cb4, "giai_tan");  // after
     rec->insertRemoval({0, dd, "bo_sinh_hoat", d(2023, 2, 1), "09-QĐ", d(2023, 3, 1)});
     rec->insertRemoval({0, e, "bo_sinh_hoat", d(2020, 7, 1), "10-QĐ", d(2020, 7, 31)});
   }
-  services::CongressFigures figures() { return Register::figures(d(2020, 8, 1), d(2024, 12, 31), d(2024, 12, 31)); }
+  services::CongressFigures figures() {
+    return Register::figures(d(2020, 8, 1), d(2024, 12, 31), d(2024, 12, 31));
+  }
 };
 
 }  // namespace
@@ -239,12 +251,12 @@ TEST_CASE("congress: organizations existing on as_of") {
 TEST_CASE("congress: members present on as_of") {
   Commune r;
   const auto m = r.figures().members;
-  CHECK(m.total == 7);  // A B C F I J K: D and E removed, G died on as_of, H admitted after
+  CHECK(m.total == 7);     // A B C F I J K: D and E removed, G died on as_of, H admitted after
   CHECK(m.official == 6);  // K became official on as_of
   CHECK(m.probationary == 1);
   CHECK(m.women == 2);
-  CHECK(m.ethnicMinority == 4);  // A (Thái), C, J, K; B and F Kinh; I not recorded
-  CHECK(m.exempt == 1);          // F exempt from as_of; J only later
+  CHECK(m.ethnicMinority == 4);           // A (Thái), C, J, K; B and F Kinh; I not recorded
+  CHECK(m.exempt == 1);                   // F exempt from as_of; J only later
   CHECK(at(m.byAgeGroup, "18-30") == 2);  // B 29, K 16 (under 18 goes here)
   CHECK(at(m.byAgeGroup, "31-40") == 1);  // A 34
   CHECK(at(m.byAgeGroup, "41-50") == 2);  // C 49, I 42 (month/year: from the 1st)
@@ -300,10 +312,10 @@ TEST_CASE("congress: admissions target from the term, from the yearly targets, o
   r.target("ket_nap_nam", 2020, 2025, 28);
   r.target("ket_nap_nam", 2025, 2030, 30);
   CHECK(yearTarget(r, 2021, 2023) == 140);
-  CHECK(yearTarget(r, 2020, 2020) == 140);  // 2015-2020 and 2020-2025 both contain it: the later one
+  CHECK(yearTarget(r, 2020, 2020) == 140);           // 2015-2020 and 2020-2025 both contain it: the later one
   CHECK(yearTarget(r, 2024, 2026) == 28 + 30 + 30);  // no term holds the period; 2025: the later term
   CHECK(yearTarget(r, 2019, 2021) == 20 + 28 + 28);
-  CHECK(yearTarget(r, 2026, 2027) == 60);  // 2025-2030 has no term target: the yearly ones
+  CHECK(yearTarget(r, 2026, 2027) == 60);            // 2025-2030 has no term target: the yearly ones
   CHECK(yearTarget(r, 2029, 2031) == std::nullopt);  // 2031's term has no yearly target
   CHECK(yearTarget(r, 2036, 2036) == std::nullopt);  // no term at all
   const auto zero = r.figures(d(2032, 1, 1), d(2032, 12, 31), d(2032, 12, 31)).admissions;
@@ -396,10 +408,10 @@ TEST_CASE("congress: permission and period checks") {
   Commune r;
   CHECK_NOTHROW(services::congressFigures(*r.s, Actor{"ubkt", "inspection", std::nullopt}, d(2020, 8, 1),
                                           d(2024, 12, 31), d(2024, 12, 31)));
-  CHECK_NOTHROW(services::congressFigures(*r.s, Actor{"bt", "secretary", r.cb1}, d(2020, 8, 1), d(2024, 12, 31),
-                                          d(2024, 12, 31)));
-  CHECK_THROWS_AS(services::congressFigures(*r.s, Actor{"x", "guest", std::nullopt}, d(2020, 8, 1), d(2024, 12, 31),
-                                            d(2024, 12, 31)),
+  CHECK_NOTHROW(services::congressFigures(*r.s, Actor{"bt", "secretary", r.cb1}, d(2020, 8, 1),
+                                          d(2024, 12, 31), d(2024, 12, 31)));
+  CHECK_THROWS_AS(services::congressFigures(*r.s, Actor{"x", "guest", std::nullopt}, d(2020, 8, 1),
+                                            d(2024, 12, 31), d(2024, 12, 31)),
                   core::PermissionError);
   CHECK_THROWS_AS(r.Register::figures(d(2024, 12, 31), d(2024, 1, 1), d(2024, 12, 31)), core::DataError);
 }
@@ -502,7 +514,8 @@ TEST_CASE("congress: HTML document, 142/140 admitted is 101,4% of the target") {
   const core::Id cell = r.org("CB01", "truc_thuoc", "ban");
   r.s->database().transaction([&] {
     for (int n = 0; n < 142; ++n)
-      r.add(cell, [&](core::Member& m) { m.admittedOn = d(2020, 8, 1).addDays(n * 11), m.officialOn.reset(); });
+      r.add(cell,
+            [&](core::Member& m) { m.admittedOn = d(2020, 8, 1).addDays(n * 11), m.officialOn.reset(); });
   });
   r.term("2020-2025", 2020, 2025);
   r.target("ket_nap_nhiem_ky", 2020, 2025, 140);
@@ -595,4 +608,36 @@ TEST_CASE("congress: the demo commune's figures add up") {
   CHECK(f.admissions.byYear.back().first == 2025);
   CHECK(f.admissions.target == 140);
   CHECK(f.committeeComposition->term == "2025-2030");
+}
+
+TEST_CASE(
+    "congress: the chart's yearly line is the term's target over the term's years, whatever the period") {
+  Register r;
+  r.term("2025-2029", 2025, 2029);
+  r.target("ket_nap_nhiem_ky", 2025, 2029, 150);
+  // One year of the term: the term's 150 is not a year's target; its yearly pace is 30.
+  const auto f = r.figures(d(2026, 1, 1), d(2026, 12, 4), d(2026, 12, 4));
+  REQUIRE(f.admissions.target == 150);
+  CHECK(f.admissions.targetYears == 5);
+  const auto doc = reports::congressDocument(f, kCommittee);
+  bool found = false;
+  for (const auto* ch : doc.charts())
+    if (!ch->percent && !ch->target.empty()) {
+      found = true;
+      REQUIRE(ch->target.size() == 1);
+      REQUIRE(ch->target[0]);
+      CHECK(*ch->target[0] == doctest::Approx(30.0));
+    }
+  CHECK(found);
+}
+
+TEST_CASE("congress: a year whose rating round is still open states no ratings") {
+  Commune r;
+  store::RatingRepository rounds(r.s->database());
+  rounds.insertRound({2022, d(2022, 12, 1), "open", "", ""});
+  rounds.insertRound({2021, d(2021, 12, 1), "locked", "2022-01-10T08:00:00Z", "quantri"});
+  const auto rt = r.figures().ratings;
+  REQUIRE(rt.size() == 1);  // 2022 is still being rated
+  CHECK(rt[0].year == 2021);
+  CHECK(json(r.figures()).find("\"2022\": {") == std::string::npos);
 }

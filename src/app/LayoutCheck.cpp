@@ -1,0 +1,107 @@
+#include "app/LayoutCheck.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/combobox.h>
+#include <wx/radiobut.h>
+#include <wx/stattext.h>
+#include <wx/timer.h>
+#include <wx/toplevel.h>
+#include <wx/utils.h>
+
+#include <cstdio>
+#include <set>
+#include <string>
+
+namespace dangbo::app {
+
+namespace {
+
+// Controls whose text must show whole; lists, text fields and panels may be smaller than their content.
+bool holdsText(wxWindow* w) {
+  return wxDynamicCast(w, wxStaticText) || wxDynamicCast(w, wxButton) || wxDynamicCast(w, wxCheckBox) ||
+         wxDynamicCast(w, wxRadioButton) || wxDynamicCast(w, wxChoice);
+}
+
+// Shown on the screen: the control and all its parents are shown, and it lies inside its parent.
+bool reallyShown(wxWindow* w) {
+  if (!w->IsShownOnScreen()) return false;
+  wxWindow* parent = w->GetParent();
+  if (!parent) return true;
+  const wxRect inside(wxPoint(0, 0), parent->GetClientSize());
+  return inside.Intersects(w->GetRect());
+}
+
+wxString& shownPage() {
+  static wxString page;
+  return page;
+}
+
+class Checker : public wxTimer {
+ public:
+  void Notify() override {
+    // A control counts as clipped when it is so in two checks in a row: not while a layout is under way.
+    previous_.swap(current_);
+    current_.clear();
+    wxString state;
+    for (wxWindow* w : wxTopLevelWindows) {
+      auto* top = wxDynamicCast(w, wxTopLevelWindow);
+      if (!top || !top->IsShown()) continue;
+      visit(top, top->GetTitle());
+      state += top->GetTitle() + " / ";
+    }
+    state += "| " + shownPage();
+    if (wxWindow* focus = wxWindow::FindFocus()) {
+      auto* choice = wxDynamicCast(focus, wxChoice);
+      wxString label = choice ? choice->GetStringSelection() : focus->GetLabel();
+      label.Replace("\n", " ");
+      state += " | focus " + focus->GetName() + " \"" + label + "\"";
+    }
+    if (state == lastState_) return;
+    lastState_ = state;
+    std::printf("state: %s\n", state.utf8_string().c_str());
+    std::fflush(stdout);
+  }
+
+ private:
+  void visit(wxWindow* w, const wxString& where) {
+    if (holdsText(w) && reallyShown(w)) {
+      const wxSize best = w->GetBestSize();
+      const wxSize shown = w->GetSize();
+      // One pixel of rounding is not a clipped text.
+      if (shown.x + 1 < best.x || shown.y + 1 < best.y) report(w, where, shown, best);
+    }
+    for (wxWindow* child : w->GetChildren())
+      if (!child->IsTopLevel()) visit(child, where);
+  }
+  void report(wxWindow* w, const wxString& where, wxSize shown, wxSize best) {
+    wxString label = w->GetLabel();
+    label.Replace("\n", " ");
+    const std::string line =
+        (where + " | " + w->GetClassInfo()->GetClassName() + " \"" + label + "\"").utf8_string();
+    current_.insert(line);
+    if (!previous_.count(line) || !seen_.insert(line).second) return;
+    std::fprintf(stderr, "layout-check: %s shown %dx%d, needs %dx%d\n", line.c_str(), shown.x, shown.y,
+                 best.x, best.y);
+    std::fflush(stderr);
+  }
+  std::set<std::string> seen_;                // reported already
+  std::set<std::string> previous_, current_;  // clipped in the last check, in this one
+  wxString lastState_;
+};
+
+}  // namespace
+
+void startLayoutCheck() {
+  wxString on;
+  if (!wxGetEnv("DANGBO_LAYOUT_CHECK", &on) || on != "1") return;
+  auto* checker = new Checker;  // lives as long as the program
+  checker->Start(300);
+}
+
+void noteShownPage(const wxString& page) {
+  shownPage() = page;
+}
+
+}  // namespace dangbo::app

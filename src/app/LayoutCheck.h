@@ -1,0 +1,17 @@
+#pragma once
+// A hidden debug hook for the GUI tests: with the environment variable DANGBO_LAYOUT_CHECK=1 the window
+// looks at every shown label, button, check box and choice of every open window every 0.3 s and writes
+// one line to stderr ("layout-check: ...") for each control shown smaller than its best size (a clipped
+// text). A flow then fails when the log has such a line. Each time the shown windows, the page or the focus
+// change, the check writes 'state: TITLES | PAGE | focus NAME "LABEL"' to stdout once it has looked at them,
+// for a flow to wait on.
+#include <wx/string.h>
+
+namespace dangbo::app {
+
+/// Starts the periodic check when DANGBO_LAYOUT_CHECK is "1"; does nothing otherwise.
+void startLayoutCheck();
+/// The page the main window shows (for the "state:" lines).
+void noteShownPage(const wxString& page);
+
+}  // namespace dangbo::app
