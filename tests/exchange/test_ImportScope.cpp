@@ -221,6 +221,14 @@ TEST_CASE("import scope: case files are read and written by the inspection commi
               "action = 'discipline.update' ORDER BY id DESC LIMIT 1") ==
         "kiemtra|discipline:12-QĐ / dang_vien / DV002|violation: Nội dung mật ban đầu|violation: Một câu "
         "đoán sai");
+  // A case file with no rows (the template workbook's sheet left empty) asks for nothing: the office's
+  // import of it beside a member file is not refused, and the stored case file is untouched.
+  auto empty = services::planImport(
+      *r.s, kOffice,
+      r.batch({{"ky_luat.csv", kDisciplineHeader},
+               {"dang_vien.csv", kMemberHeader + member("DV001", "Lò Văn Pằn", "CB01")}}));
+  CHECK(empty.ok());
+  CHECK(r.one("SELECT violation FROM disciplines") == "Một câu đoán sai");
   // The inspection committee changes no member through an import.
   r.refused(kInspection, {{"dang_vien.csv", kMemberHeader + member("DV001", "Tên Khác", "CB01")}},
             "dang_vien.csv", 0, "");
