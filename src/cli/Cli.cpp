@@ -197,6 +197,7 @@ int cmdExport(const Parsed& p, std::ostream&, std::ostream& err) {
     throw UsageError(tr("export knows one kind: export register --out FILE [--as-of DATE]."));
   auto to = p.get("--out");
   if (!to) throw UsageError(tr("export register needs --out FILE (.csv or .xlsx)."));
+  checkOutTarget(p, *to);
   exchange::RegisterExportOptions o;
   o.asOf = dateOption(p, "--as-of", core::Date::today());
   auto s = services::Services::openForReading(dbPath(p));
@@ -235,6 +236,8 @@ int cmdBackup(const Parsed& p, std::ostream&, std::ostream& err) {
   allowOnly(p, {"--out"}, 0);
   auto to = p.get("--out");
   if (!to) throw UsageError(tr("backup needs --out FILE."));
+  if (p.has("--force")) throw UsageError(tr("backup never replaces a file: give a new file name."));
+  checkOutTarget(p, *to);
   auto s = services::Services::open(dbPath(p));
   services::requireBackupRights(actingUser(p, *s));
   exchange::backupDatabase(*s, *to);

@@ -5,6 +5,7 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/Platform.h"
 #include "services/Paths.h"
 
 namespace dangbo::cli {
@@ -19,7 +20,7 @@ const std::vector<std::string> kValueOptions = {
     "--db",          "--committee", "--place",     "--province",      "--seed", "--as-of", "--today",
     "--out",         "--format",    "--cell",      "--search",        "--from", "--to",    "--user",
     "--password-fd", "--role",      "--full-name", "--passphrase-fd", "--year", "--id",    "--compare",
-    "--by",          "--record",    "--secretary", "--resolve", "--on"};
+    "--by",          "--record",    "--secretary", "--resolve",       "--on"};
 // Options every command takes.
 const std::vector<std::string> kGlobalOptions = {"--db", "--user", "--password-fd"};
 }  // namespace
@@ -63,6 +64,10 @@ Parsed parse(const std::vector<std::string>& args) {
 void allowOnly(const Parsed& p, std::initializer_list<const char*> allowed, size_t positional) {
   auto ok = [&](const std::string& n) {
     if (std::find(kGlobalOptions.begin(), kGlobalOptions.end(), n) != kGlobalOptions.end()) return true;
+    // Every command that writes --out FILE may be told to replace an existing file.
+    if (n == "--force")
+      for (const char* a : allowed)
+        if (std::string(a) == "--out") return true;
     for (const char* a : allowed)
       if (n == a) return true;
     return false;
@@ -89,8 +94,7 @@ fs::path dbPath(const Parsed& p) {
 }
 
 void ensureParent(const fs::path& p) {
-  std::error_code ec;
-  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+  if (p.has_parent_path()) core::platform::createPrivateFolders(p.parent_path());
 }
 
 std::string formatOption(const Parsed& p, const std::string& fallback,
@@ -104,22 +108,64 @@ std::string formatOption(const Parsed& p, const std::string& fallback,
   throw UsageError(format(tr("--format: \"{1}\" is not one of: {2}."), {fmt, list}));
 }
 
+namespace {
+// True when the file starts as an SQLite database does.
+bool isSqliteFile(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  char head[16] = {};
+  return in.read(head, sizeof head) && std::string(head, sizeof head) == std::string("SQLite format 3\0", 16);
+}
+
+// True when `file` is the register, one of its companions, or one of its copies.
+bool belongsToRegister(const fs::path& file, const fs::path& db) {
+  namespace platform = core::platform;
+  const fs::path real = platform::realPath(file), reg = platform::realPath(db);
+  if (platform::sameFile(file, db)) return true;
+  const std::string r = real.string(), d = reg.string();
+  for (const char* suffix : {"-wal", "-shm", "-journal", ".lock"})
+    if (r == d + suffix) return true;
+  // FILE.vN-*.bak (upgrade copies), FILE.replaced-*.bak (restores), saoluu/NAME-*.db (automatic backups).
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(file, ec))) return false;  // a new copy harms none
+  if (r.rfind(d + ".", 0) == 0 && real.extension() == ".bak") return true;
+  const fs::path backups = reg.parent_path() / "saoluu";
+  return real.parent_path() == backups && real.filename().string().rfind(reg.stem().string() + "-", 0) == 0;
+}
+}  // namespace
+
+void checkOutTarget(const Parsed& p, const fs::path& file) {
+  std::error_code ec;
+  ensureParent(file);
+  if (belongsToRegister(file, dbPath(p)))
+    throw core::DataError(
+        format(tr("{1} is the register or one of its copies: it is never overwritten. Choose "
+                  "another file."),
+               {file.string()}));
+  if (!fs::exists(fs::symlink_status(file, ec))) return;
+  if (fs::is_directory(file, ec))
+    throw core::DataError(format(tr("{1} is a folder; give the name of a file."), {file.string()}));
+  if (isSqliteFile(file))
+    throw core::DataError(
+        format(tr("{1} is a database: it is never overwritten. Choose another file."), {file.string()}));
+  if (!p.has("--force"))
+    throw core::DataError(format(
+        tr("The file {1} already exists; add --force to replace it. Nothing was written."), {file.string()}));
+}
+
 void emit(const Parsed& p, std::ostream& out, const std::function<void(std::ostream&)>& write) {
   auto file = p.get("--out");
   if (!file) {
     write(out);
     return;
   }
-  std::string part = *file + ".part";
-  {
-    std::ofstream f(part, std::ios::binary);
+  checkOutTarget(p, *file);
+  core::platform::writeAtomically(*file, [&](const fs::path& tmp) {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
     if (!f) throw core::DataError(format(tr("Cannot write the file {1}."), {*file}));
     write(f);
+    f.flush();
     if (!f) throw core::DataError(format(tr("Cannot write the file {1}."), {*file}));
-  }
-  std::error_code ec;
-  fs::rename(part, *file, ec);
-  if (ec) throw core::DataError(format(tr("Cannot write the file {1}."), {*file}));
+  });
 }
 
 }  // namespace dangbo::cli

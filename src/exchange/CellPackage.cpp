@@ -16,6 +16,7 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/Platform.h"
 
 namespace dangbo::exchange {
 namespace {
@@ -465,23 +466,12 @@ std::string readPackageFile(const std::filesystem::path& path) {
 }
 
 void writePackageFile(const std::filesystem::path& path, const std::string& bytes) {
-  std::filesystem::path tmp = path.string() + ".tmp";
-  {
+  core::platform::writeAtomically(path, [&](const std::filesystem::path& tmp) {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
-    if (!out) {
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      throw DataError(format(tr("The file {1} cannot be written."), {path.string()}));
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw DataError(format(tr("The file {1} cannot be written."), {path.string()}));
-  }
+    if (!out) throw DataError(format(tr("The file {1} cannot be written."), {path.string()}));
+  });
 }
 
 }  // namespace dangbo::exchange

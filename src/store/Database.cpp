@@ -10,6 +10,7 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/Platform.h"
 
 namespace dangbo::store {
 
@@ -38,7 +39,8 @@ Header readHeader(const fs::path& path) {
   if (!in.read(reinterpret_cast<char*>(buf), sizeof buf)) return h;
   h.sqlite = std::memcmp(buf, "SQLite format 3", 16) == 0;
   auto be32 = [&](int off) {
-    return uint32_t(buf[off]) << 24 | uint32_t(buf[off + 1]) << 16 | uint32_t(buf[off + 2]) << 8 | uint32_t(buf[off + 3]);
+    return uint32_t(buf[off]) << 24 | uint32_t(buf[off + 1]) << 16 | uint32_t(buf[off + 2]) << 8 |
+           uint32_t(buf[off + 3]);
   };
   h.userVersion = be32(60);
   h.applicationId = be32(68);
@@ -61,7 +63,8 @@ int latestVersion(const std::vector<Migration>& steps) {
   return v;
 }
 
-Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path) : db_(std::move(db)), path_(std::move(path)) {}
+Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path)
+    : db_(std::move(db)), path_(std::move(path)) {}
 
 void Database::configure() {
   db_->exec("PRAGMA foreign_keys = ON");
@@ -85,6 +88,7 @@ std::unique_ptr<Database> Database::create(const fs::path& path, const std::vect
     // 16 KB pages (SQLite's default is 4 KB): a province's import writes and indexes a quarter as many pages
     // (benchmark: 2,58-2,79x the bare baseline instead of 2,96-3,04x). Set before the first table; files
     // made earlier keep their size.
+    core::platform::makeOwnerOnly(path);
     d->db().exec("PRAGMA page_size = " + std::to_string(kPageSize));
     d->configure();
     d->migrate(steps, true);
@@ -118,7 +122,8 @@ std::unique_ptr<Database> Database::open(const fs::path& path, const std::vector
   return open(path, Verify::Whole, steps);
 }
 
-std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify, const std::vector<Migration>& steps) {
+std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify,
+                                         const std::vector<Migration>& steps) {
   const int latest = latestVersion(steps);
   int version = 0;
   std::error_code ec;
@@ -131,9 +136,10 @@ std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify, co
   if (!walPending && (!header.sqlite || header.applicationId != uint32_t(kApplicationId)))
     throw DatabaseError(format(tr("{1} is not a dangbo database."), {path.string()}));
   if (!walPending && header.userVersion > uint32_t(latest))
-    throw DatabaseError(format(tr("The file {1} was made by a newer version of dangbo (schema {2}; this program "
-                                  "knows up to {3}). Install the newer version to open it; the file was not changed."),
-                               {path.string(), std::to_string(header.userVersion), std::to_string(latest)}));
+    throw DatabaseError(
+        format(tr("The file {1} was made by a newer version of dangbo (schema {2}; this program "
+                  "knows up to {3}). Install the newer version to open it; the file was not changed."),
+               {path.string(), std::to_string(header.userVersion), std::to_string(latest)}));
   {
     // Look before touching: a refused file must stay byte for byte as it was.
     auto ro = openReadOnly(path);
@@ -148,10 +154,14 @@ std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify, co
                                  {path.string(), e.what()}));
     }
     if (version > latest)
-      throw DatabaseError(format(tr("The file {1} was made by a newer version of dangbo (schema {2}; this program "
-                                    "knows up to {3}). Install the newer version to open it; the file was not changed."),
-                                 {path.string(), std::to_string(version), std::to_string(latest)}));
+      throw DatabaseError(
+          format(tr("The file {1} was made by a newer version of dangbo (schema {2}; this program "
+                    "knows up to {3}). Install the newer version to open it; the file was not changed."),
+                 {path.string(), std::to_string(version), std::to_string(latest)}));
   }
+  // A register made before files were private is made so by its owner's first opening (its journal too).
+  if (core::platform::ownedByCurrentUser(path))
+    for (const char* suffix : {"", "-wal", "-shm"}) core::platform::makeOwnerOnly(path.string() + suffix);
   std::unique_ptr<SQLite::Database> conn;
   try {
     conn = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
@@ -171,17 +181,22 @@ std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify, co
   return d;
 }
 
-std::string Database::integrityCheck() { return db_->execAndGet("PRAGMA integrity_check").getString(); }
+std::string Database::integrityCheck() {
+  return db_->execAndGet("PRAGMA integrity_check").getString();
+}
 
 std::vector<std::string> Database::foreignKeyViolations() {
   std::vector<std::string> out;
   SQLite::Statement q(*db_, "PRAGMA foreign_key_check");
   while (q.executeStep())
-    out.push_back(q.getColumn(0).getString() + " " + q.getColumn(1).getString() + " -> " + q.getColumn(2).getString());
+    out.push_back(q.getColumn(0).getString() + " " + q.getColumn(1).getString() + " -> " +
+                  q.getColumn(2).getString());
   return out;
 }
 
-int Database::schemaVersion() { return pragmaInt(*db_, "user_version"); }
+int Database::schemaVersion() {
+  return pragmaInt(*db_, "user_version");
+}
 
 void Database::migrate(const std::vector<Migration>& steps, bool isNew) {
   int current = schemaVersion();
@@ -199,9 +214,10 @@ void Database::migrate(const std::vector<Migration>& steps, bool isNew) {
         db_->exec("RELEASE migrate");
       } catch (...) {
       }
-      throw DatabaseError(format(tr("Upgrading the database failed at step {1}: {2}. The file was left at the "
-                                    "previous step."),
-                                 {m.name, e.what()}));
+      throw DatabaseError(
+          format(tr("Upgrading the database failed at step {1}: {2}. The file was left at the "
+                    "previous step."),
+                 {m.name, e.what()}));
     }
     current = m.version;
   }
@@ -245,13 +261,45 @@ void Database::transaction(const std::function<void()>& workIn) {
   t.commit();
 }
 
+void Database::copyInto(const fs::path& file) {
+  try {
+    SQLite::Database dest(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    SQLite::Backup backup(dest, *db_);
+    backup.executeStep(-1);
+    dest.exec("PRAGMA journal_mode = DELETE");
+  } catch (const SQLite::Exception& e) {
+    std::error_code ec;
+    fs::remove(file.string() + "-journal", ec);
+    const int code = e.getErrorCode() & 0xFF;
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+      throw DatabaseError(format(tr("The file {1} is damaged: {2}"), {path_.string(), e.what()}));
+    // The copy could not be written: a full disk, a read-only folder, a missing stick.
+    throw core::DataError(core::platform::writeFailure(file));
+  }
+  core::platform::makeOwnerOnly(file);
+}
+
 void Database::backupTo(const fs::path& to) {
-  std::error_code ec;
-  fs::remove(to, ec);
-  SQLite::Database dest(to.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  SQLite::Backup backup(dest, *db_);
-  backup.executeStep(-1);
-  dest.exec("PRAGMA journal_mode = DELETE");
+  const fs::path tmp = core::platform::reserveTempBeside(to);
+  try {
+    copyInto(tmp);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    throw;
+  }
+  core::platform::commitTemp(tmp, to);
+}
+
+bool Database::checkpointFile(const fs::path& path) {
+  try {
+    SQLite::Database conn(path.string(), SQLite::OPEN_READWRITE);
+    conn.setBusyTimeout(5000);
+    conn.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return true;
+  } catch (const SQLite::Exception&) {
+    return false;
+  }
 }
 
 }  // namespace dangbo::store

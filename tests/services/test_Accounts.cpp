@@ -2,7 +2,10 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <thread>
+#include <vector>
 
 #include "../TestUtil.h"
 #include "core/Errors.h"
@@ -231,16 +234,17 @@ TEST_CASE("account login: failures count, the fifth locks, the lock refuses the 
   CHECK_FALSE(services::login(*fx.s, "không có", kUserPw, at(9, 30)));
 }
 
-TEST_CASE("account lock that ran out starts a fresh count; a reset password unlocks") {
+TEST_CASE("account lock that ran out: the count goes on, the next lock lasts twice as long; a reset unlocks") {
   Fixture fx;
   services::createUser(*fx.s, fx.admin, fx.user("vanphong", "office"));
   for (int i = 0; i < 4; ++i) CHECK_FALSE(services::login(*fx.s, "vanphong", "sai", at(10, 0)));
   CHECK_THROWS_AS(services::login(*fx.s, "vanphong", "sai", at(10, 0)), core::PermissionError);
-  // After the lock a single wrong password does not lock again.
+  // After the lock a single wrong password does not lock again, but it is the sixth in a row.
   CHECK_FALSE(services::login(*fx.s, "vanphong", "sai", at(10, 15)));
-  CHECK(store::UserRepository(fx.s->database()).find("vanphong")->failedLogins == 1);
+  CHECK(store::UserRepository(fx.s->database()).find("vanphong")->failedLogins == 6);
   for (int i = 0; i < 3; ++i) CHECK_FALSE(services::login(*fx.s, "vanphong", "sai", at(10, 16)));
   CHECK_THROWS_AS(services::login(*fx.s, "vanphong", "sai", at(10, 16)), core::PermissionError);
+  CHECK(*services::listUsers(*fx.s, fx.admin)[1].lockedUntil == at(10, 46));  // 30 minutes, not 15
   CHECK_THROWS_AS(services::login(*fx.s, "vanphong", kUserPw, at(10, 17)), core::PermissionError);
   services::resetPassword(*fx.s, fx.admin, "vanphong", "mat-khau-moi-1");
   CHECK(services::login(*fx.s, "vanphong", "mat-khau-moi-1", at(10, 17)));
@@ -291,4 +295,54 @@ TEST_CASE("account password read from a file descriptor: one line, newline strip
   CHECK(services::readPasswordFromFd(fds[0]).empty());
   close(fds[0]);
   CHECK_THROWS_AS(services::readPasswordFromFd(-1), core::DataError);
+}
+
+TEST_CASE("thirty wrong passwords sent at once are thirty counted failures, and the account ends locked") {
+  Fixture fx;
+  services::createUser(*fx.s, fx.admin, fx.user("vanphong", "office"));
+  const auto path = fx.dir / "a.db";
+  // Thirty connections, as thirty programs would hold, all trying at the same moment.
+  std::vector<std::unique_ptr<services::Services>> conns;
+  for (int i = 0; i < 30; ++i) conns.push_back(services::Services::open(path));
+  std::atomic<int> refused{0}, failed{0};
+  std::atomic<bool> go{false};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 30; ++i)
+    threads.emplace_back([&, i] {
+      while (!go) std::this_thread::yield();
+      try {
+        if (!services::login(*conns[size_t(i)], "vanphong", "doan-" + std::to_string(i), at(11, 0))) ++failed;
+      } catch (const core::PermissionError&) {
+        ++refused;
+      }
+    });
+  go = true;
+  for (auto& t : threads) t.join();
+  CHECK(failed + refused == 30);
+  const auto u = store::UserRepository(fx.s->database()).find("vanphong");
+  CHECK(u->failedLogins == 30);
+  REQUIRE(u->lockedUntil);
+  CHECK_THROWS_AS(services::login(*fx.s, "vanphong", kUserPw, at(11, 1)), core::PermissionError);
+}
+
+TEST_CASE("nobody locks the administrator out for good: at most kAdminMaxLock, and the file's owner unlocks") {
+  Fixture fx;
+  for (int round = 0; round < 4; ++round) {
+    const auto start = at(12, 0) + std::chrono::hours(round);
+    for (int i = 0; i < services::kMaxFailedLogins - 1; ++i) CHECK_FALSE(services::login(*fx.s, "quantri", "sai", start));
+    CHECK_THROWS_AS(services::login(*fx.s, "quantri", "sai", start), core::PermissionError);
+    const auto lock = services::listUsers(*fx.s, fx.admin)[0].lockedUntil;
+    REQUIRE(lock);
+    CHECK(*lock - start <= services::kAdminMaxLock);  // however many rounds
+  }
+  // An office account's locks grow: 15, 30, 60 minutes ...
+  CHECK(services::lockDuration(5, "office") == std::chrono::minutes(15));
+  CHECK(services::lockDuration(10, "office") == std::chrono::minutes(30));
+  CHECK(services::lockDuration(15, "office") == std::chrono::minutes(60));
+  CHECK(services::lockDuration(500, "office") == services::kMaxLockDuration);
+  CHECK(services::lockDuration(500, "admin") == services::kAdminMaxLock);
+  // Unlocked at once by an administrator's action (the CLI lets the owner of the file do it).
+  CHECK_THROWS_AS(services::unlockAccount(*fx.s, Actor{"x", "office", std::nullopt}, "quantri"), core::PermissionError);
+  services::unlockAccount(*fx.s, Actor::localOffice(), "quantri");
+  CHECK(services::login(*fx.s, "quantri", kAdminPw, at(15, 1)));
 }
