@@ -7,6 +7,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <new>
 #include <optional>
 
 #include "core/Errors.h"
@@ -154,7 +155,14 @@ int cmdImport(const Parsed& p, std::ostream& out, std::ostream& err) {
   if (p.positional.empty())
     throw UsageError(tr("import needs the folder of CSV files or the .xlsx workbook."));
   bool dryRun = p.has("--dry-run");
-  auto batch = exchange::readImport(p.positional[0]);
+  services::ImportBatch batch;
+  try {
+    batch = exchange::readImport(p.positional[0]);
+  } catch (const std::bad_alloc&) {
+    throw core::DataError(format(tr("{1} is too large to be read in the memory of this computer. Nothing was "
+                                    "written."),
+                                 {p.positional[0]}));
+  }
   for (const auto& n : batch.notices) err << n << "\n";
   auto lock = dryRun ? nullptr : lockForWriting(p);  // not while a window has the register open
   auto s = services::Services::open(dbPath(p));
@@ -308,6 +316,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return kRefused;
   } catch (const core::PermissionError& e) {
     err << "dangbo-cli: " << e.what() << "\n";
+    return kRefused;
+  } catch (const std::bad_alloc&) {
+    // Never "damaged database" for a file too large to read: the register was not touched.
+    err << "dangbo-cli: "
+        << tr("There is not enough memory for this file; it is far larger than a register. Nothing was "
+              "written.")
+        << "\n";
     return kRefused;
   } catch (const std::exception& e) {
     err << "dangbo-cli: " << format(tr("Unexpected error: {1}"), {e.what()}) << "\n";

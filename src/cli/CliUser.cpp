@@ -1,6 +1,6 @@
 // The acting user of a command, the write lock beside the window's, and the `user` and `audit` commands.
-#include <map>
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "cli/CliCommon.h"
@@ -250,8 +250,7 @@ std::string userUsage() {
          "  user unlock NAME\n      " +
          tr("clear the lock of an account after wrong passwords (an administrator, or without --user the "
             "operating-system user who owns the register file)") +
-         "\n" +
-         "  user role NAME --role ROLE [--cell CODE]\n      " +
+         "\n" + "  user role NAME --role ROLE [--cell CODE]\n      " +
          tr("list, deactivate accounts, set a new password, change a role (administrator only)") + "\n" +
          "  audit [--by USER] [--record TEXT] [--from DATE] [--to DATE] [--format text|json]\n      " +
          tr("the audit trail, newest first (administrator only)") + "\n" +

@@ -627,6 +627,7 @@ services::ImportBatch readImportFolder(const std::filesystem::path& folder) {
     }
     std::string text;
     {
+      checkCsvSize(p);
       std::ifstream in(p, std::ios::binary);
       in.seekg(0, std::ios::end);
       const auto size = in.tellg();

@@ -3,6 +3,8 @@
 #include <expat.h>
 #include <zip.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -11,6 +13,7 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "exchange/InputLimits.h"
 
 namespace dangbo::exchange {
 
@@ -64,6 +67,14 @@ class Zip {
     int err = 0;
     z_ = zip_open(file_.c_str(), ZIP_RDONLY, &err);
     if (!z_) throw DataError(format(tr("{1} is not a readable Excel workbook."), {file_}));
+    if (zip_get_num_entries(z_, 0) > limits::kMaxZipEntries) {
+      zip_discard(z_);
+      z_ = nullptr;
+      throw DataError(
+          format(tr("{1} holds more than {2} parts: it is not a workbook of the register. Nothing "
+                    "was read."),
+                 {file_, std::to_string(limits::kMaxZipEntries)}));
+    }
   }
   ~Zip() {
     if (z_) zip_discard(z_);
@@ -81,11 +92,29 @@ class Zip {
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z_, zip_uint64_t(idx), 0),
                                                          &zip_fclose);
     if (!f) throw DataError(format(tr("{1} is not a readable Excel workbook."), {file_}));
+    // A zip bomb is refused from what its header says, and from what it really inflates to (a header may
+    // lie).
+    auto tooLarge = [&](uint64_t size) {
+      return size > limits::kMaxPartBytes || total_ + size > limits::kMaxWorkbookBytes ||
+             (size > limits::kRatioFloor && (st.valid & ZIP_STAT_COMP_SIZE) &&
+              size / std::max<uint64_t>(st.comp_size, 1) > limits::kMaxInflation);
+    };
+    auto refuse = [&] {
+      throw DataError(
+          format(tr("{1}: the part {2} inflates to far more than a workbook of the register holds "
+                    "(a damaged or hostile file). Nothing was read."),
+                 {file_, name}));
+    };
+    if ((st.valid & ZIP_STAT_SIZE) && tooLarge(st.size)) refuse();
     std::string out;
     char buf[65536];
     zip_int64_t n;
-    while ((n = zip_fread(f.get(), buf, sizeof buf)) > 0) out.append(buf, size_t(n));
+    while ((n = zip_fread(f.get(), buf, sizeof buf)) > 0) {
+      out.append(buf, size_t(n));
+      if (tooLarge(out.size())) refuse();
+    }
     if (n < 0) throw DataError(format(tr("{1} is not a readable Excel workbook."), {file_}));
+    total_ += out.size();
     return out;
   }
   const std::string& file() const { return file_; }
@@ -93,6 +122,7 @@ class Zip {
  private:
   std::string file_;
   zip_t* z_ = nullptr;
+  uint64_t total_ = 0;  // bytes inflated so far
 };
 
 // Resolves a relationship target against the folder of the part that owns it.
@@ -149,6 +179,25 @@ std::string formatNumber(const std::string& raw) {
     return buf;
   }
   return raw;
+}
+
+[[noreturn]] void cellTooLong(const std::string& file, const std::string& part) {
+  throw DataError(
+      format(tr("{1}: a cell of {2} is longer than {3} characters, more than Excel itself allows. "
+                "Nothing was read."),
+             {file, part, "32.767"}));
+}
+
+[[noreturn]] void tooManyCells(const std::string& file) {
+  throw DataError(format(tr("{1} holds more than {2} cells: far more than a register. Nothing was read."),
+                         {file, std::to_string(limits::kMaxCells)}));
+}
+
+// "A", "Z", "AA", ... for a 0-based column.
+std::string xlsxColumnName(int col) {
+  std::string out;
+  for (int c = col + 1; c > 0; c = (c - 1) / 26) out.insert(out.begin(), char('A' + (c - 1) % 26));
+  return out;
 }
 
 }  // namespace
@@ -267,9 +316,13 @@ std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
         inT = false;
     };
     h.text = [&](std::string_view s) {
-      if (inT && !phonetic && !shared.empty()) shared.back() += s;
+      if (inT && !phonetic && !shared.empty()) {
+        shared.back() += s;
+        if (shared.back().size() > limits::kMaxCellBytes) cellTooLong(zip.file(), sharedPart);
+      }
     };
     parseXml(*xml, h, zip.file(), sharedPart);
+    if (shared.size() > limits::kMaxCells) tooManyCells(zip.file());
   }
 
   // Styles: which cell formats show dates.
@@ -305,6 +358,7 @@ std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
   }
 
   std::vector<XlsxSheet> out;
+  size_t cells = 0;  // cells held by every sheet read so far, gaps included
   for (const auto& ref : refs) {
     auto rel = rels.find(ref.rid);
     if (rel == rels.end()) continue;
@@ -318,7 +372,11 @@ std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
     bool inV = false, inT = false, inCell = false;
     int phonetic = 0;
     XlsxRow current;
+    size_t rowsRead = 0;
     auto flushRow = [&] {
+      if (++rowsRead > size_t(limits::kMaxRows))
+        throw DataError(format(tr("{1}: the sheet {2} has more than {3} rows. Nothing was read."),
+                               {zip.file(), ref.name, std::to_string(limits::kMaxRows)}));
       bool any = false;
       for (const auto& c : current.cells) any = any || !c.empty();
       if (any) sheet.rows.push_back(std::move(current));
@@ -337,6 +395,13 @@ std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
         auto r = a.find("r");
         int c = r != a.end() ? xlsxColumnIndex(r->second) : -1;
         col = c >= 0 ? c : col + 1;
+        if (col >= limits::kMaxColumns || (r != a.end() && c < 0 && !r->second.empty() &&
+                                           std::isalpha(static_cast<unsigned char>(r->second[0]))))
+          throw DataError(
+              format(tr("{1}: the cell {2} of the sheet {3} lies beyond the column {4}, the last an "
+                        "import sheet may use. Nothing was read."),
+                     {zip.file(), r != a.end() ? r->second : std::to_string(col + 1), ref.name,
+                      xlsxColumnName(limits::kMaxColumns - 1)}));
         auto t = a.find("t");
         type = t == a.end() ? "n" : t->second;
         auto s = a.find("s");
@@ -356,6 +421,8 @@ std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
         value += s;
       else if (inT && !phonetic)
         inlineText += s;
+      if (value.size() > limits::kMaxCellBytes || inlineText.size() > limits::kMaxCellBytes)
+        cellTooLong(zip.file(), rel->second);
     };
     h.end = [&](std::string_view name) {
       if (name == "v")
@@ -391,8 +458,12 @@ std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
             text = formatNumber(value);
           }
         }
-        if (col >= 0 && col < 16384) {
-          if (current.cells.size() <= size_t(col)) current.cells.resize(size_t(col) + 1);
+        if (col >= 0 && col < limits::kMaxColumns) {
+          if (current.cells.size() <= size_t(col)) {
+            cells += size_t(col) + 1 - current.cells.size();
+            if (cells > limits::kMaxCells) tooManyCells(zip.file());
+            current.cells.resize(size_t(col) + 1);
+          }
           current.cells[size_t(col)] = std::move(text);
         }
       }

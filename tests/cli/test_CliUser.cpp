@@ -193,7 +193,8 @@ TEST_CASE("cli accounts: only the administrator backs up and restores a register
   CHECK(a.as("lanhdao", "mat-khau-lanh-dao", {"members"}).code == 0);  // the backup's accounts are back
 }
 
-TEST_CASE("cli accounts: an administrator locked out by wrong passwords is unlocked by the owner of the file") {
+TEST_CASE(
+    "cli accounts: an administrator locked out by wrong passwords is unlocked by the owner of the file") {
   Accounts a;
   for (int i = 0; i < 5; ++i) a.as("quantri", "doan-sai", {"members"});
   auto locked = a.admin({"members"});

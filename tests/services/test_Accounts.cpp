@@ -40,7 +40,8 @@ struct Fixture {
     cellId = services::addOrganization(*s, Actor::localOffice(), o);
     services::createAdministrator(*s, "QuanTri", "Lò Văn Quản", kAdminPw);
   }
-  services::NewUser user(const std::string& name, const std::string& role, std::optional<core::Id> cell = {}) {
+  services::NewUser user(const std::string& name, const std::string& role,
+                         std::optional<core::Id> cell = {}) {
     return {name, "Cầm Thị " + name, role, cell, kUserPw};
   }
   /// Every audit row, oldest first.
@@ -80,8 +81,9 @@ TEST_CASE("account set-up creates the administrator once only") {
 
 TEST_CASE("account passwords: weak ones refused, hash verifies and is not the password") {
   Fixture fx;
-  CHECK_THROWS_AS(services::createUser(*fx.s, fx.admin, {"vanphong", "Cầm Văn Phòng", "office", {}, "1234567"}),
-                  core::DataError);
+  CHECK_THROWS_AS(
+      services::createUser(*fx.s, fx.admin, {"vanphong", "Cầm Văn Phòng", "office", {}, "1234567"}),
+      core::DataError);
   CHECK_THROWS_AS(services::resetPassword(*fx.s, fx.admin, "quantri", "short"), core::DataError);
   // Eight characters are enough, even when some are Vietnamese letters of several bytes.
   services::createUser(*fx.s, fx.admin, {"vanphong", "Cầm Văn Phòng", "office", {}, "mậtkhẩu1"});
@@ -175,7 +177,7 @@ TEST_CASE("account management is refused for office, leadership, secretary and i
 TEST_CASE("account deactivation, password reset and the last administrator") {
   Fixture fx;
   services::createUser(*fx.s, fx.admin, fx.user("vanphong", "office"));
-  CHECK_THROWS_AS(services::deactivateUser(*fx.s, fx.admin, "quantri"), core::DataError);  // oneself
+  CHECK_THROWS_AS(services::deactivateUser(*fx.s, fx.admin, "quantri"), core::DataError);        // oneself
   CHECK_THROWS_AS(services::changeRole(*fx.s, fx.admin, "quantri", "office"), core::DataError);  // last admin
   CHECK_THROWS_AS(services::deactivateUser(*fx.s, fx.admin, "khongco"), core::DataError);
   services::resetPassword(*fx.s, fx.admin, "vanphong", "mat-khau-moi-1");
@@ -189,7 +191,8 @@ TEST_CASE("account deactivation, password reset and the last administrator") {
   services::changeRole(*fx.s, fx.admin, "quantri", "office");
 }
 
-TEST_CASE("account login: failures count, the fifth locks, the lock refuses the right password and runs out") {
+TEST_CASE(
+    "account login: failures count, the fifth locks, the lock refuses the right password and runs out") {
   Fixture fx;
   services::createUser(*fx.s, fx.admin, fx.user("vanphong", "office"));
   auto failures = [&] { return store::UserRepository(fx.s->database()).find("vanphong")->failedLogins; };
@@ -234,7 +237,8 @@ TEST_CASE("account login: failures count, the fifth locks, the lock refuses the 
   CHECK_FALSE(services::login(*fx.s, "không có", kUserPw, at(9, 30)));
 }
 
-TEST_CASE("account lock that ran out: the count goes on, the next lock lasts twice as long; a reset unlocks") {
+TEST_CASE(
+    "account lock that ran out: the count goes on, the next lock lasts twice as long; a reset unlocks") {
   Fixture fx;
   services::createUser(*fx.s, fx.admin, fx.user("vanphong", "office"));
   for (int i = 0; i < 4; ++i) CHECK_FALSE(services::login(*fx.s, "vanphong", "sai", at(10, 0)));
@@ -271,13 +275,15 @@ TEST_CASE("account actions and logins write audit rows without the password") {
     actions.push_back(r.action);
   }
   std::reverse(actions.begin(), actions.end());  // oldest first
-  std::vector<std::string> expected = {"user.setup",  "user.create",  "user.password_reset", "user.role",
-                                       "login",       "login.failed", "login.failed",        "user.deactivate"};
+  std::vector<std::string> expected = {"user.setup",   "user.create",    "user.password_reset",
+                                       "user.role",    "login",          "login.failed",
+                                       "login.failed", "user.deactivate"};
   REQUIRE(actions.size() >= expected.size());
-  CHECK(std::vector<std::string>(actions.end() - static_cast<long>(expected.size()), actions.end()) == expected);
+  CHECK(std::vector<std::string>(actions.end() - static_cast<long>(expected.size()), actions.end()) ==
+        expected);
   auto rows = fx.auditRows();
-  CHECK(rows[0].username == "quantri");      // deactivation by the administrator
-  CHECK(rows[1].username == "khongco");      // the failed attempt names what was typed
+  CHECK(rows[0].username == "quantri");  // deactivation by the administrator
+  CHECK(rows[1].username == "khongco");  // the failed attempt names what was typed
   CHECK(rows[1].record == "user:khongco");
   CHECK(rows[2].username == "vanphong");
   CHECK(rows[2].newValue.find("failure 1") != std::string::npos);
@@ -325,11 +331,13 @@ TEST_CASE("thirty wrong passwords sent at once are thirty counted failures, and 
   CHECK_THROWS_AS(services::login(*fx.s, "vanphong", kUserPw, at(11, 1)), core::PermissionError);
 }
 
-TEST_CASE("nobody locks the administrator out for good: at most kAdminMaxLock, and the file's owner unlocks") {
+TEST_CASE(
+    "nobody locks the administrator out for good: at most kAdminMaxLock, and the file's owner unlocks") {
   Fixture fx;
   for (int round = 0; round < 4; ++round) {
     const auto start = at(12, 0) + std::chrono::hours(round);
-    for (int i = 0; i < services::kMaxFailedLogins - 1; ++i) CHECK_FALSE(services::login(*fx.s, "quantri", "sai", start));
+    for (int i = 0; i < services::kMaxFailedLogins - 1; ++i)
+      CHECK_FALSE(services::login(*fx.s, "quantri", "sai", start));
     CHECK_THROWS_AS(services::login(*fx.s, "quantri", "sai", start), core::PermissionError);
     const auto lock = services::listUsers(*fx.s, fx.admin)[0].lockedUntil;
     REQUIRE(lock);
@@ -342,7 +350,8 @@ TEST_CASE("nobody locks the administrator out for good: at most kAdminMaxLock, a
   CHECK(services::lockDuration(500, "office") == services::kMaxLockDuration);
   CHECK(services::lockDuration(500, "admin") == services::kAdminMaxLock);
   // Unlocked at once by an administrator's action (the CLI lets the owner of the file do it).
-  CHECK_THROWS_AS(services::unlockAccount(*fx.s, Actor{"x", "office", std::nullopt}, "quantri"), core::PermissionError);
+  CHECK_THROWS_AS(services::unlockAccount(*fx.s, Actor{"x", "office", std::nullopt}, "quantri"),
+                  core::PermissionError);
   services::unlockAccount(*fx.s, Actor::localOffice(), "quantri");
   CHECK(services::login(*fx.s, "quantri", kAdminPw, at(15, 1)));
 }
