@@ -7,6 +7,7 @@
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/InputClean.h"
 #include "core/Platform.h"
 #include "reports/Json.h"
 #include "services/Accounts.h"
@@ -56,7 +57,7 @@ std::string readNewPassword(const Parsed& p, const std::string& username) {
 /// The id of the organization with `code`.
 core::Id cellId(services::Services& s, const Actor& reader, const std::string& code) {
   for (const auto& o : s.organizations(reader))
-    if (o.code == code) return o.id;
+    if (core::sameCode(o.code, code)) return o.id;
   throw DataError(format(tr("There is no party organization with the code {1}."), {code}));
 }
 

@@ -16,6 +16,7 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/InputClean.h"
 #include "core/Platform.h"
 
 namespace dangbo::exchange {
@@ -390,8 +391,10 @@ PackageHeader parseHeader(std::string_view bytes) {
   return h;
 }
 
-std::array<unsigned char, 32> deriveKey(const std::string& passphrase, const PackageHeader& h) {
+std::array<unsigned char, 32> deriveKey(const std::string& typed, const PackageHeader& h) {
   sodiumReady();
+  // NFC: a passphrase typed with combining marks opens what the precomposed one sealed, and the other way.
+  const std::string passphrase = core::passphraseText(typed);
   std::array<unsigned char, 32> key{};
   if (crypto_pwhash(key.data(), key.size(), passphrase.data(), passphrase.size(), h.salt.data(), h.opsLimit,
                     static_cast<size_t>(h.memLimitKiB) * 1024, crypto_pwhash_ALG_ARGON2ID13) != 0)

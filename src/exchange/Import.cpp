@@ -20,6 +20,7 @@
 #include "core/Date.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/InputClean.h"
 #include "core/Platform.h"
 #include "core/VietText.h"
 #include "exchange/Csv.h"
@@ -160,10 +161,15 @@ void parseNormalized(const ImportColumn& column, std::string_view text, std::str
                      std::string& error) {
   out.clear();
   switch (column.type) {
-    case ImportType::Text:
     case ImportType::Code:
+      // Codes in capitals (cb07 is the cell CB07, never a new one); invisible characters refused.
+      error = core::hiddenCharacterProblem(text, column.header);
+      if (error.empty()) out = core::toUpper(text);
+      return;
+    case ImportType::Text:
     case ImportType::Ethnic:
-      out.assign(text);
+      error = core::hiddenCharacterProblem(text, column.header);
+      if (error.empty()) out.assign(text);
       return;
     case ImportType::Date:
       if (auto d = core::Date::parse(text)) {
