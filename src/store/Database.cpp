@@ -172,10 +172,35 @@ std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify,
   d->configure();
   d->report_.fromVersion = version;
   if (version < latest) {
-    fs::path backup = path.string() + ".v" + std::to_string(version) + "-" + stamp() + ".bak";
-    d->backupTo(backup);
-    d->report_.backupPath = backup;
-    d->migrate(steps, false);
+    // Two programs opening an old file at once: the first upgrades under the write lock, the other waits for
+    // it (long enough for a province's file) and then finds the file already upgraded.
+    d->db_->setBusyTimeout(600000);
+    try {
+      d->db_->exec("BEGIN IMMEDIATE");
+    } catch (const SQLite::Exception& e) {
+      throw DatabaseError(
+          format(tr("The file {1} is being upgraded by another dangbo program that does not finish; "
+                    "close it and try again ({2})."),
+                 {path.string(), e.what()}));
+    }
+    try {
+      const int now = d->schemaVersion();
+      if (now < latest) {
+        fs::path backup = path.string() + ".v" + std::to_string(now) + "-" + stamp() + ".bak";
+        // Copied through a second connection: it reads the file as committed, beside our write lock.
+        openReadOnly(path)->backupTo(backup);
+        d->report_.backupPath = backup;
+        d->migrate(steps, false);
+      }
+      d->db_->exec("COMMIT");
+    } catch (...) {
+      try {
+        d->db_->exec("ROLLBACK");
+      } catch (const SQLite::Exception&) {
+      }
+      throw;
+    }
+    d->db_->setBusyTimeout(5000);
   }
   d->report_.toVersion = d->schemaVersion();
   return d;
@@ -265,7 +290,10 @@ void Database::copyInto(const fs::path& file) {
   try {
     SQLite::Database dest(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     SQLite::Backup backup(dest, *db_);
-    backup.executeStep(-1);
+    const int done = backup.executeStep(-1);
+    if (done != SQLITE_DONE)
+      throw DatabaseError(
+          format(tr("The file {1} could not be copied: {2}"), {path_.string(), sqlite3_errstr(done)}));
     dest.exec("PRAGMA journal_mode = DELETE");
   } catch (const SQLite::Exception& e) {
     std::error_code ec;
