@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
+#include <map>
+#include <mutex>
 #include <new>
 #include <vector>
 
@@ -98,23 +100,69 @@ std::string writeFailure(const fs::path& target) {
   return format(tr("The file {1} could not be written."), {target.string()});
 }
 
+namespace {
+// The temporary files this process is writing, each held by an flock so that another process sees it alive.
+std::mutex tempMutex;
+std::map<std::string, int>& liveTemps() {
+  static std::map<std::string, int> m;
+  return m;
+}
+
+// Removes what a killed writer left beside `target`: ".NAME.XXXXXX.part" files (and their SQLite companions)
+// whose lock nobody holds.
+void removeStaleTemps(const fs::path& folder, const std::string& name) {
+  std::error_code ec;
+  const std::string prefix = "." + name + ".";
+  for (const auto& e : fs::directory_iterator(folder, ec)) {
+    const std::string n = e.path().filename().string();
+    if (n.rfind(prefix, 0) != 0) continue;
+    const size_t part = n.find(".part", prefix.size());
+    if (part == std::string::npos) continue;
+    const std::string suffix = n.substr(part + 5);
+    if (!suffix.empty() && suffix != "-journal" && suffix != "-wal" && suffix != "-shm") continue;
+    const fs::path base = folder / n.substr(0, part + 5);
+    const int fd = ::open(base.c_str(), O_RDONLY | O_CLOEXEC);
+    bool stale = fd < 0;
+    if (fd >= 0) {
+      stale = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+      ::close(fd);
+    }
+    if (stale) fs::remove(e.path(), ec);
+  }
+}
+}  // namespace
+
 fs::path reserveTempBeside(const fs::path& target) {
   const fs::path abs = fs::absolute(target);
+  removeStaleTemps(abs.parent_path(), abs.filename().string());
   std::string pattern = (abs.parent_path() / ("." + abs.filename().string() + ".XXXXXX.part")).string();
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   const int fd = ::mkstemps(name.data(), 5);
   if (fd < 0) throw DataError(writeFailure(target));
   (void)::fchmod(fd, 0600);
-  ::close(fd);
+  (void)::flock(fd, LOCK_EX);
+  std::lock_guard<std::mutex> lock(tempMutex);
+  liveTemps()[name.data()] = fd;
   return fs::path(name.data());
+}
+
+void discardTemp(const fs::path& tmp) {
+  std::error_code ec;
+  fs::remove(tmp, ec);
+  for (const char* suffix : {"-journal", "-wal", "-shm"}) fs::remove(tmp.string() + suffix, ec);
+  std::lock_guard<std::mutex> lock(tempMutex);
+  auto it = liveTemps().find(tmp.string());
+  if (it != liveTemps().end()) {
+    ::close(it->second);
+    liveTemps().erase(it);
+  }
 }
 
 void commitTemp(const fs::path& tmp, const fs::path& target) {
   auto fail = [&] {
     const std::string why = writeFailure(target);
-    std::error_code ec;
-    fs::remove(tmp, ec);
+    discardTemp(tmp);
     throw DataError(why);
   };
   const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
@@ -124,6 +172,12 @@ void commitTemp(const fs::path& tmp, const fs::path& target) {
   ::close(fd);
   if (!synced) fail();
   if (::rename(tmp.c_str(), target.c_str()) != 0) fail();
+  std::lock_guard<std::mutex> lock(tempMutex);
+  auto it = liveTemps().find(tmp.string());
+  if (it != liveTemps().end()) {
+    ::close(it->second);
+    liveTemps().erase(it);
+  }
 }
 
 void writeAtomically(const fs::path& target, const std::function<void(const fs::path&)>& write) {
@@ -131,20 +185,17 @@ void writeAtomically(const fs::path& target, const std::function<void(const fs::
   try {
     write(tmp);
   } catch (const std::bad_alloc&) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
+    discardTemp(tmp);
     throw;
   } catch (const DataError& e) {
     const std::string why = writeFailure(target);
-    std::error_code ec;
-    fs::remove(tmp, ec);
+    discardTemp(tmp);
     // A writer's own refusal stays; a failure to write is told why.
     if (why != format(tr("The file {1} could not be written."), {target.string()})) throw DataError(why);
     throw;
   } catch (const std::exception&) {
     const std::string why = writeFailure(target);
-    std::error_code ec;
-    fs::remove(tmp, ec);
+    discardTemp(tmp);
     throw DataError(why);
   }
   commitTemp(tmp, target);

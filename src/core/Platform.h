@@ -35,10 +35,13 @@ std::string writeFailure(const std::filesystem::path& target);
 /// removes it and throws core::DataError naming `target` and the reason. std::bad_alloc goes through.
 void writeAtomically(const std::filesystem::path& target,
                      const std::function<void(const std::filesystem::path&)>& write);
-/// A new empty owner-only file beside `target` (".NAME.XXXXXX.part"); DataError when it cannot be made.
+/// A new empty owner-only file beside `target` (".NAME.XXXXXX.part"), locked while this process writes it;
+/// what a killed writer left there for the same target is removed first. DataError when it cannot be made.
 std::filesystem::path reserveTempBeside(const std::filesystem::path& target);
 /// Flushes `tmp` to disk and renames it over `target`; DataError (tmp removed) on failure.
 void commitTemp(const std::filesystem::path& tmp, const std::filesystem::path& target);
+/// Removes a temporary file of reserveTempBeside (and its journal) that will not be committed.
+void discardTemp(const std::filesystem::path& tmp);
 
 /// An advisory lock on a file (flock) held for the life of the object.
 class FileLock {

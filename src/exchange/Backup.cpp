@@ -51,7 +51,7 @@ void backupDatabase(services::Services& s, const fs::path& to) {
     s.database().copyInto(tmp);
     verify(tmp);
   } catch (...) {
-    fs::remove(tmp, ec);
+    core::platform::discardTemp(tmp);
     throw;
   }
   core::platform::commitTemp(tmp, to);
@@ -97,7 +97,7 @@ fs::path restoreDatabase(const fs::path& dbPath, const fs::path& from) {
     store::Database::openReadOnly(from)->copyInto(tmp);
     verify(tmp);
   } catch (...) {
-    fs::remove(tmp, ec);
+    core::platform::discardTemp(tmp);
     throw;
   }
   fs::path kept;
@@ -107,7 +107,16 @@ fs::path restoreDatabase(const fs::path& dbPath, const fs::path& from) {
       //    read by SQLite is kept as it lies on disk.
       kept = dbPath.string() + ".replaced-" + stamp() + ".bak";
       try {
-        store::Database::openReadOnly(dbPath)->backupTo(kept);
+        // Under a temporary name of the register's own, so that a kill here leaves nothing the next restore
+        // does not clear.
+        const fs::path keptTmp = core::platform::reserveTempBeside(dbPath);
+        try {
+          store::Database::openReadOnly(dbPath)->copyInto(keptTmp);
+        } catch (...) {
+          core::platform::discardTemp(keptTmp);
+          throw;
+        }
+        core::platform::commitTemp(keptTmp, kept);
       } catch (const DatabaseError&) {
         fs::remove(kept, ec);
         fs::copy_file(dbPath, kept, ec);
@@ -122,7 +131,7 @@ fs::path restoreDatabase(const fs::path& dbPath, const fs::path& from) {
       fs::remove(dbPath.string() + "-shm", ec);
     }
   } catch (...) {
-    fs::remove(tmp, ec);
+    core::platform::discardTemp(tmp);
     throw;
   }
   // 4. The checked copy renamed over the register in one step.

@@ -312,8 +312,7 @@ void Database::backupTo(const fs::path& to) {
   try {
     copyInto(tmp);
   } catch (...) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
+    core::platform::discardTemp(tmp);
     throw;
   }
   core::platform::commitTemp(tmp, to);
