@@ -66,6 +66,21 @@ class Zip {
   explicit Zip(const std::filesystem::path& path) : file_(path.string()) {
     int err = 0;
     z_ = zip_open(file_.c_str(), ZIP_RDONLY, &err);
+    checkOpened();
+  }
+  // A workbook in memory (`bytes` must outlive the object).
+  Zip(std::string_view bytes, std::string name) : file_(std::move(name)) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (src) {
+      z_ = zip_open_from_source(src, ZIP_RDONLY, &error);
+      if (!z_) zip_source_free(src);
+    }
+    zip_error_fini(&error);
+    checkOpened();
+  }
+  void checkOpened() {
     if (!z_) throw DataError(format(tr("{1} is not a readable Excel workbook."), {file_}));
     if (zip_get_num_entries(z_, 0) > limits::kMaxZipEntries) {
       zip_discard(z_);
@@ -260,8 +275,22 @@ bool isDateFormat(int id, std::string_view code) {
   return date;
 }
 
+namespace {
+std::vector<XlsxSheet> readWorkbook(Zip& zip);
+}
+
 std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
   Zip zip(path);
+  return readWorkbook(zip);
+}
+
+std::vector<XlsxSheet> readXlsxBytes(std::string_view bytes, const std::string& name) {
+  Zip zip(bytes, name);
+  return readWorkbook(zip);
+}
+
+namespace {
+std::vector<XlsxSheet> readWorkbook(Zip& zip) {
   // The workbook part.
   std::string workbook = "xl/workbook.xml";
   for (const auto& [id, target] : readRels(zip, ""))
@@ -473,5 +502,7 @@ std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace dangbo::exchange
