@@ -88,6 +88,12 @@ long processId() {
   return long(::getpid());
 }
 
+bool canWriteBeside(const fs::path& file) {
+  fs::path folder = realPath(file).parent_path();
+  if (folder.empty()) folder = ".";
+  return ::access(folder.c_str(), W_OK) == 0 && ::access(file.c_str(), W_OK) == 0;
+}
+
 std::string writeFailure(const fs::path& target) {
   fs::path folder = realPath(target).parent_path();
   if (folder.empty()) folder = ".";

@@ -27,6 +27,9 @@ bool ownedByCurrentUser(const std::filesystem::path& p);
 /// The name of the user running this program (the login name, or the number when it has none).
 std::string currentUserName();
 
+/// True when this program may write the file and create files in its folder (SQLite needs both for a
+/// register).
+bool canWriteBeside(const std::filesystem::path& file);
 /// Why writing `target` failed, in the user's language: a read-only folder, a full disk, or the plain
 /// "cannot write" (looks at the folder and at the disk, as errno is often lost by the writers).
 std::string writeFailure(const std::filesystem::path& target);

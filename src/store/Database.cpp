@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -45,6 +46,21 @@ Header readHeader(const fs::path& path) {
   h.userVersion = be32(60);
   h.applicationId = be32(68);
   return h;
+}
+
+// "file:" URI of a path, with the characters URIs reserve escaped.
+std::string uriOf(const fs::path& path) {
+  std::string out = "file:";
+  for (unsigned char c : fs::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    } else {
+      out += char(c);
+    }
+  }
+  return out;
 }
 
 std::string stamp() {
@@ -106,7 +122,23 @@ std::unique_ptr<Database> Database::openReadOnly(const fs::path& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw DatabaseError(format(tr("The file {1} does not exist."), {path.string()}));
   try {
-    auto conn = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+    std::unique_ptr<SQLite::Database> conn;
+    try {
+      conn = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+      conn->execAndGet("PRAGMA application_id");
+    } catch (const SQLite::Exception&) {
+      if (core::platform::canWriteBeside(path)) throw;
+      // A read-only folder (a write-protected stick, a CD): SQLite cannot make its -shm there. A file closed
+      // cleanly (no WAL left) is read as immutable; one with a WAL cannot be read whole here.
+      const fs::path wal = path.string() + "-wal";
+      if (fs::exists(wal, ec) && fs::file_size(wal, ec) > 0)
+        throw DatabaseError(
+            format(tr("The register {1} cannot be opened for writing: {2} Copy it to a folder you "
+                      "may write in; the file was not changed."),
+                   {path.string(), core::platform::writeFailure(path)}));
+      conn = std::make_unique<SQLite::Database>(uriOf(path) + "?immutable=1",
+                                                SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+    }
     conn->setBusyTimeout(5000);
     int app = pragmaInt(*conn, "application_id");
     if (app != kApplicationId)
@@ -163,6 +195,11 @@ std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify,
   if (core::platform::ownedByCurrentUser(path))
     for (const char* suffix : {"", "-wal", "-shm"}) core::platform::makeOwnerOnly(path.string() + suffix);
   std::unique_ptr<SQLite::Database> conn;
+  if (!core::platform::canWriteBeside(path))
+    throw DatabaseError(
+        format(tr("The register {1} cannot be opened for writing: {2} Copy it to a folder you may "
+                  "write in; the file was not changed."),
+               {path.string(), core::platform::writeFailure(path)}));
   try {
     conn = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
   } catch (const SQLite::Exception& e) {
@@ -263,7 +300,34 @@ void guarded(const std::function<void()>& work) {
 }
 }  // namespace
 
+// What the disk or another program did to a write, said in the user's language (exit 1: nothing was written).
+[[noreturn]] void rethrowWriteFailure(const SQLite::Exception& e, const fs::path& path) {
+  switch (e.getErrorCode() & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throw core::DataError(
+          format(tr("The register {1} is busy: another dangbo program is writing to it. Try again "
+                    "in a moment; nothing was written."),
+                 {path.string()}));
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+      throw core::DataError(core::platform::writeFailure(path) + " " + tr("Nothing was written."));
+    default:
+      throw;
+  }
+}
+
 void Database::transaction(const std::function<void()>& workIn) {
+  try {
+    transactionRaw(workIn);
+  } catch (const SQLite::Exception& e) {
+    rethrowWriteFailure(e, path_);
+  }
+}
+
+void Database::transactionRaw(const std::function<void()>& workIn) {
   const std::function<void()> work = [&workIn] { guarded(workIn); };
   if (sqlite3_get_autocommit(db_->getHandle()) == 0) {
     // Already inside a transaction: nest as a savepoint, so a use case can call another.

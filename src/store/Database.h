@@ -55,7 +55,8 @@ class Database {
   /// The schema version of the file.
   int schemaVersion();
   /// Runs `work` in one transaction: committed when it returns, rolled back when it throws. Called inside
-  /// another transaction it nests as a savepoint (rolled back alone when it throws).
+  /// another transaction it nests as a savepoint (rolled back alone when it throws). A register busy with
+  /// another program's write, a full disk or a read-only folder end in core::DataError in Vietnamese.
   void transaction(const std::function<void()>& work);
   /// Inside a transaction: check foreign keys at commit instead of at each statement (for cyclic inserts).
   void deferForeignKeys() { db_->exec("PRAGMA defer_foreign_keys = ON"); }
@@ -76,6 +77,7 @@ class Database {
  private:
   Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path);
   void configure();
+  void transactionRaw(const std::function<void()>& work);
   void migrate(const std::vector<Migration>& steps, bool isNew);
   std::unique_ptr<SQLite::Database> db_;
   std::filesystem::path path_;
