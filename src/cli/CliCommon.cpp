@@ -122,7 +122,7 @@ bool belongsToRegister(const fs::path& file, const fs::path& db) {
   const fs::path real = platform::realPath(file), reg = platform::realPath(db);
   if (platform::sameFile(file, db)) return true;
   const std::string r = real.string(), d = reg.string();
-  for (const char* suffix : {"-wal", "-shm", "-journal", ".lock"})
+  for (const char* suffix : {"-wal", "-shm", "-journal", ".lock", ".anchor"})
     if (r == d + suffix) return true;
   // FILE.vN-*.bak (upgrade copies), FILE.replaced-*.bak (restores), saoluu/NAME-*.db (automatic backups).
   std::error_code ec;

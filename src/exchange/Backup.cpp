@@ -10,6 +10,7 @@
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/Platform.h"
+#include "services/AuditAnchor.h"
 #include "services/Services.h"
 #include "store/Database.h"
 
@@ -55,6 +56,7 @@ void backupDatabase(services::Services& s, const fs::path& to) {
     throw;
   }
   core::platform::commitTemp(tmp, to);
+  services::anchorAuditHead(s, "backup " + to.string());  // the trail's head kept outside the file
 }
 
 fs::path rotateBackup(services::Services& s, const fs::path& folder, int keep) {
@@ -136,6 +138,12 @@ fs::path restoreDatabase(const fs::path& dbPath, const fs::path& from) {
   }
   // 4. The checked copy renamed over the register in one step.
   core::platform::commitTemp(tmp, dbPath);
+  // The restored trail is the one to hold from now on: anchored, so the replaced file's anchors do not count.
+  try {
+    auto restored = store::Database::openReadOnly(dbPath);
+    services::anchorAuditHead(*restored, dbPath, "restore " + from.string());
+  } catch (const DatabaseError&) {
+  }
   return kept;
 }
 

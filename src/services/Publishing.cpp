@@ -5,6 +5,7 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "services/AuditAnchor.h"
 #include "services/Services.h"
 #include "store/PublishedReportRepository.h"
 
@@ -78,6 +79,7 @@ core::Id publishReport(Services& s, const Actor& actor, const std::string& name,
     id = store::insertPublishedReport(s.database(), r);
     s.audit(actor, "report.publish", "published_report:" + std::to_string(id), "", name + " " + options);
   });
+  anchorAuditHead(s, "report " + std::to_string(id));  // the trail's head kept outside the file
   return id;
 }
 

@@ -59,8 +59,8 @@ esac
 op() { "${CMD[@]}"; }
 # Visible files besides the register and what the operation is meant to leave.
 litter() {
-  (cd "$W" && ls -A | grep -v -E '^(t\.db|t\.db-wal|t\.db-shm|t\.db\.lock|copy\.db|t\.db\.replaced-[0-9-]+\.bak)$' |
-    grep -v -E '^\.(t|copy)\.db\.[A-Za-z0-9]{6}\.part(-journal|-wal|-shm)?$')
+  (cd "$W" && ls -A | grep -v -E '^(t\.db|t\.db-wal|t\.db-shm|t\.db\.lock|t\.db\.anchor|copy\.db|t\.db\.replaced-[0-9-]+\.bak)$' |
+    grep -v -E '^\.(t|copy)\.db(\.anchor)?\.[A-Za-z0-9]{6}\.part(-journal|-wal|-shm)?$')
 }
 
 fresh
