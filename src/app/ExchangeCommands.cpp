@@ -11,6 +11,7 @@
 #include "app/Ui.h"
 #include "exchange/Import.h"
 #include "exchange/RegisterExport.h"
+#include "services/Paths.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
@@ -25,11 +26,14 @@ void saveImportTemplates(wxWindow* parent) {
   wxDirDialog dlg(parent, _("Choose the folder for the import templates"), wxString(), wxDD_DEFAULT_STYLE);
   if (dlg.ShowModal() != wxID_OK) return;
   std::vector<std::filesystem::path> written;
-  if (!ui::attempt(parent, [&] { written = exchange::writeImportTemplates(std::filesystem::path(ui::utf8(dlg.GetPath()))); }))
+  if (!ui::attempt(parent, [&] {
+        written = exchange::writeImportTemplates(std::filesystem::path(ui::utf8(dlg.GetPath())));
+      }))
     return;
-  ui::showInfo(parent, ui::fmt(_("{1} empty templates were saved in {2}. Fill them in Excel, keep the header row, "
-                                 "and import the folder with File > Import from Excel."),
-                               {ui::count(static_cast<long long>(written.size())), dlg.GetPath()}));
+  ui::showInfo(parent,
+               ui::fmt(_("{1} empty templates were saved in {2}. Fill them in Excel, keep the header row, "
+                         "and import the folder with File > Import from Excel."),
+                       {ui::count(static_cast<long long>(written.size())), dlg.GetPath()}));
 }
 
 void exportMemberRegister(wxWindow* parent, services::Services& s) {
@@ -46,7 +50,8 @@ void exportMemberRegister(wxWindow* parent, services::Services& s) {
   }
   wxString name = ui::fmt(_("member-register-{1}"), {ui::wx(date->iso())});
   wxFileDialog dlg(parent, _("Save the member register"), wxString(), name + ".xlsx",
-                   _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+                   _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"),
+                   wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (dlg.ShowModal() != wxID_OK) return;
   wxFileName file(dlg.GetPath());
   wxString ext = file.GetExt().Lower();
@@ -56,6 +61,7 @@ void exportMemberRegister(wxWindow* parent, services::Services& s) {
   int n = 0;
   if (!ui::attempt(parent, [&] {
         wxBusyCursor busy;
+        services::refuseOverwritingRegister(ui::utf8(file.GetFullPath()), s.path());
         n = exchange::exportRegister(s, currentActor(), ui::utf8(file.GetFullPath()), opt);
       }))
     return;

@@ -108,45 +108,11 @@ std::string formatOption(const Parsed& p, const std::string& fallback,
   throw UsageError(format(tr("--format: \"{1}\" is not one of: {2}."), {fmt, list}));
 }
 
-namespace {
-// True when the file starts as an SQLite database does.
-bool isSqliteFile(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  char head[16] = {};
-  return in.read(head, sizeof head) && std::string(head, sizeof head) == std::string("SQLite format 3\0", 16);
-}
-
-// True when `file` is the register, one of its companions, or one of its copies.
-bool belongsToRegister(const fs::path& file, const fs::path& db) {
-  namespace platform = core::platform;
-  const fs::path real = platform::realPath(file), reg = platform::realPath(db);
-  if (platform::sameFile(file, db)) return true;
-  const std::string r = real.string(), d = reg.string();
-  for (const char* suffix : {"-wal", "-shm", "-journal", ".lock", ".anchor"})
-    if (r == d + suffix) return true;
-  // FILE.vN-*.bak (upgrade copies), FILE.replaced-*.bak (restores), saoluu/NAME-*.db (automatic backups).
-  std::error_code ec;
-  if (!fs::exists(fs::symlink_status(file, ec))) return false;  // a new copy harms none
-  if (r.rfind(d + ".", 0) == 0 && real.extension() == ".bak") return true;
-  const fs::path backups = reg.parent_path() / "saoluu";
-  return real.parent_path() == backups && real.filename().string().rfind(reg.stem().string() + "-", 0) == 0;
-}
-}  // namespace
-
 void checkOutTarget(const Parsed& p, const fs::path& file) {
   std::error_code ec;
   ensureParent(file);
-  if (belongsToRegister(file, dbPath(p)))
-    throw core::DataError(
-        format(tr("{1} is the register or one of its copies: it is never overwritten. Choose "
-                  "another file."),
-               {file.string()}));
+  services::refuseOverwritingRegister(file, dbPath(p));
   if (!fs::exists(fs::symlink_status(file, ec))) return;
-  if (fs::is_directory(file, ec))
-    throw core::DataError(format(tr("{1} is a folder; give the name of a file."), {file.string()}));
-  if (isSqliteFile(file))
-    throw core::DataError(
-        format(tr("{1} is a database: it is never overwritten. Choose another file."), {file.string()}));
   if (!p.has("--force"))
     throw core::DataError(format(
         tr("The file {1} already exists; add --force to replace it. Nothing was written."), {file.string()}));
