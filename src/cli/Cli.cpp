@@ -69,6 +69,9 @@ std::string usage() {
          tr("--db PATH: the database file; default: $XDG_DATA_HOME/dangbo/dangbo.db "
             "(~/.local/share/dangbo/dangbo.db).") +
          "\n" + tr("Dates: YYYY-MM-DD or dd/mm/yyyy.") + "\n" +
+         tr("--out FILE never replaces an existing file unless --force is given, and never the register, its "
+            "copies or another database.") +
+         "\n" +
          tr("Exit status: 0 done; 1 data refused; 2 wrong usage; 3 database cannot be opened, damaged or "
             "newer.") +
          "\n";
