@@ -10,6 +10,7 @@
 #include "app/Ui.h"
 #include "exchange/Backup.h"
 #include "services/Administration.h"
+#include "services/Paths.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
@@ -47,6 +48,8 @@ void backupNow(wxWindow* parent, services::Services& s) {
   fs::path to(ui::utf8(dlg.GetPath()));
   if (ui::attempt(parent, [&] {
         wxBusyCursor wait;
+        // Never the register itself, its companions or its other copies, even if the user agreed.
+        services::refuseOverwritingRegister(to, s.path());
         if (fs::exists(to)) fs::remove(to);  // the user agreed to replace it
         exchange::backupDatabase(s, to);
       }))

@@ -13,6 +13,7 @@
 #include "exchange/Import.h"
 #include "exchange/ImportTemplate.h"
 #include "exchange/RegisterExport.h"
+#include "services/Paths.h"
 #include "services/Services.h"
 #include "services/TemplateData.h"
 
@@ -45,6 +46,7 @@ void saveImportTemplateWorkbook(wxWindow* parent, services::Services& s) {
   wxFileName file(dlg.GetPath());
   if (file.GetExt().Lower() != "xlsx") file.SetExt("xlsx");
   if (!ui::attempt(parent, [&] {
+        services::refuseOverwritingRegister(ui::utf8(file.GetFullPath()), s.path());
         exchange::writeImportTemplateWorkbook(ui::utf8(file.GetFullPath()), services::ethnicGroupNames(s));
       }))
     return;
@@ -81,6 +83,7 @@ void exportMemberRegister(wxWindow* parent, services::Services& s) {
   int n = 0;
   if (!ui::attempt(parent, [&] {
         wxBusyCursor busy;
+        services::refuseOverwritingRegister(ui::utf8(file.GetFullPath()), s.path());
         n = exchange::exportRegister(s, currentActor(), ui::utf8(file.GetFullPath()), opt);
       }))
     return;

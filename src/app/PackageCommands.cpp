@@ -19,6 +19,7 @@
 #include "core/Errors.h"
 #include "exchange/CellPackage.h"
 #include "services/Packages.h"
+#include "services/Paths.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
@@ -81,6 +82,7 @@ void exportCell(wxFrame* frame, services::Services& s) {
     std::string pass = askPassphrase(frame, true);
     if (pass.empty()) return;
     std::filesystem::path path = ui::utf8(save.GetPath());
+    services::refuseOverwritingRegister(path, s.path());  // never the register, its copies or a database
     services::Packages(s).exportCell(currentActor(), org.code, [&](const core::CellPackage& pkg) {
       exchange::writePackageFile(path, exchange::encodeCellPackage(pkg, pass));
     });
@@ -166,6 +168,7 @@ void saveChanges(wxFrame* frame, services::Services& s) {
     if (save.ShowModal() != wxID_OK) return;
     std::string pass = askPassphrase(frame, true);
     if (pass.empty()) return;
+    services::refuseOverwritingRegister(ui::utf8(save.GetPath()), s.path());
     exchange::writePackageFile(ui::utf8(save.GetPath()), exchange::encodeChangePackage(pkg, pass));
     ui::showInfo(frame, ui::fmt(_("{1} changes saved to {2}. Send the file to the office."),
                                 {ui::count(static_cast<long long>(pkg.changes.size())), save.GetPath()}));

@@ -24,6 +24,7 @@
 #include "core/Enums.h"
 #include "core/Numbers.h"
 #include "reports/RatingSheet.h"
+#include "services/Paths.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
@@ -725,7 +726,10 @@ void RatingsPage::savePdf() {
     if (r.year == *y) status = r.status;
   const reports::RatingSheetInfo info{*y, cell->code, cell->name, status};
   const std::string path = ui::utf8(dlg.GetPath());
-  if (ui::attempt(this, [&] { reports::writeRatingSheetPdf(path, services_->committee(), info, rows_); }))
+  if (ui::attempt(this, [&] {
+        services::refuseOverwritingRegister(path, services_->path());
+        reports::writeRatingSheetPdf(path, services_->committee(), info, rows_);
+      }))
     ui::showInfo(this, ui::fmt(_("The rating list was saved to {1}."), {dlg.GetPath()}));
 }
 

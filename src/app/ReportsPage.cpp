@@ -23,6 +23,7 @@
 #include "reports/HtmlRenderer.h"
 #include "reports/PdfRenderer.h"
 #include "reports/ReportTemplate.h"
+#include "services/Paths.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
@@ -282,6 +283,7 @@ void ReportsPage::save(const std::string& format) {
   wxFileDialog dlg(this, _("Save the report"), "", name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (dlg.ShowModal() != wxID_OK) return;
   const std::filesystem::path path = ui::utf8(dlg.GetPath());
+  if (!ui::attempt(this, [&] { services::refuseOverwritingRegister(path, services_->path()); })) return;
   const reports::FrozenReport r = *shown_;
   runSlow(
       _("Saving the report..."), [path, r, format] { reports::writeReportFile(path, r, format); },

@@ -9,6 +9,7 @@
 
 #include "app/App.h"
 #include "app/CoreText.h"
+#include "core/Platform.h"
 
 namespace {
 
@@ -31,6 +32,9 @@ void preferVietnamese() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Party records are personal data on a shared PC: whatever the umask, only the owner reads what dangbo
+  // writes.
+  dangbo::core::platform::useOwnerOnlyFiles();
   dangbo::app::StartOptions opt;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <new>
 #include <optional>
 
 #include "core/Errors.h"
@@ -74,6 +75,9 @@ std::string usage() {
          tr("--db PATH: the database file; default: $XDG_DATA_HOME/dangbo/dangbo.db "
             "(~/.local/share/dangbo/dangbo.db).") +
          "\n" + tr("Dates: YYYY-MM-DD or dd/mm/yyyy.") + "\n" +
+         tr("--out FILE never replaces an existing file unless --force is given, and never the register, its "
+            "copies or another database.") +
+         "\n" +
          tr("Exit status: 0 done; 1 data refused; 2 wrong usage; 3 database cannot be opened, damaged or "
             "newer.") +
          "\n";
@@ -160,7 +164,14 @@ int cmdImport(const Parsed& p, std::ostream& out, std::ostream& err) {
   if (p.positional.empty())
     throw UsageError(tr("import needs the folder of CSV files or the .xlsx workbook."));
   bool dryRun = p.has("--dry-run");
-  auto batch = exchange::readImport(p.positional[0]);
+  services::ImportBatch batch;
+  try {
+    batch = exchange::readImport(p.positional[0]);
+  } catch (const std::bad_alloc&) {
+    throw core::DataError(format(tr("{1} is too large to be read in the memory of this computer. Nothing was "
+                                    "written."),
+                                 {p.positional[0]}));
+  }
   for (const auto& n : batch.notices) err << n << "\n";
   auto lock = dryRun ? nullptr : lockForWriting(p);  // not while a window has the register open
   auto s = services::Services::open(dbPath(p));
@@ -206,6 +217,7 @@ int cmdExport(const Parsed& p, std::ostream&, std::ostream& err) {
     throw UsageError(tr("export knows one kind: export register --out FILE [--as-of DATE]."));
   auto to = p.get("--out");
   if (!to) throw UsageError(tr("export register needs --out FILE (.csv or .xlsx)."));
+  checkOutTarget(p, *to);
   exchange::RegisterExportOptions o;
   o.asOf = dateOption(p, "--as-of", core::Date::today());
   auto s = services::Services::openForReading(dbPath(p));
@@ -239,6 +251,7 @@ int cmdTemplates(const Parsed& p, std::ostream&, std::ostream& err) {
     // One workbook: a sheet per file, an example row, drop-down lists, identifiers as text.
     if (!p.positional.empty())
       throw UsageError(tr("templates takes either a FOLDER or --out FILE.xlsx, not both."));
+    checkOutTarget(p, *book);
     exchange::writeImportTemplateWorkbook(*book, services::referenceEthnicGroupNames());
     err << *book << "\n";
     return kOk;
@@ -252,6 +265,8 @@ int cmdBackup(const Parsed& p, std::ostream&, std::ostream& err) {
   allowOnly(p, {"--out"}, 0);
   auto to = p.get("--out");
   if (!to) throw UsageError(tr("backup needs --out FILE."));
+  if (p.has("--force")) throw UsageError(tr("backup never replaces a file: give a new file name."));
+  checkOutTarget(p, *to);
   auto s = services::Services::open(dbPath(p));
   services::requireBackupRights(actingUser(p, *s));
   exchange::backupDatabase(*s, *to);
@@ -326,6 +341,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return kRefused;
   } catch (const core::PermissionError& e) {
     err << "dangbo-cli: " << e.what() << "\n";
+    return kRefused;
+  } catch (const std::bad_alloc&) {
+    // Never "damaged database" for a file too large to read: the register was not touched.
+    err << "dangbo-cli: "
+        << tr("There is not enough memory for this file; it is far larger than a register. Nothing was "
+              "written.")
+        << "\n";
     return kRefused;
   } catch (const std::exception& e) {
     err << "dangbo-cli: " << format(tr("Unexpected error: {1}"), {e.what()}) << "\n";

@@ -5,6 +5,7 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/Platform.h"
 #include "services/Paths.h"
 
 namespace dangbo::cli {
@@ -63,6 +64,10 @@ Parsed parse(const std::vector<std::string>& args) {
 void allowOnly(const Parsed& p, std::initializer_list<const char*> allowed, size_t positional) {
   auto ok = [&](const std::string& n) {
     if (std::find(kGlobalOptions.begin(), kGlobalOptions.end(), n) != kGlobalOptions.end()) return true;
+    // Every command that writes --out FILE may be told to replace an existing file.
+    if (n == "--force")
+      for (const char* a : allowed)
+        if (std::string(a) == "--out") return true;
     for (const char* a : allowed)
       if (n == a) return true;
     return false;
@@ -89,8 +94,7 @@ fs::path dbPath(const Parsed& p) {
 }
 
 void ensureParent(const fs::path& p) {
-  std::error_code ec;
-  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+  if (p.has_parent_path()) core::platform::createPrivateFolders(p.parent_path());
 }
 
 std::string formatOption(const Parsed& p, const std::string& fallback,
@@ -104,22 +108,30 @@ std::string formatOption(const Parsed& p, const std::string& fallback,
   throw UsageError(format(tr("--format: \"{1}\" is not one of: {2}."), {fmt, list}));
 }
 
+void checkOutTarget(const Parsed& p, const fs::path& file) {
+  std::error_code ec;
+  ensureParent(file);
+  services::refuseOverwritingRegister(file, dbPath(p));
+  if (!fs::exists(fs::symlink_status(file, ec))) return;
+  if (!p.has("--force"))
+    throw core::DataError(format(
+        tr("The file {1} already exists; add --force to replace it. Nothing was written."), {file.string()}));
+}
+
 void emit(const Parsed& p, std::ostream& out, const std::function<void(std::ostream&)>& write) {
   auto file = p.get("--out");
   if (!file) {
     write(out);
     return;
   }
-  std::string part = *file + ".part";
-  {
-    std::ofstream f(part, std::ios::binary);
+  checkOutTarget(p, *file);
+  core::platform::writeAtomically(*file, [&](const fs::path& tmp) {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
     if (!f) throw core::DataError(format(tr("Cannot write the file {1}."), {*file}));
     write(f);
+    f.flush();
     if (!f) throw core::DataError(format(tr("Cannot write the file {1}."), {*file}));
-  }
-  std::error_code ec;
-  fs::rename(part, *file, ec);
-  if (ec) throw core::DataError(format(tr("Cannot write the file {1}."), {*file}));
+  });
 }
 
 }  // namespace dangbo::cli

@@ -55,7 +55,12 @@ std::string formatOption(const Parsed& p, const std::string& fallback,
 std::filesystem::path dbPath(const Parsed& p);
 /// Creates the folder that will hold `p`.
 void ensureParent(const std::filesystem::path& p);
-/// Writes to --out FILE when given (whole or nothing), else to standard output.
+/// Refuses (core::DataError, exit 1) to write `file` over the register of --db, its journal, lock, upgrade
+/// copies, replaced copies or automatic backups, or over any SQLite database, even with --force; and over any
+/// other existing file unless --force is given. Creates the folder of `file`. Called before every --out file
+/// is written.
+void checkOutTarget(const Parsed& p, const std::filesystem::path& file);
+/// Writes to --out FILE when given (whole or nothing, checked by checkOutTarget), else to standard output.
 void emit(const Parsed& p, std::ostream& out, const std::function<void(std::ostream&)>& write);
 
 /// The user acting on the open register `s` (CliUser.cpp): the local administrator of a register without

@@ -1,4 +1,5 @@
 // The acting user of a command, the write lock beside the window's, and the `user` and `audit` commands.
+#include <filesystem>
 #include <map>
 #include <memory>
 
@@ -6,6 +7,8 @@
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/InputClean.h"
+#include "core/Platform.h"
 #include "reports/Json.h"
 #include "services/Accounts.h"
 #include "services/Administration.h"
@@ -19,6 +22,7 @@ using core::format;
 using core::PermissionError;
 using core::tr;
 using services::Actor;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -53,7 +57,7 @@ std::string readNewPassword(const Parsed& p, const std::string& username) {
 /// The id of the organization with `code`.
 core::Id cellId(services::Services& s, const Actor& reader, const std::string& code) {
   for (const auto& o : s.organizations(reader))
-    if (o.code == code) return o.id;
+    if (core::sameCode(o.code, code)) return o.id;
   throw DataError(format(tr("There is no party organization with the code {1}."), {code}));
 }
 
@@ -175,6 +179,26 @@ int userPassword(const Parsed& p, std::ostream&, std::ostream& err) {
   return kOk;
 }
 
+// The recovery of a locked administrator: the operating-system user who owns the register file (and so could
+// read or replace it anyway) clears a lock without logging in; anyone else must be an administrator.
+int userUnlock(const Parsed& p, std::ostream&, std::ostream& err) {
+  allowOnly(p, {}, 2);
+  const std::string name = needName(p, "unlock");
+  auto lock = lockForWriting(p);
+  const fs::path path = dbPath(p);
+  auto s = services::Services::open(path);
+  Actor actor;
+  if (!p.get("--user") && core::platform::ownedByCurrentUser(core::platform::realPath(path)))
+    actor = Actor{"os:" + core::platform::currentUserName(), "admin", std::nullopt};
+  else
+    actor = actingUser(p, *s);
+  services::unlockAccount(*s, actor, name);
+  err << format(tr("The account {1} is unlocked: its count of wrong passwords starts again."),
+                {services::normalizeUsername(name)})
+      << "\n";
+  return kOk;
+}
+
 int userRole(const Parsed& p, std::ostream&, std::ostream& err) {
   allowOnly(p, {"--role", "--cell"}, 2);
   const std::string name = needName(p, "role");
@@ -224,7 +248,10 @@ std::string userUsage() {
              tr("create an account (the first one: the administrator); ROLE: admin, office, secretary "
                 "(with --cell), inspection, leadership")) +
          "\n" + "  user list [--format text|json] | user disable NAME | user password NAME\n" +
-         "  user role NAME --role ROLE [--cell CODE]\n      " +
+         "  user unlock NAME\n      " +
+         tr("clear the lock of an account after wrong passwords (an administrator, or without --user the "
+            "operating-system user who owns the register file)") +
+         "\n" + "  user role NAME --role ROLE [--cell CODE]\n      " +
          tr("list, deactivate accounts, set a new password, change a role (administrator only)") + "\n" +
          "  audit [--by USER] [--record TEXT] [--from DATE] [--to DATE] [--format text|json]\n      " +
          tr("the audit trail, newest first (administrator only)") + "\n" +
@@ -242,7 +269,8 @@ int cmdUser(const Parsed& p, std::ostream& out, std::ostream& err) {
   if (sub == "disable") return userDisable(p, out, err);
   if (sub == "password") return userPassword(p, out, err);
   if (sub == "role") return userRole(p, out, err);
-  throw UsageError(tr("user needs one of: add, list, disable, password, role."));
+  if (sub == "unlock") return userUnlock(p, out, err);
+  throw UsageError(tr("user needs one of: add, list, disable, password, role, unlock."));
 }
 
 int cmdAudit(const Parsed& p, std::ostream& out, std::ostream&) {

@@ -139,6 +139,7 @@ int cmdExport(const Parsed& p, std::ostream& out, std::ostream& err) {
   auto cell = p.get("--cell");
   auto file = p.get("--out");
   if (!cell || !file) throw UsageError(tr("package export needs --cell CODE and --out FILE."));
+  checkOutTarget(p, *file);
   auto lock = lockForWriting(p);  // the export is recorded in the register
   auto s = services::Services::open(dbPath(p));
   services::Actor actor = actingUser(p, *s);
@@ -178,6 +179,7 @@ int cmdChanges(const Parsed& p, std::ostream& out, std::ostream& err) {
   allowOnly(p, {"--out", "--secretary", "--passphrase-fd"}, 1);
   auto file = p.get("--out");
   if (!file) throw UsageError(tr("package changes needs --out FILE."));
+  checkOutTarget(p, *file);
   auto s = services::Services::open(dbPath(p));
   services::Actor actor = actingUser(p, *s);
   core::ChangePackage pkg = services::Packages(*s).changes(actor, p.get("--secretary").value_or(""));

@@ -60,6 +60,7 @@ void output(const Parsed& p, std::ostream& out, const reports::FrozenReport& r, 
   if (fmt == "docx" || fmt == "xlsx") {
     auto file = p.get("--out");
     if (!file) throw UsageError(format(tr("The {1} format needs --out FILE."), {fmt}));
+    checkOutTarget(p, *file);
     reports::writeReportFile(*file, r, fmt);
     return;
   }

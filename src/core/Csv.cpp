@@ -1,9 +1,14 @@
 #include "core/Csv.h"
 
+#include "core/InputClean.h"
+
 namespace dangbo::core {
 
-std::string csvField(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+std::string csvField(std::string_view raw) {
+  // A cell a spreadsheet would run as a formula (=, +, -, @) is written inert.
+  const std::string safe = spreadsheetSafe(raw);
+  const std::string_view s(safe);
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return safe;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';

@@ -5,7 +5,9 @@
 
 namespace dangbo::core {
 
-/// The field as is, or in double quotes (inner quotes doubled) when it holds a comma, a quote or a line break.
+/// The field as is, or in double quotes (inner quotes doubled) when it holds a comma, a quote or a line
+/// break; a cell beginning with = + - @ (not a plain number) gets a leading apostrophe
+/// (core::spreadsheetSafe).
 std::string csvField(std::string_view s);
 
 }  // namespace dangbo::core

@@ -2,13 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <vector>
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/Platform.h"
+#include "services/AuditAnchor.h"
 #include "services/Services.h"
 #include "store/Database.h"
 
@@ -29,7 +31,7 @@ std::string stamp() {
   return buf;
 }
 
-// Opens read-only, runs integrity_check and the version check.
+// Opens read-only (which checks the application_id), runs integrity_check and the version check.
 void verify(const fs::path& p) {
   auto db = store::Database::openReadOnly(p);
   int version = db->schemaVersion();
@@ -42,21 +44,33 @@ void verify(const fs::path& p) {
 
 void backupDatabase(services::Services& s, const fs::path& to) {
   std::error_code ec;
-  if (fs::exists(to, ec)) throw core::DataError(format(tr("The file {1} already exists; choose another name."), {to.string()}));
-  s.database().backupTo(to);
-  verify(to);
+  if (fs::exists(to, ec))
+    throw core::DataError(format(tr("The file {1} already exists; choose another name."), {to.string()}));
+  // Copied and checked under a temporary name: `to` appears only once it is a sound copy.
+  const fs::path tmp = core::platform::reserveTempBeside(to);
+  try {
+    s.database().copyInto(tmp);
+    verify(tmp);
+  } catch (...) {
+    core::platform::discardTemp(tmp);
+    throw;
+  }
+  core::platform::commitTemp(tmp, to);
+  services::anchorAuditHead(s, "backup " + to.string());  // the trail's head kept outside the file
 }
 
 fs::path rotateBackup(services::Services& s, const fs::path& folder, int keep) {
   std::error_code ec;
-  fs::create_directories(folder, ec);
+  core::platform::createPrivateFolders(folder);
+  if (core::platform::ownedByCurrentUser(folder)) core::platform::makeOwnerOnly(folder);
   const std::string prefix = s.path().stem().string() + "-";
   // NAME-YYYYMMDD-HHMMSS-NN.db: the counter keeps copies of the same second in order.
   const std::string when = stamp();
   int next = 1;
   for (const auto& e : fs::directory_iterator(folder, ec)) {
     const std::string name = e.path().stem().string();
-    if (name.rfind(prefix + when + "-", 0) == 0) next = std::max(next, std::atoi(name.c_str() + prefix.size() + when.size() + 1) + 1);
+    if (name.rfind(prefix + when + "-", 0) == 0)
+      next = std::max(next, std::atoi(name.c_str() + prefix.size() + when.size() + 1) + 1);
   }
   char seq[8];
   std::snprintf(seq, sizeof seq, "%02d", next);
@@ -78,23 +92,58 @@ fs::path rotateBackup(services::Services& s, const fs::path& folder, int keep) {
 fs::path restoreDatabase(const fs::path& dbPath, const fs::path& from) {
   verify(from);
   std::error_code ec;
-  fs::path kept;
-  fs::path tmp = dbPath.string() + ".restoring";
-  fs::remove(tmp, ec);
-  if (!fs::copy_file(from, tmp, ec) || ec)
-    throw DatabaseError(format(tr("Cannot copy {1}: {2}"), {from.string(), ec.message()}));
-  if (fs::exists(dbPath)) {
-    kept = dbPath.string() + ".replaced-" + stamp() + ".bak";
-    {
-      // Take a consistent copy of the current file (its WAL included) before replacing it.
-      auto cur = store::Database::openReadOnly(dbPath);
-      cur->backupTo(kept);
-    }
-    fs::remove(dbPath.string() + "-wal", ec);
-    fs::remove(dbPath.string() + "-shm", ec);
+  // 1. The source copied through SQLite (its committed WAL included) into a temporary file beside the
+  //    register, and that copy checked.
+  const fs::path tmp = core::platform::reserveTempBeside(dbPath);
+  try {
+    store::Database::openReadOnly(from)->copyInto(tmp);
+    verify(tmp);
+  } catch (...) {
+    core::platform::discardTemp(tmp);
+    throw;
   }
-  fs::rename(tmp, dbPath, ec);
-  if (ec) throw DatabaseError(format(tr("Cannot replace {1}: {2}"), {dbPath.string(), ec.message()}));
+  fs::path kept;
+  try {
+    if (fs::exists(dbPath, ec)) {
+      // 2. A consistent copy of the current file (its WAL included) kept beside it; a file too damaged to be
+      //    read by SQLite is kept as it lies on disk.
+      kept = dbPath.string() + ".replaced-" + stamp() + ".bak";
+      try {
+        // Under a temporary name of the register's own, so that a kill here leaves nothing the next restore
+        // does not clear.
+        const fs::path keptTmp = core::platform::reserveTempBeside(dbPath);
+        try {
+          store::Database::openReadOnly(dbPath)->copyInto(keptTmp);
+        } catch (...) {
+          core::platform::discardTemp(keptTmp);
+          throw;
+        }
+        core::platform::commitTemp(keptTmp, kept);
+      } catch (const DatabaseError&) {
+        fs::remove(kept, ec);
+        fs::copy_file(dbPath, kept, ec);
+        if (ec) throw core::DataError(core::platform::writeFailure(kept));
+        core::platform::makeOwnerOnly(kept);
+        if (fs::exists(dbPath.string() + "-wal"))
+          fs::copy_file(dbPath.string() + "-wal", kept.string() + "-wal", ec);
+      }
+      // 3. The current WAL moved into the file, so that removing it loses nothing if we stop here.
+      store::Database::checkpointFile(dbPath);
+      fs::remove(dbPath.string() + "-wal", ec);
+      fs::remove(dbPath.string() + "-shm", ec);
+    }
+  } catch (...) {
+    core::platform::discardTemp(tmp);
+    throw;
+  }
+  // 4. The checked copy renamed over the register in one step.
+  core::platform::commitTemp(tmp, dbPath);
+  // The restored trail is the one to hold from now on: anchored, so the replaced file's anchors do not count.
+  try {
+    auto restored = store::Database::openReadOnly(dbPath);
+    services::anchorAuditHead(*restored, dbPath, "restore " + from.string());
+  } catch (const DatabaseError&) {
+  }
   return kept;
 }
 

@@ -16,6 +16,8 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/InputClean.h"
+#include "core/Platform.h"
 
 namespace dangbo::exchange {
 namespace {
@@ -389,8 +391,10 @@ PackageHeader parseHeader(std::string_view bytes) {
   return h;
 }
 
-std::array<unsigned char, 32> deriveKey(const std::string& passphrase, const PackageHeader& h) {
+std::array<unsigned char, 32> deriveKey(const std::string& typed, const PackageHeader& h) {
   sodiumReady();
+  // NFC: a passphrase typed with combining marks opens what the precomposed one sealed, and the other way.
+  const std::string passphrase = core::passphraseText(typed);
   std::array<unsigned char, 32> key{};
   if (crypto_pwhash(key.data(), key.size(), passphrase.data(), passphrase.size(), h.salt.data(), h.opsLimit,
                     static_cast<size_t>(h.memLimitKiB) * 1024, crypto_pwhash_ALG_ARGON2ID13) != 0)
@@ -465,23 +469,12 @@ std::string readPackageFile(const std::filesystem::path& path) {
 }
 
 void writePackageFile(const std::filesystem::path& path, const std::string& bytes) {
-  std::filesystem::path tmp = path.string() + ".tmp";
-  {
+  core::platform::writeAtomically(path, [&](const std::filesystem::path& tmp) {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
-    if (!out) {
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      throw DataError(format(tr("The file {1} cannot be written."), {path.string()}));
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw DataError(format(tr("The file {1} cannot be written."), {path.string()}));
-  }
+    if (!out) throw DataError(format(tr("The file {1} cannot be written."), {path.string()}));
+  });
 }
 
 }  // namespace dangbo::exchange

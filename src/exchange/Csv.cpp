@@ -7,6 +7,7 @@
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/VietText.h"
+#include "exchange/InputLimits.h"
 
 namespace dangbo::exchange {
 
@@ -22,6 +23,12 @@ CsvTable parseCsv(std::string_view text, const std::string& fileName) {
   bool inQuotes = false, afterQuote = false, rowHasContent = false;
   int line = 1, rowLine = 1, quoteLine = 1;
   auto endField = [&] {
+    if (field.size() > limits::kMaxCellBytes)
+      throw DataError(format(tr("{1}, line {2}: a cell is longer than {3} characters. Nothing was read."),
+                             {fileName, std::to_string(rowLine), "32.767"}));
+    if (row.size() >= size_t(limits::kMaxColumns))
+      throw DataError(format(tr("{1}, line {2}: more than {3} columns. Nothing was read."),
+                             {fileName, std::to_string(rowLine), std::to_string(limits::kMaxColumns)}));
     row.push_back(std::move(field));
     field.clear();
     afterQuote = false;
@@ -30,6 +37,9 @@ CsvTable parseCsv(std::string_view text, const std::string& fileName) {
     endField();
     bool blank = row.size() == 1 && row[0].empty() && !rowHasContent;
     if (!blank) {
+      if (t.rows.size() >= size_t(limits::kMaxRows))
+        throw DataError(format(tr("{1}: more than {2} rows. Nothing was read."),
+                               {fileName, std::to_string(limits::kMaxRows)}));
       t.rows.push_back(std::move(row));
       t.lines.push_back(rowLine);
     }
@@ -50,6 +60,7 @@ CsvTable parseCsv(std::string_view text, const std::string& fileName) {
       } else {
         if (c == '\n') ++line;
         field += c;
+        if (field.size() > limits::kMaxCellBytes) endField();  // refused there
       }
       continue;
     }
@@ -67,21 +78,32 @@ CsvTable parseCsv(std::string_view text, const std::string& fileName) {
       rowHasContent = true;
     } else if (afterQuote) {
       if (c == ' ' || c == '\t') continue;
-      throw DataError(format(tr("{1}, line {2}: unexpected text after a closing quote."), {fileName, std::to_string(line)}));
+      throw DataError(format(tr("{1}, line {2}: unexpected text after a closing quote."),
+                             {fileName, std::to_string(line)}));
     } else {
       field += c;
       rowHasContent = true;
     }
   }
   if (inQuotes)
-    throw DataError(format(tr("{1}, line {2}: a quote is opened and never closed."), {fileName, std::to_string(quoteLine)}));
+    throw DataError(format(tr("{1}, line {2}: a quote is opened and never closed."),
+                           {fileName, std::to_string(quoteLine)}));
   if (!field.empty() || !row.empty() || rowHasContent) endRow();
   return t;
+}
+
+void checkCsvSize(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > limits::kMaxCsvBytes)
+    throw DataError(format(tr("{1} is larger than {2} MB: far more than a register. Nothing was read."),
+                           {path.string(), std::to_string(limits::kMaxCsvBytes >> 20)}));
 }
 
 CsvTable readCsvFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw DataError(format(tr("Cannot read the file {1}."), {path}));
+  checkCsvSize(path);
   std::stringstream ss;
   ss << in.rdbuf();
   std::string text = ss.str();
@@ -90,6 +112,8 @@ CsvTable readCsvFile(const std::string& path) {
   return parseCsv(text, path);
 }
 
-std::string csvField(std::string_view s) { return core::csvField(s); }
+std::string csvField(std::string_view s) {
+  return core::csvField(s);
+}
 
 }  // namespace dangbo::exchange

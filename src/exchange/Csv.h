@@ -1,5 +1,6 @@
 #pragma once
 // RFC 4180 CSV: comma separated, double-quoted fields, a byte-order mark allowed.
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,8 @@ struct CsvTable {
 CsvTable parseCsv(std::string_view text, const std::string& fileName);
 /// Reads and parses a file; throws core::DataError when it cannot be read or is not UTF-8.
 CsvTable readCsvFile(const std::string& path);
+/// Refuses (core::DataError naming it) a file larger than a CSV file of the register can be.
+void checkCsvSize(const std::filesystem::path& path);
 /// Quotes a field when needed.
 std::string csvField(std::string_view s);
 

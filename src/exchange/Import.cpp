@@ -12,15 +12,17 @@
 #include <deque>
 #include <exception>
 #include <future>
-#include <mutex>
-#include <thread>
 #include <map>
+#include <mutex>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include "core/Date.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/InputClean.h"
+#include "core/Platform.h"
 #include "core/VietText.h"
 #include "exchange/Csv.h"
 #include "exchange/Xlsx.h"
@@ -156,13 +158,19 @@ bool blankCell(std::string_view s) {
 }
 
 // Parses the already normalized, non-empty `text` of a cell of `column` into `out`.
-void parseNormalized(const ImportColumn& column, std::string_view text, std::string& out, std::string& error) {
+void parseNormalized(const ImportColumn& column, std::string_view text, std::string& out,
+                     std::string& error) {
   out.clear();
   switch (column.type) {
-    case ImportType::Text:
     case ImportType::Code:
+      // Codes in capitals (cb07 is the cell CB07, never a new one); invisible characters refused.
+      error = core::hiddenCharacterProblem(text, column.header);
+      if (error.empty()) out = core::toUpper(text);
+      return;
+    case ImportType::Text:
     case ImportType::Ethnic:
-      out.assign(text);
+      error = core::hiddenCharacterProblem(text, column.header);
+      if (error.empty()) out.assign(text);
       return;
     case ImportType::Date:
       if (auto d = core::Date::parse(text)) {
@@ -238,7 +246,8 @@ void parseNormalized(const ImportColumn& column, std::string_view text, std::str
         out = digits;
         return;
       }
-      error = format(tr("\"{1}\" is not a CCCD number: it must have exactly 12 digits."), {std::string(text)});
+      error =
+          format(tr("\"{1}\" is not a CCCD number: it must have exactly 12 digits."), {std::string(text)});
       return;
     }
     case ImportType::TermName: {
@@ -299,7 +308,8 @@ class TableReader {
     }
     for (const auto& c : spec_.columns)
       if (!c.optional && !file_.headers.count(c.field))
-        file_.problems.push_back(services::importProblem(file_.source, rowNo, c.header, tr("the column is missing.")));
+        file_.problems.push_back(
+            services::importProblem(file_.source, rowNo, c.header, tr("the column is missing.")));
     slots_.assign(spec_.columns.size(), std::string());
     memo_.assign(spec_.columns.size(), {});
   }
@@ -381,7 +391,8 @@ class TableReader {
   std::vector<int> byIndex_;  // file column -> spec position (-1: none)
   std::vector<bool> blank_;
   std::vector<std::string> slots_;
-  std::vector<std::unordered_map<std::string, std::pair<std::string, std::string>, Hash, std::equal_to<>>> memo_;
+  std::vector<std::unordered_map<std::string, std::pair<std::string, std::string>, Hash, std::equal_to<>>>
+      memo_;
 };
 
 // The ends of the records of CSV text, as parseCsv reads it: a new record starts after a line end outside
@@ -443,7 +454,8 @@ ImportFile readImportTable(const ImportFileSpec& spec, const std::string& source
                            const std::vector<int>& rowNumbers) {
   TableReader reader(spec, source);
   if (rows.empty()) {
-    reader.file().problems.push_back(services::importProblem(source, 1, "", tr("the file has no header row.")));
+    reader.file().problems.push_back(
+        services::importProblem(source, 1, "", tr("the file has no header row.")));
     return reader.take();
   }
   auto rowNo = [&](size_t i) { return i < rowNumbers.size() ? rowNumbers[i] : int(i + 1); };
@@ -542,7 +554,8 @@ ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, 
     used.push_back(std::move(t));
   }
   if (!headerSeen)
-    reader.file().problems.push_back(services::importProblem(source, 1, "", tr("the file has no header row.")));
+    reader.file().problems.push_back(
+        services::importProblem(source, 1, "", tr("the file has no header row.")));
   return reader.take();
 }
 
@@ -621,6 +634,7 @@ services::ImportBatch readImportFolder(const std::filesystem::path& folder) {
     }
     std::string text;
     {
+      checkCsvSize(p);
       std::ifstream in(p, std::ios::binary);
       in.seekg(0, std::ios::end);
       const auto size = in.tellg();
@@ -657,7 +671,8 @@ services::ImportBatch readImportWorkbook(const std::filesystem::path& xlsx) {
     const std::string source = format(tr("{1}, sheet {2}"), {book, sheet.name});
     TableReader reader(*spec, source);
     if (sheet.rows.empty()) {
-      reader.file().problems.push_back(services::importProblem(source, 1, "", tr("the file has no header row.")));
+      reader.file().problems.push_back(
+          services::importProblem(source, 1, "", tr("the file has no header row.")));
     } else {
       reader.header(sheet.rows[0].cells, sheet.rows[0].number);
       for (size_t r = 1; r < sheet.rows.size(); ++r) {
@@ -688,9 +703,21 @@ services::ImportBatch readImport(const std::filesystem::path& path) {
 }
 
 std::vector<std::filesystem::path> writeImportTemplates(const std::filesystem::path& folder) {
-  std::filesystem::create_directories(folder);
+  core::platform::createPrivateFolders(folder);
+  const auto specs = services::importFileSpecs();
+  // A template never replaces a file that holds anything (a filled list would be cut to its header).
+  for (const auto& spec : specs) {
+    auto p = folder / (std::string(spec.kind) + ".csv");
+    std::error_code ec;
+    if (std::filesystem::exists(p, ec) &&
+        (!std::filesystem::is_regular_file(p, ec) || std::filesystem::file_size(p, ec) != 0))
+      throw DataError(
+          format(tr("The file {1} already exists and is not empty; it was not replaced. Choose an empty "
+                    "folder. Nothing was written."),
+                 {p.string()}));
+  }
   std::vector<std::filesystem::path> out;
-  for (const auto& spec : services::importFileSpecs()) {
+  for (const auto& spec : specs) {
     std::string line = "\xEF\xBB\xBF";
     bool first = true;
     for (const auto& c : spec.columns) {
@@ -700,9 +727,12 @@ std::vector<std::filesystem::path> writeImportTemplates(const std::filesystem::p
     }
     line += "\r\n";
     auto p = folder / (std::string(spec.kind) + ".csv");
-    std::ofstream f(p, std::ios::binary | std::ios::trunc);
-    f << line;
-    if (!f) throw DataError(format(tr("Cannot write the file {1}."), {p.string()}));
+    core::platform::writeAtomically(p, [&](const std::filesystem::path& tmp) {
+      std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+      f << line;
+      f.flush();
+      if (!f) throw DataError(format(tr("Cannot write the file {1}."), {p.string()}));
+    });
     out.push_back(p);
   }
   return out;

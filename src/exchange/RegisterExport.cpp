@@ -8,6 +8,7 @@
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/Platform.h"
 #include "core/VietText.h"
 #include "exchange/Csv.h"
 #include "services/Services.h"
@@ -27,7 +28,9 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
-std::string vn(const std::optional<core::Date>& d) { return d ? d->vn() : std::string(); }
+std::string vn(const std::optional<core::Date>& d) {
+  return d ? d->vn() : std::string();
+}
 
 // The last event of this kind, or nullptr.
 const core::MemberEvent* lastEvent(const services::RegisterEntry& e, std::string_view kind) {
@@ -46,7 +49,8 @@ std::string lowerExtension(const std::filesystem::path& p) {
 void writeCsv(const std::filesystem::path& path, const std::vector<services::RegisterEntry>& entries,
               const core::Date& asOf) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw core::DataError(core::format(core::tr("The file {1} could not be written."), {path.string()}));
+  if (!out)
+    throw core::DataError(core::format(core::tr("The file {1} could not be written."), {path.string()}));
   out << "\xEF\xBB\xBF";
   auto line = [&](const std::vector<std::string>& cells) {
     for (size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csvField(cells[i]);
@@ -56,7 +60,8 @@ void writeCsv(const std::filesystem::path& path, const std::vector<services::Reg
   int n = 0;
   for (const auto& e : entries) line(registerCells(e, ++n, asOf, "; "));
   out.flush();
-  if (!out) throw core::DataError(core::format(core::tr("The file {1} could not be written."), {path.string()}));
+  if (!out)
+    throw core::DataError(core::format(core::tr("The file {1} could not be written."), {path.string()}));
 }
 
 // The number of lines the highest cell of a register row takes in columns of these widths (characters).
@@ -165,8 +170,8 @@ void writeXlsx(const std::filesystem::path& path, const std::vector<services::Re
   }
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR)
-    throw core::DataError(core::format(core::tr("The file {1} could not be written: {2}"),
-                                       {path.string(), lxw_strerror(err)}));
+    throw core::DataError(
+        core::format(core::tr("The file {1} could not be written: {2}"), {path.string(), lxw_strerror(err)}));
 }
 
 }  // namespace
@@ -202,10 +207,12 @@ std::vector<std::string> registerCells(const services::RegisterEntry& e, int num
                    : core::format(core::tr("Theory: {1}"), {core::enums::theory.label(m.theory)}),
                m.qualification.empty() || m.qualification == "khong"
                    ? std::string()
-                   : core::format(core::tr("Qualification: {1}"), {core::enums::qualification.label(m.qualification)})},
+                   : core::format(core::tr("Qualification: {1}"),
+                                  {core::enums::qualification.label(m.qualification)})},
               sep);
   c[5] = m.occupation;
-  c[6] = join({vn(m.admittedOn), vn(m.officialOn && *m.officialOn <= asOf ? m.officialOn : std::nullopt)}, sep);
+  c[6] =
+      join({vn(m.admittedOn), vn(m.officialOn && *m.officialOn <= asOf ? m.officialOn : std::nullopt)}, sep);
   c[7] = join({m.cardNo, m.fileNo}, sep);
   if (e.cellCategory == "quan_su") c[8] = core::tr("Army");
   if (e.cellCategory == "cong_an") c[8] = core::tr("Police");
@@ -236,38 +243,28 @@ std::vector<std::string> registerCells(const services::RegisterEntry& e, int num
   if (m.birthDate) notes.push_back(core::format(core::tr("born {1}"), {m.birthDate->vn()}));
   notes.push_back(e.cellName);
   if (e.present && m.status == "exempt" && (!m.statusSince || *m.statusSince <= asOf))
-    notes.push_back(m.statusSince ? core::format(core::tr("exempt from activities since {1}"), {m.statusSince->vn()})
-                                  : std::string(core::tr("exempt from activities")));
+    notes.push_back(m.statusSince
+                        ? core::format(core::tr("exempt from activities since {1}"), {m.statusSince->vn()})
+                        : std::string(core::tr("exempt from activities")));
   if (e.present && !(m.officialOn && *m.officialOn <= asOf)) notes.push_back(core::tr("probationary"));
   c[13] = join(notes, sep);
   return c;
 }
 
-int exportRegister(services::Services& services, const services::Actor& actor, const std::filesystem::path& out,
-                   const RegisterExportOptions& options) {
+int exportRegister(services::Services& services, const services::Actor& actor,
+                   const std::filesystem::path& out, const RegisterExportOptions& options) {
   const std::string ext = lowerExtension(out);
   if (ext != ".csv" && ext != ".xlsx")
     throw core::DataError(core::format(
         core::tr("The register can be written only to a .csv or .xlsx file, not to {1}."), {out.string()}));
   const auto entries = services::registerEntries(services, actor, options.asOf, options.includeDeparted);
   // Written beside the target and renamed at the end, so a failure leaves no half-written file.
-  std::filesystem::path tmp = out;
-  tmp += ".part";
-  try {
+  core::platform::writeAtomically(out, [&](const std::filesystem::path& tmp) {
     if (ext == ".csv")
       writeCsv(tmp, entries, options.asOf);
     else
       writeXlsx(tmp, entries, options.asOf, services.committee().name);
-    std::filesystem::rename(tmp, out);
-  } catch (const std::filesystem::filesystem_error&) {
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    throw core::DataError(core::format(core::tr("The file {1} could not be written."), {out.string()}));
-  } catch (...) {
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    throw;
-  }
+  });
   return static_cast<int>(entries.size());
 }
 

@@ -3,6 +3,8 @@
 #include <expat.h>
 #include <zip.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -11,6 +13,7 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "exchange/InputLimits.h"
 
 namespace dangbo::exchange {
 
@@ -63,7 +66,30 @@ class Zip {
   explicit Zip(const std::filesystem::path& path) : file_(path.string()) {
     int err = 0;
     z_ = zip_open(file_.c_str(), ZIP_RDONLY, &err);
+    checkOpened();
+  }
+  // A workbook in memory (`bytes` must outlive the object).
+  Zip(std::string_view bytes, std::string name) : file_(std::move(name)) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (src) {
+      z_ = zip_open_from_source(src, ZIP_RDONLY, &error);
+      if (!z_) zip_source_free(src);
+    }
+    zip_error_fini(&error);
+    checkOpened();
+  }
+  void checkOpened() {
     if (!z_) throw DataError(format(tr("{1} is not a readable Excel workbook."), {file_}));
+    if (zip_get_num_entries(z_, 0) > limits::kMaxZipEntries) {
+      zip_discard(z_);
+      z_ = nullptr;
+      throw DataError(
+          format(tr("{1} holds more than {2} parts: it is not a workbook of the register. Nothing "
+                    "was read."),
+                 {file_, std::to_string(limits::kMaxZipEntries)}));
+    }
   }
   ~Zip() {
     if (z_) zip_discard(z_);
@@ -81,11 +107,29 @@ class Zip {
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z_, zip_uint64_t(idx), 0),
                                                          &zip_fclose);
     if (!f) throw DataError(format(tr("{1} is not a readable Excel workbook."), {file_}));
+    // A zip bomb is refused from what its header says, and from what it really inflates to (a header may
+    // lie).
+    auto tooLarge = [&](uint64_t size) {
+      return size > limits::kMaxPartBytes || total_ + size > limits::kMaxWorkbookBytes ||
+             (size > limits::kRatioFloor && (st.valid & ZIP_STAT_COMP_SIZE) &&
+              size / std::max<uint64_t>(st.comp_size, 1) > limits::kMaxInflation);
+    };
+    auto refuse = [&] {
+      throw DataError(
+          format(tr("{1}: the part {2} inflates to far more than a workbook of the register holds "
+                    "(a damaged or hostile file). Nothing was read."),
+                 {file_, name}));
+    };
+    if ((st.valid & ZIP_STAT_SIZE) && tooLarge(st.size)) refuse();
     std::string out;
     char buf[65536];
     zip_int64_t n;
-    while ((n = zip_fread(f.get(), buf, sizeof buf)) > 0) out.append(buf, size_t(n));
+    while ((n = zip_fread(f.get(), buf, sizeof buf)) > 0) {
+      out.append(buf, size_t(n));
+      if (tooLarge(out.size())) refuse();
+    }
     if (n < 0) throw DataError(format(tr("{1} is not a readable Excel workbook."), {file_}));
+    total_ += out.size();
     return out;
   }
   const std::string& file() const { return file_; }
@@ -93,6 +137,7 @@ class Zip {
  private:
   std::string file_;
   zip_t* z_ = nullptr;
+  uint64_t total_ = 0;  // bytes inflated so far
 };
 
 // Resolves a relationship target against the folder of the part that owns it.
@@ -149,6 +194,25 @@ std::string formatNumber(const std::string& raw) {
     return buf;
   }
   return raw;
+}
+
+[[noreturn]] void cellTooLong(const std::string& file, const std::string& part) {
+  throw DataError(
+      format(tr("{1}: a cell of {2} is longer than {3} characters, more than Excel itself allows. "
+                "Nothing was read."),
+             {file, part, "32.767"}));
+}
+
+[[noreturn]] void tooManyCells(const std::string& file) {
+  throw DataError(format(tr("{1} holds more than {2} cells: far more than a register. Nothing was read."),
+                         {file, std::to_string(limits::kMaxCells)}));
+}
+
+// "A", "Z", "AA", ... for a 0-based column.
+std::string xlsxColumnName(int col) {
+  std::string out;
+  for (int c = col + 1; c > 0; c = (c - 1) / 26) out.insert(out.begin(), char('A' + (c - 1) % 26));
+  return out;
 }
 
 }  // namespace
@@ -211,8 +275,22 @@ bool isDateFormat(int id, std::string_view code) {
   return date;
 }
 
+namespace {
+std::vector<XlsxSheet> readWorkbook(Zip& zip);
+}
+
 std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
   Zip zip(path);
+  return readWorkbook(zip);
+}
+
+std::vector<XlsxSheet> readXlsxBytes(std::string_view bytes, const std::string& name) {
+  Zip zip(bytes, name);
+  return readWorkbook(zip);
+}
+
+namespace {
+std::vector<XlsxSheet> readWorkbook(Zip& zip) {
   // The workbook part.
   std::string workbook = "xl/workbook.xml";
   for (const auto& [id, target] : readRels(zip, ""))
@@ -267,9 +345,13 @@ std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
         inT = false;
     };
     h.text = [&](std::string_view s) {
-      if (inT && !phonetic && !shared.empty()) shared.back() += s;
+      if (inT && !phonetic && !shared.empty()) {
+        shared.back() += s;
+        if (shared.back().size() > limits::kMaxCellBytes) cellTooLong(zip.file(), sharedPart);
+      }
     };
     parseXml(*xml, h, zip.file(), sharedPart);
+    if (shared.size() > limits::kMaxCells) tooManyCells(zip.file());
   }
 
   // Styles: which cell formats show dates.
@@ -305,6 +387,7 @@ std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
   }
 
   std::vector<XlsxSheet> out;
+  size_t cells = 0;  // cells held by every sheet read so far, gaps included
   for (const auto& ref : refs) {
     auto rel = rels.find(ref.rid);
     if (rel == rels.end()) continue;
@@ -318,7 +401,11 @@ std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
     bool inV = false, inT = false, inCell = false;
     int phonetic = 0;
     XlsxRow current;
+    size_t rowsRead = 0;
     auto flushRow = [&] {
+      if (++rowsRead > size_t(limits::kMaxRows))
+        throw DataError(format(tr("{1}: the sheet {2} has more than {3} rows. Nothing was read."),
+                               {zip.file(), ref.name, std::to_string(limits::kMaxRows)}));
       bool any = false;
       for (const auto& c : current.cells) any = any || !c.empty();
       if (any) sheet.rows.push_back(std::move(current));
@@ -337,6 +424,13 @@ std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
         auto r = a.find("r");
         int c = r != a.end() ? xlsxColumnIndex(r->second) : -1;
         col = c >= 0 ? c : col + 1;
+        if (col >= limits::kMaxColumns || (r != a.end() && c < 0 && !r->second.empty() &&
+                                           std::isalpha(static_cast<unsigned char>(r->second[0]))))
+          throw DataError(
+              format(tr("{1}: the cell {2} of the sheet {3} lies beyond the column {4}, the last an "
+                        "import sheet may use. Nothing was read."),
+                     {zip.file(), r != a.end() ? r->second : std::to_string(col + 1), ref.name,
+                      xlsxColumnName(limits::kMaxColumns - 1)}));
         auto t = a.find("t");
         type = t == a.end() ? "n" : t->second;
         auto s = a.find("s");
@@ -356,6 +450,8 @@ std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
         value += s;
       else if (inT && !phonetic)
         inlineText += s;
+      if (value.size() > limits::kMaxCellBytes || inlineText.size() > limits::kMaxCellBytes)
+        cellTooLong(zip.file(), rel->second);
     };
     h.end = [&](std::string_view name) {
       if (name == "v")
@@ -391,8 +487,12 @@ std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
             text = formatNumber(value);
           }
         }
-        if (col >= 0 && col < 16384) {
-          if (current.cells.size() <= size_t(col)) current.cells.resize(size_t(col) + 1);
+        if (col >= 0 && col < limits::kMaxColumns) {
+          if (current.cells.size() <= size_t(col)) {
+            cells += size_t(col) + 1 - current.cells.size();
+            if (cells > limits::kMaxCells) tooManyCells(zip.file());
+            current.cells.resize(size_t(col) + 1);
+          }
           current.cells[size_t(col)] = std::move(text);
         }
       }
@@ -402,5 +502,7 @@ std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path) {
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace dangbo::exchange

@@ -27,6 +27,8 @@ struct XlsxSheet {
 /// Reads every worksheet in workbook order; throws core::DataError naming the file when it is not a readable
 /// workbook.
 std::vector<XlsxSheet> readXlsx(const std::filesystem::path& path);
+/// The same from a workbook in memory, named `name` in messages (the fuzz target's door).
+std::vector<XlsxSheet> readXlsxBytes(std::string_view bytes, const std::string& name);
 /// The 0-based column of a cell reference ("A1" -> 0, "AB12" -> 27); -1 when it has no column letters.
 int xlsxColumnIndex(std::string_view ref);
 /// The row number of a cell reference ("AB12" -> 12); 0 when it has none.

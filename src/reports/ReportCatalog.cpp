@@ -9,6 +9,7 @@
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/Numbers.h"
+#include "core/Platform.h"
 #include "exchange/RegisterExport.h"
 #include "reports/CongressReport.h"
 #include "reports/DocxRenderer.h"
@@ -148,8 +149,7 @@ void writeReport(std::ostream& out, const FrozenReport& r, const std::string& fm
 }
 
 void writeReportFile(const fs::path& out, const FrozenReport& r, const std::string& fmt) {
-  const fs::path part = out.string() + ".part";
-  try {
+  core::platform::writeAtomically(out, [&](const fs::path& part) {
     if (fmt == "docx") {
       renderDocx(part, reportDocument(r));
     } else if (fmt == "xlsx") {
@@ -157,21 +157,12 @@ void writeReportFile(const fs::path& out, const FrozenReport& r, const std::stri
     } else if (fmt == "pdf") {
       renderPdf(part, reportDocument(r));
     } else {
-      std::ofstream file(part, std::ios::binary);
+      std::ofstream file(part, std::ios::binary | std::ios::trunc);
       if (!file) throw std::runtime_error(part.string());
       writeReport(file, r, fmt);
       if (!file.flush()) throw std::runtime_error(part.string());
     }
-    fs::rename(part, out);
-  } catch (const core::DataError&) {
-    std::error_code ec;
-    fs::remove(part, ec);
-    throw;
-  } catch (const std::exception&) {
-    std::error_code ec;
-    fs::remove(part, ec);
-    throw core::DataError(format(tr("The file {1} could not be written."), {out.string()}));
-  }
+  });
 }
 
 core::Id publish(services::Services& s, const services::Actor& actor, const FrozenReport& r) {

@@ -52,7 +52,8 @@ void requireAdmin(const Actor& a) {
 
 void checkPassword(const std::string& password) {
   if (codePoints(core::toNfc(password)) < static_cast<size_t>(kMinPasswordLength))
-    throw DataError(format(tr("The password must have at least {1} characters."), {std::to_string(kMinPasswordLength)}));
+    throw DataError(
+        format(tr("The password must have at least {1} characters."), {std::to_string(kMinPasswordLength)}));
 }
 
 std::string checkFullName(const std::string& fullName) {
@@ -108,7 +109,9 @@ std::string lockedMessage(const std::string& username, Clock::time_point until) 
                 {username, localText(until)});
 }
 
-std::string cellText(const std::optional<core::Id>& c) { return c ? std::to_string(*c) : std::string(); }
+std::string cellText(const std::optional<core::Id>& c) {
+  return c ? std::to_string(*c) : std::string();
+}
 
 std::string describe(const std::string& role, const std::optional<core::Id>& cell) {
   return cell ? role + " | cell " + cellText(cell) : role;
@@ -121,7 +124,9 @@ store::UserRow requireUser(store::UserRepository& repo, const std::string& usern
   return *u;
 }
 
-bool fastMode() { return defaultHashStrength() == HashStrength::Fast; }
+bool fastMode() {
+  return defaultHashStrength() == HashStrength::Fast;
+}
 
 void delayAfterFailure(int failures) {
   if (fastMode()) return;
@@ -168,14 +173,17 @@ std::string normalizeUsername(const std::string& username) {
               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
             });
   if (!ok)
-    throw DataError(format(tr("The user name \"{1}\" is not valid: use 2 to 32 characters among lower-case letters "
-                              "a-z without accents, digits, '.', '_' and '-'."),
-                           {username}));
+    throw DataError(
+        format(tr("The user name \"{1}\" is not valid: use 2 to 32 characters among lower-case letters "
+                  "a-z without accents, digits, '.', '_' and '-'."),
+               {username}));
   return n;
 }
 
 // ---------------------------------------------------------------------------------------------
-bool needsSetup(Services& s) { return store::UserRepository(s.database()).count() == 0; }
+bool needsSetup(Services& s) {
+  return store::UserRepository(s.database()).count() == 0;
+}
 
 void createAdministrator(Services& s, const std::string& username, const std::string& fullName,
                          const std::string& password) {
@@ -185,7 +193,8 @@ void createAdministrator(Services& s, const std::string& username, const std::st
   std::string hash = hashPassword(password);
   store::UserRepository repo(s.database());
   s.database().transaction([&] {
-    if (repo.count() != 0) throw DataError(tr("The administrator account already exists: the set-up is done only once."));
+    if (repo.count() != 0)
+      throw DataError(tr("The administrator account already exists: the set-up is done only once."));
     store::UserRow u;
     u.username = name;
     u.fullName = full;
@@ -252,7 +261,8 @@ void deactivateUser(Services& s, const Actor& actor, const std::string& username
   });
 }
 
-void resetPassword(Services& s, const Actor& actor, const std::string& username, const std::string& newPassword) {
+void resetPassword(Services& s, const Actor& actor, const std::string& username,
+                   const std::string& newPassword) {
   requireAdmin(actor);
   checkPassword(newPassword);
   std::string hash = hashPassword(newPassword);
@@ -299,44 +309,91 @@ std::optional<Actor> login(Services& s, const std::string& username, const std::
   const std::string record = "user:" + who;
 
   if (!u || !u->active) {
-    s.database().transaction(
-        [&] { s.audit(Actor{who, "", std::nullopt}, "login.failed", record, "", !u ? "unknown account" : "inactive account"); });
+    s.database().transaction([&] {
+      s.audit(Actor{who, "", std::nullopt}, "login.failed", record, "",
+              !u ? "unknown account" : "inactive account");
+    });
     delayAfterFailure(1);
     return std::nullopt;
   }
   const Actor actor{u->username, u->role, u->cellId};
-  std::optional<Clock::time_point> lockedUntil = u->lockedUntil ? parseIsoUtc(*u->lockedUntil) : std::nullopt;
-  if (lockedUntil && now < *lockedUntil) {
-    s.database().transaction(
-        [&] { s.audit(actor, "login.refused", record, "", "locked until " + *u->lockedUntil); });
-    throw PermissionError(lockedMessage(u->username, *lockedUntil));
-  }
+  auto lockedAt = [&](const std::optional<std::string>& stored) -> std::optional<Clock::time_point> {
+    auto until = stored ? parseIsoUtc(*stored) : std::nullopt;
+    if (until && now < *until) return until;
+    return std::nullopt;
+  };
+  // One write transaction per refused attempt: the counter is raised by the database itself, so thirty
+  // attempts made at once are thirty failures.
+  auto countRefusal = [&](bool wrongPassword) {
+    std::optional<Clock::time_point> until;
+    int failures = 0;
+    s.database().transaction([&] {
+      auto [count, stored] = repo.countFailure(u->id);
+      failures = count;
+      until = lockedAt(stored);
+      const bool wasLocked = until.has_value();
+      std::string detail;
+      if (wasLocked) {
+        detail = "locked until " + *stored + ", attempt " + std::to_string(count);
+      } else {
+        detail = "wrong password, failure " + std::to_string(count);
+        // Every kMaxFailedLogins-th failure in a row locks, each lock twice as long as the one before.
+        if (wrongPassword && count % kMaxFailedLogins == 0) {
+          until = now + lockDuration(count, u->role);
+          repo.setLock(u->id, isoUtc(*until));
+          detail += ", locked until " + isoUtc(*until);
+        }
+      }
+      s.audit(actor, wasLocked ? "login.refused" : "login.failed", record, "", detail);
+    });
+    if (wrongPassword) delayAfterFailure(failures);
+    if (until) throw PermissionError(lockedMessage(u->username, *until));
+  };
+  if (lockedAt(u->lockedUntil)) countRefusal(false);
 
   if (verifyPassword(u->passwordHash, password)) {
     std::optional<std::string> rehash;
-    if (!fastMode() && crypto_pwhash_str_needs_rehash(u->passwordHash.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    if (!fastMode() &&
+        crypto_pwhash_str_needs_rehash(u->passwordHash.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                       crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
       rehash = hashPassword(password, HashStrength::Interactive);
+    std::optional<Clock::time_point> lockedMeanwhile;
     s.database().transaction([&] {
-      if (rehash) repo.setPasswordHash(u->id, *rehash);
-      else repo.recordSuccess(u->id);
+      // Locked by other attempts while the password was being checked: refused like any attempt then.
+      lockedMeanwhile = lockedAt(repo.lockOf(u->id));
+      if (lockedMeanwhile) return;
+      if (rehash)
+        repo.setPasswordHash(u->id, *rehash);
+      else
+        repo.recordSuccess(u->id);
       s.audit(actor, "login", record, "", "ok");
     });
+    if (lockedMeanwhile) countRefusal(false);
     return actor;
   }
-
-  // A lock that has run out starts a fresh count.
-  int failures = (lockedUntil ? 0 : u->failedLogins) + 1;
-  std::optional<std::string> lock;
-  if (failures >= kMaxFailedLogins) lock = isoUtc(now + kLockDuration);
-  s.database().transaction([&] {
-    repo.recordFailure(u->id, failures, lock);
-    s.audit(actor, "login.failed", record, "",
-            "wrong password, failure " + std::to_string(failures) + (lock ? ", locked until " + *lock : ""));
-  });
-  delayAfterFailure(failures);
-  if (lock) throw PermissionError(lockedMessage(u->username, now + kLockDuration));
+  countRefusal(true);
   return std::nullopt;
+}
+
+std::chrono::minutes lockDuration(int failures, const std::string& role) {
+  // The n-th lock of a run of failures lasts 2^(n-1) times the first.
+  const int locksBefore = std::max(0, failures / kMaxFailedLogins - 1);
+  std::chrono::minutes d = kLockDuration;
+  for (int i = 0; i < locksBefore && d < kMaxLockDuration; ++i) d *= 2;
+  d = std::min<std::chrono::minutes>(d, kMaxLockDuration);
+  if (role == "admin") d = std::min<std::chrono::minutes>(d, kAdminMaxLock);
+  return d;
+}
+
+void unlockAccount(Services& s, const Actor& actor, const std::string& username) {
+  requireAdmin(actor);
+  store::UserRepository repo(s.database());
+  const store::UserRow u = requireUser(repo, username);
+  s.database().transaction([&] {
+    repo.recordSuccess(u.id);
+    s.audit(actor, "user.unlock", "user:" + u.username, "failures " + std::to_string(u.failedLogins),
+            "unlocked");
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,6 +21,11 @@ using Clock = std::chrono::system_clock;
 constexpr int kMaxFailedLogins = 5;
 /// How long a locked account stays locked.
 constexpr std::chrono::minutes kLockDuration{15};
+/// Each further lock of the same run of failures lasts twice the one before, up to this.
+constexpr std::chrono::hours kMaxLockDuration{24};
+/// An administrator's account is never locked longer than this, so that nobody can shut the office out for
+/// good by typing wrong passwords (the owner of the file may also clear it at once: `user unlock`).
+constexpr std::chrono::minutes kAdminMaxLock{15};
 /// The shortest password accepted (in characters).
 constexpr int kMinPasswordLength = 8;
 
@@ -41,21 +46,21 @@ struct UserInfo {
   core::Id id = 0;
   std::string username;
   std::string fullName;
-  std::string role;                        ///< admin | office | secretary | inspection | leadership
-  std::optional<core::Id> cellId;          ///< a secretary's cell
+  std::string role;                ///< admin | office | secretary | inspection | leadership
+  std::optional<core::Id> cellId;  ///< a secretary's cell
   bool active = true;
-  int failedLogins = 0;                    ///< consecutive wrong passwords
+  int failedLogins = 0;                          ///< consecutive wrong passwords
   std::optional<Clock::time_point> lockedUntil;  ///< set while (or after) a lock
-  std::string createdAt;                   ///< ISO UTC
+  std::string createdAt;                         ///< ISO UTC
 };
 
 /// A new account, as the administrator fills it in.
 struct NewUser {
-  std::string username;                    ///< normalized by normalizeUsername()
+  std::string username;  ///< normalized by normalizeUsername()
   std::string fullName;
-  std::string role;                        ///< admin | office | secretary | inspection | leadership
-  std::optional<core::Id> cellId;          ///< required (and must exist) for a secretary; ignored otherwise
-  std::string password;                    ///< at least kMinPasswordLength characters
+  std::string role;                ///< admin | office | secretary | inspection | leadership
+  std::optional<core::Id> cellId;  ///< required (and must exist) for a secretary; ignored otherwise
+  std::string password;            ///< at least kMinPasswordLength characters
 };
 
 /// Trims and lower-cases ASCII; throws DataError unless the result is 2-32 characters of a-z 0-9 . _ -.
@@ -77,18 +82,26 @@ void changeRole(Services& s, const Actor& actor, const std::string& username, co
 /// Deactivates an account (it can no longer log in). Not one's own, not the last active administrator.
 void deactivateUser(Services& s, const Actor& actor, const std::string& username);
 /// Sets a new password and clears the failure counter and any lock.
-void resetPassword(Services& s, const Actor& actor, const std::string& username, const std::string& newPassword);
+void resetPassword(Services& s, const Actor& actor, const std::string& username,
+                   const std::string& newPassword);
 /// Every account by user name, without password hashes.
 std::vector<UserInfo> listUsers(Services& s, const Actor& actor);
 
 // --- login ---
 /// The actor of an active account whose password matches; nullopt for an unknown or inactive account or a
-/// wrong password (each failure counted and, outside tests, answered after a growing delay). The failure
-/// that reaches kMaxFailedLogins locks the account for kLockDuration; a locked account is refused even with
-/// the right password: both throw PermissionError saying until when. A success clears the counter.
-/// Every attempt writes an audit row (never the password).
+/// wrong password (each failure counted in one write transaction, so that attempts made at once are all
+/// counted, and, outside tests, answered after a growing delay). Every kMaxFailedLogins-th failure in a row
+/// locks the account: kLockDuration the first time, twice as long each further lock (at most
+/// kMaxLockDuration; kAdminMaxLock for an administrator). An attempt while locked is refused even with the
+/// right password and counted too: both throw PermissionError saying until when. A success clears the
+/// counter. Every attempt writes an audit row (never the password).
 std::optional<Actor> login(Services& s, const std::string& username, const std::string& password,
                            Clock::time_point now = Clock::now());
+
+/// Clears the failure counter and the lock of `username` (administrators only; audited).
+void unlockAccount(Services& s, const Actor& actor, const std::string& username);
+/// How long the lock set at the `failures`-th failure in a row lasts for an account of `role`.
+std::chrono::minutes lockDuration(int failures, const std::string& role);
 
 // --- reading a password for the CLI ---
 /// One line read from `fd`, the trailing newline (and carriage return) stripped; DataError on a read error.

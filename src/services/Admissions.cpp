@@ -8,6 +8,7 @@
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/InputClean.h"
 #include "core/MemberRules.h"
 #include "core/Numbers.h"
 #include "core/VietText.h"
@@ -318,8 +319,8 @@ core::Id createCandidate(Services& s, const Actor& actor, const NewCandidate& in
   const core::Organization cell = organizationByCode(reg, in.cellCode);
   requireWrite(actor, cell.id);
   core::Candidate c;
-  c.code = core::normalizeText(in.code);
-  c.fullName = core::normalizeText(in.fullName);
+  c.code = core::cleanCode(in.code, core::tr("The candidate's code"));
+  c.fullName = core::cleanName(in.fullName, core::tr("The full name"));
   c.birthDate = in.birthDate;
   c.gender = in.gender;
   c.ethnicity = core::normalizeText(in.ethnicity);

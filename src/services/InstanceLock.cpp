@@ -1,40 +1,33 @@
 #include "services/InstanceLock.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/Platform.h"
 
 namespace dangbo::services {
 
-InstanceLock::InstanceLock(const std::filesystem::path& databasePath)
-    : lockPath_(databasePath.string() + ".lock") {
-  fd_ = ::open(lockPath_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd_ < 0)
-    throw core::DataError(core::format(core::tr("Cannot create the lock file {1}."), {lockPath_.string()}));
-  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-    char buf[32] = {};
-    ssize_t n = ::pread(fd_, buf, sizeof buf - 1, 0);
-    std::string holder = n > 0 ? std::string(buf, size_t(n)) : std::string("?");
-    ::close(fd_);
-    fd_ = -1;
+namespace platform = core::platform;
+
+std::filesystem::path InstanceLock::lockPathOf(const std::filesystem::path& databasePath) {
+  // Named after the real file, so a symbolic link or another spelling of the path meets the same lock.
+  std::filesystem::path lock = platform::realPath(databasePath);
+  lock += ".lock";
+  return lock;
+}
+
+InstanceLock::InstanceLock(const std::filesystem::path& databasePath) : lockPath_(lockPathOf(databasePath)) {
+  lock_ = std::make_unique<platform::FileLock>(lockPath_, platform::FileLock::Mode::Try);
+  if (!lock_->held()) {
+    const std::string content = lock_->content();
+    const std::string holder = content.empty() ? std::string("?") : content;
+    lock_.reset();
     throw core::DataError(core::format(core::tr("The register {1} is already open in another dangbo window "
                                                 "(process {2}). Close it there first."),
                                        {databasePath.string(), holder}));
   }
-  std::string pid = std::to_string(::getpid());
-  if (::ftruncate(fd_, 0) == 0 && ::pwrite(fd_, pid.data(), pid.size(), 0) < 0) {
-    // The holder's number is only informative.
-  }
+  lock_->write(std::to_string(platform::processId()));
 }
 
-InstanceLock::~InstanceLock() {
-  if (fd_ >= 0) {
-    ::flock(fd_, LOCK_UN);
-    ::close(fd_);
-  }
-}
+InstanceLock::~InstanceLock() = default;
 
 }  // namespace dangbo::services

@@ -7,6 +7,7 @@
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/InputClean.h"
 #include "core/MemberRules.h"
 #include "core/VietText.h"
 #include "services/Services.h"
@@ -123,7 +124,7 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
   if (!f.cellCode.empty()) {
     std::optional<core::Id> id;
     for (const auto& [cid, info] : cells)
-      if (info.code == f.cellCode) id = cid;
+      if (core::sameCode(info.code, f.cellCode)) id = cid;
     if (!id) throw core::DataError(core::format(core::tr("There is no cell with the code {1}."), {f.cellCode}));
     if (scope && *scope != *id) return {};
     cellId = id;

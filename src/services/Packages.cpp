@@ -10,6 +10,7 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/InputClean.h"
 #include "core/VietText.h"
 #include "services/Services.h"
 #include "store/Database.h"
@@ -232,7 +233,7 @@ core::CellPackage Packages::exportCell(const Actor& actor, const std::string& ce
   if (actor.cellId) throw core::PermissionError(tr("A cell secretary cannot export cell packages."));
   std::optional<core::Organization> org;
   for (const auto& o : s_.organizations(actor))
-    if (o.code == core::normalizeText(cellCode)) org = o;
+    if (core::sameCode(o.code, cellCode)) org = o;
   if (!org) throw DataError(format(tr("There is no organization with code {1}."), {cellCode}));
   core::CellPackage pkg;
   store::Database& db = s_.database();

@@ -28,9 +28,13 @@ struct Published {
 /// make the report may publish it). Returns its number.
 core::Id publishReport(Services& s, const Actor& actor, const std::string& name, const std::string& title,
                        const std::string& options, const std::string& archive);
-/// The published reports, newest first, without their archives. Needs ReadRegister.
+/// The published reports the actor may read, newest first, without their archives. Needs ReadRegister. A
+/// report is read only by accounts that may read everything in it: one made for the whole commune not by a
+/// cell secretary; one made for a cell by that cell's secretary or the commune's accounts; one made by a role
+/// that reads case files only by such a role. The maker's scope is kept in its options ("by_role=", "cell=").
 std::vector<Published> publishedReports(Services& s, const Actor& actor);
-/// One published report with its archive; DataError when there is none with this number.
+/// One published report with its archive; DataError when there is none with this number, PermissionError when
+/// the actor may not read all of it.
 Published publishedReport(Services& s, const Actor& actor, core::Id id);
 
 }  // namespace dangbo::services

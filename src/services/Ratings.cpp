@@ -11,6 +11,7 @@
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/Numbers.h"
+#include "core/InputClean.h"
 #include "core/VietText.h"
 #include "services/Services.h"
 #include "store/MemberQuery.h"
@@ -69,7 +70,7 @@ struct Register {
   std::string label(size_t i) const { return member(i).fullName + " (" + member(i).code + ")"; }
   std::optional<core::Organization> org(const std::string& code) const {
     for (const auto& o : orgs)
-      if (o.code == code) return o;
+      if (core::sameCode(o.code, code)) return o;
     return std::nullopt;
   }
 };

@@ -5,6 +5,7 @@
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/InputClean.h"
 #include "core/MemberFields.h"
 #include "core/MemberRules.h"
 #include "core/VietText.h"
@@ -62,6 +63,8 @@ std::vector<ChangedField> memberChanges(const core::Member& a, const core::Membe
 }
 
 core::Member normalized(core::Member m) {
+  m.code = core::cleanCode(m.code, core::tr("The member's code"));
+  m.fullName = core::cleanName(m.fullName, core::tr("The full name"));
   for (std::string* f : {&m.code, &m.fullName, &m.birthName, &m.birthPlace, &m.hometown, &m.residence, &m.religion,
                          &m.cccd, &m.phone, &m.education, &m.occupation, &m.cardNo, &m.fileNo, &m.transferredInFrom})
     *f = core::normalizeText(*f);
@@ -162,6 +165,7 @@ core::Id addMember(Services& s, const Actor& actor, core::Member m, const std::s
 void updateMember(Services& s, const Actor& actor, const core::Member& in, const std::string& reason) {
   store::RegisterRepository repo(s.database());
   auto stored = in.id ? repo.memberById(in.id) : repo.memberByCode(core::normalizeText(in.code));
+  if (!in.id && !stored) stored = repo.memberByCode(core::toUpper(core::normalizeText(in.code)));  // dv0001 is DV0001
   if (!stored) throw DataError(format(tr("There is no member with the code {1}."), {in.code}));
   requireWrite(actor, stored->cellId);
   core::Member m = normalized(in);
@@ -322,8 +326,8 @@ std::string parentCode(store::RegisterRepository& repo, const core::Organization
 }
 
 core::Organization normalizedOrg(core::Organization o) {
-  o.code = core::normalizeText(o.code);
-  o.name = core::normalizeText(o.name);
+  o.code = core::cleanCode(o.code, core::tr("The code of the organization"));
+  o.name = core::cleanName(o.name, core::tr("The name of the organization"));
   o.origin = core::normalizeText(o.origin);
   return o;
 }

@@ -2,6 +2,7 @@
 
 #include "core/Enums.h"
 #include "core/I18n.h"
+#include "services/AuditAnchor.h"
 #include "services/Ratings.h"
 #include "services/Services.h"
 #include "store/AuditRepository.h"
@@ -62,6 +63,9 @@ std::vector<CheckFinding> checkIntegrity(Services& s, const Actor& actor) {
          format(tr("Audit row {1} does not match its recorded hash: the audit trail was changed outside "
                    "dangbo from this row on."),
                 {std::to_string(*broken)})});
+  // Against the last anchor kept outside the file: a deleted tail or a recomputed chain.
+  if (const std::string anchor = auditAnchorProblem(s); !anchor.empty())
+    out.push_back({"audit_anchor", "audit_log", std::nullopt, anchor});
   return out;
 }
 

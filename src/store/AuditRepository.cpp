@@ -11,8 +11,8 @@ std::string auditHash(const AuditEntry& e) {
   (void)sodiumReady;
   // Fields are length-prefixed so that no two different rows give the same input.
   std::string in;
-  for (const std::string* f : {&e.prevHash, &e.at, &e.username, &e.action, &e.record, &e.oldValue, &e.newValue,
-                               &e.reason}) {
+  for (const std::string* f :
+       {&e.prevHash, &e.at, &e.username, &e.action, &e.record, &e.oldValue, &e.newValue, &e.reason}) {
     in += std::to_string(f->size());
     in += ':';
     in += *f;
@@ -43,9 +43,10 @@ int64_t AuditRepository::append(const std::string& user, const std::string& acti
   e.newValue = newValue;
   e.reason = reason;
   e.hash = auditHash(e);
-  SQLite::Statement q(db_.db(),
-                      "INSERT INTO audit_log (id, at, username, action, record, old_value, new_value, reason, "
-                      "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement q(
+      db_.db(),
+      "INSERT INTO audit_log (id, at, username, action, record, old_value, new_value, reason, "
+      "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, e.id);
   q.bind(2, e.at);
   q.bind(3, e.username);
@@ -75,7 +76,8 @@ AuditEntry readRow(SQLite::Statement& q) {
   e.hash = q.getColumn(9).getString();
   return e;
 }
-constexpr const char* kColumns = "SELECT id, at, username, action, record, old_value, new_value, reason, prev_hash, hash FROM audit_log ";
+constexpr const char* kColumns =
+    "SELECT id, at, username, action, record, old_value, new_value, reason, prev_hash, hash FROM audit_log ";
 }  // namespace
 
 std::vector<AuditEntry> AuditRepository::latest(int limit) {
@@ -88,10 +90,11 @@ std::vector<AuditEntry> AuditRepository::latest(int limit) {
 
 std::vector<AuditEntry> AuditRepository::search(const AuditQuery& f) {
   std::vector<AuditEntry> out;
-  SQLite::Statement q(db_.db(), std::string(kColumns) +
-                                    "WHERE (?1 = '' OR username = ?1) AND (?2 = '' OR instr(record, ?2) > 0) "
-                                    "AND (?3 = '' OR substr(at, 1, 10) >= ?3) AND (?4 = '' OR substr(at, 1, 10) <= ?4) "
-                                    "ORDER BY id DESC LIMIT ?5");
+  SQLite::Statement q(db_.db(),
+                      std::string(kColumns) +
+                          "WHERE (?1 = '' OR username = ?1) AND (?2 = '' OR instr(record, ?2) > 0) "
+                          "AND (?3 = '' OR substr(at, 1, 10) >= ?3) AND (?4 = '' OR substr(at, 1, 10) <= ?4) "
+                          "ORDER BY id DESC LIMIT ?5");
   q.bind(1, f.username);
   q.bind(2, f.record);
   q.bind(3, f.fromDay);
@@ -99,6 +102,19 @@ std::vector<AuditEntry> AuditRepository::search(const AuditQuery& f) {
   q.bind(5, f.limit);
   while (q.executeStep()) out.push_back(readRow(q));
   return out;
+}
+
+std::optional<std::pair<int64_t, std::string>> AuditRepository::head() {
+  SQLite::Statement q(db_.db(), "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+  if (!q.executeStep()) return std::nullopt;
+  return std::pair<int64_t, std::string>{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
+}
+
+std::optional<std::string> AuditRepository::hashOf(int64_t id) {
+  SQLite::Statement q(db_.db(), "SELECT hash FROM audit_log WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getString();
 }
 
 std::optional<int64_t> AuditRepository::firstBrokenRow() {

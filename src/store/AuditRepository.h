@@ -2,6 +2,7 @@
 // The append-only audit trail, chained by SHA-256 so that an edit outside dangbo is detected.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/Database.h"
@@ -34,6 +35,10 @@ class AuditRepository {
   std::vector<AuditEntry> latest(int limit);
   /// The rows matching `q`, newest first.
   std::vector<AuditEntry> search(const AuditQuery& q);
+  /// The id and hash of the newest row; nullopt when the trail is empty.
+  std::optional<std::pair<int64_t, std::string>> head();
+  /// The hash stored for row `id`; nullopt when there is no such row.
+  std::optional<std::string> hashOf(int64_t id);
   /// The id of the first row whose hash does not match its content or chain; nullopt when all match.
   std::optional<int64_t> firstBrokenRow();
 

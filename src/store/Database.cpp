@@ -4,12 +4,14 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <fstream>
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/Platform.h"
 
 namespace dangbo::store {
 
@@ -38,11 +40,27 @@ Header readHeader(const fs::path& path) {
   if (!in.read(reinterpret_cast<char*>(buf), sizeof buf)) return h;
   h.sqlite = std::memcmp(buf, "SQLite format 3", 16) == 0;
   auto be32 = [&](int off) {
-    return uint32_t(buf[off]) << 24 | uint32_t(buf[off + 1]) << 16 | uint32_t(buf[off + 2]) << 8 | uint32_t(buf[off + 3]);
+    return uint32_t(buf[off]) << 24 | uint32_t(buf[off + 1]) << 16 | uint32_t(buf[off + 2]) << 8 |
+           uint32_t(buf[off + 3]);
   };
   h.userVersion = be32(60);
   h.applicationId = be32(68);
   return h;
+}
+
+// "file:" URI of a path, with the characters URIs reserve escaped.
+std::string uriOf(const fs::path& path) {
+  std::string out = "file:";
+  for (unsigned char c : fs::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    } else {
+      out += char(c);
+    }
+  }
+  return out;
 }
 
 std::string stamp() {
@@ -61,7 +79,8 @@ int latestVersion(const std::vector<Migration>& steps) {
   return v;
 }
 
-Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path) : db_(std::move(db)), path_(std::move(path)) {}
+Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path)
+    : db_(std::move(db)), path_(std::move(path)) {}
 
 void Database::configure() {
   db_->exec("PRAGMA foreign_keys = ON");
@@ -85,6 +104,7 @@ std::unique_ptr<Database> Database::create(const fs::path& path, const std::vect
     // 16 KB pages (SQLite's default is 4 KB): a province's import writes and indexes a quarter as many pages
     // (benchmark: 2,58-2,79x the bare baseline instead of 2,96-3,04x). Set before the first table; files
     // made earlier keep their size.
+    core::platform::makeOwnerOnly(path);
     d->db().exec("PRAGMA page_size = " + std::to_string(kPageSize));
     d->configure();
     d->migrate(steps, true);
@@ -102,7 +122,23 @@ std::unique_ptr<Database> Database::openReadOnly(const fs::path& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw DatabaseError(format(tr("The file {1} does not exist."), {path.string()}));
   try {
-    auto conn = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+    std::unique_ptr<SQLite::Database> conn;
+    try {
+      conn = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+      conn->execAndGet("PRAGMA application_id");
+    } catch (const SQLite::Exception&) {
+      if (core::platform::canWriteBeside(path)) throw;
+      // A read-only folder (a write-protected stick, a CD): SQLite cannot make its -shm there. A file closed
+      // cleanly (no WAL left) is read as immutable; one with a WAL cannot be read whole here.
+      const fs::path wal = path.string() + "-wal";
+      if (fs::exists(wal, ec) && fs::file_size(wal, ec) > 0)
+        throw DatabaseError(
+            format(tr("The register {1} cannot be opened for writing: {2} Copy it to a folder you "
+                      "may write in; the file was not changed."),
+                   {path.string(), core::platform::writeFailure(path)}));
+      conn = std::make_unique<SQLite::Database>(uriOf(path) + "?immutable=1",
+                                                SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+    }
     conn->setBusyTimeout(5000);
     int app = pragmaInt(*conn, "application_id");
     if (app != kApplicationId)
@@ -118,7 +154,8 @@ std::unique_ptr<Database> Database::open(const fs::path& path, const std::vector
   return open(path, Verify::Whole, steps);
 }
 
-std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify, const std::vector<Migration>& steps) {
+std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify,
+                                         const std::vector<Migration>& steps) {
   const int latest = latestVersion(steps);
   int version = 0;
   std::error_code ec;
@@ -131,9 +168,10 @@ std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify, co
   if (!walPending && (!header.sqlite || header.applicationId != uint32_t(kApplicationId)))
     throw DatabaseError(format(tr("{1} is not a dangbo database."), {path.string()}));
   if (!walPending && header.userVersion > uint32_t(latest))
-    throw DatabaseError(format(tr("The file {1} was made by a newer version of dangbo (schema {2}; this program "
-                                  "knows up to {3}). Install the newer version to open it; the file was not changed."),
-                               {path.string(), std::to_string(header.userVersion), std::to_string(latest)}));
+    throw DatabaseError(
+        format(tr("The file {1} was made by a newer version of dangbo (schema {2}; this program "
+                  "knows up to {3}). Install the newer version to open it; the file was not changed."),
+               {path.string(), std::to_string(header.userVersion), std::to_string(latest)}));
   {
     // Look before touching: a refused file must stay byte for byte as it was.
     auto ro = openReadOnly(path);
@@ -148,11 +186,20 @@ std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify, co
                                  {path.string(), e.what()}));
     }
     if (version > latest)
-      throw DatabaseError(format(tr("The file {1} was made by a newer version of dangbo (schema {2}; this program "
-                                    "knows up to {3}). Install the newer version to open it; the file was not changed."),
-                                 {path.string(), std::to_string(version), std::to_string(latest)}));
+      throw DatabaseError(
+          format(tr("The file {1} was made by a newer version of dangbo (schema {2}; this program "
+                    "knows up to {3}). Install the newer version to open it; the file was not changed."),
+                 {path.string(), std::to_string(version), std::to_string(latest)}));
   }
+  // A register made before files were private is made so by its owner's first opening (its journal too).
+  if (core::platform::ownedByCurrentUser(path))
+    for (const char* suffix : {"", "-wal", "-shm"}) core::platform::makeOwnerOnly(path.string() + suffix);
   std::unique_ptr<SQLite::Database> conn;
+  if (!core::platform::canWriteBeside(path))
+    throw DatabaseError(
+        format(tr("The register {1} cannot be opened for writing: {2} Copy it to a folder you may "
+                  "write in; the file was not changed."),
+               {path.string(), core::platform::writeFailure(path)}));
   try {
     conn = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
   } catch (const SQLite::Exception& e) {
@@ -162,26 +209,56 @@ std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify, co
   d->configure();
   d->report_.fromVersion = version;
   if (version < latest) {
-    fs::path backup = path.string() + ".v" + std::to_string(version) + "-" + stamp() + ".bak";
-    d->backupTo(backup);
-    d->report_.backupPath = backup;
-    d->migrate(steps, false);
+    // Two programs opening an old file at once: the first upgrades under the write lock, the other waits for
+    // it (long enough for a province's file) and then finds the file already upgraded.
+    d->db_->setBusyTimeout(600000);
+    try {
+      d->db_->exec("BEGIN IMMEDIATE");
+    } catch (const SQLite::Exception& e) {
+      throw DatabaseError(
+          format(tr("The file {1} is being upgraded by another dangbo program that does not finish; "
+                    "close it and try again ({2})."),
+                 {path.string(), e.what()}));
+    }
+    try {
+      const int now = d->schemaVersion();
+      if (now < latest) {
+        fs::path backup = path.string() + ".v" + std::to_string(now) + "-" + stamp() + ".bak";
+        // Copied through a second connection: it reads the file as committed, beside our write lock.
+        openReadOnly(path)->backupTo(backup);
+        d->report_.backupPath = backup;
+        d->migrate(steps, false);
+      }
+      d->db_->exec("COMMIT");
+    } catch (...) {
+      try {
+        d->db_->exec("ROLLBACK");
+      } catch (const SQLite::Exception&) {
+      }
+      throw;
+    }
+    d->db_->setBusyTimeout(5000);
   }
   d->report_.toVersion = d->schemaVersion();
   return d;
 }
 
-std::string Database::integrityCheck() { return db_->execAndGet("PRAGMA integrity_check").getString(); }
+std::string Database::integrityCheck() {
+  return db_->execAndGet("PRAGMA integrity_check").getString();
+}
 
 std::vector<std::string> Database::foreignKeyViolations() {
   std::vector<std::string> out;
   SQLite::Statement q(*db_, "PRAGMA foreign_key_check");
   while (q.executeStep())
-    out.push_back(q.getColumn(0).getString() + " " + q.getColumn(1).getString() + " -> " + q.getColumn(2).getString());
+    out.push_back(q.getColumn(0).getString() + " " + q.getColumn(1).getString() + " -> " +
+                  q.getColumn(2).getString());
   return out;
 }
 
-int Database::schemaVersion() { return pragmaInt(*db_, "user_version"); }
+int Database::schemaVersion() {
+  return pragmaInt(*db_, "user_version");
+}
 
 void Database::migrate(const std::vector<Migration>& steps, bool isNew) {
   int current = schemaVersion();
@@ -199,9 +276,10 @@ void Database::migrate(const std::vector<Migration>& steps, bool isNew) {
         db_->exec("RELEASE migrate");
       } catch (...) {
       }
-      throw DatabaseError(format(tr("Upgrading the database failed at step {1}: {2}. The file was left at the "
-                                    "previous step."),
-                                 {m.name, e.what()}));
+      throw DatabaseError(
+          format(tr("Upgrading the database failed at step {1}: {2}. The file was left at the "
+                    "previous step."),
+                 {m.name, e.what()}));
     }
     current = m.version;
   }
@@ -222,7 +300,34 @@ void guarded(const std::function<void()>& work) {
 }
 }  // namespace
 
+// What the disk or another program did to a write, said in the user's language (exit 1: nothing was written).
+[[noreturn]] void rethrowWriteFailure(const SQLite::Exception& e, const fs::path& path) {
+  switch (e.getErrorCode() & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throw core::DataError(
+          format(tr("The register {1} is busy: another dangbo program is writing to it. Try again "
+                    "in a moment; nothing was written."),
+                 {path.string()}));
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+      throw core::DataError(core::platform::writeFailure(path) + " " + tr("Nothing was written."));
+    default:
+      throw;
+  }
+}
+
 void Database::transaction(const std::function<void()>& workIn) {
+  try {
+    transactionRaw(workIn);
+  } catch (const SQLite::Exception& e) {
+    rethrowWriteFailure(e, path_);
+  }
+}
+
+void Database::transactionRaw(const std::function<void()>& workIn) {
   const std::function<void()> work = [&workIn] { guarded(workIn); };
   if (sqlite3_get_autocommit(db_->getHandle()) == 0) {
     // Already inside a transaction: nest as a savepoint, so a use case can call another.
@@ -245,13 +350,47 @@ void Database::transaction(const std::function<void()>& workIn) {
   t.commit();
 }
 
+void Database::copyInto(const fs::path& file) {
+  try {
+    SQLite::Database dest(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    SQLite::Backup backup(dest, *db_);
+    const int done = backup.executeStep(-1);
+    if (done != SQLITE_DONE)
+      throw DatabaseError(
+          format(tr("The file {1} could not be copied: {2}"), {path_.string(), sqlite3_errstr(done)}));
+    dest.exec("PRAGMA journal_mode = DELETE");
+  } catch (const SQLite::Exception& e) {
+    std::error_code ec;
+    fs::remove(file.string() + "-journal", ec);
+    const int code = e.getErrorCode() & 0xFF;
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+      throw DatabaseError(format(tr("The file {1} is damaged: {2}"), {path_.string(), e.what()}));
+    // The copy could not be written: a full disk, a read-only folder, a missing stick.
+    throw core::DataError(core::platform::writeFailure(file));
+  }
+  core::platform::makeOwnerOnly(file);
+}
+
 void Database::backupTo(const fs::path& to) {
-  std::error_code ec;
-  fs::remove(to, ec);
-  SQLite::Database dest(to.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  SQLite::Backup backup(dest, *db_);
-  backup.executeStep(-1);
-  dest.exec("PRAGMA journal_mode = DELETE");
+  const fs::path tmp = core::platform::reserveTempBeside(to);
+  try {
+    copyInto(tmp);
+  } catch (...) {
+    core::platform::discardTemp(tmp);
+    throw;
+  }
+  core::platform::commitTemp(tmp, to);
+}
+
+bool Database::checkpointFile(const fs::path& path) {
+  try {
+    SQLite::Database conn(path.string(), SQLite::OPEN_READWRITE);
+    conn.setBusyTimeout(5000);
+    conn.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return true;
+  } catch (const SQLite::Exception&) {
+    return false;
+  }
 }
 
 }  // namespace dangbo::store

@@ -55,7 +55,8 @@ class Database {
   /// The schema version of the file.
   int schemaVersion();
   /// Runs `work` in one transaction: committed when it returns, rolled back when it throws. Called inside
-  /// another transaction it nests as a savepoint (rolled back alone when it throws).
+  /// another transaction it nests as a savepoint (rolled back alone when it throws). A register busy with
+  /// another program's write, a full disk or a read-only folder end in core::DataError in Vietnamese.
   void transaction(const std::function<void()>& work);
   /// Inside a transaction: check foreign keys at commit instead of at each statement (for cyclic inserts).
   void deferForeignKeys() { db_->exec("PRAGMA defer_foreign_keys = ON"); }
@@ -63,12 +64,20 @@ class Database {
   std::string integrityCheck();
   /// Rows whose foreign key points nowhere, as "table row id -> parent" (PRAGMA foreign_key_check).
   std::vector<std::string> foreignKeyViolations();
-  /// Copies the whole database to `to` through SQLite's online backup (works while open).
+  /// Copies the whole database (its WAL included) to `to` through SQLite's online backup (works while
+  /// open), into a temporary owner-only file renamed into place at the end: a failure leaves `to` as it was
+  /// and no temporary file (core::DataError for a full disk or a read-only folder, DatabaseError for damage).
   void backupTo(const std::filesystem::path& to);
+  /// The same copy into `file` itself (created or replaced, no rename): for callers that check it first.
+  void copyInto(const std::filesystem::path& file);
+  /// Moves the WAL of the file at `path` into the file (PRAGMA wal_checkpoint(TRUNCATE)); false when the file
+  /// cannot be opened for writing (damaged, or not a database).
+  static bool checkpointFile(const std::filesystem::path& path);
 
  private:
   Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path);
   void configure();
+  void transactionRaw(const std::function<void()>& work);
   void migrate(const std::vector<Migration>& steps, bool isNew);
   std::unique_ptr<SQLite::Database> db_;
   std::filesystem::path path_;

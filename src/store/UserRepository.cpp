@@ -1,12 +1,15 @@
 #include "store/UserRepository.h"
 
+#include <utility>
+
 #include "store/Sql.h"
 
 namespace dangbo::store {
 
 namespace {
 constexpr const char* kColumns =
-    "SELECT id, username, full_name, role, cell_id, password_hash, failed_logins, locked_until, active, created_at "
+    "SELECT id, username, full_name, role, cell_id, password_hash, failed_logins, locked_until, active, "
+    "created_at "
     "FROM users";
 
 UserRow readRow(SQLite::Statement& q) {
@@ -82,19 +85,43 @@ void UserRepository::setActive(core::Id id, bool active) {
 }
 
 void UserRepository::setPasswordHash(core::Id id, const std::string& hash) {
-  SQLite::Statement q(db_.db(),
-                      "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?");
+  SQLite::Statement q(
+      db_.db(), "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?");
   q.bind(1, hash);
   q.bind(2, static_cast<int64_t>(id));
   q.exec();
 }
 
-void UserRepository::recordFailure(core::Id id, int failedLogins, const std::optional<std::string>& lockedUntil) {
-  SQLite::Statement q(db_.db(), "UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?");
-  q.bind(1, failedLogins);
-  if (lockedUntil) q.bind(2, *lockedUntil); else q.bind(2);
-  q.bind(3, static_cast<int64_t>(id));
+std::pair<int, std::optional<std::string>> UserRepository::countFailure(core::Id id) {
+  SQLite::Statement q(
+      db_.db(),
+      "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins, "
+      "locked_until");
+  q.bind(1, static_cast<int64_t>(id));
+  if (!q.executeStep()) return {0, std::nullopt};
+  std::optional<std::string> lock;
+  if (!q.getColumn(1).isNull()) lock = q.getColumn(1).getString();
+  std::pair<int, std::optional<std::string>> out{q.getColumn(0).getInt(), lock};
+  while (q.executeStep()) {
+  }
+  return out;
+}
+
+void UserRepository::setLock(core::Id id, const std::optional<std::string>& lockedUntil) {
+  SQLite::Statement q(db_.db(), "UPDATE users SET locked_until = ? WHERE id = ?");
+  if (lockedUntil)
+    q.bind(1, *lockedUntil);
+  else
+    q.bind(1);
+  q.bind(2, static_cast<int64_t>(id));
   q.exec();
+}
+
+std::optional<std::string> UserRepository::lockOf(core::Id id) {
+  SQLite::Statement q(db_.db(), "SELECT locked_until FROM users WHERE id = ?");
+  q.bind(1, static_cast<int64_t>(id));
+  if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
+  return q.getColumn(0).getString();
 }
 
 void UserRepository::recordSuccess(core::Id id) {

@@ -14,13 +14,13 @@ struct UserRow {
   core::Id id = 0;
   std::string username;
   std::string fullName;
-  std::string role;                    ///< admin | office | secretary | inspection | leadership
-  std::optional<core::Id> cellId;      ///< a secretary's cell
-  std::string passwordHash;            ///< libsodium crypto_pwhash_str text
-  int failedLogins = 0;                ///< consecutive failed logins
+  std::string role;                        ///< admin | office | secretary | inspection | leadership
+  std::optional<core::Id> cellId;          ///< a secretary's cell
+  std::string passwordHash;                ///< libsodium crypto_pwhash_str text
+  int failedLogins = 0;                    ///< consecutive failed logins
   std::optional<std::string> lockedUntil;  ///< ISO UTC "YYYY-MM-DDTHH:MM:SSZ", or none
   bool active = true;
-  std::string createdAt;               ///< ISO UTC
+  std::string createdAt;  ///< ISO UTC
 };
 
 /// Reads and writes the users table.
@@ -43,8 +43,13 @@ class UserRepository {
   void setActive(core::Id id, bool active);
   /// Replaces the password hash and clears the failure counter and the lock.
   void setPasswordHash(core::Id id, const std::string& hash);
-  /// Stores the failure counter and the lock after a failed login.
-  void recordFailure(core::Id id, int failedLogins, const std::optional<std::string>& lockedUntil);
+  /// Adds one to the failure counter in a single statement (two processes never count the same failure) and
+  /// returns the new count with the lock as stored.
+  std::pair<int, std::optional<std::string>> countFailure(core::Id id);
+  /// Sets the lock (or clears it).
+  void setLock(core::Id id, const std::optional<std::string>& lockedUntil);
+  /// The lock as stored now.
+  std::optional<std::string> lockOf(core::Id id);
   /// Clears the failure counter and the lock after a successful login.
   void recordSuccess(core::Id id);
   /// True when an organization (a cell) with this id exists.

@@ -192,3 +192,18 @@ TEST_CASE("cli accounts: only the administrator backs up and restores a register
   CHECK(restored.code == 0);
   CHECK(a.as("lanhdao", "mat-khau-lanh-dao", {"members"}).code == 0);  // the backup's accounts are back
 }
+
+TEST_CASE(
+    "cli accounts: an administrator locked out by wrong passwords is unlocked by the owner of the file") {
+  Accounts a;
+  for (int i = 0; i < 5; ++i) a.as("quantri", "doan-sai", {"members"});
+  auto locked = a.admin({"members"});
+  CHECK(locked.code == 1);
+  CHECK(locked.err.find("bị khóa") != std::string::npos);
+  // Another account may not unlock; the operating-system owner of the register may, without a password.
+  CHECK(a.as("vanphong", "mat-khau-van-phong", {"user", "unlock", "quantri"}).code == 1);
+  auto unlocked = runWith({"--db", a.db, "user", "unlock", "quantri"});
+  CHECK(unlocked.code == 0);
+  CHECK(a.admin({"members"}).code == 0);
+  CHECK(a.admin({"audit", "--record", "user:quantri"}).out.find("user.unlock") != std::string::npos);
+}

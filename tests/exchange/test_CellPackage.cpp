@@ -332,7 +332,11 @@ TEST_CASE("dangbo-cli package: export, open, changes, apply with --resolve, repl
     auto c = services::Services::open(cell_db);
     services::addTraining(*c, kOffice, codeA, 2026, std::nullopt, "Bồi dưỡng chi ủy viên");
   }
-  REQUIRE(run({"package", "changes", "--db", cell_db, "--out", changesFile, "--secretary", "Lò Văn Thắng"},
+  // The file exists now: replaced only when asked (--force).
+  CHECK(run({"package", "changes", "--db", cell_db, "--out", changesFile, "--secretary", "Lò Văn Thắng"},
+            &text) == 1);
+  REQUIRE(run({"package", "changes", "--db", cell_db, "--out", changesFile, "--secretary", "Lò Văn Thắng",
+               "--force"},
               &text) == 0);
   CHECK(text.find("  - ") != std::string::npos);
   CHECK(text.find("(" + codeA + "): " + services::packageTableLabel("trainings")) != std::string::npos);
@@ -548,7 +552,8 @@ TEST_CASE("a rating added in the cell is refused when the office closed the roun
   CHECK(services::candidateFile(*sc.office, kOffice, "QC90001").checks.empty());
 }
 
-TEST_CASE("change packages of format version 1 (updates only) are still read, and added rows keep their key") {
+TEST_CASE(
+    "change packages of format version 1 (updates only) are still read, and added rows keep their key") {
   // The seed of the fuzz corpus written before added rows existed: version 1 of the change class.
   std::ifstream in(std::string(DANGBO_SOURCE_DIR) + "/tests/fuzz/corpus/changes-archive", std::ios::binary);
   std::string seed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

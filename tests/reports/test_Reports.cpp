@@ -259,7 +259,7 @@ TEST_CASE(
   CHECK(list.front().id == m);  // newest first
   CHECK(list.front().name == "members");
   CHECK(list.front().username == kOffice.username);
-  CHECK(list.front().options == "from=2020-01-01 to=2024-12-31 as_of=2024-12-31");
+  CHECK(list.front().options == "from=2020-01-01 to=2024-12-31 as_of=2024-12-31 by_role=admin");
   CHECK(list.front().archive.empty());
 
   // Nothing moved yet.

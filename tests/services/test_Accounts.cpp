@@ -2,7 +2,10 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <thread>
+#include <vector>
 
 #include "../TestUtil.h"
 #include "core/Errors.h"
@@ -37,7 +40,8 @@ struct Fixture {
     cellId = services::addOrganization(*s, Actor::localOffice(), o);
     services::createAdministrator(*s, "QuanTri", "Lò Văn Quản", kAdminPw);
   }
-  services::NewUser user(const std::string& name, const std::string& role, std::optional<core::Id> cell = {}) {
+  services::NewUser user(const std::string& name, const std::string& role,
+                         std::optional<core::Id> cell = {}) {
     return {name, "Cầm Thị " + name, role, cell, kUserPw};
   }
   /// Every audit row, oldest first.
@@ -77,8 +81,9 @@ TEST_CASE("account set-up creates the administrator once only") {
 
 TEST_CASE("account passwords: weak ones refused, hash verifies and is not the password") {
   Fixture fx;
-  CHECK_THROWS_AS(services::createUser(*fx.s, fx.admin, {"vanphong", "Cầm Văn Phòng", "office", {}, "1234567"}),
-                  core::DataError);
+  CHECK_THROWS_AS(
+      services::createUser(*fx.s, fx.admin, {"vanphong", "Cầm Văn Phòng", "office", {}, "1234567"}),
+      core::DataError);
   CHECK_THROWS_AS(services::resetPassword(*fx.s, fx.admin, "quantri", "short"), core::DataError);
   // Eight characters are enough, even when some are Vietnamese letters of several bytes.
   services::createUser(*fx.s, fx.admin, {"vanphong", "Cầm Văn Phòng", "office", {}, "mậtkhẩu1"});
@@ -172,7 +177,7 @@ TEST_CASE("account management is refused for office, leadership, secretary and i
 TEST_CASE("account deactivation, password reset and the last administrator") {
   Fixture fx;
   services::createUser(*fx.s, fx.admin, fx.user("vanphong", "office"));
-  CHECK_THROWS_AS(services::deactivateUser(*fx.s, fx.admin, "quantri"), core::DataError);  // oneself
+  CHECK_THROWS_AS(services::deactivateUser(*fx.s, fx.admin, "quantri"), core::DataError);        // oneself
   CHECK_THROWS_AS(services::changeRole(*fx.s, fx.admin, "quantri", "office"), core::DataError);  // last admin
   CHECK_THROWS_AS(services::deactivateUser(*fx.s, fx.admin, "khongco"), core::DataError);
   services::resetPassword(*fx.s, fx.admin, "vanphong", "mat-khau-moi-1");
@@ -186,7 +191,8 @@ TEST_CASE("account deactivation, password reset and the last administrator") {
   services::changeRole(*fx.s, fx.admin, "quantri", "office");
 }
 
-TEST_CASE("account login: failures count, the fifth locks, the lock refuses the right password and runs out") {
+TEST_CASE(
+    "account login: failures count, the fifth locks, the lock refuses the right password and runs out") {
   Fixture fx;
   services::createUser(*fx.s, fx.admin, fx.user("vanphong", "office"));
   auto failures = [&] { return store::UserRepository(fx.s->database()).find("vanphong")->failedLogins; };
@@ -231,16 +237,18 @@ TEST_CASE("account login: failures count, the fifth locks, the lock refuses the 
   CHECK_FALSE(services::login(*fx.s, "không có", kUserPw, at(9, 30)));
 }
 
-TEST_CASE("account lock that ran out starts a fresh count; a reset password unlocks") {
+TEST_CASE(
+    "account lock that ran out: the count goes on, the next lock lasts twice as long; a reset unlocks") {
   Fixture fx;
   services::createUser(*fx.s, fx.admin, fx.user("vanphong", "office"));
   for (int i = 0; i < 4; ++i) CHECK_FALSE(services::login(*fx.s, "vanphong", "sai", at(10, 0)));
   CHECK_THROWS_AS(services::login(*fx.s, "vanphong", "sai", at(10, 0)), core::PermissionError);
-  // After the lock a single wrong password does not lock again.
+  // After the lock a single wrong password does not lock again, but it is the sixth in a row.
   CHECK_FALSE(services::login(*fx.s, "vanphong", "sai", at(10, 15)));
-  CHECK(store::UserRepository(fx.s->database()).find("vanphong")->failedLogins == 1);
+  CHECK(store::UserRepository(fx.s->database()).find("vanphong")->failedLogins == 6);
   for (int i = 0; i < 3; ++i) CHECK_FALSE(services::login(*fx.s, "vanphong", "sai", at(10, 16)));
   CHECK_THROWS_AS(services::login(*fx.s, "vanphong", "sai", at(10, 16)), core::PermissionError);
+  CHECK(*services::listUsers(*fx.s, fx.admin)[1].lockedUntil == at(10, 46));  // 30 minutes, not 15
   CHECK_THROWS_AS(services::login(*fx.s, "vanphong", kUserPw, at(10, 17)), core::PermissionError);
   services::resetPassword(*fx.s, fx.admin, "vanphong", "mat-khau-moi-1");
   CHECK(services::login(*fx.s, "vanphong", "mat-khau-moi-1", at(10, 17)));
@@ -267,13 +275,15 @@ TEST_CASE("account actions and logins write audit rows without the password") {
     actions.push_back(r.action);
   }
   std::reverse(actions.begin(), actions.end());  // oldest first
-  std::vector<std::string> expected = {"user.setup",  "user.create",  "user.password_reset", "user.role",
-                                       "login",       "login.failed", "login.failed",        "user.deactivate"};
+  std::vector<std::string> expected = {"user.setup",   "user.create",    "user.password_reset",
+                                       "user.role",    "login",          "login.failed",
+                                       "login.failed", "user.deactivate"};
   REQUIRE(actions.size() >= expected.size());
-  CHECK(std::vector<std::string>(actions.end() - static_cast<long>(expected.size()), actions.end()) == expected);
+  CHECK(std::vector<std::string>(actions.end() - static_cast<long>(expected.size()), actions.end()) ==
+        expected);
   auto rows = fx.auditRows();
-  CHECK(rows[0].username == "quantri");      // deactivation by the administrator
-  CHECK(rows[1].username == "khongco");      // the failed attempt names what was typed
+  CHECK(rows[0].username == "quantri");  // deactivation by the administrator
+  CHECK(rows[1].username == "khongco");  // the failed attempt names what was typed
   CHECK(rows[1].record == "user:khongco");
   CHECK(rows[2].username == "vanphong");
   CHECK(rows[2].newValue.find("failure 1") != std::string::npos);
@@ -291,4 +301,57 @@ TEST_CASE("account password read from a file descriptor: one line, newline strip
   CHECK(services::readPasswordFromFd(fds[0]).empty());
   close(fds[0]);
   CHECK_THROWS_AS(services::readPasswordFromFd(-1), core::DataError);
+}
+
+TEST_CASE("thirty wrong passwords sent at once are thirty counted failures, and the account ends locked") {
+  Fixture fx;
+  services::createUser(*fx.s, fx.admin, fx.user("vanphong", "office"));
+  const auto path = fx.dir / "a.db";
+  // Thirty connections, as thirty programs would hold, all trying at the same moment.
+  std::vector<std::unique_ptr<services::Services>> conns;
+  for (int i = 0; i < 30; ++i) conns.push_back(services::Services::open(path));
+  std::atomic<int> refused{0}, failed{0};
+  std::atomic<bool> go{false};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 30; ++i)
+    threads.emplace_back([&, i] {
+      while (!go) std::this_thread::yield();
+      try {
+        if (!services::login(*conns[size_t(i)], "vanphong", "doan-" + std::to_string(i), at(11, 0))) ++failed;
+      } catch (const core::PermissionError&) {
+        ++refused;
+      }
+    });
+  go = true;
+  for (auto& t : threads) t.join();
+  CHECK(failed + refused == 30);
+  const auto u = store::UserRepository(fx.s->database()).find("vanphong");
+  CHECK(u->failedLogins == 30);
+  REQUIRE(u->lockedUntil);
+  CHECK_THROWS_AS(services::login(*fx.s, "vanphong", kUserPw, at(11, 1)), core::PermissionError);
+}
+
+TEST_CASE(
+    "nobody locks the administrator out for good: at most kAdminMaxLock, and the file's owner unlocks") {
+  Fixture fx;
+  for (int round = 0; round < 4; ++round) {
+    const auto start = at(12, 0) + std::chrono::hours(round);
+    for (int i = 0; i < services::kMaxFailedLogins - 1; ++i)
+      CHECK_FALSE(services::login(*fx.s, "quantri", "sai", start));
+    CHECK_THROWS_AS(services::login(*fx.s, "quantri", "sai", start), core::PermissionError);
+    const auto lock = services::listUsers(*fx.s, fx.admin)[0].lockedUntil;
+    REQUIRE(lock);
+    CHECK(*lock - start <= services::kAdminMaxLock);  // however many rounds
+  }
+  // An office account's locks grow: 15, 30, 60 minutes ...
+  CHECK(services::lockDuration(5, "office") == std::chrono::minutes(15));
+  CHECK(services::lockDuration(10, "office") == std::chrono::minutes(30));
+  CHECK(services::lockDuration(15, "office") == std::chrono::minutes(60));
+  CHECK(services::lockDuration(500, "office") == services::kMaxLockDuration);
+  CHECK(services::lockDuration(500, "admin") == services::kAdminMaxLock);
+  // Unlocked at once by an administrator's action (the CLI lets the owner of the file do it).
+  CHECK_THROWS_AS(services::unlockAccount(*fx.s, Actor{"x", "office", std::nullopt}, "quantri"),
+                  core::PermissionError);
+  services::unlockAccount(*fx.s, Actor::localOffice(), "quantri");
+  CHECK(services::login(*fx.s, "quantri", kAdminPw, at(15, 1)));
 }

@@ -3,6 +3,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <mutex>
+#include <thread>
 
 #include "../TestUtil.h"
 #include "core/Errors.h"
@@ -18,9 +20,11 @@ namespace {
 std::string schemaDump(const std::filesystem::path& p) {
   SQLite::Database db(p.string(), SQLite::OPEN_READONLY);
   std::vector<std::string> parts;
-  SQLite::Statement q(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
+  SQLite::Statement q(
+      db, "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
   while (q.executeStep())
-    parts.push_back(q.getColumn(0).getString() + " " + q.getColumn(1).getString() + ": " + q.getColumn(2).getString());
+    parts.push_back(q.getColumn(0).getString() + " " + q.getColumn(1).getString() + ": " +
+                    q.getColumn(2).getString());
   for (const char* t : {"ethnic_groups", "religions", "holidays", "lunar_anchors", "rule_values"}) {
     SQLite::Statement c(db, std::string("SELECT count(*) FROM ") + t);
     c.executeStep();
@@ -70,7 +74,8 @@ TEST_CASE("an older file is backed up, upgraded step by step, keeps its data and
     REQUIRE(old->schemaVersion() == 1);
     old->db().exec("INSERT INTO committee (id, name, created_at) VALUES (1, 'Đảng bộ xã Thử', '2020-01-01')");
     old->db().exec(
-        "INSERT INTO organizations (code, name, kind, category) VALUES ('CB01', 'Chi bộ bản Nà Ớt', 'truc_thuoc', "
+        "INSERT INTO organizations (code, name, kind, category) VALUES ('CB01', 'Chi bộ bản Nà Ớt', "
+        "'truc_thuoc', "
         "'ban')");
   }
   auto up = store::Database::open(dir / "old.db");
@@ -83,7 +88,8 @@ TEST_CASE("an older file is backed up, upgraded step by step, keeps its data and
     CHECK(backup.execAndGet("PRAGMA user_version").getInt() == 1);
     CHECK(backup.execAndGet("SELECT name FROM organizations").getString() == "Chi bộ bản Nà Ớt");
   }
-  CHECK(up->db().execAndGet("SELECT name FROM organizations WHERE code = 'CB01'").getString() == "Chi bộ bản Nà Ớt");
+  CHECK(up->db().execAndGet("SELECT name FROM organizations WHERE code = 'CB01'").getString() ==
+        "Chi bộ bản Nà Ớt");
   up.reset();
   { auto fresh = store::Database::create(dir / "fresh.db"); }
   CHECK(schemaDump(dir / "old.db") == schemaDump(dir / "fresh.db"));
@@ -184,4 +190,34 @@ TEST_CASE("transactions nest: an inner failure rolls back only the inner work") 
     throw std::runtime_error("outer");
   }));
   CHECK(repo.targets().size() == 2);
+}
+
+TEST_CASE(
+    "two programs opening an old file at once: one upgrades, the other waits and opens, neither fails") {
+  TempDir dir;
+  {
+    auto old = store::Database::create(dir / "old.db", firstSteps(1));
+    old->db().exec("INSERT INTO committee (id, name, created_at) VALUES (1, 'Đảng bộ xã Thử', '2020-01-01')");
+  }
+  std::vector<std::string> failures;
+  std::vector<int> versions(4, 0);
+  std::mutex m;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i)
+    threads.emplace_back([&, i] {
+      try {
+        auto d = store::Database::open(dir / "old.db");
+        versions[size_t(i)] = d->schemaVersion();
+      } catch (const std::exception& e) {
+        std::lock_guard<std::mutex> lock(m);
+        failures.push_back(e.what());
+      }
+    });
+  for (auto& t : threads) t.join();
+  CHECK(failures.empty());
+  for (int v : versions) CHECK(v == store::latestVersion());
+  int copies = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+    copies += e.path().extension() == ".bak";
+  CHECK(copies == 1);  // one upgrade, one copy
 }

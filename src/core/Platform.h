@@ -1,0 +1,73 @@
+#pragma once
+// The one place of operating-system calls (POSIX): owner-only files, real paths, whole-or-nothing writes,
+// file locks and the reasons a write failed. Everything above calls these instead of the system.
+#include <filesystem>
+#include <functional>
+#include <string>
+
+namespace dangbo::core::platform {
+
+/// From now on every file and folder this process creates is readable by its owner only (umask 077);
+/// called first thing by the window and the command line.
+void useOwnerOnlyFiles();
+/// Makes an existing file 0600 (a folder 0700); errors ignored (a file on a FAT stick has no modes).
+void makeOwnerOnly(const std::filesystem::path& p);
+/// Creates `folder` and its missing parents as owner-only folders.
+void createPrivateFolders(const std::filesystem::path& folder);
+/// The permission bits of a file (st_mode & 0777); -1 when it cannot be read.
+int permissionBits(const std::filesystem::path& p);
+
+/// The absolute path with every symbolic link and ".." resolved; for a file that does not exist yet, its
+/// resolved folder joined with its name.
+std::filesystem::path realPath(const std::filesystem::path& p);
+/// True when the two paths name the same file (same device and inode), or resolve to the same path.
+bool sameFile(const std::filesystem::path& a, const std::filesystem::path& b);
+/// True when the user running this program owns the file.
+bool ownedByCurrentUser(const std::filesystem::path& p);
+/// The name of the user running this program (the login name, or the number when it has none).
+std::string currentUserName();
+
+/// True when this program may write the file and create files in its folder (SQLite needs both for a
+/// register).
+bool canWriteBeside(const std::filesystem::path& file);
+/// Why writing `target` failed, in the user's language: a read-only folder, a full disk, or the plain
+/// "cannot write" (looks at the folder and at the disk, as errno is often lost by the writers).
+std::string writeFailure(const std::filesystem::path& target);
+/// Writes `target` whole or not at all: `write` fills a new owner-only temporary file in the same folder,
+/// which is flushed to disk and renamed over `target` at the end; any failure (a full disk included)
+/// removes it and throws core::DataError naming `target` and the reason. std::bad_alloc goes through.
+void writeAtomically(const std::filesystem::path& target,
+                     const std::function<void(const std::filesystem::path&)>& write);
+/// A new empty owner-only file beside `target` (".NAME.XXXXXX.part"), locked while this process writes it;
+/// what a killed writer left there for the same target is removed first. DataError when it cannot be made.
+std::filesystem::path reserveTempBeside(const std::filesystem::path& target);
+/// Flushes `tmp` to disk and renames it over `target`; DataError (tmp removed) on failure.
+void commitTemp(const std::filesystem::path& tmp, const std::filesystem::path& target);
+/// Removes a temporary file of reserveTempBeside (and its journal) that will not be committed.
+void discardTemp(const std::filesystem::path& tmp);
+
+/// An advisory lock on a file (flock) held for the life of the object.
+class FileLock {
+ public:
+  enum class Mode { Try, Wait };
+  /// Opens (creates owner-only) `path` and locks it exclusively; with Mode::Try, held() is false when another
+  /// process has it. Throws DataError when the file cannot be created.
+  FileLock(const std::filesystem::path& path, Mode mode);
+  ~FileLock();
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+  bool held() const { return held_; }
+  /// What the file holds (the holder writes its process number there).
+  std::string content() const;
+  /// Replaces what the file holds.
+  void write(const std::string& text);
+
+ private:
+  int fd_ = -1;
+  bool held_ = false;
+};
+
+/// The process number of this program.
+long processId();
+
+}  // namespace dangbo::core::platform
