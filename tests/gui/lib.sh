@@ -109,6 +109,8 @@ confirm_right() {
   done
   [ -n "$best" ] || return 1
   xdotool mousemove $((bx + bw * 3 / 4)) $((by + bh - 18)) click 1
+  # The pointer away again: left over a list of the page below, it would raise a tooltip (a window).
+  xdotool mousemove 1 1
   sleep 0.8
 }
 # --- waiting for the window's state instead of sleeping (dangbo started with DANGBO_LAYOUT_CHECK=1) ---

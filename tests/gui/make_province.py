@@ -20,7 +20,8 @@ with open(os.path.join(folder, "dang_vien.csv"), "w", encoding="utf-8") as f:
     for i in range(members):
         woman = i % 3 == 0
         name = f"{surnames[i % 13]} {'Thị' if woman else 'Văn'} {given[(i // 13) % 13]} {i}"
-        joined = 1990 + i % 30
+        # Admitted at 18 to 25 (the age rule of the register), never after 2024.
+        joined = 1950 + i % 50 + 18 + i % 8
         f.write(f"TV{i:06d},{name},{1 + i % 28:02d}/{1 + i % 12:02d}/{1950 + i % 50},{'Nữ' if woman else 'Nam'},"
                 f"Thái,Không,Sơn La,Bản {i % 500},{200000000000 + i:012d},12/12,,,Nông dân,"
                 f"TC{1 + i % cells:04d},{1 + i % 28:02d}/03/{joined},{1 + i % 28:02d}/03/{joined + 1},"
