@@ -80,9 +80,11 @@ int cmdRecord(const Parsed& p, std::ostream& out, std::ostream& err) {
   if (action == "show") {
     allowOnly(p, {}, 3);
     if (p.positional.size() == 2) {
-      for (const auto& f : core::memberFields())
-        out << f.name << "\t" << tr(f.label)
-            << (f.details ? "" : "\t" + std::string(tr("dated actions only"))) << "\n";
+      for (const auto& f : core::memberFields()) {
+        out << f.name << "\t" << tr(f.label);
+        if (!f.details) out << "\t" << tr("dated actions only");
+        out << "\n";
+      }
       return kOk;
     }
     auto s = services::Services::openForReading(dbPath(p));

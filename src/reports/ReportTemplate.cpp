@@ -298,7 +298,7 @@ void ReportTemplate::render(const TemplateData& data, const TemplateBlocks& bloc
   auto flush = [&] {
     if (paragraph.empty()) return;
     if (number > 0 && paragraph.rfind("(#)", 0) == 0)
-      paragraph.replace(0, 3, "(" + std::to_string(number++) + ")");
+      paragraph.replace(0, 3, std::string(1, '(').append(std::to_string(number++)).append(")"));
     doc.paragraph(runsOf(paragraph));
     paragraph.clear();
   };
@@ -414,7 +414,8 @@ ReportTemplate loadTemplate(const std::string& report, const std::string& folder
 }
 
 std::string sentenceCount(int64_t n) {
-  if (n > 0 && n < 10) return "0" + std::to_string(n);
+  // Appended, not "0" + std::to_string(n): GCC 12 at -O3 reports a false -Wrestrict on the latter.
+  if (n > 0 && n < 10) return std::string(1, '0').append(std::to_string(n));
   return core::formatCountVn(n);
 }
 
