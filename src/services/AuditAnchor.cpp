@@ -10,6 +10,7 @@
 #include "core/Platform.h"
 #include "services/Services.h"
 #include "store/AuditRepository.h"
+#include "store/Sql.h"
 
 namespace dangbo::services {
 
@@ -18,15 +19,6 @@ using core::format;
 using core::tr;
 
 namespace {
-std::string nowUtc() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 std::string readAll(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream ss;
@@ -49,7 +41,7 @@ std::optional<AuditAnchor> anchorAuditHead(store::Database& db, const fs::path& 
                                            const std::string& why) {
   // An empty trail is anchored as row 0 (a register restored from a copy made before any change).
   auto head = store::AuditRepository(db).head().value_or(std::pair<int64_t, std::string>{0, "-"});
-  AuditAnchor a{head.first, head.second, nowUtc(), why};
+  AuditAnchor a{head.first, head.second, store::sql::nowUtc(), why};
   const fs::path file = anchorPathOf(registerPath);
   std::string text = readAll(file);
   if (!text.empty() && text.back() != '\n') text += '\n';

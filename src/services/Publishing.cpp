@@ -8,19 +8,11 @@
 #include "services/AuditAnchor.h"
 #include "services/Services.h"
 #include "store/PublishedReportRepository.h"
+#include "store/Sql.h"
 
 namespace dangbo::services {
 
 namespace {
-
-std::string nowUtc() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 Published fromRow(store::PublishedReport r) {
   return {r.id,
@@ -73,7 +65,7 @@ core::Id publishReport(Services& s, const Actor& actor, const std::string& name,
     r.name = name;
     r.title = title;
     r.options = options + scopeOptions(actor);
-    r.publishedAt = nowUtc();
+    r.publishedAt = store::sql::nowUtc();
     r.username = actor.username;
     r.model = archive;
     id = store::insertPublishedReport(s.database(), r);
