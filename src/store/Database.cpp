@@ -8,6 +8,7 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <thread>
 
 #include "core/Errors.h"
 #include "core/I18n.h"
@@ -71,6 +72,20 @@ std::string stamp() {
   std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
   return buf;
 }
+
+// While another program turns the file to WAL or closes it, SQLite answers a reader "busy" at once, without
+// its busy handler; that passes in milliseconds, so a look at the file is tried again for a few seconds.
+template <class Look>
+auto retryWhileBusy(Look look) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return look();
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || attempt >= 200) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+  }
+}
 }  // namespace
 
 int latestVersion(const std::vector<Migration>& steps) {
@@ -83,10 +98,10 @@ Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path)
     : db_(std::move(db)), path_(std::move(path)) {}
 
 void Database::configure() {
+  db_->setBusyTimeout(5000);
   db_->exec("PRAGMA foreign_keys = ON");
   db_->exec("PRAGMA journal_mode = WAL");
   db_->exec("PRAGMA synchronous = NORMAL");
-  db_->setBusyTimeout(5000);
 }
 
 std::unique_ptr<Database> Database::create(const fs::path& path, const std::vector<Migration>& steps) {
@@ -122,6 +137,16 @@ std::unique_ptr<Database> Database::openReadOnly(const fs::path& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw DatabaseError(format(tr("The file {1} does not exist."), {path.string()}));
   try {
+    return retryWhileBusy([&] { return openReadOnlyOnce(path); });
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(format(tr("Cannot read the file {1}: it is damaged or not a database ({2})."),
+                               {path.string(), e.what()}));
+  }
+}
+
+std::unique_ptr<Database> Database::openReadOnlyOnce(const fs::path& path) {
+  std::error_code ec;
+  {
     std::unique_ptr<SQLite::Database> conn;
     try {
       conn = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
@@ -144,9 +169,6 @@ std::unique_ptr<Database> Database::openReadOnly(const fs::path& path) {
     if (app != kApplicationId)
       throw DatabaseError(format(tr("{1} is not a dangbo database."), {path.string()}));
     return std::unique_ptr<Database>(new Database(std::move(conn), path));
-  } catch (const SQLite::Exception& e) {
-    throw DatabaseError(format(tr("Cannot read the file {1}: it is damaged or not a database ({2})."),
-                               {path.string(), e.what()}));
   }
 }
 
@@ -172,19 +194,22 @@ std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify,
         format(tr("The file {1} was made by a newer version of dangbo (schema {2}; this program "
                   "knows up to {3}). Install the newer version to open it; the file was not changed."),
                {path.string(), std::to_string(header.userVersion), std::to_string(latest)}));
-  {
-    // Look before touching: a refused file must stay byte for byte as it was.
-    auto ro = openReadOnly(path);
-    try {
-      version = pragmaInt(ro->db(), "user_version");
-      const bool whole = verify == Verify::Whole || version < latest;
+  // Look before touching: a refused file must stay byte for byte as it was.
+  try {
+    version = retryWhileBusy([&] {
+      auto ro = openReadOnlyOnce(path);
+      const int v = pragmaInt(ro->db(), "user_version");
+      const bool whole = verify == Verify::Whole || v < latest;
       auto check = whole ? ro->db().execAndGet("PRAGMA quick_check").getString() : std::string("ok");
       if (check != "ok")
         throw DatabaseError(format(tr("The file {1} is damaged: {2}"), {path.string(), check}));
-    } catch (const SQLite::Exception& e) {
-      throw DatabaseError(format(tr("Cannot read the file {1}: it is damaged or not a database ({2})."),
-                                 {path.string(), e.what()}));
-    }
+      return v;
+    });
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(format(tr("Cannot read the file {1}: it is damaged or not a database ({2})."),
+                               {path.string(), e.what()}));
+  }
+  {
     if (version > latest)
       throw DatabaseError(
           format(tr("The file {1} was made by a newer version of dangbo (schema {2}; this program "

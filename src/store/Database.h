@@ -75,6 +75,8 @@ class Database {
   static bool checkpointFile(const std::filesystem::path& path);
 
  private:
+  // openReadOnly() once: a busy file throws SQLite::Exception, for the caller to try again.
+  static std::unique_ptr<Database> openReadOnlyOnce(const std::filesystem::path& path);
   Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path);
   void configure();
   void transactionRaw(const std::function<void()>& work);

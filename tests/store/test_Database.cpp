@@ -214,7 +214,8 @@ TEST_CASE(
       }
     });
   for (auto& t : threads) t.join();
-  CHECK(failures.empty());
+  for (const auto& f : failures) INFO(f);
+  CHECK_MESSAGE(failures.empty(), (failures.empty() ? std::string() : failures.front()));
   for (int v : versions) CHECK(v == store::latestVersion());
   int copies = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir.path()))
