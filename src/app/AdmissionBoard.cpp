@@ -64,8 +64,10 @@ AdmissionBoard::AdmissionBoard(wxWindow* parent, Open open)
                        wxHSCROLL | wxVSCROLL | wxWANTS_CHARS | wxBORDER_THEME),
       open_(std::move(open)) {
   SetBackgroundStyle(wxBG_STYLE_PAINT);
-  SetScrollRate(10, 10);
-  EnableScrolling(false, false);  // redraw rather than blit: the titles stay at the top while scrolling
+  // The board scrolls sideways as a whole; each column scrolls its own cards (mouse wheel over it, or the
+  // selection moving), so a long column does not leave blank space under the short ones.
+  SetScrollRate(10, 0);
+  EnableScrolling(false, false);  // redraw rather than blit
   SetName("board");
   Bind(wxEVT_PAINT, &AdmissionBoard::onPaint, this);
   Bind(wxEVT_KEY_DOWN, &AdmissionBoard::onKey, this);
@@ -73,6 +75,7 @@ AdmissionBoard::AdmissionBoard(wxWindow* parent, Open open)
   Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent& e) { onClick(e, false); });
   Bind(wxEVT_LEFT_DCLICK, [this](wxMouseEvent& e) { onClick(e, true); });
   Bind(wxEVT_MOTION, &AdmissionBoard::onMotion, this);
+  Bind(wxEVT_MOUSEWHEEL, &AdmissionBoard::onWheel, this);
   Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
     layout();
     Refresh();
@@ -137,22 +140,47 @@ void AdmissionBoard::layout() {
   dc.SetFont(GetFont().Smaller());
   const int smallH = dc.GetCharHeight();
   cardH_ = 6 + nameH + 3 + smallH + 3 + 2 * smallH + 6;
-  size_t rows = 0;
-  for (const auto& c : columns_) rows = std::max(rows, c.cards.size());
-  SetVirtualSize(kMargin + n * (colWidth_ + kMargin),
-                 kMargin + header_ + int(rows) * (cardH_ + kGap) + kMargin * 2);
+  SetVirtualSize(kMargin + n * (colWidth_ + kMargin), GetClientSize().GetHeight());
+  colTop_.resize(columns_.size(), 0);
+  for (size_t i = 0; i < columns_.size(); ++i) colTop_[i] = std::clamp(colTop_[i], 0, maxTop(i));
+}
+
+int AdmissionBoard::bodyTop() const {
+  return kMargin + header_;
+}
+
+int AdmissionBoard::bodyHeight() const {
+  return std::max(0, GetClientSize().GetHeight() - bodyTop() - kMargin);
+}
+
+int AdmissionBoard::maxTop(size_t col) const {
+  const int content = int(columns_[col].cards.size()) * (cardH_ + kGap) + kGap;
+  return std::max(0, content - bodyHeight());
 }
 
 wxRect AdmissionBoard::cardRect(size_t col, size_t row) const {
-  return {kMargin + int(col) * (colWidth_ + kMargin) + 6, kMargin + header_ + int(row) * (cardH_ + kGap),
+  const int top = col < colTop_.size() ? colTop_[col] : 0;
+  return {kMargin + int(col) * (colWidth_ + kMargin) + 6, bodyTop() + kGap + int(row) * (cardH_ + kGap) - top,
           colWidth_ - 12, cardH_};
 }
 
-int AdmissionBoard::viewTop() const {
-  int ux = 1, uy = 1, vx = 0, vy = 0;
-  GetScrollPixelsPerUnit(&ux, &uy);
-  GetViewStart(&vx, &vy);
-  return vy * uy;
+int AdmissionBoard::columnAt(const wxPoint& p) const {
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    const int x = kMargin + int(i) * (colWidth_ + kMargin);
+    if (p.x >= x && p.x < x + colWidth_) return int(i);
+  }
+  return -1;
+}
+
+void AdmissionBoard::onWheel(wxMouseEvent& e) {
+  const int col = columnAt(CalcUnscrolledPosition(e.GetPosition()));
+  if (e.GetWheelAxis() != wxMOUSE_WHEEL_VERTICAL || e.ShiftDown() || col < 0 || maxTop(size_t(col)) == 0)
+    return e.Skip();  // sideways: the board's own scrollbar
+  const int notches = e.GetWheelRotation() / std::max(1, e.GetWheelDelta());
+  int& top = colTop_[size_t(col)];
+  const int was = top;
+  top = std::clamp(top - notches * (cardH_ + kGap), 0, maxTop(size_t(col)));
+  if (top != was) Refresh();
 }
 
 void AdmissionBoard::onMotion(wxMouseEvent& e) {
@@ -162,10 +190,11 @@ void AdmissionBoard::onMotion(wxMouseEvent& e) {
   for (size_t i = 0; i < columns_.size() && tip.empty(); ++i) {
     const int x = kMargin + int(i) * (colWidth_ + kMargin);
     if (p.x < x || p.x >= x + colWidth_) continue;
-    if (p.y < viewTop() + kMargin + header_) {  // the titles (drawn at the top of the visible area)
+    if (p.y < bodyTop()) {  // the titles
       tip = columns_[i].title;
       break;
     }
+    if (p.y >= bodyTop() + bodyHeight()) break;
     for (size_t j = 0; j < columns_[i].cards.size(); ++j)
       if (cardRect(i, j).Contains(p)) {
         const BoardCard& c = columns_[i].cards[j];
@@ -190,21 +219,31 @@ void AdmissionBoard::onPaint(wxPaintEvent&) {
   dc.Clear();
   dc.SetPen(*wxTRANSPARENT_PEN);
   dc.SetBrush(wxBrush(kBoardBg));
-  dc.DrawRectangle(0, 0, std::max(virt.x, client.x), std::max(virt.y, client.y));
+  dc.DrawRectangle(0, 0, std::max(virt.x, client.x), client.y);
 
   wxFont base = GetFont();
   wxFont bold = base.Bold();
   wxFont small = base.Smaller();
-  const int height = std::max(virt.y, client.y);
+  const int height = client.y;
   for (size_t i = 0; i < columns_.size(); ++i) {
     const auto& col = columns_[i];
     const int x = kMargin + int(i) * (colWidth_ + kMargin);
     dc.SetPen(*wxTRANSPARENT_PEN);
     dc.SetBrush(wxBrush(kColumnBg));
     dc.DrawRoundedRectangle(x, kMargin, colWidth_, height - 2 * kMargin, 6);
+    const int body = bodyHeight();
+    if (const int most = maxTop(i); most > 0 && body > 0) {  // this column's own scroll position
+      const int content = body + most;
+      const int thumb = std::max(16, body * body / content);
+      const int y = bodyTop() + (body - thumb) * colTop_[i] / most;
+      dc.SetBrush(wxBrush(kStripe));
+      dc.DrawRoundedRectangle(x + colWidth_ - 5, y, 3, thumb, 1);
+    }
+    wxDCClipper clip(dc, wxRect(x, bodyTop(), colWidth_ - 6, body));
     for (size_t j = 0; j < col.cards.size(); ++j) {
       const BoardCard& c = col.cards[j];
       wxRect r = cardRect(i, j);
+      if (r.GetBottom() < bodyTop() || r.y > bodyTop() + body) continue;
       const bool sel = int(i) == selCol_ && int(j) == selRow_;
       const wxColour bg = c.urgency == 2 ? kOverdueBg : c.urgency == 1 ? kSoonBg : kCardBg;
       const wxColour stripe = c.urgency == 2 ? kOverdue : c.urgency == 1 ? kSoon : kStripe;
@@ -241,20 +280,15 @@ void AdmissionBoard::onPaint(wxPaintEvent&) {
       }
     }
   }
-  // The titles stay at the top of the visible area while the cards scroll under them.
-  const int top = viewTop();
-  if (top > 0) {
-    dc.SetPen(*wxTRANSPARENT_PEN);
-    dc.SetBrush(wxBrush(kBoardBg));
-    dc.DrawRectangle(0, top, std::max(virt.x, client.x), kMargin);
-  }
+  // The titles stay at the top while each column's cards scroll under them.
   for (size_t i = 0; i < columns_.size(); ++i) {
-    const int x = kMargin + int(i) * (colWidth_ + kMargin), y = top + kMargin;
+    const int x = kMargin + int(i) * (colWidth_ + kMargin), y = kMargin;
+    const bool scrolled = i < colTop_.size() && colTop_[i] > 0;
     dc.SetPen(*wxTRANSPARENT_PEN);
     dc.SetBrush(wxBrush(kColumnBg));
     dc.DrawRoundedRectangle(x, y, colWidth_, header_, 6);
     dc.DrawRectangle(x, y + header_ / 2, colWidth_, header_ - header_ / 2);
-    if (top > 0) {  // a thin line where the cards pass under
+    if (scrolled) {  // a thin line where the cards pass under
       dc.SetBrush(wxBrush(wxColour(200, 206, 214)));
       dc.DrawRectangle(x + 4, y + header_ - 1, colWidth_ - 8, 1);
     }
@@ -300,21 +334,25 @@ void AdmissionBoard::select(int col, int row) {
 }
 
 void AdmissionBoard::ensureVisible() {
-  if (selCol_ < 0) return;
-  wxRect r = cardRect(size_t(selCol_), size_t(selRow_));
-  int ux = 1, uy = 1;
+  if (selCol_ < 0 || size_t(selCol_) >= colTop_.size()) return;
+  const wxRect r = cardRect(size_t(selCol_), size_t(selRow_));
+  // Sideways: the whole board.
+  int ux = 1, uy = 1, vx = 0, vy = 0;
   GetScrollPixelsPerUnit(&ux, &uy);
-  int vx = 0, vy = 0;
   GetViewStart(&vx, &vy);
   vx *= ux;
-  vy *= uy;
-  wxSize client = GetClientSize();
-  int nx = vx, ny = vy;
+  const int width = GetClientSize().x;
+  int nx = vx;
   if (r.x - kMargin < vx) nx = r.x - kMargin;
-  if (r.GetRight() + kMargin > vx + client.x) nx = r.GetRight() + kMargin - client.x;
-  if (r.y - header_ - kMargin < vy) ny = r.y - header_ - kMargin;  // not under the titles
-  if (r.GetBottom() + kMargin > vy + client.y) ny = r.GetBottom() + kMargin - client.y;
-  if (nx != vx || ny != vy) Scroll(std::max(0, nx) / ux, std::max(0, ny) / uy);
+  if (r.GetRight() + kMargin > vx + width) nx = r.GetRight() + kMargin - width;
+  if (nx != vx) Scroll(std::max(0, nx) / std::max(1, ux), 0);
+  // Up and down: the card whole, between the titles and the bottom edge of its column.
+  int& top = colTop_[size_t(selCol_)];
+  if (r.y - kGap < bodyTop())
+    top -= bodyTop() - (r.y - kGap);
+  else if (r.GetBottom() + kGap > bodyTop() + bodyHeight())
+    top += r.GetBottom() + kGap - (bodyTop() + bodyHeight());
+  top = std::clamp(top, 0, maxTop(size_t(selCol_)));
 }
 
 void AdmissionBoard::onKey(wxKeyEvent& e) {
@@ -347,6 +385,12 @@ void AdmissionBoard::onKey(wxKeyEvent& e) {
     case WXK_END:
       select(selCol_, 1 << 20);
       break;
+    case WXK_PAGEUP:
+    case WXK_PAGEDOWN: {
+      const int page = std::max(1, bodyHeight() / (cardH_ + kGap) - 1);
+      select(selCol_, selRow_ + (key == WXK_PAGEUP ? -page : page));
+      break;
+    }
     case WXK_RETURN:
     case WXK_NUMPAD_ENTER:
       if (const BoardCard* c = selected()) {
@@ -380,7 +424,7 @@ void AdmissionBoard::onChar(wxKeyEvent& e) {
 void AdmissionBoard::onClick(wxMouseEvent& e, bool open) {
   SetFocus();
   wxPoint p = CalcUnscrolledPosition(e.GetPosition());
-  if (p.y < viewTop() + kMargin + header_) return;  // the titles cover the cards scrolled under them
+  if (p.y < bodyTop() || p.y >= bodyTop() + bodyHeight()) return;  // titles and margin: no card
   for (size_t i = 0; i < columns_.size(); ++i)
     for (size_t j = 0; j < columns_[i].cards.size(); ++j)
       if (cardRect(i, j).Contains(p)) {

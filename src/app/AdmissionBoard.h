@@ -1,7 +1,8 @@
 #pragma once
 // The pipeline board of the admissions page: a column per stage, a card per candidate (or probationary
 // member), drawn on a scrolled canvas. Cards are coloured by their next deadline (due soon, overdue);
-// arrows move between cards, typing a code or a name jumps to its card, Enter or a double click opens one.
+// each column scrolls on its own; arrows move between cards, typing a code or a name jumps to its card, Enter
+// or a double click opens one.
 #include <wx/scrolwin.h>
 
 #include <functional>
@@ -42,7 +43,11 @@ class AdmissionBoard : public wxScrolledCanvas {
   void layout();
   wxRect cardRect(size_t col, size_t row) const;
   void onMotion(wxMouseEvent& e);
-  int viewTop() const;  ///< the first visible row of the board, in pixels
+  void onWheel(wxMouseEvent& e);
+  int bodyTop() const;                   ///< where the cards begin, under the titles
+  int bodyHeight() const;                ///< the height shown of each column's cards
+  int maxTop(size_t col) const;          ///< how far a column can scroll
+  int columnAt(const wxPoint& p) const;  ///< the column under a board position, or -1
   void onPaint(wxPaintEvent&);
   void onKey(wxKeyEvent& e);
   void onClick(wxMouseEvent& e, bool open);
@@ -57,6 +62,7 @@ class AdmissionBoard : public wxScrolledCanvas {
   int header_ = 36;  ///< height of the column titles (wrapped on up to three lines)
   int cardH_ = 66;   ///< height of a card (the deadline line wraps on two)
   std::vector<std::vector<wxString>> titleLines_;  ///< each column's title, wrapped
+  std::vector<int> colTop_;                        ///< each column's own scroll position (pixels)
   std::string typed_;                              ///< type-ahead: the letters typed so far (folded)
   wxLongLong typedAt_ = 0;                         ///< when the last one was typed (ms)
 };

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "app/CatalogLoader.h"
+#include "app/ChoiceTypeAhead.h"
 #include "app/Forms.h"
 #include "app/LayoutCheck.h"
 #include "app/MainFrame.h"
@@ -44,12 +45,19 @@ bool App::OnInit() {
     return false;
   }
   startLayoutCheck();
+  installChoiceTypeAhead();
   auto services = RegisterOpener::atStart(options_);
   if (!services) return false;
   auto* frame = new MainFrame(std::move(services));
   frame->Show();
   SetTopWindow(frame);
   return true;
+}
+
+int App::OnExit() {
+  removeChoiceTypeAhead();
+  stopLayoutCheck();
+  return wxApp::OnExit();
 }
 
 bool App::OnExceptionInMainLoop() {

@@ -18,6 +18,8 @@ class App : public wxApp {
   bool OnExceptionInMainLoop() override;
   /// Shows the message of an exception that escaped elsewhere.
   void OnUnhandledException() override;
+  /// Removes the application-wide event filters before the windows' handlers go.
+  int OnExit() override;
 
  private:
   StartOptions options_;

@@ -4,11 +4,13 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/combobox.h>
+#include <wx/eventfilter.h>
 #include <wx/radiobut.h>
 #include <wx/stattext.h>
 #include <wx/timer.h>
 #include <wx/toplevel.h>
 #include <wx/utils.h>
+#include <wx/weakref.h>
 
 #include <cstdio>
 #include <set>
@@ -38,6 +40,24 @@ wxString& shownPage() {
   return page;
 }
 
+// The window that last received a key: wxGTK's FindFocus() knows no drop-down list (wxChoice), whose keyboard
+// focus is on a GTK button inside it; a key it receives says where the keyboard is.
+class LastKey : public wxEventFilter {
+ public:
+  int FilterEvent(wxEvent& e) override {
+    if (e.GetEventType() == wxEVT_KEY_DOWN)
+      if (auto* w = wxDynamicCast(e.GetEventObject(), wxWindow)) window = w;
+    return Event_Skip;
+  }
+  wxWeakRef<wxWindow> window;
+  bool installed = false;
+};
+
+LastKey& lastKey() {
+  static LastKey filter;
+  return filter;
+}
+
 class Checker : public wxTimer {
  public:
   void Notify() override {
@@ -52,7 +72,10 @@ class Checker : public wxTimer {
       state += top->GetTitle() + " / ";
     }
     state += "| " + shownPage();
-    if (wxWindow* focus = wxWindow::FindFocus()) {
+    wxWindow* focus = wxWindow::FindFocus();
+    if (!focus && lastKey().window && wxDynamicCast(lastKey().window.get(), wxChoice))
+      focus = lastKey().window;
+    if (focus) {
       auto* choice = wxDynamicCast(focus, wxChoice);
       wxString label = choice ? choice->GetStringSelection() : focus->GetLabel();
       label.Replace("\n", " ");
@@ -98,6 +121,14 @@ void startLayoutCheck() {
   if (!wxGetEnv("DANGBO_LAYOUT_CHECK", &on) || on != "1") return;
   auto* checker = new Checker;  // lives as long as the program
   checker->Start(300);
+  wxEvtHandler::AddFilter(&lastKey());
+  lastKey().installed = true;
+}
+
+void stopLayoutCheck() {
+  if (!lastKey().installed) return;
+  wxEvtHandler::RemoveFilter(&lastKey());
+  lastKey().installed = false;
 }
 
 void noteShownPage(const wxString& page) {

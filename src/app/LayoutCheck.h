@@ -11,6 +11,8 @@ namespace dangbo::app {
 
 /// Starts the periodic check when DANGBO_LAYOUT_CHECK is "1"; does nothing otherwise.
 void startLayoutCheck();
+/// Ends what startLayoutCheck() installed (at exit).
+void stopLayoutCheck();
 /// The page the main window shows (for the "state:" lines).
 void noteShownPage(const wxString& page);
 
