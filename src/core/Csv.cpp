@@ -17,4 +17,14 @@ std::string csvField(std::string_view raw) {
   return out + '"';
 }
 
+std::string csvLine(std::initializer_list<std::string_view> fields) {
+  std::string out;
+  for (auto f : fields) {
+    if (!out.empty()) out += ',';
+    out += csvField(f);
+  }
+  out += '\n';
+  return out;
+}
+
 }  // namespace dangbo::core

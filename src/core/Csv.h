@@ -1,5 +1,6 @@
 #pragma once
 // One CSV field as RFC 4180 writes it.
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -9,5 +10,8 @@ namespace dangbo::core {
 /// break; a cell beginning with = + - @ (not a plain number) gets a leading apostrophe
 /// (core::spreadsheetSafe).
 std::string csvField(std::string_view s);
+
+/// A whole line: each field through csvField, separated by commas, ended by a line break.
+std::string csvLine(std::initializer_list<std::string_view> fields);
 
 }  // namespace dangbo::core

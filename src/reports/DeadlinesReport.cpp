@@ -3,15 +3,18 @@
 #include <string>
 #include <string_view>
 
-#include "core/Numbers.h"
 #include "core/Csv.h"
+#include "core/I18n.h"
+#include "core/Numbers.h"
 #include "reports/Json.h"
+#include "services/Deadlines.h"
 
 namespace dangbo::reports {
 
 namespace {
 
 using core::csvField;
+using core::tr;
 
 void optionalCount(JsonWriter& w, std::string_view key, const std::optional<int64_t>& n) {
   w.key(key);
@@ -48,11 +51,14 @@ void writeDeadlinesJson(std::ostream& out, const std::vector<services::Deadline>
 }
 
 void writeDeadlinesCsv(std::ostream& out, const std::vector<services::Deadline>& deadlines) {
-  out << "kind,code,name,cell,from,due,extended_due,step,overdue_days\n";
+  // One row per deadline, headed in Vietnamese; the kind's code is kept beside its label for filtering.
+  out << core::csvLine({tr("Deadline"), tr("Kind code"), tr("Code"), tr("Full name"), tr("Cell"), tr("From"),
+                        tr("Due"), tr("Extended to"), tr("Step"), tr("Days overdue")});
   for (const auto& d : deadlines)
-    out << d.kind << ',' << csvField(d.code) << ',' << csvField(d.name) << ',' << csvField(d.cellCode) << ','
-        << d.from.iso() << ',' << d.due.iso() << ',' << (d.extendedDue ? d.extendedDue->iso() : "") << ','
-        << csvField(d.step) << ',' << d.overdueDays << '\n';
+    out << csvField(services::deadlineKindLabel(d.kind)) << ',' << d.kind << ',' << csvField(d.code) << ','
+        << csvField(d.name) << ',' << csvField(d.cellCode) << ',' << d.from.iso() << ',' << d.due.iso() << ','
+        << (d.extendedDue ? d.extendedDue->iso() : "") << ',' << csvField(d.step) << ',' << d.overdueDays
+        << '\n';
 }
 
 void writeAdmissionsJson(std::ostream& out, const std::vector<services::AdmissionProgress>& years) {
@@ -92,10 +98,12 @@ void writeAdmissionsJson(std::ostream& out, const std::vector<services::Admissio
 }
 
 void writeAdmissionsCsv(std::ostream& out, const std::vector<services::AdmissionProgress>& years) {
-  out << "year,scope,name,admitted,awaiting_ceremony,total,target,percent_of_target\n";
+  out << core::csvLine({tr("Year"), tr("Cell code"), tr("Name"), tr("Admitted"), tr("Awaiting the ceremony"),
+                        tr("Total"), tr("Target"), tr("Percent of the target")});
   for (const auto& y : years) {
-    out << y.year << ",committee," << csvField(y.termName) << ',' << y.admitted << ',' << y.awaitingCeremony
-        << ',' << y.total << ',' << (y.target ? std::to_string(*y.target) : "") << ','
+    out << y.year << ',' << csvField(tr("Whole committee")) << ',' << csvField(y.termName) << ','
+        << y.admitted << ',' << y.awaitingCeremony << ',' << y.total << ','
+        << (y.target ? std::to_string(*y.target) : "") << ','
         << (y.percentOfTarget ? core::formatTenthsJson(*y.percentOfTarget) : "") << '\n';
     for (const auto& c : y.cells)
       out << y.year << ',' << csvField(c.cellCode) << ',' << csvField(c.cellName) << ',' << c.admitted << ','

@@ -3,8 +3,9 @@
 #include <string>
 #include <string_view>
 
-#include "core/Numbers.h"
 #include "core/Csv.h"
+#include "core/I18n.h"
+#include "core/Numbers.h"
 #include "reports/Json.h"
 
 namespace dangbo::reports {
@@ -39,9 +40,9 @@ std::string tenths(const std::optional<int64_t>& t) {
 void csvRow(std::ostream& out, int year, std::string_view subject, std::string_view cell,
             std::string_view cellName, std::string_view level, const services::RatingLevels& l,
             const std::optional<int64_t>& target) {
-  out << year << ',' << subject << ',' << csvField(cell) << ',' << csvField(cellName) << ',' << level << ','
-      << l.htxsnv << ',' << l.httnv << ',' << l.htnv << ',' << l.khtnv << ',' << l.rated << ','
-      << tenths(l.goodOrBetterPercent) << ',' << tenths(target) << '\n';
+  out << year << ',' << csvField(subject) << ',' << csvField(cell) << ',' << csvField(cellName) << ','
+      << level << ',' << l.htxsnv << ',' << l.httnv << ',' << l.htnv << ',' << l.khtnv << ',' << l.rated
+      << ',' << tenths(l.goodOrBetterPercent) << ',' << tenths(target) << '\n';
 }
 
 }  // namespace
@@ -86,14 +87,18 @@ void writeRatingsJson(std::ostream& out, const services::RatingSummary& sum) {
 }
 
 void writeRatingsCsv(std::ostream& out, const services::RatingSummary& sum) {
-  out << "year,subject,cell,cell_name,level,HTXSNV,HTTNV,HTNV,KHTNV,rated,good_or_better_percent,target\n";
+  using core::tr;
+  out << core::csvLine({tr("Year"), tr("Rated subject"), tr("Cell code"), tr("Cell"), tr("Cell's level"), "HTXSNV",
+                        "HTTNV", "HTNV", "KHTNV", tr("Rated"), tr("Good or better (%)"),
+                        tr("Target (%)")});
+  const std::string orgs = tr("Party organizations"), members = tr("Party members"),
+                    cell = tr("Members of the cell");
   for (const auto& y : sum.years) {
-    csvRow(out, y.year, "organizations", "", "", "", y.organizations, y.organizationTarget);
-    csvRow(out, y.year, "members", "", "", "", y.members, y.memberTarget);
+    csvRow(out, y.year, orgs, "", "", "", y.organizations, y.organizationTarget);
+    csvRow(out, y.year, members, "", "", "", y.members, y.memberTarget);
   }
   for (const auto& c : sum.cells)
-    for (const auto& y : c.years)
-      csvRow(out, y.year, "cell", c.code, c.name, y.level, y.members, std::nullopt);
+    for (const auto& y : c.years) csvRow(out, y.year, cell, c.code, c.name, y.level, y.members, std::nullopt);
 }
 
 }  // namespace dangbo::reports

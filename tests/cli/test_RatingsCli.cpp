@@ -60,7 +60,8 @@ TEST_CASE("cli ratings: report ratings counts every stored rating per year, for 
   auto r = runCli(
       {"--db", db, "report", "ratings", "--from", "2020-01-01", "--to", "2025-12-31", "--format", "csv"});
   REQUIRE(r.code == 0);
-  // year,subject,cell,cell_name,level,HTXSNV,HTTNV,HTNV,KHTNV,rated,good_or_better_percent,target
+  // Năm, Đối tượng xếp loại, Mã chi bộ, Chi bộ, Xếp loại chi bộ, HTXSNV, HTTNV, HTNV, KHTNV, Số được xếp
+  // loại, Tỷ lệ (%), Chỉ tiêu (%)
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> rows;
   std::istringstream lines(r.out);
   std::string line;
@@ -69,7 +70,7 @@ TEST_CASE("cli ratings: report ratings counts every stored rating per year, for 
     std::stringstream ss(line);
     std::string cell;
     while (std::getline(ss, cell, ',')) f.push_back(cell);
-    if (f.size() >= 11 && (f[1] == "organizations" || f[1] == "members")) rows[{f[0], f[1]}] = f;
+    if (f.size() >= 11 && (f[1] == "Tổ chức đảng" || f[1] == "Đảng viên")) rows[{f[0], f[1]}] = f;
   }
   SQLite::Database raw(db, SQLite::OPEN_READONLY);
   SQLite::Statement q(
@@ -81,7 +82,7 @@ TEST_CASE("cli ratings: report ratings counts every stored rating per year, for 
   while (q.executeStep()) {
     ++groups;
     const std::string year = q.getColumn(0).getString();
-    const std::string subject = q.getColumn(1).getString() == "to_chuc" ? "organizations" : "members";
+    const std::string subject = q.getColumn(1).getString() == "to_chuc" ? "Tổ chức đảng" : "Đảng viên";
     CAPTURE(year);
     CAPTURE(subject);
     auto it = rows.find({year, subject});
@@ -170,15 +171,16 @@ TEST_CASE(
   const std::string before2024 = orgLevel(db, "CB01", 2024);
   const std::string other2024 = before2024 == "KHTNV" ? "HTNV" : "KHTNV";
   std::filesystem::create_directories(dir / "in");
-  test::writeFile(dir / "in" / "xep_loai.csv",
-                  "Năm,Đối tượng,Mã,Xếp loại\n2025,Tổ chức,CB01," + other + "\n2024,Tổ chức,CB01," + other2024 + "\n");
+  test::writeFile(dir / "in" / "xep_loai.csv", "Năm,Đối tượng,Mã,Xếp loại\n2025,Tổ chức,CB01," + other +
+                                                   "\n2024,Tổ chức,CB01," + other2024 + "\n");
 
   auto refused = runCli({"--db", db, "import", (dir / "in").string()});
   CHECK(refused.code == 1);
   // names the locked round (in Vietnamese once the catalog has the message)
   CHECK((refused.err.find("khóa") != std::string::npos || refused.err.find("locked") != std::string::npos));
   CHECK(orgLevel(db, "CB01", 2025) == before);
-  CHECK(orgLevel(db, "CB01", 2024) == before2024);  // all or nothing: the unlocked year was not written either
+  CHECK(orgLevel(db, "CB01", 2024) ==
+        before2024);  // all or nothing: the unlocked year was not written either
   // A dry run already refuses it, naming the file, the row and the column of the year.
   auto dry = runCli({"--db", db, "import", (dir / "in").string(), "--dry-run"});
   CHECK(dry.code == 1);

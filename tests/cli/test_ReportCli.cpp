@@ -41,6 +41,10 @@ TEST_CASE("report NAME prints every report in every format") {
       auto c = runCli(args({"--format", "csv"}));
       CHECK(c.code == 0);
       CHECK(c.out.find(',') != std::string::npos);
+      // Headed for a person opening it in Excel: Vietnamese column names, not the JSON keys.
+      const std::string head = c.out.substr(0, c.out.find('\n'));
+      CAPTURE(head);
+      CHECK(head.find('_') == std::string::npos);
     }
     auto p = runCli(args({"--format", "pdf"}));
     CHECK(p.code == 0);

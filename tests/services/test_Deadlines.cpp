@@ -4,10 +4,10 @@
 #include <sstream>
 
 #include "../TestUtil.h"
+#include "AdmissionTestData.h"
 #include "core/Errors.h"
 #include "reports/DeadlinesReport.h"
 #include "services/Admissions.h"
-#include "AdmissionTestData.h"
 #include "services/Deadlines.h"
 #include "services/Register.h"
 #include "services/Services.h"
@@ -158,10 +158,13 @@ TEST_CASE("deadline: the report's JSON has exactly the spec's keys, CSV a header
   CHECK(keys == 10);
   std::ostringstream csv;
   reports::writeDeadlinesCsv(csv, list);
-  CHECK(csv.str().rfind("kind,code,name,cell,from,due,extended_due,step,overdue_days\n", 0) == 0);
+  // Headed in Vietnamese, the kind as its label and its code.
+  CHECK(csv.str().rfind("\xEF\xBB\xBF", 0) == std::string::npos);  // the BOM is the CLI's, not the writer's
+  CHECK(csv.str().rfind("Thời hạn,Mã loại,Mã,Họ và tên,Chi bộ,Từ ngày,Hạn,Gia hạn đến,Bước,Số ngày quá hạn\n",
+                        0) == 0);
   CHECK(csv.str().find(
-            "decision_due,QC1,\"Lò Thị \"\"Ứng\"\"\",CB01,2026-01-20,2026-04-21,2026-06-05,,-50\n") !=
-        std::string::npos);
+            "Hạn ra quyết định kết nạp,decision_due,QC1,\"Lò Thị \"\"Ứng\"\"\",CB01,2026-01-20,2026-04-21,"
+            "2026-06-05,,-50\n") != std::string::npos);
 
   services::AdmissionProgress p;
   p.year = 2026;
@@ -178,8 +181,8 @@ TEST_CASE("deadline: the report's JSON has exactly the spec's keys, CSV a header
   CHECK(aj.str().find("\"term_target\": null") != std::string::npos);
   reports::writeAdmissionsCsv(ac, {p});
   CHECK(ac.str() ==
-        "year,scope,name,admitted,awaiting_ceremony,total,target,percent_of_target\n"
-        "2026,committee,2025-2030,31,0,31,30,103.3\n2026,CB01,Chi bộ bản Nà Ớt,3,0,3,,\n");
+        "Năm,Mã chi bộ,Tên,Kết nạp,Chờ lễ kết nạp,Tổng số,Chỉ tiêu,Tỷ lệ so với chỉ tiêu (%)\n"
+        "2026,Toàn Đảng bộ,2025-2030,31,0,31,30,103.3\n2026,CB01,Chi bộ bản Nà Ớt,3,0,3,,\n");
 }
 
 TEST_CASE("deadline: the demo commune has plausible deadlines of every kind") {

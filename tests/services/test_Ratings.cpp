@@ -388,10 +388,13 @@ TEST_CASE("rating: imported ratings give the counts and percentages per year, ag
   CHECK(j.find("\"good_or_better_percent\": 66.7") != std::string::npos);
   std::ostringstream csv;
   reports::writeRatingsCsv(csv, sum);
-  CHECK(csv.str().rfind(
-            "year,subject,cell,cell_name,level,HTXSNV,HTTNV,HTNV,KHTNV,rated,good_or_better_percent,target\n",
-            0) == 0);
-  CHECK(csv.str().find("\n2024,members,,,,150,774,30,6,960,96.3,90.0\n") != std::string::npos);
-  CHECK(csv.str().find("\n2024,organizations,,,,0,1,1,0,2,50.0,90.0\n") != std::string::npos);
-  CHECK(csv.str().find("\n2023,cell,CB01,Chi bộ bản A,HTXSNV,1,1,1,0,3,66.7,\n") != std::string::npos);
+  CHECK(
+      csv.str().rfind(
+          "Năm,Đối tượng xếp loại,Mã chi bộ,Chi bộ,Xếp loại chi bộ,HTXSNV,HTTNV,HTNV,KHTNV,Số được xếp loại,"
+          "Tỷ lệ hoàn thành tốt nhiệm vụ trở lên (%),Chỉ tiêu (%)\n",
+          0) == 0);
+  CHECK(csv.str().find("\n2024,Đảng viên,,,,150,774,30,6,960,96.3,90.0\n") != std::string::npos);
+  CHECK(csv.str().find("\n2024,Tổ chức đảng,,,,0,1,1,0,2,50.0,90.0\n") != std::string::npos);
+  CHECK(csv.str().find("\n2023,Đảng viên của chi bộ,CB01,Chi bộ bản A,HTXSNV,1,1,1,0,3,66.7,\n") !=
+        std::string::npos);
 }
