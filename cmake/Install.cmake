@@ -45,6 +45,10 @@ endif()
 
 # The shipped files: the user guide and the default report templates (whatever reports/ holds).
 install(FILES ${CMAKE_SOURCE_DIR}/docs/huong-dan.html DESTINATION ${DANGBO_SHARE}/docs)
+# The icon's drawing where the window finds it (the same relative path as in the sources).
+install(FILES ${CMAKE_SOURCE_DIR}/data/icons/${DANGBO_APP_ID}.svg DESTINATION ${DANGBO_SHARE}/data/icons)
+# The Debian copyright file (machine-readable format), as policy asks of every package.
+install(FILES ${CMAKE_SOURCE_DIR}/data/copyright DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/dangbo)
 if(EXISTS ${CMAKE_SOURCE_DIR}/reports)
   install(DIRECTORY ${CMAKE_SOURCE_DIR}/reports/ DESTINATION ${DANGBO_SHARE}/reports)
 endif()

@@ -12,7 +12,7 @@ PACKAGES=(
   # fonts with Vietnamese letters
   fonts-dejavu-core fonts-liberation2
   # GUI tests and report checks
-  xvfb xauth xdotool x11-xserver-utils imagemagick poppler-utils
+  xvfb xauth xdotool x11-xserver-utils x11-utils imagemagick poppler-utils
   # opening every DOCX and XLSX report in LibreOffice (headless, converted to PDF in the tests)
   libreoffice-writer-nogui libreoffice-calc-nogui
   # the .deb: its dependencies, the icon's PNG sizes and the checks of the desktop entry and metainfo

@@ -1,8 +1,10 @@
 #include "app/App.h"
 
+#include <wx/bmpbndl.h>
 #include <wx/config.h>
 #include <wx/fileconf.h>
 #include <wx/filename.h>
+#include <wx/iconbndl.h>
 #include <wx/utils.h>
 
 #include <clocale>
@@ -15,6 +17,7 @@
 #include "app/LayoutCheck.h"
 #include "app/MainFrame.h"
 #include "app/Ui.h"
+#include "services/DataPaths.h"
 
 namespace dangbo::app {
 
@@ -26,6 +29,24 @@ wxString configFile() {
   wxFileName file(base + "/dangbo", "dangbo.conf");
   file.Mkdir(wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
   return file.GetFullPath();
+}
+}  // namespace
+
+namespace {
+// The program's icon on its window (the title bar, the task bar, Alt+Tab): drawn from the shipped SVG
+// (data/icons/, found installed or in the source tree like the guide) at the sizes a desktop asks for.
+void setWindowIcon(wxTopLevelWindow* window) {
+  auto svg = services::findDataFile("data/icons/vn.dangbo.Dangbo.svg");
+  if (!svg) return;
+  const wxBitmapBundle drawing = wxBitmapBundle::FromSVGFile(svg->string(), wxSize(48, 48));
+  if (!drawing.IsOk()) return;
+  wxIconBundle icons;
+  for (int size : {16, 24, 32, 48, 64, 128}) {
+    wxIcon icon;
+    icon.CopyFromBitmap(drawing.GetBitmap(wxSize(size, size)));
+    if (icon.IsOk()) icons.AddIcon(icon);
+  }
+  window->SetIcons(icons);
 }
 }  // namespace
 
@@ -49,6 +70,7 @@ bool App::OnInit() {
   auto services = RegisterOpener::atStart(options_);
   if (!services) return false;
   auto* frame = new MainFrame(std::move(services));
+  setWindowIcon(frame);
   frame->Show();
   SetTopWindow(frame);
   return true;

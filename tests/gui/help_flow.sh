@@ -2,7 +2,7 @@
 # GUI flow of the Help menu under Xvfb, driven by xdotool:
 #   tests/gui/help_flow.sh <path to dangbo> <path to dangbo-cli>
 # F1 shows the shipped Vietnamese user guide in a window of its own (no browser), Esc closes it; Help > About
-# (Alt+G, second item) shows the About box. Screenshots go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}:
+# (Alt+G, second item) shows the About box. The main window carries the program's icon. Screenshots go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}:
 # help-guide.png, help-about.png.
 set -uo pipefail
 
@@ -21,6 +21,10 @@ out=$DANGBO_FLOW_OUT
 
 start_app "$tmp/d.db"
 ok "the main window appeared"
+# The window carries the program's icon (drawn from the shipped SVG), the sizes a desktop shows.
+icon=$(xprop -id "$wid" _NET_WM_ICON 2>/dev/null | head -c 300)
+echo "$icon" | grep -q '_NET_WM_ICON(CARDINAL) = ' || fail "the main window has no icon (xprop: ${icon:0:80})"
+ok "the main window has the program's icon"
 # The pointer off the overview's tiles, whose tooltips would be counted as windows.
 xdotool mousemove 1 1
 

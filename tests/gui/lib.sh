@@ -58,7 +58,7 @@ outer_setup() {
   [ $# -eq 3 ] || { echo "usage: $name <dangbo> <dangbo-cli>" >&2; exit 2; }
   app=$(realpath "$2") cli=$(realpath "$3")
   # shellcheck disable=SC2086  # $extra_tools: tool names, split on purpose
-  for tool in xvfb-run xdotool xmodmap import sqlite3 ${extra_tools:-}; do
+  for tool in xvfb-run xdotool xmodmap xprop import sqlite3 ${extra_tools:-}; do
     command -v "$tool" >/dev/null || { echo "$name: $tool is not installed" >&2; exit 1; }
   done
   tmp=$(mktemp -d)

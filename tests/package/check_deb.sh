@@ -37,7 +37,8 @@ expected=(
   usr/share/icons/hicolor/scalable/apps/$ID.svg
   usr/share/man/man1/dangbo.1 usr/share/man/man1/dangbo-cli.1
   usr/share/man/vi/man1/dangbo.1 usr/share/man/vi/man1/dangbo-cli.1
-  usr/share/dangbo/docs/huong-dan.html
+  usr/share/dangbo/docs/huong-dan.html usr/share/dangbo/data/icons/$ID.svg
+  usr/share/doc/dangbo/copyright
 )
 for size in 16 24 32 48 64 128 256; do expected+=("usr/share/icons/hicolor/${size}x$size/apps/$ID.png"); done
 if [ -d "$SRC/reports" ]; then
@@ -51,6 +52,11 @@ extra=$(comm -13 "$TMP/expected" "$TMP/installed")
 [ -z "$extra" ] || fail "installed but not expected: $extra"
 echo "paths: $(wc -l <"$TMP/installed") files, as expected"
 for f in usr/bin/dangbo usr/bin/dangbo-cli; do [ -x "$R/$f" ] || fail "$f is not executable"; done
+
+# The copyright file in the machine-readable format, naming the licence the program declares.
+head -1 "$R/usr/share/doc/dangbo/copyright" | grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' ||
+  fail "the copyright file is not in the machine-readable format"
+grep -q '^License: GPL-3.0-or-later' "$R/usr/share/doc/dangbo/copyright" || fail "the copyright file names no licence"
 
 # The PNG icons have their sizes.
 for size in 16 24 32 48 64 128 256; do
