@@ -3,6 +3,9 @@
 # icons in share/icons/hicolor, the metainfo in share/metainfo, the man pages (English and Vietnamese) in
 # share/man, and the shipped files (docs/, reports/) in share/dangbo, where services/DataPaths.cpp finds them.
 include(GNUInstallDirs)
+# `install` and `cpack` package what the build made (scripts/build.sh builds everything first) instead of
+# building every target again: the tests' cpack run must not rebuild the fuzz targets with clang.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 set(DANGBO_APP_ID vn.dangbo.Dangbo)
 set(DANGBO_SHARE ${CMAKE_INSTALL_DATADIR}/dangbo)
 set(PKG_DIR ${CMAKE_BINARY_DIR}/package-data)
