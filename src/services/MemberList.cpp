@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <set>
 
 #include "core/Enums.h"
 #include "core/Errors.h"
@@ -12,6 +13,7 @@
 #include "core/VietText.h"
 #include "services/Services.h"
 #include "store/MemberQuery.h"
+#include "store/MergeRepository.h"
 #include "store/ValidationQueries.h"
 
 namespace dangbo::services {
@@ -107,7 +109,13 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
     refuseValue(core::N_("political theory level"), f.theory);
 
   store::Database& db = services.database();
-  const std::string needle = core::fold(core::normalizeText(f.search));
+  // A search for a code a member had before a merge (Mã cũ) lists the members who had it.
+  std::set<core::Id> oldCodeIds;
+  if (!f.search.empty()) {
+    store::MergeRepository merged(db);
+    for (core::Id id : merged.idsByOldCode("member", core::normalizeText(f.search))) oldCodeIds.insert(id);
+  }
+  const std::string needle = oldCodeIds.empty() ? core::fold(core::normalizeText(f.search)) : std::string();
   const core::Date& day = f.asOf;
   // A search with no current snapshot (a fresh `members --search`) reads only the matching members; the
   // whole list, or any list once a snapshot is kept (the window typing a search), uses the snapshot.
@@ -135,6 +143,7 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
   // ListedMember passed as an rvalue gives its strings away.
   auto take = [&](auto&& m, core::Id cell) {
     using M = decltype(m);
+    if (!oldCodeIds.empty() && !oldCodeIds.count(m.id)) return;
     if (!f.gender.empty() && m.gender != f.gender) return;
     if (!f.ethnicity.empty() && m.ethnicity != f.ethnicity) return;
     if (!f.theory.empty() && m.theory != f.theory) return;
