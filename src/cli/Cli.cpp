@@ -65,7 +65,7 @@ std::string usage() {
          "\n" + "  templates FOLDER\n      " + tr("write the empty import templates into FOLDER") + "\n" +
          "  templates --out FILE.xlsx\n      " +
          tr("write the import template workbook: a sheet per file, an example row, drop-down lists") + "\n" +
-         "  members [--cell CODE] [--search TEXT] [--as-of DATE] [--format csv|json]\n      " +
+         "  members [--cell CODE] [--origin NAME] [--search TEXT] [--as-of DATE] [--format csv|json]\n      " +
          tr("the members active or exempt on a day, in Vietnamese name order") + "\n" +
          "  export register --out FILE [--as-of DATE]\n      " +
          tr("the member register (form 7-HSĐV) as .csv or .xlsx") + "\n" +
@@ -196,8 +196,9 @@ int cmdImport(const Parsed& p, std::ostream& out, std::ostream& err) {
 }
 
 int cmdMembers(const Parsed& p, std::ostream& out, std::ostream&) {
-  allowOnly(p, {"--cell", "--search", "--as-of", "--format"}, 0);
+  allowOnly(p, {"--cell", "--search", "--as-of", "--format", "--origin"}, 0);
   services::MemberFilter f;
+  f.origin = p.get("--origin").value_or("");
   f.asOf = dateOption(p, "--as-of", core::Date::today());
   f.cellCode = p.get("--cell").value_or("");
   f.search = p.get("--search").value_or("");

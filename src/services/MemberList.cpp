@@ -138,6 +138,13 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
     cellId = id;
   }
 
+  const std::string origin = core::fold(core::normalizeText(f.origin));
+  if (!origin.empty()) {
+    bool known = false;
+    for (const auto& [cid, info] : cells) known = known || core::fold(info.origin) == origin;
+    if (!known)
+      throw core::DataError(core::format(core::tr("No cell comes from the former commune {1}."), {f.origin}));
+  }
   std::vector<MemberRow> out;
   // `m` is a core::Member or a store::ListedMember (the same field names); `cell` its cell on the day. A
   // ListedMember passed as an rvalue gives its strings away.
@@ -148,6 +155,8 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
     if (!f.ethnicity.empty() && m.ethnicity != f.ethnicity) return;
     if (!f.theory.empty() && m.theory != f.theory) return;
     if (cellId && *cellId != cell) return;
+    const auto cellInfo = cells.find(cell);
+    if (!origin.empty() && (cellInfo == cells.end() || core::fold(cellInfo->second.origin) != origin)) return;
     const bool exempt = m.status == "exempt" && (!m.statusSince || *m.statusSince <= day);
     if (!f.status.empty() && (f.status == "exempt") != exempt) return;
     const bool official = m.officialOn && *m.officialOn <= day;
@@ -160,9 +169,10 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
     row.id = m.id;
     row.code = std::forward<M>(m).code;
     row.name = std::forward<M>(m).fullName;
-    if (auto it = cells.find(cell); it != cells.end()) {
-      row.cellCode = it->second.code;
-      row.cellName = it->second.name;
+    if (cellInfo != cells.end()) {
+      row.cellCode = cellInfo->second.code;
+      row.cellName = cellInfo->second.name;
+      row.origin = cellInfo->second.origin;
     }
     row.status = exempt ? "exempt" : "active";
     if (exempt) row.exemptSince = m.statusSince;

@@ -386,4 +386,20 @@ TEST_CASE("merge: the command line refuses undecided pairs (exit 1) and merges w
                  out4, err4) == 0);
   CHECK(out4.str().find("Cầm Văn Mới") != std::string::npos);
   CHECK(out4.str().find("Lường Thị Nga") != std::string::npos);
+  // Members filtered by former commune; the congress report breaks admissions down by origin.
+  std::ostringstream out5, err5;
+  CHECK(cli::run({"--db", db, "members", "--origin", "na ot", "--as-of", "2025-08-01", "--format", "json"},
+                 out5, err5) == 0);
+  CHECK(out5.str().find("Vì Thị Ớt") != std::string::npos);
+  CHECK(out5.str().find("\"origin\": \"Nà Ớt\"") != std::string::npos);
+  CHECK(out5.str().find("Lường Thị Nga") == std::string::npos);
+  std::ostringstream out6, err6;
+  CHECK(cli::run({"--db", db, "members", "--origin", "Hà Nội", "--as-of", "2025-08-01"}, out6, err6) == 1);
+  std::ostringstream out7, err7;
+  CHECK(cli::run({"--db", db, "report", "congress", "--from", "2020-08-01", "--to", "2025-06-30", "--as-of",
+                  "2025-06-30"},
+                 out7, err7) == 0);
+  INFO(out7.str().substr(out7.str().find("kết nạp được"), 400));
+  CHECK(out7.str().find("(Chiềng Lương: 01 đồng chí; Nà Ớt: 01 đồng chí; Phiêng Pằn: 02 đồng chí)") !=
+        std::string::npos);
 }
