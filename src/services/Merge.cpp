@@ -720,6 +720,11 @@ MergePlan applyMerge(Services& s, const Actor& actor, const MergeRequest& reques
   return b.plan;
 }
 
+std::optional<core::Date> mergedOn(Services& s, const std::string& origin) {
+  store::MergeRepository repo(s.database());
+  return core::Date::parse(repo.mergedOn(origin));
+}
+
 std::vector<core::Id> membersByOldCode(Services& s, const std::string& code) {
   store::MergeRepository repo(s.database());
   return repo.idsByOldCode("member", codeKey(code));

@@ -114,6 +114,8 @@ MergePlan applyMerge(Services& s, const Actor& actor, const MergeRequest& reques
 /// Reads a dangbo file as a merge source (its records as import rows, its member history); `name` is the
 /// former commune. Throws DataError or DatabaseError when the file cannot be opened as a register.
 MergeSource readRegisterSource(const std::string& name, const std::string& path);
+/// The day the latest merge brought in the registers of the former commune `origin` (nullopt when none).
+std::optional<core::Date> mergedOn(Services& s, const std::string& origin);
 /// The members (ids) that had the old code `code` before a merge.
 std::vector<core::Id> membersByOldCode(Services& s, const std::string& code);
 /// The old codes of a member ("ORIGIN: CODE" each).

@@ -95,6 +95,13 @@ std::vector<std::string> MergeRepository::oldCodes(std::string_view entity, core
   return out;
 }
 
+std::string MergeRepository::mergedOn(std::string_view origin) {
+  auto& q = prepared("SELECT coalesce(max(merged_on), '') FROM old_codes WHERE origin = ?");
+  ResetOnExit r{q};
+  q.bind(1, std::string(origin));
+  return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
 std::vector<std::string> MergeRepository::oldCodeKeys(std::string_view entity) {
   auto& q = prepared("SELECT origin || char(10) || lower(old_code) FROM old_codes WHERE entity = ?");
   ResetOnExit r{q};

@@ -41,6 +41,8 @@ class MergeRepository {
   std::vector<core::Id> idsByOldCode(std::string_view entity, std::string_view code);
   /// The old codes of a record, "ORIGIN: CODE" each.
   std::vector<std::string> oldCodes(std::string_view entity, core::Id id);
+  /// The day of the latest merge that brought in records of `origin` ("" when none).
+  std::string mergedOn(std::string_view origin);
   /// Every code already kept as an old code of `entity`, by origin: origin + '\n' + code (lower case).
   std::vector<std::string> oldCodeKeys(std::string_view entity);
 

@@ -17,6 +17,8 @@
 #include "exchange/Import.h"
 #include "exchange/MergeFiles.h"
 #include "reports/CongressReport.h"
+#include "reports/HandoverReport.h"
+#include "reports/ReportCatalog.h"
 #include "services/CongressReport.h"
 #include "services/Import.h"
 #include "services/MemberList.h"
@@ -238,6 +240,40 @@ TEST_CASE("merge: three sources with colliding codes equal the same data importe
   CHECK(names == std::set<std::string>{"Quàng Thị Ban", "Cầm Văn Mới", "Vì Thị Ớt"});
   auto file = services::memberFile(*merged, kOffice, found.front().code);
   CHECK_FALSE(services::memberOldCodes(*merged, file.member.id).empty());
+
+  // The handover record of Phiêng Pằn: as on the day before the merge, its two cells, three members (one
+  // probationary), in every format, signed by both sides.
+  auto handover = reports::handoverReport(*merged, kOffice, "handover", "phieng pan", "",
+                                          *core::Date::parse("2026-01-01"));
+  CHECK(handover.asOf == *core::Date::parse("2025-06-30"));
+  const auto* counts = handover.table("counts");
+  REQUIRE(counts != nullptr);
+  REQUIRE(counts->rows.size() == 3);
+  CHECK(counts->rows.back().cells[1].value == 3);
+  CHECK(counts->rows.back().cells[2].value == 0);
+  CHECK(services::checkTotals(handover).empty());
+  reports::FrozenReport frozen;
+  frozen.name = "handover";
+  frozen.asOf = frozen.from = frozen.to = handover.asOf;
+  frozen.committee = merged->committee();
+  frozen.model = handover;
+  std::ostringstream html;
+  reports::writeReport(html, frozen, "html", {});
+  CHECK(html.str().find("ĐẠI DIỆN BÊN GIAO") != std::string::npos);
+  CHECK(html.str().find("ĐẠI DIỆN BÊN NHẬN") != std::string::npos);
+  CHECK(html.str().find("Cầm Văn Mới") != std::string::npos);
+  for (const char* fmt : {"pdf", "docx", "xlsx"}) {
+    const auto out = dir / (std::string("bien-ban.") + fmt);
+    reports::writeReportFile(out, frozen, fmt);
+    CHECK(std::filesystem::file_size(out) > 1000);
+  }
+  auto one = reports::handoverReport(*merged, kOffice, "handover-list", "Nà Ớt", "CB06",
+                                     *core::Date::parse("2025-06-30"));
+  CHECK(one.table("counts")->rows.back().cells[1].value == 1);
+  CHECK_THROWS_AS(reports::handoverReport(*merged, kOffice, "handover", "Nà Ớt", "CB01", handover.asOf),
+                  core::DataError);
+  CHECK_THROWS_AS(reports::handoverReport(*merged, kOffice, "handover", "Hà Nội", "", handover.asOf),
+                  core::DataError);
 
   // The same data as one register, imported once (the same person once, with the earlier source's values).
   auto single = services::Services::create(dir / "mot.db", kCommittee);
