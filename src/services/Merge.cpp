@@ -578,7 +578,9 @@ void mapCells(Services& svc, const MergeRequest& r, Build& b) {
   if (!file.rows.empty()) b.batch.files.push_back(std::move(file));
 }
 
-Build build(Services& svc, const Actor& actor, const MergeRequest& r, core::Progress* progress) {
+// `planImport`: the import of the combined rows is planned too (the dry run); applying plans it once, itself.
+Build build(Services& svc, const Actor& actor, const MergeRequest& r, core::Progress* progress,
+            bool planTheImport) {
   if (std::string why = mergeRefusal(actor); !why.empty()) throw core::PermissionError(why);
   Build b;
   if (core::normalizeText(r.decision).empty())
@@ -612,7 +614,7 @@ Build build(Services& svc, const Actor& actor, const MergeRequest& r, core::Prog
   std::erase_if(b.batch.files, [&](const ImportFile& f) {
     return (f.kind == "kiem_tra" || f.kind == "ky_luat") && !importFileRefusal(actor, f.kind).empty();
   });
-  if (b.plan.problems.empty()) {
+  if (b.plan.problems.empty() && planTheImport) {
     b.plan.import = planImport(svc, actor, b.batch, progress);
     for (const auto& p : b.plan.import.problems) b.plan.problems.push_back(p);
   }
@@ -630,11 +632,11 @@ std::string sourcesText(const MergeRequest& r) {
 }  // namespace
 
 MergePlan planMerge(Services& s, const Actor& actor, const MergeRequest& request, core::Progress* progress) {
-  return build(s, actor, request, progress).plan;
+  return build(s, actor, request, progress, true).plan;
 }
 
 MergePlan applyMerge(Services& s, const Actor& actor, const MergeRequest& request, core::Progress* progress) {
-  Build b = build(s, actor, request, progress);
+  Build b = build(s, actor, request, progress, false);
   if (!b.plan.ok()) {
     std::string text;
     for (const auto& m : b.plan.problems) text += (text.empty() ? "" : "\n") + m;
@@ -644,78 +646,83 @@ MergePlan applyMerge(Services& s, const Actor& actor, const MergeRequest& reques
     throw core::DataError(text);
   }
   store::Database& db = s.database();
-  db.transaction([&] {
-    b.plan.import = applyImport(s, actor, b.batch, progress).plan;
-    // The map's cells: the old cells cease on the merge day, their members move (the organization's door).
-    for (const auto& g : b.plan.cellGroups)
-      mergeOrganizations(s, actor, g.fromCodes, g.newCode, request.on, request.decision);
-    store::ImportRepository ids(db);
-    store::MergeRepository repo(db);
-    const std::string on = request.on.iso();
-    std::map<std::string, std::unordered_map<std::string, core::Id>> byCode;
-    for (const char* t : {"organizations", "members", "candidates"}) {
-      auto& m = byCode[t];
-      for (auto& [code, id] : ids.idsByCode(t)) m.emplace(codeKey(code), id);
-    }
-    core::ProgressStage stage(progress, tr("Keeping the old codes"), b.plan.codes.size());
-    for (const auto& c : b.plan.codes) {
-      stage.step();
-      const char* table = c.entity == "organization" ? "organizations"
-                          : c.entity == "member"     ? "members"
-                                                     : "candidates";
-      auto it = byCode[table].find(codeKey(c.newCode));
-      if (it != byCode[table].end()) repo.insertOldCode(c.entity, it->second, c.origin, c.oldCode, on);
-    }
-    stage.finish();
-    // The whole history of a dangbo source's members, an event of the same kind and date kept once.
-    std::set<std::tuple<core::Id, std::string, std::string>> have;
-    bool loaded = false;
-    for (size_t si = 0; si < request.sources.size(); ++si) {
-      const auto& src = request.sources[si];
-      if (src.events.empty()) continue;
-      if (!loaded) {
-        for (auto& k : repo.memberEventKeys()) have.insert(std::move(k));
-        loaded = true;
+  try {
+    db.transaction([&] {
+      b.plan.import = applyImport(s, actor, b.batch, progress).plan;
+      // The map's cells: the old cells cease on the merge day, their members move (the organization's door).
+      for (const auto& g : b.plan.cellGroups)
+        mergeOrganizations(s, actor, g.fromCodes, g.newCode, request.on, request.decision);
+      store::ImportRepository ids(db);
+      store::MergeRepository repo(db);
+      const std::string on = request.on.iso();
+      std::map<std::string, std::unordered_map<std::string, core::Id>> byCode;
+      for (const char* t : {"organizations", "members", "candidates"}) {
+        auto& m = byCode[t];
+        for (auto& [code, id] : ids.idsByCode(t)) m.emplace(codeKey(code), id);
       }
-      const SourceCodes& codes = b.codes[si];
-      auto cellId = [&](const std::string& old) -> std::optional<core::Id> {
-        if (old.empty()) return std::nullopt;
-        auto it = codes.cells.find(codeKey(old));
-        if (it == codes.cells.end()) return std::nullopt;
-        auto id = byCode["organizations"].find(codeKey(it->second));
-        return id == byCode["organizations"].end() ? std::nullopt : std::optional<core::Id>(id->second);
-      };
-      for (const auto& e : src.events) {
-        auto code = codes.members.find(codeKey(e.memberCode));
-        if (code == codes.members.end()) continue;
-        auto id = byCode["members"].find(codeKey(code->second));
-        auto date = core::Date::parse(e.date);
-        if (id == byCode["members"].end() || !date) continue;
-        if (!have.insert({id->second, e.kind, e.date}).second) {
-          // The import wrote this event from the member's row: it takes the cells the source recorded.
-          if (!b.sameAs.empty()) continue;
-          repo.setEventCells(id->second, e.kind, e.date, cellId(e.fromCell), cellId(e.toCell));
-          continue;
+      core::ProgressStage stage(progress, tr("Keeping the old codes"), b.plan.codes.size());
+      for (const auto& c : b.plan.codes) {
+        stage.step();
+        const char* table = c.entity == "organization" ? "organizations"
+                            : c.entity == "member"     ? "members"
+                                                       : "candidates";
+        auto it = byCode[table].find(codeKey(c.newCode));
+        if (it != byCode[table].end()) repo.insertOldCode(c.entity, it->second, c.origin, c.oldCode, on);
+      }
+      stage.finish();
+      // The whole history of a dangbo source's members, an event of the same kind and date kept once.
+      std::set<std::tuple<core::Id, std::string, std::string>> have;
+      bool loaded = false;
+      for (size_t si = 0; si < request.sources.size(); ++si) {
+        const auto& src = request.sources[si];
+        if (src.events.empty()) continue;
+        if (!loaded) {
+          for (auto& k : repo.memberEventKeys()) have.insert(std::move(k));
+          loaded = true;
         }
-        core::MemberEvent ev;
-        ev.memberId = id->second;
-        ev.date = *date;
-        ev.kind = e.kind;
-        ev.fromCell = cellId(e.fromCell);
-        ev.toCell = cellId(e.toCell);
-        ev.place = e.place;
-        ev.decisionNo = e.decisionNo;
-        ev.reason = e.reason;
-        repo.insertMemberEvent(ev);
+        const SourceCodes& codes = b.codes[si];
+        auto cellId = [&](const std::string& old) -> std::optional<core::Id> {
+          if (old.empty()) return std::nullopt;
+          auto it = codes.cells.find(codeKey(old));
+          if (it == codes.cells.end()) return std::nullopt;
+          auto id = byCode["organizations"].find(codeKey(it->second));
+          return id == byCode["organizations"].end() ? std::nullopt : std::optional<core::Id>(id->second);
+        };
+        for (const auto& e : src.events) {
+          auto code = codes.members.find(codeKey(e.memberCode));
+          if (code == codes.members.end()) continue;
+          auto id = byCode["members"].find(codeKey(code->second));
+          auto date = core::Date::parse(e.date);
+          if (id == byCode["members"].end() || !date) continue;
+          if (!have.insert({id->second, e.kind, e.date}).second) {
+            // The import wrote this event from the member's row: it takes the cells the source recorded.
+            if (!b.sameAs.empty()) continue;
+            repo.setEventCells(id->second, e.kind, e.date, cellId(e.fromCell), cellId(e.toCell));
+            continue;
+          }
+          core::MemberEvent ev;
+          ev.memberId = id->second;
+          ev.date = *date;
+          ev.kind = e.kind;
+          ev.fromCell = cellId(e.fromCell);
+          ev.toCell = cellId(e.toCell);
+          ev.place = e.place;
+          ev.decisionNo = e.decisionNo;
+          ev.reason = e.reason;
+          repo.insertMemberEvent(ev);
+        }
       }
-    }
-    s.audit(actor, "register.merge", "merge:" + request.on.iso(), "",
-            format(tr("{1} sources: {2}; {3} cells, {4} members ({5} the same person), {6} candidates"),
-                   {std::to_string(request.sources.size()), sourcesText(request),
-                    std::to_string(b.plan.cells), std::to_string(b.plan.members),
-                    std::to_string(b.plan.samePersons), std::to_string(b.plan.candidates)}),
-            request.decision);
-  });
+      s.audit(actor, "register.merge", "merge:" + request.on.iso(), "",
+              format(tr("{1} sources: {2}; {3} cells, {4} members ({5} the same person), {6} candidates"),
+                     {std::to_string(request.sources.size()), sourcesText(request),
+                      std::to_string(b.plan.cells), std::to_string(b.plan.members),
+                      std::to_string(b.plan.samePersons), std::to_string(b.plan.candidates)}),
+              request.decision);
+    });
+  } catch (const core::DataError& e) {
+    // A row the import refused: nothing of the merge was kept.
+    throw core::DataError(std::string(e.what()) + "\n" + tr("The merge was refused; nothing was written."));
+  }
   b.plan.written = true;
   return b.plan;
 }
