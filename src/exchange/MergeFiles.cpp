@@ -40,11 +40,14 @@ struct Table {
   std::map<std::string, int> at;
 };
 
-Table readTable(const fs::path& path, const std::vector<std::pair<const char*, bool>>& columns) {
-  checkCsvSize(path);
+const std::vector<std::pair<const char*, bool>> kMapColumns = {
+    {"Đơn vị cũ", true},      {"Mã chi bộ cũ", true}, {"Mã chi bộ mới", true},
+    {"Tên chi bộ mới", true}, {"Loại", false},        {"Khối", false}};
+
+Table tableOf(CsvTable csv, const std::string& name,
+              const std::vector<std::pair<const char*, bool>>& columns) {
   Table t;
-  t.csv = readCsvFile(path.string());
-  const std::string name = path.filename().string();
+  t.csv = std::move(csv);
   if (t.csv.rows.empty())
     throw DataError(format(tr("{1}: the file is empty (a header row is needed)."), {name}));
   const auto& header = t.csv.rows.front();
@@ -63,6 +66,11 @@ Table readTable(const fs::path& path, const std::vector<std::pair<const char*, b
     if (required && !t.at.count(col))
       throw DataError(format(tr("{1}: the column \"{2}\" is missing."), {name, col}));
   return t;
+}
+
+Table readTable(const fs::path& path, const std::vector<std::pair<const char*, bool>>& columns) {
+  checkCsvSize(path);
+  return tableOf(readCsvFile(path.string()), path.filename().string(), columns);
 }
 
 std::string cell(const Table& t, size_t row, const char* column) {
@@ -150,19 +158,24 @@ services::MergeSource readMergeSource(const std::string& name, const fs::path& p
   return src;
 }
 
-std::vector<services::MergeCellRow> readCellMap(const fs::path& path) {
-  Table t = readTable(path, {{"Đơn vị cũ", true},
-                             {"Mã chi bộ cũ", true},
-                             {"Mã chi bộ mới", true},
-                             {"Tên chi bộ mới", true},
-                             {"Loại", false},
-                             {"Khối", false}});
+namespace {
+std::vector<services::MergeCellRow> cellRows(const Table& t) {
   std::vector<services::MergeCellRow> out;
   for (size_t i = 1; i < t.csv.rows.size(); ++i)
     out.push_back({int(i + 1), cell(t, i, "Đơn vị cũ"), cell(t, i, "Mã chi bộ cũ"),
                    cell(t, i, "Mã chi bộ mới"), cell(t, i, "Tên chi bộ mới"), cell(t, i, "Loại"),
                    cell(t, i, "Khối")});
   return out;
+}
+}  // namespace
+
+std::vector<services::MergeCellRow> readCellMap(const fs::path& path) {
+  return cellRows(readTable(path, kMapColumns));
+}
+
+std::vector<services::MergeCellRow> parseCellMap(const std::string& text, const std::string& name) {
+  if (text.size() > (1u << 20)) throw DataError(format(tr("{1} is too large to be a cell map."), {name}));
+  return cellRows(tableOf(parseCsv(text, name), name, kMapColumns));
 }
 
 std::vector<services::MergePairRow> readPairDecisions(const fs::path& path) {

@@ -16,6 +16,8 @@ std::pair<std::string, std::string> splitSourceArgument(const std::string& argum
 services::MergeSource readMergeSource(const std::string& name, const std::filesystem::path& path);
 /// Reads MAP.csv (Đơn vị cũ, Mã chi bộ cũ, Mã chi bộ mới, Tên chi bộ mới, optional Loại, Khối).
 std::vector<services::MergeCellRow> readCellMap(const std::filesystem::path& path);
+/// Reads the text of a cell map (as MAP.csv) typed in the window; `name` names it in messages.
+std::vector<services::MergeCellRow> parseCellMap(const std::string& text, const std::string& name);
 /// Reads PAIRS.csv (Đơn vị cũ 1, Mã 1, Đơn vị cũ 2, Mã 2, Quyết định).
 std::vector<services::MergePairRow> readPairDecisions(const std::filesystem::path& path);
 /// Writes the proposed pairs as a PAIRS.csv to fill (the decision column empty unless decided).
