@@ -112,7 +112,7 @@ void MainFrame::buildMenus() {
       _("Save the Excel workbook to fill for the import: a sheet per list, an example row, drop-down lists"));
   file->Append(kExportId, _("&Export the member register...") + "\tCtrl+E",
                _("Save the register of party members on a date as Excel or CSV"));
-  file->Append(kMergeId, _("&Merge registers of former communes..."),
+  file->Append(kMergeId, _("&Merge registers of former communes...") + "\tCtrl+Shift+M",
                _("Merge the registers of former communes into this one: sources, cell map, same persons, plan"));
   file->AppendSeparator();
   addPackageMenu(
@@ -255,7 +255,8 @@ void MainFrame::buildBody() {
                          [this] {
                            showPage(1);
                            pages_[1]->addNew();  // the first party organization
-                         }});
+                         },
+                         [this] { ProcessCommand(kMergeId); }});
   pages_.push_back(overview_);
   pages_.push_back(new OrganizationsPage(book_, [this] { refreshPages(); }));
   pages_.push_back(new MembersPage(book_, [this] { refreshPages(); }));

@@ -263,9 +263,10 @@ void MergeWizard::showPair() {
       ui::fmt(_("Pair {1} of {2} ({3} decided)"),
               {ui::count(static_cast<long long>(pair_ + 1)), ui::count(static_cast<long long>(pairs_.size())),
                ui::count(static_cast<long long>(decided))}));
-  pairText_->SetLabelText(ui::fmt(_("{1}, {2}: {3}\n{4}, {5}: {6}\nWhy: {7}"),
-                                  {ui::wx(p.origin1), ui::wx(p.code1), ui::wx(p.name1), ui::wx(p.origin2),
-                                   ui::wx(p.code2), ui::wx(p.name2), ui::wx(p.reason)}));
+  pairText_->SetLabelText(
+      ui::fmt(_("{1}, {2}: {3}\n{4}, {5}: {6}"), {ui::wx(p.origin1), ui::wx(p.code1), ui::wx(p.name1),
+                                                  ui::wx(p.origin2), ui::wx(p.code2), ui::wx(p.name2)}) +
+      "\n" + ui::fmt(_("Why: {1}"), {ui::wx(p.reason)}));
   pairDecision_->SetLabelText(!p.same   ? _("Not decided yet.")
                               : *p.same ? _("Decided: the same person.")
                                         : _("Decided: different persons."));
