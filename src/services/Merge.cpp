@@ -672,6 +672,11 @@ MergePlan applyMerge(Services& s, const Actor& actor, const MergeRequest& reques
       stage.finish();
       // The whole history of a dangbo source's members, an event of the same kind and date kept once.
       std::set<std::tuple<core::Id, std::string, std::string>> have;
+      std::set<MemberRef> grouped;  // the members of a same-person group
+      for (const auto& [later, root] : b.sameAs) {
+        grouped.insert(later);
+        grouped.insert(root);
+      }
       bool loaded = false;
       for (size_t si = 0; si < request.sources.size(); ++si) {
         const auto& src = request.sources[si];
@@ -696,7 +701,9 @@ MergePlan applyMerge(Services& s, const Actor& actor, const MergeRequest& reques
           if (id == byCode["members"].end() || !date) continue;
           if (!have.insert({id->second, e.kind, e.date}).second) {
             // The import wrote this event from the member's row: it takes the cells the source recorded.
-            if (!b.sameAs.empty()) continue;
+            // (A same person's events keep the cells of the earlier source's row.)
+            auto row = codes.memberRow.find(codeKey(e.memberCode));
+            if (row == codes.memberRow.end() || grouped.count({si, row->second})) continue;
             repo.setEventCells(id->second, e.kind, e.date, cellId(e.fromCell), cellId(e.toCell));
             continue;
           }
