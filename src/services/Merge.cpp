@@ -224,6 +224,14 @@ void assignCodes(store::ImportRepository& repo, const MergeRequest& r, Build& b)
 
 }  // namespace
 
+namespace {
+// A stored birth date as written for people: 02/04/1985, 04/1985, 1985.
+std::string birthText(std::string_view stored) {
+  auto d = core::PartialDate::parse(stored);
+  return d ? d->vn() : std::string(stored);
+}
+}  // namespace
+
 std::string mergeRefusal(const Actor& actor) {
   if (allows(actor, Permission::EditSettings)) return {};
   return format(
@@ -257,7 +265,7 @@ std::vector<MergePair> proposeMergePairs(const std::vector<MergeSource>& sources
           {keyOf(cccd, "c"), format(tr("same CCCD number {1}"), {row.value(size_t(cccd))})},
           {keyOf(card, "t"), format(tr("same party card number {1}"), {row.value(size_t(card))})},
           {keyOf(fileNo, "f"), format(tr("same file number {1}"), {row.value(size_t(fileNo))})},
-          {nameKey, format(tr("same name and birth date {1}"), {row.value(size_t(birth))})}};
+          {nameKey, format(tr("same name and birth date {1}"), {birthText(row.value(size_t(birth)))})}};
       for (const auto& [key, reason] : keys) {
         if (key.empty()) continue;
         if (auto it = seen.find(key); it != seen.end())
