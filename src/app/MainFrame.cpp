@@ -15,6 +15,7 @@
 #include "app/BackupCommands.h"
 #include "app/DisciplinePage.h"
 #include "app/ExchangeCommands.h"
+#include "app/MergeWizard.h"
 #include "app/HelpCommands.h"
 #include "app/LayoutCheck.h"
 #include "app/MembersPage.h"
@@ -46,6 +47,7 @@ constexpr int kTemplatesId = kImportId + 1;  // File > Save import templates
 constexpr int kExportId = kImportId + 2;     // File > Export the member register
 constexpr int kAddId = kImportId + 3;        // File > Add on this page (Ctrl+N)
 constexpr int kNavId = kImportId + 4;        // View > Navigation pane (Ctrl+B)
+constexpr int kMergeId = wxID_HIGHEST + 280;  // File > Merge the registers of former communes
 
 // The navigation labels, in page order.
 wxString pageTitle(int i) {
@@ -110,6 +112,8 @@ void MainFrame::buildMenus() {
       _("Save the Excel workbook to fill for the import: a sheet per list, an example row, drop-down lists"));
   file->Append(kExportId, _("&Export the member register...") + "\tCtrl+E",
                _("Save the register of party members on a date as Excel or CSV"));
+  file->Append(kMergeId, _("&Merge registers of former communes...") + "\tCtrl+Shift+M",
+               _("Merge the registers of former communes into this one: sources, cell map, same persons, plan"));
   file->AppendSeparator();
   addPackageMenu(
       this, file, [this] { return services_.get(); }, [this](auto s) { setRegister(std::move(s)); },
@@ -176,6 +180,13 @@ void MainFrame::buildMenus() {
       kImportId);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { saveImportTemplateWorkbook(this, *services_); }, kTemplatesId);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (runMergeWizard(this, *services_)) refreshPages();
+        showPage(book_->GetSelection());
+      },
+      kMergeId);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { exportMemberRegister(this, *services_); }, kExportId);
   Bind(
@@ -244,7 +255,8 @@ void MainFrame::buildBody() {
                          [this] {
                            showPage(1);
                            pages_[1]->addNew();  // the first party organization
-                         }});
+                         },
+                         [this] { ProcessCommand(kMergeId); }});
   pages_.push_back(overview_);
   pages_.push_back(new OrganizationsPage(book_, [this] { refreshPages(); }));
   pages_.push_back(new MembersPage(book_, [this] { refreshPages(); }));

@@ -189,7 +189,15 @@ void MemberDialog::showHeader() {
                     : " (" + wxString(_("not yet confirmed by the new committee")) + ")";
     wxString standing = m.officialOn ? ui::fmt(_("official since {1}"), {ui::date(m.officialOn)})
                                      : wxString(_("probationary"));
-    state->SetLabelText(ui::fmt(_("{1}; {2}; {3}"), {status, standing, ui::wx(file_.cellName)}));
+    wxString where = ui::wx(file_.cellName);
+    if (!file_.cellOrigin.empty())
+      where += " (" + ui::fmt(_("former commune {1}"), {ui::wx(file_.cellOrigin)}) + ")";
+    if (!file_.oldCodes.empty()) {
+      wxString codes;
+      for (const auto& c : file_.oldCodes) codes += (codes.empty() ? "" : ", ") + ui::wx(c);
+      where += "; " + ui::fmt(_("old codes: {1}"), {codes});
+    }
+    state->SetLabelText(ui::fmt(_("{1}; {2}; {3}"), {status, standing, where}));
   }
   ctrl<wxButton>(this, "recordAction")->Enable(!isNew);
   ctrl<wxButton>(this, "addTraining")->Enable(!isNew);

@@ -65,6 +65,7 @@ MembersPage::MembersPage(wxWindow* parent, std::function<void()> onChanged)
   ethnicity_ = ctrl<wxChoice>(this, "ethnicity");
   ageGroup_ = ctrl<wxChoice>(this, "ageGroup");
   theory_ = ctrl<wxChoice>(this, "theory");
+  origin_ = ctrl<wxChoice>(this, "origin");
   count_ = ctrl<wxStaticText>(this, "count");
 
   fillChoice(status_, _("Active and exempt"),
@@ -79,6 +80,7 @@ MembersPage::MembersPage(wxWindow* parent, std::function<void()> onChanged)
   for (const auto& g : services::ageGroups()) ages.emplace_back(g, ui::fmt(_("Aged {1}"), {ui::wx(g)}));
   fillChoice(ageGroup_, _("All ages"), ages);
   fillChoice(theory_, _("All theory levels"), enumItems(core::enums::theory));
+  fillChoice(origin_, _("All former communes"), {});
 
   tree_ = new CellTree(this, [this] { refilter(); });
   wxXmlResource::Get()->AttachUnknownControl("tree", tree_, this);
@@ -100,7 +102,7 @@ MembersPage::MembersPage(wxWindow* parent, std::function<void()> onChanged)
     else
       date_->ChangeValue(ui::wx(asOf_.vn()));
   });
-  for (wxChoice* c : {status_, standing_, gender_, ethnicity_, ageGroup_, theory_})
+  for (wxChoice* c : {status_, standing_, gender_, ethnicity_, ageGroup_, theory_, origin_})
     c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refilter(); });
   ctrl<wxButton>(this, "open")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelected(); });
   ctrl<wxButton>(this, "add")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addMember(); });
@@ -199,6 +201,17 @@ void MembersPage::reload() {
     if (ethnicities_[i].first == keep) sel = int(i + 1);
   }
   ethnicity_->SetSelection(sel);
+  // The former communes the cells came from (a merged commune); the choice is shown only when there are any.
+  std::set<std::string> origins;
+  for (const auto& o : orgs_)
+    if (!o.origin.empty()) origins.insert(o.origin);
+  origins_.assign(origins.begin(), origins.end());
+  std::sort(origins_.begin(), origins_.end(),
+            [](const auto& a, const auto& b) { return core::compareText(a, b) < 0; });
+  std::vector<std::pair<std::string, wxString>> originItems;
+  for (const auto& o : origins_) originItems.emplace_back(o, ui::wx(o));
+  fillChoice(origin_, _("All former communes"), originItems);
+  origin_->Show(!origins_.empty());
   tree_->show(services_->committee().name, orgs_, asOf_, counts);
   refilter();
   Layout();
@@ -218,6 +231,7 @@ void MembersPage::refilter() {
   if (int i = ethnicity_->GetSelection(); i > 0) f.ethnicity = ethnicities_[size_t(i - 1)].first;
   f.ageGroup = chosen(ageGroup_, services::ageGroups());
   f.theory = chosen(theory_, codesOf(core::enums::theory));
+  f.origin = chosen(origin_, origins_);
   std::string keep = selectedCode();
   std::vector<services::MemberRow> rows;
   if (!ui::attempt(this, [&] {

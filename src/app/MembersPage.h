@@ -51,6 +51,7 @@ class MembersPage : public Page {
   std::function<void()> onChanged_;
   services::Services* services_ = nullptr;
   std::vector<core::Organization> orgs_;
+  std::vector<std::string> origins_;  // the former communes of the cells, in the origin choice's order
   std::vector<std::pair<std::string, std::string>> ethnicities_;     // code, name; as found in the register
   std::vector<std::pair<std::string, std::string>> allEthnicities_;  // the 54 groups, for the member form
   core::Date asOf_;
@@ -60,7 +61,7 @@ class MembersPage : public Page {
   wxSearchCtrl* search_ = nullptr;
   wxTextCtrl* date_ = nullptr;
   wxChoice *status_ = nullptr, *standing_ = nullptr, *gender_ = nullptr, *ethnicity_ = nullptr,
-           *ageGroup_ = nullptr, *theory_ = nullptr;
+           *ageGroup_ = nullptr, *theory_ = nullptr, *origin_ = nullptr;
   wxStaticText* count_ = nullptr;
 };
 

@@ -33,7 +33,8 @@ OrganizationsPage::OrganizationsPage(wxWindow* parent, std::function<void()> onC
   list_ = ctrl<wxListCtrl>(this, "list");
   showCeased_ = ctrl<wxCheckBox>(this, "showCeased");
   const wxString headers[] = {_("Code"),    _("Name"),           _("Kind"),   _("Category"),
-                              _("Founded"), _("Cell committee"), _("Ceased"), _("Merged into")};
+                              _("Founded"), _("Cell committee"), _("Ceased"), _("Merged into"),
+                              _("Former commune")};
   for (const auto& h : headers) list_->AppendColumn(h);
   ui::stretchLastColumn(list_);
   showCeased_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { fill(); });
@@ -100,6 +101,7 @@ void OrganizationsPage::fill() {
                      o.committeeSince ? ui::fmt(_("since {1}"), {ui::date(o.committeeSince)}) : _("Yes"));
     list_->SetItem(row, 6, ui::date(o.ceased));
     if (o.mergedInto && byId.count(*o.mergedInto)) list_->SetItem(row, 7, ui::wx(byId[*o.mergedInto]->name));
+    list_->SetItem(row, 8, ui::wx(o.origin));
     if (gone) list_->SetItemTextColour(row, wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
   }
   ui::fitColumns(list_);

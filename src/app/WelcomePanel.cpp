@@ -41,10 +41,10 @@ WelcomePanel::WelcomePanel(wxWindow* parent, WelcomeActions a)
   addWay(this, sizer, _("Save the template workbook..."),
          _("An Excel workbook to fill: a sheet per list, an example row, the allowed values to choose from."),
          a.templates, "welcomeTemplates");
-  addWay(this, sizer, _("Merge former registers (coming soon)"),
-         _("The registers of communes merged into this one: not available yet; import their lists from "
-           "Excel meanwhile."),
-         nullptr, "welcomeMerge");
+  addWay(
+      this, sizer, _("Merge former registers..."),
+      _("The registers of the former communes merged into this one: dangbo files, CSV folders, workbooks."),
+      a.merge, "welcomeMerge");
   addWay(this, sizer, _("Start empty..."), _("Add the first party organization by hand, then its members."),
          a.startEmpty, "welcomeEmpty");
   auto* outer = new wxBoxSizer(wxVERTICAL);

@@ -65,13 +65,13 @@ std::string usage() {
          "\n" + "  templates FOLDER\n      " + tr("write the empty import templates into FOLDER") + "\n" +
          "  templates --out FILE.xlsx\n      " +
          tr("write the import template workbook: a sheet per file, an example row, drop-down lists") + "\n" +
-         "  members [--cell CODE] [--search TEXT] [--as-of DATE] [--format csv|json]\n      " +
+         "  members [--cell CODE] [--origin NAME] [--search TEXT] [--as-of DATE] [--format csv|json]\n      " +
          tr("the members active or exempt on a day, in Vietnamese name order") + "\n" +
          "  export register --out FILE [--as-of DATE]\n      " +
          tr("the member register (form 7-HSĐV) as .csv or .xlsx") + "\n" +
          "  check [--as-of DATE] [--format text|json]\n      " +
          tr("check the register (exit 1 when problems are found)") + "\n" + reportUsage() + packageUsage() +
-         userUsage() + transferUsage() + recordUsage() + "  --version, --help\n\n" +
+         userUsage() + transferUsage() + recordUsage() + mergeUsage() + "  --version, --help\n\n" +
          tr("--db PATH: the database file; default: $XDG_DATA_HOME/dangbo/dangbo.db "
             "(~/.local/share/dangbo/dangbo.db).") +
          "\n" + tr("Dates: YYYY-MM-DD or dd/mm/yyyy.") + "\n" +
@@ -196,8 +196,9 @@ int cmdImport(const Parsed& p, std::ostream& out, std::ostream& err) {
 }
 
 int cmdMembers(const Parsed& p, std::ostream& out, std::ostream&) {
-  allowOnly(p, {"--cell", "--search", "--as-of", "--format"}, 0);
+  allowOnly(p, {"--cell", "--search", "--as-of", "--format", "--origin"}, 0);
   services::MemberFilter f;
+  f.origin = p.get("--origin").value_or("");
   f.asOf = dateOption(p, "--as-of", core::Date::today());
   f.cellCode = p.get("--cell").value_or("");
   f.search = p.get("--search").value_or("");
@@ -328,6 +329,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (p.command == "user") return cmdUser(p, out, err);
     if (p.command == "audit") return cmdAudit(p, out, err);
     if (p.command == "record") return cmdRecord(p, out, err);
+    if (p.command == "merge") return cmdMerge(p, out, err);
     if (p.command == "transfer-received") return cmdTransferReceived(p, out, err);
     throw UsageError(format(tr("Unknown command \"{1}\"."), {p.command}));
   } catch (const UsageError& e) {

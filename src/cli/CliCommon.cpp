@@ -20,7 +20,8 @@ const std::vector<std::string> kValueOptions = {
     "--db",          "--committee", "--place",     "--province",      "--seed", "--as-of", "--today",
     "--out",         "--format",    "--cell",      "--search",        "--from", "--to",    "--user",
     "--password-fd", "--role",      "--full-name", "--passphrase-fd", "--year", "--id",    "--compare",
-    "--by",          "--record",    "--secretary", "--resolve", "--on",    "--reason",  "--decision"};
+    "--by",          "--record",    "--secretary", "--resolve", "--on",    "--reason",  "--decision",
+    "--source",      "--cells",     "--pairs",     "--origin"};
 // Options every command takes.
 const std::vector<std::string> kGlobalOptions = {"--db", "--user", "--password-fd"};
 }  // namespace
@@ -48,10 +49,12 @@ Parsed parse(const std::vector<std::string>& args) {
       } else if (!takes && hasValue) {
         throw UsageError(format(tr("The option {1} takes no value."), {name}));
       }
-      if (takes)
+      if (takes) {
         p.options[name] = value;
-      else
+        p.all.emplace_back(name, value);
+      } else {
         p.flags.push_back(name);
+      }
     } else if (p.command.empty()) {
       p.command = a;
     } else {

@@ -34,6 +34,7 @@ struct Parsed {
   std::map<std::string, std::string> options;
   std::vector<std::string> flags;
   std::vector<std::string> positional;
+  std::vector<std::pair<std::string, std::string>> all;  ///< every option with a value, in order (repeated ones too)
   std::optional<std::string> get(const std::string& k) const {
     auto it = options.find(k);
     return it == options.end() ? std::nullopt : std::optional(it->second);
@@ -85,6 +86,9 @@ int cmdAudit(const Parsed& p, std::ostream& out, std::ostream& err);
 /// `record`: any record through its one door (RecordCommand.cpp).
 int cmdRecord(const Parsed& p, std::ostream& out, std::ostream& err);
 std::string recordUsage();
+/// `merge ...`: merging former communes' registers (MergeCommand.cpp) and its lines of --help.
+int cmdMerge(const Parsed& p, std::ostream& out, std::ostream& err);
+std::string mergeUsage();
 /// The lock a window holds on --db: taken by commands that write, so that they refuse (exit 1) while a
 /// window has the register open (CliUser.cpp).
 std::unique_ptr<services::InstanceLock> lockForWriting(const Parsed& p);

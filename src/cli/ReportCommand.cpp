@@ -9,9 +9,11 @@
 #include "reports/CongressReport.h"
 #include "reports/DeadlinesReport.h"
 #include "reports/DisciplineReport.h"
+#include "reports/HandoverReport.h"
 #include "reports/Json.h"
 #include "reports/RatingsReport.h"
 #include "reports/ReportCatalog.h"
+#include "reports/ReportTemplate.h"
 #include "services/Admissions.h"
 #include "services/Deadlines.h"
 #include "services/Discipline.h"
@@ -34,6 +36,9 @@ std::string reportUsage() {
             "badges, deadlines; F: html (default, to standard output), json, csv, pdf, docx, xlsx (docx and "
             "xlsx "
             "need --out); --publish freezes it in the register and prints its number on standard error") +
+         "\n  report handover|handover-list --origin NAME [--cell CODE] [--as-of DATE] [--format F] [--out FILE]\n      " +
+         tr("the handover record of a former commune's members (per cell), or the list attached to the receiving "
+            "decision, signed by both sides") +
          "\n  report published [--format json]\n      " + tr("the published reports, newest first") +
          "\n  report --id N [--format F] [--out FILE]\n      " +
          tr("a published report printed again exactly as it was published") +
@@ -132,6 +137,23 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   }
   if (!p.positional.empty() && p.positional[0] == "published") return listPublished(p, out);
 
+  if (!p.positional.empty() && reports::isHandoverReport(p.positional[0])) {
+    // The handover record of a merger and the list attached to the receiving decision (spec/merger.md).
+    allowOnly(p, {"--origin", "--cell", "--as-of", "--format", "--out"}, 1);
+    if (!p.get("--origin")) throw UsageError(tr("The handover needs --origin NAME, the former commune."));
+    const std::string fmt = formatOption(p, "html", {"json", "html", "csv", "pdf", "docx", "xlsx"});
+    auto s = services::Services::open(dbPath(p));
+    const auto actor = actingUser(p, *s);
+    reports::FrozenReport r;
+    r.name = p.positional[0];
+    r.asOf = dateOption(p, "--as-of", core::Date::today());
+    r.from = r.to = r.asOf;
+    r.committee = s->committee();
+    r.templateFolder = reports::officeTemplateFolder(s->path().string());
+    r.model = reports::handoverReport(*s, actor, r.name, *p.get("--origin"), p.get("--cell").value_or(""), r.asOf);
+    output(p, out, r, fmt, {});
+    return kOk;
+  }
   allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish"}, 1);
   if (p.positional.empty()) throw UsageError(tr("report needs the name of a report."));
   const std::string& name = p.positional[0];

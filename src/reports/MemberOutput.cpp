@@ -49,6 +49,7 @@ void writeMembersJson(std::ostream& out, const std::vector<services::MemberRow>&
     optionalString(w, "admitted_on", iso(r.admittedOn));
     optionalString(w, "official_on", iso(r.officialOn));
     optionalString(w, "card_no", r.cardNo);
+    optionalString(w, "origin", r.origin);
     w.endObject();
   }
   w.endArray();

@@ -106,6 +106,27 @@ std::vector<Block> closingBlocks(const core::CommitteeInfo& c) {
   return {Block(std::move(t))};
 }
 
+// The closing of a handover record: the handing committee's signature on the left, the receiving one's on the
+// right, each with room to sign.
+std::vector<Block> handoverClosing(const core::CommitteeInfo& c, const std::string& handingOver) {
+  Table t;
+  t.borderless = true;
+  t.align = {Align::Center, Align::Center};
+  auto row = [&](std::string left, std::string right, bool bold) {
+    TableRow r;
+    r.total = bold;
+    r.cells = {Cell::textCell(std::move(left)), Cell::textCell(std::move(right))};
+    t.rows.push_back(std::move(r));
+  };
+  row(tr("FOR THE HANDING SIDE"), tr("FOR THE RECEIVING SIDE"), true);
+  row(core::toUpper(format(tr("Party committee of the former commune {1}"), {handingOver})),
+      core::toUpper(c.signerOnBehalf), true);
+  row("", core::toUpper(c.signerTitle), true);
+  for (int i = 0; i < 3; ++i) row("", "", false);
+  row("", c.signerName, true);
+  return {Block(std::move(t))};
+}
+
 TitleLine publishedLine(core::Id number, const core::Date& on) {
   return {format(tr("Published copy no. {1}, dated {2}"), {std::to_string(number), on.vn()}), TitleStyle::Note};
 }
@@ -163,7 +184,7 @@ Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo
   }
   TemplateBlocks blocks;
   blocks.sections = std::move(body.blocks);
-  blocks.closing = closingBlocks(committee);
+  blocks.closing = m.handingOver.empty() ? closingBlocks(committee) : handoverClosing(committee, m.handingOver);
   const std::string report = defaultTemplate(m.name).empty() ? std::string("report") : m.name;
   const ReportTemplate t = loadTemplate(report, templateFolder, modelFields(services::ReportModel{}, {}), blocks);
   t.render(modelFields(m, committee), blocks, doc);

@@ -708,10 +708,12 @@ void write(Context& ctx, const SpecInfo& info, const ImportRow& row, Outcome& o)
   (void)row;
 }
 
-const ImportFile* fileOf(const ImportBatch& batch, std::string_view kind) {
+// The files of `kind` in the batch, in batch order (a merge hands over one per source).
+std::vector<const ImportFile*> filesOf(const ImportBatch& batch, std::string_view kind) {
+  std::vector<const ImportFile*> out;
   for (const auto& f : batch.files)
-    if (f.kind == kind) return &f;
-  return nullptr;
+    if (f.kind == kind) out.push_back(&f);
+  return out;
 }
 
 }  // namespace
@@ -795,17 +797,17 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
   p.notices = batch.notices;
   for (auto [kind, pool] :
        {std::pair{"to_chuc", &ctx.importOrgs}, std::pair{"dang_vien", &ctx.importMembers}})
-    if (const ImportFile* f = fileOf(batch, kind)) {
+    for (const ImportFile* f : filesOf(batch, kind)) {
       const int code = importColumnIndex(*importFileSpec(kind), "code");
-      pool->reserve(f->rows.size());
+      pool->reserve(pool->size() + f->rows.size());
       for (const auto& r : f->rows)
         if (auto v = r.value(size_t(code)); !v.empty()) pool->emplace(v);
     }
 
   Outcome o;
   for (const auto& spec : importFileSpecs()) {
-    const ImportFile* file = fileOf(batch, spec.kind);
-    if (!file) continue;
+   TextMap<std::pair<int, std::string>> keys;  // key -> first row and its file (over every file of the kind)
+   for (const ImportFile* file : filesOf(batch, spec.kind)) {
     const SpecInfo& info = infoOf(spec);
     PlannedFile pf{file->kind, file->source, {}, 0, 0, 0, 0};
     for (const auto& m : file->problems) p.problems.push_back(m);
@@ -817,18 +819,20 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
       continue;
     }
     pf.rows.reserve(file->rows.size());
-    TextMap<int> keys;  // key -> first row
-    keys.reserve(file->rows.size());
+    keys.reserve(keys.size() + file->rows.size());
     for (const auto& row : file->rows) {
       stage.step();
       evaluate(ctx, info, *file, row, o);
       bool keyed = o.action != ImportAction::Error || (o.present & info.keyMask) == info.keyMask;
       if (keyed) {
-        auto [it, fresh] = keys.emplace(o.key, row.row);
+        auto [it, fresh] = keys.emplace(o.key, std::pair{row.row, file->source});
         if (!fresh) {
+          const std::string at = std::to_string(it->second.first);
           o.problems.push_back(importProblem(
               file->source, row.row, headerOf(*file, spec.columns[size_t(info.keys.front())]),
-              format(tr("the key {1} already appears at row {2}."), {o.key, std::to_string(it->second)})));
+              it->second.second == file->source
+                  ? format(tr("the key {1} already appears at row {2}."), {o.key, at})
+                  : format(tr("the key {1} already appears in {2}, row {3}."), {o.key, it->second.second, at})));
           o.action = ImportAction::Error;
         }
       }
@@ -861,6 +865,7 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
         });
     }
     p.files.push_back(std::move(pf));
+   }
   }
   stage.finish();
   return p;
@@ -953,13 +958,16 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     ctx.forget();
     for (const auto& [kind, table] :
          {std::pair{"to_chuc", "organizations"}, std::pair{"dang_vien", "members"}})
-      if (const ImportFile* f = fileOf(batch, kind)) ctx.expect(table, f->rows.size());
+      for (const ImportFile* f : filesOf(batch, kind)) ctx.expect(table, f->rows.size());
     Outcome o;
     // Cancelling throws core::Cancelled from inside the transaction: nothing of the import is kept.
     core::ProgressStage stage(progress, tr("Writing the rows"), rowCount(batch));
-    for (const auto& spec : importFileSpecs()) {
-      const ImportFile* file = fileOf(batch, spec.kind);
-      if (!file) continue;
+    // The files in the order they were planned (result.plan.files holds one entry per file, in this order).
+    std::vector<const ImportFile*> applied;
+    for (const auto& spec : importFileSpecs())
+      for (const ImportFile* f : filesOf(batch, spec.kind)) applied.push_back(f);
+    for (const ImportFile* file : applied) {
+      const ImportFileSpec& spec = *importFileSpec(file->kind);
       const SpecInfo& info = infoOf(spec);
       if (file->kind == "to_chuc") {
         // First every organization without its merge target (which may come later in the file).
@@ -981,7 +989,8 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     if (progress) progress->stage(tr("Building the indexes"), 0);
     ctx.repo.rebuildIndexes(dropped);
     store::AuditRepository audit(db);
-    for (const auto& f : result.plan.files) auditRecords(audit, actor, f, *fileOf(batch, f.kind));
+    for (size_t i = 0; i < result.plan.files.size(); ++i)
+      auditRecords(audit, actor, result.plan.files[i], *applied[i]);
     for (const auto& f : result.plan.files)
       audit.append(actor.username, "import", f.source, "",
                    format(tr("{1} new, {2} updated, {3} unchanged"),

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <set>
 
 #include "core/Enums.h"
 #include "core/Errors.h"
@@ -12,6 +13,7 @@
 #include "core/VietText.h"
 #include "services/Services.h"
 #include "store/MemberQuery.h"
+#include "store/MergeRepository.h"
 #include "store/ValidationQueries.h"
 
 namespace dangbo::services {
@@ -107,7 +109,13 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
     refuseValue(core::N_("political theory level"), f.theory);
 
   store::Database& db = services.database();
-  const std::string needle = core::fold(core::normalizeText(f.search));
+  // A search for a code a member had before a merge (Mã cũ) lists the members who had it.
+  std::set<core::Id> oldCodeIds;
+  if (!f.search.empty()) {
+    store::MergeRepository merged(db);
+    for (core::Id id : merged.idsByOldCode("member", core::normalizeText(f.search))) oldCodeIds.insert(id);
+  }
+  const std::string needle = oldCodeIds.empty() ? core::fold(core::normalizeText(f.search)) : std::string();
   const core::Date& day = f.asOf;
   // A search with no current snapshot (a fresh `members --search`) reads only the matching members; the
   // whole list, or any list once a snapshot is kept (the window typing a search), uses the snapshot.
@@ -130,15 +138,25 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
     cellId = id;
   }
 
+  const std::string origin = core::fold(core::normalizeText(f.origin));
+  if (!origin.empty()) {
+    bool known = false;
+    for (const auto& [cid, info] : cells) known = known || core::fold(info.origin) == origin;
+    if (!known)
+      throw core::DataError(core::format(core::tr("No cell comes from the former commune {1}."), {f.origin}));
+  }
   std::vector<MemberRow> out;
   // `m` is a core::Member or a store::ListedMember (the same field names); `cell` its cell on the day. A
   // ListedMember passed as an rvalue gives its strings away.
   auto take = [&](auto&& m, core::Id cell) {
     using M = decltype(m);
+    if (!oldCodeIds.empty() && !oldCodeIds.count(m.id)) return;
     if (!f.gender.empty() && m.gender != f.gender) return;
     if (!f.ethnicity.empty() && m.ethnicity != f.ethnicity) return;
     if (!f.theory.empty() && m.theory != f.theory) return;
     if (cellId && *cellId != cell) return;
+    const auto cellInfo = cells.find(cell);
+    if (!origin.empty() && (cellInfo == cells.end() || core::fold(cellInfo->second.origin) != origin)) return;
     const bool exempt = m.status == "exempt" && (!m.statusSince || *m.statusSince <= day);
     if (!f.status.empty() && (f.status == "exempt") != exempt) return;
     const bool official = m.officialOn && *m.officialOn <= day;
@@ -151,9 +169,10 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
     row.id = m.id;
     row.code = std::forward<M>(m).code;
     row.name = std::forward<M>(m).fullName;
-    if (auto it = cells.find(cell); it != cells.end()) {
-      row.cellCode = it->second.code;
-      row.cellName = it->second.name;
+    if (cellInfo != cells.end()) {
+      row.cellCode = cellInfo->second.code;
+      row.cellName = cellInfo->second.name;
+      row.origin = cellInfo->second.origin;
     }
     row.status = exempt ? "exempt" : "active";
     if (exempt) row.exemptSince = m.statusSince;

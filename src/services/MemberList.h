@@ -24,6 +24,7 @@ struct MemberFilter {
   std::string standing;     ///< official | probationary (on the day)
   std::string ageGroup;     ///< one of ageGroups(): completed years on the day
   std::string theory;       ///< political theory code (chua .. cu_nhan)
+  std::string origin;       ///< the former commune of the member's cell on the day (case and diacritics ignored)
 };
 
 /// One member in a list, as on the filter's day (the list's columns; the whole file is in RegisterEntry).
@@ -33,6 +34,7 @@ struct MemberRow {
   std::string name;                             ///< full name
   std::string cellCode;                         ///< the cell on the day
   std::string cellName;                         ///< its name
+  std::string origin;                           ///< the former commune of that cell ("" when none)
   std::string status;                           ///< active | exempt on the day
   std::optional<core::Date> exemptSince;        ///< when status is exempt: from when (if recorded)
   std::string standing;                         ///< official | probationary on the day

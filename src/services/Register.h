@@ -19,6 +19,8 @@ struct MemberFile {
   std::string cellCode, cellName;           ///< the current (or last) cell
   std::vector<core::MemberEvent> events;    ///< oldest first
   std::vector<core::Training> trainings;    ///< newest first
+  std::string cellOrigin;                   ///< the former commune of that cell ("" when none)
+  std::vector<std::string> oldCodes;        ///< codes before a merge, "ORIGIN: CODE" each
 };
 
 /// A dated action on a member: recognition, transfers, a move between cells, exemption, death, removal...

@@ -14,6 +14,7 @@
 #include "services/Register.h"
 #include "services/Services.h"
 #include "store/Database.h"
+#include "store/MergeRepository.h"
 #include "store/RecordsRepository.h"
 #include "store/RegisterRepository.h"
 
@@ -96,8 +97,10 @@ MemberFile memberFile(Services& s, const Actor& actor, const std::string& code) 
     if (o.id == f.member.cellId) {
       f.cellCode = o.code;
       f.cellName = o.name;
+      f.cellOrigin = o.origin;
     }
   f.events = repo.events(f.member.id);
+  f.oldCodes = store::MergeRepository(s.database()).oldCodes("member", f.member.id);
   f.trainings = repo.trainings(f.member.id);
   return f;
 }

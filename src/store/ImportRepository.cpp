@@ -5,6 +5,8 @@
 #include <set>
 #include <stdexcept>
 
+#include <sqlite3.h>
+
 #include "core/VietText.h"
 #include "store/Sql.h"
 
@@ -387,7 +389,8 @@ void ImportRepository::beginBulkWrite() {
   // 128 MiB: the tables and indexes a province-scale import writes stay in memory until the commit (a smaller
   // cache spills dirty pages to the WAL and reads them back many times).
   db.exec("PRAGMA cache_size = -131072");
-  db.exec("PRAGMA temp_store = MEMORY");
+  // Inside a caller's transaction (a merge runs the import in its own) SQLite refuses to change temp_store.
+  if (sqlite3_get_autocommit(db.getHandle())) db.exec("PRAGMA temp_store = MEMORY");
   db.exec("PRAGMA threads = 2");  // index builds (rebuildIndexes) sort with a helper thread
 }
 
@@ -395,7 +398,7 @@ void ImportRepository::endBulkWrite() {
   if (!bulk_) return;
   auto& db = db_.db();
   db.exec("PRAGMA cache_size = " + std::to_string(bulk_->first));
-  db.exec("PRAGMA temp_store = " + std::to_string(bulk_->second));
+  if (sqlite3_get_autocommit(db.getHandle())) db.exec("PRAGMA temp_store = " + std::to_string(bulk_->second));
   db.exec("PRAGMA threads = 0");
   bulk_.reset();
 }

@@ -134,10 +134,10 @@ MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles) {
     snap.members[it->second].cellChanges.push_back(
         {fastDate(e.getColumn(1)).value_or(core::Date()), sql::optId(e.getColumn(2)), sql::optId(e.getColumn(3))});
   }
-  SQLite::Statement o(db, "SELECT id, code, name, category FROM organizations");
+  SQLite::Statement o(db, "SELECT id, code, name, category, origin FROM organizations");
   while (o.executeStep())
     snap.cells.emplace(o.getColumn(0).getInt64(),
-                       CellInfo{str(o.getColumn(1)), str(o.getColumn(2)), str(o.getColumn(3))});
+                       CellInfo{str(o.getColumn(1)), str(o.getColumn(2)), str(o.getColumn(3)), str(o.getColumn(4))});
   SQLite::Statement g(db, "SELECT code, name FROM ethnic_groups");
   while (g.executeStep()) snap.ethnicNames.emplace(str(g.getColumn(0)), str(g.getColumn(1)));
   return snap;
@@ -210,9 +210,9 @@ class IdIndex {
 };
 
 void readNames(SQLite::Database& db, MemberSearch& out) {
-  SQLite::Statement o(db, "SELECT id, code, name, category FROM organizations");
+  SQLite::Statement o(db, "SELECT id, code, name, category, origin FROM organizations");
   while (o.executeStep())
-    out.cells.emplace(o.getColumn(0).getInt64(), CellInfo{str(o.getColumn(1)), str(o.getColumn(2)), str(o.getColumn(3))});
+    out.cells.emplace(o.getColumn(0).getInt64(), CellInfo{str(o.getColumn(1)), str(o.getColumn(2)), str(o.getColumn(3)), str(o.getColumn(4))});
   SQLite::Statement g(db, "SELECT code, name FROM ethnic_groups");
   while (g.executeStep()) out.ethnicNames.emplace(str(g.getColumn(0)), str(g.getColumn(1)));
 }
@@ -460,10 +460,10 @@ ListSnapshot loadListSnapshot(Database& database) {
       std::stable_sort(snap.changes.begin() + snap.changeStart[k], snap.changes.begin() + snap.changeStart[k + 1],
                        [](const CellChange& a, const CellChange& b) { return a.date < b.date; });
 
-  SQLite::Statement o(db, "SELECT id, code, name, category FROM organizations");
+  SQLite::Statement o(db, "SELECT id, code, name, category, origin FROM organizations");
   while (o.executeStep())
     snap.cells.emplace(o.getColumn(0).getInt64(),
-                       CellInfo{str(o.getColumn(1)), str(o.getColumn(2)), str(o.getColumn(3))});
+                       CellInfo{str(o.getColumn(1)), str(o.getColumn(2)), str(o.getColumn(3)), str(o.getColumn(4))});
   SQLite::Statement g(db, "SELECT code, name FROM ethnic_groups");
   while (g.executeStep()) snap.ethnicNames.emplace(str(g.getColumn(0)), str(g.getColumn(1)));
   return snap;

@@ -36,6 +36,7 @@ struct CellInfo {
   std::string code;      ///< "CB01"
   std::string name;      ///< "Chi bộ bản Nà Ớt"
   std::string category;  ///< ban, truong, quan_su, ...
+  std::string origin;    ///< the former commune the cell came from ("" when none)
 };
 
 /// Every member of any status with what is needed to judge any day, sorted in the Vietnamese name order

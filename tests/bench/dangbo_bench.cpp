@@ -2,6 +2,11 @@
 // SQLite baseline of the same rows measured in the same run. Prints figures; asserts nothing.
 //
 //   dangbo_bench [--members N] [--cells N] [--years N] [--seed N] [--keep DIR]
+//   dangbo_bench --merge-members N [--cells N] [--years N] [--keep DIR]
+//
+// With --merge-members: three former communes of N members each (seeds 1, 2, 3, written as CSV folders by
+// child processes) merged into a new register (spec/merger.md), every proposed pair decided, timed; nothing
+// else.
 //
 // A child process generates the province (demo generator, scaled) and writes it as the office's CSV
 // import files, so the parent's peak memory is that of dangbo's own work: import, then search.
@@ -25,9 +30,11 @@
 #include "core/VietText.h"
 #include "exchange/Csv.h"
 #include "exchange/Import.h"
+#include "exchange/MergeFiles.h"
 #include "services/DemoGenerator.h"
 #include "services/Import.h"
 #include "services/MemberList.h"
+#include "services/Merge.h"
 #include "services/Services.h"
 
 using namespace dangbo;
@@ -124,7 +131,67 @@ struct Args {
   int members = 100000, cells = 3000, years = 10;
   uint64_t seed = 1;
   std::string keep;
+  int mergeMembers = 0;
 };
+
+// Generates a commune (seed, size) as CSV files in `dir` in a child process; false when it failed.
+bool generate(const Args& a, uint64_t seed, int members, const fs::path& dir) {
+  pid_t child = fork();
+  if (child == 0) {
+    services::DemoOptions o;
+    o.seed = seed;
+    o.schoolCells = std::max(0, a.cells / 6);
+    o.villageCells = std::max(1, a.cells - 5 - o.schoolCells);
+    o.members = members;
+    o.historyYears = a.years;
+    o.today = core::Date::today();
+    writeDataset(services::generateDemo(o), dir);
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+// Three former communes of a.mergeMembers members merged into one new register.
+int mergeBench(const Args& a, const fs::path& dir) {
+  const char* names[] = {"Phiêng Pằn", "Chiềng Lương", "Nà Ớt"};
+  auto t0 = Clock::now();
+  for (int i = 0; i < 3; ++i)
+    if (!generate(a, uint64_t(i + 1), a.mergeMembers, dir / ("nguon" + std::to_string(i + 1)))) {
+      std::cerr << "the generator failed\n";
+      return 1;
+    }
+  std::printf("merge dataset: 3 communes of %d members asked, %d cells each; generated in %.0f ms\n",
+              a.mergeMembers, a.cells, msSince(t0));
+  fs::remove(dir / "merged.db");
+  auto s = services::Services::create(dir / "merged.db",
+                                      {"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La", "", ""});
+  const auto actor = services::Actor::localOffice();
+  services::MergeRequest r;
+  r.on = *core::Date::parse("2025-07-01");
+  r.decision = "1234/QĐ-TU";
+  t0 = Clock::now();
+  const double cpu0 = cpuMs();
+  for (int i = 0; i < 3; ++i)
+    r.sources.push_back(exchange::readMergeSource(names[i], dir / ("nguon" + std::to_string(i + 1))));
+  const double readMs = msSince(t0);
+  // Every proposed pair decided as another person (the office's PAIRS.csv), so that the merge goes through.
+  r.pairsGiven = true;
+  int row = 1;
+  for (const auto& p : services::proposeMergePairs(r.sources))
+    r.pairs.push_back({++row, p.origin1, p.code1, p.origin2, p.code2, "khác người"});
+  const double pairsMs = msSince(t0) - readMs;
+  auto plan = services::applyMerge(*s, actor, r);
+  const double ms = msSince(t0);
+  std::printf(
+      "merge: %.0f ms wall, %.0f ms CPU (reading %.0f ms, pairs %.0f ms), %d cells, %d members, %zu pairs "
+      "proposed | target < 10000 ms\n",
+      ms, cpuMs() - cpu0, readMs, pairsMs, plan.cells, plan.members, plan.pairs.size());
+  std::printf("peak memory after the merge: %.1f MB\n", peakRssKb() / 1024.0);
+  if (a.keep.empty()) fs::remove_all(dir);
+  return 0;
+}
 
 }  // namespace
 
@@ -142,6 +209,8 @@ int main(int argc, char** argv) {
       a.seed = std::stoull(v);
     else if (k == "--keep")
       a.keep = v;
+    else if (k == "--merge-members")
+      a.mergeMembers = std::stoi(v);
     else {
       std::cerr << "usage: dangbo_bench [--members N] [--cells N] [--years N] [--seed N] [--keep DIR]\n";
       return 2;
@@ -151,6 +220,7 @@ int main(int argc, char** argv) {
                                 : fs::path(a.keep);
   fs::create_directories(dir);
   fs::path csvDir = dir / "csv";
+  if (a.mergeMembers > 0) return mergeBench(a, dir);
 
   // 1. The province, generated in a child process.
   auto t0 = Clock::now();
