@@ -12,7 +12,6 @@
 #include "core/Errors.h"
 #include "core/MemberFields.h"
 #include "exchange/Import.h"
-#include "services/DemoGenerator.h"
 #include "services/Import.h"
 #include "services/Packages.h"
 #include "services/Register.h"
@@ -26,12 +25,7 @@ namespace {
 
 const services::Actor kOffice = services::Actor::localOffice();
 
-std::string value(const std::filesystem::path& db, const std::string& sql) {
-  SQLite::Database d(db.string());
-  SQLite::Statement q(d, sql);
-  if (!q.executeStep()) return "<none>";
-  return q.getColumn(0).isNull() ? std::string("NULL") : q.getColumn(0).getString();
-}
+std::string value(const std::filesystem::path& db, const std::string& sql) { return test::sqlValue(db, sql); }
 
 // Four identical registers, one per door.
 struct Doors {
@@ -40,16 +34,7 @@ struct Doors {
                         cli = dir / "cli.db";
   std::string code, cell;
   Doors() {
-    for (const auto& path : {window, import, package, cli}) {
-      services::DemoOptions o;
-      o.seed = 9;
-      o.villageCells = 2;
-      o.schoolCells = 1;
-      o.members = 40;
-      o.historyYears = 2;
-      o.today = *core::Date::make(2026, 11, 29);
-      services::Services::createDemo(path, o);
-    }
+    for (const auto& path : {window, import, package, cli}) test::createSmallRegister(path, 9);
     code = value(window, "SELECT code FROM members WHERE status = 'active' ORDER BY code LIMIT 1");
     cell = value(window,
                  "SELECT o.code FROM organizations o JOIN members m ON m.cell_id = o.id WHERE m.code = '" +
