@@ -19,7 +19,9 @@ namespace {
 
 const services::Actor kOffice = services::Actor::localOffice();
 
-std::string value(const std::string& db, const std::string& sql) { return test::sqlValue(db, sql); }
+std::string value(const std::string& db, const std::string& sql) {
+  return test::sqlValue(db, sql);
+}
 
 // Two identical small registers: one written through the CLI, its twin through the service call of the
 // dialog.

@@ -521,3 +521,31 @@ TEST_CASE("cli record: each account stays in its scope, for reading case files t
   CHECK(shown.code == 0);
   CHECK(shown.out.find("number=1-KH\n") != std::string::npos);
 }
+
+TEST_CASE("cli record: the youngest admission age is read from the dated rule, as the dialog reads it") {
+  TempDir dir;
+  const auto db = dir / "d.db";
+  test::createSmallRegister(db, 11);
+  const std::string code =
+      test::sqlValue(db,
+                     "SELECT code FROM members WHERE status = 'active' AND birth_date LIKE '____-__-__' "
+                     "ORDER BY code LIMIT 1");
+  const auto birth =
+      *core::Date::parse(test::sqlValue(db, "SELECT birth_date FROM members WHERE code = '" + code + "'"));
+  // Admitted at 17: within the rule's 16.
+  const std::string at17 =
+      core::Date::make(birth.year() + 17, birth.month(), birth.day() == 29 ? 28 : birth.day())->iso();
+  auto set = [&] {
+    return test::runCli({"--db", db.string(), "record", "set", "member", code, "admitted_on=" + at17,
+                         "ceremony_on=", "official_on="});
+  };
+  CHECK(set().code == 0);
+  CHECK(test::sqlValue(db, "SELECT admitted_on FROM members WHERE code = '" + code + "'") == at17);
+  // The office makes the rule 18 from 1930 on: the same date is now refused, by the dialog's rule.
+  REQUIRE(test::runCli({"--db", db.string(), "record", "add", "rule", "member.youngest_admission_age",
+                        "valid_from=1930-02-03", "value=18", "regulation=Điều lệ Đảng, Điều 1"})
+              .code == 0);
+  const auto refused = set();
+  CHECK(refused.code == 1);
+  CHECK(refused.err.find(at17.substr(0, 4)) != std::string::npos);
+}

@@ -16,6 +16,7 @@
 #include "services/Packages.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 
 using namespace dangbo;
@@ -25,7 +26,9 @@ namespace {
 
 const services::Actor kOffice = services::Actor::localOffice();
 
-std::string value(const std::filesystem::path& db, const std::string& sql) { return test::sqlValue(db, sql); }
+std::string value(const std::filesystem::path& db, const std::string& sql) {
+  return test::sqlValue(db, sql);
+}
 
 // Four identical registers, one per door.
 struct Doors {
@@ -93,7 +96,8 @@ struct Doors {
       auto c =
           services::Packages::createCellFile(cellFile, services::Packages(*office).exportCell(kOffice, cell));
       // Written into the cell's file directly (the cell's own dialog would refuse a bad value first).
-      SQLite::Statement q(c->database().db(), "UPDATE members SET " + column + " = ?1 WHERE code = ?2");
+      SQLite::Statement q(services::storeOf(*c).db(),
+                          "UPDATE members SET " + column + " = ?1 WHERE code = ?2");
       q.bind(1, stored);
       q.bind(2, code);
       q.exec();

@@ -8,11 +8,6 @@
 
 namespace dangbo::cli::record {
 
-using core::format;
-using core::N_;
-using core::tr;
-using T = core::FieldType;
-
 namespace {
 
 std::optional<core::PartialDate> birth(const Values& v) {
@@ -190,8 +185,7 @@ Kind stageKind() {
 }  // namespace
 
 void addCandidateKinds(std::vector<Kind>& k) {
-  k.push_back(candidateKind());
-  k.push_back(stageKind());
+  k.insert(k.end(), {candidateKind(), stageKind()});
 }
 
 }  // namespace dangbo::cli::record

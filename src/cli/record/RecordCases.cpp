@@ -8,11 +8,6 @@
 
 namespace dangbo::cli::record {
 
-using core::format;
-using core::N_;
-using core::tr;
-using T = core::FieldType;
-
 namespace {
 
 core::Id idOf(const std::string& key) {
@@ -208,10 +203,7 @@ Kind removalKind() {
 }  // namespace
 
 void addCaseKinds(std::vector<Kind>& k) {
-  k.push_back(inspectionKind());
-  k.push_back(disciplineKind());
-  k.push_back(complaintKind());
-  k.push_back(removalKind());
+  k.insert(k.end(), {inspectionKind(), disciplineKind(), complaintKind(), removalKind()});
 }
 
 }  // namespace dangbo::cli::record

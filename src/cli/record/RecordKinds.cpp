@@ -5,9 +5,6 @@
 
 namespace dangbo::cli::record {
 
-using core::format;
-using core::tr;
-
 const std::vector<Kind>& kinds() {
   static const std::vector<Kind> k = [] {
     std::vector<Kind> v;

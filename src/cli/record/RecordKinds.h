@@ -13,6 +13,7 @@
 
 #include "cli/CliCommon.h"
 #include "core/Date.h"
+#include "core/I18n.h"
 #include "core/MemberFields.h"
 
 namespace dangbo::services {
@@ -20,6 +21,12 @@ class Services;
 }
 
 namespace dangbo::cli::record {
+
+// What every kind's file uses.
+using core::format;
+using core::N_;
+using core::tr;
+using T = core::FieldType;
 
 struct Kind;
 

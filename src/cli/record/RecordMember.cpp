@@ -7,10 +7,6 @@
 
 namespace dangbo::cli::record {
 
-using core::format;
-using core::N_;
-using core::tr;
-
 namespace {
 
 // The member's fields given, put into `m`; a field only a dated action changes is refused (code on add).
@@ -101,8 +97,7 @@ Kind eventKind() {
 }  // namespace
 
 void addMemberKinds(std::vector<Kind>& k) {
-  k.push_back(memberKind());
-  k.push_back(eventKind());
+  k.insert(k.end(), {memberKind(), eventKind()});
 }
 
 }  // namespace dangbo::cli::record

@@ -8,11 +8,6 @@
 
 namespace dangbo::cli::record {
 
-using core::format;
-using core::N_;
-using core::tr;
-using T = core::FieldType;
-
 namespace {
 
 core::Organization byCode(Context& c, const std::string& code) {
@@ -112,8 +107,7 @@ Kind eventKind() {
 }  // namespace
 
 void addOrganizationKinds(std::vector<Kind>& k) {
-  k.push_back(organizationKind());
-  k.push_back(eventKind());
+  k.insert(k.end(), {organizationKind(), eventKind()});
 }
 
 }  // namespace dangbo::cli::record

@@ -8,11 +8,6 @@
 
 namespace dangbo::cli::record {
 
-using core::format;
-using core::N_;
-using core::tr;
-using T = core::FieldType;
-
 namespace {
 
 void warn(Context& c, const std::vector<services::CheckFinding>& warnings) {
@@ -147,9 +142,7 @@ Kind roundKind() {
 }  // namespace
 
 void addRatingKinds(std::vector<Kind>& k) {
-  k.push_back(memberRatingKind());
-  k.push_back(cellRatingKind());
-  k.push_back(roundKind());
+  k.insert(k.end(), {memberRatingKind(), cellRatingKind(), roundKind()});
 }
 
 }  // namespace dangbo::cli::record

@@ -11,11 +11,6 @@
 
 namespace dangbo::cli::record {
 
-using core::format;
-using core::N_;
-using core::tr;
-using T = core::FieldType;
-
 namespace {
 
 // KEY "ket_nap_nam/2025-2030" -> the target's key and term; its origin from the values.
@@ -129,9 +124,7 @@ Kind committeeKind() {
 }  // namespace
 
 void addSettingsKinds(std::vector<Kind>& k) {
-  k.push_back(targetKind());
-  k.push_back(ruleKind());
-  k.push_back(committeeKind());
+  k.insert(k.end(), {targetKind(), ruleKind(), committeeKind()});
 }
 
 }  // namespace dangbo::cli::record
