@@ -58,12 +58,13 @@ inline std::string sqlValue(const std::filesystem::path& db, const std::string& 
   return q.getColumn(0).isNull() ? std::string("NULL") : q.getColumn(0).getString();
 }
 
-/// A small demo register at `db` (two village cells and a school cell, about `members` members, two years of
-/// history, "today" 29/11/2026): the one-cell registers of the door tests.
-inline void createSmallRegister(const std::filesystem::path& db, unsigned seed, int members = 40) {
+/// A small demo register at `db` (`villageCells` village cells and a school cell, about `members` members,
+/// two years of history, "today" 29/11/2026): the one-cell registers of the door tests.
+inline void createSmallRegister(const std::filesystem::path& db, unsigned seed, int members = 40,
+                                int villageCells = 2) {
   services::DemoOptions o;
   o.seed = seed;
-  o.villageCells = 2;
+  o.villageCells = villageCells;
   o.schoolCells = 1;
   o.members = members;
   o.historyYears = 2;

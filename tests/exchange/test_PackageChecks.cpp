@@ -7,7 +7,6 @@
 #include "../TestUtil.h"
 #include "../cli/CliRun.h"
 #include "core/Errors.h"
-#include "services/DemoGenerator.h"
 #include "services/Packages.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
@@ -33,14 +32,7 @@ struct Offline {
   std::string cellCode, member, otherCellMember, candidate;
 
   Offline() {
-    services::DemoOptions opt;
-    opt.seed = 3;
-    opt.villageCells = 3;
-    opt.schoolCells = 1;
-    opt.members = 90;
-    opt.historyYears = 2;
-    opt.today = *core::Date::make(2026, 11, 29);
-    services::Services::createDemo(dir / "office.db", opt);
+    test::createSmallRegister(dir / "office.db", 3, 90, 3);
     office = services::Services::open(dir / "office.db");
     cellCode = value(*office,
                      "SELECT o.code FROM organizations o JOIN members m ON m.cell_id = o.id WHERE m.status = "
