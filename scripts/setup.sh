@@ -17,6 +17,8 @@ PACKAGES=(
   libreoffice-writer-nogui libreoffice-calc-nogui
   # the .deb: its dependencies, the icon's PNG sizes and the checks of the desktop entry and metainfo
   dpkg-dev file fakeroot librsvg2-bin desktop-file-utils appstream
+  # the format check of src/ and tests/ (scripts/check-format.sh)
+  clang-format
 )
 
 missing=()

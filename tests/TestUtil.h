@@ -1,10 +1,16 @@
 #pragma once
-// Helpers shared by the tests: temporary folders and file digests.
+// Helpers shared by the tests: temporary folders, files, a small demo register and a look into it.
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
+
+#include "core/Date.h"
+#include "services/DemoGenerator.h"
+#include "services/Services.h"
 
 namespace dangbo::test {
 
@@ -13,7 +19,8 @@ class TempDir {
  public:
   TempDir() {
     std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() / ("dangbo-test-" + std::to_string(rd()) + std::to_string(rd()));
+    path_ = std::filesystem::temp_directory_path() /
+            ("dangbo-test-" + std::to_string(rd()) + std::to_string(rd()));
     std::filesystem::create_directories(path_);
   }
   ~TempDir() {
@@ -41,6 +48,35 @@ inline std::string readFile(const std::filesystem::path& p) {
 inline void writeFile(const std::filesystem::path& p, const std::string& content) {
   std::ofstream out(p, std::ios::binary);
   out << content;
+}
+
+/// The first column of the first row of `sql` on the register `db`: "<none>" without a row, "NULL" for null.
+inline std::string sqlValue(const std::filesystem::path& db, const std::string& sql) {
+  SQLite::Database d(db.string());
+  SQLite::Statement q(d, sql);
+  if (!q.executeStep()) return "<none>";
+  return q.getColumn(0).isNull() ? std::string("NULL") : q.getColumn(0).getString();
+}
+
+/// A small demo register at `db` (`villageCells` village cells and a school cell, about `members` members,
+/// two years of history, "today" 29/11/2026): the one-cell registers of the door tests.
+inline void createSmallRegister(const std::filesystem::path& db, unsigned seed, int members = 40,
+                                int villageCells = 2) {
+  services::DemoOptions o;
+  o.seed = seed;
+  o.villageCells = villageCells;
+  o.schoolCells = 1;
+  o.members = members;
+  o.historyYears = 2;
+  o.today = *core::Date::make(2026, 11, 29);
+  services::Services::createDemo(db, o);
+}
+
+/// The latest audit row of `db` as "user|action|record|old|new" (its time and hash left out).
+inline std::string lastAudit(const std::filesystem::path& db) {
+  return sqlValue(db,
+                  "SELECT username || '|' || action || '|' || record || '|' || old_value || '|' || new_value "
+                  "FROM audit_log ORDER BY id DESC LIMIT 1");
 }
 
 }  // namespace dangbo::test

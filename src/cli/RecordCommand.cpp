@@ -1,13 +1,11 @@
 // `dangbo-cli record show|add|set|delete KIND KEY [FIELD=VALUE ...]`: a record through the same service call
-// as the window's dialog (scope, validation, audit), its fields read from their description in core.
-#include <algorithm>
-#include <map>
+// as the window's dialog (scope, validation, audit). The kinds and their fields are in src/cli/record/.
+#include <set>
 
 #include "cli/CliCommon.h"
+#include "cli/record/RecordKinds.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
-#include "core/MemberFields.h"
-#include "services/Register.h"
 #include "services/Services.h"
 
 namespace dangbo::cli {
@@ -16,21 +14,28 @@ using core::format;
 using core::tr;
 
 std::string recordUsage() {
-  return std::string("  record show KIND [KEY]\n      ") +
-         tr("without KEY: the fields of KIND; with KEY: the record, one FIELD=VALUE a line. KIND: member") +
-         "\n" + "  record add member CODE cell=CELL FIELD=VALUE ... [--decision NUMBER]\n      " +
-         tr("add a member admitted here (admitted_on) or transferred in (transferred_in_on), as the window "
-            "does") +
-         "\n" + "  record set member CODE FIELD=VALUE ... [--reason TEXT]\n      " +
-         tr("change the details of a member (status and cell change only through dated actions)") + "\n" +
-         "  record delete member CODE\n      " + tr("refused: a member's file is never deleted") + "\n";
+  std::string kinds;
+  for (const auto& k : record::kinds()) kinds += std::string(kinds.empty() ? "" : ", ") + k.name;
+  return std::string("  record show [KIND [KEY]]\n      ") +
+         tr("without KIND: the kinds; without KEY: the fields of KIND; with KEY: the record, one FIELD=VALUE "
+            "a line") +
+         "\n  record add|set|delete KIND KEY FIELD=VALUE ...\n      " +
+         tr("a record through the window's own door: the same scope, rules, refusals and audit row") +
+         "\n      " + tr("kinds:") + " " + kinds + "\n";
 }
 
 namespace {
 
-// The FIELD=VALUE arguments, each read by its description; "cell" (for add) is kept aside.
-std::map<std::string, std::string> fieldValues(const std::vector<std::string>& args, size_t from, bool adding,
-                                               std::string& cell) {
+const record::Kind& findKind(const std::string& name) {
+  for (const auto& k : record::kinds())
+    if (name == k.name) return k;
+  std::string names;
+  for (const auto& k : record::kinds()) names += std::string(names.empty() ? "" : ", ") + k.name;
+  throw UsageError(format(tr("Unknown record kind \"{1}\". Kinds: {2}."), {name, names}));
+}
+
+// The FIELD=VALUE arguments from `from` on, each read by its description; every bad value named at once.
+record::Values readValues(const record::Kind& kind, const std::vector<std::string>& args, size_t from) {
   std::map<std::string, std::string> out;
   std::string problems;
   for (size_t i = from; i < args.size(); ++i) {
@@ -38,20 +43,10 @@ std::map<std::string, std::string> fieldValues(const std::vector<std::string>& a
     if (eq == std::string::npos || eq == 0)
       throw UsageError(format(tr("\"{1}\" is not FIELD=VALUE."), {args[i]}));
     const std::string name = args[i].substr(0, eq), text = args[i].substr(eq + 1);
-    if (adding && name == "cell") {
-      cell = text;
-      continue;
-    }
-    const core::FieldDescription* f = core::memberField(name);
+    const core::FieldDescription* f = kind.field(name);
     if (!f)
-      throw UsageError(format(tr("A member has no field \"{1}\" (record show member lists them)."), {name}));
-    if (!f->details && !(adding && name == "code")) {
-      problems +=
-          format(tr("{1}: {2} changes only through a dated action (transfer, exemption, death, ...)."),
-                 {name, tr(f->label)}) +
-          "\n";
-      continue;
-    }
+      throw UsageError(format(tr("A record of kind {1} has no field \"{2}\" (record show {1} lists them)."),
+                              {kind.name, name}));
     std::string why;
     if (auto v = core::readField(*f, text, why))
       out[name] = *v;
@@ -62,68 +57,75 @@ std::map<std::string, std::string> fieldValues(const std::vector<std::string>& a
     problems.pop_back();
     throw core::DataError(problems);
   }
-  return out;
+  return record::Values(kind, std::move(out));
 }
 
-void apply(core::Member& m, const std::map<std::string, std::string>& values) {
-  for (const auto& [name, v] : values) core::memberField(name)->put(m, v);
+void listFields(const record::Kind& kind, std::ostream& out) {
+  out << "# " << tr(kind.about) << "\n";
+  for (const auto& f : kind.fields) {
+    out << f.name << "\t" << tr(f.label);
+    if (!f.details) out << "\t" << tr("dated actions only");
+    out << "\n";
+  }
 }
 
 }  // namespace
 
 int cmdRecord(const Parsed& p, std::ostream& out, std::ostream& err) {
-  if (p.positional.size() < 2)
+  if (p.positional.empty())
     throw UsageError(tr("record needs an action (show, add, set, delete) and a KIND."));
   const std::string& action = p.positional[0];
-  const std::string& kind = p.positional[1];
-  if (kind != "member") throw UsageError(format(tr("Unknown record kind \"{1}\". Kinds: member."), {kind}));
+  if (action == "show" && p.positional.size() == 1) {
+    allowOnly(p, {}, 1);
+    for (const auto& k : record::kinds()) out << k.name << "\t" << tr(k.about) << "\n";
+    return kOk;
+  }
+  if (p.positional.size() < 2)
+    throw UsageError(tr("record needs an action (show, add, set, delete) and a KIND."));
+  const record::Kind& kind = findKind(p.positional[1]);
   if (action == "show") {
     allowOnly(p, {}, 3);
     if (p.positional.size() == 2) {
-      for (const auto& f : core::memberFields()) {
-        out << f.name << "\t" << tr(f.label);
-        if (!f.details) out << "\t" << tr("dated actions only");
-        out << "\n";
-      }
+      listFields(kind, out);
       return kOk;
     }
+    if (!kind.show)
+      throw UsageError(format(tr("Records of kind {1} are not shown one by one."), {kind.name}));
     auto s = services::Services::openForReading(dbPath(p));
-    const auto file = services::memberFile(*s, actingUser(p, *s), p.positional[2]);
-    for (const auto& f : core::memberFields()) out << f.name << "=" << f.get(file.member) << "\n";
-    out << "cell=" << file.cellCode << "\n";
+    const auto actor = actingUser(p, *s);
+    record::Context c{*s, actor, p, out, err};
+    kind.show(c, p.positional[2]);
     return kOk;
   }
-  if (p.positional.size() < 3) throw UsageError(tr("record add, set and delete need the record's KEY."));
-  const std::string& code = p.positional[2];
-  if (action == "delete") {
-    allowOnly(p, {}, 3);
-    throw core::DataError(
-        format(tr("The file of member {1} is never deleted: record a dated action (transfer, "
-                  "removal, death) instead."),
-               {code}));
+  const std::function<void(record::Context&, const std::string&, const record::Values&)>* call =
+      action == "add"      ? &kind.add
+      : action == "set"    ? &kind.set
+      : action == "delete" ? &kind.del
+                           : nullptr;
+  if (!call) throw UsageError(format(tr("Unknown record action \"{1}\"."), {action}));
+  if (!*call)
+    throw core::DataError(format(tr("A record of kind {1} cannot be {2} this way."),
+                                 {kind.name, action == "add"   ? tr("added")
+                                             : action == "set" ? tr("changed")
+                                                               : tr("deleted")}));
+  const bool keyed = !(action == "add" && kind.keyAssigned);
+  if (keyed && (p.positional.size() < 3 || p.positional[2].find('=') != std::string::npos))
+    throw UsageError(format(tr("record {1} {2} needs the record's KEY."), {action, kind.name}));
+  // Options: the kind's own ones; the global ones are allowed by allowOnly itself.
+  Parsed checked = p;
+  for (auto it = checked.options.begin(); it != checked.options.end();) {
+    bool known = false;
+    for (const char* o : kind.options) known = known || it->first == o;
+    it = known ? checked.options.erase(it) : std::next(it);
   }
-  if (action != "add" && action != "set")
-    throw UsageError(format(tr("Unknown record action \"{1}\"."), {action}));
-  allowOnly(p, {"--reason", "--decision"}, 1000);
+  allowOnly(checked, {}, 1000);
+  const std::string key = keyed ? p.positional[2] : std::string();
+  const auto values = readValues(kind, p.positional, keyed ? 3 : 2);
   auto lock = lockForWriting(p);
   auto s = services::Services::open(dbPath(p));
   const auto actor = actingUser(p, *s);
-  std::string cell;
-  const auto values = fieldValues(p.positional, 3, action == "add", cell);
-  if (action == "add") {
-    if (cell.empty()) throw UsageError(tr("record add member needs cell=CELL."));
-    core::Member m;
-    m.code = code;
-    apply(m, values);
-    services::addMember(*s, actor, m, cell, p.get("--decision").value_or(""));
-    err << format(tr("Member {1} added."), {code}) << "\n";
-    return kOk;
-  }
-  if (values.empty()) throw UsageError(tr("record set needs at least one FIELD=VALUE."));
-  core::Member m = services::memberFile(*s, actor, code).member;
-  apply(m, values);
-  services::updateMember(*s, actor, m, p.get("--reason").value_or(""));
-  err << format(tr("Member {1} changed."), {code}) << "\n";
+  record::Context c{*s, actor, p, out, err};
+  (*call)(c, key, values);
   return kOk;
 }
 

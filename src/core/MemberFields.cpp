@@ -115,6 +115,13 @@ std::optional<std::string> readField(const FieldDescription& f, std::string_view
       if (const EnumItem* item = f.set ? f.set->match(v) : nullptr) return std::string(item->code);
       why = format(tr("\"{1}\" is not one of the allowed values."), {v});
       return std::nullopt;
+    case FieldType::Integer: {
+      size_t i = (v[0] == '-') ? 1 : 0;
+      if (i < v.size() && v.size() <= 9 && v.find_first_not_of("0123456789", i) == std::string::npos)
+        return v;
+      why = format(tr("\"{1}\" is not a whole number."), {v});
+      return std::nullopt;
+    }
   }
   return std::nullopt;
 }

@@ -19,6 +19,7 @@ enum class FieldType {
   Date,         ///< a day: YYYY-MM-DD or dd/mm/yyyy; stored as ISO
   PartialDate,  ///< a date of birth: a day, mm/yyyy or yyyy
   Enum,         ///< a code of `set` (or its Vietnamese label)
+  Integer,      ///< a whole number (a year, a count, a score)
 };
 
 /// One field of a record.

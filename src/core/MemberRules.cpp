@@ -17,14 +17,16 @@ void birthNotFuture(std::vector<FieldProblem>& p, const std::optional<PartialDat
 }
 }  // namespace
 
-std::vector<FieldProblem> memberDateProblems(const MemberDates& d, const Date& today) {
+std::vector<FieldProblem> memberDateProblems(const MemberDates& d, const Date& today, const RuleBook& rules) {
   std::vector<FieldProblem> p;
   birthNotFuture(p, d.birth, today);
   notFuture(p, "admitted_on", d.admitted, N_("admission date"), today);
   notFuture(p, "ceremony_on", d.ceremony, N_("ceremony date"), today);
   notFuture(p, "official_on", d.official, N_("official date"), today);
   notFuture(p, "transferred_in_on", d.transferredIn, N_("transfer date"), today);
-  if (d.birth && d.admitted && completedYears(d.birth->anchor(), *d.admitted) < kYoungestAdmissionAge)
+  const auto youngest = d.admitted ? rules.valueOn(kYoungestAdmissionAgeRule, *d.admitted) : std::nullopt;
+  if (d.birth && d.admitted && youngest &&
+      completedYears(d.birth->anchor(), *d.admitted) < std::stoi(*youngest))
     p.push_back({"admitted_on", format(tr("Born {1} and admitted {2}: the dates cannot both be right."),
                                        {d.birth->vn(), d.admitted->vn()})});
   if (d.admitted && d.ceremony && *d.ceremony < *d.admitted)

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/Date.h"
+#include "core/Rules.h"
 
 namespace dangbo::core {
 
@@ -22,13 +23,14 @@ struct MemberDates {
   std::optional<Date> admitted, ceremony, official, transferredIn;
 };
 
-/// The youngest age at which a member can have been admitted (the statute's 18, with room for old records).
-inline constexpr int kYoungestAdmissionAge = 16;
+/// The dated rule of the youngest age a member's file may show at the admission (the statute's 18, with room
+/// for old records): its value in force on the admission day.
+inline constexpr std::string_view kYoungestAdmissionAgeRule = "member.youngest_admission_age";
 
 /// Every problem among a member's dates judged on `today`: a date in the future (birth included), an
-/// admission before the age of kYoungestAdmissionAge, a ceremony before the admission, an official date not
-/// after the ceremony or admission.
-std::vector<FieldProblem> memberDateProblems(const MemberDates& d, const Date& today);
+/// admission before the age of kYoungestAdmissionAgeRule in `rules` on the admission day (no value that day:
+/// not judged), a ceremony before the admission, an official date not after the ceremony or admission.
+std::vector<FieldProblem> memberDateProblems(const MemberDates& d, const Date& today, const RuleBook& rules);
 
 /// Every problem among a candidate's dates judged on `today`: a birth or listing date in the future, a
 /// listing before the birth.

@@ -239,4 +239,12 @@ void FileLock::write(const std::string& text) {
   }
 }
 
+std::string isoUtc(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
 }  // namespace dangbo::core::platform

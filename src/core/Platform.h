@@ -1,6 +1,7 @@
 #pragma once
 // The one place of operating-system calls (POSIX): owner-only files, real paths, whole-or-nothing writes,
 // file locks and the reasons a write failed. Everything above calls these instead of the system.
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -69,5 +70,8 @@ class FileLock {
 
 /// The process number of this program.
 long processId();
+
+/// `t` as the register writes times: UTC, "2026-12-05T00:41:07Z" (the audit trail, locks, publications).
+std::string isoUtc(std::time_t t);
 
 }  // namespace dangbo::core::platform

@@ -12,6 +12,7 @@ namespace {
 using K = RuleKind;
 const std::vector<RuleDef> kRules = {
     {"admission.min_age", N_("Minimum age at the cell's vote"), N_("years"), K::Integer},
+    {"member.youngest_admission_age", N_("Youngest age at admission a member's file may show (older records)"), N_("years"), K::Integer},
     {"admission.max_age", N_("Maximum age at the cell's vote (above it: provincial approval)"), N_("years"), K::Integer},
     {"admission.certificate_validity_months", N_("Validity of the awareness-course certificate"), N_("months"), K::Integer},
     {"admission.sponsor_min_months", N_("Time a sponsor has known the candidate"), N_("months"), K::Integer},

@@ -49,7 +49,7 @@ void backupDatabase(services::Services& s, const fs::path& to) {
   // Copied and checked under a temporary name: `to` appears only once it is a sound copy.
   const fs::path tmp = core::platform::reserveTempBeside(to);
   try {
-    s.database().copyInto(tmp);
+    store::Database::openReadOnly(s.path())->copyInto(tmp);
     verify(tmp);
   } catch (...) {
     core::platform::discardTemp(tmp);

@@ -2,6 +2,7 @@
 
 #include "services/DataPaths.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
 
@@ -12,7 +13,7 @@ AboutInfo aboutRegister(Services& s) {
   std::error_code ec;
   a.file = std::filesystem::absolute(s.path(), ec);
   if (ec) a.file = s.path();
-  a.schemaVersion = s.database().schemaVersion();
+  a.schemaVersion = storeOf(s).schemaVersion();
   a.latestSchemaVersion = store::latestVersion();
   a.dataFolder = dataFolder();
   return a;

@@ -14,8 +14,10 @@
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/Platform.h"
 #include "core/VietText.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 #include "store/UserRepository.h"
 
@@ -74,12 +76,7 @@ std::optional<core::Id> checkCell(store::UserRepository& repo, const std::string
 }
 
 std::string isoUtc(Clock::time_point t) {
-  std::time_t tt = Clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  return core::platform::isoUtc(Clock::to_time_t(t));
 }
 
 std::optional<Clock::time_point> parseIsoUtc(const std::string& s) {
@@ -182,7 +179,7 @@ std::string normalizeUsername(const std::string& username) {
 
 // ---------------------------------------------------------------------------------------------
 bool needsSetup(Services& s) {
-  return store::UserRepository(s.database()).count() == 0;
+  return store::UserRepository(storeOf(s)).count() == 0;
 }
 
 void createAdministrator(Services& s, const std::string& username, const std::string& fullName,
@@ -191,8 +188,8 @@ void createAdministrator(Services& s, const std::string& username, const std::st
   std::string full = checkFullName(fullName);
   checkPassword(password);
   std::string hash = hashPassword(password);
-  store::UserRepository repo(s.database());
-  s.database().transaction([&] {
+  store::UserRepository repo(storeOf(s));
+  storeOf(s).transaction([&] {
     if (repo.count() != 0)
       throw DataError(tr("The administrator account already exists: the set-up is done only once."));
     store::UserRow u;
@@ -207,14 +204,14 @@ void createAdministrator(Services& s, const std::string& username, const std::st
 
 core::Id createUser(Services& s, const Actor& actor, const NewUser& in) {
   requireAdmin(actor);
-  store::UserRepository repo(s.database());
+  store::UserRepository repo(storeOf(s));
   std::string name = normalizeUsername(in.username);
   std::string full = checkFullName(in.fullName);
   auto cell = checkCell(repo, in.role, in.cellId);
   checkPassword(in.password);
   std::string hash = hashPassword(in.password);
   core::Id id = 0;
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     if (repo.find(name)) throw DataError(format(tr("The user name {1} is already taken."), {name}));
     // The first account of a register is its administrator: one of another role alone would leave
     // nobody able to manage the accounts, the backups or a restore.
@@ -235,9 +232,9 @@ core::Id createUser(Services& s, const Actor& actor, const NewUser& in) {
 void changeRole(Services& s, const Actor& actor, const std::string& username, const std::string& role,
                 const std::optional<core::Id>& cellId) {
   requireAdmin(actor);
-  store::UserRepository repo(s.database());
+  store::UserRepository repo(storeOf(s));
   auto cell = checkCell(repo, role, cellId);
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     auto u = requireUser(repo, username);
     if (u.role == "admin" && role != "admin" && u.active && repo.countActiveAdmins() <= 1)
       throw DataError(tr("The last active administrator cannot lose the administrator role."));
@@ -249,8 +246,8 @@ void changeRole(Services& s, const Actor& actor, const std::string& username, co
 
 void deactivateUser(Services& s, const Actor& actor, const std::string& username) {
   requireAdmin(actor);
-  store::UserRepository repo(s.database());
-  s.database().transaction([&] {
+  store::UserRepository repo(storeOf(s));
+  storeOf(s).transaction([&] {
     auto u = requireUser(repo, username);
     if (u.username == actor.username) throw DataError(tr("You cannot deactivate your own account."));
     if (!u.active) return;
@@ -266,8 +263,8 @@ void resetPassword(Services& s, const Actor& actor, const std::string& username,
   requireAdmin(actor);
   checkPassword(newPassword);
   std::string hash = hashPassword(newPassword);
-  store::UserRepository repo(s.database());
-  s.database().transaction([&] {
+  store::UserRepository repo(storeOf(s));
+  storeOf(s).transaction([&] {
     auto u = requireUser(repo, username);
     repo.setPasswordHash(u.id, hash);
     s.audit(actor, "user.password_reset", "user:" + u.username, "", "");
@@ -277,7 +274,7 @@ void resetPassword(Services& s, const Actor& actor, const std::string& username,
 std::vector<UserInfo> listUsers(Services& s, const Actor& actor) {
   requireAdmin(actor);
   std::vector<UserInfo> out;
-  for (const auto& u : store::UserRepository(s.database()).all()) {
+  for (const auto& u : store::UserRepository(storeOf(s)).all()) {
     UserInfo i;
     i.id = u.id;
     i.username = u.username;
@@ -296,7 +293,7 @@ std::vector<UserInfo> listUsers(Services& s, const Actor& actor) {
 // ---------------------------------------------------------------------------------------------
 std::optional<Actor> login(Services& s, const std::string& username, const std::string& password,
                            Clock::time_point now) {
-  store::UserRepository repo(s.database());
+  store::UserRepository repo(storeOf(s));
   std::string name;
   try {
     name = normalizeUsername(username);
@@ -309,7 +306,7 @@ std::optional<Actor> login(Services& s, const std::string& username, const std::
   const std::string record = "user:" + who;
 
   if (!u || !u->active) {
-    s.database().transaction([&] {
+    storeOf(s).transaction([&] {
       s.audit(Actor{who, "", std::nullopt}, "login.failed", record, "",
               !u ? "unknown account" : "inactive account");
     });
@@ -327,7 +324,7 @@ std::optional<Actor> login(Services& s, const std::string& username, const std::
   auto countRefusal = [&](bool wrongPassword) {
     std::optional<Clock::time_point> until;
     int failures = 0;
-    s.database().transaction([&] {
+    storeOf(s).transaction([&] {
       auto [count, stored] = repo.countFailure(u->id);
       failures = count;
       until = lockedAt(stored);
@@ -358,7 +355,7 @@ std::optional<Actor> login(Services& s, const std::string& username, const std::
                                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
       rehash = hashPassword(password, HashStrength::Interactive);
     std::optional<Clock::time_point> lockedMeanwhile;
-    s.database().transaction([&] {
+    storeOf(s).transaction([&] {
       // Locked by other attempts while the password was being checked: refused like any attempt then.
       lockedMeanwhile = lockedAt(repo.lockOf(u->id));
       if (lockedMeanwhile) return;
@@ -387,9 +384,9 @@ std::chrono::minutes lockDuration(int failures, const std::string& role) {
 
 void unlockAccount(Services& s, const Actor& actor, const std::string& username) {
   requireAdmin(actor);
-  store::UserRepository repo(s.database());
+  store::UserRepository repo(storeOf(s));
   const store::UserRow u = requireUser(repo, username);
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     repo.recordSuccess(u.id);
     s.audit(actor, "user.unlock", "user:" + u.username, "failures " + std::to_string(u.failedLogins),
             "unlocked");

@@ -4,6 +4,7 @@
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 
 namespace dangbo::services {
@@ -24,7 +25,7 @@ std::vector<AuditRow> auditTrail(Services& s, const Actor& actor, const AuditFil
   if (f.to) q.toDay = f.to->iso();
   q.limit = f.limit;
   std::vector<AuditRow> out;
-  for (auto& e : store::AuditRepository(s.database()).search(q))
+  for (auto& e : store::AuditRepository(storeOf(s)).search(q))
     out.push_back({e.id, e.at, e.username, e.action, e.record, e.oldValue, e.newValue, e.reason});
   return out;
 }

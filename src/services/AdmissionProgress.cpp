@@ -6,6 +6,7 @@
 #include "core/Numbers.h"
 #include "services/Admissions.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AdmissionRepository.h"
 #include "store/Database.h"
 #include "store/RegisterRepository.h"
@@ -39,9 +40,9 @@ namespace {
 AdmissionProgress progressBetween(Services& s, const Actor& actor, int year, const Date& first,
                                   const Date& last) {
   require(actor, Permission::ReadRegister);
-  store::AdmissionRepository repo(s.database());
-  store::SettingsRepository settings(s.database());
-  store::RegisterRepository reg(s.database());
+  store::AdmissionRepository repo(storeOf(s));
+  store::SettingsRepository settings(storeOf(s));
+  store::RegisterRepository reg(storeOf(s));
   AdmissionProgress p;
   p.year = year;
   p.asOf = last;

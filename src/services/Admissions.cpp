@@ -14,6 +14,7 @@
 #include "core/VietText.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AdmissionRepository.h"
 #include "store/Database.h"
 #include "store/MemberQuery.h"
@@ -86,7 +87,7 @@ std::vector<core::Member> officialOn(Services& s, core::Id cellId, const Date& d
   opt.asOf = day;
   opt.cellId = cellId;
   std::vector<core::Member> out;
-  for (auto& m : store::membersOn(s.database(), opt))
+  for (auto& m : store::membersOn(storeOf(s), opt))
     if (m.member.officialOn && *m.member.officialOn <= day) out.push_back(std::move(m.member));
   return out;
 }
@@ -144,7 +145,7 @@ struct Step {
   store::AdmissionRepository repo;
   core::Candidate before, after;
   Step(Services& s, const Actor& actor, const std::string& code, Stage next, const Date& on)
-      : repo(s.database()), before(candidateByCode(repo, code)), after(before) {
+      : repo(storeOf(s)), before(candidateByCode(repo, code)), after(before) {
     requireWrite(actor, before.cellId);
     const std::string what = stageLabel(next);
     auto refuse = [&](const std::string& why) {
@@ -166,7 +167,7 @@ struct Step {
   }
   void save(Services& s, const Actor& actor, const std::string& action, const std::string& value,
             const std::string& reason = {}) {
-    s.database().transaction([&] {
+    storeOf(s).transaction([&] {
       repo.updateCandidate(after);
       s.audit(actor, "candidate." + action, "candidate:" + after.code, "", value, reason);
     });
@@ -179,7 +180,7 @@ std::string normalizedOrEmpty(const std::string& s) {
 
 // Refuses a re-admission the rules forbid (former members matching the candidate).
 void checkReadmission(Services& s, const NewCandidate& c, const std::string& name) {
-  store::AdmissionRepository repo(s.database());
+  store::AdmissionRepository repo(storeOf(s));
   const core::RuleBook rules = s.ruleBook();
   for (const auto& m : repo.membersLike(c.cccd, core::fold(name))) {
     const bool sameId = !c.cccd.empty() && m.cccd == c.cccd;
@@ -255,7 +256,7 @@ Stage stageOf(const core::Candidate& c) {
 
 std::vector<CandidateRow> listCandidates(Services& s, const Actor& actor, const CandidateFilter& filter) {
   require(actor, Permission::ReadRegister);
-  store::RegisterRepository reg(s.database());
+  store::RegisterRepository reg(storeOf(s));
   std::optional<core::Id> cellId;
   if (!core::normalizeText(filter.cellCode).empty()) cellId = organizationByCode(reg, filter.cellCode).id;
   if (actor.role == "secretary") {
@@ -272,7 +273,7 @@ std::vector<CandidateRow> listCandidates(Services& s, const Actor& actor, const 
   std::vector<CandidateRow> out;
   const core::RuleBook rules = s.ruleBook();
   const Date today = Date::today();
-  for (auto& c : store::AdmissionRepository(s.database()).candidates(cellId, filter.status)) {
+  for (auto& c : store::AdmissionRepository(storeOf(s)).candidates(cellId, filter.status)) {
     CandidateRow r;
     r.stage = stageOf(c);
     if (stage && r.stage != *stage) continue;
@@ -287,8 +288,8 @@ std::vector<CandidateRow> listCandidates(Services& s, const Actor& actor, const 
 }
 
 CandidateFile candidateFile(Services& s, const Actor& actor, const std::string& code) {
-  store::AdmissionRepository repo(s.database());
-  store::RegisterRepository reg(s.database());
+  store::AdmissionRepository repo(storeOf(s));
+  store::RegisterRepository reg(storeOf(s));
   CandidateFile f;
   f.candidate = candidateByCode(repo, code);
   requireRead(actor, f.candidate.cellId);
@@ -314,8 +315,8 @@ CandidateFile candidateFile(Services& s, const Actor& actor, const std::string& 
 }
 
 core::Id createCandidate(Services& s, const Actor& actor, const NewCandidate& in) {
-  store::RegisterRepository reg(s.database());
-  store::AdmissionRepository repo(s.database());
+  store::RegisterRepository reg(storeOf(s));
+  store::AdmissionRepository repo(storeOf(s));
   const core::Organization cell = organizationByCode(reg, in.cellCode);
   requireWrite(actor, cell.id);
   core::Candidate c;
@@ -362,8 +363,8 @@ core::Id createCandidate(Services& s, const Actor& actor, const NewCandidate& in
                              {cccd, other.fullName, other.code}));
   c.cccd = cccd;
   core::Id id = 0;
-  s.database().transaction([&] {
-    id = store::RecordsRepository(s.database()).insertCandidate(c);
+  storeOf(s).transaction([&] {
+    id = store::RecordsRepository(storeOf(s)).insertCandidate(c);
     if (!c.cccd.empty()) {  // the insert statement predates the column: written by the update
       c.id = id;
       repo.updateCandidate(c);
@@ -376,20 +377,20 @@ core::Id createCandidate(Services& s, const Actor& actor, const NewCandidate& in
 
 void addHelper(Services& s, const Actor& actor, const std::string& code, const std::string& memberCode,
                const Date& from) {
-  store::AdmissionRepository repo(s.database());
-  store::RegisterRepository reg(s.database());
+  store::AdmissionRepository repo(storeOf(s));
+  store::RegisterRepository reg(storeOf(s));
   core::Candidate c = candidateByCode(repo, code);
   requireWrite(actor, c.cellId);
   core::Member m = memberByCode(reg, memberCode);
   if (c.status != "in_progress")
     throw DataError(format(tr("The file of {1} ({2}) is closed."), {c.fullName, c.code}));
   bool inCell = false;
-  for (const auto& x : store::membersOn(s.database(), {from, "", c.cellId, false, false}))
+  for (const auto& x : store::membersOn(storeOf(s), {from, "", c.cellId, false, false}))
     inCell |= x.member.id == m.id;
   if (!inCell)
     throw DataError(format(tr("{1} ({2}) was not a member of the candidate's cell on {3}."),
                            {m.fullName, m.code, from.vn()}));
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     repo.saveHelper(c.id, {m.id, from});
     s.audit(actor, "candidate.helper", "candidate:" + c.code, "", m.code + " " + from.iso());
   });
@@ -439,7 +440,7 @@ void recordBackgroundCheck(Services& s, const Actor& actor, const std::string& c
                              {r.person, r.checkedOn->vn(), on.vn()}));
     rows.push_back(std::move(r));
   }
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     st.repo.updateCandidate(st.after);
     for (const auto& r : rows) st.repo.insertCheck(r);
     s.audit(actor, "candidate.background_check", "candidate:" + st.after.code, "",
@@ -449,7 +450,7 @@ void recordBackgroundCheck(Services& s, const Actor& actor, const std::string& c
 
 void recordSponsors(Services& s, const Actor& actor, const std::string& code, const Sponsorship& sp) {
   Step st(s, actor, code, Stage::Sponsors, sp.on);
-  store::RegisterRepository reg(s.database());
+  store::RegisterRepository reg(storeOf(s));
   const core::RuleBook rules = s.ruleBook();
   const int months = rules.intOn("admission.sponsor_min_months", sp.on);
   const std::string youth = core::normalizeText(sp.youthUnionResolution);
@@ -496,14 +497,14 @@ void recordMassOrgComment(Services& s, const Actor& actor, const std::string& co
 }
 
 int officialMembersOn(Services& s, const Actor& actor, const std::string& cellCode, const Date& on) {
-  store::RegisterRepository reg(s.database());
+  store::RegisterRepository reg(storeOf(s));
   const core::Organization cell = organizationByCode(reg, cellCode);
   requireRead(actor, cell.id);
   return int(officialOn(s, cell.id, on).size());
 }
 
 VoteCount cellVoteCount(Services& s, const Actor& actor, const std::string& cellCode, const Date& on) {
-  store::RegisterRepository reg(s.database());
+  store::RegisterRepository reg(storeOf(s));
   const core::Organization cell = organizationByCode(reg, cellCode);
   requireRead(actor, cell.id);
   const core::Fraction share = s.ruleBook().fractionOn("admission.cell_vote_share", on);
@@ -586,7 +587,7 @@ void recordDecision(Services& s, const Actor& actor, const std::string& code, co
 core::Id recordCeremony(Services& s, const Actor& actor, const std::string& code, const Ceremony& cer) {
   Step st(s, actor, code, Stage::Ceremony, cer.on);
   const core::Candidate& c = st.before;
-  store::RegisterRepository reg(s.database());
+  store::RegisterRepository reg(storeOf(s));
   const core::Organization cell = orgById(reg, c.cellId);
   core::Member m;
   m.code = core::normalizeText(cer.memberCode);
@@ -616,7 +617,7 @@ core::Id recordCeremony(Services& s, const Actor& actor, const std::string& code
   }
   // addMember's writes, here inside the candidate's transaction (Database::transaction does not nest).
   core::Id id = 0;
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     id = reg.insertMember(m);
     reg.insertEvent(
         {0, id, *c.decisionOn, "admitted", std::nullopt, c.cellId, "", c.decisionNo, "", std::nullopt});
@@ -634,7 +635,7 @@ core::Id recordCeremony(Services& s, const Actor& actor, const std::string& code
 namespace {
 void closeFile(Services& s, const Actor& actor, const std::string& code, const Date& on,
                const std::string& reason, const char* status) {
-  store::AdmissionRepository repo(s.database());
+  store::AdmissionRepository repo(storeOf(s));
   core::Candidate c = candidateByCode(repo, code);
   requireWrite(actor, c.cellId);
   if (c.status != "in_progress")
@@ -647,7 +648,7 @@ void closeFile(Services& s, const Actor& actor, const std::string& code, const D
   if (on > Date::today()) throw DataError(format(tr("The date {1} is in the future."), {on.vn()}));
   c.status = status;
   c.outcomeReason = why;
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     repo.updateCandidate(c);
     s.audit(actor, std::string("candidate.") + status, "candidate:" + c.code, "in_progress",
             std::string(status) + " " + on.iso(), why);
@@ -676,7 +677,7 @@ struct Probation {
 };
 
 Probation probationOf(Services& s, const std::string& memberCode) {
-  store::RegisterRepository reg(s.database());
+  store::RegisterRepository reg(storeOf(s));
   Probation p{memberByCode(reg, memberCode), std::nullopt, Date()};
   const core::Member& m = p.member;
   std::optional<Date> start = m.ceremonyOn ? m.ceremonyOn : m.admittedOn;
@@ -684,7 +685,7 @@ Probation probationOf(Services& s, const std::string& memberCode) {
     throw DataError(format(tr("{1} ({2}) was not admitted by this committee: no probation to review."),
                            {m.fullName, m.code}));
   p.ends = start->addMonths(s.ruleBook().intOn("admission.probation_months", *start));
-  p.record = store::AdmissionRepository(s.database()).recognition(m.id);
+  p.record = store::AdmissionRepository(storeOf(s)).recognition(m.id);
   return p;
 }
 }  // namespace
@@ -738,8 +739,8 @@ int recordRecognitionReview(Services& s, const Actor& actor, const std::string& 
   r.cellReviewOn = on;
   r.officialCount = official;
   r.inFavour = inFavour;
-  s.database().transaction([&] {
-    store::AdmissionRepository(s.database()).saveRecognition(r);
+  storeOf(s).transaction([&] {
+    store::AdmissionRepository(storeOf(s)).saveRecognition(r);
     s.audit(actor, "recognition.review", "member:" + m.code, "",
             on.iso() + " " + num(inFavour) + "/" + num(official));
   });
@@ -783,8 +784,8 @@ void recordRecognitionDecision(Services& s, const Actor& actor, const std::strin
   r.decisionNo = no;
   r.decisionOn = on;
   r.result = recognized ? "recognized" : "failed";
-  s.database().transaction([&] {
-    store::AdmissionRepository(s.database()).saveRecognition(r);
+  storeOf(s).transaction([&] {
+    store::AdmissionRepository(storeOf(s)).saveRecognition(r);
     s.audit(actor, "recognition.decision", "member:" + m.code, "pending", r.result + " " + on.iso(), no);
   });
 }

@@ -9,6 +9,7 @@
 #include "core/I18n.h"
 #include "core/Platform.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 #include "store/Sql.h"
 
@@ -34,7 +35,7 @@ fs::path anchorPathOf(const fs::path& db) {
 }
 
 std::optional<AuditAnchor> anchorAuditHead(Services& s, const std::string& why) {
-  return anchorAuditHead(s.database(), s.path(), why);
+  return anchorAuditHead(storeOf(s), s.path(), why);
 }
 
 std::optional<AuditAnchor> anchorAuditHead(store::Database& db, const fs::path& registerPath,
@@ -77,7 +78,7 @@ std::optional<AuditAnchor> lastAuditAnchor(const fs::path& db) {
 std::string auditAnchorProblem(Services& s) {
   const auto anchor = lastAuditAnchor(s.path());
   if (!anchor || anchor->id == 0) return {};
-  const auto hash = store::AuditRepository(s.database()).hashOf(anchor->id);
+  const auto hash = store::AuditRepository(storeOf(s)).hashOf(anchor->id);
   if (!hash)
     return format(
         tr("The audit trail no longer holds row {1}, anchored at {2} ({3}): rows were deleted from its "

@@ -4,6 +4,7 @@
 #include "core/I18n.h"
 #include "core/VietText.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AdmissionRepository.h"
 #include "store/CandidateDetails.h"
 #include "store/RegisterRepository.h"
@@ -29,8 +30,8 @@ std::optional<Date> firstStageAfterListing(const core::Candidate& c) {
 
 void correctCandidate(Services& s, const Actor& actor, const std::string& code,
                       const CandidateCorrection& in) {
-  store::AdmissionRepository repo(s.database());
-  store::RegisterRepository reg(s.database());
+  store::AdmissionRepository repo(storeOf(s));
+  store::RegisterRepository reg(storeOf(s));
   auto found = repo.candidateByCode(core::normalizeText(code));
   if (!found) throw DataError(format(tr("There is no candidate with the code {1}."), {code}));
   const core::Candidate before = *found;
@@ -87,9 +88,9 @@ void correctCandidate(Services& s, const Actor& actor, const std::string& code,
   note("occupation", before.occupation, after.occupation);
   note("listed_on", before.listedOn ? before.listedOn->iso() : "", after.listedOn->iso());
   if (to.empty()) throw DataError(tr("Nothing was changed."));
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     repo.updateCandidate(after);
-    store::updateCandidateDetails(s.database(), after);
+    store::updateCandidateDetails(storeOf(s), after);
     s.audit(actor, "candidate.correct", "candidate:" + after.code, from, to, why);
   });
 }

@@ -11,6 +11,7 @@
 #include "core/VietText.h"
 #include "services/MemberList.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/MemberQuery.h"
 #include "store/RatingRepository.h"
 #include "store/ReportQueries.h"
@@ -382,7 +383,7 @@ CongressFigures congressFigures(Services& services, const Actor& actor, const co
   if (to < from)
     throw core::DataError(
         core::format(core::tr("The period ends ({2}) before it begins ({1})."), {from.vn(), to.vn()}));
-  store::Database& db = services.database();
+  store::Database& db = storeOf(services);
   CongressFigures f;
   f.committee = services.committee().name;
   f.from = from;

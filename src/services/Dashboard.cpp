@@ -16,6 +16,7 @@
 #include "services/Discipline.h"
 #include "services/Ratings.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/DashboardQueries.h"
 #include "store/RegisterRepository.h"
 #include "store/ReportQueries.h"
@@ -98,7 +99,7 @@ std::string figureTitle(const std::string& key) {
 
 Dashboard dashboard(Services& s, const Actor& actor, const Date& asOf, int soonDays) {
   require(actor, Permission::ReadRegister);
-  store::Database& db = s.database();
+  store::Database& db = storeOf(s);
   store::RegisterRepository reg(db);
   const bool secretary = actor.role == "secretary";
   const core::Id ownCell = actor.cellId.value_or(0);

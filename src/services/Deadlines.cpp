@@ -10,6 +10,7 @@
 #include "core/WorkCalendar.h"
 #include "services/Lookup.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AdmissionRepository.h"
 #include "store/Database.h"
 #include "store/RegisterRepository.h"
@@ -79,8 +80,8 @@ std::vector<Deadline> deadlines(Services& s, const Actor& actor, const Date& asO
   require(actor, Permission::ReadRegister);
   const core::RuleBook rules = s.ruleBook();
   const core::WorkCalendar cal = s.calendar();
-  store::AdmissionRepository repo(s.database());
-  store::RegisterRepository reg(s.database());
+  store::AdmissionRepository repo(storeOf(s));
+  store::RegisterRepository reg(storeOf(s));
   std::map<core::Id, std::string> cellCodes;
   for (const auto& o : reg.organizations()) cellCodes[o.id] = o.code;
   const bool secretary = actor.role == "secretary";
@@ -165,7 +166,7 @@ std::vector<Deadline> deadlines(Services& s, const Actor& actor, const Date& asO
   }
 
   // Permanent transfers out whose papers the receiving committee has not confirmed yet.
-  for (const auto& t : store::pendingTransfers(s.database())) {
+  for (const auto& t : store::pendingTransfers(storeOf(s))) {
     if (!visible(t.cellId) || t.on > asOf) continue;
     add({"transfer_due", "member", t.code, t.fullName, cellCodes[t.cellId], t.on,
          cal.addWorkingDays(t.on, rules.intOn("transfer.permanent_working_days", t.on)), std::nullopt,
@@ -225,13 +226,13 @@ std::vector<CheckFinding> checkOverdue(Services& s, const Actor& actor, const Da
 void recordTransferReceipt(Services& s, const Actor& actor, const std::string& memberCode,
                            const Date& receivedOn) {
   require(actor, Permission::WriteRegister);
-  store::RegisterRepository reg(s.database());
+  store::RegisterRepository reg(storeOf(s));
   const core::Member m = memberByCode(reg, memberCode);
   if (actor.role == "secretary" && actor.cellId != m.cellId)
     throw core::PermissionError(
         format(tr("The account {1} may change only the members of its own cell."), {actor.username}));
   std::optional<store::PendingTransfer> open;
-  for (auto& t : store::pendingTransfers(s.database()))
+  for (auto& t : store::pendingTransfers(storeOf(s)))
     if (t.memberId == m.id) open = std::move(t);
   if (!open)
     throw core::DataError(format(tr("{1} ({2}) has no transfer out waiting for the receiving committee's "
@@ -243,8 +244,8 @@ void recordTransferReceipt(Services& s, const Actor& actor, const std::string& m
                {m.fullName, m.code, open->on.vn(), receivedOn.vn()}));
   if (receivedOn > Date::today())
     throw core::DataError(format(tr("The confirmation date {1} is in the future."), {receivedOn.vn()}));
-  s.database().transaction([&] {
-    store::setTransferReceived(s.database(), open->eventId, receivedOn);
+  storeOf(s).transaction([&] {
+    store::setTransferReceived(storeOf(s), open->eventId, receivedOn);
     s.audit(actor, "member.transfer_receipt", "member:" + m.code, "", open->place + " " + receivedOn.iso());
   });
 }

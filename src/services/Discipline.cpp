@@ -11,6 +11,7 @@
 #include "services/Lookup.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 #include "store/CaseRepository.h"
 #include "store/Database.h"
@@ -108,8 +109,8 @@ DecisionCase toDecision(store::CaseRepository& cases, store::DisciplineRow r) {
 
 // Reading a case file: the audit row, without bumping the file's revision (nothing changed).
 void auditOpen(Services& s, const Actor& actor, const std::string& record) {
-  s.database().transaction(
-      [&] { store::AuditRepository(s.database()).append(actor.username, "case.open", record, "", "", ""); });
+  storeOf(s).transaction(
+      [&] { store::AuditRepository(storeOf(s)).append(actor.username, "case.open", record, "", "", ""); });
 }
 
 // The register's effect of a decision (expulsion, dissolution) is carried out for the inspection
@@ -128,9 +129,9 @@ core::Id recordInspection(Services& s, const Actor& actor, const InspectionInput
     throw DataError(format(tr("\"{1}\" is not a kind of inspection."), {in.kind}));
   std::string number = core::normalizeText(in.number);
   if (number.empty()) throw DataError(tr("Enter the number of the plan or decision of the inspection."));
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   core::Id id = subjectId(repo, in.subjectType, in.subjectCode);
-  store::CaseRepository cases(s.database());
+  store::CaseRepository cases(storeOf(s));
   if (cases.inspectionExists(number, in.subjectType, id))
     throw DataError(format(tr("The inspection {1} of {2} is already recorded."), {number, in.subjectCode}));
   store::InspectionLinks links = checkedLinks(cases, in, in.date, 0);
@@ -138,8 +139,8 @@ core::Id recordInspection(Services& s, const Actor& actor, const InspectionInput
       0,           number,        in.date,    in.subjectType, id, in.kind, core::normalizeText(in.team),
       in.findings, in.conclusion, in.followUp};
   core::Id out = 0;
-  s.database().transaction([&] {
-    out = store::RecordsRepository(s.database()).insertInspection(i);
+  storeOf(s).transaction([&] {
+    out = store::RecordsRepository(storeOf(s)).insertInspection(i);
     cases.setInspectionLinks(out, links);
     s.audit(actor, "inspection.add", "inspection:" + std::to_string(out), "",
             in.kind + " " + in.subjectType + ":" + in.subjectCode + " " + in.date.iso(), number);
@@ -150,14 +151,14 @@ core::Id recordInspection(Services& s, const Actor& actor, const InspectionInput
 std::vector<InspectionCase> inspections(Services& s, const Actor& actor, const InspectionFilter& f) {
   require(actor, Permission::ReadCaseFiles);
   std::vector<InspectionCase> out;
-  for (auto& r : store::CaseRepository(s.database()).inspections({f.year, f.kind, f.subjectType}))
+  for (auto& r : store::CaseRepository(storeOf(s)).inspections({f.year, f.kind, f.subjectType}))
     out.push_back(toCase(std::move(r)));
   return out;
 }
 
 InspectionCase openInspection(Services& s, const Actor& actor, core::Id id) {
   require(actor, Permission::ReadCaseFiles);
-  auto r = store::CaseRepository(s.database()).inspectionById(id);
+  auto r = store::CaseRepository(storeOf(s)).inspectionById(id);
   if (!r) throw DataError(format(tr("There is no inspection case {1}."), {std::to_string(id)}));
   auditOpen(s, actor, "inspection:" + std::to_string(id));
   return toCase(std::move(*r));
@@ -165,11 +166,11 @@ InspectionCase openInspection(Services& s, const Actor& actor, core::Id id) {
 
 void updateInspection(Services& s, const Actor& actor, core::Id id, const InspectionInput& in) {
   require(actor, Permission::ReadCaseFiles);
-  store::CaseRepository cases(s.database());
+  store::CaseRepository cases(storeOf(s));
   auto r = cases.inspectionById(id);
   if (!r) throw DataError(format(tr("There is no inspection case {1}."), {std::to_string(id)}));
   store::InspectionLinks links = checkedLinks(cases, in, r->inspection.date, id);
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     cases.updateInspectionText(id, core::normalizeText(in.team), in.findings, in.conclusion, in.followUp);
     cases.setInspectionLinks(id, links);
     s.audit(actor, "inspection.edit", "inspection:" + std::to_string(id), "",
@@ -179,7 +180,7 @@ void updateInspection(Services& s, const Actor& actor, core::Id id, const Inspec
 
 std::vector<TimelineStep> caseTimeline(Services& s, const Actor& actor, core::Id inspectionId, Date asOf) {
   require(actor, Permission::ReadCaseFiles);
-  store::CaseRepository cases(s.database());
+  store::CaseRepository cases(storeOf(s));
   auto r = cases.inspectionById(inspectionId);
   if (!r) throw DataError(format(tr("There is no inspection case {1}."), {std::to_string(inspectionId)}));
   const auto& i = r->inspection;
@@ -265,8 +266,8 @@ core::Id addPlanItem(Services& s, const Actor& actor, const PlanItem& item) {
   p.plannedOrganizations = item.plannedOrganizations;
   p.plannedMembers = item.plannedMembers;
   core::Id out = 0;
-  s.database().transaction([&] {
-    out = store::CaseRepository(s.database()).insertPlan(p);
+  storeOf(s).transaction([&] {
+    out = store::CaseRepository(storeOf(s)).insertPlan(p);
     s.audit(actor, "inspection_plan.add", "inspection_plan:" + std::to_string(out), "",
             std::to_string(p.year) + " " + p.title, p.number);
   });
@@ -276,7 +277,7 @@ core::Id addPlanItem(Services& s, const Actor& actor, const PlanItem& item) {
 std::vector<PlanItem> inspectionPlan(Services& s, const Actor& actor, int year) {
   require(actor, Permission::ReadRegister);
   std::vector<PlanItem> out;
-  for (const auto& p : store::CaseRepository(s.database()).plans(year)) out.push_back(toPlan(p));
+  for (const auto& p : store::CaseRepository(storeOf(s)).plans(year)) out.push_back(toPlan(p));
   return out;
 }
 
@@ -302,8 +303,8 @@ core::Id recordDecision(Services& s, const Actor& actor, const DecisionInput& in
   if (number.empty()) throw DataError(tr("Enter the number of the decision."));
   if (!core::enums::disciplineForm.contains(in.form))
     throw DataError(format(tr("\"{1}\" is not a form of discipline."), {in.form}));
-  store::RegisterRepository repo(s.database());
-  store::CaseRepository cases(s.database());
+  store::RegisterRepository repo(storeOf(s));
+  store::CaseRepository cases(storeOf(s));
   core::Organization org;
   core::Member member;
   core::Id id = subjectId(repo, in.subjectType, in.subjectCode, &org, &member);
@@ -365,8 +366,8 @@ core::Id recordDecision(Services& s, const Actor& actor, const DecisionInput& in
                      in.violationOn,
                      in.announcedOn};
   core::Id out = 0;
-  s.database().transaction([&] {
-    out = store::RecordsRepository(s.database()).insertDiscipline(d);
+  storeOf(s).transaction([&] {
+    out = store::RecordsRepository(storeOf(s)).insertDiscipline(d);
     cases.setDisciplineLinks(out, in.form == "cach_chuc" ? post : "", in.inspectionId);
     s.audit(actor, "discipline.add", "discipline:" + std::to_string(out), "",
             in.form + " " + in.subjectType + ":" + in.subjectCode + " " + in.date.iso() +
@@ -386,7 +387,7 @@ core::Id recordDecision(Services& s, const Actor& actor, const DecisionInput& in
 
 std::vector<DecisionCase> decisions(Services& s, const Actor& actor) {
   require(actor, Permission::ReadCaseFiles);
-  store::CaseRepository cases(s.database());
+  store::CaseRepository cases(storeOf(s));
   std::vector<DecisionCase> out;
   for (auto& r : cases.disciplines()) out.push_back(toDecision(cases, std::move(r)));
   return out;
@@ -394,7 +395,7 @@ std::vector<DecisionCase> decisions(Services& s, const Actor& actor) {
 
 DecisionCase openDecision(Services& s, const Actor& actor, core::Id id) {
   require(actor, Permission::ReadCaseFiles);
-  store::CaseRepository cases(s.database());
+  store::CaseRepository cases(storeOf(s));
   auto r = cases.disciplineById(id);
   if (!r) throw DataError(format(tr("There is no disciplinary decision {1}."), {std::to_string(id)}));
   auditOpen(s, actor, "discipline:" + std::to_string(id));
@@ -404,13 +405,13 @@ DecisionCase openDecision(Services& s, const Actor& actor, core::Id id) {
 std::vector<DecisionSummary> decisionSummaries(Services& s, const Actor& actor,
                                                const std::string& memberCode) {
   require(actor, Permission::ReadRegister);
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   core::Member m = memberByCode(repo, memberCode);
   if (actor.role == "secretary" && actor.cellId != m.cellId)
     throw core::PermissionError(
         format(tr("The account {1} may read only the members of its own cell."), {actor.username}));
   std::vector<DecisionSummary> out;
-  for (const auto& r : store::CaseRepository(s.database()).disciplines("dang_vien", m.id))
+  for (const auto& r : store::CaseRepository(storeOf(s)).disciplines("dang_vien", m.id))
     out.push_back({r.discipline.number, r.discipline.date, r.discipline.form, m.code});
   return out;
 }
@@ -419,7 +420,7 @@ std::vector<DecisionSummary> decisionSummaries(Services& s, const Actor& actor,
 
 core::Id fileComplaint(Services& s, const Actor& actor, const ComplaintInput& in) {
   require(actor, Permission::ReadCaseFiles);
-  store::CaseRepository cases(s.database());
+  store::CaseRepository cases(storeOf(s));
   auto d = cases.disciplineById(in.decisionId);
   if (!d)
     throw DataError(format(tr("There is no disciplinary decision {1}."), {std::to_string(in.decisionId)}));
@@ -440,7 +441,7 @@ core::Id fileComplaint(Services& s, const Actor& actor, const ComplaintInput& in
       throw DataError(
           format(tr("A complaint against decision {1} is still pending."), {d->discipline.number}));
   core::Id out = 0;
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     out = cases.insertComplaint(
         {0, in.decisionId, in.receivedOn, in.filedOn, in.content, "pending", std::nullopt});
     s.audit(actor, "complaint.add", "discipline:" + std::to_string(in.decisionId), "",
@@ -455,12 +456,12 @@ void settleComplaint(Services& s, const Actor& actor, core::Id complaintId, cons
   if (outcome != "upheld" && outcome != "changed" && outcome != "annulled" && outcome != "rejected")
     throw DataError(format(
         tr("\"{1}\" is not an outcome of a complaint (upheld, changed, annulled, rejected)."), {outcome}));
-  store::CaseRepository cases(s.database());
+  store::CaseRepository cases(storeOf(s));
   auto c = cases.complaintById(complaintId);
   if (!c) throw DataError(format(tr("There is no complaint {1}."), {std::to_string(complaintId)}));
   if (c->outcome != "pending") throw DataError(tr("The complaint already has an outcome."));
   if (on < c->filedOn) throw DataError(tr("The outcome cannot be dated before the complaint was filed."));
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     cases.setComplaintOutcome(complaintId, outcome, on);
     s.audit(actor, "complaint.outcome", "discipline:" + std::to_string(c->disciplineId), "pending",
             outcome + " " + on.iso());
@@ -472,7 +473,7 @@ void settleComplaint(Services& s, const Actor& actor, core::Id complaintId, cons
 namespace {
 
 std::vector<LapseInfo> lapsesOf(Services& s, const Date& asOf) {
-  store::CaseRepository cases(s.database());
+  store::CaseRepository cases(storeOf(s));
   core::RuleBook rules = s.ruleBook();
   auto all = cases.disciplines();
   auto complaints = cases.complaints();
@@ -512,7 +513,7 @@ std::vector<CaseDeadline> disciplineDeadlines(Services& s, const Actor& actor, D
     throw core::PermissionError(
         format(tr("The account {1} ({2}) may not read the deadlines of the discipline work."),
                {actor.username, core::enums::userRole.label(actor.role)}));
-  store::CaseRepository cases(s.database());
+  store::CaseRepository cases(storeOf(s));
   core::RuleBook rules = s.ruleBook();
   auto complaints = cases.complaints();
   std::vector<CaseDeadline> out;
@@ -566,19 +567,19 @@ void recordRemoval(Services& s, const Actor& actor, const RemovalInput& in) {
   if (in.proposedOn && *in.proposedOn > in.decisionOn)
     throw DataError(format(tr("The cell's proposal is dated {1}, after the decision ({2})."),
                            {in.proposedOn->vn(), in.decisionOn.vn()}));
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   core::Member m = memberByCode(repo, in.memberCode);
   std::string proposalNo = core::normalizeText(in.proposalNo);
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     recordAction(s, actor, m.code, MemberAction{"removed", in.decisionOn, "", "", in.decisionNo, in.ground});
-    store::CaseRepository(s.database()).setRemovalProposal(m.id, in.decisionOn, in.proposedOn, proposalNo);
+    store::CaseRepository(storeOf(s)).setRemovalProposal(m.id, in.decisionOn, in.proposedOn, proposalNo);
   });
 }
 
 RemovalSummary removalSummary(Services& s, const Actor& actor, const Date& from, const Date& to) {
   require(actor, Permission::ReadRegister);
   RemovalSummary out;
-  for (const auto& r : store::CaseRepository(s.database()).removals(from, to)) {
+  for (const auto& r : store::CaseRepository(storeOf(s)).removals(from, to)) {
     ++out.total;
     ++out.byGround[r.removal.ground];
     out.entries.push_back({r.memberCode, r.memberName, r.removal.ground, r.removal.decisionNo,
@@ -589,17 +590,17 @@ RemovalSummary removalSummary(Services& s, const Actor& actor, const Date& from,
 
 DisciplineFigures disciplineFigures(Services& s, const Actor& actor, const Date& from, const Date& to) {
   require(actor, Permission::ReadRegister);
-  store::CaseRepository cases(s.database());
+  store::CaseRepository cases(storeOf(s));
   DisciplineFigures f;
   for (const auto& c : cases.decisionCounts(from, to)) {
     (c.subjectType == "to_chuc" ? f.organizationForms : f.memberForms)[c.form] += c.count;
     f.byBody.push_back({c.subjectType, c.body, c.form, c.count});
   }
-  f.removals = store::membersRemovedIn(s.database(), from, to);
+  f.removals = store::membersRemovedIn(storeOf(s), from, to);
   for (const auto& r : cases.removals(from, to)) ++f.removalsByGround[r.removal.ground];
   for (const auto& k : cases.inspectionKindCounts(from, to))
     f.inspectionsByKind[k.kind] = {k.organizations, k.members};
-  auto all = store::inspectedSubjects(s.database(), from, to);
+  auto all = store::inspectedSubjects(storeOf(s), from, to);
   f.inspected = {all.organizations, all.members};
   return f;
 }

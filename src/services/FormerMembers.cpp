@@ -3,6 +3,7 @@
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/MemberQuery.h"
 
 namespace dangbo::services {
@@ -15,7 +16,7 @@ std::vector<MemberRow> listFormerMembers(Services& s, const Actor& actor, const 
   opt.includeDeparted = true;
   if (actor.role == "secretary") opt.cellId = actor.cellId;
   std::vector<MemberRow> out;
-  for (auto& m : store::membersOn(s.database(), opt)) {
+  for (auto& m : store::membersOn(storeOf(s), opt)) {
     if (m.present) continue;
     if (!f.cellCode.empty() && m.cellCode != f.cellCode) continue;
     MemberRow r;

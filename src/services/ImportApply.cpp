@@ -24,6 +24,7 @@
 #include "services/AuditText.h"
 #include "services/Import.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 #include "store/Database.h"
 #include "store/ImportRepository.h"
@@ -244,6 +245,7 @@ struct Context {
   store::ImportRepository repo;
   EthnicIndex ethnic;
   core::Date today;
+  core::RuleBook rules;  // the dated rule values (the youngest admission age)
   bool applying = false;
   TextSet importOrgs, importMembers;             // codes defined by the import (planning only)
   std::map<std::string, TextMap<core::Id>> ids;  // table -> code -> id of stored records, read on first use
@@ -254,9 +256,10 @@ struct Context {
       : s(svc),
         actor(a),
         scopeCell(a.role == "secretary" ? std::optional<core::Id>(a.cellId.value_or(0)) : std::nullopt),
-        repo(svc.database()),
+        repo(storeOf(svc)),
         ethnic(repo.ethnicGroups()),
-        today(core::Date::today()) {}
+        today(core::Date::today()),
+        rules(svc.ruleBook()) {}
 
   TextMap<core::Id>& idsOf(const std::string& table) {
     auto it = ids.find(table);
@@ -434,7 +437,7 @@ void checkDates(Context& ctx, const SpecInfo& info, const Outcome& out, const Pr
   std::optional<core::PartialDate> birth;
   if (auto t = text(0)) birth = core::PartialDate::parse(*t);
   const auto problems =
-      member ? core::memberDateProblems({birth, date(1), std::nullopt, date(2), date(3)}, ctx.today)
+      member ? core::memberDateProblems({birth, date(1), std::nullopt, date(2), date(3)}, ctx.today, ctx.rules)
              : core::candidateDateProblems(birth, date(4), ctx.today);
   for (const auto& fp : problems) {
     const int k = importColumnIndex(*info.spec, fp.field);
@@ -721,68 +724,11 @@ std::vector<const ImportFile*> filesOf(const ImportBatch& batch, std::string_vie
 // Defined in ImportDuplicates.cpp.
 void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& spec, const ImportFile& file,
                           const std::vector<PlannedRow>& planned, std::vector<LikelyDuplicate>& out);
+// Defined in ImportAudit.cpp: the audit rows of one applied file, and the rights an import needs at least.
+void auditRecords(store::AuditRepository& audit, const Actor& actor, const PlannedFile& f, const ImportFile& file);
+void requireSomeImport(const Actor& actor);
 
 namespace {
-
-// The record name of a file's rows in the audit, as the window's own writes name them.
-std::string auditEntity(std::string_view kind) {
-  static const std::map<std::string, std::string, std::less<>> k = {
-      {"to_chuc", "organization"},  {"dang_vien", "member"},    {"quan_chung", "candidate"},
-      {"xep_loai", "rating"},       {"kiem_tra", "inspection"}, {"ky_luat", "discipline"},
-      {"cap_uy", "committee_seat"}, {"chi_tieu", "target"}};
-  return k.find(kind)->second;
-}
-
-// The position of a member's field in its description (fields the description lacks, such as the cell, last).
-size_t memberFieldOrder(const std::string& field) {
-  const auto& all = core::memberFields();
-  for (size_t i = 0; i < all.size(); ++i)
-    if (field == all[i].name) return i;
-  return all.size();
-}
-
-// The audit rows of one applied file: per changed record the old and new value of each changed field; per
-// new record its values (a bulk load: one row naming the new records).
-void auditRecords(store::AuditRepository& audit, const Actor& actor, const PlannedFile& f,
-                  const ImportFile& file) {
-  const std::string entity = auditEntity(f.kind);
-  const ImportFileSpec& spec = *importFileSpec(f.kind);
-  const bool bulk = f.added >= kImportBulkRows;
-  const PlannedRow *firstNew = nullptr, *lastNew = nullptr;
-  for (size_t i = 0; i < f.rows.size(); ++i) {
-    const PlannedRow& r = f.rows[i];
-    if (r.action != ImportAction::Update && r.action != ImportAction::New) continue;
-    if (r.action == ImportAction::New && bulk) {
-      if (!firstNew) firstNew = &r;
-      lastNew = &r;
-      continue;
-    }
-    const std::string where = format(tr("{1}, row {2}"), {f.source, std::to_string(r.row)});
-    if (r.action == ImportAction::Update) {
-      // The row the dialog writes for the same change: a member's fields in the order of their description.
-      std::vector<ChangedField> changes;
-      for (const auto& c : r.changes) changes.push_back({c.field, c.oldValue, c.newValue});
-      if (f.kind == "dang_vien")
-        std::stable_sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) {
-          return memberFieldOrder(a.field) < memberFieldOrder(b.field);
-        });
-      const auto [before, after] = auditValues(changes);
-      audit.append(actor.username, entity + ".update", entity + ":" + r.key, before, after, where);
-    } else {
-      std::string values;
-      const ImportRow& row = file.rows[i];
-      for (size_t k = 0; k < spec.columns.size(); ++k)
-        if (auto v = row.value(k); !v.empty())
-          values.append(values.empty() ? "" : "; ").append(spec.columns[k].field).append(": ").append(v);
-      audit.append(actor.username, entity + ".import", entity + ":" + r.key, "", values, where);
-    }
-  }
-  if (firstNew)
-    audit.append(actor.username, entity + ".import", entity + ":" + firstNew->key + ".." + lastNew->key, "",
-                 format(tr("{1} new records, {2} to {3}, as in the file"),
-                        {std::to_string(f.added), firstNew->key, lastNew->key}),
-                 f.source);
-}
 
 // The rows of every file of `batch`, for a progress stage over all of them.
 uint64_t rowCount(const ImportBatch& batch) {
@@ -873,36 +819,6 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
 
 }  // namespace
 
-std::string importFileRefusal(const Actor& actor, std::string_view kind) {
-  const std::string role = core::enums::userRole.label(actor.role);
-  if (kind == "kiem_tra" || kind == "ky_luat") {
-    if (!allows(actor, Permission::ReadCaseFiles))
-      return format(
-          tr("the account {1} ({2}) may neither read nor write inspection and discipline case files: "
-             "only the inspection committee imports this file."),
-          {actor.username, role});
-    return {};
-  }
-  if (kind == "to_chuc" || kind == "cap_uy" || kind == "chi_tieu") {
-    if (!allows(actor, Permission::EditSettings))
-      return format(
-          tr("the account {1} ({2}) may not change party organizations, the committee or the targets: "
-             "only the office or an administrator imports this file."),
-          {actor.username, role});
-    return {};
-  }
-  if (!allows(actor, Permission::WriteRegister))
-    return format(tr("the account {1} ({2}) may not change the register."), {actor.username, role});
-  return {};
-}
-
-namespace {
-// The import needs at least one of the rights its files call for.
-void requireSomeImport(const Actor& actor) {
-  if (!allows(actor, Permission::ReadCaseFiles)) require(actor, Permission::WriteRegister);
-}
-}  // namespace
-
 ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch, core::Progress* progress) {
   requireSomeImport(actor);
   Context ctx(s, actor);
@@ -927,7 +843,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
   }
   if (!result.plan.changesAnything()) return result;
 
-  store::Database& db = s.database();
+  store::Database& db = storeOf(s);
   ctx.repo.beginBulkWrite();
   struct EndBulk {
     store::ImportRepository& repo;

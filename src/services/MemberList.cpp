@@ -12,6 +12,7 @@
 #include "core/MemberRules.h"
 #include "core/VietText.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/MemberQuery.h"
 #include "store/MergeRepository.h"
 #include "store/ValidationQueries.h"
@@ -108,7 +109,7 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
   if (!f.theory.empty() && !core::enums::theory.contains(f.theory))
     refuseValue(core::N_("political theory level"), f.theory);
 
-  store::Database& db = services.database();
+  store::Database& db = storeOf(services);
   // A search for a code a member had before a merge (Mã cũ) lists the members who had it.
   std::set<core::Id> oldCodeIds;
   if (!f.search.empty()) {
@@ -217,7 +218,7 @@ std::vector<RegisterEntry> registerEntries(Services& services, const Actor& acto
   q.withEvents = true;
   q.includeDeparted = includeDeparted;
   std::vector<RegisterEntry> out;
-  for (auto& r : store::membersOn(services.database(), q)) {
+  for (auto& r : store::membersOn(storeOf(services), q)) {
     out.push_back({std::move(r.member), std::move(r.cellCode), std::move(r.cellName), std::move(r.cellCategory),
                    std::move(r.ethnicityName), r.present, std::move(r.events)});
   }
@@ -227,7 +228,7 @@ std::vector<RegisterEntry> registerEntries(Services& services, const Actor& acto
 std::vector<CheckFinding> checkRegister(Services& services, const Actor& actor, const core::Date& /*asOf*/) {
   require(actor, Permission::ReadRegister);
   const std::optional<core::Id> scope = scopeOf(actor);
-  auto& db = services.database();
+  auto& db = storeOf(services);
   std::vector<CheckFinding> out;
 
   for (const auto& mf : store::membersMissingFields(db)) {
@@ -247,13 +248,14 @@ std::vector<CheckFinding> checkRegister(Services& services, const Actor& actor, 
 
   // Dates the dialog would refuse (stored before the rules reached every door): rule invalid_dates.
   const core::Date today = core::Date::today();
+  const core::RuleBook rules = services.ruleBook();
   for (const auto& d : store::memberDates(db)) {
     if (scope && d.member.cellId != *scope) continue;
     auto date = [](const std::string& t) { return t.empty() ? std::nullopt : core::Date::parse(t); };
     const auto problems = core::memberDateProblems(
         {d.birth.empty() ? std::nullopt : core::PartialDate::parse(d.birth), date(d.admitted), date(d.ceremony),
          date(d.official), date(d.transferredIn)},
-        today);
+        today, rules);
     for (const auto& fp : problems)
       out.push_back({"invalid_dates", d.member.code, std::nullopt,
                      core::format(core::tr("Member {1} ({2}): {3}"), {d.member.fullName, d.member.code, fp.message})});

@@ -15,6 +15,7 @@
 #include "core/VietText.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 #include "store/ImportRepository.h"
 #include "store/MergeRepository.h"
@@ -479,7 +480,7 @@ void combine(const MergeRequest& r, Build& b) {
 
 // The map's new cells: checks MAP.csv, adds a to_chuc row for each new cell and the groups to merge.
 void mapCells(Services& svc, const MergeRequest& r, Build& b) {
-  store::ImportRepository repo(svc.database());
+  store::ImportRepository repo(storeOf(svc));
   std::set<std::string> assigned;
   for (const auto& c : b.plan.codes)
     if (c.entity == "organization") assigned.insert(codeKey(c.newCode));
@@ -605,7 +606,7 @@ Build build(Services& svc, const Actor& actor, const MergeRequest& r, core::Prog
     b.plan.problems.push_back(format(tr("{1}: {2} proposed pairs are not decided."),
                                      {r.pairsSource, std::to_string(b.plan.undecided.size())}));
   {
-    store::ImportRepository repo(svc.database());
+    store::ImportRepository repo(storeOf(svc));
     assignCodes(repo, r, b);
   }
   combine(r, b);
@@ -653,7 +654,7 @@ MergePlan applyMerge(Services& s, const Actor& actor, const MergeRequest& reques
     text += "\n" + std::string(tr("The merge was refused; nothing was written."));
     throw core::DataError(text);
   }
-  store::Database& db = s.database();
+  store::Database& db = storeOf(s);
   try {
     db.transaction([&] {
       b.plan.import = applyImport(s, actor, b.batch, progress).plan;
@@ -743,23 +744,23 @@ MergePlan applyMerge(Services& s, const Actor& actor, const MergeRequest& reques
 }
 
 std::optional<core::Date> mergedOn(Services& s, const std::string& origin) {
-  store::MergeRepository repo(s.database());
+  store::MergeRepository repo(storeOf(s));
   return core::Date::parse(repo.mergedOn(origin));
 }
 
 std::vector<core::Id> membersByOldCode(Services& s, const std::string& code) {
-  store::MergeRepository repo(s.database());
+  store::MergeRepository repo(storeOf(s));
   return repo.idsByOldCode("member", codeKey(code));
 }
 
 std::vector<std::string> memberOldCodes(Services& s, core::Id memberId) {
-  store::MergeRepository repo(s.database());
+  store::MergeRepository repo(storeOf(s));
   return repo.oldCodes("member", memberId);
 }
 
 MergeSource readRegisterSource(const std::string& name, const std::string& path) {
   auto src = Services::openForReading(path);
-  store::MergeRepository repo(src->database());
+  store::MergeRepository repo(storeOf(*src));
   MergeSource out;
   out.name = name;
   out.path = path;

@@ -10,6 +10,7 @@
 #include "core/VietText.h"
 #include "services/Packages.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/PackageRepository.h"
 #include "store/RegisterRepository.h"
 
@@ -61,8 +62,9 @@ std::optional<core::Date> day(const PackageValue& v) {
 std::vector<std::string> packageValueProblems(Services& s, store::PackageRepository& repo,
                                               const core::ChangePackage& pkg) {
   std::vector<std::string> out;
-  store::RegisterRepository reg(s.database());
+  store::RegisterRepository reg(storeOf(s));
   const core::Date today = core::Date::today();
+  const core::RuleBook rules = s.ruleBook();
   // The new values of each updated member and candidate, to judge the record as it will be.
   std::map<std::pair<std::string, int64_t>, std::map<std::string, PackageValue>> records;
   std::map<std::pair<std::string, int64_t>, std::string> labels;
@@ -125,7 +127,7 @@ std::vector<std::string> packageValueProblems(Services& s, store::PackageReposit
     const auto problems = table == "members"
                               ? core::memberDateProblems({birth, dateOf("admitted_on"), dateOf("ceremony_on"),
                                                           dateOf("official_on"), dateOf("transferred_in_on")},
-                                                         today)
+                                                         today, rules)
                               : core::candidateDateProblems(birth, dateOf("listed_on"), today);
     for (const auto& fp : problems)
       if (changed.count(fp.field) || changed.count("birth_date") || changed.count("admitted_on") ||

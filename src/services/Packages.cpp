@@ -13,6 +13,7 @@
 #include "core/InputClean.h"
 #include "core/VietText.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 #include "store/PackageRepository.h"
 #include "store/SettingsRepository.h"
@@ -236,7 +237,7 @@ core::CellPackage Packages::exportCell(const Actor& actor, const std::string& ce
     if (core::sameCode(o.code, cellCode)) org = o;
   if (!org) throw DataError(format(tr("There is no organization with code {1}."), {cellCode}));
   core::CellPackage pkg;
-  store::Database& db = s_.database();
+  store::Database& db = storeOf(s_);
   db.transaction([&] {
     store::PackageRepository repo(db);
     if (repo.origin())
@@ -267,7 +268,7 @@ std::unique_ptr<Services> Packages::createCellFile(const std::filesystem::path& 
   info.name = pkg.committee.empty() ? pkg.cellName : pkg.committee;
   auto s = Services::create(path, info);
   try {
-    store::Database& db = s->database();
+    store::Database& db = storeOf(*s);
     db.transaction([&] {
       store::PackageRepository repo(db);
       repo.writeCellTables(pkg.tables);
@@ -293,12 +294,12 @@ std::unique_ptr<Services> Packages::createCellFile(const std::filesystem::path& 
 }
 
 std::optional<CellFileInfo> Packages::cellOrigin() {
-  auto o = store::PackageRepository(s_.database()).origin();
+  auto o = store::PackageRepository(storeOf(s_)).origin();
   if (!o) return std::nullopt;
   CellFileInfo info{o->exportId,       o->officeId, o->committee, o->cellCode,   o->openedAt,
                     o->officeRevision, o->cellId,   o->cellName,  o->exportedAt, o->exportedBy};
   if (info.cellName.empty()) {
-    core::PackageTable orgs = store::PackageRepository(s_.database()).rows("organizations");
+    core::PackageTable orgs = store::PackageRepository(storeOf(s_)).rows("organizations");
     int name = columnIndex(orgs, "name");
     for (const auto& r : orgs.rows)
       if (r.id == info.cellId) info.cellName = cell(r, name);
@@ -307,7 +308,7 @@ std::optional<CellFileInfo> Packages::cellOrigin() {
 }
 
 core::ChangePackage Packages::changes(const Actor& actor, const std::string& secretary) {
-  store::PackageRepository repo(s_.database());
+  store::PackageRepository repo(storeOf(s_));
   auto origin = repo.origin();
   if (!origin)
     throw DataError(tr("This file was not opened from a cell package: it has no changes to send."));
@@ -385,7 +386,7 @@ core::ChangePackage Packages::changes(const Actor& actor, const std::string& sec
 }
 
 std::vector<std::string> Packages::unsentChanges() {
-  store::PackageRepository repo(s_.database());
+  store::PackageRepository repo(storeOf(s_));
   auto origin = repo.origin();
   if (!origin)
     throw DataError(tr("This file was not opened from a cell package: it has no changes to send."));
@@ -455,7 +456,7 @@ Review Packages::review(const core::ChangePackage& pkg) {
     control = control || hasControlCharacters(c.recordLabel) || hasControlCharacters(c.table) ||
               hasControlCharacters(c.column);
   if (control) throw DataError(format(tr("The content of the package is damaged ({1})."), {"control"}));
-  store::PackageRepository repo(s_.database());
+  store::PackageRepository repo(storeOf(s_));
   if (repo.origin())
     throw DataError(tr("This file is a cell file; change packages are applied to the office file."));
   std::string self = repo.databaseId();
@@ -576,7 +577,7 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
   require(actor, Permission::WriteRegister);
   if (actor.cellId) throw core::PermissionError(tr("A cell secretary cannot apply change packages."));
   int applied = 0, declined = 0;
-  store::Database& db = s_.database();
+  store::Database& db = storeOf(s_);
   db.transaction([&] {
     Review r = review(pkg);
     store::PackageRepository repo(db);

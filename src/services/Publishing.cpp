@@ -7,6 +7,7 @@
 #include "core/I18n.h"
 #include "services/AuditAnchor.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/PublishedReportRepository.h"
 #include "store/Sql.h"
 
@@ -60,7 +61,7 @@ core::Id publishReport(Services& s, const Actor& actor, const std::string& name,
   require(actor, Permission::ReadRegister);
   if (archive.empty()) throw core::DataError(core::tr("The report to publish is empty."));
   core::Id id = 0;
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     store::PublishedReport r;
     r.name = name;
     r.title = title;
@@ -68,7 +69,7 @@ core::Id publishReport(Services& s, const Actor& actor, const std::string& name,
     r.publishedAt = store::sql::nowUtc();
     r.username = actor.username;
     r.model = archive;
-    id = store::insertPublishedReport(s.database(), r);
+    id = store::insertPublishedReport(storeOf(s), r);
     s.audit(actor, "report.publish", "published_report:" + std::to_string(id), "", name + " " + options);
   });
   anchorAuditHead(s, "report " + std::to_string(id));  // the trail's head kept outside the file
@@ -78,7 +79,7 @@ core::Id publishReport(Services& s, const Actor& actor, const std::string& name,
 std::vector<Published> publishedReports(Services& s, const Actor& actor) {
   require(actor, Permission::ReadRegister);
   std::vector<Published> out;
-  for (auto& r : store::listPublishedReports(s.database())) {
+  for (auto& r : store::listPublishedReports(storeOf(s))) {
     Published p = fromRow(std::move(r));
     if (mayRead(actor, p)) out.push_back(std::move(p));
   }
@@ -87,7 +88,7 @@ std::vector<Published> publishedReports(Services& s, const Actor& actor) {
 
 Published publishedReport(Services& s, const Actor& actor, core::Id id) {
   require(actor, Permission::ReadRegister);
-  auto r = store::findPublishedReport(s.database(), id);
+  auto r = store::findPublishedReport(storeOf(s), id);
   if (!r)
     throw core::DataError(
         core::format(core::tr("There is no published report number {1}."), {std::to_string(id)}));

@@ -14,6 +14,7 @@
 #include "core/InputClean.h"
 #include "core/VietText.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/MemberQuery.h"
 #include "store/RatingDecisions.h"
 #include "store/RatingRepository.h"
@@ -273,7 +274,7 @@ void applyInput(Services& s, const Actor& actor, store::RatingRepository& repo, 
       before ? *before : core::Rating{0, year, type, subject, cell, "", "", "", std::nullopt, ""};
   // The committee's level follows the proposal (or the self-assessment) only until the committee decides:
   // its decision is its own act, never filled in by typing the proposal.
-  const bool follows = !before || !store::ratingDecided(s.database(), before->id);
+  const bool follows = !before || !store::ratingDecided(storeOf(s), before->id);
   switch (in.stage) {
     case RatingStage::SelfAssessment:
       r.selfLevel = level;
@@ -301,7 +302,7 @@ void applyInput(Services& s, const Actor& actor, store::RatingRepository& repo, 
     return;
   }
   r.id = repo.saveRating(r);
-  store::setRatingDecided(s.database(), r.id, in.stage == RatingStage::Decision ? !level.empty() : !follows);
+  store::setRatingDecided(storeOf(s), r.id, in.stage == RatingStage::Decision ? !level.empty() : !follows);
   s.audit(actor, action, record, describe(before), describe(r), in.exceptionReason ? r.exceptionReason : "");
 }
 
@@ -435,14 +436,14 @@ std::vector<CheckFinding> ratingFindings(Services& s, const Actor& actor, std::o
     if (!actor.cellId) return {};
     onlyCell = actor.cellId;
   }
-  store::RatingRepository repo(s.database());
+  store::RatingRepository repo(storeOf(s));
   const std::vector<int> years = year ? std::vector<int>{*year} : repo.ratedYears();
   std::vector<CheckFinding> out;
   if (years.empty()) return out;
-  const Register reg = loadRegister(s.database());
+  const Register reg = loadRegister(storeOf(s));
   const core::RuleBook rules = s.ruleBook();
   for (int y : years) {
-    auto f = findingsOfYear(reg, rules, loadYear(s.database(), reg, y), onlyCell);
+    auto f = findingsOfYear(reg, rules, loadYear(storeOf(s), reg, y), onlyCell);
     out.insert(out.end(), f.begin(), f.end());
   }
   sortFindings(out);
@@ -455,19 +456,19 @@ std::vector<CheckFinding> ratingFindings(Services& s, const Actor& actor, std::o
 std::vector<RatingRound> ratingRounds(Services& s, const Actor& actor) {
   require(actor, Permission::ReadRegister);
   std::vector<RatingRound> out;
-  for (const auto& r : store::RatingRepository(s.database()).rounds())
+  for (const auto& r : store::RatingRepository(storeOf(s)).rounds())
     out.push_back({r.year, r.openedOn, r.status, r.lockedAt, r.lockedBy});
   return out;
 }
 
 void openRatingRound(Services& s, const Actor& actor, int year, const core::Date& openedOn) {
   requireOffice(actor, tr("open, lock or reopen a rating round"));
-  store::RatingRepository repo(s.database());
+  store::RatingRepository repo(storeOf(s));
   if (year < core::Date::kMinYear || year > openedOn.year())
     throw DataError(
         format(tr("A rating round for {1} cannot be opened on {2}."), {str(year), openedOn.vn()}));
   if (repo.round(year)) throw DataError(format(tr("The rating round of {1} already exists."), {str(year)}));
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     repo.insertRound({year, openedOn, "open", "", ""});
     s.audit(actor, "rating.open", "rating_round:" + str(year), "", "open " + openedOn.iso());
   });
@@ -475,7 +476,7 @@ void openRatingRound(Services& s, const Actor& actor, int year, const core::Date
 
 LockResult lockRatingRound(Services& s, const Actor& actor, int year, const std::string& overrideReason) {
   requireOffice(actor, tr("open, lock or reopen a rating round"));
-  store::RatingRepository repo(s.database());
+  store::RatingRepository repo(storeOf(s));
   if (requireRound(repo, year).status == "locked")
     throw DataError(format(tr("The rating round of {1} is already locked."), {str(year)}));
   LockResult res;
@@ -485,7 +486,7 @@ LockResult lockRatingRound(Services& s, const Actor& actor, int year, const std:
   std::string overridden;
   for (const auto& f : res.violations)
     overridden += (overridden.empty() ? "" : ", ") + f.rule + " " + f.subject;
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     repo.setRoundStatus(year, "locked", store::sql::nowUtc(), actor.username);
     s.audit(actor, "rating.lock", "rating_round:" + str(year), "open",
             overridden.empty() ? std::string("locked") : "locked; overridden: " + overridden, reason);
@@ -496,13 +497,13 @@ LockResult lockRatingRound(Services& s, const Actor& actor, int year, const std:
 
 void reopenRatingRound(Services& s, const Actor& actor, int year, const std::string& reasonIn) {
   requireOffice(actor, tr("open, lock or reopen a rating round"));
-  store::RatingRepository repo(s.database());
+  store::RatingRepository repo(storeOf(s));
   const store::RatingRound r = requireRound(repo, year);
   if (r.status != "locked")
     throw DataError(format(tr("The rating round of {1} is not locked."), {str(year)}));
   const std::string reason = core::normalizeText(reasonIn);
   if (reason.empty()) throw DataError(tr("Give the reason for reopening the rating round."));
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     repo.setRoundStatus(year, "open", "", "");
     s.audit(actor, "rating.reopen", "rating_round:" + str(year), "locked " + r.lockedAt + " " + r.lockedBy,
             "open", reason);
@@ -515,14 +516,14 @@ void reopenRatingRound(Services& s, const Actor& actor, int year, const std::str
 std::vector<CheckFinding> enterMemberRatings(Services& s, const Actor& actor, int year,
                                              const std::vector<RatingInput>& inputs) {
   if (!isOffice(actor) && actor.role != "secretary") requireOffice(actor, tr("enter ratings"));
-  store::RatingRepository repo(s.database());
+  store::RatingRepository repo(storeOf(s));
   requireOpen(repo, year);
   const core::RuleBook rules = s.ruleBook();
   const core::Date day = ratingDay(year);
-  const Register reg = loadRegister(s.database());
+  const Register reg = loadRegister(storeOf(s));
   std::vector<CheckFinding> warnings;
   std::set<std::string> cells, members;
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     for (const auto& in : inputs) {
       auto it = reg.byCode.find(core::normalizeText(in.subjectCode));
       if (it == reg.byCode.end())
@@ -547,7 +548,7 @@ std::vector<CheckFinding> enterMemberRatings(Services& s, const Actor& actor, in
       members.insert(m.code);
     }
   });
-  auto found = findingsOfYear(reg, rules, loadYear(s.database(), reg, year), std::nullopt);
+  auto found = findingsOfYear(reg, rules, loadYear(storeOf(s), reg, year), std::nullopt);
   for (auto& f : found)
     if ((f.rule == "rating_quota" && cells.count(f.subject)) ||
         (f.rule == "rating_disciplined" && members.count(f.subject)))
@@ -558,14 +559,14 @@ std::vector<CheckFinding> enterMemberRatings(Services& s, const Actor& actor, in
 std::vector<CheckFinding> rateOrganizations(Services& s, const Actor& actor, int year,
                                             const std::vector<RatingInput>& inputs) {
   requireOffice(actor, tr("rate the cells"));
-  store::RatingRepository repo(s.database());
+  store::RatingRepository repo(storeOf(s));
   requireOpen(repo, year);
   const core::RuleBook rules = s.ruleBook();
   const core::Date day = ratingDay(year);
-  const Register reg = loadRegister(s.database());
+  const Register reg = loadRegister(storeOf(s));
   std::vector<CheckFinding> warnings;
   std::set<std::string> touched;
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     for (const auto& in : inputs) {
       if (in.stage != RatingStage::Decision)
         throw DataError(tr("A cell is rated only by the committee's decision."));
@@ -579,7 +580,7 @@ std::vector<CheckFinding> rateOrganizations(Services& s, const Actor& actor, int
       touched.insert(o->code);
     }
   });
-  auto found = findingsOfYear(reg, rules, loadYear(s.database(), reg, year), std::nullopt);
+  auto found = findingsOfYear(reg, rules, loadYear(storeOf(s), reg, year), std::nullopt);
   for (auto& f : found)
     if (f.rule == "rating_disciplined" && touched.count(f.subject)) warnings.push_back(std::move(f));
   return warnings;
@@ -591,7 +592,7 @@ std::vector<CheckFinding> rateOrganizations(Services& s, const Actor& actor, int
 std::vector<RatingSheetRow> ratingSheet(Services& s, const Actor& actor, int year,
                                         const std::string& cellCode) {
   require(actor, Permission::ReadRegister);
-  const Register reg = loadRegister(s.database());
+  const Register reg = loadRegister(storeOf(s));
   const std::string code = core::normalizeText(cellCode);
   auto cell = reg.org(code);
   if (!cell) throw DataError(format(tr("There is no cell with the code {1}."), {code}));
@@ -599,11 +600,11 @@ std::vector<RatingSheetRow> ratingSheet(Services& s, const Actor& actor, int yea
     throw PermissionError(
         format(tr("The account {1} may read only the members of its own cell."), {actor.username}));
   const core::RuleBook rules = s.ruleBook();
-  const YearFacts y = loadYear(s.database(), reg, year);
+  const YearFacts y = loadYear(storeOf(s), reg, year);
   std::unordered_map<core::Id, const core::Rating*> rated;
   for (const auto& r : y.ratings)
     if (r.subjectType == kMember) rated[r.subjectId] = &r;
-  const auto undecided = store::undecidedRatings(s.database(), year);
+  const auto undecided = store::undecidedRatings(storeOf(s), year);
   std::vector<RatingSheetRow> out;
   std::unordered_set<core::Id> listed;
   auto fill = [&](RatingSheetRow& row, core::Id id) {
@@ -651,8 +652,8 @@ std::vector<RatingSheetRow> ratingSheet(Services& s, const Actor& actor, int yea
 
 std::vector<OrgRatingRow> organizationSheet(Services& s, const Actor& actor, int year) {
   require(actor, Permission::ReadRegister);
-  const Register reg = loadRegister(s.database());
-  const YearFacts y = loadYear(s.database(), reg, year);
+  const Register reg = loadRegister(storeOf(s));
+  const YearFacts y = loadYear(storeOf(s), reg, year);
   const int percent = s.ruleBook().intOn("rating.org_disciplined_subunits_percent", y.day);
   std::vector<OrgRatingRow> out;
   for (const auto& o : reg.orgs) {
@@ -678,8 +679,8 @@ std::vector<CellRatingProgress> ratingProgress(Services& s, const Actor& actor, 
     if (!actor.cellId) return {};
     onlyCell = actor.cellId;
   }
-  const Register reg = loadRegister(s.database());
-  const YearFacts y = loadYear(s.database(), reg, year);
+  const Register reg = loadRegister(storeOf(s));
+  const YearFacts y = loadYear(storeOf(s), reg, year);
   const core::RuleBook rules = s.ruleBook();
   std::unordered_map<core::Id, const core::Rating*> memberRatings, orgRatings;
   for (const auto& r : y.ratings) (r.subjectType == kMember ? memberRatings : orgRatings)[r.subjectId] = &r;
@@ -733,7 +734,7 @@ RatingSummary ratingSummary(Services& s, const Actor& actor, int fromYear, int t
   RatingSummary sum;
   sum.fromYear = fromYear;
   sum.toYear = toYear;
-  store::RatingRepository repo(s.database());
+  store::RatingRepository repo(storeOf(s));
   const auto ratings = repo.ratingsBetween(fromYear, toYear);
   std::map<int, RatingYearSummary> years;
   for (const auto& r : repo.rounds())
@@ -750,7 +751,7 @@ RatingSummary ratingSummary(Services& s, const Actor& actor, int fromYear, int t
     addLevel(y.members, r.level);
     std::optional<core::Id> cell = r.cellId;
     if (!cell) {
-      if (!reg) reg = loadRegister(s.database());
+      if (!reg) reg = loadRegister(storeOf(s));
       if (auto it = reg->byId.find(r.subjectId); it != reg->byId.end())
         cell = reg->cellOn(it->second, ratingDay(r.year));
     }
@@ -765,7 +766,7 @@ RatingSummary ratingSummary(Services& s, const Actor& actor, int fromYear, int t
     y.memberTarget = targetOf(targets, "dang_vien_tot", year);
     sum.years.push_back(y);
   }
-  const auto orgs = store::RegisterRepository(s.database()).organizations();
+  const auto orgs = store::RegisterRepository(storeOf(s)).organizations();
   for (const auto& o : orgs) {  // by code
     auto it = cells.find(o.id);
     if (it == cells.end()) continue;

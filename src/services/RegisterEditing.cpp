@@ -13,6 +13,7 @@
 #include "services/Lookup.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 #include "store/MergeRepository.h"
 #include "store/RecordsRepository.h"
@@ -88,7 +89,7 @@ void moveMember(store::RegisterRepository& repo, core::Member m, core::Id toCell
 // ---------------------------------------------------------------------------------------------
 MemberFile memberFile(Services& s, const Actor& actor, const std::string& code) {
   require(actor, Permission::ReadRegister);
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   MemberFile f;
   f.member = memberByCode(repo, code);
   if (actor.role == "secretary" && actor.cellId != f.member.cellId)
@@ -100,14 +101,14 @@ MemberFile memberFile(Services& s, const Actor& actor, const std::string& code) 
       f.cellOrigin = o.origin;
     }
   f.events = repo.events(f.member.id);
-  f.oldCodes = store::MergeRepository(s.database()).oldCodes("member", f.member.id);
+  f.oldCodes = store::MergeRepository(storeOf(s)).oldCodes("member", f.member.id);
   f.trainings = repo.trainings(f.member.id);
   return f;
 }
 
 std::vector<std::string> validateMember(Services& s, const core::Member& in, bool isNew) {
   core::Member m = normalized(in);
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   std::vector<std::string> p;
   const Date today = Date::today();
   if (m.code.empty()) p.push_back(tr("The member code is required."));
@@ -126,7 +127,7 @@ std::vector<std::string> validateMember(Services& s, const core::Member& in, boo
   if (!m.admittedOn && !m.transferredInOn)
     p.push_back(tr("Enter the date of the admission decision (or, for a member who transferred in, the transfer date)."));
   for (auto& fp : core::memberDateProblems(
-           {m.birthDate, m.admittedOn, m.ceremonyOn, m.officialOn, m.transferredInOn}, today))
+           {m.birthDate, m.admittedOn, m.ceremonyOn, m.officialOn, m.transferredInOn}, today, s.ruleBook()))
     p.push_back(std::move(fp.message));
   if (m.transferredInOn && m.transferredInFrom.empty())
     p.push_back(tr("Name the committee the member transferred in from."));
@@ -136,7 +137,7 @@ std::vector<std::string> validateMember(Services& s, const core::Member& in, boo
 core::Id addMember(Services& s, const Actor& actor, core::Member m, const std::string& cellCode,
                    const std::string& decisionNo) {
   m = normalized(m);
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   core::Organization cell = organizationByCode(repo, cellCode);
   requireWrite(actor, cell.id);
   auto problems = validateMember(s, m, true);
@@ -149,7 +150,7 @@ core::Id addMember(Services& s, const Actor& actor, core::Member m, const std::s
   m.status = "active";
   m.statusSince.reset();
   core::Id id = 0;
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     id = repo.insertMember(m);
     if (m.transferredInOn)
       repo.insertEvent({0, id, *m.transferredInOn, "transfer_in", std::nullopt, cell.id, m.transferredInFrom,
@@ -166,7 +167,7 @@ core::Id addMember(Services& s, const Actor& actor, core::Member m, const std::s
 }
 
 void updateMember(Services& s, const Actor& actor, const core::Member& in, const std::string& reason) {
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   auto stored = in.id ? repo.memberById(in.id) : repo.memberByCode(core::normalizeText(in.code));
   if (!in.id && !stored) stored = repo.memberByCode(core::toUpper(core::normalizeText(in.code)));  // dv0001 is DV0001
   if (!stored) throw DataError(format(tr("There is no member with the code {1}."), {in.code}));
@@ -182,14 +183,14 @@ void updateMember(Services& s, const Actor& actor, const core::Member& in, const
   const auto changes = memberChanges(*stored, m);
   if (changes.empty()) return;
   const auto [before, after] = auditValues(changes);
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     repo.updateMember(m);
     s.audit(actor, "member.update", "member:" + m.code, before, after, core::normalizeText(reason));
   });
 }
 
 void recordAction(Services& s, const Actor& actor, const std::string& memberCode, const MemberAction& a) {
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   core::Member m = memberByCode(repo, memberCode);
   requireWrite(actor, m.cellId);
   if (!core::enums::memberEvent.contains(a.kind) || a.kind == "admitted")
@@ -276,9 +277,9 @@ void recordAction(Services& s, const Actor& actor, const std::string& memberCode
   } else if (a.kind == "left") {
     endWith("left");
   }
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     repo.insertEvent(e);
-    if (removal) store::RecordsRepository(s.database()).insertRemoval(*removal);
+    if (removal) store::RecordsRepository(storeOf(s)).insertRemoval(*removal);
     repo.updateMember(after);
     s.audit(actor, "member." + a.kind, "member:" + m.code, m.status, after.status + " " + a.date.iso(),
             decisionNo + (reason.empty() ? "" : " " + reason));
@@ -357,10 +358,10 @@ core::Id addOrganization(Services& s, const Actor& actor, core::Organization o) 
   o.id = 0;
   o.ceased.reset();
   o.mergedInto.reset();
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   validateOrganization(repo, o);
   core::Id id = 0;
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     id = repo.insertOrganization(o);
     if (o.founded) repo.insertOrganizationEvent(id, *o.founded, "founded", std::nullopt, "", "");
     s.audit(actor, "organization.add", "organization:" + o.code, "", o.name);
@@ -370,7 +371,7 @@ core::Id addOrganization(Services& s, const Actor& actor, core::Organization o) 
 
 void updateOrganization(Services& s, const Actor& actor, const core::Organization& in) {
   requireOffice(actor);
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   core::Organization o = normalizedOrg(in);
   std::optional<core::Organization> stored;
   for (const auto& x : repo.organizations())
@@ -379,7 +380,7 @@ void updateOrganization(Services& s, const Actor& actor, const core::Organizatio
   o.ceased = stored->ceased;  // structure changes only through merge, split and dissolve
   o.mergedInto = stored->mergedInto;
   validateOrganization(repo, o);
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     repo.updateOrganization(o);
     if (stored->name != o.name) repo.insertOrganizationEvent(o.id, Date::today(), "renamed", std::nullopt, "", stored->name);
     s.audit(actor, "organization.update", "organization:" + o.code,
@@ -393,7 +394,7 @@ void updateOrganization(Services& s, const Actor& actor, const core::Organizatio
 void mergeOrganizations(Services& s, const Actor& actor, const std::vector<std::string>& fromCodes,
                         const std::string& intoCode, const Date& date, const std::string& decisionNo) {
   requireOffice(actor);
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   core::Organization into = organizationByCode(repo, intoCode);
   if (!existsOn(into, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {into.code, date.vn()}));
   if (fromCodes.empty()) throw DataError(tr("Choose the cells to merge."));
@@ -405,7 +406,7 @@ void mergeOrganizations(Services& s, const Actor& actor, const std::vector<std::
     if (!existsOn(o, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, date.vn()}));
     if (seen.insert(o.id).second) from.push_back(o);
   }
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     std::string codes;
     for (auto& o : from) {
       for (auto& m : presentMembers(repo, o.id)) moveMember(repo, m, into.id, date, decisionNo, "merge");
@@ -422,7 +423,7 @@ core::Id splitOrganization(Services& s, const Actor& actor, const std::string& c
                            const std::vector<std::string>& memberCodes, const Date& date,
                            const std::string& decisionNo) {
   requireOffice(actor);
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   core::Organization from = organizationByCode(repo, code);
   if (!existsOn(from, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {from.code, date.vn()}));
   newCell = normalizedOrg(newCell);
@@ -439,7 +440,7 @@ core::Id splitOrganization(Services& s, const Actor& actor, const std::string& c
     moving.push_back(m);
   }
   core::Id id = 0;
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     id = repo.insertOrganization(newCell);
     repo.insertOrganizationEvent(id, date, "founded", from.id, decisionNo, "split");
     repo.insertOrganizationEvent(from.id, date, "split", id, decisionNo, "");
@@ -453,7 +454,7 @@ core::Id splitOrganization(Services& s, const Actor& actor, const std::string& c
 void dissolveOrganization(Services& s, const Actor& actor, const std::string& code, const Date& date,
                           const std::string& decisionNo, const std::string& moveTo) {
   requireOffice(actor);
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   core::Organization o = organizationByCode(repo, code);
   if (!existsOn(o, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, date.vn()}));
   auto members = presentMembers(repo, o.id);
@@ -466,7 +467,7 @@ void dissolveOrganization(Services& s, const Actor& actor, const std::string& co
     if (to->id == o.id || !existsOn(*to, date))
       throw DataError(format(tr("The cell {1} does not exist on {2}."), {to->code, date.vn()}));
   }
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     for (auto& m : members) moveMember(repo, m, to->id, date, decisionNo, "dissolution");
     endCell(repo, o, date);
     repo.insertOrganizationEvent(o.id, date, "dissolved", to ? std::optional(to->id) : std::nullopt, decisionNo, "");
@@ -477,13 +478,13 @@ void dissolveOrganization(Services& s, const Actor& actor, const std::string& co
 void setCellCommittee(Services& s, const Actor& actor, const std::string& code, bool has, const Date& date,
                       const std::string& decisionNo) {
   requireOffice(actor);
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   core::Organization o = organizationByCode(repo, code);
   if (!existsOn(o, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, date.vn()}));
   if (has && o.hasCommittee)
     throw DataError(format(tr("The cell {1} already has a cell committee."), {o.code}));
   if (!has && !o.hasCommittee) throw DataError(format(tr("The cell {1} has no cell committee."), {o.code}));
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     if (has) repo.openCellCommittee(o.id, date, core::normalizeText(decisionNo));
     else repo.closeCellCommittee(o.id, date);
     s.audit(actor, has ? "cell_committee.open" : "cell_committee.close", "organization:" + o.code, "", date.iso(),
@@ -494,7 +495,7 @@ void setCellCommittee(Services& s, const Actor& actor, const std::string& code, 
 void setCellLeader(Services& s, const Actor& actor, const std::string& orgCode, const std::string& memberCode,
                    const std::string& role, const Date& from, const std::string& decisionNo) {
   requireOffice(actor);
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   core::Organization o = organizationByCode(repo, orgCode);
   core::Member m = memberByCode(repo, memberCode);
   if (!core::enums::cellRole.contains(role)) throw DataError(format(tr("Unknown role \"{1}\"."), {role}));
@@ -503,7 +504,7 @@ void setCellLeader(Services& s, const Actor& actor, const std::string& orgCode, 
     throw DataError(format(tr("{1} ({2}) is not a member of {3}."), {m.fullName, m.code, o.code}));
   if (!m.officialOn || *m.officialOn > from)
     throw DataError(format(tr("{1} ({2}) must be an official member to lead the cell."), {m.fullName, m.code}));
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     if (role != "chi_uy_vien") repo.closeLeaders(o.id, role, from);
     repo.insertLeader({o.id, m.id, role, from, std::nullopt});
     s.audit(actor, "cell_leader.set", "organization:" + o.code, "", role + " " + m.code + " " + from.iso(), decisionNo);
@@ -512,13 +513,13 @@ void setCellLeader(Services& s, const Actor& actor, const std::string& orgCode, 
 
 std::vector<core::CellLeader> cellLeaders(Services& s, const Actor& actor, const std::string& orgCode) {
   require(actor, Permission::ReadRegister);
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   return repo.leaders(organizationByCode(repo, orgCode).id);
 }
 
 void addTraining(Services& s, const Actor& actor, const std::string& memberCode, int year,
                  const std::optional<Date>& date, const std::string& course) {
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(storeOf(s));
   core::Member m = memberByCode(repo, memberCode);
   requireWrite(actor, m.cellId);
   if (year < 1950 || year > Date::today().year() + 1)
@@ -527,7 +528,7 @@ void addTraining(Services& s, const Actor& actor, const std::string& memberCode,
     throw DataError(format(tr("The training date {1} is not in {2}."), {date->vn(), std::to_string(year)}));
   std::string c = core::normalizeText(course);
   if (c.empty()) throw DataError(tr("Name the training course."));
-  s.database().transaction([&] {
+  storeOf(s).transaction([&] {
     repo.insertTraining({0, m.id, year, date, c});
     s.audit(actor, "training.add", "member:" + m.code, "", std::to_string(year) + " " + c);
   });

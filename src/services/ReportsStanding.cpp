@@ -12,6 +12,7 @@
 #include "services/MemberList.h"
 #include "services/Reports.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/ReportQueries.h"
 
 namespace dangbo::services {
@@ -68,7 +69,7 @@ std::string orEmpty(const std::string& s, const char* none) {
 ReportModel organizationsReport(Services& s, const Actor& actor, const core::Date& asOf) {
   require(actor, Permission::ReadRegister);
   ReportModel m = newModel(s, "organizations", core::N_("Party organizations"), asOf);
-  store::Database& db = s.database();
+  store::Database& db = storeOf(s);
   const auto orgs = store::organizationsOn(db, asOf);
   std::map<core::Id, std::string> names;
   for (const auto& o : s.organizations(actor)) names[o.id] = o.name;
@@ -280,7 +281,7 @@ ReportModel membersReport(Services& s, const Actor& actor, const core::Date& asO
 ReportModel committeeReport(Services& s, const Actor& actor, const core::Date& asOf) {
   require(actor, Permission::ReadRegister);
   ReportModel m = newModel(s, "committee", core::N_("Composition of the executive committee"), asOf);
-  store::Database& db = s.database();
+  store::Database& db = storeOf(s);
   const core::Term* term = nullptr;
   const auto terms = store::termsByStart(db);
   for (const auto& t : terms)

@@ -5,6 +5,7 @@
 #include "services/AuditAnchor.h"
 #include "services/Ratings.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 #include "store/CheckQueries.h"
 #include "store/Database.h"
@@ -23,7 +24,7 @@ std::vector<CheckFinding> checkRules(Services& s, const Actor& actor, const core
   for (auto& f : ratingFindings(s, actor)) out.push_back(std::move(f));
 
   // Candidates' ages at the cell's vote, or today when there was no vote yet.
-  for (const auto& c : store::candidateAges(s.database())) {
+  for (const auto& c : store::candidateAges(storeOf(s))) {
     if (!c.birthDate) continue;  // missing data is another finding's business
     auto birth = core::PartialDate::parse(*c.birthDate);
     if (!birth) continue;
@@ -48,16 +49,16 @@ std::vector<CheckFinding> checkRules(Services& s, const Actor& actor, const core
 std::vector<CheckFinding> checkIntegrity(Services& s, const Actor& actor) {
   require(actor, Permission::ReadRegister);
   std::vector<CheckFinding> out;
-  std::string integrity = s.database().integrityCheck();
+  std::string integrity = storeOf(s).integrityCheck();
   if (integrity != "ok")
     out.push_back(
         {"integrity", "database", std::nullopt, format(tr("The file is damaged: {1}"), {integrity})});
-  for (const auto& v : s.database().foreignKeyViolations()) {
+  for (const auto& v : storeOf(s).foreignKeyViolations()) {
     std::string table = v.substr(0, v.find(' '));
     out.push_back({"integrity", table, std::nullopt,
                    format(tr("A row refers to a record that does not exist: {1}."), {v})});
   }
-  if (auto broken = store::AuditRepository(s.database()).firstBrokenRow())
+  if (auto broken = store::AuditRepository(storeOf(s)).firstBrokenRow())
     out.push_back(
         {"audit_chain", "audit_log:" + std::to_string(*broken), std::nullopt,
          format(tr("Audit row {1} does not match its recorded hash: the audit trail was changed outside "

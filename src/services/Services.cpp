@@ -48,7 +48,7 @@ std::pair<int, std::filesystem::path> Services::upgradeInfo() const {
   return {db_->openReport().fromVersion, db_->openReport().backupPath};
 }
 
-store::Database& Services::database() { return *db_; }
+store::Database& storeOf(Services& s) { return *s.db_; }
 
 void Services::audit(const Actor& actor, const std::string& action, const std::string& record,
                      const std::string& oldValue, const std::string& newValue, const std::string& reason) {

@@ -93,13 +93,12 @@ class Services {
   /// Every organization.
   std::vector<core::Organization> organizations(const Actor& actor);
 
-  /// The database, for lower-level tools (exchange, tests). The window and the CLI do not use it.
-  store::Database& database();
   /// Inside a use case's transaction: appends the audit row of a change and bumps the file's revision.
   void audit(const Actor& actor, const std::string& action, const std::string& record, const std::string& oldValue,
              const std::string& newValue, const std::string& reason = {});
 
  private:
+  friend store::Database& storeOf(Services& s);  // services/StoreAccess.h: for services' own code only
   explicit Services(std::unique_ptr<store::Database> db);
   std::unique_ptr<store::Database> db_;
 };

@@ -4,19 +4,13 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/Platform.h"
 #include "store/Sql.h"
 
 namespace dangbo::store {
 
 namespace sql {
-std::string nowUtc() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string nowUtc() { return core::platform::isoUtc(std::time(nullptr)); }
 }  // namespace sql
 
 core::CommitteeInfo SettingsRepository::committee() {

@@ -15,6 +15,7 @@
 #include "services/Register.h"
 #include "services/RuleChecks.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 #include "store/RecordsRepository.h"
 
@@ -84,7 +85,7 @@ TEST_CASE("admission done-when: report deadlines and check on the CLI, Tết and
   approved.fullName = "Lò Thị QC4";
   r.insert(approved);
   // As recordCellVote stores the approval (RecordsRepository writes the stage fields only).
-  r.s->database().db().exec("UPDATE candidates SET provincial_approval_no = '15-CV/TU' WHERE code = 'QC4'");
+  services::storeOf(*r.s).db().exec("UPDATE candidates SET provincial_approval_no = '15-CV/TU' WHERE code = 'QC4'");
   // Probation from the ceremony 02/02/2025 ends 02/02/2026; the cell reviews within 30 working days: Tết
   // moves the day from 16/03 to 23/03/2026.
   r.member("DV1", d(2025, 1, 20), d(2025, 2, 2), std::nullopt);
@@ -152,11 +153,11 @@ TEST_CASE("admission: over 60 at the vote is an age_limit finding only without t
     return out;
   };
   CHECK(ages() == std::vector<std::string>{"QC1"});
-  r.s->database().db().exec("UPDATE candidates SET provincial_approval_no = '15-CV/TU' WHERE code = 'QC1'");
+  services::storeOf(*r.s).db().exec("UPDATE candidates SET provincial_approval_no = '15-CV/TU' WHERE code = 'QC1'");
   CHECK(ages().empty());
   // The younger limit is not lifted by an approval: under 18 stays a finding.
   r.insert(r.candidate("QC2", *core::PartialDate::make(2009, 6, 1)));
-  r.s->database().db().exec("UPDATE candidates SET provincial_approval_no = '15-CV/TU' WHERE code = 'QC2'");
+  services::storeOf(*r.s).db().exec("UPDATE candidates SET provincial_approval_no = '15-CV/TU' WHERE code = 'QC2'");
   CHECK(ages() == std::vector<std::string>{"QC2"});
 }
 
@@ -190,7 +191,7 @@ TEST_CASE("deadline: a permanent transfer out is due within the dated working-da
   CHECK(late[0].message.find("Hát Lót") != std::string::npos);
 
   // The dated rule: from 01/01/2026 on, 30 working days -> 16/03/2026 (Tết off).
-  r.s->database().db().exec(
+  services::storeOf(*r.s).db().exec(
       "INSERT INTO rule_values (key, valid_from, value, regulation, note, created_at, created_by) VALUES "
       "('transfer.permanent_working_days', '2026-01-01', '30', 'thử', '', '2026-01-01T00:00:00Z', 'test')");
   t = transfers(d(2026, 4, 24));

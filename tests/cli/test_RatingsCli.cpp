@@ -17,6 +17,7 @@
 #include "core/Errors.h"
 #include "services/Ratings.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 #include "store/Database.h"
 
@@ -192,7 +193,7 @@ TEST_CASE(
     auto s = services::Services::open(db);
     CHECK_THROWS_AS(services::reopenRatingRound(*s, office, 2025, " "), core::DataError);
     services::reopenRatingRound(*s, office, 2025, "Nhập lại kết quả theo kết luận kiểm tra");
-    auto audit = store::AuditRepository(s->database()).latest(1);
+    auto audit = store::AuditRepository(services::storeOf(*s)).latest(1);
     REQUIRE(audit.size() == 1);
     CHECK(audit[0].action == "rating.reopen");
     CHECK(audit[0].record == "rating_round:2025");

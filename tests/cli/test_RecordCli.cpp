@@ -2,13 +2,10 @@
 // and the same audit row as the service call behind the dialog.
 #include <doctest/doctest.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "../TestUtil.h"
 #include "CliRun.h"
 #include "core/Errors.h"
 #include "core/MemberFields.h"
-#include "services/DemoGenerator.h"
 #include "services/Register.h"
 #include "services/Services.h"
 #include "store/Database.h"
@@ -23,10 +20,7 @@ namespace {
 const services::Actor kOffice = services::Actor::localOffice();
 
 std::string value(const std::string& db, const std::string& sql) {
-  SQLite::Database d(db);
-  SQLite::Statement q(d, sql);
-  if (!q.executeStep()) return "<none>";
-  return q.getColumn(0).isNull() ? std::string("NULL") : q.getColumn(0).getString();
+  return test::sqlValue(db, sql);
 }
 
 // Two identical small registers: one written through the CLI, its twin through the service call of the
@@ -36,16 +30,7 @@ struct Twins {
   std::string cli = (dir / "cli.db").string(), window = (dir / "window.db").string();
   std::string code, cell;
   Twins() {
-    for (const auto& path : {cli, window}) {
-      services::DemoOptions o;
-      o.seed = 5;
-      o.villageCells = 2;
-      o.schoolCells = 1;
-      o.members = 40;
-      o.historyYears = 2;
-      o.today = *core::Date::make(2026, 11, 29);
-      services::Services::createDemo(path, o);
-    }
+    for (const auto& path : {cli, window}) test::createSmallRegister(path, 5);
     code = value(cli, "SELECT code FROM members WHERE status = 'active' ORDER BY code LIMIT 1");
     cell =
         value(cli, "SELECT o.code FROM organizations o JOIN members m ON m.cell_id = o.id WHERE m.code = '" +
@@ -54,11 +39,7 @@ struct Twins {
   std::string member(const std::string& db, const std::string& column) {
     return value(db, "SELECT " + column + " FROM members WHERE code = '" + code + "'");
   }
-  std::string lastAudit(const std::string& db) {
-    return value(db,
-                 "SELECT username || '|' || action || '|' || record || '|' || old_value || '|' || new_value "
-                 "FROM audit_log ORDER BY id DESC LIMIT 1");
-  }
+  std::string lastAudit(const std::string& db) { return test::lastAudit(db); }
 };
 
 }  // namespace

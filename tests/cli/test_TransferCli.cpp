@@ -12,6 +12,7 @@
 #include "services/InstanceLock.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 
 using namespace dangbo;
@@ -45,7 +46,7 @@ struct Register : test::admission::OneCell {
   std::string state() {
     auto reader = services::Services::openForReading(path);
     std::string out;
-    SQLite::Statement q(reader->database().db(),
+    SQLite::Statement q(services::storeOf(*reader).db(),
                         "SELECT (SELECT count(*) FROM member_events WHERE received_on IS NOT NULL) || '/' || "
                         "(SELECT count(*) FROM audit_log)");
     if (q.executeStep()) out = q.getColumn(0).getString();

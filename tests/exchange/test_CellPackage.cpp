@@ -19,6 +19,7 @@
 #include "services/Ratings.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 
 using namespace dangbo;
@@ -43,7 +44,7 @@ std::unique_ptr<services::Services> smallOffice(const std::filesystem::path& pat
 
 // The code of the village cell with the most members.
 std::string busiestCell(services::Services& s) {
-  SQLite::Statement q(s.database().db(),
+  SQLite::Statement q(services::storeOf(s).db(),
                       "SELECT o.code FROM organizations o JOIN members m ON m.cell_id = o.id GROUP BY o.id "
                       "ORDER BY count(*) DESC, o.id LIMIT 1");
   REQUIRE(q.executeStep());
@@ -83,7 +84,7 @@ void setResidence(services::Services& s, const std::string& code, const std::str
 }
 
 int64_t revision(services::Services& s) {
-  SQLite::Statement q(s.database().db(), "SELECT revision FROM committee");
+  SQLite::Statement q(services::storeOf(s).db(), "SELECT revision FROM committee");
   q.executeStep();
   return q.getColumn(0).getInt64();
 }
@@ -146,7 +147,7 @@ TEST_CASE("a cell package survives encryption, compression and serialization unc
   }
   // The package carries exactly the cell's members, and the cell file holds them.
   auto c = services::Packages::createCellFile(dir / "cell.db", back);
-  SQLite::Statement n(c->database().db(), "SELECT count(*) FROM members");
+  SQLite::Statement n(services::storeOf(*c).db(), "SELECT count(*) FROM members");
   n.executeStep();
   CHECK(n.getColumn(0).getInt() ==
         static_cast<int>(std::find_if(back.tables.begin(), back.tables.end(), [](auto& t) {
@@ -185,7 +186,7 @@ TEST_CASE("round trip: exactly the accepted changes reach the office, one confli
   CHECK(member(*sc.office, sc.codeC).residence == "Bản Hua Tát");  // conflict: the office's value kept
   // One audit row per applied change: its author the account that applied it, the secretary the package
   // names only a note.
-  SQLite::Statement a(sc.office->database().db(),
+  SQLite::Statement a(services::storeOf(*sc.office).db(),
                       "SELECT count(*) FROM audit_log WHERE action = 'package.change' AND username = 'office' AND "
                       "reason LIKE '%Lò Văn Thắng%'");
   a.executeStep();
@@ -312,7 +313,7 @@ TEST_CASE("dangbo-cli package: export, open, changes, apply with --resolve, repl
   std::string codeA;
   {
     auto c = services::Services::open(cell_db);
-    SQLite::Statement q(c->database().db(),
+    SQLite::Statement q(services::storeOf(*c).db(),
                         "SELECT code FROM members WHERE status = 'active' ORDER BY id LIMIT 1");
     REQUIRE(q.executeStep());
     codeA = q.getColumn(0).getString();
@@ -371,7 +372,7 @@ const services::ReviewItem* itemOf(const services::Review& r, const std::string&
 }
 
 std::string officeValue(services::Services& s, const std::string& sql) {
-  SQLite::Statement q(s.database().db(), sql);
+  SQLite::Statement q(services::storeOf(s).db(), sql);
   if (!q.executeStep() || q.getColumn(0).isNull()) return "(none)";
   return q.getColumn(0).getString();
 }
@@ -402,7 +403,7 @@ struct StageScenario {
     services::createCandidate(*office, kOffice, c);
     services::recordCertificate(*office, kOffice, "QC90001", "12/GCN", day(2026, 10, 1));
     SQLite::Statement q(
-        office->database().db(),
+        services::storeOf(*office).db(),
         "SELECT m.id, m.code FROM members m JOIN organizations o ON o.id = m.cell_id WHERE o.code = ?1 "
         "AND m.status = 'active' AND m.official_on < '2025-01-01' ORDER BY m.id LIMIT 1");
     q.bind(1, cellCode);
@@ -539,7 +540,7 @@ TEST_CASE(
 
 TEST_CASE("a rating added in the cell is refused when the office closed the round, nothing written") {
   StageScenario sc;
-  sc.office->database().db().exec("UPDATE rating_rounds SET status = 'locked' WHERE year = 2026");
+  services::storeOf(*sc.office).db().exec("UPDATE rating_rounds SET status = 'locked' WHERE year = 2026");
   int64_t before = revision(*sc.office);
   std::string message;
   try {
@@ -618,15 +619,15 @@ TEST_CASE("what a change package cannot carry is named before it is saved, and s
   died.date = day(2026, 11, 20);
   services::recordAction(*cell, kOffice, codes[2], died);
   {
-    SQLite::Statement q(cell->database().db(), "SELECT id FROM members WHERE code = ?1");
+    SQLite::Statement q(services::storeOf(*cell).db(), "SELECT id FROM members WHERE code = ?1");
     q.bind(1, codes[0]);
     REQUIRE(q.executeStep());
     const int64_t first = q.getColumn(0).getInt64();
-    cell->database().db().exec(
+    services::storeOf(*cell).db().exec(
         "DELETE FROM member_events WHERE id = (SELECT max(id) FROM member_events WHERE "
         "member_id = " +
         std::to_string(first) + ")");
-    cell->database().db().exec("UPDATE members SET code = 'DV99999' WHERE id = " + std::to_string(first));
+    services::storeOf(*cell).db().exec("UPDATE members SET code = 'DV99999' WHERE id = " + std::to_string(first));
   }
   std::vector<std::string> unsent = packages.unsentChanges();
   REQUIRE(unsent.size() == 5);
@@ -652,7 +653,7 @@ TEST_CASE("what a change package cannot carry is named before it is saved, and s
   CHECK(packages.unsentChanges().size() == 5);
 
   // A cell file made by an earlier version has no full record as opened: nothing can be named.
-  cell->database().db().exec("DELETE FROM cell_baseline WHERE row_id = 0 AND col = '*'");
+  services::storeOf(*cell).db().exec("DELETE FROM cell_baseline WHERE row_id = 0 AND col = '*'");
   CHECK(packages.unsentChanges().empty());
   // An office file has no changes to send.
   CHECK_THROWS_AS(services::Packages(*office).unsentChanges(), core::DataError);
@@ -680,7 +681,7 @@ TEST_CASE("applying a change package reports its progress; a cancel keeps the of
   CHECK(stop.what == "Đang áp dụng các thay đổi");
   CHECK(stop.total == 3);
   CHECK(revision(*sc.office) == before);
-  SQLite::Statement a(sc.office->database().db(), "SELECT count(*) FROM audit_log WHERE action LIKE 'package.%'");
+  SQLite::Statement a(services::storeOf(*sc.office).db(), "SELECT count(*) FROM audit_log WHERE action LIKE 'package.%'");
   a.executeStep();
   CHECK(a.getColumn(0).getInt() == 0);
   CHECK(member(*sc.office, sc.codeA).phone != "0912345678");

@@ -14,6 +14,7 @@
 #include "exchange/Import.h"
 #include "services/Import.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 
 using namespace dangbo;
@@ -126,7 +127,7 @@ void writeSet(const std::filesystem::path& folder, const std::map<std::string, s
 
 // Every table's rows as text (columns named in `skip` left out).
 std::string dump(services::Services& s, const std::set<std::string>& skip = {}) {
-  auto& db = s.database().db();
+  auto& db = services::storeOf(s).db();
   std::string out;
   SQLite::Statement tables(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
   std::vector<std::string> names;
@@ -150,7 +151,7 @@ std::string dump(services::Services& s, const std::set<std::string>& skip = {}) 
 }
 
 std::string one(services::Services& s, const std::string& sql) {
-  SQLite::Statement q(s.database().db(), sql);
+  SQLite::Statement q(services::storeOf(s).db(), sql);
   if (!q.executeStep()) return "<none>";
   return q.getColumn(0).isNull() ? std::string("NULL") : q.getColumn(0).getString();
 }
@@ -223,7 +224,7 @@ TEST_CASE("import: a realistic CSV set imports exactly") {
   auto events = [&](const std::string& code) {
     std::string out;
     SQLite::Statement q(
-        s->database().db(),
+        services::storeOf(*s).db(),
         "SELECT e.date, e.kind FROM member_events e JOIN members m ON m.id = e.member_id WHERE m.code = ? "
         "ORDER BY e.date, e.id");
     q.bind(1, code);

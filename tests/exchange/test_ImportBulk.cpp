@@ -12,6 +12,7 @@
 #include "services/Import.h"
 #include "services/MemberList.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 #include "store/ImportRepository.h"
 
@@ -28,7 +29,7 @@ std::unique_ptr<services::Services> freshRegister(const std::filesystem::path& d
 
 // Every named index of the file with its definition, one per line.
 std::string indexes(services::Services& s) {
-  SQLite::Statement q(s.database().db(),
+  SQLite::Statement q(services::storeOf(s).db(),
                       "SELECT name || ': ' || sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
   std::string out;
   while (q.executeStep()) out += q.getColumn(0).getString() + "\n";
@@ -65,7 +66,7 @@ TEST_CASE("import: a bulk load rebuilds exactly the indexes the file had, and li
   auto result = services::applyImport(*s, services::Actor::localOffice(), exchange::readImport(dir / "load"));
   CHECK(result.written);
   CHECK(indexes(*s) == before);
-  CHECK(s->database().integrityCheck() == "ok");
+  CHECK(services::storeOf(*s).integrityCheck() == "ok");
   services::MemberFilter f;
   f.asOf = *core::Date::make(2026, 11, 29);
   f.cellCode = "CB01";
@@ -81,7 +82,7 @@ TEST_CASE("import: indexes dropped for a bulk load come back when the transactio
   TempDir dir;
   auto s = freshRegister(dir / "d.db");
   const std::string before = indexes(*s);
-  store::Database& db = s->database();
+  store::Database& db = services::storeOf(*s);
   store::ImportRepository repo(db);
   CHECK_THROWS_AS(db.transaction([&] {
     auto dropped = repo.dropSecondaryIndexes({"members", "member_events"});
@@ -100,5 +101,5 @@ TEST_CASE("opening for reading refuses what open refuses at the header, and chec
   CHECK_THROWS_AS(services::Services::openForReading(dir / "missing.db"), core::DatabaseError);
   { freshRegister(dir / "ok.db"); }
   auto s = services::Services::openForReading(dir / "ok.db");
-  CHECK(s->database().integrityCheck() == "ok");
+  CHECK(services::storeOf(*s).integrityCheck() == "ok");
 }

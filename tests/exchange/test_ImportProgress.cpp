@@ -14,6 +14,7 @@
 #include "exchange/Import.h"
 #include "services/Import.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 
 using namespace dangbo;
@@ -62,7 +63,7 @@ std::unique_ptr<services::Services> emptyRegister(const std::filesystem::path& d
 }
 
 int64_t count(services::Services& s, const std::string& sql) {
-  return s.database().db().execAndGet(sql).getInt64();
+  return services::storeOf(s).db().execAndGet(sql).getInt64();
 }
 
 // What a cancelled import must leave as it was.
@@ -120,7 +121,7 @@ TEST_CASE("import progress: a cancel while writing rolls the whole import back, 
   REQUIRE(p.stages.size() == 2);
   CHECK(p.stages[1].updates.back() > 2000);  // rows had been written when it stopped
   CHECK(Snapshot(*s) == before);
-  CHECK(s->database().integrityCheck() == "ok");
+  CHECK(services::storeOf(*s).integrityCheck() == "ok");
   // The same import then goes through whole.
   auto result = services::applyImport(*s, services::Actor::localOffice(), batch);
   CHECK(result.added == 6001);

@@ -16,6 +16,7 @@
 #include "services/MemberList.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 
 using namespace dangbo;
@@ -73,7 +74,7 @@ struct Register {
     return exchange::readImport(folder);
   }
   std::string one(const std::string& sql) {
-    SQLite::Statement q(s->database().db(), sql);
+    SQLite::Statement q(services::storeOf(*s).db(), sql);
     if (!q.executeStep()) return "<none>";
     return q.getColumn(0).isNull() ? std::string("NULL") : q.getColumn(0).getString();
   }
@@ -279,7 +280,7 @@ TEST_CASE("import rules: a member's dates are judged by the dialog's rules, name
 
 TEST_CASE("check: a member's stored dates that break the dialog's rules are reported") {
   Register r;
-  r.s->database().db().exec(
+  services::storeOf(*r.s).db().exec(
       "UPDATE members SET birth_date = '2030', official_on = '2009-01-01' WHERE code = 'DV001'");
   std::set<std::string> found;
   for (const auto& f : services::checkRegister(*r.s, kOffice, core::Date::today()))

@@ -125,7 +125,7 @@ void decide(services::MergeRequest& r) {
 }
 
 int64_t count(services::Services& s, const std::string& sql) {
-  SQLite::Database db(s.database().path().string(), SQLite::OPEN_READONLY);
+  SQLite::Database db(s.path().string(), SQLite::OPEN_READONLY);
   return db.execAndGet(sql).getInt64();
 }
 

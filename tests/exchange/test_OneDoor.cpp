@@ -12,11 +12,11 @@
 #include "core/Errors.h"
 #include "core/MemberFields.h"
 #include "exchange/Import.h"
-#include "services/DemoGenerator.h"
 #include "services/Import.h"
 #include "services/Packages.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 
 using namespace dangbo;
@@ -27,10 +27,7 @@ namespace {
 const services::Actor kOffice = services::Actor::localOffice();
 
 std::string value(const std::filesystem::path& db, const std::string& sql) {
-  SQLite::Database d(db.string());
-  SQLite::Statement q(d, sql);
-  if (!q.executeStep()) return "<none>";
-  return q.getColumn(0).isNull() ? std::string("NULL") : q.getColumn(0).getString();
+  return test::sqlValue(db, sql);
 }
 
 // Four identical registers, one per door.
@@ -40,16 +37,7 @@ struct Doors {
                         cli = dir / "cli.db";
   std::string code, cell;
   Doors() {
-    for (const auto& path : {window, import, package, cli}) {
-      services::DemoOptions o;
-      o.seed = 9;
-      o.villageCells = 2;
-      o.schoolCells = 1;
-      o.members = 40;
-      o.historyYears = 2;
-      o.today = *core::Date::make(2026, 11, 29);
-      services::Services::createDemo(path, o);
-    }
+    for (const auto& path : {window, import, package, cli}) test::createSmallRegister(path, 9);
     code = value(window, "SELECT code FROM members WHERE status = 'active' ORDER BY code LIMIT 1");
     cell = value(window,
                  "SELECT o.code FROM organizations o JOIN members m ON m.cell_id = o.id WHERE m.code = '" +
@@ -108,7 +96,8 @@ struct Doors {
       auto c =
           services::Packages::createCellFile(cellFile, services::Packages(*office).exportCell(kOffice, cell));
       // Written into the cell's file directly (the cell's own dialog would refuse a bad value first).
-      SQLite::Statement q(c->database().db(), "UPDATE members SET " + column + " = ?1 WHERE code = ?2");
+      SQLite::Statement q(services::storeOf(*c).db(),
+                          "UPDATE members SET " + column + " = ?1 WHERE code = ?2");
       q.bind(1, stored);
       q.bind(2, code);
       q.exec();

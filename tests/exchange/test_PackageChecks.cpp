@@ -7,9 +7,9 @@
 #include "../TestUtil.h"
 #include "../cli/CliRun.h"
 #include "core/Errors.h"
-#include "services/DemoGenerator.h"
 #include "services/Packages.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 
 using namespace dangbo;
@@ -20,7 +20,7 @@ namespace {
 const services::Actor kOffice = services::Actor::localOffice();
 
 std::string value(services::Services& s, const std::string& sql) {
-  SQLite::Statement q(s.database().db(), sql);
+  SQLite::Statement q(services::storeOf(s).db(), sql);
   if (!q.executeStep()) return "<none>";
   return q.getColumn(0).isNull() ? std::string("NULL") : q.getColumn(0).getString();
 }
@@ -32,14 +32,7 @@ struct Offline {
   std::string cellCode, member, otherCellMember, candidate;
 
   Offline() {
-    services::DemoOptions opt;
-    opt.seed = 3;
-    opt.villageCells = 3;
-    opt.schoolCells = 1;
-    opt.members = 90;
-    opt.historyYears = 2;
-    opt.today = *core::Date::make(2026, 11, 29);
-    services::Services::createDemo(dir / "office.db", opt);
+    test::createSmallRegister(dir / "office.db", 3, 90, 3);
     office = services::Services::open(dir / "office.db");
     cellCode = value(*office,
                      "SELECT o.code FROM organizations o JOIN members m ON m.cell_id = o.id WHERE m.status = "
@@ -52,7 +45,7 @@ struct Offline {
     // A candidate of the cell (added here when the demo has none).
     candidate = value(*office, "SELECT code FROM candidates WHERE cell_id = " + cellId + " LIMIT 1");
     if (candidate == "<none>") {
-      office->database().db().exec(
+      services::storeOf(*office).db().exec(
           "INSERT INTO candidates (code, full_name, search_key, gender, ethnicity, cell_id, listed_on) "
           "VALUES "
           "('QC777', 'Lường Văn Sơn', 'luong van son', 'nam', '03', " +
@@ -64,7 +57,7 @@ struct Offline {
   }
   // The cell's file edited behind the program's back (as with sqlite3), then its change package.
   core::ChangePackage edited(const std::string& sql, const std::string& secretary = "Lò Văn Thắng") {
-    cell->database().db().exec(sql);
+    services::storeOf(*cell).db().exec(sql);
     return services::Packages(*cell).changes(kOffice, secretary);
   }
   // The package is refused at review and at apply, its message naming `expected`; nothing is written.
@@ -108,7 +101,7 @@ TEST_CASE("package checks: raw values written into a cell file are refused by th
   }
   SUBCASE("a sponsor from another cell") {
     // sqlite3's shell does not enforce foreign keys: the other cell's member is not in the cell's file.
-    o.cell->database().db().exec("PRAGMA foreign_keys = OFF");
+    services::storeOf(*o.cell).db().exec("PRAGMA foreign_keys = OFF");
     o.refused(o.edited("UPDATE candidates SET sponsor1 = " + o.otherCellMember + " WHERE code = '" +
                        o.candidate + "'"),
               o.cellCode);
@@ -152,7 +145,7 @@ TEST_CASE("audit text output: a line end or tab inside a value cannot forge a ro
   REQUIRE(test::runCli({"--db", db, "init"}).code == 0);
   {
     auto s = services::Services::open(dir / "a.db");
-    s->database().transaction([&] {
+    services::storeOf(*s).transaction([&] {
       s->audit(kOffice, "member.update", "member:DV1", "",
                "occupation: x\n99\t2099-01-01\tadmin\tuser.role\tuser:admin\t\tadmin\t", "a\\b");
     });

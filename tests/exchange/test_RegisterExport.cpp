@@ -9,6 +9,7 @@
 #include "exchange/Csv.h"
 #include "exchange/RegisterExport.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/RegisterRepository.h"
 
 using namespace dangbo;
@@ -23,7 +24,7 @@ core::Date d(int y, int m, int dd) { return *core::Date::make(y, m, dd); }
 std::unique_ptr<services::Services> smallRegister(const TempDir& dir) {
   auto s = services::Services::create(dir / "r.db", {"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La",
                                                      "ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY XÃ PHIÊNG PẰN"});
-  store::RegisterRepository reg(s->database());
+  store::RegisterRepository reg(services::storeOf(*s));
   reg.insertOrganization({1, "CB01", "Chi bộ bản Nà Ớt", "truc_thuoc", "ban", {}, {}, {}, false, {}, {}});
   reg.insertOrganization({2, "CB02", "Chi bộ Quân sự", "co_so", "quan_su", {}, {}, {}, false, {}, {}});
   auto add = [&](const std::string& code, const std::string& name, core::Id cell, auto edit) {

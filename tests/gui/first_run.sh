@@ -12,15 +12,10 @@ set -uo pipefail
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   . "$(dirname "$0")/lib.sh"
   outer_setup first_run "$@"
-  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app"
-  exit $?
+  run_inner
 fi
 
 # --- inside the X server ---
-app=$1
-tmp=$DANGBO_FLOW_TMP
-out=$DANGBO_FLOW_OUT
-cli=$DANGBO_FLOW_CLI
 . "$(dirname "$0")/lib.sh"
 export DANGBO_LAYOUT_CHECK=1 DANGBO_FAST_HASH=1
 db=$tmp/e.db

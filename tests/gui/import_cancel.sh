@@ -15,15 +15,10 @@ if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   outer_setup import_cancel "$@"
   python3 "$(dirname "$0")/make_province.py" "$tmp/province" "${PROVINCE_MEMBERS:-100000}" 1000 ||
     { echo "FAIL: make_province.py"; echo "0 passed, 1 failed"; exit 1; }
-  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" "$cli"
-  exit $?
+  run_inner
 fi
 
 # --- inside the X server ---
-app=$1
-tmp=$DANGBO_FLOW_TMP
-out=$DANGBO_FLOW_OUT
-cli=$DANGBO_FLOW_CLI
 . "$(dirname "$0")/lib.sh"
 
 # The facts a cancelled import must leave unchanged.

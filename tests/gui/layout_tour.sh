@@ -17,9 +17,6 @@ if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
 fi
 
 # --- inside the X server ---
-app=$1
-tmp=$DANGBO_FLOW_TMP
-out=$DANGBO_FLOW_OUT
 size=$DANGBO_TOUR_SIZE
 . "$(dirname "$0")/lib.sh"
 export DANGBO_LAYOUT_CHECK=1

@@ -53,6 +53,16 @@ quit_app() {
 # outer_setup NAME DANGBO DANGBO_CLI: outside the X server, checks the tools, makes the test's folder ($tmp,
 # removed at exit) with its own configuration and data folders, and a demo register in $tmp/d.db (made with
 # the further options of $demo_args, if set, such as --today). $extra_tools names further tools the test needs.
+# Inside the X server (a flow run again by run_inner): what outer_setup passed on.
+if [ "${DANGBO_FLOW_INNER:-}" = 1 ]; then
+  app=$1 tmp=$DANGBO_FLOW_TMP out=$DANGBO_FLOW_OUT cli=${DANGBO_FLOW_CLI:-}
+fi
+# run_inner: runs this flow again inside its own X server (1366x768) on the register of outer_setup, and exits
+# with its status (outer_setup's EXIT trap then removes the temporary folder).
+run_inner() {
+  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" "$cli"
+  exit $?
+}
 outer_setup() {
   local name=$1
   [ $# -eq 3 ] || { echo "usage: $name <dangbo> <dangbo-cli>" >&2; exit 2; }

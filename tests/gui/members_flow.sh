@@ -20,15 +20,10 @@ if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
     echo 'DV00154,,,,,,,Bản Chiềng Lương mới,,,,,,,,,,,,,'
     echo 'DV09003,Quàng Văn Đào,1978,Nam,Thái,Không,Phiêng Pằn,Bản Co Kè,0123456789012,12/12,Trung cấp,Sơ cấp,Trưởng bản,CB99,31/02/2012,,,,,Đang sinh hoạt,'
   } >"$tmp/import/dang_vien.csv"
-  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" "$cli"
-  exit $?
+  run_inner
 fi
 
 # --- inside the X server ---
-app=$1
-tmp=$DANGBO_FLOW_TMP
-out=$DANGBO_FLOW_OUT
-cli=$DANGBO_FLOW_CLI
 . "$(dirname "$0")/lib.sh"
 
 start_app "$tmp/d.db"

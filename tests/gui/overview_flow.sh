@@ -11,14 +11,10 @@ set -uo pipefail
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   . "$(dirname "$0")/lib.sh"
   outer_setup overview_flow "$@"
-  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app"
-  exit $?
+  run_inner
 fi
 
 # --- inside the X server ---
-app=$1
-tmp=$DANGBO_FLOW_TMP
-out=$DANGBO_FLOW_OUT
 . "$(dirname "$0")/lib.sh"
 # the title of the newest visible window of dangbo
 newest() { xdotool getwindowname "$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | tail -1)"; }

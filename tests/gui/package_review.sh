@@ -38,15 +38,10 @@ if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   sqlite3 -separator '|' "$tmp/office.db" "SELECT m.id, m.full_name FROM members m JOIN organizations o ON \
     o.id = m.cell_id WHERE o.code = '$cell' AND m.status = 'active' AND (SELECT count(*) FROM members n WHERE \
     n.full_name = m.full_name) = 1 ORDER BY m.id LIMIT 1" >"$tmp/member" || die "no member to edit"
-  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" "$cli"
-  exit $?
+  run_inner
 fi
 
 # --- inside the X server ---
-app=$1
-tmp=$DANGBO_FLOW_TMP
-out=$DANGBO_FLOW_OUT
-cli=$DANGBO_FLOW_CLI
 . "$(dirname "$0")/lib.sh"
 IFS='|' read -r mid mname <"$tmp/member"
 value() { sqlite3 "$1" "SELECT $2 FROM members WHERE id = $mid"; }

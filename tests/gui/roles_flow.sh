@@ -37,15 +37,10 @@ if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
     echo "0 passed, 1 failed"
     exit 1
   fi
-  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" "$cli"
-  exit $?
+  run_inner
 fi
 
 # --- inside the X server ---
-app=$1
-tmp=$DANGBO_FLOW_TMP
-out=$DANGBO_FLOW_OUT
-cli=$DANGBO_FLOW_CLI
 . "$(dirname "$0")/lib.sh"
 login() {  # login USER PASSWORD: types into the login dialog
   type_text "$1" 40

@@ -11,6 +11,7 @@
 #include "reports/CongressReport.h"
 #include "services/CongressReport.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 #include "store/RatingRepository.h"
 #include "store/RecordsRepository.h"
@@ -44,9 +45,9 @@ struct Register {
   int next = 1;
   Register() {
     s = services::Services::create(dir / "r.db", kCommittee);
-    reg = std::make_unique<store::RegisterRepository>(s->database());
-    rec = std::make_unique<store::RecordsRepository>(s->database());
-    set = std::make_unique<store::SettingsRepository>(s->database());
+    reg = std::make_unique<store::RegisterRepository>(services::storeOf(*s));
+    rec = std::make_unique<store::RecordsRepository>(services::storeOf(*s));
+    set = std::make_unique<store::SettingsRepository>(services::storeOf(*s));
   }
   core::Id org(const std::string& code, const std::string& kind, const std::string& category,
                std::optional<core::Date> founded = {}, std::optional<core::Date> ceased = {}) {
@@ -351,7 +352,7 @@ TEST_CASE("congress: ratings per year of the period") {
 
 TEST_CASE("congress: 924 of 960 is 96.3, rounded half away from zero") {
   Register r;
-  r.s->database().transaction([&] {
+  services::storeOf(*r.s).transaction([&] {
     for (int n = 1; n <= 960; ++n) {
       core::Rating x;
       x.year = 2024, x.subjectType = "dang_vien", x.subjectId = n, x.level = n <= 924 ? "HTTNV" : "HTNV";
@@ -512,7 +513,7 @@ TEST_CASE("congress: the JSON shape of a tiny register") {
 TEST_CASE("congress: HTML document, 142/140 admitted is 101,4% of the target") {
   Register r;
   const core::Id cell = r.org("CB01", "truc_thuoc", "ban");
-  r.s->database().transaction([&] {
+  services::storeOf(*r.s).transaction([&] {
     for (int n = 0; n < 142; ++n)
       r.add(cell,
             [&](core::Member& m) { m.admittedOn = d(2020, 8, 1).addDays(n * 11), m.officialOn.reset(); });
@@ -633,7 +634,7 @@ TEST_CASE(
 
 TEST_CASE("congress: a year whose rating round is still open states no ratings") {
   Commune r;
-  store::RatingRepository rounds(r.s->database());
+  store::RatingRepository rounds(services::storeOf(*r.s));
   rounds.insertRound({2022, d(2022, 12, 1), "open", "", ""});
   rounds.insertRound({2021, d(2021, 12, 1), "locked", "2022-01-10T08:00:00Z", "quantri"});
   const auto rt = r.figures().ratings;

@@ -15,6 +15,7 @@
 #include "services/Import.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/RecordsRepository.h"
 #include "store/RegisterRepository.h"
 #include "store/SettingsRepository.h"
@@ -40,9 +41,9 @@ struct Merged {
   int next = 1;
   Merged() {
     s = services::Services::create(dir / "r.db", {"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La", "", ""});
-    reg = std::make_unique<store::RegisterRepository>(s->database());
-    rec = std::make_unique<store::RecordsRepository>(s->database());
-    set = std::make_unique<store::SettingsRepository>(s->database());
+    reg = std::make_unique<store::RegisterRepository>(services::storeOf(*s));
+    rec = std::make_unique<store::RecordsRepository>(services::storeOf(*s));
+    set = std::make_unique<store::SettingsRepository>(services::storeOf(*s));
   }
   core::Id org(const std::string& code, const std::string& category, const std::string& origin,
                std::optional<core::Date> founded = {}, std::optional<core::Date> ceased = {},
@@ -380,7 +381,8 @@ TEST_CASE("congress v2: --compare finds figures that only sentences print; a rep
                                   reports::reportDocument(reports::makeReport(*r.s, kOffice, q)))
             .empty());
   // An inspection moves out of the period: only a sentence prints the count.
-  r.s->database().db().exec("UPDATE inspections SET date = '2019-01-01' WHERE id = " + std::to_string(moved));
+  services::storeOf(*r.s).db().exec("UPDATE inspections SET date = '2019-01-01' WHERE id = " +
+                                    std::to_string(moved));
   auto changes = reports::compareDocuments(reports::reportDocument(then),
                                            reports::reportDocument(reports::makeReport(*r.s, kOffice, q)));
   std::ostringstream out;
@@ -398,7 +400,7 @@ TEST_CASE("congress v2: --compare finds figures that only sentences print; a rep
   CHECK(json);
   CHECK(all.size() == 2);
   // The warning is withdrawn: the sentence that said it is given whole.
-  r.s->database().db().exec("DELETE FROM disciplines");
+  services::storeOf(*r.s).db().exec("DELETE FROM disciplines");
   changes = reports::compareDocuments(reports::reportDocument(then),
                                       reports::reportDocument(reports::makeReport(*r.s, kOffice, q)));
   std::ostringstream out2;
@@ -435,9 +437,9 @@ TEST_CASE("congress v2: an import with \"Đơn vị cũ\" gives the origins and 
   CHECK(result.added == 8);
   // The same files again change nothing.
   CHECK(!services::applyImport(*s, kOffice, exchange::readImport(dir / "in")).written);
-  s->database().transaction([&] {
-    store::SettingsRepository(s->database()).saveTerm({0, "2020-2025", 2020, 2025});
-    store::SettingsRepository(s->database()).saveTerm({0, "2025-2030", 2025, 2030});
+  services::storeOf(*s).transaction([&] {
+    store::SettingsRepository(services::storeOf(*s)).saveTerm({0, "2020-2025", 2020, 2025});
+    store::SettingsRepository(services::storeOf(*s)).saveTerm({0, "2025-2030", 2025, 2030});
   });
   const auto f = services::congressFigures(*s, kOffice, d(2020, 8, 1), d(2025, 7, 31), d(2025, 7, 31));
   CHECK(f.admissions.target == 142);

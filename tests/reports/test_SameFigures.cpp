@@ -12,6 +12,7 @@
 #include "services/DemoGenerator.h"
 #include "services/Reports.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 
 using namespace dangbo;
@@ -102,8 +103,9 @@ TEST_CASE("same figures: a random register, exempt and departed members without 
     services::Services::createDemo(dir / "r.db", o);
     auto s = services::Services::open(dir / "r.db");
     // Files kept before the status day was required: every other exempt or departed member lacks it.
-    s->database().db().exec("UPDATE members SET status_since = NULL WHERE status <> 'active' AND id % 2 = 0");
-    SQLite::Statement q(s->database().db(),
+    services::storeOf(*s).db().exec(
+        "UPDATE members SET status_since = NULL WHERE status <> 'active' AND id % 2 = 0");
+    SQLite::Statement q(services::storeOf(*s).db(),
                         "SELECT count(*) FROM members WHERE status = 'exempt' AND status_since IS NULL");
     REQUIRE(q.executeStep());
     CHECK(q.getColumn(0).getInt() > 0);

@@ -11,6 +11,7 @@
 #include "services/Actor.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/RecordsRepository.h"
 
 namespace dangbo::test::admission {
@@ -47,7 +48,9 @@ struct OneCell {
     c.listedOn = listed;
     return c;
   }
-  void insert(const core::Candidate& c) { store::RecordsRepository(s->database()).insertCandidate(c); }
+  void insert(const core::Candidate& c) {
+    store::RecordsRepository(services::storeOf(*s)).insertCandidate(c);
+  }
   /// A member of CB01 admitted, given the party card (ceremony) and made official on the days given.
   void member(const std::string& code, core::Date admitted, std::optional<core::Date> ceremony,
               std::optional<core::Date> official, core::PartialDate born) {

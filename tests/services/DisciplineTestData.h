@@ -9,6 +9,7 @@
 #include "core/Records.h"
 #include "services/Actor.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/RegisterRepository.h"
 
 namespace dangbo::test::discipline {
@@ -59,7 +60,7 @@ inline std::string refusal(const std::function<void()>& f) {
 
 /// The stored status of member `code`.
 inline std::string memberStatus(services::Services& s, const std::string& code) {
-  store::RegisterRepository repo(s.database());
+  store::RegisterRepository repo(services::storeOf(s));
   return repo.memberByCode(code)->status;
 }
 

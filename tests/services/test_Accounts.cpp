@@ -12,6 +12,7 @@
 #include "services/Accounts.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 #include "store/UserRepository.h"
 
@@ -45,7 +46,9 @@ struct Fixture {
     return {name, "Cầm Thị " + name, role, cell, kUserPw};
   }
   /// Every audit row, oldest first.
-  std::vector<store::AuditEntry> auditRows() { return store::AuditRepository(s->database()).latest(100000); }
+  std::vector<store::AuditEntry> auditRows() {
+    return store::AuditRepository(services::storeOf(*s)).latest(100000);
+  }
 };
 
 Clock::time_point at(int hour, int minute) {
@@ -101,7 +104,7 @@ TEST_CASE("account passwords: weak ones refused, hash verifies and is not the pa
   CHECK(real.rfind("$argon2id$v=19$m=65536,t=2,", 0) == 0);
   CHECK(services::verifyPassword(real, kUserPw));
   // The stored hash is not the password either.
-  auto row = store::UserRepository(fx.s->database()).find("quantri");
+  auto row = store::UserRepository(services::storeOf(*fx.s)).find("quantri");
   REQUIRE(row);
   CHECK(row->passwordHash.rfind("$argon2id$", 0) == 0);
   CHECK(row->passwordHash.find(kAdminPw) == std::string::npos);
@@ -195,7 +198,9 @@ TEST_CASE(
     "account login: failures count, the fifth locks, the lock refuses the right password and runs out") {
   Fixture fx;
   services::createUser(*fx.s, fx.admin, fx.user("vanphong", "office"));
-  auto failures = [&] { return store::UserRepository(fx.s->database()).find("vanphong")->failedLogins; };
+  auto failures = [&] {
+    return store::UserRepository(services::storeOf(*fx.s)).find("vanphong")->failedLogins;
+  };
   // A success clears earlier failures.
   CHECK_FALSE(services::login(*fx.s, "vanphong", "sai-mat-khau", at(8, 0)));
   CHECK(failures() == 1);
@@ -245,7 +250,7 @@ TEST_CASE(
   CHECK_THROWS_AS(services::login(*fx.s, "vanphong", "sai", at(10, 0)), core::PermissionError);
   // After the lock a single wrong password does not lock again, but it is the sixth in a row.
   CHECK_FALSE(services::login(*fx.s, "vanphong", "sai", at(10, 15)));
-  CHECK(store::UserRepository(fx.s->database()).find("vanphong")->failedLogins == 6);
+  CHECK(store::UserRepository(services::storeOf(*fx.s)).find("vanphong")->failedLogins == 6);
   for (int i = 0; i < 3; ++i) CHECK_FALSE(services::login(*fx.s, "vanphong", "sai", at(10, 16)));
   CHECK_THROWS_AS(services::login(*fx.s, "vanphong", "sai", at(10, 16)), core::PermissionError);
   CHECK(*services::listUsers(*fx.s, fx.admin)[1].lockedUntil == at(10, 46));  // 30 minutes, not 15
@@ -287,7 +292,7 @@ TEST_CASE("account actions and logins write audit rows without the password") {
   CHECK(rows[1].record == "user:khongco");
   CHECK(rows[2].username == "vanphong");
   CHECK(rows[2].newValue.find("failure 1") != std::string::npos);
-  CHECK_FALSE(store::AuditRepository(fx.s->database()).firstBrokenRow());
+  CHECK_FALSE(store::AuditRepository(services::storeOf(*fx.s)).firstBrokenRow());
 }
 
 TEST_CASE("account password read from a file descriptor: one line, newline stripped") {
@@ -325,7 +330,7 @@ TEST_CASE("thirty wrong passwords sent at once are thirty counted failures, and 
   go = true;
   for (auto& t : threads) t.join();
   CHECK(failed + refused == 30);
-  const auto u = store::UserRepository(fx.s->database()).find("vanphong");
+  const auto u = store::UserRepository(services::storeOf(*fx.s)).find("vanphong");
   CHECK(u->failedLogins == 30);
   REQUIRE(u->lockedUntil);
   CHECK_THROWS_AS(services::login(*fx.s, "vanphong", kUserPw, at(11, 1)), core::PermissionError);

@@ -7,6 +7,7 @@
 #include "services/Admissions.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/RegisterRepository.h"
 
 using namespace dangbo;
@@ -204,16 +205,16 @@ TEST_CASE("admission: age at the cell's vote, 18 to 60, over 60 only with the pr
 TEST_CASE("admission: the ceremony makes exactly one probationary member, linked both ways") {
   Fixture fx;
   fx.create("QC1");
-  const int before = store::RegisterRepository(fx.s->database()).memberRows();
+  const int before = store::RegisterRepository(services::storeOf(*fx.s)).memberRows();
   fx.advance("QC1", Stage::Decision);
   CHECK(services::candidateFile(*fx.s, kOffice, "QC1").candidate.decisionBody == "ĐẢNG ỦY XÃ THỬ");
   // A member code already used refuses the whole ceremony.
   CHECK_FALSE(refusal([&] {
                 services::recordCeremony(*fx.s, kOffice, "QC1", {d(2024, 7, 20), "DV1", "", ""});
               }).empty());
-  CHECK(store::RegisterRepository(fx.s->database()).memberRows() == before);
+  CHECK(store::RegisterRepository(services::storeOf(*fx.s)).memberRows() == before);
   fx.advance("QC1", Stage::Ceremony);
-  CHECK(store::RegisterRepository(fx.s->database()).memberRows() == before + 1);
+  CHECK(store::RegisterRepository(services::storeOf(*fx.s)).memberRows() == before + 1);
   auto f = services::candidateFile(*fx.s, kOffice, "QC1");
   CHECK(f.candidate.status == "admitted");
   CHECK(f.memberCode == "DV100");
@@ -320,7 +321,7 @@ TEST_CASE("admission: withdrawal and rejection need a reason and close the file"
   CHECK_FALSE(
       refusal([&] { services::recordCertificate(*fx.s, kOffice, "QC1", "1", d(2024, 3, 1)); }).empty());
   // A secretary of another cell may neither read nor change the file.
-  Actor other{"bt2", "secretary", store::RegisterRepository(fx.s->database()).organizationByCode("CB02")->id};
+  Actor other{"bt2", "secretary", store::RegisterRepository(services::storeOf(*fx.s)).organizationByCode("CB02")->id};
   CHECK_THROWS_AS(services::candidateFile(*fx.s, other, "QC1"), core::PermissionError);
   CHECK(services::listCandidates(*fx.s, other, {}).empty());
 }

@@ -13,6 +13,7 @@
 #include "services/Publishing.h"
 #include "services/RuleChecks.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 
 using namespace dangbo;
@@ -56,8 +57,8 @@ TEST_CASE("a tail of the audit trail deleted after a backup is found by check ag
   r.edits(2);  // later rows are fine
   CHECK_FALSE(r.anchorFinding());
   // Someone drops the guard and deletes the newest rows, the anchored one among them: the chain stays whole.
-  r.s->database().db().exec("DROP TRIGGER audit_log_no_delete");
-  r.s->database().db().exec("DELETE FROM audit_log WHERE id >= " + std::to_string(anchor->id - 1));
+  services::storeOf(*r.s).db().exec("DROP TRIGGER audit_log_no_delete");
+  services::storeOf(*r.s).db().exec("DELETE FROM audit_log WHERE id >= " + std::to_string(anchor->id - 1));
   CHECK_FALSE(r.chainFinding());
   CHECK(r.anchorFinding());
 }
@@ -71,10 +72,10 @@ TEST_CASE(
   REQUIRE(services::lastAuditAnchor(r.dir / "so.db")->why == "report " + std::to_string(id));
   CHECK_FALSE(r.anchorFinding());
   // Rewrite a row and recompute every hash after it, as a careful forger would.
-  auto& db = r.s->database().db();
+  auto& db = services::storeOf(*r.s).db();
   db.exec("DROP TRIGGER audit_log_no_update");
   db.exec("UPDATE audit_log SET new_value = 'giả' WHERE id = 2");
-  std::vector<store::AuditEntry> rows = store::AuditRepository(r.s->database()).latest(1000);
+  std::vector<store::AuditEntry> rows = store::AuditRepository(services::storeOf(*r.s)).latest(1000);
   std::reverse(rows.begin(), rows.end());
   std::string prev;
   for (auto& e : rows) {

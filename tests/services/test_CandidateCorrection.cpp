@@ -4,6 +4,7 @@
 #include "core/Errors.h"
 #include "services/Admissions.h"
 #include "services/CandidateCorrection.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 
 using namespace dangbo;
@@ -38,7 +39,7 @@ TEST_CASE("candidate details are correctable after the listing, with a reason, a
   CHECK(file.candidate.occupation == "Giáo viên");
   CHECK(file.candidate.listedOn == d(2026, 8, 20));
   CHECK(file.candidate.certificateOn == d(2026, 10, 1));  // the stages are untouched
-  const auto audit = store::AuditRepository(fx.s->database()).latest(1);
+  const auto audit = store::AuditRepository(services::storeOf(*fx.s)).latest(1);
   REQUIRE(audit.size() == 1);
   CHECK(audit[0].action == "candidate.correct");
   CHECK(audit[0].reason == "Sai chính tả khi lập hồ sơ");

@@ -11,6 +11,7 @@
 #include "services/Deadlines.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AdmissionRepository.h"
 #include "store/Database.h"
 #include "store/RecordsRepository.h"
@@ -105,11 +106,11 @@ TEST_CASE("deadline: certificate expiry, ceremony and recognition") {
   CHECK(rec[0].due == fx.s->calendar().addWorkingDays(d(2025, 5, 15), 30));
   // Once reviewed, the decision is due 30 (+30) working days after the review.
   store::Recognition r;
-  r.memberId = fx.s->database().db().execAndGet("SELECT id FROM members WHERE code = 'DV1'").getInt64();
+  r.memberId = services::storeOf(*fx.s).db().execAndGet("SELECT id FROM members WHERE code = 'DV1'").getInt64();
   r.cellReviewOn = d(2025, 6, 2);
   r.officialCount = 1;
   r.inFavour = 1;
-  store::AdmissionRepository(fx.s->database()).saveRecognition(r);
+  store::AdmissionRepository(services::storeOf(*fx.s)).saveRecognition(r);
   rec = fx.of("recognition_due", asOf);
   REQUIRE(rec.size() == 1);
   CHECK(rec[0].step == "decision");

@@ -9,6 +9,7 @@
 #include "services/Discipline.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 #include "store/RegisterRepository.h"
 
@@ -109,14 +110,14 @@ TEST_CASE("discipline: every role but inspection is refused reading or writing c
   // The inspection committee opens both; each opening is audited.
   CHECK(services::openInspection(*f.s, kInspection, insp).inspection.findings == "Phát hiện");
   CHECK(services::openDecision(*f.s, kInspection, dec).decision.violation == "Vi phạm quy định");
-  auto rows = store::AuditRepository(f.s->database()).latest(2);
+  auto rows = store::AuditRepository(services::storeOf(*f.s)).latest(2);
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].action == "case.open");
   CHECK(rows[0].record == "discipline:" + std::to_string(dec));
   CHECK(rows[0].username == "kiemtra");
   CHECK(rows[1].action == "case.open");
   CHECK(rows[1].record == "inspection:" + std::to_string(insp));
-  CHECK_FALSE(store::AuditRepository(f.s->database()).firstBrokenRow());
+  CHECK_FALSE(store::AuditRepository(services::storeOf(*f.s)).firstBrokenRow());
 }
 
 TEST_CASE("discipline: inspection cases are recorded and listed with filters") {
@@ -223,7 +224,7 @@ TEST_CASE("discipline: a decision past its statute of limitations is refused unl
   CHECK_THROWS_AS(services::recordDecision(*f.s, kInspection, in), core::DataError);
   in.overrideReason = "Vi phạm kéo dài, phát hiện muộn";
   core::Id id = services::recordDecision(*f.s, kInspection, in);
-  auto rows = store::AuditRepository(f.s->database()).latest(3);
+  auto rows = store::AuditRepository(services::storeOf(*f.s)).latest(3);
   bool audited = false;
   for (const auto& r : rows)
     if (r.action == "discipline.statute_override" && r.record == "discipline:" + std::to_string(id) &&
@@ -255,7 +256,7 @@ TEST_CASE("discipline: expulsion ends the membership and dissolution ends the ce
   CHECK(services::decisions(*f.s, kInspection).size() == 1);
   gt.moveToCellCode = "CB02";
   services::recordDecision(*f.s, kInspection, gt);
-  store::RegisterRepository repo(f.s->database());
+  store::RegisterRepository repo(services::storeOf(*f.s));
   CHECK(repo.organizationByCode("CB01")->ceased == d(2024, 11, 1));
   CHECK(repo.memberByCode("M02")->cellId == f.cb02);
 }

@@ -6,6 +6,7 @@
 #include "../TestUtil.h"
 #include "services/FormerMembers.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 
 using namespace dangbo;
@@ -14,7 +15,7 @@ using dangbo::test::TempDir;
 TEST_CASE("member list: former members are listed on their own, the present ones are not among them") {
   TempDir dir;
   auto s = services::Services::create(dir / "r.db", {"Đảng bộ xã Thử", "Thử", "", "", ""});
-  s->database().db().exec(
+  services::storeOf(*s).db().exec(
       "INSERT INTO organizations (id, code, name, kind, category) VALUES (1, 'CB01', 'Chi bộ bản A', "
       "'truc_thuoc', 'ban'), (2, 'CB02', 'Chi bộ bản B', 'truc_thuoc', 'ban');"
       "INSERT INTO members (id, code, full_name, gender, birth_date, ethnicity, cell_id, admitted_on, "

@@ -13,6 +13,7 @@
 #include "reports/MemberOutput.h"
 #include "services/MemberList.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/RegisterRepository.h"
 
 using namespace dangbo;
@@ -34,7 +35,7 @@ struct Register {
   Register() {
     s = services::Services::create(dir / "r.db", {"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La",
                                                   "ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY XÃ PHIÊNG PẰN"});
-    reg = std::make_unique<store::RegisterRepository>(s->database());
+    reg = std::make_unique<store::RegisterRepository>(services::storeOf(*s));
     core::Organization a{1, "CB01", "Chi bộ bản Nà Ớt", "truc_thuoc", "ban", {}, {}, {}, false, {}, {}};
     core::Organization b{2, "CB02", "Chi bộ bản Co Muông", "truc_thuoc", "ban", {}, {}, {}, false, {}, {}};
     reg->insertOrganization(a);
@@ -256,7 +257,7 @@ TEST_CASE("members: the kept snapshot follows changes through this or another co
   CHECK(r.names(on(d(2025, 1, 1))).size() == 2);
   {
     auto other = services::Services::open(r.dir / "r.db");
-    store::RegisterRepository(other->database())
+    store::RegisterRepository(services::storeOf(*other))
         .insertMember([] {
           core::Member m;
           m.code = "DV9999";

@@ -4,6 +4,7 @@
 #include "core/Errors.h"
 #include "services/Ratings.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 #include "store/Database.h"
 
@@ -20,7 +21,7 @@ struct OneMember {
   std::unique_ptr<services::Services> s =
       services::Services::create(dir / "r.db", {"Đảng bộ xã Thử", "Thử", "", "", ""});
   OneMember() {
-    s->database().db().exec(
+    services::storeOf(*s).db().exec(
         "INSERT INTO organizations (id, code, name, kind, category) VALUES (1, 'CB01', 'Chi bộ bản A', "
         "'truc_thuoc', 'ban');"
         "INSERT INTO members (id, code, full_name, gender, birth_date, ethnicity, cell_id, admitted_on, "
@@ -42,13 +43,13 @@ TEST_CASE("rating: the cell's proposal and the committee's decision are separate
   CHECK(r.proposedLevel == "HTTNV");
   CHECK(r.level == "HTTNV");  // counts as the proposal for now
   CHECK_FALSE(r.decided);     // but the committee has not decided
-  CHECK(store::AuditRepository(f.s->database()).latest(1).at(0).action == "rating.propose");
+  CHECK(store::AuditRepository(services::storeOf(*f.s)).latest(1).at(0).action == "rating.propose");
 
   f.enter(RatingStage::Decision, "HTXSNV");
   r = f.row();
   CHECK(r.decided);
   CHECK(r.level == "HTXSNV");
-  CHECK(store::AuditRepository(f.s->database()).latest(1).at(0).action == "rating.decide");
+  CHECK(store::AuditRepository(services::storeOf(*f.s)).latest(1).at(0).action == "rating.decide");
 
   // A proposal typed after the decision no longer changes it, even back to the decided level.
   f.enter(RatingStage::Proposal, "HTNV");

@@ -7,6 +7,7 @@
 #include "reports/RatingsReport.h"
 #include "services/Ratings.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 #include "store/Database.h"
 #include "store/RecordsRepository.h"
@@ -38,7 +39,7 @@ struct Fixture {
         "'truc_thuoc', 'ban'), (2, 'CB02', 'Chi bộ bản B', 'truc_thuoc', 'ban')");
     for (int i = 1; i <= 7; ++i) addMember(i, i == 7 ? 2 : 1, "2015-03-01");
   }
-  void exec(const std::string& sql) { s->database().db().exec(sql); }
+  void exec(const std::string& sql) { services::storeOf(*s).db().exec(sql); }
   void addMember(int id, int cell, const std::string& admitted, const std::string& status = "active",
                  const std::string& since = "") {
     exec(
@@ -96,7 +97,7 @@ TEST_CASE(
 
   CHECK_THROWS_AS(services::reopenRatingRound(*f.s, kOffice, 2025, "  "), core::DataError);
   services::reopenRatingRound(*f.s, kOffice, 2025, "Sửa xếp loại theo kết luận kiểm tra");
-  auto audit = store::AuditRepository(f.s->database()).latest(1);
+  auto audit = store::AuditRepository(services::storeOf(*f.s)).latest(1);
   REQUIRE(audit.size() == 1);
   CHECK(audit[0].action == "rating.reopen");
   CHECK(audit[0].record == "rating_round:2025");
@@ -106,7 +107,7 @@ TEST_CASE(
 
   f.decide("DV1", "HTNV");
   CHECK(f.row("CB01", "DV1").level == "HTNV");
-  CHECK(store::AuditRepository(f.s->database()).latest(1)[0].action == "rating.decide");
+  CHECK(store::AuditRepository(services::storeOf(*f.s)).latest(1)[0].action == "rating.decide");
 }
 
 TEST_CASE(
@@ -196,7 +197,7 @@ TEST_CASE(
   CHECK(f.row("CB01", "DV15").level == "HTTNV");
 
   // An imported rating of an exempt member is found by the check rule.
-  store::RecordsRepository(f.s->database())
+  store::RecordsRepository(services::storeOf(*f.s))
       .insertRating({0, 2025, "dang_vien", 10, 1, "", "", "HTTNV", std::nullopt, ""});
   auto found = services::ratingFindings(*f.s, kOffice, 2025);
   REQUIRE(found.size() == 1);
@@ -231,7 +232,7 @@ TEST_CASE("rating: the quota blocks locking until resolved or overridden with a 
   auto forced = services::lockRatingRound(*f.s, kOffice, 2025, "Đảng ủy đồng ý theo Nghị quyết số 12");
   CHECK(forced.locked);
   CHECK(forced.violations.size() == 1);
-  auto audit = store::AuditRepository(f.s->database()).latest(1);
+  auto audit = store::AuditRepository(services::storeOf(*f.s)).latest(1);
   CHECK(audit[0].action == "rating.lock");
   CHECK(audit[0].reason == "Đảng ủy đồng ý theo Nghị quyết số 12");
   CHECK(audit[0].newValue.find("rating_quota CB01") != std::string::npos);
@@ -328,12 +329,12 @@ TEST_CASE("rating: score bands map to levels, following a dated change of the ba
 
 TEST_CASE("rating: imported ratings give the counts and percentages per year, against the targets") {
   Fixture f;
-  store::RecordsRepository rec(f.s->database());
+  store::RecordsRepository rec(services::storeOf(*f.s));
   // 2024: 960 members rated, 924 good or better (96,25% -> 96.3); cells 1 good, 1 complete.
   const std::pair<const char*, int> members2024[] = {
       {"HTXSNV", 150}, {"HTTNV", 774}, {"HTNV", 30}, {"KHTNV", 6}};
   core::Id subject = 1000;
-  f.s->database().transaction([&] {
+  services::storeOf(*f.s).transaction([&] {
     for (const auto& [level, n] : members2024)
       for (int k = 0; k < n; ++k)
         rec.insertRating({0, 2024, "dang_vien", subject++, core::Id(subject % 2 ? 1 : 2), "", "", level,

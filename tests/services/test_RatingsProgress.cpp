@@ -5,6 +5,7 @@
 #include "reports/RatingSheet.h"
 #include "services/Ratings.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 
 using namespace dangbo;
@@ -33,7 +34,7 @@ struct Register {
       add(i, i >= 7 ? 2 : 1, i == 8 ? "2025-08-01" : "2015-03-01", i == 6 ? "exempt" : "active");
     services::openRatingRound(*s, kOffice, 2025, day(2025, 12, 10));
   }
-  void exec(const std::string& sql) { s->database().db().exec(sql); }
+  void exec(const std::string& sql) { services::storeOf(*s).db().exec(sql); }
   void add(int id, int cell, const std::string& admitted, const std::string& status) {
     const std::string n = std::to_string(id);
     exec(

@@ -8,6 +8,7 @@
 #include "services/Ratings.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/Database.h"
 
 using namespace dangbo;
@@ -35,7 +36,7 @@ struct Fixture {
            std::to_string(i) + ", 'CB" + std::to_string(i) + "', 'Chi bộ trường " + std::to_string(i) +
            "', 'truc_thuoc', 'truong', 10)");
   }
-  void exec(const std::string& sql) { s->database().db().exec(sql); }
+  void exec(const std::string& sql) { services::storeOf(*s).db().exec(sql); }
   void discipline(int org, const std::string& number, const std::string& date, const std::string& form) {
     exec("INSERT INTO disciplines (number, date, subject_type, subject_id, form) VALUES ('" + number +
          "', '" + date + "', 'to_chuc', " + std::to_string(org) + ", '" + form + "')");

@@ -7,6 +7,7 @@
 #include "services/MemberList.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 #include "store/Database.h"
 #include "store/RegisterRepository.h"
@@ -79,7 +80,7 @@ TEST_CASE("register: a new member gets the first events of the history and an au
   CHECK(f.events[0].kind == "admitted");
   CHECK(f.events[0].decisionNo == "12-QĐ/ĐU");
   CHECK(f.events[1].kind == "recognized");
-  CHECK(store::AuditRepository(fx.s->database()).latest(1).at(0).action == "member.add");
+  CHECK(store::AuditRepository(services::storeOf(*fx.s)).latest(1).at(0).action == "member.add");
 }
 
 TEST_CASE("register: member records are validated with one message per problem") {
@@ -202,7 +203,7 @@ TEST_CASE("register: a details change keeps status and cell, and is audited with
   auto g = services::memberFile(*fx.s, kOffice, "DV1");
   CHECK(g.member.phone == "0912 345 678");
   CHECK(g.member.status == "active");
-  auto last = store::AuditRepository(fx.s->database()).latest(1).at(0);
+  auto last = store::AuditRepository(services::storeOf(*fx.s)).latest(1).at(0);
   CHECK(last.action == "member.update");
   CHECK(last.oldValue == "phone: ");
   CHECK(last.newValue == "phone: 0912 345 678");

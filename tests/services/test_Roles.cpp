@@ -15,6 +15,7 @@
 #include "services/Ratings.h"
 #include "services/Register.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 
 using namespace dangbo;
@@ -62,7 +63,9 @@ struct Demo {
     auto ds = services::decisions(*s, inspection);
     if (!ds.empty()) decisionId = ds.front().decision.id;
   }
-  int64_t auditRows() { return int64_t(store::AuditRepository(s->database()).latest(1000000).size()); }
+  int64_t auditRows() {
+    return int64_t(store::AuditRepository(services::storeOf(*s)).latest(1000000).size());
+  }
 };
 
 Demo& demo() {
@@ -263,7 +266,7 @@ TEST_CASE("roles: only the inspection committee opens case files, and the openin
   CHECK(d.auditRows() == before);
   auto c = services::openInspection(*d.s, kInspection, d.inspectionId);
   CHECK(c.inspection.id == d.inspectionId);
-  auto last = store::AuditRepository(d.s->database()).latest(1);
+  auto last = store::AuditRepository(services::storeOf(*d.s)).latest(1);
   REQUIRE(last.size() == 1);
   CHECK(last[0].action == "case.open");
   CHECK(last[0].username == "kiemtra");

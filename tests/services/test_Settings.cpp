@@ -3,6 +3,7 @@
 #include "../TestUtil.h"
 #include "core/Errors.h"
 #include "services/Services.h"
+#include "services/StoreAccess.h"
 #include "core/VietText.h"
 #include "store/AuditRepository.h"
 
@@ -50,7 +51,7 @@ TEST_CASE("a new dated value serves from its date on; earlier years keep the old
   CHECK(book.intOn("rating.excellent_max_percent_of_good", d(2025, 12, 31)) == 20);
   CHECK(book.intOn("rating.excellent_max_percent_of_good", d(2026, 1, 1)) == 25);
   // The change is in the audit trail with old and new value.
-  auto last = store::AuditRepository(s->database()).latest(1).at(0);
+  auto last = store::AuditRepository(services::storeOf(*s)).latest(1).at(0);
   CHECK(last.action == "rule.set");
   CHECK(last.newValue.find("25") != std::string::npos);
   // It can be removed again, but the last value of a rule cannot.
