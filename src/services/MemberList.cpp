@@ -113,8 +113,11 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
   // whole list, or any list once a snapshot is kept (the window typing a search), uses the snapshot.
   std::shared_ptr<const store::ListSnapshot> snap;
   std::optional<store::MemberSearch> found;
-  if (!needle.empty() && !(snap = currentSnapshot(db)))
-    found = store::searchMembersOn(db, day, needle);
+  // Only the search filters the store's rows: the store may then stop at the limit.
+  const bool searchOnly = !scope && f.cellCode.empty() && f.gender.empty() && f.ethnicity.empty() &&
+                          f.status.empty() && f.standing.empty() && f.ageGroup.empty() && f.theory.empty();
+  if ((!needle.empty() || (f.limit > 0 && searchOnly)) && !(snap = currentSnapshot(db)))
+    found = store::searchMembersOn(db, day, needle, searchOnly ? f.limit : 0);
   else
     snap = snapshotOf(db);
   const auto& cells = snap ? snap->cells : found->cells;
@@ -135,6 +138,7 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
   // ListedMember passed as an rvalue gives its strings away.
   auto take = [&](auto&& m, core::Id cell) {
     using M = decltype(m);
+    if (f.limit > 0 && out.size() >= f.limit) return;
     if (!f.gender.empty() && m.gender != f.gender) return;
     if (!f.ethnicity.empty() && m.ethnicity != f.ethnicity) return;
     if (!f.theory.empty() && m.theory != f.theory) return;
@@ -177,14 +181,16 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
   // Room for every row at once: a search first counts its hits (a quick pass over the keys), which spares
   // the copies of a growing list of tens of thousands of rows while a letter is typed.
   size_t room = 0;
-  if (needle.empty())
+  if (f.limit > 0)
+    room = f.limit;
+  else if (needle.empty())
     room = snap->members.size();
   else
     store::forEachPresent(*snap, day, needle, [&](size_t) { return ++room, true; });
   out.reserve(room);
   store::forEachPresent(*snap, day, needle, [&](size_t i) {
     take(snap->members[i], store::cellOn(*snap, i, day));
-    return true;
+    return f.limit == 0 || out.size() < f.limit;
   });
   return out;
 }

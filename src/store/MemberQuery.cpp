@@ -275,57 +275,70 @@ int32_t daySerial(const std::optional<core::Date>& d) { return static_cast<int32
 
 }  // namespace
 
-MemberSearch searchMembersOn(Database& database, const core::Date& day, std::string_view folded) {
+namespace {
+
+// The number of characters (not bytes) of UTF-8 text.
+size_t charCount(std::string_view s) {
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// `folded` as one FTS5 phrase: the trigram index then finds the keys holding it as a substring.
+std::string ftsPhrase(std::string_view folded) {
+  std::string out = "\"";
+  for (char c : folded) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+constexpr const char* kListColumns =
+    "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, card_no, "
+    "transferred_in_on, cell_id, status, status_since, sort_key FROM members ";
+
+}  // namespace
+
+bool searchUsesIndex(std::string_view folded) {
+  return charCount(folded) >= 3;
+}
+
+MemberSearch searchMembersOn(Database& database, const core::Date& day, std::string_view folded,
+                             size_t limit) {
   auto& db = database.db();
   MemberSearch out;
   const auto d = static_cast<int32_t>(day.serial());
-  // The matching ids, from one pass over the narrow index on search_key. instr() is the exact byte-wise
-  // substring test std::string::find makes on the snapshot's keys.
-  std::vector<int64_t> ids;
-  {
-    SQLite::Statement m(db, "SELECT id FROM members WHERE instr(search_key, ?1) > 0");
-    m.bind(1, std::string(folded));
-    while (m.executeStep()) ids.push_back(m.getColumn(0).getInt64());
+  const std::string needle(folded);
+  const bool indexed = searchUsesIndex(folded);
+  // The first page of a broad search walks the list order (index members_order, which holds the key) and
+  // stops at the page's end; a narrower one reads its hits from the trigram index and sorts them. A search
+  // is broad when the index holds more than kBroad candidates (counted no further) or when it is too short
+  // for the index (under three letters: nearly every name holds it).
+  bool walk = false;
+  if (limit > 0) {
+    const size_t broad = std::max<size_t>(limit * 50, 2000);
+    walk = !indexed;
+    if (indexed) {
+      SQLite::Statement c(
+          db, "SELECT count(*) FROM (SELECT rowid FROM member_search WHERE member_search MATCH ?1 LIMIT ?2)");
+      c.bind(1, ftsPhrase(folded));
+      c.bind(2, static_cast<int64_t>(broad));
+      walk = c.executeStep() && static_cast<size_t>(c.getColumn(0).getInt64()) >= broad;
+    }
   }
-  if (ids.empty()) {
-    readNames(db, out);
-    return out;
-  }
+  // Candidates from the index are checked with instr(), the exact byte-wise substring test
+  // std::string::find makes on the snapshot's keys.
+  const std::string sql =
+      walk ? std::string(kListColumns) +
+                 "INDEXED BY members_order WHERE instr(search_key, ?2) > 0 ORDER BY sort_key, code"
+      : indexed ? std::string(kListColumns) +
+                      "WHERE id IN (SELECT rowid FROM member_search WHERE member_search MATCH ?1) AND "
+                      "instr(search_key, ?2) > 0"
+                : std::string(kListColumns) + "WHERE instr(search_key, ?2) > 0";
+  SQLite::Statement q(db, sql);
+  if (indexed && !walk) q.bind(1, ftsPhrase(folded));
+  q.bind(2, needle);
   const int64_t maxId = db.execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64();
-  const std::string columns =
-      "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, card_no, "
-      "transferred_in_on, cell_id, status, status_since, sort_key FROM members WHERE ";
-  // Few matches are read through their rowids (in rowid order, a batch a statement); many by one pass
-  // over the table, which then costs less than the lookups.
-  constexpr size_t kRowBatch = 64;
-  const bool byId = static_cast<int64_t>(ids.size()) * 4 < maxId;
-  std::string marks;
-  for (size_t i = 0; i < kRowBatch; ++i) marks += i ? ", ?" : "?";
-  SQLite::Statement q(db, byId ? columns + "id IN (" + marks + ")" : columns + "instr(search_key, ?1) > 0");
-  size_t nextId = 0;
-  if (byId) std::sort(ids.begin(), ids.end());
-  // Binds the next batch of ids (the last one repeated to fill it up); false when none is left.
-  auto nextBatch = [&] {
-    if (nextId >= ids.size()) return false;
-    q.reset();
-    for (size_t i = 0; i < kRowBatch; ++i) q.bind(int(i + 1), ids[std::min(nextId + i, ids.size() - 1)]);
-    nextId += kRowBatch;
-    return true;
-  };
-  if (byId)
-    nextBatch();
-  else
-    q.bind(1, std::string(folded));
-  const size_t matching = ids.size();
   std::vector<ListedMember> rows;
   std::vector<std::string> sortKeys;
-  rows.reserve(matching);
-  sortKeys.reserve(matching);
-  for (;;) {
-    if (!q.executeStep()) {
-      if (byId && nextBatch()) continue;
-      break;
-    }
+  while (q.executeStep()) {
     // Present on the day, judged as the snapshot judges it (joinedDay <= day < endDay).
     const auto admitted = fastDate(q.getColumn(7));
     const auto transferredIn = fastDate(q.getColumn(10));
@@ -338,12 +351,20 @@ MemberSearch searchMembersOn(Database& database, const core::Date& day, std::str
     readListColumns(q, rows.emplace_back());
     const SQLite::Column key = q.getColumn(14);
     sortKeys.emplace_back(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes()));
+    if (walk && rows.size() >= limit) break;
   }
   // The Vietnamese order (sort_key compares bytewise as std::string does), then the code.
-  std::vector<uint32_t> order = listOrder(rows, sortKeys);
+  if (!walk) {
+    std::vector<uint32_t> order = listOrder(rows, sortKeys);
+    permute(rows, order);
+  }
   std::vector<std::string>().swap(sortKeys);
-  permute(rows, order);
+  if (limit > 0 && rows.size() > limit) rows.resize(limit);
   out.members = std::move(rows);
+  if (out.members.empty()) {
+    readNames(db, out);
+    return out;
+  }
 
   // The cell on the day, from the cell-changing events of the members found, taken in any order.
   IdIndex index(maxId, out.members.size());

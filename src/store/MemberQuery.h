@@ -150,7 +150,13 @@ struct MemberSearch {
 /// folded, not empty), in list order, each with its cell on the day, without reading the whole register:
 /// only the matching rows and their cell-changing events are read (for a one-off search such as the
 /// `members --search` command, where loading a MemberSnapshot would cost more than the answer).
-MemberSearch searchMembersOn(Database& db, const core::Date& day, std::string_view folded);
+/// Reads the hits through the trigram index member_search when `folded` has three letters or more
+/// (searchUsesIndex), so its cost follows the number of hits. With a `limit` (0: none), only the first
+/// `limit` members in list order; a broad search then walks the list order and stops there.
+MemberSearch searchMembersOn(Database& db, const core::Date& day, std::string_view folded, size_t limit = 0);
+/// True when searchMembersOn finds the candidates for `folded` through the trigram index (three letters or
+/// more); shorter text is looked for in every key.
+bool searchUsesIndex(std::string_view folded);
 
 /// True when the member is active or exempt on `day` (spec/congress-report.md): admitted (transferred
 /// in, for a member who came by transfer) on or before the day and not transferred out, deceased,
