@@ -10,6 +10,7 @@
 #include "core/InputClean.h"
 #include "core/MemberRules.h"
 #include "core/VietText.h"
+#include "services/MemberRowFilter.h"
 #include "services/Services.h"
 #include "store/MemberQuery.h"
 #include "store/ValidationQueries.h"
@@ -18,17 +19,12 @@ namespace dangbo::services {
 
 namespace {
 
-// The one cell a secretary may see; PermissionError when the account has none.
-std::optional<core::Id> scopeOf(const Actor& actor) {
-  if (actor.role != "secretary") return std::nullopt;
-  if (!actor.cellId)
-    throw core::PermissionError(
-        core::format(core::tr("The secretary account {1} is not linked to a cell."), {actor.username}));
-  return actor.cellId;
-}
-
 void refuseValue(const char* what, const std::string& value) {
   throw core::DataError(core::format(core::tr("Unknown {1}: \"{2}\"."), {core::tr(what), value}));
+}
+
+std::optional<core::Id> scopeOf(const Actor& actor) {
+  return detail::secretaryCell(actor);
 }
 
 // The last snapshot read, with the stamp of the data it was read from. Lists are filtered from it in
@@ -94,9 +90,17 @@ std::string ageGroupOf(int age) {
   return "71+";
 }
 
-std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const MemberFilter& f) {
-  require(actor, Permission::ReadRegister);
-  const std::optional<core::Id> scope = scopeOf(actor);
+namespace detail {
+
+std::optional<core::Id> secretaryCell(const Actor& actor) {
+  if (actor.role != "secretary") return std::nullopt;
+  if (!actor.cellId)
+    throw core::PermissionError(
+        core::format(core::tr("The secretary account {1} is not linked to a cell."), {actor.username}));
+  return actor.cellId;
+}
+
+void checkFilterValues(const MemberFilter& f) {
   if (!f.gender.empty() && !core::enums::gender.contains(f.gender)) refuseValue(core::N_("gender"), f.gender);
   if (!f.status.empty() && f.status != "active" && f.status != "exempt") refuseValue(core::N_("status"), f.status);
   if (!f.standing.empty() && f.standing != "official" && f.standing != "probationary")
@@ -105,6 +109,24 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
     refuseValue(core::N_("age group"), f.ageGroup);
   if (!f.theory.empty() && !core::enums::theory.contains(f.theory))
     refuseValue(core::N_("political theory level"), f.theory);
+}
+
+std::optional<core::Id> filterCell(const MemberFilter& f,
+                                   const std::unordered_map<core::Id, store::CellInfo>& cells) {
+  if (f.cellCode.empty()) return std::nullopt;
+  std::optional<core::Id> id;
+  for (const auto& [cid, info] : cells)
+    if (core::sameCode(info.code, f.cellCode)) id = cid;
+  if (!id) throw core::DataError(core::format(core::tr("There is no cell with the code {1}."), {f.cellCode}));
+  return id;
+}
+
+}  // namespace detail
+
+std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const MemberFilter& f) {
+  require(actor, Permission::ReadRegister);
+  const std::optional<core::Id> scope = scopeOf(actor);
+  detail::checkFilterValues(f);
 
   store::Database& db = services.database();
   const std::string needle = core::fold(core::normalizeText(f.search));
@@ -124,54 +146,17 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
   const auto& ethnicNames = snap ? snap->ethnicNames : found->ethnicNames;
 
   std::optional<core::Id> cellId = scope;
-  if (!f.cellCode.empty()) {
-    std::optional<core::Id> id;
-    for (const auto& [cid, info] : cells)
-      if (core::sameCode(info.code, f.cellCode)) id = cid;
-    if (!id) throw core::DataError(core::format(core::tr("There is no cell with the code {1}."), {f.cellCode}));
+  if (const auto id = detail::filterCell(f, cells)) {
     if (scope && *scope != *id) return {};
     cellId = id;
   }
 
   std::vector<MemberRow> out;
-  // `m` is a core::Member or a store::ListedMember (the same field names); `cell` its cell on the day. A
-  // ListedMember passed as an rvalue gives its strings away.
+  // `m` is a store::ListEntry or a store::ListedMember; `cell` its cell on the day.
   auto take = [&](auto&& m, core::Id cell) {
-    using M = decltype(m);
     if (f.limit > 0 && out.size() >= f.limit) return;
-    if (!f.gender.empty() && m.gender != f.gender) return;
-    if (!f.ethnicity.empty() && m.ethnicity != f.ethnicity) return;
-    if (!f.theory.empty() && m.theory != f.theory) return;
-    if (cellId && *cellId != cell) return;
-    const bool exempt = m.status == "exempt" && (!m.statusSince || *m.statusSince <= day);
-    if (!f.status.empty() && (f.status == "exempt") != exempt) return;
-    const bool official = m.officialOn && *m.officialOn <= day;
-    if (!f.standing.empty() && (f.standing == "official") != official) return;
-    std::optional<int> age;
-    if (m.birthDate) age = core::completedYears(m.birthDate->anchor(), day);
-    if (!f.ageGroup.empty() && (!age || ageGroupOf(*age) != f.ageGroup)) return;
-
-    MemberRow& row = out.emplace_back();
-    row.id = m.id;
-    row.code = std::forward<M>(m).code;
-    row.name = std::forward<M>(m).fullName;
-    if (auto it = cells.find(cell); it != cells.end()) {
-      row.cellCode = it->second.code;
-      row.cellName = it->second.name;
-    }
-    row.status = exempt ? "exempt" : "active";
-    if (exempt) row.exemptSince = m.statusSince;
-    row.standing = official ? "official" : "probationary";
-    row.gender = m.gender;
-    row.birthDate = m.birthDate;
-    row.age = age;
-    row.ethnicity = m.ethnicity;
-    if (auto it = ethnicNames.find(m.ethnicity); it != ethnicNames.end()) row.ethnicityName = it->second;
-    row.theory = m.theory;
-    row.admittedOn = m.admittedOn;
-    row.officialOn = m.officialOn;
-    row.transferredInOn = m.transferredInOn;
-    row.cardNo = std::forward<M>(m).cardNo;
+    if (auto row = detail::rowOf(std::forward<decltype(m)>(m), cell, f, cellId, cells, ethnicNames))
+      out.push_back(std::move(*row));
   };
   if (found) {
     out.reserve(found->members.size());

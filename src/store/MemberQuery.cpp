@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/VietText.h"
+#include "store/DomainRules.h"
 #include "store/Sql.h"
 
 namespace dangbo::store {
@@ -277,6 +278,47 @@ int32_t daySerial(const std::optional<core::Date>& d) { return static_cast<int32
 
 namespace {
 
+// Sets the cellOnDay of `members` from their cell-changing events, taken in any order (maxId: the largest
+// member id of the file).
+void setCellsOnDay(SQLite::Database& db, const core::Date& day, std::vector<ListedMember>& members,
+                   int64_t maxId) {
+  const auto d = static_cast<int32_t>(day.serial());
+  // The cell on the day, from the cell-changing events of the members found, taken in any order.
+  IdIndex index(maxId, members.size());
+  for (size_t k = 0; k < members.size(); ++k) index.add(members[k].id, k);
+  std::vector<CellTracker> track(members.size());
+  auto see = [&](SQLite::Statement& e) {
+    const int64_t k = index.find(e.getColumn(0).getInt64());
+    if (k < 0) return;
+    track[size_t(k)].see(d, daySerial(fastDate(e.getColumn(1))), e.getColumn(4).getInt64(),
+                         sql::optId(e.getColumn(2)), sql::optId(e.getColumn(3)));
+  };
+  if (members.size() * 8 < static_cast<size_t>(maxId)) {
+    // Few members found: their events through the index on member_id, 100 members a statement.
+    constexpr size_t kBatch = 100;
+    std::string marks;
+    for (size_t i = 0; i < kBatch; ++i) marks += i ? ", ?" : "?";
+    SQLite::Statement e(
+        db, "SELECT member_id, date, from_cell, to_cell, id FROM member_events WHERE member_id IN (" + marks +
+                ") AND (from_cell IS NOT NULL OR to_cell IS NOT NULL)");
+    for (size_t from = 0; from < members.size(); from += kBatch) {
+      e.reset();
+      for (size_t i = 0; i < kBatch; ++i) {
+        const size_t k = std::min(from + i, members.size() - 1);  // repeats the last id to fill up
+        e.bind(int(i + 1), static_cast<int64_t>(members[k].id));
+      }
+      while (e.executeStep()) see(e);
+    }
+  } else {
+    // Many: one pass over the events.
+    SQLite::Statement e(db,
+                        "SELECT member_id, date, from_cell, to_cell, id FROM member_events "
+                        "WHERE from_cell IS NOT NULL OR to_cell IS NOT NULL");
+    while (e.executeStep()) see(e);
+  }
+  for (size_t k = 0; k < members.size(); ++k) members[k].cellOnDay = track[k].cell(members[k].cellId);
+}
+
 // The number of characters (not bytes) of UTF-8 text.
 size_t charCount(std::string_view s) {
   return static_cast<size_t>(std::count_if(
@@ -288,6 +330,19 @@ std::string ftsPhrase(std::string_view folded) {
   std::string out = "\"";
   for (char c : folded) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
+}
+
+// Whether the member of the current row of a kListColumns statement is present on the day serial `d`,
+// judged as the snapshot judges it (joinedDay <= day < endDay).
+bool presentRow(SQLite::Statement& q, int32_t d) {
+  const auto admitted = fastDate(q.getColumn(7));
+  const auto transferredIn = fastDate(q.getColumn(10));
+  const auto& joined = transferredIn ? transferredIn : admitted;
+  if (!joined || static_cast<int32_t>(joined->serial()) > d) return false;
+  const SQLite::Column statusColumn = q.getColumn(12);
+  const std::string status(statusColumn.getText(), static_cast<size_t>(statusColumn.getBytes()));
+  const auto since = fastDate(q.getColumn(13));
+  return !(endsMembership(status) && (!since || static_cast<int32_t>(since->serial()) <= d));
 }
 
 constexpr const char* kListColumns =
@@ -339,15 +394,7 @@ MemberSearch searchMembersOn(Database& database, const core::Date& day, std::str
   std::vector<ListedMember> rows;
   std::vector<std::string> sortKeys;
   while (q.executeStep()) {
-    // Present on the day, judged as the snapshot judges it (joinedDay <= day < endDay).
-    const auto admitted = fastDate(q.getColumn(7));
-    const auto transferredIn = fastDate(q.getColumn(10));
-    const auto& joined = transferredIn ? transferredIn : admitted;
-    if (!joined || static_cast<int32_t>(joined->serial()) > d) continue;
-    const SQLite::Column statusColumn = q.getColumn(12);
-    const std::string_view status(statusColumn.getText(), static_cast<size_t>(statusColumn.getBytes()));
-    const auto since = fastDate(q.getColumn(13));
-    if (endsMembership(std::string(status)) && (!since || static_cast<int32_t>(since->serial()) <= d)) continue;
+    if (!presentRow(q, d)) continue;
     readListColumns(q, rows.emplace_back());
     const SQLite::Column key = q.getColumn(14);
     sortKeys.emplace_back(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes()));
@@ -366,40 +413,7 @@ MemberSearch searchMembersOn(Database& database, const core::Date& day, std::str
     return out;
   }
 
-  // The cell on the day, from the cell-changing events of the members found, taken in any order.
-  IdIndex index(maxId, out.members.size());
-  for (size_t k = 0; k < out.members.size(); ++k) index.add(out.members[k].id, k);
-  std::vector<CellTracker> track(out.members.size());
-  auto see = [&](SQLite::Statement& e) {
-    const int64_t k = index.find(e.getColumn(0).getInt64());
-    if (k < 0) return;
-    track[size_t(k)].see(d, daySerial(fastDate(e.getColumn(1))), e.getColumn(4).getInt64(),
-                         sql::optId(e.getColumn(2)), sql::optId(e.getColumn(3)));
-  };
-  if (out.members.size() * 8 < static_cast<size_t>(maxId)) {
-    // Few members found: their events through the index on member_id, 100 members a statement.
-    constexpr size_t kBatch = 100;
-    std::string marks;
-    for (size_t i = 0; i < kBatch; ++i) marks += i ? ", ?" : "?";
-    SQLite::Statement e(db,
-                        "SELECT member_id, date, from_cell, to_cell, id FROM member_events WHERE member_id IN (" +
-                            marks + ") AND (from_cell IS NOT NULL OR to_cell IS NOT NULL)");
-    for (size_t from = 0; from < out.members.size(); from += kBatch) {
-      e.reset();
-      for (size_t i = 0; i < kBatch; ++i) {
-        const size_t k = std::min(from + i, out.members.size() - 1);  // repeats the last id to fill up
-        e.bind(int(i + 1), static_cast<int64_t>(out.members[k].id));
-      }
-      while (e.executeStep()) see(e);
-    }
-  } else {
-    // Many: one pass over the events.
-    SQLite::Statement e(db,
-                        "SELECT member_id, date, from_cell, to_cell, id FROM member_events "
-                        "WHERE from_cell IS NOT NULL OR to_cell IS NOT NULL");
-    while (e.executeStep()) see(e);
-  }
-  for (size_t k = 0; k < out.members.size(); ++k) out.members[k].cellOnDay = track[k].cell(out.members[k].cellId);
+  setCellsOnDay(db, day, out.members, maxId);
   readNames(db, out);
   return out;
 }
@@ -633,6 +647,86 @@ std::vector<DuplicateGroup> likelyDuplicates(Database& database) {
     out.back().members.push_back(
         {q.getColumn(2).getInt64(), str(q.getColumn(3)), str(q.getColumn(4)), q.getColumn(5).getInt64()});
   }
+  return out;
+}
+
+std::vector<ListedMember> walkListOrder(Database& database, const core::Date& day, std::string_view folded,
+                                        std::optional<ListKey>& after, size_t rows, bool& done) {
+  auto& db = database.db();
+  const auto d = static_cast<int32_t>(day.serial());
+  SQLite::Statement q(
+      db, std::string(kListColumns) + "INDEXED BY members_order WHERE instr(search_key, ?1) > 0" +
+              (after ? " AND (sort_key, code) > (?2, ?3)" : "") + " ORDER BY sort_key, code LIMIT ?4");
+  q.bind(1, std::string(folded));
+  if (after) {
+    q.bind(2, after->sortKey.data(), static_cast<int>(after->sortKey.size()));
+    q.bind(3, after->code);
+  }
+  q.bind(4, static_cast<int64_t>(rows));
+  std::vector<ListedMember> out;
+  size_t read = 0;
+  while (q.executeStep()) {
+    ++read;
+    const SQLite::Column key = q.getColumn(14);
+    after = ListKey{std::string(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes())),
+                    str(q.getColumn(1))};
+    if (presentRow(q, d)) readListColumns(q, out.emplace_back());
+  }
+  done = read < rows;
+  if (!out.empty())
+    setCellsOnDay(db, day, out, db.execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64());
+  return out;
+}
+
+std::vector<ListedMember> membersByIds(Database& database, const core::Date& day,
+                                       const std::vector<core::Id>& ids) {
+  auto& db = database.db();
+  std::vector<ListedMember> found;
+  constexpr size_t kBatch = 64;
+  std::string marks;
+  for (size_t i = 0; i < kBatch; ++i) marks += i ? ", ?" : "?";
+  SQLite::Statement q(db, std::string(kListColumns) + "WHERE id IN (" + marks + ")");
+  for (size_t from = 0; from < ids.size(); from += kBatch) {
+    q.reset();
+    for (size_t i = 0; i < kBatch; ++i) q.bind(int(i + 1), ids[std::min(from + i, ids.size() - 1)]);
+    while (q.executeStep()) readListColumns(q, found.emplace_back());
+  }
+  std::unordered_map<core::Id, size_t> at;
+  for (size_t k = 0; k < found.size(); ++k) at.emplace(found[k].id, k);
+  std::vector<ListedMember> out;
+  out.reserve(found.size());
+  for (core::Id id : ids)
+    if (auto it = at.find(id); it != at.end()) out.push_back(found[it->second]);
+  if (!out.empty())
+    setCellsOnDay(db, day, out, db.execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64());
+  return out;
+}
+
+MemberSearch listNames(Database& database) {
+  MemberSearch out;
+  readNames(database.db(), out);
+  return out;
+}
+
+PresentCounts presentCounts(Database& database, const core::Date& day) {
+  auto& db = database.db();
+  PresentCounts out;
+  // The cell on the day as cellOn judges it: the to_cell of the last change on or before the day, else
+  // the from_cell of the first later change, else the current cell.
+  SQLite::Statement c(
+      db,
+      "SELECT cell, count(*) FROM (SELECT coalesce((SELECT e.to_cell FROM member_events e WHERE "
+      "e.member_id = m.id AND e.to_cell IS NOT NULL AND e.date <= ?1 ORDER BY e.date DESC, e.id DESC "
+      "LIMIT 1), (SELECT e.from_cell FROM member_events e WHERE e.member_id = m.id AND e.from_cell IS "
+      "NOT NULL AND e.date > ?1 ORDER BY e.date, e.id LIMIT 1), m.cell_id) AS cell FROM members m "
+      "WHERE " +
+          rule::kPresentOn + ") GROUP BY cell");
+  c.bind(1, day.iso());
+  while (c.executeStep()) out.byCell[c.getColumn(0).getInt64()] = c.getColumn(1).getInt64();
+  SQLite::Statement g(db, "SELECT coalesce(m.ethnicity, ''), count(*) FROM members m WHERE " +
+                              rule::kPresentOn + " GROUP BY 1");
+  g.bind(1, day.iso());
+  while (g.executeStep()) out.byEthnicity[str(g.getColumn(0))] = g.getColumn(1).getInt64();
   return out;
 }
 

@@ -229,3 +229,33 @@ struct DuplicateGroup {
 std::vector<DuplicateGroup> likelyDuplicates(Database& db);
 
 }  // namespace dangbo::store
+
+namespace dangbo::store {
+
+/// A member's place in the list order: its sort_key, then its code.
+struct ListKey {
+  std::string sortKey;  ///< core::nameSortKey of the full name (the sort_key column)
+  std::string code;     ///< member code
+};
+
+/// One step of a walk through the list order (index members_order): reads at most `rows` members after
+/// `after` (none: from the first) whose search key holds `folded` (already folded; empty: every member),
+/// moves `after` to the last one read, and returns those present on `day` with their cell on the day.
+/// `done` is set when the list has no more. The window's list reads its members this way, a step at a time.
+std::vector<ListedMember> walkListOrder(Database& db, const core::Date& day, std::string_view folded,
+                                        std::optional<ListKey>& after, size_t rows, bool& done);
+/// The members of `ids` (present or not) with their cell on `day`, in the order of `ids`; ids not found
+/// are left out.
+std::vector<ListedMember> membersByIds(Database& db, const core::Date& day, const std::vector<core::Id>& ids);
+/// The names lists show beside members: every organization and ethnic group (MemberSearch without members).
+MemberSearch listNames(Database& db);
+/// The number of members present on `day` in each cell on that day, and in each ethnic group (by code),
+/// counted by two aggregate queries (no member is kept).
+struct PresentCounts {
+  std::unordered_map<core::Id, int64_t> byCell;          ///< cell on the day -> members
+  std::unordered_map<std::string, int64_t> byEthnicity;  ///< ethnic group code ("" unrecorded) -> members
+};
+/// See PresentCounts.
+PresentCounts presentCounts(Database& db, const core::Date& day);
+
+}  // namespace dangbo::store

@@ -262,6 +262,25 @@ int main(int argc, char** argv) {
       queries.size(), sum / queries.size(), worst, found, baseWorst);
   std::printf("peak memory: %.1f MB | target < 250 MB\n", peakRssKb() / 1024.0);
 
+  // The first page of each search (100 rows), as a window or a command showing one page asks for it.
+  {
+    double firstWorst = 0;
+    for (const auto& q : queries) {
+      services::MemberFilter f;
+      f.asOf = core::Date::today();
+      f.search = q;
+      f.limit = 100;
+      services::dropMemberListCache();
+      auto fresh = services::Services::openForReading(dir / "bench.db");
+      auto t = Clock::now();
+      auto rows = services::listMembers(*fresh, actor, f);
+      const double ms = msSince(t);
+      std::printf("  first 100 of \"%s\": %zu rows in %.1f ms\n", q.c_str(), rows.size(), ms);
+      firstWorst = std::max(firstWorst, ms);
+    }
+    std::printf("search, first 100 rows: worst %.1f ms | target < 30 ms\n", firstWorst);
+  }
+
   // The window's list: the whole list once (it reads the snapshot), then a search typed letter by letter.
   s = services::Services::openForReading(dir / "bench.db");
   {
