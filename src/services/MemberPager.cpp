@@ -103,12 +103,12 @@ PresentMemberCounts presentMemberCounts(Services& services, const Actor& actor, 
   const auto counts = store::presentCounts(db, day);
   const auto names = store::listNames(db);
   PresentMemberCounts out;
-  for (const auto& [cell, n] : counts.byCell) {
-    if (scope && *scope != cell) continue;
-    auto it = names.cells.find(cell);
+  for (const auto& [key, n] : counts.byCellAndEthnicity) {
+    if (scope && *scope != key.first) continue;
+    auto it = names.cells.find(key.first);
     out.byCell[it == names.cells.end() ? std::string() : it->second.code] += n;
+    out.byEthnicity[key.second] += n;
   }
-  if (!scope) out.byEthnicity.insert(counts.byEthnicity.begin(), counts.byEthnicity.end());
   return out;
 }
 

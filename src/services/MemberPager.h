@@ -54,10 +54,10 @@ class MemberPager {
 
 /// The members present on a day counted by their cell on the day (by cell code) and by ethnic group (by
 /// code, "" unrecorded), from aggregate queries (the window's cell tree and its list of ethnic groups). Needs
-/// ReadRegister; a secretary gets only their cell (and the groups of its members are not counted).
+/// ReadRegister; a secretary gets only their cell.
 struct PresentMemberCounts {
   std::map<std::string, int64_t> byCell;       ///< cell code -> members
-  std::map<std::string, int64_t> byEthnicity;  ///< ethnic group code -> members (empty for a secretary)
+  std::map<std::string, int64_t> byEthnicity;  ///< ethnic group code -> members
 };
 /// See PresentMemberCounts.
 PresentMemberCounts presentMemberCounts(Services& services, const Actor& actor, const core::Date& day);

@@ -715,18 +715,15 @@ PresentCounts presentCounts(Database& database, const core::Date& day) {
   // the from_cell of the first later change, else the current cell.
   SQLite::Statement c(
       db,
-      "SELECT cell, count(*) FROM (SELECT coalesce((SELECT e.to_cell FROM member_events e WHERE "
-      "e.member_id = m.id AND e.to_cell IS NOT NULL AND e.date <= ?1 ORDER BY e.date DESC, e.id DESC "
-      "LIMIT 1), (SELECT e.from_cell FROM member_events e WHERE e.member_id = m.id AND e.from_cell IS "
-      "NOT NULL AND e.date > ?1 ORDER BY e.date, e.id LIMIT 1), m.cell_id) AS cell FROM members m "
-      "WHERE " +
-          rule::kPresentOn + ") GROUP BY cell");
+      "SELECT cell, ethnicity, count(*) FROM (SELECT coalesce((SELECT e.to_cell FROM member_events e "
+      "WHERE e.member_id = m.id AND e.to_cell IS NOT NULL AND e.date <= ?1 ORDER BY e.date DESC, e.id "
+      "DESC LIMIT 1), (SELECT e.from_cell FROM member_events e WHERE e.member_id = m.id AND "
+      "e.from_cell IS NOT NULL AND e.date > ?1 ORDER BY e.date, e.id LIMIT 1), m.cell_id) AS cell, "
+      "coalesce(m.ethnicity, '') AS ethnicity FROM members m WHERE " +
+          rule::kPresentOn + ") GROUP BY cell, ethnicity");
   c.bind(1, day.iso());
-  while (c.executeStep()) out.byCell[c.getColumn(0).getInt64()] = c.getColumn(1).getInt64();
-  SQLite::Statement g(db, "SELECT coalesce(m.ethnicity, ''), count(*) FROM members m WHERE " +
-                              rule::kPresentOn + " GROUP BY 1");
-  g.bind(1, day.iso());
-  while (g.executeStep()) out.byEthnicity[str(g.getColumn(0))] = g.getColumn(1).getInt64();
+  while (c.executeStep())
+    out.byCellAndEthnicity[{c.getColumn(0).getInt64(), str(c.getColumn(1))}] = c.getColumn(2).getInt64();
   return out;
 }
 

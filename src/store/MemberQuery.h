@@ -4,6 +4,7 @@
 // Each function runs one or two statements; none issues a query per member.
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -249,11 +250,11 @@ std::vector<ListedMember> walkListOrder(Database& db, const core::Date& day, std
 std::vector<ListedMember> membersByIds(Database& db, const core::Date& day, const std::vector<core::Id>& ids);
 /// The names lists show beside members: every organization and ethnic group (MemberSearch without members).
 MemberSearch listNames(Database& db);
-/// The number of members present on `day` in each cell on that day, and in each ethnic group (by code),
-/// counted by two aggregate queries (no member is kept).
+/// The number of members present on `day` by their cell on that day and ethnic group (code, "" unrecorded),
+/// counted by one aggregate query (no member is kept).
 struct PresentCounts {
-  std::unordered_map<core::Id, int64_t> byCell;          ///< cell on the day -> members
-  std::unordered_map<std::string, int64_t> byEthnicity;  ///< ethnic group code ("" unrecorded) -> members
+  std::map<std::pair<core::Id, std::string>, int64_t>
+      byCellAndEthnicity;  ///< (cell, ethnic group) -> members
 };
 /// See PresentCounts.
 PresentCounts presentCounts(Database& db, const core::Date& day);

@@ -131,5 +131,15 @@ TEST_CASE("member pager: the counts by cell and by ethnic group agree with the l
     const auto counts = services::presentMemberCounts(demo(), kOffice, day);
     CHECK(counts.byCell == byCell);
     CHECK(counts.byEthnicity == byEthnicity);
+    // A secretary: their cell only.
+    const services::Actor secretary{"bithu", "secretary", core::Id(1)};
+    std::map<std::string, int64_t> mine, mineByEthnicity;
+    for (const auto& r : services::listMembers(demo(), secretary, f)) {
+      ++mine[r.cellCode];
+      ++mineByEthnicity[r.ethnicity];
+    }
+    const auto scoped = services::presentMemberCounts(demo(), secretary, day);
+    CHECK(scoped.byCell == mine);
+    CHECK(scoped.byEthnicity == mineByEthnicity);
   }
 }
