@@ -277,7 +277,14 @@ void MembersPage::showFound() {
         if (model_->row(i)->id == *keep_) select = int(i);
     }
   }
-  if (select >= 0) selectRow(select);
+  if (select >= 0) {
+    selectRow(select);
+    // Once the control has laid out the rows of a list that grew, the selected row is brought into view
+    // again (GTK scrolls before it knows their heights).
+    CallAfter([this, select] {
+      if (unsigned(select) < model_->size()) list_->EnsureVisible(model_->GetItem(unsigned(select)));
+    });
+  }
   const auto n = static_cast<long long>(model_->size());
   const bool counting = pager && !pager->complete();
   count_->SetLabelText(
