@@ -13,6 +13,7 @@ namespace {
 constexpr size_t kPage = 200;       // rows read together for display
 constexpr size_t kPagesKept = 8;    // pages held at once
 constexpr size_t kWalkStep = 2000;  // members read by one step of the walk
+constexpr size_t kBroad = 5000;     // a search with this many candidates in the index walks the list order
 }  // namespace
 
 MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter filter,
@@ -34,8 +35,8 @@ MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter fi
     done_ = true;
     return;
   }
-  if (store::searchUsesIndex(needle_)) {
-    // Every hit at once: the cost follows the hits.
+  if (!store::searchIsBroad(db, needle_, kBroad)) {
+    // Every hit at once through the search index: the cost follows the hits.
     auto found = store::searchMembersOn(db, filter_.asOf, needle_);
     take(found.members);
     done_ = true;

@@ -16,9 +16,10 @@ namespace dangbo::services {
 
 class Services;
 
-/// The members listMembers(filter) gives, in the same order, found step by step: a search of three letters
-/// or more reads its hits at once through the search index; any other list walks the list order a step at
-/// a time (advance), so the first page is there at once and the rest follows while the window is idle.
+/// The members listMembers(filter) gives, in the same order, found step by step: a search with fewer than
+/// 5000 candidates in the search index reads its hits at once through it; any other list walks the list
+/// order a step at a time (advance), so the first page is there at once and the rest follows while the
+/// window is idle.
 class MemberPager {
  public:
   /// Checks the filter as listMembers does (DataError, PermissionError) and finds the first members.

@@ -355,6 +355,16 @@ bool searchUsesIndex(std::string_view folded) {
   return charCount(folded) >= 3;
 }
 
+bool searchIsBroad(Database& database, std::string_view folded, size_t threshold) {
+  if (!searchUsesIndex(folded)) return true;
+  SQLite::Statement c(
+      database.db(),
+      "SELECT count(*) FROM (SELECT rowid FROM member_search WHERE member_search MATCH ?1 LIMIT ?2)");
+  c.bind(1, ftsPhrase(folded));
+  c.bind(2, static_cast<int64_t>(threshold));
+  return c.executeStep() && static_cast<size_t>(c.getColumn(0).getInt64()) >= threshold;
+}
+
 MemberSearch searchMembersOn(Database& database, const core::Date& day, std::string_view folded,
                              size_t limit) {
   auto& db = database.db();
@@ -364,20 +374,9 @@ MemberSearch searchMembersOn(Database& database, const core::Date& day, std::str
   const bool indexed = searchUsesIndex(folded);
   // The first page of a broad search walks the list order (index members_order, which holds the key) and
   // stops at the page's end; a narrower one reads its hits from the trigram index and sorts them. A search
-  // is broad when the index holds more than kBroad candidates (counted no further) or when it is too short
-  // for the index (under three letters: nearly every name holds it).
-  bool walk = false;
-  if (limit > 0) {
-    const size_t broad = std::max<size_t>(limit * 50, 2000);
-    walk = !indexed;
-    if (indexed) {
-      SQLite::Statement c(
-          db, "SELECT count(*) FROM (SELECT rowid FROM member_search WHERE member_search MATCH ?1 LIMIT ?2)");
-      c.bind(1, ftsPhrase(folded));
-      c.bind(2, static_cast<int64_t>(broad));
-      walk = c.executeStep() && static_cast<size_t>(c.getColumn(0).getInt64()) >= broad;
-    }
-  }
+  // is broad when the index holds 50 times the limit in candidates (counted no further) or when it is too
+  // short for the index (under three letters: nearly every name holds it).
+  const bool walk = limit > 0 && searchIsBroad(database, folded, std::max<size_t>(limit * 50, 2000));
   // Candidates from the index are checked with instr(), the exact byte-wise substring test
   // std::string::find makes on the snapshot's keys.
   const std::string sql =

@@ -158,6 +158,9 @@ MemberSearch searchMembersOn(Database& db, const core::Date& day, std::string_vi
 /// True when searchMembersOn finds the candidates for `folded` through the trigram index (three letters or
 /// more); shorter text is looked for in every key.
 bool searchUsesIndex(std::string_view folded);
+/// True when `folded` is too short for the index, or the index holds at least `threshold` candidates for it
+/// (counted no further): its first page is then best read walking the list order.
+bool searchIsBroad(Database& db, std::string_view folded, size_t threshold);
 
 /// True when the member is active or exempt on `day` (spec/congress-report.md): admitted (transferred
 /// in, for a member who came by transfer) on or before the day and not transferred out, deceased,
