@@ -1,7 +1,7 @@
 // dangbo_bench: the speed and memory figures of the register at province scale, each beside a bare
 // SQLite baseline of the same rows measured in the same run. Prints figures; asserts nothing.
 //
-//   dangbo_bench [--members N] [--cells N] [--years N] [--seed N] [--keep DIR]
+//   dangbo_bench [--members N] [--cells N] [--years N] [--seed N] [--keep DIR] [--file-rows N]
 //
 // A child process generates the province (demo generator, scaled) and writes it as the office's CSV
 // import files, so the parent's peak memory is that of dangbo's own work: import, then search.
@@ -61,6 +61,16 @@ std::string opt(const std::optional<core::Date>& d) {
   return d ? d->vn() : std::string();
 }
 
+size_t kRowsPerFile = 1000000;  // --file-rows
+
+// The folders of member files after the first (more1, more2, ...), in order.
+std::vector<fs::path> moreFolders(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (int k = 1; fs::exists(dir / ("more" + std::to_string(k))); ++k)
+    out.push_back(dir / ("more" + std::to_string(k)));
+  return out;
+}
+
 // Writes the generated province as to_chuc.csv and dang_vien.csv (spec/import.md), labels in Vietnamese.
 void writeDataset(const services::DemoData& data, const fs::path& dir) {
   fs::create_directories(dir);
@@ -76,13 +86,25 @@ void writeDataset(const services::DemoData& data, const fs::path& dir) {
   }
   std::map<std::string, std::string> ethnicName = {
       {"01", "Kinh"}, {"03", "Thái"}, {"08", "Mông"}, {"29", "Khơ Mú"}, {"34", "Xinh Mun"}};
-  std::ofstream out(dir / "dang_vien.csv", std::ios::binary);
-  out << "Mã,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Quê quán,Nơi ở hiện nay,Số CCCD,Học vấn,Chuyên "
-         "môn,"
-         "Lý luận chính trị,\"Nghề nghiệp, chức vụ\",Mã chi bộ,Ngày vào Đảng,Ngày chính thức,Số thẻ,Số lý "
-         "lịch,"
-         "Ngày chuyển đến,Tình trạng,Ngày thay đổi tình trạng\n";
+  // A CSV file holds at most 1.048.576 rows (exchange/InputLimits.h): a larger register is written as
+  // files of kRowsPerFile members, dang_vien.csv and then the folders more1/, more2/, ... imported in turn.
+  std::ofstream out;
+  size_t written = 0;
   for (const auto& m : data.members) {
+    if (written % kRowsPerFile == 0) {
+      const fs::path folder = written == 0 ? dir : dir / ("more" + std::to_string(written / kRowsPerFile));
+      fs::create_directories(folder);
+      out.close();
+      out.open(folder / "dang_vien.csv", std::ios::binary);
+      out << "Mã,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Quê quán,Nơi ở hiện nay,Số CCCD,Học "
+             "vấn,Chuyên "
+             "môn,"
+             "Lý luận chính trị,\"Nghề nghiệp, chức vụ\",Mã chi bộ,Ngày vào Đảng,Ngày chính thức,Số thẻ,Số "
+             "lý "
+             "lịch,"
+             "Ngày chuyển đến,Tình trạng,Ngày thay đổi tình trạng\n";
+    }
+    ++written;
     auto eth = ethnicName.count(m.ethnicity) ? ethnicName[m.ethnicity] : std::string("Kinh");
     out << m.code << ',' << exchange::csvField(m.fullName) << ',' << (m.birthDate ? m.birthDate->vn() : "")
         << ',' << core::enums::gender.label(m.gender) << ',' << eth << ',' << exchange::csvField(m.religion)
@@ -100,15 +122,18 @@ double baselineImport(const fs::path& dir, const fs::path& dbPath) {
   auto t0 = Clock::now();
   SQLite::Database db(dbPath.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   db.exec("PRAGMA journal_mode = WAL");
-  for (const char* name : {"to_chuc", "dang_vien"}) {
-    auto table = exchange::readCsvFile((dir / (std::string(name) + ".csv")).string());
+  std::vector<std::pair<std::string, fs::path>> files = {{"to_chuc", dir / "to_chuc.csv"},
+                                                         {"dang_vien", dir / "dang_vien.csv"}};
+  for (const auto& more : moreFolders(dir)) files.push_back({"dang_vien", more / "dang_vien.csv"});
+  for (const auto& [name, file] : files) {
+    auto table = exchange::readCsvFile(file.string());
     const auto& header = table.rows.at(0);
     std::string cols, marks;
     for (size_t i = 0; i < header.size(); ++i) {
       cols += (i ? ", c" : "c") + std::to_string(i);
       marks += i ? ", ?" : "?";
     }
-    db.exec(std::string("CREATE TABLE ") + name + " (" + cols + ")");
+    db.exec(std::string("CREATE TABLE IF NOT EXISTS ") + name + " (" + cols + ")");
     SQLite::Transaction tx(db);
     SQLite::Statement ins(db, std::string("INSERT INTO ") + name + " VALUES (" + marks + ")");
     for (size_t r = 1; r < table.rows.size(); ++r) {
@@ -144,8 +169,11 @@ int main(int argc, char** argv) {
       a.seed = std::stoull(v);
     else if (k == "--keep")
       a.keep = v;
+    else if (k == "--file-rows")
+      kRowsPerFile = std::max<size_t>(1, std::stoull(v));
     else {
-      std::cerr << "usage: dangbo_bench [--members N] [--cells N] [--years N] [--seed N] [--keep DIR]\n";
+      std::cerr << "usage: dangbo_bench [--members N] [--cells N] [--years N] [--seed N] [--keep DIR] "
+                   "[--file-rows N]\n";
       return 2;
     }
   }
@@ -191,6 +219,11 @@ int main(int argc, char** argv) {
   double readMs = msSince(t0);
   std::printf("peak memory after reading the files: %.1f MB\n", peakRssKb() / 1024.0);
   auto result = services::applyImport(*s, actor, batch);
+  batch = {};
+  for (const auto& more : moreFolders(csvDir)) {
+    auto next = services::applyImport(*s, actor, exchange::readImport(more));
+    result.added += next.added;
+  }
   double importMs = msSince(t0);
   const double importCpu = cpuMs() - cpu0;
   const double importPeakMb = peakRssKb() / 1024.0;
