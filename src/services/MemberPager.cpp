@@ -97,6 +97,16 @@ std::optional<size_t> MemberPager::find(core::Id id) const {
   return it == ids_.end() ? std::nullopt : std::optional<size_t>(size_t(it - ids_.begin()));
 }
 
+std::map<core::Id, std::string> memberNames(Services& services, const Actor& actor,
+                                            const std::vector<core::Id>& ids, const core::Date& day) {
+  require(actor, Permission::ReadRegister);
+  const std::optional<core::Id> scope = detail::secretaryCell(actor);
+  std::map<core::Id, std::string> out;
+  for (auto& m : store::membersByIds(services.database(), day, ids))
+    if (!scope || *scope == m.cellOnDay) out[m.id] = std::move(m.fullName);
+  return out;
+}
+
 PresentMemberCounts presentMemberCounts(Services& services, const Actor& actor, const core::Date& day) {
   require(actor, Permission::ReadRegister);
   const std::optional<core::Id> scope = detail::secretaryCell(actor);

@@ -60,6 +60,11 @@ struct PresentMemberCounts {
   std::map<std::string, int64_t> byCell;       ///< cell code -> members
   std::map<std::string, int64_t> byEthnicity;  ///< ethnic group code -> members
 };
+/// The full names of the members `ids` as lists show them on `day` (for the names beside other records, such
+/// as a cell's leaders), read by id. Needs ReadRegister; a secretary gets only members of their cell on the
+/// day.
+std::map<core::Id, std::string> memberNames(Services& services, const Actor& actor,
+                                            const std::vector<core::Id>& ids, const core::Date& day);
 /// See PresentMemberCounts.
 PresentMemberCounts presentMemberCounts(Services& services, const Actor& actor, const core::Date& day);
 

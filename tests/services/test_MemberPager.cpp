@@ -143,3 +143,23 @@ TEST_CASE("member pager: the counts by cell and by ethnic group agree with the l
     CHECK(scoped.byEthnicity == mineByEthnicity);
   }
 }
+
+TEST_CASE("member names by id: the names of the list, a secretary's only in their cell") {
+  services::MemberFilter f;
+  f.asOf = kToday;
+  const auto rows = services::listMembers(demo(), kOffice, f);
+  REQUIRE(rows.size() > 10);
+  std::vector<core::Id> ids = {rows[3].id, rows[7].id, 999999999};
+  const auto names = services::memberNames(demo(), kOffice, ids, kToday);
+  CHECK(names.size() == 2);
+  CHECK(names.at(rows[3].id) == rows[3].name);
+  CHECK(names.at(rows[7].id) == rows[7].name);
+  const services::Actor secretary{"bithu", "secretary", core::Id(1)};
+  const auto mine = services::listMembers(demo(), secretary, f);
+  REQUIRE(!mine.empty());
+  std::vector<core::Id> all;
+  for (const auto& r : rows) all.push_back(r.id);
+  const auto scoped = services::memberNames(demo(), secretary, all, kToday);
+  CHECK(scoped.size() == mine.size());
+  for (const auto& r : mine) CHECK(scoped.at(r.id) == r.name);
+}
