@@ -35,6 +35,7 @@
 #include "services/Administration.h"
 #include "services/DemoMark.h"
 #include "services/MemberList.h"
+#include "services/MemberPager.h"
 #include "services/Packages.h"
 
 namespace dangbo::app {
@@ -331,11 +332,13 @@ void MainFrame::refreshHeader() {
                 0);
   // A cell secretary counts the members of their own cell (the only ones they can open).
   if (actor.cellId) {
-    services::MemberFilter own;
-    own.asOf = core::Date::today();
-    size_t n = 0;
-    ui::attempt(this, [&] { n = services::listMembers(*services_, actor, own).size(); });
-    SetStatusText(ui::fmt(_("{1} party members in your cell"), {ui::count(static_cast<long long>(n))}), 1);
+    long long n = 0;
+    ui::attempt(this, [&] {
+      for (const auto& [cell, count] :
+           services::presentMemberCounts(*services_, actor, core::Date::today()).byCell)
+        n += count;
+    });
+    SetStatusText(ui::fmt(_("{1} party members in your cell"), {ui::count(n)}), 1);
   } else {
     SetStatusText(ui::fmt(_("{1} party members"), {ui::count(sum.members)}), 1);
   }

@@ -5,9 +5,29 @@
 
 namespace dangbo::app {
 
+void MemberListModel::setPager(std::unique_ptr<services::MemberPager> pager) {
+  pager_ = std::move(pager);
+  rows_.clear();
+  shown_ = pager_ ? unsigned(pager_->size()) : 0;
+  Reset(shown_);
+}
+
 void MemberListModel::setRows(std::vector<services::MemberRow> rows) {
+  pager_.reset();
   rows_ = std::move(rows);
-  Reset(unsigned(rows_.size()));
+  shown_ = unsigned(rows_.size());
+  Reset(shown_);
+}
+
+void MemberListModel::grow() {
+  if (!pager_ || pager_->size() == shown_) return;
+  shown_ = unsigned(pager_->size());
+  Reset(shown_);
+}
+
+const services::MemberRow* MemberListModel::row(unsigned index) const {
+  if (index >= shown_) return nullptr;
+  return pager_ ? pager_->row(index) : &rows_[index];
 }
 
 wxString MemberListModel::heading(Column c) {
@@ -59,12 +79,14 @@ wxString MemberListModel::text(const services::MemberRow& r, unsigned column) {
 }
 
 void MemberListModel::GetValueByRow(wxVariant& variant, unsigned row, unsigned col) const {
-  variant = row < rows_.size() ? text(rows_[row], col) : wxString();
+  const auto* r = this->row(row);
+  variant = r ? text(*r, col) : wxString();
 }
 
 bool MemberListModel::GetAttrByRow(unsigned row, unsigned col, wxDataViewItemAttr& attr) const {
-  if (row >= rows_.size()) return false;
-  const auto& r = rows_[row];
+  const auto* found = this->row(row);
+  if (!found) return false;
+  const auto& r = *found;
   if (col == Status && r.status == "exempt") {
     attr.SetColour(wxColour(0x80, 0x50, 0x00));
     return true;

@@ -1,11 +1,14 @@
 #pragma once
-// The rows of the members page as a virtual wxDataView model: the list holds only the vector of rows
-// from services::listMembers, and the control asks for the few cells it draws, so 100.000 rows stay instant.
+// The rows of the members page as a virtual wxDataView model over a services::MemberPager: the pager holds
+// the ids of the members found and reads the rows the control draws a page at a time, so the register is
+// never held in memory.
 #include <wx/dataview.h>
 
+#include <memory>
 #include <vector>
 
 #include "services/MemberList.h"
+#include "services/MemberPager.h"
 
 namespace dangbo::app {
 
@@ -16,12 +19,18 @@ class MemberListModel : public wxDataViewVirtualListModel {
   enum Column { Code, Name, Cell, Gender, Birth, Ethnicity, Admitted, Official, Status, ColumnCount };
 
   MemberListModel() : wxDataViewVirtualListModel(0) {}
-  /// Replaces the rows and tells the control.
+  /// Shows the members of `pager` (those found so far) and tells the control.
+  void setPager(std::unique_ptr<services::MemberPager> pager);
+  /// Shows `rows` (a list read whole: the former members) and tells the control.
   void setRows(std::vector<services::MemberRow> rows);
-  /// The rows shown.
-  const std::vector<services::MemberRow>& rows() const { return rows_; }
+  /// Tells the control the number of members the pager has found by now.
+  void grow();
+  /// The pager shown (null before the first list).
+  services::MemberPager* pager() const { return pager_.get(); }
+  /// The number of rows shown.
+  unsigned size() const { return shown_; }
   /// The row at `index`, or nullptr.
-  const services::MemberRow* row(unsigned index) const { return index < rows_.size() ? &rows_[index] : nullptr; }
+  const services::MemberRow* row(unsigned index) const;
   /// The column headings, in display order.
   static wxString heading(Column c);
   /// The text of one cell.
@@ -39,7 +48,9 @@ class MemberListModel : public wxDataViewVirtualListModel {
   bool GetAttrByRow(unsigned row, unsigned col, wxDataViewItemAttr& attr) const override;
 
  private:
-  std::vector<services::MemberRow> rows_;
+  std::unique_ptr<services::MemberPager> pager_;
+  std::vector<services::MemberRow> rows_;  // without a pager
+  unsigned shown_ = 0;
 };
 
 }  // namespace dangbo::app

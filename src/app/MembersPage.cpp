@@ -7,6 +7,8 @@
 #include <wx/textctrl.h>
 
 #include <algorithm>
+#include <chrono>
+#include <memory>
 #include <set>
 
 #include "app/CellTree.h"
@@ -153,7 +155,7 @@ void MembersPage::bindKeys() {
         ++row;
       else
         --row;
-      selectRow(std::clamp(row, 0, std::max(0, int(model_->rows().size()) - 1)));
+      selectRow(std::clamp(row, 0, std::max(0, int(model_->size()) - 1)));
     } else {
       e.Skip();
     }
@@ -179,14 +181,15 @@ void MembersPage::reload() {
   const auto actor = currentActor();
   orgs_ = services_->organizations(actor);
   if (allEthnicities_.empty()) allEthnicities_ = services_->ethnicGroups();
-  services::MemberFilter all;
-  all.asOf = asOf_;
+  // Counted by aggregate queries: the register is not read into memory.
+  const auto present = services::presentMemberCounts(*services_, actor, asOf_);
   std::map<std::string, int> counts;
+  for (const auto& [cell, n] : present.byCell) counts[cell] = int(n);
   std::map<std::string, std::string> groups;
-  for (const auto& r : services::listMembers(*services_, actor, all)) {
-    ++counts[r.cellCode];
-    if (!r.ethnicity.empty()) groups[r.ethnicity] = r.ethnicityName;
-  }
+  for (const auto& [code, n] : present.byEthnicity)
+    if (!code.empty())
+      for (const auto& g : allEthnicities_)
+        if (g.first == code) groups[code] = g.second;
   // The ethnic groups found in the register, by name; the chosen one kept.
   std::string keep =
       ethnicity_->GetSelection() > 0 ? ethnicities_[size_t(ethnicity_->GetSelection() - 1)].first : "";
@@ -232,28 +235,83 @@ void MembersPage::refilter() {
   f.ageGroup = chosen(ageGroup_, services::ageGroups());
   f.theory = chosen(theory_, codesOf(core::enums::theory));
   f.origin = chosen(origin_, origins_);
-  std::string keep = selectedCode();
+  const std::optional<core::Id> keep = selectedId();
   std::vector<services::MemberRow> rows;
+  std::unique_ptr<services::MemberPager> pager;
+  const auto& cells = tree_->chosenCells();
   if (!ui::attempt(this, [&] {
-        rows = former ? services::listFormerMembers(*services_, currentActor(), f)
-                      : services::listMembers(*services_, currentActor(), f);
+        if (former)
+          rows = services::listFormerMembers(*services_, currentActor(), f);
+        else
+          pager = std::make_unique<services::MemberPager>(
+              *services_, currentActor(), f, f.cellCode.empty() ? cells : std::set<std::string>{});
       }))
     return;
-  const auto& cells = tree_->chosenCells();
-  if (f.cellCode.empty() && !cells.empty())  // a group of cells
-    std::erase_if(rows, [&](const services::MemberRow& r) { return !cells.count(r.cellCode); });
-  int select = rows.empty() ? -1 : 0;
-  for (size_t i = 0; !keep.empty() && i < rows.size(); ++i)
-    if (rows[i].code == keep) {
-      select = int(i);
-      break;
+  if (former) {
+    if (f.cellCode.empty() && !cells.empty())  // a group of cells
+      std::erase_if(rows, [&](const services::MemberRow& r) { return !cells.count(r.cellCode); });
+    model_->setRows(std::move(rows));
+  } else {
+    model_->setPager(std::move(pager));
+  }
+  keep_ = keep;
+  showFound();
+  // The rest of a long list is found while the window is idle, a few milliseconds at a time.
+  if (model_->pager() && !model_->pager()->complete()) Bind(wxEVT_IDLE, &MembersPage::onIdle, this);
+}
+
+void MembersPage::onIdle(wxIdleEvent& e) {
+  services::MemberPager* pager = model_->pager();
+  if (!pager || pager->complete()) {
+    Unbind(wxEVT_IDLE, &MembersPage::onIdle, this);
+    return;
+  }
+  if (!ui::attempt(this, [&] { pager->advance(std::chrono::milliseconds(40)); })) {
+    Unbind(wxEVT_IDLE, &MembersPage::onIdle, this);
+    return;
+  }
+  if (pager->complete()) {
+    Unbind(wxEVT_IDLE, &MembersPage::onIdle, this);
+    keep_ = selectedId();
+    model_->grow();
+    showFound();
+  } else {
+    e.RequestMore();
+  }
+}
+
+void MembersPage::showFound() {
+  const services::MemberPager* pager = model_->pager();
+  int select = model_->size() == 0 ? -1 : 0;
+  if (keep_) {
+    if (pager) {
+      if (auto at = pager->find(*keep_); at && *at < model_->size()) select = int(*at);
+    } else {
+      for (unsigned i = 0; i < model_->size(); ++i)
+        if (model_->row(i)->id == *keep_) select = int(i);
     }
-  const size_t n = rows.size();
-  model_->setRows(std::move(rows));
-  if (select >= 0) selectRow(select);
-  count_->SetLabelText(ui::fmt(n == 1 ? _("{1} party member") : _("{1} party members"),
-                               {ui::count(static_cast<long long>(n))}));
+  }
+  if (select >= 0) {
+    selectRow(select);
+    // Once the control has laid out the rows of a list that grew, the selected row is brought into view
+    // again (GTK scrolls before it knows their heights).
+    CallAfter([this, select] {
+      if (unsigned(select) < model_->size()) list_->EnsureVisible(model_->GetItem(unsigned(select)));
+    });
+  }
+  const auto n = static_cast<long long>(model_->size());
+  const bool counting = pager && !pager->complete();
+  count_->SetLabelText(
+      counting ? ui::fmt(_("{1} party members so far, counting..."), {ui::count(n)})
+               : ui::fmt(n == 1 ? _("{1} party member") : _("{1} party members"), {ui::count(n)}));
   count_->GetParent()->Layout();
+}
+
+std::optional<core::Id> MembersPage::selectedId() const {
+  if (!list_ || !model_) return std::nullopt;
+  int row = selectedIndex();
+  const auto* r = row == wxNOT_FOUND ? nullptr : model_->row(unsigned(row));
+  return r ? std::optional<core::Id>(r->id) : std::nullopt;
 }
 
 std::string MembersPage::selectedCode() const {
@@ -306,8 +364,8 @@ void MembersPage::addMember() {
     if (onChanged_) onChanged_();
     // Select the new member when the filters show it.
     std::string code = dlg.memberCode();
-    for (size_t i = 0; i < model_->rows().size(); ++i)
-      if (model_->rows()[i].code == code) selectRow(int(i));
+    for (unsigned i = 0; i < model_->size(); ++i)
+      if (model_->row(i)->code == code) selectRow(int(i));
   }
   list_->SetFocus();
 }

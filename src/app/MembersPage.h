@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -44,6 +45,9 @@ class MembersPage : public Page {
   void openSelected();
   void addMember();
   void onDateEntered();
+  void onIdle(wxIdleEvent& e);
+  void showFound();
+  std::optional<core::Id> selectedId() const;
   std::string selectedCode() const;
   void selectRow(int row);
   int selectedIndex() const;
@@ -63,6 +67,7 @@ class MembersPage : public Page {
   wxChoice *status_ = nullptr, *standing_ = nullptr, *gender_ = nullptr, *ethnicity_ = nullptr,
            *ageGroup_ = nullptr, *theory_ = nullptr, *origin_ = nullptr;
   wxStaticText* count_ = nullptr;
+  std::optional<core::Id> keep_;  // the member to select again once the list is found
 };
 
 }  // namespace dangbo::app

@@ -15,6 +15,7 @@
 #include "app/Ui.h"
 #include "core/Enums.h"
 #include "services/MemberList.h"
+#include "services/MemberPager.h"
 #include "services/Register.h"
 #include "services/Services.h"
 
@@ -135,9 +136,9 @@ void OrganizationsPage::showLeaders() {
   std::map<core::Id, std::string> names;
   ui::attempt(this, [&] {
     leaders = services::cellLeaders(*services_, actor, o->code);
-    services::MemberFilter f;
-    f.asOf = core::Date::today();
-    for (const auto& m : services::listMembers(*services_, actor, f)) names[m.id] = m.name;
+    std::vector<core::Id> ids;
+    for (const auto& l : leaders) ids.push_back(l.memberId);
+    names = services::memberNames(*services_, actor, ids, core::Date::today());  // not the whole register
   });
   wxString text;
   for (const auto& l : leaders) {

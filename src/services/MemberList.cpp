@@ -11,6 +11,7 @@
 #include "core/InputClean.h"
 #include "core/MemberRules.h"
 #include "core/VietText.h"
+#include "services/MemberRowFilter.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
 #include "store/MemberQuery.h"
@@ -21,17 +22,12 @@ namespace dangbo::services {
 
 namespace {
 
-// The one cell a secretary may see; PermissionError when the account has none.
-std::optional<core::Id> scopeOf(const Actor& actor) {
-  if (actor.role != "secretary") return std::nullopt;
-  if (!actor.cellId)
-    throw core::PermissionError(
-        core::format(core::tr("The secretary account {1} is not linked to a cell."), {actor.username}));
-  return actor.cellId;
-}
-
 void refuseValue(const char* what, const std::string& value) {
   throw core::DataError(core::format(core::tr("Unknown {1}: \"{2}\"."), {core::tr(what), value}));
+}
+
+std::optional<core::Id> scopeOf(const Actor& actor) {
+  return detail::secretaryCell(actor);
 }
 
 // The last snapshot read, with the stamp of the data it was read from. Lists are filtered from it in
@@ -97,9 +93,17 @@ std::string ageGroupOf(int age) {
   return "71+";
 }
 
-std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const MemberFilter& f) {
-  require(actor, Permission::ReadRegister);
-  const std::optional<core::Id> scope = scopeOf(actor);
+namespace detail {
+
+std::optional<core::Id> secretaryCell(const Actor& actor) {
+  if (actor.role != "secretary") return std::nullopt;
+  if (!actor.cellId)
+    throw core::PermissionError(
+        core::format(core::tr("The secretary account {1} is not linked to a cell."), {actor.username}));
+  return actor.cellId;
+}
+
+void checkFilterValues(const MemberFilter& f) {
   if (!f.gender.empty() && !core::enums::gender.contains(f.gender)) refuseValue(core::N_("gender"), f.gender);
   if (!f.status.empty() && f.status != "active" && f.status != "exempt") refuseValue(core::N_("status"), f.status);
   if (!f.standing.empty() && f.standing != "official" && f.standing != "probationary")
@@ -108,6 +112,24 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
     refuseValue(core::N_("age group"), f.ageGroup);
   if (!f.theory.empty() && !core::enums::theory.contains(f.theory))
     refuseValue(core::N_("political theory level"), f.theory);
+}
+
+std::optional<core::Id> filterCell(const MemberFilter& f,
+                                   const std::unordered_map<core::Id, store::CellInfo>& cells) {
+  if (f.cellCode.empty()) return std::nullopt;
+  std::optional<core::Id> id;
+  for (const auto& [cid, info] : cells)
+    if (core::sameCode(info.code, f.cellCode)) id = cid;
+  if (!id) throw core::DataError(core::format(core::tr("There is no cell with the code {1}."), {f.cellCode}));
+  return id;
+}
+
+}  // namespace detail
+
+std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const MemberFilter& f) {
+  require(actor, Permission::ReadRegister);
+  const std::optional<core::Id> scope = scopeOf(actor);
+  detail::checkFilterValues(f);
 
   store::Database& db = storeOf(services);
   // A search for a code a member had before a merge (Mã cũ) lists the members who had it.
@@ -122,19 +144,18 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
   // whole list, or any list once a snapshot is kept (the window typing a search), uses the snapshot.
   std::shared_ptr<const store::ListSnapshot> snap;
   std::optional<store::MemberSearch> found;
-  if (!needle.empty() && !(snap = currentSnapshot(db)))
-    found = store::searchMembersOn(db, day, needle);
+  // Only the search filters the store's rows: the store may then stop at the limit.
+  const bool searchOnly = !scope && f.cellCode.empty() && f.gender.empty() && f.ethnicity.empty() &&
+                          f.status.empty() && f.standing.empty() && f.ageGroup.empty() && f.theory.empty();
+  if ((!needle.empty() || (f.limit > 0 && searchOnly)) && !(snap = currentSnapshot(db)))
+    found = store::searchMembersOn(db, day, needle, searchOnly ? f.limit : 0);
   else
     snap = snapshotOf(db);
   const auto& cells = snap ? snap->cells : found->cells;
   const auto& ethnicNames = snap ? snap->ethnicNames : found->ethnicNames;
 
   std::optional<core::Id> cellId = scope;
-  if (!f.cellCode.empty()) {
-    std::optional<core::Id> id;
-    for (const auto& [cid, info] : cells)
-      if (core::sameCode(info.code, f.cellCode)) id = cid;
-    if (!id) throw core::DataError(core::format(core::tr("There is no cell with the code {1}."), {f.cellCode}));
+  if (const auto id = detail::filterCell(f, cells)) {
     if (scope && *scope != *id) return {};
     cellId = id;
   }
@@ -147,47 +168,12 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
       throw core::DataError(core::format(core::tr("No cell comes from the former commune {1}."), {f.origin}));
   }
   std::vector<MemberRow> out;
-  // `m` is a core::Member or a store::ListedMember (the same field names); `cell` its cell on the day. A
-  // ListedMember passed as an rvalue gives its strings away.
+  // `m` is a store::ListEntry or a store::ListedMember; `cell` its cell on the day.
   auto take = [&](auto&& m, core::Id cell) {
-    using M = decltype(m);
     if (!oldCodeIds.empty() && !oldCodeIds.count(m.id)) return;
-    if (!f.gender.empty() && m.gender != f.gender) return;
-    if (!f.ethnicity.empty() && m.ethnicity != f.ethnicity) return;
-    if (!f.theory.empty() && m.theory != f.theory) return;
-    if (cellId && *cellId != cell) return;
-    const auto cellInfo = cells.find(cell);
-    if (!origin.empty() && (cellInfo == cells.end() || core::fold(cellInfo->second.origin) != origin)) return;
-    const bool exempt = m.status == "exempt" && (!m.statusSince || *m.statusSince <= day);
-    if (!f.status.empty() && (f.status == "exempt") != exempt) return;
-    const bool official = m.officialOn && *m.officialOn <= day;
-    if (!f.standing.empty() && (f.standing == "official") != official) return;
-    std::optional<int> age;
-    if (m.birthDate) age = core::completedYears(m.birthDate->anchor(), day);
-    if (!f.ageGroup.empty() && (!age || ageGroupOf(*age) != f.ageGroup)) return;
-
-    MemberRow& row = out.emplace_back();
-    row.id = m.id;
-    row.code = std::forward<M>(m).code;
-    row.name = std::forward<M>(m).fullName;
-    if (cellInfo != cells.end()) {
-      row.cellCode = cellInfo->second.code;
-      row.cellName = cellInfo->second.name;
-      row.origin = cellInfo->second.origin;
-    }
-    row.status = exempt ? "exempt" : "active";
-    if (exempt) row.exemptSince = m.statusSince;
-    row.standing = official ? "official" : "probationary";
-    row.gender = m.gender;
-    row.birthDate = m.birthDate;
-    row.age = age;
-    row.ethnicity = m.ethnicity;
-    if (auto it = ethnicNames.find(m.ethnicity); it != ethnicNames.end()) row.ethnicityName = it->second;
-    row.theory = m.theory;
-    row.admittedOn = m.admittedOn;
-    row.officialOn = m.officialOn;
-    row.transferredInOn = m.transferredInOn;
-    row.cardNo = std::forward<M>(m).cardNo;
+    if (f.limit > 0 && out.size() >= f.limit) return;
+    if (auto row = detail::rowOf(std::forward<decltype(m)>(m), cell, f, cellId, cells, ethnicNames))
+      out.push_back(std::move(*row));
   };
   if (found) {
     out.reserve(found->members.size());
@@ -197,14 +183,16 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
   // Room for every row at once: a search first counts its hits (a quick pass over the keys), which spares
   // the copies of a growing list of tens of thousands of rows while a letter is typed.
   size_t room = 0;
-  if (needle.empty())
+  if (f.limit > 0)
+    room = f.limit;
+  else if (needle.empty())
     room = snap->members.size();
   else
     store::forEachPresent(*snap, day, needle, [&](size_t) { return ++room, true; });
   out.reserve(room);
   store::forEachPresent(*snap, day, needle, [&](size_t i) {
     take(snap->members[i], store::cellOn(*snap, i, day));
-    return true;
+    return f.limit == 0 || out.size() < f.limit;
   });
   return out;
 }

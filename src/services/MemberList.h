@@ -25,6 +25,7 @@ struct MemberFilter {
   std::string ageGroup;     ///< one of ageGroups(): completed years on the day
   std::string theory;       ///< political theory code (chua .. cu_nhan)
   std::string origin;       ///< the former commune of the member's cell on the day (case and diacritics ignored)
+  size_t limit = 0;         ///< at most this many rows, the first in list order (0: every row)
 };
 
 /// One member in a list, as on the filter's day (the list's columns; the whole file is in RegisterEntry).
@@ -64,7 +65,8 @@ std::string ageGroupLabel(const std::string& group);
 /// every member once (store::loadListSnapshot) and keeps that snapshot; later calls filter it in memory
 /// and read it again only when the file's data changed (store::dataStamp), so typing a search stays fast.
 /// A search while no current snapshot is kept (a fresh `members --search`) reads only the matching
-/// members (store::searchMembersOn) and keeps nothing.
+/// members through the search index (store::searchMembersOn) and keeps nothing; so does a list with a
+/// limit and no filter but the search (the first page: read walking the list order, at once).
 std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const MemberFilter& filter);
 
 /// Frees the member snapshot kept by listMembers (it is read again on the next call).

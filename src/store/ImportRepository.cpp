@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "core/VietText.h"
+#include "store/SearchIndex.h"
 #include "store/Sql.h"
 
 namespace dangbo::store {
@@ -425,13 +426,22 @@ std::vector<std::string> ImportRepository::dropSecondaryIndexes(const std::vecto
       definitions.push_back(q.getColumn(1).getString());
     }
     for (const auto& name : names) db.exec("DROP INDEX \"" + name + "\"");
+    // The name search index is not kept row by row either: it is rebuilt in one pass at the end.
+    if (table == "members")
+      for (auto& trigger : suspendMemberSearchIndex(db_)) definitions.push_back(std::move(trigger));
   }
   statements_.clear();  // prepared plans may name a dropped index
   return definitions;
 }
 
 void ImportRepository::rebuildIndexes(const std::vector<std::string>& definitions) {
-  for (const auto& sql : definitions) db_.db().exec(sql);
+  std::vector<std::string> triggers;
+  for (const auto& sql : definitions)
+    if (isMemberSearchTrigger(sql))
+      triggers.push_back(sql);
+    else
+      db_.db().exec(sql);
+  resumeMemberSearchIndex(db_, triggers);
   statements_.clear();
 }
 

@@ -112,7 +112,8 @@ class ImportRepository {
   int64_t rowCount(const std::string& table);
   /// For a load that adds many rows, inside the caller's transaction: drops the secondary (non-unique,
   /// named) indexes of `tables` and returns their definitions; rebuildIndexes puts them back, built by one
-  /// sort each rather than row by row. A rollback restores them with everything else.
+  /// sort each rather than row by row. For members, the triggers keeping the name search index current go
+  /// too, and rebuildIndexes rebuilds that index in one pass. A rollback restores them with everything else.
   std::vector<std::string> dropSecondaryIndexes(const std::vector<std::string>& tables);
   /// Recreates the indexes returned by dropSecondaryIndexes.
   void rebuildIndexes(const std::vector<std::string>& definitions);

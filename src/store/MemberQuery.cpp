@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/VietText.h"
+#include "store/DomainRules.h"
 #include "store/Sql.h"
 
 namespace dangbo::store {
@@ -275,99 +276,36 @@ int32_t daySerial(const std::optional<core::Date>& d) { return static_cast<int32
 
 }  // namespace
 
-MemberSearch searchMembersOn(Database& database, const core::Date& day, std::string_view folded) {
-  auto& db = database.db();
-  MemberSearch out;
-  const auto d = static_cast<int32_t>(day.serial());
-  // The matching ids, from one pass over the narrow index on search_key. instr() is the exact byte-wise
-  // substring test std::string::find makes on the snapshot's keys.
-  std::vector<int64_t> ids;
-  {
-    SQLite::Statement m(db, "SELECT id FROM members WHERE instr(search_key, ?1) > 0");
-    m.bind(1, std::string(folded));
-    while (m.executeStep()) ids.push_back(m.getColumn(0).getInt64());
-  }
-  if (ids.empty()) {
-    readNames(db, out);
-    return out;
-  }
-  const int64_t maxId = db.execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64();
-  const std::string columns =
-      "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, card_no, "
-      "transferred_in_on, cell_id, status, status_since, sort_key FROM members WHERE ";
-  // Few matches are read through their rowids (in rowid order, a batch a statement); many by one pass
-  // over the table, which then costs less than the lookups.
-  constexpr size_t kRowBatch = 64;
-  const bool byId = static_cast<int64_t>(ids.size()) * 4 < maxId;
-  std::string marks;
-  for (size_t i = 0; i < kRowBatch; ++i) marks += i ? ", ?" : "?";
-  SQLite::Statement q(db, byId ? columns + "id IN (" + marks + ")" : columns + "instr(search_key, ?1) > 0");
-  size_t nextId = 0;
-  if (byId) std::sort(ids.begin(), ids.end());
-  // Binds the next batch of ids (the last one repeated to fill it up); false when none is left.
-  auto nextBatch = [&] {
-    if (nextId >= ids.size()) return false;
-    q.reset();
-    for (size_t i = 0; i < kRowBatch; ++i) q.bind(int(i + 1), ids[std::min(nextId + i, ids.size() - 1)]);
-    nextId += kRowBatch;
-    return true;
-  };
-  if (byId)
-    nextBatch();
-  else
-    q.bind(1, std::string(folded));
-  const size_t matching = ids.size();
-  std::vector<ListedMember> rows;
-  std::vector<std::string> sortKeys;
-  rows.reserve(matching);
-  sortKeys.reserve(matching);
-  for (;;) {
-    if (!q.executeStep()) {
-      if (byId && nextBatch()) continue;
-      break;
-    }
-    // Present on the day, judged as the snapshot judges it (joinedDay <= day < endDay).
-    const auto admitted = fastDate(q.getColumn(7));
-    const auto transferredIn = fastDate(q.getColumn(10));
-    const auto& joined = transferredIn ? transferredIn : admitted;
-    if (!joined || static_cast<int32_t>(joined->serial()) > d) continue;
-    const SQLite::Column statusColumn = q.getColumn(12);
-    const std::string_view status(statusColumn.getText(), static_cast<size_t>(statusColumn.getBytes()));
-    const auto since = fastDate(q.getColumn(13));
-    if (endsMembership(std::string(status)) && (!since || static_cast<int32_t>(since->serial()) <= d)) continue;
-    readListColumns(q, rows.emplace_back());
-    const SQLite::Column key = q.getColumn(14);
-    sortKeys.emplace_back(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes()));
-  }
-  // The Vietnamese order (sort_key compares bytewise as std::string does), then the code.
-  std::vector<uint32_t> order = listOrder(rows, sortKeys);
-  std::vector<std::string>().swap(sortKeys);
-  permute(rows, order);
-  out.members = std::move(rows);
+namespace {
 
+// Sets the cellOnDay of `members` from their cell-changing events, taken in any order (maxId: the largest
+// member id of the file).
+void setCellsOnDay(SQLite::Database& db, const core::Date& day, std::vector<ListedMember>& members,
+                   int64_t maxId) {
+  const auto d = static_cast<int32_t>(day.serial());
   // The cell on the day, from the cell-changing events of the members found, taken in any order.
-  IdIndex index(maxId, out.members.size());
-  for (size_t k = 0; k < out.members.size(); ++k) index.add(out.members[k].id, k);
-  std::vector<CellTracker> track(out.members.size());
+  IdIndex index(maxId, members.size());
+  for (size_t k = 0; k < members.size(); ++k) index.add(members[k].id, k);
+  std::vector<CellTracker> track(members.size());
   auto see = [&](SQLite::Statement& e) {
     const int64_t k = index.find(e.getColumn(0).getInt64());
     if (k < 0) return;
     track[size_t(k)].see(d, daySerial(fastDate(e.getColumn(1))), e.getColumn(4).getInt64(),
                          sql::optId(e.getColumn(2)), sql::optId(e.getColumn(3)));
   };
-  if (out.members.size() * 8 < static_cast<size_t>(maxId)) {
+  if (members.size() * 8 < static_cast<size_t>(maxId)) {
     // Few members found: their events through the index on member_id, 100 members a statement.
     constexpr size_t kBatch = 100;
     std::string marks;
     for (size_t i = 0; i < kBatch; ++i) marks += i ? ", ?" : "?";
-    SQLite::Statement e(db,
-                        "SELECT member_id, date, from_cell, to_cell, id FROM member_events WHERE member_id IN (" +
-                            marks + ") AND (from_cell IS NOT NULL OR to_cell IS NOT NULL)");
-    for (size_t from = 0; from < out.members.size(); from += kBatch) {
+    SQLite::Statement e(
+        db, "SELECT member_id, date, from_cell, to_cell, id FROM member_events WHERE member_id IN (" + marks +
+                ") AND (from_cell IS NOT NULL OR to_cell IS NOT NULL)");
+    for (size_t from = 0; from < members.size(); from += kBatch) {
       e.reset();
       for (size_t i = 0; i < kBatch; ++i) {
-        const size_t k = std::min(from + i, out.members.size() - 1);  // repeats the last id to fill up
-        e.bind(int(i + 1), static_cast<int64_t>(out.members[k].id));
+        const size_t k = std::min(from + i, members.size() - 1);  // repeats the last id to fill up
+        e.bind(int(i + 1), static_cast<int64_t>(members[k].id));
       }
       while (e.executeStep()) see(e);
     }
@@ -378,7 +316,103 @@ MemberSearch searchMembersOn(Database& database, const core::Date& day, std::str
                         "WHERE from_cell IS NOT NULL OR to_cell IS NOT NULL");
     while (e.executeStep()) see(e);
   }
-  for (size_t k = 0; k < out.members.size(); ++k) out.members[k].cellOnDay = track[k].cell(out.members[k].cellId);
+  for (size_t k = 0; k < members.size(); ++k) members[k].cellOnDay = track[k].cell(members[k].cellId);
+}
+
+// The number of characters (not bytes) of UTF-8 text.
+size_t charCount(std::string_view s) {
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// `folded` as one FTS5 phrase: the trigram index then finds the keys holding it as a substring.
+std::string ftsPhrase(std::string_view folded) {
+  std::string out = "\"";
+  for (char c : folded) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// Whether the member of the current row of a kListColumns statement is present on the day serial `d`,
+// judged as the snapshot judges it (joinedDay <= day < endDay).
+bool presentRow(SQLite::Statement& q, int32_t d) {
+  const auto admitted = fastDate(q.getColumn(7));
+  const auto transferredIn = fastDate(q.getColumn(10));
+  const auto& joined = transferredIn ? transferredIn : admitted;
+  if (!joined || static_cast<int32_t>(joined->serial()) > d) return false;
+  const SQLite::Column statusColumn = q.getColumn(12);
+  const std::string status(statusColumn.getText(), static_cast<size_t>(statusColumn.getBytes()));
+  const auto since = fastDate(q.getColumn(13));
+  return !(endsMembership(status) && (!since || static_cast<int32_t>(since->serial()) <= d));
+}
+
+constexpr const char* kListColumns =
+    "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, card_no, "
+    "transferred_in_on, cell_id, status, status_since, sort_key FROM members ";
+
+}  // namespace
+
+bool searchUsesIndex(std::string_view folded) {
+  return charCount(folded) >= 3;
+}
+
+bool searchIsBroad(Database& database, std::string_view folded, size_t threshold) {
+  if (!searchUsesIndex(folded)) return true;
+  SQLite::Statement c(
+      database.db(),
+      "SELECT count(*) FROM (SELECT rowid FROM member_search WHERE member_search MATCH ?1 LIMIT ?2)");
+  c.bind(1, ftsPhrase(folded));
+  c.bind(2, static_cast<int64_t>(threshold));
+  return c.executeStep() && static_cast<size_t>(c.getColumn(0).getInt64()) >= threshold;
+}
+
+MemberSearch searchMembersOn(Database& database, const core::Date& day, std::string_view folded,
+                             size_t limit) {
+  auto& db = database.db();
+  MemberSearch out;
+  const auto d = static_cast<int32_t>(day.serial());
+  const std::string needle(folded);
+  const bool indexed = searchUsesIndex(folded);
+  // The first page of a broad search walks the list order (index members_order, which holds the key) and
+  // stops at the page's end; a narrower one reads its hits from the trigram index and sorts them. A search
+  // is broad when the index holds 50 times the limit in candidates (counted no further) or when it is too
+  // short for the index (under three letters: nearly every name holds it).
+  const bool walk = limit > 0 && searchIsBroad(database, folded, std::max<size_t>(limit * 50, 2000));
+  // Candidates from the index are checked with instr(), the exact byte-wise substring test
+  // std::string::find makes on the snapshot's keys.
+  const std::string sql =
+      walk ? std::string(kListColumns) +
+                 "INDEXED BY members_order WHERE instr(search_key, ?2) > 0 ORDER BY sort_key, code"
+      : indexed ? std::string(kListColumns) +
+                      "WHERE id IN (SELECT rowid FROM member_search WHERE member_search MATCH ?1) AND "
+                      "instr(search_key, ?2) > 0"
+                : std::string(kListColumns) + "WHERE instr(search_key, ?2) > 0";
+  SQLite::Statement q(db, sql);
+  if (indexed && !walk) q.bind(1, ftsPhrase(folded));
+  q.bind(2, needle);
+  const int64_t maxId = db.execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64();
+  std::vector<ListedMember> rows;
+  std::vector<std::string> sortKeys;
+  while (q.executeStep()) {
+    if (!presentRow(q, d)) continue;
+    readListColumns(q, rows.emplace_back());
+    const SQLite::Column key = q.getColumn(14);
+    sortKeys.emplace_back(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes()));
+    if (walk && rows.size() >= limit) break;
+  }
+  // The Vietnamese order (sort_key compares bytewise as std::string does), then the code.
+  if (!walk) {
+    std::vector<uint32_t> order = listOrder(rows, sortKeys);
+    permute(rows, order);
+  }
+  std::vector<std::string>().swap(sortKeys);
+  if (limit > 0 && rows.size() > limit) rows.resize(limit);
+  out.members = std::move(rows);
+  if (out.members.empty()) {
+    readNames(db, out);
+    return out;
+  }
+
+  setCellsOnDay(db, day, out.members, maxId);
   readNames(db, out);
   return out;
 }
@@ -612,6 +646,83 @@ std::vector<DuplicateGroup> likelyDuplicates(Database& database) {
     out.back().members.push_back(
         {q.getColumn(2).getInt64(), str(q.getColumn(3)), str(q.getColumn(4)), q.getColumn(5).getInt64()});
   }
+  return out;
+}
+
+std::vector<ListedMember> walkListOrder(Database& database, const core::Date& day, std::string_view folded,
+                                        std::optional<ListKey>& after, size_t rows, bool& done) {
+  auto& db = database.db();
+  const auto d = static_cast<int32_t>(day.serial());
+  SQLite::Statement q(
+      db, std::string(kListColumns) + "INDEXED BY members_order WHERE instr(search_key, ?1) > 0" +
+              (after ? " AND (sort_key, code) > (?2, ?3)" : "") + " ORDER BY sort_key, code LIMIT ?4");
+  q.bind(1, std::string(folded));
+  if (after) {
+    q.bind(2, after->sortKey.data(), static_cast<int>(after->sortKey.size()));
+    q.bind(3, after->code);
+  }
+  q.bind(4, static_cast<int64_t>(rows));
+  std::vector<ListedMember> out;
+  size_t read = 0;
+  while (q.executeStep()) {
+    ++read;
+    const SQLite::Column key = q.getColumn(14);
+    after = ListKey{std::string(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes())),
+                    str(q.getColumn(1))};
+    if (presentRow(q, d)) readListColumns(q, out.emplace_back());
+  }
+  done = read < rows;
+  if (!out.empty())
+    setCellsOnDay(db, day, out, db.execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64());
+  return out;
+}
+
+std::vector<ListedMember> membersByIds(Database& database, const core::Date& day,
+                                       const std::vector<core::Id>& ids) {
+  auto& db = database.db();
+  std::vector<ListedMember> found;
+  constexpr size_t kBatch = 64;
+  std::string marks;
+  for (size_t i = 0; i < kBatch; ++i) marks += i ? ", ?" : "?";
+  SQLite::Statement q(db, std::string(kListColumns) + "WHERE id IN (" + marks + ")");
+  for (size_t from = 0; from < ids.size(); from += kBatch) {
+    q.reset();
+    for (size_t i = 0; i < kBatch; ++i) q.bind(int(i + 1), ids[std::min(from + i, ids.size() - 1)]);
+    while (q.executeStep()) readListColumns(q, found.emplace_back());
+  }
+  std::unordered_map<core::Id, size_t> at;
+  for (size_t k = 0; k < found.size(); ++k) at.emplace(found[k].id, k);
+  std::vector<ListedMember> out;
+  out.reserve(found.size());
+  for (core::Id id : ids)
+    if (auto it = at.find(id); it != at.end()) out.push_back(found[it->second]);
+  if (!out.empty())
+    setCellsOnDay(db, day, out, db.execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64());
+  return out;
+}
+
+MemberSearch listNames(Database& database) {
+  MemberSearch out;
+  readNames(database.db(), out);
+  return out;
+}
+
+PresentCounts presentCounts(Database& database, const core::Date& day) {
+  auto& db = database.db();
+  PresentCounts out;
+  // The cell on the day as cellOn judges it: the to_cell of the last change on or before the day, else
+  // the from_cell of the first later change, else the current cell.
+  SQLite::Statement c(
+      db,
+      "SELECT cell, ethnicity, count(*) FROM (SELECT coalesce((SELECT e.to_cell FROM member_events e "
+      "WHERE e.member_id = m.id AND e.to_cell IS NOT NULL AND e.date <= ?1 ORDER BY e.date DESC, e.id "
+      "DESC LIMIT 1), (SELECT e.from_cell FROM member_events e WHERE e.member_id = m.id AND "
+      "e.from_cell IS NOT NULL AND e.date > ?1 ORDER BY e.date, e.id LIMIT 1), m.cell_id) AS cell, "
+      "coalesce(m.ethnicity, '') AS ethnicity FROM members m WHERE " +
+          rule::kPresentOn + ") GROUP BY cell, ethnicity");
+  c.bind(1, day.iso());
+  while (c.executeStep())
+    out.byCellAndEthnicity[{c.getColumn(0).getInt64(), str(c.getColumn(1))}] = c.getColumn(2).getInt64();
   return out;
 }
 

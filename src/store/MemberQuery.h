@@ -4,6 +4,7 @@
 // Each function runs one or two statements; none issues a query per member.
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -151,7 +152,16 @@ struct MemberSearch {
 /// folded, not empty), in list order, each with its cell on the day, without reading the whole register:
 /// only the matching rows and their cell-changing events are read (for a one-off search such as the
 /// `members --search` command, where loading a MemberSnapshot would cost more than the answer).
-MemberSearch searchMembersOn(Database& db, const core::Date& day, std::string_view folded);
+/// Reads the hits through the trigram index member_search when `folded` has three letters or more
+/// (searchUsesIndex), so its cost follows the number of hits. With a `limit` (0: none), only the first
+/// `limit` members in list order; a broad search then walks the list order and stops there.
+MemberSearch searchMembersOn(Database& db, const core::Date& day, std::string_view folded, size_t limit = 0);
+/// True when searchMembersOn finds the candidates for `folded` through the trigram index (three letters or
+/// more); shorter text is looked for in every key.
+bool searchUsesIndex(std::string_view folded);
+/// True when `folded` is too short for the index, or the index holds at least `threshold` candidates for it
+/// (counted no further): its first page is then best read walking the list order.
+bool searchIsBroad(Database& db, std::string_view folded, size_t threshold);
 
 /// True when the member is active or exempt on `day` (spec/congress-report.md): admitted (transferred
 /// in, for a member who came by transfer) on or before the day and not transferred out, deceased,
@@ -222,5 +232,35 @@ struct DuplicateGroup {
 /// Groups of members sharing a non-empty CCCD, a non-empty party card number (spaces trimmed), or the
 /// same folded full name with the same full (day-precision) birth date. Ordered by kind code, then value.
 std::vector<DuplicateGroup> likelyDuplicates(Database& db);
+
+}  // namespace dangbo::store
+
+namespace dangbo::store {
+
+/// A member's place in the list order: its sort_key, then its code.
+struct ListKey {
+  std::string sortKey;  ///< core::nameSortKey of the full name (the sort_key column)
+  std::string code;     ///< member code
+};
+
+/// One step of a walk through the list order (index members_order): reads at most `rows` members after
+/// `after` (none: from the first) whose search key holds `folded` (already folded; empty: every member),
+/// moves `after` to the last one read, and returns those present on `day` with their cell on the day.
+/// `done` is set when the list has no more. The window's list reads its members this way, a step at a time.
+std::vector<ListedMember> walkListOrder(Database& db, const core::Date& day, std::string_view folded,
+                                        std::optional<ListKey>& after, size_t rows, bool& done);
+/// The members of `ids` (present or not) with their cell on `day`, in the order of `ids`; ids not found
+/// are left out.
+std::vector<ListedMember> membersByIds(Database& db, const core::Date& day, const std::vector<core::Id>& ids);
+/// The names lists show beside members: every organization and ethnic group (MemberSearch without members).
+MemberSearch listNames(Database& db);
+/// The number of members present on `day` by their cell on that day and ethnic group (code, "" unrecorded),
+/// counted by one aggregate query (no member is kept).
+struct PresentCounts {
+  std::map<std::pair<core::Id, std::string>, int64_t>
+      byCellAndEthnicity;  ///< (cell, ethnic group) -> members
+};
+/// See PresentCounts.
+PresentCounts presentCounts(Database& db, const core::Date& day);
 
 }  // namespace dangbo::store

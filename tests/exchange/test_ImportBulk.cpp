@@ -15,6 +15,7 @@
 #include "services/StoreAccess.h"
 #include "store/Database.h"
 #include "store/ImportRepository.h"
+#include "store/SearchIndex.h"
 
 using namespace dangbo;
 using dangbo::test::TempDir;
@@ -67,6 +68,12 @@ TEST_CASE("import: a bulk load rebuilds exactly the indexes the file had, and li
   CHECK(result.written);
   CHECK(indexes(*s) == before);
   CHECK(services::storeOf(*s).integrityCheck() == "ok");
+  CHECK(store::memberSearchIndexSound(services::storeOf(*s)));  // rebuilt in one pass, its triggers back
+  CHECK(services::storeOf(*s)
+            .db()
+            .execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE "
+                        "'member_search_%'")
+            .getInt() == 3);
   services::MemberFilter f;
   f.asOf = *core::Date::make(2026, 11, 29);
   f.cellCode = "CB01";
@@ -86,7 +93,9 @@ TEST_CASE("import: indexes dropped for a bulk load come back when the transactio
   store::ImportRepository repo(db);
   CHECK_THROWS_AS(db.transaction([&] {
     auto dropped = repo.dropSecondaryIndexes({"members", "member_events"});
-    CHECK(dropped.size() == 4);  // members_cell, members_cccd, members_search, member_events_member
+    // members_cell, members_cccd, members_search, members_order, member_events_member, and the three
+    // triggers keeping the name search index current
+    CHECK(dropped.size() == 8);
     CHECK(indexes(*s) != before);
     throw core::DataError("a row failed");
   }),

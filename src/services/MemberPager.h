@@ -1,0 +1,75 @@
+#pragma once
+// The window's member list read from the database a page at a time: only the ids of the members the
+// filter keeps are held (in list order), never the register; the rows shown are read a page at a time.
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "services/Actor.h"
+#include "services/MemberList.h"
+
+namespace dangbo::services {
+
+class Services;
+
+/// The members listMembers(filter) gives, in the same order, found step by step: a search with fewer than
+/// 5000 candidates in the search index reads its hits at once through it; any other list walks the list
+/// order a step at a time (advance), so the first page is there at once and the rest follows while the
+/// window is idle.
+class MemberPager {
+ public:
+  /// Checks the filter as listMembers does (DataError, PermissionError) and finds the first members.
+  /// `cellCodes`, when not empty, keeps only members whose cell on the day is one of them (a group of cells).
+  MemberPager(Services& services, const Actor& actor, MemberFilter filter,
+              std::set<std::string> cellCodes = {});
+  ~MemberPager();
+  MemberPager(const MemberPager&) = delete;
+  MemberPager& operator=(const MemberPager&) = delete;
+  /// Finds more members for about `budget`; false when the list is complete.
+  bool advance(std::chrono::milliseconds budget);
+  /// True when every member of the list has been found.
+  bool complete() const { return done_; }
+  /// The members found so far.
+  size_t size() const { return ids_.size(); }
+  /// The row at `index` (< size()), read with its page when not held; nullptr past the end.
+  const MemberRow* row(size_t index);
+  /// The position of the member with row id `id` among those found so far.
+  std::optional<size_t> find(core::Id id) const;
+
+ private:
+  template <class Members>
+  void take(Members& members);  // keeps those the filter keeps (defined and used in the .cpp only)
+  struct StoreState;            // what the store's queries carry between calls (names, the walk's position)
+
+  Services& services_;
+  MemberFilter filter_;
+  std::set<std::string> cellCodes_;
+  std::optional<core::Id> cellId_;
+  bool empty_ = false;  // the filter keeps nobody (a secretary's other cell)
+  std::string needle_;
+  std::unique_ptr<StoreState> st_;
+  std::vector<core::Id> ids_;
+  bool done_ = false;
+  std::map<size_t, std::vector<MemberRow>> pages_;  // first position of a page -> its rows (a few kept)
+};
+
+/// The members present on a day counted by their cell on the day (by cell code) and by ethnic group (by
+/// code, "" unrecorded), from aggregate queries (the window's cell tree and its list of ethnic groups). Needs
+/// ReadRegister; a secretary gets only their cell.
+struct PresentMemberCounts {
+  std::map<std::string, int64_t> byCell;       ///< cell code -> members
+  std::map<std::string, int64_t> byEthnicity;  ///< ethnic group code -> members
+};
+/// The full names of the members `ids` as lists show them on `day` (for the names beside other records, such
+/// as a cell's leaders), read by id. Needs ReadRegister; a secretary gets only members of their cell on the
+/// day.
+std::map<core::Id, std::string> memberNames(Services& services, const Actor& actor,
+                                            const std::vector<core::Id>& ids, const core::Date& day);
+/// See PresentMemberCounts.
+PresentMemberCounts presentMemberCounts(Services& services, const Actor& actor, const core::Date& day);
+
+}  // namespace dangbo::services

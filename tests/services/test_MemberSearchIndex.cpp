@@ -1,0 +1,302 @@
+// Member search through the trigram index (migration 0017) finds exactly what the pass over every member's
+// folded name finds, in the same order, on the demo commune and on a random register; the first page of a
+// search is the head of the whole answer; the index follows every write and is built for older files.
+#include <doctest/doctest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <map>
+#include <random>
+#include <set>
+
+#include "../TestUtil.h"
+#include "core/VietText.h"
+#include "services/MemberList.h"
+#include "services/Register.h"
+#include "services/Services.h"
+#include "services/StoreAccess.h"
+#include "store/MemberQuery.h"
+#include "store/Migrations.h"
+#include "store/RegisterRepository.h"
+#include "store/SearchIndex.h"
+
+using namespace dangbo;
+using dangbo::test::TempDir;
+
+namespace {
+
+const services::Actor kOffice = services::Actor::localOffice();
+const core::Date kToday = *core::Date::make(2026, 11, 29);
+
+std::unique_ptr<services::Services> freshRegister(const std::filesystem::path& db) {
+  return services::Services::create(
+      db, {"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La", "ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY XÃ PHIÊNG PẰN"});
+}
+
+// Everything a list shows of its rows, in order.
+std::vector<std::string> shown(const std::vector<services::MemberRow>& rows) {
+  std::vector<std::string> out;
+  for (const auto& x : rows)
+    out.push_back(x.code + "|" + x.name + "|" + x.cellCode + "|" + x.status + "|" + x.standing + "|" +
+                  (x.age ? std::to_string(*x.age) : "") + "|" + x.ethnicityName + "|" + x.cardNo);
+  return out;
+}
+
+// The same search with nothing kept: through the index (store::searchMembersOn).
+std::vector<std::string> byIndex(services::Services& s, const services::MemberFilter& f) {
+  services::dropMemberListCache();
+  return shown(services::listMembers(s, kOffice, f));
+}
+
+// Every piece of 1 to 4 letters of the folded names, the whole names as typed and in capitals.
+std::set<std::string> queriesFrom(const std::vector<std::string>& names, size_t maxNames) {
+  std::set<std::string> out;
+  for (size_t n = 0; n < names.size() && n < maxNames; ++n) {
+    const std::string folded = core::fold(names[n]);
+    for (size_t len = 1; len <= 4; ++len)
+      for (size_t i = 0; i + len <= folded.size(); ++i) out.insert(folded.substr(i, len));
+    out.insert(names[n]);
+    out.insert(core::toUpper(names[n]));
+  }
+  for (const char* odd : {"", "%", "_", "\"", "\"pan", "a\"b", "zzz", "qxw", "  PẰN ", "van  pan", "NGUYỄN"})
+    out.insert(odd);
+  return out;
+}
+
+// Checks every query on `day`: the index and the scan give the same rows in the same order, and the first
+// page (limits 1, 7 and 100) is the head of that answer. Returns how many queries read their candidates
+// through the trigram index and found more than 1500 members (a broad search).
+size_t compareAll(services::Services& s, const std::set<std::string>& queries, const core::Date& day) {
+  const std::vector<size_t> limits = {0, 1, 7, 100};
+  auto filter = [&](const std::string& text, size_t limit) {
+    services::MemberFilter f;
+    f.asOf = day;
+    f.search = text;
+    f.limit = limit;
+    return f;
+  };
+  // First every answer of the scan (the snapshot read once), then every answer through the index.
+  std::map<std::pair<std::string, size_t>, std::vector<std::string>> scan;
+  services::MemberFilter all;
+  all.asOf = day;
+  services::listMembers(s, kOffice, all);  // reads and keeps the snapshot
+  for (const auto& text : queries)
+    for (size_t limit : limits)
+      scan[{text, limit}] = shown(services::listMembers(s, kOffice, filter(text, limit)));
+  size_t broad = 0;
+  for (const auto& text : queries) {
+    CAPTURE(text);
+    const auto& whole = scan[{text, 0}];
+    CHECK(byIndex(s, filter(text, 0)) == whole);
+    if (store::searchUsesIndex(core::fold(text)) && whole.size() > 1500) ++broad;
+    for (size_t limit : limits) {
+      CAPTURE(limit);
+      const std::vector<std::string> head(
+          whole.begin(), whole.begin() + std::min(limit ? limit : whole.size(), whole.size()));
+      CHECK(scan[{text, limit}] == head);
+      if (limit) CHECK(byIndex(s, filter(text, limit)) == head);
+    }
+  }
+  return broad;
+}
+
+std::vector<std::string> namesOf(services::Services& s, const core::Date& day) {
+  services::MemberFilter all;
+  all.asOf = day;
+  std::vector<std::string> out;
+  for (const auto& r : services::listMembers(s, kOffice, all)) out.push_back(r.name);
+  return out;
+}
+
+// A random Vietnamese full name: family, one or two middle names, given name, with random tones and case.
+std::string randomName(std::mt19937& rng) {
+  static const std::vector<std::string> family = {"Lò",   "Quàng", "Cà",    "Lường", "Tòng", "Nguyễn",
+                                                  "Trần", "Lê",    "Phạm",  "Hoàng", "Vì",   "Đinh",
+                                                  "Bạc",  "Mùa",   "Giàng", "Đặng"};
+  static const std::vector<std::string> middle = {"Văn",  "Thị",  "Đức",  "Minh", "Thu",
+                                                  "Ngọc", "Xuân", "Hồng", "Kim"};
+  static const std::vector<std::string> given = {
+      "Pằn", "Pán", "Pan",    "Đào", "Dao",  "An",   "Anh", "Ánh", "Bình", "Cương", "Dũng", "Hưng", "Lan",
+      "Mai", "Nam", "Phương", "Sơn", "Tuấn", "Xuân", "Yến", "Hoa", "Thảo", "Ơn",    "Ưng",  "Ỷ"};
+  auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+  std::string name = pick(family) + " " + (rng() % 5 < 3 ? std::string("Văn") : pick(middle));
+  if (rng() % 3 == 0) name += " " + pick(middle);
+  name += " " + pick(given);
+  if (rng() % 7 == 0) name = core::toUpper(name);
+  if (rng() % 11 == 0) name += " " + std::to_string(rng() % 100);
+  return name;
+}
+
+}  // namespace
+
+TEST_CASE("member search index: the same members as the scan on the demo commune, today and five years ago") {
+  TempDir dir;
+  services::DemoOptions opt;
+  opt.seed = 1;
+  opt.today = kToday;
+  services::Services::createDemo(dir / "demo.db", opt);
+  auto s = services::Services::open(dir / "demo.db");
+  CHECK(store::memberSearchIndexSound(services::storeOf(*s)));
+  const auto queries = queriesFrom(namesOf(*s, kToday), 80);
+  REQUIRE(queries.size() > 300);
+  compareAll(*s, queries, kToday);
+  compareAll(*s, {"pan", "lo van", "thi", "a", "ng"}, *core::Date::make(2021, 6, 1));
+}
+
+TEST_CASE("member search index: the same members as the scan on a random register, broad searches included") {
+  TempDir dir;
+  auto s = freshRegister(dir / "r.db");
+  store::RegisterRepository reg(services::storeOf(*s));
+  core::Organization a{1, "CB01", "Chi bộ bản Nà Ớt", "truc_thuoc", "ban", {}, {}, {}, false, {}, {}};
+  core::Organization b{2, "CB02", "Chi bộ bản Co Muông", "truc_thuoc", "ban", {}, {}, {}, false, {}, {}};
+  reg.insertOrganization(a);
+  reg.insertOrganization(b);
+  std::mt19937 rng(20261204);
+  const core::Date base = *core::Date::make(1990, 1, 1);
+  services::storeOf(*s).transaction([&] {
+    for (int i = 0; i < 4000; ++i) {
+      core::Member m;
+      m.code = "DV" + std::to_string(100000 + (i * 7919) % 100000);  // codes not in the order of names
+      m.fullName = randomName(rng);
+      m.gender = rng() % 2 ? "nam" : "nu";
+      m.birthDate = core::PartialDate::ofDate(base.addDays(-int(rng() % 20000)));
+      m.ethnicity = rng() % 2 ? "03" : "01";
+      m.admittedOn = base.addDays(int(rng() % 13000));
+      if (rng() % 2) m.officialOn = m.admittedOn->addDays(365);
+      m.cardNo = std::to_string(20000000 + i);
+      m.cellId = 1 + core::Id(rng() % 2);
+      switch (rng() % 6) {
+        case 0:
+          m.status = "exempt";
+          m.statusSince = base.addDays(int(rng() % 13000));
+          break;
+        case 1:
+          m.status = "transferred_out";
+          m.statusSince = base.addDays(int(rng() % 13000));
+          break;
+        case 2:
+          m.status = "deceased";
+          break;
+        default:
+          break;
+      }
+      reg.insertMember(m);
+    }
+  });
+  CHECK(store::memberSearchIndexSound(services::storeOf(*s)));
+  auto queries = queriesFrom(namesOf(*s, kToday), 20);
+  for (const char* q : {"van", "thi", "lo van", "van pan", "an", "a", "n", "xuan", "quang thi", "dang"})
+    queries.insert(q);
+  const size_t broad = compareAll(*s, queries, kToday);
+  CHECK(broad > 0);  // the first page of these walks the list order (index members_order)
+  compareAll(*s, {"van", "pan", "lo", "dao", "xuan"}, *core::Date::make(2010, 1, 1));
+  // Both ways of reading candidates were taken: through the trigram index (three letters or more) and not.
+  CHECK(store::searchUsesIndex("van"));
+  CHECK(store::searchUsesIndex("đào"));
+  CHECK_FALSE(store::searchUsesIndex("an"));
+}
+
+TEST_CASE(
+    "member search index: accents, case and decomposed marks are folded; the index follows a renamed "
+    "member") {
+  TempDir dir;
+  auto s = freshRegister(dir / "r.db");
+  store::RegisterRepository reg(services::storeOf(*s));
+  reg.insertOrganization({1, "CB01", "Chi bộ bản Nà Ớt", "truc_thuoc", "ban", {}, {}, {}, false, {}, {}});
+  core::Member m;
+  m.code = "DV0001";
+  m.fullName = "Lò Văn Pằn";
+  m.gender = "nam";
+  m.birthDate = core::PartialDate::ofDate(*core::Date::make(1970, 5, 3));
+  m.ethnicity = "03";
+  m.admittedOn = *core::Date::make(2000, 1, 1);
+  m.officialOn = *core::Date::make(2001, 1, 1);
+  m.cellId = 1;
+  reg.insertMember(m);
+  m.code = "DV0002";
+  m.fullName = "Quàng Thị Đào";
+  reg.insertMember(m);
+  auto codes = [&](const std::string& text) {
+    services::MemberFilter f;
+    f.asOf = kToday;
+    f.search = text;
+    services::dropMemberListCache();
+    std::vector<std::string> out;
+    for (const auto& r : services::listMembers(*s, kOffice, f)) out.push_back(r.code);
+    return out;
+  };
+  const std::vector<std::string> pan = {"DV0001"}, dao = {"DV0002"}, none;
+  CHECK(codes("PẰN") == pan);
+  CHECK(codes("Pa\u0306\u0300n") == pan);  // decomposed marks
+  CHECK(codes("lò văn pằn") == pan);
+  CHECK(codes("LO VAN") == pan);
+  CHECK(codes("ĐÀO") == dao);
+  CHECK(codes("dao") == dao);
+  CHECK(codes("thi dao") == dao);
+  CHECK(codes("van dao").empty());
+
+  // Renamed through the service (the window's and the CLI's door): the index follows.
+  auto file = services::memberFile(*s, kOffice, "DV0002");
+  file.member.fullName = "Quàng Thị Phương";
+  services::updateMember(*s, kOffice, file.member, "sửa tên");
+  CHECK(codes("dao").empty());
+  CHECK(codes("phuong") == dao);
+  CHECK(store::memberSearchIndexSound(services::storeOf(*s)));
+  // A member removed from the table leaves the index too.
+  services::storeOf(*s).db().exec(
+      "DELETE FROM member_events WHERE member_id = (SELECT id FROM members WHERE code = 'DV0001')");
+  services::storeOf(*s).db().exec("DELETE FROM members WHERE code = 'DV0001'");
+  CHECK(codes("pan").empty());
+  CHECK(store::memberSearchIndexSound(services::storeOf(*s)));
+  // An index out of step with the table is found.
+  services::storeOf(*s).db().exec(
+      "INSERT INTO member_search (member_search, rowid, search_key) VALUES ('delete', "
+      "(SELECT id FROM members WHERE code = 'DV0002'), 'quang thi phuong')");
+  services::storeOf(*s).db().exec(
+      "INSERT INTO member_search (rowid, search_key) VALUES "
+      "((SELECT id FROM members WHERE code = 'DV0002'), 'sai khac')");
+  CHECK_FALSE(store::memberSearchIndexSound(services::storeOf(*s)));
+}
+
+TEST_CASE("member search index: migration 0017 builds the index of a file made before it") {
+  TempDir dir;
+  {
+    auto s = freshRegister(dir / "old.db");
+    store::RegisterRepository reg(services::storeOf(*s));
+    reg.insertOrganization({1, "CB01", "Chi bộ bản Nà Ớt", "truc_thuoc", "ban", {}, {}, {}, false, {}, {}});
+    std::mt19937 rng(7);
+    for (int i = 0; i < 50; ++i) {
+      core::Member m;
+      m.code = "DV" + std::to_string(1000 + i);
+      m.fullName = randomName(rng);
+      m.gender = "nu";
+      m.ethnicity = "01";
+      m.admittedOn = *core::Date::make(2001, 1, 1);
+      m.cellId = 1;
+      reg.insertMember(m);
+    }
+  }
+  {
+    // The file as the versions before 17 left it (no index, no triggers), then the step 0017 applied to it.
+    SQLite::Database raw((dir / "old.db").string(), SQLite::OPEN_READWRITE);
+    raw.exec(
+        "DROP TRIGGER member_search_insert; DROP TRIGGER member_search_delete; DROP TRIGGER "
+        "member_search_update;"
+        "DROP TABLE member_search; DROP INDEX members_order");
+    CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'member_search%'").getInt() ==
+          0);
+    const auto& steps = store::builtinMigrations();
+    auto step =
+        std::find_if(steps.begin(), steps.end(), [](const store::Migration& m) { return m.version == 17; });
+    REQUIRE(step != steps.end());
+    raw.exec(step->sql);
+  }
+  auto s = services::Services::open(dir / "old.db");
+  CHECK(store::memberSearchIndexSound(services::storeOf(*s)));
+  const auto queries = queriesFrom(namesOf(*s, kToday), 20);
+  compareAll(*s, queries, kToday);
+  services::MemberFilter f;
+  f.asOf = kToday;
+  f.search = "van";
+  CHECK_FALSE(byIndex(*s, f).empty());
+}
