@@ -795,8 +795,9 @@ std::vector<CheckFinding> checkCellWork(Services& s, const Actor& actor, const D
                             {cell.code, q, std::to_string(y)})});
     }
   }
-  // Meetings below a good meeting (attendance, length).
+  // Meetings below a good meeting (attendance, length): one finding per cell and year naming them.
   if (!meetings.empty()) {
+    std::map<std::pair<std::string, int>, std::string> shortBy;
     for (const auto& v : meetingsBetween(s, actor, meetings.front().heldOn.addDays(-36600), asOf)) {
       const int rate = rules.valueOn(core::duesRule::kGoodRatePercent, v.heldOn)
                            ? rules.intOn(core::duesRule::kGoodRatePercent, v.heldOn)
@@ -811,12 +812,15 @@ std::vector<CheckFinding> checkCellWork(Services& s, const Actor& actor, const D
       if (auto len = core::meetingMinutes(v.startsAt, v.endsAt); len && *len < minutes)
         why.push_back(format(tr("{1} minutes, under {2}"), {std::to_string(*len), std::to_string(minutes)}));
       if (why.empty()) continue;
-      std::string text;
-      for (const auto& w : why) text.append(text.empty() ? "" : "; ").append(w);
-      out.push_back({"meeting_short", v.cellCode, v.heldOn.year(),
-                     format(tr("The meeting of the cell {1} on {2} was not a good meeting: {3}."),
-                            {v.cellCode, v.heldOn.vn(), text})});
+      std::string text = v.heldOn.vn() + " (";
+      for (size_t k = 0; k < why.size(); ++k) text.append(k ? "; " : "").append(why[k]);
+      text += ")";
+      auto& all = shortBy[{v.cellCode, v.heldOn.year()}];
+      all.append(all.empty() ? "" : ", ").append(text);
     }
+    for (const auto& [key, text] : shortBy)
+      out.push_back({"meeting_short", key.first, key.second,
+                     format(tr("Meetings of the cell {1} below a good meeting: {2}."), {key.first, text})});
   }
   // Removal grounds and arrears, by year.
   const auto firstDues = repo.firstDuesMonth();
