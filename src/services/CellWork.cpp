@@ -520,6 +520,7 @@ DuesYear computeDuesYear(Services& s, const Register& reg, int year, const Date&
         const YearMonth ym{year, m};
         DuesBookMonth bm;
         bm.due = core::duesDue(*bases, ym, reg.firstAdmitted(i), rules);
+        if (const auto* b = core::basisIn(*bases, ym)) bm.base = b->baseVnd;
         for (const auto* p : pays) {
           if (p->month == ym && p->paidOn <= asOf) bm.paid += p->amount;
           if (p->month < ym && YearMonth::of(p->paidOn) == ym && p->paidOn <= asOf) bm.arrears += p->amount;

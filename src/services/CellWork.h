@@ -135,9 +135,10 @@ std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const 
 /// One month of a member in the dues book.
 struct DuesBookMonth {
   core::DuesDue due;
-  int64_t paid = 0;     ///< paid for this month on or before as_of
-  int64_t owed = 0;     ///< still unpaid for this month at as_of
-  int64_t arrears = 0;  ///< collected in this month for earlier months
+  std::optional<int64_t> base;  ///< the salary or pension of the basis in force
+  int64_t paid = 0;             ///< paid for this month on or before as_of
+  int64_t owed = 0;             ///< still unpaid for this month at as_of
+  int64_t arrears = 0;          ///< collected in this month for earlier months
 };
 /// One member's line of the dues book.
 struct DuesBookMember {
@@ -190,6 +191,16 @@ struct RemovalGround {
 };
 /// The members with an absence or dues removal ground in `year` on `asOf`.
 std::vector<RemovalGround> removalGrounds(Services& s, const Actor& actor, int year, const core::Date& asOf);
+
+/// The reports of the cells' work as report models (every format): the dues book S01/ĐP of a cell for a year
+/// (`cellCode` set) or the commune summary S02/ĐP; the monthly meeting table of a period (one cell or all);
+/// the removal-ground list of a year.
+struct ReportModel;
+ReportModel duesReport(Services& s, const Actor& actor, int year, const std::string& cellCode,
+                       const core::Date& asOf);
+ReportModel meetingsReport(Services& s, const Actor& actor, const core::Date& from, const core::Date& to,
+                           const std::string& cellCode);
+ReportModel removalGroundsReport(Services& s, const Actor& actor, int year, const core::Date& asOf);
 
 /// The findings of spec/cell-work.md: meeting_missing, thematic_missing (subject: the cell),
 /// absence_removal_ground, dues_arrears, dues_removal_ground, dues_basis_missing (subject: the member),

@@ -26,7 +26,9 @@ struct Plan {
   std::set<core::Id> skipRegular, skipThematic;
 };
 
-Date dayOf(YearMonth m, int day) { return *Date::make(m.year, m.month, std::min(day, m.last().day())); }
+Date dayOf(YearMonth m, int day) {
+  return *Date::make(m.year, m.month, std::min(day, m.last().day()));
+}
 }  // namespace
 
 DemoCellWorkCounts writeDemoCellWork(store::Database& db, uint64_t seed, const Date& today) {
@@ -34,7 +36,8 @@ DemoCellWorkCounts writeDemoCellWork(store::Database& db, uint64_t seed, const D
   demo::Rng r(seed ^ 0xCE11'0F'D0E5ull);
   store::SettingsRepository settings(db);
   // The values the office enters (our sources give none): the demo commune's choice.
-  for (auto [key, value] : {std::pair{"dues.other_vnd", "10000"}, {"dues.cell_keeps_percent", "30"},
+  for (auto [key, value] : {std::pair{"dues.other_vnd", "10000"},
+                            {"dues.cell_keeps_percent", "30"},
                             {"dues.commune_keeps_percent", "50"}})
     settings.saveRuleValue({key, *Date::make(2000, 1, 1), value, kDemoRegulation, ""}, "dangbo");
   const core::RuleBook rules(settings.ruleValues());
@@ -74,9 +77,11 @@ DemoCellWorkCounts writeDemoCellWork(store::Database& db, uint64_t seed, const D
   std::vector<core::Id> cellIds;
   for (const auto& o : orgs) cellIds.push_back(o.id);
   for (size_t k = 0; k < 2 * scale && !cellIds.empty(); ++k)
-    plan.skipRegular.insert(cellIds[static_cast<size_t>(r.range(0, static_cast<int64_t>(cellIds.size()) - 1))]);
+    plan.skipRegular.insert(
+        cellIds[static_cast<size_t>(r.range(0, static_cast<int64_t>(cellIds.size()) - 1))]);
   for (size_t k = 0; k < scale && !cellIds.empty(); ++k)
-    plan.skipThematic.insert(cellIds[static_cast<size_t>(r.range(0, static_cast<int64_t>(cellIds.size()) - 1))]);
+    plan.skipThematic.insert(
+        cellIds[static_cast<size_t>(r.range(0, static_cast<int64_t>(cellIds.size()) - 1))]);
   const YearMonth missedMeetingMonth = last.plus(-3);
   const YearMonth thisYearFirst{today.year(), 1};
   // Temporary leaves: from March to August of this year (or the last six months).
@@ -102,7 +107,8 @@ DemoCellWorkCounts writeDemoCellWork(store::Database& db, uint64_t seed, const D
   // Meetings with their attendance: the regular meeting on the 24th (villages) or 25th (agencies, schools), a
   // thematic meeting on the 10th of each quarter's second month.
   for (YearMonth m = first; m <= last; m = m.plus(1)) {
-    std::unordered_map<int, std::unordered_map<core::Id, std::vector<size_t>>> byDay;  // day -> cell -> members
+    std::unordered_map<int, std::unordered_map<core::Id, std::vector<size_t>>>
+        byDay;  // day -> cell -> members
     for (int day : {10, 24, 25}) {
       const Date d = dayOf(m, day);
       if (d > today) continue;
@@ -120,8 +126,9 @@ DemoCellWorkCounts writeDemoCellWork(store::Database& db, uint64_t seed, const D
         row.cellId = o.id;
         row.heldOn = d;
         row.kind = kind;
-        row.topic = std::string(kind) == "chuyen_de" ? "Học tập, làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
-                                                     : "Đánh giá nhiệm vụ tháng, triển khai nhiệm vụ tháng tới";
+        row.topic = std::string(kind) == "chuyen_de"
+                        ? "Học tập, làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+                        : "Đánh giá nhiệm vụ tháng, triển khai nhiệm vụ tháng tới";
         const bool brief = r.permille(15);
         row.startsAt = brief ? "20:00" : "19:30";
         row.endsAt = "21:00";
@@ -134,7 +141,8 @@ DemoCellWorkCounts writeDemoCellWork(store::Database& db, uint64_t seed, const D
             a.reason = exemptOn(i, d) ? "Miễn sinh hoạt" : "Tạm miễn sinh hoạt";
           } else {
             ++expected;
-            const bool planted = plan.absent.contains(i) && m.year == today.year() && std::string(kind) == "thuong_ky" &&
+            const bool planted = plan.absent.contains(i) && m.year == today.year() &&
+                                 std::string(kind) == "thuong_ky" &&
                                  std::find(std::begin(absenceMonths), std::end(absenceMonths), m.month) !=
                                      std::end(absenceMonths);
             if (planted || r.permille(3)) {
@@ -158,7 +166,8 @@ DemoCellWorkCounts writeDemoCellWork(store::Database& db, uint64_t seed, const D
       const bool village = o.category == "ban";
       if (!(plan.skipRegular.contains(o.id) && m == missedMeetingMonth)) meet(village ? 24 : 25, "thuong_ky");
       const YearMonth lastQuarterMid = YearMonth{last.year, (last.quarter() - 1) * 3 + 2}.plus(-3);
-      if (m.month % 3 == 2 && !(plan.skipThematic.contains(o.id) && m == lastQuarterMid)) meet(10, "chuyen_de");
+      if (m.month % 3 == 2 && !(plan.skipThematic.contains(o.id) && m == lastQuarterMid))
+        meet(10, "chuyen_de");
     }
   }
 
@@ -172,7 +181,8 @@ DemoCellWorkCounts writeDemoCellWork(store::Database& db, uint64_t seed, const D
       if (present(i, std::min(m.last(), today))) from = m;
     if (!from) continue;
     const int age = mem.birthDate ? core::completedYears(mem.birthDate->anchor(), today) : 40;
-    const auto cellCategory = snap.cells.count(mem.cellId) ? snap.cells.at(mem.cellId).category : std::string("ban");
+    const auto cellCategory =
+        snap.cells.count(mem.cellId) ? snap.cells.at(mem.cellId).category : std::string("ban");
     std::vector<core::DuesBasis> bases;
     core::DuesBasis b;
     b.from = *from;
@@ -199,8 +209,10 @@ DemoCellWorkCounts writeDemoCellWork(store::Database& db, uint64_t seed, const D
       relief.from = std::max(thisYearFirst, *from);
       relief.relief = plan.reduced.contains(i) ? "giam50" : "mien";
       relief.decision = "Quyết định của Đảng ủy xã (dữ liệu mẫu)";
-      if (relief.from > bases.back().from) bases.push_back(relief);
-      else bases.back() = relief;
+      if (relief.from > bases.back().from)
+        bases.push_back(relief);
+      else
+        bases.back() = relief;
     }
     for (const auto& x : bases) {
       repo.saveBasis(mem.id, x);
@@ -228,7 +240,8 @@ DemoCellWorkCounts writeDemoCellWork(store::Database& db, uint64_t seed, const D
   for (const auto& [key, amount] : collected) {
     const Date sent = dayOf(key.second.plus(1), 5);
     if (sent > today) continue;
-    const auto kept = core::percentOf(amount, rules.valueOn(core::duesRule::kCellKeepsPercent, key.second.first()).value_or("0"));
+    const auto kept = core::percentOf(
+        amount, rules.valueOn(core::duesRule::kCellKeepsPercent, key.second.first()).value_or("0"));
     repo.saveRemittance({key.first, key.second, amount - kept.value_or(0), sent});
   }
   return n;

@@ -1,8 +1,8 @@
 #pragma once
-// The demo commune's monthly cell work: two years of meetings with attendance, dues bases, payments and what the
-// cells sent up, with planted arrears, absences and missed meetings for `check` to find. Written after the
-// register (it reads the members and cells back), with its own random stream so the register's records stay
-// the same byte for byte.
+// The demo commune's monthly cell work: two years of meetings with attendance, dues bases, payments and what
+// the cells sent up, with planted arrears, absences and missed meetings for `check` to find. Written after
+// the register (it reads the members and cells back), with its own random stream so the register's records
+// stay the same byte for byte.
 #include <cstdint>
 
 #include "core/Date.h"
