@@ -22,12 +22,13 @@ CREATE INDEX meetings_date ON meetings (held_on);
 
 -- Who attended a meeting. A member of the cell without a row was not recorded.
 CREATE TABLE meeting_attendance (
+  id          INTEGER PRIMARY KEY,          -- a rowid table: cell packages carry rows by their rowid
   meeting_id  INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
   member_id   INTEGER NOT NULL REFERENCES members (id),
   status      TEXT NOT NULL CHECK (status = 'co_mat' OR status = 'vang_co_ly_do' OR status = 'vang_khong_ly_do'),
   reason      TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (meeting_id, member_id)
-) WITHOUT ROWID;
+  UNIQUE (meeting_id, member_id)
+);
 CREATE INDEX meeting_attendance_member ON meeting_attendance (member_id);
 
 -- Temporary leave from party activity (tạm miễn sinh hoạt, under 12 months). Dues stay owed.
