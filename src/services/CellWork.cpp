@@ -585,6 +585,7 @@ std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const 
   for (auto& a : repo.attendanceBetween(from, to, only)) att[a.meetingId].push_back(std::move(a));
   // Expected attendance: the cell's members that day less exempt and on leave, counted per cell and day.
   std::map<std::pair<core::Id, Date>, int> expected;
+  std::set<Date> countedDays;
   std::vector<MeetingView> out;
   for (const auto& m : meetings) {
     MeetingView v;
@@ -598,16 +599,15 @@ std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const 
     v.endsAt = m.endsAt;
     v.grade = m.grade;
     v.resolution = m.resolution;
-    auto key = std::make_pair(m.cellId, m.heldOn);
-    if (!expected.contains(key)) {
-      int n = 0;
+    if (countedDays.insert(m.heldOn).second) {
+      // One pass over the members per meeting day counts every cell's expected attendance that day.
       for (size_t i = 0; i < reg.snap.members.size(); ++i)
-        if (reg.inCellOn(i, m.cellId, m.heldOn) && !reg.exemptOn(i, m.heldOn) &&
+        if (reg.presentOn(i, m.heldOn) && !reg.exemptOn(i, m.heldOn) &&
             !reg.onLeave(reg.member(i).id, m.heldOn, m.heldOn))
-          ++n;
-      expected[key] = n;
+          ++expected[{reg.cellOn(i, m.heldOn), m.heldOn}];
     }
-    v.expected = expected[key];
+    auto found = expected.find({m.cellId, m.heldOn});
+    v.expected = found == expected.end() ? 0 : found->second;
     for (const auto& a : att[m.id]) {
       if (a.status == "co_mat")
         ++v.present;
@@ -704,12 +704,13 @@ std::unordered_map<core::Id, std::map<int, std::vector<YearMonth>>> absencesByMe
 }
 }  // namespace
 
-std::vector<RemovalGround> removalGrounds(Services& s, const Actor& actor, int year, const Date& asOf) {
-  std::optional<core::Id> only;
-  if (actor.role == "secretary") only = actor.cellId;
-  requireRead(actor, actor.role == "secretary" ? only : std::optional<core::Id>(0));
-  Register reg(s.database());
-  const core::RuleBook rules = s.ruleBook();
+namespace {
+using Absences = std::unordered_map<core::Id, std::map<int, std::vector<YearMonth>>>;
+
+/// The removal grounds of a year from what is already read: the register, the absences, the year's dues.
+std::vector<RemovalGround> groundsOf(Services& s, const Register& reg, const core::RuleBook& rules,
+                                     const Absences& absences, const DuesYear* dues, int year, const Date& asOf,
+                                     std::optional<core::Id> only) {
   const int needed = rules.valueOn(core::duesRule::kRemovalMonths, *Date::make(year, 12, 31))
                          ? rules.intOn(core::duesRule::kRemovalMonths, *Date::make(year, 12, 31))
                          : 3;
@@ -721,7 +722,7 @@ std::vector<RemovalGround> removalGrounds(Services& s, const Actor& actor, int y
     g.year = year;
     return g;
   };
-  for (auto& [id, years] : absencesByMember(s, only)) {
+  for (const auto& [id, years] : absences) {
     auto it = years.find(year);
     if (it == years.end() || static_cast<int>(it->second.size()) < needed) continue;
     std::vector<YearMonth> past;
@@ -730,9 +731,8 @@ std::vector<RemovalGround> removalGrounds(Services& s, const Actor& actor, int y
     if (static_cast<int>(past.size()) >= needed && reg.byId.contains(id))
       ground(reg.byId.at(id)).absenceMonths = past;
   }
-  const int last = monthsListed(year, asOf);
-  if (last > 0) {
-    auto y = computeDuesYear(s, reg, year, asOf, only, last);
+  if (dues) {
+    const auto& y = *dues;
     std::unordered_map<size_t, std::vector<core::DuesMonthState>> states;
     for (const auto& l : y.lines)
       for (const auto& [m, bm] : l.months) {
@@ -761,6 +761,18 @@ std::vector<RemovalGround> removalGrounds(Services& s, const Actor& actor, int y
     return std::tie(a.cellCode, a.memberCode) < std::tie(b.cellCode, b.memberCode);
   });
   return out;
+}
+}  // namespace
+
+std::vector<RemovalGround> removalGrounds(Services& s, const Actor& actor, int year, const Date& asOf) {
+  std::optional<core::Id> only;
+  if (actor.role == "secretary") only = actor.cellId;
+  requireRead(actor, actor.role == "secretary" ? only : std::optional<core::Id>(0));
+  Register reg(s.database());
+  const int last = monthsListed(year, asOf);
+  std::optional<DuesYear> dues;
+  if (last > 0) dues = computeDuesYear(s, reg, year, asOf, only, last);
+  return groundsOf(s, reg, s.ruleBook(), absencesByMember(s, only), dues ? &*dues : nullptr, year, asOf, only);
 }
 
 std::vector<CheckFinding> checkCellWork(Services& s, const Actor& actor, const Date& asOf) {
@@ -830,8 +842,12 @@ std::vector<CheckFinding> checkCellWork(Services& s, const Actor& actor, const D
   for (const auto& m : meetings) firstYear = std::min(firstYear, m.heldOn.year());
   if (firstDues) firstYear = std::min(firstYear, firstDues->year);
   if (meetings.empty() && !firstDues) return out;
+  const Absences absences = absencesByMember(s, only);
   for (int year = firstYear; year <= asOf.year(); ++year) {
-    for (const auto& g : removalGrounds(s, actor, year, asOf)) {
+    const int last = monthsListed(year, asOf);
+    std::optional<DuesYear> dues;
+    if (last > 0 && firstDues && firstDues->year <= year) dues = computeDuesYear(s, reg, year, asOf, only, last);
+    for (const auto& g : groundsOf(s, reg, rules, absences, dues ? &*dues : nullptr, year, asOf, only)) {
       if (!g.absenceMonths.empty())
         out.push_back(
             {"absence_removal_ground", g.memberCode, year,
@@ -842,10 +858,8 @@ std::vector<CheckFinding> checkCellWork(Services& s, const Actor& actor, const D
                        format(tr("{1} ({2}, cell {3}) paid no dues for {4}: a ground for removal."),
                               {g.memberName, g.memberCode, g.cellCode, monthsText(g.duesMonths)})});
     }
-    if (!firstDues || firstDues->year > year) continue;
-    const int last = monthsListed(year, asOf);
-    if (last == 0) continue;
-    auto y = computeDuesYear(s, reg, year, asOf, only, last);
+    if (!dues) continue;
+    const auto& y = *dues;
     std::map<size_t, std::pair<std::vector<YearMonth>, int64_t>> arrears;
     std::set<size_t> missingBasis;
     for (const auto& l : y.lines)

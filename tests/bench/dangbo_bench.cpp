@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/cellwork_timings.h"
 #include "bench/report_timings.h"
 #include "core/Enums.h"
 #include "core/VietText.h"
@@ -285,6 +286,13 @@ int main(int argc, char** argv) {
         loadMs, keyWorst);
     std::printf("peak memory with the window's snapshot: %.1f MB\n", peakRssKb() / 1024.0);
   }
+  // The cells' work: two years of meetings, attendance and dues, then the dues book and the summary.
+  s.reset();
+  {
+    auto w = services::Services::open(dir / "bench.db");
+    bench::printCellWorkTimings(*w, actor, a.seed, core::Date::today());
+  }
+  s = services::Services::openForReading(dir / "bench.db");
   // The reports on the same register: the congress report of the last five years, and every other report.
   {
     const core::Date today = core::Date::today();
