@@ -488,7 +488,7 @@ DuesYear computeDuesYear(Services& s, const Register& reg, int year, const Date&
   const core::RuleBook rules = s.ruleBook();
   const YearMonth first{year, 1}, last{year, lastMonth};
   // Payments for this year's months, and those paid this year for earlier months (arrears collected).
-  auto payments = repo.paymentsFor(first.plus(-120), last, onlyCell);
+  auto payments = repo.paymentsOfPeriod(first, last, onlyCell);
   std::unordered_map<core::Id, std::vector<const store::PaymentRow*>> paysBy;
   for (const auto& p : payments) paysBy[p.memberId].push_back(&p);
   // Members who belonged to the cell(s) at some month's end.
@@ -709,8 +709,8 @@ using Absences = std::unordered_map<core::Id, std::map<int, std::vector<YearMont
 
 /// The removal grounds of a year from what is already read: the register, the absences, the year's dues.
 std::vector<RemovalGround> groundsOf(Services& s, const Register& reg, const core::RuleBook& rules,
-                                     const Absences& absences, const DuesYear* dues, int year, const Date& asOf,
-                                     std::optional<core::Id> only) {
+                                     const Absences& absences, const DuesYear* dues, int year,
+                                     const Date& asOf, std::optional<core::Id> only) {
   const int needed = rules.valueOn(core::duesRule::kRemovalMonths, *Date::make(year, 12, 31))
                          ? rules.intOn(core::duesRule::kRemovalMonths, *Date::make(year, 12, 31))
                          : 3;
@@ -772,7 +772,8 @@ std::vector<RemovalGround> removalGrounds(Services& s, const Actor& actor, int y
   const int last = monthsListed(year, asOf);
   std::optional<DuesYear> dues;
   if (last > 0) dues = computeDuesYear(s, reg, year, asOf, only, last);
-  return groundsOf(s, reg, s.ruleBook(), absencesByMember(s, only), dues ? &*dues : nullptr, year, asOf, only);
+  return groundsOf(s, reg, s.ruleBook(), absencesByMember(s, only), dues ? &*dues : nullptr, year, asOf,
+                   only);
 }
 
 std::vector<CheckFinding> checkCellWork(Services& s, const Actor& actor, const Date& asOf) {
@@ -846,7 +847,8 @@ std::vector<CheckFinding> checkCellWork(Services& s, const Actor& actor, const D
   for (int year = firstYear; year <= asOf.year(); ++year) {
     const int last = monthsListed(year, asOf);
     std::optional<DuesYear> dues;
-    if (last > 0 && firstDues && firstDues->year <= year) dues = computeDuesYear(s, reg, year, asOf, only, last);
+    if (last > 0 && firstDues && firstDues->year <= year)
+      dues = computeDuesYear(s, reg, year, asOf, only, last);
     for (const auto& g : groundsOf(s, reg, rules, absences, dues ? &*dues : nullptr, year, asOf, only)) {
       if (!g.absenceMonths.empty())
         out.push_back(

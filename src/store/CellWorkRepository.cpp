@@ -303,6 +303,24 @@ std::vector<PaymentRow> CellWorkRepository::paymentsFor(const core::YearMonth& f
   return out;
 }
 
+std::vector<PaymentRow> CellWorkRepository::paymentsOfPeriod(const core::YearMonth& from,
+                                                             const core::YearMonth& to,
+                                                             std::optional<core::Id> cellId) {
+  // With a cell, its index (cell_id, month) finds the rows; without, one pass over the table.
+  SQLite::Statement q(db_.db(),
+                      std::string("SELECT ") + kPaymentColumns + " FROM dues_payments WHERE " +
+                          (cellId ? "cell_id = ?5 AND " : "") +
+                          "(month BETWEEN ?1 AND ?2 OR (month < ?1 AND paid_on BETWEEN ?3 AND ?4))");
+  q.bind(1, from.iso());
+  q.bind(2, to.iso());
+  q.bind(3, from.first().iso());
+  q.bind(4, to.last().iso());
+  if (cellId) q.bind(5, static_cast<int64_t>(*cellId));
+  std::vector<PaymentRow> out;
+  while (q.executeStep()) out.push_back(readPayment(q));
+  return out;
+}
+
 void CellWorkRepository::saveRemittance(const RemittanceRow& r) {
   auto& q = st_->saveRemittance;
   q.reset();

@@ -110,6 +110,10 @@ class CellWorkRepository {
   std::vector<PaymentRow> paymentsFor(const core::YearMonth& from, const core::YearMonth& to,
                                       std::optional<core::Id> cellId = std::nullopt);
 
+  /// The payments for the months from..to, and those paid from..to's days for earlier months (arrears), of a
+  /// cell (the collecting cell) or all.
+  std::vector<PaymentRow> paymentsOfPeriod(const core::YearMonth& from, const core::YearMonth& to,
+                                           std::optional<core::Id> cellId = std::nullopt);
   /// Inserts or replaces what a cell sent up for a month.
   void saveRemittance(const RemittanceRow& r);
   /// What the cells sent up for the months from..to.
