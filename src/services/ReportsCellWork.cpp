@@ -182,11 +182,19 @@ ReportModel meetingsReport(Services& s, const Actor& actor, const Date& from, co
   missing.caption = tr("Cells without a regular meeting");
   missing.columns = {tr("Cell"), tr("Months")};
   missing.sums = false;
-  for (const auto& f : checkCellWork(s, actor, to))
-    if (f.rule == "meeting_missing" && (cellCode.empty() || f.subject == cellCode) && f.year &&
-        *f.year >= from.year() && *f.year <= to.year())
-      missing.rows.push_back(row(f.subject + "/" + std::to_string(*f.year),
-                                 {Figure::label(f.subject), Figure::label(f.message)}));
+  // Counted as check counts them (core::monthsMissingMeeting, from each cell's first recorded meeting), over
+  // the cell's meetings up to the period's end; only the months of the period are listed.
+  std::map<std::string, std::vector<core::MeetingSeen>> seen;
+  for (const auto& v : meetingsBetween(s, actor, *Date::make(1900, 1, 1), to, cellCode))
+    seen[v.cellCode].push_back({v.heldOn, v.kind});
+  const core::RuleBook rules = s.ruleBook();
+  for (const auto& [code, list] : seen) {
+    std::vector<YearMonth> months;
+    for (const auto& m : core::monthsMissingMeeting(list, to, rules))
+      if (m.last() >= from) months.push_back(m);
+    if (!months.empty())
+      missing.rows.push_back(row(code, {Figure::label(code), Figure::label(monthsList(months))}));
+  }
   if (!missing.rows.empty()) sec.tables.push_back(std::move(missing));
   m.sections = {std::move(sec)};
   return m;
