@@ -12,6 +12,7 @@
 #include "app/AccountsDialog.h"
 #include "app/AdmissionsPage.h"
 #include "app/AuditDialog.h"
+#include "app/CellWorkPage.h"
 #include "app/BackupCommands.h"
 #include "app/DisciplinePage.h"
 #include "app/ExchangeCommands.h"
@@ -41,8 +42,8 @@
 namespace dangbo::app {
 
 namespace {
-constexpr int kPages = 8;
-constexpr int kPageId = wxID_HIGHEST + 1;    // first of eight consecutive ids for View > page
+constexpr int kPages = 9;
+constexpr int kPageId = wxID_HIGHEST + 1;    // first of nine consecutive ids for View > page
 constexpr int kImportId = kPageId + kPages;  // File > Import from Excel
 constexpr int kTemplatesId = kImportId + 1;  // File > Save import templates
 constexpr int kExportId = kImportId + 2;     // File > Export the member register
@@ -67,8 +68,10 @@ wxString pageTitle(int i) {
       return _("Inspection - Discipline");
     case 6:
       return _("Reports");
-    default:
+    case 7:
       return _("Settings");
+    default:
+      return _("Meetings and dues");
   }
 }
 // Tools menu (accounts, audit trail, backups): ids of their own, apart from the File menu's.
@@ -266,6 +269,7 @@ void MainFrame::buildBody() {
   pages_.push_back(new DisciplinePage(book_));
   pages_.push_back(new ReportsPage(book_));
   pages_.push_back(new SettingsPage(book_, [this] { refreshHeader(); }));
+  pages_.push_back(new CellWorkPage(book_));
   for (int i = 0; i < kPages; ++i) book_->AddPage(pages_[size_t(i)], pageTitle(i));
 
   sizer->Add(nav_, 0, wxEXPAND | wxALL, 6);

@@ -27,6 +27,7 @@
 #include "reports/SummaryReport.h"
 #include "services/Administration.h"
 #include "services/Admissions.h"
+#include "services/CellWork.h"
 #include "services/CongressReport.h"
 #include "services/DataPaths.h"
 #include "services/Deadlines.h"
@@ -238,6 +239,7 @@ int cmdCheck(const Parsed& p, std::ostream& out, std::ostream&) {
   auto findings = services::checkRegister(*s, actor, asOf);
   for (auto& f : services::checkRules(*s, actor, asOf)) findings.push_back(std::move(f));
   for (auto& f : services::checkOverdue(*s, actor, asOf)) findings.push_back(std::move(f));
+  for (auto& f : services::checkCellWork(*s, actor, asOf)) findings.push_back(std::move(f));
   for (auto& f : services::checkIntegrity(*s, actor)) findings.push_back(std::move(f));
   if (fmt == "json")
     reports::writeFindingsJson(out, findings);

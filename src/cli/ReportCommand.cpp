@@ -6,6 +6,7 @@
 #include "cli/CliCommon.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "reports/CellWorkReport.h"
 #include "reports/CongressReport.h"
 #include "reports/DeadlinesReport.h"
 #include "reports/DisciplineReport.h"
@@ -29,11 +30,11 @@ namespace fs = std::filesystem;
 
 std::string reportUsage() {
   return std::string(
-             "  report NAME [--from DATE] [--to DATE] [--as-of DATE] [--format F] [--out FILE] [--publish]\n"
+             "  report NAME [--from DATE] [--to DATE] [--year Y] [--cell CODE] [--as-of DATE] [--format F] [--out FILE] [--publish]\n"
              "      ") +
          tr("a report: congress, organizations, members, admissions, ratings, discipline, committee, "
             "register, "
-            "badges, deadlines; F: html (default, to standard output), json, csv, pdf, docx, xlsx (docx and "
+            "badges, deadlines, meetings, dues, removal-grounds; F: html (default, to standard output), json, csv, pdf, docx, xlsx (docx and "
             "xlsx "
             "need --out); --publish freezes it in the register and prints its number on standard error") +
          "\n  report handover|handover-list --origin NAME [--cell CODE] [--as-of DATE] [--format F] [--out FILE]\n      " +
@@ -154,7 +155,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     output(p, out, r, fmt, {});
     return kOk;
   }
-  allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish"}, 1);
+  allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--year", "--cell"}, 1);
   if (p.positional.empty()) throw UsageError(tr("report needs the name of a report."));
   const std::string& name = p.positional[0];
   const auto& known = reports::reportNames();
@@ -167,6 +168,22 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   core::Date asOf = dateOption(p, "--as-of", name == "deadlines" || name == "badges" ? today : to);
   if (to < from)
     throw core::DataError(format(tr("The period ends ({2}) before it begins ({1})."), {from.vn(), to.vn()}));
+  const bool byYear = name == "dues" || name == "removal-grounds";
+  if ((p.get("--year") && !byYear) || (p.get("--cell") && name != "dues" && name != "meetings"))
+    throw UsageError(format(tr("{1} does not take that option."), {name}));
+  if (byYear) {
+    // --year Y: the calendar year; its months up to --as-of (default today, or the year's last day).
+    int year = today.year();
+    if (auto y = p.get("--year")) {
+      if (y->size() != 4 || y->find_first_not_of("0123456789") != std::string::npos)
+        throw UsageError(format(tr("--year: \"{1}\" is not a year."), {*y}));
+      year = std::stoi(*y);
+    }
+    from = *core::Date::make(year, 1, 1);
+    to = *core::Date::make(year, 12, 31);
+    asOf = dateOption(p, "--as-of", std::min(today, to));
+  }
+  const std::string cell = p.get("--cell") ? *p.get("--cell") : std::string();
   auto s = services::Services::open(dbPath(p));
   const auto actor = actingUser(p, *s);
   if (name == "ratings" && !p.get("--from") && !p.get("--to")) {
@@ -179,7 +196,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
       err << tr("No member has been rated yet: the report shows empty years.") << "\n";
     }
   }
-  const auto report = reports::makeReport(*s, actor, {name, from, to, asOf});
+  const auto report = reports::makeReport(*s, actor, {name, from, to, asOf, cell});
   if (p.has("--publish")) {
     const core::Id id = reports::publish(*s, actor, report);
     err << format(tr("Published as report number {1}."), {std::to_string(id)}) << "\n";
@@ -202,6 +219,15 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
       fmt == "json" ? reports::writeDisciplineJson(o, figures, from, to)
                     : reports::writeDisciplineCsv(o, figures);
     };
+  else if (name == "dues" && fmt == "json")
+    live = [&](std::ostream& o) {
+      if (cell.empty())
+        reports::writeDuesSummaryJson(o, services::duesSummary(*s, actor, from.year(), asOf));
+      else
+        reports::writeDuesBookJson(o, services::duesBook(*s, actor, cell, from.year(), asOf));
+    };
+  else if (name == "meetings" && fmt == "json")
+    live = [&](std::ostream& o) { reports::writeMeetingsJson(o, services::meetingsBetween(*s, actor, from, to, cell)); };
   else if (name == "ratings")
     live = [&](std::ostream& o) {
       auto sum = services::ratingSummary(*s, actor, from.year(), to.year());

@@ -48,6 +48,14 @@ const std::vector<RuleDef> kRules = {
     {"dues.pension_percent", N_("Dues: share of a pension"), N_("%"), K::Decimal},
     {"dues.student_vnd", N_("Dues: students, each month"), N_("dong"), K::Integer},
     {"dues.exempt_party_years", N_("Dues exemption from party age"), N_("years"), K::Integer},
+    {"dues.other_vnd", N_("Dues: other members (farmers, self-employed), each month"), N_("dong"), K::Integer},
+    {"dues.rounding_vnd", N_("Dues: amounts rounded to a multiple of"), N_("dong"), K::Integer},
+    {"dues.cell_keeps_percent", N_("Dues: share of the collected dues the cell keeps"), N_("%"), K::Decimal},
+    {"dues.commune_keeps_percent", N_("Dues: share of the dues received the commune keeps"), N_("%"), K::Decimal},
+    {"meetings.regular_per_month", N_("Regular cell meetings each month"), N_("meetings"), K::Integer},
+    {"meetings.thematic_per_quarter", N_("Thematic cell meetings each quarter, at least"), N_("meetings"), K::Integer},
+    {"meetings.good_rate_percent", N_("A good meeting: attendance above"), N_("%"), K::Integer},
+    {"meetings.good_min_minutes", N_("A good meeting: lasting at least"), N_("minutes"), K::Integer},
 };
 
 std::optional<long> parseInt(std::string_view s) {

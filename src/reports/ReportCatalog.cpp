@@ -19,6 +19,7 @@
 #include "reports/TableCsv.h"
 #include "reports/ReportTemplate.h"
 #include "reports/XlsxRenderer.h"
+#include "services/CellWork.h"
 #include "services/MemberList.h"
 #include "services/Publishing.h"
 #include "services/Reports.h"
@@ -33,7 +34,8 @@ namespace fs = std::filesystem;
 const std::vector<std::string>& reportNames() {
   static const std::vector<std::string> names = {"congress", "organizations", "members",   "admissions",
                                                  "ratings",  "discipline",    "committee", "register",
-                                                 "badges",   "deadlines"};
+                                                 "badges",   "deadlines", "meetings", "dues",
+                                                 "removal-grounds"};
   return names;
 }
 
@@ -48,13 +50,17 @@ std::string reportTitle(const std::string& name) {
       {"committee", core::N_("Composition of the executive committee")},
       {"register", core::N_("Member register")},
       {"badges", core::N_("Party badges due at the next award day")},
-      {"deadlines", core::N_("Deadlines")}};
+      {"deadlines", core::N_("Deadlines")},
+      {"meetings", core::N_("Cell meetings by month")},
+      {"dues", core::N_("Party dues")},
+      {"removal-grounds", core::N_("Members with a ground for removal")}};
   auto it = titles.find(name);
   return it == titles.end() ? name : std::string(tr(it->second));
 }
 
 bool reportUsesPeriod(const std::string& name) {
-  return name == "congress" || name == "admissions" || name == "ratings" || name == "discipline";
+  return name == "congress" || name == "admissions" || name == "ratings" || name == "discipline" ||
+         name == "meetings" || name == "dues" || name == "removal-grounds";
 }
 
 const std::vector<std::string>& reportFormats() {
@@ -96,7 +102,14 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
     r.model = services::disciplineReport(s, actor, q.from, q.to);
   else if (n == "deadlines")
     r.model = services::deadlinesReport(s, actor, q.asOf);
-  if (r.model) r.model->title = reportTitle(n);
+  else if (n == "meetings")
+    r.model = services::meetingsReport(s, actor, q.from, q.to, q.cell);
+  else if (n == "dues")
+    r.model = services::duesReport(s, actor, q.from.year(), q.cell, q.asOf);
+  else if (n == "removal-grounds")
+    r.model = services::removalGroundsReport(s, actor, q.from.year(), q.asOf);
+  // The dues reports keep their own titles: the book of a cell (S01/ĐP) or the summary (S02/ĐP).
+  if (r.model && n != "dues") r.model->title = reportTitle(n);
   return r;
 }
 

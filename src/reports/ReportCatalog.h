@@ -33,6 +33,7 @@ struct ReportRequest {
   core::Date from;   ///< first day of the period
   core::Date to;     ///< last day
   core::Date asOf;   ///< the day standing figures are taken on
+  std::string cell{};  ///< meetings, dues: one cell's code (dues: its book S01/ĐP); empty: every cell
 };
 
 /// Makes a report from the register now. Throws DataError for an unknown name or a period ending before it

@@ -1,6 +1,7 @@
 // Services::createDemo: a new file filled with the generated demo commune, in one transaction.
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "services/DemoCellWork.h"
 #include "services/Services.h"
 #include "store/CaseRepository.h"
 #include "store/Database.h"
@@ -39,6 +40,7 @@ Summary Services::createDemo(const std::filesystem::path& path, const DemoOption
       for (const auto& seat : data.seats) rec.insertSeat(seat);
       store::CaseRepository(db).completeDemoCases(
           opt.today, "Kiểm tra tổ chức đảng và đảng viên theo chương trình năm", "Giám sát thường xuyên và chuyên đề");
+      writeDemoCellWork(db, opt.seed, opt.today);
       s->audit(Actor::localOffice(), "demo", "database", "",
                core::format("seed {1}: {2} members",
                             {std::to_string(opt.seed), std::to_string(data.members.size())}));

@@ -23,6 +23,8 @@
 #include "core/VietText.h"
 #include "services/AuditText.h"
 #include "services/Import.h"
+#include "services/CellWork.h"
+#include "services/ImportCellWork.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
@@ -54,7 +56,10 @@ const std::string& tableOf(std::string_view kind) {
   static const std::map<std::string, std::string, std::less<>> k = {
       {"to_chuc", "organizations"},  {"dang_vien", "members"},    {"quan_chung", "candidates"},
       {"xep_loai", "ratings"},       {"kiem_tra", "inspections"}, {"ky_luat", "disciplines"},
-      {"cap_uy", "committee_seats"}, {"chi_tieu", "targets"}};
+      {"cap_uy", "committee_seats"}, {"chi_tieu", "targets"},
+      // Written through services/CellWork's door (ImportCellWork), never by this file's generic writer.
+      {"sinh_hoat", "meetings"}, {"diem_danh", "meeting_attendance"}, {"tam_mien", "activity_leaves"},
+      {"muc_dang_phi", "dues_bases"}, {"dang_phi", "dues_payments"}};
   return k.find(kind)->second;
 }
 
@@ -251,6 +256,7 @@ struct Context {
   std::map<std::string, TextMap<core::Id>> ids;  // table -> code -> id of stored records, read on first use
   TextMap<std::string> terms;                    // term name -> id (as text) of stored terms
   std::optional<std::set<int>> lockedYears;      // years whose rating round is locked, read on first use
+  std::unique_ptr<CellWorkDoor> cellWork;        // the door of the cells' monthly work (dry run while planning)
 
   Context(Services& svc, const Actor& a)
       : s(svc),
@@ -764,6 +770,15 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
       p.files.push_back(std::move(pf));
       continue;
     }
+    if (isCellWorkImport(file->kind)) {
+      if (!ctx.cellWork) ctx.cellWork = std::make_unique<CellWorkDoor>(ctx.s, ctx.actor, ctx.today);
+      importCellWorkFile(*ctx.cellWork, spec, *file, true, [&](std::string_view code) {
+        return ctx.importMembers.contains(code) || ctx.importOrgs.contains(code);
+      }, pf, p.problems);
+      for (size_t i = 0; i < file->rows.size(); ++i) stage.step();
+      p.files.push_back(std::move(pf));
+      continue;
+    }
     pf.rows.reserve(file->rows.size());
     keys.reserve(keys.size() + file->rows.size());
     for (const auto& row : file->rows) {
@@ -876,6 +891,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
          {std::pair{"to_chuc", "organizations"}, std::pair{"dang_vien", "members"}})
       for (const ImportFile* f : filesOf(batch, kind)) ctx.expect(table, f->rows.size());
     Outcome o;
+    std::unique_ptr<CellWorkDoor> cellWorkDoor;
     // Cancelling throws core::Cancelled from inside the transaction: nothing of the import is kept.
     core::ProgressStage stage(progress, tr("Writing the rows"), rowCount(batch));
     // The files in the order they were planned (result.plan.files holds one entry per file, in this order).
@@ -884,6 +900,16 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
       for (const ImportFile* f : filesOf(batch, spec.kind)) applied.push_back(f);
     for (const ImportFile* file : applied) {
       const ImportFileSpec& spec = *importFileSpec(file->kind);
+      if (isCellWorkImport(file->kind)) {
+        // The cell's work goes through its own door, which writes its audit rows; it reads the members
+        // this import has just written.
+        if (!cellWorkDoor) cellWorkDoor = std::make_unique<CellWorkDoor>(s, actor, ctx.today);
+        PlannedFile ignored;
+        std::vector<std::string> none;
+        importCellWorkFile(*cellWorkDoor, spec, *file, false, [](std::string_view) { return false; }, ignored, none);
+        for (size_t i = 0; i < file->rows.size(); ++i) stage.step();
+        continue;
+      }
       const SpecInfo& info = infoOf(spec);
       if (file->kind == "to_chuc") {
         // First every organization without its merge target (which may come later in the file).
@@ -906,7 +932,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     ctx.repo.rebuildIndexes(dropped);
     store::AuditRepository audit(db);
     for (size_t i = 0; i < result.plan.files.size(); ++i)
-      auditRecords(audit, actor, result.plan.files[i], *applied[i]);
+      if (!isCellWorkImport(result.plan.files[i].kind)) auditRecords(audit, actor, result.plan.files[i], *applied[i]);
     for (const auto& f : result.plan.files)
       audit.append(actor.username, "import", f.source, "",
                    format(tr("{1} new, {2} updated, {3} unchanged"),

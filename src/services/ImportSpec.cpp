@@ -1,6 +1,7 @@
 // The template files of spec/import.md and the small helpers around them.
 #include "core/I18n.h"
 #include "services/Import.h"
+#include "services/ImportCellWork.h"
 
 namespace dangbo::services {
 
@@ -101,7 +102,8 @@ const ImportColumn kTargets[] = {
 }  // namespace
 
 const std::vector<ImportFileSpec>& importFileSpecs() {
-  static const std::vector<ImportFileSpec> k = {
+  static const std::vector<ImportFileSpec> k = [] {
+    std::vector<ImportFileSpec> v = {
       {"to_chuc", kOrganizations, {"code"}},
       {"dang_vien", kMembers, {"code"}},
       {"quan_chung", kCandidates, {"code"}},
@@ -110,7 +112,11 @@ const std::vector<ImportFileSpec>& importFileSpecs() {
       {"ky_luat", kDisciplines, {"number", "subject_type", "subject_id"}},
       {"cap_uy", kSeats, {"term_id", "member_id"}},
       {"chi_tieu", kTargets, {"key", "from_year", "to_year", "origin"}},
-  };
+    };
+    // Version 2: the cells' monthly work (services/ImportCellWork), after the members it refers to.
+    for (const auto& c : cellWorkFileSpecs()) v.push_back(c);
+    return v;
+  }();
   return k;
 }
 

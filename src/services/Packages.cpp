@@ -1,5 +1,6 @@
 #include "services/Packages.h"
 #include "services/AuditText.h"
+#include "services/PackageCellWork.h"
 #include "services/PackageChecks.h"
 
 #include <sodium.h>
@@ -382,6 +383,8 @@ core::ChangePackage Packages::changes(const Actor& actor, const std::string& sec
       }
     }
   }
+  // The cell's monthly work recorded in this file (meetings, attendance, leaves, dues), by natural keys.
+  for (auto& c : cellWorkChanges(s_)) out.changes.push_back(std::move(c));
   return out;
 }
 
@@ -498,6 +501,15 @@ Review Packages::review(const core::ChangePackage& pkg) {
     return owner && *owner == PackageValue::integer(pkg.cellId);
   };
   for (const auto& c : pkg.changes) {
+    if (isCellWorkTable(c.table)) {
+      // Checked below through the cell-work door; listed for the office as added or changed records.
+      ReviewItem item;
+      item.change = c;
+      item.fieldLabel = packageFieldLabel(c.table, c.column);
+      item.newRecord = true;
+      r.items.push_back(std::move(item));
+      continue;
+    }
     if (c.kind == core::FieldChange::Insert) {
       const InsertSpec* spec = insertSpec(c.table);
       if (!spec || !insertField(*spec, c.column) || !repo.hasColumn(c.table, c.column) ||
@@ -564,7 +576,9 @@ Review Packages::review(const core::ChangePackage& pkg) {
     item.conflict = !item.unchanged && *office != c.oldValue;
     r.items.push_back(std::move(item));
   }
-  if (auto problems = packageValueProblems(s_, repo, pkg); !problems.empty()) {
+  auto problems = packageValueProblems(s_, repo, pkg);
+  for (auto& p : cellWorkProblems(s_, Actor{"office", "office", std::nullopt}, pkg)) problems.push_back(std::move(p));
+  if (!problems.empty()) {
     std::string text;
     for (const auto& p : problems) text += p + "\n";
     throw DataError(text + tr("The change package is refused. Nothing was written."));
@@ -591,7 +605,7 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
     for (size_t i = 0; i < r.items.size(); ++i) {
       stage.step();
       const ReviewItem& it = r.items[i];
-      if (it.unchanged) continue;
+      if (it.unchanged || isCellWorkTable(it.change.table)) continue;  // the cell's work: below, by its door
       if (it.conflict && i >= choices.size())
         throw DataError(format(tr("The conflict on {1} ({2}) is not resolved. Nothing was written."),
                                {it.change.recordLabel, it.fieldLabel}));
@@ -657,6 +671,7 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
       ++applied;
     }
     stage.finish();
+    applied += applyCellWork(s_, actor, pkg);
     repo.recordImport(pkg.packageId, pkg.exportId, pkg.secretary, actor.username, applied, declined);
     s_.audit(
         actor, "package.apply", "cell " + pkg.cellCode, "",

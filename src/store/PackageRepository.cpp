@@ -28,6 +28,9 @@ struct TableSpec {
   const char* where;  // condition on the rows, with ?1 the cell's id; nullptr: every row
   bool replace;       // settings: the rows of the fresh file are replaced
 };
+#define kCellMeetings                                                                                      \
+  "cell_id = ?1 AND (chair_id IS NULL OR chair_id IN (SELECT id FROM members WHERE cell_id = ?1)) AND "      \
+  "(minutes_by IS NULL OR minutes_by IN (SELECT id FROM members WHERE cell_id = ?1))"
 const TableSpec kTables[] = {
     {"committee", nullptr, false},
     {"rule_values", nullptr, true},
@@ -45,7 +48,19 @@ const TableSpec kTables[] = {
     {"candidate_checks", "candidate_id IN (SELECT id FROM candidates WHERE cell_id = ?1)", false},
     {"rating_rounds", "status = 'open'", false},
     {"ratings", "cell_id = ?1 AND year IN (SELECT year FROM rating_rounds WHERE status = 'open')", false},
+    // The cell's monthly work (migration 0014): its meetings and their attendance, its members' dues basis,
+    // leaves and the payments it collected.
+    // Only rows whose members the package carries (those who moved away since stay at the office).
+    {"meetings", kCellMeetings, false},
+    {"meeting_attendance",
+     "meeting_id IN (SELECT id FROM meetings WHERE " kCellMeetings ") AND member_id IN (SELECT id FROM members "
+     "WHERE cell_id = ?1)",
+     false},
+    {"activity_leaves", "member_id IN (SELECT id FROM members WHERE cell_id = ?1)", false},
+    {"dues_bases", "member_id IN (SELECT id FROM members WHERE cell_id = ?1)", false},
+    {"dues_payments", "cell_id = ?1 AND member_id IN (SELECT id FROM members WHERE cell_id = ?1)", false},
 };
+#undef kCellMeetings
 // Columns of the committee row that belong to the file, not to the committee.
 const std::set<std::string> kCommitteeOwnColumns = {"id", "revision", "database_id", "created_at"};
 

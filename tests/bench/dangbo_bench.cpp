@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/cellwork_timings.h"
 #include "bench/report_timings.h"
 #include "core/Enums.h"
 #include "core/VietText.h"
@@ -427,6 +428,13 @@ int main(int argc, char** argv) {
         openMs, openCpu, counts.byCell.size(), listed, restMs, keyWorst, keyCpuWorst);
     std::printf("peak memory with the window's list: %.1f MB\n", peakRssKb() / 1024.0);
   }
+  // The cells' work: two years of meetings, attendance and dues, then the dues book and the summary.
+  s.reset();
+  {
+    auto w = services::Services::open(dir / "bench.db");
+    bench::printCellWorkTimings(*w, actor, a.seed, core::Date::today());
+  }
+  s = services::Services::openForReading(dir / "bench.db");
   // The reports on the same register: the congress report of the last five years, and every other report.
   {
     const core::Date today = core::Date::today();

@@ -1,0 +1,894 @@
+#include "services/CellWork.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/Errors.h"
+#include "core/I18n.h"
+#include "core/InputClean.h"
+#include "core/Numbers.h"
+#include "core/VietText.h"
+#include "services/Services.h"
+#include "services/StoreAccess.h"
+#include "store/CellWorkRepository.h"
+#include "store/MemberQuery.h"
+#include "store/RegisterRepository.h"
+
+namespace dangbo::services {
+
+using core::DataError;
+using core::Date;
+using core::format;
+using core::N_;
+using core::tr;
+using core::YearMonth;
+
+namespace {
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+std::string money(int64_t v) {
+  return core::formatCountVn(v);
+}
+
+std::string monthsText(const std::vector<YearMonth>& months) {
+  std::string out;
+  for (const auto& m : months) out.append(out.empty() ? "" : ", ").append(m.vn());
+  return out;
+}
+
+/// The register as the cell-work rules read it: members with their cell on any day, cells, leaves.
+struct Register {
+  store::ListSnapshot snap;
+  std::unordered_map<std::string, size_t> byCode;  // upper-case code -> snapshot index
+  std::unordered_map<core::Id, size_t> byId;
+  std::vector<core::Organization> orgs;
+  std::unordered_map<std::string, size_t> orgByCode;  // upper-case code -> orgs index
+  std::unordered_map<core::Id, size_t> orgById;
+  std::unordered_map<core::Id, std::vector<store::LeaveRow>> leaves;
+
+  explicit Register(store::Database& db) {
+    snap = store::loadListSnapshot(db);
+    for (size_t i = 0; i < snap.members.size(); ++i) {
+      byCode.emplace(upper(snap.members[i].code), i);
+      byId.emplace(snap.members[i].id, i);
+    }
+    orgs = store::RegisterRepository(db).organizations();
+    for (size_t i = 0; i < orgs.size(); ++i) {
+      orgByCode.emplace(upper(orgs[i].code), i);
+      orgById.emplace(orgs[i].id, i);
+    }
+    for (auto& l : store::CellWorkRepository(db).leaves()) leaves[l.memberId].push_back(l);
+  }
+  const store::ListEntry& member(size_t i) const { return snap.members[i]; }
+  bool presentOn(size_t i, const Date& day) const {
+    const auto d = static_cast<int32_t>(day.serial());
+    return snap.joinedDay[i] <= d && d < snap.endDay[i];
+  }
+  core::Id cellOn(size_t i, const Date& day) const { return store::cellOn(snap, i, day); }
+  bool inCellOn(size_t i, core::Id cell, const Date& day) const {
+    return presentOn(i, day) && cellOn(i, day) == cell;
+  }
+  bool exemptOn(size_t i, const Date& day) const {
+    const auto& m = member(i);
+    return m.status == "exempt" && (!m.statusSince || *m.statusSince <= day);
+  }
+  bool onLeave(core::Id memberId, const Date& from, const Date& to) const {
+    auto it = leaves.find(memberId);
+    if (it == leaves.end()) return false;
+    for (const auto& l : it->second)
+      if (l.from <= to && from <= l.to) return true;
+    return false;
+  }
+  std::optional<Date> firstAdmitted(size_t i) const { return member(i).admittedOn; }
+  const core::Organization& org(core::Id id) const { return orgs[orgById.at(id)]; }
+};
+
+}  // namespace
+
+struct CellWorkDoor::Impl {
+  Services& s;
+  Actor actor;
+  Date today;
+  std::unique_ptr<Register> reg;
+  store::CellWorkRepository repo;
+  // Dry run: meetings that would be added, so that an attendance file can refer to a meeting of the same
+  // import.
+  std::set<std::tuple<core::Id, std::string, std::string>> pendingMeetings;
+
+  Impl(Services& sv, const Actor& a, Date t)
+      : s(sv), actor(a), today(t), reg(std::make_unique<Register>(storeOf(sv))), repo(storeOf(sv)) {}
+
+  void requireCell(core::Id cellId) const {
+    require(actor, Permission::WriteRegister);
+    if (actor.role == "secretary" && actor.cellId != cellId)
+      throw core::PermissionError(
+          format(tr("The account {1} may record the work of its own cell only."), {actor.username}));
+  }
+  const core::Organization& cell(const std::string& code) const {
+    auto it = reg->orgByCode.find(upper(core::normalizeText(code)));
+    if (it == reg->orgByCode.end())
+      throw DataError(format(tr("There is no party cell with the code {1}."), {code}));
+    return reg->orgs[it->second];
+  }
+  size_t member(const std::string& code) const {
+    auto it = reg->byCode.find(upper(core::normalizeText(code)));
+    if (it == reg->byCode.end()) throw DataError(format(tr("There is no member with the code {1}."), {code}));
+    return it->second;
+  }
+  void notFuture(const Date& d, const char* what) const {
+    if (d > today) throw DataError(format(tr("{1} {2} is in the future."), {tr(what), d.vn()}));
+  }
+  void write(const DoorOutcome& o, const char* entity, bool dryRun) {
+    if (dryRun || !o.changed()) return;
+    const auto [before, after] = auditValues(o.changes);
+    s.audit(actor, std::string(entity) + (o.isNew ? ".add" : ".update"), o.record, o.isNew ? "" : before,
+            after);
+  }
+};
+
+CellWorkDoor::CellWorkDoor(Services& s, const Actor& actor, Date today)
+    : d_(std::make_unique<Impl>(s, actor, today)) {}
+CellWorkDoor::~CellWorkDoor() = default;
+
+namespace {
+void diff(std::vector<ChangedField>& out, const char* field, const std::string& before,
+          const std::string& after, bool isNew) {
+  if (isNew ? !after.empty() : before != after) out.push_back({field, before, after});
+}
+
+std::string memberCodeOf(const Register& reg, const std::optional<core::Id>& id) {
+  if (!id) return {};
+  auto it = reg.byId.find(*id);
+  return it == reg.byId.end() ? std::string() : reg.member(it->second).code;
+}
+
+std::string timeText(const std::string& t, const char* what) {
+  std::string v = core::normalizeText(t);
+  if (v.empty()) return v;
+  if (!core::meetingMinutes(v, "23:59") && v != "23:59")
+    throw DataError(format(tr("{1} \"{2}\" is not a time hh:mm."), {tr(what), v}));
+  if (v.size() == 4) v = "0" + v;
+  return v;
+}
+}  // namespace
+
+DoorOutcome CellWorkDoor::saveMeeting(const MeetingInput& in, bool dryRun) {
+  auto& d = *d_;
+  const auto& cell = d.cell(in.cellCode);
+  d.requireCell(cell.id);
+  if (!core::enums::meetingKind.contains(in.kind))
+    throw DataError(format(tr("\"{1}\" is not a kind of meeting."), {in.kind}));
+  if (!in.grade.empty() && !core::enums::meetingGrade.contains(in.grade))
+    throw DataError(format(tr("\"{1}\" is not a grade of a meeting."), {in.grade}));
+  d.notFuture(in.heldOn, N_("The meeting day"));
+  if ((cell.founded && in.heldOn < *cell.founded) || (cell.ceased && in.heldOn >= *cell.ceased))
+    throw DataError(format(tr("The cell {1} did not exist on {2}."), {cell.code, in.heldOn.vn()}));
+  store::MeetingRow m;
+  m.cellId = cell.id;
+  m.heldOn = in.heldOn;
+  m.kind = in.kind;
+  m.topic = core::normalizeText(in.topic);
+  m.resolution = core::normalizeText(in.resolution);
+  m.grade = in.grade;
+  m.startsAt = timeText(in.startsAt, N_("The start time"));
+  m.endsAt = timeText(in.endsAt, N_("The end time"));
+  if (!m.startsAt.empty() && !m.endsAt.empty() && !core::meetingMinutes(m.startsAt, m.endsAt))
+    throw DataError(format(tr("The meeting ends ({1}) before it starts ({2})."), {m.endsAt, m.startsAt}));
+  auto memberOfCell = [&](const std::string& code, const char* what) -> std::optional<core::Id> {
+    if (core::normalizeText(code).empty()) return std::nullopt;
+    const size_t i = d.member(code);
+    if (!d.reg->inCellOn(i, cell.id, in.heldOn))
+      throw DataError(format(tr("{1}: {2} was not a member of the cell {3} on {4}."),
+                             {tr(what), d.reg->member(i).code, cell.code, in.heldOn.vn()}));
+    return d.reg->member(i).id;
+  };
+  m.chairId = memberOfCell(in.chairCode, N_("The chair"));
+  m.minutesBy = memberOfCell(in.minutesByCode, N_("The minute-taker"));
+
+  DoorOutcome out;
+  out.record = "meeting:" + cell.code + "/" + in.heldOn.iso() + "/" + in.kind;
+  auto stored = d.repo.meeting(cell.id, in.heldOn, in.kind);
+  out.isNew = !stored;
+  const store::MeetingRow old = stored.value_or(store::MeetingRow{});
+  diff(out.changes, "topic", old.topic, m.topic, out.isNew);
+  diff(out.changes, "starts_at", old.startsAt, m.startsAt, out.isNew);
+  diff(out.changes, "ends_at", old.endsAt, m.endsAt, out.isNew);
+  diff(out.changes, "chair", memberCodeOf(*d.reg, old.chairId), memberCodeOf(*d.reg, m.chairId), out.isNew);
+  diff(out.changes, "minutes_by", memberCodeOf(*d.reg, old.minutesBy), memberCodeOf(*d.reg, m.minutesBy),
+       out.isNew);
+  diff(out.changes, "resolution", old.resolution, m.resolution, out.isNew);
+  diff(out.changes, "grade", old.grade, m.grade, out.isNew);
+  if (out.isNew && out.changes.empty()) out.changes.push_back({"kind", "", m.kind});
+  m.id = old.id;
+  if (!dryRun && out.changed()) m.id = d.repo.saveMeeting(m);
+  if (dryRun && out.isNew) d.pendingMeetings.insert({cell.id, in.heldOn.iso(), in.kind});
+  if (in.withAttendance) {
+    // The attendance as one more field of the same record (one audit row per meeting).
+    auto att = saveAttendance(cell.code, in.heldOn, in.kind, in.attendance, true);
+    std::vector<store::AttendanceRow> rows;
+    for (const auto& a : in.attendance) {
+      const size_t i = d.member(a.memberCode);
+      std::string status = a.status;
+      if (d.reg->exemptOn(i, in.heldOn) || d.reg->onLeave(d.reg->member(i).id, in.heldOn, in.heldOn))
+        status = "vang_co_ly_do";
+      rows.push_back({m.id, d.reg->member(i).id, status, core::normalizeText(a.reason)});
+    }
+    // Members not listed any more lose their row.
+    std::set<core::Id> listed;
+    for (const auto& r : rows) listed.insert(r.memberId);
+    if (!out.isNew)
+      for (const auto& r : d.repo.attendance(m.id))
+        if (!listed.contains(r.memberId))
+          att.changes.push_back({"attendance " + memberCodeOf(*d.reg, r.memberId), r.status, ""});
+    for (auto& c : att.changes) out.changes.push_back(std::move(c));
+    if (!dryRun && out.changed()) d.repo.replaceAttendance(m.id, rows);
+  }
+  d.write(out, "meeting", dryRun);
+  return out;
+}
+
+DoorOutcome CellWorkDoor::saveAttendance(const std::string& cellCode, const Date& on,
+                                         const std::string& kindIn, const std::vector<AttendanceInput>& rows,
+                                         bool dryRun) {
+  auto& d = *d_;
+  const auto& cell = d.cell(cellCode);
+  d.requireCell(cell.id);
+  std::string kind = kindIn;
+  if (kind.empty()) {
+    int found = 0;
+    for (const auto* k : {"thuong_ky", "chuyen_de", "bat_thuong"})
+      if (d.repo.meeting(cell.id, on, k) || d.pendingMeetings.contains({cell.id, on.iso(), k})) {
+        kind = k;
+        ++found;
+      }
+    if (found != 1)
+      throw DataError(
+          found
+              ? format(tr("The cell {1} held several meetings on {2}: name the kind."), {cell.code, on.vn()})
+              : format(tr("The cell {1} has no meeting recorded on {2}."), {cell.code, on.vn()}));
+  }
+  if (!core::enums::meetingKind.contains(kind))
+    throw DataError(format(tr("\"{1}\" is not a kind of meeting."), {kind}));
+  auto stored = d.repo.meeting(cell.id, on, kind);
+  if (!stored && !d.pendingMeetings.contains({cell.id, on.iso(), kind}))
+    throw DataError(format(tr("The cell {1} has no meeting recorded on {2}."), {cell.code, on.vn()}));
+  std::map<core::Id, store::AttendanceRow> current;
+  if (stored)
+    for (auto& r : d.repo.attendance(stored->id)) current.emplace(r.memberId, r);
+  DoorOutcome out;
+  out.record = "meeting:" + cell.code + "/" + on.iso() + "/" + kind;
+  std::set<core::Id> seen;
+  for (const auto& a : rows) {
+    const size_t i = d.member(a.memberCode);
+    const auto& mem = d.reg->member(i);
+    if (!core::enums::attendanceStatus.contains(a.status))
+      throw DataError(format(tr("\"{1}\" is not an attendance status."), {a.status}));
+    if (!d.reg->inCellOn(i, cell.id, on))
+      throw DataError(format(tr("{1} ({2}) was not a member of the cell {3} on {4}."),
+                             {mem.fullName, mem.code, cell.code, on.vn()}));
+    if (!seen.insert(mem.id).second)
+      throw DataError(
+          format(tr("{1} ({2}) is listed twice for the meeting of {3}."), {mem.fullName, mem.code, on.vn()}));
+    std::string status = a.status;
+    if (d.reg->exemptOn(i, on) || d.reg->onLeave(mem.id, on, on)) {
+      if (status == "vang_khong_ly_do")
+        throw DataError(format(
+            tr("{1} ({2}) is exempt from party activity or on leave on {3}: not absent without reason."),
+            {mem.fullName, mem.code, on.vn()}));
+      status = "vang_co_ly_do";
+    }
+    const std::string reason = core::normalizeText(a.reason);
+    auto it = current.find(mem.id);
+    const std::string before =
+        it == current.end()
+            ? ""
+            : it->second.status + (it->second.reason.empty() ? "" : " (" + it->second.reason + ")");
+    const std::string after = status + (reason.empty() ? "" : " (" + reason + ")");
+    if (before != after) out.changes.push_back({"attendance " + mem.code, before, after});
+    current[mem.id] = {stored ? stored->id : 0, mem.id, status, reason};
+  }
+  if (!dryRun && !out.changes.empty() && stored) {
+    // Called alone (an attendance file): write the merged list and audit it as a change of the meeting.
+    std::vector<store::AttendanceRow> all;
+    for (auto& [id, r] : current) all.push_back(r);
+    d.repo.replaceAttendance(stored->id, all);
+    d.write(out, "meeting", false);
+  }
+  return out;
+}
+
+DoorOutcome CellWorkDoor::saveLeave(const LeaveInput& in, bool dryRun) {
+  auto& d = *d_;
+  const size_t i = d.member(in.memberCode);
+  const auto& mem = d.reg->member(i);
+  d.requireCell(d.reg->cellOn(i, in.from));
+  if (in.to < in.from)
+    throw DataError(format(tr("The leave ends ({1}) before it starts ({2})."), {in.to.vn(), in.from.vn()}));
+  if (!(in.to < in.from.addMonths(12)))
+    throw DataError(format(tr("A temporary leave lasts under 12 months: {1} to {2} is longer."),
+                           {in.from.vn(), in.to.vn()}));
+  if (!d.reg->presentOn(i, in.from))
+    throw DataError(format(tr("{1} ({2}) was not a member on {3}."), {mem.fullName, mem.code, in.from.vn()}));
+  store::LeaveRow l{
+      0, mem.id, in.from, in.to, core::normalizeText(in.reason), core::normalizeText(in.decision)};
+  DoorOutcome out;
+  out.record = "leave:" + mem.code + "/" + in.from.iso();
+  auto stored = d.repo.leave(mem.id, in.from);
+  out.isNew = !stored;
+  const store::LeaveRow old = stored.value_or(store::LeaveRow{});
+  diff(out.changes, "to", stored ? old.to.iso() : "", l.to.iso(), out.isNew);
+  diff(out.changes, "reason", old.reason, l.reason, out.isNew);
+  diff(out.changes, "decision", old.decision, l.decision, out.isNew);
+  if (!dryRun && out.changed()) {
+    d.repo.saveLeave(l);
+    auto& list = d.reg->leaves[mem.id];
+    std::erase_if(list, [&](const store::LeaveRow& x) { return x.from == l.from; });
+    list.push_back(l);
+  }
+  d.write(out, "leave", dryRun);
+  return out;
+}
+
+DoorOutcome CellWorkDoor::saveBasis(const BasisInput& in, bool dryRun) {
+  auto& d = *d_;
+  const size_t i = d.member(in.memberCode);
+  const auto& mem = d.reg->member(i);
+  d.requireCell(mem.cellId);
+  core::DuesBasis b = in.basis;
+  if (!core::enums::duesCategory.contains(b.category))
+    throw DataError(format(tr("\"{1}\" is not a category of dues."), {b.category}));
+  if (!b.relief.empty() && !core::enums::duesRelief.contains(b.relief))
+    throw DataError(format(tr("\"{1}\" is not an exemption or reduction of dues."), {b.relief}));
+  if ((b.category == "bhxh" || b.category == "huu_tri") && !b.baseVnd && b.relief != "mien")
+    throw DataError(format(tr("{1} ({2}): give the monthly salary or pension the dues are computed from."),
+                           {mem.fullName, mem.code}));
+  if (b.baseVnd && (*b.baseVnd < 0 || *b.baseVnd > 10'000'000'000LL))
+    throw DataError(format(tr("The monthly income {1} đ is not possible."), {std::to_string(*b.baseVnd)}));
+  if (b.from > YearMonth::of(d.today).plus(12))
+    throw DataError(format(tr("The month {1} is more than a year ahead."), {b.from.vn()}));
+  b.decision = core::normalizeText(b.decision);
+  DoorOutcome out;
+  out.record = "dues_basis:" + mem.code + "/" + b.from.iso();
+  const auto stored = d.repo.bases(mem.id);
+  const core::DuesBasis* old = nullptr;
+  for (const auto& x : stored)
+    if (x.from == b.from) old = &x;
+  out.isNew = !old;
+  auto base = [](const std::optional<int64_t>& v) { return v ? std::to_string(*v) : std::string(); };
+  diff(out.changes, "category", old ? old->category : "", b.category, out.isNew);
+  diff(out.changes, "base", old ? base(old->baseVnd) : "", base(b.baseVnd), out.isNew);
+  diff(out.changes, "relief", old ? old->relief : "", b.relief, out.isNew);
+  diff(out.changes, "decision", old ? old->decision : "", b.decision, out.isNew);
+  if (!dryRun && out.changed()) d.repo.saveBasis(mem.id, b);
+  d.write(out, "dues_basis", dryRun);
+  return out;
+}
+
+DoorOutcome CellWorkDoor::savePayment(const PaymentInput& in, bool dryRun) {
+  auto& d = *d_;
+  const size_t i = d.member(in.memberCode);
+  const auto& mem = d.reg->member(i);
+  const Date monthEnd = in.month.last();
+  if (!d.reg->presentOn(i, monthEnd))
+    throw DataError(format(tr("{1} ({2}) was not a member at the end of {3}: no dues are owed for it."),
+                           {mem.fullName, mem.code, in.month.vn()}));
+  const core::Id cellId = d.reg->cellOn(i, monthEnd);
+  d.requireCell(cellId);
+  if (in.amount <= 0 || in.amount > 1'000'000'000LL)
+    throw DataError(format(tr("The amount {1} đ is not possible: a whole number of đồng above 0."),
+                           {std::to_string(in.amount)}));
+  if (!core::enums::duesChannel.contains(in.channel))
+    throw DataError(format(tr("\"{1}\" is not a way of paying dues."), {in.channel}));
+  d.notFuture(in.paidOn, N_("The payment day"));
+  if (in.month > YearMonth::of(in.paidOn).plus(12))
+    throw DataError(
+        format(tr("Dues for {1} paid on {2}: more than a year ahead."), {in.month.vn(), in.paidOn.vn()}));
+  store::PaymentRow p{
+      0, mem.id, in.month, in.amount, in.paidOn, in.channel, core::normalizeText(in.receipt), cellId};
+  DoorOutcome out;
+  out.record = "dues_payment:" + mem.code + "/" + in.month.iso();
+  auto stored = d.repo.payment(mem.id, in.month);
+  out.isNew = !stored;
+  const store::PaymentRow old = stored.value_or(store::PaymentRow{});
+  diff(out.changes, "amount", stored ? std::to_string(old.amount) : "", std::to_string(p.amount), out.isNew);
+  diff(out.changes, "paid_on", stored ? old.paidOn.iso() : "", p.paidOn.iso(), out.isNew);
+  diff(out.changes, "channel", old.channel, p.channel, out.isNew);
+  diff(out.changes, "receipt", old.receipt, p.receipt, out.isNew);
+  if (!dryRun && out.changed()) d.repo.savePayment(p);
+  d.write(out, "dues_payment", dryRun);
+  return out;
+}
+
+DoorOutcome CellWorkDoor::saveRemittance(const RemittanceInput& in, bool dryRun) {
+  auto& d = *d_;
+  const auto& cell = d.cell(in.cellCode);
+  d.requireCell(cell.id);
+  if (in.amount < 0)
+    throw DataError(format(tr("The amount {1} đ is not possible."), {std::to_string(in.amount)}));
+  d.notFuture(in.sentOn, N_("The day sent"));
+  DoorOutcome out;
+  out.record = "dues_sent:" + cell.code + "/" + in.month.iso();
+  auto all = d.repo.remittancesFor(in.month, in.month);
+  const store::RemittanceRow* old = nullptr;
+  for (const auto& r : all)
+    if (r.cellId == cell.id) old = &r;
+  out.isNew = !old;
+  diff(out.changes, "amount", old ? std::to_string(old->amount) : "", std::to_string(in.amount), out.isNew);
+  diff(out.changes, "sent_on", old ? old->sentOn.iso() : "", in.sentOn.iso(), out.isNew);
+  if (!dryRun && out.changed()) d.repo.saveRemittance({cell.id, in.month, in.amount, in.sentOn});
+  d.write(out, "dues_sent", dryRun);
+  return out;
+}
+
+namespace {
+template <class F>
+DoorOutcome single(Services& s, const Actor& actor, F f) {
+  DoorOutcome out;
+  CellWorkDoor door(s, actor);
+  storeOf(s).transaction([&] { out = f(door); });
+  return out;
+}
+}  // namespace
+
+DoorOutcome saveMeeting(Services& s, const Actor& actor, const MeetingInput& in) {
+  return single(s, actor, [&](CellWorkDoor& d) { return d.saveMeeting(in); });
+}
+DoorOutcome saveLeave(Services& s, const Actor& actor, const LeaveInput& in) {
+  return single(s, actor, [&](CellWorkDoor& d) { return d.saveLeave(in); });
+}
+DoorOutcome saveDuesBasis(Services& s, const Actor& actor, const BasisInput& in) {
+  return single(s, actor, [&](CellWorkDoor& d) { return d.saveBasis(in); });
+}
+DoorOutcome saveDuesPayment(Services& s, const Actor& actor, const PaymentInput& in) {
+  return single(s, actor, [&](CellWorkDoor& d) { return d.savePayment(in); });
+}
+DoorOutcome saveRemittance(Services& s, const Actor& actor, const RemittanceInput& in) {
+  return single(s, actor, [&](CellWorkDoor& d) { return d.saveRemittance(in); });
+}
+
+// --- reading ---
+
+namespace {
+void requireRead(const Actor& actor, std::optional<core::Id> cellId) {
+  require(actor, Permission::ReadRegister);
+  if (actor.role == "secretary" && (!cellId || actor.cellId != cellId))
+    throw core::PermissionError(
+        format(tr("The account {1} may read the work of its own cell only."), {actor.username}));
+}
+
+const core::Organization& cellByCode(const Register& reg, const std::string& code) {
+  auto it = reg.orgByCode.find(upper(core::normalizeText(code)));
+  if (it == reg.orgByCode.end())
+    throw DataError(format(tr("There is no party cell with the code {1}."), {code}));
+  return reg.orgs[it->second];
+}
+
+/// The dues of the members of one cell (or all cells) for the months of a year up to as_of.
+struct DuesYear {
+  struct Line {
+    size_t member;
+    core::Id cellId;
+    std::map<int, DuesBookMonth> months;
+  };
+  std::vector<Line> lines;                                     // one per member and cell
+  std::map<std::pair<core::Id, int>, DuesMonthTotals> totals;  // (cell, month)
+};
+
+DuesYear computeDuesYear(Services& s, const Register& reg, int year, const Date& asOf,
+                         std::optional<core::Id> onlyCell, int lastMonth) {
+  store::CellWorkRepository repo(storeOf(s));
+  const core::RuleBook rules = s.ruleBook();
+  const YearMonth first{year, 1}, last{year, lastMonth};
+  // Payments for this year's months, and those paid this year for earlier months (arrears collected).
+  auto payments = repo.paymentsOfPeriod(first, last, onlyCell);
+  std::unordered_map<core::Id, std::vector<const store::PaymentRow*>> paysBy;
+  for (const auto& p : payments) paysBy[p.memberId].push_back(&p);
+  // Members who belonged to the cell(s) at some month's end.
+  DuesYear out;
+  std::unordered_map<core::Id, std::vector<core::DuesBasis>> basesBy;
+  if (!onlyCell)
+    for (auto& b : repo.allBases()) basesBy[b.memberId].push_back(std::move(b.basis));
+  for (size_t i = 0; i < reg.snap.members.size(); ++i) {
+    std::map<core::Id, std::vector<int>> cellMonths;
+    for (int m = 1; m <= lastMonth; ++m) {
+      const Date end = YearMonth{year, m}.last();
+      if (!reg.presentOn(i, end)) continue;
+      const core::Id c = reg.cellOn(i, end);
+      if (onlyCell && c != *onlyCell) continue;
+      cellMonths[c].push_back(m);
+    }
+    if (cellMonths.empty()) continue;
+    const core::Id id = reg.member(i).id;
+    std::vector<core::DuesBasis> own;
+    const std::vector<core::DuesBasis>* bases = &own;
+    if (onlyCell)
+      own = repo.bases(id);
+    else if (auto it = basesBy.find(id); it != basesBy.end())
+      bases = &it->second;
+    const auto& pays = paysBy[id];
+    for (auto& [cellId, months] : cellMonths) {
+      DuesYear::Line line{i, cellId, {}};
+      for (int m : months) {
+        const YearMonth ym{year, m};
+        DuesBookMonth bm;
+        bm.due = core::duesDue(*bases, ym, reg.firstAdmitted(i), rules);
+        if (const auto* b = core::basisIn(*bases, ym)) bm.base = b->baseVnd;
+        for (const auto* p : pays) {
+          if (p->month == ym && p->paidOn <= asOf) bm.paid += p->amount;
+          if (p->month < ym && YearMonth::of(p->paidOn) == ym && p->paidOn <= asOf) bm.arrears += p->amount;
+        }
+        if (bm.due.due && *bm.due.due > bm.paid) bm.owed = *bm.due.due - bm.paid;
+        auto& t = out.totals[{cellId, m}];
+        ++t.members;
+        if (bm.due.exempt) ++t.exempt;
+        if (bm.owed > 0) ++t.unpaid;
+        t.due += bm.due.due.value_or(0);
+        line.months[m] = bm;
+      }
+      out.lines.push_back(std::move(line));
+    }
+  }
+  // Collected in a month: every payment made in it by the cell, whatever month it is for.
+  for (const auto& p : payments)
+    if (p.paidOn.year() == year && p.paidOn.month() <= lastMonth && p.paidOn <= asOf)
+      out.totals[{p.cellId, p.paidOn.month()}].collected += p.amount;
+  for (const auto& r : repo.remittancesFor(first, last))
+    if (!onlyCell || r.cellId == *onlyCell) out.totals[{r.cellId, r.month.month}].sent += r.amount;
+  for (auto& [key, t] : out.totals) {
+    const Date on = YearMonth{year, key.second}.first();
+    if (auto share = rules.valueOn(core::duesRule::kCellKeepsPercent, on)) {
+      t.kept = core::percentOf(t.collected, *share);
+      if (t.kept) t.toSend = t.collected - *t.kept;
+    }
+  }
+  return out;
+}
+
+int monthsListed(int year, const Date& asOf) {
+  if (asOf.year() > year) return 12;
+  if (asOf.year() < year) return 0;
+  return asOf.month();
+}
+}  // namespace
+
+std::vector<CellMemberOnDay> cellMembersOn(Services& s, const Actor& actor, const std::string& cellCode,
+                                           const Date& on) {
+  Register reg(storeOf(s));
+  const auto& cell = cellByCode(reg, cellCode);
+  requireRead(actor, cell.id);
+  std::vector<CellMemberOnDay> out;
+  for (size_t i = 0; i < reg.snap.members.size(); ++i)
+    if (reg.inCellOn(i, cell.id, on))
+      out.push_back({reg.member(i).code, reg.member(i).fullName, reg.exemptOn(i, on),
+                     reg.onLeave(reg.member(i).id, on, on)});
+  return out;
+}
+
+std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const Date& from, const Date& to,
+                                         const std::string& cellCode) {
+  Register reg(storeOf(s));
+  std::optional<core::Id> only;
+  if (!cellCode.empty()) only = cellByCode(reg, cellCode).id;
+  if (actor.role == "secretary" && !only) only = actor.cellId;
+  requireRead(actor, only);
+  store::CellWorkRepository repo(storeOf(s));
+  auto meetings = repo.meetingsBetween(from, to, only);
+  std::unordered_map<core::Id, std::vector<store::AttendanceRow>> att;
+  for (auto& a : repo.attendanceBetween(from, to, only)) att[a.meetingId].push_back(std::move(a));
+  // Expected attendance: the cell's members that day less exempt and on leave, counted per cell and day.
+  std::map<std::pair<core::Id, Date>, int> expected;
+  std::set<Date> countedDays;
+  std::vector<MeetingView> out;
+  for (const auto& m : meetings) {
+    MeetingView v;
+    const auto& cell = reg.org(m.cellId);
+    v.cellCode = cell.code;
+    v.cellName = cell.name;
+    v.heldOn = m.heldOn;
+    v.kind = m.kind;
+    v.topic = m.topic;
+    v.startsAt = m.startsAt;
+    v.endsAt = m.endsAt;
+    v.grade = m.grade;
+    v.resolution = m.resolution;
+    if (countedDays.insert(m.heldOn).second) {
+      // One pass over the members per meeting day counts every cell's expected attendance that day.
+      for (size_t i = 0; i < reg.snap.members.size(); ++i)
+        if (reg.presentOn(i, m.heldOn) && !reg.exemptOn(i, m.heldOn) &&
+            !reg.onLeave(reg.member(i).id, m.heldOn, m.heldOn))
+          ++expected[{reg.cellOn(i, m.heldOn), m.heldOn}];
+    }
+    auto found = expected.find({m.cellId, m.heldOn});
+    v.expected = found == expected.end() ? 0 : found->second;
+    for (const auto& a : att[m.id]) {
+      if (a.status == "co_mat")
+        ++v.present;
+      else if (a.status == "vang_co_ly_do")
+        ++v.excused;
+      else
+        ++v.absent;
+      v.attendance[memberCodeOf(reg, a.memberId)] = {memberCodeOf(reg, a.memberId), a.status, a.reason};
+    }
+    v.rateTenths = core::attendanceRateTenths(v.present, v.expected);
+    out.push_back(std::move(v));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const MeetingView& a, const MeetingView& b) {
+    return std::tie(a.cellCode, a.heldOn) < std::tie(b.cellCode, b.heldOn);
+  });
+  return out;
+}
+
+DuesBook duesBook(Services& s, const Actor& actor, const std::string& cellCode, int year, const Date& asOf) {
+  Register reg(storeOf(s));
+  const auto& cell = cellByCode(reg, cellCode);
+  requireRead(actor, cell.id);
+  DuesBook book;
+  book.cellCode = cell.code;
+  book.cellName = cell.name;
+  book.year = year;
+  book.asOf = asOf;
+  book.lastMonth = monthsListed(year, asOf);
+  auto y = computeDuesYear(s, reg, year, asOf, cell.id, book.lastMonth);
+  for (auto& l : y.lines)
+    book.members.push_back({reg.member(l.member).code, reg.member(l.member).fullName, std::move(l.months)});
+  for (int m = 1; m <= book.lastMonth; ++m) book.months[m] = y.totals[{cell.id, m}];
+  return book;
+}
+
+DuesSummary duesSummary(Services& s, const Actor& actor, int year, const Date& asOf) {
+  require(actor, Permission::ReadRegister);
+  if (actor.role == "secretary")
+    throw core::PermissionError(
+        format(tr("The account {1} may read the work of its own cell only."), {actor.username}));
+  Register reg(storeOf(s));
+  DuesSummary sum;
+  sum.year = year;
+  sum.asOf = asOf;
+  sum.lastMonth = monthsListed(year, asOf);
+  auto y = computeDuesYear(s, reg, year, asOf, std::nullopt, sum.lastMonth);
+  std::map<core::Id, DuesSummary::Cell> cells;
+  for (auto& [key, t] : y.totals) {
+    auto& c = cells[key.first];
+    c.months[key.second] = t;
+  }
+  const core::RuleBook rules = s.ruleBook();
+  for (auto& [id, c] : cells) {
+    const auto& o = reg.org(id);
+    c.code = o.code;
+    c.name = o.name;
+    for (auto& [m, t] : c.months) {
+      auto& all = sum.months[m];
+      all.members += t.members;
+      all.exempt += t.exempt;
+      all.unpaid += t.unpaid;
+      all.due += t.due;
+      all.collected += t.collected;
+      all.sent += t.sent;
+      if (t.kept) all.kept = all.kept.value_or(0) + *t.kept;
+      if (t.toSend) all.toSend = all.toSend.value_or(0) + *t.toSend;
+    }
+    sum.cells.push_back(std::move(c));
+  }
+  std::sort(sum.cells.begin(), sum.cells.end(), [](const auto& a, const auto& b) { return a.code < b.code; });
+  for (int m = 1; m <= sum.lastMonth; ++m) {
+    auto& all = sum.months[m];
+    auto share = rules.valueOn(core::duesRule::kCommuneKeepsPercent, YearMonth{year, m}.first());
+    sum.communeKept[m] = share ? core::percentOf(all.sent, *share) : std::nullopt;
+  }
+  return sum;
+}
+
+namespace {
+/// Per member: the months of unexcused absence, from the attendance recorded.
+std::unordered_map<core::Id, std::map<int, std::vector<YearMonth>>> absencesByMember(
+    Services& s, std::optional<core::Id> cell) {
+  store::CellWorkRepository repo(storeOf(s));
+  const Date from = *Date::make(1900, 1, 1), to = *Date::make(2199, 12, 31);
+  std::unordered_map<core::Id, Date> dayOf;
+  for (const auto& m : repo.meetingsBetween(from, to, cell)) dayOf[m.id] = m.heldOn;
+  std::unordered_map<core::Id, std::vector<core::AttendanceSeen>> seen;
+  for (const auto& a : repo.attendanceBetween(from, to, cell))
+    seen[a.memberId].push_back({dayOf[a.meetingId], a.status});
+  std::unordered_map<core::Id, std::map<int, std::vector<YearMonth>>> out;
+  for (auto& [id, list] : seen)
+    if (auto months = core::unexcusedAbsenceMonths(list); !months.empty()) out[id] = std::move(months);
+  return out;
+}
+}  // namespace
+
+namespace {
+using Absences = std::unordered_map<core::Id, std::map<int, std::vector<YearMonth>>>;
+
+/// The removal grounds of a year from what is already read: the register, the absences, the year's dues.
+std::vector<RemovalGround> groundsOf(Services& s, const Register& reg, const core::RuleBook& rules,
+                                     const Absences& absences, const DuesYear* dues, int year,
+                                     const Date& asOf, std::optional<core::Id> only) {
+  const int needed = rules.valueOn(core::duesRule::kRemovalMonths, *Date::make(year, 12, 31))
+                         ? rules.intOn(core::duesRule::kRemovalMonths, *Date::make(year, 12, 31))
+                         : 3;
+  std::map<core::Id, RemovalGround> byMember;
+  auto ground = [&](size_t i) -> RemovalGround& {
+    auto& g = byMember[reg.member(i).id];
+    g.memberCode = reg.member(i).code;
+    g.memberName = reg.member(i).fullName;
+    g.year = year;
+    return g;
+  };
+  for (const auto& [id, years] : absences) {
+    auto it = years.find(year);
+    if (it == years.end() || static_cast<int>(it->second.size()) < needed) continue;
+    std::vector<YearMonth> past;
+    for (const auto& m : it->second)
+      if (m.first() <= asOf) past.push_back(m);
+    if (static_cast<int>(past.size()) >= needed && reg.byId.contains(id))
+      ground(reg.byId.at(id)).absenceMonths = past;
+  }
+  if (dues) {
+    const auto& y = *dues;
+    std::unordered_map<size_t, std::vector<core::DuesMonthState>> states;
+    for (const auto& l : y.lines)
+      for (const auto& [m, bm] : l.months) {
+        core::DuesMonthState st{
+            YearMonth{year, m}, bm.due, bm.paid, bm.owed,
+            reg.onLeave(reg.member(l.member).id, YearMonth{year, m}.first(), YearMonth{year, m}.last())};
+        states[l.member].push_back(st);
+      }
+    for (auto& [i, list] : states) {
+      auto months = core::duesGroundMonths(list, year, asOf);
+      if (static_cast<int>(months.size()) >= needed) ground(i).duesMonths = months;
+    }
+  }
+  std::unordered_set<core::Id> proposed;
+  for (auto id : store::CellWorkRepository(storeOf(s)).membersWithRemoval()) proposed.insert(id);
+  std::vector<RemovalGround> out;
+  for (auto& [id, g] : byMember) {
+    const size_t i = reg.byId.at(id);
+    const Date day = std::min(asOf, *Date::make(year, 12, 31));
+    g.cellCode = reg.org(reg.cellOn(i, day)).code;
+    if (only && reg.cellOn(i, day) != *only) continue;
+    g.proposed = proposed.contains(id);
+    out.push_back(std::move(g));
+  }
+  std::sort(out.begin(), out.end(), [](const RemovalGround& a, const RemovalGround& b) {
+    return std::tie(a.cellCode, a.memberCode) < std::tie(b.cellCode, b.memberCode);
+  });
+  return out;
+}
+}  // namespace
+
+std::vector<RemovalGround> removalGrounds(Services& s, const Actor& actor, int year, const Date& asOf) {
+  std::optional<core::Id> only;
+  if (actor.role == "secretary") only = actor.cellId;
+  requireRead(actor, actor.role == "secretary" ? only : std::optional<core::Id>(0));
+  Register reg(storeOf(s));
+  const int last = monthsListed(year, asOf);
+  std::optional<DuesYear> dues;
+  if (last > 0) dues = computeDuesYear(s, reg, year, asOf, only, last);
+  return groundsOf(s, reg, s.ruleBook(), absencesByMember(s, only), dues ? &*dues : nullptr, year, asOf,
+                   only);
+}
+
+std::vector<CheckFinding> checkCellWork(Services& s, const Actor& actor, const Date& asOf) {
+  require(actor, Permission::ReadRegister);
+  std::optional<core::Id> only;
+  if (actor.role == "secretary") only = actor.cellId;
+  std::vector<CheckFinding> out;
+  Register reg(storeOf(s));
+  store::CellWorkRepository repo(storeOf(s));
+  const core::RuleBook rules = s.ruleBook();
+  // Meetings: per cell, from its first recorded meeting.
+  const Date from = *Date::make(1900, 1, 1), to = *Date::make(2199, 12, 31);
+  const auto meetings = repo.meetingsBetween(from, to, only);
+  std::map<core::Id, std::vector<core::MeetingSeen>> byCell;
+  for (const auto& m : meetings) byCell[m.cellId].push_back({m.heldOn, m.kind});
+  auto perYear = [](const std::vector<YearMonth>& months) {
+    std::map<int, std::vector<YearMonth>> out;
+    for (const auto& m : months) out[m.year].push_back(m);
+    return out;
+  };
+  for (const auto& [cellId, list] : byCell) {
+    const auto& cell = reg.org(cellId);
+    for (auto& [y, months] : perYear(core::monthsMissingMeeting(list, asOf, rules)))
+      out.push_back(
+          {"meeting_missing", cell.code, y,
+           format(tr("The cell {1} held no regular meeting in {2}."), {cell.code, monthsText(months)})});
+    for (auto& [y, quarters] : perYear(core::quartersMissingThematic(list, asOf, rules))) {
+      std::string q;
+      for (const auto& m : quarters)
+        q.append(q.empty() ? "" : ", ").append(format(tr("quarter {1}"), {std::to_string(m.quarter())}));
+      out.push_back({"thematic_missing", cell.code, y,
+                     format(tr("The cell {1} held no thematic meeting in {2} of {3}."),
+                            {cell.code, q, std::to_string(y)})});
+    }
+  }
+  // Meetings below a good meeting (attendance, length): one finding per cell and year naming them.
+  if (!meetings.empty()) {
+    std::map<std::pair<std::string, int>, std::string> shortBy;
+    for (const auto& v : meetingsBetween(s, actor, meetings.front().heldOn.addDays(-36600), asOf)) {
+      const int rate = rules.valueOn(core::duesRule::kGoodRatePercent, v.heldOn)
+                           ? rules.intOn(core::duesRule::kGoodRatePercent, v.heldOn)
+                           : 0;
+      const int minutes = rules.valueOn(core::duesRule::kGoodMinMinutes, v.heldOn)
+                              ? rules.intOn(core::duesRule::kGoodMinMinutes, v.heldOn)
+                              : 0;
+      std::vector<std::string> why;
+      if (v.rateTenths && *v.rateTenths <= rate * 10)
+        why.push_back(format(tr("attendance {1}, not above {2}%"),
+                             {core::formatPercentVn(*v.rateTenths), std::to_string(rate)}));
+      if (auto len = core::meetingMinutes(v.startsAt, v.endsAt); len && *len < minutes)
+        why.push_back(format(tr("{1} minutes, under {2}"), {std::to_string(*len), std::to_string(minutes)}));
+      if (why.empty()) continue;
+      std::string text = v.heldOn.vn() + " (";
+      for (size_t k = 0; k < why.size(); ++k) text.append(k ? "; " : "").append(why[k]);
+      text += ")";
+      auto& all = shortBy[{v.cellCode, v.heldOn.year()}];
+      all.append(all.empty() ? "" : ", ").append(text);
+    }
+    for (const auto& [key, text] : shortBy)
+      out.push_back({"meeting_short", key.first, key.second,
+                     format(tr("Meetings of the cell {1} below a good meeting: {2}."), {key.first, text})});
+  }
+  // Removal grounds and arrears, by year.
+  const auto firstDues = repo.firstDuesMonth();
+  int firstYear = asOf.year();
+  if (!meetings.empty()) firstYear = std::min(firstYear, meetings.front().heldOn.year());
+  for (const auto& m : meetings) firstYear = std::min(firstYear, m.heldOn.year());
+  if (firstDues) firstYear = std::min(firstYear, firstDues->year);
+  if (meetings.empty() && !firstDues) return out;
+  const Absences absences = absencesByMember(s, only);
+  for (int year = firstYear; year <= asOf.year(); ++year) {
+    const int last = monthsListed(year, asOf);
+    std::optional<DuesYear> dues;
+    if (last > 0 && firstDues && firstDues->year <= year)
+      dues = computeDuesYear(s, reg, year, asOf, only, last);
+    for (const auto& g : groundsOf(s, reg, rules, absences, dues ? &*dues : nullptr, year, asOf, only)) {
+      if (!g.absenceMonths.empty())
+        out.push_back(
+            {"absence_removal_ground", g.memberCode, year,
+             format(tr("{1} ({2}, cell {3}) was absent without reason in {4}: a ground for removal."),
+                    {g.memberName, g.memberCode, g.cellCode, monthsText(g.absenceMonths)})});
+      if (!g.duesMonths.empty())
+        out.push_back({"dues_removal_ground", g.memberCode, year,
+                       format(tr("{1} ({2}, cell {3}) paid no dues for {4}: a ground for removal."),
+                              {g.memberName, g.memberCode, g.cellCode, monthsText(g.duesMonths)})});
+    }
+    if (!dues) continue;
+    const auto& y = *dues;
+    std::map<size_t, std::pair<std::vector<YearMonth>, int64_t>> arrears;
+    std::set<size_t> missingBasis;
+    for (const auto& l : y.lines)
+      for (const auto& [m, bm] : l.months) {
+        const YearMonth ym{year, m};
+        if (bm.owed > 0 && core::monthPast(ym, asOf)) {
+          arrears[l.member].first.push_back(ym);
+          arrears[l.member].second += bm.owed;
+        }
+        if (!bm.due.due && bm.due.missingRule.empty() && ym >= *firstDues) missingBasis.insert(l.member);
+      }
+    for (auto& [i, a] : arrears) {
+      const auto& mem = reg.member(i);
+      out.push_back({"dues_arrears", mem.code, year,
+                     format(tr("{1} ({2}) owes {3} đ of dues for {4}."),
+                            {mem.fullName, mem.code, money(a.second), monthsText(a.first)})});
+    }
+    for (size_t i : missingBasis) {
+      const auto& mem = reg.member(i);
+      out.push_back(
+          {"dues_basis_missing", mem.code, year,
+           format(tr("{1} ({2}) has no dues basis for some months of {3}: the amount due is unknown."),
+                  {mem.fullName, mem.code, std::to_string(year)})});
+    }
+  }
+  return out;
+}
+
+}  // namespace dangbo::services
