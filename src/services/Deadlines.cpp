@@ -9,9 +9,11 @@
 #include "core/Rules.h"
 #include "core/WorkCalendar.h"
 #include "services/Lookup.h"
+#include "services/PartyFile.h"
 #include "services/Services.h"
 #include "store/AdmissionRepository.h"
 #include "store/Database.h"
+#include "store/PartyFileRepository.h"
 #include "store/RegisterRepository.h"
 #include "store/TransferQueries.h"
 
@@ -151,12 +153,18 @@ std::vector<Deadline> deadlines(Services& s, const Actor& actor, const Date& asO
   if (auto window = awardWindow(rules, asOf)) {
     const auto [previous, next] = *window;
     const std::vector<int> milestones = rules.intListOn("badge.milestones", next);
+    const PartyAgeBook book(s.database());  // party age: the first admission less every interruption
+    std::map<core::Id, std::vector<int>> awarded;
+    for (const auto& a : store::PartyFileRepository(s.database()).badgeAwards())
+      awarded[a.memberId].push_back(a.milestone);
     for (const auto& m : repo.admittedPresentMembers()) {
       if (!visible(m.cellId) || *m.admittedOn > asOf) continue;
+      const auto& has = awarded[m.id];
       for (int years : milestones) {
-        const Date reached = m.admittedOn->addYears(years);
-        if (reached > previous && reached <= next) {
-          add({"badge_due", "member", m.code, m.fullName, cellCodes[m.cellId], reached, next, std::nullopt,
+        if (std::find(has.begin(), has.end(), years) != has.end()) continue;
+        const auto reached = book.reaches(m.id, m.admittedOn, years);
+        if (reached && *reached > previous && *reached <= next) {
+          add({"badge_due", "member", m.code, m.fullName, cellCodes[m.cellId], *reached, next, std::nullopt,
                num(years), 0});
           break;
         }
