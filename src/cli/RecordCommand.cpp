@@ -23,7 +23,8 @@ std::string recordUsage() {
             "does") +
          "\n" + "  record set member CODE FIELD=VALUE ... [--reason TEXT]\n      " +
          tr("change the details of a member (status and cell change only through dated actions)") + "\n" +
-         "  record delete member CODE\n      " + tr("refused: a member's file is never deleted") + "\n";
+         "  record delete member CODE\n      " + tr("refused: a member's file is never deleted") + "\n" +
+         partyRecordUsage();
 }
 
 namespace {
@@ -76,7 +77,10 @@ int cmdRecord(const Parsed& p, std::ostream& out, std::ostream& err) {
     throw UsageError(tr("record needs an action (show, add, set, delete) and a KIND."));
   const std::string& action = p.positional[0];
   const std::string& kind = p.positional[1];
-  if (kind != "member") throw UsageError(format(tr("Unknown record kind \"{1}\". Kinds: member."), {kind}));
+  if (kind == "interruption" || kind == "badge" || kind == "badge_request") return cmdPartyRecord(p, out, err);
+  if (kind != "member")
+    throw UsageError(format(tr("Unknown record kind \"{1}\". Kinds: member, interruption, badge, badge_request."),
+                            {kind}));
   if (action == "show") {
     allowOnly(p, {}, 3);
     if (p.positional.size() == 2) {

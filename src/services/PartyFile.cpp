@@ -90,6 +90,7 @@ PartyAgeView partyAgeOf(Services& s, const Actor& actor, const std::string& memb
   PartyAgeView v;
   v.interruptions = repo.interruptions(m.id);
   v.awards = repo.badgeAwards(m.id);
+  v.requests = repo.badgeRequests(m.id);
   const PartyAgeFacts f = book.facts(m.id, m.admittedOn);
   v.firstAdmitted = f.firstAdmitted;
   if (!f.firstAdmitted) return v;
@@ -239,6 +240,10 @@ core::Id recordBadgeAward(Services& s, const Actor& actor, const std::string& me
     if (o.milestone == a.milestone)
       problems.push_back(format(tr("{1} already has the {2}-year badge (decision {3})."),
                                 {who, std::to_string(a.milestone), o.decisionNo}));
+  if (!a.badgeNo.empty())
+    for (const auto& o : repo.badgeAwards())
+      if (o.badgeNo == a.badgeNo)
+        problems.push_back(format(tr("The badge number {1} is already recorded for another award."), {a.badgeNo}));
   PartyAgeBook book(s.database());
   const auto reached = book.reaches(m.id, m.admittedOn, a.milestone);
   int early = 0;

@@ -51,6 +51,7 @@ struct PartyAgeView {
   std::optional<int> nextMilestone;                    ///< the next badge milestone not awarded
   std::optional<core::Date> nextMilestoneOn;           ///< the day party age reaches it
   std::vector<core::BadgeAward> awards;                ///< badges awarded, by milestone
+  std::vector<core::BadgeRequest> requests;            ///< requests to propose a badge early
 };
 
 /// The party age of a member on `on` (a secretary: only of their cell).
