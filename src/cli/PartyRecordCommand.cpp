@@ -17,7 +17,8 @@ std::string partyRecordUsage() {
   return std::string("  record show interruption|badge|badge_request [MEMBER]\n      ") +
          tr("the fields of the kind; with MEMBER: the member's records, one a line") + "\n" +
          "  record add interruption|badge|badge_request MEMBER FIELD=VALUE ...\n      " +
-         tr("an interruption of party age, a badge awarded, a request to propose a badge early (the office)") +
+         tr("an interruption of party age, a badge awarded, a request to propose a badge early (the "
+            "office)") +
          "\n" + "  record delete interruption ID\n      " +
          tr("delete an interruption recorded by mistake (the audit keeps it)") + "\n";
 }
@@ -26,8 +27,8 @@ namespace {
 
 // FIELD=VALUE arguments read into a record by its field descriptions; every problem named at once.
 template <class R>
-R readRecord(const std::vector<std::string>& args, size_t from, const std::vector<core::RecordField<R>>& fields,
-             const std::string& kind) {
+R readRecord(const std::vector<std::string>& args, size_t from,
+             const std::vector<core::RecordField<R>>& fields, const std::string& kind) {
   R r;
   std::string problems;
   for (size_t i = from; i < args.size(); ++i) {
@@ -39,7 +40,8 @@ R readRecord(const std::vector<std::string>& args, size_t from, const std::vecto
     for (const auto& x : fields)
       if (name == x.name) f = &x;
     if (!f)
-      throw UsageError(format(tr("A record {1} has no field \"{2}\" (record show {1} lists them)."), {kind, name}));
+      throw UsageError(
+          format(tr("A record {1} has no field \"{2}\" (record show {1} lists them)."), {kind, name}));
     std::string why;
     if (auto v = core::readRecordField(f->type, args[i].substr(eq + 1), why))
       f->put(r, *v);
@@ -51,7 +53,8 @@ R readRecord(const std::vector<std::string>& args, size_t from, const std::vecto
     for (size_t i = from; i < args.size(); ++i)
       if (args[i].rfind(std::string(f.name) + "=", 0) == 0 && args[i].size() > std::string(f.name).size() + 1)
         given = true;
-    if (f.required && !given) problems += format(tr("{1}: a value is needed ({2})."), {f.name, tr(f.label)}) + "\n";
+    if (f.required && !given)
+      problems += format(tr("{1}: a value is needed ({2})."), {f.name, tr(f.label)}) + "\n";
   }
   if (!problems.empty()) {
     problems.pop_back();
@@ -66,7 +69,8 @@ void printFields(std::ostream& out, const std::vector<core::RecordField<R>>& fie
 }
 
 template <class R>
-void printRecord(std::ostream& out, core::Id id, const R& r, const std::vector<core::RecordField<R>>& fields) {
+void printRecord(std::ostream& out, core::Id id, const R& r,
+                 const std::vector<core::RecordField<R>>& fields) {
   out << "id=" << id;
   for (const auto& f : fields) out << "\t" << f.name << "=" << f.get(r);
   out << "\n";
@@ -98,8 +102,7 @@ int cmdPartyRecord(const Parsed& p, std::ostream& out, std::ostream& err) {
   if (p.positional.size() < 3) throw UsageError(tr("record add, set and delete need the record's KEY."));
   if (action == "delete") {
     allowOnly(p, {}, 3);
-    if (kind != "interruption")
-      throw core::DataError(format(tr("A record {1} is never deleted."), {kind}));
+    if (kind != "interruption") throw core::DataError(format(tr("A record {1} is never deleted."), {kind}));
     long long id = 0;
     try {
       id = std::stoll(p.positional[2]);

@@ -53,12 +53,12 @@ using Q = BadgeRequest;
 
 const std::vector<RecordField<PartyInterruption>>& interruptionFields() {
   static const std::vector<RecordField<I>> k = {
-      {"kind", N_("Kind (readmission, out_of_contact, transfer_gap, other)"), T::Text, true, text<I, &I::kind>,
-       putText<I, &I::kind>},
+      {"kind", N_("Kind (readmission, out_of_contact, transfer_gap, other)"), T::Text, true,
+       text<I, &I::kind>, putText<I, &I::kind>},
       {"from", N_("Interrupted from"), T::Date, true, date<I, &I::from>, putDate<I, &I::from>},
       {"to", N_("Interrupted until"), T::Date, false, optDate<I, &I::to>, putOptDate<I, &I::to>},
-      {"first_admitted_on", N_("First admission (re-admission)"), T::Date, false, optDate<I, &I::firstAdmittedOn>,
-       putOptDate<I, &I::firstAdmittedOn>},
+      {"first_admitted_on", N_("First admission (re-admission)"), T::Date, false,
+       optDate<I, &I::firstAdmittedOn>, putOptDate<I, &I::firstAdmittedOn>},
       {"note", N_("Note"), T::Text, false, text<I, &I::note>, putText<I, &I::note>},
   };
   return k;
@@ -67,10 +67,13 @@ const std::vector<RecordField<PartyInterruption>>& interruptionFields() {
 const std::vector<RecordField<BadgeAward>>& badgeFields() {
   static const std::vector<RecordField<B>> k = {
       {"milestone", N_("Milestone (years of party age)"), T::Text, true, milestone, putMilestone},
-      {"decision_no", N_("Decision number"), T::Text, true, text<B, &B::decisionNo>, putText<B, &B::decisionNo>},
-      {"decision_on", N_("Decision date"), T::Date, true, optDate<B, &B::decisionOn>, putOptDate<B, &B::decisionOn>},
+      {"decision_no", N_("Decision number"), T::Text, true, text<B, &B::decisionNo>,
+       putText<B, &B::decisionNo>},
+      {"decision_on", N_("Decision date"), T::Date, true, optDate<B, &B::decisionOn>,
+       putOptDate<B, &B::decisionOn>},
       {"badge_no", N_("Badge number"), T::Text, false, text<B, &B::badgeNo>, putText<B, &B::badgeNo>},
-      {"ceremony_on", N_("Award ceremony"), T::Date, false, optDate<B, &B::ceremonyOn>, putOptDate<B, &B::ceremonyOn>},
+      {"ceremony_on", N_("Award ceremony"), T::Date, false, optDate<B, &B::ceremonyOn>,
+       putOptDate<B, &B::ceremonyOn>},
       {"note", N_("Note"), T::Text, false, text<B, &B::note>, putText<B, &B::note>},
   };
   return k;
@@ -79,7 +82,8 @@ const std::vector<RecordField<BadgeAward>>& badgeFields() {
 const std::vector<RecordField<BadgeRequest>>& badgeRequestFields() {
   static const std::vector<RecordField<Q>> k = {
       {"kind", N_("Kind (ill, posthumous)"), T::Text, true, text<Q, &Q::kind>, putText<Q, &Q::kind>},
-      {"requested_on", N_("Requested on"), T::Date, true, date<Q, &Q::requestedOn>, putDate<Q, &Q::requestedOn>},
+      {"requested_on", N_("Requested on"), T::Date, true, date<Q, &Q::requestedOn>,
+       putDate<Q, &Q::requestedOn>},
       {"note", N_("Note"), T::Text, false, text<Q, &Q::note>, putText<Q, &Q::note>},
   };
   return k;

@@ -14,12 +14,12 @@ namespace dangbo::core {
 /// One field of a record of type R.
 template <class R>
 struct RecordField {
-  const char* name;                ///< "from"
-  const char* label;               ///< English msgid, translated by tr
+  const char* name;   ///< "from"
+  const char* label;  ///< English msgid, translated by tr
   FieldType type = FieldType::Text;
   bool required = false;
-  std::string (*get)(const R&);    ///< the stored form ("" for none)
-  void (*put)(R&, std::string);    ///< writes the stored form (already read and checked)
+  std::string (*get)(const R&);  ///< the stored form ("" for none)
+  void (*put)(R&, std::string);  ///< writes the stored form (already read and checked)
 };
 
 /// The fields of an interruption: kind, from, to, first_admitted_on, note.

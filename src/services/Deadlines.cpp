@@ -52,8 +52,10 @@ std::vector<Date> awardDays(const std::string& value, int year) {
   return out;
 }
 
+}  // namespace
+
 // The next award day on or after asOf and the one before it.
-std::optional<std::pair<Date, Date>> awardWindow(const core::RuleBook& rules, const Date& asOf) {
+std::optional<std::pair<Date, Date>> badgeAwardWindow(const core::RuleBook& rules, const Date& asOf) {
   auto v = rules.valueOn("badge.award_dates", asOf);
   if (!v) return std::nullopt;
   std::vector<Date> days;
@@ -64,8 +66,6 @@ std::optional<std::pair<Date, Date>> awardWindow(const core::RuleBook& rules, co
     if (days[i] >= asOf) return std::pair{days[i - 1], days[i]};
   return std::nullopt;
 }
-
-}  // namespace
 
 std::string deadlineKindLabel(const std::string& kind) {
   if (kind == "certificate_expiry") return tr("Awareness-course certificate expires");
@@ -150,7 +150,7 @@ std::vector<Deadline> deadlines(Services& s, const Actor& actor, const Date& asO
   }
 
   // Badges on the next award day.
-  if (auto window = awardWindow(rules, asOf)) {
+  if (auto window = badgeAwardWindow(rules, asOf)) {
     const auto [previous, next] = *window;
     const std::vector<int> milestones = rules.intListOn("badge.milestones", next);
     const PartyAgeBook book(s.database());  // party age: the first admission less every interruption

@@ -8,9 +8,11 @@
 // transfer.permanent_working_days working days; open until the receipt is recorded).
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/Date.h"
+#include "core/Rules.h"
 #include "services/Actor.h"
 #include "services/MemberList.h"
 
@@ -74,5 +76,8 @@ std::vector<CheckFinding> checkOverdue(Services& s, const Actor& actor, const co
 /// cell only).
 void recordTransferReceipt(Services& s, const Actor& actor, const std::string& memberCode,
                            const core::Date& receivedOn);
+
+/// The next award day of badge.award_dates on or after `asOf` and the award day before it.
+std::optional<std::pair<core::Date, core::Date>> badgeAwardWindow(const core::RuleBook& rules, const core::Date& asOf);
 
 }  // namespace dangbo::services

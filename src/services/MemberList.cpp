@@ -11,6 +11,7 @@
 #include "core/MemberRules.h"
 #include "core/VietText.h"
 #include "services/Services.h"
+#include "store/PartyFileRepository.h"
 #include "store/MemberQuery.h"
 #include "store/ValidationQueries.h"
 
@@ -198,9 +199,12 @@ std::vector<RegisterEntry> registerEntries(Services& services, const Actor& acto
   q.withEvents = true;
   q.includeDeparted = includeDeparted;
   std::vector<RegisterEntry> out;
+  const auto badges = store::PartyFileRepository(services.database()).badgeNumbers(asOf);
   for (auto& r : store::membersOn(services.database(), q)) {
+    auto b = badges.find(r.member.id);
     out.push_back({std::move(r.member), std::move(r.cellCode), std::move(r.cellName), std::move(r.cellCategory),
-                   std::move(r.ethnicityName), r.present, std::move(r.events)});
+                   std::move(r.ethnicityName), r.present, std::move(r.events),
+                   b == badges.end() ? std::string() : b->second});
   }
   return out;
 }

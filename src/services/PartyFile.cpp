@@ -209,6 +209,13 @@ void noteReadmission(Services& s, const Actor& actor, core::Id memberId, const D
 }
 
 // --- badges -----------------------------------------------------------------------------------------------
+int badgeEarlyMonths(const core::RuleBook& rules, const std::string& kind, int partyYears, const Date& on) {
+  if (kind == "ill")
+    return rules.intOn(partyYears >= 70 ? "badge.early_months_ill_70" : "badge.early_months_ill", on);
+  if (kind == "posthumous") return rules.intOn("badge.early_months_posthumous", on);
+  return 0;
+}
+
 core::Id recordBadgeAward(Services& s, const Actor& actor, const std::string& memberCode,
                           core::BadgeAward a) {
   requireOffice(actor);
@@ -243,19 +250,20 @@ core::Id recordBadgeAward(Services& s, const Actor& actor, const std::string& me
   if (!a.badgeNo.empty())
     for (const auto& o : repo.badgeAwards())
       if (o.badgeNo == a.badgeNo)
-        problems.push_back(format(tr("The badge number {1} is already recorded for another award."), {a.badgeNo}));
+        problems.push_back(
+            format(tr("The badge number {1} is already recorded for another award."), {a.badgeNo}));
   PartyAgeBook book(s.database());
   const auto reached = book.reaches(m.id, m.admittedOn, a.milestone);
   int early = 0;
-  for (const auto& r : repo.badgeRequests(m.id)) {
-    if (r.kind == "posthumous") early = std::max(early, rules.intOn("badge.early_months_posthumous", on));
-    if (r.kind == "ill") {
-      const bool seventy = reached && a.milestone >= 70;
-      early =
-          std::max(early, rules.intOn(seventy ? "badge.early_months_ill_70" : "badge.early_months_ill", on));
-    }
+  if (reached) {
+    const auto f = book.facts(m.id, m.admittedOn);
+    const int years = core::partyYearsOn(*f.firstAdmitted, f.gaps, on);
+    for (const auto& r : repo.badgeRequests(m.id))
+      early = std::max(early, badgeEarlyMonths(rules, r.kind, years, on));
   }
-  if (!reached || reached->addMonths(-early) > on)
+  // A deceased member: the milestone counts against the death (posthumous), not the ceremony.
+  const Date ref = (m.status == "deceased" && m.statusSince && *m.statusSince < on) ? *m.statusSince : on;
+  if (!reached || reached->addMonths(-early) > ref)
     problems.push_back(format(tr("{1}'s party age does not reach {2} years by {3}."),
                               {who, std::to_string(a.milestone), on.vn()}));
   refuseIfAny(problems);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/PartyAge.h"
+#include "core/Rules.h"
 #include "services/Actor.h"
 
 namespace dangbo::store {
@@ -70,6 +71,12 @@ void deleteInterruption(Services& s, const Actor& actor, core::Id id);
 /// folded name and date of birth, removed, expelled or out of the Party), records the interruption from the
 /// end of the latest earlier membership to `admittedOn`, with the earlier membership's first admission.
 void noteReadmission(Services& s, const Actor& actor, core::Id memberId, const core::Date& admittedOn);
+
+/// How many months before its milestone a badge may be proposed for a request of `kind` (ill, posthumous) on
+/// `on`, for a member of `partyYears` years of party age that day: badge.early_months_ill (from 70 years,
+/// badge.early_months_ill_70), badge.early_months_posthumous; 0 for any other kind.
+int badgeEarlyMonths(const core::RuleBook& rules, const std::string& kind, int partyYears,
+                     const core::Date& on);
 
 /// Records a badge awarded to a member; returns its id. Refused: a secretary or a reader; a milestone that is
 /// not one of badge.milestones on the ceremony; one already awarded; dates in the future or a ceremony before

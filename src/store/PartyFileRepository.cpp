@@ -116,10 +116,12 @@ core::Id PartyFileRepository::insertBadgeAward(const core::BadgeAward& a) {
   return db_.db().getLastInsertRowid();
 }
 
-std::map<core::Id, std::string> PartyFileRepository::badgeNumbers() {
-  SQLite::Statement q(db_.db(),
-                      "SELECT member_id, badge_no FROM badge_awards WHERE badge_no <> '' ORDER BY member_id, "
-                      "milestone");
+std::map<core::Id, std::string> PartyFileRepository::badgeNumbers(const core::Date& asOf) {
+  SQLite::Statement q(
+      db_.db(),
+      "SELECT member_id, badge_no FROM badge_awards WHERE badge_no <> '' AND (decision_on IS NULL "
+      "OR decision_on <= ?) ORDER BY member_id, milestone");
+  q.bind(1, asOf.iso());
   std::map<core::Id, std::string> out;
   while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getString();
   return out;

@@ -47,8 +47,9 @@ class PartyFileRepository {
   std::vector<core::BadgeAward> badgeAwards(std::optional<core::Id> memberId = std::nullopt);
   /// Stores a badge award; returns its id.
   core::Id insertBadgeAward(const core::BadgeAward& a);
-  /// The badge number of every member who has one (the highest milestone's), by member id.
-  std::map<core::Id, std::string> badgeNumbers();
+  /// The badge number of every member who has one decided on or before `asOf` (the highest milestone's), by
+  /// member id.
+  std::map<core::Id, std::string> badgeNumbers(const core::Date& asOf);
 
   /// The requests of one member (none: of every member).
   std::vector<core::BadgeRequest> badgeRequests(std::optional<core::Id> memberId = std::nullopt);
