@@ -20,7 +20,8 @@ const std::vector<std::string> kValueOptions = {
     "--db",          "--committee", "--place",     "--province",      "--seed", "--as-of", "--today",
     "--out",         "--format",    "--cell",      "--search",        "--from", "--to",    "--user",
     "--password-fd", "--role",      "--full-name", "--passphrase-fd", "--year", "--id",    "--compare",
-    "--by",          "--record",    "--secretary", "--resolve", "--on",    "--reason",  "--decision"};
+    "--by",          "--record",    "--secretary", "--resolve", "--on",    "--reason",  "--decision",
+    "--round"};
 // Options every command takes.
 const std::vector<std::string> kGlobalOptions = {"--db", "--user", "--password-fd"};
 }  // namespace

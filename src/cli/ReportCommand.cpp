@@ -34,6 +34,8 @@ std::string reportUsage() {
             "badges, deadlines; F: html (default, to standard output), json, csv, pdf, docx, xlsx (docx and "
             "xlsx "
             "need --out); --publish freezes it in the register and prints its number on standard error") +
+         "\n  report badges --round DATE | report badge-proposals|badge-ceremony --round DATE\n      " +
+         tr("the badge proposals of an award day with the covering memo; the ceremony list with the badge numbers") +
          "\n  report published [--format json]\n      " + tr("the published reports, newest first") +
          "\n  report --id N [--format F] [--out FILE]\n      " +
          tr("a published report printed again exactly as it was published") +
@@ -132,9 +134,12 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   }
   if (!p.positional.empty() && p.positional[0] == "published") return listPublished(p, out);
 
-  allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish"}, 1);
+  allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--round"}, 1);
   if (p.positional.empty()) throw UsageError(tr("report needs the name of a report."));
-  const std::string& name = p.positional[0];
+  // `report badges --round DATE`: the proposal list of that award day (spec/member-file.md).
+  const std::string name = p.get("--round") && p.positional[0] == "badges" ? "badge-proposals" : p.positional[0];
+  if (p.get("--round") && name != "badge-proposals" && name != "badge-ceremony")
+    throw UsageError(tr("--round goes with the reports badges, badge-proposals and badge-ceremony."));
   const auto& known = reports::reportNames();
   if (std::find(known.begin(), known.end(), name) == known.end())
     throw UsageError(format(tr("Unknown report \"{1}\"."), {name}));
@@ -143,6 +148,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   core::Date from = dateOption(p, "--from", *core::Date::make(today.year(), 1, 1));
   core::Date to = dateOption(p, "--to", today);
   core::Date asOf = dateOption(p, "--as-of", name == "deadlines" || name == "badges" ? today : to);
+  if (p.get("--round")) asOf = dateOption(p, "--round", today);
   if (to < from)
     throw core::DataError(format(tr("The period ends ({2}) before it begins ({1})."), {from.vn(), to.vn()}));
   auto s = services::Services::open(dbPath(p));

@@ -19,6 +19,7 @@
 #include "reports/TableCsv.h"
 #include "reports/ReportTemplate.h"
 #include "reports/XlsxRenderer.h"
+#include "services/BadgeRound.h"
 #include "services/MemberList.h"
 #include "services/Publishing.h"
 #include "services/Reports.h"
@@ -33,7 +34,7 @@ namespace fs = std::filesystem;
 const std::vector<std::string>& reportNames() {
   static const std::vector<std::string> names = {"congress", "organizations", "members",   "admissions",
                                                  "ratings",  "discipline",    "committee", "register",
-                                                 "badges",   "deadlines"};
+                                                 "badges",   "deadlines", "badge-proposals", "badge-ceremony"};
   return names;
 }
 
@@ -48,7 +49,9 @@ std::string reportTitle(const std::string& name) {
       {"committee", core::N_("Composition of the executive committee")},
       {"register", core::N_("Member register")},
       {"badges", core::N_("Party badges due at the next award day")},
-      {"deadlines", core::N_("Deadlines")}};
+      {"deadlines", core::N_("Deadlines")},
+      {"badge-proposals", core::N_("Proposal of Party badges")},
+      {"badge-ceremony", core::N_("Party badge award ceremony")}};
   auto it = titles.find(name);
   return it == titles.end() ? name : std::string(tr(it->second));
 }
@@ -96,6 +99,10 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
     r.model = services::disciplineReport(s, actor, q.from, q.to);
   else if (n == "deadlines")
     r.model = services::deadlinesReport(s, actor, q.asOf);
+  else if (n == "badge-proposals")
+    r.model = services::badgeProposalsReport(s, actor, q.asOf);
+  else if (n == "badge-ceremony")
+    r.model = services::badgeCeremonyReport(s, actor, q.asOf);
   if (r.model) r.model->title = reportTitle(n);
   return r;
 }

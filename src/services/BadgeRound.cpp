@@ -170,7 +170,7 @@ ReportModel badgeProposalsReport(Services& s, const Actor& actor, const Date& aw
       format(tr("List of members proposed for the Party badge, award day {1}"), {awardDay.vn()});
   ReportTable list;
   list.key = "proposals";
-  list.caption = listSec.heading;
+  list.caption = "";
   list.columns = {tr("No."),         tr("Full name"),     tr("Date of birth"), tr("Cell"),
                   tr("Admitted on"), tr("Badge (years)"), tr("Reached on"),    tr("Reason")};
   list.sums = false;
@@ -227,7 +227,7 @@ ReportModel badgeCeremonyReport(Services& s, const Actor& actor, const Date& awa
   list.key = "awards";
   list.caption = format(tr("Members awarded the Party badge, ceremony of {1}"), {awardDay.vn()});
   list.columns = {tr("No."),      tr("Full name"),    tr("Cell"),    tr("Badge (years)"),
-                  tr("Decision"), tr("Badge number"), tr("Ceremony")};
+                  tr("Decision"), tr("Badge number"), tr("Award ceremony")};
   list.sums = false;
   std::vector<core::BadgeAward> awards;
   for (const auto& a : repo.badgeAwards())
