@@ -36,6 +36,8 @@ std::string reportUsage() {
             "need --out); --publish freezes it in the register and prints its number on standard error") +
          "\n  report badges --round DATE | report badge-proposals|badge-ceremony --round DATE\n      " +
          tr("the badge proposals of an award day with the covering memo; the ceremony list with the badge numbers") +
+         "\n  report statistics --year Y [--format F --out FILE]\n      " +
+         tr("the statistics templates 1-7 of Hướng dẫn 11-HD/BTCTW for the year, with last year and the percent") +
          "\n  report published [--format json]\n      " + tr("the published reports, newest first") +
          "\n  report --id N [--format F] [--out FILE]\n      " +
          tr("a published report printed again exactly as it was published") +
@@ -134,7 +136,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   }
   if (!p.positional.empty() && p.positional[0] == "published") return listPublished(p, out);
 
-  allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--round"}, 1);
+  allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--round", "--year"}, 1);
   if (p.positional.empty()) throw UsageError(tr("report needs the name of a report."));
   // `report badges --round DATE`: the proposal list of that award day (spec/member-file.md).
   const std::string name = p.get("--round") && p.positional[0] == "badges" ? "badge-proposals" : p.positional[0];
@@ -149,6 +151,18 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   core::Date to = dateOption(p, "--to", today);
   core::Date asOf = dateOption(p, "--as-of", name == "deadlines" || name == "badges" ? today : to);
   if (p.get("--round")) asOf = dateOption(p, "--round", today);
+  if (p.get("--year")) {  // `report statistics --year Y`: the year ending 31/12
+    if (name != "statistics") throw UsageError(tr("--year goes with the report statistics."));
+    int y = 0;
+    try {
+      y = std::stoi(*p.get("--year"));
+    } catch (const std::exception&) {
+    }
+    const auto first = core::Date::make(y, 1, 1), last = core::Date::make(y, 12, 31);
+    if (!first || !last || y < 1930) throw UsageError(format(tr("\"{1}\" is not a year."), {*p.get("--year")}));
+    from = *first;
+    to = asOf = *last;
+  }
   if (to < from)
     throw core::DataError(format(tr("The period ends ({2}) before it begins ({1})."), {from.vn(), to.vn()}));
   auto s = services::Services::open(dbPath(p));

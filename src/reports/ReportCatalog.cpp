@@ -24,6 +24,7 @@
 #include "services/Publishing.h"
 #include "services/Reports.h"
 #include "services/Services.h"
+#include "services/Statistics.h"
 
 namespace dangbo::reports {
 
@@ -34,7 +35,7 @@ namespace fs = std::filesystem;
 const std::vector<std::string>& reportNames() {
   static const std::vector<std::string> names = {"congress", "organizations", "members",   "admissions",
                                                  "ratings",  "discipline",    "committee", "register",
-                                                 "badges",   "deadlines", "badge-proposals", "badge-ceremony"};
+                                                 "badges",   "deadlines", "badge-proposals", "badge-ceremony", "statistics"};
   return names;
 }
 
@@ -51,7 +52,8 @@ std::string reportTitle(const std::string& name) {
       {"badges", core::N_("Party badges due at the next award day")},
       {"deadlines", core::N_("Deadlines")},
       {"badge-proposals", core::N_("Proposal of Party badges")},
-      {"badge-ceremony", core::N_("Party badge award ceremony")}};
+      {"badge-ceremony", core::N_("Party badge award ceremony")},
+      {"statistics", core::N_("Basic statistics templates")}};
   auto it = titles.find(name);
   return it == titles.end() ? name : std::string(tr(it->second));
 }
@@ -103,6 +105,8 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
     r.model = services::badgeProposalsReport(s, actor, q.asOf);
   else if (n == "badge-ceremony")
     r.model = services::badgeCeremonyReport(s, actor, q.asOf);
+  else if (n == "statistics")
+    r.model = services::statisticsReport(s, actor, q.to.year());
   if (r.model) r.model->title = reportTitle(n);
   return r;
 }
