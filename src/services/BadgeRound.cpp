@@ -226,7 +226,7 @@ ReportModel badgeCeremonyReport(Services& s, const Actor& actor, const Date& awa
   ReportTable list;
   list.key = "awards";
   list.caption = format(tr("Members awarded the Party badge, ceremony of {1}"), {awardDay.vn()});
-  list.columns = {tr("No."),      tr("Full name"),    tr("Cell"),    tr("Badge (years)"),
+  list.columns = {tr("No."),      tr("Full name"),    tr("Cell"),          tr("Badge (years)"),
                   tr("Decision"), tr("Badge number"), tr("Award ceremony")};
   list.sums = false;
   std::vector<core::BadgeAward> awards;

@@ -50,7 +50,9 @@ struct Counts {
     }
     value[key] += n;
   }
-  void declare(const std::string& key, const std::string& label, bool isDetail = false) { add(key, label, 0, isDetail); }
+  void declare(const std::string& key, const std::string& label, bool isDetail = false) {
+    add(key, label, 0, isDetail);
+  }
 };
 
 StatisticsTemplate merge(const char* code, std::string title, const Counts& now, const Counts& before) {
@@ -75,10 +77,10 @@ StatisticsTemplate merge(const char* code, std::string title, const Counts& now,
 // Everything one year's figures are computed from.
 struct YearFacts {
   int year = 0;
-  Date start, end;                       // 1/1 and 31/12
-  std::vector<RegisterEntry> atStart;    // present on 31/12 of the year before
-  std::vector<RegisterEntry> atEnd;      // present on 31/12
-  std::vector<RegisterEntry> everyone;   // with the departed, events up to 31/12
+  Date start, end;                      // 1/1 and 31/12
+  std::vector<RegisterEntry> atStart;   // present on 31/12 of the year before
+  std::vector<RegisterEntry> atEnd;     // present on 31/12
+  std::vector<RegisterEntry> everyone;  // with the departed, events up to 31/12
 };
 
 YearFacts factsOf(Services& s, const Actor& actor, int year) {
@@ -132,7 +134,8 @@ Counts template1(const YearFacts& f) {
       if (!key) continue;
       c.add(key, "");
       c.add(key[0] == 'B' ? "B" : "C", "");
-      if (ev.kind == "removed" && !(e.member.officialOn && *e.member.officialOn <= ev.date)) c.add("C.3.a", "");
+      if (ev.kind == "removed" && !(e.member.officialOn && *e.member.officialOn <= ev.date))
+        c.add("C.3.a", "");
     }
   c.add("D", tr("D. Members at the end of the period"), int64_t(f.atEnd.size()));
   return c;
@@ -157,7 +160,8 @@ Counts template2(const YearFacts& f, const PartyAgeBook& book, const std::vector
     if (m.gender == "nu") c.add("nu", "");
     if (minority(m)) c.add("dtts", "");
     if (religious(m)) c.add("ton_giao", "");
-    if (m.admittedOn && book.facts(m.id, m.admittedOn).firstAdmitted != m.admittedOn) c.add("ket_nap_lai", "");
+    if (m.admittedOn && book.facts(m.id, m.admittedOn).firstAdmitted != m.admittedOn)
+      c.add("ket_nap_lai", "");
     if (m.birthDate && m.admittedOn) {
       const int age = ageOn(*m.birthDate, *m.admittedOn);
       size_t i = 0;
@@ -196,7 +200,8 @@ Counts template3(const YearFacts& f, const std::vector<int>& bands) {
   for (const char* q : {"trung_cap", "cao_dang", "dai_hoc", "thac_si", "tien_si"})
     c.declare(std::string("cm.") + q, core::enums::qualification.label(q), true);
   for (const char* q : {"so_cap", "trung_cap", "cao_cap", "cu_nhan"})
-    c.declare(std::string("llct.") + q, format(tr("Political theory: {1}"), {core::enums::theory.label(q)}), true);
+    c.declare(std::string("llct.") + q, format(tr("Political theory: {1}"), {core::enums::theory.label(q)}),
+              true);
   int64_t ageSum = 0, aged = 0;
   for (const auto& e : f.atEnd) {
     const auto& m = e.member;
@@ -233,7 +238,8 @@ Counts template4(const YearFacts& f) {
   for (const auto& e : f.atEnd) {
     const auto& m = e.member;
     c.add("total", "");
-    const std::string name = e.ethnicityName.empty() ? std::string(tr("Other ethnic groups")) : e.ethnicityName;
+    const std::string name =
+        e.ethnicityName.empty() ? std::string(tr("Other ethnic groups")) : e.ethnicityName;
     // A group's row, then its women right under it.
     c.add("dt." + m.ethnicity, format(tr("Ethnic group: {1}"), {name}), 1, true);
     c.add("dt." + m.ethnicity + ".nu", tr("of whom women"), m.gender == "nu" ? 1 : 0, true);
@@ -253,7 +259,8 @@ Counts template5(const YearFacts& f, const std::vector<core::Organization>& orgs
     const bool exists = (!o.founded || *o.founded <= f.end) && (!o.ceased || f.end < *o.ceased);
     if (!exists) continue;
     c.add("chi_bo", "");
-    c.add("chi_bo." + o.category, format(tr("Cells: {1}"), {core::enums::orgCategory.label(o.category)}), 1, true);
+    c.add("chi_bo." + o.category, format(tr("Cells: {1}"), {core::enums::orgCategory.label(o.category)}), 1,
+          true);
   }
   c.declare("dang_vien", tr("Members"));
   for (const auto& e : f.atEnd) {
@@ -284,12 +291,14 @@ Counts template6(const RatingSummary& sum, int year) {
 }
 
 // --- template 7 ---
-Counts template7(const YearFacts& f, const std::vector<core::BadgeAward>& awards, const std::vector<int>& milestones,
-                 const std::map<core::Id, core::Id>& cellOf, const Actor& actor) {
+Counts template7(const YearFacts& f, const std::vector<core::BadgeAward>& awards,
+                 const std::vector<int>& milestones, const std::map<core::Id, core::Id>& cellOf,
+                 const Actor& actor) {
   Counts c;
   c.declare("huy_hieu", tr("II. Party badges awarded"));
   for (int years : milestones)
-    c.declare("huy_hieu." + std::to_string(years), format(tr("{1} years of party age"), {std::to_string(years)}), true);
+    c.declare("huy_hieu." + std::to_string(years),
+              format(tr("{1} years of party age"), {std::to_string(years)}), true);
   for (const auto& a : awards) {
     if (!a.decisionOn || !inYear(f, *a.decisionOn)) continue;
     auto it = cellOf.find(a.memberId);
@@ -321,7 +330,8 @@ std::vector<StatisticsTemplate> statisticsTemplates(Services& s, const Actor& ac
   store::RegisterRepository reg(s.database());
   std::vector<core::Organization> orgs;
   for (auto& o : reg.organizations())
-    if (o.kind == "truc_thuoc" && (actor.role != "secretary" || actor.cellId == o.id)) orgs.push_back(std::move(o));
+    if (o.kind == "truc_thuoc" && (actor.role != "secretary" || actor.cellId == o.id))
+      orgs.push_back(std::move(o));
   const auto sum = ratingSummary(s, actor, year - 1, year);
   store::PartyFileRepository party(s.database());
   const auto awards = party.badgeAwards();
@@ -331,8 +341,8 @@ std::vector<StatisticsTemplate> statisticsTemplates(Services& s, const Actor& ac
   const std::string y = std::to_string(year);
 
   std::vector<StatisticsTemplate> out;
-  out.push_back(merge("1-BTCTW", format(tr("Increase and decrease of party members in {1}"), {y}), template1(now),
-                      template1(before)));
+  out.push_back(merge("1-BTCTW", format(tr("Increase and decrease of party members in {1}"), {y}),
+                      template1(now), template1(before)));
   auto t2 = merge("2-BTCTW", format(tr("Party members admitted in {1}"), {y}), template2(now, book, bands),
                   template2(before, book, bands));
   for (auto& r : t2.rows)
@@ -368,7 +378,8 @@ ReportModel statisticsReport(Services& s, const Actor& actor, int year) {
     table.key = t.code;
     table.caption = "";
     table.columns = {tr("Criterion"), format(tr("Year {1}"), {std::to_string(year)}),
-                     format(tr("Same day of {1}"), {std::to_string(year - 1)}), tr("This year against last (%)")};
+                     format(tr("Same day of {1}"), {std::to_string(year - 1)}),
+                     tr("This year against last (%)")};
     table.sums = false;
     for (const auto& r : t.rows) {
       ReportRow row;

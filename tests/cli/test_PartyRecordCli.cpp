@@ -35,7 +35,8 @@ TEST_CASE("cli record: interruptions and badges through the service, refused for
   o.today = *core::Date::make(2026, 11, 29);
   services::Services::createDemo(db, o);
   // The member admitted first: a long party age.
-  const std::string code = value(db, "SELECT code FROM members WHERE status = 'active' ORDER BY admitted_on LIMIT 1");
+  const std::string code =
+      value(db, "SELECT code FROM members WHERE status = 'active' ORDER BY admitted_on LIMIT 1");
   const std::string admitted = value(db, "SELECT admitted_on FROM members WHERE code = '" + code + "'");
   const int year = std::stoi(admitted.substr(0, 4));
 
@@ -43,7 +44,8 @@ TEST_CASE("cli record: interruptions and badges through the service, refused for
   CHECK(r.code == 0);
   CHECK(r.out.find("first_admitted_on") != std::string::npos);
   const std::string from = std::to_string(year + 2) + "-01-01", to = std::to_string(year + 2) + "-03-01";
-  r = runCli({"--db", db, "record", "add", "interruption", code, "kind=transfer_gap", "from=" + from, "to=" + to});
+  r = runCli(
+      {"--db", db, "record", "add", "interruption", code, "kind=transfer_gap", "from=" + from, "to=" + to});
   CHECK_MESSAGE(r.code == 0, r.err);
   r = runCli({"--db", db, "record", "show", "interruption", code});
   CHECK(r.out.find("kind=transfer_gap\tfrom=" + from + "\tto=" + to) != std::string::npos);
@@ -51,21 +53,24 @@ TEST_CASE("cli record: interruptions and badges through the service, refused for
         "member.interruption_add member:" + code);
   // Refused: an overlap, a bad date, an unknown field, a control character; nothing written.
   CHECK(runCli({"--db", db, "record", "add", "interruption", code, "kind=other", "from=" + from}).code == 1);
-  CHECK(runCli({"--db", db, "record", "add", "interruption", code, "kind=other", "from=31/02/2001"}).code == 1);
-  CHECK(runCli({"--db", db, "record", "add", "interruption", code, "kind=other", "since=2001-01-01"}).code == 2);
-  CHECK(runCli({"--db", db, "record", "add", "interruption", code, "kind=other", "from=" + std::to_string(year + 5) +
-                                                                                 "-01-01",
-                "to=" + std::to_string(year + 5) + "-02-01", "note=x\x07y"})
+  CHECK(runCli({"--db", db, "record", "add", "interruption", code, "kind=other", "from=31/02/2001"}).code ==
+        1);
+  CHECK(runCli({"--db", db, "record", "add", "interruption", code, "kind=other", "since=2001-01-01"}).code ==
+        2);
+  CHECK(runCli({"--db", db, "record", "add", "interruption", code, "kind=other",
+                "from=" + std::to_string(year + 5) + "-01-01", "to=" + std::to_string(year + 5) + "-02-01",
+                "note=x\x07y"})
             .code == 1);
   CHECK(value(db, "SELECT count(*) FROM party_interruptions") == "1");
   // Only the office: a secretary of the member's own cell is refused too.
   const std::string cell =
-      value(db, "SELECT o.code FROM organizations o JOIN members m ON m.cell_id = o.id WHERE m.code = '" + code + "'");
+      value(db, "SELECT o.code FROM organizations o JOIN members m ON m.cell_id = o.id WHERE m.code = '" +
+                    code + "'");
   REQUIRE(runCliWithInput({"--db", db, "user", "add", "quantri", "--role", "admin", "--password-fd", "FD"},
                           "mat-khau-quan-tri\n")
               .code == 0);
-  REQUIRE(runCliWithInput({"--db", db, "--user", "quantri", "--password-fd", "FD", "user", "add", "bithu", "--role",
-                           "secretary", "--cell", cell},
+  REQUIRE(runCliWithInput({"--db", db, "--user", "quantri", "--password-fd", "FD", "user", "add", "bithu",
+                           "--role", "secretary", "--cell", cell},
                           "mat-khau-quan-tri\nmat-khau-bi-thu\n")
               .code == 0);
   r = runCliWithInput({"--db", db, "--user", "bithu", "--password-fd", "FD", "record", "add", "badge", code,
