@@ -36,6 +36,8 @@ std::string reportUsage() {
             "need --out); --publish freezes it in the register and prints its number on standard error") +
          "\n  report badges --round DATE | report badge-proposals|badge-ceremony --round DATE\n      " +
          tr("the badge proposals of an award day with the covering memo; the ceremony list with the badge numbers") +
+         "\n  report party-card CODE [--format pdf|docx --out FILE]\n      " +
+         tr("the member card (2-HSĐV) pre-filled from the register") +
          "\n  report statistics --year Y [--format F --out FILE]\n      " +
          tr("the statistics templates 1-7 of Hướng dẫn 11-HD/BTCTW for the year, with last year and the percent") +
          "\n  report published [--format json]\n      " + tr("the published reports, newest first") +
@@ -136,14 +138,15 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   }
   if (!p.positional.empty() && p.positional[0] == "published") return listPublished(p, out);
 
-  allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--round", "--year"}, 1);
+  allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--round", "--year"},
+            !p.positional.empty() && p.positional[0] == "party-card" ? 2 : 1);
   if (p.positional.empty()) throw UsageError(tr("report needs the name of a report."));
   // `report badges --round DATE`: the proposal list of that award day (spec/member-file.md).
   const std::string name = p.get("--round") && p.positional[0] == "badges" ? "badge-proposals" : p.positional[0];
   if (p.get("--round") && name != "badge-proposals" && name != "badge-ceremony")
     throw UsageError(tr("--round goes with the reports badges, badge-proposals and badge-ceremony."));
   const auto& known = reports::reportNames();
-  if (std::find(known.begin(), known.end(), name) == known.end())
+  if (std::find(known.begin(), known.end(), name) == known.end() && !reports::isMemberForm(name))
     throw UsageError(format(tr("Unknown report \"{1}\"."), {name}));
   const std::string fmt = formatOption(p, "html", {"json", "html", "csv", "pdf", "docx", "xlsx"});
   core::Date today = core::Date::today();
@@ -177,7 +180,12 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
       err << tr("No member has been rated yet: the report shows empty years.") << "\n";
     }
   }
-  const auto report = reports::makeReport(*s, actor, {name, from, to, asOf});
+  if (name == "party-card" && p.positional.size() < 2)
+    throw UsageError(tr("report party-card needs the member's code."));
+  if (name == "party-card" && p.has("--publish"))
+    throw UsageError(tr("A member's form is printed, not published."));
+  const auto report =
+      reports::makeReport(*s, actor, {name, from, to, asOf, name == "party-card" ? p.positional[1] : std::string()});
   if (p.has("--publish")) {
     const core::Id id = reports::publish(*s, actor, report);
     err << format(tr("Published as report number {1}."), {std::to_string(id)}) << "\n";

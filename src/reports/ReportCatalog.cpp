@@ -20,6 +20,7 @@
 #include "reports/ReportTemplate.h"
 #include "reports/XlsxRenderer.h"
 #include "services/BadgeRound.h"
+#include "services/MemberForms.h"
 #include "services/MemberList.h"
 #include "services/Publishing.h"
 #include "services/Reports.h"
@@ -53,13 +54,19 @@ std::string reportTitle(const std::string& name) {
       {"deadlines", core::N_("Deadlines")},
       {"badge-proposals", core::N_("Proposal of Party badges")},
       {"badge-ceremony", core::N_("Party badge award ceremony")},
-      {"statistics", core::N_("Basic statistics templates")}};
+      {"statistics", core::N_("Basic statistics templates")},
+      {"party-card", core::N_("Member card")}};
   auto it = titles.find(name);
   return it == titles.end() ? name : std::string(tr(it->second));
 }
 
 bool reportUsesPeriod(const std::string& name) {
-  return name == "congress" || name == "admissions" || name == "ratings" || name == "discipline";
+  return name == "congress" || name == "admissions" || name == "ratings" || name == "discipline" ||
+         name == "statistics";
+}
+
+bool isMemberForm(const std::string& name) {
+  return name == "party-card";
 }
 
 const std::vector<std::string>& reportFormats() {
@@ -68,7 +75,8 @@ const std::vector<std::string>& reportFormats() {
 }
 
 FrozenReport makeReport(services::Services& s, const services::Actor& actor, const ReportRequest& q) {
-  if (std::find(reportNames().begin(), reportNames().end(), q.name) == reportNames().end())
+  if (std::find(reportNames().begin(), reportNames().end(), q.name) == reportNames().end() &&
+      !isMemberForm(q.name))
     throw core::DataError(format(tr("Unknown report \"{1}\"."), {q.name}));
   if (q.to < q.from)
     throw core::DataError(
@@ -107,6 +115,10 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
     r.model = services::badgeCeremonyReport(s, actor, q.asOf);
   else if (n == "statistics")
     r.model = services::statisticsReport(s, actor, q.to.year());
+  else if (n == "party-card") {
+    if (q.subject.empty()) throw core::DataError(tr("The member card needs the member's code."));
+    r.model = services::partyCardReport(s, actor, q.subject);
+  }
   if (r.model) r.model->title = reportTitle(n);
   return r;
 }

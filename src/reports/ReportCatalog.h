@@ -33,7 +33,12 @@ struct ReportRequest {
   core::Date from;   ///< first day of the period
   core::Date to;     ///< last day
   core::Date asOf;   ///< the day standing figures are taken on
+  std::string subject{};  ///< a form of one member (party-card): the member's code
 };
+
+/// True for the forms of one member (party-card), made with ReportRequest::subject and not listed by
+/// reportNames() (the Reports page lists reports of the register).
+bool isMemberForm(const std::string& name);
 
 /// Makes a report from the register now. Throws DataError for an unknown name or a period ending before it
 /// begins; the services' permission errors pass through.

@@ -1,0 +1,19 @@
+#pragma once
+// Forms printed from the register (spec/member-file.md "Forms printed from the register"): so far the member
+// card, phiếu đảng viên (Mẫu 2-HSĐV), every item pre-filled from the member's file and blank where the
+// register holds nothing.
+#include <string>
+
+#include "services/Actor.h"
+#include "services/ReportModel.h"
+
+namespace dangbo::services {
+
+class Services;
+
+/// The 2-HSĐV card of the member `code` as a report ("party-card"): the header (committees, cell, file and
+/// card numbers) and items 01-30. Needs ReadRegister; a secretary only for their cell. Discipline (item 26)
+/// is left to fill in: the register's decisions are case files.
+ReportModel partyCardReport(Services& s, const Actor& actor, const std::string& code);
+
+}  // namespace dangbo::services
