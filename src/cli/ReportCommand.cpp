@@ -38,6 +38,8 @@ std::string reportUsage() {
          tr("the badge proposals of an award day with the covering memo; the ceremony list with the badge numbers") +
          "\n  report party-card CODE [--format pdf|docx --out FILE]\n      " +
          tr("the member card (2-HSĐV) pre-filled from the register") +
+         "\n  report admission-decision CANDIDATE [--format pdf|docx --out FILE]\n      " +
+         tr("the committee's decision admitting a candidate, from the candidate's file") +
          "\n  report statistics --year Y [--format F --out FILE]\n      " +
          tr("the statistics templates 1-7 of Hướng dẫn 11-HD/BTCTW for the year, with last year and the percent") +
          "\n  report published [--format json]\n      " + tr("the published reports, newest first") +
@@ -139,7 +141,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   if (!p.positional.empty() && p.positional[0] == "published") return listPublished(p, out);
 
   allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--round", "--year"},
-            !p.positional.empty() && p.positional[0] == "party-card" ? 2 : 1);
+            !p.positional.empty() && reports::isMemberForm(p.positional[0]) ? 2 : 1);
   if (p.positional.empty()) throw UsageError(tr("report needs the name of a report."));
   // `report badges --round DATE`: the proposal list of that award day (spec/member-file.md).
   const std::string name = p.get("--round") && p.positional[0] == "badges" ? "badge-proposals" : p.positional[0];
@@ -180,12 +182,12 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
       err << tr("No member has been rated yet: the report shows empty years.") << "\n";
     }
   }
-  if (name == "party-card" && p.positional.size() < 2)
-    throw UsageError(tr("report party-card needs the member's code."));
-  if (name == "party-card" && p.has("--publish"))
+  if (reports::isMemberForm(name) && p.positional.size() < 2)
+    throw UsageError(tr("report party-card and admission-decision need the member's or candidate's code."));
+  if (reports::isMemberForm(name) && p.has("--publish"))
     throw UsageError(tr("A member's form is printed, not published."));
   const auto report =
-      reports::makeReport(*s, actor, {name, from, to, asOf, name == "party-card" ? p.positional[1] : std::string()});
+      reports::makeReport(*s, actor, {name, from, to, asOf, reports::isMemberForm(name) ? p.positional[1] : std::string()});
   if (p.has("--publish")) {
     const core::Id id = reports::publish(*s, actor, report);
     err << format(tr("Published as report number {1}."), {std::to_string(id)}) << "\n";

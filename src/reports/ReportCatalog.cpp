@@ -55,7 +55,8 @@ std::string reportTitle(const std::string& name) {
       {"badge-proposals", core::N_("Proposal of Party badges")},
       {"badge-ceremony", core::N_("Party badge award ceremony")},
       {"statistics", core::N_("Basic statistics templates")},
-      {"party-card", core::N_("Member card")}};
+      {"party-card", core::N_("Member card")},
+      {"admission-decision", core::N_("Decision on admitting a party member")}};
   auto it = titles.find(name);
   return it == titles.end() ? name : std::string(tr(it->second));
 }
@@ -66,7 +67,7 @@ bool reportUsesPeriod(const std::string& name) {
 }
 
 bool isMemberForm(const std::string& name) {
-  return name == "party-card";
+  return name == "party-card" || name == "admission-decision";
 }
 
 const std::vector<std::string>& reportFormats() {
@@ -118,6 +119,9 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
   else if (n == "party-card") {
     if (q.subject.empty()) throw core::DataError(tr("The member card needs the member's code."));
     r.model = services::partyCardReport(s, actor, q.subject);
+  } else if (n == "admission-decision") {
+    if (q.subject.empty()) throw core::DataError(tr("The admission decision needs the candidate's code."));
+    r.model = services::admissionDecisionReport(s, actor, q.subject);
   }
   if (r.model) r.model->title = reportTitle(n);
   return r;

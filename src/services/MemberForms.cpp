@@ -1,8 +1,10 @@
 #include "services/MemberForms.h"
 
 #include "core/Enums.h"
+#include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/VietText.h"
+#include "services/Admissions.h"
 #include "services/PartyFile.h"
 #include "services/Register.h"
 #include "services/Services.h"
@@ -138,6 +140,56 @@ ReportModel partyCardReport(Services& s, const Actor& actor, const std::string& 
   };
   body.tables.push_back(std::move(t));
   r.sections.push_back(std::move(body));
+  return r;
+}
+
+ReportModel admissionDecisionReport(Services& s, const Actor& actor, const std::string& code) {
+  const CandidateFile file = candidateFile(s, actor, code);  // scope: a secretary, their cell
+  const core::Candidate& c = file.candidate;
+  if (!c.committeeResolutionOn)
+    throw core::DataError(
+        format(tr("The file of {1} ({2}) has no resolution of the committee yet: the admission "
+                  "decision follows it."),
+               {c.fullName, c.code}));
+  const core::CommitteeInfo info = s.committee();
+  ReportModel r;
+  r.name = "admission-decision";
+  r.title = tr("Decision on admitting a party member");
+  r.committee = info.name;
+  r.from = r.to = r.asOf = c.decisionOn.value_or(Date::today());
+  const std::string dots = "…";
+  std::string ethnicity = c.ethnicity;
+  for (const auto& [gcode, name] : s.ethnicGroups())
+    if (gcode == c.ethnicity) ethnicity = name;
+  ReportSection sec;
+  sec.paragraphs = {
+      format(tr("Decision number {1}, dated {2}."),
+             {c.decisionNo.empty() ? dots : c.decisionNo, c.decisionOn ? c.decisionOn->vn() : dots}),
+      tr("Pursuant to the Statute of the Communist Party of Viet Nam and the regulations on its "
+         "implementation;"),
+      format(
+          tr("Considering the resolution of the cell {1} of {2} proposing the admission ({3} of {4} official "
+             "members in favour);"),
+          {file.cellName, c.cellVoteOn ? c.cellVoteOn->vn() : dots,
+           c.cellVoteInFavour ? std::to_string(*c.cellVoteInFavour) : dots,
+           c.cellVoteOfficial ? std::to_string(*c.cellVoteOfficial) : dots}),
+      format(tr("Pursuant to the resolution of the party committee number {1} of {2},"),
+             {c.committeeResolutionNo, c.committeeResolutionOn->vn()}),
+      tr("DECIDES:"),
+      format(tr("Article 1. To admit {1}, born {2}, of the {3} ethnic group, residing at {4}, into the "
+                "Communist Party of Viet Nam; the probation lasts {5} months from the day of the admission "
+                "ceremony."),
+             {c.fullName, c.birthDate ? c.birthDate->vn() : dots, ethnicity,
+              c.residence.empty() ? dots : c.residence,
+              std::to_string(s.ruleBook().intOn("admission.probation_months", r.asOf))}),
+      format(tr("Article 2. The cell {1} holds the admission ceremony and helps the new member during the "
+                "probation."),
+             {file.cellName}),
+      format(
+          tr("Article 3. The office of the committee, the cell {1} and the comrade named in Article 1 carry "
+             "out this decision."),
+          {file.cellName})};
+  r.sections.push_back(std::move(sec));
   return r;
 }
 

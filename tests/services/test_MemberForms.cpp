@@ -51,3 +51,34 @@ TEST_CASE("party card: every item from the file, the first admission, badges, a 
   // Another cell's secretary may not print it.
   CHECK_THROWS(services::partyCardReport(*fx.s, {"bt", "secretary", fx.cell + 100}, "DV01"));
 }
+
+TEST_CASE("admission decision: the vote and the resolution as recorded, refused before the resolution") {
+  test::admission::OneCell fx;
+  auto c = fx.candidate("QC1", *core::PartialDate::make(2000, 2, 3), d(2025, 1, 6));
+  c.cellVoteOn = d(2025, 9, 1);
+  c.cellVoteOfficial = 12;
+  c.cellVoteInFavour = 11;
+  c.residence = "Bản Nà Ớt";
+  fx.insert(c);
+  CHECK_THROWS_AS(services::admissionDecisionReport(*fx.s, Actor::localOffice(), "QC1"), core::DataError);
+  c.committeeResolutionOn = d(2025, 10, 2);
+  c.committeeResolutionNo = "15-NQ/ĐU";
+  c.decisionOn = d(2025, 10, 20);
+  c.decisionNo = "88-QĐ/ĐU";
+  auto c2 = c;
+  c2.code = "QC2";
+  fx.insert(c2);
+  const auto rep = services::admissionDecisionReport(*fx.s, Actor::localOffice(), "QC2");
+  std::string all;
+  for (const auto& p : rep.sections.front().paragraphs) all += p + "\n";
+  CHECK(all.find("88-QĐ/ĐU") != std::string::npos);
+  CHECK(all.find("20/10/2025") != std::string::npos);
+  CHECK(all.find("15-NQ/ĐU") != std::string::npos);
+  CHECK(all.find("02/10/2025") != std::string::npos);
+  CHECK(all.find("11") != std::string::npos);
+  CHECK(all.find("12") != std::string::npos);
+  CHECK(all.find("Lò Thị QC1") != std::string::npos);  // QC2 is a copy of QC1's file
+  CHECK(all.find("03/02/2000") != std::string::npos);
+  CHECK(all.find("Bản Nà Ớt") != std::string::npos);
+  CHECK_THROWS(services::admissionDecisionReport(*fx.s, {"bt", "secretary", fx.cell + 100}, "QC2"));
+}
