@@ -212,7 +212,8 @@ wxString MemberDialog::partyAgeLine() {
   if (!v.awards.empty())
     line += "; " + ui::fmt(_("badge of {1} years"), {wxString::Format("%d", v.awards.back().milestone)});
   if (v.nextMilestone && v.nextMilestoneOn)
-    line += "; " + ui::fmt(_("{1} years on {2}"),
+    line += "; " + ui::fmt(*v.nextMilestoneOn <= core::Date::today() ? _("{1}-year badge due since {2}, not awarded")
+                                                                      : _("{1} years on {2}"),
                            {wxString::Format("%d", *v.nextMilestone), ui::wx(v.nextMilestoneOn->vn())});
   return line;
 }
