@@ -40,6 +40,8 @@ std::string reportUsage() {
          tr("the member card (2-HSĐV) pre-filled from the register") +
          "\n  report admission-decision CANDIDATE [--format pdf|docx --out FILE]\n      " +
          tr("the committee's decision admitting a candidate, from the candidate's file") +
+         "\n  report changes --since DATE [--to DATE]\n      " +
+         tr("the changes since a day, to enter into CSDL đảng viên 3.0") +
          "\n  report statistics --year Y [--format F --out FILE]\n      " +
          tr("the statistics templates 1-7 of Hướng dẫn 11-HD/BTCTW for the year, with last year and the percent") +
          "\n  report published [--format json]\n      " + tr("the published reports, newest first") +
@@ -140,7 +142,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   }
   if (!p.positional.empty() && p.positional[0] == "published") return listPublished(p, out);
 
-  allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--round", "--year"},
+  allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--round", "--year", "--since"},
             !p.positional.empty() && reports::isMemberForm(p.positional[0]) ? 2 : 1);
   if (p.positional.empty()) throw UsageError(tr("report needs the name of a report."));
   // `report badges --round DATE`: the proposal list of that award day (spec/member-file.md).
@@ -156,6 +158,10 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   core::Date to = dateOption(p, "--to", today);
   core::Date asOf = dateOption(p, "--as-of", name == "deadlines" || name == "badges" ? today : to);
   if (p.get("--round")) asOf = dateOption(p, "--round", today);
+  if (p.get("--since")) {  // `report changes --since DATE`: the work list for CSDL đảng viên 3.0
+    if (name != "changes") throw UsageError(tr("--since goes with the report changes."));
+    from = dateOption(p, "--since", today);
+  }
   if (p.get("--year")) {  // `report statistics --year Y`: the year ending 31/12
     if (name != "statistics") throw UsageError(tr("--year goes with the report statistics."));
     int y = 0;

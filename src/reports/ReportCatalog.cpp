@@ -22,6 +22,7 @@
 #include "services/BadgeRound.h"
 #include "services/MemberForms.h"
 #include "services/MemberList.h"
+#include "services/NationalDatabase.h"
 #include "services/Publishing.h"
 #include "services/Reports.h"
 #include "services/Services.h"
@@ -36,7 +37,7 @@ namespace fs = std::filesystem;
 const std::vector<std::string>& reportNames() {
   static const std::vector<std::string> names = {"congress", "organizations", "members",   "admissions",
                                                  "ratings",  "discipline",    "committee", "register",
-                                                 "badges",   "deadlines", "badge-proposals", "badge-ceremony", "statistics"};
+                                                 "badges",   "deadlines", "badge-proposals", "badge-ceremony", "statistics", "changes"};
   return names;
 }
 
@@ -55,6 +56,7 @@ std::string reportTitle(const std::string& name) {
       {"badge-proposals", core::N_("Proposal of Party badges")},
       {"badge-ceremony", core::N_("Party badge award ceremony")},
       {"statistics", core::N_("Basic statistics templates")},
+      {"changes", core::N_("Changes to enter into the national member database")},
       {"party-card", core::N_("Member card")},
       {"admission-decision", core::N_("Decision on admitting a party member")}};
   auto it = titles.find(name);
@@ -63,7 +65,7 @@ std::string reportTitle(const std::string& name) {
 
 bool reportUsesPeriod(const std::string& name) {
   return name == "congress" || name == "admissions" || name == "ratings" || name == "discipline" ||
-         name == "statistics";
+         name == "statistics" || name == "changes";
 }
 
 bool isMemberForm(const std::string& name) {
@@ -116,6 +118,8 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
     r.model = services::badgeCeremonyReport(s, actor, q.asOf);
   else if (n == "statistics")
     r.model = services::statisticsReport(s, actor, q.to.year());
+  else if (n == "changes")
+    r.model = services::changesReport(s, actor, q.from, q.to);
   else if (n == "party-card") {
     if (q.subject.empty()) throw core::DataError(tr("The member card needs the member's code."));
     r.model = services::partyCardReport(s, actor, q.subject);
