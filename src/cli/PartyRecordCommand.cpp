@@ -5,6 +5,8 @@
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/PartyFields.h"
+#include "exchange/Csv.h"
+#include "exchange/Reconcile.h"
 #include "services/PartyFile.h"
 #include "services/Services.h"
 
@@ -132,6 +134,32 @@ int cmdPartyRecord(const Parsed& p, std::ostream& out, std::ostream& err) {
                                       readRecord(p.positional, 3, core::badgeRequestFields(), kind));
   err << format(tr("Record {1} {2} added to member {3}."), {kind, std::to_string(id), code}) << "\n";
   return kOk;
+}
+
+}  // namespace dangbo::cli
+
+namespace dangbo::cli {
+
+std::string reconcileUsage() {
+  return std::string("  reconcile FILE.xlsx|FILE.csv --map MAP.csv\n      ") +
+         tr("every difference between an export of CSDL đảng viên 3.0 and the register, the columns mapped "
+            "by "
+            "MAP.csv (FIELD,COLUMN HEADER lines); exit 1 when there is any") +
+         "\n";
+}
+
+int cmdReconcile(const Parsed& p, std::ostream& out, std::ostream& err) {
+  allowOnly(p, {"--map"}, 1);
+  if (p.positional.size() != 1 || !p.get("--map"))
+    throw UsageError(tr("reconcile needs the export file and --map MAP.csv."));
+  auto s = services::Services::openForReading(dbPath(p));
+  const auto diffs = exchange::reconcile(*s, actingUser(p, *s), p.positional[0], *p.get("--map"));
+  out << "code,name,field,register,export\n";
+  for (const auto& d : diffs)
+    out << exchange::csvField(d.code) << ',' << exchange::csvField(d.name) << ',' << d.field << ','
+        << exchange::csvField(d.inRegister) << ',' << exchange::csvField(d.inExport) << '\n';
+  err << format(tr("{1} differences."), {std::to_string(diffs.size())}) << "\n";
+  return diffs.empty() ? kOk : 1;
 }
 
 }  // namespace dangbo::cli
