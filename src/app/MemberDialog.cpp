@@ -18,6 +18,7 @@
 #include "core/Enums.h"
 #include "core/VietText.h"
 #include "services/Deadlines.h"
+#include "services/PartyFile.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
@@ -197,12 +198,31 @@ void MemberDialog::showHeader() {
       for (const auto& c : file_.oldCodes) codes += (codes.empty() ? "" : ", ") + ui::wx(c);
       where += "; " + ui::fmt(_("old codes: {1}"), {codes});
     }
-    state->SetLabelText(ui::fmt(_("{1}; {2}; {3}"), {status, standing, where}));
+    state->SetLabelText(ui::fmt(_("{1}; {2}; {3}"), {status, standing, where}) + partyAgeLine());
   }
   ctrl<wxButton>(this, "recordAction")->Enable(!isNew);
   ctrl<wxButton>(this, "addTraining")->Enable(!isNew);
   updateReceiptButton();
   Layout();
+}
+
+wxString MemberDialog::partyAgeLine() {
+  services::PartyAgeView v;
+  if (!file_.member.admittedOn ||
+      !ui::attempt(this, [&] { v = services::partyAgeOf(services_, currentActor(), code_, core::Date::today()); }) ||
+      !v.firstAdmitted)
+    return {};
+  wxString line = "\n" + ui::fmt(_("Party age: {1} years (first admitted {2})"),
+                                  {wxString::Format("%d", v.years), ui::wx(v.firstAdmitted->vn())});
+  if (!v.interruptions.empty())
+    line += "; " + ui::fmt(_("{1} interruptions not counted"), {wxString::Format("%zu", v.interruptions.size())});
+  if (!v.awards.empty())
+    line += "; " + ui::fmt(_("badge of {1} years"), {wxString::Format("%d", v.awards.back().milestone)});
+  if (v.nextMilestone && v.nextMilestoneOn)
+    line += "; " + ui::fmt(*v.nextMilestoneOn <= core::Date::today() ? _("{1}-year badge due since {2}, not awarded")
+                                                                      : _("{1} years on {2}"),
+                           {wxString::Format("%d", *v.nextMilestone), ui::wx(v.nextMilestoneOn->vn())});
+  return line;
 }
 
 void MemberDialog::showProfile(const core::Member& m) {

@@ -44,6 +44,8 @@ class MemberDialog : public wxDialog {
   void showProfile(const core::Member& m);
   void showHistory();
   void showTrainings();
+  /// The party age line of the header (core/PartyAge): years, first admission, interruptions, badges.
+  wxString partyAgeLine();
   void showHeader();
   std::optional<core::Member> readProfile();
   void save();

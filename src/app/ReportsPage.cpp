@@ -62,7 +62,8 @@ std::string fileWord(const std::string& name) {
       {"congress", "dai-hoi"},        {"organizations", "to-chuc-dang"}, {"members", "co-cau-dang-vien"},
       {"admissions", "ket-nap"},      {"ratings", "danh-gia-xep-loai"},  {"discipline", "kiem-tra-ky-luat"},
       {"committee", "ban-chap-hanh"}, {"register", "so-dang-vien"},      {"badges", "huy-hieu-dang"},
-      {"deadlines", "thoi-han"}};
+      {"deadlines", "thoi-han"},      {"badge-proposals", "to-trinh-huy-hieu-dang"},
+      {"badge-ceremony", "trao-huy-hieu-dang"}, {"statistics", "bieu-thong-ke"}, {"changes", "thay-doi-csdl"}};
   auto it = words.find(name);
   return it == words.end() ? name : it->second;
 }

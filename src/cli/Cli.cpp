@@ -72,7 +72,7 @@ std::string usage() {
          tr("the member register (form 7-HSĐV) as .csv or .xlsx") + "\n" +
          "  check [--as-of DATE] [--format text|json]\n      " +
          tr("check the register (exit 1 when problems are found)") + "\n" + reportUsage() + packageUsage() +
-         userUsage() + transferUsage() + recordUsage() + mergeUsage() + "  --version, --help\n\n" +
+         userUsage() + transferUsage() + recordUsage() + mergeUsage() + reconcileUsage() + "  --version, --help\n\n" +
          tr("--db PATH: the database file; default: $XDG_DATA_HOME/dangbo/dangbo.db "
             "(~/.local/share/dangbo/dangbo.db).") +
          "\n" + tr("Dates: YYYY-MM-DD or dd/mm/yyyy.") + "\n" +
@@ -332,6 +332,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (p.command == "audit") return cmdAudit(p, out, err);
     if (p.command == "record") return cmdRecord(p, out, err);
     if (p.command == "merge") return cmdMerge(p, out, err);
+    if (p.command == "reconcile") return cmdReconcile(p, out, err);
     if (p.command == "transfer-received") return cmdTransferReceived(p, out, err);
     throw UsageError(format(tr("Unknown command \"{1}\"."), {p.command}));
   } catch (const UsageError& e) {

@@ -89,6 +89,12 @@ std::string recordUsage();
 /// `merge ...`: merging former communes' registers (MergeCommand.cpp) and its lines of --help.
 int cmdMerge(const Parsed& p, std::ostream& out, std::ostream& err);
 std::string mergeUsage();
+/// `record` for the kinds of a member's party file: interruption, badge, badge_request (issue 19).
+int cmdPartyRecord(const Parsed& p, std::ostream& out, std::ostream& err);
+std::string partyRecordUsage();
+/// `reconcile FILE --map MAP.csv` (issue 19).
+int cmdReconcile(const Parsed& p, std::ostream& out, std::ostream& err);
+std::string reconcileUsage();
 /// The lock a window holds on --db: taken by commands that write, so that they refuse (exit 1) while a
 /// window has the register open (CliUser.cpp).
 std::unique_ptr<services::InstanceLock> lockForWriting(const Parsed& p);

@@ -21,7 +21,8 @@ std::string recordUsage() {
             "a line") +
          "\n  record add|set|delete KIND KEY FIELD=VALUE ...\n      " +
          tr("a record through the window's own door: the same scope, rules, refusals and audit row") +
-         "\n      " + tr("kinds:") + " " + kinds + "\n";
+         "\n      " + tr("kinds:") + " " + kinds +
+         ", interruption, badge, badge_request\n" + partyRecordUsage();
 }
 
 namespace {
@@ -82,6 +83,9 @@ int cmdRecord(const Parsed& p, std::ostream& out, std::ostream& err) {
   }
   if (p.positional.size() < 2)
     throw UsageError(tr("record needs an action (show, add, set, delete) and a KIND."));
+  // The kinds of a member's party file have their own command (PartyRecordCommand.cpp).
+  if (const auto& k = p.positional[1]; k == "interruption" || k == "badge" || k == "badge_request")
+    return cmdPartyRecord(p, out, err);
   const record::Kind& kind = findKind(p.positional[1]);
   if (action == "show") {
     allowOnly(p, {}, 3);

@@ -40,6 +40,16 @@ std::string reportUsage() {
          "\n  report handover|handover-list --origin NAME [--cell CODE] [--as-of DATE] [--format F] [--out FILE]\n      " +
          tr("the handover record of a former commune's members (per cell), or the list attached to the receiving "
             "decision, signed by both sides") +
+         "\n  report badges --round DATE | report badge-proposals|badge-ceremony --round DATE\n      " +
+         tr("the badge proposals of an award day with the covering memo; the ceremony list with the badge numbers") +
+         "\n  report party-card CODE [--format pdf|docx --out FILE]\n      " +
+         tr("the member card (2-HSĐV) pre-filled from the register") +
+         "\n  report admission-decision CANDIDATE [--format pdf|docx --out FILE]\n      " +
+         tr("the committee's decision admitting a candidate, from the candidate's file") +
+         "\n  report changes --since DATE [--to DATE]\n      " +
+         tr("the changes since a day, to enter into CSDL đảng viên 3.0") +
+         "\n  report statistics --year Y [--format F --out FILE]\n      " +
+         tr("the statistics templates 1-7 of Hướng dẫn 11-HD/BTCTW for the year, with last year and the percent") +
          "\n  report published [--format json]\n      " + tr("the published reports, newest first") +
          "\n  report --id N [--format F] [--out FILE]\n      " +
          tr("a published report printed again exactly as it was published") +
@@ -155,21 +165,42 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     output(p, out, r, fmt, {});
     return kOk;
   }
-  allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--year", "--cell"}, 1);
+  allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--year", "--cell", "--round", "--since"},
+            !p.positional.empty() && reports::isMemberForm(p.positional[0]) ? 2 : 1);
   if (p.positional.empty()) throw UsageError(tr("report needs the name of a report."));
-  const std::string& name = p.positional[0];
+  // `report badges --round DATE`: the proposal list of that award day (spec/member-file.md).
+  const std::string name = p.get("--round") && p.positional[0] == "badges" ? "badge-proposals" : p.positional[0];
+  if (p.get("--round") && name != "badge-proposals" && name != "badge-ceremony")
+    throw UsageError(tr("--round goes with the reports badges, badge-proposals and badge-ceremony."));
   const auto& known = reports::reportNames();
-  if (std::find(known.begin(), known.end(), name) == known.end())
+  if (std::find(known.begin(), known.end(), name) == known.end() && !reports::isMemberForm(name))
     throw UsageError(format(tr("Unknown report \"{1}\"."), {name}));
   const std::string fmt = formatOption(p, "html", {"json", "html", "csv", "pdf", "docx", "xlsx"});
   core::Date today = core::Date::today();
   core::Date from = dateOption(p, "--from", *core::Date::make(today.year(), 1, 1));
   core::Date to = dateOption(p, "--to", today);
   core::Date asOf = dateOption(p, "--as-of", name == "deadlines" || name == "badges" ? today : to);
+  if (p.get("--round")) asOf = dateOption(p, "--round", today);
+  if (p.get("--since")) {  // `report changes --since DATE`: the work list for CSDL đảng viên 3.0
+    if (name != "changes") throw UsageError(tr("--since goes with the report changes."));
+    from = dateOption(p, "--since", today);
+  }
+  if (p.get("--year") && name != "dues" && name != "removal-grounds") {  // `statistics --year Y`: to 31/12
+    if (name != "statistics") throw UsageError(tr("--year goes with the report statistics."));
+    int y = 0;
+    try {
+      y = std::stoi(*p.get("--year"));
+    } catch (const std::exception&) {
+    }
+    const auto first = core::Date::make(y, 1, 1), last = core::Date::make(y, 12, 31);
+    if (!first || !last || y < 1930) throw UsageError(format(tr("\"{1}\" is not a year."), {*p.get("--year")}));
+    from = *first;
+    to = asOf = *last;
+  }
   if (to < from)
     throw core::DataError(format(tr("The period ends ({2}) before it begins ({1})."), {from.vn(), to.vn()}));
   const bool byYear = name == "dues" || name == "removal-grounds";
-  if ((p.get("--year") && !byYear) || (p.get("--cell") && name != "dues" && name != "meetings"))
+  if ((p.get("--year") && !byYear && name != "statistics") || (p.get("--cell") && name != "dues" && name != "meetings"))
     throw UsageError(format(tr("{1} does not take that option."), {name}));
   if (byYear) {
     // --year Y: the calendar year; its months up to --as-of (default today, or the year's last day).
@@ -196,7 +227,12 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
       err << tr("No member has been rated yet: the report shows empty years.") << "\n";
     }
   }
-  const auto report = reports::makeReport(*s, actor, {name, from, to, asOf, cell});
+  if (reports::isMemberForm(name) && p.positional.size() < 2)
+    throw UsageError(tr("report party-card and admission-decision need the member's or candidate's code."));
+  if (reports::isMemberForm(name) && p.has("--publish"))
+    throw UsageError(tr("A member's form is printed, not published."));
+  const auto report =
+      reports::makeReport(*s, actor, {name, from, to, asOf, cell, reports::isMemberForm(name) ? p.positional[1] : std::string()});
   if (p.has("--publish")) {
     const core::Id id = reports::publish(*s, actor, report);
     err << format(tr("Published as report number {1}."), {std::to_string(id)}) << "\n";

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/I18n.h"
+
 namespace dangbo::core {
 
 std::optional<Date> dayPartyAgeReaches(Date firstAdmitted, std::vector<PartyAgeGap> gaps, int years) {
@@ -27,6 +29,34 @@ int partyYearsOn(Date firstAdmitted, const std::vector<PartyAgeGap>& gaps, Date 
     years = n;
   }
   return years;
+}
+
+const std::vector<std::string>& interruptionKinds() {
+  static const std::vector<std::string> k = {"readmission", "out_of_contact", "transfer_gap", "other"};
+  return k;
+}
+
+std::string interruptionKindLabel(const std::string& kind) {
+  if (kind == "readmission") return tr("Re-admission");
+  if (kind == "out_of_contact") return tr("Out of contact");
+  if (kind == "transfer_gap") return tr("Gap between transfers");
+  if (kind == "other") return tr("Other interruption");
+  return kind;
+}
+
+std::optional<Date> firstAdmission(const std::optional<Date>& admittedOn,
+                                   const std::vector<PartyInterruption>& interruptions) {
+  std::optional<Date> first = admittedOn;
+  for (const auto& i : interruptions)
+    if (i.firstAdmittedOn && (!first || *i.firstAdmittedOn < *first)) first = i.firstAdmittedOn;
+  return first;
+}
+
+std::vector<PartyAgeGap> gapsOf(const std::vector<PartyInterruption>& interruptions) {
+  std::vector<PartyAgeGap> out;
+  out.reserve(interruptions.size());
+  for (const auto& i : interruptions) out.push_back({i.from, i.to});
+  return out;
 }
 
 }  // namespace dangbo::core

@@ -213,7 +213,7 @@ std::vector<std::string> registerCells(const services::RegisterEntry& e, int num
   c[5] = m.occupation;
   c[6] =
       join({vn(m.admittedOn), vn(m.officialOn && *m.officialOn <= asOf ? m.officialOn : std::nullopt)}, sep);
-  c[7] = join({m.cardNo, m.fileNo}, sep);
+  c[7] = join({m.cardNo, m.fileNo, e.badgeNo}, sep);
   if (e.cellCategory == "quan_su") c[8] = core::tr("Army");
   if (e.cellCategory == "cong_an") c[8] = core::tr("Police");
 

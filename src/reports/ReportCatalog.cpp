@@ -20,10 +20,14 @@
 #include "reports/ReportTemplate.h"
 #include "reports/XlsxRenderer.h"
 #include "services/CellWork.h"
+#include "services/BadgeRound.h"
+#include "services/MemberForms.h"
 #include "services/MemberList.h"
+#include "services/NationalDatabase.h"
 #include "services/Publishing.h"
 #include "services/Reports.h"
 #include "services/Services.h"
+#include "services/Statistics.h"
 
 namespace dangbo::reports {
 
@@ -35,7 +39,8 @@ const std::vector<std::string>& reportNames() {
   static const std::vector<std::string> names = {"congress", "organizations", "members",   "admissions",
                                                  "ratings",  "discipline",    "committee", "register",
                                                  "badges",   "deadlines", "meetings", "dues",
-                                                 "removal-grounds"};
+                                                 "removal-grounds", "badge-proposals", "badge-ceremony",
+                                                 "statistics", "changes"};
   return names;
 }
 
@@ -53,14 +58,25 @@ std::string reportTitle(const std::string& name) {
       {"deadlines", core::N_("Deadlines")},
       {"meetings", core::N_("Cell meetings by month")},
       {"dues", core::N_("Party dues")},
-      {"removal-grounds", core::N_("Members with a ground for removal")}};
+      {"removal-grounds", core::N_("Members with a ground for removal")},
+      {"badge-proposals", core::N_("Proposal of Party badges")},
+      {"badge-ceremony", core::N_("Party badge award ceremony")},
+      {"statistics", core::N_("Basic statistics templates")},
+      {"changes", core::N_("Changes to enter into the national member database")},
+      {"party-card", core::N_("Member card")},
+      {"admission-decision", core::N_("Decision on admitting a party member")}};
   auto it = titles.find(name);
   return it == titles.end() ? name : std::string(tr(it->second));
 }
 
 bool reportUsesPeriod(const std::string& name) {
   return name == "congress" || name == "admissions" || name == "ratings" || name == "discipline" ||
-         name == "meetings" || name == "dues" || name == "removal-grounds";
+         name == "meetings" || name == "dues" || name == "removal-grounds" ||
+         name == "statistics" || name == "changes";
+}
+
+bool isMemberForm(const std::string& name) {
+  return name == "party-card" || name == "admission-decision";
 }
 
 const std::vector<std::string>& reportFormats() {
@@ -69,7 +85,8 @@ const std::vector<std::string>& reportFormats() {
 }
 
 FrozenReport makeReport(services::Services& s, const services::Actor& actor, const ReportRequest& q) {
-  if (std::find(reportNames().begin(), reportNames().end(), q.name) == reportNames().end())
+  if (std::find(reportNames().begin(), reportNames().end(), q.name) == reportNames().end() &&
+      !isMemberForm(q.name))
     throw core::DataError(format(tr("Unknown report \"{1}\"."), {q.name}));
   if (q.to < q.from)
     throw core::DataError(
@@ -108,6 +125,21 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
     r.model = services::duesReport(s, actor, q.from.year(), q.cell, q.asOf);
   else if (n == "removal-grounds")
     r.model = services::removalGroundsReport(s, actor, q.from.year(), q.asOf);
+  else if (n == "badge-proposals")
+    r.model = services::badgeProposalsReport(s, actor, q.asOf);
+  else if (n == "badge-ceremony")
+    r.model = services::badgeCeremonyReport(s, actor, q.asOf);
+  else if (n == "statistics")
+    r.model = services::statisticsReport(s, actor, q.to.year());
+  else if (n == "changes")
+    r.model = services::changesReport(s, actor, q.from, q.to);
+  else if (n == "party-card") {
+    if (q.subject.empty()) throw core::DataError(tr("The member card needs the member's code."));
+    r.model = services::partyCardReport(s, actor, q.subject);
+  } else if (n == "admission-decision") {
+    if (q.subject.empty()) throw core::DataError(tr("The admission decision needs the candidate's code."));
+    r.model = services::admissionDecisionReport(s, actor, q.subject);
+  }
   // The dues reports keep their own titles: the book of a cell (S01/ĐP) or the summary (S02/ĐP).
   if (r.model && n != "dues") r.model->title = reportTitle(n);
   return r;

@@ -34,7 +34,12 @@ struct ReportRequest {
   core::Date to;     ///< last day
   core::Date asOf;   ///< the day standing figures are taken on
   std::string cell{};  ///< meetings, dues: one cell's code (dues: its book S01/ĐP); empty: every cell
+  std::string subject{};  ///< a form of one member (party-card): the member's code
 };
+
+/// True for the forms of one member (party-card), made with ReportRequest::subject and not listed by
+/// reportNames() (the Reports page lists reports of the register).
+bool isMemberForm(const std::string& name);
 
 /// Makes a report from the register now. Throws DataError for an unknown name or a period ending before it
 /// begins; the services' permission errors pass through.

@@ -13,6 +13,7 @@
 #include "core/Numbers.h"
 #include "core/VietText.h"
 #include "services/Register.h"
+#include "services/PartyFile.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
 #include "store/AdmissionRepository.h"
@@ -622,6 +623,7 @@ core::Id recordCeremony(Services& s, const Actor& actor, const std::string& code
     reg.insertEvent(
         {0, id, *c.decisionOn, "admitted", std::nullopt, c.cellId, "", c.decisionNo, "", std::nullopt});
     s.audit(actor, "member.add", "member:" + m.code, "", m.fullName + " | " + cell.code);
+    noteReadmission(s, actor, id, *c.decisionOn);  // a former member: party age keeps the first admission
     st.after.ceremonyOn = cer.on;
     st.after.status = "admitted";
     st.after.memberId = id;

@@ -9,10 +9,12 @@
 #include "core/Rules.h"
 #include "core/WorkCalendar.h"
 #include "services/Lookup.h"
+#include "services/PartyFile.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
 #include "store/AdmissionRepository.h"
 #include "store/Database.h"
+#include "store/PartyFileRepository.h"
 #include "store/RegisterRepository.h"
 #include "store/TransferQueries.h"
 
@@ -51,8 +53,10 @@ std::vector<Date> awardDays(const std::string& value, int year) {
   return out;
 }
 
+}  // namespace
+
 // The next award day on or after asOf and the one before it.
-std::optional<std::pair<Date, Date>> awardWindow(const core::RuleBook& rules, const Date& asOf) {
+std::optional<std::pair<Date, Date>> badgeAwardWindow(const core::RuleBook& rules, const Date& asOf) {
   auto v = rules.valueOn("badge.award_dates", asOf);
   if (!v) return std::nullopt;
   std::vector<Date> days;
@@ -63,8 +67,6 @@ std::optional<std::pair<Date, Date>> awardWindow(const core::RuleBook& rules, co
     if (days[i] >= asOf) return std::pair{days[i - 1], days[i]};
   return std::nullopt;
 }
-
-}  // namespace
 
 std::string deadlineKindLabel(const std::string& kind) {
   if (kind == "certificate_expiry") return tr("Awareness-course certificate expires");
@@ -149,15 +151,21 @@ std::vector<Deadline> deadlines(Services& s, const Actor& actor, const Date& asO
   }
 
   // Badges on the next award day.
-  if (auto window = awardWindow(rules, asOf)) {
+  if (auto window = badgeAwardWindow(rules, asOf)) {
     const auto [previous, next] = *window;
     const std::vector<int> milestones = rules.intListOn("badge.milestones", next);
+    const PartyAgeBook book(storeOf(s));  // party age: the first admission less every interruption
+    std::map<core::Id, std::vector<int>> awarded;
+    for (const auto& a : store::PartyFileRepository(storeOf(s)).badgeAwards())
+      awarded[a.memberId].push_back(a.milestone);
     for (const auto& m : repo.admittedPresentMembers()) {
       if (!visible(m.cellId) || *m.admittedOn > asOf) continue;
+      const auto& has = awarded[m.id];
       for (int years : milestones) {
-        const Date reached = m.admittedOn->addYears(years);
-        if (reached > previous && reached <= next) {
-          add({"badge_due", "member", m.code, m.fullName, cellCodes[m.cellId], reached, next, std::nullopt,
+        if (std::find(has.begin(), has.end(), years) != has.end()) continue;
+        const auto reached = book.reaches(m.id, m.admittedOn, years);
+        if (reached && *reached > previous && *reached <= next) {
+          add({"badge_due", "member", m.code, m.fullName, cellCodes[m.cellId], *reached, next, std::nullopt,
                num(years), 0});
           break;
         }

@@ -8,9 +8,11 @@
 // transfer.permanent_working_days working days; open until the receipt is recorded).
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/Date.h"
+#include "core/Rules.h"
 #include "services/Actor.h"
 #include "services/MemberList.h"
 
@@ -52,7 +54,8 @@ std::string deadlineKindLabel(const std::string& kind);
 ///   step "review": due = end of probation (ceremony, else the decision, + admission.probation_months) +
 ///   recognition.review_working_days; once the review is recorded, step "decision": due = review +
 ///   recognition.decision_working_days, extendedDue + recognition.decision_extension_working_days;
-/// - badge_due: members active or exempt whose party age (from the admission decision) reaches a milestone of
+/// - badge_due: members active or exempt whose party age (core/PartyAge: the first admission less every
+///   recorded interruption) reaches a milestone not yet awarded of
 ///   badge.milestones after the previous award day and on or before the next award day of badge.award_dates
 ///   on or after asOf; due = that award day, step = the milestone;
 /// - transfer_due: members transferred out permanently (status transferred_out) on or before asOf whose last
@@ -73,5 +76,8 @@ std::vector<CheckFinding> checkOverdue(Services& s, const Actor& actor, const co
 /// cell only).
 void recordTransferReceipt(Services& s, const Actor& actor, const std::string& memberCode,
                            const core::Date& receivedOn);
+
+/// The next award day of badge.award_dates on or after `asOf` and the award day before it.
+std::optional<std::pair<core::Date, core::Date>> badgeAwardWindow(const core::RuleBook& rules, const core::Date& asOf);
 
 }  // namespace dangbo::services

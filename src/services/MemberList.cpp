@@ -14,6 +14,7 @@
 #include "services/MemberRowFilter.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
+#include "store/PartyFileRepository.h"
 #include "store/MemberQuery.h"
 #include "store/MergeRepository.h"
 #include "store/ValidationQueries.h"
@@ -206,9 +207,12 @@ std::vector<RegisterEntry> registerEntries(Services& services, const Actor& acto
   q.withEvents = true;
   q.includeDeparted = includeDeparted;
   std::vector<RegisterEntry> out;
+  const auto badges = store::PartyFileRepository(storeOf(services)).badgeNumbers(asOf);
   for (auto& r : store::membersOn(storeOf(services), q)) {
+    auto b = badges.find(r.member.id);
     out.push_back({std::move(r.member), std::move(r.cellCode), std::move(r.cellName), std::move(r.cellCategory),
-                   std::move(r.ethnicityName), r.present, std::move(r.events)});
+                   std::move(r.ethnicityName), r.present, std::move(r.events),
+                   b == badges.end() ? std::string() : b->second});
   }
   return out;
 }

@@ -81,6 +81,7 @@ struct RegisterEntry {
   std::string ethnicityName;              ///< "Thái"
   bool present = true;                    ///< active or exempt on the day; false: left on or before it
   std::vector<core::MemberEvent> events;  ///< events dated on or before the day, oldest first
+  std::string badgeNo{};                  ///< the number of the latest Party badge decided by the day (column 8)
 };
 
 /// The register on `asOf`: the members active or exempt then (with includeDeparted, also those who had

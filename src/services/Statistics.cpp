@@ -1,0 +1,399 @@
+#include "services/Statistics.h"
+
+#include <map>
+#include <stdexcept>
+
+#include "core/Enums.h"
+#include "core/I18n.h"
+#include "core/Numbers.h"
+#include "core/Rules.h"
+#include "services/MemberList.h"
+#include "services/PartyFile.h"
+#include "services/Ratings.h"
+#include "services/Services.h"
+#include "services/StoreAccess.h"
+#include "store/Database.h"
+#include "store/PartyFileRepository.h"
+#include "store/RegisterRepository.h"
+
+namespace dangbo::services {
+
+using core::Date;
+using core::format;
+using core::tr;
+
+const StatisticsRow& StatisticsTemplate::row(const std::string& key) const {
+  for (const auto& r : rows)
+    if (r.key == key) return r;
+  throw std::out_of_range("no statistics row " + key);
+}
+
+namespace {
+
+// Full years of age on `day` (the anchor of a partial date: 1/1 or the 1st of the month).
+int ageOn(const core::PartialDate& born, const Date& day) {
+  const Date b = born.anchor();
+  int age = day.year() - b.year();
+  if (day.month() < b.month() || (day.month() == b.month() && day.day() < b.day())) --age;
+  return age;
+}
+
+// The figures of one year, by row key, with the labels in the order first met.
+struct Counts {
+  std::vector<std::pair<std::string, std::string>> order;  // key, label
+  std::map<std::string, bool> detail;
+  std::map<std::string, int64_t> value;
+  void add(const std::string& key, const std::string& label, int64_t n = 1, bool isDetail = false) {
+    if (!value.count(key)) {
+      order.emplace_back(key, label);
+      detail[key] = isDetail;
+      value[key] = 0;
+    }
+    value[key] += n;
+  }
+  void declare(const std::string& key, const std::string& label, bool isDetail = false) {
+    add(key, label, 0, isDetail);
+  }
+};
+
+StatisticsTemplate merge(const char* code, std::string title, const Counts& now, const Counts& before) {
+  StatisticsTemplate t{code, std::move(title), {}};
+  std::map<std::string, bool> seen;
+  auto take = [&](const Counts& c) {
+    for (const auto& [key, label] : c.order) {
+      if (seen[key]) continue;
+      seen[key] = true;
+      auto get = [&](const Counts& x) {
+        auto it = x.value.find(key);
+        return it == x.value.end() ? int64_t(0) : it->second;
+      };
+      t.rows.push_back({key, label, get(now), get(before), c.detail.at(key)});
+    }
+  };
+  take(now);
+  take(before);
+  return t;
+}
+
+// Everything one year's figures are computed from.
+struct YearFacts {
+  int year = 0;
+  Date start, end;                      // 1/1 and 31/12
+  std::vector<RegisterEntry> atStart;   // present on 31/12 of the year before
+  std::vector<RegisterEntry> atEnd;     // present on 31/12
+  std::vector<RegisterEntry> everyone;  // with the departed, events up to 31/12
+};
+
+YearFacts factsOf(Services& s, const Actor& actor, int year) {
+  YearFacts f;
+  f.year = year;
+  f.start = *Date::make(year, 1, 1);
+  f.end = *Date::make(year, 12, 31);
+  f.atStart = registerEntries(s, actor, f.start.addDays(-1));
+  f.atEnd = registerEntries(s, actor, f.end);
+  f.everyone = registerEntries(s, actor, f.end, true);
+  return f;
+}
+
+bool inYear(const YearFacts& f, const Date& d) {
+  return !(d < f.start) && !(f.end < d);
+}
+
+bool minority(const core::Member& m) {
+  return !m.ethnicity.empty() && m.ethnicity != "01";  // 01: Kinh (QĐ 121-TCTK/PPCĐ)
+}
+bool religious(const core::Member& m) {
+  return !m.religion.empty() && m.religion != "Không";
+}
+
+// --- template 1 ---
+Counts template1(const YearFacts& f) {
+  Counts c;
+  c.add("A", tr("A. Members at the end of the previous period"), int64_t(f.atStart.size()));
+  c.declare("B", tr("B. Increase in the period"));
+  c.declare("B.1", tr("1. Admitted"));
+  c.declare("B.2", tr("2. Transferred in"));
+  c.declare("B.3", tr("3. Membership restored"));
+  c.declare("C", tr("C. Decrease in the period"));
+  c.declare("C.1", tr("1. Died"));
+  c.declare("C.2", tr("2. Expelled"));
+  c.declare("C.3", tr("3. Removed from the list"));
+  c.declare("C.3.a", tr("of whom probationary members"), true);
+  c.declare("C.4", tr("4. Left the Party"));
+  c.declare("C.5", tr("5. Transferred out"));
+  for (const auto& e : f.everyone)
+    for (const auto& ev : e.events) {
+      if (!inYear(f, ev.date)) continue;
+      const char* key = ev.kind == "admitted"       ? "B.1"
+                        : ev.kind == "transfer_in"  ? "B.2"
+                        : ev.kind == "deceased"     ? "C.1"
+                        : ev.kind == "expelled"     ? "C.2"
+                        : ev.kind == "removed"      ? "C.3"
+                        : ev.kind == "left"         ? "C.4"
+                        : ev.kind == "transfer_out" ? "C.5"
+                                                    : nullptr;
+      if (!key) continue;
+      c.add(key, "");
+      c.add(key[0] == 'B' ? "B" : "C", "");
+      if (ev.kind == "removed" && !(e.member.officialOn && *e.member.officialOn <= ev.date))
+        c.add("C.3.a", "");
+    }
+  c.add("D", tr("D. Members at the end of the period"), int64_t(f.atEnd.size()));
+  return c;
+}
+
+// --- template 2 ---
+Counts template2(const YearFacts& f, const PartyAgeBook& book, const std::vector<int>& bands) {
+  Counts c;
+  c.declare("total", tr("I. New members admitted"));
+  c.declare("nu", tr("Women"), true);
+  c.declare("dtts", tr("Ethnic minorities"), true);
+  c.declare("ton_giao", tr("Religious believers"), true);
+  c.declare("ket_nap_lai", tr("Re-admitted"), true);
+  for (size_t i = 0; i <= bands.size(); ++i) c.declare("age." + std::to_string(i), "", true);
+  for (const auto& e : f.everyone) {
+    const auto& m = e.member;
+    bool admitted = false;
+    for (const auto& ev : e.events)
+      if (ev.kind == "admitted" && inYear(f, ev.date)) admitted = true;
+    if (!admitted) continue;
+    c.add("total", "");
+    if (m.gender == "nu") c.add("nu", "");
+    if (minority(m)) c.add("dtts", "");
+    if (religious(m)) c.add("ton_giao", "");
+    if (m.admittedOn && book.facts(m.id, m.admittedOn).firstAdmitted != m.admittedOn)
+      c.add("ket_nap_lai", "");
+    if (m.birthDate && m.admittedOn) {
+      const int age = ageOn(*m.birthDate, *m.admittedOn);
+      size_t i = 0;
+      while (i < bands.size() && age > bands[i]) ++i;
+      c.add("age." + std::to_string(i), "");
+    }
+  }
+  return c;
+}
+
+std::string bandLabel(const std::vector<int>& bands, size_t i) {
+  if (i == 0) return format(tr("{1} to {2} years"), {"18", std::to_string(bands.empty() ? 200 : bands[0])});
+  if (i >= bands.size()) return format(tr("Over {1} years"), {std::to_string(bands.back())});
+  return format(tr("{1} to {2} years"), {std::to_string(bands[i - 1] + 1), std::to_string(bands[i])});
+}
+
+// --- template 3 ---
+Counts template3(const YearFacts& f, const std::vector<int>& bands) {
+  Counts c;
+  c.declare("total", tr("I. Members on the list at the end of the period"));
+  c.declare("nu", tr("Women"), true);
+  c.declare("du_bi", tr("Probationary"), true);
+  c.declare("dtts", tr("Ethnic minorities"), true);
+  c.declare("ton_giao", tr("Religious believers"), true);
+  c.declare("mien", tr("Exempt from work and activities"), true);
+  for (size_t i = 0; i <= bands.size(); ++i) c.declare("age." + std::to_string(i), bandLabel(bands, i), true);
+  static const std::vector<std::pair<const char*, std::pair<const char*, const char*>>> periods = {
+      {"period.1", {"", "1945-08-18"}},
+      {"period.2", {"1945-08-19", "1954-07-20"}},
+      {"period.3", {"1954-07-21", "1975-04-30"}},
+      {"period.4", {"1975-05-01", "9999-12-31"}}};
+  c.declare("period.1", tr("Admitted before 19/8/1945"), true);
+  c.declare("period.2", tr("Admitted 19/8/1945 - 20/7/1954"), true);
+  c.declare("period.3", tr("Admitted 21/7/1954 - 30/4/1975"), true);
+  c.declare("period.4", tr("Admitted from 01/5/1975"), true);
+  for (const char* q : {"trung_cap", "cao_dang", "dai_hoc", "thac_si", "tien_si"})
+    c.declare(std::string("cm.") + q, core::enums::qualification.label(q), true);
+  for (const char* q : {"so_cap", "trung_cap", "cao_cap", "cu_nhan"})
+    c.declare(std::string("llct.") + q, format(tr("Political theory: {1}"), {core::enums::theory.label(q)}),
+              true);
+  int64_t ageSum = 0, aged = 0;
+  for (const auto& e : f.atEnd) {
+    const auto& m = e.member;
+    c.add("total", "");
+    if (m.gender == "nu") c.add("nu", "");
+    if (!(m.officialOn && *m.officialOn <= f.end)) c.add("du_bi", "");
+    if (minority(m)) c.add("dtts", "");
+    if (religious(m)) c.add("ton_giao", "");
+    if (m.status == "exempt" && (!m.statusSince || *m.statusSince <= f.end)) c.add("mien", "");
+    if (m.birthDate) {
+      const int age = ageOn(*m.birthDate, f.end);
+      size_t i = 0;
+      while (i < bands.size() && age > bands[i]) ++i;
+      c.add("age." + std::to_string(i), "");
+      ageSum += age;
+      ++aged;
+    }
+    if (m.admittedOn) {
+      const std::string iso = m.admittedOn->iso();
+      for (const auto& [key, range] : periods)
+        if (iso >= range.first && iso <= range.second) c.add(key, "");
+    }
+    if (c.value.count("cm." + m.qualification)) c.add("cm." + m.qualification, "");
+    if (c.value.count("llct." + m.theory)) c.add("llct." + m.theory, "");
+  }
+  c.add("age.mean", tr("Mean age"), aged ? (ageSum + aged / 2) / aged : 0, true);
+  return c;
+}
+
+// --- template 4 ---
+Counts template4(const YearFacts& f) {
+  Counts c;
+  c.declare("total", tr("Members at the end of the period"));
+  for (const auto& e : f.atEnd) {
+    const auto& m = e.member;
+    c.add("total", "");
+    const std::string name =
+        e.ethnicityName.empty() ? std::string(tr("Other ethnic groups")) : e.ethnicityName;
+    // A group's row, then its women right under it.
+    c.add("dt." + m.ethnicity, format(tr("Ethnic group: {1}"), {name}), 1, true);
+    c.add("dt." + m.ethnicity + ".nu", tr("of whom women"), m.gender == "nu" ? 1 : 0, true);
+    if (religious(m)) {
+      c.add("tg." + m.religion, format(tr("Religion: {1}"), {m.religion}), 1, true);
+      c.add("tg." + m.religion + ".nu", tr("of whom women"), m.gender == "nu" ? 1 : 0, true);
+    }
+  }
+  return c;
+}
+
+// --- template 5 ---
+Counts template5(const YearFacts& f, const std::vector<core::Organization>& orgs) {
+  Counts c;
+  c.declare("chi_bo", tr("Subordinate cells"));
+  for (const auto& o : orgs) {
+    const bool exists = (!o.founded || *o.founded <= f.end) && (!o.ceased || f.end < *o.ceased);
+    if (!exists) continue;
+    c.add("chi_bo", "");
+    c.add("chi_bo." + o.category, format(tr("Cells: {1}"), {core::enums::orgCategory.label(o.category)}), 1,
+          true);
+  }
+  c.declare("dang_vien", tr("Members"));
+  for (const auto& e : f.atEnd) {
+    c.add("dang_vien", "");
+    const std::string cat = e.cellCategory.empty() ? "khac" : e.cellCategory;
+    c.add("dang_vien." + cat, format(tr("Members: {1}"), {core::enums::orgCategory.label(cat)}), 1, true);
+  }
+  return c;
+}
+
+// --- template 6 ---
+Counts template6(const RatingSummary& sum, int year) {
+  Counts c;
+  const RatingYearSummary* y = nullptr;
+  for (const auto& r : sum.years)
+    if (r.year == year) y = &r;
+  auto levels = [&](const char* who, const char* label, const RatingLevels* l) {
+    const std::string k = who;
+    c.add(k, label, l ? l->rated : 0);
+    c.add(k + ".HTXSNV", tr("Excellently completed their tasks"), l ? l->htxsnv : 0, true);
+    c.add(k + ".HTTNV", tr("Well completed their tasks"), l ? l->httnv : 0, true);
+    c.add(k + ".HTNV", tr("Completed their tasks"), l ? l->htnv : 0, true);
+    c.add(k + ".KHTNV", tr("Did not complete their tasks"), l ? l->khtnv : 0, true);
+  };
+  levels("to_chuc", tr("Party organizations rated"), y ? &y->organizations : nullptr);
+  levels("dang_vien", tr("Members rated"), y ? &y->members : nullptr);
+  return c;
+}
+
+// --- template 7 ---
+Counts template7(const YearFacts& f, const std::vector<core::BadgeAward>& awards,
+                 const std::vector<int>& milestones, const std::map<core::Id, core::Id>& cellOf,
+                 const Actor& actor) {
+  Counts c;
+  c.declare("huy_hieu", tr("II. Party badges awarded"));
+  for (int years : milestones)
+    c.declare("huy_hieu." + std::to_string(years),
+              format(tr("{1} years of party age"), {std::to_string(years)}), true);
+  for (const auto& a : awards) {
+    if (!a.decisionOn || !inYear(f, *a.decisionOn)) continue;
+    auto it = cellOf.find(a.memberId);
+    if (actor.role == "secretary" && (it == cellOf.end() || it->second != actor.cellId)) continue;
+    c.add("huy_hieu", "");
+    c.add("huy_hieu." + std::to_string(a.milestone), "");
+  }
+  c.declare("chuyen.tam_di", tr("IV. Temporary transfers sent"));
+  c.declare("chuyen.chinh_thuc_di", tr("IV. Permanent transfers sent"));
+  c.declare("chuyen.chinh_thuc_den", tr("IV. Permanent transfers received"));
+  for (const auto& e : f.everyone)
+    for (const auto& ev : e.events) {
+      if (!inYear(f, ev.date)) continue;
+      if (ev.kind == "temp_out") c.add("chuyen.tam_di", "");
+      if (ev.kind == "transfer_out") c.add("chuyen.chinh_thuc_di", "");
+      if (ev.kind == "transfer_in") c.add("chuyen.chinh_thuc_den", "");
+    }
+  return c;
+}
+
+}  // namespace
+
+std::vector<StatisticsTemplate> statisticsTemplates(Services& s, const Actor& actor, int year) {
+  require(actor, Permission::ReadRegister);
+  const YearFacts now = factsOf(s, actor, year), before = factsOf(s, actor, year - 1);
+  const core::RuleBook rules = s.ruleBook();
+  const std::vector<int> bands = rules.intListOn("report.age_bands", now.end);
+  const PartyAgeBook book(storeOf(s));
+  store::RegisterRepository reg(storeOf(s));
+  std::vector<core::Organization> orgs;
+  for (auto& o : reg.organizations())
+    if (o.kind == "truc_thuoc" && (actor.role != "secretary" || actor.cellId == o.id))
+      orgs.push_back(std::move(o));
+  const auto sum = ratingSummary(s, actor, year - 1, year);
+  store::PartyFileRepository party(storeOf(s));
+  const auto awards = party.badgeAwards();
+  std::map<core::Id, core::Id> cellOf;
+  for (const auto& e : now.everyone) cellOf[e.member.id] = e.member.cellId;
+  const auto milestones = rules.intListOn("badge.milestones", now.end);
+  const std::string y = std::to_string(year);
+
+  std::vector<StatisticsTemplate> out;
+  out.push_back(merge("1-BTCTW", format(tr("Increase and decrease of party members in {1}"), {y}),
+                      template1(now), template1(before)));
+  auto t2 = merge("2-BTCTW", format(tr("Party members admitted in {1}"), {y}), template2(now, book, bands),
+                  template2(before, book, bands));
+  for (auto& r : t2.rows)
+    if (r.key.rfind("age.", 0) == 0) r.label = bandLabel(bands, std::stoul(r.key.substr(4)));
+  out.push_back(std::move(t2));
+  out.push_back(merge("3-BTCTW", format(tr("Party members at the end of {1}"), {y}), template3(now, bands),
+                      template3(before, bands)));
+  out.push_back(merge("4-BTCTW", format(tr("Party members by ethnic group and religion, end of {1}"), {y}),
+                      template4(now), template4(before)));
+  out.push_back(merge("5-BTCTW", format(tr("Party organizations and members by type, end of {1}"), {y}),
+                      template5(now, orgs), template5(before, orgs)));
+  out.push_back(merge("6-BTCTW", format(tr("Annual quality rating of {1}"), {y}), template6(sum, year),
+                      template6(sum, year - 1)));
+  out.push_back(merge("7-BTCTW", format(tr("Work with party members in {1}"), {y}),
+                      template7(now, awards, milestones, cellOf, actor),
+                      template7(before, awards, milestones, cellOf, actor)));
+  return out;
+}
+
+ReportModel statisticsReport(Services& s, const Actor& actor, int year) {
+  const auto templates = statisticsTemplates(s, actor, year);
+  ReportModel m;
+  m.name = "statistics";
+  m.title = tr("Basic statistics templates");
+  m.committee = s.committee().name;
+  m.from = *Date::make(year, 1, 1);
+  m.to = m.asOf = *Date::make(year, 12, 31);
+  m.hasPeriod = true;
+  for (const auto& t : templates) {
+    ReportSection sec;
+    sec.heading = format(tr("Template {1}: {2}"), {t.code, t.title});
+    ReportTable table;
+    table.key = t.code;
+    table.caption = "";
+    table.columns = {tr("Criterion"), format(tr("Year {1}"), {std::to_string(year)}),
+                     format(tr("Same day of {1}"), {std::to_string(year - 1)}),
+                     tr("This year against last (%)")};
+    table.sums = false;
+    for (const auto& r : t.rows) {
+      ReportRow row;
+      row.key = r.key;
+      row.role = r.detail ? RowRole::Detail : RowRole::Body;
+      row.cells = {Figure::label(r.detail ? "- " + r.label : r.label), Figure::count(r.current),
+                   Figure::count(r.previous), Figure::share(r.current, r.previous)};
+      table.rows.push_back(std::move(row));
+    }
+    sec.tables.push_back(std::move(table));
+    m.sections.push_back(std::move(sec));
+  }
+  return m;
+}
+
+}  // namespace dangbo::services
