@@ -12,20 +12,20 @@
 
 namespace dangbo::app {
 
-ActionDialog::ActionDialog(wxWindow* parent, const wxString& who, const std::vector<core::Organization>& cells,
-                           const core::Member& member) {
+ActionDialog::ActionDialog(wxWindow* parent, const wxString& who,
+                           const std::vector<core::Organization>& cells, const core::Member& member) {
   wxXmlResource::Get()->LoadDialog(this, parent, "ActionDialog");
   ctrl<wxStaticText>(this, "member")->SetLabelText(who);
   // The actions, the likely one first chosen: back in for a member who left by transfer, recognition for a
   // probationary member, the end of an exemption for an exempt member.
-  kinds_ = {"recognized", "transfer_out", "temp_out",  "temp_back", "moved", "exempted",
-            "exemption_ended", "deceased", "removed", "expelled", "left", "transfer_in"};
+  kinds_ = {"recognized",      "transfer_out", "temp_out", "temp_back", "moved", "exempted",
+            "exemption_ended", "deceased",     "removed",  "expelled",  "left",  "transfer_in"};
   auto* kind = ctrl<wxChoice>(this, "kind");
   for (const auto& k : kinds_) kind->Append(ui::wx(core::enums::memberEvent.label(k)));
   std::string likely = member.status == "transferred_out" ? "transfer_in"
-                       : member.status == "exempt"         ? "exemption_ended"
-                       : !member.officialOn                ? "recognized"
-                                                           : "moved";
+                       : member.status == "exempt"        ? "exemption_ended"
+                       : !member.officialOn               ? "recognized"
+                                                          : "moved";
   for (size_t i = 0; i < kinds_.size(); ++i)
     if (kinds_[i] == likely) kind->SetSelection(int(i));
   auto* toCell = ctrl<wxChoice>(this, "toCell");
@@ -35,7 +35,8 @@ ActionDialog::ActionDialog(wxWindow* parent, const wxString& who, const std::vec
     toCell->Append(ui::fmt(_("{1} ({2})"), {ui::wx(o.name), ui::wx(o.code)}));
   }
   auto* ground = ctrl<wxChoice>(this, "ground");
-  for (const auto& g : core::enums::removalGround.items()) ground->Append(ui::wx(core::enums::removalGround.label(g.code)));
+  for (const auto& g : core::enums::removalGround.items())
+    ground->Append(ui::wx(core::enums::removalGround.label(g.code)));
   ctrl<wxTextCtrl>(this, "date")->ChangeValue(ui::wx(core::Date::today().vn()));
   kind->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { onKind(); });
   FindWindow(wxID_OK)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSave(); });
@@ -80,7 +81,8 @@ void ActionDialog::onSave() {
     int c = ctrl<wxChoice>(this, "toCell")->GetSelection();
     if (c >= 0) a.toCellCode = cellCodes_[size_t(c)];
   }
-  if (ctrl<wxTextCtrl>(this, "place")->IsEnabled()) a.place = ui::utf8(ctrl<wxTextCtrl>(this, "place")->GetValue());
+  if (ctrl<wxTextCtrl>(this, "place")->IsEnabled())
+    a.place = ui::utf8(ctrl<wxTextCtrl>(this, "place")->GetValue());
   a.decisionNo = ui::utf8(ctrl<wxTextCtrl>(this, "decisionNo")->GetValue());
   if (a.kind == "removed") {
     int g = ctrl<wxChoice>(this, "ground")->GetSelection();

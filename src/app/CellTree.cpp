@@ -14,16 +14,17 @@ wxString withCount(const wxString& label, int n) {
 }  // namespace
 
 CellTree::CellTree(wxWindow* parent, std::function<void()> onChoose)
-    : wxTreeCtrl(parent, wxID_ANY, wxDefaultPosition, wxSize(265, -1),
-                 wxTR_DEFAULT_STYLE | wxTR_HIDE_ROOT | wxTR_FULL_ROW_HIGHLIGHT | wxTR_NO_LINES | wxBORDER_THEME),
+    : wxTreeCtrl(
+          parent, wxID_ANY, wxDefaultPosition, wxSize(265, -1),
+          wxTR_DEFAULT_STYLE | wxTR_HIDE_ROOT | wxTR_FULL_ROW_HIGHLIGHT | wxTR_NO_LINES | wxBORDER_THEME),
       onChoose_(std::move(onChoose)) {
   Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent&) {
     if (!filling_ && onChoose_) onChoose_();
   });
 }
 
-void CellTree::show(const std::string& committee, const std::vector<core::Organization>& orgs, const core::Date& on,
-                    const std::map<std::string, int>& counts) {
+void CellTree::show(const std::string& committee, const std::vector<core::Organization>& orgs,
+                    const core::Date& on, const std::map<std::string, int>& counts) {
   std::string keep = chosenCell();
   bool keepGroup = !keep.empty() ? false : GetSelection().IsOk();
   wxString keepLabel = keepGroup ? GetItemText(GetSelection()).BeforeLast('(') : wxString();
@@ -42,8 +43,8 @@ void CellTree::show(const std::string& committee, const std::vector<core::Organi
     wxString label;
     std::vector<const core::Organization*> cells;
   };
-  Group grassroots{_("Grassroots cells"), {}}, villages{_("Village cells"), {}}, schools{_("School cells"), {}},
-      others{_("Other subordinate cells"), {}};
+  Group grassroots{_("Grassroots cells"), {}}, villages{_("Village cells"), {}},
+      schools{_("School cells"), {}}, others{_("Other subordinate cells"), {}};
   std::set<std::string> all;
   for (const auto& o : orgs) {
     if (!existsOn(o, on)) continue;
@@ -73,8 +74,8 @@ void CellTree::show(const std::string& committee, const std::vector<core::Organi
       cell->cells = {o->code};
       cell->cell = o->code;
       auto it = counts.find(o->code);
-      wxTreeItemId item = AppendItem(group, withCount(ui::wx(o->name), it == counts.end() ? 0 : it->second), -1, -1,
-                                     cell);
+      wxTreeItemId item =
+          AppendItem(group, withCount(ui::wx(o->name), it == counts.end() ? 0 : it->second), -1, -1, cell);
       if (o->code == keep) select = item;
     }
     Expand(group);

@@ -101,9 +101,7 @@ void HolidaysTab::importFile() {
                    _("Import")))
     return;
   int written = 0;
-  if (!ui::attempt(this, [&] {
-        written = services_->addHolidays(currentActor(), entries, ui::utf8(name));
-      }))
+  if (!ui::attempt(this, [&] { written = services_->addHolidays(currentActor(), entries, ui::utf8(name)); }))
     return;
   reload(entries.front().date.year());
   ui::showInfo(this, ui::fmt(_("{1} days were written to the calendar."), {ui::count(written)}));
@@ -122,8 +120,7 @@ void HolidaysTab::remove() {
           _("Delete")))
     return;
   int year = selectedYear();
-  if (ui::attempt(this, [&] { services_->deleteHoliday(currentActor(), e.date); }))
-    reload(year);
+  if (ui::attempt(this, [&] { services_->deleteHoliday(currentActor(), e.date); })) reload(year);
 }
 
 }  // namespace dangbo::app

@@ -67,8 +67,9 @@ class ImportRowList : public wxListCtrl {
         wxString text;
         for (const auto& c : row.changes)
           text += (text.empty() ? "" : "; ") +
-                  ui::fmt(_("{1}: {2} -> {3}"), {ui::wx(c.column), c.oldValue.empty() ? _("(empty)") : ui::wx(c.oldValue),
-                                               ui::wx(c.newValue)});
+                  ui::fmt(_("{1}: {2} -> {3}"),
+                          {ui::wx(c.column), c.oldValue.empty() ? _("(empty)") : ui::wx(c.oldValue),
+                           ui::wx(c.newValue)});
         for (const auto& p : row.problems) text += (text.empty() ? "" : "; ") + ui::wx(p);
         return text;
       }
@@ -97,14 +98,16 @@ class ImportRowList : public wxListCtrl {
 ImportWizard::ImportWizard(wxWindow* parent, services::Services& s, const wxString& source) : services_(s) {
   wxXmlResource::Get()->LoadDialog(this, parent, "ImportWizard");
   // Set here: XRC would read the underscores of the file names as mnemonics.
-  ctrl<wxStaticText>(this, "step1")->SetLabelText(
-      _("1. Choose a folder of CSV files (to_chuc.csv, dang_vien.csv, ...) or an .xlsx workbook with sheets of the same "
-        "names."));
+  ctrl<wxStaticText>(this, "step1")
+      ->SetLabelText(_("1. Choose a folder of CSV files (to_chuc.csv, dang_vien.csv, ...) or an .xlsx "
+                       "workbook with sheets of the same "
+                       "names."));
   rows_ = new ImportRowList(this);
   wxXmlResource::Get()->AttachUnknownControl("rows", rows_, this);
   auto* files = ctrl<wxListCtrl>(this, "files");
   const wxString fh[] = {_("File"), _("Rows"), _("New"), _("Updated"), _("Unchanged"), _("Errors")};
-  for (const auto& h : fh) files->AppendColumn(h, files->GetColumnCount() ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT);
+  for (const auto& h : fh)
+    files->AppendColumn(h, files->GetColumnCount() ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT);
   auto* problems = ctrl<wxListCtrl>(this, "problems");
   problems->AppendColumn(_("Kind"));
   problems->AppendColumn(_("Message"));
@@ -114,7 +117,8 @@ ImportWizard::ImportWizard(wxWindow* parent, services::Services& s, const wxStri
   for (const auto& h : dh) dups->AppendColumn(h);
   ui::stretchLastColumn(dups);
   auto* filter = ctrl<wxChoice>(this, "rowFilter");
-  for (const auto& label : {_("Every row"), _("New rows"), _("Updated rows"), _("Unchanged rows"), _("Rows with errors")})
+  for (const auto& label :
+       {_("Every row"), _("New rows"), _("Updated rows"), _("Unchanged rows"), _("Rows with errors")})
     filter->Append(label);
   filter->SetSelection(0);
   filter->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fillRows(); });
@@ -200,7 +204,8 @@ void ImportWizard::showPlan() {
     problems->SetItem(row, 1, ui::wx(p));
     problems->SetItemTextColour(row, wxColour(0xB0, 0x00, 0x20));
   }
-  for (const auto& n : plan_.notices) problems->SetItem(problems->InsertItem(problems->GetItemCount(), _("Note")), 1, ui::wx(n));
+  for (const auto& n : plan_.notices)
+    problems->SetItem(problems->InsertItem(problems->GetItemCount(), _("Note")), 1, ui::wx(n));
   ui::fitColumns(problems, 900);
   auto* dups = ctrl<wxListCtrl>(this, "duplicates");
   dups->DeleteAllItems();
@@ -214,8 +219,10 @@ void ImportWizard::showPlan() {
   }
   ui::fitColumns(dups, 400);
   auto* book = ctrl<wxNotebook>(this, "book");
-  book->SetPageText(2, ui::fmt(_("Problems ({1})"), {ui::count(static_cast<long long>(plan_.problems.size()))}));
-  book->SetPageText(3, ui::fmt(_("Likely duplicates ({1})"), {ui::count(static_cast<long long>(plan_.duplicates.size()))}));
+  book->SetPageText(2,
+                    ui::fmt(_("Problems ({1})"), {ui::count(static_cast<long long>(plan_.problems.size()))}));
+  book->SetPageText(
+      3, ui::fmt(_("Likely duplicates ({1})"), {ui::count(static_cast<long long>(plan_.duplicates.size()))}));
   fillRows();
 
   auto* verdict = ctrl<wxStaticText>(this, "verdict");
@@ -226,12 +233,14 @@ void ImportWizard::showPlan() {
     verdict->SetLabelText(_("The source could not be read."));
     verdict->SetForegroundColour(wxColour(0xB0, 0x00, 0x20));
   } else if (!plan_.ok()) {
-    verdict->SetLabelText(ui::fmt(_("{1} problems: nothing can be imported until they are corrected in the files. {2}"),
-                                  {ui::count(static_cast<long long>(plan_.problems.size())), counts}));
+    verdict->SetLabelText(
+        ui::fmt(_("{1} problems: nothing can be imported until they are corrected in the files. {2}"),
+                {ui::count(static_cast<long long>(plan_.problems.size())), counts}));
     verdict->SetForegroundColour(wxColour(0xB0, 0x00, 0x20));
     book->SetSelection(2);
   } else if (!plan_.changesAnything()) {
-    verdict->SetLabelText(ui::fmt(_("Everything is already in the register: nothing to import. {1}"), {counts}));
+    verdict->SetLabelText(
+        ui::fmt(_("Everything is already in the register: nothing to import. {1}"), {counts}));
     verdict->SetForegroundColour(wxColour(0x3C, 0x40, 0x43));
   } else {
     wxString text = ui::fmt(_("Ready to import: {1}"), {counts});
@@ -248,19 +257,21 @@ void ImportWizard::showPlan() {
 
 void ImportWizard::fillRows() {
   int i = ctrl<wxChoice>(this, "rowFilter")->GetSelection();
-  static const services::ImportAction kActions[] = {services::ImportAction::New, services::ImportAction::Update,
-                                                     services::ImportAction::Unchanged, services::ImportAction::Error};
+  static const services::ImportAction kActions[] = {
+      services::ImportAction::New, services::ImportAction::Update, services::ImportAction::Unchanged,
+      services::ImportAction::Error};
   rows_->show(plan_, i > 0 ? std::optional(kActions[i - 1]) : std::nullopt);
 }
 
 void ImportWizard::apply() {
   if (!batch_ || !plan_.ok()) return;
   if (!plan_.duplicates.empty() &&
-      !ui::confirm(this,
-                   ui::fmt(_("{1} new members look like other members. They will be imported as separate members, "
-                             "never merged. Import anyway?"),
-                           {ui::count(static_cast<long long>(plan_.duplicates.size()))}),
-                   _("Import")))
+      !ui::confirm(
+          this,
+          ui::fmt(_("{1} new members look like other members. They will be imported as separate members, "
+                    "never merged. Import anyway?"),
+                  {ui::count(static_cast<long long>(plan_.duplicates.size()))}),
+          _("Import")))
     return;
   services::ImportResult result;
   bool ok = attemptWithProgress(this, _("Importing"), [&](core::Progress& progress) {
@@ -268,8 +279,9 @@ void ImportWizard::apply() {
   });
   if (!ok) return;
   applied_ = result.written;
-  ui::showInfo(this, ui::fmt(_("Import done: {1} new, {2} updated, {3} unchanged."),
-                             {ui::count(result.added), ui::count(result.updated), ui::count(result.unchanged)}));
+  ui::showInfo(this,
+               ui::fmt(_("Import done: {1} new, {2} updated, {3} unchanged."),
+                       {ui::count(result.added), ui::count(result.updated), ui::count(result.unchanged)}));
   EndModal(wxID_OK);
 }
 

@@ -12,14 +12,14 @@
 #include "app/AccountsDialog.h"
 #include "app/AdmissionsPage.h"
 #include "app/AuditDialog.h"
-#include "app/CellWorkPage.h"
 #include "app/BackupCommands.h"
+#include "app/CellWorkPage.h"
 #include "app/DisciplinePage.h"
 #include "app/ExchangeCommands.h"
-#include "app/MergeWizard.h"
 #include "app/HelpCommands.h"
 #include "app/LayoutCheck.h"
 #include "app/MembersPage.h"
+#include "app/MergeWizard.h"
 #include "app/OrganizationsPage.h"
 #include "app/OverviewPage.h"
 #include "app/PackageCommands.h"
@@ -43,12 +43,12 @@ namespace dangbo::app {
 
 namespace {
 constexpr int kPages = 9;
-constexpr int kPageId = wxID_HIGHEST + 1;    // first of nine consecutive ids for View > page
-constexpr int kImportId = kPageId + kPages;  // File > Import from Excel
-constexpr int kTemplatesId = kImportId + 1;  // File > Save import templates
-constexpr int kExportId = kImportId + 2;     // File > Export the member register
-constexpr int kAddId = kImportId + 3;        // File > Add on this page (Ctrl+N)
-constexpr int kNavId = kImportId + 4;        // View > Navigation pane (Ctrl+B)
+constexpr int kPageId = wxID_HIGHEST + 1;     // first of nine consecutive ids for View > page
+constexpr int kImportId = kPageId + kPages;   // File > Import from Excel
+constexpr int kTemplatesId = kImportId + 1;   // File > Save import templates
+constexpr int kExportId = kImportId + 2;      // File > Export the member register
+constexpr int kAddId = kImportId + 3;         // File > Add on this page (Ctrl+N)
+constexpr int kNavId = kImportId + 4;         // View > Navigation pane (Ctrl+B)
 constexpr int kMergeId = wxID_HIGHEST + 280;  // File > Merge the registers of former communes
 
 // The navigation labels, in page order.
@@ -116,8 +116,9 @@ void MainFrame::buildMenus() {
       _("Save the Excel workbook to fill for the import: a sheet per list, an example row, drop-down lists"));
   file->Append(kExportId, _("&Export the member register...") + "\tCtrl+E",
                _("Save the register of party members on a date as Excel or CSV"));
-  file->Append(kMergeId, _("&Merge registers of former communes...") + "\tCtrl+Shift+M",
-               _("Merge the registers of former communes into this one: sources, cell map, same persons, plan"));
+  file->Append(
+      kMergeId, _("&Merge registers of former communes...") + "\tCtrl+Shift+M",
+      _("Merge the registers of former communes into this one: sources, cell map, same persons, plan"));
   file->AppendSeparator();
   addPackageMenu(
       this, file, [this] { return services_.get(); }, [this](auto s) { setRegister(std::move(s)); },

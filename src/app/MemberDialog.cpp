@@ -10,9 +10,9 @@
 
 #include "app/ActionDialog.h"
 #include "app/Forms.h"
+#include "app/Prompts.h"
 #include "app/Session.h"
 #include "app/TrainingDialog.h"
-#include "app/Prompts.h"
 #include "app/Ui.h"
 #include "app/WindowPlace.h"
 #include "core/Enums.h"
@@ -46,7 +46,8 @@ bool existsToday(const core::Organization& o) {
 }
 }  // namespace
 
-MemberDialog::MemberDialog(wxWindow* parent, services::Services& s, const std::vector<core::Organization>& orgs,
+MemberDialog::MemberDialog(wxWindow* parent, services::Services& s,
+                           const std::vector<core::Organization>& orgs,
                            const std::vector<std::pair<std::string, std::string>>& ethnicities,
                            const std::string& code, const std::string& defaultCell)
     : services_(s), orgs_(orgs), ethnicities_(ethnicities), code_(code) {
@@ -82,7 +83,7 @@ void MemberDialog::fillChoices(const std::string& defaultCell) {
 
 void MemberDialog::buildLists() {
   auto* history = ctrl<wxListCtrl>(this, "history");
-  const wxString h[] = {_("Date"),   _("Action"),          _("From cell"), _("To cell"),
+  const wxString h[] = {_("Date"),  _("Action"),          _("From cell"),       _("To cell"),
                         _("Place"), _("Decision number"), _("Reason or ground")};
   for (const auto& c : h) history->AppendColumn(c);
   ui::stretchLastColumn(history);
@@ -175,8 +176,9 @@ void MemberDialog::showHeader() {
   auto* state = ctrl<wxStaticText>(this, "state");
   if (isNew) {
     title->SetLabelText(_("New party member"));
-    state->SetLabelText(_("Admitted here: enter the admission decision. Transferred in: enter the transfer date "
-                          "and the committee it came from."));
+    state->SetLabelText(
+        _("Admitted here: enter the admission decision. Transferred in: enter the transfer date "
+          "and the committee it came from."));
   } else {
     const auto& m = file_.member;
     title->SetLabelText(ui::fmt(_("{1} ({2})"), {ui::wx(m.fullName), ui::wx(m.code)}));
@@ -185,8 +187,10 @@ void MemberDialog::showHeader() {
     // Transferred out: whether the new committee has confirmed receiving the member.
     if (m.status == "transferred_out" && !file_.events.empty() && file_.events.back().kind == "transfer_out")
       status += file_.events.back().receivedOn
-                    ? " (" + ui::fmt(_("received by the new committee on {1}"),
-                                     {ui::wx(file_.events.back().receivedOn->vn())}) + ")"
+                    ? " (" +
+                          ui::fmt(_("received by the new committee on {1}"),
+                                  {ui::wx(file_.events.back().receivedOn->vn())}) +
+                          ")"
                     : " (" + wxString(_("not yet confirmed by the new committee")) + ")";
     wxString standing = m.officialOn ? ui::fmt(_("official since {1}"), {ui::date(m.officialOn)})
                                      : wxString(_("probationary"));
@@ -209,18 +213,21 @@ void MemberDialog::showHeader() {
 wxString MemberDialog::partyAgeLine() {
   services::PartyAgeView v;
   if (!file_.member.admittedOn ||
-      !ui::attempt(this, [&] { v = services::partyAgeOf(services_, currentActor(), code_, core::Date::today()); }) ||
+      !ui::attempt(
+          this, [&] { v = services::partyAgeOf(services_, currentActor(), code_, core::Date::today()); }) ||
       !v.firstAdmitted)
     return {};
   wxString line = "\n" + ui::fmt(_("Party age: {1} years (first admitted {2})"),
-                                  {wxString::Format("%d", v.years), ui::wx(v.firstAdmitted->vn())});
+                                 {wxString::Format("%d", v.years), ui::wx(v.firstAdmitted->vn())});
   if (!v.interruptions.empty())
-    line += "; " + ui::fmt(_("{1} interruptions not counted"), {wxString::Format("%zu", v.interruptions.size())});
+    line +=
+        "; " + ui::fmt(_("{1} interruptions not counted"), {wxString::Format("%zu", v.interruptions.size())});
   if (!v.awards.empty())
     line += "; " + ui::fmt(_("badge of {1} years"), {wxString::Format("%d", v.awards.back().milestone)});
   if (v.nextMilestone && v.nextMilestoneOn)
-    line += "; " + ui::fmt(*v.nextMilestoneOn <= core::Date::today() ? _("{1}-year badge due since {2}, not awarded")
-                                                                      : _("{1} years on {2}"),
+    line += "; " + ui::fmt(*v.nextMilestoneOn <= core::Date::today()
+                               ? _("{1}-year badge due since {2}, not awarded")
+                               : _("{1} years on {2}"),
                            {wxString::Format("%d", *v.nextMilestone), ui::wx(v.nextMilestoneOn->vn())});
   return line;
 }
@@ -358,8 +365,9 @@ std::optional<core::Member> MemberDialog::readProfile() {
   auto refuse = [&](const char* name, const wxString& what, const wxString& example) {
     auto* book = ctrl<wxNotebook>(this, "book");
     book->SetSelection(0);
-    ui::showError(this, _("Invalid date"),
-                  ui::fmt(_("{1}: \"{2}\" is not a date. Type it as {3}."), {what, text(name)->GetValue(), example}));
+    ui::showError(
+        this, _("Invalid date"),
+        ui::fmt(_("{1}: \"{2}\" is not a date. Type it as {3}."), {what, text(name)->GetValue(), example}));
     text(name)->SetFocus();
     text(name)->SelectAll();
     ok = false;
@@ -461,9 +469,8 @@ void MemberDialog::recordAction() {
   for (const auto* o : cells_) cells.push_back(*o);
   ActionDialog dlg(this, ui::fmt(_("{1} ({2})"), {ui::wx(file_.member.fullName), ui::wx(code_)}), cells,
                    file_.member);
-  bool done = dlg.run([&](const services::MemberAction& a) {
-    services::recordAction(services_, currentActor(), code_, a);
-  });
+  bool done = dlg.run(
+      [&](const services::MemberAction& a) { services::recordAction(services_, currentActor(), code_, a); });
   if (!done) return;
   changed_ = true;
   bool wasDirty = dirty_;

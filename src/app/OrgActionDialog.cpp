@@ -44,7 +44,9 @@ void OrgActionDialog::showRows() {
   std::vector<const char*> rows;
   auto* cells = ctrl<wxCheckListBox>(this, "cells");
   auto* target = ctrl<wxChoice>(this, "target");
-  auto cellLabel = [](const core::Organization& o) { return ui::fmt(_("{1} ({2})"), {ui::wx(o.name), ui::wx(o.code)}); };
+  auto cellLabel = [](const core::Organization& o) {
+    return ui::fmt(_("{1} ({2})"), {ui::wx(o.name), ui::wx(o.code)});
+  };
   auto memberLabel = [](const services::MemberRow& m) {
     return ui::fmt(_("{1} ({2})"), {ui::wx(m.name), ui::wx(m.code)}) +
            (m.standing == "probationary" ? " - " + _("probationary") : wxString());
@@ -52,8 +54,9 @@ void OrgActionDialog::showRows() {
   switch (action_) {
     case OrgAction::Merge:
       title = _("Merge cells");
-      intro = _("The checked cells cease on the date and their members move to the cell they merge into.\n"
-                "Figures for earlier dates keep counting the old cells.");
+      intro =
+          _("The checked cells cease on the date and their members move to the cell they merge into.\n"
+            "Figures for earlier dates keep counting the old cells.");
       rows = {"cells", "target"};
       for (size_t i = 0; i < cells_.size(); ++i) {
         cells->Append(cellLabel(cells_[i]));
@@ -64,7 +67,8 @@ void OrgActionDialog::showRows() {
       break;
     case OrgAction::Split:
       title = _("Split a cell");
-      intro = ui::fmt(_("A new cell is founded on the date from {1}; the checked members move to it."), {name});
+      intro =
+          ui::fmt(_("A new cell is founded on the date from {1}; the checked members move to it."), {name});
       rows = {"newCode", "newName", "members"};
       for (const auto& m : members_) ctrl<wxCheckListBox>(this, "members")->Append(memberLabel(m));
       break;
@@ -87,9 +91,10 @@ void OrgActionDialog::showRows() {
       break;
     case OrgAction::Leader:
       title = _("Secretary, deputy or committee member");
-      intro = ui::fmt(_("A member of {1} takes a role from the date; the previous secretary or deputy's term ends "
-                        "that day."),
-                      {name});
+      intro = ui::fmt(
+          _("A member of {1} takes a role from the date; the previous secretary or deputy's term ends "
+            "that day."),
+          {name});
       rows = {"member", "role"};
       for (const auto& m : members_) ctrl<wxChoice>(this, "member")->Append(memberLabel(m));
       for (const auto& r : core::enums::cellRole.items())
@@ -101,9 +106,10 @@ void OrgActionDialog::showRows() {
   rows.push_back("decisionNo");
   SetTitle(title);
   ctrl<wxStaticText>(this, "intro")->SetLabelText(intro);
-  for (const char* row : {"cells", "target", "newCode", "newName", "members", "member", "role", "date", "decisionNo"}) {
-    bool shown = std::find_if(rows.begin(), rows.end(), [&](const char* r) { return std::string(r) == row; }) !=
-                 rows.end();
+  for (const char* row :
+       {"cells", "target", "newCode", "newName", "members", "member", "role", "date", "decisionNo"}) {
+    bool shown = std::find_if(rows.begin(), rows.end(),
+                              [&](const char* r) { return std::string(r) == row; }) != rows.end();
     FindWindow(XRCID((std::string(row) + "Row").c_str()))->Show(shown);
   }
 }
@@ -129,8 +135,8 @@ void OrgActionDialog::apply(const core::Date& date, const std::string& decisionN
       for (unsigned i = 0; i < cells->GetCount(); ++i)
         if (cells->IsChecked(i)) from.push_back(cells_[i].code);
       int t = target->GetSelection();
-      services::mergeOrganizations(services_, actor, from, t >= 0 ? cells_[size_t(t)].code : std::string(), date,
-                                   decisionNo);
+      services::mergeOrganizations(services_, actor, from, t >= 0 ? cells_[size_t(t)].code : std::string(),
+                                   date, decisionNo);
       break;
     }
     case OrgAction::Split: {

@@ -36,7 +36,7 @@ class OrgActionDialog : public wxDialog {
   services::Services& services_;
   OrgAction action_;
   core::Organization cell_;
-  std::vector<core::Organization> cells_;   // the "cells" list and the "target" choice
+  std::vector<core::Organization> cells_;     // the "cells" list and the "target" choice
   std::vector<services::MemberRow> members_;  // members of the cell today
 };
 

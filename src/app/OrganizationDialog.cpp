@@ -29,7 +29,8 @@ std::string chosen(const wxChoice* c, const core::EnumSet& set) {
 OrganizationDialog::OrganizationDialog(wxWindow* parent, const core::Organization* existing,
                                        const std::vector<core::Organization>& all) {
   wxXmlResource::Get()->LoadDialog(this, parent, "OrganizationDialog");
-  if (existing) org_ = *existing;
+  if (existing)
+    org_ = *existing;
   else {
     org_.kind = "truc_thuoc";
     org_.category = "ban";

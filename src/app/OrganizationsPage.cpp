@@ -33,9 +33,9 @@ OrganizationsPage::OrganizationsPage(wxWindow* parent, std::function<void()> onC
   wxXmlResource::Get()->LoadPanel(this, parent, "OrganizationsPage");
   list_ = ctrl<wxListCtrl>(this, "list");
   showCeased_ = ctrl<wxCheckBox>(this, "showCeased");
-  const wxString headers[] = {_("Code"),    _("Name"),           _("Kind"),   _("Category"),
-                              _("Founded"), _("Cell committee"), _("Ceased"), _("Merged into"),
-                              _("Former commune")};
+  const wxString headers[] = {_("Code"),     _("Name"),        _("Kind"),
+                              _("Category"), _("Founded"),     _("Cell committee"),
+                              _("Ceased"),   _("Merged into"), _("Former commune")};
   for (const auto& h : headers) list_->AppendColumn(h);
   ui::stretchLastColumn(list_);
   showCeased_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { fill(); });

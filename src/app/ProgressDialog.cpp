@@ -12,8 +12,8 @@ namespace dangbo::app {
 
 namespace {
 
-constexpr int kRange = 1000;      // the gauge's steps
-constexpr long kRepaintMs = 100;  // the dialog is repainted (and Cancel looked at) at most this often
+constexpr int kRange = 1000;       // the gauge's steps
+constexpr long kRepaintMs = 100;   // the dialog is repainted (and Cancel looked at) at most this often
 constexpr int kMessageChars = 60;  // the width of the message, in characters
 
 class DialogProgress : public core::Progress {

@@ -16,10 +16,10 @@
 #include <sstream>
 
 #include "app/CoreText.h"
-#include "core/Errors.h"
 #include "app/Forms.h"
 #include "app/Session.h"
 #include "app/Ui.h"
+#include "core/Errors.h"
 #include "reports/HtmlRenderer.h"
 #include "reports/PdfRenderer.h"
 #include "reports/ReportTemplate.h"
@@ -58,12 +58,20 @@ std::string changesHtml(const reports::FrozenReport& r, core::Id id,
 
 // The Vietnamese word of a report's file name ("bao-cao-dai-hoi-04-12-2026.pdf").
 std::string fileWord(const std::string& name) {
-  static const std::map<std::string, std::string> words = {
-      {"congress", "dai-hoi"},        {"organizations", "to-chuc-dang"}, {"members", "co-cau-dang-vien"},
-      {"admissions", "ket-nap"},      {"ratings", "danh-gia-xep-loai"},  {"discipline", "kiem-tra-ky-luat"},
-      {"committee", "ban-chap-hanh"}, {"register", "so-dang-vien"},      {"badges", "huy-hieu-dang"},
-      {"deadlines", "thoi-han"},      {"badge-proposals", "to-trinh-huy-hieu-dang"},
-      {"badge-ceremony", "trao-huy-hieu-dang"}, {"statistics", "bieu-thong-ke"}, {"changes", "thay-doi-csdl"}};
+  static const std::map<std::string, std::string> words = {{"congress", "dai-hoi"},
+                                                           {"organizations", "to-chuc-dang"},
+                                                           {"members", "co-cau-dang-vien"},
+                                                           {"admissions", "ket-nap"},
+                                                           {"ratings", "danh-gia-xep-loai"},
+                                                           {"discipline", "kiem-tra-ky-luat"},
+                                                           {"committee", "ban-chap-hanh"},
+                                                           {"register", "so-dang-vien"},
+                                                           {"badges", "huy-hieu-dang"},
+                                                           {"deadlines", "thoi-han"},
+                                                           {"badge-proposals", "to-trinh-huy-hieu-dang"},
+                                                           {"badge-ceremony", "trao-huy-hieu-dang"},
+                                                           {"statistics", "bieu-thong-ke"},
+                                                           {"changes", "thay-doi-csdl"}};
   auto it = words.find(name);
   return it == words.end() ? name : it->second;
 }
@@ -329,8 +337,8 @@ void ReportsPage::editTemplate() {
       ui::showInfo(this, ui::fmt(_("Open the template {1} with a text editor; the next report uses it."),
                                  {ui::wx(path)}));
     else
-      status_->SetLabel(ui::fmt(_("The template {1} is open: save it, then preview the report again."),
-                                {ui::wx(path)}));
+      status_->SetLabel(
+          ui::fmt(_("The template {1} is open: save it, then preview the report again."), {ui::wx(path)}));
   });
 }
 

@@ -127,8 +127,7 @@ void RulesTab::addValue() {
   std::string key(r->def->key);
   auto current = book_.valueOn(r->def->key, core::Date::today());
   RuleValueDialog dlg(this, *r->def, current ? ui::wx(*current) : _("(none)"));
-  bool saved =
-      dlg.run([&](const core::RuleValue& v) { services_->addRuleValue(currentActor(), v); });
+  bool saved = dlg.run([&](const core::RuleValue& v) { services_->addRuleValue(currentActor(), v); });
   if (saved) reload(key);
 }
 
@@ -146,9 +145,7 @@ void RulesTab::deleteValue() {
                            {ui::wx(v.value), ui::wx(v.validFrom.vn()), ui::wx(core::tr(r->def->label))}),
                    _("Delete")))
     return;
-  if (ui::attempt(this,
-                  [&] { services_->deleteRuleValue(currentActor(), key, v.validFrom); }))
-    reload(key);
+  if (ui::attempt(this, [&] { services_->deleteRuleValue(currentActor(), key, v.validFrom); })) reload(key);
 }
 
 }  // namespace dangbo::app

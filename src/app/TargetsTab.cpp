@@ -53,8 +53,7 @@ void TargetsTab::edit(bool isNew) {
     t = targets_[size_t(row)];
   }
   TargetDialog dlg(this, isNew ? nullptr : &t);
-  if (dlg.run([&](const core::Target& v) { services_->saveTarget(currentActor(), v); }))
-    reload();
+  if (dlg.run([&](const core::Target& v) { services_->saveTarget(currentActor(), v); })) reload();
 }
 
 void TargetsTab::remove() {

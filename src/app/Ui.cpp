@@ -154,8 +154,10 @@ void fitColumns(wxListCtrl* list, int maxWidth) {
     int low = 0, high = maxWidth;  // the largest cap with fitted(cap) <= available
     while (low < high) {
       const int mid = (low + high + 1) / 2;
-      if (fitted(mid) <= available) low = mid;
-      else high = mid - 1;
+      if (fitted(mid) <= available)
+        low = mid;
+      else
+        high = mid - 1;
     }
     total = 0;
     for (int c = 0; c < n; ++c) {

@@ -66,13 +66,15 @@ std::string usage() {
          "\n" + "  templates FOLDER\n      " + tr("write the empty import templates into FOLDER") + "\n" +
          "  templates --out FILE.xlsx\n      " +
          tr("write the import template workbook: a sheet per file, an example row, drop-down lists") + "\n" +
-         "  members [--cell CODE] [--origin NAME] [--search TEXT] [--as-of DATE] [--format csv|json]\n      " +
+         "  members [--cell CODE] [--origin NAME] [--search TEXT] [--as-of DATE] [--format csv|json]\n     "
+         " " +
          tr("the members active or exempt on a day, in Vietnamese name order") + "\n" +
          "  export register --out FILE [--as-of DATE]\n      " +
          tr("the member register (form 7-HSĐV) as .csv or .xlsx") + "\n" +
          "  check [--as-of DATE] [--format text|json]\n      " +
          tr("check the register (exit 1 when problems are found)") + "\n" + reportUsage() + packageUsage() +
-         userUsage() + transferUsage() + recordUsage() + mergeUsage() + reconcileUsage() + "  --version, --help\n\n" +
+         userUsage() + transferUsage() + recordUsage() + mergeUsage() + reconcileUsage() +
+         "  --version, --help\n\n" +
          tr("--db PATH: the database file; default: $XDG_DATA_HOME/dangbo/dangbo.db "
             "(~/.local/share/dangbo/dangbo.db).") +
          "\n" + tr("Dates: YYYY-MM-DD or dd/mm/yyyy.") + "\n" +

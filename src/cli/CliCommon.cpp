@@ -17,12 +17,11 @@ namespace fs = std::filesystem;
 namespace {
 // Options that take a value; every other --name is a flag.
 const std::vector<std::string> kValueOptions = {
-    "--db",          "--committee", "--place",     "--province",      "--seed", "--as-of", "--today",
-    "--out",         "--format",    "--cell",      "--search",        "--from", "--to",    "--user",
-    "--password-fd", "--role",      "--full-name", "--passphrase-fd", "--year", "--id",    "--compare",
-    "--by",          "--record",    "--secretary", "--resolve", "--on",    "--reason",  "--decision",
-    "--source",      "--cells",     "--pairs",     "--origin",
-    "--round",       "--since",     "--map"};
+    "--db",          "--committee", "--place",     "--province",      "--seed",  "--as-of",  "--today",
+    "--out",         "--format",    "--cell",      "--search",        "--from",  "--to",     "--user",
+    "--password-fd", "--role",      "--full-name", "--passphrase-fd", "--year",  "--id",     "--compare",
+    "--by",          "--record",    "--secretary", "--resolve",       "--on",    "--reason", "--decision",
+    "--source",      "--cells",     "--pairs",     "--origin",        "--round", "--since",  "--map"};
 // Options every command takes.
 const std::vector<std::string> kGlobalOptions = {"--db", "--user", "--password-fd"};
 }  // namespace

@@ -34,7 +34,8 @@ struct Parsed {
   std::map<std::string, std::string> options;
   std::vector<std::string> flags;
   std::vector<std::string> positional;
-  std::vector<std::pair<std::string, std::string>> all;  ///< every option with a value, in order (repeated ones too)
+  std::vector<std::pair<std::string, std::string>>
+      all;  ///< every option with a value, in order (repeated ones too)
   std::optional<std::string> get(const std::string& k) const {
     auto it = options.find(k);
     return it == options.end() ? std::nullopt : std::optional(it->second);

@@ -309,10 +309,14 @@ int cmdAudit(const Parsed& p, std::ostream& out, std::ostream&) {
     std::string o;
     o.reserve(v.size());
     for (unsigned char c : v) {
-      if (c == '\\') o += "\\\\";
-      else if (c == '\n') o += "\\n";
-      else if (c == '\t') o += "\\t";
-      else if (c == '\r') o += "\\r";
+      if (c == '\\')
+        o += "\\\\";
+      else if (c == '\n')
+        o += "\\n";
+      else if (c == '\t')
+        o += "\\t";
+      else if (c == '\r')
+        o += "\\r";
       else if (c < 0x20 || c == 0x7f) {
         static const char hex[] = "0123456789abcdef";
         o += "\\x";
@@ -325,8 +329,8 @@ int cmdAudit(const Parsed& p, std::ostream& out, std::ostream&) {
   };
   for (const auto& r : rows)
     out << r.id << "\t" << field(r.at) << "\t" << field(r.username) << "\t" << field(r.action) << "\t"
-        << field(r.record) << "\t" << field(r.oldValue) << "\t" << field(r.newValue) << "\t" << field(r.reason)
-        << "\n";
+        << field(r.record) << "\t" << field(r.oldValue) << "\t" << field(r.newValue) << "\t"
+        << field(r.reason) << "\n";
   return kOk;
 }
 

@@ -21,8 +21,8 @@ std::string recordUsage() {
             "a line") +
          "\n  record add|set|delete KIND KEY FIELD=VALUE ...\n      " +
          tr("a record through the window's own door: the same scope, rules, refusals and audit row") +
-         "\n      " + tr("kinds:") + " " + kinds +
-         ", interruption, badge, badge_request\n" + partyRecordUsage();
+         "\n      " + tr("kinds:") + " " + kinds + ", interruption, badge, badge_request\n" +
+         partyRecordUsage();
 }
 
 namespace {

@@ -30,18 +30,23 @@ namespace fs = std::filesystem;
 
 std::string reportUsage() {
   return std::string(
-             "  report NAME [--from DATE] [--to DATE] [--year Y] [--cell CODE] [--as-of DATE] [--format F] [--out FILE] [--publish]\n"
+             "  report NAME [--from DATE] [--to DATE] [--year Y] [--cell CODE] [--as-of DATE] [--format F] "
+             "[--out FILE] [--publish]\n"
              "      ") +
          tr("a report: congress, organizations, members, admissions, ratings, discipline, committee, "
             "register, "
-            "badges, deadlines, meetings, dues, removal-grounds; F: html (default, to standard output), json, csv, pdf, docx, xlsx (docx and "
+            "badges, deadlines, meetings, dues, removal-grounds; F: html (default, to standard output), "
+            "json, csv, pdf, docx, xlsx (docx and "
             "xlsx "
             "need --out); --publish freezes it in the register and prints its number on standard error") +
-         "\n  report handover|handover-list --origin NAME [--cell CODE] [--as-of DATE] [--format F] [--out FILE]\n      " +
-         tr("the handover record of a former commune's members (per cell), or the list attached to the receiving "
+         "\n  report handover|handover-list --origin NAME [--cell CODE] [--as-of DATE] [--format F] [--out "
+         "FILE]\n      " +
+         tr("the handover record of a former commune's members (per cell), or the list attached to the "
+            "receiving "
             "decision, signed by both sides") +
          "\n  report badges --round DATE | report badge-proposals|badge-ceremony --round DATE\n      " +
-         tr("the badge proposals of an award day with the covering memo; the ceremony list with the badge numbers") +
+         tr("the badge proposals of an award day with the covering memo; the ceremony list with the badge "
+            "numbers") +
          "\n  report party-card CODE [--format pdf|docx --out FILE]\n      " +
          tr("the member card (2-HSĐV) pre-filled from the register") +
          "\n  report admission-decision CANDIDATE [--format pdf|docx --out FILE]\n      " +
@@ -49,7 +54,8 @@ std::string reportUsage() {
          "\n  report changes --since DATE [--to DATE]\n      " +
          tr("the changes since a day, to enter into CSDL đảng viên 3.0") +
          "\n  report statistics --year Y [--format F --out FILE]\n      " +
-         tr("the statistics templates 1-7 of Hướng dẫn 11-HD/BTCTW for the year, with last year and the percent") +
+         tr("the statistics templates 1-7 of Hướng dẫn 11-HD/BTCTW for the year, with last year and the "
+            "percent") +
          "\n  report published [--format json]\n      " + tr("the published reports, newest first") +
          "\n  report --id N [--format F] [--out FILE]\n      " +
          tr("a published report printed again exactly as it was published") +
@@ -161,15 +167,19 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     r.from = r.to = r.asOf;
     r.committee = s->committee();
     r.templateFolder = reports::officeTemplateFolder(s->path().string());
-    r.model = reports::handoverReport(*s, actor, r.name, *p.get("--origin"), p.get("--cell").value_or(""), r.asOf);
+    r.model =
+        reports::handoverReport(*s, actor, r.name, *p.get("--origin"), p.get("--cell").value_or(""), r.asOf);
     output(p, out, r, fmt, {});
     return kOk;
   }
-  allowOnly(p, {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--year", "--cell", "--round", "--since"},
+  allowOnly(p,
+            {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--year", "--cell", "--round",
+             "--since"},
             !p.positional.empty() && reports::isMemberForm(p.positional[0]) ? 2 : 1);
   if (p.positional.empty()) throw UsageError(tr("report needs the name of a report."));
   // `report badges --round DATE`: the proposal list of that award day (spec/member-file.md).
-  const std::string name = p.get("--round") && p.positional[0] == "badges" ? "badge-proposals" : p.positional[0];
+  const std::string name =
+      p.get("--round") && p.positional[0] == "badges" ? "badge-proposals" : p.positional[0];
   if (p.get("--round") && name != "badge-proposals" && name != "badge-ceremony")
     throw UsageError(tr("--round goes with the reports badges, badge-proposals and badge-ceremony."));
   const auto& known = reports::reportNames();
@@ -193,14 +203,16 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     } catch (const std::exception&) {
     }
     const auto first = core::Date::make(y, 1, 1), last = core::Date::make(y, 12, 31);
-    if (!first || !last || y < 1930) throw UsageError(format(tr("\"{1}\" is not a year."), {*p.get("--year")}));
+    if (!first || !last || y < 1930)
+      throw UsageError(format(tr("\"{1}\" is not a year."), {*p.get("--year")}));
     from = *first;
     to = asOf = *last;
   }
   if (to < from)
     throw core::DataError(format(tr("The period ends ({2}) before it begins ({1})."), {from.vn(), to.vn()}));
   const bool byYear = name == "dues" || name == "removal-grounds";
-  if ((p.get("--year") && !byYear && name != "statistics") || (p.get("--cell") && name != "dues" && name != "meetings"))
+  if ((p.get("--year") && !byYear && name != "statistics") ||
+      (p.get("--cell") && name != "dues" && name != "meetings"))
     throw UsageError(format(tr("{1} does not take that option."), {name}));
   if (byYear) {
     // --year Y: the calendar year; its months up to --as-of (default today, or the year's last day).
@@ -231,8 +243,8 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     throw UsageError(tr("report party-card and admission-decision need the member's or candidate's code."));
   if (reports::isMemberForm(name) && p.has("--publish"))
     throw UsageError(tr("A member's form is printed, not published."));
-  const auto report =
-      reports::makeReport(*s, actor, {name, from, to, asOf, cell, reports::isMemberForm(name) ? p.positional[1] : std::string()});
+  const auto report = reports::makeReport(
+      *s, actor, {name, from, to, asOf, cell, reports::isMemberForm(name) ? p.positional[1] : std::string()});
   if (p.has("--publish")) {
     const core::Id id = reports::publish(*s, actor, report);
     err << format(tr("Published as report number {1}."), {std::to_string(id)}) << "\n";
@@ -263,7 +275,9 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
         reports::writeDuesBookJson(o, services::duesBook(*s, actor, cell, from.year(), asOf));
     };
   else if (name == "meetings" && fmt == "json")
-    live = [&](std::ostream& o) { reports::writeMeetingsJson(o, services::meetingsBetween(*s, actor, from, to, cell)); };
+    live = [&](std::ostream& o) {
+      reports::writeMeetingsJson(o, services::meetingsBetween(*s, actor, from, to, cell));
+    };
   else if (name == "ratings")
     live = [&](std::ostream& o) {
       auto sum = services::ratingSummary(*s, actor, from.year(), to.year());

@@ -8,16 +8,20 @@ namespace dangbo::core {
 namespace {
 
 // Floor division and modulo for a positive divisor.
-int64_t floorDiv(int64_t a, int64_t b) { return (a >= 0) ? a / b : -((-a + b - 1) / b); }
-int64_t floorMod(int64_t a, int64_t b) { return a - floorDiv(a, b) * b; }
+int64_t floorDiv(int64_t a, int64_t b) {
+  return (a >= 0) ? a / b : -((-a + b - 1) / b);
+}
+int64_t floorMod(int64_t a, int64_t b) {
+  return a - floorDiv(a, b) * b;
+}
 
 // Days from 1970-01-01 to y-m-d (proleptic Gregorian; the "days from civil" algorithm).
 int64_t daysFromCivil(int64_t y, int m, int d) {
   y -= (m <= 2) ? 1 : 0;
   const int64_t era = floorDiv(y, 400);
-  const int64_t yoe = y - era * 400;                                     // [0, 399]
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;     // [0, 365]
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;             // [0, 146096]
+  const int64_t yoe = y - era * 400;                                   // [0, 399]
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;  // [0, 365]
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           // [0, 146096]
   return era * 146097 + doe - 719468;
 }
 
@@ -39,7 +43,9 @@ Ymd civilFromDays(int64_t z) {
   return {yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
 }
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
+bool isSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
@@ -47,7 +53,9 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Parses a run of 1..maxDigits ASCII digits taking the whole of `s`; -1 otherwise.
 int digits(std::string_view s, std::size_t minDigits, std::size_t maxDigits) {
@@ -103,7 +111,9 @@ bool parseIso(std::string_view s, int& y, int& m, int& d) {
 
 }  // namespace
 
-bool Date::isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool Date::isLeap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int Date::daysInMonth(int y, int m) {
   static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -153,7 +163,9 @@ Date Date::today() {
   return Date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-int64_t Date::serial() const { return daysFromCivil(y_, m_, d_); }
+int64_t Date::serial() const {
+  return daysFromCivil(y_, m_, d_);
+}
 
 std::string Date::iso() const {
   std::string out;
@@ -182,7 +194,9 @@ int Date::isoWeekday() const {
   return static_cast<int>(floorMod(serial() + 3, 7)) + 1;
 }
 
-Date Date::addDays(int64_t n) const { return n == 0 ? *this : fromSerial(serial() + n); }
+Date Date::addDays(int64_t n) const {
+  return n == 0 ? *this : fromSerial(serial() + n);
+}
 
 Date Date::addMonths(int n) const {
   const int64_t total = static_cast<int64_t>(y_) * 12 + (m_ - 1) + n;
@@ -192,13 +206,21 @@ Date Date::addMonths(int n) const {
   return Date(y, m, d_ > dim ? dim : d_);
 }
 
-Date Date::addYears(int n) const { return addMonths(n * 12); }
+Date Date::addYears(int n) const {
+  return addMonths(n * 12);
+}
 
-Date Date::firstOfMonth() const { return Date(y_, m_, 1); }
+Date Date::firstOfMonth() const {
+  return Date(y_, m_, 1);
+}
 
-Date Date::lastOfMonth() const { return Date(y_, m_, daysInMonth(y_, m_)); }
+Date Date::lastOfMonth() const {
+  return Date(y_, m_, daysInMonth(y_, m_));
+}
 
-std::ostream& operator<<(std::ostream& os, const Date& d) { return os << d.iso(); }
+std::ostream& operator<<(std::ostream& os, const Date& d) {
+  return os << d.iso();
+}
 
 int completedYears(const Date& birth, const Date& on) {
   if (on < birth) return -completedYears(on, birth);
@@ -319,6 +341,8 @@ Date PartialDate::anchor() const {
   return Date::fromSerial(daysFromCivil(y_, m, d));
 }
 
-std::ostream& operator<<(std::ostream& os, const PartialDate& d) { return os << d.storage(); }
+std::ostream& operator<<(std::ostream& os, const PartialDate& d) {
+  return os << d.storage();
+}
 
 }  // namespace dangbo::core

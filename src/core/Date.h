@@ -12,7 +12,7 @@ namespace dangbo::core {
 
 /// A civil date (proleptic Gregorian, no time zone).
 class Date {
-public:
+ public:
   /// The smallest year accepted by make() and parse().
   static constexpr int kMinYear = 1800;
   /// The largest year accepted by make() and parse().
@@ -22,8 +22,9 @@ public:
   Date() = default;
   /// The date y-m-d; nullopt when impossible (31/02, 29/02/2023) or y outside kMinYear..kMaxYear.
   static std::optional<Date> make(int y, int m, int d);
-  /// Parses "YYYY-MM-DD", "dd/mm/yyyy" and "d/m/yyyy" (surrounding spaces allowed); nullopt otherwise or impossible.
-  /// ISO form needs exactly 4-2-2 digits ("2024-2-3" is rejected); the slash form takes 1 or 2 digit day/month and a 4-digit year.
+  /// Parses "YYYY-MM-DD", "dd/mm/yyyy" and "d/m/yyyy" (surrounding spaces allowed); nullopt otherwise or
+  /// impossible. ISO form needs exactly 4-2-2 digits ("2024-2-3" is rejected); the slash form takes 1 or 2
+  /// digit day/month and a 4-digit year.
   static std::optional<Date> parse(std::string_view s);
   /// The date `daysSince1970` days after 1970-01-01 (negative: before). Not range-checked.
   static Date fromSerial(int64_t daysSince1970);
@@ -69,7 +70,7 @@ public:
   /// Same day.
   friend bool operator==(const Date&, const Date&) = default;
 
-private:
+ private:
   Date(int y, int m, int d) : y_(y), m_(m), d_(d) {}
   int y_ = 1970, m_ = 1, d_ = 1;
 };
@@ -80,13 +81,13 @@ std::ostream& operator<<(std::ostream& os, const Date& d);
 /// Completed years from `birth` to `on`. A 29/02 birthday is reached on 01/03 in common years
 /// (28/02 is NOT used). When `on` is before `birth` the result is -completedYears(on, birth).
 int completedYears(const Date& birth, const Date& on);
-/// Completed months from `from` to `on`: the largest k with from.addMonths(k) <= on (so 31/01 -> 29/02 is one month).
-/// When `on` is before `from` the result is -completedMonths(on, from).
+/// Completed months from `from` to `on`: the largest k with from.addMonths(k) <= on (so 31/01 -> 29/02 is one
+/// month). When `on` is before `from` the result is -completedMonths(on, from).
 int completedMonths(const Date& from, const Date& on);
 
 /// A date that may be known only to the year or to the month (old records).
 class PartialDate {
-public:
+ public:
   /// How much of the date is known.
   enum class Precision { Year, Month, Day };
 
@@ -96,7 +97,8 @@ public:
   static PartialDate ofDate(const Date& d);
   /// Year, year+month or year+month+day; nullopt when impossible or a day is given without a month.
   static std::optional<PartialDate> make(int y, std::optional<int> m = {}, std::optional<int> d = {});
-  /// Parses everything Date::parse takes plus "mm/yyyy", "m/yyyy", "yyyy", and the storage forms "YYYY-MM", "YYYY".
+  /// Parses everything Date::parse takes plus "mm/yyyy", "m/yyyy", "yyyy", and the storage forms "YYYY-MM",
+  /// "YYYY".
   static std::optional<PartialDate> parse(std::string_view s);
 
   /// How much of the date is known.
@@ -113,7 +115,8 @@ public:
   std::string storage() const;
   /// Vietnamese form "1967", "03/1967", "05/03/1967".
   std::string vn() const;
-  /// The day used to compute an age: year only -> 1 July of it; month/year -> the 1st of that month; full -> itself.
+  /// The day used to compute an age: year only -> 1 July of it; month/year -> the 1st of that month; full ->
+  /// itself.
   Date anchor() const;
 
   /// Same value and same precision.
@@ -121,7 +124,7 @@ public:
   /// The order of storage(): by year, then month (unknown first), then day (unknown first).
   friend auto operator<=>(const PartialDate&, const PartialDate&) = default;
 
-private:
+ private:
   int y_ = 1970, m_ = 0, d_ = 0;  // 0 = unknown
 };
 

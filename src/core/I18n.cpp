@@ -19,8 +19,10 @@ class MoCatalog {
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     uint32_t magic = read32(p, false);
     bool swap = false;
-    if (magic == 0xde120495u) swap = true;
-    else if (magic != 0x950412deu) return;
+    if (magic == 0xde120495u)
+      swap = true;
+    else if (magic != 0x950412deu)
+      return;
     uint32_t count = read32(p + 8, swap);
     uint32_t origOff = read32(p + 12, swap);
     uint32_t transOff = read32(p + 16, swap);
@@ -59,7 +61,9 @@ std::string_view catalogBytes() {
   return {reinterpret_cast<const char*>(kViCatalog), kViCatalogSize};
 }
 
-const char* tr(const char* msgid) { return catalog().find(msgid); }
+const char* tr(const char* msgid) {
+  return catalog().find(msgid);
+}
 
 std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {
   std::string out;
@@ -71,7 +75,10 @@ std::string format(std::string_view pattern, std::initializer_list<std::string_v
         size_t n = 0;
         bool digits = true;
         for (size_t k = i + 1; k < close; ++k) {
-          if (pattern[k] < '0' || pattern[k] > '9') { digits = false; break; }
+          if (pattern[k] < '0' || pattern[k] > '9') {
+            digits = false;
+            break;
+          }
           n = n * 10 + size_t(pattern[k] - '0');
         }
         if (digits && n >= 1 && n <= args.size()) {

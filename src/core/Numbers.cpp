@@ -7,7 +7,9 @@ namespace dangbo::core {
 namespace {
 
 // |v| without overflow for INT64_MIN.
-uint64_t magnitude(int64_t v) { return v < 0 ? uint64_t{0} - static_cast<uint64_t>(v) : static_cast<uint64_t>(v); }
+uint64_t magnitude(int64_t v) {
+  return v < 0 ? uint64_t{0} - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+}
 
 // One step of long division: with r < b, returns floor(10 r / b) and sets r = 10 r mod b, without overflow.
 uint64_t nextDigit(uint64_t& r, uint64_t b) {
@@ -56,7 +58,8 @@ std::optional<int64_t> percentTenths(int64_t num, int64_t den) {
   const bool negative = (num < 0) != (den < 0);
   const uint64_t a = magnitude(num);
   const uint64_t b = magnitude(den);
-  const uint64_t whole = a / b;  // the integer part of num/den; the percent is whole * 1000 tenths plus the fraction
+  const uint64_t whole =
+      a / b;  // the integer part of num/den; the percent is whole * 1000 tenths plus the fraction
   uint64_t r = a % b;
   uint64_t frac = 0;
   for (int i = 0; i < 3; ++i) frac = frac * 10 + nextDigit(r, b);
@@ -69,9 +72,13 @@ std::optional<int64_t> percentTenths(int64_t num, int64_t den) {
   return negative ? -value : value;
 }
 
-std::string formatPercentVn(int64_t tenths) { return formatTenths(tenths, ',', '.') + '%'; }
+std::string formatPercentVn(int64_t tenths) {
+  return formatTenths(tenths, ',', '.') + '%';
+}
 
-std::string formatTenthsJson(int64_t tenths) { return formatTenths(tenths, '.', '\0'); }
+std::string formatTenthsJson(int64_t tenths) {
+  return formatTenths(tenths, '.', '\0');
+}
 
 std::string formatCountVn(int64_t n) {
   std::string out;

@@ -6,8 +6,9 @@
 
 namespace dangbo::core {
 
-/// Percent of num/den to one decimal, exactly in integer arithmetic, rounded half away from zero, as tenths of a percent:
-/// percentTenths(142,140) == 1014 ; percentTenths(924,960) == 963 ; nullopt when den == 0 (or the result does not fit in int64).
+/// Percent of num/den to one decimal, exactly in integer arithmetic, rounded half away from zero, as tenths
+/// of a percent: percentTenths(142,140) == 1014 ; percentTenths(924,960) == 963 ; nullopt when den == 0 (or
+/// the result does not fit in int64).
 std::optional<int64_t> percentTenths(int64_t num, int64_t den);
 /// "101,4%" (Vietnamese: comma decimal separator, '.' thousands separator: 1.234,5%), from tenths.
 std::string formatPercentVn(int64_t tenths);

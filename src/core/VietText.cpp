@@ -42,7 +42,8 @@ constexpr char32_t kDStrokeUpper = 0x0110;  // Đ
 constexpr char32_t kEthUpper = 0x00D0;      // Ð, often typed instead of Đ
 constexpr char32_t kEthLower = 0x00F0;      // ð
 
-// Rank of each letter in the alphabet a ă â b c d đ e ê (f) g h i (j) k l m n o ô ơ p q r s t u ư v (w) x y (z).
+// Rank of each letter in the alphabet a ă â b c d đ e ê (f) g h i (j) k l m n o ô ơ p q r s t u ư v (w) x y
+// (z).
 constexpr int kRankDStroke = 7;
 constexpr int kAsciiRank[26] = {
     1,   // a
@@ -76,13 +77,13 @@ constexpr int kBaseRank[kBaseCount] = {1, 2, 3, 8, 9, 13, 19, 20, 21, 27, 28, 32
 
 // Bytes of the sort key (see nameSortKey). Every token starts with a byte that tells its kind, so the
 // key is a prefix code and the terminator kKeyEnd only ever appears where a token could start.
-constexpr char kKeyEnd = 0x01;        // ends the primary part; ends each word's tone list
-constexpr char kKeyFieldSep = 0x02;   // between the given name and the full name
-constexpr char kKeyWordSep = 0x03;    // between the words of the full name
-constexpr char kKeyAsciiOther = 0x08; // followed by 0x80 | the ASCII byte (punctuation, symbols)
-constexpr char kKeyDigitBase = 0x10;  // '0'..'9' -> 0x10..0x19
-constexpr char kKeyLetterBase = 0x30; // letter rank 1..33 -> 0x31..0x51
-constexpr char kKeyNonAscii = 0x70;   // followed by three bytes 0x80 | 7 bits of the code point
+constexpr char kKeyEnd = 0x01;         // ends the primary part; ends each word's tone list
+constexpr char kKeyFieldSep = 0x02;    // between the given name and the full name
+constexpr char kKeyWordSep = 0x03;     // between the words of the full name
+constexpr char kKeyAsciiOther = 0x08;  // followed by 0x80 | the ASCII byte (punctuation, symbols)
+constexpr char kKeyDigitBase = 0x10;   // '0'..'9' -> 0x10..0x19
+constexpr char kKeyLetterBase = 0x30;  // letter rank 1..33 -> 0x31..0x51
+constexpr char kKeyNonAscii = 0x70;    // followed by three bytes 0x80 | 7 bits of the code point
 
 // Code points below this limit have entries in the dense lookup tables (covers Latin-1, Latin Extended
 // and the Latin Extended Additional block that holds most Vietnamese letters).
@@ -90,9 +91,9 @@ constexpr char32_t kTableLimit = 0x1F00;
 
 // Dense per-code-point tables, built once from kVowels.
 struct Tables {
-  std::array<std::uint8_t, kTableLimit> vowel{};    // 0, or 1 + row * kToneCount + tone
-  std::array<char, kTableLimit> foldAscii{};        // the ASCII lower-case letter a letter folds to, or 0
-  std::array<std::uint8_t, kTableLimit> rank{};     // the alphabet rank of a letter, or 0
+  std::array<std::uint8_t, kTableLimit> vowel{};  // 0, or 1 + row * kToneCount + tone
+  std::array<char, kTableLimit> foldAscii{};      // the ASCII lower-case letter a letter folds to, or 0
+  std::array<std::uint8_t, kTableLimit> rank{};   // the alphabet rank of a letter, or 0
 
   Tables() {
     for (int row = 0; row < 2 * kBaseCount; ++row) {
@@ -138,8 +139,8 @@ const Tables& tables() {
 // UTF-8 decoding and encoding
 // ---------------------------------------------------------------------------------------------
 struct Decoded {
-  char32_t cp;       // the code point, or U+FFFD when invalid
-  std::size_t len;   // bytes consumed (>= 1)
+  char32_t cp;      // the code point, or U+FFFD when invalid
+  std::size_t len;  // bytes consumed (>= 1)
   bool valid;
 };
 
@@ -206,7 +207,9 @@ void appendDecoded(std::string& out, std::string_view s, std::size_t i, const De
   }
 }
 
-bool isCombiningMark(char32_t c) { return c >= 0x0300 && c <= 0x036F; }
+bool isCombiningMark(char32_t c) {
+  return c >= 0x0300 && c <= 0x036F;
+}
 
 // The tone (1..5) a combining tone mark gives, or 0 when c is not a tone mark.
 int toneOfMark(char32_t c) {
@@ -215,14 +218,14 @@ int toneOfMark(char32_t c) {
     case 0x0340:  // deprecated grave tone mark, canonically U+0300
       return 1;   // huyền
     case 0x0309:
-      return 2;   // hỏi
+      return 2;  // hỏi
     case 0x0303:
-      return 3;   // ngã
+      return 3;  // ngã
     case 0x0301:
     case 0x0341:  // deprecated acute tone mark, canonically U+0301
       return 4;   // sắc
     case 0x0323:
-      return 5;   // nặng
+      return 5;  // nặng
     default:
       return 0;
   }
@@ -274,7 +277,7 @@ char32_t upperChar(char32_t c) {
   }
   if (c == kDStrokeLower) return kDStrokeUpper;
   if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 0x20;  // other Latin-1 small letters
-  if (c == 0xFF) return 0x0178;                               // ÿ -> Ÿ
+  if (c == 0xFF) return 0x0178;                              // ÿ -> Ÿ
   return c;
 }
 
@@ -430,9 +433,13 @@ std::string fold(std::string_view s) {
   return out;
 }
 
-std::string toLower(std::string_view s) { return mapChars(s, lowerChar); }
+std::string toLower(std::string_view s) {
+  return mapChars(s, lowerChar);
+}
 
-std::string toUpper(std::string_view s) { return mapChars(s, upperChar); }
+std::string toUpper(std::string_view s) {
+  return mapChars(s, upperChar);
+}
 
 std::string givenName(std::string_view fullName) {
   std::string n = normalizeText(fullName);
@@ -471,9 +478,13 @@ std::string sortKey(std::string_view text, bool givenNameFirst) {
 }
 }  // namespace
 
-std::string nameSortKey(std::string_view fullName) { return sortKey(fullName, true); }
+std::string nameSortKey(std::string_view fullName) {
+  return sortKey(fullName, true);
+}
 
-std::string textSortKey(std::string_view text) { return sortKey(text, false); }
+std::string textSortKey(std::string_view text) {
+  return sortKey(text, false);
+}
 
 int compareText(std::string_view a, std::string_view b) {
   const int c = textSortKey(a).compare(textSortKey(b));

@@ -7,26 +7,33 @@ namespace dangbo::core {
 
 namespace {
 
-int64_t floorDiv(int64_t a, int64_t b) { return (a >= 0) ? a / b : -((-a + b - 1) / b); }
+int64_t floorDiv(int64_t a, int64_t b) {
+  return (a >= 0) ? a / b : -((-a + b - 1) / b);
+}
 
 // Number of Monday-Friday days with serial < s, counted from serial 0 (negative for s < 0).
-// Serial 0 (1970-01-01) is a Thursday; prefix[r] = weekdays among the first r days Thu, Fri, Sat, Sun, Mon, Tue.
+// Serial 0 (1970-01-01) is a Thursday; prefix[r] = weekdays among the first r days Thu, Fri, Sat, Sun, Mon,
+// Tue.
 int64_t weekdaysBefore(int64_t s) {
   static constexpr int64_t kPrefix[7] = {0, 1, 2, 2, 2, 3, 4};
   const int64_t weeks = floorDiv(s, 7);
   return weeks * 5 + kPrefix[s - weeks * 7];
 }
 
-bool isWeekday(const Date& d) { return d.isoWeekday() <= 5; }
+bool isWeekday(const Date& d) {
+  return d.isoWeekday() <= 5;
+}
 
-bool entryDateLess(const WorkCalendar::Entry& e, const Date& d) { return e.date < d; }
-
+bool entryDateLess(const WorkCalendar::Entry& e, const Date& d) {
+  return e.date < d;
+}
 
 }  // namespace
 
 WorkCalendar::WorkCalendar(std::vector<Entry> entries) {
   // Stable sort keeps input order among equal dates, so the last one for a date wins.
-  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.date < b.date; });
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& a, const Entry& b) { return a.date < b.date; });
   for (auto& e : entries) {
     if (!entries_.empty() && entries_.back().date == e.date)
       entries_.back() = std::move(e);

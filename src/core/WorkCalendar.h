@@ -10,9 +10,10 @@
 
 namespace dangbo::core {
 
-/// The public-holiday calendar: a day is a working day if it is Monday-Friday and not listed as holiday or compensatory_off, or if it is listed as working_swap.
+/// The public-holiday calendar: a day is a working day if it is Monday-Friday and not listed as holiday or
+/// compensatory_off, or if it is listed as working_swap.
 class WorkCalendar {
-public:
+ public:
   /// What a listed day is.
   enum class Kind { Holiday, CompensatoryOff, WorkingSwap };
   /// One listed day.
@@ -50,7 +51,7 @@ public:
   /// All entries, sorted by date (one per date).
   const std::vector<Entry>& entries() const { return entries_; }
 
-private:
+ private:
   std::vector<Entry> entries_;  // sorted by date, unique dates
 };
 

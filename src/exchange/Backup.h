@@ -15,7 +15,8 @@ void backupDatabase(services::Services& s, const std::filesystem::path& to);
 std::filesystem::path restoreDatabase(const std::filesystem::path& dbPath, const std::filesystem::path& from);
 
 /// The automatic backup: copies the open register into `folder` as NAME-YYYYMMDD-HHMMSS-NN.db (NAME being the
-/// register's file name without extension) and keeps only the `keep` newest such copies. Returns the new copy.
+/// register's file name without extension) and keeps only the `keep` newest such copies. Returns the new
+/// copy.
 std::filesystem::path rotateBackup(services::Services& s, const std::filesystem::path& folder, int keep);
 
 }  // namespace dangbo::exchange

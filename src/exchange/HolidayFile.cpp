@@ -32,31 +32,40 @@ std::vector<core::WorkCalendar::Entry> fromTable(const CsvTable& t, const std::s
   const auto& header = t.rows[0];
   for (size_t i = 0; i < header.size(); ++i) {
     std::string h = core::fold(header[i]);
-    if (h == "date" || h == "ngay") colDate = int(i);
-    else if (h == "kind" || h == "loai") colKind = int(i);
-    else if (h == "name" || h == "ten") colName = int(i);
+    if (h == "date" || h == "ngay")
+      colDate = int(i);
+    else if (h == "kind" || h == "loai")
+      colKind = int(i);
+    else if (h == "name" || h == "ten")
+      colName = int(i);
     else
-      throw DataError(format(tr("{1}, row 1: unknown column \"{2}\" (expected: date, kind, name)."), {path, header[i]}));
+      throw DataError(
+          format(tr("{1}, row 1: unknown column \"{2}\" (expected: date, kind, name)."), {path, header[i]}));
   }
   if (colDate < 0 || colKind < 0)
     throw DataError(format(tr("{1}: the columns \"date\" and \"kind\" are required."), {path}));
   std::vector<core::WorkCalendar::Entry> out;
   for (size_t r = 1; r < t.rows.size(); ++r) {
     const auto& row = t.rows[r];
-    auto cell = [&](int c) { return c >= 0 && size_t(c) < row.size() ? core::normalizeText(row[c]) : std::string(); };
+    auto cell = [&](int c) {
+      return c >= 0 && size_t(c) < row.size() ? core::normalizeText(row[c]) : std::string();
+    };
     std::string rowNo = std::to_string(r + 1);
     if (row.size() > header.size())
-      throw DataError(format(tr("{1}, row {2}: {3} values for {4} columns (a comma inside a value needs quotes)."),
-                             {path, rowNo, std::to_string(row.size()), std::to_string(header.size())}));
+      throw DataError(
+          format(tr("{1}, row {2}: {3} values for {4} columns (a comma inside a value needs quotes)."),
+                 {path, rowNo, std::to_string(row.size()), std::to_string(header.size())}));
     auto d = core::Date::parse(cell(colDate));
     if (!d)
-      throw DataError(format(tr("{1}, row {2}, column {3}: \"{4}\" is not a date (dd/mm/yyyy or yyyy-mm-dd)."),
-                             {path, rowNo, header[colDate], cell(colDate)}));
+      throw DataError(
+          format(tr("{1}, row {2}, column {3}: \"{4}\" is not a date (dd/mm/yyyy or yyyy-mm-dd)."),
+                 {path, rowNo, header[colDate], cell(colDate)}));
     const core::EnumItem* k = core::enums::holidayKind.match(cell(colKind));
     if (!k)
-      throw DataError(format(tr("{1}, row {2}, column {3}: \"{4}\" is not a kind of day (holiday, compensatory_off, "
-                                "working_swap)."),
-                             {path, rowNo, header[colKind], cell(colKind)}));
+      throw DataError(
+          format(tr("{1}, row {2}, column {3}: \"{4}\" is not a kind of day (holiday, compensatory_off, "
+                    "working_swap)."),
+                 {path, rowNo, header[colKind], cell(colKind)}));
     out.push_back({*d, *core::WorkCalendar::kindFromCode(k->code), cell(colName)});
   }
   return out;

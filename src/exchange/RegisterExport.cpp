@@ -93,7 +93,8 @@ void writeXlsx(const std::filesystem::path& path, const std::vector<services::Re
   lxw_workbook_options opts{};
   opts.constant_memory = LXW_TRUE;
   lxw_workbook* wb = workbook_new_opt(path.string().c_str(), &opts);
-  if (!wb) throw core::DataError(core::format(core::tr("The file {1} could not be written."), {path.string()}));
+  if (!wb)
+    throw core::DataError(core::format(core::tr("The file {1} could not be written."), {path.string()}));
   // The sheet is named for what it holds ("Sổ danh sách đảng viên").
   const std::string sheet = core::tr("Member register");
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.c_str());

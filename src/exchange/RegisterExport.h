@@ -18,19 +18,20 @@ namespace dangbo::exchange {
 
 /// What exportRegister writes.
 struct RegisterExportOptions {
-  core::Date asOf;               ///< the day the register is taken on
-  bool includeDeparted = false;  ///< also members who joined and left on or before the day (columns 10, 12, 13)
+  core::Date asOf;  ///< the day the register is taken on
+  bool includeDeparted =
+      false;  ///< also members who joined and left on or before the day (columns 10, 12, 13)
 };
 
 /// The 14 column headings of Mẫu 7-HSĐV, in Vietnamese.
 std::vector<std::string> registerHeadings();
 /// The 14 cells of one register row numbered `number`; `sep` joins the parts inside a cell ("; " or "\n").
-std::vector<std::string> registerCells(const services::RegisterEntry& entry, int number, const core::Date& asOf,
-                                       std::string_view sep);
+std::vector<std::string> registerCells(const services::RegisterEntry& entry, int number,
+                                       const core::Date& asOf, std::string_view sep);
 /// Writes the register to `out`, .csv or .xlsx by its ending (any other ending: DataError, nothing
 /// written); rows in the Vietnamese name order, numbered from 1. Needs ReadRegister (a secretary gets
 /// their cell). Returns the number of members written.
-int exportRegister(services::Services& services, const services::Actor& actor, const std::filesystem::path& out,
-                   const RegisterExportOptions& options);
+int exportRegister(services::Services& services, const services::Actor& actor,
+                   const std::filesystem::path& out, const RegisterExportOptions& options);
 
 }  // namespace dangbo::exchange

@@ -35,13 +35,16 @@ namespace {
 
 void percentOrNull(JsonWriter& j, std::string_view key, const std::optional<int64_t>& tenths) {
   j.key(key);
-  if (tenths) j.raw(core::formatTenthsJson(*tenths));
-  else j.null();
+  if (tenths)
+    j.raw(core::formatTenthsJson(*tenths));
+  else
+    j.null();
 }
 
 void writeLevels(JsonWriter& j, std::string_view key, const services::RatingLevels& r) {
   j.key(key).beginObject();
-  j.key("HTXSNV").value(r.htxsnv).key("HTTNV").value(r.httnv).key("HTNV").value(r.htnv).key("KHTNV").value(r.khtnv);
+  j.key("HTXSNV").value(r.htxsnv).key("HTTNV").value(r.httnv).key("HTNV").value(r.htnv).key("KHTNV").value(
+      r.khtnv);
   j.key("rated").value(r.rated);
   percentOrNull(j, "good_or_better_percent", r.goodOrBetterPercent);
   j.endObject();
@@ -73,10 +76,14 @@ void writeVersion2(JsonWriter& j, const CongressFigures& f) {
   j.key("organizations_merged").beginArray();
   for (const auto& m : f.organizationsMerged)
     j.beginObject()
-        .key("origin").value(m.origin)
-        .key("category").value(m.category)
-        .key("from").value(m.from)
-        .key("into").value(m.into)
+        .key("origin")
+        .value(m.origin)
+        .key("category")
+        .value(m.category)
+        .key("from")
+        .value(m.from)
+        .key("into")
+        .value(m.into)
         .endObject();
   j.endArray();
   if (f.secretaryTraining) {
@@ -97,8 +104,10 @@ void writeVersion2(JsonWriter& j, const CongressFigures& f) {
     for (const auto& m : r->met)
       j.key(std::to_string(m.year))
           .beginObject()
-          .key("organizations").value(m.organizations)
-          .key("members").value(m.members)
+          .key("organizations")
+          .value(m.organizations)
+          .key("members")
+          .value(m.members)
           .endObject();
     j.endObject();
     j.endObject();
@@ -106,18 +115,20 @@ void writeVersion2(JsonWriter& j, const CongressFigures& f) {
   j.key("next_term_targets").beginArray();
   for (const auto& t : f.nextTermTargets)
     j.beginObject()
-        .key("code").value(t.code)
-        .key("value").raw(targetNumber(t.value))
-        .key("from").value(t.from)
-        .key("to").value(t.to)
+        .key("code")
+        .value(t.code)
+        .key("value")
+        .raw(targetNumber(t.value))
+        .key("from")
+        .value(t.from)
+        .key("to")
+        .value(t.to)
         .endObject();
   j.endArray();
 }
 
 // ---------------------------------------------------------------------------------------------
 // The printed document
-
-
 
 // A table with one header row of plain texts.
 Table newTable(std::string caption, const std::vector<std::string>& headers) {
@@ -137,7 +148,6 @@ void row(Table& t, std::string label, std::vector<Cell> cells, bool total = fals
   for (auto& c : cells) r.cells.push_back(std::move(c));
   t.rows.push_back(std::move(r));
 }
-
 
 // Admissions per year against the yearly target: each year's ket_nap_nam when the target is their sum;
 // when the target is the term's, its yearly pace (target / the term's length in years);
@@ -160,14 +170,18 @@ Chart admissionsChart(const CongressFigures& f) {
     c.categories.push_back(std::to_string(a.byYear[i].first));
     admitted.values.push_back(double(a.byYear[i].second));
     std::optional<double> target;
-    if (termPace) target = std::round(double(*a.target) * 10.0 / double(years)) / 10.0;
-    else if (i < a.yearTargets.size() && a.yearTargets[i].second) target = double(*a.yearTargets[i].second);
+    if (termPace)
+      target = std::round(double(*a.target) * 10.0 / double(years)) / 10.0;
+    else if (i < a.yearTargets.size() && a.yearTargets[i].second)
+      target = double(*a.yearTargets[i].second);
     anyTarget = anyTarget || target.has_value();
     c.target.push_back(target);
   }
   c.series.push_back(std::move(admitted));
-  if (anyTarget) c.targetLabel = termPace ? tr("Average yearly target") : tr("Yearly target");
-  else c.target.clear();
+  if (anyTarget)
+    c.targetLabel = termPace ? tr("Average yearly target") : tr("Yearly target");
+  else
+    c.target.clear();
   return c;
 }
 
@@ -198,9 +212,12 @@ Chart ratingsChart(const CongressFigures& f) {
     if (first && *first != *t) same = false;
     if (!first) first = t;
   }
-  if (!first) c.target.clear();
-  else if (same) c.targetLabel = format(tr("Target: {1}"), {core::formatPercentVn(*first)});
-  else c.targetLabel = tr("Target of the term (members)");
+  if (!first)
+    c.target.clear();
+  else if (same)
+    c.targetLabel = format(tr("Target: {1}"), {core::formatPercentVn(*first)});
+  else
+    c.targetLabel = tr("Target of the term (members)");
   return c;
 }
 
@@ -219,7 +236,8 @@ TemplateBlocks congressBlocks(const CongressFigures& f, const core::CommitteeInf
   b.tables["age_groups"] = std::move(ages);
 
   // Members by standing, gender and ethnicity: each block adds up to the total.
-  Table st = newTable(tr("Members by standing, gender and ethnicity"), {"", tr("Number of members"), tr("Share")});
+  Table st =
+      newTable(tr("Members by standing, gender and ethnicity"), {"", tr("Number of members"), tr("Share")});
   auto line = [&](const char* label, int64_t n, bool total = false) {
     row(st, tr(label), {Cell::count(n), Cell::share(n, m.total)}, total);
   };
@@ -257,7 +275,8 @@ TemplateBlocks congressBlocks(const CongressFigures& f, const core::CommitteeInf
   Table t = newTable(tr("Admissions by year"), headers);
   for (size_t i = 0; i < a.byYear.size(); ++i) {
     std::vector<Cell> cells = {Cell::count(a.byYear[i].second)};
-    if (yearly) cells.push_back(a.yearTargets[i].second ? Cell::count(*a.yearTargets[i].second) : Cell::textCell("-"));
+    if (yearly)
+      cells.push_back(a.yearTargets[i].second ? Cell::count(*a.yearTargets[i].second) : Cell::textCell("-"));
     row(t, std::to_string(a.byYear[i].first), std::move(cells));
   }
   std::vector<Cell> total = {Cell::count(a.total)};
@@ -272,8 +291,10 @@ TemplateBlocks congressBlocks(const CongressFigures& f, const core::CommitteeInf
   b.charts["admissions"] = admissionsChart(f);
 
   // Admissions by former commune.
-  Table byOrigin = newTable(tr("Admissions by former commune"), {tr("Former commune"), tr("Members admitted")});
-  for (const auto& [origin, n] : a.byOrigin) row(byOrigin, origin.empty() ? tr("Not recorded") : origin, {Cell::count(n)});
+  Table byOrigin =
+      newTable(tr("Admissions by former commune"), {tr("Former commune"), tr("Members admitted")});
+  for (const auto& [origin, n] : a.byOrigin)
+    row(byOrigin, origin.empty() ? tr("Not recorded") : origin, {Cell::count(n)});
   row(byOrigin, tr("Total"), {Cell::count(a.total)}, true);
   b.tables["admissions_by_origin"] = std::move(byOrigin);
 
@@ -283,8 +304,9 @@ TemplateBlocks congressBlocks(const CongressFigures& f, const core::CommitteeInf
   for (const auto& y : f.ratings) {
     for (const auto* r : {&y.organizations, &y.members}) {
       if (r->rated == 0) continue;
-      const std::string label = format(r == &y.organizations ? tr("{1}: party organizations") : tr("{1}: members"),
-                                       {std::to_string(y.year)});
+      const std::string label =
+          format(r == &y.organizations ? tr("{1}: party organizations") : tr("{1}: members"),
+                 {std::to_string(y.year)});
       row(rt, label,
           {Cell::count(r->htxsnv), Cell::count(r->httnv), Cell::count(r->htnv), Cell::count(r->khtnv),
            Cell::count(r->rated), Cell::percent(r->goodOrBetterPercent)});
@@ -300,26 +322,31 @@ TemplateBlocks congressBlocks(const CongressFigures& f, const core::CommitteeInf
                       {tr("Year"), tr("Secretaries"), tr("Trained"), tr("Share")});
   if (f.secretaryTraining)
     for (const auto& y : *f.secretaryTraining)
-      row(tt, std::to_string(y.year), {Cell::count(y.secretaries), Cell::count(y.trained), Cell::percent(y.percent)});
+      row(tt, std::to_string(y.year),
+          {Cell::count(y.secretaries), Cell::count(y.trained), Cell::percent(y.percent)});
   b.tables["secretary_training"] = std::move(tt);
 
   // The committee's composition.
   Table ct = newTable(tr("Composition of the executive committee"), {"", tr("Number"), tr("Share")});
   if (const auto& c = f.committeeComposition) {
     ct.caption = format(tr("Composition of the executive committee, term {1}"), {c->term});
-    row(ct, tr("Members of the executive committee"), {Cell::count(c->members), Cell::share(c->members, c->members)},
-        true);
-    row(ct, tr("Members of the standing committee"), {Cell::count(c->standing), Cell::share(c->standing, c->members)});
+    row(ct, tr("Members of the executive committee"),
+        {Cell::count(c->members), Cell::share(c->members, c->members)}, true);
+    row(ct, tr("Members of the standing committee"),
+        {Cell::count(c->standing), Cell::share(c->standing, c->members)});
     row(ct, tr("Women"), {Cell::count(c->women), Cell::percent(c->womenPercent)});
-    row(ct, tr("Ethnic minorities"), {Cell::count(c->ethnicMinority), Cell::percent(c->ethnicMinorityPercent)});
+    row(ct, tr("Ethnic minorities"),
+        {Cell::count(c->ethnicMinority), Cell::percent(c->ethnicMinorityPercent)});
     row(ct, tr("Women from ethnic minorities"),
         {Cell::count(c->womenEthnicMinority), Cell::percent(c->womenEthnicMinorityPercent)});
     row(ct, tr("Aged 42 or under"), {Cell::count(c->age42OrUnder), Cell::percent(c->age42OrUnderPercent)});
-    row(ct, tr("University or above"), {Cell::count(c->universityOrAbove), Cell::percent(c->universityOrAbovePercent)});
+    row(ct, tr("University or above"),
+        {Cell::count(c->universityOrAbove), Cell::percent(c->universityOrAbovePercent)});
     row(ct, tr("Postgraduate"), {Cell::count(c->postgraduate), Cell::percent(c->postgraduatePercent)});
     row(ct, tr("Political theory intermediate or above"),
         {Cell::count(c->theoryIntermediateOrAbove), Cell::percent(c->theoryIntermediateOrAbovePercent)});
-    row(ct, tr("Political theory advanced"), {Cell::count(c->theoryAdvanced), Cell::percent(c->theoryAdvancedPercent)});
+    row(ct, tr("Political theory advanced"),
+        {Cell::count(c->theoryAdvanced), Cell::percent(c->theoryAdvancedPercent)});
   }
   b.tables["committee"] = std::move(ct);
   b.closing = closingBlocks(committee);
@@ -360,8 +387,10 @@ void writeCongressJson(std::ostream& out, const CongressFigures& f) {
   j.endObject();
   j.key("total").value(a.total);
   j.key("target");
-  if (a.target) j.value(*a.target);
-  else j.null();
+  if (a.target)
+    j.value(*a.target);
+  else
+    j.null();
   percentOrNull(j, "percent_of_target", a.percentOfTarget);
   countMap(j, "by_origin", a.byOrigin);
   j.endObject();
@@ -384,10 +413,20 @@ void writeCongressJson(std::ostream& out, const CongressFigures& f) {
 
   const auto& d = f.discipline;
   j.key("discipline").beginObject();
-  j.key("khien_trach").value(d.khienTrach).key("canh_cao").value(d.canhCao).key("cach_chuc").value(d.cachChuc);
+  j.key("khien_trach")
+      .value(d.khienTrach)
+      .key("canh_cao")
+      .value(d.canhCao)
+      .key("cach_chuc")
+      .value(d.cachChuc);
   j.key("khai_tru").value(d.khaiTru).key("xoa_ten").value(d.xoaTen);
   j.key("organizations").beginObject();
-  j.key("khien_trach").value(d.orgKhienTrach).key("canh_cao").value(d.orgCanhCao).key("giai_tan").value(d.orgGiaiTan);
+  j.key("khien_trach")
+      .value(d.orgKhienTrach)
+      .key("canh_cao")
+      .value(d.orgCanhCao)
+      .key("giai_tan")
+      .value(d.orgGiaiTan);
   j.endObject();
   j.endObject();
 
@@ -418,7 +457,8 @@ Document congressDocument(const CongressFigures& f, const core::CommitteeInfo& c
   doc.title = core::toUpper(tr("Report")) + " - " + name;
   doc.header = partyHeader(committee);
   const TemplateBlocks blocks = congressBlocks(f, committee);
-  const ReportTemplate t = loadTemplate("congress", templateFolder, congressFields(sampleCongressFigures()), blocks);
+  const ReportTemplate t =
+      loadTemplate("congress", templateFolder, congressFields(sampleCongressFigures()), blocks);
   t.render(congressFields(f, committee), blocks, doc);
   return doc;
 }

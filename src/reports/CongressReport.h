@@ -18,14 +18,14 @@ namespace dangbo::reports {
 void writeCongressJson(std::ostream& out, const services::CongressFigures& f);
 /// Writes a printable HTML document (UTF-8, lang="vi", A4, Times New Roman) with the header block of a
 /// party document built from `committee`, the party-building section in sentences and its tables.
-void writeCongressHtml(std::ostream& out, const services::CongressFigures& f, const core::CommitteeInfo& committee,
-                       const std::string& templateFolder = {});
+void writeCongressHtml(std::ostream& out, const services::CongressFigures& f,
+                       const core::CommitteeInfo& committee, const std::string& templateFolder = {});
 /// The congress report as a printable document: header block, title, the party-building section in
 /// sentences and tables, and two charts (admissions per year against the target; the share rated good or
 /// better per year against 90%).
 /// The wording and order come from the congress template: the office's copy in `templateFolder`
-/// (FOLDER/congress.txt) when present, else the embedded reports/congress.txt; TemplateError when the office's
-/// copy is refused.
+/// (FOLDER/congress.txt) when present, else the embedded reports/congress.txt; TemplateError when the
+/// office's copy is refused.
 Document congressDocument(const services::CongressFigures& f, const core::CommitteeInfo& committee,
                           const std::string& templateFolder = {});
 /// The named fields of the congress template (reports/README.md lists them).

@@ -38,7 +38,9 @@ Cell Cell::percent(const std::optional<int64_t>& tenths) {
   return c;
 }
 
-Cell Cell::share(int64_t n, int64_t of) { return percent(core::percentTenths(n, of)); }
+Cell Cell::share(int64_t n, int64_t of) {
+  return percent(core::percentTenths(n, of));
+}
 
 size_t Table::columns() const {
   if (!header.empty()) {
@@ -79,7 +81,9 @@ Document& Document::heading(std::string text, int level) {
   return *this;
 }
 
-Document& Document::paragraph(std::string text) { return paragraph(std::vector<Run>{Run{std::move(text), false}}); }
+Document& Document::paragraph(std::string text) {
+  return paragraph(std::vector<Run>{Run{std::move(text), false}});
+}
 
 Document& Document::paragraph(std::vector<Run> runs) {
   blocks.emplace_back(Paragraph{std::move(runs)});
@@ -160,7 +164,8 @@ Table chartTable(const Chart& chart) {
   for (size_t i = 0; i < chart.categories.size(); ++i) {
     TableRow row;
     row.cells.push_back(Cell::textCell(chart.categories[i]));
-    for (const auto& s : chart.series) row.cells.push_back(cell(i < s.values.size() ? s.values[i] : std::nullopt));
+    for (const auto& s : chart.series)
+      row.cells.push_back(cell(i < s.values.size() ? s.values[i] : std::nullopt));
     if (hasTarget) row.cells.push_back(cell(i < chart.target.size() ? chart.target[i] : std::nullopt));
     t.rows.push_back(std::move(row));
   }

@@ -20,7 +20,8 @@ struct DocumentHeader {
   std::string executive;  ///< left, line 2: "ĐẢNG ỦY XÃ PHIÊNG PẰN" (bold capitals); line 3 is "*"
   std::string number;     ///< left, line 4: "Số ...-BC/ĐU"; empty: none (a register has no number)
   std::string party;      ///< right, line 1: "ĐẢNG CỘNG SẢN VIỆT NAM" (bold, underlined)
-  std::string placeDate;  ///< right, on the level of the number: "Phiêng Pằn, ngày .. tháng .. năm ...." (italic)
+  std::string
+      placeDate;  ///< right, on the level of the number: "Phiêng Pằn, ngày .. tháng .. năm ...." (italic)
 };
 
 /// How a title line is set.
@@ -32,8 +33,8 @@ enum class TitleStyle {
 
 /// A centred line (or short paragraph) under the header block.
 struct TitleLine {
-  std::string text;                       ///< the text as printed (capitals already applied)
-  TitleStyle style = TitleStyle::Title;   ///< how it is set
+  std::string text;                      ///< the text as printed (capitals already applied)
+  TitleStyle style = TitleStyle::Title;  ///< how it is set
 };
 
 /// A section heading: level 1 bold, level 2 bold italic.
@@ -60,10 +61,10 @@ enum class CellKind { Text, Count, Percent };
 
 /// One table cell: the printed text, and the figure behind it for spreadsheets.
 struct Cell {
-  std::string text;               ///< as printed ("1.046", "101,4%", "-")
-  CellKind kind = CellKind::Text; ///< what `value` means
-  int64_t value = 0;              ///< Count: the number; Percent: tenths of a percent
-  int span = 1;                   ///< columns covered (header rows only)
+  std::string text;                ///< as printed ("1.046", "101,4%", "-")
+  CellKind kind = CellKind::Text;  ///< what `value` means
+  int64_t value = 0;               ///< Count: the number; Percent: tenths of a percent
+  int span = 1;                    ///< columns covered (header rows only)
   /// A text cell.
   static Cell textCell(std::string s, int span = 1);
   /// A count printed the Vietnamese way ("1.046").
@@ -82,10 +83,10 @@ struct TableRow {
 
 /// A table with a caption, header rows repeated on every page it spans, body and total rows.
 struct Table {
-  std::string caption;                     ///< printed above the table (bold)
-  std::vector<std::vector<Cell>> header;   ///< header rows; cells may span columns
-  std::vector<TableRow> rows;              ///< body and total rows in order
-  std::vector<Align> align;                ///< per column; missing: Left for column 0, Right for the others
+  std::string caption;                    ///< printed above the table (bold)
+  std::vector<std::vector<Cell>> header;  ///< header rows; cells may span columns
+  std::vector<TableRow> rows;             ///< body and total rows in order
+  std::vector<Align> align;               ///< per column; missing: Left for column 0, Right for the others
   /// A long list of many columns (the register): set in small type with tight rows, its columns sized so
   /// that the rows take the fewest lines.
   bool dense = false;
@@ -100,20 +101,20 @@ struct Table {
 
 /// A series of a bar chart.
 struct ChartSeries {
-  std::string name;                          ///< the legend's text
-  std::vector<std::optional<double>> values; ///< one per category; nullopt: no bar
+  std::string name;                           ///< the legend's text
+  std::vector<std::optional<double>> values;  ///< one per category; nullopt: no bar
 };
 
 /// A bar chart: categories along the bottom, one or two series of bars, an optional target line.
 struct Chart {
-  std::string title;                        ///< printed above the chart (bold)
-  std::string categoryLabel;                ///< the categories' name ("Năm"), first column of its table form
-  std::string axisLabel;                    ///< the value axis ("Số đảng viên", "%")
-  std::vector<std::string> categories;      ///< "2020", "2021", ...
-  std::vector<ChartSeries> series;          ///< one or two
-  std::string targetLabel;                  ///< the target line's legend; empty: no target line
-  std::vector<std::optional<double>> target;///< the target per category (a level line); nullopt: none there
-  bool percent = false;                     ///< values are percentages (printed "96,3%")
+  std::string title;                    ///< printed above the chart (bold)
+  std::string categoryLabel;            ///< the categories' name ("Năm"), first column of its table form
+  std::string axisLabel;                ///< the value axis ("Số đảng viên", "%")
+  std::vector<std::string> categories;  ///< "2020", "2021", ...
+  std::vector<ChartSeries> series;      ///< one or two
+  std::string targetLabel;              ///< the target line's legend; empty: no target line
+  std::vector<std::optional<double>> target;  ///< the target per category (a level line); nullopt: none there
+  bool percent = false;                       ///< values are percentages (printed "96,3%")
   /// A value as printed ("12", "96,3%").
   std::string format(double v) const;
   /// An axis tick as printed: whole numbers ("20", "80%").

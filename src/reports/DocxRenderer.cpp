@@ -32,7 +32,9 @@ constexpr int kDenseCellMargin = 45;
 constexpr double kChartW = 595.2756 - 45 * 72.0 / 25.4 + 16, kChartH = 290, kChartScale = 2.5;
 
 /// Text escaped for XML: the same escaping as HTML's.
-std::string xml(std::string_view s) { return htmlEscape(s); }
+std::string xml(std::string_view s) {
+  return htmlEscape(s);
+}
 
 // Run properties.
 struct RunStyle {
@@ -50,8 +52,8 @@ std::string run(const std::string& text, const RunStyle& st = {}) {
     if (st.bold) r += "<w:b/><w:bCs/>";
     if (st.italic) r += "<w:i/><w:iCs/>";
     if (st.halfPoints)
-      r += "<w:sz w:val=\"" + std::to_string(st.halfPoints) + "\"/><w:szCs w:val=\"" + std::to_string(st.halfPoints) +
-           "\"/>";
+      r += "<w:sz w:val=\"" + std::to_string(st.halfPoints) + "\"/><w:szCs w:val=\"" +
+           std::to_string(st.halfPoints) + "\"/>";
     if (st.underline) r += "<w:u w:val=\"single\"/>";
     r += "</w:rPr>";
   }
@@ -67,9 +69,12 @@ std::string para(const std::string& style, const std::string& runs, const std::s
 
 const char* jcOf(Align a) {
   switch (a) {
-    case Align::Right: return "right";
-    case Align::Center: return "center";
-    default: return "left";
+    case Align::Right:
+      return "right";
+    case Align::Center:
+      return "center";
+    default:
+      return "left";
   }
 }
 
@@ -86,7 +91,8 @@ void headerBlock(std::ostringstream& out, const DocumentHeader& h, int textW) {
       << (h.number.empty() ? "" : para("HeaderBlock", run(h.number))) << "</w:tc>";
   out << "<w:tc><w:tcPr><w:tcW w:w=\"" << rightW << "\" w:type=\"dxa\"/></w:tcPr>"
       << para("HeaderBlock", run(h.party, {true, false, true, 30})) << para("HeaderBlock", "")
-      << para("HeaderBlock", "") << para("HeaderBlock", run(h.placeDate, {false, true, false, 0})) << "</w:tc>";
+      << para("HeaderBlock", "") << para("HeaderBlock", run(h.placeDate, {false, true, false, 0}))
+      << "</w:tc>";
   out << "</w:tr></w:tbl>" << para("Normal", "");
 }
 
@@ -136,7 +142,8 @@ void table(std::ostringstream& out, const Table& t, int textW) {
       << "\" w:type=\"dxa\"/><w:tblBorders>";
   for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
     out << "<w:" << side
-        << (t.borderless ? " w:val=\"nil\"/>" : " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>");
+        << (t.borderless ? " w:val=\"nil\"/>"
+                         : " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>");
   out << "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"" << plan.margin
       << "\" w:type=\"dxa\"/><w:right w:w=\"" << plan.margin
       << "\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>";
@@ -205,7 +212,9 @@ std::string documentXml(const Document& doc) {
   size_t charts = 0;
   for (const auto& block : doc.blocks) {
     if (const auto* t = std::get_if<TitleLine>(&block)) {
-      const char* style = t->style == TitleStyle::Title ? "Title" : t->style == TitleStyle::Subtitle ? "Subtitle" : "Note";
+      const char* style = t->style == TitleStyle::Title      ? "Title"
+                          : t->style == TitleStyle::Subtitle ? "Subtitle"
+                                                             : "Note";
       out << para(style, run(keepLastWordsTogether(t->text)));
     } else if (const auto* h = std::get_if<Heading>(&block)) {
       out << para(h->level <= 1 ? "Heading1" : "Heading2", run(h->text));
@@ -232,35 +241,46 @@ std::string documentXml(const Document& doc) {
   return out.str();
 }
 
-std::string style(const std::string& id, const std::string& name, const std::string& pPr, const std::string& rPr) {
-  return "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"" + id + "\"><w:name w:val=\"" + name +
-         "\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>" + pPr + "</w:pPr><w:rPr>" + rPr + "</w:rPr></w:style>";
+std::string style(const std::string& id, const std::string& name, const std::string& pPr,
+                  const std::string& rPr) {
+  return "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"" + id + "\"><w:name w:val=\"" +
+         name + "\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>" + pPr + "</w:pPr><w:rPr>" + rPr +
+         "</w:rPr></w:style>";
 }
 
 std::string stylesXml() {
   std::string s = kXmlDecl;
   s += std::string("<w:styles xmlns:w=\"") + kW + "\">";
-  s += "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
-       "w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"
-       "<w:lang w:val=\"vi-VN\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" "
-       "w:line=\"288\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>";
-  s += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
+  s +=
+      "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
+      "w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"
+      "<w:lang w:val=\"vi-VN\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" "
+      "w:line=\"288\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>";
+  s += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
+       "w:val=\"Normal\"/><w:qFormat/>"
        "<w:pPr><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/></w:pPr></w:style>";
   const std::string noIndent = "<w:ind w:firstLine=\"0\"/>";
-  s += style("Title", "Title", "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"0\"/>" + noIndent +
-                                   "<w:jc w:val=\"center\"/>",
-             "<w:b/><w:bCs/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/>");
-  s += style("Subtitle", "Subtitle", "<w:keepNext/><w:spacing w:after=\"0\"/>" + noIndent + "<w:jc w:val=\"center\"/>",
+  s += style(
+      "Title", "Title",
+      "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"0\"/>" + noIndent + "<w:jc w:val=\"center\"/>",
+      "<w:b/><w:bCs/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/>");
+  s += style("Subtitle", "Subtitle",
+             "<w:keepNext/><w:spacing w:after=\"0\"/>" + noIndent + "<w:jc w:val=\"center\"/>",
              "<w:b/><w:bCs/>");
-  s += style("Note", "Note", "<w:spacing w:after=\"240\"/>" + noIndent + "<w:jc w:val=\"center\"/>", "<w:i/><w:iCs/>");
-  s += style("Heading1", "heading 1", "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:outlineLvl w:val=\"0\"/>",
+  s += style("Note", "Note", "<w:spacing w:after=\"240\"/>" + noIndent + "<w:jc w:val=\"center\"/>",
+             "<w:i/><w:iCs/>");
+  s += style("Heading1", "heading 1",
+             "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:outlineLvl w:val=\"0\"/>",
              "<w:b/><w:bCs/>");
-  s += style("Heading2", "heading 2", "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:outlineLvl w:val=\"1\"/>",
+  s += style("Heading2", "heading 2",
+             "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:outlineLvl w:val=\"1\"/>",
              "<w:b/><w:bCs/><w:i/><w:iCs/>");
-  s += style("Caption", "Table caption", "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/>" + noIndent +
-                                             "<w:jc w:val=\"center\"/>",
-             "<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
-  const std::string cell = "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent;
+  s += style(
+      "Caption", "Table caption",
+      "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/>" + noIndent + "<w:jc w:val=\"center\"/>",
+      "<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
+  const std::string cell =
+      "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent;
   s += style("TableText", "Table text", cell, "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
   s += style("TableHeader", "Table header", "<w:keepNext/>" + cell + "<w:jc w:val=\"center\"/>",
              "<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
@@ -269,18 +289,21 @@ std::string stylesXml() {
   s += style("TableDense", "Table text dense", dense, "<w:sz w:val=\"14\"/><w:szCs w:val=\"14\"/>");
   s += style("TableHeaderDense", "Table header dense", "<w:keepNext/>" + dense + "<w:jc w:val=\"center\"/>",
              "<w:b/><w:bCs/><w:sz w:val=\"14\"/><w:szCs w:val=\"14\"/>");
-  s += style("AfterTable", "After table", "<w:spacing w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent,
+  s += style("AfterTable", "After table",
+             "<w:spacing w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent,
              "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>");
-  s += style("HeaderBlock", "Header block", "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent +
-                                                "<w:jc w:val=\"center\"/>",
-             "");
+  s += style(
+      "HeaderBlock", "Header block",
+      "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent + "<w:jc w:val=\"center\"/>",
+      "");
   s += style(
       "Figure", "Figure",
       "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"120\"/>" + noIndent + "<w:jc w:val=\"center\"/>",
       "");
   s += style("Footer", "footer", "<w:spacing w:after=\"0\"/>" + noIndent + "<w:jc w:val=\"center\"/>",
              "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
-  s += "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders>"
+  s += "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table "
+       "Grid\"/><w:tblPr><w:tblBorders>"
        "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
        "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
        "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
@@ -340,7 +363,8 @@ std::map<std::string, std::string> docxParts(const Document& doc) {
       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
       "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
       "officeDocument\" Target=\"word/document.xml\"/>"
-      "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+      "<Relationship Id=\"rId2\" "
+      "Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
       "core-properties\" Target=\"docProps/core.xml\"/></Relationships>";
   std::string rels = std::string(kXmlDecl) +
                      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -365,7 +389,8 @@ std::map<std::string, std::string> docxParts(const Document& doc) {
   parts["word/_rels/document.xml.rels"] = rels + "</Relationships>";
   parts["docProps/core.xml"] =
       std::string(kXmlDecl) +
-      "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+      "<cp:coreProperties "
+      "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
       "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" +
       xml(doc.title) + "</dc:title><dc:creator>dangbo</dc:creator></cp:coreProperties>";
   parts["word/document.xml"] = documentXml(doc);
@@ -404,6 +429,8 @@ void writeZip(const std::filesystem::path& out, const std::map<std::string, std:
   }
 }
 
-void renderDocx(const std::filesystem::path& out, const Document& doc) { writeZip(out, docxParts(doc)); }
+void renderDocx(const std::filesystem::path& out, const Document& doc) {
+  writeZip(out, docxParts(doc));
+}
 
 }  // namespace dangbo::reports

@@ -10,10 +10,18 @@ std::string htmlEscape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
       default:
         // Control characters other than tab and newline are not allowed in XML 1.0 (nor useful in HTML).
         if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
@@ -54,17 +62,22 @@ div.pagebreak { page-break-after: always; }
 
 const char* alignClass(Align a) {
   switch (a) {
-    case Align::Right: return " class=\"r\"";
-    case Align::Center: return " class=\"c\"";
-    default: return "";
+    case Align::Right:
+      return " class=\"r\"";
+    case Align::Center:
+      return " class=\"c\"";
+    default:
+      return "";
   }
 }
 
 void header(std::ostream& out, const DocumentHeader& h) {
   out << "<table class=\"header\"><tr>\n<td class=\"left\">" << htmlEscape(h.superior) << "<br>\n<b>"
-      << htmlEscape(h.executive) << "</b><br>\n*<br>\n" << htmlEscape(h.number) << "</td>\n<td>"
-      << "<span class=\"party\">" << htmlEscape(h.party) << "</span><br>\n&nbsp;<br>\n&nbsp;<br>\n<span class=\"date\">"
-      << htmlEscape(h.placeDate) << "</span></td>\n</tr></table>\n";
+      << htmlEscape(h.executive) << "</b><br>\n*<br>\n"
+      << htmlEscape(h.number) << "</td>\n<td>"
+      << "<span class=\"party\">" << htmlEscape(h.party)
+      << "</span><br>\n&nbsp;<br>\n&nbsp;<br>\n<span class=\"date\">" << htmlEscape(h.placeDate)
+      << "</span></td>\n</tr></table>\n";
 }
 
 void table(std::ostream& out, const Table& t) {
@@ -101,22 +114,24 @@ std::string num(double v) {
 
 // The chart as inline SVG, with the geometry of the PDF's chart.
 void svgChart(std::ostream& out, const Chart& c) {
-  const double width = 640, height = 300, left = 60, right = c.targetLabel.empty() ? 20 : 48, top = 16, bottom = 64;
+  const double width = 640, height = 300, left = 60, right = c.targetLabel.empty() ? 20 : 48, top = 16,
+               bottom = 64;
   const double plotW = width - left - right, plotH = height - top - bottom;
   const ChartAxis axis = chartAxis(c);
   auto y = [&](double v) { return top + plotH * (1.0 - v / axis.max); };
   const char* fills[] = {"#3c5a8c", "#c8a050"};
   out << "<figure class=\"chart\">\n<figcaption>" << htmlEscape(c.title) << "</figcaption>\n"
-      << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << width << " " << height << "\" width=\"100%\" "
+      << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << width << " " << height
+      << "\" width=\"100%\" "
       << "font-family=\"Times New Roman, Liberation Serif, serif\" font-size=\"13\">\n";
   for (double v = 0; v <= axis.max + 1e-9; v += axis.step) {
-    out << "<line x1=\"" << left << "\" x2=\"" << left + plotW << "\" y1=\"" << num(y(v)) << "\" y2=\"" << num(y(v))
-        << "\" stroke=\"#ccc\"/>"
+    out << "<line x1=\"" << left << "\" x2=\"" << left + plotW << "\" y1=\"" << num(y(v)) << "\" y2=\""
+        << num(y(v)) << "\" stroke=\"#ccc\"/>"
         << "<text x=\"" << left - 6 << "\" y=\"" << num(y(v) + 4) << "\" text-anchor=\"end\">"
         << htmlEscape(c.tick(v)) << "</text>\n";
   }
-  out << "<text transform=\"translate(14," << num(top + plotH / 2) << ") rotate(-90)\" text-anchor=\"middle\">"
-      << htmlEscape(c.axisLabel) << "</text>\n";
+  out << "<text transform=\"translate(14," << num(top + plotH / 2)
+      << ") rotate(-90)\" text-anchor=\"middle\">" << htmlEscape(c.axisLabel) << "</text>\n";
   const size_t n = c.categories.size();
   const double slot = n ? plotW / double(n) : plotW;
   const size_t k = c.series.empty() ? 1 : c.series.size();
@@ -127,8 +142,8 @@ void svgChart(std::ostream& out, const Chart& c) {
       const auto& v = i < c.series[s].values.size() ? c.series[s].values[i] : std::nullopt;
       if (!v) continue;
       const double x = x0 + barW * double(s);
-      out << "<rect x=\"" << num(x) << "\" y=\"" << num(y(*v)) << "\" width=\"" << num(barW - 2) << "\" height=\""
-          << num(top + plotH - y(*v)) << "\" fill=\"" << fills[s % 2] << "\"/>"
+      out << "<rect x=\"" << num(x) << "\" y=\"" << num(y(*v)) << "\" width=\"" << num(barW - 2)
+          << "\" height=\"" << num(top + plotH - y(*v)) << "\" fill=\"" << fills[s % 2] << "\"/>"
           << "<text x=\"" << num(x + (barW - 2) / 2) << "\" y=\"" << num(y(*v) - 3)
           << "\" text-anchor=\"middle\" font-size=\"11\">" << htmlEscape(c.format(*v)) << "</text>\n";
     }
@@ -142,8 +157,8 @@ void svgChart(std::ostream& out, const Chart& c) {
   // The target's value at the end of its line.
   if (!c.targetLabel.empty() && n > 0 && n <= c.target.size() && c.target[n - 1])
     out << "<text x=\"" << num(left + plotW + 4) << "\" y=\"" << num(y(*c.target[n - 1]) + 4)
-        << "\" fill=\"#b01010\" font-weight=\"bold\" font-size=\"11\">" << htmlEscape(c.format(*c.target[n - 1]))
-        << "</text>\n";
+        << "\" fill=\"#b01010\" font-weight=\"bold\" font-size=\"11\">"
+        << htmlEscape(c.format(*c.target[n - 1])) << "</text>\n";
   out << "<line x1=\"" << left << "\" x2=\"" << left << "\" y1=\"" << top << "\" y2=\"" << top + plotH
       << "\" stroke=\"#000\"/><line x1=\"" << left << "\" x2=\"" << left + plotW << "\" y1=\"" << top + plotH
       << "\" y2=\"" << top + plotH << "\" stroke=\"#000\"/>\n";
@@ -166,15 +181,22 @@ void svgChart(std::ostream& out, const Chart& c) {
 }  // namespace
 
 void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& options) {
-  out << "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << htmlEscape(doc.title)
-      << "</title>\n<style>\n" << kStyle << "</style>\n</head>\n<body>\n";
+  out << "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+      << htmlEscape(doc.title) << "</title>\n<style>\n"
+      << kStyle << "</style>\n</head>\n<body>\n";
   if (doc.header) header(out, *doc.header);
   for (const auto& block : doc.blocks) {
     if (const auto* t = std::get_if<TitleLine>(&block)) {
       switch (t->style) {
-        case TitleStyle::Title: out << "<h1>" << htmlEscape(t->text) << "</h1>\n"; break;
-        case TitleStyle::Subtitle: out << "<p class=\"subtitle\">" << htmlEscape(t->text) << "</p>\n"; break;
-        case TitleStyle::Note: out << "<p class=\"note\">" << htmlEscape(t->text) << "</p>\n"; break;
+        case TitleStyle::Title:
+          out << "<h1>" << htmlEscape(t->text) << "</h1>\n";
+          break;
+        case TitleStyle::Subtitle:
+          out << "<p class=\"subtitle\">" << htmlEscape(t->text) << "</p>\n";
+          break;
+        case TitleStyle::Note:
+          out << "<p class=\"note\">" << htmlEscape(t->text) << "</p>\n";
+          break;
       }
     } else if (const auto* h = std::get_if<Heading>(&block)) {
       const char* tag = h->level <= 1 ? "h2" : "h3";
@@ -182,8 +204,10 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
     } else if (const auto* p = std::get_if<Paragraph>(&block)) {
       out << "<p>";
       for (const auto& r : p->runs) {
-        if (r.bold) out << "<b>" << htmlEscape(r.text) << "</b>";
-        else out << htmlEscape(r.text);
+        if (r.bold)
+          out << "<b>" << htmlEscape(r.text) << "</b>";
+        else
+          out << htmlEscape(r.text);
       }
       out << "</p>\n";
     } else if (const auto* tb = std::get_if<Table>(&block)) {
@@ -193,8 +217,10 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
       if (!image.empty())
         out << "<p align=\"center\"><img src=\"" << htmlEscape(image) << "\" alt=\"" << htmlEscape(c->title)
             << "\"></p>\n";
-      else if (options.svgCharts) svgChart(out, *c);
-      else table(out, chartTable(*c));
+      else if (options.svgCharts)
+        svgChart(out, *c);
+      else
+        table(out, chartTable(*c));
     } else if (std::holds_alternative<PageBreak>(block)) {
       out << "<div class=\"pagebreak\"></div>\n";
     }

@@ -3,8 +3,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/I18n.h"
 #include "core/Csv.h"
+#include "core/I18n.h"
 #include "reports/Json.h"
 
 namespace dangbo::reports {
@@ -13,22 +13,28 @@ namespace {
 
 using core::csvField;
 
-std::string iso(const std::optional<core::Date>& d) { return d ? d->iso() : std::string(); }
+std::string iso(const std::optional<core::Date>& d) {
+  return d ? d->iso() : std::string();
+}
 
 void optionalString(JsonWriter& w, std::string_view key, const std::string& s) {
   w.key(key);
-  if (s.empty()) w.null(); else w.value(s);
+  if (s.empty())
+    w.null();
+  else
+    w.value(s);
 }
 
 }  // namespace
 
 void writeMembersCsv(std::ostream& out, const std::vector<services::MemberRow>& rows) {
-  out << "code,name,cell,cell_name,status,standing,gender,birth_date,ethnicity,admitted_on,official_on,card_no\n";
+  out << "code,name,cell,cell_name,status,standing,gender,birth_date,ethnicity,admitted_on,official_on,card_"
+         "no\n";
   for (const auto& r : rows) {
-    out << csvField(r.code) << ',' << csvField(r.name) << ',' << csvField(r.cellCode) << ',' << csvField(r.cellName) << ','
-        << r.status << ',' << r.standing << ',' << r.gender << ',' << (r.birthDate ? r.birthDate->storage() : "")
-        << ',' << csvField(r.ethnicityName) << ',' << iso(r.admittedOn) << ',' << iso(r.officialOn) << ','
-        << csvField(r.cardNo) << '\n';
+    out << csvField(r.code) << ',' << csvField(r.name) << ',' << csvField(r.cellCode) << ','
+        << csvField(r.cellName) << ',' << r.status << ',' << r.standing << ',' << r.gender << ','
+        << (r.birthDate ? r.birthDate->storage() : "") << ',' << csvField(r.ethnicityName) << ','
+        << iso(r.admittedOn) << ',' << iso(r.officialOn) << ',' << csvField(r.cardNo) << '\n';
   }
 }
 
@@ -76,7 +82,10 @@ void writeFindingsJson(std::ostream& out, const std::vector<services::CheckFindi
     w.key("rule").value(f.rule);
     w.key("subject").value(f.subject);
     w.key("year");
-    if (f.year) w.value(*f.year); else w.null();
+    if (f.year)
+      w.value(*f.year);
+    else
+      w.null();
     w.key("message").value(f.message);
     w.endObject();
   }

@@ -24,7 +24,9 @@ constexpr double kPageW = 595.2756;  // A4 in points
 constexpr double kPageH = 841.8898;
 constexpr const char* kFamily = "Times New Roman";
 
-double mm(double v) { return v * 72.0 / 25.4; }
+double mm(double v) {
+  return v * 72.0 / 25.4;
+}
 
 std::string escape(std::string_view s) {
   gchar* e = g_markup_escape_text(s.data(), gssize(s.size()));
@@ -45,8 +47,8 @@ struct Style {
   bool italic = false;
   PangoAlignment align = PANGO_ALIGN_LEFT;
   bool justify = false;
-  double indent = 0;     // first-line indent, points
-  double spacing = 0;    // line spacing factor (0: the font's)
+  double indent = 0;   // first-line indent, points
+  double spacing = 0;  // line spacing factor (0: the font's)
   bool wrapChars = false;
 };
 
@@ -95,12 +97,18 @@ class PdfWriter {
     for (size_t i = 0; i < doc.blocks.size(); ++i) {
       const Block& b = doc.blocks[i];
       const Block* next = i + 1 < doc.blocks.size() ? &doc.blocks[i + 1] : nullptr;
-      if (const auto* t = std::get_if<TitleLine>(&b)) title(*t);
-      else if (const auto* h = std::get_if<Heading>(&b)) heading(*h, next);
-      else if (const auto* p = std::get_if<Paragraph>(&b)) paragraph(*p);
-      else if (const auto* tb = std::get_if<Table>(&b)) table(*tb);
-      else if (const auto* c = std::get_if<Chart>(&b)) chart(*c);
-      else if (std::holds_alternative<PageBreak>(b)) newPage();
+      if (const auto* t = std::get_if<TitleLine>(&b))
+        title(*t);
+      else if (const auto* h = std::get_if<Heading>(&b))
+        heading(*h, next);
+      else if (const auto* p = std::get_if<Paragraph>(&b))
+        paragraph(*p);
+      else if (const auto* tb = std::get_if<Table>(&b))
+        table(*tb);
+      else if (const auto* c = std::get_if<Chart>(&b))
+        chart(*c);
+      else if (std::holds_alternative<PageBreak>(b))
+        newPage();
     }
     finishPage();
     if (counting_) return page_;
@@ -167,8 +175,9 @@ class PdfWriter {
       PangoRectangle r;
       pango_layout_iter_get_line_extents(it, nullptr, &r);
       const int baseline = pango_layout_iter_get_baseline(it);
-      out.push_back({pango_layout_iter_get_line_readonly(it), double(r.x) / PANGO_SCALE, double(r.y) / PANGO_SCALE,
-                     double(r.height) / PANGO_SCALE, double(baseline - r.y) / PANGO_SCALE});
+      out.push_back({pango_layout_iter_get_line_readonly(it), double(r.x) / PANGO_SCALE,
+                     double(r.y) / PANGO_SCALE, double(r.height) / PANGO_SCALE,
+                     double(baseline - r.y) / PANGO_SCALE});
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
     return out;
@@ -260,9 +269,15 @@ class PdfWriter {
     st.align = PANGO_ALIGN_CENTER;
     double after = 0;
     switch (t.style) {
-      case TitleStyle::Title: st.size += 1, st.bold = true; break;
-      case TitleStyle::Subtitle: st.bold = true; break;
-      case TitleStyle::Note: st.italic = true, after = 12; break;
+      case TitleStyle::Title:
+        st.size += 1, st.bold = true;
+        break;
+      case TitleStyle::Subtitle:
+        st.bold = true;
+        break;
+      case TitleStyle::Note:
+        st.italic = true, after = 12;
+        break;
     }
     Layout l = layout(escape(t.text), st, width());
     // A title on two or more lines is balanced: the narrowest width that keeps the number of lines,
@@ -278,8 +293,10 @@ class PdfWriter {
       l = layout(escape(t.text), st, hi);
     }
     ensure(heightOf(l.get()));
-    draw(l.get(), left_ + (width() - (count > 1 ? double(pango_layout_get_width(l.get())) / PANGO_SCALE : width())) / 2,
-         y_);
+    draw(
+        l.get(),
+        left_ + (width() - (count > 1 ? double(pango_layout_get_width(l.get())) / PANGO_SCALE : width())) / 2,
+        y_);
     y_ += heightOf(l.get()) + after;
   }
 
@@ -385,7 +402,9 @@ class PdfWriter {
     st.size = tableSize_;
     st.bold = bold;
     st.spacing = dense_ ? kDenseSpacing : 0;
-    st.align = a == Align::Right ? PANGO_ALIGN_RIGHT : a == Align::Center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+    st.align = a == Align::Right    ? PANGO_ALIGN_RIGHT
+               : a == Align::Center ? PANGO_ALIGN_CENTER
+                                    : PANGO_ALIGN_LEFT;
     return st;
   }
 
@@ -410,8 +429,8 @@ class PdfWriter {
     bool total = false;
   };
 
-  RowLayout layoutRow(const std::vector<Cell>& cells, const std::vector<double>& widths, const Table& t, bool isHeader,
-                      bool bold) {
+  RowLayout layoutRow(const std::vector<Cell>& cells, const std::vector<double>& widths, const Table& t,
+                      bool isHeader, bool bold) {
     RowLayout r;
     r.total = bold && !isHeader;
     double x = left_;
@@ -530,8 +549,10 @@ class PdfWriter {
   double chartHeight(const Chart&) const { return 24 + kPlotH + 36 + 26 + 10; }
 
   void setRgb(size_t series) {
-    if (series % 2 == 0) cairo_set_source_rgb(cr_, 0.24, 0.35, 0.55);
-    else cairo_set_source_rgb(cr_, 0.80, 0.64, 0.30);
+    if (series % 2 == 0)
+      cairo_set_source_rgb(cr_, 0.24, 0.35, 0.55);
+    else
+      cairo_set_source_rgb(cr_, 0.80, 0.64, 0.30);
   }
 
   void targetPen() {
@@ -586,7 +607,8 @@ class PdfWriter {
     }
     // Bars and category labels.
     const size_t n = c.categories.size(), k = std::max<size_t>(1, c.series.size());
-    const double slot = n ? plotW / double(n) : plotW, barW = std::min(slot * (k > 1 ? 0.84 : 0.6) / double(k), 60.0);
+    const double slot = n ? plotW / double(n) : plotW,
+                 barW = std::min(slot * (k > 1 ? 0.84 : 0.6) / double(k), 60.0);
     const double groupW = barW * double(k);
     struct Label {
       Layout text;
@@ -636,8 +658,10 @@ class PdfWriter {
           Layout l = layout(escape(c.format(*t)), end, -1);
           const double lh = heightOf(l.get());
           const bool last = i + 1 == n;
-          if (last) draw(l.get(), x + slot + 3, yOf(*t) - lh / 2);
-          else labels.push_back({std::move(l), x + slot - 2 - widthOf(l.get()), yOf(*t) - lh - 1});
+          if (last)
+            draw(l.get(), x + slot + 3, yOf(*t) - lh / 2);
+          else
+            labels.push_back({std::move(l), x + slot - 2 - widthOf(l.get()), yOf(*t) - lh - 1});
         }
       }
       cairo_set_source_rgb(cr_, 0.70, 0.06, 0.06);
@@ -670,7 +694,8 @@ class PdfWriter {
       int kind;  // series index, or -1 for the target
     };
     std::vector<Item> items;
-    for (size_t s = 0; s < c.series.size(); ++s) items.push_back({layout(escape(c.series[s].name), st, -1), int(s)});
+    for (size_t s = 0; s < c.series.size(); ++s)
+      items.push_back({layout(escape(c.series[s].name), st, -1), int(s)});
     if (!c.targetLabel.empty()) items.push_back({layout(escape(c.targetLabel), st, -1), -1});
     const double swatch = 22, gap = 18;
     double total = 0;

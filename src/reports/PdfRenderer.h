@@ -14,8 +14,8 @@ namespace dangbo::reports {
 
 /// How the PDF is set.
 struct PdfOptions {
-  double bodySize = 14;    ///< paragraphs, headings, header block (points)
-  double tableSize = 13;   ///< tables and charts (points)
+  double bodySize = 14;     ///< paragraphs, headings, header block (points)
+  double tableSize = 13;    ///< tables and charts (points)
   bool pageNumbers = true;  ///< "Trang N/M" at the bottom of every page (documents of two pages or more)
 };
 

@@ -88,8 +88,8 @@ void writeRatingsJson(std::ostream& out, const services::RatingSummary& sum) {
 
 void writeRatingsCsv(std::ostream& out, const services::RatingSummary& sum) {
   using core::tr;
-  out << core::csvLine({tr("Year"), tr("Rated subject"), tr("Cell code"), tr("Cell"), tr("Cell's level"), "HTXSNV",
-                        "HTTNV", "HTNV", "KHTNV", tr("Rated"), tr("Good or better (%)"),
+  out << core::csvLine({tr("Year"), tr("Rated subject"), tr("Cell code"), tr("Cell"), tr("Cell's level"),
+                        "HTXSNV", "HTTNV", "HTNV", "KHTNV", tr("Rated"), tr("Good or better (%)"),
                         tr("Target (%)")});
   const std::string orgs = tr("Party organizations"), members = tr("Party members"),
                     cell = tr("Members of the cell");

@@ -16,11 +16,11 @@
 #include "reports/HtmlRenderer.h"
 #include "reports/PdfRenderer.h"
 #include "reports/ReportDocument.h"
-#include "reports/TableCsv.h"
 #include "reports/ReportTemplate.h"
+#include "reports/TableCsv.h"
 #include "reports/XlsxRenderer.h"
-#include "services/CellWork.h"
 #include "services/BadgeRound.h"
+#include "services/CellWork.h"
 #include "services/MemberForms.h"
 #include "services/MemberList.h"
 #include "services/NationalDatabase.h"
@@ -36,11 +36,10 @@ using core::tr;
 namespace fs = std::filesystem;
 
 const std::vector<std::string>& reportNames() {
-  static const std::vector<std::string> names = {"congress", "organizations", "members",   "admissions",
-                                                 "ratings",  "discipline",    "committee", "register",
-                                                 "badges",   "deadlines", "meetings", "dues",
-                                                 "removal-grounds", "badge-proposals", "badge-ceremony",
-                                                 "statistics", "changes"};
+  static const std::vector<std::string> names = {
+      "congress",        "organizations",   "members",        "admissions", "ratings",  "discipline",
+      "committee",       "register",        "badges",         "deadlines",  "meetings", "dues",
+      "removal-grounds", "badge-proposals", "badge-ceremony", "statistics", "changes"};
   return names;
 }
 
@@ -71,8 +70,8 @@ std::string reportTitle(const std::string& name) {
 
 bool reportUsesPeriod(const std::string& name) {
   return name == "congress" || name == "admissions" || name == "ratings" || name == "discipline" ||
-         name == "meetings" || name == "dues" || name == "removal-grounds" ||
-         name == "statistics" || name == "changes";
+         name == "meetings" || name == "dues" || name == "removal-grounds" || name == "statistics" ||
+         name == "changes";
 }
 
 bool isMemberForm(const std::string& name) {
@@ -162,7 +161,8 @@ Document reportDocument(const FrozenReport& r) {
   } else {
     throw core::DataError(tr("The report holds no figures."));
   }
-  if (r.published) doc.titleLine(publishedLine(r.published->first, r.published->second).text, TitleStyle::Note);
+  if (r.published)
+    doc.titleLine(publishedLine(r.published->first, r.published->second).text, TitleStyle::Note);
   return doc;
 }
 
@@ -259,7 +259,9 @@ std::vector<std::pair<std::string, Located>> figuresOf(const Document& doc) {
   return out;
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // The figures of a sentence ("1.046", "101,4", "05") with where each begins, and the sentence with each
 // replaced by '#': two printings of one sentence have the same skeleton.
@@ -277,8 +279,8 @@ Sentence sentenceOf(const std::string& text) {
       continue;
     }
     size_t j = i;
-    while (j < text.size() && (isDigit(text[j]) || ((text[j] == '.' || text[j] == ',') && j + 1 < text.size() &&
-                                                    isDigit(text[j + 1]))))
+    while (j < text.size() && (isDigit(text[j]) || ((text[j] == '.' || text[j] == ',') &&
+                                                    j + 1 < text.size() && isDigit(text[j + 1]))))
       ++j;
     s.figures.emplace_back(i, text.substr(i, j - i));
     s.skeleton += '#';
@@ -326,7 +328,8 @@ void compareSentences(const Document& then, const Document& now, std::vector<Fig
     const Sentence& n = *it->second;
     for (size_t i = 0; i < v.figures.size() && i < n.figures.size(); ++i)
       if (v.figures[i].second != n.figures[i].second)
-        out.push_back({label, contextBefore(v.text, v.figures[i].first), "", v.figures[i].second, n.figures[i].second});
+        out.push_back(
+            {label, contextBefore(v.text, v.figures[i].first), "", v.figures[i].second, n.figures[i].second});
   }
   for (const auto& [k, v] : b)
     if (!thenByKey.count(k)) out.push_back({label, v.text, "", "-", tr("(printed)")});
@@ -405,7 +408,8 @@ std::vector<FigureChange> compareReports(const FrozenReport& then, const FrozenR
   writeCongressJson(a, *then.congress);
   writeCongressJson(b, *now.congress);
   const auto before = jsonLeaves(a.str()), after = jsonLeaves(b.str());
-  std::map<std::string, std::string> nowByPath(after.begin(), after.end()), thenByPath(before.begin(), before.end());
+  std::map<std::string, std::string> nowByPath(after.begin(), after.end()),
+      thenByPath(before.begin(), before.end());
   const std::string table = tr("Figures of the report (JSON)");
   for (const auto& [k, v] : before) {
     auto it = nowByPath.find(k);

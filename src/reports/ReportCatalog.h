@@ -29,11 +29,11 @@ const std::vector<std::string>& reportFormats();
 
 /// What to make.
 struct ReportRequest {
-  std::string name;  ///< one of reportNames()
-  core::Date from;   ///< first day of the period
-  core::Date to;     ///< last day
-  core::Date asOf;   ///< the day standing figures are taken on
-  std::string cell{};  ///< meetings, dues: one cell's code (dues: its book S01/ĐP); empty: every cell
+  std::string name;       ///< one of reportNames()
+  core::Date from;        ///< first day of the period
+  core::Date to;          ///< last day
+  core::Date asOf;        ///< the day standing figures are taken on
+  std::string cell{};     ///< meetings, dues: one cell's code (dues: its book S01/ĐP); empty: every cell
   std::string subject{};  ///< a form of one member (party-card): the member's code
 };
 

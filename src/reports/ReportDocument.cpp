@@ -97,7 +97,8 @@ std::vector<Block> closingBlocks(const core::CommitteeInfo& c) {
     r.cells = {Cell::textCell(std::move(left)), Cell::textCell(std::move(right))};
     t.rows.push_back(std::move(r));
   };
-  row(recipients.empty() ? std::string() : std::string(tr("Recipients:")), core::toUpper(c.signerOnBehalf), true);
+  row(recipients.empty() ? std::string() : std::string(tr("Recipients:")), core::toUpper(c.signerOnBehalf),
+      true);
   row("", core::toUpper(c.signerTitle), true);
   // The recipients beside the room left to sign (at least three lines).
   for (size_t i = 0; i < std::max<size_t>(3, recipients.size()); ++i)
@@ -128,7 +129,8 @@ std::vector<Block> handoverClosing(const core::CommitteeInfo& c, const std::stri
 }
 
 TitleLine publishedLine(core::Id number, const core::Date& on) {
-  return {format(tr("Published copy no. {1}, dated {2}"), {std::to_string(number), on.vn()}), TitleStyle::Note};
+  return {format(tr("Published copy no. {1}, dated {2}"), {std::to_string(number), on.vn()}),
+          TitleStyle::Note};
 }
 
 Chart documentChart(const services::ReportChart& c) {
@@ -184,9 +186,11 @@ Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo
   }
   TemplateBlocks blocks;
   blocks.sections = std::move(body.blocks);
-  blocks.closing = m.handingOver.empty() ? closingBlocks(committee) : handoverClosing(committee, m.handingOver);
+  blocks.closing =
+      m.handingOver.empty() ? closingBlocks(committee) : handoverClosing(committee, m.handingOver);
   const std::string report = defaultTemplate(m.name).empty() ? std::string("report") : m.name;
-  const ReportTemplate t = loadTemplate(report, templateFolder, modelFields(services::ReportModel{}, {}), blocks);
+  const ReportTemplate t =
+      loadTemplate(report, templateFolder, modelFields(services::ReportModel{}, {}), blocks);
   t.render(modelFields(m, committee), blocks, doc);
   return doc;
 }

@@ -211,7 +211,8 @@ lxw_row_t writeTable(lxw_worksheet* ws, const Formats& f, const std::string& tit
     double lines = 1;
     for (const auto& cell : row) {
       if (cell.span > 1)
-        check(worksheet_merge_range(ws, r, c, r, lxw_col_t(c + cell.span - 1), cell.text.c_str(), f.header), "merge");
+        check(worksheet_merge_range(ws, r, c, r, lxw_col_t(c + cell.span - 1), cell.text.c_str(), f.header),
+              "merge");
       else
         check(worksheet_write_string(ws, r, c, cell.text.c_str(), f.header), "header");
       double w = 0;

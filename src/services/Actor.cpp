@@ -25,10 +25,18 @@ void require(const Actor& a, Permission p) {
   if (allows(a, p)) return;
   const char* what = "";
   switch (p) {
-    case Permission::ReadRegister: what = core::tr("read the register"); break;
-    case Permission::WriteRegister: what = core::tr("change the register"); break;
-    case Permission::EditSettings: what = core::tr("change the settings"); break;
-    case Permission::ReadCaseFiles: what = core::tr("open inspection and discipline case files"); break;
+    case Permission::ReadRegister:
+      what = core::tr("read the register");
+      break;
+    case Permission::WriteRegister:
+      what = core::tr("change the register");
+      break;
+    case Permission::EditSettings:
+      what = core::tr("change the settings");
+      break;
+    case Permission::ReadCaseFiles:
+      what = core::tr("open inspection and discipline case files");
+      break;
   }
   throw core::PermissionError(core::format(core::tr("The account {1} ({2}) may not {3}."),
                                            {a.username, core::enums::userRole.label(a.role), what}));

@@ -10,18 +10,18 @@ namespace dangbo::services {
 /// The acting user.
 struct Actor {
   std::string username;
-  std::string role;                   ///< admin | office | secretary | inspection | leadership
-  std::optional<core::Id> cellId;     ///< for a secretary: the one cell
+  std::string role;                ///< admin | office | secretary | inspection | leadership
+  std::optional<core::Id> cellId;  ///< for a secretary: the one cell
   /// The local user of a single-user installation before accounts exist: office staff and administrator.
   static Actor localOffice() { return {"office", "admin", std::nullopt}; }
 };
 
 /// What an actor may do.
 enum class Permission {
-  ReadRegister,     ///< see organizations and members
-  WriteRegister,    ///< change organizations and members
-  EditSettings,     ///< committee identity, rules, targets, holidays
-  ReadCaseFiles,    ///< inspection and discipline case contents
+  ReadRegister,   ///< see organizations and members
+  WriteRegister,  ///< change organizations and members
+  EditSettings,   ///< committee identity, rules, targets, holidays
+  ReadCaseFiles,  ///< inspection and discipline case contents
 };
 
 /// True when `actor` has `p` (for a secretary, cell scope is checked separately).

@@ -12,8 +12,8 @@
 #include "core/MemberRules.h"
 #include "core/Numbers.h"
 #include "core/VietText.h"
-#include "services/Register.h"
 #include "services/PartyFile.h"
+#include "services/Register.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
 #include "store/AdmissionRepository.h"
@@ -60,7 +60,6 @@ core::Organization orgById(store::RegisterRepository& reg, core::Id id) {
     if (o.id == id) return o;
   return {};
 }
-
 
 core::Candidate candidateByCode(store::AdmissionRepository& repo, const std::string& code) {
   auto c = repo.candidateByCode(core::normalizeText(code));
@@ -200,9 +199,9 @@ void checkReadmission(Services& s, const NewCandidate& c, const std::string& nam
           rules.valueOn("readmission.excluded_removal_grounds", c.listedOn).value_or(std::string());
       for (const auto& g : repo.removalGrounds(m.id))
         if (!g.empty() && ("," + excluded + ",").find("," + g + ",") != std::string::npos)
-          throw DataError(
-              format(tr("{1} was removed from the list on the ground \"{2}\" and may never be admitted again."),
-                     {who, core::enums::removalGround.label(g)}));
+          throw DataError(format(
+              tr("{1} was removed from the list on the ground \"{2}\" and may never be admitted again."),
+              {who, core::enums::removalGround.label(g)}));
     }
     if ((m.status == "left" || m.status == "removed") && m.statusSince) {
       const int wait = rules.intOn("readmission.wait_months", c.listedOn);

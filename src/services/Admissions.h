@@ -74,14 +74,14 @@ struct PersonCheck {
 
 /// A candidate's whole file, for the candidate form.
 struct CandidateFile {
-  core::Candidate candidate;                      ///< as stored
-  std::string cellCode, cellName;                 ///< the cell
-  Stage stage = Stage::Listed;                    ///< last stage recorded
-  std::vector<NamedMember> helpers;               ///< members assigned to help
-  std::vector<PersonCheck> checks;                ///< people checked
-  std::optional<NamedMember> sponsor1, sponsor2;  ///< the sponsors
-  std::string memberCode;                         ///< after the ceremony: the member's code
-  bool overMaxAge = false;                        ///< as CandidateRow::overMaxAge
+  core::Candidate candidate;                        ///< as stored
+  std::string cellCode, cellName;                   ///< the cell
+  Stage stage = Stage::Listed;                      ///< last stage recorded
+  std::vector<NamedMember> helpers;                 ///< members assigned to help
+  std::vector<PersonCheck> checks;                  ///< people checked
+  std::optional<NamedMember> sponsor1, sponsor2;    ///< the sponsors
+  std::string memberCode;                           ///< after the ceremony: the member's code
+  bool overMaxAge = false;                          ///< as CandidateRow::overMaxAge
   std::optional<core::Date> certificateValidUntil;  ///< certificate + admission.certificate_validity_months
 };
 
@@ -144,8 +144,8 @@ int officialMembersOn(Services& s, const Actor& actor, const std::string& cellCo
 
 /// What a vote of a cell on a day needs, counted from the register.
 struct VoteCount {
-  int official = 0;  ///< official members of the cell that day
-  int needed = 0;    ///< the fewest in favour that reach the share
+  int official = 0;      ///< official members of the cell that day
+  int needed = 0;        ///< the fewest in favour that reach the share
   int num = 2, den = 3;  ///< the share (admission.cell_vote_share on the day)
 };
 /// The official members of a cell on a day and the votes needed, for the vote forms.

@@ -34,7 +34,9 @@ std::vector<std::pair<std::string, int>> zeroCounts(const std::vector<std::strin
   return out;
 }
 
-bool isMinority(const core::Member& m) { return !m.ethnicity.empty() && m.ethnicity != kKinh; }
+bool isMinority(const core::Member& m) {
+  return !m.ethnicity.empty() && m.ethnicity != kKinh;
+}
 
 std::optional<int> ageOn(const core::Member& m, const core::Date& on) {
   if (!m.birthDate) return std::nullopt;
@@ -72,10 +74,14 @@ std::optional<double> targetValueOfTerm(const std::vector<core::Target>& targets
   return lowest;
 }
 
-bool isCountTarget(const std::string& code) { return code == "ket_nap_nhiem_ky" || code == "ket_nap_nam"; }
+bool isCountTarget(const std::string& code) {
+  return code == "ket_nap_nhiem_ky" || code == "ket_nap_nam";
+}
 
 // The year's 31 December lies in [from, to]: the last such year (from.year() - 1 when none).
-int lastYearEndingIn(const core::Date& to) { return to.month() == 12 && to.day() == 31 ? to.year() : to.year() - 1; }
+int lastYearEndingIn(const core::Date& to) {
+  return to.month() == 12 && to.day() == 31 ? to.year() : to.year() - 1;
+}
 
 std::optional<int64_t> toTenths(const std::optional<double>& v) {
   return v ? std::optional<int64_t>(static_cast<int64_t>(std::llround(*v * 10.0))) : std::nullopt;
@@ -123,12 +129,16 @@ CongressMembers memberFigures(store::Database& db, const core::Date& asOf) {
     ++f.total;
     if (m.officialOn && *m.officialOn <= asOf) ++f.official;
     if (m.gender == "nu") ++f.women;
-    if (m.ethnicity.empty()) ++f.ethnicityUnknown;
-    else if (isMinority(m)) ++f.ethnicMinority;
+    if (m.ethnicity.empty())
+      ++f.ethnicityUnknown;
+    else if (isMinority(m))
+      ++f.ethnicMinority;
     // The file's status applies from status_since, and always when that date is not recorded (as presentOn).
     if (store::exemptOn(m, asOf)) ++f.exempt;
-    if (auto age = ageOn(m, asOf)) ++countOf(f.byAgeGroup, ageGroupOf(*age));
-    else ++f.ageUnknown;
+    if (auto age = ageOn(m, asOf))
+      ++countOf(f.byAgeGroup, ageGroupOf(*age));
+    else
+      ++f.ageUnknown;
   }
   f.probationary = f.total - f.official;
   return f;
@@ -152,10 +162,13 @@ CongressAdmissions admissionFigures(store::Database& db, const core::Date& from,
     std::optional<int64_t> v;
     if (const core::Term* t = termContaining(terms, y, y)) v = targetOfTerm(yearTargets, *t);
     a.yearTargets.emplace_back(y, v);
-    if (v) sum += *v;
-    else everyYear = false;
+    if (v)
+      sum += *v;
+    else
+      everyYear = false;
   }
-  if (const core::Term* t = termContaining(terms, from.year(), to.year()); t && targetOfTerm(termTargets, *t)) {
+  if (const core::Term* t = termContaining(terms, from.year(), to.year());
+      t && targetOfTerm(termTargets, *t)) {
     a.target = targetOfTerm(termTargets, *t);
     a.targetSource = TargetSource::Term;
     a.targetYears = t->toYear - t->fromYear + 1;
@@ -172,7 +185,8 @@ void finish(RatingLevels& r) {
   r.goodOrBetterPercent = core::percentTenths(r.htxsnv + r.httnv, r.rated);
 }
 
-std::vector<CongressRatingYear> ratingFigures(store::Database& db, const core::Date& from, const core::Date& to) {
+std::vector<CongressRatingYear> ratingFigures(store::Database& db, const core::Date& from,
+                                              const core::Date& to) {
   std::map<int, CongressRatingYear> years;
   // Only the years whose 31 December lies in the period (version 2): the year's rating is made in December.
   // A year whose round is still open has no ratings yet to state: what is entered may still change.
@@ -184,10 +198,14 @@ std::vector<CongressRatingYear> ratingFigures(store::Database& db, const core::D
     CongressRatingYear& y = years[c.year];
     y.year = c.year;
     RatingLevels& r = c.subjectType == "to_chuc" ? y.organizations : y.members;
-    if (c.level == "HTXSNV") r.htxsnv += c.count;
-    else if (c.level == "HTTNV") r.httnv += c.count;
-    else if (c.level == "HTNV") r.htnv += c.count;
-    else if (c.level == "KHTNV") r.khtnv += c.count;
+    if (c.level == "HTXSNV")
+      r.htxsnv += c.count;
+    else if (c.level == "HTTNV")
+      r.httnv += c.count;
+    else if (c.level == "HTNV")
+      r.htnv += c.count;
+    else if (c.level == "KHTNV")
+      r.khtnv += c.count;
   }
   const auto terms = store::termsByStart(db);
   const auto orgTargets = store::targetsWithKey(db, "to_chuc_tot");
@@ -210,14 +228,21 @@ CongressDiscipline disciplineFigures(store::Database& db, const core::Date& from
   CongressDiscipline d;
   for (const auto& c : store::disciplineCounts(db, from, to)) {
     if (c.subjectType == "dang_vien") {
-      if (c.form == "khien_trach") d.khienTrach += c.count;
-      else if (c.form == "canh_cao") d.canhCao += c.count;
-      else if (c.form == "cach_chuc") d.cachChuc += c.count;
-      else if (c.form == "khai_tru") d.khaiTru += c.count;
+      if (c.form == "khien_trach")
+        d.khienTrach += c.count;
+      else if (c.form == "canh_cao")
+        d.canhCao += c.count;
+      else if (c.form == "cach_chuc")
+        d.cachChuc += c.count;
+      else if (c.form == "khai_tru")
+        d.khaiTru += c.count;
     } else if (c.subjectType == "to_chuc") {
-      if (c.form == "khien_trach") d.orgKhienTrach += c.count;
-      else if (c.form == "canh_cao") d.orgCanhCao += c.count;
-      else if (c.form == "giai_tan") d.orgGiaiTan += c.count;
+      if (c.form == "khien_trach")
+        d.orgKhienTrach += c.count;
+      else if (c.form == "canh_cao")
+        d.orgCanhCao += c.count;
+      else if (c.form == "giai_tan")
+        d.orgGiaiTan += c.count;
     }
   }
   d.xoaTen = store::membersRemovedIn(db, from, to);
@@ -260,7 +285,6 @@ std::optional<CongressCommittee> committeeFigures(store::Database& db, const cor
   return c;
 }
 
-
 // organizations_founded and organizations_merged.
 void structureFigures(store::Database& db, const core::Date& from, const core::Date& to, CongressFigures& f) {
   const auto lives = store::organizationLives(db);
@@ -282,11 +306,13 @@ void structureFigures(store::Database& db, const core::Date& from, const core::D
     if (auto it = byCategory.find(code); it != byCategory.end() && it->second > 0)
       f.organizationsFounded.byCategory.emplace_back(code, it->second);
   f.organizationsFounded.byOrigin = byOriginName(byOrigin);
-  for (const auto& [key, g] : merged) f.organizationsMerged.push_back({key.first, key.second, g.first, int(g.second.size())});
-  std::stable_sort(f.organizationsMerged.begin(), f.organizationsMerged.end(), [](const auto& a, const auto& b) {
-    if (int c = core::compareText(a.origin, b.origin)) return c < 0;
-    return categoryRank(a.category) < categoryRank(b.category);
-  });
+  for (const auto& [key, g] : merged)
+    f.organizationsMerged.push_back({key.first, key.second, g.first, int(g.second.size())});
+  std::stable_sort(f.organizationsMerged.begin(), f.organizationsMerged.end(),
+                   [](const auto& a, const auto& b) {
+                     if (int c = core::compareText(a.origin, b.origin)) return c < 0;
+                     return categoryRank(a.category) < categoryRank(b.category);
+                   });
 }
 
 // admissions.by_origin: the admissions of the period (as admissionsByYear counts them: no transfer-in date,
@@ -324,7 +350,9 @@ std::optional<std::vector<SecretaryTrainingYear>> trainingFigures(store::Databas
 }
 
 // The term containing `year`, the later-starting of two.
-const core::Term* termOfYear(const std::vector<core::Term>& terms, int year) { return termContaining(terms, year, year); }
+const core::Term* termOfYear(const std::vector<core::Term>& terms, int year) {
+  return termContaining(terms, year, year);
+}
 
 std::optional<CongressRatingTargets> ratingTargetFigures(store::Database& db, const core::Date& to,
                                                          const std::vector<CongressRatingYear>& ratings) {
@@ -366,8 +394,9 @@ void nextTermFigures(store::Database& db, const core::Date& asOf, CongressFigure
 }  // namespace
 
 const std::vector<std::string>& targetCodes() {
-  static const std::vector<std::string> codes = {"ket_nap_nhiem_ky", "ket_nap_nam",          "to_chuc_tot",
-                                                 "dang_vien_tot",    "chi_bo_ban_co_chi_uy", "bi_thu_tap_huan"};
+  static const std::vector<std::string> codes = {"ket_nap_nhiem_ky",     "ket_nap_nam",
+                                                 "to_chuc_tot",          "dang_vien_tot",
+                                                 "chi_bo_ban_co_chi_uy", "bi_thu_tap_huan"};
   return codes;
 }
 
@@ -377,8 +406,8 @@ const std::vector<std::string>& congressCategories() {
   return codes;
 }
 
-CongressFigures congressFigures(Services& services, const Actor& actor, const core::Date& from, const core::Date& to,
-                                const core::Date& asOf) {
+CongressFigures congressFigures(Services& services, const Actor& actor, const core::Date& from,
+                                const core::Date& to, const core::Date& asOf) {
   require(actor, Permission::ReadRegister);
   if (to < from)
     throw core::DataError(

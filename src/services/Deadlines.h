@@ -78,6 +78,7 @@ void recordTransferReceipt(Services& s, const Actor& actor, const std::string& m
                            const core::Date& receivedOn);
 
 /// The next award day of badge.award_dates on or after `asOf` and the award day before it.
-std::optional<std::pair<core::Date, core::Date>> badgeAwardWindow(const core::RuleBook& rules, const core::Date& asOf);
+std::optional<std::pair<core::Date, core::Date>> badgeAwardWindow(const core::RuleBook& rules,
+                                                                  const core::Date& asOf);
 
 }  // namespace dangbo::services

@@ -105,7 +105,6 @@ inline std::string decisionNo(Gen& g, int64_t on, std::string_view kind) {
          (district ? "/HU" : "/ĐU");
 }
 
-
 /// Fills who the person is (DemoNames.cpp) with the next distinct CCCD and file numbers.
 void fillPerson(Gen& g, core::Member& m, size_t cell, Date birth);
 

@@ -95,16 +95,20 @@ void buildOrganizations(Gen& g) {
       g.oa[recv].fallbacks.push_back(g.oa.size() - 1);
     }
   }
-  // The former communes the cells came from (a commune formed by merging three): villages and schools in three
-  // blocks, the commune's own cells from the seat, merged cells from their receiving cell's.
+  // The former communes the cells came from (a commune formed by merging three): villages and schools in
+  // three blocks, the commune's own cells from the seat, merged cells from their receiving cell's.
   static const char* kOrigins[] = {"Phiêng Pằn", "Chiềng Lương", "Nà Ớt"};
   for (size_t i = 0; i < g.d.organizations.size(); ++i) {
     auto& o = g.d.organizations[i];
     const int k = static_cast<int>(i);
-    if (o.mergedInto) o.origin = g.d.organizations[static_cast<size_t>(*o.mergedInto - 1)].origin;
-    else if (k < 5) o.origin = kOrigins[0];
-    else if (k < 5 + V) o.origin = kOrigins[(k - 5) * 3 / V];
-    else if (k < 5 + V + S) o.origin = kOrigins[(k - 5 - V) * 3 / std::max(1, S)];
+    if (o.mergedInto)
+      o.origin = g.d.organizations[static_cast<size_t>(*o.mergedInto - 1)].origin;
+    else if (k < 5)
+      o.origin = kOrigins[0];
+    else if (k < 5 + V)
+      o.origin = kOrigins[(k - 5) * 3 / V];
+    else if (k < 5 + V + S)
+      o.origin = kOrigins[(k - 5 - V) * 3 / std::max(1, S)];
   }
   for (size_t i = 0; i < g.oa.size(); ++i) {
     auto& o = g.d.organizations[i];
@@ -463,7 +467,6 @@ void buildEvents(Gen& g) {
   }
 }
 
-
 }  // namespace demo_build
 
 DemoData generateDemo(const DemoOptions& opt) {
@@ -493,7 +496,8 @@ DemoData generateDemo(const DemoOptions& opt) {
       for (const auto& m : data.members)
         if (m.id == seat.memberId) data.committee.signerName = m.fullName;
   data.committee.recipients =
-      "- Ban Thường vụ Tỉnh ủy,\n- Đoàn Chủ tịch Đại hội,\n- Các đồng chí đại biểu dự Đại hội,\n- Các chi bộ trực "
+      "- Ban Thường vụ Tỉnh ủy,\n- Đoàn Chủ tịch Đại hội,\n- Các đồng chí đại biểu dự Đại hội,\n- Các chi bộ "
+      "trực "
       "thuộc,\n- Lưu Hồ sơ Đại hội.";
   return data;
 }

@@ -148,7 +148,8 @@ void buildDiscipline(Gen& g) {
     if (p.ins.date.year() != year) year = p.ins.date.year(), no = static_cast<int>(g.r.range(1, 4));
     do {
       p.ins.number = std::to_string(no++) + "-QĐ/UBKT";
-    } while (!used.insert(p.ins.number + "|" + p.ins.subjectType + "|" + std::to_string(p.ins.subjectId)).second);
+    } while (
+        !used.insert(p.ins.number + "|" + p.ins.subjectType + "|" + std::to_string(p.ins.subjectId)).second);
     p.ins.id = static_cast<Id>(g.d.inspections.size()) + 1;
     g.d.inspections.push_back(std::move(p.ins));
   }
@@ -517,8 +518,8 @@ void buildLeaders(Gen& g) {
         const size_t i = cand[static_cast<size_t>(g.r.range(0, static_cast<int64_t>(cand.size()) - 1))];
         const auto& m = g.d.members[i];
         const auto& a = g.ma[i];
-        if (i == sec || a.disciplined || !m.officialOn || m.officialOn->serial() > pfrom || a.join > pfrom || a.end <= to ||
-            a.exempt <= to || g.cellAt(a, pfrom) != c || g.cellAt(a, to) != c)
+        if (i == sec || a.disciplined || !m.officialOn || m.officialOn->serial() > pfrom || a.join > pfrom ||
+            a.end <= to || a.exempt <= to || g.cellAt(a, pfrom) != c || g.cellAt(a, to) != c)
           continue;
         add(c, i, "bi_thu", pfrom, to);
         break;
@@ -548,6 +549,5 @@ void buildLeaders(Gen& g) {
     }
   }
 }
-
 
 }  // namespace dangbo::services::demo_build

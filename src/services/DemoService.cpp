@@ -38,8 +38,9 @@ Summary Services::createDemo(const std::filesystem::path& path, const DemoOption
       for (const auto& d : data.disciplines) rec.insertDiscipline(d);
       for (const auto& r : data.removals) rec.insertRemoval(r);
       for (const auto& seat : data.seats) rec.insertSeat(seat);
-      store::CaseRepository(db).completeDemoCases(
-          opt.today, "Kiểm tra tổ chức đảng và đảng viên theo chương trình năm", "Giám sát thường xuyên và chuyên đề");
+      store::CaseRepository(db).completeDemoCases(opt.today,
+                                                  "Kiểm tra tổ chức đảng và đảng viên theo chương trình năm",
+                                                  "Giám sát thường xuyên và chuyên đề");
       writeDemoCellWork(db, opt.seed, opt.today);
       s->audit(Actor::localOffice(), "demo", "database", "",
                core::format("seed {1}: {2} members",

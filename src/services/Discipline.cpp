@@ -534,7 +534,8 @@ std::vector<CaseDeadline> disciplineDeadlines(Services& s, const Actor& actor, D
     if (due >= asOf) add("complaint_due", r.subjectCode, r.subjectName, due, d.number);
   }
   for (const auto& l : lapsesOf(s, asOf))
-    if (!l.lapsed && l.announcedOn <= asOf) add("lapse_due", l.subjectCode, l.subjectName, l.lapseOn, l.number);
+    if (!l.lapsed && l.announcedOn <= asOf)
+      add("lapse_due", l.subjectCode, l.subjectName, l.lapseOn, l.number);
   // Cases that found a violation and lead to no decision yet: the statute runs.
   for (const auto& r : cases.inspections({})) {
     if (!r.links.violationOn || decidedCases.count(r.inspection.id) || r.inspection.date > asOf) continue;

@@ -22,8 +22,8 @@
 #include "core/Progress.h"
 #include "core/VietText.h"
 #include "services/AuditText.h"
-#include "services/Import.h"
 #include "services/CellWork.h"
+#include "services/Import.h"
 #include "services/ImportCellWork.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
@@ -54,12 +54,20 @@ using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
 
 const std::string& tableOf(std::string_view kind) {
   static const std::map<std::string, std::string, std::less<>> k = {
-      {"to_chuc", "organizations"},  {"dang_vien", "members"},    {"quan_chung", "candidates"},
-      {"xep_loai", "ratings"},       {"kiem_tra", "inspections"}, {"ky_luat", "disciplines"},
-      {"cap_uy", "committee_seats"}, {"chi_tieu", "targets"},
+      {"to_chuc", "organizations"},
+      {"dang_vien", "members"},
+      {"quan_chung", "candidates"},
+      {"xep_loai", "ratings"},
+      {"kiem_tra", "inspections"},
+      {"ky_luat", "disciplines"},
+      {"cap_uy", "committee_seats"},
+      {"chi_tieu", "targets"},
       // Written through services/CellWork's door (ImportCellWork), never by this file's generic writer.
-      {"sinh_hoat", "meetings"}, {"diem_danh", "meeting_attendance"}, {"tam_mien", "activity_leaves"},
-      {"muc_dang_phi", "dues_bases"}, {"dang_phi", "dues_payments"}};
+      {"sinh_hoat", "meetings"},
+      {"diem_danh", "meeting_attendance"},
+      {"tam_mien", "activity_leaves"},
+      {"muc_dang_phi", "dues_bases"},
+      {"dang_phi", "dues_payments"}};
   return k.find(kind)->second;
 }
 
@@ -256,7 +264,7 @@ struct Context {
   std::map<std::string, TextMap<core::Id>> ids;  // table -> code -> id of stored records, read on first use
   TextMap<std::string> terms;                    // term name -> id (as text) of stored terms
   std::optional<std::set<int>> lockedYears;      // years whose rating round is locked, read on first use
-  std::unique_ptr<CellWorkDoor> cellWork;        // the door of the cells' monthly work (dry run while planning)
+  std::unique_ptr<CellWorkDoor> cellWork;  // the door of the cells' monthly work (dry run while planning)
 
   Context(Services& svc, const Actor& a)
       : s(svc),
@@ -442,9 +450,9 @@ void checkDates(Context& ctx, const SpecInfo& info, const Outcome& out, const Pr
   };
   std::optional<core::PartialDate> birth;
   if (auto t = text(0)) birth = core::PartialDate::parse(*t);
-  const auto problems =
-      member ? core::memberDateProblems({birth, date(1), std::nullopt, date(2), date(3)}, ctx.today, ctx.rules)
-             : core::candidateDateProblems(birth, date(4), ctx.today);
+  const auto problems = member ? core::memberDateProblems({birth, date(1), std::nullopt, date(2), date(3)},
+                                                          ctx.today, ctx.rules)
+                               : core::candidateDateProblems(birth, date(4), ctx.today);
   for (const auto& fp : problems) {
     const int k = importColumnIndex(*info.spec, fp.field);
     problem(k >= 0 ? k : info.keys.front(), fp.message);
@@ -496,7 +504,8 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
   }
 
   // A target without "Đơn vị cũ" is the committee's own: its origin is "".
-  if (info.origin >= 0 && !out.has(info.origin) && !row.isInvalid(size_t(info.origin))) out.set(info.origin, "");
+  if (info.origin >= 0 && !out.has(info.origin) && !row.isInvalid(size_t(info.origin)))
+    out.set(info.origin, "");
 
   // The key.
   bool keyComplete = true, keyNew = false;
@@ -731,7 +740,8 @@ std::vector<const ImportFile*> filesOf(const ImportBatch& batch, std::string_vie
 void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& spec, const ImportFile& file,
                           const std::vector<PlannedRow>& planned, std::vector<LikelyDuplicate>& out);
 // Defined in ImportAudit.cpp: the audit rows of one applied file, and the rights an import needs at least.
-void auditRecords(store::AuditRepository& audit, const Actor& actor, const PlannedFile& f, const ImportFile& file);
+void auditRecords(store::AuditRepository& audit, const Actor& actor, const PlannedFile& f,
+                  const ImportFile& file);
 void requireSomeImport(const Actor& actor);
 
 namespace {
@@ -758,75 +768,79 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
 
   Outcome o;
   for (const auto& spec : importFileSpecs()) {
-   TextMap<std::pair<int, std::string>> keys;  // key -> first row and its file (over every file of the kind)
-   for (const ImportFile* file : filesOf(batch, spec.kind)) {
-    const SpecInfo& info = infoOf(spec);
-    PlannedFile pf{file->kind, file->source, {}, 0, 0, 0, 0};
-    for (const auto& m : file->problems) p.problems.push_back(m);
-    // A file without rows (a template's sheet left empty) asks for nothing and reveals nothing: no refusal.
-    if (std::string why = importFileRefusal(ctx.actor, file->kind); !why.empty() && !file->rows.empty()) {
-      p.problems.push_back(file->source + ": " + why);
-      pf.errors = int(file->rows.size());
-      p.files.push_back(std::move(pf));
-      continue;
-    }
-    if (isCellWorkImport(file->kind)) {
-      if (!ctx.cellWork) ctx.cellWork = std::make_unique<CellWorkDoor>(ctx.s, ctx.actor, ctx.today);
-      importCellWorkFile(*ctx.cellWork, spec, *file, true, [&](std::string_view code) {
-        return ctx.importMembers.contains(code) || ctx.importOrgs.contains(code);
-      }, pf, p.problems);
-      for (size_t i = 0; i < file->rows.size(); ++i) stage.step();
-      p.files.push_back(std::move(pf));
-      continue;
-    }
-    pf.rows.reserve(file->rows.size());
-    keys.reserve(keys.size() + file->rows.size());
-    for (const auto& row : file->rows) {
-      stage.step();
-      evaluate(ctx, info, *file, row, o);
-      bool keyed = o.action != ImportAction::Error || (o.present & info.keyMask) == info.keyMask;
-      if (keyed) {
-        auto [it, fresh] = keys.emplace(o.key, std::pair{row.row, file->source});
-        if (!fresh) {
-          const std::string at = std::to_string(it->second.first);
-          o.problems.push_back(importProblem(
-              file->source, row.row, headerOf(*file, spec.columns[size_t(info.keys.front())]),
-              it->second.second == file->source
-                  ? format(tr("the key {1} already appears at row {2}."), {o.key, at})
-                  : format(tr("the key {1} already appears in {2}, row {3}."), {o.key, it->second.second, at})));
-          o.action = ImportAction::Error;
+    TextMap<std::pair<int, std::string>> keys;  // key -> first row and its file (over every file of the kind)
+    for (const ImportFile* file : filesOf(batch, spec.kind)) {
+      const SpecInfo& info = infoOf(spec);
+      PlannedFile pf{file->kind, file->source, {}, 0, 0, 0, 0};
+      for (const auto& m : file->problems) p.problems.push_back(m);
+      // A file without rows (a template's sheet left empty) asks for nothing and reveals nothing: no refusal.
+      if (std::string why = importFileRefusal(ctx.actor, file->kind); !why.empty() && !file->rows.empty()) {
+        p.problems.push_back(file->source + ": " + why);
+        pf.errors = int(file->rows.size());
+        p.files.push_back(std::move(pf));
+        continue;
+      }
+      if (isCellWorkImport(file->kind)) {
+        if (!ctx.cellWork) ctx.cellWork = std::make_unique<CellWorkDoor>(ctx.s, ctx.actor, ctx.today);
+        importCellWorkFile(
+            *ctx.cellWork, spec, *file, true,
+            [&](std::string_view code) {
+              return ctx.importMembers.contains(code) || ctx.importOrgs.contains(code);
+            },
+            pf, p.problems);
+        for (size_t i = 0; i < file->rows.size(); ++i) stage.step();
+        p.files.push_back(std::move(pf));
+        continue;
+      }
+      pf.rows.reserve(file->rows.size());
+      keys.reserve(keys.size() + file->rows.size());
+      for (const auto& row : file->rows) {
+        stage.step();
+        evaluate(ctx, info, *file, row, o);
+        bool keyed = o.action != ImportAction::Error || (o.present & info.keyMask) == info.keyMask;
+        if (keyed) {
+          auto [it, fresh] = keys.emplace(o.key, std::pair{row.row, file->source});
+          if (!fresh) {
+            const std::string at = std::to_string(it->second.first);
+            o.problems.push_back(
+                importProblem(file->source, row.row, headerOf(*file, spec.columns[size_t(info.keys.front())]),
+                              it->second.second == file->source
+                                  ? format(tr("the key {1} already appears at row {2}."), {o.key, at})
+                                  : format(tr("the key {1} already appears in {2}, row {3}."),
+                                           {o.key, it->second.second, at})));
+            o.action = ImportAction::Error;
+          }
         }
+        for (const auto& m : o.problems) p.problems.push_back(m);
+        switch (o.action) {
+          case ImportAction::New:
+            ++pf.added;
+            break;
+          case ImportAction::Update:
+            ++pf.updated;
+            break;
+          case ImportAction::Unchanged:
+            ++pf.unchanged;
+            break;
+          case ImportAction::Error:
+            ++pf.errors;
+            break;
+        }
+        pf.rows.push_back({row.row, o.key, o.action, std::move(o.changes), std::move(o.problems)});
       }
-      for (const auto& m : o.problems) p.problems.push_back(m);
-      switch (o.action) {
-        case ImportAction::New:
-          ++pf.added;
-          break;
-        case ImportAction::Update:
-          ++pf.updated;
-          break;
-        case ImportAction::Unchanged:
-          ++pf.unchanged;
-          break;
-        case ImportAction::Error:
-          ++pf.errors;
-          break;
+      if (file->kind == "dang_vien") {
+        findLikelyDuplicates(ctx.repo, spec, *file, pf.rows, p.duplicates);
+        // A secretary is not told about stored members of other cells (not even that one shares a CCCD).
+        if (ctx.scopeCell)
+          std::erase_if(p.duplicates, [&](const LikelyDuplicate& d) {
+            if (d.otherInImport) return false;
+            auto& ids = ctx.idsOf("members");
+            auto it = ids.find(d.otherCode);
+            return it == ids.end() || ctx.repo.memberCell(it->second) != *ctx.scopeCell;
+          });
       }
-      pf.rows.push_back({row.row, o.key, o.action, std::move(o.changes), std::move(o.problems)});
+      p.files.push_back(std::move(pf));
     }
-    if (file->kind == "dang_vien") {
-      findLikelyDuplicates(ctx.repo, spec, *file, pf.rows, p.duplicates);
-      // A secretary is not told about stored members of other cells (not even that one shares a CCCD).
-      if (ctx.scopeCell)
-        std::erase_if(p.duplicates, [&](const LikelyDuplicate& d) {
-          if (d.otherInImport) return false;
-          auto& ids = ctx.idsOf("members");
-          auto it = ids.find(d.otherCode);
-          return it == ids.end() || ctx.repo.memberCell(it->second) != *ctx.scopeCell;
-        });
-    }
-    p.files.push_back(std::move(pf));
-   }
   }
   stage.finish();
   return p;
@@ -906,7 +920,8 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
         if (!cellWorkDoor) cellWorkDoor = std::make_unique<CellWorkDoor>(s, actor, ctx.today);
         PlannedFile ignored;
         std::vector<std::string> none;
-        importCellWorkFile(*cellWorkDoor, spec, *file, false, [](std::string_view) { return false; }, ignored, none);
+        importCellWorkFile(
+            *cellWorkDoor, spec, *file, false, [](std::string_view) { return false; }, ignored, none);
         for (size_t i = 0; i < file->rows.size(); ++i) stage.step();
         continue;
       }
@@ -932,7 +947,8 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     ctx.repo.rebuildIndexes(dropped);
     store::AuditRepository audit(db);
     for (size_t i = 0; i < result.plan.files.size(); ++i)
-      if (!isCellWorkImport(result.plan.files[i].kind)) auditRecords(audit, actor, result.plan.files[i], *applied[i]);
+      if (!isCellWorkImport(result.plan.files[i].kind))
+        auditRecords(audit, actor, result.plan.files[i], *applied[i]);
     for (const auto& f : result.plan.files)
       audit.append(actor.username, "import", f.source, "",
                    format(tr("{1} new, {2} updated, {3} unchanged"),

@@ -104,14 +104,14 @@ const ImportColumn kTargets[] = {
 const std::vector<ImportFileSpec>& importFileSpecs() {
   static const std::vector<ImportFileSpec> k = [] {
     std::vector<ImportFileSpec> v = {
-      {"to_chuc", kOrganizations, {"code"}},
-      {"dang_vien", kMembers, {"code"}},
-      {"quan_chung", kCandidates, {"code"}},
-      {"xep_loai", kRatings, {"year", "subject_type", "subject_id"}},
-      {"kiem_tra", kInspections, {"number", "subject_type", "subject_id"}},
-      {"ky_luat", kDisciplines, {"number", "subject_type", "subject_id"}},
-      {"cap_uy", kSeats, {"term_id", "member_id"}},
-      {"chi_tieu", kTargets, {"key", "from_year", "to_year", "origin"}},
+        {"to_chuc", kOrganizations, {"code"}},
+        {"dang_vien", kMembers, {"code"}},
+        {"quan_chung", kCandidates, {"code"}},
+        {"xep_loai", kRatings, {"year", "subject_type", "subject_id"}},
+        {"kiem_tra", kInspections, {"number", "subject_type", "subject_id"}},
+        {"ky_luat", kDisciplines, {"number", "subject_type", "subject_id"}},
+        {"cap_uy", kSeats, {"term_id", "member_id"}},
+        {"chi_tieu", kTargets, {"key", "from_year", "to_year", "origin"}},
     };
     // Version 2: the cells' monthly work (services/ImportCellWork), after the members it refers to.
     for (const auto& c : cellWorkFileSpecs()) v.push_back(c);

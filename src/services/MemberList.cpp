@@ -14,9 +14,9 @@
 #include "services/MemberRowFilter.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
-#include "store/PartyFileRepository.h"
 #include "store/MemberQuery.h"
 #include "store/MergeRepository.h"
+#include "store/PartyFileRepository.h"
 #include "store/ValidationQueries.h"
 
 namespace dangbo::services {
@@ -106,10 +106,12 @@ std::optional<core::Id> secretaryCell(const Actor& actor) {
 
 void checkFilterValues(const MemberFilter& f) {
   if (!f.gender.empty() && !core::enums::gender.contains(f.gender)) refuseValue(core::N_("gender"), f.gender);
-  if (!f.status.empty() && f.status != "active" && f.status != "exempt") refuseValue(core::N_("status"), f.status);
+  if (!f.status.empty() && f.status != "active" && f.status != "exempt")
+    refuseValue(core::N_("status"), f.status);
   if (!f.standing.empty() && f.standing != "official" && f.standing != "probationary")
     refuseValue(core::N_("official or probationary"), f.standing);
-  if (!f.ageGroup.empty() && std::find(ageGroups().begin(), ageGroups().end(), f.ageGroup) == ageGroups().end())
+  if (!f.ageGroup.empty() &&
+      std::find(ageGroups().begin(), ageGroups().end(), f.ageGroup) == ageGroups().end())
     refuseValue(core::N_("age group"), f.ageGroup);
   if (!f.theory.empty() && !core::enums::theory.contains(f.theory))
     refuseValue(core::N_("political theory level"), f.theory);
@@ -210,8 +212,8 @@ std::vector<RegisterEntry> registerEntries(Services& services, const Actor& acto
   const auto badges = store::PartyFileRepository(storeOf(services)).badgeNumbers(asOf);
   for (auto& r : store::membersOn(storeOf(services), q)) {
     auto b = badges.find(r.member.id);
-    out.push_back({std::move(r.member), std::move(r.cellCode), std::move(r.cellName), std::move(r.cellCategory),
-                   std::move(r.ethnicityName), r.present, std::move(r.events),
+    out.push_back({std::move(r.member), std::move(r.cellCode), std::move(r.cellName),
+                   std::move(r.cellCategory), std::move(r.ethnicityName), r.present, std::move(r.events),
                    b == badges.end() ? std::string() : b->second});
   }
   return out;
@@ -245,12 +247,13 @@ std::vector<CheckFinding> checkRegister(Services& services, const Actor& actor, 
     if (scope && d.member.cellId != *scope) continue;
     auto date = [](const std::string& t) { return t.empty() ? std::nullopt : core::Date::parse(t); };
     const auto problems = core::memberDateProblems(
-        {d.birth.empty() ? std::nullopt : core::PartialDate::parse(d.birth), date(d.admitted), date(d.ceremony),
-         date(d.official), date(d.transferredIn)},
+        {d.birth.empty() ? std::nullopt : core::PartialDate::parse(d.birth), date(d.admitted),
+         date(d.ceremony), date(d.official), date(d.transferredIn)},
         today, rules);
     for (const auto& fp : problems)
-      out.push_back({"invalid_dates", d.member.code, std::nullopt,
-                     core::format(core::tr("Member {1} ({2}): {3}"), {d.member.fullName, d.member.code, fp.message})});
+      out.push_back(
+          {"invalid_dates", d.member.code, std::nullopt,
+           core::format(core::tr("Member {1} ({2}): {3}"), {d.member.fullName, d.member.code, fp.message})});
   }
 
   for (const auto& g : store::likelyDuplicates(db)) {
@@ -260,8 +263,9 @@ std::vector<CheckFinding> checkRegister(Services& services, const Actor& actor, 
     else if (g.kind == "card_no")
       what = core::format(core::tr("party card number {1}"), {g.value});
     else
-      what = core::format(core::tr("full name and date of birth {1}"),
-                          {core::PartialDate::parse(g.value) ? core::PartialDate::parse(g.value)->vn() : g.value});
+      what = core::format(
+          core::tr("full name and date of birth {1}"),
+          {core::PartialDate::parse(g.value) ? core::PartialDate::parse(g.value)->vn() : g.value});
     for (size_t i = 1; i < g.members.size(); ++i) {
       const auto& m = g.members[i];
       if (scope && m.cellId != *scope) continue;
@@ -271,9 +275,10 @@ std::vector<CheckFinding> checkRegister(Services& services, const Actor& actor, 
         if (!others.empty()) others += ", ";
         others += g.members[k].fullName + " (" + g.members[k].code + ")";
       }
-      out.push_back({"duplicate", m.code, std::nullopt,
-                     core::format(core::tr("Member {1} ({2}) is likely the same person as {3}: the same {4}."),
-                                  {m.fullName, m.code, others, what})});
+      out.push_back(
+          {"duplicate", m.code, std::nullopt,
+           core::format(core::tr("Member {1} ({2}) is likely the same person as {3}: the same {4}."),
+                        {m.fullName, m.code, others, what})});
     }
   }
   return out;

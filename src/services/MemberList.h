@@ -15,40 +15,40 @@ class Services;
 
 /// What listMembers shows. Empty strings mean "any".
 struct MemberFilter {
-  core::Date asOf;          ///< the day the list is taken on (the CLI's default: today)
-  std::string cellCode;     ///< only members of this cell on the day (unknown code: DataError)
-  std::string search;       ///< part of the full name, case and diacritics ignored ("pan" finds "Pằn")
-  std::string gender;       ///< nam | nu
-  std::string ethnicity;    ///< ethnic group code ("03")
-  std::string status;       ///< active | exempt (on the day)
-  std::string standing;     ///< official | probationary (on the day)
-  std::string ageGroup;     ///< one of ageGroups(): completed years on the day
-  std::string theory;       ///< political theory code (chua .. cu_nhan)
-  std::string origin;       ///< the former commune of the member's cell on the day (case and diacritics ignored)
-  size_t limit = 0;         ///< at most this many rows, the first in list order (0: every row)
+  core::Date asOf;        ///< the day the list is taken on (the CLI's default: today)
+  std::string cellCode;   ///< only members of this cell on the day (unknown code: DataError)
+  std::string search;     ///< part of the full name, case and diacritics ignored ("pan" finds "Pằn")
+  std::string gender;     ///< nam | nu
+  std::string ethnicity;  ///< ethnic group code ("03")
+  std::string status;     ///< active | exempt (on the day)
+  std::string standing;   ///< official | probationary (on the day)
+  std::string ageGroup;   ///< one of ageGroups(): completed years on the day
+  std::string theory;     ///< political theory code (chua .. cu_nhan)
+  std::string origin;  ///< the former commune of the member's cell on the day (case and diacritics ignored)
+  size_t limit = 0;    ///< at most this many rows, the first in list order (0: every row)
 };
 
 /// One member in a list, as on the filter's day (the list's columns; the whole file is in RegisterEntry).
 struct MemberRow {
-  core::Id id = 0;                              ///< row id
-  std::string code;                             ///< member code
-  std::string name;                             ///< full name
-  std::string cellCode;                         ///< the cell on the day
-  std::string cellName;                         ///< its name
-  std::string origin;                           ///< the former commune of that cell ("" when none)
-  std::string status;                           ///< active | exempt on the day
-  std::optional<core::Date> exemptSince;        ///< when status is exempt: from when (if recorded)
-  std::string standing;                         ///< official | probationary on the day
-  std::string gender;                           ///< nam | nu
-  std::optional<core::PartialDate> birthDate;   ///< may be year or month/year only
-  std::optional<int> age;                       ///< completed years on the day (partial dates anchored)
-  std::string ethnicity;                        ///< ethnic group code
-  std::string ethnicityName;                    ///< "Thái"
-  std::string theory;                           ///< code (chua .. cu_nhan)
-  std::optional<core::Date> admittedOn;         ///< admission decision
-  std::optional<core::Date> officialOn;         ///< became official
-  std::optional<core::Date> transferredInOn;    ///< joined this committee by transfer
-  std::string cardNo;                           ///< party card number
+  core::Id id = 0;                             ///< row id
+  std::string code;                            ///< member code
+  std::string name;                            ///< full name
+  std::string cellCode;                        ///< the cell on the day
+  std::string cellName;                        ///< its name
+  std::string origin;                          ///< the former commune of that cell ("" when none)
+  std::string status;                          ///< active | exempt on the day
+  std::optional<core::Date> exemptSince;       ///< when status is exempt: from when (if recorded)
+  std::string standing;                        ///< official | probationary on the day
+  std::string gender;                          ///< nam | nu
+  std::optional<core::PartialDate> birthDate;  ///< may be year or month/year only
+  std::optional<int> age;                      ///< completed years on the day (partial dates anchored)
+  std::string ethnicity;                       ///< ethnic group code
+  std::string ethnicityName;                   ///< "Thái"
+  std::string theory;                          ///< code (chua .. cu_nhan)
+  std::optional<core::Date> admittedOn;        ///< admission decision
+  std::optional<core::Date> officialOn;        ///< became official
+  std::optional<core::Date> transferredInOn;   ///< joined this committee by transfer
+  std::string cardNo;                          ///< party card number
 };
 
 /// The age groups of the congress report: "18-30", "31-40", "41-50", "51-60", "61-70", "71+".
@@ -81,7 +81,7 @@ struct RegisterEntry {
   std::string ethnicityName;              ///< "Thái"
   bool present = true;                    ///< active or exempt on the day; false: left on or before it
   std::vector<core::MemberEvent> events;  ///< events dated on or before the day, oldest first
-  std::string badgeNo{};                  ///< the number of the latest Party badge decided by the day (column 8)
+  std::string badgeNo{};  ///< the number of the latest Party badge decided by the day (column 8)
 };
 
 /// The register on `asOf`: the members active or exempt then (with includeDeparted, also those who had
@@ -92,10 +92,10 @@ std::vector<RegisterEntry> registerEntries(Services& services, const Actor& acto
 
 /// A problem found by `check`.
 struct CheckFinding {
-  std::string rule;          ///< missing_field | invalid_dates | duplicate (here)
-  std::string subject;       ///< the member code
-  std::optional<int> year;   ///< none for these rules
-  std::string message;       ///< Vietnamese
+  std::string rule;         ///< missing_field | invalid_dates | duplicate (here)
+  std::string subject;      ///< the member code
+  std::optional<int> year;  ///< none for these rules
+  std::string message;      ///< Vietnamese
 };
 
 /// The rules missing_field (a member on the register now lacks a required field: full name, date of

@@ -37,8 +37,8 @@ std::optional<MemberRow> rowOf(M&& m, core::Id cell, const MemberFilter& f,
   if (!f.theory.empty() && m.theory != f.theory) return std::nullopt;
   if (cellId && *cellId != cell) return std::nullopt;
   const auto cellInfo = cells.find(cell);
-  if (!f.origin.empty() && (cellInfo == cells.end() || core::fold(cellInfo->second.origin) !=
-                                                           core::fold(core::normalizeText(f.origin))))
+  if (!f.origin.empty() && (cellInfo == cells.end() ||
+                            core::fold(cellInfo->second.origin) != core::fold(core::normalizeText(f.origin))))
     return std::nullopt;
   const bool exempt = m.status == "exempt" && (!m.statusSince || *m.statusSince <= day);
   if (!f.status.empty() && (f.status == "exempt") != exempt) return std::nullopt;

@@ -33,10 +33,9 @@ namespace {
 // The tables whose fields a cell may change, and the fields it may not (identity, placement, derived keys).
 const char* const kEditableTables[] = {"members", "candidates", "ratings"};
 // A status (and the day it began) changes only through a dated action with its event, recorded at the office.
-const std::set<std::string> kFixedColumns = {"id",         "code",      "search_key",   "sort_key",
-                                             "updated_at", "cell_id",   "year",         "subject_type",
-                                             "subject_id", "member_id", "candidate_id", "status",
-                                             "status_since"};
+const std::set<std::string> kFixedColumns = {
+    "id",           "code",       "search_key", "sort_key",     "updated_at", "cell_id",     "year",
+    "subject_type", "subject_id", "member_id",  "candidate_id", "status",     "status_since"};
 
 // The tables where a cell may add rows, the columns that find such a row at the office (its natural key)
 // and what the office sets itself on inserting it. A candidate's stages add people checked and helpers; a
@@ -577,7 +576,8 @@ Review Packages::review(const core::ChangePackage& pkg) {
     r.items.push_back(std::move(item));
   }
   auto problems = packageValueProblems(s_, repo, pkg);
-  for (auto& p : cellWorkProblems(s_, Actor{"office", "office", std::nullopt}, pkg)) problems.push_back(std::move(p));
+  for (auto& p : cellWorkProblems(s_, Actor{"office", "office", std::nullopt}, pkg))
+    problems.push_back(std::move(p));
   if (!problems.empty()) {
     std::string text;
     for (const auto& p : problems) text += p + "\n";
@@ -597,8 +597,9 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
     store::PackageRepository repo(db);
     // The author of every change is the account applying it; the secretary's name is what the package
     // claims, kept as a note only.
-    std::string reason = format(tr("change package {1} of cell {2}; the package names {3} as its sender"),
-                                {pkg.packageId.substr(0, 8), pkg.cellCode, core::normalizeText(pkg.secretary)});
+    std::string reason =
+        format(tr("change package {1} of cell {2}; the package names {3} as its sender"),
+               {pkg.packageId.substr(0, 8), pkg.cellCode, core::normalizeText(pkg.secretary)});
     std::set<std::pair<std::string, int64_t>> inserted;
     // Cancelling throws core::Cancelled inside the transaction: nothing of the package is kept.
     core::ProgressStage stage(progress, tr("Applying the changes"), r.items.size());

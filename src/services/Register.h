@@ -16,11 +16,11 @@ class Services;
 /// A member's whole file, for the member form.
 struct MemberFile {
   core::Member member;
-  std::string cellCode, cellName;           ///< the current (or last) cell
-  std::vector<core::MemberEvent> events;    ///< oldest first
-  std::vector<core::Training> trainings;    ///< newest first
-  std::string cellOrigin;                   ///< the former commune of that cell ("" when none)
-  std::vector<std::string> oldCodes;        ///< codes before a merge, "ORIGIN: CODE" each
+  std::string cellCode, cellName;         ///< the current (or last) cell
+  std::vector<core::MemberEvent> events;  ///< oldest first
+  std::vector<core::Training> trainings;  ///< newest first
+  std::string cellOrigin;                 ///< the former commune of that cell ("" when none)
+  std::vector<std::string> oldCodes;      ///< codes before a merge, "ORIGIN: CODE" each
 };
 
 /// A dated action on a member: recognition, transfers, a move between cells, exemption, death, removal...
@@ -56,15 +56,15 @@ void updateOrganization(Services& s, const Actor& actor, const core::Organizatio
 void mergeOrganizations(Services& s, const Actor& actor, const std::vector<std::string>& fromCodes,
                         const std::string& intoCode, const core::Date& date, const std::string& decisionNo);
 /// Splits a new cell `newCell` off `code` on `date`, moving the listed members to it; returns its id.
-core::Id splitOrganization(Services& s, const Actor& actor, const std::string& code, core::Organization newCell,
-                           const std::vector<std::string>& memberCodes, const core::Date& date,
-                           const std::string& decisionNo);
+core::Id splitOrganization(Services& s, const Actor& actor, const std::string& code,
+                           core::Organization newCell, const std::vector<std::string>& memberCodes,
+                           const core::Date& date, const std::string& decisionNo);
 /// Dissolves a cell on `date`; its members still active move to `moveTo` (required when there are any).
 void dissolveOrganization(Services& s, const Actor& actor, const std::string& code, const core::Date& date,
                           const std::string& decisionNo, const std::string& moveTo);
 /// A cell committee (chi ủy) is elected (has = true) or ends on `date`.
-void setCellCommittee(Services& s, const Actor& actor, const std::string& code, bool has, const core::Date& date,
-                      const std::string& decisionNo);
+void setCellCommittee(Services& s, const Actor& actor, const std::string& code, bool has,
+                      const core::Date& date, const std::string& decisionNo);
 /// `memberCode` takes `role` (bi_thu, pho_bi_thu, chi_uy_vien) in the cell from `from`; a previous secretary
 /// or deputy's term ends that day.
 void setCellLeader(Services& s, const Actor& actor, const std::string& orgCode, const std::string& memberCode,

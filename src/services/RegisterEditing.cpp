@@ -32,7 +32,9 @@ bool existsOn(const core::Organization& o, const Date& d) {
   return (!o.founded || *o.founded <= d) && (!o.ceased || *o.ceased > d);
 }
 
-bool present(const core::Member& m) { return m.status == "active" || m.status == "exempt"; }
+bool present(const core::Member& m) {
+  return m.status == "active" || m.status == "exempt";
+}
 
 // Write permission; a secretary only within their own cell.
 void requireWrite(const Actor& actor, core::Id cellId) {
@@ -67,8 +69,9 @@ std::vector<ChangedField> memberChanges(const core::Member& a, const core::Membe
 core::Member normalized(core::Member m) {
   m.code = core::cleanCode(m.code, core::tr("The member's code"));
   m.fullName = core::cleanName(m.fullName, core::tr("The full name"));
-  for (std::string* f : {&m.code, &m.fullName, &m.birthName, &m.birthPlace, &m.hometown, &m.residence, &m.religion,
-                         &m.cccd, &m.phone, &m.education, &m.occupation, &m.cardNo, &m.fileNo, &m.transferredInFrom})
+  for (std::string* f :
+       {&m.code, &m.fullName, &m.birthName, &m.birthPlace, &m.hometown, &m.residence, &m.religion, &m.cccd,
+        &m.phone, &m.education, &m.occupation, &m.cardNo, &m.fileNo, &m.transferredInFrom})
     *f = core::normalizeText(*f);
   if (m.religion.empty()) m.religion = "Không";
   if (m.qualification.empty()) m.qualification = "khong";
@@ -93,7 +96,8 @@ MemberFile memberFile(Services& s, const Actor& actor, const std::string& code) 
   MemberFile f;
   f.member = memberByCode(repo, code);
   if (actor.role == "secretary" && actor.cellId != f.member.cellId)
-    throw core::PermissionError(format(tr("The account {1} may read only the members of its own cell."), {actor.username}));
+    throw core::PermissionError(
+        format(tr("The account {1} may read only the members of its own cell."), {actor.username}));
   for (const auto& o : repo.organizations())
     if (o.id == f.member.cellId) {
       f.cellCode = o.code;
@@ -111,21 +115,27 @@ std::vector<std::string> validateMember(Services& s, const core::Member& in, boo
   store::RegisterRepository repo(storeOf(s));
   std::vector<std::string> p;
   const Date today = Date::today();
-  if (m.code.empty()) p.push_back(tr("The member code is required."));
+  if (m.code.empty())
+    p.push_back(tr("The member code is required."));
   else if (auto other = repo.memberByCode(m.code); other && (isNew || other->id != m.id))
     p.push_back(format(tr("The member code {1} is already used by {2}."), {m.code, other->fullName}));
   if (m.fullName.empty()) p.push_back(tr("The full name is required."));
   if (!core::enums::gender.contains(m.gender)) p.push_back(tr("Choose the gender."));
-  if (!m.birthDate) p.push_back(tr("The date of birth is required (the year alone is enough for old records)."));
-  if (m.ethnicity.empty() || !repo.ethnicGroupExists(m.ethnicity)) p.push_back(tr("Choose one of the 54 ethnic groups."));
+  if (!m.birthDate)
+    p.push_back(tr("The date of birth is required (the year alone is enough for old records)."));
+  if (m.ethnicity.empty() || !repo.ethnicGroupExists(m.ethnicity))
+    p.push_back(tr("Choose one of the 54 ethnic groups."));
   if (!m.cccd.empty() && (m.cccd.size() != 12 || m.cccd.find_first_not_of("0123456789") != std::string::npos))
     p.push_back(format(tr("The CCCD number \"{1}\" must have exactly 12 digits."), {m.cccd}));
   if (m.phone.find_first_not_of("0123456789 +.-") != std::string::npos)
     p.push_back(format(tr("The phone number \"{1}\" may hold only digits, spaces and + . -"), {m.phone}));
-  if (!core::enums::qualification.contains(m.qualification)) p.push_back(tr("Choose the professional qualification."));
+  if (!core::enums::qualification.contains(m.qualification))
+    p.push_back(tr("Choose the professional qualification."));
   if (!core::enums::theory.contains(m.theory)) p.push_back(tr("Choose the political theory level."));
   if (!m.admittedOn && !m.transferredInOn)
-    p.push_back(tr("Enter the date of the admission decision (or, for a member who transferred in, the transfer date)."));
+    p.push_back(
+        tr("Enter the date of the admission decision (or, for a member who transferred in, the transfer "
+           "date)."));
   for (auto& fp : core::memberDateProblems(
            {m.birthDate, m.admittedOn, m.ceremonyOn, m.officialOn, m.transferredInOn}, today, s.ruleBook()))
     p.push_back(std::move(fp.message));
@@ -169,7 +179,8 @@ core::Id addMember(Services& s, const Actor& actor, core::Member m, const std::s
 void updateMember(Services& s, const Actor& actor, const core::Member& in, const std::string& reason) {
   store::RegisterRepository repo(storeOf(s));
   auto stored = in.id ? repo.memberById(in.id) : repo.memberByCode(core::normalizeText(in.code));
-  if (!in.id && !stored) stored = repo.memberByCode(core::toUpper(core::normalizeText(in.code)));  // dv0001 is DV0001
+  if (!in.id && !stored)
+    stored = repo.memberByCode(core::toUpper(core::normalizeText(in.code)));  // dv0001 is DV0001
   if (!stored) throw DataError(format(tr("There is no member with the code {1}."), {in.code}));
   requireWrite(actor, stored->cellId);
   core::Member m = normalized(in);
@@ -197,7 +208,8 @@ void recordAction(Services& s, const Actor& actor, const std::string& memberCode
     throw DataError(format(tr("\"{1}\" is not an action on a member's record."), {a.kind}));
   const std::string label = core::enums::memberEvent.label(a.kind);
   auto refuse = [&](const std::string& why) {
-    throw DataError(format(tr("{1} for {2} ({3}) on {4}: {5}"), {label, m.fullName, m.code, a.date.vn(), why}));
+    throw DataError(
+        format(tr("{1} for {2} ({3}) on {4}: {5}"), {label, m.fullName, m.code, a.date.vn(), why}));
   };
   auto events = repo.events(m.id);
   if (!events.empty() && a.date < events.back().date)
@@ -212,7 +224,8 @@ void recordAction(Services& s, const Actor& actor, const std::string& memberCode
   core::Member after = m;
   std::optional<core::Removal> removal;
   auto needPresent = [&] {
-    if (!present(m)) refuse(format(tr("the member's status is \"{1}\"."), {core::enums::memberStatus.label(m.status)}));
+    if (!present(m))
+      refuse(format(tr("the member's status is \"{1}\"."), {core::enums::memberStatus.label(m.status)}));
   };
   auto endWith = [&](const char* status) {
     needPresent();
@@ -233,19 +246,24 @@ void recordAction(Services& s, const Actor& actor, const std::string& memberCode
     needPresent();
     bool away = false;
     for (const auto& ev : events)
-      if (ev.kind == "temp_out") away = true;
-      else if (ev.kind == "temp_back") away = false;
+      if (ev.kind == "temp_out")
+        away = true;
+      else if (ev.kind == "temp_back")
+        away = false;
     if (a.kind == "temp_out" && away) refuse(tr("the member is already temporarily away."));
     if (a.kind == "temp_back" && !away) refuse(tr("the member is not temporarily away."));
     if (a.kind == "temp_out" && place.empty()) refuse(tr("name where the member goes temporarily."));
   } else if (a.kind == "moved" || a.kind == "transfer_in") {
-    if (a.kind == "moved") needPresent();
-    else if (m.status != "transferred_out") refuse(tr("only a member who transferred out can transfer back in."));
+    if (a.kind == "moved")
+      needPresent();
+    else if (m.status != "transferred_out")
+      refuse(tr("only a member who transferred out can transfer back in."));
     core::Organization to = organizationByCode(repo, a.toCellCode);
     if (!existsOn(to, a.date)) refuse(format(tr("the cell {1} does not exist on that day."), {to.code}));
     if (a.kind == "moved" && to.id == m.cellId) refuse(tr("the member is already in that cell."));
     if (actor.role == "secretary" && a.kind == "moved")
-      throw core::PermissionError(format(tr("The account {1} may not move members to another cell."), {actor.username}));
+      throw core::PermissionError(
+          format(tr("The account {1} may not move members to another cell."), {actor.username}));
     e.fromCell = m.cellId;
     e.toCell = to.id;
     after.cellId = to.id;
@@ -254,7 +272,8 @@ void recordAction(Services& s, const Actor& actor, const std::string& memberCode
       after.statusSince = a.date;
     }
   } else if (a.kind == "exempted") {
-    if (m.status != "active") refuse(format(tr("the member's status is \"{1}\"."), {core::enums::memberStatus.label(m.status)}));
+    if (m.status != "active")
+      refuse(format(tr("the member's status is \"{1}\"."), {core::enums::memberStatus.label(m.status)}));
     after.status = "exempt";
     after.statusSince = a.date;
   } else if (a.kind == "exemption_ended") {
@@ -266,8 +285,7 @@ void recordAction(Services& s, const Actor& actor, const std::string& memberCode
   } else if (a.kind == "deceased") {
     endWith("deceased");
   } else if (a.kind == "removed") {
-    if (!core::enums::removalGround.contains(reason))
-      refuse(tr("choose the ground of the removal."));
+    if (!core::enums::removalGround.contains(reason)) refuse(tr("choose the ground of the removal."));
     if (decisionNo.empty()) refuse(tr("enter the number of the decision."));
     endWith("removed");
     removal = core::Removal{0, m.id, reason, std::nullopt, decisionNo, a.date};
@@ -290,7 +308,8 @@ void recordAction(Services& s, const Actor& actor, const std::string& memberCode
 namespace {
 void validateOrganization(store::RegisterRepository& repo, const core::Organization& o) {
   std::vector<std::string> p;
-  if (o.code.empty()) p.push_back(tr("The organization code is required."));
+  if (o.code.empty())
+    p.push_back(tr("The organization code is required."));
   else if (auto other = repo.organizationByCode(o.code); other && other->id != o.id)
     p.push_back(format(tr("The code {1} is already used by {2}."), {o.code, other->name}));
   if (o.name.empty()) p.push_back(tr("The organization's name is required."));
@@ -382,7 +401,8 @@ void updateOrganization(Services& s, const Actor& actor, const core::Organizatio
   validateOrganization(repo, o);
   storeOf(s).transaction([&] {
     repo.updateOrganization(o);
-    if (stored->name != o.name) repo.insertOrganizationEvent(o.id, Date::today(), "renamed", std::nullopt, "", stored->name);
+    if (stored->name != o.name)
+      repo.insertOrganizationEvent(o.id, Date::today(), "renamed", std::nullopt, "", stored->name);
     s.audit(actor, "organization.update", "organization:" + o.code,
             stored->code + " | " + stored->name + " | " + stored->kind + " | " + stored->category + " | " +
                 parentCode(repo, *stored) + (stored->origin == o.origin ? "" : " | " + stored->origin),
@@ -396,14 +416,16 @@ void mergeOrganizations(Services& s, const Actor& actor, const std::vector<std::
   requireOffice(actor);
   store::RegisterRepository repo(storeOf(s));
   core::Organization into = organizationByCode(repo, intoCode);
-  if (!existsOn(into, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {into.code, date.vn()}));
+  if (!existsOn(into, date))
+    throw DataError(format(tr("The cell {1} does not exist on {2}."), {into.code, date.vn()}));
   if (fromCodes.empty()) throw DataError(tr("Choose the cells to merge."));
   std::vector<core::Organization> from;
   std::set<core::Id> seen;
   for (const auto& c : fromCodes) {
     core::Organization o = organizationByCode(repo, c);
     if (o.id == into.id) throw DataError(format(tr("The cell {1} cannot be merged into itself."), {o.code}));
-    if (!existsOn(o, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, date.vn()}));
+    if (!existsOn(o, date))
+      throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, date.vn()}));
     if (seen.insert(o.id).second) from.push_back(o);
   }
   storeOf(s).transaction([&] {
@@ -415,17 +437,19 @@ void mergeOrganizations(Services& s, const Actor& actor, const std::vector<std::
       repo.insertOrganizationEvent(o.id, date, "merged", into.id, decisionNo, "");
       codes += (codes.empty() ? "" : ", ") + o.code;
     }
-    s.audit(actor, "organization.merge", "organization:" + into.code, codes, into.code + " " + date.iso(), decisionNo);
+    s.audit(actor, "organization.merge", "organization:" + into.code, codes, into.code + " " + date.iso(),
+            decisionNo);
   });
 }
 
-core::Id splitOrganization(Services& s, const Actor& actor, const std::string& code, core::Organization newCell,
-                           const std::vector<std::string>& memberCodes, const Date& date,
-                           const std::string& decisionNo) {
+core::Id splitOrganization(Services& s, const Actor& actor, const std::string& code,
+                           core::Organization newCell, const std::vector<std::string>& memberCodes,
+                           const Date& date, const std::string& decisionNo) {
   requireOffice(actor);
   store::RegisterRepository repo(storeOf(s));
   core::Organization from = organizationByCode(repo, code);
-  if (!existsOn(from, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {from.code, date.vn()}));
+  if (!existsOn(from, date))
+    throw DataError(format(tr("The cell {1} does not exist on {2}."), {from.code, date.vn()}));
   newCell = normalizedOrg(newCell);
   newCell.id = 0;
   newCell.founded = date;
@@ -456,7 +480,8 @@ void dissolveOrganization(Services& s, const Actor& actor, const std::string& co
   requireOffice(actor);
   store::RegisterRepository repo(storeOf(s));
   core::Organization o = organizationByCode(repo, code);
-  if (!existsOn(o, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, date.vn()}));
+  if (!existsOn(o, date))
+    throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, date.vn()}));
   auto members = presentMembers(repo, o.id);
   std::optional<core::Organization> to;
   if (!members.empty()) {
@@ -470,7 +495,8 @@ void dissolveOrganization(Services& s, const Actor& actor, const std::string& co
   storeOf(s).transaction([&] {
     for (auto& m : members) moveMember(repo, m, to->id, date, decisionNo, "dissolution");
     endCell(repo, o, date);
-    repo.insertOrganizationEvent(o.id, date, "dissolved", to ? std::optional(to->id) : std::nullopt, decisionNo, "");
+    repo.insertOrganizationEvent(o.id, date, "dissolved", to ? std::optional(to->id) : std::nullopt,
+                                 decisionNo, "");
     s.audit(actor, "organization.dissolve", "organization:" + o.code, "", date.iso(), decisionNo);
   });
 }
@@ -480,15 +506,18 @@ void setCellCommittee(Services& s, const Actor& actor, const std::string& code, 
   requireOffice(actor);
   store::RegisterRepository repo(storeOf(s));
   core::Organization o = organizationByCode(repo, code);
-  if (!existsOn(o, date)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, date.vn()}));
+  if (!existsOn(o, date))
+    throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, date.vn()}));
   if (has && o.hasCommittee)
     throw DataError(format(tr("The cell {1} already has a cell committee."), {o.code}));
   if (!has && !o.hasCommittee) throw DataError(format(tr("The cell {1} has no cell committee."), {o.code}));
   storeOf(s).transaction([&] {
-    if (has) repo.openCellCommittee(o.id, date, core::normalizeText(decisionNo));
-    else repo.closeCellCommittee(o.id, date);
-    s.audit(actor, has ? "cell_committee.open" : "cell_committee.close", "organization:" + o.code, "", date.iso(),
-            decisionNo);
+    if (has)
+      repo.openCellCommittee(o.id, date, core::normalizeText(decisionNo));
+    else
+      repo.closeCellCommittee(o.id, date);
+    s.audit(actor, has ? "cell_committee.open" : "cell_committee.close", "organization:" + o.code, "",
+            date.iso(), decisionNo);
   });
 }
 
@@ -499,15 +528,18 @@ void setCellLeader(Services& s, const Actor& actor, const std::string& orgCode, 
   core::Organization o = organizationByCode(repo, orgCode);
   core::Member m = memberByCode(repo, memberCode);
   if (!core::enums::cellRole.contains(role)) throw DataError(format(tr("Unknown role \"{1}\"."), {role}));
-  if (!existsOn(o, from)) throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, from.vn()}));
+  if (!existsOn(o, from))
+    throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, from.vn()}));
   if (m.cellId != o.id || !present(m))
     throw DataError(format(tr("{1} ({2}) is not a member of {3}."), {m.fullName, m.code, o.code}));
   if (!m.officialOn || *m.officialOn > from)
-    throw DataError(format(tr("{1} ({2}) must be an official member to lead the cell."), {m.fullName, m.code}));
+    throw DataError(
+        format(tr("{1} ({2}) must be an official member to lead the cell."), {m.fullName, m.code}));
   storeOf(s).transaction([&] {
     if (role != "chi_uy_vien") repo.closeLeaders(o.id, role, from);
     repo.insertLeader({o.id, m.id, role, from, std::nullopt});
-    s.audit(actor, "cell_leader.set", "organization:" + o.code, "", role + " " + m.code + " " + from.iso(), decisionNo);
+    s.audit(actor, "cell_leader.set", "organization:" + o.code, "", role + " " + m.code + " " + from.iso(),
+            decisionNo);
   });
 }
 

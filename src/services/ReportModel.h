@@ -89,7 +89,7 @@ struct ReportModel {
   core::Date asOf;                      ///< the day standing figures are taken on
   bool hasPeriod = false;               ///< the period matters to this report (printed under the title)
   std::vector<ReportSection> sections;  ///< in order
-  std::string handingOver;              ///< a handover record: the committee handing over (its signature block)
+  std::string handingOver;  ///< a handover record: the committee handing over (its signature block)
 
   /// Every table, in order.
   std::vector<const ReportTable*> tables() const;

@@ -8,8 +8,8 @@
 #include "core/I18n.h"
 #include "core/VietText.h"
 #include "store/AuditRepository.h"
-#include "store/ImportRepository.h"
 #include "store/Database.h"
+#include "store/ImportRepository.h"
 #include "store/RecordsRepository.h"
 #include "store/RegisterRepository.h"
 #include "store/SettingsRepository.h"
@@ -23,7 +23,8 @@ using core::tr;
 Services::Services(std::unique_ptr<store::Database> db) : db_(std::move(db)) {}
 Services::~Services() = default;
 
-std::unique_ptr<Services> Services::create(const std::filesystem::path& path, const core::CommitteeInfo& info) {
+std::unique_ptr<Services> Services::create(const std::filesystem::path& path,
+                                           const core::CommitteeInfo& info) {
   if (core::normalizeText(info.name).empty()) throw DataError(tr("The committee's name is required."));
   auto db = store::Database::create(path);
   std::unique_ptr<Services> s(new Services(std::move(db)));
@@ -39,16 +40,21 @@ std::unique_ptr<Services> Services::open(const std::filesystem::path& path) {
 }
 
 std::unique_ptr<Services> Services::openForReading(const std::filesystem::path& path) {
-  return std::unique_ptr<Services>(new Services(store::Database::open(path, store::Database::Verify::IfUpgrading)));
+  return std::unique_ptr<Services>(
+      new Services(store::Database::open(path, store::Database::Verify::IfUpgrading)));
 }
 
-const std::filesystem::path& Services::path() const { return db_->path(); }
+const std::filesystem::path& Services::path() const {
+  return db_->path();
+}
 
 std::pair<int, std::filesystem::path> Services::upgradeInfo() const {
   return {db_->openReport().fromVersion, db_->openReport().backupPath};
 }
 
-store::Database& storeOf(Services& s) { return *s.db_; }
+store::Database& storeOf(Services& s) {
+  return *s.db_;
+}
 
 void Services::audit(const Actor& actor, const std::string& action, const std::string& record,
                      const std::string& oldValue, const std::string& newValue, const std::string& reason) {
@@ -57,7 +63,9 @@ void Services::audit(const Actor& actor, const std::string& action, const std::s
 }
 
 // ---------------------------------------------------------------------------------------------
-core::CommitteeInfo Services::committee() { return store::SettingsRepository(*db_).committee(); }
+core::CommitteeInfo Services::committee() {
+  return store::SettingsRepository(*db_).committee();
+}
 
 void Services::saveCommittee(const Actor& actor, const core::CommitteeInfo& in) {
   require(actor, Permission::EditSettings);
@@ -82,12 +90,13 @@ void Services::saveCommittee(const Actor& actor, const core::CommitteeInfo& in) 
     repo.saveCommittee(info);
     audit(actor, "committee.update", "committee",
           old.name + " | " + old.place + " | " + old.province + " | " + old.superior + " | " + old.executive,
-          info.name + " | " + info.place + " | " + info.province + " | " + info.superior + " | " + info.executive +
+          info.name + " | " + info.place + " | " + info.province + " | " + info.superior + " | " +
+              info.executive +
               (info.signerOnBehalf == old.signerOnBehalf && info.signerTitle == old.signerTitle &&
                        info.signerName == old.signerName && info.recipients == old.recipients
                    ? std::string()
-                   : " | " + info.signerOnBehalf + " | " + info.signerTitle + " | " + info.signerName + " | " +
-                         info.recipients));
+                   : " | " + info.signerOnBehalf + " | " + info.signerTitle + " | " + info.signerName +
+                         " | " + info.recipients));
   });
 }
 
@@ -103,7 +112,9 @@ std::vector<RuleView> Services::rules() {
   return out;
 }
 
-core::RuleBook Services::ruleBook() { return core::RuleBook(store::SettingsRepository(*db_).ruleValues()); }
+core::RuleBook Services::ruleBook() {
+  return core::RuleBook(store::SettingsRepository(*db_).ruleValues());
+}
 
 void Services::addRuleValue(const Actor& actor, const core::RuleValue& in) {
   require(actor, Permission::EditSettings);
@@ -114,7 +125,8 @@ void Services::addRuleValue(const Actor& actor, const core::RuleValue& in) {
   v.regulation = core::normalizeText(v.regulation);
   v.note = core::normalizeText(v.note);
   if (std::string err = core::ruleValueError(*def, v.value); !err.empty())
-    throw DataError(format(tr("\"{1}\": the value \"{2}\" is not valid. {3}"), {tr(def->label), v.value, err}));
+    throw DataError(
+        format(tr("\"{1}\": the value \"{2}\" is not valid. {3}"), {tr(def->label), v.value, err}));
   if (v.regulation.empty())
     throw DataError(format(tr("\"{1}\": name the regulation the value comes from."), {tr(def->label)}));
   store::SettingsRepository repo(*db_);
@@ -137,20 +149,25 @@ void Services::deleteRuleValue(const Actor& actor, const std::string& key, const
       ++count;
       if (rv.validFrom == validFrom) old = rv.value;
     }
-  if (old.empty()) throw DataError(format(tr("The rule \"{1}\" has no value from {2}."), {key, validFrom.vn()}));
+  if (old.empty())
+    throw DataError(format(tr("The rule \"{1}\" has no value from {2}."), {key, validFrom.vn()}));
   if (count <= 1)
-    throw DataError(format(tr("The rule \"{1}\" must keep at least one value; add the new value instead."), {key}));
+    throw DataError(
+        format(tr("The rule \"{1}\" must keep at least one value; add the new value instead."), {key}));
   db_->transaction([&] {
     repo.deleteRuleValue(key, validFrom);
     audit(actor, "rule.delete", key + "@" + validFrom.iso(), old, "");
   });
 }
 
-std::vector<core::Target> Services::targets() { return store::SettingsRepository(*db_).targets(); }
+std::vector<core::Target> Services::targets() {
+  return store::SettingsRepository(*db_).targets();
+}
 
 void Services::saveTarget(const Actor& actor, const core::Target& t) {
   require(actor, Permission::EditSettings);
-  if (!core::enums::targetKey.contains(t.key)) throw DataError(format(tr("Unknown target \"{1}\"."), {t.key}));
+  if (!core::enums::targetKey.contains(t.key))
+    throw DataError(format(tr("Unknown target \"{1}\"."), {t.key}));
   if (t.fromYear < 1930 || t.toYear > 2200 || t.toYear < t.fromYear)
     throw DataError(format(tr("The years {1}-{2} do not form a term."),
                            {std::to_string(t.fromYear), std::to_string(t.toYear)}));
@@ -162,8 +179,7 @@ void Services::saveTarget(const Actor& actor, const core::Target& t) {
     audit(actor, "target.set",
           t.key + "@" + std::to_string(t.fromYear) + "-" + std::to_string(t.toYear) +
               (t.origin.empty() ? "" : "@" + t.origin),
-          "",
-          std::to_string(t.value));
+          "", std::to_string(t.value));
   });
 }
 
@@ -179,7 +195,9 @@ void Services::deleteTarget(const Actor& actor, const core::Target& t) {
   });
 }
 
-std::vector<core::WorkCalendar::Entry> Services::holidays() { return store::SettingsRepository(*db_).holidays(); }
+std::vector<core::WorkCalendar::Entry> Services::holidays() {
+  return store::SettingsRepository(*db_).holidays();
+}
 
 int Services::addHolidays(const Actor& actor, const std::vector<core::WorkCalendar::Entry>& entries,
                           const std::string& source) {
@@ -224,7 +242,8 @@ core::WorkCalendar Services::calendar() {
   for (const auto& a : repo.lunarAnchors()) {
     if (announced.count(a.year)) continue;
     const char* est = tr("(estimated; not yet announced)");
-    for (int i = -1; i <= 3; ++i) cal.add({a.tetDay1.addDays(i), K::Holiday, std::string(tr("Lunar New Year")) + " " + est});
+    for (int i = -1; i <= 3; ++i)
+      cal.add({a.tetDay1.addDays(i), K::Holiday, std::string(tr("Lunar New Year")) + " " + est});
     cal.add({a.gioTo, K::Holiday, std::string(tr("Hung Kings' Commemoration")) + " " + est});
     for (auto [m, d] : {std::pair{1, 1}, {4, 30}, {5, 1}, {9, 2}, {9, 3}})
       if (auto day = core::Date::make(a.year, m, d)) cal.add({*day, K::Holiday, est});
@@ -235,7 +254,8 @@ core::WorkCalendar Services::calendar() {
 std::vector<std::pair<std::string, std::string>> Services::ethnicGroups() {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& g : store::ImportRepository(*db_).ethnicGroups()) out.emplace_back(g.code, g.name);
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return core::compareText(a.second, b.second) < 0; });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return core::compareText(a.second, b.second) < 0; });
   return out;
 }
 

@@ -37,7 +37,8 @@ struct Summary {
 class Services {
  public:
   /// Creates a new, empty register; refuses an existing file (DatabaseError).
-  static std::unique_ptr<Services> create(const std::filesystem::path& path, const core::CommitteeInfo& committee);
+  static std::unique_ptr<Services> create(const std::filesystem::path& path,
+                                          const core::CommitteeInfo& committee);
   /// Opens an existing register (upgrading an older schema after a backup).
   static std::unique_ptr<Services> open(const std::filesystem::path& path);
   /// Opens an existing register for work that only reads it (lists, reports, exports): the same refusals as
@@ -75,7 +76,8 @@ class Services {
   /// The stored holiday entries.
   std::vector<core::WorkCalendar::Entry> holidays();
   /// Adds a year's announcement (entries replace those of the same dates); returns how many were written.
-  int addHolidays(const Actor& actor, const std::vector<core::WorkCalendar::Entry>& entries, const std::string& source);
+  int addHolidays(const Actor& actor, const std::vector<core::WorkCalendar::Entry>& entries,
+                  const std::string& source);
   /// Removes one holiday entry.
   void deleteHoliday(const Actor& actor, const core::Date& d);
   /// The working-day calendar: stored entries, and for years with none, the statutory days estimated
@@ -94,8 +96,8 @@ class Services {
   std::vector<core::Organization> organizations(const Actor& actor);
 
   /// Inside a use case's transaction: appends the audit row of a change and bumps the file's revision.
-  void audit(const Actor& actor, const std::string& action, const std::string& record, const std::string& oldValue,
-             const std::string& newValue, const std::string& reason = {});
+  void audit(const Actor& actor, const std::string& action, const std::string& record,
+             const std::string& oldValue, const std::string& newValue, const std::string& reason = {});
 
  private:
   friend store::Database& storeOf(Services& s);  // services/StoreAccess.h: for services' own code only

@@ -15,7 +15,9 @@ namespace dangbo::store {
 
 namespace {
 
-std::string str(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
+std::string str(const SQLite::Column& c) {
+  return c.isNull() ? std::string() : c.getString();
+}
 
 // Dates of the ISO form YYYY-MM-DD are read directly (Date::parse accepts more forms and is slower);
 // anything else goes through sql::date.
@@ -50,14 +52,14 @@ MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles) {
   // Without full files the long text columns lists do not show are not read (left empty).
   auto text = [&](const char* column) { return std::string(fullFiles ? column : "''"); };
   auto nullable = [&](const char* column) { return std::string(fullFiles ? column : "NULL"); };
-  SQLite::Statement q(db, "SELECT id, code, full_name, " + text("birth_name") + ", gender, birth_date, " +
-                              text("birth_place") + ", " + text("hometown") + ", " + text("residence") +
-                              ", ethnicity, " + text("religion") + ", " + text("cccd") + ", " + text("phone") + ", " +
-                              text("education") + ", " + text("qualification") + ", theory, " + text("occupation") +
-                              ", admitted_on, " + nullable("ceremony_on") + ", official_on, card_no, " +
-                              text("file_no") + ", transferred_in_on, " + text("transferred_in_from") +
-                              ", cell_id, status, status_since, " + nullable("candidate_id") +
-                              ", search_key, sort_key FROM members");
+  SQLite::Statement q(
+      db, "SELECT id, code, full_name, " + text("birth_name") + ", gender, birth_date, " +
+              text("birth_place") + ", " + text("hometown") + ", " + text("residence") + ", ethnicity, " +
+              text("religion") + ", " + text("cccd") + ", " + text("phone") + ", " + text("education") +
+              ", " + text("qualification") + ", theory, " + text("occupation") + ", admitted_on, " +
+              nullable("ceremony_on") + ", official_on, card_no, " + text("file_no") +
+              ", transferred_in_on, " + text("transferred_in_from") + ", cell_id, status, status_since, " +
+              nullable("candidate_id") + ", search_key, sort_key FROM members");
   std::vector<SnapshotMember> rows;
   std::vector<std::string> sortKeys;
   const auto count = db.execAndGet("SELECT count(*) FROM members").getInt64();
@@ -118,8 +120,8 @@ MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles) {
     const auto& joined = m.transferredInOn ? m.transferredInOn : m.admittedOn;
     snap.joinedDay.push_back(joined ? static_cast<int32_t>(joined->serial()) : INT32_MAX);
     snap.endDay.push_back(!endsMembership(m.status) ? INT32_MAX
-                          : m.statusSince         ? static_cast<int32_t>(m.statusSince->serial())
-                                                  : INT32_MIN);
+                          : m.statusSince           ? static_cast<int32_t>(m.statusSince->serial())
+                                                    : INT32_MIN);
     snap.keyStart.push_back(static_cast<uint32_t>(snap.keys.size()));
     snap.keys += rows[k].searchKey;
     snap.keys += '\n';
@@ -132,13 +134,13 @@ MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles) {
   while (e.executeStep()) {
     auto it = index.find(e.getColumn(0).getInt64());
     if (it == index.end()) continue;
-    snap.members[it->second].cellChanges.push_back(
-        {fastDate(e.getColumn(1)).value_or(core::Date()), sql::optId(e.getColumn(2)), sql::optId(e.getColumn(3))});
+    snap.members[it->second].cellChanges.push_back({fastDate(e.getColumn(1)).value_or(core::Date()),
+                                                    sql::optId(e.getColumn(2)), sql::optId(e.getColumn(3))});
   }
   SQLite::Statement o(db, "SELECT id, code, name, category, origin FROM organizations");
   while (o.executeStep())
-    snap.cells.emplace(o.getColumn(0).getInt64(),
-                       CellInfo{str(o.getColumn(1)), str(o.getColumn(2)), str(o.getColumn(3)), str(o.getColumn(4))});
+    snap.cells.emplace(o.getColumn(0).getInt64(), CellInfo{str(o.getColumn(1)), str(o.getColumn(2)),
+                                                           str(o.getColumn(3)), str(o.getColumn(4))});
   SQLite::Statement g(db, "SELECT code, name FROM ethnic_groups");
   while (g.executeStep()) snap.ethnicNames.emplace(str(g.getColumn(0)), str(g.getColumn(1)));
   return snap;
@@ -169,7 +171,8 @@ struct CellTracker {
   int32_t toDay = 0, fromDay = 0;
   int64_t toId = 0, fromId = 0;
   std::optional<core::Id> toCell, fromCell;
-  void see(int32_t day, int32_t eventDay, int64_t id, std::optional<core::Id> from, std::optional<core::Id> to) {
+  void see(int32_t day, int32_t eventDay, int64_t id, std::optional<core::Id> from,
+           std::optional<core::Id> to) {
     if (eventDay <= day) {
       if (to && (!toCell || eventDay > toDay || (eventDay == toDay && id > toId))) {
         toDay = eventDay;
@@ -199,7 +202,8 @@ class IdIndex {
   }
   // -1 when unknown.
   int64_t find(core::Id id) const {
-    if (id >= 0 && static_cast<size_t>(id) < dense_.size() && dense_[size_t(id)] >= 0) return dense_[size_t(id)];
+    if (id >= 0 && static_cast<size_t>(id) < dense_.size() && dense_[size_t(id)] >= 0)
+      return dense_[size_t(id)];
     if (sparse_.empty()) return -1;
     auto it = sparse_.find(id);
     return it == sparse_.end() ? -1 : static_cast<int64_t>(it->second);
@@ -213,11 +217,11 @@ class IdIndex {
 void readNames(SQLite::Database& db, MemberSearch& out) {
   SQLite::Statement o(db, "SELECT id, code, name, category, origin FROM organizations");
   while (o.executeStep())
-    out.cells.emplace(o.getColumn(0).getInt64(), CellInfo{str(o.getColumn(1)), str(o.getColumn(2)), str(o.getColumn(3)), str(o.getColumn(4))});
+    out.cells.emplace(o.getColumn(0).getInt64(), CellInfo{str(o.getColumn(1)), str(o.getColumn(2)),
+                                                          str(o.getColumn(3)), str(o.getColumn(4))});
   SQLite::Statement g(db, "SELECT code, name FROM ethnic_groups");
   while (g.executeStep()) out.ethnicNames.emplace(str(g.getColumn(0)), str(g.getColumn(1)));
 }
-
 
 // Puts rows in the order of `order` (position k receives rows[order[k]]) in place, following each cycle
 // of the permutation (no second copy of a large result).
@@ -272,7 +276,9 @@ void readListColumns(SQLite::Statement& q, ListEntry& m) {
 }
 }  // namespace
 
-int32_t daySerial(const std::optional<core::Date>& d) { return static_cast<int32_t>(d.value_or(core::Date()).serial()); }
+int32_t daySerial(const std::optional<core::Date>& d) {
+  return static_cast<int32_t>(d.value_or(core::Date()).serial());
+}
 
 }  // namespace
 
@@ -433,9 +439,10 @@ ListSnapshot loadListSnapshot(Database& database) {
   rows.reserve(static_cast<size_t>(count));
   sortKeys.reserve(static_cast<size_t>(count));
   searchKeys.reserve(static_cast<size_t>(count));
-  SQLite::Statement q(db,
-                      "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, "
-                      "card_no, transferred_in_on, cell_id, status, status_since, search_key, sort_key FROM members");
+  SQLite::Statement q(
+      db,
+      "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, "
+      "card_no, transferred_in_on, cell_id, status, status_since, search_key, sort_key FROM members");
   while (q.executeStep()) {
     readListColumns(q, rows.emplace_back());
     searchKeys.push_back(str(q.getColumn(14)));
@@ -453,8 +460,8 @@ ListSnapshot loadListSnapshot(Database& database) {
     const auto& joined = m.transferredInOn ? m.transferredInOn : m.admittedOn;
     snap.joinedDay.push_back(joined ? static_cast<int32_t>(joined->serial()) : INT32_MAX);
     snap.endDay.push_back(!endsMembership(m.status) ? INT32_MAX
-                          : m.statusSince         ? static_cast<int32_t>(m.statusSince->serial())
-                                                  : INT32_MIN);
+                          : m.statusSince           ? static_cast<int32_t>(m.statusSince->serial())
+                                                    : INT32_MIN);
     snap.keyStart.push_back(static_cast<uint32_t>(snap.keys.size()));
     snap.keys += searchKeys[k];
     snap.keys += '\n';
@@ -478,7 +485,8 @@ ListSnapshot loadListSnapshot(Database& database) {
     const int64_t k = index.find(e.getColumn(0).getInt64());
     if (k < 0) continue;
     raw.push_back({static_cast<uint32_t>(k),
-                   {fastDate(e.getColumn(1)).value_or(core::Date()), sql::optId(e.getColumn(2)), sql::optId(e.getColumn(3))}});
+                   {fastDate(e.getColumn(1)).value_or(core::Date()), sql::optId(e.getColumn(2)),
+                    sql::optId(e.getColumn(3))}});
   }
   snap.changeStart.assign(n + 1, 0);
   for (const Raw& r : raw) ++snap.changeStart[r.member + 1];
@@ -491,13 +499,14 @@ ListSnapshot loadListSnapshot(Database& database) {
   std::vector<Raw>().swap(raw);
   for (size_t k = 0; k < n; ++k)
     if (snap.changeStart[k + 1] - snap.changeStart[k] > 1)
-      std::stable_sort(snap.changes.begin() + snap.changeStart[k], snap.changes.begin() + snap.changeStart[k + 1],
+      std::stable_sort(snap.changes.begin() + snap.changeStart[k],
+                       snap.changes.begin() + snap.changeStart[k + 1],
                        [](const CellChange& a, const CellChange& b) { return a.date < b.date; });
 
   SQLite::Statement o(db, "SELECT id, code, name, category, origin FROM organizations");
   while (o.executeStep())
-    snap.cells.emplace(o.getColumn(0).getInt64(),
-                       CellInfo{str(o.getColumn(1)), str(o.getColumn(2)), str(o.getColumn(3)), str(o.getColumn(4))});
+    snap.cells.emplace(o.getColumn(0).getInt64(), CellInfo{str(o.getColumn(1)), str(o.getColumn(2)),
+                                                           str(o.getColumn(3)), str(o.getColumn(4))});
   SQLite::Statement g(db, "SELECT code, name FROM ethnic_groups");
   while (g.executeStep()) snap.ethnicNames.emplace(str(g.getColumn(0)), str(g.getColumn(1)));
   return snap;
@@ -600,20 +609,23 @@ std::vector<MemberOnDate> membersOn(Database& database, const MemberQueryOptions
 }
 
 std::vector<MissingFields> membersMissingFields(Database& database) {
-  SQLite::Statement q(database.db(),
-                      "SELECT m.id, m.code, m.full_name, m.cell_id, trim(m.full_name) = '', m.birth_date IS NULL OR "
-                      "trim(m.birth_date) = '', m.gender NOT IN ('nam', 'nu'), m.ethnicity IS NULL OR m.ethnicity = '', "
-                      "m.admitted_on IS NULL AND m.transferred_in_on IS NULL, o.id IS NULL "
-                      "FROM members m LEFT JOIN organizations o ON o.id = m.cell_id "
-                      "WHERE m.status IN ('active', 'exempt') AND (trim(m.full_name) = '' OR m.birth_date IS NULL OR "
-                      "trim(m.birth_date) = '' OR m.gender NOT IN ('nam', 'nu') OR m.ethnicity IS NULL OR "
-                      "m.ethnicity = '' OR (m.admitted_on IS NULL AND m.transferred_in_on IS NULL) OR o.id IS NULL) "
-                      "ORDER BY m.code");
-  static const char* const kFields[] = {"full_name", "birth_date", "gender", "ethnicity", "admitted_on", "cell"};
+  SQLite::Statement q(
+      database.db(),
+      "SELECT m.id, m.code, m.full_name, m.cell_id, trim(m.full_name) = '', m.birth_date IS NULL OR "
+      "trim(m.birth_date) = '', m.gender NOT IN ('nam', 'nu'), m.ethnicity IS NULL OR m.ethnicity = '', "
+      "m.admitted_on IS NULL AND m.transferred_in_on IS NULL, o.id IS NULL "
+      "FROM members m LEFT JOIN organizations o ON o.id = m.cell_id "
+      "WHERE m.status IN ('active', 'exempt') AND (trim(m.full_name) = '' OR m.birth_date IS NULL OR "
+      "trim(m.birth_date) = '' OR m.gender NOT IN ('nam', 'nu') OR m.ethnicity IS NULL OR "
+      "m.ethnicity = '' OR (m.admitted_on IS NULL AND m.transferred_in_on IS NULL) OR o.id IS NULL) "
+      "ORDER BY m.code");
+  static const char* const kFields[] = {"full_name", "birth_date",  "gender",
+                                        "ethnicity", "admitted_on", "cell"};
   std::vector<MissingFields> out;
   while (q.executeStep()) {
     MissingFields f;
-    f.member = {q.getColumn(0).getInt64(), str(q.getColumn(1)), str(q.getColumn(2)), q.getColumn(3).getInt64()};
+    f.member = {q.getColumn(0).getInt64(), str(q.getColumn(1)), str(q.getColumn(2)),
+                q.getColumn(3).getInt64()};
     for (int k = 0; k < 6; ++k)
       if (q.getColumn(4 + k).getInt() != 0) f.fields.emplace_back(kFields[k]);
     out.push_back(std::move(f));

@@ -20,16 +20,16 @@ namespace dangbo::store {
 
 /// A change of cell in a member's history (an event with a from_cell or a to_cell).
 struct CellChange {
-  core::Date date;                  ///< the event's day
-  std::optional<core::Id> fromCell; ///< the cell left
-  std::optional<core::Id> toCell;   ///< the cell joined
+  core::Date date;                   ///< the event's day
+  std::optional<core::Id> fromCell;  ///< the cell left
+  std::optional<core::Id> toCell;    ///< the cell joined
 };
 
 /// One member as kept in a MemberSnapshot.
 struct SnapshotMember {
-  core::Member member;                 ///< the file as stored; member.cellId is the current cell
-  std::string searchKey;               ///< the folded name (search_key column)
-  std::vector<CellChange> cellChanges; ///< oldest first (by date, then event id)
+  core::Member member;                  ///< the file as stored; member.cellId is the current cell
+  std::string searchKey;                ///< the folded name (search_key column)
+  std::vector<CellChange> cellChanges;  ///< oldest first (by date, then event id)
 };
 
 /// A cell as named in lists.
@@ -44,46 +44,47 @@ struct CellInfo {
 /// (the stored sort_key) then by code; read in five statements, none per member (member count, members,
 /// cell-changing events, cells, ethnic groups). Lists filter it in memory.
 struct MemberSnapshot {
-  std::vector<SnapshotMember> members;             ///< in list order
-  std::vector<int32_t> joinedDay;                  ///< per member: serial of the day joined (INT32_MAX: unknown)
-  std::vector<int32_t> endDay;                     ///< per member: serial of the day membership ended (INT32_MAX: not ended; INT32_MIN: ended, day unknown)
-  std::string keys;                                ///< every search key in list order, each followed by '\n'
-  std::vector<uint32_t> keyStart;                  ///< per member: offset of its key in `keys`
-  std::unordered_map<core::Id, CellInfo> cells;    ///< every organization by id
+  std::vector<SnapshotMember> members;  ///< in list order
+  std::vector<int32_t> joinedDay;       ///< per member: serial of the day joined (INT32_MAX: unknown)
+  std::vector<int32_t> endDay;     ///< per member: serial of the day membership ended (INT32_MAX: not ended;
+                                   ///< INT32_MIN: ended, day unknown)
+  std::string keys;                ///< every search key in list order, each followed by '\n'
+  std::vector<uint32_t> keyStart;  ///< per member: offset of its key in `keys`
+  std::unordered_map<core::Id, CellInfo> cells;              ///< every organization by id
   std::unordered_map<std::string, std::string> ethnicNames;  ///< ethnic group code -> name
 };
 
 /// One member as kept in a ListSnapshot: only what lists show and filter on (the field names are those of
 /// core::Member); short codes stay within std::string's inline buffer.
 struct ListEntry {
-  core::Id id = 0;                                ///< row id
-  core::Id cellId = 0;                            ///< the current cell
-  std::string code;                               ///< member code
-  std::string fullName;                           ///< full name
-  std::string cardNo;                             ///< party card number
-  std::string gender;                             ///< nam | nu
-  std::string ethnicity;                          ///< ethnic group code
-  std::string theory;                             ///< political theory code
-  std::string status;                             ///< the file's status
-  std::optional<core::PartialDate> birthDate;     ///< may be partial
-  std::optional<core::Date> admittedOn;           ///< admission decision
-  std::optional<core::Date> officialOn;           ///< became official
-  std::optional<core::Date> transferredInOn;      ///< joined by transfer
-  std::optional<core::Date> statusSince;          ///< when the status began
+  core::Id id = 0;                             ///< row id
+  core::Id cellId = 0;                         ///< the current cell
+  std::string code;                            ///< member code
+  std::string fullName;                        ///< full name
+  std::string cardNo;                          ///< party card number
+  std::string gender;                          ///< nam | nu
+  std::string ethnicity;                       ///< ethnic group code
+  std::string theory;                          ///< political theory code
+  std::string status;                          ///< the file's status
+  std::optional<core::PartialDate> birthDate;  ///< may be partial
+  std::optional<core::Date> admittedOn;        ///< admission decision
+  std::optional<core::Date> officialOn;        ///< became official
+  std::optional<core::Date> transferredInOn;   ///< joined by transfer
+  std::optional<core::Date> statusSince;       ///< when the status began
 };
 
 /// The compact snapshot lists filter in memory (the members page): every member of any status in the
 /// Vietnamese name order (sort_key) then by code, with its cell changes; read in four statements (members,
 /// cell-changing events, cells, ethnic groups), none per member.
 struct ListSnapshot {
-  std::vector<ListEntry> members;                  ///< in list order
-  std::vector<int32_t> joinedDay;                  ///< per member: as in MemberSnapshot
-  std::vector<int32_t> endDay;                     ///< per member: as in MemberSnapshot
-  std::string keys;                                ///< every search key in list order, each followed by '\n'
-  std::vector<uint32_t> keyStart;                  ///< per member: offset of its key in `keys`
-  std::vector<CellChange> changes;                 ///< every member's cell changes, member by member, oldest first
-  std::vector<uint32_t> changeStart;               ///< per member (and one past the last): its first change
-  std::unordered_map<core::Id, CellInfo> cells;    ///< every organization by id
+  std::vector<ListEntry> members;     ///< in list order
+  std::vector<int32_t> joinedDay;     ///< per member: as in MemberSnapshot
+  std::vector<int32_t> endDay;        ///< per member: as in MemberSnapshot
+  std::string keys;                   ///< every search key in list order, each followed by '\n'
+  std::vector<uint32_t> keyStart;     ///< per member: offset of its key in `keys`
+  std::vector<CellChange> changes;    ///< every member's cell changes, member by member, oldest first
+  std::vector<uint32_t> changeStart;  ///< per member (and one past the last): its first change
+  std::unordered_map<core::Id, CellInfo> cells;              ///< every organization by id
   std::unordered_map<std::string, std::string> ethnicNames;  ///< ethnic group code -> name
 };
 
@@ -130,7 +131,9 @@ void forEachPresent(const Snapshot& s, const core::Date& day, std::string_view f
   const std::string_view all(s.keys);
   size_t pos = 0;
   while ((pos = all.find(folded, pos)) != std::string_view::npos) {
-    const size_t i = static_cast<size_t>(std::upper_bound(s.keyStart.begin(), s.keyStart.end(), pos) - s.keyStart.begin()) - 1;
+    const size_t i = static_cast<size_t>(std::upper_bound(s.keyStart.begin(), s.keyStart.end(), pos) -
+                                         s.keyStart.begin()) -
+                     1;
     if (present(i) && !visit(i)) return;
     pos = i + 1 < s.keyStart.size() ? s.keyStart[i + 1] : all.size();
   }
@@ -179,23 +182,24 @@ core::Id cellOn(const SnapshotMember& m, const core::Date& day);
 
 /// Which members membersOn reads.
 struct MemberQueryOptions {
-  core::Date asOf;                    ///< the day the list is taken on
-  std::string search;                 ///< text the folded name must contain (folded here); empty: all
-  std::optional<core::Id> cellId;     ///< only members who belonged to this cell on the day
-  bool withEvents = false;            ///< also read each member's events dated on or before the day
-  bool includeDeparted = false;       ///< also members who joined on or before the day but left on or before it
+  core::Date asOf;                 ///< the day the list is taken on
+  std::string search;              ///< text the folded name must contain (folded here); empty: all
+  std::optional<core::Id> cellId;  ///< only members who belonged to this cell on the day
+  bool withEvents = false;         ///< also read each member's events dated on or before the day
+  bool includeDeparted = false;    ///< also members who joined on or before the day but left on or before it
 };
 
 /// A member as read for the register, with the cell of the day.
 struct MemberOnDate {
-  core::Member member;                    ///< the file as stored; member.cellId is the current cell
-  core::Id cellOnDate = 0;                ///< the cell the member belonged to on the day
-  std::string cellCode;                   ///< code of cellOnDate
-  std::string cellName;                   ///< name of cellOnDate
-  std::string cellCategory;               ///< category of cellOnDate (ban, truong, quan_su, ...)
-  std::string ethnicityName;              ///< "Thái"; empty when not recorded
-  bool present = true;                    ///< active or exempt on the day (false only with includeDeparted)
-  std::vector<core::MemberEvent> events;  ///< with withEvents: events dated on or before the day, oldest first
+  core::Member member;        ///< the file as stored; member.cellId is the current cell
+  core::Id cellOnDate = 0;    ///< the cell the member belonged to on the day
+  std::string cellCode;       ///< code of cellOnDate
+  std::string cellName;       ///< name of cellOnDate
+  std::string cellCategory;   ///< category of cellOnDate (ban, truong, quan_su, ...)
+  std::string ethnicityName;  ///< "Thái"; empty when not recorded
+  bool present = true;        ///< active or exempt on the day (false only with includeDeparted)
+  std::vector<core::MemberEvent>
+      events;  ///< with withEvents: events dated on or before the day, oldest first
 };
 
 /// The members present on opt.asOf (presentOn) with their cell of the day (cellOn), in the snapshot's
@@ -205,16 +209,16 @@ std::vector<MemberOnDate> membersOn(Database& db, const MemberQueryOptions& opt)
 
 /// A member named in a check finding.
 struct MemberRef {
-  core::Id id = 0;           ///< row id
-  std::string code;          ///< member code
-  std::string fullName;      ///< full name
-  core::Id cellId = 0;       ///< current cell
+  core::Id id = 0;       ///< row id
+  std::string code;      ///< member code
+  std::string fullName;  ///< full name
+  core::Id cellId = 0;   ///< current cell
 };
 
 /// A member file lacking required fields.
 struct MissingFields {
-  MemberRef member;                  ///< the member
-  std::vector<std::string> fields;   ///< codes: full_name, birth_date, gender, ethnicity, admitted_on, cell
+  MemberRef member;                 ///< the member
+  std::vector<std::string> fields;  ///< codes: full_name, birth_date, gender, ethnicity, admitted_on, cell
 };
 
 /// Members on the register now (status active or exempt) lacking one of the clearly required fields:
@@ -224,8 +228,9 @@ std::vector<MissingFields> membersMissingFields(Database& db);
 
 /// Members of any status that are likely the same person.
 struct DuplicateGroup {
-  std::string kind;                ///< cccd (same citizen id) | card_no (same party card) | name_birth (same folded name and full birth date)
-  std::string value;               ///< the shared value (for name_birth: the birth date, ISO)
+  std::string kind;   ///< cccd (same citizen id) | card_no (same party card) | name_birth (same folded name
+                      ///< and full birth date)
+  std::string value;  ///< the shared value (for name_birth: the birth date, ISO)
   std::vector<MemberRef> members;  ///< two or more, by code
 };
 

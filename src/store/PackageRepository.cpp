@@ -28,8 +28,8 @@ struct TableSpec {
   const char* where;  // condition on the rows, with ?1 the cell's id; nullptr: every row
   bool replace;       // settings: the rows of the fresh file are replaced
 };
-#define kCellMeetings                                                                                      \
-  "cell_id = ?1 AND (chair_id IS NULL OR chair_id IN (SELECT id FROM members WHERE cell_id = ?1)) AND "      \
+#define kCellMeetings                                                                                   \
+  "cell_id = ?1 AND (chair_id IS NULL OR chair_id IN (SELECT id FROM members WHERE cell_id = ?1)) AND " \
   "(minutes_by IS NULL OR minutes_by IN (SELECT id FROM members WHERE cell_id = ?1))"
 const TableSpec kTables[] = {
     {"committee", nullptr, false},
@@ -53,7 +53,8 @@ const TableSpec kTables[] = {
     // Only rows whose members the package carries (those who moved away since stay at the office).
     {"meetings", kCellMeetings, false},
     {"meeting_attendance",
-     "meeting_id IN (SELECT id FROM meetings WHERE " kCellMeetings ") AND member_id IN (SELECT id FROM members "
+     "meeting_id IN (SELECT id FROM meetings WHERE " kCellMeetings
+     ") AND member_id IN (SELECT id FROM members "
      "WHERE cell_id = ?1)",
      false},
     {"activity_leaves", "member_id IN (SELECT id FROM members WHERE cell_id = ?1)", false},
@@ -504,8 +505,12 @@ bool PackageRepository::hasMarker(const std::string& table, const char* column) 
   return q.executeStep();
 }
 
-void PackageRepository::markTracked(const std::string& table) { setMarker(table, ""); }
-bool PackageRepository::tracked(const std::string& table) { return hasMarker(table, ""); }
+void PackageRepository::markTracked(const std::string& table) {
+  setMarker(table, "");
+}
+bool PackageRepository::tracked(const std::string& table) {
+  return hasMarker(table, "");
+}
 
 bool PackageRepository::inBaseline(const std::string& table, int64_t id) {
   SQLite::Statement q(db_.db(), "SELECT 1 FROM cell_baseline WHERE tbl = ?1 AND row_id = ?2 LIMIT 1");
@@ -521,8 +526,12 @@ std::vector<std::string> PackageRepository::recordTables() {
   return out;
 }
 
-void PackageRepository::markComplete(const std::string& table) { setMarker(table, "*"); }
-bool PackageRepository::complete(const std::string& table) { return hasMarker(table, "*"); }
+void PackageRepository::markComplete(const std::string& table) {
+  setMarker(table, "*");
+}
+bool PackageRepository::complete(const std::string& table) {
+  return hasMarker(table, "*");
+}
 
 std::map<int64_t, std::map<std::string, PackageValue>> PackageRepository::baselineRows(
     const std::string& table) {

@@ -9,25 +9,31 @@ struct RecordsRepository::Statements {
   SQLite::Statement candidate, rating, inspection, discipline, removal, seat;
   explicit Statements(SQLite::Database& db)
       : candidate(db,
-                  "INSERT INTO candidates (id, code, full_name, search_key, birth_date, gender, ethnicity, religion, "
+                  "INSERT INTO candidates (id, code, full_name, search_key, birth_date, gender, ethnicity, "
+                  "religion, "
                   "residence, occupation, education, cell_id, listed_on, certificate_no, certificate_on, "
                   "application_on, history_on, background_check_on, background_check_result, sponsor1, "
                   "sponsor1_since, sponsor2, sponsor2_since, youth_union_resolution, mass_org_comment_on, "
                   "cell_vote_on, cell_vote_official, cell_vote_in_favour, committee_resolution_on, "
                   "committee_resolution_no, decision_on, decision_no, decision_body, ceremony_on, status, "
-                  "outcome_reason, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                  "outcome_reason, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                  "?, ?, ?, "
                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         rating(db,
-               "INSERT INTO ratings (id, year, subject_type, subject_id, cell_id, self_level, proposed_level, level, "
+               "INSERT INTO ratings (id, year, subject_type, subject_id, cell_id, self_level, "
+               "proposed_level, level, "
                "score, exception_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        inspection(db,
-                   "INSERT INTO inspections (id, number, date, subject_type, subject_id, kind, team, findings, "
-                   "conclusion, follow_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        discipline(db,
-                   "INSERT INTO disciplines (id, number, date, subject_type, subject_id, form, body, violation, "
-                   "violation_on, announced_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        inspection(
+            db,
+            "INSERT INTO inspections (id, number, date, subject_type, subject_id, kind, team, findings, "
+            "conclusion, follow_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        discipline(
+            db,
+            "INSERT INTO disciplines (id, number, date, subject_type, subject_id, form, body, violation, "
+            "violation_on, announced_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         removal(db,
-                "INSERT INTO removals (id, member_id, ground, proposed_on, decision_no, decision_on) VALUES (?, ?, ?, "
+                "INSERT INTO removals (id, member_id, ground, proposed_on, decision_no, decision_on) VALUES "
+                "(?, ?, ?, "
                 "?, ?, ?)"),
         seat(db, "INSERT INTO committee_seats (term_id, member_id, position) VALUES (?, ?, ?)") {}
 };
@@ -37,7 +43,10 @@ RecordsRepository::~RecordsRepository() = default;
 
 namespace {
 void bindText(SQLite::Statement& q, int i, const std::string& s) {
-  if (s.empty()) q.bind(i); else q.bind(i, s);
+  if (s.empty())
+    q.bind(i);
+  else
+    q.bind(i, s);
 }
 }  // namespace
 
@@ -138,10 +147,12 @@ void RecordsRepository::insertSeat(const core::CommitteeSeat& s) {
 
 RecordCounts RecordsRepository::counts() {
   RecordCounts c;
-  SQLite::Statement q(db_.db(),
-                      "SELECT (SELECT count(*) FROM candidates WHERE status = 'in_progress'), (SELECT count(*) FROM ratings), (SELECT count(*) FROM "
-                      "inspections), (SELECT count(*) FROM disciplines), (SELECT count(*) FROM removals), (SELECT "
-                      "count(*) FROM committee_seats), (SELECT count(*) FROM trainings)");
+  SQLite::Statement q(
+      db_.db(),
+      "SELECT (SELECT count(*) FROM candidates WHERE status = 'in_progress'), (SELECT count(*) FROM "
+      "ratings), (SELECT count(*) FROM "
+      "inspections), (SELECT count(*) FROM disciplines), (SELECT count(*) FROM removals), (SELECT "
+      "count(*) FROM committee_seats), (SELECT count(*) FROM trainings)");
   if (q.executeStep()) {
     c.candidates = q.getColumn(0).getInt();
     c.ratings = q.getColumn(1).getInt();

@@ -31,7 +31,8 @@ core::Organization readOrganization(SQLite::Statement& q) {
 
 constexpr const char* kMemberColumns =
     "SELECT id, code, full_name, birth_name, gender, birth_date, birth_place, hometown, residence, "
-    "coalesce(ethnicity, ''), religion, cccd, phone, education, qualification, theory, occupation, admitted_on, "
+    "coalesce(ethnicity, ''), religion, cccd, phone, education, qualification, theory, occupation, "
+    "admitted_on, "
     "ceremony_on, official_on, card_no, file_no, transferred_in_on, transferred_in_from, cell_id, status, "
     "status_since, candidate_id FROM members ";
 
@@ -74,18 +75,24 @@ struct RegisterRepository::Statements {
   SQLite::Statement org, member, event, leader, committee, training;
   explicit Statements(SQLite::Database& db)
       : org(db,
-            "INSERT INTO organizations (id, code, name, kind, category, founded, ceased, merged_into, search_key, "
+            "INSERT INTO organizations (id, code, name, kind, category, founded, ceased, merged_into, "
+            "search_key, "
             "parent_id, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         member(db,
                "INSERT INTO members (code, full_name, birth_name, search_key, sort_key, gender, birth_date, "
-               "birth_place, hometown, residence, ethnicity, religion, cccd, phone, education, qualification, theory, "
+               "birth_place, hometown, residence, ethnicity, religion, cccd, phone, education, "
+               "qualification, theory, "
                "occupation, admitted_on, ceremony_on, official_on, card_no, file_no, transferred_in_on, "
-               "transferred_in_from, cell_id, status, status_since, candidate_id, updated_at, id) VALUES (?, ?, ?, ?, "
+               "transferred_in_from, cell_id, status, status_since, candidate_id, updated_at, id) VALUES (?, "
+               "?, ?, ?, "
                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         event(db,
-              "INSERT INTO member_events (id, member_id, date, kind, from_cell, to_cell, place, decision_no, reason, "
+              "INSERT INTO member_events (id, member_id, date, kind, from_cell, to_cell, place, decision_no, "
+              "reason, "
               "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        leader(db, "INSERT INTO cell_leaders (org_id, member_id, role, from_date, to_date) VALUES (?, ?, ?, ?, ?)"),
+        leader(
+            db,
+            "INSERT INTO cell_leaders (org_id, member_id, role, from_date, to_date) VALUES (?, ?, ?, ?, ?)"),
         committee(db, "INSERT INTO cell_committees (org_id, from_date) VALUES (?, ?)"),
         training(db, "INSERT INTO trainings (id, member_id, year, date, course) VALUES (?, ?, ?, ?, ?)") {}
 };
@@ -136,7 +143,10 @@ int bindMember(SQLite::Statement& q, const core::Member& m) {
   q.bind(i++, m.birthPlace);
   q.bind(i++, m.hometown);
   q.bind(i++, m.residence);
-  if (m.ethnicity.empty()) q.bind(i++); else q.bind(i++, m.ethnicity);
+  if (m.ethnicity.empty())
+    q.bind(i++);
+  else
+    q.bind(i++, m.ethnicity);
   q.bind(i++, m.religion);
   q.bind(i++, m.cccd);
   q.bind(i++, m.phone);
@@ -217,9 +227,10 @@ std::vector<core::Organization> RegisterRepository::organizations() {
 RegisterCounts RegisterRepository::countsOn(const core::Date& on) {
   RegisterCounts c;
   const std::string d = on.iso();
-  SQLite::Statement o(db_.db(),
-                      "SELECT count(*), coalesce(sum(kind = 'co_so'), 0), coalesce(sum(kind = 'truc_thuoc'), 0) "
-                      "FROM organizations WHERE (founded IS NULL OR founded <= ?1) AND (ceased IS NULL OR ceased > ?1)");
+  SQLite::Statement o(
+      db_.db(),
+      "SELECT count(*), coalesce(sum(kind = 'co_so'), 0), coalesce(sum(kind = 'truc_thuoc'), 0) "
+      "FROM organizations WHERE (founded IS NULL OR founded <= ?1) AND (ceased IS NULL OR ceased > ?1)");
   o.bind(1, d);
   if (o.executeStep()) {
     c.organizations = o.getColumn(0).getInt();
@@ -245,7 +256,6 @@ RegisterCounts RegisterRepository::countsOn(const core::Date& on) {
   return c;
 }
 
-
 std::optional<core::Organization> RegisterRepository::organizationByCode(const std::string& code) {
   SQLite::Statement q(db_.db(), std::string(kOrgColumns) + "WHERE o.code = ?");
   q.bind(1, code);
@@ -254,9 +264,10 @@ std::optional<core::Organization> RegisterRepository::organizationByCode(const s
 }
 
 void RegisterRepository::updateOrganization(const core::Organization& o) {
-  SQLite::Statement q(db_.db(),
-                      "UPDATE organizations SET code = ?, name = ?, kind = ?, category = ?, founded = ?, ceased = ?, "
-                      "merged_into = ?, search_key = ?, parent_id = ?, origin = ? WHERE id = ?");
+  SQLite::Statement q(
+      db_.db(),
+      "UPDATE organizations SET code = ?, name = ?, kind = ?, category = ?, founded = ?, ceased = ?, "
+      "merged_into = ?, search_key = ?, parent_id = ?, origin = ? WHERE id = ?");
   q.bind(1, o.code);
   q.bind(2, core::normalizeText(o.name));
   q.bind(3, o.kind);
@@ -271,12 +282,13 @@ void RegisterRepository::updateOrganization(const core::Organization& o) {
   q.exec();
 }
 
-void RegisterRepository::insertOrganizationEvent(core::Id orgId, const core::Date& date, const std::string& kind,
-                                                 std::optional<core::Id> related, const std::string& decisionNo,
-                                                 const std::string& detail) {
-  SQLite::Statement q(db_.db(),
-                      "INSERT INTO organization_events (org_id, date, kind, related_org, decision_no, detail) VALUES "
-                      "(?, ?, ?, ?, ?, ?)");
+void RegisterRepository::insertOrganizationEvent(core::Id orgId, const core::Date& date,
+                                                 const std::string& kind, std::optional<core::Id> related,
+                                                 const std::string& decisionNo, const std::string& detail) {
+  SQLite::Statement q(
+      db_.db(),
+      "INSERT INTO organization_events (org_id, date, kind, related_org, decision_no, detail) VALUES "
+      "(?, ?, ?, ?, ?, ?)");
   q.bind(1, static_cast<int64_t>(orgId));
   q.bind(2, date.iso());
   q.bind(3, kind);
@@ -288,9 +300,10 @@ void RegisterRepository::insertOrganizationEvent(core::Id orgId, const core::Dat
 
 void RegisterRepository::openCellCommittee(core::Id orgId, const std::optional<core::Date>& from,
                                            const std::string& decisionNo) {
-  SQLite::Statement q(db_.db(),
-                      "INSERT INTO cell_committees (org_id, from_date, decision_no) SELECT ?1, ?2, ?3 WHERE NOT EXISTS "
-                      "(SELECT 1 FROM cell_committees WHERE org_id = ?1 AND to_date IS NULL)");
+  SQLite::Statement q(
+      db_.db(),
+      "INSERT INTO cell_committees (org_id, from_date, decision_no) SELECT ?1, ?2, ?3 WHERE NOT EXISTS "
+      "(SELECT 1 FROM cell_committees WHERE org_id = ?1 AND to_date IS NULL)");
   q.bind(1, static_cast<int64_t>(orgId));
   sql::bind(q, 2, from);
   q.bind(3, decisionNo);
@@ -298,15 +311,16 @@ void RegisterRepository::openCellCommittee(core::Id orgId, const std::optional<c
 }
 
 bool RegisterRepository::closeCellCommittee(core::Id orgId, const core::Date& on) {
-  SQLite::Statement q(db_.db(), "UPDATE cell_committees SET to_date = ? WHERE org_id = ? AND to_date IS NULL");
+  SQLite::Statement q(db_.db(),
+                      "UPDATE cell_committees SET to_date = ? WHERE org_id = ? AND to_date IS NULL");
   q.bind(1, on.iso());
   q.bind(2, static_cast<int64_t>(orgId));
   return q.exec() > 0;
 }
 
 void RegisterRepository::closeLeaders(core::Id orgId, const std::string& role, const core::Date& on) {
-  SQLite::Statement q(db_.db(),
-                      "UPDATE cell_leaders SET to_date = ? WHERE org_id = ? AND role = ? AND to_date IS NULL");
+  SQLite::Statement q(
+      db_.db(), "UPDATE cell_leaders SET to_date = ? WHERE org_id = ? AND role = ? AND to_date IS NULL");
   q.bind(1, on.iso());
   q.bind(2, static_cast<int64_t>(orgId));
   q.bind(3, role);
@@ -315,9 +329,10 @@ void RegisterRepository::closeLeaders(core::Id orgId, const std::string& role, c
 
 std::vector<core::CellLeader> RegisterRepository::leaders(core::Id orgId) {
   std::vector<core::CellLeader> out;
-  SQLite::Statement q(db_.db(),
-                      "SELECT org_id, member_id, role, from_date, to_date FROM cell_leaders WHERE org_id = ? ORDER BY "
-                      "from_date DESC, id DESC");
+  SQLite::Statement q(
+      db_.db(),
+      "SELECT org_id, member_id, role, from_date, to_date FROM cell_leaders WHERE org_id = ? ORDER BY "
+      "from_date DESC, id DESC");
   q.bind(1, static_cast<int64_t>(orgId));
   while (q.executeStep())
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
@@ -340,13 +355,14 @@ std::optional<core::Member> RegisterRepository::memberById(core::Id id) {
 }
 
 void RegisterRepository::updateMember(const core::Member& m) {
-  SQLite::Statement q(db_.db(),
-                      "UPDATE members SET code = ?, full_name = ?, birth_name = ?, search_key = ?, sort_key = ?, "
-                      "gender = ?, birth_date = ?, birth_place = ?, hometown = ?, residence = ?, ethnicity = ?, "
-                      "religion = ?, cccd = ?, phone = ?, education = ?, qualification = ?, theory = ?, occupation = ?, "
-                      "admitted_on = ?, ceremony_on = ?, official_on = ?, card_no = ?, file_no = ?, "
-                      "transferred_in_on = ?, transferred_in_from = ?, cell_id = ?, status = ?, status_since = ?, "
-                      "candidate_id = ?, updated_at = ? WHERE id = ?");
+  SQLite::Statement q(
+      db_.db(),
+      "UPDATE members SET code = ?, full_name = ?, birth_name = ?, search_key = ?, sort_key = ?, "
+      "gender = ?, birth_date = ?, birth_place = ?, hometown = ?, residence = ?, ethnicity = ?, "
+      "religion = ?, cccd = ?, phone = ?, education = ?, qualification = ?, theory = ?, occupation = ?, "
+      "admitted_on = ?, ceremony_on = ?, official_on = ?, card_no = ?, file_no = ?, "
+      "transferred_in_on = ?, transferred_in_from = ?, cell_id = ?, status = ?, status_since = ?, "
+      "candidate_id = ?, updated_at = ? WHERE id = ?");
   q.bind(bindMember(q, m), static_cast<int64_t>(m.id));
   q.exec();
 }
@@ -375,9 +391,10 @@ std::vector<core::Id> RegisterRepository::membersOfCell(core::Id orgId) {
 
 std::vector<core::Training> RegisterRepository::trainings(core::Id memberId) {
   std::vector<core::Training> out;
-  SQLite::Statement q(db_.db(),
-                      "SELECT id, member_id, year, date, course FROM trainings WHERE member_id = ? ORDER BY year DESC, "
-                      "id DESC");
+  SQLite::Statement q(
+      db_.db(),
+      "SELECT id, member_id, year, date, course FROM trainings WHERE member_id = ? ORDER BY year DESC, "
+      "id DESC");
   q.bind(1, static_cast<int64_t>(memberId));
   while (q.executeStep())
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt(),
@@ -391,6 +408,8 @@ bool RegisterRepository::ethnicGroupExists(const std::string& code) {
   return q.executeStep();
 }
 
-int RegisterRepository::memberRows() { return db_.db().execAndGet("SELECT count(*) FROM members").getInt(); }
+int RegisterRepository::memberRows() {
+  return db_.db().execAndGet("SELECT count(*) FROM members").getInt();
+}
 
 }  // namespace dangbo::store

@@ -11,10 +11,10 @@ namespace dangbo::store {
 
 /// Counts of the register on one day.
 struct RegisterCounts {
-  int organizations = 0;   ///< cells existing on the day
+  int organizations = 0;  ///< cells existing on the day
   int grassroots = 0;
   int subordinate = 0;
-  int members = 0;         ///< active or exempt on the day
+  int members = 0;  ///< active or exempt on the day
   int official = 0;
   int probationary = 0;
   int exempt = 0;
@@ -49,7 +49,8 @@ class RegisterRepository {
                                std::optional<core::Id> related, const std::string& decisionNo,
                                const std::string& detail);
   /// Opens a cell-committee period from `from` (none open: else nothing).
-  void openCellCommittee(core::Id orgId, const std::optional<core::Date>& from, const std::string& decisionNo);
+  void openCellCommittee(core::Id orgId, const std::optional<core::Date>& from,
+                         const std::string& decisionNo);
   /// Closes the open cell-committee period on `on`; false when none was open.
   bool closeCellCommittee(core::Id orgId, const core::Date& on);
   /// Ends the open term of every leader of `orgId` in `role` on `on`.

@@ -101,11 +101,11 @@ InspectedSubjects inspectedSubjects(Database& db, const core::Date& from, const 
   const char* filter = kinds == InspectionKinds::Inspections    ? " AND kind <> 'giam_sat'"
                        : kinds == InspectionKinds::Supervisions ? " AND kind = 'giam_sat'"
                                                                 : "";
-  SQLite::Statement q(db.db(),
-                      std::string("SELECT count(DISTINCT CASE WHEN subject_type = 'to_chuc' THEN subject_id END), "
-                                  "count(DISTINCT CASE WHEN subject_type = 'dang_vien' THEN subject_id END) "
-                                  "FROM inspections WHERE date BETWEEN ?1 AND ?2") +
-                          filter);
+  SQLite::Statement q(
+      db.db(), std::string("SELECT count(DISTINCT CASE WHEN subject_type = 'to_chuc' THEN subject_id END), "
+                           "count(DISTINCT CASE WHEN subject_type = 'dang_vien' THEN subject_id END) "
+                           "FROM inspections WHERE date BETWEEN ?1 AND ?2") +
+                   filter);
   q.bind(1, from.iso());
   q.bind(2, to.iso());
   InspectedSubjects out;
@@ -168,8 +168,8 @@ std::vector<core::Target> targetsWithKey(Database& db, const std::string& key) {
 }
 
 std::vector<OrganizationLife> organizationLives(Database& db) {
-  SQLite::Statement q(db.db(),
-                      "SELECT id, category, origin, founded, ceased, merged_into FROM organizations ORDER BY id");
+  SQLite::Statement q(
+      db.db(), "SELECT id, category, origin, founded, ceased, merged_into FROM organizations ORDER BY id");
   std::vector<OrganizationLife> out;
   while (q.executeStep())
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
@@ -178,11 +178,12 @@ std::vector<OrganizationLife> organizationLives(Database& db) {
 }
 
 std::vector<core::Id> villageSecretariesOn(Database& db, const core::Date& day) {
-  SQLite::Statement q(db.db(),
-                      "SELECT DISTINCT l.member_id FROM cell_leaders l JOIN organizations o ON o.id = l.org_id "
-                      "WHERE l.role = 'bi_thu' AND o.category = 'ban' AND l.from_date <= ?1 "
-                      "AND (l.to_date IS NULL OR l.to_date >= ?1) AND (o.founded IS NULL OR o.founded <= ?1) "
-                      "AND (o.ceased IS NULL OR o.ceased > ?1) ORDER BY l.member_id");
+  SQLite::Statement q(
+      db.db(),
+      "SELECT DISTINCT l.member_id FROM cell_leaders l JOIN organizations o ON o.id = l.org_id "
+      "WHERE l.role = 'bi_thu' AND o.category = 'ban' AND l.from_date <= ?1 "
+      "AND (l.to_date IS NULL OR l.to_date >= ?1) AND (o.founded IS NULL OR o.founded <= ?1) "
+      "AND (o.ceased IS NULL OR o.ceased > ?1) ORDER BY l.member_id");
   q.bind(1, day.iso());
   std::vector<core::Id> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());

@@ -15,11 +15,11 @@ namespace dangbo::store {
 
 /// An organization existing on a day, with whether a cell committee is open on it.
 struct OrganizationOnDay {
-  core::Id id = 0;            ///< row id
-  std::string code;           ///< "CB01"
-  std::string kind;           ///< co_so | truc_thuoc
-  std::string category;       ///< ban | truong | co_quan_dang | chinh_quyen | quan_su | cong_an | y_te | khac
-  bool cellCommittee = false; ///< a cell_committees period covers the day
+  core::Id id = 0;       ///< row id
+  std::string code;      ///< "CB01"
+  std::string kind;      ///< co_so | truc_thuoc
+  std::string category;  ///< ban | truong | co_quan_dang | chinh_quyen | quan_su | cong_an | y_te | khac
+  bool cellCommittee = false;  ///< a cell_committees period covers the day
 };
 
 /// Organizations existing on `day`: founded on or before it (or no founding date) and not ceased on or
@@ -67,12 +67,12 @@ InspectedSubjects inspectedSubjects(Database& db, const core::Date& from, const 
 
 /// An organization's structure over time: what the founded and merged figures read.
 struct OrganizationLife {
-  core::Id id = 0;                   ///< row id
-  std::string category;              ///< category code
-  std::string origin;                ///< former commune, "" for none
-  std::optional<core::Date> founded; ///< founding day
-  std::optional<core::Date> ceased;  ///< ceased (merged or dissolved) on this day
-  std::optional<core::Id> mergedInto;///< the cell it was merged into
+  core::Id id = 0;                     ///< row id
+  std::string category;                ///< category code
+  std::string origin;                  ///< former commune, "" for none
+  std::optional<core::Date> founded;   ///< founding day
+  std::optional<core::Date> ceased;    ///< ceased (merged or dissolved) on this day
+  std::optional<core::Id> mergedInto;  ///< the cell it was merged into
 };
 
 /// Every organization with its founding, ceasing and origin, by id.

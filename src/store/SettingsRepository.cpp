@@ -10,13 +10,16 @@
 namespace dangbo::store {
 
 namespace sql {
-std::string nowUtc() { return core::platform::isoUtc(std::time(nullptr)); }
+std::string nowUtc() {
+  return core::platform::isoUtc(std::time(nullptr));
+}
 }  // namespace sql
 
 core::CommitteeInfo SettingsRepository::committee() {
-  SQLite::Statement q(db_.db(),
-                      "SELECT name, place, province, superior, executive, signer_on_behalf, signer_title, signer_name, "
-                      "recipients FROM committee WHERE id = 1");
+  SQLite::Statement q(
+      db_.db(),
+      "SELECT name, place, province, superior, executive, signer_on_behalf, signer_title, signer_name, "
+      "recipients FROM committee WHERE id = 1");
   if (!q.executeStep()) throw core::DatabaseError(core::tr("The database has no committee record."));
   core::CommitteeInfo c{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                         q.getColumn(3).getString(), q.getColumn(4).getString()};
@@ -28,14 +31,15 @@ core::CommitteeInfo SettingsRepository::committee() {
 }
 
 void SettingsRepository::saveCommittee(const core::CommitteeInfo& c) {
-  SQLite::Statement q(db_.db(),
-                      "INSERT INTO committee (id, name, place, province, superior, executive, created_at, "
-                      "signer_on_behalf, signer_title, signer_name, recipients) "
-                      "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
-                      "place = excluded.place, province = excluded.province, superior = excluded.superior, "
-                      "executive = excluded.executive, signer_on_behalf = excluded.signer_on_behalf, "
-                      "signer_title = excluded.signer_title, signer_name = excluded.signer_name, "
-                      "recipients = excluded.recipients");
+  SQLite::Statement q(
+      db_.db(),
+      "INSERT INTO committee (id, name, place, province, superior, executive, created_at, "
+      "signer_on_behalf, signer_title, signer_name, recipients) "
+      "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+      "place = excluded.place, province = excluded.province, superior = excluded.superior, "
+      "executive = excluded.executive, signer_on_behalf = excluded.signer_on_behalf, "
+      "signer_title = excluded.signer_title, signer_name = excluded.signer_name, "
+      "recipients = excluded.recipients");
   q.bind(1, c.name);
   q.bind(2, c.place);
   q.bind(3, c.province);
@@ -53,12 +57,14 @@ int64_t SettingsRepository::revision() {
   return db_.db().execAndGet("SELECT revision FROM committee WHERE id = 1").getInt64();
 }
 
-void SettingsRepository::bumpRevision() { db_.db().exec("UPDATE committee SET revision = revision + 1 WHERE id = 1"); }
+void SettingsRepository::bumpRevision() {
+  db_.db().exec("UPDATE committee SET revision = revision + 1 WHERE id = 1");
+}
 
 std::vector<core::RuleValue> SettingsRepository::ruleValues() {
   std::vector<core::RuleValue> out;
-  SQLite::Statement q(db_.db(),
-                      "SELECT key, valid_from, value, regulation, note FROM rule_values ORDER BY key, valid_from");
+  SQLite::Statement q(
+      db_.db(), "SELECT key, valid_from, value, regulation, note FROM rule_values ORDER BY key, valid_from");
   while (q.executeStep())
     out.push_back({q.getColumn(0).getString(), sql::requiredDate(q.getColumn(1)), q.getColumn(2).getString(),
                    q.getColumn(3).getString(), q.getColumn(4).getString()});
@@ -66,11 +72,12 @@ std::vector<core::RuleValue> SettingsRepository::ruleValues() {
 }
 
 void SettingsRepository::saveRuleValue(const core::RuleValue& v, const std::string& user) {
-  SQLite::Statement q(db_.db(),
-                      "INSERT INTO rule_values (key, valid_from, value, regulation, note, created_at, created_by) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key, valid_from) DO UPDATE SET value = excluded.value, "
-                      "regulation = excluded.regulation, note = excluded.note, created_at = excluded.created_at, "
-                      "created_by = excluded.created_by");
+  SQLite::Statement q(
+      db_.db(),
+      "INSERT INTO rule_values (key, valid_from, value, regulation, note, created_at, created_by) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key, valid_from) DO UPDATE SET value = excluded.value, "
+      "regulation = excluded.regulation, note = excluded.note, created_at = excluded.created_at, "
+      "created_by = excluded.created_by");
   q.bind(1, v.key);
   q.bind(2, v.validFrom.iso());
   q.bind(3, v.value);
@@ -90,9 +97,10 @@ bool SettingsRepository::deleteRuleValue(const std::string& key, const core::Dat
 
 std::vector<core::Target> SettingsRepository::targets() {
   std::vector<core::Target> out;
-  SQLite::Statement q(db_.db(),
-                      "SELECT key, from_year, to_year, value, origin FROM targets ORDER BY from_year, key, to_year, "
-                      "origin");
+  SQLite::Statement q(
+      db_.db(),
+      "SELECT key, from_year, to_year, value, origin FROM targets ORDER BY from_year, key, to_year, "
+      "origin");
   while (q.executeStep())
     out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getInt(),
                    q.getColumn(3).getDouble(), q.getColumn(4).getString()});
@@ -111,7 +119,8 @@ void SettingsRepository::saveTarget(const core::Target& t) {
   q.exec();
 }
 
-bool SettingsRepository::deleteTarget(const std::string& key, int fromYear, int toYear, const std::string& origin) {
+bool SettingsRepository::deleteTarget(const std::string& key, int fromYear, int toYear,
+                                      const std::string& origin) {
   SQLite::Statement q(db_.db(),
                       "DELETE FROM targets WHERE key = ? AND from_year = ? AND to_year = ? AND origin = ?");
   q.bind(4, origin);
@@ -131,9 +140,10 @@ std::vector<core::Term> SettingsRepository::terms() {
 }
 
 core::Id SettingsRepository::saveTerm(const core::Term& t) {
-  SQLite::Statement q(db_.db(),
-                      "INSERT INTO terms (id, name, from_year, to_year) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
-                      "SET name = excluded.name, from_year = excluded.from_year, to_year = excluded.to_year");
+  SQLite::Statement q(
+      db_.db(),
+      "INSERT INTO terms (id, name, from_year, to_year) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
+      "SET name = excluded.name, from_year = excluded.from_year, to_year = excluded.to_year");
   sql::bindId(q, 1, t.id);
   q.bind(2, t.name);
   q.bind(3, t.fromYear);
@@ -155,9 +165,10 @@ std::vector<core::WorkCalendar::Entry> SettingsRepository::holidays() {
 
 void SettingsRepository::saveHolidays(const std::vector<core::WorkCalendar::Entry>& entries,
                                       const std::string& source) {
-  SQLite::Statement q(db_.db(),
-                      "INSERT INTO holidays (date, kind, name, source) VALUES (?, ?, ?, ?) ON CONFLICT (date) DO "
-                      "UPDATE SET kind = excluded.kind, name = excluded.name, source = excluded.source");
+  SQLite::Statement q(
+      db_.db(),
+      "INSERT INTO holidays (date, kind, name, source) VALUES (?, ?, ?, ?) ON CONFLICT (date) DO "
+      "UPDATE SET kind = excluded.kind, name = excluded.name, source = excluded.source");
   for (const auto& e : entries) {
     q.reset();
     q.bind(1, e.date.iso());
@@ -178,7 +189,8 @@ std::vector<LunarAnchor> SettingsRepository::lunarAnchors() {
   std::vector<LunarAnchor> out;
   SQLite::Statement q(db_.db(), "SELECT year, tet_day1, gio_to FROM lunar_anchors ORDER BY year");
   while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt(), sql::requiredDate(q.getColumn(1)), sql::requiredDate(q.getColumn(2))});
+    out.push_back(
+        {q.getColumn(0).getInt(), sql::requiredDate(q.getColumn(1)), sql::requiredDate(q.getColumn(2))});
   return out;
 }
 

@@ -26,7 +26,8 @@ bool printCellWorkTimings(services::Services& s, const services::Actor& actor, u
                           const core::Date& today) {
   auto t0 = Clock::now();
   services::DemoCellWorkCounts n;
-  services::storeOf(s).transaction([&] { n = services::writeDemoCellWork(services::storeOf(s), seed, today); });
+  services::storeOf(s).transaction(
+      [&] { n = services::writeDemoCellWork(services::storeOf(s), seed, today); });
   std::printf(
       "cell work written (as the demo): %d meetings, %d attendance rows, %d payments, %d bases in %.0f ms\n",
       n.meetings, n.attendance, n.payments, n.bases, msSince(t0));

@@ -36,8 +36,8 @@
 #include "services/DemoGenerator.h"
 #include "services/Import.h"
 #include "services/MemberList.h"
-#include "services/Merge.h"
 #include "services/MemberPager.h"
+#include "services/Merge.h"
 #include "services/Services.h"
 
 using namespace dangbo;

@@ -57,8 +57,9 @@ bool printReportTimings(services::Services& s, const services::Actor& actor, con
         std::fclose(f);
       }
       const double bareMs = msSince(t0);
-      std::printf("report register: %.0f ms in all vs writing the same bytes %.0f ms | ratio %.1fx | target < 2x\n",
-                  modelMs + writeMs, bareMs, (modelMs + writeMs) / std::max(bareMs, 0.001));
+      std::printf(
+          "report register: %.0f ms in all vs writing the same bytes %.0f ms | ratio %.1fx | target < 2x\n",
+          modelMs + writeMs, bareMs, (modelMs + writeMs) / std::max(bareMs, 0.001));
     }
   }
   return jsonMs < 500 && pdfMs < 2000;

@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "../TestUtil.h"
-#include "CliRun.h"
 #include "../services/AdmissionTestData.h"
+#include "CliRun.h"
 #include "cli/Cli.h"
 #include "core/Errors.h"
 #include "services/Deadlines.h"
@@ -85,7 +85,8 @@ TEST_CASE("admission done-when: report deadlines and check on the CLI, Tết and
   approved.fullName = "Lò Thị QC4";
   r.insert(approved);
   // As recordCellVote stores the approval (RecordsRepository writes the stage fields only).
-  services::storeOf(*r.s).db().exec("UPDATE candidates SET provincial_approval_no = '15-CV/TU' WHERE code = 'QC4'");
+  services::storeOf(*r.s).db().exec(
+      "UPDATE candidates SET provincial_approval_no = '15-CV/TU' WHERE code = 'QC4'");
   // Probation from the ceremony 02/02/2025 ends 02/02/2026; the cell reviews within 30 working days: Tết
   // moves the day from 16/03 to 23/03/2026.
   r.member("DV1", d(2025, 1, 20), d(2025, 2, 2), std::nullopt);
@@ -153,11 +154,13 @@ TEST_CASE("admission: over 60 at the vote is an age_limit finding only without t
     return out;
   };
   CHECK(ages() == std::vector<std::string>{"QC1"});
-  services::storeOf(*r.s).db().exec("UPDATE candidates SET provincial_approval_no = '15-CV/TU' WHERE code = 'QC1'");
+  services::storeOf(*r.s).db().exec(
+      "UPDATE candidates SET provincial_approval_no = '15-CV/TU' WHERE code = 'QC1'");
   CHECK(ages().empty());
   // The younger limit is not lifted by an approval: under 18 stays a finding.
   r.insert(r.candidate("QC2", *core::PartialDate::make(2009, 6, 1)));
-  services::storeOf(*r.s).db().exec("UPDATE candidates SET provincial_approval_no = '15-CV/TU' WHERE code = 'QC2'");
+  services::storeOf(*r.s).db().exec(
+      "UPDATE candidates SET provincial_approval_no = '15-CV/TU' WHERE code = 'QC2'");
   CHECK(ages() == std::vector<std::string>{"QC2"});
 }
 

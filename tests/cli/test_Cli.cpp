@@ -78,7 +78,8 @@ TEST_CASE("the same seed gives the same data; another seed other data") {
     REQUIRE(runCli({"--db", db, "demo", "--seed", seed, "--today", "2026-11-29"}).code == 0);
     SQLite::Database c(db, SQLite::OPEN_READONLY);
     std::string out;
-    SQLite::Statement q(c, "SELECT code, full_name, birth_date, cell_id, status, admitted_on FROM members ORDER BY id");
+    SQLite::Statement q(
+        c, "SELECT code, full_name, birth_date, cell_id, status, admitted_on FROM members ORDER BY id");
     while (q.executeStep())
       for (int i = 0; i < 6; ++i) out += q.getColumn(i).getString() + "|";
     return out;
@@ -119,7 +120,8 @@ TEST_CASE("backup and restore bring the data back exactly and keep the replaced 
   }
   auto r = runCli({"--db", db, "restore", bak});
   REQUIRE(r.code == 0);
-  CHECK(runCli({"--db", db, "summary", "--format", "json"}).out.find("Đảng bộ xã Trước") != std::string::npos);
+  CHECK(runCli({"--db", db, "summary", "--format", "json"}).out.find("Đảng bộ xã Trước") !=
+        std::string::npos);
   bool kept = false;
   for (const auto& e : std::filesystem::directory_iterator(dir.path()))
     if (e.path().string().find(".replaced-") != std::string::npos) {
@@ -131,16 +133,19 @@ TEST_CASE("backup and restore bring the data back exactly and keep the replaced 
   CHECK(runCli({"--db", db, "restore", (dir / "junk.db").string()}).code == 3);
 }
 
-TEST_CASE("report congress prints the figures as JSON or a Vietnamese document, to standard output or a file") {
+TEST_CASE(
+    "report congress prints the figures as JSON or a Vietnamese document, to standard output or a file") {
   TempDir dir;
   std::string db = (dir / "r.db").string();
   REQUIRE(runCli({"--db", db, "demo", "--seed", "1", "--today", "2026-11-29"}).code == 0);
-  auto json = runCli({"--db", db, "report", "congress", "--from", "2020-08-01", "--to", "2025-07-31", "--format", "json"});
+  auto json = runCli(
+      {"--db", db, "report", "congress", "--from", "2020-08-01", "--to", "2025-07-31", "--format", "json"});
   REQUIRE(json.code == 0);
   CHECK(json.out.find("\"as_of\": \"2025-07-31\"") != std::string::npos);
   CHECK(json.out.find("\"grassroots\": 5") != std::string::npos);
   auto out = dir / "bc.html";
-  auto html = runCli({"--db", db, "report", "congress", "--from", "01/08/2020", "--to", "31/07/2025", "--out", out.string()});
+  auto html = runCli({"--db", db, "report", "congress", "--from", "01/08/2020", "--to", "31/07/2025", "--out",
+                      out.string()});
   REQUIRE(html.code == 0);
   CHECK(html.out.empty());
   std::string text = test::readFile(out);
@@ -185,13 +190,15 @@ TEST_CASE("report discipline counts decisions by form, removals and inspections 
   TempDir dir;
   std::string db = (dir / "k.db").string();
   REQUIRE(runCli({"--db", db, "demo", "--seed", "1", "--today", "2026-11-29"}).code == 0);
-  auto all = runCli({"--db", db, "report", "discipline", "--from", "2000-01-01", "--to", "2026-11-29", "--format", "json"});
+  auto all = runCli(
+      {"--db", db, "report", "discipline", "--from", "2000-01-01", "--to", "2026-11-29", "--format", "json"});
   REQUIRE(all.code == 0);
   CHECK(all.out.find("\"khien_trach\": 6") != std::string::npos);
   CHECK(all.out.find("\"canh_cao\": 2") != std::string::npos);
   CHECK(all.out.find("\"khai_tru\": 1") != std::string::npos);
   CHECK(all.out.find("\"xoa_ten\": 9") != std::string::npos);
-  auto none = runCli({"--db", db, "report", "discipline", "--from", "2000-01-01", "--to", "2000-12-31", "--format", "json"});
+  auto none = runCli(
+      {"--db", db, "report", "discipline", "--from", "2000-01-01", "--to", "2000-12-31", "--format", "json"});
   REQUIRE(none.code == 0);
   CHECK(none.out.find("\"xoa_ten\": 0") != std::string::npos);
   CHECK(none.out.find("\"khien_trach\": 6") == std::string::npos);

@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "../TestUtil.h"
-#include "CliRun.h"
 #include "../services/AdmissionTestData.h"
+#include "CliRun.h"
 #include "cli/Cli.h"
 #include "services/InstanceLock.h"
 #include "services/Register.h"

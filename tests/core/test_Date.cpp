@@ -8,7 +8,9 @@ using dangbo::core::Date;
 using dangbo::core::PartialDate;
 
 namespace {
-Date D(int y, int m, int d) { return Date::make(y, m, d).value(); }
+Date D(int y, int m, int d) {
+  return Date::make(y, m, d).value();
+}
 }  // namespace
 
 TEST_CASE("Date: default, accessors and formatting") {
@@ -111,14 +113,14 @@ TEST_CASE("Date: serial numbers and weekdays") {
   CHECK(Date::fromSerial(10957) == D(2000, 1, 1));
   CHECK(Date::fromSerial(-62091) == D(1800, 1, 1));
 
-  CHECK(D(1970, 1, 1).isoWeekday() == 4);   // Thursday
-  CHECK(D(1800, 1, 1).isoWeekday() == 3);   // Wednesday
-  CHECK(D(2200, 12, 31).isoWeekday() == 3); // Wednesday
-  CHECK(D(2024, 2, 10).isoWeekday() == 6);  // Tết Giáp Thìn, Saturday
-  CHECK(D(2025, 5, 2).isoWeekday() == 5);   // Friday
-  CHECK(D(2025, 4, 26).isoWeekday() == 6);  // Saturday
-  CHECK(D(2024, 1, 1).isoWeekday() == 1);   // Monday
-  CHECK(D(1969, 12, 28).isoWeekday() == 7); // Sunday
+  CHECK(D(1970, 1, 1).isoWeekday() == 4);    // Thursday
+  CHECK(D(1800, 1, 1).isoWeekday() == 3);    // Wednesday
+  CHECK(D(2200, 12, 31).isoWeekday() == 3);  // Wednesday
+  CHECK(D(2024, 2, 10).isoWeekday() == 6);   // Tết Giáp Thìn, Saturday
+  CHECK(D(2025, 5, 2).isoWeekday() == 5);    // Friday
+  CHECK(D(2025, 4, 26).isoWeekday() == 6);   // Saturday
+  CHECK(D(2024, 1, 1).isoWeekday() == 1);    // Monday
+  CHECK(D(1969, 12, 28).isoWeekday() == 7);  // Sunday
   CHECK(D(2024, 2, 11).isWeekend());
   CHECK_FALSE(D(2024, 2, 12).isWeekend());
 }
@@ -136,10 +138,11 @@ TEST_CASE("Date: serial round trip over every day of 1800..2200") {
     const Date cur = Date::fromSerial(s);
     weekday = weekday % 7 + 1;
     // Each serial is the next calendar day, valid, and converts back to itself.
-    const bool nextDay = (cur.day() == prev.day() + 1 && cur.month() == prev.month() && cur.year() == prev.year()) ||
-                         (cur.day() == 1 && prev.day() == Date::daysInMonth(prev.year(), prev.month()) &&
-                          ((cur.month() == prev.month() + 1 && cur.year() == prev.year()) ||
-                           (cur.month() == 1 && prev.month() == 12 && cur.year() == prev.year() + 1)));
+    const bool nextDay =
+        (cur.day() == prev.day() + 1 && cur.month() == prev.month() && cur.year() == prev.year()) ||
+        (cur.day() == 1 && prev.day() == Date::daysInMonth(prev.year(), prev.month()) &&
+         ((cur.month() == prev.month() + 1 && cur.year() == prev.year()) ||
+          (cur.month() == 1 && prev.month() == 12 && cur.year() == prev.year() + 1)));
     if (!nextDay || cur.serial() != s || !Date::make(cur.year(), cur.month(), cur.day()) ||
         cur.isoWeekday() != weekday || !(prev < cur) || prev.addDays(1) != cur || cur.addDays(-1) != prev ||
         Date::parse(cur.iso()) != cur || Date::parse(cur.vn()) != cur)
@@ -238,7 +241,8 @@ TEST_CASE("completedMonths") {
   for (Date from = D(2023, 1, 1); from <= D(2024, 12, 31); from = from.addDays(7)) {
     for (int k = 0; k <= 30; ++k) {
       const Date to = from.addMonths(k);
-      if (completedMonths(from, to) != k || (to > from && completedMonths(from, to.addDays(-1)) != k - 1)) ++bad;
+      if (completedMonths(from, to) != k || (to > from && completedMonths(from, to.addDays(-1)) != k - 1))
+        ++bad;
     }
   }
   CHECK(bad == 0);

@@ -23,22 +23,22 @@ TEST_CASE("percentTenths: the examples of the specification") {
 }
 
 TEST_CASE("percentTenths: exact halves round away from zero") {
-  CHECK(percentTenths(1, 8) == 125);     // exactly 12,5%
-  CHECK(percentTenths(1, 16) == 63);     // 6,25% -> 6,3%
-  CHECK(percentTenths(3, 16) == 188);    // 18,75% -> 18,8%
-  CHECK(percentTenths(1, 80) == 13);     // 1,25% -> 1,3%
-  CHECK(percentTenths(1, 2000) == 1);    // 0,05% -> 0,1%
-  CHECK(percentTenths(1, 2001) == 0);    // 0,0499..% -> 0,0%
+  CHECK(percentTenths(1, 8) == 125);   // exactly 12,5%
+  CHECK(percentTenths(1, 16) == 63);   // 6,25% -> 6,3%
+  CHECK(percentTenths(3, 16) == 188);  // 18,75% -> 18,8%
+  CHECK(percentTenths(1, 80) == 13);   // 1,25% -> 1,3%
+  CHECK(percentTenths(1, 2000) == 1);  // 0,05% -> 0,1%
+  CHECK(percentTenths(1, 2001) == 0);  // 0,0499..% -> 0,0%
   CHECK(percentTenths(1, 1999) == 1);
-  CHECK(percentTenths(1, 3) == 333);     // 33,33..%
-  CHECK(percentTenths(2, 3) == 667);     // 66,66..%
+  CHECK(percentTenths(1, 3) == 333);  // 33,33..%
+  CHECK(percentTenths(2, 3) == 667);  // 66,66..%
   CHECK(percentTenths(1, 6) == 167);
-  CHECK(percentTenths(1, 7) == 143);     // 14,2857%
-  CHECK(percentTenths(5, 7) == 714);     // 71,428%
+  CHECK(percentTenths(1, 7) == 143);  // 14,2857%
+  CHECK(percentTenths(5, 7) == 714);  // 71,428%
   CHECK(percentTenths(1, 1) == 1000);
   CHECK(percentTenths(3, 2) == 1500);
   // Values like 0.145 that are not exact in binary floating point are exact here.
-  CHECK(percentTenths(29, 200) == 145);  // 14,5%
+  CHECK(percentTenths(29, 200) == 145);      // 14,5%
   CHECK(percentTenths(2897, 20000) == 145);  // 14,485% -> 14,5%
   CHECK(percentTenths(2899, 20000) == 145);  // 14,495% -> 14,5%
   CHECK(percentTenths(2891, 20000) == 145);  // 14,455% -> 14,5%
@@ -80,7 +80,7 @@ TEST_CASE("percentTenths: extreme values do not overflow") {
   CHECK(percentTenths(kMin, kMin) == 1000);
   CHECK(percentTenths(kMin, kMax) == -1000);  // 100,0000000001% -> 100,0%
   CHECK(percentTenths(1, kMax) == 0);
-  CHECK(percentTenths(kMax / 2, kMax) == 500);    // just under half
+  CHECK(percentTenths(kMax / 2, kMax) == 500);  // just under half
   CHECK(percentTenths(kMax / 2 + 1, kMax) == 500);
   CHECK(percentTenths(kMax / 1000, 1) == (kMax / 1000) * 1000);
   CHECK_FALSE(percentTenths(kMax / 1000 + 1, 1).has_value());

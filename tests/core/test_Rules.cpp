@@ -11,7 +11,9 @@
 using namespace dangbo::core;
 
 namespace {
-Date d(int y, int m, int dd) { return *Date::make(y, m, dd); }
+Date d(int y, int m, int dd) {
+  return *Date::make(y, m, dd);
+}
 }  // namespace
 
 TEST_CASE("a rule's value is the one whose valid-from date is the latest on or before the day") {
@@ -90,9 +92,10 @@ TEST_CASE("enumerations match codes and Vietnamese labels ignoring case, diacrit
   CHECK(enums::orgCategory.label("truong") == "Trường học");
   CHECK(enums::orgCategory.label("xyz") == "xyz");
   // Labels are distinct within each set, so a label never matches two codes.
-  for (const EnumSet* set : {&enums::orgKind, &enums::orgCategory, &enums::memberStatus, &enums::qualification,
-                             &enums::theory, &enums::ratingLevel, &enums::inspectionKind, &enums::disciplineForm,
-                             &enums::removalGround, &enums::committeePosition, &enums::targetKey}) {
+  for (const EnumSet* set :
+       {&enums::orgKind, &enums::orgCategory, &enums::memberStatus, &enums::qualification, &enums::theory,
+        &enums::ratingLevel, &enums::inspectionKind, &enums::disciplineForm, &enums::removalGround,
+        &enums::committeePosition, &enums::targetKey}) {
     std::set<std::string> labels;
     for (const auto& it : set->items()) {
       CAPTURE(it.code);

@@ -59,8 +59,9 @@ std::string joined(const std::vector<std::string>& rows) {
 }
 
 std::vector<std::string> sortedByKey(std::vector<std::string> names) {
-  std::stable_sort(names.begin(), names.end(),
-                   [](const std::string& a, const std::string& b) { return nameSortKey(a) < nameSortKey(b); });
+  std::stable_sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+    return nameSortKey(a) < nameSortKey(b);
+  });
   return names;
 }
 
@@ -104,12 +105,12 @@ TEST_CASE("toNfc: the brief's examples and partially composed input") {
   CHECK(toNfc("e\u0302\u0323") == "ệ");
   CHECK(toNfc("ê\u0301") == "ế");
   CHECK(toNfc("ơ\u0300") == "ờ");
-  CHECK(toNfc("ẹ\u0302") == "ệ");       // precomposed tone + decomposed modifier
-  CHECK(toNfc("à\u0302") == "ầ");       // marks in non-canonical order are still combined
+  CHECK(toNfc("ẹ\u0302") == "ệ");  // precomposed tone + decomposed modifier
+  CHECK(toNfc("à\u0302") == "ầ");  // marks in non-canonical order are still combined
   CHECK(toNfc("Ă\u0323") == "Ặ");
   CHECK(toNfc("U\u031B\u0303") == "Ữ");
   CHECK(toNfc("o\u0301\u031B") == "ớ");
-  CHECK(toNfc("a\u0340") == "à");       // deprecated tone marks U+0340/U+0341 map to grave/acute
+  CHECK(toNfc("a\u0340") == "à");  // deprecated tone marks U+0340/U+0341 map to grave/acute
   CHECK(toNfc("a\u0341") == "á");
 }
 
@@ -124,39 +125,41 @@ TEST_CASE("toNfc: mixed precomposed and decomposed text") {
 }
 
 TEST_CASE("toNfc: marks that do not combine are kept") {
-  CHECK(toNfc("á\u0301") == "á\u0301");          // a second tone mark
+  CHECK(toNfc("á\u0301") == "á\u0301");  // a second tone mark
   CHECK(toNfc("a\u0301\u0300") == "á\u0300");
-  CHECK(toNfc("â\u0306") == "â\u0306");          // a second modifier
+  CHECK(toNfc("â\u0306") == "â\u0306");  // a second modifier
   CHECK(toNfc("ư\u0302") == "ư\u0302");
-  CHECK(toNfc("i\u0302") == "i\u0302");          // modifier on a vowel that takes none
-  CHECK(toNfc("n\u0301") == "n\u0301");          // not a Vietnamese vowel
-  CHECK(toNfc("\u0301a") == "\u0301a");          // mark before its base
-  CHECK(toNfc("a\u0308") == "a\u0308");          // not a Vietnamese mark
+  CHECK(toNfc("i\u0302") == "i\u0302");                    // modifier on a vowel that takes none
+  CHECK(toNfc("n\u0301") == "n\u0301");                    // not a Vietnamese vowel
+  CHECK(toNfc("\u0301a") == "\u0301a");                    // mark before its base
+  CHECK(toNfc("a\u0308") == "a\u0308");                    // not a Vietnamese mark
   CHECK(toNfc("e\u0301\u0308\u0302") == "é\u0308\u0302");  // stops at the first foreign mark
   CHECK(toNfc("ü ñ 中文 😀") == "ü ñ 中文 😀");
 }
 
 TEST_CASE("toNfc / isValidUtf8: invalid UTF-8") {
   const std::string r = "\uFFFD";
-  CHECK(toNfc("a\xFF" "b") == "a" + r + "b");
-  CHECK(toNfc("\x80") == r);                                  // lone continuation byte
-  CHECK(toNfc("\xE1\xBB") == r);                              // truncated sequence: one replacement
-  CHECK(toNfc("\xE1\xBB" "a") == r + "a");
-  CHECK(toNfc("\xC0\x80") == r + r);                          // overlong NUL
-  CHECK(toNfc("\xE0\x80\x80") == r + r + r);                  // overlong
-  CHECK(toNfc("\xED\xA0\x80") == r + r + r);                  // surrogate
-  CHECK(toNfc("\xF4\x90\x80\x80") == r + r + r + r);          // above U+10FFFF
-  CHECK(toNfc("\xF0\x9F\x98") == r);                          // truncated 4-byte sequence
-  CHECK(toNfc("a\xCC") == "a" + r);                           // truncated combining mark after a vowel
+  CHECK(toNfc("a\xFF"
+              "b") == "a" + r + "b");
+  CHECK(toNfc("\x80") == r);      // lone continuation byte
+  CHECK(toNfc("\xE1\xBB") == r);  // truncated sequence: one replacement
+  CHECK(toNfc("\xE1\xBB"
+              "a") == r + "a");
+  CHECK(toNfc("\xC0\x80") == r + r);                  // overlong NUL
+  CHECK(toNfc("\xE0\x80\x80") == r + r + r);          // overlong
+  CHECK(toNfc("\xED\xA0\x80") == r + r + r);          // surrogate
+  CHECK(toNfc("\xF4\x90\x80\x80") == r + r + r + r);  // above U+10FFFF
+  CHECK(toNfc("\xF0\x9F\x98") == r);                  // truncated 4-byte sequence
+  CHECK(toNfc("a\xCC") == "a" + r);                   // truncated combining mark after a vowel
   CHECK(toNfc("P\xE1\xBA\xB1n\xFE") == "Pằn" + r);
   CHECK(isValidUtf8(toNfc("\xC3\x28\xFF")));
 
   CHECK(isValidUtf8(""));
   CHECK(isValidUtf8("plain ASCII"));
   CHECK(isValidUtf8("Phiêng Pằn"));
-  CHECK(isValidUtf8("\xF0\x9F\x98\x80"));                    // emoji
-  CHECK(isValidUtf8("\xEF\xBF\xBD"));                        // an actual U+FFFD is valid
-  CHECK(isValidUtf8("\xF4\x8F\xBF\xBF"));                    // U+10FFFF
+  CHECK(isValidUtf8("\xF0\x9F\x98\x80"));  // emoji
+  CHECK(isValidUtf8("\xEF\xBF\xBD"));      // an actual U+FFFD is valid
+  CHECK(isValidUtf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF
   CHECK_FALSE(isValidUtf8("\xFF"));
   CHECK_FALSE(isValidUtf8("abc\x80"));
   CHECK_FALSE(isValidUtf8("\xC3"));
@@ -256,12 +259,11 @@ TEST_CASE("nameSortKey: a list of real-looking names in the exact Vietnamese ord
       "Dương Văn Dũng",  //   full name: d < đ
       "Đào Văn Dũng",    //   đ < l
       "Lò Văn Dũng",
-      "Hà Thị Dương",    // Dũng < Dương: u < ư
-      "Lò Văn Đức",      // d < đ in the given name
-      "Vì Văn Ồn",       // ô < ơ
-      "Lò Thị Ơn",
-      "Lò Văn Pằn",
-      "Lò Thị Tú",       // u < ư
+      "Hà Thị Dương",  // Dũng < Dương: u < ư
+      "Lò Văn Đức",    // d < đ in the given name
+      "Vì Văn Ồn",     // ô < ơ
+      "Lò Thị Ơn",      "Lò Văn Pằn",
+      "Lò Thị Tú",  // u < ư
       "Lò Thị Tư",
   };
   std::vector<std::string> shuffled = expected;
@@ -281,10 +283,10 @@ TEST_CASE("nameSortKey: alphabet order a ă â, o ô ơ, u ư, d đ, e ê") {
   };
   std::vector<std::string> reversed(expected.rbegin(), expected.rend());
   CHECK(sortedByKey(reversed) == expected);
-  CHECK(compareNames("Dung", "Đa") < 0);    // every d word before any đ word
+  CHECK(compareNames("Dung", "Đa") < 0);  // every d word before any đ word
   CHECK(compareNames("Dy", "Đa") < 0);
   CHECK(compareNames("Đy", "E") < 0);
-  CHECK(compareNames("Ez", "Êa") < 0);      // every e word before any ê word
+  CHECK(compareNames("Ez", "Êa") < 0);  // every e word before any ê word
   CHECK(compareNames("Az", "Ăa") < 0);
   CHECK(compareNames("Ăz", "Âa") < 0);
   CHECK(compareNames("Âz", "B") < 0);
@@ -304,11 +306,11 @@ TEST_CASE("nameSortKey: f j w z, digits and other characters") {
   CHECK(compareNames("W", "X") < 0);
   CHECK(compareNames("Y", "Z") < 0);
   CHECK(compareNames("Ỵ", "Z") < 0);
-  CHECK(compareNames("9", "A") < 0);       // digits before letters
+  CHECK(compareNames("9", "A") < 0);  // digits before letters
   CHECK(compareNames("1", "2") < 0);
   CHECK(compareNames("A1", "A2") < 0);
   CHECK(compareNames("A9", "Aa") < 0);
-  CHECK(compareNames("Z", "中") < 0);       // other scripts after the Latin letters
+  CHECK(compareNames("Z", "中") < 0);      // other scripts after the Latin letters
   CHECK(compareNames("H'Hen", "Ha") < 0);  // punctuation before letters and digits
   CHECK(compareNames("H-", "H0") < 0);
   CHECK(compareNames("Müller", "Mun") < 0);  // other Latin letters sort as their base letter
@@ -318,13 +320,13 @@ TEST_CASE("nameSortKey: given name first, then the full name from its first word
   CHECK(compareNames("Bùi Văn An", "Cà Văn Bình") < 0);
   CHECK(compareNames("Vì Thị An", "Bùi Văn Bình") < 0);
   CHECK(compareNames("Bùi Văn An", "Cà Văn An") < 0);
-  CHECK(compareNames("Lò An", "Lò Văn An") < 0);       // second word: an < van
-  CHECK(compareNames("Lò Văn An", "Lòv An") < 0);      // end of a word comes before any letter
+  CHECK(compareNames("Lò An", "Lò Văn An") < 0);   // second word: an < van
+  CHECK(compareNames("Lò Văn An", "Lòv An") < 0);  // end of a word comes before any letter
   CHECK(compareNames("Lò Văn An", "Lòa Văn An") < 0);
-  CHECK(compareNames("An", "Anh") < 0);                // prefix rule
+  CHECK(compareNames("An", "Anh") < 0);  // prefix rule
   CHECK(compareNames("Lò Văn An", "Lò Văn Anh") < 0);
-  CHECK(compareNames("Văn An", "Lò Văn An") > 0);      // v > l
-  CHECK(compareNames("An", "Lò Văn An") < 0);          // single word "An" vs "Lò ... An": a < l
+  CHECK(compareNames("Văn An", "Lò Văn An") > 0);  // v > l
+  CHECK(compareNames("An", "Lò Văn An") < 0);      // single word "An" vs "Lò ... An": a < l
 }
 
 TEST_CASE("nameSortKey: tones only break ties, ngang < huyền < hỏi < ngã < sắc < nặng") {
@@ -333,11 +335,11 @@ TEST_CASE("nameSortKey: tones only break ties, ngang < huyền < hỏi < ngã < 
   CHECK(sortedByKey(reversed) == expected);
   for (std::size_t i = 0; i + 1 < expected.size(); ++i) CHECK(compareNames(expected[i], expected[i + 1]) < 0);
 
-  CHECK(compareNames("Mạ", "Mac") < 0);               // letters before tones
+  CHECK(compareNames("Mạ", "Mac") < 0);  // letters before tones
   CHECK(compareNames("Ánh", "Anhh") < 0);
   CHECK(compareNames("Lò Thị Ánh", "Quàng Thị Anh") < 0);
   // Given name tone first, then word by word from the first word.
-  CHECK(compareNames("Lò Vấn An", "Lo Vân Án") < 0);   // given name tone beats earlier words
+  CHECK(compareNames("Lò Vấn An", "Lo Vân Án") < 0);  // given name tone beats earlier words
   CHECK(compareNames("Lò Văn An", "Lỏ Văn An") < 0);
   CHECK(compareNames("Lo Vãn An", "Lò Van An") < 0);
   CHECK(compareNames("Lò Van An", "Lò Vàn An") < 0);
@@ -360,7 +362,8 @@ TEST_CASE("nameSortKey: equal names, case, spacing and composition do not matter
 }
 
 TEST_CASE("nameSortKey: appending a member code keeps the name order (the key is prefix-free)") {
-  const std::vector<std::string> names = {"An", "Anh", "Lò Văn An", "Lò Văn Anh", "Ma", "Mà", "Má", "Mac", "", "A"};
+  const std::vector<std::string> names = {"An", "Anh", "Lò Văn An", "Lò Văn Anh", "Ma",
+                                          "Mà", "Má",  "Mac",       "",           "A"};
   for (const auto& a : names) {
     for (const auto& b : names) {
       CAPTURE(a);

@@ -13,7 +13,9 @@ using Kind = dangbo::core::WorkCalendar::Kind;
 
 namespace {
 
-Date D(int y, int m, int d) { return Date::make(y, m, d).value(); }
+Date D(int y, int m, int d) {
+  return Date::make(y, m, d).value();
+}
 
 // The rows of data/holidays_vn.csv for 2024-2026, copied verbatim.
 constexpr const char* kHolidays2024to2026 = R"csv(date,kind,name
@@ -79,7 +81,8 @@ int workingDaysInYear(const WorkCalendar& cal, int y) {
   return cal.workingDaysBetween(D(y - 1, 12, 31), D(y, 12, 31));
 }
 
-// Checks the fast count and addWorkingDays against day-by-day counting over [first, last]; returns the mismatches.
+// Checks the fast count and addWorkingDays against day-by-day counting over [first, last]; returns the
+// mismatches.
 int crossCheck(const WorkCalendar& cal, const Date& first, const Date& last) {
   int bad = 0;
   for (Date a = first; a <= last; a = a.addDays(5)) {
@@ -120,10 +123,10 @@ TEST_CASE("WorkCalendar: kind codes") {
 TEST_CASE("WorkCalendar: an empty calendar works Monday to Friday") {
   const WorkCalendar cal;
   CHECK(cal.entries().empty());
-  CHECK(cal.isWorkingDay(D(2024, 2, 12)));       // Monday
-  CHECK(cal.isWorkingDay(D(2024, 2, 16)));       // Friday
-  CHECK_FALSE(cal.isWorkingDay(D(2024, 2, 17))); // Saturday
-  CHECK_FALSE(cal.isWorkingDay(D(2024, 2, 18))); // Sunday
+  CHECK(cal.isWorkingDay(D(2024, 2, 12)));        // Monday
+  CHECK(cal.isWorkingDay(D(2024, 2, 16)));        // Friday
+  CHECK_FALSE(cal.isWorkingDay(D(2024, 2, 17)));  // Saturday
+  CHECK_FALSE(cal.isWorkingDay(D(2024, 2, 18)));  // Sunday
   CHECK(cal.addWorkingDays(D(2024, 2, 16), 1) == D(2024, 2, 19));
   CHECK(cal.addWorkingDays(D(2024, 2, 17), 1) == D(2024, 2, 19));
   CHECK(cal.addWorkingDays(D(2024, 2, 12), 5) == D(2024, 2, 19));
@@ -137,7 +140,8 @@ TEST_CASE("WorkCalendar: an empty calendar works Monday to Friday") {
   CHECK(crossCheck(cal, D(1969, 11, 1), D(1970, 3, 1)) == 0);
   CHECK(crossCheck(cal, D(1800, 1, 1), D(1800, 3, 1)) == 0);
   CHECK(crossCheck(cal, D(2199, 1, 1), D(2199, 3, 1)) == 0);
-  CHECK(cal.workingDaysBetween(D(1800, 1, 1), D(2200, 12, 31)) == slowCount(cal, D(1800, 1, 1), D(2200, 12, 31)));
+  CHECK(cal.workingDaysBetween(D(1800, 1, 1), D(2200, 12, 31)) ==
+        slowCount(cal, D(1800, 1, 1), D(2200, 12, 31)));
 }
 
 TEST_CASE("WorkCalendar: add, replace, find, remove and sorting") {
@@ -194,8 +198,8 @@ TEST_CASE("WorkCalendar: real days off 2024-2026 (embedded rows of holidays_vn.c
   CHECK(cal.isWorkingDay(D(2024, 2, 15)));
   CHECK(cal.addWorkingDays(D(2024, 2, 7), 1) == D(2024, 2, 15));
   CHECK(cal.workingDaysBetween(D(2024, 2, 7), D(2024, 2, 15)) == 1);
-  CHECK(cal.workingDaysBetween(D(2024, 1, 31), D(2024, 2, 29)) == 16);  // February 2024
-  CHECK(cal.workingDaysBetween(D(2023, 12, 31), D(2024, 3, 31)) == 59); // Q1 2024
+  CHECK(cal.workingDaysBetween(D(2024, 1, 31), D(2024, 2, 29)) == 16);   // February 2024
+  CHECK(cal.workingDaysBetween(D(2023, 12, 31), D(2024, 3, 31)) == 59);  // Q1 2024
 
   // 2024: Monday 29/04 off, swapped with Saturday 04/05.
   CHECK_FALSE(cal.isWorkingDay(D(2024, 4, 29)));
@@ -248,7 +252,8 @@ TEST_CASE("WorkCalendar: the whole data/holidays_vn.csv") {
   }
   std::stringstream ss;
   ss << in.rdbuf();
-  const auto cal = std::optional<WorkCalendar>(WorkCalendar(dangbo::exchange::parseHolidayCsv(ss.str(), path)));
+  const auto cal =
+      std::optional<WorkCalendar>(WorkCalendar(dangbo::exchange::parseHolidayCsv(ss.str(), path)));
   CHECK(cal->entries().size() == 102);
 
   // Every year 2020-2026, counted from the file.

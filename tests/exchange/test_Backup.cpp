@@ -29,7 +29,8 @@ TEST_CASE("backups rotate: the newest copies are kept, each a sound register") {
   CHECK_FALSE(std::filesystem::exists(made.front()));
 }
 
-TEST_CASE("a second window on the same register is refused with a clear message; the lock ends with the first") {
+TEST_CASE(
+    "a second window on the same register is refused with a clear message; the lock ends with the first") {
   TempDir dir;
   auto path = dir / "so.db";
   {

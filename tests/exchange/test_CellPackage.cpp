@@ -186,9 +186,10 @@ TEST_CASE("round trip: exactly the accepted changes reach the office, one confli
   CHECK(member(*sc.office, sc.codeC).residence == "Bản Hua Tát");  // conflict: the office's value kept
   // One audit row per applied change: its author the account that applied it, the secretary the package
   // names only a note.
-  SQLite::Statement a(services::storeOf(*sc.office).db(),
-                      "SELECT count(*) FROM audit_log WHERE action = 'package.change' AND username = 'office' AND "
-                      "reason LIKE '%Lò Văn Thắng%'");
+  SQLite::Statement a(
+      services::storeOf(*sc.office).db(),
+      "SELECT count(*) FROM audit_log WHERE action = 'package.change' AND username = 'office' AND "
+      "reason LIKE '%Lò Văn Thắng%'");
   a.executeStep();
   CHECK(a.getColumn(0).getInt() == 2);
 
@@ -627,7 +628,8 @@ TEST_CASE("what a change package cannot carry is named before it is saved, and s
         "DELETE FROM member_events WHERE id = (SELECT max(id) FROM member_events WHERE "
         "member_id = " +
         std::to_string(first) + ")");
-    services::storeOf(*cell).db().exec("UPDATE members SET code = 'DV99999' WHERE id = " + std::to_string(first));
+    services::storeOf(*cell).db().exec("UPDATE members SET code = 'DV99999' WHERE id = " +
+                                       std::to_string(first));
   }
   std::vector<std::string> unsent = packages.unsentChanges();
   REQUIRE(unsent.size() == 5);
@@ -681,7 +683,8 @@ TEST_CASE("applying a change package reports its progress; a cancel keeps the of
   CHECK(stop.what == "Đang áp dụng các thay đổi");
   CHECK(stop.total == 3);
   CHECK(revision(*sc.office) == before);
-  SQLite::Statement a(services::storeOf(*sc.office).db(), "SELECT count(*) FROM audit_log WHERE action LIKE 'package.%'");
+  SQLite::Statement a(services::storeOf(*sc.office).db(),
+                      "SELECT count(*) FROM audit_log WHERE action LIKE 'package.%'");
   a.executeStep();
   CHECK(a.getColumn(0).getInt() == 0);
   CHECK(member(*sc.office, sc.codeA).phone != "0912345678");

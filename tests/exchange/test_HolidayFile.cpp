@@ -19,12 +19,14 @@ std::string refusal(const std::string& text) {
 }  // namespace
 
 TEST_CASE("a year's announcement: BOM, CRLF, quotes, both date forms, codes and Vietnamese kinds") {
-  auto entries = exchange::parseHolidayCsv("\xEF\xBB\xBF" "date,kind,name\r\n"
-                                           "2027-05-03,compensatory_off,\"Nghỉ \"\"hoán đổi\"\", 30/4\"\r\n"
-                                           "\r\n"
-                                           "24/04/2027,Ngày làm bù,\r\n"
-                                           "1/1/2027,\"Ngày nghỉ lễ, Tết\",Tết Dương lịch\r\n",
-                                           "thongbao.csv");
+  auto entries = exchange::parseHolidayCsv(
+      "\xEF\xBB\xBF"
+      "date,kind,name\r\n"
+      "2027-05-03,compensatory_off,\"Nghỉ \"\"hoán đổi\"\", 30/4\"\r\n"
+      "\r\n"
+      "24/04/2027,Ngày làm bù,\r\n"
+      "1/1/2027,\"Ngày nghỉ lễ, Tết\",Tết Dương lịch\r\n",
+      "thongbao.csv");
   REQUIRE(entries.size() == 3);
   CHECK(entries[0].date == *core::Date::make(2027, 5, 3));
   CHECK(entries[0].kind == Kind::CompensatoryOff);

@@ -268,9 +268,10 @@ TEST_CASE("import: a realistic CSV set imports exactly") {
   CHECK(std::stoi(one(*s, "SELECT count(*) FROM audit_log")) == audits + 8 + 15);
   CHECK(one(*s, "SELECT count(*) FROM audit_log WHERE action = 'import' AND username = 'office'") == "6");
   CHECK(one(*s, "SELECT count(*) FROM audit_log WHERE action = 'import' AND username = 'kiemtra'") == "2");
-  CHECK(one(*s, "SELECT new_value FROM audit_log WHERE action = 'discipline.import'") ==
-        "number: 12-QĐ/UBKT; date: 2024-07-01; subject_type: dang_vien; subject_id: DV003; form: khien_trach; "
-        "body: UBKT Đảng ủy; violation: Vi phạm quy định, nội quy; violation_on: 2024-05-01");
+  CHECK(
+      one(*s, "SELECT new_value FROM audit_log WHERE action = 'discipline.import'") ==
+      "number: 12-QĐ/UBKT; date: 2024-07-01; subject_type: dang_vien; subject_id: DV003; form: khien_trach; "
+      "body: UBKT Đảng ủy; violation: Vi phạm quy định, nội quy; violation_on: 2024-05-01");
   CHECK(std::stoll(one(*s, "SELECT revision FROM committee")) == revision + 2);
 }
 
@@ -656,6 +657,7 @@ TEST_CASE("import: look-alikes among many new members are found without comparin
   auto plan = services::planImport(*s, kOffice, exchange::readImport(second.path()));
   REQUIRE(plan.ok());
   std::vector<std::string> found;
-  for (const auto& d : plan.duplicates) found.push_back(d.code + "~" + d.otherCode + (d.otherInImport ? "*" : ""));
+  for (const auto& d : plan.duplicates)
+    found.push_back(d.code + "~" + d.otherCode + (d.otherInImport ? "*" : ""));
   CHECK(found == std::vector<std::string>{"N9001~N5*", "N9001~DV001", "N9002~N42*"});
 }

@@ -30,8 +30,9 @@ std::unique_ptr<services::Services> freshRegister(const std::filesystem::path& d
 
 // Every named index of the file with its definition, one per line.
 std::string indexes(services::Services& s) {
-  SQLite::Statement q(services::storeOf(s).db(),
-                      "SELECT name || ': ' || sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
+  SQLite::Statement q(
+      services::storeOf(s).db(),
+      "SELECT name || ': ' || sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
   std::string out;
   while (q.executeStep()) out += q.getColumn(0).getString() + "\n";
   return out;
@@ -50,8 +51,10 @@ void writeLoad(const std::filesystem::path& dir, int n) {
       "Ngày chuyển đến,Tình trạng,Ngày thay đổi tình trạng\n";
   for (int i = 0; i < n; ++i) {
     const std::string code = "DV" + std::to_string(100000 + i);
-    members += code + ",Lò Văn Pằn " + std::to_string(i) + ",05/03/1967,Nam,Thái,Không,Phiêng Pằn,Bản Nà Ớt,,12/12,"
-               "Trung cấp,Sơ cấp,Nông dân," + (i % 2 ? "CB01" : "CB02") + ",03/02/1990,03/02/1991,,,,Đang sinh hoạt,\n";
+    members += code + ",Lò Văn Pằn " + std::to_string(i) +
+               ",05/03/1967,Nam,Thái,Không,Phiêng Pằn,Bản Nà Ớt,,12/12,"
+               "Trung cấp,Sơ cấp,Nông dân," +
+               (i % 2 ? "CB01" : "CB02") + ",03/02/1990,03/02/1991,,,,Đang sinh hoạt,\n";
   }
   writeFile(dir / "dang_vien.csv", members);
 }

@@ -18,7 +18,9 @@ using services::Actor;
 
 namespace {
 
-core::Date d(int y, int m, int dd) { return *core::Date::make(y, m, dd); }
+core::Date d(int y, int m, int dd) {
+  return *core::Date::make(y, m, dd);
+}
 
 // Cells CB01 (village) and CB02 (military); four members, one of them transferred out in 2024.
 std::unique_ptr<services::Services> smallRegister(const TempDir& dir) {
@@ -181,5 +183,6 @@ TEST_CASE("register export: other endings are refused; a secretary gets their ce
   auto table = exchange::parseCsv(test::readFile(path).substr(3), "cell.csv");
   REQUIRE(table.rows.size() == 2);
   CHECK(table.rows[1][1] == "Quàng Văn An");
-  CHECK_THROWS_AS(exchange::exportRegister(*s, Actor{"x", "guest", std::nullopt}, path, opt), core::PermissionError);
+  CHECK_THROWS_AS(exchange::exportRegister(*s, Actor{"x", "guest", std::nullopt}, path, opt),
+                  core::PermissionError);
 }

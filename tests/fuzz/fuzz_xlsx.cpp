@@ -1,6 +1,6 @@
-// libFuzzer target of the workbook reader (exchange/Xlsx): any bytes as an .xlsx file. Every input must end in
-// sheets or a DataError; a crash, a sanitizer report, another exception, a timeout or an allocation over the
-// -malloc_limit_mb is a finding (a zip bomb or a cell in column XFD must be refused by the limits).
+// libFuzzer target of the workbook reader (exchange/Xlsx): any bytes as an .xlsx file. Every input must end
+// in sheets or a DataError; a crash, a sanitizer report, another exception, a timeout or an allocation over
+// the -malloc_limit_mb is a finding (a zip bomb or a cell in column XFD must be refused by the limits).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

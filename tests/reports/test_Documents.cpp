@@ -31,7 +31,9 @@ using reports::Cell;
 
 namespace {
 
-core::Date d(int y, int m, int dd) { return *core::Date::make(y, m, dd); }
+core::Date d(int y, int m, int dd) {
+  return *core::Date::make(y, m, dd);
+}
 
 const core::CommitteeInfo kCommittee{"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La", "Đảng bộ tỉnh Sơn La",
                                      "Đảng ủy xã Phiêng Pằn"};
@@ -55,12 +57,13 @@ services::CongressFigures figures() {
   f.from = d(2020, 8, 1), f.to = d(2024, 12, 31), f.asOf = d(2024, 12, 31);
   auto& o = f.organizations;
   o.total = 58, o.grassroots = 5, o.subordinate = 53, o.villageCells = 45, o.villageCellsWithCommittee = 31;
-  o.byCategory = {{"ban", 45}, {"truong", 8}, {"co_quan_dang", 1}, {"chinh_quyen", 1},
-                  {"quan_su", 1}, {"cong_an", 1}, {"y_te", 1}, {"khac", 0}};
+  o.byCategory = {{"ban", 45},    {"truong", 8},  {"co_quan_dang", 1}, {"chinh_quyen", 1},
+                  {"quan_su", 1}, {"cong_an", 1}, {"y_te", 1},         {"khac", 0}};
   o.subordinateByCategory = {{"ban", 45}, {"truong", 8}};
   auto& m = f.members;
   m.total = 1046, m.official = 990, m.probationary = 56, m.women = 312, m.ethnicMinority = 930, m.exempt = 41;
-  m.byAgeGroup = {{"18-30", 180}, {"31-40", 260}, {"41-50", 240}, {"51-60", 190}, {"61-70", 120}, {"71+", 56}};
+  m.byAgeGroup = {{"18-30", 180}, {"31-40", 260}, {"41-50", 240},
+                  {"51-60", 190}, {"61-70", 120}, {"71+", 56}};
   auto& a = f.admissions;
   a.byYear = {{2020, 12}, {2021, 31}, {2022, 33}, {2023, 35}, {2024, 31}};
   a.total = 142, a.target = 140, a.targetSource = services::TargetSource::Term;
@@ -73,13 +76,17 @@ services::CongressFigures figures() {
   f.inspections = {58, 29};
   f.discipline.khienTrach = 6, f.discipline.canhCao = 2, f.discipline.khaiTru = 1, f.discipline.xoaTen = 9;
   services::CongressCommittee c;
-  c.term = "2020-2025", c.members = 25, c.standing = 8, c.women = 5, c.ethnicMinority = 18, c.womenEthnicMinority = 3;
+  c.term = "2020-2025", c.members = 25, c.standing = 8, c.women = 5, c.ethnicMinority = 18,
+  c.womenEthnicMinority = 3;
   c.age42OrUnder = 8, c.universityOrAbove = 24, c.postgraduate = 5, c.theoryIntermediateOrAbove = 25;
   c.theoryAdvanced = 7;
   c.womenPercent = core::percentTenths(5, 25), c.ethnicMinorityPercent = core::percentTenths(18, 25);
-  c.womenEthnicMinorityPercent = core::percentTenths(3, 25), c.age42OrUnderPercent = core::percentTenths(8, 25);
-  c.universityOrAbovePercent = core::percentTenths(24, 25), c.postgraduatePercent = core::percentTenths(5, 25);
-  c.theoryIntermediateOrAbovePercent = core::percentTenths(25, 25), c.theoryAdvancedPercent = core::percentTenths(7, 25);
+  c.womenEthnicMinorityPercent = core::percentTenths(3, 25),
+  c.age42OrUnderPercent = core::percentTenths(8, 25);
+  c.universityOrAbovePercent = core::percentTenths(24, 25),
+  c.postgraduatePercent = core::percentTenths(5, 25);
+  c.theoryIntermediateOrAbovePercent = core::percentTenths(25, 25),
+  c.theoryAdvancedPercent = core::percentTenths(7, 25);
   f.committeeComposition = c;
   return f;
 }
@@ -99,7 +106,8 @@ std::string stripTags(std::string s, bool dropHead) {
   s = std::regex_replace(s, std::regex("<[^>]*>"), " ");
   for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
            {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&nbsp;", " "}}) {
-    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+      s.replace(p, from.size(), to);
   }
   return s;
 }
@@ -152,7 +160,8 @@ TEST_CASE("document: a long table spans pages with its header on each, page N of
     t.rows.push_back({{Cell::count(i), Cell::textCell("Lò Văn Người Thứ " + std::to_string(i)),
                        Cell::count(10000000 + i), Cell::share(i, 130)},
                       false});
-  t.rows.push_back({{Cell::textCell(""), Cell::textCell("Tổng số"), Cell::count(130), Cell::share(130, 130)}, true});
+  t.rows.push_back(
+      {{Cell::textCell(""), Cell::textCell("Tổng số"), Cell::count(130), Cell::share(130, 130)}, true});
   doc.table(t);
   TempDir dir;
   reports::renderPdf(dir / "long.pdf", doc);
@@ -180,7 +189,8 @@ TEST_CASE("document: a long table spans pages with its header on each, page N of
   }
 }
 
-TEST_CASE("document: the congress DOCX is a zip with WordprocessingML, Vietnamese text and repeated headers") {
+TEST_CASE(
+    "document: the congress DOCX is a zip with WordprocessingML, Vietnamese text and repeated headers") {
   TempDir dir;
   const auto docx = dir / "congress.docx";
   reports::writeCongressDocument(docx, figures(), kCommittee, "docx");
@@ -248,7 +258,8 @@ TEST_CASE("document: the same figures in HTML, PDF and DOCX") {
   // The Word document shows the charts as pictures (their figures are not repeated in a table of their own):
   // it holds the figures of the document without its charts.
   auto tablesOnly = doc;
-  std::erase_if(tablesOnly.blocks, [](const reports::Block& b) { return std::holds_alternative<reports::Chart>(b); });
+  std::erase_if(tablesOnly.blocks,
+                [](const reports::Block& b) { return std::holds_alternative<reports::Chart>(b); });
   std::ostringstream plain;
   reports::renderHtml(plain, tablesOnly);
   CHECK(figuresIn(stripTags(plain.str(), true)) == docxFigures);
@@ -271,10 +282,11 @@ TEST_CASE("document: the congress HTML comes from the same Document, with SVG ch
   std::ostringstream out;
   reports::writeCongressHtml(out, figures(), kCommittee);
   const std::string html = out.str();
-  CHECK(occurrences(html, "<svg ") == 3);  // admissions, ratings, ages
+  CHECK(occurrences(html, "<svg ") == 3);                     // admissions, ratings, ages
   CHECK(html.find("stroke-dasharray") != std::string::npos);  // the target lines
   CHECK(html.find("<thead>") != std::string::npos);
-  CHECK_THROWS_AS(reports::writeCongressDocument("/tmp/x.odt", figures(), kCommittee, "odt"), std::invalid_argument);
+  CHECK_THROWS_AS(reports::writeCongressDocument("/tmp/x.odt", figures(), kCommittee, "odt"),
+                  std::invalid_argument);
 }
 
 // DANGBO_DOC_OUT=/tmp/congress.pdf: writes the demo commune's congress report as PDF, and .docx, .xlsx,
@@ -385,5 +397,6 @@ TEST_CASE("document: a template with an unknown field is refused with its line a
   CHECK(refusedAt("@table members\n@table thanh_vien\n") == std::make_pair(2, 8));
   CHECK(refusedAt("\n\n  @bang members\n") == std::make_pair(3, 3));
   CHECK(refusedAt("Năm {{year}}") == std::make_pair(1, 5));  // an item's field outside its list
-  CHECK(refusedAt("{{#ratings}}Năm {{year}}, {{committee}}{{/ratings}} @table members") == std::make_pair(0, 0));
+  CHECK(refusedAt("{{#ratings}}Năm {{year}}, {{committee}}{{/ratings}} @table members") ==
+        std::make_pair(0, 0));
 }

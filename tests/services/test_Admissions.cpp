@@ -321,7 +321,8 @@ TEST_CASE("admission: withdrawal and rejection need a reason and close the file"
   CHECK_FALSE(
       refusal([&] { services::recordCertificate(*fx.s, kOffice, "QC1", "1", d(2024, 3, 1)); }).empty());
   // A secretary of another cell may neither read nor change the file.
-  Actor other{"bt2", "secretary", store::RegisterRepository(services::storeOf(*fx.s)).organizationByCode("CB02")->id};
+  Actor other{"bt2", "secretary",
+              store::RegisterRepository(services::storeOf(*fx.s)).organizationByCode("CB02")->id};
   CHECK_THROWS_AS(services::candidateFile(*fx.s, other, "QC1"), core::PermissionError);
   CHECK(services::listCandidates(*fx.s, other, {}).empty());
 }
@@ -353,7 +354,8 @@ TEST_CASE("admission: the year's admissions against the term's yearly target") {
   CHECK(years[1].termTotal == 1);
 }
 
-TEST_CASE("admission: the candidate's CCCD has 12 digits, is unique among open files and passes to the member") {
+TEST_CASE(
+    "admission: the candidate's CCCD has 12 digits, is unique among open files and passes to the member") {
   Fixture fx;
   services::NewCandidate c;
   c.code = "QC1";

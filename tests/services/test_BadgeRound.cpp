@@ -9,12 +9,12 @@
 #include "AdmissionTestData.h"
 #include "core/Errors.h"
 #include "exchange/RegisterExport.h"
-#include "services/StoreAccess.h"
 #include "services/BadgeRound.h"
 #include "services/Deadlines.h"
 #include "services/MemberList.h"
 #include "services/PartyFile.h"
 #include "services/Register.h"
+#include "services/StoreAccess.h"
 #include "store/RecordsRepository.h"
 
 using namespace dangbo;

@@ -106,7 +106,8 @@ TEST_CASE("deadline: certificate expiry, ceremony and recognition") {
   CHECK(rec[0].due == fx.s->calendar().addWorkingDays(d(2025, 5, 15), 30));
   // Once reviewed, the decision is due 30 (+30) working days after the review.
   store::Recognition r;
-  r.memberId = services::storeOf(*fx.s).db().execAndGet("SELECT id FROM members WHERE code = 'DV1'").getInt64();
+  r.memberId =
+      services::storeOf(*fx.s).db().execAndGet("SELECT id FROM members WHERE code = 'DV1'").getInt64();
   r.cellReviewOn = d(2025, 6, 2);
   r.officialCount = 1;
   r.inFavour = 1;

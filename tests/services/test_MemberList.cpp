@@ -22,7 +22,9 @@ using services::Actor;
 
 namespace {
 
-core::Date d(int y, int m, int dd) { return *core::Date::make(y, m, dd); }
+core::Date d(int y, int m, int dd) {
+  return *core::Date::make(y, m, dd);
+}
 const Actor kOffice = Actor::localOffice();
 const Actor kLeader{"lanhdao", "leadership", std::nullopt};
 
@@ -79,7 +81,9 @@ services::MemberFilter on(core::Date day) {
   return f;
 }
 
-bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 }  // namespace
 
@@ -221,8 +225,9 @@ TEST_CASE("members: search ignores case and diacritics in any part of the name")
 TEST_CASE("members: the Vietnamese order of names, then the code") {
   Register r;
   // Inserted in a scrambled order.
-  for (const char* n : {"Lò Thị Đào", "Vì Văn Dạo", "Lò Văn Bình", "Lò Văn Dạo", "Quàng Văn Ân", "Lường Thị Anh",
-                        "Hà Văn Dao", "Cà Thị Ánh", "Lò Văn Dao", "Cầm Văn Bình", "Lò Văn An"})
+  for (const char* n :
+       {"Lò Thị Đào", "Vì Văn Dạo", "Lò Văn Bình", "Lò Văn Dạo", "Quàng Văn Ân", "Lường Thị Anh",
+        "Hà Văn Dao", "Cà Thị Ánh", "Lò Văn Dao", "Cầm Văn Bình", "Lò Văn An"})
     r.add(n);
   core::Id twin = r.add("Lò Văn Bình");  // same name again: a later code
   (void)twin;
@@ -257,16 +262,15 @@ TEST_CASE("members: the kept snapshot follows changes through this or another co
   CHECK(r.names(on(d(2025, 1, 1))).size() == 2);
   {
     auto other = services::Services::open(r.dir / "r.db");
-    store::RegisterRepository(services::storeOf(*other))
-        .insertMember([] {
-          core::Member m;
-          m.code = "DV9999";
-          m.fullName = "Lò Văn Ba";
-          m.gender = "nam";
-          m.admittedOn = d(2015, 1, 10);
-          m.cellId = 2;
-          return m;
-        }());
+    store::RegisterRepository(services::storeOf(*other)).insertMember([] {
+      core::Member m;
+      m.code = "DV9999";
+      m.fullName = "Lò Văn Ba";
+      m.gender = "nam";
+      m.admittedOn = d(2015, 1, 10);
+      m.cellId = 2;
+      return m;
+    }());
     // The other connection sees the three members; the first one notices the commit.
     CHECK(services::listMembers(*other, kOffice, on(d(2025, 1, 1))).size() == 3);
   }
@@ -358,12 +362,17 @@ TEST_CASE("check: a planted duplicate CCCD and a missing birth date, nothing on 
   Register r;
   r.add("Lò Văn An", [](core::Member& m) { m.cccd = "014080001234"; });
   r.add("Lò Văn Bình", [](core::Member& m) { m.cccd = "014080005678"; });
-  r.add("Lò Văn Bình", [](core::Member& m) { m.birthDate = core::PartialDate::make(1980); });  // same name, year only
-  r.add("Cà Thị Cúc", [](core::Member& m) { m.status = "deceased"; m.statusSince = d(2020, 1, 1); m.birthDate.reset(); });
+  r.add("Lò Văn Bình",
+        [](core::Member& m) { m.birthDate = core::PartialDate::make(1980); });  // same name, year only
+  r.add("Cà Thị Cúc", [](core::Member& m) {
+    m.status = "deceased";
+    m.statusSince = d(2020, 1, 1);
+    m.birthDate.reset();
+  });
   CHECK(services::checkRegister(*r.s, kOffice, d(2025, 1, 1)).empty());
 
-  r.add("Lò Văn Án", [](core::Member& m) { m.cccd = "014080001234"; });        // DV0005
-  r.add("Quàng Thị Dung", [](core::Member& m) { m.birthDate.reset(); });      // DV0006
+  r.add("Lò Văn Án", [](core::Member& m) { m.cccd = "014080001234"; });   // DV0005
+  r.add("Quàng Thị Dung", [](core::Member& m) { m.birthDate.reset(); });  // DV0006
   auto findings = services::checkRegister(*r.s, kOffice, d(2025, 1, 1));
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].rule == "missing_field");
@@ -412,7 +421,8 @@ TEST_CASE("members: the list agrees with the register figures of the demo commun
     auto f = on(day);
     auto rows = services::listMembers(*s, kOffice, f);
     CHECK(int(rows.size()) == sum.members);
-    CHECK(std::count_if(rows.begin(), rows.end(), [](const auto& x) { return x.status == "exempt"; }) == sum.exempt);
+    CHECK(std::count_if(rows.begin(), rows.end(), [](const auto& x) { return x.status == "exempt"; }) ==
+          sum.exempt);
     CHECK(std::count_if(rows.begin(), rows.end(), [](const auto& x) { return x.standing == "official"; }) ==
           sum.official);
     CHECK(std::is_sorted(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
@@ -437,8 +447,8 @@ TEST_CASE("members: search timing on a large register") {
     auto rows = services::listMembers(*s, kOffice, f);
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     double cpu = 1000.0 * double(std::clock() - c0) / CLOCKS_PER_SEC;
-    MESSAGE("search \"" << f.search << "\" cell \"" << f.cellCode << "\": " << rows.size() << " rows in " << ms
-                         << " ms (cpu " << cpu << " ms)");
+    MESSAGE("search \"" << f.search << "\" cell \"" << f.cellCode << "\": " << rows.size() << " rows in "
+                        << ms << " ms (cpu " << cpu << " ms)");
     return ms;
   };
   auto f = on(d(2025, 6, 30));
@@ -493,9 +503,9 @@ TEST_CASE("members: a search without a kept snapshot reads only the matches and 
       auto f = on(day);
       f.search = text;
       services::dropMemberListCache();
-      auto fresh = r.list(f);  // no snapshot kept: the matching rows only
+      auto fresh = r.list(f);        // no snapshot kept: the matching rows only
       auto whole = r.list(on(day));  // reads and keeps the snapshot
-      auto kept = r.list(f);   // filtered from the snapshot
+      auto kept = r.list(f);         // filtered from the snapshot
       CHECK(key(fresh) == key(kept));
       CHECK(whole.size() >= kept.size());
     }

@@ -7,11 +7,11 @@
 
 #include "AdmissionTestData.h"
 #include "core/Errors.h"
-#include "services/StoreAccess.h"
 #include "services/Admissions.h"
 #include "services/Deadlines.h"
 #include "services/PartyFile.h"
 #include "services/Register.h"
+#include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 
 using namespace dangbo;

@@ -17,10 +17,13 @@ using dangbo::test::TempDir;
 using services::Actor;
 
 namespace {
-core::Date d(int y, int m, int dd) { return *core::Date::make(y, m, dd); }
+core::Date d(int y, int m, int dd) {
+  return *core::Date::make(y, m, dd);
+}
 const Actor kOffice = Actor::localOffice();
 
-core::Organization cell(const std::string& code, const std::string& name, std::optional<core::Date> founded = {}) {
+core::Organization cell(const std::string& code, const std::string& name,
+                        std::optional<core::Date> founded = {}) {
   core::Organization o;
   o.code = code;
   o.name = name;
@@ -35,7 +38,8 @@ struct Fixture {
   std::unique_ptr<services::Services> s =
       services::Services::create(dir / "r.db", {"Đảng bộ xã Thử", "Thử", "Sơn La", "", ""});
   Fixture() {
-    for (auto [code, name] : {std::pair{"CB01", "Chi bộ bản Nà Ớt"}, {"CB02", "Chi bộ bản Co Kè"},
+    for (auto [code, name] : {std::pair{"CB01", "Chi bộ bản Nà Ớt"},
+                              {"CB02", "Chi bộ bản Co Kè"},
                               {"CB03", "Chi bộ bản Huổi Dạ"}})
       services::addOrganization(*s, kOffice, cell(code, name, d(1960, 1, 1)));
   }
@@ -99,9 +103,12 @@ TEST_CASE("register: member records are validated with one message per problem")
   young.birthDate = core::PartialDate::make(2000);
   CHECK_FALSE(refusal([&] { services::addMember(*fx.s, kOffice, young, "CB01", ""); }).empty());
   services::addMember(*fx.s, kOffice, fx.member("DV3", "Vì Văn Ơn"), "CB01", "");
-  CHECK(refusal([&] { services::addMember(*fx.s, kOffice, fx.member("DV3", "Vì Thị Ơn"), "CB02", ""); })
-            .find("DV3") != std::string::npos);
-  CHECK_FALSE(refusal([&] { services::addMember(*fx.s, kOffice, fx.member("DV4", "Vì Thị Ơn"), "CB99", ""); }).empty());
+  CHECK(refusal([&] {
+          services::addMember(*fx.s, kOffice, fx.member("DV3", "Vì Thị Ơn"), "CB02", "");
+        }).find("DV3") != std::string::npos);
+  CHECK_FALSE(refusal([&] {
+                services::addMember(*fx.s, kOffice, fx.member("DV4", "Vì Thị Ơn"), "CB99", "");
+              }).empty());
 }
 
 TEST_CASE("register: any date's state follows the dated actions") {
@@ -110,7 +117,8 @@ TEST_CASE("register: any date's state follows the dated actions") {
   services::addMember(*fx.s, kOffice, fx.member("DV2", "Quàng Thị Ánh"), "CB01", "");
   services::recordAction(*fx.s, kOffice, "DV1", {"moved", d(2020, 6, 1), "CB02", "", "", ""});
   services::recordAction(*fx.s, kOffice, "DV1", {"exempted", d(2023, 1, 1), "", "", "", "tuổi cao"});
-  services::recordAction(*fx.s, kOffice, "DV2", {"transfer_out", d(2024, 7, 1), "", "Đảng bộ xã Mường Bú", "", ""});
+  services::recordAction(*fx.s, kOffice, "DV2",
+                         {"transfer_out", d(2024, 7, 1), "", "Đảng bộ xã Mường Bú", "", ""});
   CHECK(fx.codesOn(d(2020, 5, 31), "CB01") == std::vector<std::string>{"DV2", "DV1"});  // Ánh before Pằn
   CHECK(fx.codesOn(d(2020, 6, 1), "CB02") == std::vector<std::string>{"DV1"});
   CHECK(fx.codesOn(d(2024, 6, 30)).size() == 2);
@@ -127,18 +135,32 @@ TEST_CASE("register: impossible actions are refused and nothing is written") {
   services::recordAction(*fx.s, kOffice, "DV1", {"exempted", d(2023, 1, 1), "", "", "", ""});
   auto before = services::memberFile(*fx.s, kOffice, "DV1");
   // Out of date order, wrong status, missing ground, missing destination, already official.
-  CHECK_FALSE(refusal([&] { services::recordAction(*fx.s, kOffice, "DV1", {"moved", d(2022, 1, 1), "CB02", "", "", ""}); }).empty());
-  CHECK_FALSE(refusal([&] { services::recordAction(*fx.s, kOffice, "DV1", {"exempted", d(2024, 1, 1), "", "", "", ""}); }).empty());
-  CHECK_FALSE(refusal([&] { services::recordAction(*fx.s, kOffice, "DV1", {"removed", d(2024, 1, 1), "", "", "5-QĐ", ""}); }).empty());
-  CHECK_FALSE(refusal([&] { services::recordAction(*fx.s, kOffice, "DV1", {"transfer_out", d(2024, 1, 1), "", "", "", ""}); }).empty());
-  CHECK_FALSE(refusal([&] { services::recordAction(*fx.s, kOffice, "DV1", {"recognized", d(2024, 1, 1), "", "", "", ""}); }).empty());
-  CHECK_FALSE(refusal([&] { services::recordAction(*fx.s, kOffice, "DV1", {"admitted", d(2024, 1, 1), "", "", "", ""}); }).empty());
+  CHECK_FALSE(refusal([&] {
+                services::recordAction(*fx.s, kOffice, "DV1", {"moved", d(2022, 1, 1), "CB02", "", "", ""});
+              }).empty());
+  CHECK_FALSE(refusal([&] {
+                services::recordAction(*fx.s, kOffice, "DV1", {"exempted", d(2024, 1, 1), "", "", "", ""});
+              }).empty());
+  CHECK_FALSE(refusal([&] {
+                services::recordAction(*fx.s, kOffice, "DV1", {"removed", d(2024, 1, 1), "", "", "5-QĐ", ""});
+              }).empty());
+  CHECK_FALSE(
+      refusal([&] {
+        services::recordAction(*fx.s, kOffice, "DV1", {"transfer_out", d(2024, 1, 1), "", "", "", ""});
+      }).empty());
+  CHECK_FALSE(refusal([&] {
+                services::recordAction(*fx.s, kOffice, "DV1", {"recognized", d(2024, 1, 1), "", "", "", ""});
+              }).empty());
+  CHECK_FALSE(refusal([&] {
+                services::recordAction(*fx.s, kOffice, "DV1", {"admitted", d(2024, 1, 1), "", "", "", ""});
+              }).empty());
   auto after = services::memberFile(*fx.s, kOffice, "DV1");
   CHECK(after.events.size() == before.events.size());
   CHECK(after.member.status == "exempt");
   // A removal with its ground and decision is recorded with its own row.
   services::recordAction(*fx.s, kOffice, "DV1", {"exemption_ended", d(2024, 1, 1), "", "", "", ""});
-  services::recordAction(*fx.s, kOffice, "DV1", {"removed", d(2024, 5, 1), "", "", "7-QĐ/ĐU", "bo_sinh_hoat"});
+  services::recordAction(*fx.s, kOffice, "DV1",
+                         {"removed", d(2024, 5, 1), "", "", "7-QĐ/ĐU", "bo_sinh_hoat"});
   CHECK(services::memberFile(*fx.s, kOffice, "DV1").member.status == "removed");
   CHECK(fx.s->summary(d(2024, 6, 1)).removals == 1);
 }
@@ -152,9 +174,13 @@ TEST_CASE("register: a merger keeps the old cells for earlier dates") {
   CHECK(fx.s->summary(d(2022, 7, 1)).organizations == 2);
   CHECK(fx.codesOn(d(2022, 6, 30), "CB02") == std::vector<std::string>{"DV2"});
   CHECK(fx.codesOn(d(2022, 7, 1), "CB01").size() == 2);
-  CHECK_FALSE(refusal([&] { services::mergeOrganizations(*fx.s, kOffice, {"CB02"}, "CB03", d(2023, 1, 1), ""); }).empty());
+  CHECK_FALSE(refusal([&] {
+                services::mergeOrganizations(*fx.s, kOffice, {"CB02"}, "CB03", d(2023, 1, 1), "");
+              }).empty());
   // Dissolution needs a destination for members still there.
-  CHECK_FALSE(refusal([&] { services::dissolveOrganization(*fx.s, kOffice, "CB01", d(2024, 1, 1), "", ""); }).empty());
+  CHECK_FALSE(refusal([&] {
+                services::dissolveOrganization(*fx.s, kOffice, "CB01", d(2024, 1, 1), "", "");
+              }).empty());
   services::dissolveOrganization(*fx.s, kOffice, "CB01", d(2024, 1, 1), "2-QĐ", "CB03");
   CHECK(fx.codesOn(d(2024, 1, 1), "CB03").size() == 2);
   // A split founds a new cell with the chosen members.
@@ -173,21 +199,26 @@ TEST_CASE("register: cell committee, secretary and training; permissions") {
   probationary.ceremonyOn = d(2026, 1, 20);
   services::addMember(*fx.s, kOffice, probationary, "CB01", "");
   services::setCellCommittee(*fx.s, kOffice, "CB01", true, d(2020, 8, 1), "1-QĐ");
-  CHECK_FALSE(refusal([&] { services::setCellCommittee(*fx.s, kOffice, "CB01", true, d(2021, 1, 1), ""); }).empty());
+  CHECK_FALSE(
+      refusal([&] { services::setCellCommittee(*fx.s, kOffice, "CB01", true, d(2021, 1, 1), ""); }).empty());
   services::setCellLeader(*fx.s, kOffice, "CB01", "DV1", "bi_thu", d(2020, 8, 1), "");
-  CHECK_FALSE(refusal([&] { services::setCellLeader(*fx.s, kOffice, "CB01", "DV2", "bi_thu", d(2026, 2, 1), ""); }).empty());
+  CHECK_FALSE(refusal([&] {
+                services::setCellLeader(*fx.s, kOffice, "CB01", "DV2", "bi_thu", d(2026, 2, 1), "");
+              }).empty());
   CHECK(services::cellLeaders(*fx.s, kOffice, "CB01").size() == 1);
   services::addTraining(*fx.s, kOffice, "DV1", 2026, d(2026, 4, 10), "Bồi dưỡng bí thư chi bộ");
   CHECK(services::memberFile(*fx.s, kOffice, "DV1").trainings.size() == 1);
 
   const Actor secretary{"bithu2", "secretary", fx.s->organizations(kOffice)[1].id};  // CB02
   const Actor leader{"lanhdao", "leadership", std::nullopt};
-  CHECK_THROWS_AS(services::recordAction(*fx.s, secretary, "DV1", {"exempted", d(2026, 5, 1), "", "", "", ""}),
-                  core::PermissionError);
+  CHECK_THROWS_AS(
+      services::recordAction(*fx.s, secretary, "DV1", {"exempted", d(2026, 5, 1), "", "", "", ""}),
+      core::PermissionError);
   CHECK_THROWS_AS(services::memberFile(*fx.s, secretary, "DV1"), core::PermissionError);
   CHECK_THROWS_AS(services::addOrganization(*fx.s, secretary, cell("CB09", "Chi bộ X")),
                   core::PermissionError);
-  CHECK_THROWS_AS(services::updateMember(*fx.s, leader, fx.member("DV1", "Lò Văn Pằn"), ""), core::PermissionError);
+  CHECK_THROWS_AS(services::updateMember(*fx.s, leader, fx.member("DV1", "Lò Văn Pằn"), ""),
+                  core::PermissionError);
   CHECK_NOTHROW(services::memberFile(*fx.s, leader, "DV1"));
 }
 

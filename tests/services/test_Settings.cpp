@@ -4,9 +4,9 @@
 
 #include "../TestUtil.h"
 #include "core/Errors.h"
+#include "core/VietText.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
-#include "core/VietText.h"
 #include "store/AuditRepository.h"
 
 using namespace dangbo;
@@ -14,7 +14,9 @@ using dangbo::test::TempDir;
 using services::Actor;
 
 namespace {
-core::Date d(int y, int m, int dd) { return *core::Date::make(y, m, dd); }
+core::Date d(int y, int m, int dd) {
+  return *core::Date::make(y, m, dd);
+}
 const Actor kOffice = Actor::localOffice();
 const Actor kLeader{"lanhdao", "leadership", std::nullopt};
 const Actor kSecretary{"bithu", "secretary", 7};
@@ -33,12 +35,15 @@ TEST_CASE("every rule the program knows has a seeded value naming its regulation
   for (const auto& r : rules) {
     CAPTURE(r.def->key);
     // One value per rule, except where the regulation itself changed (the age bands of the statistics forms;
-    // the dues of 342-QĐ/TW and 01-QĐ/TW), and none for the settings our sources do not give (spec/cell-work.md).
-    const std::set<std::string_view> changed{"report.age_bands", "dues.salary_percent", "dues.pension_percent",
-                                             "dues.exempt_party_years"};
+    // the dues of 342-QĐ/TW and 01-QĐ/TW), and none for the settings our sources do not give
+    // (spec/cell-work.md).
+    const std::set<std::string_view> changed{"report.age_bands", "dues.salary_percent",
+                                             "dues.pension_percent", "dues.exempt_party_years"};
     const std::set<std::string_view> officeFills{"dues.other_vnd", "dues.cell_keeps_percent",
                                                  "dues.commune_keeps_percent"};
-    REQUIRE(r.values.size() == (changed.contains(r.def->key) ? 2u : officeFills.contains(r.def->key) ? 0u : 1u));
+    REQUIRE(r.values.size() == (changed.contains(r.def->key)       ? 2u
+                                : officeFills.contains(r.def->key) ? 0u
+                                                                   : 1u));
     for (const auto& v : r.values) {
       CHECK_FALSE(v.regulation.empty());
       CHECK(core::ruleValueError(*r.def, v.value).empty());
@@ -53,7 +58,8 @@ TEST_CASE("every rule the program knows has a seeded value naming its regulation
 TEST_CASE("a new dated value serves from its date on; earlier years keep the old value") {
   TempDir dir;
   auto s = fresh(dir);
-  s->addRuleValue(kOffice, {"rating.excellent_max_percent_of_good", d(2026, 1, 1), "25", "Hướng dẫn mới 2026", ""});
+  s->addRuleValue(kOffice,
+                  {"rating.excellent_max_percent_of_good", d(2026, 1, 1), "25", "Hướng dẫn mới 2026", ""});
   auto book = s->ruleBook();
   CHECK(book.intOn("rating.excellent_max_percent_of_good", d(2025, 12, 31)) == 20);
   CHECK(book.intOn("rating.excellent_max_percent_of_good", d(2026, 1, 1)) == 25);
@@ -63,7 +69,8 @@ TEST_CASE("a new dated value serves from its date on; earlier years keep the old
   CHECK(last.newValue.find("25") != std::string::npos);
   // It can be removed again, but the last value of a rule cannot.
   s->deleteRuleValue(kOffice, "rating.excellent_max_percent_of_good", d(2026, 1, 1));
-  CHECK_THROWS_AS(s->deleteRuleValue(kOffice, "rating.excellent_max_percent_of_good", d(2000, 1, 1)), core::DataError);
+  CHECK_THROWS_AS(s->deleteRuleValue(kOffice, "rating.excellent_max_percent_of_good", d(2000, 1, 1)),
+                  core::DataError);
 }
 
 TEST_CASE("invalid rule values are refused with a message naming the rule") {
@@ -77,7 +84,8 @@ TEST_CASE("invalid rule values are refused with a message naming the rule") {
     }
     return std::string();
   };
-  CHECK(refused({"admission.max_age", d(2026, 1, 1), "sáu mươi", "QĐ", ""}).find("sáu mươi") != std::string::npos);
+  CHECK(refused({"admission.max_age", d(2026, 1, 1), "sáu mươi", "QĐ", ""}).find("sáu mươi") !=
+        std::string::npos);
   CHECK_FALSE(refused({"admission.cell_vote_share", d(2026, 1, 1), "3/2", "QĐ", ""}).empty());
   CHECK_FALSE(refused({"badge.milestones", d(2026, 1, 1), "30,40,35", "QĐ", ""}).empty());
   CHECK_FALSE(refused({"badge.award_dates", d(2026, 1, 1), "31/02", "QĐ", ""}).empty());
@@ -148,8 +156,9 @@ TEST_CASE("the holiday calendar: seeded years, an added announcement, estimated 
   CHECK(std::find(years.begin(), years.end(), 2027) != years.end());
   // A weekday cannot be a swapped working day; a day listed twice is refused.
   CHECK_THROWS_AS(s->addHolidays(kOffice, {{d(2027, 3, 3), K::WorkingSwap, ""}}, "x"), core::DataError);
-  CHECK_THROWS_AS(s->addHolidays(kOffice, {{d(2027, 3, 3), K::Holiday, ""}, {d(2027, 3, 3), K::Holiday, ""}}, "x"),
-                  core::DataError);
+  CHECK_THROWS_AS(
+      s->addHolidays(kOffice, {{d(2027, 3, 3), K::Holiday, ""}, {d(2027, 3, 3), K::Holiday, ""}}, "x"),
+      core::DataError);
   s->deleteHoliday(kOffice, d(2027, 2, 20));
   CHECK_FALSE(s->calendar().isWorkingDay(d(2027, 2, 20)));
   CHECK_THROWS_AS(s->deleteHoliday(kOffice, d(2027, 2, 20)), core::DataError);
@@ -164,5 +173,6 @@ TEST_CASE("the 54 ethnic groups are offered in Vietnamese order") {
   bool thai = false;
   for (const auto& [code, name] : groups) thai = thai || (code == "03" && name == "Thái");
   CHECK(thai);
-  for (size_t i = 1; i < groups.size(); ++i) CHECK(core::compareText(groups[i - 1].second, groups[i].second) <= 0);
+  for (size_t i = 1; i < groups.size(); ++i)
+    CHECK(core::compareText(groups[i - 1].second, groups[i].second) <= 0);
 }

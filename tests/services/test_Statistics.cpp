@@ -2,10 +2,10 @@
 #include <doctest/doctest.h>
 
 #include "AdmissionTestData.h"
-#include "services/StoreAccess.h"
 #include "services/PartyFile.h"
 #include "services/Register.h"
 #include "services/Statistics.h"
+#include "services/StoreAccess.h"
 #include "store/RecordsRepository.h"
 
 using namespace dangbo;
