@@ -38,6 +38,7 @@ if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   sqlite3 -separator '|' "$tmp/office.db" "SELECT m.id, m.full_name FROM members m JOIN organizations o ON \
     o.id = m.cell_id WHERE o.code = '$cell' AND m.status = 'active' AND (SELECT count(*) FROM members n WHERE \
     n.full_name = m.full_name) = 1 ORDER BY m.id LIMIT 1" >"$tmp/member" || die "no member to edit"
+  . "$(dirname "$0")/lib.sh"
   run_inner
 fi
 

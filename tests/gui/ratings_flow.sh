@@ -23,7 +23,7 @@ fi
 . "$(dirname "$0")/lib.sh"
 
 # The latest rated year and the third and fourth cells by code, as the page lists them.
-year=$("$cli" --db "$tmp/d.db" report ratings --from 1990-01-01 --to 2026-12-31 --format csv | awk -F, 'NR > 1 && $2 == "members" { y = $1 } END { print y }')
+year=$("$cli" --db "$tmp/d.db" report ratings --from 1990-01-01 --to 2026-12-31 --format csv | awk -F, 'NR > 1 && $2 == "Đảng viên" { y = $1 } END { print y }')
 [ -n "$year" ] || fail "the demo register has no ratings"
 ok "the demo register has ratings up to $year"
 cellAt() {

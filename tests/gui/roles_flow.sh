@@ -37,6 +37,7 @@ if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
     echo "0 passed, 1 failed"
     exit 1
   fi
+  . "$(dirname "$0")/lib.sh"
   run_inner
 fi
 
