@@ -13,8 +13,8 @@ set -uo pipefail
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   . "$(dirname "$0")/lib.sh"
   outer_setup cellwork_flow "$@"
-  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" 1366 || exit $?
-  DANGBO_FLOW_INNER=1 DANGBO_FLOW_SMALL=1 xvfb-run -a -s "-screen 0 1024x768x24" "$0" "$app" 1024
+  DANGBO_FLOW_INNER=1 "$(dirname "$0")/xvfb.sh" 1366x768 "$0" "$app" 1366 || exit $?
+  DANGBO_FLOW_INNER=1 DANGBO_FLOW_SMALL=1 "$(dirname "$0")/xvfb.sh" 1024x768 "$0" "$app" 1024
   exit $?
 fi
 

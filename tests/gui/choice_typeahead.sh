@@ -10,7 +10,7 @@ set -uo pipefail
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   . "$(dirname "$0")/lib.sh"
   outer_setup choice_typeahead "$@"
-  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" "$cli"
+  DANGBO_FLOW_INNER=1 "$(dirname "$0")/xvfb.sh" 1366x768 "$0" "$app" "$cli"
   exit $?
 fi
 

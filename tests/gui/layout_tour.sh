@@ -12,7 +12,7 @@ if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   . "$(dirname "$0")/lib.sh"
   size=${3:-1024x768}
   outer_setup layout_tour "$1" "$2"
-  DANGBO_FLOW_INNER=1 DANGBO_TOUR_SIZE=$size xvfb-run -a -s "-screen 0 ${size}x24" "$0" "$app"
+  DANGBO_FLOW_INNER=1 DANGBO_TOUR_SIZE=$size "$(dirname "$0")/xvfb.sh" "$size" "$0" "$app"
   exit $?
 fi
 

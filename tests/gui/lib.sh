@@ -60,7 +60,7 @@ fi
 # run_inner: runs this flow again inside its own X server (1366x768) on the register of outer_setup, and exits
 # with its status (outer_setup's EXIT trap then removes the temporary folder).
 run_inner() {
-  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" "$cli"
+  DANGBO_FLOW_INNER=1 "$(dirname "$0")/xvfb.sh" 1366x768 "$0" "$app" "$cli"
   exit $?
 }
 outer_setup() {
@@ -68,7 +68,7 @@ outer_setup() {
   [ $# -eq 3 ] || { echo "usage: $name <dangbo> <dangbo-cli>" >&2; exit 2; }
   app=$(realpath "$2") cli=$(realpath "$3")
   # shellcheck disable=SC2086  # $extra_tools: tool names, split on purpose
-  for tool in xvfb-run xdotool xmodmap xprop import sqlite3 ${extra_tools:-}; do
+  for tool in Xvfb xdotool xmodmap xprop import sqlite3 ${extra_tools:-}; do
     command -v "$tool" >/dev/null || { echo "$name: $tool is not installed" >&2; exit 1; }
   done
   tmp=$(mktemp -d)

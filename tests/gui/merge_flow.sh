@@ -13,7 +13,7 @@ set -uo pipefail
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   . "$(dirname "$0")/lib.sh"
   outer_setup merge_flow "$@"
-  DANGBO_FLOW_INNER=1 xvfb-run -a -s "-screen 0 ${DANGBO_SCREEN:-1366x768}x24" "$0" "$app" "$cli"
+  DANGBO_FLOW_INNER=1 "$(dirname "$0")/xvfb.sh" "${DANGBO_SCREEN:-1366x768}" "$0" "$app" "$cli"
   exit $?
 fi
 

@@ -13,7 +13,7 @@ set -uo pipefail
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   [ $# -eq 2 ] || { echo "usage: $0 <dangbo> <dangbo-cli>" >&2; exit 2; }
   app=$(realpath "$1") cli=$(realpath "$2")
-  for tool in xvfb-run xdotool xmodmap import; do
+  for tool in Xvfb xdotool xmodmap import; do
     command -v "$tool" >/dev/null || { echo "roles_flow: $tool is not installed" >&2; exit 1; }
   done
   tmp=$(mktemp -d)

@@ -9,7 +9,7 @@ set -uo pipefail
 if [ "${DANGBO_SMOKE_INNER:-}" != 1 ]; then
   [ $# -eq 2 ] || { echo "usage: $0 <dangbo> <dangbo-cli>" >&2; exit 2; }
   app=$(realpath "$1") cli=$(realpath "$2")
-  for tool in xvfb-run xdotool import; do
+  for tool in Xvfb xdotool import; do
     command -v "$tool" >/dev/null || { echo "smoke: $tool is not installed" >&2; exit 1; }
   done
   tmp=$(mktemp -d)
@@ -24,7 +24,7 @@ if [ "${DANGBO_SMOKE_INNER:-}" != 1 ]; then
     echo "0 passed, 1 failed"
     exit 1
   fi
-  DANGBO_SMOKE_INNER=1 xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$app" "$cli"
+  DANGBO_SMOKE_INNER=1 "$(dirname "$0")/xvfb.sh" 1366x768 "$0" "$app" "$cli"
   exit $?
 fi
 
