@@ -1,5 +1,6 @@
 #include "app/LayoutCheck.h"
 
+#include <wx/app.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
@@ -12,6 +13,7 @@
 #include <wx/utils.h>
 #include <wx/weakref.h>
 
+#include <chrono>
 #include <cstdio>
 #include <set>
 #include <string>
@@ -60,8 +62,30 @@ LastKey& lastKey() {
 
 class Checker : public wxTimer {
  public:
+  Checker() { wxTheApp->Bind(wxEVT_IDLE, &Checker::onIdle, this); }
+  // The timer only asks for a check; it is made when the event queue is empty, after the layouts, label
+  // rewraps and CallAfters that a shown window or a size change queued (on a loaded machine they can wait
+  // longer than one period of the timer).
   void Notify() override {
+    due_ = true;
+    wxWakeUpIdle();
+  }
+
+ private:
+  void onIdle(wxIdleEvent& e) {
+    e.Skip();
+    if (!due_) return;
+    due_ = false;
+    check();
+  }
+  void check() {
     // A control counts as clipped when it is so in two checks in a row: not while a layout is under way.
+    // Two checks close together (timer periods that piled up) may both fall before a pending layout: then
+    // this check only starts a new pair.
+    const auto now = std::chrono::steady_clock::now();
+    const auto gap = std::chrono::duration_cast<std::chrono::milliseconds>(now - lastCheck_).count();
+    lastCheck_ = now;
+    if (gap < 150) current_.clear();
     previous_.swap(current_);
     current_.clear();
     wxString state;
@@ -86,8 +110,6 @@ class Checker : public wxTimer {
     std::printf("state: %s\n", state.utf8_string().c_str());
     std::fflush(stdout);
   }
-
- private:
   void visit(wxWindow* w, const wxString& where) {
     if (holdsText(w) && reallyShown(w)) {
       const wxSize best = w->GetBestSize();
@@ -111,6 +133,8 @@ class Checker : public wxTimer {
   }
   std::set<std::string> seen_;                // reported already
   std::set<std::string> previous_, current_;  // clipped in the last check, in this one
+  std::chrono::steady_clock::time_point lastCheck_{};
+  bool due_ = false;
   wxString lastState_;
 };
 
