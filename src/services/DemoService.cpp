@@ -43,7 +43,7 @@ Summary Services::createDemo(const std::filesystem::path& path, const DemoOption
                                                   "Giám sát thường xuyên và chuyên đề");
       writeDemoCellWork(db, opt.seed, opt.today);
       s->audit(Actor::localOffice(), "demo", "database", "",
-               core::format("seed {1}: {2} members",
+               core::format("mẫu số {1}: {2} hồ sơ đảng viên",
                             {std::to_string(opt.seed), std::to_string(data.members.size())}));
     });
   } catch (const SQLite::Exception& e) {
