@@ -26,6 +26,10 @@ std::string mergeUsage() {
          tr("merge the registers of former communes (dangbo files, CSV folders or workbooks) into --db, all "
             "or "
             "nothing; --dry-run prints the plan and writes nothing") +
+         "\n  merge --case-files --source \"NAME=PATH\" ... [--dry-run]\n      " +
+         tr("bring in the case files (inspections, disciplines) of the merged sources, with the new codes "
+            "(the "
+            "inspection committee)") +
          "\n";
 }
 
@@ -65,7 +69,47 @@ void printPlan(const services::MergePlan& plan, bool dryRun, std::ostream& out) 
 
 }  // namespace
 
+namespace {
+
+// `merge --case-files`: the inspection committee's second step, into a register the office merged.
+int mergeCaseFiles(const Parsed& p, std::ostream& out, std::ostream& err) {
+  allowOnly(p, {"--case-files", "--source", "--dry-run"}, 0);
+  if (!p.get("--source")) throw UsageError(tr("merge needs at least one --source \"NAME=PATH\"."));
+  std::vector<services::MergeSource> sources;
+  for (const auto& [name, value] : p.all)
+    if (name == "--source") {
+      auto [commune, path] = exchange::splitSourceArgument(value);
+      sources.push_back(exchange::readMergeSource(commune, path));
+    }
+  const bool dryRun = p.has("--dry-run");
+  auto lock = dryRun ? nullptr : lockForWriting(p);
+  auto s = services::Services::open(dbPath(p));
+  const auto actor = actingUser(p, *s);
+  auto progress = terminalProgress(err);
+  const services::ImportPlan plan = services::mergeCaseFiles(*s, actor, sources, dryRun, progress.get());
+  progress.reset();
+  int added = 0, updated = 0, unchanged = 0;
+  for (const auto& f : plan.files) {
+    out << format(tr("{1}: {2} new, {3} updated, {4} unchanged"),
+                  {f.source, std::to_string(f.added), std::to_string(f.updated), std::to_string(f.unchanged)})
+        << "\n";
+    added += f.added;
+    updated += f.updated;
+    unchanged += f.unchanged;
+  }
+  for (const auto& m : plan.problems) err << m << "\n";
+  if (!plan.ok()) return kRefused;
+  out << format(tr("Case files: {1} new, {2} updated, {3} unchanged."),
+                {std::to_string(added), std::to_string(updated), std::to_string(unchanged)})
+      << "\n";
+  if (dryRun) out << tr("Dry run: nothing was written.") << "\n";
+  return kOk;
+}
+
+}  // namespace
+
 int cmdMerge(const Parsed& p, std::ostream& out, std::ostream& err) {
+  if (p.has("--case-files")) return mergeCaseFiles(p, out, err);
   allowOnly(p, {"--on", "--decision", "--source", "--cells", "--pairs", "--dry-run", "--committee"}, 0);
   if (!p.get("--on")) throw UsageError(tr("merge needs --on DATE, the day of the merger."));
   if (!p.get("--decision")) throw UsageError(tr("merge needs --decision TEXT, the decision of the merger."));

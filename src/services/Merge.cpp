@@ -4,6 +4,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -13,6 +14,7 @@
 #include "core/InputClean.h"
 #include "core/Progress.h"
 #include "core/VietText.h"
+#include "services/ImportCellWork.h"
 #include "services/Register.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
@@ -458,6 +460,13 @@ void combine(const MergeRequest& r, Build& b) {
         } else if (kind == "chi_tieu") {
           if (valueOf(row, spec, "origin").empty()) set("origin", r.sources[s].name);
           out.headers["origin"] = "Đơn vị cũ";
+        } else if (isCellWorkImport(kind)) {
+          // The cells' monthly work: its cell, member and chair by the codes of the new register.
+          if (importColumnIndex(spec, "cell") >= 0)
+            set("cell", rw.ref(codes.cells, valueOf(row, spec, "cell"), header("cell"), tr("cell")));
+          for (const char* field : {"member", "chair"})
+            if (importColumnIndex(spec, field) >= 0)
+              set(field, rw.ref(codes.members, valueOf(row, spec, field), header(field), tr("member")));
         } else if (!subjectType.empty()) {
           const bool org = subjectType == "to_chuc";
           set("subject_id", rw.ref(org ? codes.cells : codes.members, valueOf(row, spec, "subject_id"),
@@ -616,7 +625,8 @@ Build build(Services& svc, const Actor& actor, const MergeRequest& r, core::Prog
       if (!importFileRefusal(actor, f.kind).empty()) {
         b.plan.notices.push_back(
             format(tr("{1}: {2} case-file rows are not carried: only the inspection committee "
-                      "writes case files; it imports them after the merge with the new codes."),
+                      "writes case files; after the merge it brings them in from the same sources "
+                      "(merge --case-files)."),
                    {f.source, std::to_string(f.rows.size())}));
       }
     }
@@ -773,14 +783,18 @@ MergeSource readRegisterSource(const std::string& name, const std::string& path)
       columns.emplace_back(c.field);
       f.headers[c.field] = c.header;
     }
-    const std::string table = spec.kind == std::string_view("to_chuc")      ? "organizations"
-                              : spec.kind == std::string_view("dang_vien")  ? "members"
-                              : spec.kind == std::string_view("quan_chung") ? "candidates"
-                              : spec.kind == std::string_view("xep_loai")   ? "ratings"
-                              : spec.kind == std::string_view("kiem_tra")   ? "inspections"
-                              : spec.kind == std::string_view("ky_luat")    ? "disciplines"
-                              : spec.kind == std::string_view("cap_uy")     ? "committee_seats"
-                                                                            : "targets";
+    static const std::map<std::string, std::string, std::less<>> kTables = {
+        {"to_chuc", "organizations"},    {"dang_vien", "members"},
+        {"quan_chung", "candidates"},    {"xep_loai", "ratings"},
+        {"kiem_tra", "inspections"},     {"ky_luat", "disciplines"},
+        {"cap_uy", "committee_seats"},   {"chi_tieu", "targets"},
+        {"sinh_hoat", "meetings"},       {"diem_danh", "meeting_attendance"},
+        {"tam_mien", "activity_leaves"}, {"muc_dang_phi", "dues_bases"},
+        {"dang_phi", "dues_payments"}};
+    auto known = kTables.find(spec.kind);
+    if (known == kTables.end())
+      throw std::logic_error(std::string("merge: no table for the import file ") + spec.kind);
+    const std::string& table = known->second;
     int n = 1;
     for (const auto& values : repo.rowsOf(table, columns)) {
       ImportRow row;

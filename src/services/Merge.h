@@ -111,6 +111,14 @@ MergePlan planMerge(Services& s, const Actor& actor, const MergeRequest& request
 /// else writes the whole merge in one transaction. Cancelling throws core::Cancelled: nothing is kept.
 MergePlan applyMerge(Services& s, const Actor& actor, const MergeRequest& request,
                      core::Progress* progress = nullptr);
+/// The case files of the sources (their kiem_tra and ky_luat rows), brought in after the register's merge by
+/// the inspection committee, which alone reads and writes them (the office's merge leaves them out). Each
+/// row's cell or member is named by the code the merge gave it, found by the source's name (its origin) and
+/// the old code. Through the import's door with the committee's scope, checks and audit; `dryRun` plans and
+/// writes nothing. Refused (core::DataError, nothing written) when a source's commune was never merged or
+/// a row's subject was not brought in; core::PermissionError for any other account.
+ImportPlan mergeCaseFiles(Services& s, const Actor& actor, const std::vector<MergeSource>& sources,
+                          bool dryRun, core::Progress* progress = nullptr);
 /// Reads a dangbo file as a merge source (its records as import rows, its member history); `name` is the
 /// former commune. Throws DataError or DatabaseError when the file cannot be opened as a register.
 MergeSource readRegisterSource(const std::string& name, const std::string& path);

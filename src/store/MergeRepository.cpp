@@ -23,9 +23,10 @@ struct ResetOnExit {
 };
 
 const std::set<std::string, std::less<>>& readableTables() {
-  static const std::set<std::string, std::less<>> k = {"organizations",   "members",     "candidates",
-                                                       "ratings",         "inspections", "disciplines",
-                                                       "committee_seats", "targets"};
+  static const std::set<std::string, std::less<>> k = {
+      "organizations",   "members",         "candidates",   "ratings",  "inspections",
+      "disciplines",     "committee_seats", "targets",      "meetings", "meeting_attendance",
+      "activity_leaves", "dues_bases",      "dues_payments"};
   return k;
 }
 
@@ -40,6 +41,18 @@ std::string expressionOf(const std::string& table, const std::string& column,
                                       "c.org_id = t.id AND c.to_date "
                                       "IS NULL) THEN '1' ELSE '0' END)"
                                     : "NULL";
+  // The cells' monthly work (import.md version 2): cells and members by code, amounts in đồng; an attendance
+  // row names its meeting by the meeting's cell, day and kind.
+  if (table == "meeting_attendance" && column == "cell")
+    return "(SELECT o.code FROM meetings g JOIN organizations o ON o.id = g.cell_id WHERE g.id = "
+           "t.meeting_id)";
+  if (table == "meeting_attendance" && (column == "held_on" || column == "kind"))
+    return "(SELECT g." + column + " FROM meetings g WHERE g.id = t.meeting_id)";
+  if (column == "cell") return codeOf("organizations", "cell_id");
+  if (column == "member") return codeOf("members", "member_id");
+  if (column == "chair") return codeOf("members", "chair_id");
+  if (column == "base") return "t.base_vnd";
+  if (column == "amount") return "t.amount_vnd";
   if (!has.count(column)) return "NULL";
   if (column == "cell_id" || column == "merged_into") return codeOf("organizations", column);
   if (column == "sponsor1" || column == "sponsor2" || column == "member_id") return codeOf("members", column);
@@ -83,6 +96,19 @@ std::vector<core::Id> MergeRepository::idsByOldCode(std::string_view entity, std
   std::vector<core::Id> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
   return out;
+}
+
+std::string MergeRepository::currentCode(std::string_view entity, std::string_view origin,
+                                         std::string_view oldCode) {
+  auto& q = prepared(
+      "SELECT CASE o.entity WHEN 'organization' THEN (SELECT code FROM organizations WHERE id = o.record_id) "
+      "ELSE (SELECT code FROM members WHERE id = o.record_id) END "
+      "FROM old_codes o WHERE o.entity = ? AND o.origin = ? AND o.old_code = ? ORDER BY o.id DESC LIMIT 1");
+  ResetOnExit r{q};
+  q.bind(1, std::string(entity));
+  q.bind(2, std::string(origin));
+  q.bind(3, std::string(oldCode));
+  return q.executeStep() && !q.getColumn(0).isNull() ? q.getColumn(0).getString() : std::string();
 }
 
 std::vector<std::string> MergeRepository::oldCodes(std::string_view entity, core::Id id) {

@@ -39,6 +39,9 @@ class MergeRepository {
                      std::string_view mergedOn);
   /// The ids of the records of `entity` that had the old code `code` (case ignored).
   std::vector<core::Id> idsByOldCode(std::string_view entity, std::string_view code);
+  /// The code today of the record of `entity` (organization | member) that had `oldCode` (case ignored) in
+  /// the register of the former commune `origin` ("" when none).
+  std::string currentCode(std::string_view entity, std::string_view origin, std::string_view oldCode);
   /// The old codes of a record, "ORIGIN: CODE" each.
   std::vector<std::string> oldCodes(std::string_view entity, core::Id id);
   /// The day of the latest merge that brought in records of `origin` ("" when none).

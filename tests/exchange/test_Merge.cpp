@@ -7,6 +7,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <filesystem>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -438,4 +439,118 @@ TEST_CASE("merge: the command line refuses undecided pairs (exit 1) and merges w
   INFO(out7.str().substr(out7.str().find("kết nạp được"), 400));
   CHECK(out7.str().find("(Chiềng Lương: 01 đồng chí; Nà Ớt: 01 đồng chí; Phiêng Pằn: 02 đồng chí)") !=
         std::string::npos);
+}
+
+TEST_CASE("merge: the inspection committee brings in the sources' case files under the new codes") {
+  TempDir dir;
+  auto folders = writeSources(dir);
+  // Phiêng Pằn and Chiềng Lương both have a DV01 and a CB01: each case names its own commune's.
+  writeFile(folders[0] / "kiem_tra.csv",
+            "Số,Ngày,Đối tượng,Mã,Loại,Kết luận\n12-KT,2023-04-10,to_chuc,CB01,thuong_xuyen,Làm tốt\n");
+  writeFile(folders[0] / "ky_luat.csv",
+            "Số quyết định,Ngày quyết định,Đối tượng,Mã,Hình thức,Cấp quyết định,Nội dung vi phạm\n"
+            "05-QĐ/UBKT,2024-03-01,dang_vien,DV01,khien_trach,Ủy ban kiểm tra,Vi phạm ở Phiêng Pằn\n");
+  writeFile(folders[1] / "ky_luat.csv",
+            "Số quyết định,Ngày quyết định,Đối tượng,Mã,Hình thức,Cấp quyết định,Nội dung vi phạm\n"
+            "07-QĐ/UBKT,2024-05-02,dang_vien,DV01,canh_cao,Ủy ban kiểm tra,Vi phạm ở Chiềng Lương\n");
+  auto r = request(folders);
+  decide(r);
+  auto s = services::Services::create(dir / "moi.db", kCommittee);
+  const Actor inspection{"kiemtra", "inspection", std::nullopt};
+
+  // Before any merge: nothing of these communes is in the register.
+  CHECK_THROWS_AS(services::mergeCaseFiles(*s, inspection, r.sources, false), core::DataError);
+
+  // The office merges the register: the case files are left out, with a notice naming the second step.
+  const auto plan = services::applyMerge(*s, kOffice, r);
+  bool told = false;
+  for (const auto& n : plan.notices) told = told || n.find("--case-files") != std::string::npos;
+  CHECK(told);
+  CHECK(count(*s, "SELECT count(*) FROM disciplines") == 0);
+  CHECK(count(*s, "SELECT count(*) FROM inspections") == 0);
+
+  // Only the inspection committee brings them in.
+  CHECK_THROWS_AS(services::mergeCaseFiles(*s, kOffice, r.sources, false), core::PermissionError);
+  const Actor secretary{"bithu", "secretary", 1};
+  CHECK_THROWS_AS(services::mergeCaseFiles(*s, secretary, r.sources, true), core::PermissionError);
+
+  // A case naming a member the merge did not bring in refuses the whole step, naming the row.
+  {
+    TempDir bad;
+    auto badFolders = writeSources(bad);
+    writeFile(badFolders[1] / "ky_luat.csv",
+              "Số quyết định,Ngày quyết định,Đối tượng,Mã,Hình thức,Cấp quyết định,Nội dung vi phạm\n"
+              "07-QĐ/UBKT,2024-05-02,dang_vien,DV01,canh_cao,Ủy ban kiểm tra,x\n"
+              "08-QĐ/UBKT,2024-05-02,dang_vien,DV09,canh_cao,Ủy ban kiểm tra,x\n");
+    auto badRequest = request(badFolders);
+    try {
+      services::mergeCaseFiles(*s, inspection, badRequest.sources, false);
+      FAIL("an unknown old code was accepted");
+    } catch (const core::DataError& e) {
+      const std::string m = e.what();
+      CHECK(m.find("DV09") != std::string::npos);
+      CHECK(m.find("3") != std::string::npos);  // the row of DV09 (the header is row 1)
+    }
+    CHECK(count(*s, "SELECT count(*) FROM disciplines") == 0);
+  }
+
+  // The dry run writes nothing; the step itself brings in every case, each on its own commune's subject.
+  const auto dry = services::mergeCaseFiles(*s, inspection, r.sources, true);
+  CHECK(dry.ok());
+  CHECK(count(*s, "SELECT count(*) FROM disciplines") == 0);
+  const auto done = services::mergeCaseFiles(*s, inspection, r.sources, false);
+  CHECK(done.ok());
+  CHECK(count(*s, "SELECT count(*) FROM inspections") == 1);
+  CHECK(count(*s, "SELECT count(*) FROM disciplines") == 2);
+  CHECK(count(*s,
+              "SELECT count(*) FROM disciplines d JOIN members m ON m.id = d.subject_id "
+              "WHERE d.number = '05-QĐ/UBKT' AND m.full_name = 'Lò Văn Pằn'") == 1);
+  CHECK(count(*s,
+              "SELECT count(*) FROM disciplines d JOIN members m ON m.id = d.subject_id "
+              "WHERE d.number = '07-QĐ/UBKT' AND m.full_name = 'Hà Văn Lương'") == 1);
+  CHECK(count(*s,
+              "SELECT count(*) FROM inspections i JOIN organizations o ON o.id = i.subject_id "
+              "WHERE o.name = 'Chi bộ bản Phiêng Pằn'") == 1);
+  // Brought in again: nothing new (the import's keys), and the audit names the committee's account.
+  const auto again = services::mergeCaseFiles(*s, inspection, r.sources, false);
+  int added = 0;
+  for (const auto& f : again.files) added += f.added;
+  CHECK(added == 0);
+  CHECK(count(*s, "SELECT count(*) FROM disciplines") == 2);
+  CHECK(count(*s, "SELECT count(*) FROM audit_log WHERE username = 'kiemtra'") >= 1);
+}
+
+TEST_CASE("merge: a dangbo file as a source brings its cells' meetings, attendance and dues") {
+  TempDir dir;
+  // Two former communes kept their registers in dangbo, with their cells' monthly work; their codes collide.
+  test::createSmallRegister(dir / "a.db", 3, 40, 2);
+  test::createSmallRegister(dir / "b.db", 4, 30, 2);
+  const char* tables[] = {"meetings", "meeting_attendance", "activity_leaves", "dues_bases", "dues_payments"};
+  std::map<std::string, int64_t> expected;
+  for (const char* db : {"a.db", "b.db"})
+    for (const char* t : tables)
+      expected[t] += std::stoll(test::sqlValue(dir / db, std::string("SELECT count(*) FROM ") + t));
+  REQUIRE(expected["meetings"] > 0);
+  REQUIRE(expected["dues_payments"] > 0);
+  services::MergeRequest r;
+  r.on = *core::Date::parse("2025-07-01");
+  r.decision = "1234/QĐ-TU ngày 20/6/2025";
+  r.sources.push_back(services::readRegisterSource("Chiềng Lương", (dir / "a.db").string()));
+  r.sources.push_back(services::readRegisterSource("Nà Ớt", (dir / "b.db").string()));
+  r.pairsGiven = true;
+  auto s = services::Services::create(dir / "moi.db", kCommittee);
+  const auto plan = services::planMerge(*s, kOffice, r);
+  for (const auto& p : plan.problems) INFO(p);
+  REQUIRE(plan.problems.empty());
+  services::applyMerge(*s, kOffice, r);
+  for (const char* t : tables) {
+    INFO(t);
+    CHECK(count(*s, std::string("SELECT count(*) FROM ") + t) == expected[t]);
+  }
+  // Each payment is on the member of its own commune: the same payments per origin as in its source.
+  const std::string paidByOrigin =
+      "SELECT count(*) FROM dues_payments p JOIN members m ON m.id = p.member_id JOIN organizations o ON "
+      "o.id = m.cell_id WHERE o.origin = ";
+  CHECK(count(*s, paidByOrigin + "'Nà Ớt'") ==
+        std::stoll(test::sqlValue(dir / "b.db", "SELECT count(*) FROM dues_payments")));
 }
