@@ -21,8 +21,12 @@ TEST_CASE("cli: the seed-like folder imported, the congress report in every form
   INFO(imported.err);
   REQUIRE(imported.code == 0);
   REQUIRE(runCli({"--db", db, "record", "set", "committee", "-", "signer_name=Hà Xuân Liêm",
-                  "recipients=- Ban Thường vụ Tỉnh ủy,\n- Lưu Văn phòng Đảng ủy."})
+                  "recipients=- Ban Thường vụ Tỉnh ủy,\\n- Lưu Văn phòng Đảng ủy."})
               .code == 0);
+  // The recipients one per line, as `record show` writes them.
+  CHECK(runCli({"--db", db, "record", "show", "committee", "-"})
+            .out.find("recipients=- Ban Thường vụ Tỉnh ủy,\\n- Lưu Văn phòng Đảng ủy.\n") !=
+        std::string::npos);
   // The inspection committee's files, by its own account.
   auto as = [&](const std::string& user, std::vector<std::string> args, const std::string& more = "") {
     std::vector<std::string> all = {"--db", db, "--user", user, "--password-fd", "FD"};
@@ -68,5 +72,8 @@ TEST_CASE("cli: the seed-like folder imported, the congress report in every form
           std::string("giám sát chuyên đề đối với 12 tổ chức đảng và 07 đảng viên"), std::string("Nơi nhận:"),
           std::string("- Lưu Văn phòng Đảng ủy."), std::string("Hà Xuân Liêm")})
       CHECK_MESSAGE(text.find(x) != std::string::npos, x);
+    // Two lines, not one, and no "\n" written out.
+    if (format != "pdf") CHECK(text.find("Tỉnh ủy, - Lưu") == std::string::npos);
+    CHECK(text.find("ủy,\\n") == std::string::npos);
   }
 }

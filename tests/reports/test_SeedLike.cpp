@@ -420,11 +420,11 @@ TEST_CASE("congress: the demo commune's JSON has every key of the spec, and noth
       jsonOf(services::congressFigures(*s, kOffice, d(2020, 8, 1), d(2025, 7, 31), d(2025, 7, 31))));
 }
 
-// DANGBO_SEED_OUT=FOLDER writes the seed-like folder for a try with the command line
-// (`dangbo-cli --db x.db import FOLDER`).
+// DANGBO_SEED_OUT=FOLDER writes the seed-like folder (and FOLDER-ubkt, the inspection committee's files) for
+// a try with the command line (`dangbo-cli --db x.db import FOLDER`).
 TEST_CASE("seed-like data: written out (DANGBO_SEED_OUT)") {
   const char* out = std::getenv("DANGBO_SEED_OUT");
   if (!out) return;
-  test::writeSeedLikeFolder(out);
+  test::writeSeedLikeFolder(out, std::string(out) + "-ubkt");
   CHECK(std::filesystem::exists(std::filesystem::path(out) / "to_chuc.csv"));
 }
