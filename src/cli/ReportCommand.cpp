@@ -280,7 +280,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     };
   else if (name == "ratings")
     live = [&](std::ostream& o) {
-      auto sum = services::ratingSummary(*s, actor, from.year(), to.year());
+      auto sum = services::ratingSummaryOf(*s, actor, from, to);
       fmt == "json" ? reports::writeRatingsJson(o, sum) : reports::writeRatingsCsv(o, sum);
     };
   output(p, out, report, fmt, live);

@@ -223,14 +223,34 @@ TemplateData congressFields(const CongressFigures& f, const core::CommitteeInfo&
   d.flag("discipline.any", dis.khienTrach + dis.canhCao + dis.cachChuc + dis.khaiTru + dis.orgKhienTrach +
                                    dis.orgCanhCao + dis.orgGiaiTan >
                                0);
+  // The decisions by form, those on members first, leaving out the forms not used, so that a sentence lists
+  // them with commas: "khiển trách 06 đảng viên, cảnh cáo 02 đảng viên, giải tán 01 tổ chức đảng".
+  std::vector<TemplateData> decisions;
+  const std::pair<const char*, int> onMembers[] = {{"khien_trach", dis.khienTrach},
+                                                   {"canh_cao", dis.canhCao},
+                                                   {"cach_chuc", dis.cachChuc},
+                                                   {"khai_tru", dis.khaiTru}};
+  const std::pair<const char*, int> onOrganizations[] = {
+      {"khien_trach", dis.orgKhienTrach}, {"canh_cao", dis.orgCanhCao}, {"giai_tan", dis.orgGiaiTan}};
+  for (bool members : {true, false})
+    for (const auto& [code, n] : members
+                                     ? std::vector(std::begin(onMembers), std::end(onMembers))
+                                     : std::vector(std::begin(onOrganizations), std::end(onOrganizations))) {
+      if (n <= 0) continue;
+      TemplateData c;
+      const auto* item = core::enums::disciplineForm.byCode(code);
+      c.text("form", core::toLower(item ? std::string(tr(item->label)) : std::string(code)));
+      countField(c, "count", n);
+      c.flag("members", members);
+      decisions.push_back(std::move(c));
+    }
+  d.list("discipline.decisions", std::move(decisions));
 
   // The committee elected.
   const auto& c = f.committeeComposition;
   d.flag("committee.recorded", c && c->members > 0);
   // "2025-2030" as the seed writes terms: "2025 - 2030".
-  std::string term = c ? c->term : std::string();
-  if (term.size() == 9 && term[4] == '-') term = term.substr(0, 4) + " - " + term.substr(5);
-  d.text("committee.term", term);
+  d.text("committee.term", c ? termName(c->term) : std::string());
   countField(d, "committee.members", c ? c->members : 0);
   countField(d, "committee.standing", c ? c->standing : 0);
   percentField(d, "committee.women_percent", c ? c->womenPercent : std::nullopt);
@@ -273,6 +293,7 @@ CongressFigures sampleCongressFigures() {
   f.ratings.resize(1);
   f.ratingTargets = services::CongressRatingTargets{};
   f.secretaryTraining = std::vector<services::SecretaryTrainingYear>(1);
+  f.discipline.khienTrach = 1;  // an item of discipline.decisions
   return f;
 }
 

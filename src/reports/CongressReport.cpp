@@ -329,7 +329,7 @@ TemplateBlocks congressBlocks(const CongressFigures& f, const core::CommitteeInf
   // The committee's composition.
   Table ct = newTable(tr("Composition of the executive committee"), {"", tr("Number"), tr("Share")});
   if (const auto& c = f.committeeComposition) {
-    ct.caption = format(tr("Composition of the executive committee, term {1}"), {c->term});
+    ct.caption = format(tr("Composition of the executive committee, term {1}"), {termName(c->term)});
     row(ct, tr("Members of the executive committee"),
         {Cell::count(c->members), Cell::share(c->members, c->members)}, true);
     row(ct, tr("Members of the standing committee"),

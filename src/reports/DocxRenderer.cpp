@@ -138,6 +138,8 @@ void table(std::ostringstream& out, const Table& t, int textW) {
   const DocxColumns plan = columnWidths(t, textW);
   const auto& widths = plan.widths;
   if (!t.caption.empty()) out << para("Caption", run(keepLastWordsTogether(t.caption)));
+  // The closing block stands apart from the last paragraph, as in the PDF.
+  if (t.borderless && t.caption.empty()) out << para("AfterTable", "");
   out << "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" << textW
       << "\" w:type=\"dxa\"/><w:tblBorders>";
   for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})

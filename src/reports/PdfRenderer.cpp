@@ -546,7 +546,10 @@ class PdfWriter {
 
   static constexpr double kPlotH = 190;
 
-  double chartHeight(const Chart&) const { return 24 + kPlotH + 36 + 26 + 10; }
+  // Room between the title and the plot for the value over a bar that reaches the top (100%).
+  static constexpr double kLabelRoom = 12;
+
+  double chartHeight(const Chart&) const { return 24 + kLabelRoom + kPlotH + 36 + 26 + 10; }
 
   void setRgb(size_t series) {
     if (series % 2 == 0)
@@ -570,7 +573,7 @@ class PdfWriter {
     titleSt.wrapChars = false;
     Layout title = layout(escape(c.title), titleSt, width());
     draw(title.get(), left_, y_);
-    y_ += heightOf(title.get()) + 8;
+    y_ += heightOf(title.get()) + 8 + kLabelRoom;
 
     // Room on the right for the target's value at the end of its line.
     const double axisW = 46, endW = c.targetLabel.empty() ? 8 : 40;

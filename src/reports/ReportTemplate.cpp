@@ -428,4 +428,9 @@ std::string termYears(int from, int to) {
   return std::to_string(from) + " - " + std::to_string(to);
 }
 
+std::string termName(const std::string& name) {
+  if (name.size() == 9 && name[4] == '-') return name.substr(0, 4) + " - " + name.substr(5);
+  return name;
+}
+
 }  // namespace dangbo::reports

@@ -96,5 +96,7 @@ std::string sentenceCount(int64_t n);
 std::string sentencePercent(int64_t tenths);
 /// A term's years as the seed writes them: "2025 - 2030" (from "2025-2030" or the two years).
 std::string termYears(int from, int to);
+/// A term's name as the seed writes it: "2025-2030" -> "2025 - 2030" (any other name as it is).
+std::string termName(const std::string& name);
 
 }  // namespace dangbo::reports

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/Numbers.h"
+#include "core/PeriodRules.h"
 #include "services/Admissions.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
@@ -17,11 +18,12 @@ namespace dangbo::services {
 using core::Date;
 
 namespace {
+// The term's count target: the former communes' rows and the committee's own added up (core/PeriodRules, as
+// the congress report).
 std::optional<int64_t> targetFor(const std::vector<core::Target>& targets, const std::string& key, int from,
                                  int to) {
-  for (const auto& t : targets)
-    if (t.key == key && t.fromYear == from && t.toYear == to) return int64_t(std::llround(t.value));
-  return std::nullopt;
+  const auto v = core::termTargetValue(targets, key, from, to);
+  return v ? std::optional<int64_t>(int64_t(std::llround(*v))) : std::nullopt;
 }
 }  // namespace
 

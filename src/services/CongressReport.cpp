@@ -8,6 +8,7 @@
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/Numbers.h"
+#include "core/PeriodRules.h"
 #include "core/VietText.h"
 #include "services/MemberList.h"
 #include "services/Services.h"
@@ -53,35 +54,22 @@ const core::Term* termContaining(const std::vector<core::Term>& terms, int first
 }
 
 // The value of a term's count target among `targets` (those of one key): the rows of the former communes and
-// the row without origin are added up (version 2).
+// the row without origin are added up (version 2; core/PeriodRules, as every report).
 std::optional<int64_t> targetOfTerm(const std::vector<core::Target>& targets, const core::Term& term) {
-  std::optional<int64_t> sum;
-  for (const auto& t : targets)
-    if (t.fromYear == term.fromYear && t.toYear == term.toYear)
-      sum = sum.value_or(0) + static_cast<int64_t>(std::llround(t.value));
-  return sum;
+  if (targets.empty()) return std::nullopt;
+  const auto v = core::termTargetValue(targets, targets.front().key, term.fromYear, term.toYear);
+  return v ? std::optional<int64_t>(static_cast<int64_t>(std::llround(*v))) : std::nullopt;
 }
 
 // The exact value of a term's percentage target (such as 90 or 92.5): the row without origin, else the lowest
 // of the former communes' values (percentages are not added).
 std::optional<double> targetValueOfTerm(const std::vector<core::Target>& targets, const core::Term& term) {
-  std::optional<double> lowest;
-  for (const auto& t : targets)
-    if (t.fromYear == term.fromYear && t.toYear == term.toYear) {
-      if (t.origin.empty()) return t.value;
-      if (!lowest || t.value < *lowest) lowest = t.value;
-    }
-  return lowest;
+  if (targets.empty()) return std::nullopt;
+  return core::termTargetValue(targets, targets.front().key, term.fromYear, term.toYear);
 }
 
-bool isCountTarget(const std::string& code) {
-  return code == "ket_nap_nhiem_ky" || code == "ket_nap_nam";
-}
-
-// The year's 31 December lies in [from, to]: the last such year (from.year() - 1 when none).
-int lastYearEndingIn(const core::Date& to) {
-  return to.month() == 12 && to.day() == 31 ? to.year() : to.year() - 1;
-}
+using core::isCountTarget;
+using core::lastYearEndingIn;
 
 std::optional<int64_t> toTenths(const std::optional<double>& v) {
   return v ? std::optional<int64_t>(static_cast<int64_t>(std::llround(*v * 10.0))) : std::nullopt;

@@ -9,6 +9,7 @@
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/Numbers.h"
+#include "core/PeriodRules.h"
 #include "core/Records.h"
 #include "core/VietText.h"
 #include "services/Admissions.h"
@@ -39,6 +40,9 @@ std::optional<core::Target> targetFor(const std::vector<core::Target>& targets, 
   for (const auto& t : targets)
     if (t.key == key && t.fromYear <= year && year <= t.toYear && (!found || t.fromYear > found->fromYear))
       found = t;
+  // Its value as every report takes it: the former communes' counts added up, a percentage the committee's
+  // own or the lowest (core/PeriodRules).
+  if (found) found->value = *core::termTargetValue(targets, key, found->fromYear, found->toYear);
   return found;
 }
 

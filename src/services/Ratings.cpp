@@ -12,6 +12,7 @@
 #include "core/I18n.h"
 #include "core/InputClean.h"
 #include "core/Numbers.h"
+#include "core/PeriodRules.h"
 #include "core/VietText.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
@@ -322,13 +323,12 @@ void addLevel(RatingLevels& l, const std::string& level) {
     ++l.khtnv;
 }
 
+// The target in force in the year (core/PeriodRules, as the congress report: the committee's own row, else
+// the lowest of the former communes'), in tenths.
 std::optional<int64_t> targetOf(const std::vector<core::Target>& targets, const std::string& key, int year) {
-  const core::Target* best = nullptr;
-  for (const auto& t : targets)
-    if (t.key == key && t.fromYear <= year && year <= t.toYear && (!best || t.fromYear > best->fromYear))
-      best = &t;
-  if (!best) return std::nullopt;
-  return static_cast<int64_t>(std::llround(best->value * 10));
+  const auto v = core::targetInYear(targets, key, year);
+  if (!v) return std::nullopt;
+  return static_cast<int64_t>(std::llround(*v * 10));
 }
 
 }  // namespace
@@ -780,6 +780,10 @@ RatingSummary ratingSummary(Services& s, const Actor& actor, int fromYear, int t
     sum.cells.push_back(std::move(h));
   }
   return sum;
+}
+
+RatingSummary ratingSummaryOf(Services& s, const Actor& actor, const core::Date& from, const core::Date& to) {
+  return ratingSummary(s, actor, from.year(), core::lastYearEndingIn(to));
 }
 
 }  // namespace dangbo::services

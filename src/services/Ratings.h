@@ -257,5 +257,8 @@ struct RatingSummary {
 /// counts for ratings.cell_id, or when that is empty for the member's cell on 31 December. Needs
 /// ReadRegister; a secretary's `cells` hold only their cell.
 RatingSummary ratingSummary(Services& s, const Actor& actor, int fromYear, int toYear);
+/// ratingSummary of a period's years as the congress report takes them: the years whose 31 December lies in
+/// [from, to] (a period ending 31/07/2025 cannot know the 2025 ratings, made in December).
+RatingSummary ratingSummaryOf(Services& s, const Actor& actor, const core::Date& from, const core::Date& to);
 
 }  // namespace dangbo::services

@@ -1,8 +1,23 @@
 #include "services/ReportModel.h"
 
+#include "core/I18n.h"
 #include "core/Numbers.h"
+#include "services/Services.h"
 
 namespace dangbo::services {
+
+ReportModel periodReportModel(Services& s, const char* name, const char* title, const core::Date& from,
+                              const core::Date& to, const core::Date& asOf) {
+  ReportModel m;
+  m.name = name;
+  m.title = core::tr(title);
+  m.committee = s.committee().name;
+  m.from = from;
+  m.to = to;
+  m.asOf = asOf;
+  m.hasPeriod = true;
+  return m;
+}
 
 Figure Figure::share(int64_t n, int64_t of) {
   return percent(core::percentTenths(n, of));

@@ -103,4 +103,11 @@ std::vector<std::string> checkTotals(const ReportTable& t);
 /// checkTotals over every table of a report whose `sums` is set.
 std::vector<std::string> checkTotals(const ReportModel& m);
 
+class Services;
+/// A new report of a period, without sections: its name, its title (an untranslated catalog entry,
+/// translated here), the committee's name, the period (both days included) and the day of the standing
+/// figures. The one start of every period report (ReportsPeriod, ReportsCellWork).
+ReportModel periodReportModel(Services& s, const char* name, const char* title, const core::Date& from,
+                              const core::Date& to, const core::Date& asOf);
+
 }  // namespace dangbo::services

@@ -19,19 +19,6 @@ using core::tr;
 using core::YearMonth;
 
 namespace {
-ReportModel model(Services& s, const char* name, const char* title, const Date& from, const Date& to,
-                  const Date& asOf) {
-  ReportModel m;
-  m.name = name;
-  m.title = tr(title);
-  m.committee = s.committee().name;
-  m.from = from;
-  m.to = to;
-  m.asOf = asOf;
-  m.hasPeriod = true;
-  return m;
-}
-
 Figure amount(const std::optional<int64_t>& v) {
   return v ? Figure::count(*v) : Figure::label("-");
 }
@@ -76,7 +63,7 @@ ReportModel duesReport(Services& s, const Actor& actor, int year, const std::str
   const Date from = *Date::make(year, 1, 1), to = *Date::make(year, 12, 31);
   if (!cellCode.empty()) {
     const DuesBook book = duesBook(s, actor, cellCode, year, asOf);
-    ReportModel m = model(s, "dues", core::N_("Party dues book (form S01/ĐP)"), from, to, asOf);
+    ReportModel m = periodReportModel(s, "dues", core::N_("Party dues book (form S01/ĐP)"), from, to, asOf);
     ReportSection head;
     head.heading = format(tr("{1} ({2}), year {3}"), {book.cellName, book.cellCode, std::to_string(year)});
     int64_t owed = 0;
@@ -117,8 +104,8 @@ ReportModel duesReport(Services& s, const Actor& actor, int year, const std::str
     return m;
   }
   const DuesSummary sum = duesSummary(s, actor, year, asOf);
-  ReportModel m =
-      model(s, "dues", core::N_("Party dues summary of the committee (form S02/ĐP)"), from, to, asOf);
+  ReportModel m = periodReportModel(s, "dues", core::N_("Party dues summary of the committee (form S02/ĐP)"),
+                                    from, to, asOf);
   ReportSection cells;
   ReportTable byCell;
   byCell.key = "cells";
@@ -156,7 +143,7 @@ ReportModel duesReport(Services& s, const Actor& actor, int year, const std::str
 
 ReportModel meetingsReport(Services& s, const Actor& actor, const Date& from, const Date& to,
                            const std::string& cellCode) {
-  ReportModel m = model(s, "meetings", core::N_("Cell meetings by month"), from, to, to);
+  ReportModel m = periodReportModel(s, "meetings", core::N_("Cell meetings by month"), from, to, to);
   const auto list = meetingsBetween(s, actor, from, to, cellCode);
   ReportSection sec;
   ReportTable t;
@@ -201,8 +188,8 @@ ReportModel meetingsReport(Services& s, const Actor& actor, const Date& from, co
 }
 
 ReportModel removalGroundsReport(Services& s, const Actor& actor, int year, const Date& asOf) {
-  ReportModel m = model(s, "removal-grounds", core::N_("Members with a ground for removal"),
-                        *Date::make(year, 1, 1), *Date::make(year, 12, 31), asOf);
+  ReportModel m = periodReportModel(s, "removal-grounds", core::N_("Members with a ground for removal"),
+                                    *Date::make(year, 1, 1), *Date::make(year, 12, 31), asOf);
   const auto list = removalGrounds(s, actor, year, asOf);
   ReportSection sec;
   sec.paragraphs.push_back(

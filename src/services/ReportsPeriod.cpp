@@ -19,19 +19,6 @@ using core::tr;
 
 namespace {
 
-ReportModel periodModel(Services& s, const char* name, const char* title, const core::Date& from,
-                        const core::Date& to, const core::Date& asOf) {
-  ReportModel m;
-  m.name = name;
-  m.title = tr(title);
-  m.committee = s.committee().name;
-  m.from = from;
-  m.to = to;
-  m.asOf = asOf;
-  m.hasPeriod = true;
-  return m;
-}
-
 ReportRow row(std::string key, std::string label, std::vector<Figure> figures, RowRole role = RowRole::Body) {
   ReportRow r;
   r.key = std::move(key);
@@ -49,7 +36,7 @@ std::optional<double> tenthsValue(const std::optional<int64_t>& t) {
 
 ReportModel admissionsReport(Services& s, const Actor& actor, const core::Date& from, const core::Date& to,
                              const core::Date& asOf) {
-  ReportModel m = periodModel(s, "admissions", core::N_("Admission of new members"), from, to, asOf);
+  ReportModel m = periodReportModel(s, "admissions", core::N_("Admission of new members"), from, to, asOf);
   const auto years = admissionsByYear(s, actor, from, to, asOf);
   ReportSection sec;
   ReportTable t;
@@ -132,8 +119,8 @@ ReportModel admissionsReport(Services& s, const Actor& actor, const core::Date& 
 }
 
 ReportModel ratingsReport(Services& s, const Actor& actor, const core::Date& from, const core::Date& to) {
-  ReportModel m = periodModel(s, "ratings", core::N_("Annual quality rating"), from, to, to);
-  const auto sum = ratingSummary(s, actor, from.year(), to.year());
+  ReportModel m = periodReportModel(s, "ratings", core::N_("Annual quality rating"), from, to, to);
+  const auto sum = ratingSummaryOf(s, actor, from, to);
   ReportSection sec;
   ReportTable t;
   t.key = "by_year";
@@ -187,7 +174,7 @@ ReportModel ratingsReport(Services& s, const Actor& actor, const core::Date& fro
 
 ReportModel disciplineReport(Services& s, const Actor& actor, const core::Date& from, const core::Date& to) {
   ReportModel m =
-      periodModel(s, "discipline", core::N_("Inspection, supervision and discipline"), from, to, to);
+      periodReportModel(s, "discipline", core::N_("Inspection, supervision and discipline"), from, to, to);
   const auto f = disciplineFigures(s, actor, from, to);
   ReportSection sec;
   ReportTable forms;
@@ -255,7 +242,7 @@ ReportModel disciplineReport(Services& s, const Actor& actor, const core::Date& 
 }
 
 ReportModel deadlinesReport(Services& s, const Actor& actor, const core::Date& asOf) {
-  ReportModel m = periodModel(s, "deadlines", core::N_("Deadlines"), asOf, asOf, asOf);
+  ReportModel m = periodReportModel(s, "deadlines", core::N_("Deadlines"), asOf, asOf, asOf);
   m.hasPeriod = false;
   const auto list = deadlines(s, actor, asOf);
   ReportSection sec;

@@ -115,6 +115,10 @@ Kind committeeKind() {
     auto info = c.s.committee();
     for (const auto& f : committeeFields())
       if (v.has(f.name)) info.*f.member = v.text(f.name);
+    // The recipients one per line, written as `show` writes them: "- Tỉnh ủy,\n- Lưu."
+    for (size_t at = info.recipients.find("\\n"); at != std::string::npos;
+         at = info.recipients.find("\\n", at))
+      info.recipients.replace(at, 2, "\n");
     c.s.saveCommittee(c.actor, info);
     c.err << tr("The committee's details saved.") << "\n";
   };
