@@ -11,14 +11,17 @@
 #include "core/InputClean.h"
 #include "core/Numbers.h"
 #include "core/VietText.h"
+#include "services/CellWorkInternal.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
-#include "store/CellWorkRepository.h"
-#include "store/MemberQuery.h"
-#include "store/RegisterRepository.h"
 
 namespace dangbo::services {
 
+using cellwork::diff;
+using cellwork::memberCodeOf;
+using cellwork::Register;
+using cellwork::requireRead;
+using cellwork::upper;
 using core::DataError;
 using core::Date;
 using core::format;
@@ -27,13 +30,6 @@ using core::tr;
 using core::YearMonth;
 
 namespace {
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return out;
-}
 
 std::string money(int64_t v) {
   return core::formatCountVn(v);
@@ -45,112 +41,13 @@ std::string monthsText(const std::vector<YearMonth>& months) {
   return out;
 }
 
-/// The register as the cell-work rules read it: members with their cell on any day, cells, leaves.
-struct Register {
-  store::ListSnapshot snap;
-  std::unordered_map<std::string, size_t> byCode;  // upper-case code -> snapshot index
-  std::unordered_map<core::Id, size_t> byId;
-  std::vector<core::Organization> orgs;
-  std::unordered_map<std::string, size_t> orgByCode;  // upper-case code -> orgs index
-  std::unordered_map<core::Id, size_t> orgById;
-  std::unordered_map<core::Id, std::vector<store::LeaveRow>> leaves;
-
-  explicit Register(store::Database& db) {
-    snap = store::loadListSnapshot(db);
-    for (size_t i = 0; i < snap.members.size(); ++i) {
-      byCode.emplace(upper(snap.members[i].code), i);
-      byId.emplace(snap.members[i].id, i);
-    }
-    orgs = store::RegisterRepository(db).organizations();
-    for (size_t i = 0; i < orgs.size(); ++i) {
-      orgByCode.emplace(upper(orgs[i].code), i);
-      orgById.emplace(orgs[i].id, i);
-    }
-    for (auto& l : store::CellWorkRepository(db).leaves()) leaves[l.memberId].push_back(l);
-  }
-  const store::ListEntry& member(size_t i) const { return snap.members[i]; }
-  bool presentOn(size_t i, const Date& day) const {
-    const auto d = static_cast<int32_t>(day.serial());
-    return snap.joinedDay[i] <= d && d < snap.endDay[i];
-  }
-  core::Id cellOn(size_t i, const Date& day) const { return store::cellOn(snap, i, day); }
-  bool inCellOn(size_t i, core::Id cell, const Date& day) const {
-    return presentOn(i, day) && cellOn(i, day) == cell;
-  }
-  bool exemptOn(size_t i, const Date& day) const {
-    const auto& m = member(i);
-    return m.status == "exempt" && (!m.statusSince || *m.statusSince <= day);
-  }
-  bool onLeave(core::Id memberId, const Date& from, const Date& to) const {
-    auto it = leaves.find(memberId);
-    if (it == leaves.end()) return false;
-    for (const auto& l : it->second)
-      if (l.from <= to && from <= l.to) return true;
-    return false;
-  }
-  std::optional<Date> firstAdmitted(size_t i) const { return member(i).admittedOn; }
-  const core::Organization& org(core::Id id) const { return orgs[orgById.at(id)]; }
-};
-
 }  // namespace
-
-struct CellWorkDoor::Impl {
-  Services& s;
-  Actor actor;
-  Date today;
-  std::unique_ptr<Register> reg;
-  store::CellWorkRepository repo;
-  // Dry run: meetings that would be added, so that an attendance file can refer to a meeting of the same
-  // import.
-  std::set<std::tuple<core::Id, std::string, std::string>> pendingMeetings;
-
-  Impl(Services& sv, const Actor& a, Date t)
-      : s(sv), actor(a), today(t), reg(std::make_unique<Register>(storeOf(sv))), repo(storeOf(sv)) {}
-
-  void requireCell(core::Id cellId) const {
-    require(actor, Permission::WriteRegister);
-    if (actor.role == "secretary" && actor.cellId != cellId)
-      throw core::PermissionError(
-          format(tr("The account {1} may record the work of its own cell only."), {actor.username}));
-  }
-  const core::Organization& cell(const std::string& code) const {
-    auto it = reg->orgByCode.find(upper(core::normalizeText(code)));
-    if (it == reg->orgByCode.end())
-      throw DataError(format(tr("There is no party cell with the code {1}."), {code}));
-    return reg->orgs[it->second];
-  }
-  size_t member(const std::string& code) const {
-    auto it = reg->byCode.find(upper(core::normalizeText(code)));
-    if (it == reg->byCode.end()) throw DataError(format(tr("There is no member with the code {1}."), {code}));
-    return it->second;
-  }
-  void notFuture(const Date& d, const char* what) const {
-    if (d > today) throw DataError(format(tr("{1} {2} is in the future."), {tr(what), d.vn()}));
-  }
-  void write(const DoorOutcome& o, const char* entity, bool dryRun) {
-    if (dryRun || !o.changed()) return;
-    const auto [before, after] = auditValues(o.changes);
-    s.audit(actor, std::string(entity) + (o.isNew ? ".add" : ".update"), o.record, o.isNew ? "" : before,
-            after);
-  }
-};
 
 CellWorkDoor::CellWorkDoor(Services& s, const Actor& actor, Date today)
     : d_(std::make_unique<Impl>(s, actor, today)) {}
 CellWorkDoor::~CellWorkDoor() = default;
 
 namespace {
-void diff(std::vector<ChangedField>& out, const char* field, const std::string& before,
-          const std::string& after, bool isNew) {
-  if (isNew ? !after.empty() : before != after) out.push_back({field, before, after});
-}
-
-std::string memberCodeOf(const Register& reg, const std::optional<core::Id>& id) {
-  if (!id) return {};
-  auto it = reg.byId.find(*id);
-  return it == reg.byId.end() ? std::string() : reg.member(it->second).code;
-}
-
 std::string timeText(const std::string& t, const char* what) {
   std::string v = core::normalizeText(t);
   if (v.empty()) return v;
@@ -242,22 +139,7 @@ DoorOutcome CellWorkDoor::saveAttendance(const std::string& cellCode, const Date
   auto& d = *d_;
   const auto& cell = d.cell(cellCode);
   d.requireCell(cell.id);
-  std::string kind = kindIn;
-  if (kind.empty()) {
-    int found = 0;
-    for (const auto* k : {"thuong_ky", "chuyen_de", "bat_thuong"})
-      if (d.repo.meeting(cell.id, on, k) || d.pendingMeetings.contains({cell.id, on.iso(), k})) {
-        kind = k;
-        ++found;
-      }
-    if (found != 1)
-      throw DataError(
-          found
-              ? format(tr("The cell {1} held several meetings on {2}: name the kind."), {cell.code, on.vn()})
-              : format(tr("The cell {1} has no meeting recorded on {2}."), {cell.code, on.vn()}));
-  }
-  if (!core::enums::meetingKind.contains(kind))
-    throw DataError(format(tr("\"{1}\" is not a kind of meeting."), {kind}));
+  const std::string kind = d.meetingKind(cell, on, kindIn);
   auto stored = d.repo.meeting(cell.id, on, kind);
   if (!stored && !d.pendingMeetings.contains({cell.id, on.iso(), kind}))
     throw DataError(format(tr("The cell {1} has no meeting recorded on {2}."), {cell.code, on.vn()}));
@@ -429,15 +311,7 @@ DoorOutcome CellWorkDoor::saveRemittance(const RemittanceInput& in, bool dryRun)
   return out;
 }
 
-namespace {
-template <class F>
-DoorOutcome single(Services& s, const Actor& actor, F f) {
-  DoorOutcome out;
-  CellWorkDoor door(s, actor);
-  storeOf(s).transaction([&] { out = f(door); });
-  return out;
-}
-}  // namespace
+using cellwork::single;
 
 DoorOutcome saveMeeting(Services& s, const Actor& actor, const MeetingInput& in) {
   return single(s, actor, [&](CellWorkDoor& d) { return d.saveMeeting(in); });
@@ -458,13 +332,6 @@ DoorOutcome saveRemittance(Services& s, const Actor& actor, const RemittanceInpu
 // --- reading ---
 
 namespace {
-void requireRead(const Actor& actor, std::optional<core::Id> cellId) {
-  require(actor, Permission::ReadRegister);
-  if (actor.role == "secretary" && (!cellId || actor.cellId != cellId))
-    throw core::PermissionError(
-        format(tr("The account {1} may read the work of its own cell only."), {actor.username}));
-}
-
 const core::Organization& cellByCode(const Register& reg, const std::string& code) {
   auto it = reg.orgByCode.find(upper(core::normalizeText(code)));
   if (it == reg.orgByCode.end())
@@ -532,6 +399,7 @@ DuesYear computeDuesYear(Services& s, const Register& reg, int year, const Date&
         if (bm.due.exempt) ++t.exempt;
         if (bm.owed > 0) ++t.unpaid;
         t.due += bm.due.due.value_or(0);
+        t.owed += bm.owed;
         line.months[m] = bm;
       }
       out.lines.push_back(std::move(line));
@@ -600,6 +468,8 @@ std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const 
     v.endsAt = m.endsAt;
     v.grade = m.grade;
     v.resolution = m.resolution;
+    v.chairCode = memberCodeOf(reg, m.chairId);
+    v.minutesByCode = memberCodeOf(reg, m.minutesBy);
     if (countedDays.insert(m.heldOn).second) {
       // One pass over the members per meeting day counts every cell's expected attendance that day.
       for (size_t i = 0; i < reg.snap.members.size(); ++i)
@@ -671,6 +541,7 @@ DuesSummary duesSummary(Services& s, const Actor& actor, int year, const Date& a
       all.exempt += t.exempt;
       all.unpaid += t.unpaid;
       all.due += t.due;
+      all.owed += t.owed;
       all.collected += t.collected;
       all.sent += t.sent;
       if (t.kept) all.kept = all.kept.value_or(0) + *t.kept;

@@ -346,6 +346,48 @@ std::vector<RemittanceRow> CellWorkRepository::remittancesFor(const core::YearMo
   return out;
 }
 
+std::vector<PaymentRow> CellWorkRepository::paymentsOf(core::Id memberId) {
+  SQLite::Statement q(db_.db(), std::string("SELECT ") + kPaymentColumns +
+                                    " FROM dues_payments WHERE member_id = ? ORDER BY month");
+  q.bind(1, static_cast<int64_t>(memberId));
+  std::vector<PaymentRow> out;
+  while (q.executeStep()) out.push_back(readPayment(q));
+  return out;
+}
+
+namespace {
+// DELETE with two keys: an id and a text (a day or a month).
+void deleteWhere(SQLite::Database& db, const char* sqlText, core::Id id, const std::string& key) {
+  SQLite::Statement q(db, sqlText);
+  q.bind(1, static_cast<int64_t>(id));
+  if (!key.empty()) q.bind(2, key);
+  q.exec();
+}
+}  // namespace
+
+void CellWorkRepository::deleteMeeting(core::Id meetingId) {
+  deleteWhere(db_.db(), "DELETE FROM meeting_attendance WHERE meeting_id = ?", meetingId, "");
+  deleteWhere(db_.db(), "DELETE FROM meetings WHERE id = ?", meetingId, "");
+}
+
+void CellWorkRepository::deleteLeave(core::Id memberId, const core::Date& from) {
+  deleteWhere(db_.db(), "DELETE FROM activity_leaves WHERE member_id = ? AND from_on = ?", memberId,
+              from.iso());
+}
+
+void CellWorkRepository::deleteBasis(core::Id memberId, const core::YearMonth& from) {
+  deleteWhere(db_.db(), "DELETE FROM dues_bases WHERE member_id = ? AND from_month = ?", memberId,
+              from.iso());
+}
+
+void CellWorkRepository::deletePayment(core::Id memberId, const core::YearMonth& month) {
+  deleteWhere(db_.db(), "DELETE FROM dues_payments WHERE member_id = ? AND month = ?", memberId, month.iso());
+}
+
+void CellWorkRepository::deleteRemittance(core::Id cellId, const core::YearMonth& month) {
+  deleteWhere(db_.db(), "DELETE FROM dues_remittances WHERE cell_id = ? AND month = ?", cellId, month.iso());
+}
+
 std::vector<core::Id> CellWorkRepository::membersWithRemoval() {
   SQLite::Statement q(db_.db(), "SELECT DISTINCT member_id FROM removals");
   std::vector<core::Id> out;
