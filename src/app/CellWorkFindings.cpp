@@ -1,6 +1,7 @@
 #include "app/CellWorkFindings.h"
 
 #include <wx/listctrl.h>
+#include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
@@ -46,6 +47,23 @@ CellWorkFindings::CellWorkFindings(wxWindow* parent) : wxPanel(parent, wxID_ANY)
   for (const wxString& h : {_("Finding"), _("Code"), _("Year"), _("Detail")}) list_->AppendColumn(h);
   sizer->Add(list_, 0, wxEXPAND);
   SetSizer(sizer);
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    e.Skip();
+    CallAfter([this] { wrap(); });
+  });
+}
+
+void CellWorkFindings::wrap() {
+  const int width = GetClientSize().x;
+  if (width < FromDIP(100)) return;
+  const wxString before = heading_->GetLabel();
+  heading_->SetLabelText(label_);
+  heading_->Wrap(width);
+  if (heading_->GetLabel() != before) {
+    Layout();
+    GetParent()->Layout();
+    if (auto* scroll = dynamic_cast<wxScrolledWindow*>(GetParent())) scroll->FitInside();
+  }
 }
 
 void CellWorkFindings::show(services::Services& s) {
@@ -55,7 +73,8 @@ void CellWorkFindings::show(services::Services& s) {
   try {
     found = services::checkCellWork(s, currentActor(), core::Date::today());
   } catch (const std::exception& e) {
-    heading_->SetLabelText(ui::wx(e.what()));
+    label_ = ui::wx(e.what());
+    heading_->SetLabelText(label_);
     list_->Thaw();
     return;
   }
@@ -68,7 +87,8 @@ void CellWorkFindings::show(services::Services& s) {
     if (it == counts.end()) continue;
     parts += (parts.empty() ? "" : ", ") + ruleName(rule) + " " + ui::count(it->second);
   }
-  heading_->SetLabelText(parts.empty() ? heading : heading + " (" + parts + ")");
+  label_ = parts.empty() ? heading : heading + " (" + parts + ")";
+  heading_->SetLabelText(label_);
   for (const char* rule : kOrder)
     for (const auto& f : found) {
       if (f.rule != rule) continue;
@@ -82,9 +102,7 @@ void CellWorkFindings::show(services::Services& s) {
   ui::fitColumns(list_, 360);
   ui::stretchLastColumn(list_);
   list_->Thaw();
-  heading_->Wrap(std::max(FromDIP(200), GetParent()->GetClientSize().x - FromDIP(40)));
-  heading_->SetMinSize(wxSize(FromDIP(100), -1));
-  Layout();
+  wrap();
 }
 
 }  // namespace dangbo::app

@@ -3,6 +3,7 @@
 // meetings missing, meetings below a good one, absence and dues removal grounds, arrears, a basis missing),
 // counted by rule in the heading and listed one a line, from services::checkCellWork as `check` reads them.
 #include <wx/panel.h>
+#include <wx/string.h>
 
 namespace dangbo::services {
 class Services;
@@ -20,7 +21,10 @@ class CellWorkFindings : public wxPanel {
   void show(services::Services& s);
 
  private:
+  /// Wraps the heading at the panel's width.
+  void wrap();
   wxStaticText* heading_ = nullptr;
+  wxString label_;  ///< the heading unwrapped
   wxListCtrl* list_ = nullptr;
 };
 
