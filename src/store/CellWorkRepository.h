@@ -111,7 +111,7 @@ class CellWorkRepository {
                                       std::optional<core::Id> cellId = std::nullopt);
 
   /// The payments for the months from..to, and those paid from..to's days for earlier months (arrears), of a
-  /// cell (the collecting cell) or all.
+  /// cell (the collecting cell) or all. Their figures only: channel and receipt are left empty.
   std::vector<PaymentRow> paymentsOfPeriod(const core::YearMonth& from, const core::YearMonth& to,
                                            std::optional<core::Id> cellId = std::nullopt);
   /// Inserts or replaces what a cell sent up for a month.
