@@ -13,10 +13,12 @@
 
 #include <algorithm>
 
+#include "app/DisciplineDialogs.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
 #include "core/Numbers.h"
+#include "services/Discipline.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
@@ -103,6 +105,31 @@ CellWorkPage::CellWorkPage(wxWindow* parent) {
   dues_->SetRowLabelSize(220);
   dues_->SetDefaultCellAlignment(wxALIGN_RIGHT, wxALIGN_CENTER);
   ds->Add(dues_, 1, wxEXPAND | wxALL, 6);
+  // What the cell sent up to the commune (its share of the dues it does not keep), month by month.
+  auto* sbar = new wxBoxSizer(wxHORIZONTAL);
+  sbar->Add(new wxStaticText(dp, wxID_ANY, _("Sent up to the commune:")), 0,
+            wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+  sbar->Add(new wxStaticText(dp, wxID_ANY, _("Mont&h:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+  sentMonth_ = new wxChoice(dp, wxID_ANY);
+  sentMonth_->SetName("sentMonth");
+  for (int m = 1; m <= 12; ++m) sentMonth_->Append(monthHeading(m));
+  sbar->Add(sentMonth_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+  sbar->Add(new wxStaticText(dp, wxID_ANY, _("A&mount:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+  sentAmount_ =
+      new wxTextCtrl(dp, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+  sentAmount_->SetName("sentAmount");
+  sbar->Add(sentAmount_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+  sbar->Add(new wxStaticText(dp, wxID_ANY, _("Sent on:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+  sentOn_ = new wxTextCtrl(dp, wxID_ANY, ui::date(core::Date::today()));
+  sentOn_->SetName("sentOn");
+  sbar->Add(sentOn_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+  auto* sentSave = new wxButton(dp, wxID_ANY, _("Record as sen&t"));
+  sentSave->SetName("saveSent");
+  sbar->Add(sentSave, 0, wxALIGN_CENTER_VERTICAL);
+  ds->Add(sbar, 0, wxEXPAND | wxLEFT | wxRIGHT, 6);
+  sentNote_ = new wxStaticText(dp, wxID_ANY, " ");
+  sentNote_->SetName("sentNote");
+  ds->Add(sentNote_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
   ds->Add(new wxStaticText(
               dp, wxID_ANY,
               _("Type the amount paid for a month and press Enter (the next member below).\nRed: owed; "
@@ -110,6 +137,44 @@ CellWorkPage::CellWorkPage(wxWindow* parent) {
           0, wxALL, 6);
   dp->SetSizer(ds);
   book->AddPage(dp, _("Party dues"));
+  // The commune's month: every cell.
+  auto* op = new wxPanel(book);
+  auto* os = new wxBoxSizer(wxVERTICAL);
+  auto* obar = new wxBoxSizer(wxHORIZONTAL);
+  obar->Add(new wxStaticText(op, wxID_ANY, _("Mont&h:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+  overviewMonth_ = new wxChoice(op, wxID_ANY);
+  overviewMonth_->SetName("overviewMonth");
+  for (int m = 1; m <= 12; ++m) overviewMonth_->Append(monthHeading(m));
+  overviewMonth_->SetSelection(std::max(0, core::Date::today().month() - 2));
+  obar->Add(overviewMonth_, 0, wxALIGN_CENTER_VERTICAL);
+  os->Add(obar, 0, wxALL, 6);
+  overview_ = new wxListCtrl(op, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+  overview_->SetName("communeMonth");
+  for (const wxString& h : {_("Cell"), _("Meetings"), _("Rate"), _("Members"), _("Dues due"), _("Collected"),
+                            _("Owed"), _("Unpaid")})
+    overview_->AppendColumn(h);
+  os->Add(overview_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
+  op->SetSizer(os);
+  book->AddPage(op, _("All cells"));
+  // The removal grounds of the year.
+  auto* gp = new wxPanel(book);
+  auto* gs = new wxBoxSizer(wxVERTICAL);
+  grounds_ = new wxListCtrl(gp, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+  grounds_->SetName("grounds");
+  for (const wxString& h :
+       {_("Cell"), _("Code"), _("Full name"), _("Months absent"), _("Months unpaid"), _("Removal")})
+    grounds_->AppendColumn(h);
+  gs->Add(grounds_, 1, wxEXPAND | wxALL, 6);
+  auto* gbar = new wxBoxSizer(wxHORIZONTAL);
+  gbar->Add(
+      new wxStaticText(gp, wxID_ANY, _("Enter on a member: start the removal (the form opens pre-filled).")),
+      1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+  auto* start = new wxButton(gp, wxID_ANY, _("Start the removal..."));
+  start->SetName("startRemoval");
+  gbar->Add(start, 0, wxALIGN_CENTER_VERTICAL);
+  gs->Add(gbar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
+  gp->SetSizer(gs);
+  book->AddPage(gp, _("Removal grounds"));
   top->Add(book, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
   SetSizer(top);
 
@@ -124,10 +189,17 @@ CellWorkPage::CellWorkPage(wxWindow* parent) {
   });
   // The dues tab opens on its grid, the meetings tab on the meeting day.
   book->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
-    if (e.GetSelection() == 1)
+    if (e.GetSelection() == 3) {
+      fillGrounds();
+      grounds_->SetFocus();
+    } else if (e.GetSelection() == 2) {
+      fillOverview();
+      overview_->SetFocus();
+    } else if (e.GetSelection() == 1) {
       dues_->SetFocus();
-    else
+    } else {
       day_->SetFocus();
+    }
     e.Skip();
   });
   cell_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh(); });
@@ -145,6 +217,12 @@ CellWorkPage::CellWorkPage(wxWindow* parent) {
   attendance_->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent&) { cycleAttendance(); });
   save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveMeeting(); });
   dues_->Bind(wxEVT_GRID_CELL_CHANGED, [this](wxGridEvent& e) { onDuesChanged(e); });
+  sentMonth_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fillSent(); });
+  overviewMonth_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fillOverview(); });
+  grounds_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { startRemoval(); });
+  start->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { startRemoval(); });
+  sentSave->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveSent(); });
+  sentAmount_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { saveSent(); });
 }
 
 void CellWorkPage::showRegister(services::Services& s) {
@@ -192,6 +270,8 @@ void CellWorkPage::refresh() {
   fillMeetings();
   fillAttendance();
   fillDues();
+  if (overview_->IsShownOnScreen()) fillOverview();
+  if (grounds_->IsShownOnScreen()) fillGrounds();
 }
 
 void CellWorkPage::fillMeetings() {
@@ -332,6 +412,147 @@ void CellWorkPage::fillDues() {
   progress_->GetParent()->Layout();
   dues_->AutoSizeColumns(false);
   filling_ = false;
+  // The month of what was sent: kept, or the last month ended (this year), or December (a past year).
+  sent_.clear();
+  ui::attempt(this, [&] { sent_ = services::remittancesOf(*services_, currentActor(), cellCode(), year()); });
+  if (sentMonth_->GetSelection() == wxNOT_FOUND)
+    sentMonth_->SetSelection(year() < today.year() ? 11 : std::max(0, today.month() - 2));
+  fillSent();
+}
+
+void CellWorkPage::fillOverview() {
+  overview_->DeleteAllItems();
+  if (!services_) return;
+  const core::YearMonth month{year(), overviewMonth_->GetSelection() + 1};
+  const core::Date today = core::Date::today();
+  std::vector<services::CellMonthLine> lines;
+  try {
+    lines = services::communeMonth(*services_, currentActor(), month, std::min(today, month.last()));
+  } catch (const std::exception& e) {
+    overview_->InsertItem(0, ui::wx(e.what()));  // a secretary: the commune's figures are the office's
+    return;
+  }
+  for (const auto& l : lines) {
+    const long row = overview_->InsertItem(overview_->GetItemCount(), ui::wx(l.code + " - " + l.name));
+    wxString held, rate;
+    bool regular = false;
+    for (const auto& v : l.meetings) {
+      held += (held.empty() ? "" : ", ") + ui::date(v.heldOn) + " " +
+              ui::wx(core::enums::meetingKind.label(v.kind));
+      if (v.rateTenths) rate += (rate.empty() ? "" : ", ") + ui::wx(core::formatPercentVn(*v.rateTenths));
+      regular = regular || v.kind == "thuong_ky";
+    }
+    overview_->SetItem(row, 1, held.empty() ? _("no meeting recorded") : held);
+    overview_->SetItem(row, 2, rate.empty() ? wxString("-") : rate);
+    overview_->SetItem(row, 3, ui::count(l.dues.members));
+    overview_->SetItem(row, 4, ui::count(l.dues.due));
+    overview_->SetItem(row, 5, ui::count(l.dues.collected));
+    overview_->SetItem(row, 6, ui::count(l.dues.owed));
+    overview_->SetItem(row, 7, ui::count(l.dues.unpaid));
+    // A past month without a regular meeting in red, as in the meeting table.
+    if (!regular && month.last() < today) overview_->SetItemTextColour(row, *wxRED);
+  }
+  ui::fitColumns(overview_, 480);
+}
+
+void CellWorkPage::fillGrounds() {
+  grounds_->DeleteAllItems();
+  groundList_.clear();
+  if (!services_) return;
+  const core::Date asOf = std::min(core::Date::today(), *core::Date::make(year(), 12, 31));
+  if (!ui::attempt(this,
+                   [&] { groundList_ = services::removalGrounds(*services_, currentActor(), year(), asOf); }))
+    return;
+  auto months = [](const std::vector<core::YearMonth>& list) {
+    std::string out;
+    for (const auto& m : list) out.append(out.empty() ? "" : ", ").append(m.vn());
+    return ui::wx(out);
+  };
+  for (const auto& g : groundList_) {
+    const long row = grounds_->InsertItem(grounds_->GetItemCount(), ui::wx(g.cellCode));
+    grounds_->SetItem(row, 1, ui::wx(g.memberCode));
+    grounds_->SetItem(row, 2, ui::wx(g.memberName));
+    grounds_->SetItem(row, 3, months(g.absenceMonths));
+    grounds_->SetItem(row, 4, months(g.duesMonths));
+    grounds_->SetItem(row, 5, g.proposed ? _("recorded") : _("not started"));
+    if (!g.proposed) grounds_->SetItemTextColour(row, *wxRED);
+  }
+  if (groundList_.empty()) grounds_->InsertItem(0, _("No member has a removal ground this year."));
+  ui::fitColumns(grounds_, 360);
+  if (!groundList_.empty())
+    grounds_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                           wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+}
+
+void CellWorkPage::startRemoval() {
+  const long i = ui::selectedRow(grounds_);
+  if (!services_ || i < 0 || static_cast<size_t>(i) >= groundList_.size()) return;
+  const auto g = groundList_[size_t(i)];
+  if (g.proposed) {
+    ui::showInfo(this, ui::fmt(_("The removal of {1} ({2}) is already recorded."),
+                               {ui::wx(g.memberName), ui::wx(g.memberCode)}));
+    return;
+  }
+  wxString why;
+  if (!g.absenceMonths.empty())
+    why += ui::fmt(_("absent without reason in {1} months"), {ui::count(long(g.absenceMonths.size()))});
+  if (!g.duesMonths.empty())
+    why += (why.empty() ? "" : "; ") +
+           ui::fmt(_("no dues paid for {1} months"), {ui::count(long(g.duesMonths.size()))});
+  if (!ui::confirm(
+          this,
+          ui::fmt(
+              _("Start the removal of {1} ({2}), cell {3}: {4} in {5}?\nThe removal form opens filled in; "
+                "nothing is recorded until it is saved with the decision."),
+              {ui::wx(g.memberName), ui::wx(g.memberCode), ui::wx(g.cellCode), why,
+               wxString::Format("%d", g.year)}),
+          _("Start the removal")))
+    return;
+  RemovalDialog dlg(this);
+  dlg.prefill(g.memberCode, "bo_sinh_hoat", core::Date::today());
+  if (dlg.run(
+          [&](const services::RemovalInput& x) { services::recordRemoval(*services_, currentActor(), x); }))
+    fillGrounds();
+  grounds_->SetFocus();
+}
+
+void CellWorkPage::fillSent() {
+  const int m = sentMonth_->GetSelection() + 1;
+  if (m < 1) return;
+  const services::RemittanceInput* done = nullptr;
+  for (const auto& r : sent_)
+    if (r.month.month == m) done = &r;
+  // What is to send: known once the cell's share is set (a text, so no optional is carried along).
+  wxString toSend;
+  if (auto it = book_.months.find(m); it != book_.months.end() && it->second.toSend)
+    toSend = ui::count(*it->second.toSend);
+  // The amount to send is offered until something is recorded; then what was recorded.
+  sentAmount_->ChangeValue(done ? ui::count(done->amount) : toSend);
+  const wxString month = ui::wx(core::YearMonth{year(), m}.vn());
+  const wxString due = !toSend.empty()
+                           ? ui::fmt(_("To send for {1}: {2} dong"), {month, toSend})
+                           : ui::fmt(_("To send for {1}: unknown until the shares are set"), {month});
+  sentNote_->SetLabel(
+      done ? due + "; " +
+                 ui::fmt(_("sent {1} dong on {2}."), {ui::count(done->amount), ui::date(done->sentOn)})
+           : due + "; " + _("nothing recorded as sent."));
+  sentNote_->GetParent()->Layout();
+}
+
+void CellWorkPage::saveSent() {
+  if (!services_ || sentMonth_->GetSelection() == wxNOT_FOUND) return;
+  auto day = ui::readDate(this, sentOn_, _("The day sent"));
+  if (!day) return;
+  const auto amount = services::amountVnd(ui::utf8(sentAmount_->GetValue()));
+  if (!amount) {
+    ui::showError(this, _("Sent up to the commune:"),
+                  ui::fmt(_("\"{1}\" is not a whole number of đồng."), {sentAmount_->GetValue()}));
+    sentAmount_->SetFocus();
+    return;
+  }
+  services::RemittanceInput in{cellCode(), {year(), sentMonth_->GetSelection() + 1}, *amount, *day};
+  if (ui::attempt(this, [&] { services::saveRemittance(*services_, currentActor(), in); })) fillDues();
+  sentAmount_->SetFocus();
 }
 
 void CellWorkPage::onDuesChanged(wxGridEvent& e) {

@@ -215,8 +215,15 @@ RemovalDialog::RemovalDialog(wxWindow* parent) : DisciplineDialog(parent, "Remov
   fillChoice("ground", enumItems(core::enums::removalGround), "");
 }
 
+void RemovalDialog::prefill(const std::string& memberCode, const std::string& ground,
+                            const core::Date& proposedOn) {
+  setText("memberCode", memberCode);
+  fillChoice("ground", enumItems(core::enums::removalGround), ground);
+  setText("proposedOn", ui::utf8(ui::date(proposedOn)));
+}
+
 bool RemovalDialog::run(const std::function<void(const services::RemovalInput&)>& submit) {
-  ctrl<wxWindow>(this, "memberCode")->SetFocus();
+  ctrl<wxWindow>(this, text("memberCode").empty() ? "memberCode" : "proposalNo")->SetFocus();
   return runWith([&] {
     services::RemovalInput in;
     in.memberCode = text("memberCode");

@@ -80,6 +80,8 @@ class OutcomeDialog : public DisciplineDialog {
 class RemovalDialog : public DisciplineDialog {
  public:
   explicit RemovalDialog(wxWindow* parent);
+  /// Fills the form from a ground found in the register (the member, the ground, the proposal's day).
+  void prefill(const std::string& memberCode, const std::string& ground, const core::Date& proposedOn);
   /// Submits the removal.
   bool run(const std::function<void(const services::RemovalInput&)>& submit);
 };

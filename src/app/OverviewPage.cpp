@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <string>
 
+#include "app/CellWorkFindings.h"
 #include "app/FigureListDialog.h"
 #include "app/FigureTile.h"
 #include "app/Forms.h"
@@ -189,6 +190,9 @@ OverviewPage::OverviewPage(wxWindow* parent) {
   });
   ctrl<wxStaticText>(this, "secTargets")->SetLabel(wxString());
   ctrl<wxStaticText>(this, "secDeadlines")->SetLabel(wxString());
+  // The cells' monthly work, at the end of the page.
+  cellWork_ = new CellWorkFindings(scroll);
+  scroll->GetSizer()->Add(cellWork_, 0, wxLEFT | wxRIGHT | wxTOP | wxBOTTOM | wxEXPAND, FromDIP(16));
 }
 
 void OverviewPage::setCard(const char* name, long long value, const wxString& detail) {
@@ -282,6 +286,7 @@ void OverviewPage::showDashboard(services::Services& s) {
   }
   for (auto& [key, tile] : tiles_) tile->Show(hasDashboard_);
   deadlines_->Show(hasDashboard_);
+  cellWork_->Show(hasDashboard_);
   if (hasDashboard_) {
     wxString heading =
         ui::fmt(_("Progress on the targets of {1}"), {wxString::Format("%d", dashboard_.year)});
@@ -290,6 +295,7 @@ void OverviewPage::showDashboard(services::Services& s) {
     ctrl<wxStaticText>(this, "secTargets")->SetLabelText(heading);
     for (const auto& f : dashboard_.figures) showFigure(f);
     fillDeadlines();
+    cellWork_->show(s);
   } else {
     ctrl<wxStaticText>(this, "secDeadlines")->SetLabel(wxString());
   }

@@ -1,7 +1,7 @@
 #pragma once
 // The overview page (Tổng quan): the committee's figures on today's date (Services::summary), one card
 // each; this year's targets against the actual figures (services::dashboard), one tile each, opening the
-// list behind the figure; the overdue and coming deadlines.
+// list behind the figure; the overdue and coming deadlines; the findings of the cells' monthly work.
 #include <map>
 #include <string>
 
@@ -14,6 +14,7 @@ class wxListCtrl;
 
 namespace dangbo::app {
 
+class CellWorkFindings;
 class FigureTile;
 
 /// The figures of the register at a glance.
@@ -46,6 +47,7 @@ class OverviewPage : public Page {
   services::Dashboard dashboard_;
   bool hasDashboard_ = false;
   WelcomePanel* welcome_ = nullptr;
+  CellWorkFindings* cellWork_ = nullptr;                          ///< the findings of the cells' monthly work
   std::map<std::string, wxString> details_, captions_, wrapped_;  ///< each card's texts, and as last wrapped
 };
 

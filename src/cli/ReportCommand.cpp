@@ -51,6 +51,9 @@ std::string reportUsage() {
          tr("the member card (2-HSĐV) pre-filled from the register") +
          "\n  report admission-decision CANDIDATE [--format pdf|docx --out FILE]\n      " +
          tr("the committee's decision admitting a candidate, from the candidate's file") +
+         "\n  report meeting-minutes CELL/DAY[/KIND] [--format pdf|docx --out FILE]\n      " +
+         tr("the minutes sheet of a cell meeting, pre-filled with the cell, the day and the attendance "
+            "list") +
          "\n  report changes --since DATE [--to DATE]\n      " +
          tr("the changes since a day, to enter into CSDL đảng viên 3.0") +
          "\n  report statistics --year Y [--format F --out FILE]\n      " +

@@ -63,7 +63,8 @@ std::string reportTitle(const std::string& name) {
       {"statistics", core::N_("Basic statistics templates")},
       {"changes", core::N_("Changes to enter into the national member database")},
       {"party-card", core::N_("Member card")},
-      {"admission-decision", core::N_("Decision on admitting a party member")}};
+      {"admission-decision", core::N_("Decision on admitting a party member")},
+      {"meeting-minutes", core::N_("Minutes of the cell meeting")}};
   auto it = titles.find(name);
   return it == titles.end() ? name : std::string(tr(it->second));
 }
@@ -75,7 +76,7 @@ bool reportUsesPeriod(const std::string& name) {
 }
 
 bool isMemberForm(const std::string& name) {
-  return name == "party-card" || name == "admission-decision";
+  return name == "party-card" || name == "admission-decision" || name == "meeting-minutes";
 }
 
 const std::vector<std::string>& reportFormats() {
@@ -138,6 +139,9 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
   } else if (n == "admission-decision") {
     if (q.subject.empty()) throw core::DataError(tr("The admission decision needs the candidate's code."));
     r.model = services::admissionDecisionReport(s, actor, q.subject);
+  } else if (n == "meeting-minutes") {
+    if (q.subject.empty()) throw core::DataError(tr("The minutes sheet needs the meeting: CELL/DAY."));
+    r.model = services::meetingMinutesReport(s, actor, q.subject);
   }
   // The dues reports keep their own titles: the book of a cell (S01/ĐP) or the summary (S02/ĐP).
   if (r.model && n != "dues") r.model->title = reportTitle(n);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/CellWork.h"
@@ -95,6 +96,16 @@ class CellWorkDoor {
   DoorOutcome saveBasis(const BasisInput& in, bool dryRun = false);
   DoorOutcome savePayment(const PaymentInput& in, bool dryRun = false);
   DoorOutcome saveRemittance(const RemittanceInput& in, bool dryRun = false);
+  /// Deletes a record entered by mistake (the audit row keeps its values); DataError when there is none.
+  /// A meeting goes with its attendance; `kind` empty means the cell's only meeting that day.
+  DoorOutcome deleteMeeting(const std::string& cellCode, const core::Date& on, const std::string& kind);
+  /// Deletes one member's attendance row of a meeting.
+  DoorOutcome deleteAttendance(const std::string& cellCode, const core::Date& on, const std::string& kind,
+                               const std::string& memberCode);
+  DoorOutcome deleteLeave(const std::string& memberCode, const core::Date& from);
+  DoorOutcome deleteBasis(const std::string& memberCode, const core::YearMonth& from);
+  DoorOutcome deletePayment(const std::string& memberCode, const core::YearMonth& month);
+  DoorOutcome deleteRemittance(const std::string& cellCode, const core::YearMonth& month);
 
  private:
   struct Impl;
@@ -107,6 +118,33 @@ DoorOutcome saveLeave(Services& s, const Actor& actor, const LeaveInput& in);
 DoorOutcome saveDuesBasis(Services& s, const Actor& actor, const BasisInput& in);
 DoorOutcome saveDuesPayment(Services& s, const Actor& actor, const PaymentInput& in);
 DoorOutcome saveRemittance(Services& s, const Actor& actor, const RemittanceInput& in);
+DoorOutcome saveAttendance(Services& s, const Actor& actor, const std::string& cellCode, const core::Date& on,
+                           const std::string& kind, const std::vector<AttendanceInput>& rows);
+/// Single deletes (the window, `record delete`): one transaction each, through the door.
+DoorOutcome deleteMeeting(Services& s, const Actor& actor, const std::string& cellCode, const core::Date& on,
+                          const std::string& kind);
+DoorOutcome deleteAttendance(Services& s, const Actor& actor, const std::string& cellCode,
+                             const core::Date& on, const std::string& kind, const std::string& memberCode);
+DoorOutcome deleteLeave(Services& s, const Actor& actor, const std::string& memberCode,
+                        const core::Date& from);
+DoorOutcome deleteDuesBasis(Services& s, const Actor& actor, const std::string& memberCode,
+                            const core::YearMonth& from);
+DoorOutcome deleteDuesPayment(Services& s, const Actor& actor, const std::string& memberCode,
+                              const core::YearMonth& month);
+DoorOutcome deleteRemittance(Services& s, const Actor& actor, const std::string& cellCode,
+                             const core::YearMonth& month);
+
+/// A whole number of đồng as people write it: "25.000", "25000", "25 000" (none: not one).
+std::optional<int64_t> amountVnd(std::string_view text);
+
+/// A member's stored cell-work records (`record show`, the window), oldest first; a secretary only the
+/// members of their cell.
+std::vector<LeaveInput> leavesOf(Services& s, const Actor& actor, const std::string& memberCode);
+std::vector<BasisInput> duesBasesOf(Services& s, const Actor& actor, const std::string& memberCode);
+std::vector<PaymentInput> duesPaymentsOf(Services& s, const Actor& actor, const std::string& memberCode);
+/// What a cell sent up for the months of a year, by month; a secretary only their own cell.
+std::vector<RemittanceInput> remittancesOf(Services& s, const Actor& actor, const std::string& cellCode,
+                                           int year);
 
 /// A cell member as the meetings page lists them for a day.
 struct CellMemberOnDay {
@@ -127,6 +165,7 @@ struct MeetingView {
   int expected = 0;                                   ///< cell members that day, less exempt and on leave
   std::optional<int64_t> rateTenths;                  ///< present / expected, tenths of a percent
   std::map<std::string, AttendanceInput> attendance;  ///< by member code
+  std::string chairCode, minutesByCode;               ///< member codes ("" when not recorded)
 };
 /// The meetings held from..to, of one cell (code) or every cell the actor may read, by cell then day.
 std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const core::Date& from,
@@ -149,6 +188,7 @@ struct DuesBookMember {
 struct DuesMonthTotals {
   int members = 0, exempt = 0, unpaid = 0;
   int64_t due = 0;                      ///< sum of the known amounts due
+  int64_t owed = 0;                     ///< of the amounts due for the month, what is still unpaid at as_of
   int64_t collected = 0;                ///< paid in this month (for it or earlier months)
   std::optional<int64_t> kept, toSend;  ///< none until the share is set
   int64_t sent = 0;
@@ -182,6 +222,16 @@ struct DuesSummary {
 /// The summary over every cell (office, administrator, leadership).
 DuesSummary duesSummary(Services& s, const Actor& actor, int year, const core::Date& asOf);
 
+/// The commune's month at a glance: per cell, its meetings of the month and its dues for the month.
+struct CellMonthLine {
+  std::string code, name;
+  std::vector<MeetingView> meetings;  ///< held in the month (none: a line in red)
+  DuesMonthTotals dues;               ///< the month's dues (due, collected in it, owed at as_of)
+};
+/// Every cell that existed in the month (office, administrator, leadership; a secretary: refused), by code.
+std::vector<CellMonthLine> communeMonth(Services& s, const Actor& actor, const core::YearMonth& month,
+                                        const core::Date& asOf);
+
 /// A member with a removal ground of a year.
 struct RemovalGround {
   std::string memberCode, memberName, cellCode;
@@ -201,6 +251,9 @@ ReportModel duesReport(Services& s, const Actor& actor, int year, const std::str
 ReportModel meetingsReport(Services& s, const Actor& actor, const core::Date& from, const core::Date& to,
                            const std::string& cellCode);
 ReportModel removalGroundsReport(Services& s, const Actor& actor, int year, const core::Date& asOf);
+/// The minutes sheet of a meeting (`key`: CELL/DAY[/KIND]) pre-filled with the cell, the day, the meeting as
+/// recorded (if it is) and the attendance list of the cell's members that day; a secretary: their own cell.
+ReportModel meetingMinutesReport(Services& s, const Actor& actor, const std::string& key);
 
 /// The findings of spec/cell-work.md: meeting_missing, thematic_missing (subject: the cell),
 /// absence_removal_ground, dues_arrears, dues_removal_ground, dues_basis_missing (subject: the member),

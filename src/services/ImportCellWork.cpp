@@ -58,18 +58,6 @@ const ImportColumn kPayments[] = {
     {"receipt", "Số biên lai", T::Text, true},
 };
 
-/// A whole number of đồng as written: "25.000", "25000", "25 000".
-std::optional<int64_t> amountOf(std::string_view s) {
-  int64_t v = 0;
-  int digits = 0;
-  for (char c : s) {
-    if (c == '.' || c == ' ') continue;
-    if (c < '0' || c > '9' || ++digits > 12) return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  if (digits == 0) return std::nullopt;
-  return v;
-}
 }  // namespace
 
 const std::vector<ImportFileSpec>& cellWorkFileSpecs() {
@@ -147,7 +135,7 @@ void importCellWorkFile(CellWorkDoor& door, const ImportFileSpec& spec, const Im
     };
     auto amount = [&](const char* field, bool optional) -> std::optional<int64_t> {
       if (optional && v(field).empty()) return std::nullopt;
-      auto a = amountOf(v(field));
+      auto a = amountVnd(v(field));
       if (!a) problem(field, format(tr("\"{1}\" is not a whole number of đồng."), {v(field)}));
       return a;
     };

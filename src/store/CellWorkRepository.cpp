@@ -307,9 +307,10 @@ std::vector<PaymentRow> CellWorkRepository::paymentsOfPeriod(const core::YearMon
                                                              const core::YearMonth& to,
                                                              std::optional<core::Id> cellId) {
   // With a cell, its index (cell_id, month) finds the rows; without, one pass over the table.
+  // The figures only: the channel and the receipt are not read (two texts a row, 2 million rows a province).
   SQLite::Statement q(db_.db(),
-                      std::string("SELECT ") + kPaymentColumns + " FROM dues_payments WHERE " +
-                          (cellId ? "cell_id = ?5 AND " : "") +
+                      std::string("SELECT id, member_id, month, amount_vnd, paid_on, '', '', cell_id") +
+                          " FROM dues_payments WHERE " + (cellId ? "cell_id = ?5 AND " : "") +
                           "(month BETWEEN ?1 AND ?2 OR (month < ?1 AND paid_on BETWEEN ?3 AND ?4))");
   q.bind(1, from.iso());
   q.bind(2, to.iso());
@@ -344,6 +345,48 @@ std::vector<RemittanceRow> CellWorkRepository::remittancesFor(const core::YearMo
                    core::YearMonth::parse(q.getColumn(1).getString()).value_or(core::YearMonth{}),
                    q.getColumn(2).getInt64(), sql::requiredDate(q.getColumn(3))});
   return out;
+}
+
+std::vector<PaymentRow> CellWorkRepository::paymentsOf(core::Id memberId) {
+  SQLite::Statement q(db_.db(), std::string("SELECT ") + kPaymentColumns +
+                                    " FROM dues_payments WHERE member_id = ? ORDER BY month");
+  q.bind(1, static_cast<int64_t>(memberId));
+  std::vector<PaymentRow> out;
+  while (q.executeStep()) out.push_back(readPayment(q));
+  return out;
+}
+
+namespace {
+// DELETE with two keys: an id and a text (a day or a month).
+void deleteWhere(SQLite::Database& db, const char* sqlText, core::Id id, const std::string& key) {
+  SQLite::Statement q(db, sqlText);
+  q.bind(1, static_cast<int64_t>(id));
+  if (!key.empty()) q.bind(2, key);
+  q.exec();
+}
+}  // namespace
+
+void CellWorkRepository::deleteMeeting(core::Id meetingId) {
+  deleteWhere(db_.db(), "DELETE FROM meeting_attendance WHERE meeting_id = ?", meetingId, "");
+  deleteWhere(db_.db(), "DELETE FROM meetings WHERE id = ?", meetingId, "");
+}
+
+void CellWorkRepository::deleteLeave(core::Id memberId, const core::Date& from) {
+  deleteWhere(db_.db(), "DELETE FROM activity_leaves WHERE member_id = ? AND from_on = ?", memberId,
+              from.iso());
+}
+
+void CellWorkRepository::deleteBasis(core::Id memberId, const core::YearMonth& from) {
+  deleteWhere(db_.db(), "DELETE FROM dues_bases WHERE member_id = ? AND from_month = ?", memberId,
+              from.iso());
+}
+
+void CellWorkRepository::deletePayment(core::Id memberId, const core::YearMonth& month) {
+  deleteWhere(db_.db(), "DELETE FROM dues_payments WHERE member_id = ? AND month = ?", memberId, month.iso());
+}
+
+void CellWorkRepository::deleteRemittance(core::Id cellId, const core::YearMonth& month) {
+  deleteWhere(db_.db(), "DELETE FROM dues_remittances WHERE cell_id = ? AND month = ?", cellId, month.iso());
 }
 
 std::vector<core::Id> CellWorkRepository::membersWithRemoval() {

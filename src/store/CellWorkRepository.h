@@ -111,13 +111,21 @@ class CellWorkRepository {
                                       std::optional<core::Id> cellId = std::nullopt);
 
   /// The payments for the months from..to, and those paid from..to's days for earlier months (arrears), of a
-  /// cell (the collecting cell) or all.
+  /// cell (the collecting cell) or all. Their figures only: channel and receipt are left empty.
   std::vector<PaymentRow> paymentsOfPeriod(const core::YearMonth& from, const core::YearMonth& to,
                                            std::optional<core::Id> cellId = std::nullopt);
   /// Inserts or replaces what a cell sent up for a month.
   void saveRemittance(const RemittanceRow& r);
   /// What the cells sent up for the months from..to.
   std::vector<RemittanceRow> remittancesFor(const core::YearMonth& from, const core::YearMonth& to);
+  /// Every payment of a member, by month.
+  std::vector<PaymentRow> paymentsOf(core::Id memberId);
+  /// Deletes a meeting (its attendance goes with it), a leave, a basis row, a payment, a remittance.
+  void deleteMeeting(core::Id meetingId);
+  void deleteLeave(core::Id memberId, const core::Date& from);
+  void deleteBasis(core::Id memberId, const core::YearMonth& from);
+  void deletePayment(core::Id memberId, const core::YearMonth& month);
+  void deleteRemittance(core::Id cellId, const core::YearMonth& month);
   /// The members with a removal recorded (proposed or decided).
   std::vector<core::Id> membersWithRemoval();
   /// The first month with a dues basis or payment recorded in the register (none: no dues recorded).

@@ -49,6 +49,19 @@ TEST_CASE("cell work on the command line: the dues book, the summary, the meetin
               .code == 0);
     CHECK(std::filesystem::file_size(out) > 1000);
   }
+  // The minutes sheet of a meeting, pre-filled: every format that prints, the cell's members listed.
+  for (const char* fmt : {"pdf", "docx"}) {
+    const auto out = (dir / (std::string("bien-ban.") + fmt)).string();
+    CHECK(runCli({"--db", db, "report", "meeting-minutes", "CB07/2026-10-24", "--format", fmt, "--out", out})
+              .code == 0);
+    CHECK(std::filesystem::file_size(out) > 1000);
+  }
+  auto minutes = runCli({"--db", db, "report", "meeting-minutes", "cb07/2026-10-24", "--format", "json"});
+  REQUIRE(minutes.code == 0);
+  CHECK(minutes.out.find("\"attendance\"") != std::string::npos);
+  CHECK(countOf(minutes.out, "\"DV") >= 5);
+  CHECK(runCli({"--db", db, "report", "meeting-minutes", "--format", "json"}).code == 2);
+  CHECK(runCli({"--db", db, "report", "meeting-minutes", "CB07", "--format", "json"}).code == 1);
   // Options that do not belong to a report are refused.
   CHECK(runCli({"--db", db, "report", "members", "--year", "2026"}).code == 2);
   CHECK(runCli({"--db", db, "report", "dues", "--year", "26"}).code == 2);

@@ -4,10 +4,12 @@
 # On the demo register: Alt+9 opens the page (the first cell chosen, the keyboard in the meeting day); types
 # today as the day, Tab to the attendance list, Space marks the second member absent with reason and the third
 # absent without reason, Alt+U saves the meeting. Then the dues tab (Ctrl+PgDn) opens on its grid: to December,
-# three amounts each followed by Enter (the next member below). The register must hold the meeting, its
-# attendance and the three payments, each with its audit row, and `check` must name the demo's planted
+# three amounts each followed by Enter (the next member below); Alt+S, an amount and Enter record what the cell
+# sent up for the last month ended. The register must hold the meeting, its
+# attendance, the three payments and the amount sent up, each with its audit row, and `check` must name the demo's planted
 # grounds. Screenshots at 1366x768 and 1024x768 go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}: cellwork-meetings,
-# cellwork-dues, cellwork-small.
+# cellwork-dues, cellwork-commune, cellwork-grounds, cellwork-removal-confirm, cellwork-small(-dues, -commune,
+# -grounds).
 set -uo pipefail
 
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
@@ -38,6 +40,10 @@ if [ "${DANGBO_FLOW_SMALL:-}" = 1 ]; then
   shot cellwork-small
   key ctrl+Next
   shot cellwork-small-dues
+  key ctrl+Next
+  shot cellwork-small-commune
+  key ctrl+Next
+  shot cellwork-small-grounds
   layout_clean
   quit_app
   echo "$passed passed, $failed failed"
@@ -79,7 +85,6 @@ for amount in 10000 12000 15000; do
   key Return
 done
 sleep 1
-shot cellwork-dues
 windows 1 || fail "typing the dues opened a message"
 after=$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM dues_payments WHERE month = '$year-12'")
 [ $((after - before)) -eq 3 ] || fail "$((after - before)) payments for 12/$year were recorded, not 3"
@@ -87,6 +92,36 @@ ok "three payments for 12/$year were typed in the grid"
 [ "$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM audit_log WHERE action = 'dues_payment.add'")" = 3 ] \
   || fail "the payments do not have an audit row each"
 ok "each payment has its audit row"
+# What the cell sent up to the commune: the last month ended (January: January), Alt+S the amount, Enter.
+sent_month=$((10#$(date +%m) - 1))
+[ "$sent_month" -ge 1 ] || sent_month=1
+sent_month=$year-$(printf %02d "$sent_month")
+key alt+s
+key ctrl+a
+type_text 120000
+key Return
+sleep 1
+shot cellwork-dues
+windows 1 || fail "recording what was sent up opened a message"
+[ "$(sqlite3 "$tmp/d.db" "SELECT r.amount_vnd FROM dues_remittances r JOIN organizations o ON o.id = r.cell_id WHERE o.code = '$cell' AND r.month = '$sent_month'")" = 120000 ] \
+  || fail "120.000 đ sent up by $cell for $sent_month was not recorded"
+[ "$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM audit_log WHERE record = 'dues_sent:$cell/$sent_month'")" = 1 ] \
+  || fail "what was sent up has no audit row (or more than one)"
+ok "what $cell sent up for $sent_month was recorded with its audit row"
+# The commune's month (every cell), then the removal grounds: Enter on the first asks before the form opens.
+key ctrl+Next
+shot cellwork-commune
+key ctrl+Next
+shot cellwork-grounds
+removals=$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM removals")
+key Return
+windows 2 || fail "Enter on a removal ground asked nothing"
+shot cellwork-removal-confirm
+key Escape
+windows 1 || fail "Escape did not close the question"
+[ "$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM removals")" = "$removals" ] \
+  || fail "a removal was recorded without its form"
+ok "the removal grounds ask before the removal form opens"
 layout_clean
 quit_app
 

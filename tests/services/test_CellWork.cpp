@@ -6,6 +6,7 @@
 #include "core/Errors.h"
 #include "services/CellWork.h"
 #include "services/Register.h"
+#include "services/ReportModel.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
@@ -289,4 +290,95 @@ TEST_CASE(
   CHECK(book.months[11].collected == 4 * 60000);
   for (const auto& m : book.members)
     if (m.code == "DV02") CHECK(m.months.at(11).arrears == 4 * 60000);
+}
+
+TEST_CASE("cell work: the commune's month per cell, and a deletion through the door restores the figures") {
+  CellWorkFixture f;
+  for (int i = 1; i <= 6; ++i)
+    services::saveDuesBasis(*f.s, kOffice,
+                            {"DV0" + std::to_string(i), {ym(2026, 2), "bhxh", 5'000'000, "", ""}});
+  auto in = f.meeting(d(2026, 3, 24));
+  in.attendance[0].status = "vang_khong_ly_do";
+  services::saveMeeting(*f.s, kOffice, in);
+  services::saveDuesPayment(*f.s, kOffice, {"DV01", ym(2026, 3), 50'000, d(2026, 3, 25), "tien_mat", ""});
+  services::saveDuesPayment(*f.s, kOffice, {"DV02", ym(2026, 3), 20'000, d(2026, 3, 25), "tien_mat", ""});
+  const auto lines = services::communeMonth(*f.s, kOffice, ym(2026, 3), d(2026, 4, 30));
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].code == "CB01");
+  REQUIRE(lines[0].meetings.size() == 1);
+  CHECK(lines[0].meetings[0].rateTenths == 833);  // 5 of 6
+  // DV06 reached 50 years of party age in 5/2026: still due in March. 6 x 50.000 due, 70.000 paid.
+  CHECK(lines[0].dues.members == 6);
+  CHECK(lines[0].dues.due == 300'000);
+  CHECK(lines[0].dues.collected == 70'000);
+  CHECK(lines[0].dues.owed == 230'000);
+  CHECK(lines[0].dues.unpaid == 5);
+  CHECK(lines[1].code == "CB02");
+  CHECK(lines[1].meetings.empty());
+  CHECK(lines[1].dues.members == 1);
+  // The office's view only: a secretary is refused.
+  CHECK_THROWS_AS(services::communeMonth(*f.s, f.secretary02, ym(2026, 3), d(2026, 4, 30)),
+                  core::PermissionError);
+
+  // Deleting the payment (a secretary of another cell may not), the basis and the meeting.
+  CHECK_THROWS_AS(services::deleteDuesPayment(*f.s, f.secretary02, "DV02", ym(2026, 3)),
+                  core::PermissionError);
+  services::deleteDuesPayment(*f.s, kOffice, "DV02", ym(2026, 3));
+  CHECK(f.auditRows("dues_payment:DV02/2026-03") == 2);
+  CHECK_THROWS_AS(services::deleteDuesPayment(*f.s, kOffice, "DV02", ym(2026, 3)), core::DataError);
+  auto after = services::communeMonth(*f.s, kOffice, ym(2026, 3), d(2026, 4, 30));
+  CHECK(after[0].dues.collected == 50'000);
+  CHECK(after[0].dues.owed == 250'000);
+  services::deleteDuesBasis(*f.s, kOffice, "DV03", ym(2026, 2));
+  CHECK(services::communeMonth(*f.s, kOffice, ym(2026, 3), d(2026, 4, 30))[0].dues.due == 250'000);
+  CHECK(services::duesBasesOf(*f.s, kOffice, "DV03").empty());
+  services::deleteMeeting(*f.s, kOffice, "CB01", d(2026, 3, 24), "");
+  CHECK(services::meetingsBetween(*f.s, kOffice, d(2026, 3, 1), d(2026, 3, 31)).empty());
+  CHECK(f.auditRows("meeting:CB01/2026-03-24/thuong_ky") == 2);
+}
+
+TEST_CASE("cell work: what a cell sent up, read and deleted through the door") {
+  CellWorkFixture f;
+  services::saveRemittance(*f.s, kOffice, {"CB01", ym(2026, 3), 120'000, d(2026, 4, 2)});
+  services::saveRemittance(*f.s, kOffice, {"CB01", ym(2025, 12), 90'000, d(2026, 1, 5)});
+  auto sent = services::remittancesOf(*f.s, kOffice, "cb01", 2026);
+  REQUIRE(sent.size() == 1);
+  CHECK(sent[0].amount == 120'000);
+  CHECK(sent[0].sentOn == d(2026, 4, 2));
+  CHECK_THROWS_AS(services::remittancesOf(*f.s, f.secretary02, "CB01", 2026), core::PermissionError);
+  CHECK(services::duesBook(*f.s, kOffice, "CB01", 2026, d(2026, 4, 30)).months.at(3).sent == 120'000);
+  services::deleteRemittance(*f.s, kOffice, "CB01", ym(2026, 3));
+  CHECK(services::remittancesOf(*f.s, kOffice, "CB01", 2026).empty());
+  CHECK(services::duesBook(*f.s, kOffice, "CB01", 2026, d(2026, 4, 30)).months.at(3).sent == 0);
+}
+
+TEST_CASE("cell work: the minutes sheet lists the cell's members that day, with the attendance recorded") {
+  CellWorkFixture f;
+  // Before the meeting is recorded: the list with empty boxes, the exempt and those on leave excused.
+  services::saveLeave(*f.s, kOffice, {"DV05", d(2026, 3, 1), d(2026, 6, 30), "Đi làm xa", ""});
+  auto blank = services::meetingMinutesReport(*f.s, kOffice, "cb01/2026-03-24");
+  const auto* t = blank.table("attendance");
+  REQUIRE(t);
+  REQUIRE(t->rows.size() == 6);
+  CHECK(t->rows[0].cells[3].text.empty());  // DV01: nothing ticked yet
+  CHECK(t->rows[4].key == "DV05");
+  CHECK(t->rows[4].cells[4].text == "x");  // on leave: excused
+  // Recorded: the ticks and the counts of the meeting.
+  auto in = f.meeting(d(2026, 3, 24));
+  in.attendance[0].status = "vang_khong_ly_do";
+  in.chairCode = "DV02";
+  services::saveMeeting(*f.s, kOffice, in);
+  auto held = services::meetingMinutesReport(*f.s, kOffice, "CB01/2026-03-24");
+  t = held.table("attendance");
+  REQUIRE(t);
+  CHECK(t->rows[0].cells[5].text == "x");  // DV01 absent without reason
+  CHECK(t->rows[1].cells[3].text == "x");  // DV02 present
+  const auto* head = held.table("meeting");
+  REQUIRE(head);
+  bool chair = false;
+  for (const auto& r : head->rows) chair = chair || (r.key == "chair" && r.cells[1].text == "Lò Văn C");
+  CHECK(chair);
+  CHECK_THROWS_AS(services::meetingMinutesReport(*f.s, f.secretary02, "CB01/2026-03-24"),
+                  core::PermissionError);
+  CHECK_THROWS_AS(services::meetingMinutesReport(*f.s, kOffice, "CB01-2026-03-24"), core::DataError);
 }

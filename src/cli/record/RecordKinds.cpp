@@ -14,6 +14,7 @@ const std::vector<Kind>& kinds() {
     addSettingsKinds(v);
     addRatingKinds(v);
     addCaseKinds(v);
+    addCellWorkKinds(v);
     return v;
   }();
   return k;

@@ -102,5 +102,7 @@ void addOrganizationKinds(std::vector<Kind>& k);  ///< organization (RecordOrgan
 void addSettingsKinds(std::vector<Kind>& k);      ///< target, rule, committee (RecordSettings.cpp)
 void addRatingKinds(std::vector<Kind>& k);        ///< rating, cell_rating, rating_round (RecordRating.cpp)
 void addCaseKinds(std::vector<Kind>& k);  ///< inspection, discipline, complaint, removal (RecordCases.cpp)
+/// meeting, attendance, leave, dues_basis, dues_payment, dues_sent (RecordCellWork.cpp)
+void addCellWorkKinds(std::vector<Kind>& k);
 
 }  // namespace dangbo::cli::record
