@@ -57,6 +57,10 @@ void backupDatabase(services::Services& s, const fs::path& to, core::Progress* p
     core::platform::discardTemp(tmp);
     throw core::Cancelled(
         format(tr("Stopped at your request: no backup was written to {1}."), {to.string()}));
+  } catch (
+      const core::DataError&) {  // the copy could not be written: said of `to`, not of its temporary name
+    core::platform::discardTemp(tmp);
+    throw core::DataError(core::platform::writeFailure(to));
   } catch (...) {
     core::platform::discardTemp(tmp);
     throw;
@@ -104,6 +108,9 @@ PreparedRestore::PreparedRestore(const fs::path& dbPath, const fs::path& from, c
   try {
     store::Database::openReadOnly(from)->copyInto(tmp_, progress);
     verify(tmp_, progress);
+  } catch (const core::DataError&) {  // could not be written beside the register: said of the register
+    core::platform::discardTemp(tmp_);
+    throw core::DataError(core::platform::writeFailure(dbPath));
   } catch (...) {
     core::platform::discardTemp(tmp_);
     throw;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -785,19 +786,29 @@ void run(cairo_surface_t* surface, const Document& doc, const PdfOptions& option
   setMetadata(surface, doc);
   const int pages = options.pageNumbers ? countPages(doc, options) : 1;
   const auto [w, h] = pageSize(doc);
-  PdfWriter writer(surface, options, w, h, pages);
-  std::optional<core::ProgressStage> rows;
-  if (options.progress)
-    writer.rows_ = &rows.emplace(options.progress, core::tr("Drawing the pages"), tableRows(doc));
-  writer.render(doc);
-  if (rows) rows->finish();
+  {
+    PdfWriter writer(surface, options, w, h, pages);
+    std::optional<core::ProgressStage> rows;
+    if (options.progress)
+      writer.rows_ = &rows.emplace(options.progress, core::tr("Drawing the pages"), tableRows(doc));
+    writer.render(doc);
+    if (rows) rows->finish();
+  }
+  // The file is written out here: a full disk or a lost folder shows in the surface's status, and the
+  // caller (writeAtomically) says why in Vietnamese instead of keeping a cut file.
+  cairo_surface_finish(surface);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error(std::string("PDF: ") + cairo_status_to_string(cairo_surface_status(surface)));
 }
 
 }  // namespace
 
 void renderPdf(const std::filesystem::path& out, const Document& doc, const PdfOptions& options) {
-  const auto [w, h] = pageSize(doc);
-  run(cairo_pdf_surface_create(out.c_str(), w, h), doc, options);
+  // Through a stream: cairo's own file writer does not report a full disk (a cut file, and no error).
+  std::ofstream file(out, std::ios::binary | std::ios::trunc);
+  if (!file) throw std::runtime_error("PDF: cannot write " + out.string());
+  renderPdf(file, doc, options);
+  if (!file.flush()) throw std::runtime_error("PDF: cannot write " + out.string());
 }
 
 void renderChartPng(std::ostream& out, const Chart& chart, double scale) {
