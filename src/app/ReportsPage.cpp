@@ -229,6 +229,7 @@ void ReportsPage::runSlow(const wxString& what, std::function<void(core::Progres
   progress_->Pulse();
   cancel_->Enable();
   cancel_->Show();
+  ctrl<wxButton>(this, "editTemplate")->Hide();  // its room goes to the stage and its counts
   Layout();
   jobProgress_ = std::make_shared<SharedProgress>();
   auto shared = std::make_shared<std::function<void(core::Progress&)>>(std::move(work));
@@ -242,14 +243,21 @@ void ReportsPage::onTimer(wxTimerEvent&) {
   if (job_.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready) {
     // The stage and its count when the work knows its length ("Đang ghi các dòng: 4.500 / 10.000").
     const SharedProgress::Snapshot now = jobProgress_->snapshot();
+    wxString label;
     if (now.total > 0) {
       progress_->SetRange(1000);
       progress_->SetValue(int(std::min<uint64_t>(now.done * 1000 / now.total, 1000)));
-      status_->SetLabel(ui::fmt(_("{1}: {2} of {3}"), {ui::wx(now.what), ui::count((long long)now.done),
-                                                       ui::count((long long)now.total)}));
+      label = ui::fmt(_("{1}: {2} of {3}"),
+                      {ui::wx(now.what), ui::count((long long)now.done), ui::count((long long)now.total)});
     } else {
       progress_->Pulse();
-      status_->SetLabel(now.what.empty() ? jobWhat_ : ui::wx(now.what) + "...");
+      label = now.what.empty() ? jobWhat_ : ui::wx(now.what) + "...";
+    }
+    if (label.length() != status_->GetLabel().length()) {
+      status_->SetLabel(label);
+      Layout();  // a longer line pushes the gauge aside instead of running under it
+    } else {
+      status_->SetLabel(label);
     }
     return;
   }
@@ -259,6 +267,7 @@ void ReportsPage::onTimer(wxTimerEvent&) {
   jobProgress_.reset();
   progress_->Hide();
   cancel_->Hide();
+  ctrl<wxButton>(this, "editTemplate")->Show();
   status_->SetLabel("");
   enableButtons(true);
   onReportChosen();
@@ -266,7 +275,6 @@ void ReportsPage::onTimer(wxTimerEvent&) {
   try {
     job.get();  // rethrows the work's error
   } catch (const core::Cancelled& e) {
-    status_->SetLabel(ui::wx(e.what()));
     ui::showInfo(this, ui::wx(e.what()));
     return;
   } catch (const std::exception& e) {

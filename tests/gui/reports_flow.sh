@@ -72,11 +72,16 @@ windows 2 || fail "Save as PDF did not open the file chooser"
 focus_newest
 key ctrl+a
 type_text "$tmp/so-danh-sach.pdf" 30
+# The PDF of 1.058 rows takes under a second: the screenshot and Stop follow the key at once.
 xdotool key --clearmodifiers Return
-sleep 0.6  # the pages are being laid out: the gauge and Stop beside the status line
-shot reports-progress
+for _ in $(seq 1 100); do  # the file chooser closes: the work starts
+  [ "$(visible)" -eq 1 ] && break
+  sleep 0.05
+done
+sleep 0.3  # the page repainted where the chooser was
 xdotool windowfocus --sync "$wid" 2>/dev/null
-key alt+d  # "&Dừng"
+shot reports-progress  # the pages are being laid out: the gauge and Stop beside the status line
+xdotool key --clearmodifiers alt+d  # "&Dừng"
 windows 2 || fail "Stop did not end in a message (the report may have been saved first)"
 shot reports-stopped
 focus_newest
