@@ -30,7 +30,7 @@ reports::FrozenReport registerReport(services::Services& s, core::Progress* prog
 
 }  // namespace
 
-TEST_CASE("report progress: the register report counts its members; the PDF and XLSX count their rows") {
+TEST_CASE("report progress: the register report counts its members, the PDF and XLSX count their rows") {
   TempDir dir;
   test::createSmallRegister(dir / "so.db", 5, 300, 6);
   auto s = services::Services::open(dir / "so.db");
