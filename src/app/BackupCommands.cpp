@@ -6,6 +6,7 @@
 #include <wx/numdlg.h>
 #include <wx/utils.h>
 
+#include "app/ProgressDialog.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "exchange/Backup.h"
@@ -46,13 +47,12 @@ void backupNow(wxWindow* parent, services::Services& s) {
                    _("dangbo registers (*.db)|*.db|All files (*)|*"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (dlg.ShowModal() != wxID_OK) return;
   fs::path to(ui::utf8(dlg.GetPath()));
-  if (ui::attempt(parent, [&] {
-        wxBusyCursor wait;
-        // Never the register itself, its companions or its other copies, even if the user agreed.
-        services::refuseOverwritingRegister(to, s.path());
-        if (fs::exists(to)) fs::remove(to);  // the user agreed to replace it
-        exchange::backupDatabase(s, to);
-      }))
+  // Never the register itself, its companions or its other copies, even if the user agreed.
+  if (!ui::attempt(parent, [&] { services::refuseOverwritingRegister(to, s.path()); })) return;
+  // An existing file (the user agreed to replace it) stays as it was until the new copy is sound; a
+  // cancel leaves no copy behind.
+  if (attemptWithProgress(parent, _("Backing up the register"),
+                          [&](core::Progress& p) { exchange::backupDatabase(s, to, &p, true); }))
     ui::showInfo(parent, ui::fmt(_("The register was backed up to {1}."), {ui::wx(to.string())}));
 }
 

@@ -23,6 +23,7 @@
 #include "app/OrganizationsPage.h"
 #include "app/OverviewPage.h"
 #include "app/PackageCommands.h"
+#include "app/ProgressDialog.h"
 #include "app/RatingsPage.h"
 #include "app/RegisterOpener.h"
 #include "app/ReportsPage.h"
@@ -460,15 +461,23 @@ void MainFrame::restoreBackup() {
   std::string problem;
   std::filesystem::path kept;
   std::unique_ptr<services::Services> reopened;
+  // The long part (the backup checked and copied beside the register) under a progress dialog, while the
+  // register is still open: a cancel or a damaged backup leaves it exactly as it was.
+  std::unique_ptr<exchange::PreparedRestore> prepared;
+  if (!attemptWithProgress(this, _("Restoring the register"), [&](core::Progress& p) {
+        prepared = std::make_unique<exchange::PreparedRestore>(path, *from, &p);
+      }))
+    return;
   {
     // No event is handled until the pages show the reopened register: they still point at the closed one.
     wxBusyCursor wait;
     services_.reset();  // the connection must be closed before the file is replaced
     try {
-      kept = exchange::restoreDatabase(path, *from);
+      kept = prepared->finish();
     } catch (const std::exception& e) {
       problem = e.what();
     }
+    prepared.reset();
     try {
       reopened = services::Services::open(path);
     } catch (const std::exception& e) {

@@ -76,4 +76,22 @@ bool attemptWithProgress(wxWindow* parent, const wxString& title,
   return false;
 }
 
+void SharedProgress::stage(const std::string& what, uint64_t total) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  now_ = {what, 0, total};
+}
+
+bool SharedProgress::update(uint64_t done) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    now_.done = done;
+  }
+  return !cancelled_;
+}
+
+SharedProgress::Snapshot SharedProgress::snapshot() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return now_;
+}
+
 }  // namespace dangbo::app

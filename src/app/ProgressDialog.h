@@ -2,7 +2,10 @@
 // The window's side of core::Progress: long work runs under a progress dialog with a Cancel button.
 #include <wx/string.h>
 
+#include <atomic>
 #include <functional>
+#include <mutex>
+#include <string>
 
 #include "core/Progress.h"
 
@@ -16,5 +19,26 @@ namespace dangbo::app {
 /// finished.
 bool attemptWithProgress(wxWindow* parent, const wxString& title,
                          const std::function<void(core::Progress&)>& work);
+
+/// The progress of work running on another thread (the Reports page makes and saves reports off the window's
+/// thread): the work reports here, the window reads a snapshot on its timer and asks to stop with cancel().
+class SharedProgress : public core::Progress {
+ public:
+  void stage(const std::string& what, uint64_t total) override;
+  bool update(uint64_t done) override;
+  /// Asks the work to stop at its next step (it throws core::Cancelled).
+  void cancel() { cancelled_ = true; }
+  bool cancelled() const { return cancelled_; }
+  struct Snapshot {
+    std::string what;
+    uint64_t done = 0, total = 0;
+  };
+  Snapshot snapshot() const;
+
+ private:
+  mutable std::mutex mutex_;
+  Snapshot now_;
+  std::atomic<bool> cancelled_{false};
+};
 
 }  // namespace dangbo::app

@@ -8,10 +8,12 @@
 #include <wx/html/htmlwin.h>
 #include <wx/image.h>
 #include <wx/listctrl.h>
+#include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/utils.h>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -104,6 +106,21 @@ ReportsPage::ReportsPage(wxWindow* parent) : timer_(this) {
   published_->AppendColumn(_("Published on"));
   published_->AppendColumn(_("By"));
   progress_->Hide();
+  // Stop beside the gauge: stops a long report (nothing saved) where the work next looks.
+  cancel_ = new wxButton(progress_->GetParent(), wxID_ANY, _("&Stop"));
+  cancel_->SetName("cancelWork");
+  if (wxSizer* sizer = progress_->GetContainingSizer()) {
+    for (size_t i = 0; i < sizer->GetItemCount(); ++i)
+      if (sizer->GetItem(i)->GetWindow() == progress_) {
+        sizer->Insert(i + 1, cancel_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
+        break;
+      }
+  }
+  cancel_->Hide();
+  cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    if (jobProgress_) jobProgress_->cancel();
+    cancel_->Disable();
+  });
 
   for (const char* name :
        {"preview", "savePdf", "saveDocx", "saveXlsx", "publish", "openPublished", "compare"})
@@ -127,6 +144,7 @@ ReportsPage::ReportsPage(wxWindow* parent) : timer_(this) {
 
 ReportsPage::~ReportsPage() {
   timer_.Stop();
+  if (jobProgress_) jobProgress_->cancel();  // closing: the work stops at its next step, nothing saved
   if (job_.valid()) job_.wait();
   clearImages();
 }
@@ -201,15 +219,21 @@ void ReportsPage::enableButtons(bool on) {
   report_->Enable(on);
 }
 
-void ReportsPage::runSlow(const wxString& what, std::function<void()> work, std::function<void()> done) {
+void ReportsPage::runSlow(const wxString& what, std::function<void(core::Progress&)> work,
+                          std::function<void()> done) {
   if (job_.valid()) return;
   enableButtons(false);
+  jobWhat_ = what;
   status_->SetLabel(what);
   progress_->Show();
   progress_->Pulse();
+  cancel_->Enable();
+  cancel_->Show();
+  ctrl<wxButton>(this, "editTemplate")->Hide();  // its room goes to the stage and its counts
   Layout();
-  auto shared = std::make_shared<std::function<void()>>(std::move(work));
-  job_ = std::async(std::launch::async, [shared] { (*shared)(); });
+  jobProgress_ = std::make_shared<SharedProgress>();
+  auto shared = std::make_shared<std::function<void(core::Progress&)>>(std::move(work));
+  job_ = std::async(std::launch::async, [shared, progress = jobProgress_] { (*shared)(*progress); });
   done_ = std::move(done);
   timer_.Start(100);
 }
@@ -217,21 +241,47 @@ void ReportsPage::runSlow(const wxString& what, std::function<void()> work, std:
 void ReportsPage::onTimer(wxTimerEvent&) {
   if (!job_.valid()) return;
   if (job_.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready) {
-    progress_->Pulse();
+    // The stage and its count when the work knows its length ("Đang ghi các dòng: 4.500 / 10.000").
+    const SharedProgress::Snapshot now = jobProgress_->snapshot();
+    wxString label;
+    if (now.total > 0) {
+      progress_->SetRange(1000);
+      progress_->SetValue(int(std::min<uint64_t>(now.done * 1000 / now.total, 1000)));
+      label = ui::fmt(_("{1}: {2} of {3}"),
+                      {ui::wx(now.what), ui::count((long long)now.done), ui::count((long long)now.total)});
+    } else {
+      progress_->Pulse();
+      label = now.what.empty() ? jobWhat_ : ui::wx(now.what) + "...";
+    }
+    if (label.length() != status_->GetLabel().length()) {
+      status_->SetLabel(label);
+      Layout();  // a longer line pushes the gauge aside instead of running under it
+    } else {
+      status_->SetLabel(label);
+    }
     return;
   }
   timer_.Stop();
   auto job = std::move(job_);
   auto done = std::move(done_);
+  jobProgress_.reset();
   progress_->Hide();
+  cancel_->Hide();
+  ctrl<wxButton>(this, "editTemplate")->Show();
   status_->SetLabel("");
   enableButtons(true);
   onReportChosen();
   Layout();
-  ui::attempt(this, [&] {
+  try {
     job.get();  // rethrows the work's error
-    done();
-  });
+  } catch (const core::Cancelled& e) {
+    ui::showInfo(this, ui::wx(e.what()));
+    return;
+  } catch (const std::exception& e) {
+    ui::showException(this, e);
+    return;
+  }
+  ui::attempt(this, [&] { done(); });
 }
 
 void ReportsPage::clearImages() {
@@ -270,7 +320,8 @@ void ReportsPage::preview() {
   services::Services* s = services_;
   const services::Actor actor = currentActor();
   runSlow(
-      _("Making the report..."), [s, actor, q = *q, result] { *result = reports::makeReport(*s, actor, q); },
+      _("Making the report..."),
+      [s, actor, q = *q, result](core::Progress& p) { *result = reports::makeReport(*s, actor, q, &p); },
       [this, result] {
         shown_ = *result;
         shownPublished_.reset();
@@ -295,7 +346,8 @@ void ReportsPage::save(const std::string& format) {
   if (!ui::attempt(this, [&] { services::refuseOverwritingRegister(path, services_->path()); })) return;
   const reports::FrozenReport r = *shown_;
   runSlow(
-      _("Saving the report..."), [path, r, format] { reports::writeReportFile(path, r, format); },
+      _("Saving the report..."),
+      [path, r, format](core::Progress& p) { reports::writeReportFile(path, r, format, &p); },
       [this, path] { status_->SetLabel(ui::fmt(_("Saved: {1}"), {ui::wx(path.string())})); });
 }
 
@@ -387,9 +439,9 @@ void ReportsPage::compare() {
   const services::Actor actor = currentActor();
   runSlow(
       _("Comparing with the register now..."),
-      [s, actor, id, then, changes] {
+      [s, actor, id, then, changes](core::Progress& p) {
         *then = reports::loadPublished(*s, actor, id);
-        const auto now = reports::makeReport(*s, actor, {then->name, then->from, then->to, then->asOf});
+        const auto now = reports::makeReport(*s, actor, {then->name, then->from, then->to, then->asOf}, &p);
         *changes = reports::compareReports(*then, now);
       },
       [this, then, changes, id] {

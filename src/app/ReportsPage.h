@@ -7,10 +7,12 @@
 #include <exception>
 #include <functional>
 #include <future>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "app/Page.h"
+#include "app/ProgressDialog.h"
 #include "reports/ReportCatalog.h"
 #include "services/Publishing.h"
 
@@ -51,9 +53,10 @@ class ReportsPage : public Page {
   void show(const reports::FrozenReport& r, const wxString& note);
   void showHtml(const std::string& html);
   void clearImages();
-  /// Runs `work` off the window's thread, the gauge moving and the page's buttons disabled; then `done`
-  /// on the window's thread when it succeeded, or the error's message.
-  void runSlow(const wxString& what, std::function<void()> work, std::function<void()> done);
+  /// Runs `work` off the window's thread, the gauge showing its progress, a Cancel button beside it and the
+  /// page's buttons disabled; then `done` on the window's thread when it succeeded, or the error's message
+  /// (a cancel says what was not done).
+  void runSlow(const wxString& what, std::function<void(core::Progress&)> work, std::function<void()> done);
   void onTimer(wxTimerEvent&);
   void enableButtons(bool on);
 
@@ -63,6 +66,9 @@ class ReportsPage : public Page {
   wxHtmlWindow* preview_ = nullptr;
   wxListCtrl* published_ = nullptr;
   wxGauge* progress_ = nullptr;
+  wxButton* cancel_ = nullptr;                   ///< beside the gauge while work runs
+  std::shared_ptr<SharedProgress> jobProgress_;  ///< the running work's progress
+  wxString jobWhat_;                             ///< what the running work does ("Đang lập báo cáo...")
   wxStaticText* status_ = nullptr;
   std::vector<wxButton*> buttons_;
   wxTimer timer_;

@@ -274,7 +274,10 @@ int cmdBackup(const Parsed& p, std::ostream&, std::ostream& err) {
   checkOutTarget(p, *to);
   auto s = services::Services::open(dbPath(p));
   services::requireBackupRights(actingUser(p, *s));
-  exchange::backupDatabase(*s, *to);
+  {
+    auto progress = terminalProgress(err);  // its line cleared before the message
+    exchange::backupDatabase(*s, *to, progress.get());
+  }
   err << format(tr("Backed up to {1}."), {*to}) << "\n";
   return kOk;
 }
@@ -295,7 +298,11 @@ int cmdRestore(const Parsed& p, std::ostream&, std::ostream& err) {
     }
     if (current) services::requireBackupRights(actingUser(p, *current));
   }
-  fs::path kept = exchange::restoreDatabase(path, p.positional[0]);
+  fs::path kept;
+  {
+    auto progress = terminalProgress(err);  // its line cleared before the message
+    kept = exchange::restoreDatabase(path, p.positional[0], progress.get());
+  }
   err << format(tr("Restored {1} from {2}."), {path.string(), p.positional[0]}) << "\n";
   if (!kept.empty()) err << format(tr("The replaced file was kept as {1}."), {kept.string()}) << "\n";
   return kOk;

@@ -1,9 +1,11 @@
 // `report NAME`: every report of spec/cli.md in every format, publishing, reprinting and comparing.
 #include <algorithm>
 #include <filesystem>
+#include <iostream>
 #include <optional>
 
 #include "cli/CliCommon.h"
+#include "cli/CliProgress.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "reports/CellWorkReport.h"
@@ -82,11 +84,12 @@ core::Id idOption(const Parsed& p, const char* name) {
 // Writes the report per --format and --out.
 void output(const Parsed& p, std::ostream& out, const reports::FrozenReport& r, const std::string& fmt,
             const std::function<void(std::ostream&)>& live) {
-  if (fmt == "docx" || fmt == "xlsx") {
-    auto file = p.get("--out");
+  auto file = p.get("--out");
+  if (fmt == "docx" || fmt == "xlsx" || (fmt == "pdf" && file)) {
     if (!file) throw UsageError(format(tr("The {1} format needs --out FILE."), {fmt}));
     checkOutTarget(p, *file);
-    reports::writeReportFile(*file, r, fmt);
+    auto progress = terminalProgress(std::cerr);  // a line on a terminal's stderr while the rows are written
+    reports::writeReportFile(*file, r, fmt, progress.get());
     return;
   }
   emit(p, out, [&](std::ostream& o) { reports::writeReport(o, r, fmt, live); });
@@ -246,8 +249,11 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     throw UsageError(tr("report party-card and admission-decision need the member's or candidate's code."));
   if (reports::isMemberForm(name) && p.has("--publish"))
     throw UsageError(tr("A member's form is printed, not published."));
+  auto progress = terminalProgress(err);
   const auto report = reports::makeReport(
-      *s, actor, {name, from, to, asOf, cell, reports::isMemberForm(name) ? p.positional[1] : std::string()});
+      *s, actor, {name, from, to, asOf, cell, reports::isMemberForm(name) ? p.positional[1] : std::string()},
+      progress.get());
+  progress.reset();  // the line cleared before any message
   if (p.has("--publish")) {
     const core::Id id = reports::publish(*s, actor, report);
     err << format(tr("Published as report number {1}."), {std::to_string(id)}) << "\n";

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -17,6 +18,7 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/Progress.h"
 
 namespace dangbo::core::platform {
 
@@ -98,11 +100,13 @@ std::string writeFailure(const fs::path& target) {
   fs::path folder = realPath(target).parent_path();
   if (folder.empty()) folder = ".";
   if (::access(folder.c_str(), W_OK) != 0 && (errno == EROFS || errno == EACCES || errno == EPERM))
-    return format(tr("The folder {1} is read-only or you may not write in it."), {folder.string()});
+    return format(tr("Cannot write {1}: the folder {2} is read-only or you may not write in it."),
+                  {target.string(), folder.string()});
   struct statvfs vfs {};
   if (::statvfs(folder.c_str(), &vfs) == 0 &&
       (unsigned long long)vfs.f_bavail * vfs.f_frsize < 1024ull * 1024)
-    return format(tr("The disk that holds {1} is full."), {folder.string()});
+    return format(tr("Cannot write {1}: the disk that holds {2} is full."),
+                  {target.string(), folder.string()});
   return format(tr("The file {1} could not be written."), {target.string()});
 }
 
@@ -196,6 +200,9 @@ void writeAtomically(const fs::path& target, const std::function<void(const fs::
   } catch (const std::bad_alloc&) {
     discardTemp(tmp);
     throw;
+  } catch (const Cancelled&) {  // stopped by the user: nothing written, and no failure to explain
+    discardTemp(tmp);
+    throw;
   } catch (const DataError& e) {
     const std::string why = writeFailure(target);
     discardTemp(tmp);
@@ -208,6 +215,35 @@ void writeAtomically(const fs::path& target, const std::function<void(const fs::
     throw DataError(why);
   }
   commitTemp(tmp, target);
+}
+
+int withoutStderr(const std::function<int()>& call) {
+  static std::mutex quiet;
+  std::lock_guard<std::mutex> lock(quiet);
+  std::fflush(stderr);
+  const int saved = ::dup(STDERR_FILENO);
+  const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (saved < 0 || null < 0) {  // nothing to hide it with: the call runs as it is
+    if (saved >= 0) ::close(saved);
+    if (null >= 0) ::close(null);
+    return call();
+  }
+  ::dup2(null, STDERR_FILENO);
+  ::close(null);
+  auto restore = [&] {
+    std::fflush(stderr);
+    ::dup2(saved, STDERR_FILENO);
+    ::close(saved);
+  };
+  int result = 0;
+  try {
+    result = call();
+  } catch (...) {
+    restore();
+    throw;
+  }
+  restore();
+  return result;
 }
 
 FileLock::FileLock(const fs::path& path, Mode mode) {

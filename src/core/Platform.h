@@ -31,8 +31,8 @@ std::string currentUserName();
 /// True when this program may write the file and create files in its folder (SQLite needs both for a
 /// register).
 bool canWriteBeside(const std::filesystem::path& file);
-/// Why writing `target` failed, in the user's language: a read-only folder, a full disk, or the plain
-/// "cannot write" (looks at the folder and at the disk, as errno is often lost by the writers).
+/// Why writing `target` failed, in the user's language and naming it: a read-only folder, a full disk, or the
+/// plain "cannot write" (looks at the folder and at the disk, as errno is often lost by the writers).
 std::string writeFailure(const std::filesystem::path& target);
 /// Writes `target` whole or not at all: `write` fills a new owner-only temporary file in the same folder,
 /// which is flushed to disk and renamed over `target` at the end; any failure (a full disk included)
@@ -46,6 +46,11 @@ std::filesystem::path reserveTempBeside(const std::filesystem::path& target);
 void commitTemp(const std::filesystem::path& tmp, const std::filesystem::path& target);
 /// Removes a temporary file of reserveTempBeside (and its journal) that will not be committed.
 void discardTemp(const std::filesystem::path& tmp);
+
+/// Runs `call` with the process's stderr sent nowhere and returns what it returns: for a library that prints
+/// its own English error lines (libxlsxwriter's workbook_close) where the caller tells the user in
+/// Vietnamese. One call at a time.
+int withoutStderr(const std::function<int()>& call);
 
 /// An advisory lock on a file (flock) held for the life of the object.
 class FileLock {

@@ -5,11 +5,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <stdexcept>
 #include <vector>
 
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/Platform.h"
+#include "core/Progress.h"
 #include "services/AuditAnchor.h"
 #include "services/Services.h"
 #include "store/Database.h"
@@ -32,25 +34,33 @@ std::string stamp() {
 }
 
 // Opens read-only (which checks the application_id), runs integrity_check and the version check.
-void verify(const fs::path& p) {
+void verify(const fs::path& p, core::Progress* progress = nullptr) {
   auto db = store::Database::openReadOnly(p);
   int version = db->schemaVersion();
   if (version > store::latestVersion())
     throw DatabaseError(format(tr("{1} was made by a newer version of dangbo."), {p.string()}));
-  auto check = db->integrityCheck();
+  auto check = db->integrityCheck(progress);
   if (check != "ok") throw DatabaseError(format(tr("The file {1} is damaged: {2}"), {p.string(), check}));
 }
 }  // namespace
 
-void backupDatabase(services::Services& s, const fs::path& to) {
+void backupDatabase(services::Services& s, const fs::path& to, core::Progress* progress, bool replace) {
   std::error_code ec;
-  if (fs::exists(to, ec))
+  if (!replace && fs::exists(to, ec))
     throw core::DataError(format(tr("The file {1} already exists; choose another name."), {to.string()}));
-  // Copied and checked under a temporary name: `to` appears only once it is a sound copy.
+  // Copied and checked under a temporary name: `to` appears (or is replaced) only once it is a sound copy.
   const fs::path tmp = core::platform::reserveTempBeside(to);
   try {
-    store::Database::openReadOnly(s.path())->copyInto(tmp);
-    verify(tmp);
+    store::Database::openReadOnly(s.path())->copyInto(tmp, progress);
+    verify(tmp, progress);
+  } catch (const core::Cancelled&) {
+    core::platform::discardTemp(tmp);
+    throw core::Cancelled(
+        format(tr("Stopped at your request: no backup was written to {1}."), {to.string()}));
+  } catch (
+      const core::DataError&) {  // the copy could not be written: said of `to`, not of its temporary name
+    core::platform::discardTemp(tmp);
+    throw core::DataError(core::platform::writeFailure(to));
   } catch (...) {
     core::platform::discardTemp(tmp);
     throw;
@@ -89,19 +99,40 @@ fs::path rotateBackup(services::Services& s, const fs::path& folder, int keep) {
   return to;
 }
 
-fs::path restoreDatabase(const fs::path& dbPath, const fs::path& from) {
-  verify(from);
-  std::error_code ec;
+PreparedRestore::PreparedRestore(const fs::path& dbPath, const fs::path& from, core::Progress* progress)
+    : dbPath_(dbPath), from_(from) {
+  verify(from, progress);
   // 1. The source copied through SQLite (its committed WAL included) into a temporary file beside the
   //    register, and that copy checked.
-  const fs::path tmp = core::platform::reserveTempBeside(dbPath);
+  tmp_ = core::platform::reserveTempBeside(dbPath);
   try {
-    store::Database::openReadOnly(from)->copyInto(tmp);
-    verify(tmp);
+    store::Database::openReadOnly(from)->copyInto(tmp_, progress);
+    verify(tmp_, progress);
+  } catch (const core::DataError&) {  // could not be written beside the register: said of the register
+    core::platform::discardTemp(tmp_);
+    throw core::DataError(core::platform::writeFailure(dbPath));
   } catch (...) {
-    core::platform::discardTemp(tmp);
+    core::platform::discardTemp(tmp_);
     throw;
   }
+}
+
+PreparedRestore::~PreparedRestore() {
+  if (!tmp_.empty()) core::platform::discardTemp(tmp_);
+}
+
+fs::path restoreDatabase(const fs::path& dbPath, const fs::path& from, core::Progress* progress) {
+  PreparedRestore prepared(dbPath, from, progress);
+  return prepared.finish();
+}
+
+fs::path PreparedRestore::finish() {
+  const fs::path& dbPath = dbPath_;
+  const fs::path& from = from_;
+  if (tmp_.empty()) throw std::logic_error("PreparedRestore::finish called twice");
+  const fs::path tmp = tmp_;
+  tmp_.clear();  // from here this function discards it on failure
+  std::error_code ec;
   fs::path kept;
   try {
     if (fs::exists(dbPath, ec)) {

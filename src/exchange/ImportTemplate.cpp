@@ -7,6 +7,7 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/Platform.h"
 #include "core/VietText.h"
 #include "services/Import.h"
 
@@ -78,17 +79,12 @@ std::string letters(int col) {
 }
 
 void check(lxw_error e, const std::filesystem::path& p) {
-  if (e != LXW_NO_ERROR)
-    throw DataError(format(tr("Cannot write the file {1}."), {p.string()}) + " (" + lxw_strerror(e) + ")");
+  if (e != LXW_NO_ERROR) throw DataError(format(tr("Cannot write the file {1}."), {p.string()}));
 }
 
-}  // namespace
-
-void writeImportTemplateWorkbook(const std::filesystem::path& out,
-                                 const std::vector<std::string>& ethnicGroups) {
-  const std::filesystem::path tmp = out.string() + ".tmp";
-  lxw_workbook* wb = workbook_new(tmp.string().c_str());
-  if (!wb) throw DataError(format(tr("Cannot write the file {1}."), {out.string()}));
+// The sheets of the template workbook, their headers, example rows and drop-down lists.
+void fillTemplateWorkbook(lxw_workbook* wb, const std::filesystem::path& out,
+                          const std::vector<std::string>& ethnicGroups) {
   lxw_format* header = workbook_add_format(wb);
   format_set_bold(header);
   format_set_bg_color(header, 0xE8EAED);
@@ -153,18 +149,25 @@ void writeImportTemplateWorkbook(const std::filesystem::path& out,
   }
   worksheet_hide(values);
   worksheet_activate(sheets.front());
-  const lxw_error e = workbook_close(wb);
-  if (e != LXW_NO_ERROR) {
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    check(e, out);
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw DataError(format(tr("Cannot write the file {1}."), {out.string()}));
-  }
+}
+
+}  // namespace
+
+void writeImportTemplateWorkbook(const std::filesystem::path& out,
+                                 const std::vector<std::string>& ethnicGroups) {
+  // Written whole or not at all (a full disk says so in Vietnamese, and leaves nothing).
+  core::platform::writeAtomically(out, [&](const std::filesystem::path& tmp) {
+    lxw_workbook* wb = workbook_new(tmp.string().c_str());
+    if (!wb) throw DataError(format(tr("Cannot write the file {1}."), {out.string()}));
+    try {
+      fillTemplateWorkbook(wb, out, ethnicGroups);
+    } catch (...) {
+      core::platform::withoutStderr([&] { return int(workbook_close(wb)); });
+      throw;
+    }
+    // libxlsxwriter's own English line is not shown.
+    check(lxw_error(core::platform::withoutStderr([&] { return int(workbook_close(wb)); })), out);
+  });
 }
 
 }  // namespace dangbo::exchange

@@ -169,10 +169,10 @@ void writeXlsx(const std::filesystem::path& path, const std::vector<services::Re
     for (lxw_col_t c = 1; c < 14; ++c) worksheet_write_string(ws, row, c, cells[c].c_str(), body);
     ++row;
   }
-  lxw_error err = workbook_close(wb);
+  // libxlsxwriter's own English line is not shown: writeAtomically tells why in Vietnamese.
+  const int err = core::platform::withoutStderr([&] { return int(workbook_close(wb)); });
   if (err != LXW_NO_ERROR)
-    throw core::DataError(
-        core::format(core::tr("The file {1} could not be written: {2}"), {path.string(), lxw_strerror(err)}));
+    throw core::DataError(core::format(core::tr("The file {1} could not be written."), {path.string()}));
 }
 
 }  // namespace

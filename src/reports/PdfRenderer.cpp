@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -523,6 +525,7 @@ class PdfWriter {
     double headH = 0;
     for (const auto& h : head) headH += h.height;
     for (size_t i = 0; i < t.rows.size(); ++i) {
+      if (rows_) rows_->step();
       RowLayout r = layoutRow(t.rows[i].cells, widths, t, false, t.rows[i].total);
       double need = r.height;
       // A body row keeps the totals that follow it: no total is separated from its rows.
@@ -737,7 +740,19 @@ class PdfWriter {
   double padX_ = kPadX, padY_ = kPadY;  // its cells' padding
   int page_ = 1;
   MeasureText measure_ = pangoMeasure();
+
+ public:
+  /// Counts the table rows drawn (may be null).
+  core::ProgressStage* rows_ = nullptr;
 };
+
+// The rows of the document's tables: the length of a progress stage.
+uint64_t tableRows(const Document& doc) {
+  uint64_t n = 0;
+  for (const auto& block : doc.blocks)
+    if (const Table* t = std::get_if<Table>(&block)) n += t->rows.size();
+  return n;
+}
 
 void setMetadata(cairo_surface_t* s, const Document& doc) {
   if (!doc.title.empty()) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
@@ -760,7 +775,11 @@ int countPages(const Document& doc, const PdfOptions& options) {
   cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 4);
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> owned(surface, &cairo_surface_destroy);
   const auto [w, h] = pageSize(doc);
-  return PdfWriter(surface, options, w, h, 0).render(doc);
+  PdfWriter writer(surface, options, w, h, 0);
+  std::optional<core::ProgressStage> rows;
+  if (options.progress)
+    writer.rows_ = &rows.emplace(options.progress, core::tr("Laying out the pages"), tableRows(doc));
+  return writer.render(doc);
 }
 
 void run(cairo_surface_t* surface, const Document& doc, const PdfOptions& options) {
@@ -770,14 +789,29 @@ void run(cairo_surface_t* surface, const Document& doc, const PdfOptions& option
   setMetadata(surface, doc);
   const int pages = options.pageNumbers ? countPages(doc, options) : 1;
   const auto [w, h] = pageSize(doc);
-  PdfWriter(surface, options, w, h, pages).render(doc);
+  {
+    PdfWriter writer(surface, options, w, h, pages);
+    std::optional<core::ProgressStage> rows;
+    if (options.progress)
+      writer.rows_ = &rows.emplace(options.progress, core::tr("Drawing the pages"), tableRows(doc));
+    writer.render(doc);
+    if (rows) rows->finish();
+  }
+  // The file is written out here: a full disk or a lost folder shows in the surface's status, and the
+  // caller (writeAtomically) says why in Vietnamese instead of keeping a cut file.
+  cairo_surface_finish(surface);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error(std::string("PDF: ") + cairo_status_to_string(cairo_surface_status(surface)));
 }
 
 }  // namespace
 
 void renderPdf(const std::filesystem::path& out, const Document& doc, const PdfOptions& options) {
-  const auto [w, h] = pageSize(doc);
-  run(cairo_pdf_surface_create(out.c_str(), w, h), doc, options);
+  // Through a stream: cairo's own file writer does not report a full disk (a cut file, and no error).
+  std::ofstream file(out, std::ios::binary | std::ios::trunc);
+  if (!file) throw std::runtime_error("PDF: cannot write " + out.string());
+  renderPdf(file, doc, options);
+  if (!file.flush()) throw std::runtime_error("PDF: cannot write " + out.string());
 }
 
 void renderChartPng(std::ostream& out, const Chart& chart, double scale) {

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <ostream>
 
+#include "core/Progress.h"
 #include "reports/Document.h"
 
 namespace dangbo::reports {
@@ -17,6 +18,7 @@ struct PdfOptions {
   double bodySize = 14;     ///< paragraphs, headings, header block (points)
   double tableSize = 13;    ///< tables and charts (points)
   bool pageNumbers = true;  ///< "Trang N/M" at the bottom of every page (documents of two pages or more)
+  core::Progress* progress = nullptr;  ///< told of the table rows laid out and drawn; may cancel
 };
 
 /// Writes the document to a PDF file. Throws std::runtime_error when the file cannot be written.

@@ -84,13 +84,16 @@ const std::vector<std::string>& reportFormats() {
   return formats;
 }
 
-FrozenReport makeReport(services::Services& s, const services::Actor& actor, const ReportRequest& q) {
+FrozenReport makeReport(services::Services& s, const services::Actor& actor, const ReportRequest& q,
+                        core::Progress* progress) {
   if (std::find(reportNames().begin(), reportNames().end(), q.name) == reportNames().end() &&
       !isMemberForm(q.name))
     throw core::DataError(format(tr("Unknown report \"{1}\"."), {q.name}));
   if (q.to < q.from)
     throw core::DataError(
         format(tr("The period ends ({2}) before it begins ({1})."), {q.from.vn(), q.to.vn()}));
+  // A stage of unknown length while the services read the register (the register report counts its rows).
+  core::ProgressStage reading(progress, tr("Reading the register"), 0);
   FrozenReport r;
   r.name = q.name;
   r.from = q.from;
@@ -108,7 +111,7 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
   else if (n == "committee")
     r.model = services::committeeReport(s, actor, q.asOf);
   else if (n == "register")
-    r.model = registerReport(s, actor, q.asOf);
+    r.model = registerReport(s, actor, q.asOf, progress);
   else if (n == "badges")
     r.model = services::badgesReport(s, actor, q.asOf);
   else if (n == "admissions")
@@ -145,6 +148,7 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
   }
   // The dues reports keep their own titles: the book of a cell (S01/ĐP) or the summary (S02/ĐP).
   if (r.model && n != "dues") r.model->title = reportTitle(n);
+  if (n != "register") reading.finish();
   return r;
 }
 
@@ -197,14 +201,25 @@ void writeReport(std::ostream& out, const FrozenReport& r, const std::string& fm
   }
 }
 
-void writeReportFile(const fs::path& out, const FrozenReport& r, const std::string& fmt) {
+namespace {
+void writeReportPart(const fs::path& out, const FrozenReport& r, const std::string& fmt,
+                     core::Progress* progress) {
   core::platform::writeAtomically(out, [&](const fs::path& part) {
+    // Laying out the document has no steps to count; the renderers count the rows.
+    auto document = [&] {
+      core::ProgressStage layout(progress, tr("Preparing the document"), 0);
+      Document doc = reportDocument(r);
+      layout.finish();
+      return doc;
+    };
     if (fmt == "docx") {
-      renderDocx(part, reportDocument(r));
+      renderDocx(part, document());
     } else if (fmt == "xlsx") {
-      renderXlsx(part, reportDocument(r));
+      renderXlsx(part, document(), progress);
     } else if (fmt == "pdf") {
-      renderPdf(part, reportDocument(r));
+      PdfOptions options;
+      options.progress = progress;
+      renderPdf(part, document(), options);
     } else {
       std::ofstream file(part, std::ios::binary | std::ios::trunc);
       if (!file) throw std::runtime_error(part.string());
@@ -212,6 +227,17 @@ void writeReportFile(const fs::path& out, const FrozenReport& r, const std::stri
       if (!file.flush()) throw std::runtime_error(part.string());
     }
   });
+}
+}  // namespace
+
+void writeReportFile(const fs::path& out, const FrozenReport& r, const std::string& fmt,
+                     core::Progress* progress) {
+  try {
+    writeReportPart(out, r, fmt, progress);
+  } catch (const core::Cancelled&) {  // the part file is already gone
+    throw core::Cancelled(
+        format(tr("Stopped at your request: the file {1} was not written."), {out.string()}));
+  }
 }
 
 core::Id publish(services::Services& s, const services::Actor& actor, const FrozenReport& r) {
@@ -436,7 +462,7 @@ void writeChanges(std::ostream& out, const std::vector<FigureChange>& changes) {
 }
 
 services::ReportModel registerReport(services::Services& s, const services::Actor& actor,
-                                     const core::Date& asOf) {
+                                     const core::Date& asOf, core::Progress* progress) {
   services::ReportModel m;
   m.name = "register";
   m.title = reportTitle("register");
@@ -452,7 +478,9 @@ services::ReportModel registerReport(services::Services& s, const services::Acto
   t.columns = exchange::registerHeadings();
   t.sums = false;
   int n = 0;
+  core::ProgressStage rows(progress, tr("Reading the members"), entries.size());
   for (const auto& e : entries) {
+    rows.step();
     services::ReportRow r;
     r.key = e.member.code;
     const auto cells = exchange::registerCells(e, ++n, asOf, "; ");
@@ -460,6 +488,7 @@ services::ReportModel registerReport(services::Services& s, const services::Acto
       r.cells.push_back(c == 0 ? services::Figure::count(n) : services::Figure::label(cells[c]));
     t.rows.push_back(std::move(r));
   }
+  rows.finish();
   sec.tables.push_back(std::move(t));
   m.sections.push_back(std::move(sec));
   return m;

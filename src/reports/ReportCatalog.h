@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/Progress.h"
 #include "reports/Document.h"
 #include "reports/ReportArchive.h"
 #include "services/Actor.h"
@@ -43,7 +44,10 @@ bool isMemberForm(const std::string& name);
 
 /// Makes a report from the register now. Throws DataError for an unknown name or a period ending before it
 /// begins; the services' permission errors pass through.
-FrozenReport makeReport(services::Services& s, const services::Actor& actor, const ReportRequest& request);
+/// With `progress`, the reading of the register is reported (row by row for the register report) and may be
+/// cancelled (core::Cancelled; nothing is written by making a report).
+FrozenReport makeReport(services::Services& s, const services::Actor& actor, const ReportRequest& request,
+                        core::Progress* progress = nullptr);
 /// The printable document of a report (congress: congressDocument; the others: modelDocument).
 Document reportDocument(const FrozenReport& r);
 /// The options of a report as stored with a published one ("from=2020-08-01 to=2025-07-31 as_of=2025-07-31").
@@ -56,8 +60,10 @@ std::string reportOptions(const FrozenReport& r);
 void writeReport(std::ostream& out, const FrozenReport& r, const std::string& format,
                  const std::function<void(std::ostream&)>& live = {});
 /// Writes a report to a file in any format but those four live ones (through a temporary file renamed on
-/// success, so a failed write leaves nothing half-written).
-void writeReportFile(const std::filesystem::path& out, const FrozenReport& r, const std::string& format);
+/// success, so a failed write leaves nothing half-written). With `progress`, the rows laid out and written
+/// are reported; a cancel (core::Cancelled) leaves no file and an existing `out` as it was.
+void writeReportFile(const std::filesystem::path& out, const FrozenReport& r, const std::string& format,
+                     core::Progress* progress = nullptr);
 
 /// Freezes and stores a report (services::publishReport); returns its number.
 core::Id publish(services::Services& s, const services::Actor& actor, const FrozenReport& r);
@@ -87,6 +93,6 @@ void writeChanges(std::ostream& out, const std::vector<FigureChange>& changes);
 
 /// The register (sổ danh sách đảng viên, Mẫu 7-HSĐV) on asOf as a report model with its 14 columns.
 services::ReportModel registerReport(services::Services& s, const services::Actor& actor,
-                                     const core::Date& asOf);
+                                     const core::Date& asOf, core::Progress* progress = nullptr);
 
 }  // namespace dangbo::reports

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/I18n.h"
+#include "core/Platform.h"
 #include "core/VietText.h"
 
 namespace dangbo::reports {
@@ -179,7 +180,7 @@ double widthFor(const std::string& text, double most) {
 // width, header rows repeated and frozen. Returns the first row after it; `firstDataRow` receives the first
 // body row.
 lxw_row_t writeTable(lxw_worksheet* ws, const Formats& f, const std::string& title, const Table& t,
-                     lxw_row_t* firstDataRow) {
+                     lxw_row_t* firstDataRow, core::ProgressStage& rows) {
   const size_t n = std::max<size_t>(1, t.columns());
   lxw_row_t r = 0;
   check(worksheet_write_string(ws, r++, 0, title.c_str(), f.title), "title");
@@ -226,6 +227,7 @@ lxw_row_t writeTable(lxw_worksheet* ws, const Formats& f, const std::string& tit
   }
   if (firstDataRow) *firstDataRow = r;
   for (const auto& row : t.rows) {
+    rows.step();
     // A row whose text wraps is made tall enough for it (Times New Roman 12: about 16 points a line).
     double lines = 1;
     for (size_t c = 0; c < row.cells.size() && c < n; ++c)
@@ -284,7 +286,11 @@ void addChart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, con
 
 }  // namespace
 
-void renderXlsx(const std::filesystem::path& out, const Document& doc) {
+void renderXlsx(const std::filesystem::path& out, const Document& doc, core::Progress* progress) {
+  uint64_t total = 0;
+  for (const auto& block : doc.blocks)
+    if (const Table* t = std::get_if<Table>(&block)) total += t->rows.size();
+  core::ProgressStage rows(progress, core::tr("Writing the rows"), total);
   lxw_workbook* wb = workbook_new(out.c_str());
   if (!wb) throw std::runtime_error("cannot write " + out.string());
   const Formats f = formats(wb);
@@ -302,15 +308,18 @@ void renderXlsx(const std::filesystem::path& out, const Document& doc) {
       lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
       if (!ws) throw std::runtime_error("XLSX: cannot add the sheet " + name);
       lxw_row_t first = 0;
-      const lxw_row_t end = writeTable(ws, f, doc.title, data, &first);
+      const lxw_row_t end = writeTable(ws, f, doc.title, data, &first, rows);
       if (c) addChart(wb, ws, name, *c, first, end);
     }
     if (number == 0) workbook_add_worksheet(wb, nullptr);
+    rows.finish();
   } catch (...) {
-    workbook_close(wb);
+    core::platform::withoutStderr([&] { return int(workbook_close(wb)); });
     throw;
   }
-  check(workbook_close(wb), "close");
+  // libxlsxwriter prints its own English line when the file cannot be written; the caller says it in
+  // Vietnamese (core::platform::writeAtomically: a full disk, a read-only folder).
+  check(lxw_error(core::platform::withoutStderr([&] { return int(workbook_close(wb)); })), "close");
 }
 
 }  // namespace dangbo::reports

@@ -7,11 +7,12 @@
 // fitted to the page's width, landscape when the columns are wide, "Trang N/M" at the bottom.
 #include <filesystem>
 
+#include "core/Progress.h"
 #include "reports/Document.h"
 
 namespace dangbo::reports {
 
 /// Writes the workbook. Throws std::runtime_error when it cannot be written.
-void renderXlsx(const std::filesystem::path& out, const Document& doc);
+void renderXlsx(const std::filesystem::path& out, const Document& doc, core::Progress* progress = nullptr);
 
 }  // namespace dangbo::reports

@@ -13,6 +13,7 @@
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/Platform.h"
+#include "core/Progress.h"
 
 namespace dangbo::store {
 
@@ -272,6 +273,44 @@ std::string Database::integrityCheck() {
   return db_->execAndGet("PRAGMA integrity_check").getString();
 }
 
+namespace {
+// SQLite's progress handler: every few thousand steps of the virtual machine, one step of the stage; a
+// cancel interrupts the statement (SQLITE_INTERRUPT), turned into core::Cancelled by the caller.
+struct Watched {
+  core::ProgressStage* stage;
+  uint64_t steps = 0;
+  bool cancelled = false;
+};
+int onSqliteProgress(void* p) {
+  auto* w = static_cast<Watched*>(p);
+  try {
+    w->stage->advance(++w->steps);
+  } catch (const core::Cancelled&) {
+    w->cancelled = true;
+    return 1;
+  }
+  return 0;
+}
+}  // namespace
+
+std::string Database::integrityCheck(core::Progress* progress) {
+  if (!progress) return integrityCheck();
+  core::ProgressStage stage(progress, tr("Checking the copy"), 0);
+  Watched watched{&stage};
+  sqlite3_progress_handler(db_->getHandle(), 20000, onSqliteProgress, &watched);
+  std::string result;
+  try {
+    result = integrityCheck();
+  } catch (const SQLite::Exception&) {
+    sqlite3_progress_handler(db_->getHandle(), 0, nullptr, nullptr);
+    if (watched.cancelled) throw core::Cancelled(core::ProgressStage::cancelledMessage());
+    throw;
+  }
+  sqlite3_progress_handler(db_->getHandle(), 0, nullptr, nullptr);
+  if (watched.cancelled) throw core::Cancelled(core::ProgressStage::cancelledMessage());
+  return result;
+}
+
 std::vector<std::string> Database::foreignKeyViolations() {
   std::vector<std::string> out;
   SQLite::Statement q(*db_, "PRAGMA foreign_key_check");
@@ -375,11 +414,24 @@ void Database::transactionRaw(const std::function<void()>& workIn) {
   t.commit();
 }
 
-void Database::copyInto(const fs::path& file) {
+void Database::copyInto(const fs::path& file, core::Progress* progress) {
+  constexpr int kPagesPerStep = 256;
   try {
     SQLite::Database dest(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     SQLite::Backup backup(dest, *db_);
-    const int done = backup.executeStep(-1);
+    int done = SQLITE_OK;
+    if (!progress) {
+      done = backup.executeStep(-1);
+    } else {
+      // 256 pages a step (4 MB of a register's 16 KB pages): the stage learns its length after the first.
+      done = backup.executeStep(kPagesPerStep);
+      core::ProgressStage stage(progress, tr("Copying the register"), uint64_t(backup.getTotalPageCount()));
+      while (done == SQLITE_OK) {
+        stage.advance(uint64_t(backup.getTotalPageCount() - backup.getRemainingPageCount()));
+        done = backup.executeStep(kPagesPerStep);
+      }
+      if (done == SQLITE_DONE) stage.finish();
+    }
     if (done != SQLITE_DONE)
       throw DatabaseError(
           format(tr("The file {1} could not be copied: {2}"), {path_.string(), sqlite3_errstr(done)}));

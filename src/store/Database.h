@@ -10,6 +10,10 @@
 
 #include "store/Migrations.h"
 
+namespace dangbo::core {
+class Progress;
+}
+
 namespace dangbo::store {
 
 /// PRAGMA application_id of a dangbo file ("DANG").
@@ -62,6 +66,9 @@ class Database {
   void deferForeignKeys() { db_->exec("PRAGMA defer_foreign_keys = ON"); }
   /// "ok", or SQLite's description of the damage (PRAGMA integrity_check).
   std::string integrityCheck();
+  /// The same check reporting to `progress` (a stage of unknown length) and stopped with core::Cancelled when
+  /// the user asks.
+  std::string integrityCheck(core::Progress* progress);
   /// Rows whose foreign key points nowhere, as "table row id -> parent" (PRAGMA foreign_key_check).
   std::vector<std::string> foreignKeyViolations();
   /// Copies the whole database (its WAL included) to `to` through SQLite's online backup (works while
@@ -69,7 +76,9 @@ class Database {
   /// and no temporary file (core::DataError for a full disk or a read-only folder, DatabaseError for damage).
   void backupTo(const std::filesystem::path& to);
   /// The same copy into `file` itself (created or replaced, no rename): for callers that check it first.
-  void copyInto(const std::filesystem::path& file);
+  /// With `progress`, the pages copied are reported and a cancel stops the copy with core::Cancelled (the
+  /// caller removes `file`).
+  void copyInto(const std::filesystem::path& file, core::Progress* progress = nullptr);
   /// Moves the WAL of the file at `path` into the file (PRAGMA wal_checkpoint(TRUNCATE)); false when the file
   /// cannot be opened for writing (damaged, or not a database).
   static bool checkpointFile(const std::filesystem::path& path);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "../RecordingProgress.h"
 #include "../TestUtil.h"
 #include "cli/CliProgress.h"
 #include "core/Progress.h"
@@ -18,27 +19,11 @@
 #include "store/Database.h"
 
 using namespace dangbo;
+using dangbo::test::RecordingProgress;
 using dangbo::test::TempDir;
 using dangbo::test::writeFile;
 
 namespace {
-
-// Records what it is told; answers "stop" at the `stopAt`-th update of the stage named `stopIn`.
-struct RecordingProgress : core::Progress {
-  struct Stage {
-    std::string what;
-    uint64_t total = 0;
-    std::vector<uint64_t> updates;
-  };
-  std::vector<Stage> stages;
-  std::string stopIn;
-  size_t stopAt = 0;
-  void stage(const std::string& what, uint64_t total) override { stages.push_back({what, total, {}}); }
-  bool update(uint64_t done) override {
-    stages.back().updates.push_back(done);
-    return !(stages.back().what == stopIn && stages.back().updates.size() >= stopAt);
-  }
-};
 
 // A folder with one cell and `n` members (a first load: above the bulk threshold from 5000).
 std::filesystem::path writeMembers(const std::filesystem::path& dir, int n) {

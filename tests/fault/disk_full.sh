@@ -1,7 +1,8 @@
 #!/bin/bash
 # Fault test: a full disk (a small tmpfs, mounted when this runs as root; skipped otherwise). backup, export,
-# report and restore onto it fail with the Vietnamese "disk full" message and exit 1, leave no file there (no
-# 0-byte backup, no *.part), and the register stays sound. Usage: disk_full.sh DANGBO_CLI
+# reports (PDF and XLSX), the template workbook and restore onto it fail with the Vietnamese "disk full" message
+# and exit 1, with no English line of SQLite or libxlsxwriter, leave no file there (no 0-byte backup, no
+# *.part), and the register stays sound. Usage: disk_full.sh DANGBO_CLI
 set -u
 CLI=$1
 TMP=$(mktemp -d /tmp/dangbo-full-XXXXXX)
@@ -24,21 +25,27 @@ fill_but() {
   dd if=/dev/zero of="$MNT/fill" bs=1k count=$((avail - $1)) 2>/dev/null
 }
 fill_but 40
-expect_full() {
-  local what=$1; shift
+expect_full() {  # expect_full WHAT FILE COMMAND...: COMMAND writing FILE fails as on a full disk
+  local what=$1 file=$2; shift 2
   "$@" >/dev/null 2>"$TMP/err"
   local rc=$?
   [ $rc -eq 1 ] || { cat "$TMP/err"; fail "$what: exit $rc, not 1"; }
   grep -q "đầy" "$TMP/err" || { cat "$TMP/err"; fail "$what: no Vietnamese 'disk full' message"; }
+  grep -qF "$file" "$TMP/err" || { cat "$TMP/err"; fail "$what: the message does not name $file"; }
   grep -qi "disk\|database or disk is full\|SQLITE" "$TMP/err" && { cat "$TMP/err"; fail "$what: SQLite's English text"; }
+  grep -qi "\[ERROR\]\|workbook\|xlsx\b.*error\|error creating" "$TMP/err" &&
+    { cat "$TMP/err"; fail "$what: libxlsxwriter's English text"; }
   local left
   left=$(ls -A "$MNT" | grep -v '^fill$')
   [ -z "$left" ] || fail "$what: left $left on the full disk"
   echo "$what: refused, exit 1: $(head -1 "$TMP/err")"
 }
-expect_full "backup" "$CLI" --db "$TMP/so.db" backup --out "$MNT/saoluu.db"
-expect_full "export register" "$CLI" --db "$TMP/so.db" export register --out "$MNT/so.xlsx"
-expect_full "report" "$CLI" --db "$TMP/so.db" report members --format pdf --out "$MNT/bc.pdf"
+expect_full "backup" "$MNT/saoluu.db" "$CLI" --db "$TMP/so.db" backup --out "$MNT/saoluu.db"
+expect_full "export register" "$MNT/so.xlsx" "$CLI" --db "$TMP/so.db" export register --out "$MNT/so.xlsx"
+expect_full "report" "$MNT/bc.pdf" "$CLI" --db "$TMP/so.db" report members --format pdf --out "$MNT/bc.pdf"
+expect_full "XLSX report" "$MNT/so-danh-sach.xlsx" "$CLI" --db "$TMP/so.db" report register --format xlsx --out "$MNT/so-danh-sach.xlsx"
+fill_but 8  # the template workbook is smaller than 40 KB
+expect_full "template workbook" "$MNT/mau-nhap-lieu.xlsx" "$CLI" templates --out "$MNT/mau-nhap-lieu.xlsx"
 # A register on the full disk: restoring a larger file into it fails and leaves it as it was.
 rm -f "$MNT/fill"
 "$CLI" --db "$MNT/nho.db" init --committee "Đảng bộ xã Nhỏ" >/dev/null 2>&1 || fail "init on the small disk"

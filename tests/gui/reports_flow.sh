@@ -3,8 +3,12 @@
 #   tests/gui/reports_flow.sh <path to dangbo> <path to dangbo-cli>
 # Creates a demo register, opens the reports page (Alt+7): the congress report, chosen first, is made off
 # the window's thread and previewed with its charts; then publishes it (Alt+B, confirmed) and
-# checks with dangbo-cli that the register holds the published congress report. Screenshots go to
-# ${DANGBO_SCREENSHOT_DIR:-a temp dir}: reports-congress.png, reports-published.png.
+# checks with dangbo-cli that the register holds the published congress report. Then Save as PDF onto the
+# open register's own file: the window refuses (the register stays whole). Last the register report (about
+# 1.050 members) saved as PDF: the page shows the progress and a Stop button (Alt+D, "&Dừng"); stopped, a
+# message says the file was not written, and no file or *.part is left. Screenshots go to
+# ${DANGBO_SCREENSHOT_DIR:-a temp dir}: reports-congress.png, reports-published.png, reports-refused.png,
+# reports-progress.png, reports-stopped.png.
 set -uo pipefail
 
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
@@ -36,6 +40,56 @@ sleep 1
 grep -q '"name": "congress"' "$tmp/published.json" || fail "the published congress report is not in the register"
 ok "the congress report was published"
 shot reports-published
+
+# Save as PDF over the open register: GTK asks whether to replace the file (agreed), the window refuses.
+members_before=$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM members")
+xdotool windowfocus --sync "$wid" 2>/dev/null
+key alt+p  # "Lưu &PDF..."
+windows 2 || fail "Save as PDF did not open the file chooser"
+focus_newest
+key ctrl+a
+type_text "$tmp/d.db" 30
+key Return
+if windows 3; then confirm_right; fi  # GTK: "replace the existing file?"
+windows 2 || fail "saving over the register did not end in a message"
+shot reports-refused
+focus_newest
+key Return
+windows 1 || fail "the refusal did not close"
+[ "$(head -c 15 "$tmp/d.db")" = "SQLite format 3" ] || fail "the report was written over the register"
+[ "$(sqlite3 "$tmp/d.db" "PRAGMA integrity_check")" = ok ] || fail "the register is damaged"
+[ "$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM members")" = "$members_before" ] || fail "the register changed"
+ok "a report saved over the open register is refused; the register is whole"
+
+# The register report: chosen by typing in the report list (Alt+O), previewed, saved as PDF and stopped.
+xdotool windowfocus --sync "$wid" 2>/dev/null
+key alt+o  # "Bá&o cáo:"
+xdotool type --delay 120 "so danh"
+sleep 6  # the register of about 1.050 members is made and previewed
+windows 1 || fail "choosing the register report opened another window (an error message?)"
+key alt+p
+windows 2 || fail "Save as PDF did not open the file chooser"
+focus_newest
+key ctrl+a
+type_text "$tmp/so-danh-sach.pdf" 30
+# The PDF of 1.058 rows takes under a second: the screenshot and Stop follow the key at once.
+xdotool key --clearmodifiers Return
+for _ in $(seq 1 100); do  # the file chooser closes: the work starts
+  [ "$(visible)" -eq 1 ] && break
+  sleep 0.05
+done
+sleep 0.3  # the page repainted where the chooser was
+xdotool windowfocus --sync "$wid" 2>/dev/null
+shot reports-progress  # the pages are being laid out: the gauge and Stop beside the status line
+xdotool key --clearmodifiers alt+d  # "&Dừng"
+windows 2 || fail "Stop did not end in a message (the report may have been saved first)"
+shot reports-stopped
+focus_newest
+key Return
+windows 1 || fail "the message after Stop did not close"
+[ -e "$tmp/so-danh-sach.pdf" ] && fail "the stopped report left its file"
+ls -A "$tmp" | grep -q '\.part$' && fail "the stopped report left a part file: $(ls -A "$tmp" | grep '\.part$')"
+ok "the stopped report left no file and no part file"
 
 quit_app
 echo "$passed passed, $failed failed"
