@@ -13,6 +13,7 @@
 
 #include <algorithm>
 
+#include "app/ListSort.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
@@ -51,6 +52,7 @@ CellWorkPage::CellWorkPage(wxWindow* parent) {
   auto* ms = new wxBoxSizer(wxHORIZONTAL);
   meetings_ = new wxListCtrl(mp, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
   meetings_->SetName("meetings");
+  ui::sortable(meetings_);
   for (const wxString& h :
        {_("Month"), _("Day"), _("Kind"), _("Present"), _("Expected"), _("Rate"), _("Grade")})
     meetings_->AppendColumn(h);

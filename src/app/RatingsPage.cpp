@@ -18,6 +18,7 @@
 #include <set>
 
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/RatingsText.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -125,6 +126,7 @@ RatingsPage::RatingsPage(wxWindow* parent) {
   orgGrid_ = ctrl<wxGrid>(this, "orgGrid");
   yearsList_ = ctrl<wxListCtrl>(this, "years");
   history_ = ctrl<wxListCtrl>(this, "history");
+  for (wxListCtrl* l : {cells_, yearsList_, history_}) ui::sortable(l);
 
   // The cell list: code, name (takes the room left), progress "rated/to rate", warnings; each column at
   // least as wide as its header.
