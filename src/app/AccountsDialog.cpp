@@ -9,6 +9,7 @@
 
 #include "app/AccountDialog.h"
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/Prompts.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -25,6 +26,7 @@ const char* const kRoles[] = {"office", "secretary", "inspection", "leadership",
 AccountsDialog::AccountsDialog(wxWindow* parent, services::Services& s) : services_(s) {
   wxXmlResource::Get()->LoadDialog(this, parent, "AccountsDialog");
   list_ = ctrl<wxListCtrl>(this, "list");
+  ui::sortable(list_);
   list_->AppendColumn(_("User name"));
   list_->AppendColumn(_("Full name"));
   list_->AppendColumn(_("Role"));

@@ -13,6 +13,7 @@
 #include "app/AdmissionRecognitionDialog.h"
 #include "app/CandidateDialog.h"
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Numbers.h"
@@ -86,6 +87,7 @@ AdmissionsPage::AdmissionsPage(wxWindow* parent, std::function<void()> onChanged
   cell_ = ctrl<wxChoice>(this, "cell");
   due_ = ctrl<wxListCtrl>(this, "dueList");
   cells_ = ctrl<wxListCtrl>(this, "cellList");
+  for (wxListCtrl* l : {due_, cells_}) ui::sortable(l);
   yearText_ = ctrl<wxStaticText>(this, "yearProgress");
   termText_ = ctrl<wxStaticText>(this, "termProgress");
   yearGauge_ = ctrl<wxGauge>(this, "yearGauge");
@@ -109,7 +111,8 @@ AdmissionsPage::AdmissionsPage(wxWindow* parent, std::function<void()> onChanged
       openCard(copy);
     }
   });
-  due_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { openDue(e.GetIndex()); });
+  due_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
+             [this](wxListEvent& e) { openDue(ui::filledIndex(due_, e.GetIndex())); });
 }
 
 void AdmissionsPage::activate() {

@@ -16,8 +16,10 @@
 #include "app/Forms.h"
 #include "app/LayoutCheck.h"
 #include "app/MainFrame.h"
+#include "app/Splash.h"
 #include "app/Ui.h"
 #include "services/DataPaths.h"
+#include "services/Paths.h"
 
 namespace dangbo::app {
 
@@ -67,11 +69,17 @@ bool App::OnInit() {
   }
   startLayoutCheck();
   installChoiceTypeAhead();
+  // A large register shows its progress from the first moment: opening it, the backup, each page.
+  splash::startIfLarge(options_.db.value_or(services::defaultDatabasePath()), 12);
   auto services = RegisterOpener::atStart(options_);
-  if (!services) return false;
+  if (!services) {
+    splash::finish();
+    return false;
+  }
   auto* frame = new MainFrame(std::move(services));
   setWindowIcon(frame);
   frame->Show();
+  splash::finish();
   SetTopWindow(frame);
   return true;
 }

@@ -8,6 +8,7 @@
 
 #include "app/AuditText.h"
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "services/Administration.h"
@@ -22,6 +23,7 @@ constexpr int kShown = 5000;
 AuditDialog::AuditDialog(wxWindow* parent, services::Services& s) : services_(s) {
   wxXmlResource::Get()->LoadDialog(this, parent, "AuditDialog");
   list_ = ctrl<wxListCtrl>(this, "list");
+  ui::sortable(list_);
   list_->AppendColumn(_("No."));
   list_->AppendColumn(_("Time"));
   list_->AppendColumn(_("User"));

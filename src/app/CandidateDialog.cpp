@@ -19,6 +19,7 @@
 #include "app/Forms.h"
 #include "app/Prompts.h"
 #include "app/Session.h"
+#include "app/TabOrder.h"
 #include "app/Ui.h"
 #include "app/WindowPlace.h"
 #include "core/Enums.h"
@@ -99,6 +100,7 @@ CandidateDialog::CandidateDialog(wxWindow* parent, services::Services& s, const 
       cells->Append(ui::wx(o.code + " – " + o.name));
     }
   ctrl<wxCheckBox>(this, "approval")->SetLabel(_("Over the age limit: approved by the province"));
+  ui::tabDownColumns(this);  // Tab down each column of the form, then the next
 
   auto on = [this](const char* name, auto fn) {
     ctrl<wxButton>(this, name)->Bind(wxEVT_BUTTON, [fn](wxCommandEvent&) { fn(); });

@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "app/DisciplineDialogs.h"
+#include "app/ListSort.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
@@ -53,6 +54,7 @@ CellWorkPage::CellWorkPage(wxWindow* parent) {
   auto* ms = new wxBoxSizer(wxHORIZONTAL);
   meetings_ = new wxListCtrl(mp, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
   meetings_->SetName("meetings");
+  ui::sortable(meetings_);
   for (const wxString& h :
        {_("Month"), _("Day"), _("Kind"), _("Present"), _("Expected"), _("Rate"), _("Grade")})
     meetings_->AppendColumn(h);
@@ -153,6 +155,7 @@ CellWorkPage::CellWorkPage(wxWindow* parent) {
   for (const wxString& h : {_("Cell"), _("Meetings"), _("Rate"), _("Members"), _("Dues due"), _("Collected"),
                             _("Owed"), _("Unpaid")})
     overview_->AppendColumn(h);
+  ui::sortable(overview_);
   os->Add(overview_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
   op->SetSizer(os);
   book->AddPage(op, _("All cells"));
@@ -164,6 +167,7 @@ CellWorkPage::CellWorkPage(wxWindow* parent) {
   for (const wxString& h :
        {_("Cell"), _("Code"), _("Full name"), _("Months absent"), _("Months unpaid"), _("Removal")})
     grounds_->AppendColumn(h);
+  ui::sortable(grounds_);
   gs->Add(grounds_, 1, wxEXPAND | wxALL, 6);
   auto* gbar = new wxBoxSizer(wxHORIZONTAL);
   gbar->Add(

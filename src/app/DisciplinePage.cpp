@@ -13,6 +13,7 @@
 
 #include "app/DisciplineDialogs.h"
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
@@ -66,6 +67,8 @@ DisciplinePage::DisciplinePage(wxWindow* parent) {
   removals_ = ctrl<wxListCtrl>(this, "removals");
   plan_ = ctrl<wxListCtrl>(this, "plan");
   figures_ = ctrl<wxListCtrl>(this, "figures");
+  for (wxListCtrl* l : {cases_, timeline_, decisions_, complaints_, removals_, plan_, figures_})
+    ui::sortable(l);
   columns(cases_, {_("Date"), _("Case no."), _("Kind"), _("Subject"), _("State"), _("Conclusion")});
   columns(timeline_, {_("Date"), _("Step"), _("Details")});
   columns(decisions_, {_("Date"), _("Decision no."), _("Form"), _("Subject"), _("Deciding body"),

@@ -5,6 +5,7 @@
 #include <wx/xrc/xmlres.h>
 
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/Ui.h"
 
 namespace dangbo::app {
@@ -19,6 +20,7 @@ FigureListDialog::FigureListDialog(wxWindow* parent, const wxString& title, cons
   hintText->SetLabelText(hint);
   hintText->Show(!hint.empty());
   auto* list = ctrl<wxListCtrl>(this, "list");
+  ui::sortable(list);
   for (size_t i = 0; i < columns.size(); ++i) list->AppendColumn(columns[i]);
   const wxColour red(0xC5, 0x22, 0x1F);
   for (const auto& r : rows) {

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
@@ -22,6 +23,7 @@ HolidaysTab::HolidaysTab(wxWindow* parent) {
   wxXmlResource::Get()->LoadPanel(this, parent, "HolidaysTab");
   year_ = ctrl<wxChoice>(this, "year");
   list_ = ctrl<wxListCtrl>(this, "holidays");
+  ui::sortable(list_);
   for (const wxString& h : {_("Date"), _("Weekday"), _("Kind of day"), _("Name")}) list_->AppendColumn(h);
   ui::stretchLastColumn(list_);
   year_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fill(); });

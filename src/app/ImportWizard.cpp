@@ -15,6 +15,7 @@
 
 #include "app/ExchangeCommands.h"
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/ProgressDialog.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -113,6 +114,7 @@ ImportWizard::ImportWizard(wxWindow* parent, services::Services& s, const wxStri
   problems->AppendColumn(_("Message"));
   ui::stretchLastColumn(problems);
   auto* dups = ctrl<wxListCtrl>(this, "duplicates");
+  for (const char* name : {"files", "problems", "duplicates"}) ui::sortable(ctrl<wxListCtrl>(this, name));
   const wxString dh[] = {_("File"), _("Row"), _("Code"), _("Looks like"), _("Where"), _("Reason")};
   for (const auto& h : dh) dups->AppendColumn(h);
   ui::stretchLastColumn(dups);

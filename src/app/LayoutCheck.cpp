@@ -5,7 +5,9 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/combobox.h>
+#include <wx/dataview.h>
 #include <wx/eventfilter.h>
+#include <wx/listctrl.h>
 #include <wx/radiobut.h>
 #include <wx/stattext.h>
 #include <wx/timer.h>
@@ -15,6 +17,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -60,6 +63,30 @@ LastKey& lastKey() {
   return filter;
 }
 
+// For a list (a wxDataViewCtrl, or a wxListCtrl through its inner window): the texts of the first two columns
+// of its selected row ("" when none), so that a flow sees the order of a list it sorted.
+std::optional<wxString> selectedRowText(wxWindow* focus) {
+  if (auto* view = wxDynamicCast(focus, wxDataViewCtrl)) {
+    wxString text;
+    const wxDataViewItem item = view->GetSelection();
+    if (item.IsOk() && view->GetModel())
+      for (unsigned c = 0; c < 2 && c < view->GetColumnCount(); ++c) {
+        wxVariant v;
+        view->GetModel()->GetValue(v, item, c);
+        text += (c ? " " : "") + v.GetString();
+      }
+    return text;
+  }
+  auto* list = wxDynamicCast(focus, wxListCtrl);
+  if (!list && focus->GetParent()) list = wxDynamicCast(focus->GetParent(), wxListCtrl);
+  if (!list || list->HasFlag(wxLC_VIRTUAL)) return std::nullopt;
+  const long row = list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+  if (row < 0) return wxString();
+  wxString text = list->GetItemText(row, 0);
+  if (list->GetColumnCount() > 1) text += " " + list->GetItemText(row, 1);
+  return text;
+}
+
 class Checker : public wxTimer {
  public:
   Checker() { wxTheApp->Bind(wxEVT_IDLE, &Checker::onIdle, this); }
@@ -102,6 +129,7 @@ class Checker : public wxTimer {
     if (focus) {
       auto* choice = wxDynamicCast(focus, wxChoice);
       wxString label = choice ? choice->GetStringSelection() : focus->GetLabel();
+      if (const auto row = selectedRowText(focus)) label = *row;
       label.Replace("\n", " ");
       state += " | focus " + focus->GetName() + " \"" + label + "\"";
     }

@@ -4,7 +4,7 @@
 // one line to stderr ("layout-check: ...") for each control shown smaller than its best size (a clipped
 // text). A flow then fails when the log has such a line. Each time the shown windows, the page or the focus
 // change, the check writes 'state: TITLES | PAGE | focus NAME "LABEL"' to stdout once it has looked at them,
-// for a flow to wait on.
+// for a flow to wait on (a focused list's LABEL: the first two texts of its selected row).
 #include <wx/string.h>
 
 namespace dangbo::app {

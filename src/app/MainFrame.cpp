@@ -29,6 +29,7 @@
 #include "app/ReportsPage.h"
 #include "app/Session.h"
 #include "app/SettingsPage.h"
+#include "app/Splash.h"
 #include "app/Ui.h"
 #include "app/WindowPlace.h"
 #include "core/Enums.h"
@@ -309,8 +310,13 @@ void MainFrame::setRegister(std::unique_ptr<services::Services> services) {
   std::unique_ptr<services::Services> previous = std::move(services_);
   if (previous) autoBackup(this, *previous);  // the register being closed
   services_ = std::move(services);
+  splash::step(_("Backing up the register..."));
   autoBackup(this, *services_);  // on opening
-  for (size_t i = 1; i < pages_.size(); ++i) ui::attempt(this, [&] { pages_[i]->showRegister(*services_); });
+  for (size_t i = 1; i < pages_.size(); ++i) {
+    splash::step(ui::fmt(_("Reading the page {1}..."), {pageTitle(int(i))}));
+    ui::attempt(this, [&] { pages_[i]->showRegister(*services_); });
+  }
+  splash::step(_("Counting the figures of the overview..."));
   refreshHeader();
   refreshAccess();
   showCellMode(this, cellBar_, *services_);

@@ -10,8 +10,10 @@
 
 #include "app/ActionDialog.h"
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/Prompts.h"
 #include "app/Session.h"
+#include "app/TabOrder.h"
 #include "app/TrainingDialog.h"
 #include "app/Ui.h"
 #include "app/WindowPlace.h"
@@ -54,6 +56,7 @@ MemberDialog::MemberDialog(wxWindow* parent, services::Services& s,
   wxXmlResource::Get()->LoadDialog(this, parent, "MemberDialog");
   fillChoices(defaultCell);
   buildLists();
+  ui::tabDownColumns(this);  // Tab down each column of the form, then the next
   bindEvents();
   load();
   SetSize(FromDIP(wxSize(980, 680)));
@@ -90,6 +93,7 @@ void MemberDialog::buildLists() {
   auto* trainings = ctrl<wxListCtrl>(this, "trainings");
   const wxString t[] = {_("Year"), _("Date"), _("Course")};
   for (const auto& c : t) trainings->AppendColumn(c);
+  for (wxListCtrl* l : {history, trainings}) ui::sortable(l);
   ui::stretchLastColumn(trainings);
 }
 

@@ -128,6 +128,29 @@ void MembersPage::buildList() {
   }
   wxXmlResource::Get()->AttachUnknownControl("list", list_, this);
   list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { openSelected(); });
+  // A click on a heading sorts by that column (the database sorts), a second click the other way.
+  list_->Bind(wxEVT_DATAVIEW_COLUMN_HEADER_CLICK, [this](wxDataViewEvent& e) {
+    if (e.GetDataViewColumn()) sortBy(e.GetDataViewColumn()->GetModelColumn());
+  });
+  list_->GetColumn(MemberListModel::Name)->SetSortOrder(true);
+}
+
+void MembersPage::sortBy(unsigned column) {
+  using C = services::MemberSortColumn;
+  static const C byColumn[] = {C::Code,      C::Name,     C::Cell,     C::Gender, C::BirthDate,
+                               C::Ethnicity, C::Admitted, C::Official, C::Status};
+  static_assert(std::size(byColumn) == MemberListModel::ColumnCount);
+  if (column >= MemberListModel::ColumnCount) return;
+  const C chosen = byColumn[column];
+  sort_ = {chosen, sort_.column == chosen && !sort_.descending};
+  for (unsigned c = 0; c < list_->GetColumnCount(); ++c) {
+    wxDataViewColumn* col = list_->GetColumn(c);
+    if (col->GetModelColumn() == column)
+      col->SetSortOrder(!sort_.descending);
+    else
+      col->UnsetAsSortKey();
+  }
+  refilter();
 }
 
 void MembersPage::bindKeys() {
@@ -240,11 +263,13 @@ void MembersPage::refilter() {
   std::unique_ptr<services::MemberPager> pager;
   const auto& cells = tree_->chosenCells();
   if (!ui::attempt(this, [&] {
-        if (former)
+        if (former) {
           rows = services::listFormerMembers(*services_, currentActor(), f);
-        else
+          services::sortMemberRows(rows, sort_);
+        } else {
           pager = std::make_unique<services::MemberPager>(
-              *services_, currentActor(), f, f.cellCode.empty() ? cells : std::set<std::string>{});
+              *services_, currentActor(), f, f.cellCode.empty() ? cells : std::set<std::string>{}, sort_);
+        }
       }))
     return;
   if (former) {

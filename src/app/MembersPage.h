@@ -13,6 +13,7 @@
 #include "app/Page.h"
 #include "core/Date.h"
 #include "core/Records.h"
+#include "services/MemberPager.h"
 
 class wxChoice;
 class wxSearchCtrl;
@@ -39,6 +40,7 @@ class MembersPage : public Page {
 
  private:
   void buildList();
+  void sortBy(unsigned column);
   void bindKeys();
   void reload();
   void refilter();
@@ -68,6 +70,7 @@ class MembersPage : public Page {
            *ageGroup_ = nullptr, *theory_ = nullptr, *origin_ = nullptr;
   wxStaticText* count_ = nullptr;
   std::optional<core::Id> keep_;  // the member to select again once the list is found
+  services::MemberSort sort_;     // the column clicked last, and which way
 };
 
 }  // namespace dangbo::app

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/OrgActionDialog.h"
 #include "app/OrganizationDialog.h"
 #include "app/Session.h"
@@ -32,6 +33,7 @@ OrganizationsPage::OrganizationsPage(wxWindow* parent, std::function<void()> onC
     : onChanged_(std::move(onChanged)) {
   wxXmlResource::Get()->LoadPanel(this, parent, "OrganizationsPage");
   list_ = ctrl<wxListCtrl>(this, "list");
+  ui::sortable(list_);
   showCeased_ = ctrl<wxCheckBox>(this, "showCeased");
   const wxString headers[] = {_("Code"),     _("Name"),        _("Kind"),
                               _("Category"), _("Founded"),     _("Cell committee"),

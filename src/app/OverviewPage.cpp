@@ -12,6 +12,7 @@
 #include "app/FigureListDialog.h"
 #include "app/FigureTile.h"
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Numbers.h"
@@ -179,6 +180,7 @@ OverviewPage::OverviewPage(wxWindow* parent) {
     tiles_[k] = tile;
   }
   deadlines_ = ctrl<wxListCtrl>(this, "deadlines");
+  ui::sortable(deadlines_);
   deadlines_->AppendColumn(_("Due"));
   deadlines_->AppendColumn(_("Deadline"));
   deadlines_->AppendColumn(_("Code"));
@@ -186,7 +188,8 @@ OverviewPage::OverviewPage(wxWindow* parent) {
   deadlines_->AppendColumn(_("Cell"));
   deadlines_->AppendColumn(_("State"));
   deadlines_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
-    if (hasDashboard_ && e.GetIndex() >= 0) openDeadlines(size_t(e.GetIndex()) < dashboard_.overdue.size());
+    const long row = ui::filledIndex(deadlines_, e.GetIndex());
+    if (hasDashboard_ && row >= 0) openDeadlines(size_t(row) < dashboard_.overdue.size());
   });
   ctrl<wxStaticText>(this, "secTargets")->SetLabel(wxString());
   ctrl<wxStaticText>(this, "secDeadlines")->SetLabel(wxString());

@@ -9,6 +9,7 @@
 
 #include "app/AuditText.h"
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/ProgressDialog.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -31,6 +32,7 @@ PackageReviewDialog::PackageReviewDialog(wxWindow* parent, services::Services& s
     : s_(s), pkg_(std::move(pkg)), review_(std::move(review)), choices_(review_.items.size()) {
   wxXmlResource::Get()->LoadDialog(this, parent, "PackageReviewDialog");
   list_ = ctrl<wxListCtrl>(this, "changes");
+  ui::sortable(list_);
   list_->AppendColumn("#", wxLIST_FORMAT_RIGHT);
   list_->AppendColumn(_("Record"));
   list_->AppendColumn(_("Field"));

@@ -18,6 +18,7 @@
 #include <set>
 
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/RatingsText.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -125,6 +126,7 @@ RatingsPage::RatingsPage(wxWindow* parent) {
   orgGrid_ = ctrl<wxGrid>(this, "orgGrid");
   yearsList_ = ctrl<wxListCtrl>(this, "years");
   history_ = ctrl<wxListCtrl>(this, "history");
+  for (wxListCtrl* l : {cells_, yearsList_, history_}) ui::sortable(l);
 
   // The cell list: code, name (takes the room left), progress "rated/to rate", warnings; each column at
   // least as wide as its header.
@@ -160,17 +162,7 @@ RatingsPage::RatingsPage(wxWindow* parent) {
     // The texts under the grid wrap at its new width (cut otherwise on a small screen).
     if (e.GetSize().GetWidth() != wrappedAt_) {
       wrappedAt_ = e.GetSize().GetWidth();
-      CallAfter([this] {
-        showQuota();
-        showRowInfo();
-        auto* heading = ctrl<wxStaticText>(this, "cellTitle");
-        wxString title = heading->GetLabelText();
-        title.Replace("\n", " ");
-        heading->SetLabelText(title);
-        heading->Wrap(std::max(
-            200, grid_->GetSize().GetWidth() - ctrl<wxButton>(this, "savePdf")->GetSize().GetWidth() - 12));
-        heading->GetParent()->Layout();
-      });
+      CallAfter([this] { wrapTexts(); });
     }
   });
   setupGrid(orgGrid_, oOrgCols);
@@ -429,6 +421,18 @@ void RatingsPage::fillCells() {
   showCell();
 }
 
+void RatingsPage::wrapTexts() {
+  showQuota();
+  showRowInfo();
+  auto* heading = ctrl<wxStaticText>(this, "cellTitle");
+  wxString title = heading->GetLabelText();
+  title.Replace("\n", " ");
+  heading->SetLabelText(title);
+  heading->Wrap(std::max(
+      200, grid_->GetSize().GetWidth() - ctrl<wxButton>(this, "savePdf")->GetSize().GetWidth() - 12));
+  heading->GetParent()->Layout();
+}
+
 void RatingsPage::showCell() {
   if (filling_) return;
   const long row = ui::selectedRow(cells_);
@@ -449,9 +453,10 @@ void RatingsPage::showCell() {
   }
   auto* heading = ctrl<wxStaticText>(this, "cellTitle");
   heading->SetLabelText(title);
-  // two lines rather than cut off by the button beside it
+  // two lines rather than cut off by the button beside it; again once the page has its final width
   heading->Wrap(std::max(
       200, grid_->GetSize().GetWidth() - ctrl<wxButton>(this, "savePdf")->GetSize().GetWidth() - 12));
+  CallAfter([this] { wrapTexts(); });
   ctrl<wxButton>(this, "savePdf")->Enable(!rows_.empty());
   if (changed && grid_->GetNumberRows() > 0) grid_->SetGridCursor(0, office() ? cDecision : cProposal);
   fillGrid();

@@ -42,6 +42,7 @@ class RatingsPage : public Page {
   void reopenRound();
   // the members of a cell
   void fillCells();
+  void wrapTexts();  // the heading and the texts under the grid wrapped at the grid's width
   void showCell();
   void fillGrid();
   void showQuota();

@@ -19,6 +19,7 @@
 
 #include "app/CoreText.h"
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Errors.h"
@@ -88,6 +89,7 @@ ReportsPage::ReportsPage(wxWindow* parent) : timer_(this) {
   to_ = ctrl<wxTextCtrl>(this, "to");
   asOf_ = ctrl<wxTextCtrl>(this, "asOf");
   published_ = ctrl<wxListCtrl>(this, "published");
+  ui::sortable(published_);
   progress_ = ctrl<wxGauge>(this, "progress");
   status_ = ctrl<wxStaticText>(this, "status");
   preview_ = new wxHtmlWindow(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(420, 300)),

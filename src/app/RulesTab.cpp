@@ -8,6 +8,7 @@
 
 #include "app/CoreText.h"
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/RuleValueDialog.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -36,6 +37,7 @@ RulesTab::RulesTab(wxWindow* parent) {
   wxXmlResource::Get()->LoadPanel(this, parent, "RulesTab");
   rulesList_ = ctrl<wxListCtrl>(this, "rules");
   historyList_ = ctrl<wxListCtrl>(this, "history");
+  for (wxListCtrl* l : {rulesList_, historyList_}) ui::sortable(l);
   historyTitle_ = ctrl<wxStaticText>(this, "historyTitle");
   for (const wxString& h : {_("Rule"), _("In force today"), _("Valid from"), _("Regulation")})
     rulesList_->AppendColumn(h);

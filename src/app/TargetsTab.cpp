@@ -4,6 +4,7 @@
 #include <wx/listctrl.h>
 
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/Session.h"
 #include "app/TargetDialog.h"
 #include "app/Ui.h"
@@ -15,6 +16,7 @@ namespace dangbo::app {
 TargetsTab::TargetsTab(wxWindow* parent) {
   wxXmlResource::Get()->LoadPanel(this, parent, "TargetsTab");
   list_ = ctrl<wxListCtrl>(this, "targets");
+  ui::sortable(list_);
   for (const wxString& h : {_("Target"), _("Term"), _("Value")}) list_->AppendColumn(h);
   ui::stretchLastColumn(list_);
   list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { edit(false); });

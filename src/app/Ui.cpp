@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/CoreText.h"
+#include "app/ListSort.h"
 #include "core/Errors.h"
 #include "core/Numbers.h"
 
@@ -183,7 +184,7 @@ void stretchLastColumn(wxListCtrl* list) {
 }
 
 long selectedRow(wxListCtrl* list) {
-  return list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+  return filledIndex(list, list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED));
 }
 
 }  // namespace dangbo::app::ui

@@ -50,7 +50,8 @@ bool attempt(wxWindow* parent, const std::function<void()>& work);
 void fitColumns(wxListCtrl* list, int maxWidth = 480);
 /// Makes the last column of a report list grow to fill the list whenever the list is resized.
 void stretchLastColumn(wxListCtrl* list);
-/// The index of the selected row of a report list, or -1.
+/// The index of the selected row of a report list, or -1; for a sortable list (ListSort.h) the position the
+/// row was filled at, whatever order the reader chose.
 long selectedRow(wxListCtrl* list);
 
 }  // namespace dangbo::app::ui

@@ -1,12 +1,14 @@
 #include "services/MemberPager.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "core/InputClean.h"
 #include "core/VietText.h"
 #include "services/MemberRowFilter.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
+#include "store/MemberOrder.h"
 #include "store/MemberQuery.h"
 
 namespace dangbo::services {
@@ -16,6 +18,9 @@ constexpr size_t kPage = 200;       // rows read together for display
 constexpr size_t kPagesKept = 8;    // pages held at once
 constexpr size_t kWalkStep = 2000;  // members read by one step of the walk
 constexpr size_t kBroad = 5000;     // a search with this many candidates in the index walks the list order
+static_assert(int(MemberSortColumn::Status) == int(store::MemberOrder::Status) &&
+              int(MemberSortColumn::Cell) ==
+                  int(store::MemberOrder::Cell));  // the same columns, in the same order
 }  // namespace
 
 struct MemberPager::StoreState {
@@ -26,7 +31,7 @@ struct MemberPager::StoreState {
 MemberPager::~MemberPager() = default;
 
 MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter filter,
-                         std::set<std::string> cellCodes)
+                         std::set<std::string> cellCodes, MemberSort sort)
     : services_(services),
       filter_(std::move(filter)),
       cellCodes_(std::move(cellCodes)),
@@ -45,6 +50,15 @@ MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter fi
   needle_ = core::fold(core::normalizeText(filter_.search));
   if (empty_) {
     done_ = true;
+    return;
+  }
+  if (!sort.isDefault()) {
+    // The database sorts the candidates (present on the day, holding the search); their rows are read and
+    // filtered a step at a time as for the list order.
+    sorted_ = true;
+    ordered_ = store::orderedMemberIds(db, filter_.asOf, needle_, store::MemberOrder(int(sort.column)),
+                                       sort.descending);
+    advance(std::chrono::milliseconds(0));
     return;
   }
   if (!store::searchIsBroad(db, needle_, kBroad)) {
@@ -71,9 +85,21 @@ void MemberPager::take(Members& members) {
 bool MemberPager::advance(std::chrono::milliseconds budget) {
   const auto until = std::chrono::steady_clock::now() + budget;
   while (!done_) {
-    auto members =
-        store::walkListOrder(storeOf(services_), filter_.asOf, needle_, st_->after, kWalkStep, done_);
-    take(members);
+    if (sorted_) {
+      const size_t end = std::min(orderedAt_ + kWalkStep, ordered_.size());
+      const std::vector<core::Id> step(ordered_.begin() + long(orderedAt_), ordered_.begin() + long(end));
+      auto members = store::membersByIds(storeOf(services_), filter_.asOf, step);
+      take(members);
+      orderedAt_ = end;
+      if (end == ordered_.size()) {
+        done_ = true;
+        std::vector<core::Id>().swap(ordered_);
+      }
+    } else {
+      auto members =
+          store::walkListOrder(storeOf(services_), filter_.asOf, needle_, st_->after, kWalkStep, done_);
+      take(members);
+    }
     if (std::chrono::steady_clock::now() >= until) break;
   }
   return !done_;
@@ -109,6 +135,51 @@ const MemberRow* MemberPager::row(size_t index) {
 std::optional<size_t> MemberPager::find(core::Id id) const {
   auto it = std::find(ids_.begin(), ids_.end(), id);
   return it == ids_.end() ? std::nullopt : std::optional<size_t>(size_t(it - ids_.begin()));
+}
+
+void sortMemberRows(std::vector<MemberRow>& rows, const MemberSort& sort) {
+  using C = MemberSortColumn;
+  auto key = [&](const MemberRow& r) {
+    auto date = [](const std::optional<core::Date>& d) { return d ? "1" + d->iso() : std::string(); };
+    std::string k;
+    switch (sort.column) {
+      case C::Name:
+        break;
+      case C::Code:
+        k = r.code;
+        break;
+      case C::Cell:
+        k = core::textSortKey(r.cellName);
+        break;
+      case C::Gender:
+        k = r.gender;
+        break;
+      case C::BirthDate:
+        k = r.birthDate ? "1" + r.birthDate->storage() : std::string();
+        break;
+      case C::Ethnicity:
+        k = core::textSortKey(r.ethnicityName);
+        break;
+      case C::Admitted:
+        k = date(r.admittedOn);
+        break;
+      case C::Official:
+        k = date(r.officialOn);
+        break;
+      case C::Status:
+        k = r.status == "exempt" ? "2" : r.standing == "official" ? "0" : "1";
+        break;
+    }
+    return std::make_tuple(std::move(k), core::nameSortKey(r.name), r.code);
+  };
+  std::vector<std::pair<std::tuple<std::string, std::string, std::string>, size_t>> keys;
+  for (size_t i = 0; i < rows.size(); ++i) keys.emplace_back(key(rows[i]), i);
+  std::sort(keys.begin(), keys.end());
+  if (sort.descending) std::reverse(keys.begin(), keys.end());
+  std::vector<MemberRow> out;
+  out.reserve(rows.size());
+  for (const auto& k : keys) out.push_back(std::move(rows[k.second]));
+  rows = std::move(out);
 }
 
 std::map<core::Id, std::string> memberNames(Services& services, const Actor& actor,

@@ -16,16 +16,29 @@ namespace dangbo::services {
 
 class Services;
 
-/// The members listMembers(filter) gives, in the same order, found step by step: a search with fewer than
-/// 5000 candidates in the search index reads its hits at once through it; any other list walks the list
-/// order a step at a time (advance), so the first page is there at once and the rest follows while the
-/// window is idle.
+/// A column the member list can be sorted by (the window's list columns).
+enum class MemberSortColumn { Name, Code, Cell, Gender, BirthDate, Ethnicity, Admitted, Official, Status };
+/// The order of a MemberPager: by a column, either way; members equal there keep the Vietnamese name order
+/// (reversed with the rest when descending). Text columns sort the Vietnamese way, in the database.
+struct MemberSort {
+  MemberSortColumn column = MemberSortColumn::Name;  ///< the column
+  bool descending = false;                           ///< Z to A, newest first
+  /// The default order (listMembers' order).
+  bool isDefault() const { return column == MemberSortColumn::Name && !descending; }
+};
+
+/// The members listMembers(filter) gives, in the same order (or in `sort`'s), found step by step: a search
+/// with fewer than 5000 candidates in the search index reads its hits at once through it; any other list
+/// walks the list order a step at a time (advance), so the first page is there at once and the rest follows
+/// while the window is idle.
 class MemberPager {
  public:
   /// Checks the filter as listMembers does (DataError, PermissionError) and finds the first members.
   /// `cellCodes`, when not empty, keeps only members whose cell on the day is one of them (a group of cells).
+  /// Another `sort` than the default reads the ids of the members found in that order from the database at
+  /// once, and their rows a step at a time.
   MemberPager(Services& services, const Actor& actor, MemberFilter filter,
-              std::set<std::string> cellCodes = {});
+              std::set<std::string> cellCodes = {}, MemberSort sort = {});
   ~MemberPager();
   MemberPager(const MemberPager&) = delete;
   MemberPager& operator=(const MemberPager&) = delete;
@@ -53,9 +66,16 @@ class MemberPager {
   std::string needle_;
   std::unique_ptr<StoreState> st_;
   std::vector<core::Id> ids_;
+  bool sorted_ = false;            // a sort other than the default
+  std::vector<core::Id> ordered_;  // then: the candidates in its order
+  size_t orderedAt_ = 0;           // those taken so far
   bool done_ = false;
   std::map<size_t, std::vector<MemberRow>> pages_;  // first position of a page -> its rows (a few kept)
 };
+
+/// Sorts `rows` read whole (such as the former members) by `sort` as MemberPager's database sorts (the
+/// Vietnamese order of names, cells and ethnic groups; members equal there in the name order, then by code).
+void sortMemberRows(std::vector<MemberRow>& rows, const MemberSort& sort);
 
 /// The members present on a day counted by their cell on the day (by cell code) and by ethnic group (by
 /// code, "" unrecorded), from aggregate queries (the window's cell tree and its list of ethnic groups). Needs

@@ -722,16 +722,9 @@ MemberSearch listNames(Database& database) {
 PresentCounts presentCounts(Database& database, const core::Date& day) {
   auto& db = database.db();
   PresentCounts out;
-  // The cell on the day as cellOn judges it: the to_cell of the last change on or before the day, else
-  // the from_cell of the first later change, else the current cell.
-  SQLite::Statement c(
-      db,
-      "SELECT cell, ethnicity, count(*) FROM (SELECT coalesce((SELECT e.to_cell FROM member_events e "
-      "WHERE e.member_id = m.id AND e.to_cell IS NOT NULL AND e.date <= ?1 ORDER BY e.date DESC, e.id "
-      "DESC LIMIT 1), (SELECT e.from_cell FROM member_events e WHERE e.member_id = m.id AND "
-      "e.from_cell IS NOT NULL AND e.date > ?1 ORDER BY e.date, e.id LIMIT 1), m.cell_id) AS cell, "
-      "coalesce(m.ethnicity, '') AS ethnicity FROM members m WHERE " +
-          rule::kPresentOn + ") GROUP BY cell, ethnicity");
+  SQLite::Statement c(db, "SELECT cell, ethnicity, count(*) FROM (SELECT " + rule::kCellOnDay +
+                              " AS cell, coalesce(m.ethnicity, '') AS ethnicity FROM members m WHERE " +
+                              rule::kPresentOn + ") GROUP BY cell, ethnicity");
   c.bind(1, day.iso());
   while (c.executeStep())
     out.byCellAndEthnicity[{c.getColumn(0).getInt64(), str(c.getColumn(1))}] = c.getColumn(2).getInt64();

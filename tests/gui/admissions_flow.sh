@@ -7,7 +7,7 @@
 # Return: the vote below 2/3 is refused with a message (a second dialog) and nothing is stored. Then the
 # number of official members counted for the day (all in favour), Return: the vote is recorded with the
 # count of the register. Esc closes the file; the card has moved to the next column. Then the ceremony of a
-# candidate with a decision (its file opens in the ceremony's date field): the date, Tab, a member code and
+# candidate with a decision (its file opens in the ceremony's date field): the date, two Tabs, a member code and
 # Return make a probationary member; the members page (Alt+3) then lists the new member, searched by name.
 # Then opens the new-candidate form (Ctrl+N). Screenshots go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}:
 # admissions-board.png, candidate-file.png, vote-refused.png, vote-recorded.png, admissions-board-after.png,
@@ -111,6 +111,7 @@ windows 2 || fail "typing $decided and Return on the board did not open the cand
 sleep 1
 key ctrl+a
 type_text "$today" 40
+key Tab  # down the column: the card number, then the member code at the top of the next column
 key Tab
 type_text "DV09999" 40
 key Return

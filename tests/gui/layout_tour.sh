@@ -4,7 +4,8 @@
 # dangbo runs with DANGBO_LAYOUT_CHECK=1: it logs every label, button, check box or choice shown smaller than
 # its best size, and writes its state (windows, page, focus) that the flow waits on instead of sleeping. Visits
 # the eight pages (Alt+1..8), opens the dialogs of Ctrl+N on the pages that add (organization, member,
-# candidate), Tools > User accounts and Audit trail, and File > Import; then checks that the
+# candidate; in the member and candidate forms Tab goes down each column, then the next), Tools > User
+# accounts and Audit trail, and File > Import; then checks that the
 # window comes back at the size and place it was closed at. Screenshots: tour-SIZE-*.png.
 set -uo pipefail
 
@@ -47,6 +48,36 @@ dialog() {
   xdotool windowfocus --sync "$wid" 2>/dev/null
 }
 
+# tab_order KEYS NAME...: KEYS opens a form; each Tab must then bring the keyboard to the next NAME, down each
+# column of the form and then the next ("-": a drop-down list or the arrow of a combo box, which the state lines
+# cannot name); Esc closes it.
+tab_order() {
+  local keys=$1 name
+  shift
+  mark_state
+  # shellcheck disable=SC2086  # several keys, on purpose
+  xdotool key --clearmodifiers $keys
+  wait_windows 2 || fail "$keys did not open a form"
+  focus_newest
+  for name in "$@"; do
+    mark_state
+    xdotool key --clearmodifiers Tab
+    if [ "$name" = - ]; then
+      sleep 0.8
+      grep '^state: ' "$tmp/app.out" | tail -1 | grep -q '| focus ' &&
+        fail "Tab went to $(grep '^state: ' "$tmp/app.out" | tail -1 | sed 's/.*| focus //'), not to a drop-down list"
+    else
+      wait_state "| focus $name \"" 5 ||
+        fail "Tab did not go on to $name (last: $(grep '^state: ' "$tmp/app.out" | tail -1 | sed 's/.*| //'))"
+    fi
+  done
+  ok "Tab goes down each column of the form, then the next: $*"
+  mark_state
+  xdotool key --clearmodifiers Escape
+  wait_windows 1 || fail "Esc did not close the form of $keys"
+  xdotool windowfocus --sync "$wid" 2>/dev/null
+}
+
 start_app "$tmp/d.db"
 wait_state "| Tổng quan" 20 || fail "the overview did not show"
 pages=("Tổng quan" "Tổ chức đảng" "Đảng viên" "Kết nạp" "Đánh giá xếp loại" "Kiểm tra - Kỷ luật" "Báo cáo" "Cài đặt")
@@ -62,6 +93,12 @@ press alt+3 "| Đảng viên"
 dialog ctrl+n member
 press alt+4 "| Kết nạp"
 dialog ctrl+n candidate
+# The keyboard's order in the member and candidate forms (from the full name, and from the code).
+press alt+3 "| Đảng viên"
+tab_order ctrl+n - ethnicity - hometown religion phone - occupation - admittedOn officialOn transferredInOn fileNo \
+  decisionNo ceremonyOn cardNo transferredInFrom
+press alt+4 "| Kết nạp"
+tab_order ctrl+n birthDate ethnicity - cccd residence education fullName - religion - occupation listedOn
 press alt+1 "| Tổng quan"
 dialog "alt+c t" accounts
 dialog "alt+c n" audit

@@ -25,11 +25,49 @@ fi
 
 # --- inside the X server ---
 . "$(dirname "$0")/lib.sh"
+export DANGBO_LAYOUT_CHECK=1  # the state lines name the selected row of the focused list
+
+# first_row: Home in the focused member list, then the "CODE NAME" of its selected row from the state lines.
+first_row() {
+  xdotool key --clearmodifiers Home
+  sleep 1
+  grep '^state: ' "$tmp/app.out" | tail -1 | sed -n 's/.*| focus list "\(.*\)"$/\1/p'
+}
+# heading X: clicks the member list's heading at X pixels from the window's left edge (at 1280x760).
+heading() {
+  xdotool mousemove $((win_x + $1)) $((win_y + 272)) click 1
+  sleep 1.5
+}
 
 start_app "$tmp/d.db"
 ok "the main window appeared"
+eval "$(xdotool getwindowgeometry --shell "$wid")"
+win_x=$X win_y=$Y
+
+# Sorting the list by its headings: by code, then the other way, then back to the Vietnamese name order.
+press alt+3 "| Đảng viên"
+xdotool mousemove $((win_x + 517)) $((win_y + 297)) click 1  # the first row: the keyboard in the list
+sleep 0.8
+byName=$(first_row)
+[ -n "$byName" ] || fail "the member list did not take the keyboard (last: $(grep '^state: ' "$tmp/app.out" | tail -1))"
+heading 498  # Mã
+byCode=$(first_row)
+[ "${byCode%% *}" = "$(sqlite3 "$tmp/d.db" "SELECT min(code) FROM members WHERE status IN ('active', 'exempt')")" ] ||
+  fail "sorted by code, the first row is \"$byCode\""
+heading 498
+byCodeDown=$(first_row)
+[[ "${byCodeDown%% *}" > "${byCode%% *}" ]] || fail "sorted by code the other way, the first row is \"$byCodeDown\""
+shot members-sorted-code-down
+heading 1007  # Ngày sinh
+byBirth=$(first_row)
+[ "$byBirth" != "$byCodeDown" ] || fail "sorting by the date of birth left \"$byBirth\" first"
+heading 597  # Họ và tên
+[ "$(first_row)" = "$byName" ] || fail "sorted by name again, the first row is not \"$byName\""
+ok "the headings sort the list: by name \"$byName\", by code \"$byCode\", the other way \"$byCodeDown\", by birth \"$byBirth\""
+xdotool mousemove 2 2
 
 key alt+3
+key ctrl+f
 type_text pan 60
 sleep 1
 windows 1 || fail "a second window (an error message?) opened while searching"

@@ -86,15 +86,16 @@ sleep 1
 key Return
 windows 2 || fail "Return in the search did not open the member form of $mname"
 focus_top
-# From the full name (focused when the form opens): 8 Tabs to the residence, 3 more to the phone, 4 more to
-# the occupation.
-tabs 8
+# Tab goes down each column of the form: from the full name (focused when the form opens, top of the right
+# column) 4 Shift+Tabs back to the residence (left column), 4 Tabs to the full name again, 6 more to the
+# phone (the ethnic group's combo box takes two), 2 more to the occupation.
+for _ in 1 2 3 4; do xdotool key --clearmodifiers shift+Tab; sleep 0.15; done
 key ctrl+a
 type_text "Bản Nà Ớt" 40
-tabs 3
+tabs 10
 key ctrl+a
 type_text "0912345678" 40
-tabs 4
+tabs 2
 key ctrl+a
 type_text "Giáo viên" 40
 sleep 0.5
