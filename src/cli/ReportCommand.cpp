@@ -139,15 +139,7 @@ int listReports(const Parsed& p, std::ostream& out) {
   allowOnly(p, {"--list"}, 0);
   std::string formats;
   for (const auto& f : reports::reportFormats()) formats += (formats.empty() ? "" : " ") + f;
-  auto line = [&](const std::string& call) { out << call << "\t" << formats << "\n"; };
-  for (const auto& n : reports::reportNames()) {
-    line(n);
-    if (n == "dues") line("dues --cell CELL");  // a cell's book (S01/ĐP) beside the summary (S02/ĐP)
-  }
-  line("party-card MEMBER");
-  line("admission-decision CANDIDATE");
-  line("handover --origin ORIGIN");
-  line("handover-list --origin ORIGIN");
+  for (const auto& call : reports::reportCalls()) out << call << "\t" << formats << "\n";
   return kOk;
 }
 
