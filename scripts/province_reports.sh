@@ -20,9 +20,12 @@ t0=$(seconds)
 python3 "$here/tests/gui/make_province.py" "$work/import" "$members" "$cells"
 "$cli" --db "$db" import "$work/import" >/dev/null
 printf 'register: %s members asked, made in %.0f s\n' "$members" "$(echo "$(seconds) - $t0" | bc)"
-member=$("$cli" --db "$db" members --format csv | awk -F, 'NR == 2 {print $1}')
-candidate=$("$cli" --db "$db" report deadlines --format csv | awk -F, '$2 == "ceremony_due" {print $3; exit}')
-cell=$("$cli" --db "$db" report deadlines --format csv | awk -F, '$2 == "ceremony_due" {print $5; exit}')
+# (Through files: awk leaving early must not cut the pipe under the program.)
+"$cli" --db "$db" members --format csv >"$work/members.csv"
+"$cli" --db "$db" report deadlines --format csv >"$work/deadlines.csv"
+member=$(awk -F, 'NR == 2 {print $1}' "$work/members.csv")
+candidate=$(awk -F, '$2 == "ceremony_due" {print $3; exit}' "$work/deadlines.csv")
+cell=$(awk -F, '$2 == "ceremony_due" {print $5; exit}' "$work/deadlines.csv")
 printf '%-40s %10s %8s %8s %s\n' file bytes make_s open_s result
 while IFS=$'\t' read -r call formats; do
   read -ra words <<<"$call"

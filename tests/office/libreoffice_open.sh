@@ -20,9 +20,12 @@ mkdir -p "$work/in" "$work/out" "$work/other"
 
 # What a report's call needs, taken from the demo: a member, a candidate with the committee's resolution
 # (waiting for the ceremony), a cell, the former commune.
-member=$("$cli" --db "$db" members --format csv | awk -F, 'NR == 2 {print $1}')
-candidate=$("$cli" --db "$db" report deadlines --format csv | awk -F, '$2 == "ceremony_due" {print $3; exit}')
-cell=$("$cli" --db "$db" report deadlines --format csv | awk -F, '$2 == "ceremony_due" {print $5; exit}')
+# (Through files: awk leaving early must not cut the pipe under the program.)
+"$cli" --db "$db" members --format csv >"$work/members.csv"
+"$cli" --db "$db" report deadlines --format csv >"$work/deadlines.csv"
+member=$(awk -F, 'NR == 2 {print $1}' "$work/members.csv")
+candidate=$(awk -F, '$2 == "ceremony_due" {print $3; exit}' "$work/deadlines.csv")
+cell=$(awk -F, '$2 == "ceremony_due" {print $5; exit}' "$work/deadlines.csv")
 origin="Nà Ớt"
 for v in member candidate cell; do
   [ -n "${!v}" ] || { echo "FAIL: the demo has no $v for the reports" >&2; exit 1; }
