@@ -7,11 +7,13 @@
 # imported into it (tests/gui/make_province.py). The files stay in WORKDIR (default a new temporary folder).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-cli="$here/build/src/cli/dangbo-cli"
 members=${1:-100000}
 cells=${2:-3000}
 work=${3:-$(mktemp -d)}
 mkdir -p "$work/files" "$work/pdf"
+# A copy of the program: a rebuild during the long run must not change it under the script.
+cp "$here/build/src/cli/dangbo-cli" "$work/dangbo-cli"
+cli="$work/dangbo-cli"
 db="$work/province.db"
 rm -f "$db" "$db-wal" "$db-shm"
 seconds() { date +%s.%N; }
@@ -58,7 +60,7 @@ while IFS=$'\t' read -r call formats; do
     case "$f" in
       docx | xlsx | html | csv)
         t=$(seconds)
-        if timeout 1800 soffice -env:UserInstallation="file://$work/profile" --headless --norestore \
+        if timeout 900 soffice -env:UserInstallation="file://$work/profile" --headless --norestore \
           --convert-to pdf --outdir "$work/pdf" "$out" >"$work/soffice.log" 2>&1 &&
           [ -s "$work/pdf/$tag.pdf" ]; then
           result="$(pdfinfo "$work/pdf/$tag.pdf" | awk '/^Pages:/ {print $2}') pages"
