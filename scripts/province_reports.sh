@@ -60,7 +60,7 @@ while IFS=$'\t' read -r call formats; do
     case "$f" in
       docx | xlsx | html | csv)
         t=$(seconds)
-        if timeout 900 soffice -env:UserInstallation="file://$work/profile" --headless --norestore \
+        if timeout -k 30 900 soffice -env:UserInstallation="file://$work/profile" --headless --norestore \
           --convert-to pdf --outdir "$work/pdf" "$out" >"$work/soffice.log" 2>&1 &&
           [ -s "$work/pdf/$tag.pdf" ]; then
           result="$(pdfinfo "$work/pdf/$tag.pdf" | awk '/^Pages:/ {print $2}') pages"
