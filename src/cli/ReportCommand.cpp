@@ -61,6 +61,9 @@ std::string reportUsage() {
          "\n  report statistics --year Y [--format F --out FILE]\n      " +
          tr("the statistics templates 1-7 of Hướng dẫn 11-HD/BTCTW for the year, with last year and the "
             "percent") +
+         "\n  report --list\n      " +
+         tr("every report this command makes, one a line: its name, what it needs (MEMBER, CANDIDATE, CELL, "
+            "ORIGIN), a tab and its formats") +
          "\n  report published [--format json]\n      " + tr("the published reports, newest first") +
          "\n  report --id N [--format F] [--out FILE]\n      " +
          tr("a published report printed again exactly as it was published") +
@@ -137,6 +140,15 @@ std::optional<int> lastRatedYear(services::Services& s, const services::Actor& a
   return std::nullopt;
 }
 
+// `report --list`: every document `report` makes, so that a test or a script can make them all.
+int listReports(const Parsed& p, std::ostream& out) {
+  allowOnly(p, {"--list"}, 0);
+  std::string formats;
+  for (const auto& f : reports::reportFormats()) formats += (formats.empty() ? "" : " ") + f;
+  for (const auto& call : reports::reportCalls()) out << call << "\t" << formats << "\n";
+  return kOk;
+}
+
 }  // namespace
 
 int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
@@ -159,6 +171,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     return kOk;
   }
   if (!p.positional.empty() && p.positional[0] == "published") return listPublished(p, out);
+  if (p.has("--list")) return listReports(p, out);
 
   if (!p.positional.empty() && reports::isHandoverReport(p.positional[0])) {
     // The handover record of a merger and the list attached to the receiving decision (spec/merger.md).

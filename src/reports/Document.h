@@ -133,6 +133,10 @@ struct Document {
   std::optional<DocumentHeader> header;  ///< the party document header block; nullopt: none
   std::vector<Block> blocks;             ///< the body, in order
   bool landscape = false;                ///< A4 turned: a list with many columns (the register)
+  /// The header block and the title lines that open the body set as one low band in smaller type (the
+  /// issuer left, the title in the middle, the Party's name right), as the printed register (Mẫu 7-HSĐV)
+  /// heads its pages: the first page keeps room for its rows.
+  bool compactHeader = false;
 
   /// Appends a title line.
   Document& titleLine(std::string text, TitleStyle style = TitleStyle::Title);

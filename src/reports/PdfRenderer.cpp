@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/I18n.h"
+#include "core/VietText.h"
 #include "reports/TableLayout.h"
 
 namespace dangbo::reports {
@@ -95,8 +96,25 @@ class PdfWriter {
 
   // Lays the document out (and draws it unless counting); returns the number of pages.
   int render(const Document& doc) {
-    if (doc.header) header(*doc.header);
-    for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    size_t i = 0;
+    if (doc.header && doc.compactHeader) {
+      // The title lines and the short paragraphs under them (the register's count) go into the band; the
+      // caption of the table after them is left out when it only repeats the title.
+      std::vector<TitleLine> titles;
+      for (; i < doc.blocks.size(); ++i) {
+        if (const auto* t = std::get_if<TitleLine>(&doc.blocks[i]))
+          titles.push_back(*t);
+        else if (const auto* p = std::get_if<Paragraph>(&doc.blocks[i]))
+          titles.push_back({p->text(), TitleStyle::Subtitle});
+        else
+          break;
+      }
+      compactHeader(*doc.header, titles);
+      if (!titles.empty()) repeatedCaption_ = titles.front().text;
+    } else if (doc.header) {
+      header(*doc.header);
+    }
+    for (; i < doc.blocks.size(); ++i) {
       const Block& b = doc.blocks[i];
       const Block* next = i + 1 < doc.blocks.size() ? &doc.blocks[i + 1] : nullptr;
       if (const auto* t = std::get_if<TitleLine>(&b))
@@ -265,6 +283,59 @@ class PdfWriter {
     y_ = std::max(yl, dateTop + heightOf(d.get())) + 18;
   }
 
+  // The header block, the title and its notes as one band: the issuer on the left, the Party's name and
+  // the place and date on the right, the title lines in the middle, all in smaller type.
+  void compactHeader(const DocumentHeader& h, const std::vector<TitleLine>& titles) {
+    const double size = std::max(9.0, options_.bodySize - 5);
+    const double sideW = width() * 0.27, middleX = left_ + sideW, middleW = width() - 2 * sideW,
+                 rightX = right_ - sideW;
+    Style center;
+    center.size = size;
+    center.align = PANGO_ALIGN_CENTER;
+    Style bold = center;
+    bold.bold = true;
+    auto column = [&](const std::vector<std::pair<std::string, Style>>& lines, double x, double w, double y) {
+      for (const auto& [text, st] : lines) {
+        if (text.empty()) continue;
+        Layout l = layout(escape(text), st, w);
+        draw(l.get(), x, y);
+        y += heightOf(l.get());
+      }
+      return y;
+    };
+    const double leftEnd = column(
+        {{h.superior, center}, {h.executive, bold}, {"*", center}, {h.number, center}}, left_, sideW, y_);
+    Style party = bold;
+    Style date = center;
+    date.italic = true;
+    Layout p = layout(escape(h.party), party, sideW);
+    draw(p.get(), rightX, y_);
+    {
+      PangoRectangle ink;
+      pango_layout_get_extents(p.get(), &ink, nullptr);
+      const double x0 = rightX + double(ink.x) / PANGO_SCALE, x1 = x0 + double(ink.width) / PANGO_SCALE;
+      const double rule = y_ + double(ink.y + ink.height) / PANGO_SCALE + 1.2;
+      if (!counting_) {
+        cairo_set_line_width(cr_, 0.6);
+        cairo_move_to(cr_, x0, rule);
+        cairo_line_to(cr_, x1, rule);
+        cairo_stroke(cr_);
+      }
+    }
+    // The place and date under the Party's name.
+    const double rightEnd = column({{h.placeDate, date}}, rightX, sideW, y_ + heightOf(p.get()) + 3);
+    std::vector<std::pair<std::string, Style>> middle;
+    for (const auto& t : titles) {
+      Style st = center;
+      if (t.style == TitleStyle::Title) st.size = size + 3, st.bold = true;
+      // A paragraph brought into the band (TitleStyle::Subtitle here) is set plain.
+      if (t.style == TitleStyle::Note) st.italic = true;
+      middle.emplace_back(t.text, st);
+    }
+    const double middleEnd = column(middle, middleX, middleW, y_);
+    y_ = std::max({leftEnd, rightEnd, middleEnd}) + 2;
+  }
+
   void title(const TitleLine& t) {
     Style st;
     st.size = options_.bodySize;
@@ -397,7 +468,7 @@ class PdfWriter {
 
   static constexpr double kPadX = 4, kPadY = 2.5;
   // A dense table (the register): 7 points, tight lines and padding.
-  static constexpr double kDenseSize = 7, kDensePadX = 2.5, kDensePadY = 1.2, kDenseSpacing = 0.9;
+  static constexpr double kDenseSize = 7, kDensePadX = 2.5, kDensePadY = 0.7, kDenseSpacing = 0.9;
 
   Style cellStyle(bool bold, Align a) const {
     Style st;
@@ -485,16 +556,21 @@ class PdfWriter {
     return layout(escape(keepLastWordsTogether(caption)), st, width());
   }
 
+  double captionHeight(const Table& t) {
+    if (t.caption.empty() || core::toUpper(t.caption) == repeatedCaption_) return 0;
+    return heightOf(captionLayout(t.caption).get()) + 3;
+  }
+
   double tableLead(const Table& t) {
     const auto widths = columnWidths(t);
     if (t.rows.size() <= 12) {
       // A short table (a dozen rows) goes whole onto one page when it can.
-      double h = t.caption.empty() ? 0 : heightOf(captionLayout(t.caption).get()) + 3;
+      double h = captionHeight(t);
       for (const auto& row : t.header) h += layoutRow(row, widths, t, true, true).height;
       for (const auto& row : t.rows) h += layoutRow(row.cells, widths, t, false, row.total).height;
       if (h <= bottom_ - top_) return h;
     }
-    double h = t.caption.empty() ? 0 : heightOf(captionLayout(t.caption).get()) + 3;
+    double h = captionHeight(t);
     for (const auto& row : t.header) h += layoutRow(row, widths, t, true, true).height;
     // A borderless layout table (the closing block) is kept on one page; a table of figures may break after
     // its second row.
@@ -516,7 +592,8 @@ class PdfWriter {
     const auto widths = columnWidths(t);
     std::vector<RowLayout> head;
     for (const auto& row : t.header) head.push_back(layoutRow(row, widths, t, true, true));
-    if (!t.caption.empty()) {
+    const bool caption = !t.caption.empty() && core::toUpper(t.caption) != repeatedCaption_;
+    if (caption) {
       Layout c = captionLayout(t.caption);
       draw(c.get(), left_, y_);
       y_ += heightOf(c.get()) + 3;
@@ -739,6 +816,7 @@ class PdfWriter {
   bool dense_ = false;                  // the table being set is dense
   double padX_ = kPadX, padY_ = kPadY;  // its cells' padding
   int page_ = 1;
+  std::string repeatedCaption_;  // a compact header's title: a table caption repeating it is left out
   MeasureText measure_ = pangoMeasure();
 
  public:

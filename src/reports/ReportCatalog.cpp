@@ -43,6 +43,19 @@ const std::vector<std::string>& reportNames() {
   return names;
 }
 
+std::vector<std::string> reportCalls() {
+  std::vector<std::string> calls;
+  for (const auto& n : reportNames()) {
+    calls.push_back(n);
+    if (n == "dues")
+      calls.push_back("dues --cell CELL");  // a cell's book (S01/ĐP) beside the summary (S02/ĐP)
+  }
+  for (const char* c : {"party-card MEMBER", "admission-decision CANDIDATE", "handover --origin ORIGIN",
+                        "handover-list --origin ORIGIN"})
+    calls.push_back(c);
+  return calls;
+}
+
 std::string reportTitle(const std::string& name) {
   static const std::map<std::string, const char*> titles = {
       {"congress", core::N_("Congress report: party building")},

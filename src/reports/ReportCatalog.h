@@ -28,6 +28,11 @@ bool reportUsesPeriod(const std::string& name);
 /// The formats of `report NAME`: json, csv, html, pdf, docx, xlsx.
 const std::vector<std::string>& reportFormats();
 
+/// Every document `report` makes, as the words of its call: the name, then what it needs beyond the period
+/// and the day, in capitals ("dues --cell CELL": a cell's book; "party-card MEMBER"; "handover --origin
+/// ORIGIN"). `report --list` prints them; the tests make every one of them in every format.
+std::vector<std::string> reportCalls();
+
 /// What to make.
 struct ReportRequest {
   std::string name;       ///< one of reportNames()

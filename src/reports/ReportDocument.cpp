@@ -169,8 +169,11 @@ Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo
   if (isRegister) {
     // A register, not a report: no number, landscape for its 14 columns (its title is in its template).
     doc.landscape = true;
+    doc.compactHeader = true;
     doc.header->number.clear();
   }
+  // The dues books (S01/ĐP, S02/ĐP) are books too: no document number.
+  if (m.name == "dues") doc.header->number.clear();
   // The sections as the program words them: the template places them (@sections) among its own lines.
   Document body;
   for (const auto& s : m.sections) {

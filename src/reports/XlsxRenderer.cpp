@@ -311,7 +311,24 @@ void renderXlsx(const std::filesystem::path& out, const Document& doc, core::Pro
       const lxw_row_t end = writeTable(ws, f, doc.title, data, &first, rows);
       if (c) addChart(wb, ws, name, *c, first, end);
     }
-    if (number == 0) workbook_add_worksheet(wb, nullptr);
+    if (number == 0) {
+      // A document of sentences only (the admission decision): its lines one a row, printed like a table,
+      // rather than an empty sheet.
+      Table text;
+      text.caption = doc.title;
+      text.header = {{Cell::textCell(doc.title)}};
+      for (const auto& block : doc.blocks) {
+        if (const auto* l = std::get_if<TitleLine>(&block)) text.rows.push_back({{Cell::textCell(l->text)}});
+        if (const auto* h = std::get_if<Heading>(&block)) text.rows.push_back({{Cell::textCell(h->text)}});
+        if (const auto* p = std::get_if<Paragraph>(&block))
+          text.rows.push_back({{Cell::textCell(p->text())}});
+      }
+      const std::string name = sheetName(doc.title, doc.title, used);
+      lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+      if (!ws) throw std::runtime_error("XLSX: cannot add the sheet " + name);
+      lxw_row_t first = 0;
+      writeTable(ws, f, doc.title, text, &first, rows);
+    }
     rows.finish();
   } catch (...) {
     core::platform::withoutStderr([&] { return int(workbook_close(wb)); });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Every report of the demo commune, in every file format, and the exported register, opened by LibreOffice
-# (headless, as the office opens them) and converted to PDF in one soffice call: each file must convert,
-# and the register's Word and Excel forms must print landscape.
+# Every report `dangbo-cli report --list` names, in every format it lists, and the exported register: the
+# office formats (docx, xlsx, html, csv) opened by LibreOffice (headless, as the office opens them) and
+# converted to PDF in one soffice call, each must convert; the PDFs read by poppler, the JSON parsed. The
+# register's Word and Excel forms must print landscape, 20 members a page or more.
 # Usage: libreoffice_open.sh DANGBO_CLI
 set -euo pipefail
 cli="$1"
@@ -10,19 +11,70 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db="$work/demo.db"
 "$cli" --db "$db" demo --seed 1 --today 2026-11-29 >/dev/null
-mkdir -p "$work/in" "$work/out"
-reports=(congress organizations members admissions ratings discipline committee register badges deadlines)
-for r in "${reports[@]}"; do
-  period=()
-  case "$r" in congress|admissions|discipline) period=(--from 2020-08-01 --to 2025-07-31) ;; esac
-  for f in docx xlsx; do
-    "$cli" --db "$db" report "$r" "${period[@]}" --format "$f" --out "$work/in/$r-$f.$f"
-  done
-  "$cli" --db "$db" report "$r" "${period[@]}" --format html --out "$work/in/$r-html.html"
-  "$cli" --db "$db" report "$r" "${period[@]}" --format csv --out "$work/in/$r-csv.csv"
+# The handover reports need a merged register: a small former commune (two cells, 40 members) merged into
+# a new one.
+merged="$work/merged.db"
+python3 "$(dirname "$0")/../gui/make_province.py" "$work/na-ot" 40 2
+"$cli" --db "$merged" merge --on 2026-07-01 --decision "1-QĐ/TU" --source "Nà Ớt=$work/na-ot" >/dev/null 2>&1
+mkdir -p "$work/in" "$work/out" "$work/other"
+
+# What a report's call needs, taken from the demo: a member, a candidate with the committee's resolution
+# (waiting for the ceremony), a cell, the former commune.
+# (Through files: awk leaving early must not cut the pipe under the program.)
+"$cli" --db "$db" members --format csv >"$work/members.csv"
+"$cli" --db "$db" report deadlines --format csv >"$work/deadlines.csv"
+member=$(awk -F, 'NR == 2 {print $1}' "$work/members.csv")
+candidate=$(awk -F, '$2 == "ceremony_due" {print $3; exit}' "$work/deadlines.csv")
+cell=$(awk -F, '$2 == "ceremony_due" {print $5; exit}' "$work/deadlines.csv")
+origin="Nà Ớt"
+for v in member candidate cell; do
+  [ -n "${!v}" ] || { echo "FAIL: the demo has no $v for the reports" >&2; exit 1; }
 done
+
+made=0
+while IFS=$'\t' read -r call formats; do
+  read -ra words <<<"$call"
+  name=${words[0]}
+  args=()
+  register=$db
+  for w in "${words[@]:1}"; do
+    case "$w" in
+      MEMBER) args+=("$member") ;;
+      CANDIDATE) args+=("$candidate") ;;
+      CELL) args+=("$cell") ;;
+      ORIGIN) args+=("$origin"); register=$merged ;;
+      --*) args+=("$w") ;;
+      *) echo "FAIL: report --list names \"$w\", which this test does not know how to fill" >&2; exit 1 ;;
+    esac
+  done
+  case "$name" in congress | admissions | discipline) args+=(--from 2020-08-01 --to 2025-07-31) ;; esac
+  tag=$(echo "$call" | tr -c 'a-zA-Z0-9\n-' '_' | sed 's/_\+/_/g; s/_$//')
+  for f in $formats; do
+    case "$f" in docx | xlsx | html | csv) dir="$work/in" ;; *) dir="$work/other" ;; esac
+    out="$dir/$tag-$f.$f"
+    "$cli" --db "$register" report "$name" "${args[@]}" --format "$f" --out "$out" 2>"$work/err" || {
+      echo "FAIL: report $call --format $f: $(cat "$work/err")" >&2
+      exit 1
+    }
+    made=$((made + 1))
+  done
+done < <("$cli" report --list)
+[ "$made" -ge 100 ] || { echo "FAIL: only $made files from report --list" >&2; exit 1; }
 "$cli" --db "$db" export register --out "$work/in/export-register.xlsx" --as-of 2026-11-29 >/dev/null
 "$cli" --db "$db" export register --out "$work/in/export-register-csv.csv" --as-of 2026-11-29 >/dev/null
+
+fail=0
+# The PDFs: poppler reads every page; the JSON: parsed.
+for f in "$work"/other/*; do
+  case "$f" in
+    *.pdf) pdftotext "$f" /dev/null 2>"$work/err" && [ ! -s "$work/err" ] || {
+      echo "FAIL: $(basename "$f") is not a clean PDF: $(cat "$work/err")" >&2
+      fail=1
+    } ;;
+    *.json) python3 -m json.tool "$f" >/dev/null || { echo "FAIL: $(basename "$f") is not JSON" >&2; fail=1; } ;;
+    *) echo "FAIL: $(basename "$f"): a format this test does not check" >&2; fail=1 ;;
+  esac
+done
 
 expected=$(ls "$work/in" | wc -l)
 # One LibreOffice for all the files; its own profile so it never meets another instance.
@@ -32,7 +84,10 @@ HOME="$work" soffice -env:UserInstallation="file://$work/profile" --headless --n
   echo "soffice failed" >&2
   exit 1
 }
-fail=0
+if grep -qi "error" "$work/soffice.log"; then
+  grep -i "error" "$work/soffice.log" >&2
+  fail=1
+fi
 for f in "$work"/in/*; do
   base=$(basename "${f%.*}")
   pdf="$work/out/$base.pdf"
@@ -46,11 +101,12 @@ for f in "$work"/in/*; do
   echo "$(basename "$f"): $pages pages, $size"
 done
 [ "$(ls "$work/out" | wc -l)" -eq "$expected" ] || { echo "FAIL: $expected files, $(ls "$work/out" | wc -l) PDFs" >&2; fail=1; }
+echo "$made reports made; $expected files converted by LibreOffice, $(ls "$work/other" | wc -l) PDF and JSON files read"
 
 # The register in Word and Excel prints landscape (wider than high), at least 20 members a page.
 for f in register-docx export-register register-xlsx; do
   pdf="$work/out/$f.pdf"
-  [ -s "$pdf" ] || continue
+  [ -s "$pdf" ] || { echo "FAIL: no $f.pdf" >&2; fail=1; continue; }
   read -r w h < <(pdfinfo "$pdf" | awk '/^Page size:/ {print $3, $5}')
   if ! awk -v w="$w" -v h="$h" 'BEGIN { exit !(w > h) }'; then
     echo "FAIL: $f is not landscape ($w x $h)" >&2
