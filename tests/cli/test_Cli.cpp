@@ -71,7 +71,7 @@ TEST_CASE("demo builds the commune, prints its summary, and refuses to run twice
   CHECK(test::readFile(db) == before);
 }
 
-TEST_CASE("the same seed gives the same data; another seed other data") {
+TEST_CASE("the same seed gives the same data, another seed other data") {
   TempDir dir;
   auto dump = [&](const std::string& name, const std::string& seed) {
     std::string db = (dir / name).string();

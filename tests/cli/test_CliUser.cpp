@@ -58,7 +58,7 @@ struct Accounts {
 }  // namespace
 
 TEST_CASE(
-    "cli accounts: a register without accounts works without --user; the first account is the "
+    "cli accounts: a register without accounts works without --user, the first account is the "
     "administrator") {
   setenv("DANGBO_FAST_HASH", "1", 1);
   TempDir dir;
@@ -103,7 +103,7 @@ TEST_CASE("cli accounts: wrong password, unknown user and lock exit 1 in Vietnam
   CHECK(runWith({"--db", a.db, "--user", "vanphong", "--password-fd", "x", "members"}).code == 2);
 }
 
-TEST_CASE("cli accounts: user list, disable, role; only the administrator manages accounts") {
+TEST_CASE("cli accounts: user list, disable, role, only the administrator manages accounts") {
   Accounts a;
   auto list = a.admin({"user", "list", "--format", "json"});
   REQUIRE(list.code == 0);

@@ -157,7 +157,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "cli ratings: a locked round is not changed by an import; the office's reopen leaves an audit row") {
+    "cli ratings: a locked round is not changed by an import, the office's reopen leaves an audit row") {
   TempDir dir;
   const std::string db = demo(dir);
   const auto office = services::Actor::localOffice();

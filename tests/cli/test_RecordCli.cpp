@@ -102,7 +102,7 @@ TEST_CASE("cli record: the same refusals as the dialog, nothing written") {
   CHECK(t.lastAudit(t.cli) + t.member(t.cli, "birth_date") + t.member(t.cli, "status") == before);
 }
 
-TEST_CASE("cli record: add goes through the dialog's door; a secretary writes only their own cell") {
+TEST_CASE("cli record: add goes through the dialog's door, a secretary writes only their own cell") {
   setenv("DANGBO_FAST_HASH", "1", 1);
   Twins t;
   auto added = runCli({"--db", t.cli, "record", "add", "member", "DV9001", "cell=" + t.cell,

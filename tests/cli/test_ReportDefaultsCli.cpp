@@ -8,7 +8,7 @@ using namespace dangbo;
 using dangbo::test::runCli;
 using dangbo::test::TempDir;
 
-TEST_CASE("cli report: ratings without dates is the last rated year; congress and every report take csv") {
+TEST_CASE("cli report: ratings without dates is the last rated year, congress and every report take csv") {
   TempDir dir;
   const std::string db = (dir / "d.db").string();
   // The demo's last rated year is the one before its day.

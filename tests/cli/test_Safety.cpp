@@ -74,7 +74,7 @@ TEST_CASE("a register made readable by all before is made private by its owner's
 }
 
 TEST_CASE(
-    "--out never replaces the register, its copies or another database; other files only with --force") {
+    "--out never replaces the register, its copies or another database, other files only with --force") {
   TempDir dir;
   const std::string db = (dir / "so.db").string();
   REQUIRE(runCli({"--db", db, "init", "--committee", "Đảng bộ xã Giữ"}).code == 0);

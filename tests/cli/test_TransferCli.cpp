@@ -65,7 +65,7 @@ bool hasTransferDue(const std::string& json, const std::string& code) {
 }
 }  // namespace
 
-TEST_CASE("cli transfer-received: the receipt closes the transfer_due row; refused calls write nothing") {
+TEST_CASE("cli transfer-received: the receipt closes the transfer_due row, refused calls write nothing") {
   Register r;
   REQUIRE(hasTransferDue(r.deadlines(), "DV1"));
   const std::string before = r.state();

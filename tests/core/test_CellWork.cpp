@@ -151,7 +151,7 @@ TEST_CASE("dues: rounding to the office's setting, half up") {
   CHECK_FALSE(percentOf(1000000, "0,5"));
 }
 
-TEST_CASE("dues: the months that ground a removal; a temporary leave and late payments") {
+TEST_CASE("dues: the months that ground a removal, a temporary leave and late payments") {
   auto month = [](const char* m, int64_t due, int64_t paid, bool leave = false) {
     DuesMonthState s;
     s.month = ym(m);

@@ -7,7 +7,7 @@
 
 using namespace dangbo;
 
-TEST_CASE("codes: capitals, NFC, outer spaces; invisible and control characters refused") {
+TEST_CASE("codes: capitals, NFC, outer spaces, invisible and control characters refused") {
   CHECK(core::cleanCode(" cb07 ", "Mã") == "CB07");
   CHECK(core::sameCode("cb07", "CB07"));
   CHECK(core::sameCode("CB07 ", "CB07"));

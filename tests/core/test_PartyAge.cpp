@@ -18,7 +18,7 @@ TEST_CASE("party age: full years from the admission, the anniversary day counts"
   CHECK(*dayPartyAgeReaches(d("2000-02-29"), {}, 30) == d("2030-02-28"));
 }
 
-TEST_CASE("party age: an interruption is not counted; a gap after the milestone changes nothing") {
+TEST_CASE("party age: an interruption is not counted, a gap after the milestone changes nothing") {
   // Expelled 1/3/1990, re-admitted 1/3/1993: three years (1.096 days) outside the party.
   std::vector<PartyAgeGap> gaps{{d("1990-03-01"), d("1993-03-01")}};
   CHECK(*dayPartyAgeReaches(d("1980-01-10"), gaps, 30) == d("2013-01-10"));

@@ -30,7 +30,7 @@ TEST_CASE("backups rotate: the newest copies are kept, each a sound register") {
 }
 
 TEST_CASE(
-    "a second window on the same register is refused with a clear message; the lock ends with the first") {
+    "a second window on the same register is refused with a clear message, the lock ends with the first") {
   TempDir dir;
   auto path = dir / "so.db";
   {

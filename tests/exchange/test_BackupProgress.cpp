@@ -37,7 +37,7 @@ int64_t members(const std::filesystem::path& db) {
 }  // namespace
 
 TEST_CASE(
-    "backup progress: the pages copied rise to the whole, then the copy is checked; the copy is sound") {
+    "backup progress: the pages copied rise to the whole, then the copy is checked, the copy is sound") {
   TempDir dir;
   test::createSmallRegister(dir / "so.db", 3, 400, 8);
   auto s = services::Services::open(dir / "so.db");

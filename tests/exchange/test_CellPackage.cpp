@@ -661,7 +661,7 @@ TEST_CASE("what a change package cannot carry is named before it is saved, and s
   CHECK_THROWS_AS(services::Packages(*office).unsentChanges(), core::DataError);
 }
 
-TEST_CASE("applying a change package reports its progress; a cancel keeps the office file as it was") {
+TEST_CASE("applying a change package reports its progress, a cancel keeps the office file as it was") {
   Scenario sc;
   core::ChangePackage pkg = exchange::decodeChangePackage(sc.changeFile, kPass);
   services::Packages packages(*sc.office);

@@ -65,7 +65,7 @@ struct Snapshot {
 
 }  // namespace
 
-TEST_CASE("import progress: checking, then writing every row, then the indexes; counts rise to the total") {
+TEST_CASE("import progress: checking, then writing every row, then the indexes, counts rise to the total") {
   TempDir dir;
   auto s = emptyRegister(dir / "d.db");
   auto batch = exchange::readImport(writeMembers(dir / "load", 6000));
@@ -131,7 +131,7 @@ TEST_CASE("import progress: a cancel while checking writes nothing, in the dry r
 }
 
 TEST_CASE(
-    "CLI progress line: rewritten in place with Vietnamese counts, cleared at the end; none off a terminal") {
+    "CLI progress line: rewritten in place with Vietnamese counts, cleared at the end, none off a terminal") {
   std::ostringstream err;
   {
     cli::LineProgress line(err);

@@ -298,7 +298,7 @@ TEST_CASE("check: a member's stored dates that break the dialog's rules are repo
 }
 
 TEST_CASE(
-    "import audit: a bulk load of new records is one audit row naming them; updates stay one row each") {
+    "import audit: a bulk load of new records is one audit row naming them, updates stay one row each") {
   Register r;
   std::string text = kOrgHeader;
   for (int i = 0; i < services::kImportBulkRows; ++i)

@@ -340,7 +340,7 @@ TEST_CASE("merge: a cancelled or refused merge leaves nothing, and only the offi
   CHECK(count(*s, "SELECT count(*) FROM organizations") == 0);
 }
 
-TEST_CASE("merge: a bad row names its source, file, row and column; a hostile source is refused") {
+TEST_CASE("merge: a bad row names its source, file, row and column, a hostile source is refused") {
   TempDir dir;
   auto folders = writeSources(dir);
   writeFile(folders[1] / "dang_vien.csv", kMemberHeader + member("DV01", "Hà Văn Lương", "1975", "Nam",

@@ -124,7 +124,7 @@ TEST_CASE("package checks: raw values written into a cell file are refused by th
   }
 }
 
-TEST_CASE("package checks: the author is the account applying the package; a claimed name is only a note") {
+TEST_CASE("package checks: the author is the account applying the package, a claimed name is only a note") {
   Offline o;
   auto pkg = o.edited("UPDATE members SET occupation = 'Giáo viên' WHERE code = '" + o.member + "'", "admin");
   REQUIRE(pkg.secretary == "admin");

@@ -167,7 +167,7 @@ TEST_CASE("register export: XLSX is a workbook holding the members") {
   CHECK_FALSE(std::filesystem::exists(dir / "so.XLSX.part"));
 }
 
-TEST_CASE("register export: other endings are refused; a secretary gets their cell") {
+TEST_CASE("register export: other endings are refused, a secretary gets their cell") {
   TempDir dir;
   auto s = smallRegister(dir);
   exchange::RegisterExportOptions opt;

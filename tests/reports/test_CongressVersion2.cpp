@@ -352,7 +352,7 @@ TEST_CASE("congress v2: every document ends with the recipients and the signatur
   CHECK(h.find("Hà Xuân Liêm") > h.find("BÍ THƯ", recipients));
 }
 
-TEST_CASE("congress v2: --compare finds figures that only sentences print; a reprint says it was published") {
+TEST_CASE("congress v2: --compare finds figures that only sentences print, a reprint says it was published") {
   Merged r;
   const core::Id a = r.org("CB01", "ban", "", d(2010, 1, 1));
   const core::Id m = r.member(a, d(2010, 1, 1));
@@ -456,7 +456,7 @@ TEST_CASE("congress v2: an import with \"Đơn vị cũ\" gives the origins and 
     CHECK(j.find(key) != std::string::npos);
 }
 
-TEST_CASE("every report has a template; an office's copy beside the register changes its wording") {
+TEST_CASE("every report has a template, an office's copy beside the register changes its wording") {
   Merged r;
   r.org("CB01", "ban", "", d(2010, 1, 1));
   for (const auto& name : reports::reportNames())

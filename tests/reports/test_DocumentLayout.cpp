@@ -410,7 +410,7 @@ TEST_CASE("docx: charts are pictures, each table written once, a landscape secti
   CHECK(parts.at("word/footer1.xml").find("NUMPAGES") != std::string::npos);
 }
 
-TEST_CASE("layout: columns fit their longest word; the font shrinks before a word would break") {
+TEST_CASE("layout: columns fit their longest word, the font shrinks before a word would break") {
   const auto measure = reports::pangoMeasure();
   reports::Table t;
   t.header = {{Cell::textCell("STT"), Cell::textCell("Họ và tên"), Cell::textCell("Quê quán")}};
@@ -658,7 +658,7 @@ TEST_CASE(
         std::string::npos);
 }
 
-TEST_CASE("csv: a report's CSV has a byte-order mark and a column per field; congress has one too") {
+TEST_CASE("csv: a report's CSV has a byte-order mark and a column per field, congress has one too") {
   for (const char* name : {"members", "register", "congress", "committee"}) {
     CAPTURE(name);
     const auto r = demoReport(name);
@@ -714,7 +714,7 @@ TEST_CASE("export register: a sheet named for the register, Times New Roman, row
 }
 
 TEST_CASE(
-    "reports: one wording of the age bands, as ../shared/data/age_bands.csv; no negative days overdue") {
+    "reports: one wording of the age bands, as ../shared/data/age_bands.csv, no negative days overdue") {
   if (std::string(core::tr("{1} to {2} years")) == "{1} to {2} years") return;  // the wording is Vietnamese
   // The bands of Biểu số 3-BTCTW as the data file words them.
   std::vector<std::string> expected;

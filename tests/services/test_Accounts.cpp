@@ -243,7 +243,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "account lock that ran out: the count goes on, the next lock lasts twice as long; a reset unlocks") {
+    "account lock that ran out: the count goes on, the next lock lasts twice as long, a reset unlocks") {
   Fixture fx;
   services::createUser(*fx.s, fx.admin, fx.user("vanphong", "office"));
   for (int i = 0; i < 4; ++i) CHECK_FALSE(services::login(*fx.s, "vanphong", "sai", at(10, 0)));

@@ -233,7 +233,7 @@ TEST_CASE("admission: the ceremony makes exactly one probationary member, linked
   CHECK(services::listCandidates(*fx.s, kOffice, {"", "ceremony", "admitted"}).size() == 1);
 }
 
-TEST_CASE("admission: recognition from the exact 12-month date; a failed probation removes the member") {
+TEST_CASE("admission: recognition from the exact 12-month date, a failed probation removes the member") {
   Fixture fx;
   fx.create("QC1");
   fx.advance("QC1", Stage::Ceremony);

@@ -14,7 +14,7 @@ using namespace dangbo;
 using dangbo::test::TempDir;
 using services::Actor;
 
-TEST_CASE("a lower-case code finds the cell and never makes a new one; hidden characters are refused") {
+TEST_CASE("a lower-case code finds the cell and never makes a new one, hidden characters are refused") {
   TempDir dir;
   auto s = services::Services::create(dir / "c.db", {"Đảng bộ xã Thử", "Thử", "", "", ""});
   core::Organization o;

@@ -279,7 +279,7 @@ TEST_CASE("members: the kept snapshot follows changes through this or another co
   CHECK(r.names(on(d(2025, 1, 1))).size() == 3);
 }
 
-TEST_CASE("members: a secretary sees only their cell; other readers see all") {
+TEST_CASE("members: a secretary sees only their cell, other readers see all") {
   Register r;
   r.add("Lò Văn Một");
   r.add("Lò Văn Hai", [](core::Member& m) { m.cellId = 2; });

@@ -97,7 +97,7 @@ TEST_CASE("member pager: the same members and rows as listMembers, for every fil
   CHECK_THROWS_AS(services::MemberPager(demo(), kOffice, f), core::DataError);
 }
 
-TEST_CASE("member pager: the first step holds the first page; a group of cells; a secretary's scope") {
+TEST_CASE("member pager: the first step holds the first page, a group of cells, a secretary's scope") {
   services::MemberFilter f;
   f.asOf = kToday;
   services::MemberPager p(demo(), kOffice, f);

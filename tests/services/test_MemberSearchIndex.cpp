@@ -197,7 +197,7 @@ TEST_CASE("member search index: the same members as the scan on a random registe
 }
 
 TEST_CASE(
-    "member search index: accents, case and decomposed marks are folded; the index follows a renamed "
+    "member search index: accents, case and decomposed marks are folded, the index follows a renamed "
     "member") {
   TempDir dir;
   auto s = freshRegister(dir / "r.db");

@@ -27,7 +27,7 @@ bool readable(services::Services& s, const Actor& a, core::Id id) {
 }
 }  // namespace
 
-TEST_CASE("a secretary reprints only reports of their own cell; the commune's accounts read them all") {
+TEST_CASE("a secretary reprints only reports of their own cell, the commune's accounts read them all") {
   TempDir dir;
   auto s = services::Services::create(dir / "p.db", {"Đảng bộ xã Thử", "Thử", "", "", ""});
   core::Organization o;

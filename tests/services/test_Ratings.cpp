@@ -111,7 +111,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "rating: permissions: a secretary proposes for their own cell only and cannot lock; leadership cannot "
+    "rating: permissions: a secretary proposes for their own cell only and cannot lock, leadership cannot "
     "write") {
   Fixture f;
   services::openRatingRound(*f.s, kOffice, 2025, d(2025, 12, 10));

@@ -90,7 +90,7 @@ TEST_CASE("rating sub-units: a parent with 2 of its 5 sub-units disciplined in t
 }
 
 TEST_CASE(
-    "rating sub-units: with 1 of 5 disciplined the parent may be rated good; the share is a dated rule") {
+    "rating sub-units: with 1 of 5 disciplined the parent may be rated good, the share is a dated rule") {
   Fixture f;
   f.discipline(11, "3-QĐ/UBKT", "2025-04-02", "khien_trach");
   f.discipline(12, "1-QĐ/UBKT", "2024-11-05", "canh_cao");

@@ -190,7 +190,7 @@ TEST_CASE("register: a merger keeps the old cells for earlier dates") {
   CHECK(fx.codesOn(d(2025, 2, 28), "CB03").size() == 2);
 }
 
-TEST_CASE("register: cell committee, secretary and training; permissions") {
+TEST_CASE("register: cell committee, secretary and training, permissions") {
   Fixture fx;
   services::addMember(*fx.s, kOffice, fx.member("DV1", "Lò Văn Pằn"), "CB01", "");
   auto probationary = fx.member("DV2", "Cà Thị Ơn");

@@ -293,7 +293,7 @@ TEST_CASE("roles: office staff do everything but case files and account manageme
   CHECK_FALSE(services::mayManageBackups(kOffice));
 }
 
-TEST_CASE("audit trail: filters by user, record and day; the administrator reads it") {
+TEST_CASE("audit trail: filters by user, record and day, the administrator reads it") {
   Demo& d = demo();
   auto m = services::memberFile(*d.s, kOffice, d.memberA);
   m.member.residence = "Bản Thử, xã Thử";

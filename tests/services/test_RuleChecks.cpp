@@ -101,7 +101,7 @@ TEST_CASE("check: planted rating violations are each found with the right rule, 
   CHECK(findings(*s, "age_limit").size() == 2);
 }
 
-TEST_CASE("check: a member admitted after 30 June is not rated that year; the limit follows the dated rule") {
+TEST_CASE("check: a member admitted after 30 June is not rated that year, the limit follows the dated rule") {
   TempDir dir;
   auto s = services::Services::create(dir / "r.db", {"Đảng bộ xã Thử", "Thử", "", "", ""});
   {

@@ -55,7 +55,7 @@ TEST_CASE("every rule the program knows has a seeded value naming its regulation
   CHECK(book.intListOn("badge.milestones", d(2025, 6, 1)).front() == 30);
 }
 
-TEST_CASE("a new dated value serves from its date on; earlier years keep the old value") {
+TEST_CASE("a new dated value serves from its date on, earlier years keep the old value") {
   TempDir dir;
   auto s = fresh(dir);
   s->addRuleValue(kOffice,
