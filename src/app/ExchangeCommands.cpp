@@ -7,6 +7,7 @@
 #include <wx/utils.h>
 
 #include "app/ImportWizard.h"
+#include "app/ProgressDialog.h"
 #include "app/Prompts.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -81,9 +82,10 @@ void exportMemberRegister(wxWindow* parent, services::Services& s) {
   exchange::RegisterExportOptions opt;
   opt.asOf = *date;
   int n = 0;
-  if (!ui::attempt(parent, [&] {
-        wxBusyCursor busy;
+  // A province's register takes a while: its rows are counted in a progress dialog that can stop it.
+  if (!attemptWithProgress(parent, _("Exporting the member register"), [&](core::Progress& progress) {
         services::refuseOverwritingRegister(ui::utf8(file.GetFullPath()), s.path());
+        opt.progress = &progress;
         n = exchange::exportRegister(s, currentActor(), ui::utf8(file.GetFullPath()), opt);
       }))
     return;

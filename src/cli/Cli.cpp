@@ -225,7 +225,10 @@ int cmdExport(const Parsed& p, std::ostream&, std::ostream& err) {
   exchange::RegisterExportOptions o;
   o.asOf = dateOption(p, "--as-of", core::Date::today());
   auto s = services::Services::openForReading(dbPath(p));
+  auto progress = terminalProgress(err);  // its line cleared before the message
+  o.progress = progress.get();
   int rows = exchange::exportRegister(*s, actingUser(p, *s), *to, o);
+  progress.reset();
   err << format(tr("Wrote the register of {1} members on {2} to {3}."),
                 {std::to_string(rows), o.asOf.vn(), *to})
       << "\n";

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 
 #include "core/Enums.h"
 #include "core/Errors.h"
@@ -47,7 +48,7 @@ std::string lowerExtension(const std::filesystem::path& p) {
 }
 
 void writeCsv(const std::filesystem::path& path, const std::vector<services::RegisterEntry>& entries,
-              const core::Date& asOf) {
+              const core::Date& asOf, core::ProgressStage& stage) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out)
     throw core::DataError(core::format(core::tr("The file {1} could not be written."), {path.string()}));
@@ -58,7 +59,10 @@ void writeCsv(const std::filesystem::path& path, const std::vector<services::Reg
   };
   line(registerHeadings());
   int n = 0;
-  for (const auto& e : entries) line(registerCells(e, ++n, asOf, "; "));
+  for (const auto& e : entries) {
+    line(registerCells(e, ++n, asOf, "; "));
+    stage.step();
+  }
   out.flush();
   if (!out)
     throw core::DataError(core::format(core::tr("The file {1} could not be written."), {path.string()}));
@@ -87,7 +91,7 @@ int registerRowLines(const std::vector<std::string>& cells, const double* widths
 }
 
 void writeXlsx(const std::filesystem::path& path, const std::vector<services::RegisterEntry>& entries,
-               const core::Date& asOf, const std::string& committee) {
+               const core::Date& asOf, const std::string& committee, core::ProgressStage& stage) {
   // Constant memory: rows are written in order and strings inline, so a register of 100.000 members
   // does not sit in memory twice.
   lxw_workbook_options opts{};
@@ -95,6 +99,8 @@ void writeXlsx(const std::filesystem::path& path, const std::vector<services::Re
   lxw_workbook* wb = workbook_new_opt(path.string().c_str(), &opts);
   if (!wb)
     throw core::DataError(core::format(core::tr("The file {1} could not be written."), {path.string()}));
+  // A stop or failure before the close frees the workbook (and its row files) without writing it.
+  std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)> open(wb, lxw_workbook_free);
   // The sheet is named for what it holds ("Sổ danh sách đảng viên").
   const std::string sheet = core::tr("Member register");
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.c_str());
@@ -168,9 +174,10 @@ void writeXlsx(const std::filesystem::path& path, const std::vector<services::Re
     worksheet_write_number(ws, row, 0, n, number);
     for (lxw_col_t c = 1; c < 14; ++c) worksheet_write_string(ws, row, c, cells[c].c_str(), body);
     ++row;
+    stage.step();
   }
   // libxlsxwriter's own English line is not shown: writeAtomically tells why in Vietnamese.
-  const int err = core::platform::withoutStderr([&] { return int(workbook_close(wb)); });
+  const int err = core::platform::withoutStderr([&] { return int(workbook_close(open.release())); });
   if (err != LXW_NO_ERROR)
     throw core::DataError(core::format(core::tr("The file {1} could not be written."), {path.string()}));
 }
@@ -261,10 +268,12 @@ int exportRegister(services::Services& services, const services::Actor& actor,
   const auto entries = services::registerEntries(services, actor, options.asOf, options.includeDeparted);
   // Written beside the target and renamed at the end, so a failure leaves no half-written file.
   core::platform::writeAtomically(out, [&](const std::filesystem::path& tmp) {
+    core::ProgressStage stage(options.progress, core::tr("Writing the register"), entries.size());
     if (ext == ".csv")
-      writeCsv(tmp, entries, options.asOf);
+      writeCsv(tmp, entries, options.asOf, stage);
     else
-      writeXlsx(tmp, entries, options.asOf, services.committee().name);
+      writeXlsx(tmp, entries, options.asOf, services.committee().name, stage);
+    stage.finish();
   });
   return static_cast<int>(entries.size());
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/Date.h"
+#include "core/Progress.h"
 #include "services/Actor.h"
 #include "services/MemberList.h"
 
@@ -21,6 +22,7 @@ struct RegisterExportOptions {
   core::Date asOf;  ///< the day the register is taken on
   bool includeDeparted =
       false;  ///< also members who joined and left on or before the day (columns 10, 12, 13)
+  core::Progress* progress = nullptr;  ///< told of each row written; a stop leaves no file (may be null)
 };
 
 /// The 14 column headings of Mẫu 7-HSĐV, in Vietnamese.
@@ -30,7 +32,8 @@ std::vector<std::string> registerCells(const services::RegisterEntry& entry, int
                                        const core::Date& asOf, std::string_view sep);
 /// Writes the register to `out`, .csv or .xlsx by its ending (any other ending: DataError, nothing
 /// written); rows in the Vietnamese name order, numbered from 1. Needs ReadRegister (a secretary gets
-/// their cell). Returns the number of members written.
+/// their cell). Returns the number of members written. When the progress asks to stop, core::Cancelled
+/// is thrown and nothing is left at `out`.
 int exportRegister(services::Services& services, const services::Actor& actor,
                    const std::filesystem::path& out, const RegisterExportOptions& options);
 

@@ -2,6 +2,7 @@
 
 #include <zip.h>
 
+#include "../RecordingProgress.h"
 #include "../TestUtil.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
@@ -185,4 +186,38 @@ TEST_CASE("register export: other endings are refused, a secretary gets their ce
   CHECK(table.rows[1][1] == "Quàng Văn An");
   CHECK_THROWS_AS(exchange::exportRegister(*s, Actor{"x", "guest", std::nullopt}, path, opt),
                   core::PermissionError);
+}
+
+TEST_CASE("register export: the progress counts every row, and a stop leaves no file and no litter") {
+  TempDir dir;
+  auto s = smallRegister(dir);
+  for (const std::string name : {"so.csv", "so.xlsx"}) {
+    CAPTURE(name);
+    exchange::RegisterExportOptions opt;
+    opt.asOf = d(2025, 1, 1);
+    test::RecordingProgress done;
+    opt.progress = &done;
+    REQUIRE(exchange::exportRegister(*s, Actor::localOffice(), dir / name, opt) == 3);
+    const auto* stage = done.find(core::tr("Writing the register"));
+    REQUIRE(stage != nullptr);
+    CHECK(stage->total == 3);
+    REQUIRE_FALSE(stage->updates.empty());
+    CHECK(stage->updates.back() == 3);
+    const std::string written = test::readFile(dir / name);
+
+    // Stopped at the first row: the earlier file stays as it was, and no temporary file is left beside it.
+    test::RecordingProgress stop;
+    stop.stopIn = core::tr("Writing the register");
+    stop.stopAt = 1;
+    opt.progress = &stop;
+    CHECK_THROWS_AS(exchange::exportRegister(*s, Actor::localOffice(), dir / name, opt), core::Cancelled);
+    CHECK(test::readFile(dir / name) == written);
+    size_t files = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+      const auto file = e.path().filename().string();
+      CHECK_MESSAGE(file.find(".part") == std::string::npos, file);
+      ++files;
+    }
+    CHECK(files >= 1);
+  }
 }
