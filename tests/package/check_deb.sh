@@ -2,7 +2,8 @@
 # The Debian package: builds it with cpack from the build tree, unpacks it with `dpkg -x` into a temporary
 # root, and checks every installed path (nothing missing, nothing unexpected), the declared dependencies,
 # the icon sizes, that `dangbo-cli` runs from there and finds its shipped files there, the man pages, and
-# the desktop entry and metainfo with desktop-file-validate and appstreamcli.
+# the desktop entry and metainfo with desktop-file-validate and appstreamcli, and that apt would install it,
+# with all its dependencies, on a Debian 12 system where nothing is installed yet.
 # Usage: check_deb.sh BUILD_DIR SOURCE_DIR
 set -u
 BUILD=$(cd "$1" && pwd)
@@ -26,6 +27,23 @@ for dep in libc6 'libstdc\+\+6' libsqlite3-0 libsodium23 libzip4 libxlsxwriter l
   libboost-serialization fonts-liberation2; do
   echo "$depends" | grep -Eq "(^|, )($dep)" || fail "Depends lacks $dep"
 done
+
+# `apt install ./dangbo_*.deb` on a fresh Debian 12: apt, told that nothing at all is installed (an empty dpkg
+# status file), must find every dependency, and theirs, in the archive this machine's apt knows.
+# (Without package lists, as after `rm -rf /var/lib/apt/lists`, apt knows no archive: said, not checked.)
+: >"$TMP/empty-status"
+apt_empty=(-o Dir::State::status="$TMP/empty-status" -o Debug::NoLocking=1)
+if ! apt-cache "${apt_empty[@]}" policy libc6 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+  echo "apt knows no package lists here (apt-get update): the install on an empty system is not checked"
+else
+  apt-get -s "${apt_empty[@]}" install "$DEB" >"$TMP/apt.log" 2>&1 ||
+    { tail -20 "$TMP/apt.log"; fail "apt cannot install the package on an empty system"; }
+  grep -q '^Inst dangbo ' "$TMP/apt.log" || { tail -20 "$TMP/apt.log"; fail "apt's plan does not install dangbo"; }
+  for dep in libwxgtk3.2-1 libsqlite3-0 fonts-liberation2; do
+    grep -q "^Inst $dep " "$TMP/apt.log" || fail "apt's plan on an empty system does not install $dep"
+  done
+  echo "apt on an empty Debian 12 system: $(grep -c '^Inst ' "$TMP/apt.log") packages to install, dangbo among them"
+fi
 
 dpkg -x "$DEB" "$TMP/root" || fail "dpkg -x"
 R=$TMP/root
