@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <string>
@@ -70,6 +71,17 @@ inline void createSmallRegister(const std::filesystem::path& db, unsigned seed, 
   o.historyYears = 2;
   o.today = *core::Date::make(2026, 11, 29);
   services::Services::createDemo(db, o);
+}
+
+/// The demo commune (seed `seed`, as on 29/11/2026, the day the tests' figures were counted) made in
+/// `dir`/demo.db and opened.
+inline std::unique_ptr<services::Services> openDemoCommune(const std::filesystem::path& dir,
+                                                           unsigned seed = 1) {
+  services::DemoOptions o;
+  o.seed = seed;
+  o.today = *core::Date::make(2026, 11, 29);
+  services::Services::createDemo(dir / "demo.db", o);
+  return services::Services::open(dir / "demo.db");
 }
 
 /// The latest audit row of `db` as "user|action|record|old|new" (its time and hash left out).

@@ -559,11 +559,7 @@ TEST_CASE("congress: HTML reads without figures (no target, no ratings, no commi
 
 TEST_CASE("congress: the demo commune's figures add up") {
   TempDir dir;
-  services::DemoOptions o;
-  o.seed = 1;
-  o.today = d(2026, 11, 29);
-  services::Services::createDemo(dir / "demo.db", o);
-  auto s = services::Services::open(dir / "demo.db");
+  auto s = test::openDemoCommune(dir.path());
   const auto f = services::congressFigures(*s, kOffice, d(2020, 8, 1), d(2025, 7, 31), d(2025, 7, 31));
   if (const char* path = std::getenv("DANGBO_CONGRESS_JSON")) {
     std::ofstream file(path);

@@ -482,11 +482,7 @@ TEST_CASE("every report has a template, an office's copy beside the register cha
 
 TEST_CASE("congress v2: the demo commune's JSON has every version-2 key") {
   TempDir dir;
-  services::DemoOptions o;
-  o.seed = 1;
-  o.today = d(2026, 11, 29);
-  services::Services::createDemo(dir / "demo.db", o);
-  auto s = services::Services::open(dir / "demo.db");
+  auto s = test::openDemoCommune(dir.path());
   const auto f = services::congressFigures(*s, kOffice, d(2020, 8, 1), d(2025, 7, 31), d(2025, 7, 31));
   const std::string j = json(f);
   for (const char* key :

@@ -153,11 +153,7 @@ TEST_CASE("report ratings: the share good or better against the dated target, no
 
 TEST_CASE("every report's tables cross-check on demo data, and checkTotals catches a wrong total") {
   TempDir dir;
-  services::DemoOptions o;
-  o.seed = 3;
-  o.today = d(2026, 11, 29);
-  services::Services::createDemo(dir / "demo.db", o);
-  auto s = services::Services::open(dir / "demo.db");
+  auto s = test::openDemoCommune(dir.path(), 3);
   for (const auto& name : reports::reportNames()) {
     if (name == "congress") continue;
     CAPTURE(name);

@@ -76,11 +76,7 @@ void sameFigures(services::Services& s, const core::Date& from, const core::Date
 
 TEST_CASE("same figures: the demo commune, the congress period and the current one") {
   TempDir dir;
-  services::DemoOptions o;
-  o.seed = 1;
-  o.today = d(2026, 11, 29);
-  services::Services::createDemo(dir / "demo.db", o);
-  auto s = services::Services::open(dir / "demo.db");
+  auto s = test::openDemoCommune(dir.path());
   sameFigures(*s, d(2020, 8, 1), d(2025, 7, 31));
   sameFigures(*s, d(2025, 8, 1), d(2026, 11, 29));
   // The admissions report counts the period's days only (not from 1 January of its first year).

@@ -411,11 +411,7 @@ TEST_CASE(
 
 TEST_CASE("congress: the demo commune's JSON has every key of the spec, and nothing else") {
   TempDir dir;
-  services::DemoOptions o;
-  o.seed = 1;
-  o.today = d(2026, 11, 29);
-  services::Services::createDemo(dir / "demo.db", o);
-  auto s = services::Services::open(dir / "demo.db");
+  auto s = test::openDemoCommune(dir.path());
   checkSpecKeys(
       jsonOf(services::congressFigures(*s, kOffice, d(2020, 8, 1), d(2025, 7, 31), d(2025, 7, 31))));
 }
