@@ -53,6 +53,16 @@ std::string reportUsage() {
          tr("the member card (2-HSĐV) pre-filled from the register") +
          "\n  report admission-decision CANDIDATE [--format pdf|docx --out FILE]\n      " +
          tr("the committee's decision admitting a candidate, from the candidate's file") +
+         "\n  report admission-cell-resolution|admission-resolution CANDIDATE [--format pdf|docx --out "
+         "FILE]\n"
+         "      " +
+         tr("the cell's resolution proposing the admission, the committee's resolution admitting") +
+         "\n  report recognition-cell-resolution|recognition-resolution|recognition-decision MEMBER "
+         "[--format "
+         "pdf|docx --out FILE]\n      " +
+         tr("the cell's resolution on the recognition, the committee's resolution and decision recognising "
+            "the "
+            "member as official") +
          "\n  report meeting-minutes CELL/DAY[/KIND] [--format pdf|docx --out FILE]\n      " +
          tr("the minutes sheet of a cell meeting, pre-filled with the cell, the day and the attendance "
             "list") +
@@ -259,7 +269,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     }
   }
   if (reports::isMemberForm(name) && p.positional.size() < 2)
-    throw UsageError(tr("report party-card and admission-decision need the member's or candidate's code."));
+    throw UsageError(format(tr("report {1} needs the member's or candidate's code."), {name}));
   if (reports::isMemberForm(name) && p.has("--publish"))
     throw UsageError(tr("A member's form is printed, not published."));
   auto progress = terminalProgress(err);

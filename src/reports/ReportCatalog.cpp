@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -19,6 +20,7 @@
 #include "reports/ReportTemplate.h"
 #include "reports/TableCsv.h"
 #include "reports/XlsxRenderer.h"
+#include "services/AdmissionForms.h"
 #include "services/BadgeRound.h"
 #include "services/CellWork.h"
 #include "services/MemberForms.h"
@@ -50,8 +52,10 @@ std::vector<std::string> reportCalls() {
     if (n == "dues")
       calls.push_back("dues --cell CELL");  // a cell's book (S01/ĐP) beside the summary (S02/ĐP)
   }
-  for (const char* c : {"party-card MEMBER", "admission-decision CANDIDATE", "handover --origin ORIGIN",
-                        "handover-list --origin ORIGIN"})
+  for (const char* c :
+       {"party-card MEMBER", "admission-cell-resolution CANDIDATE", "admission-resolution CANDIDATE",
+        "admission-decision CANDIDATE", "recognition-cell-resolution MEMBER", "recognition-resolution MEMBER",
+        "recognition-decision MEMBER", "handover --origin ORIGIN", "handover-list --origin ORIGIN"})
     calls.push_back(c);
   return calls;
 }
@@ -77,6 +81,11 @@ std::string reportTitle(const std::string& name) {
       {"changes", core::N_("Changes to enter into the national member database")},
       {"party-card", core::N_("Member card")},
       {"admission-decision", core::N_("Decision on admitting a party member")},
+      {"admission-cell-resolution", core::N_("Resolution of the cell proposing an admission")},
+      {"admission-resolution", core::N_("Resolution of the committee on an admission")},
+      {"recognition-cell-resolution", core::N_("Resolution of the cell on recognising an official member")},
+      {"recognition-resolution", core::N_("Resolution of the committee on recognising an official member")},
+      {"recognition-decision", core::N_("Decision on recognising an official member")},
       {"meeting-minutes", core::N_("Minutes of the cell meeting")}};
   auto it = titles.find(name);
   return it == titles.end() ? name : std::string(tr(it->second));
@@ -89,7 +98,15 @@ bool reportUsesPeriod(const std::string& name) {
 }
 
 bool isMemberForm(const std::string& name) {
-  return name == "party-card" || name == "admission-decision" || name == "meeting-minutes";
+  static const std::set<std::string> forms = {"party-card",
+                                              "admission-cell-resolution",
+                                              "admission-resolution",
+                                              "admission-decision",
+                                              "recognition-cell-resolution",
+                                              "recognition-resolution",
+                                              "recognition-decision",
+                                              "meeting-minutes"};
+  return forms.count(name) > 0;
 }
 
 const std::vector<std::string>& reportFormats() {
@@ -155,6 +172,19 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
   } else if (n == "admission-decision") {
     if (q.subject.empty()) throw core::DataError(tr("The admission decision needs the candidate's code."));
     r.model = services::admissionDecisionReport(s, actor, q.subject);
+  } else if (n == "admission-cell-resolution" || n == "admission-resolution") {
+    if (q.subject.empty()) throw core::DataError(tr("The admission papers need the candidate's code."));
+    r.model = n == "admission-resolution" ? services::admissionResolutionReport(s, actor, q.subject)
+                                          : services::admissionCellResolutionReport(s, actor, q.subject);
+  } else if (n == "recognition-cell-resolution" || n == "recognition-resolution" ||
+             n == "recognition-decision") {
+    if (q.subject.empty()) throw core::DataError(tr("The recognition papers need the member's code."));
+    if (n == "recognition-cell-resolution")
+      r.model = services::recognitionCellResolutionReport(s, actor, q.subject);
+    else if (n == "recognition-resolution")
+      r.model = services::recognitionResolutionReport(s, actor, q.subject);
+    else
+      r.model = services::recognitionDecisionReport(s, actor, q.subject);
   } else if (n == "meeting-minutes") {
     if (q.subject.empty()) throw core::DataError(tr("The minutes sheet needs the meeting: CELL/DAY."));
     r.model = services::meetingMinutesReport(s, actor, q.subject);

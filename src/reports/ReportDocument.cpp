@@ -1,6 +1,7 @@
 #include "reports/ReportDocument.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/Csv.h"
 #include "core/I18n.h"
@@ -174,6 +175,16 @@ Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo
   }
   // The dues books (S01/ĐP, S02/ĐP) are books too: no document number.
   if (m.name == "dues") doc.header->number.clear();
+  // Resolutions and decisions carry their own kind of number, the one recorded when there is one.
+  static const std::map<std::string, const char*> formNumbers = {
+      {"admission-decision", core::N_("No. ...-QD/DU")},
+      {"recognition-decision", core::N_("No. ...-QD/DU")},
+      {"admission-resolution", core::N_("No. ...-NQ/DU")},
+      {"recognition-resolution", core::N_("No. ...-NQ/DU")},
+      {"admission-cell-resolution", core::N_("No. ...-NQ/CB")},
+      {"recognition-cell-resolution", core::N_("No. ...-NQ/CB")}};
+  if (auto it = formNumbers.find(m.name); it != formNumbers.end())
+    doc.header->number = m.number.empty() ? std::string(tr(it->second)) : format(tr("No. {1}"), {m.number});
   // The sections as the program words them: the template places them (@sections) among its own lines.
   Document body;
   for (const auto& s : m.sections) {

@@ -157,6 +157,7 @@ ReportModel admissionDecisionReport(Services& s, const Actor& actor, const std::
   r.title = tr("Decision on admitting a party member");
   r.committee = info.name;
   r.from = r.to = r.asOf = c.decisionOn.value_or(Date::today());
+  r.number = c.decisionNo;
   const std::string dots = "…";
   std::string ethnicity = c.ethnicity;
   for (const auto& [gcode, name] : s.ethnicGroups())

@@ -90,6 +90,7 @@ struct ReportModel {
   bool hasPeriod = false;               ///< the period matters to this report (printed under the title)
   std::vector<ReportSection> sections;  ///< in order
   std::string handingOver;  ///< a handover record: the committee handing over (its signature block)
+  std::string number;       ///< a form's own number when recorded ("120-QĐ/ĐU"; not kept when published)
 
   /// Every table, in order.
   std::vector<const ReportTable*> tables() const;

@@ -4,6 +4,8 @@
 
 #include "../TestUtil.h"
 #include "core/Errors.h"
+#include "core/I18n.h"
+#include "services/AdmissionForms.h"
 #include "services/Admissions.h"
 #include "services/Register.h"
 #include "services/Services.h"
@@ -436,4 +438,93 @@ TEST_CASE("admission: never re-admitted after a removal on an excluded ground (a
   c.code = "QC60";
   c.fullName = "Lò Văn Bỏ";
   CHECK(refusal([&] { services::createCandidate(*fx.s, kOffice, c); }).empty());
+}
+
+namespace {
+// The paragraphs of a form, one a line.
+std::string text(const services::ReportModel& r) {
+  std::string all;
+  for (const auto& sec : r.sections)
+    for (const auto& p : sec.paragraphs) all += p + "\n";
+  return all;
+}
+}  // namespace
+
+TEST_CASE("admission papers: the cell's and the committee's resolutions from the file, each after its step") {
+  Fixture fx;
+  fx.create("QC1");
+  fx.advance("QC1", Stage::MassOrgComment);
+  CHECK(refusal([&] { services::admissionCellResolutionReport(*fx.s, kOffice, "QC1"); }).find("QC1") !=
+        std::string::npos);
+  fx.advance("QC1", Stage::CellVote, 8);
+  const std::string cell = text(services::admissionCellResolutionReport(*fx.s, kOffice, "QC1"));
+  CHECK(cell.find("03/06/2024") != std::string::npos);
+  CHECK(cell.find("Chi bộ bản Nà Ớt") != std::string::npos);
+  CHECK(cell.find("Lò Thị Ứng") != std::string::npos);
+  CHECK(cell.find("10/05/1995") != std::string::npos);
+  CHECK(cell.find("Lò Văn Một 1, Lò Văn Một 2") != std::string::npos);  // the sponsors
+  // 8 in favour of the 10 official members on the vote day (DV10 official since 10/06/2024 is not yet).
+  const auto vote = services::candidateFile(*fx.s, kOffice, "QC1").candidate;
+  REQUIRE(vote.cellVoteOfficial);
+  CHECK(cell.find(core::format(core::tr("{1} of {2} official members in favour"),
+                               {"8", std::to_string(*vote.cellVoteOfficial)})) != std::string::npos);
+  CHECK(refusal([&] { services::admissionResolutionReport(*fx.s, kOffice, "QC1"); }).find("QC1") !=
+        std::string::npos);
+  fx.advance("QC1", Stage::CommitteeResolution);
+  const std::string committee = text(services::admissionResolutionReport(*fx.s, kOffice, "QC1"));
+  CHECK(committee.find("45-NQ/ĐU") != std::string::npos);
+  CHECK(committee.find("20/06/2024") != std::string::npos);
+  CHECK(committee.find("03/06/2024") != std::string::npos);
+  // Another cell's secretary prints neither.
+  const Actor other{"bt2", "secretary", services::candidateFile(*fx.s, kOffice, "QC1").candidate.cellId + 1};
+  CHECK_THROWS_AS(services::admissionCellResolutionReport(*fx.s, other, "QC1"), core::PermissionError);
+  CHECK_THROWS_AS(services::admissionResolutionReport(*fx.s, other, "QC1"), core::PermissionError);
+}
+
+TEST_CASE(
+    "recognition papers: the cell's review, the committee's resolution and decision, none for a failure") {
+  Fixture fx;
+  fx.create("QC1");
+  fx.advance("QC1", Stage::Ceremony);
+  CHECK_FALSE(refusal([&] { services::recognitionCellResolutionReport(*fx.s, kOffice, "DV100"); }).empty());
+  CHECK_FALSE(refusal([&] { services::recognitionDecisionReport(*fx.s, kOffice, "DV100"); }).empty());
+  const int official = services::recordRecognitionReview(*fx.s, kOffice, "DV100", d(2025, 7, 25), 8);
+  const std::string votes =
+      core::format(core::tr("{1} of {2} official members in favour"), {"8", std::to_string(official)});
+  const std::string cell = text(services::recognitionCellResolutionReport(*fx.s, kOffice, "DV100"));
+  CHECK(cell.find("25/07/2025") != std::string::npos);
+  CHECK(cell.find(votes) != std::string::npos);
+  CHECK(cell.find("20/07/2025") != std::string::npos);  // probation ended, official from that day
+  // Before the decision is recorded its number and date are dots; then they are the decision's.
+  std::string decision = text(services::recognitionDecisionReport(*fx.s, kOffice, "DV100"));
+  CHECK(decision.find(core::format(core::tr("Decision number {1}, dated {2}."), {"…", "…"})) !=
+        std::string::npos);
+  services::recordRecognitionDecision(*fx.s, kOffice, "DV100", "120-QĐ/ĐU", d(2025, 8, 5), true);
+  decision = text(services::recognitionDecisionReport(*fx.s, kOffice, "DV100"));
+  CHECK(decision.find(core::format(core::tr("Decision number {1}, dated {2}."),
+                                   {"120-QĐ/ĐU", "05/08/2025"})) != std::string::npos);
+  CHECK(decision.find("20/07/2024") != std::string::npos);  // the ceremony
+  CHECK(decision.find("20/07/2025") != std::string::npos);  // official from
+  CHECK(text(services::recognitionResolutionReport(*fx.s, kOffice, "DV100")).find(votes) !=
+        std::string::npos);
+
+  // A review that failed: the cell's resolution says so; no resolution or decision of recognition.
+  fx.create("QC2", *core::PartialDate::make(1996, 2, 2), "Lò Văn Hai");
+  fx.advance("QC2", Stage::Decision);
+  services::recordCeremony(*fx.s, kOffice, "QC2", {d(2024, 7, 20), "DV101", "", ""});
+  services::recordRecognitionReview(*fx.s, kOffice, "DV101", d(2025, 7, 28), 3);
+  const std::string failed = text(services::recognitionCellResolutionReport(*fx.s, kOffice, "DV101"));
+  CHECK(failed.find(core::format(core::tr("Not to propose the recognition of {1}: the vote did not reach the "
+                                          "share the Statute requires."),
+                                 {"Lò Văn Hai"})) != std::string::npos);
+  CHECK(refusal([&] { services::recognitionDecisionReport(*fx.s, kOffice, "DV101"); }).find("DV101") !=
+        std::string::npos);
+  CHECK_FALSE(refusal([&] { services::recognitionResolutionReport(*fx.s, kOffice, "DV101"); }).empty());
+
+  // Recognised before the register kept reviews: the official date, dots for the review.
+  const std::string old = text(services::recognitionDecisionReport(*fx.s, kOffice, "DV10"));
+  CHECK(old.find("10/06/2024") != std::string::npos);
+  // Never for another cell's secretary.
+  CHECK_THROWS_AS(services::recognitionDecisionReport(*fx.s, {"bt2", "secretary", core::Id(2)}, "DV100"),
+                  core::PermissionError);
 }
