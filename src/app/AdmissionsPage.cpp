@@ -12,6 +12,7 @@
 #include "app/AdmissionBoard.h"
 #include "app/AdmissionRecognitionDialog.h"
 #include "app/CandidateDialog.h"
+#include "app/FormPrinting.h"
 #include "app/Forms.h"
 #include "app/ListSort.h"
 #include "app/Session.h"
@@ -284,6 +285,14 @@ bool AdmissionsPage::addNew() {
   if (!services_) return false;
   CandidateDialog dlg(this, *services_, "", chosenCell());
   if (dlg.run()) changed();
+  return true;
+}
+
+bool AdmissionsPage::printPaper() {
+  const BoardCard* card = board_ ? board_->selected() : nullptr;
+  if (!services_ || !card || card->code.empty()) return false;
+  // A card of the recognition column is a probationary member: the recognition papers.
+  printSubjectForm(this, *services_, card->member ? FormSubject::Member : FormSubject::Candidate, card->code);
   return true;
 }
 

@@ -33,6 +33,7 @@ class AdmissionsPage : public Page {
   AdmissionsPage(wxWindow* parent, std::function<void()> onChanged);
   void showRegister(services::Services& s) override;
   bool addNew() override;
+  bool printPaper() override;
   void activate() override;
 
  private:

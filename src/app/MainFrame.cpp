@@ -52,6 +52,7 @@ constexpr int kExportId = kImportId + 2;      // File > Export the member regist
 constexpr int kAddId = kImportId + 3;         // File > Add on this page (Ctrl+N)
 constexpr int kNavId = kImportId + 4;         // View > Navigation pane (Ctrl+B)
 constexpr int kMergeId = wxID_HIGHEST + 280;  // File > Merge the registers of former communes
+constexpr int kPrintId = wxID_HIGHEST + 281;  // File > Print a paper of the one selected (Ctrl+P)
 
 // The navigation labels, in page order.
 wxString pageTitle(int i) {
@@ -118,6 +119,8 @@ void MainFrame::buildMenus() {
       _("Save the Excel workbook to fill for the import: a sheet per list, an example row, drop-down lists"));
   file->Append(kExportId, _("&Export the member register...") + "\tCtrl+E",
                _("Save the register of party members on a date as Excel or CSV"));
+  file->Append(kPrintId, _("&Print a paper of the one selected...") + "\tCtrl+P",
+               _("The member card, the admission or recognition papers of the member or candidate selected"));
   file->Append(
       kMergeId, _("&Merge registers of former communes...") + "\tCtrl+Shift+M",
       _("Merge the registers of former communes into this one: sources, cell map, same persons, plan"));
@@ -176,6 +179,15 @@ void MainFrame::buildMenus() {
       },
       kAddId);
   Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (!pages_[size_t(book_->GetSelection())]->printPaper())
+          SetStatusText(_("Select a member on the page Members, or a candidate or probationary member on the "
+                          "page Admissions, then press Ctrl+P to print their papers."),
+                        0);
+      },
+      kPrintId);
+  Bind(
       wxEVT_MENU, [this](wxCommandEvent& e) { showNavigation(e.IsChecked()); }, kNavId);
   Bind(wxEVT_MENU, &MainFrame::onRecent, this, wxID_FILE1, wxID_FILE9);
   Bind(
@@ -216,6 +228,8 @@ void MainFrame::buildMenus() {
         id = wxID_OPEN;
       else if (key == 'Q')
         id = wxID_EXIT;
+      else if (key == 'P')  // before a list takes it (GTK's lists move up a row on Ctrl+P)
+        id = kPrintId;
       else if (key == 'B') {
         showNavigation(!nav_->IsShown());
         return;

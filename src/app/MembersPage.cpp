@@ -12,6 +12,7 @@
 #include <set>
 
 #include "app/CellTree.h"
+#include "app/FormPrinting.h"
 #include "app/Forms.h"
 #include "app/MemberDialog.h"
 #include "app/MemberListModel.h"
@@ -192,6 +193,13 @@ void MembersPage::showRegister(services::Services& s) {
 
 bool MembersPage::addNew() {
   addMember();
+  return true;
+}
+
+bool MembersPage::printPaper() {
+  const std::string code = selectedCode();
+  if (!services_ || code.empty()) return false;
+  printSubjectForm(this, *services_, FormSubject::Member, code);
   return true;
 }
 

@@ -35,6 +35,7 @@ class MembersPage : public Page {
   void showRegister(services::Services& s) override;
   /// Ctrl+N: opens the form of a new member.
   bool addNew() override;
+  bool printPaper() override;
   /// Focuses the search box.
   void activate() override;
 

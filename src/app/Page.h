@@ -16,6 +16,9 @@ class Page : public wxPanel {
   /// Ctrl+N on this page: adds a record of the page's kind and returns true, or returns false to let the
   /// window create a new register.
   virtual bool addNew() { return false; }
+  /// Ctrl+P on this page: prints a paper of the member or candidate selected and returns true, or returns
+  /// false when the page has nobody selected (the window then says where papers are printed).
+  virtual bool printPaper() { return false; }
   /// The page was switched to: puts the keyboard focus where work starts (nothing by default).
   virtual void activate() {}
 };

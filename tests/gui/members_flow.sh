@@ -9,6 +9,7 @@ set -uo pipefail
 
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   . "$(dirname "$0")/lib.sh"
+  extra_tools=pdftotext
   outer_setup members_flow "$@"
   # A small import folder: the empty templates, and in dang_vien.csv a new member, a changed residence of a
 # demo member and one refused row.
@@ -83,6 +84,25 @@ shot member-history
 key Escape
 windows 1 || fail "Esc did not close the unchanged member form"
 ok "Esc closed the member form"
+
+# Ctrl+P prints a paper of the member selected: the list of papers, the member card first, saved as PDF.
+key ctrl+p
+windows 2 || fail "Ctrl+P did not offer the papers of the selected member"
+focus_newest
+shot member-papers
+key Return  # the first paper: Phiếu đảng viên
+windows 2 || fail "choosing the member card did not ask where to save it"
+focus_newest
+key ctrl+a
+type_text "$tmp/phieu.pdf" 30
+key Return
+windows 2 || fail "saving the member card ended in no message"
+focus_newest
+key Return
+windows 1 || fail "the message after saving the member card did not close"
+pdftotext "$tmp/phieu.pdf" - 2>/dev/null | grep -q "PHIẾU ĐẢNG VIÊN" || fail "the saved file is not the member card"
+ok "Ctrl+P saved the selected member's card as PDF"
+xdotool windowfocus --sync "$wid" 2>/dev/null  # no window manager gives the focus back
 
 before=$(sha256sum "$tmp/d.db" | cut -d' ' -f1)
 key ctrl+i
