@@ -108,6 +108,20 @@ Recognition recognition(Services& s, const Actor& actor, const std::string& code
   return r;
 }
 
+// "Considering the resolution of the cell ... proposing the recognition (votes);"
+std::string consideringReview(const Recognition& rec) {
+  return format(
+      tr("Considering the resolution of the cell {1} of {2} proposing the recognition ({3});"),
+      {rec.member.cellName, orDots(rec.file.cellReviewOn), votes(rec.file.inFavour, rec.file.officialCount)});
+}
+// The recognition itself in `pattern` (translated), whose {1}-{5} are the name, the birth, the ethnic group,
+// the admission and the official date.
+std::string recognised(Services& s, const Recognition& rec, const std::string& pattern) {
+  const core::Member& m = rec.member.member;
+  return format(pattern, {m.fullName, orDots(m.birthDate), ethnicName(s, m.ethnicity), orDots(rec.admitted),
+                          rec.officialFrom.vn()});
+}
+
 }  // namespace
 
 ReportModel admissionCellResolutionReport(Services& s, const Actor& actor, const std::string& code) {
@@ -187,45 +201,39 @@ ReportModel recognitionCellResolutionReport(Services& s, const Actor& actor, con
 
 ReportModel recognitionResolutionReport(Services& s, const Actor& actor, const std::string& code) {
   const Recognition rec = recognition(s, actor, code, true);
-  const core::Member& m = rec.member.member;
   const RecognitionFile& f = rec.file;
   ReportModel r = form(s, "recognition-resolution",
                        core::N_("Resolution of the committee on recognising an official member"),
                        f.decisionOn.value_or(Date::today()));
   paragraphs(
-      r, {format(tr("Resolution number {1}, dated {2}."), {kDots, kDots}),
-          format(tr("Considering the resolution of the cell {1} of {2} proposing the recognition ({3});"),
-                 {rec.member.cellName, orDots(f.cellReviewOn), votes(f.inFavour, f.officialCount)}),
+      r, {format(tr("Resolution number {1}, dated {2}."), {kDots, kDots}), consideringReview(rec),
           tr("THE PARTY COMMITTEE RESOLVES:"),
-          format(tr("1. To recognise {1}, born {2}, of the {3} ethnic group, admitted on {4}, as an official "
-                    "member of the Communist Party of Viet Nam from {5}."),
-                 {m.fullName, orDots(m.birthDate), ethnicName(s, m.ethnicity), orDots(rec.admitted),
-                  rec.officialFrom.vn()}),
+          recognised(
+              s, rec,
+              tr("1. To recognise {1}, born {2}, of the {3} ethnic group, admitted on {4}, as an official "
+                 "member of the Communist Party of Viet Nam from {5}.")),
           tr("2. The standing committee issues the decision of recognition.")});
   return r;
 }
 
 ReportModel recognitionDecisionReport(Services& s, const Actor& actor, const std::string& code) {
   const Recognition rec = recognition(s, actor, code, true);
-  const core::Member& m = rec.member.member;
   const RecognitionFile& f = rec.file;
   ReportModel r = form(s, "recognition-decision", core::N_("Decision on recognising an official member"),
                        f.decisionOn.value_or(Date::today()));
   r.number = f.decisionNo;
   paragraphs(
-      r, {format(tr("Decision number {1}, dated {2}."), {orDots(f.decisionNo), orDots(f.decisionOn)}),
-          tr("Pursuant to the Statute of the Communist Party of Viet Nam and the regulations on its "
-             "implementation;"),
-          format(tr("Considering the resolution of the cell {1} of {2} proposing the recognition ({3});"),
-                 {rec.member.cellName, orDots(f.cellReviewOn), votes(f.inFavour, f.officialCount)}),
-          tr("DECIDES:"),
-          format(tr("Article 1. To recognise {1}, born {2}, of the {3} ethnic group, admitted on {4}, as an "
-                    "official member of the Communist Party of Viet Nam from {5}."),
-                 {m.fullName, orDots(m.birthDate), ethnicName(s, m.ethnicity), orDots(rec.admitted),
-                  rec.officialFrom.vn()}),
-          format(tr("Article 2. The office of the committee, the cell {1} and the comrade named in Article 1 "
-                    "carry out this decision."),
-                 {rec.member.cellName})});
+      r,
+      {format(tr("Decision number {1}, dated {2}."), {orDots(f.decisionNo), orDots(f.decisionOn)}),
+       tr("Pursuant to the Statute of the Communist Party of Viet Nam and the regulations on its "
+          "implementation;"),
+       consideringReview(rec), tr("DECIDES:"),
+       recognised(s, rec,
+                  tr("Article 1. To recognise {1}, born {2}, of the {3} ethnic group, admitted on {4}, as an "
+                     "official member of the Communist Party of Viet Nam from {5}.")),
+       format(tr("Article 2. The office of the committee, the cell {1} and the comrade named in Article 1 "
+                 "carry out this decision."),
+              {rec.member.cellName})});
   return r;
 }
 
