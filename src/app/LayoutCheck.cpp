@@ -21,6 +21,8 @@
 #include <set>
 #include <string>
 
+#include "app/ListSort.h"
+
 namespace dangbo::app {
 
 namespace {
@@ -87,6 +89,20 @@ std::optional<wxString> selectedRowText(wxWindow* focus) {
   return text;
 }
 
+// For a list: the heading of the column it is sorted by, with its arrow ("" when none).
+wxString sortedHeadingOf(wxWindow* focus) {
+  if (auto* view = wxDynamicCast(focus, wxDataViewCtrl)) {
+    for (unsigned c = 0; c < view->GetColumnCount(); ++c) {
+      const wxString title = view->GetColumn(c)->GetTitle();
+      if (ui::sortHeading(title, 0) != title) return title;
+    }
+    return {};
+  }
+  auto* list = wxDynamicCast(focus, wxListCtrl);
+  if (!list && focus->GetParent()) list = wxDynamicCast(focus->GetParent(), wxListCtrl);
+  return list ? ui::sortedHeading(list) : wxString();
+}
+
 class Checker : public wxTimer {
  public:
   Checker() { wxTheApp->Bind(wxEVT_IDLE, &Checker::onIdle, this); }
@@ -131,6 +147,7 @@ class Checker : public wxTimer {
       wxString label = choice ? choice->GetStringSelection() : focus->GetLabel();
       if (const auto row = selectedRowText(focus)) label = *row;
       label.Replace("\n", " ");
+      if (const wxString sorted = sortedHeadingOf(focus); !sorted.empty()) state += " | sorted " + sorted;
       state += " | focus " + focus->GetName() + " \"" + label + "\"";
     }
     if (state == lastState_) return;

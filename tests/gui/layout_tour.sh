@@ -87,7 +87,17 @@ for i in 1 2 3 4 5 6 7 8; do
   shot "tour-$size-page$i"
 done
 
+# A click on a heading sorts the list; the heading then shows an arrow, another click turns it.
 press alt+2 "| Tổ chức đảng"
+eval "$(xdotool getwindowgeometry --shell "$wid")"
+for arrow in ▲ ▼; do
+  mark_state
+  xdotool mousemove $((X + 330)) $((Y + 252)) click 1 mousemove $((X + 330)) $((Y + 276)) click 1 mousemove 2 2
+  wait_state "| sorted Tên $arrow | focus" || fail "the heading clicked does not show \"Tên $arrow\" (last: $(grep '^state: ' "$tmp/app.out" | tail -1))"
+done
+sleep 0.5  # the heading repainted
+shot "tour-$size-organizations-sorted"
+ok "the organizations list sorted by its name heading shows the order: Tên ▲, then Tên ▼"
 dialog ctrl+n organization
 press alt+3 "| Đảng viên"
 dialog ctrl+n member
