@@ -33,6 +33,16 @@ wait_windows() {
   done
   return 1
 }
+# inside_screen NAME: the newest window of dangbo (the dialog NAME) lies wholly on the screen, no edge past it.
+inside_screen() {
+  local w last=""
+  for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
+    [ "$w" != "$wid" ] && last=$w
+  done
+  eval "$(xdotool getwindowgeometry --shell "$last")"
+  [ "$X" -ge 0 ] && [ "$Y" -ge 0 ] && [ $((X + WIDTH)) -le "${size%x*}" ] && [ $((Y + HEIGHT)) -le "${size#*x}" ] ||
+    fail "the dialog $1 at ${X},${Y} (${WIDTH}x$HEIGHT) goes past the edges of the $size screen"
+}
 # dialog KEYS NAME: on the page shown, KEYS opens a dialog (screenshot NAME), Esc closes it.
 dialog() {
   mark_state
@@ -40,6 +50,7 @@ dialog() {
   xdotool key --clearmodifiers $1
   wait_windows 2 || fail "$1 did not open a dialog (last: $(grep '^state: ' "$tmp/app.out" | tail -1))"
   focus_newest
+  inside_screen "$2"
   shot "tour-$size-$2"
   ok "$2: $(grep '^state: ' "$tmp/app.out" | tail -1 | sed 's/^state: //')"
   mark_state
