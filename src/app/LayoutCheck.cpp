@@ -65,8 +65,9 @@ LastKey& lastKey() {
   return filter;
 }
 
-// For a list (a wxDataViewCtrl, or a wxListCtrl through its inner window): the texts of the first two columns
-// of its selected row ("" when none), so that a flow sees the order of a list it sorted.
+// For a list (a wxDataViewCtrl, or a wxListCtrl through its inner window): the texts of its selected row ("" when
+// none), of the first two columns of a member list, of every column of a report list, so that a flow sees the
+// order of a list it sorted and what a row says.
 std::optional<wxString> selectedRowText(wxWindow* focus) {
   if (auto* view = wxDynamicCast(focus, wxDataViewCtrl)) {
     wxString text;
@@ -84,8 +85,9 @@ std::optional<wxString> selectedRowText(wxWindow* focus) {
   if (!list || list->HasFlag(wxLC_VIRTUAL)) return std::nullopt;
   const long row = list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
   if (row < 0) return wxString();
+  // A report list: every column, " / " between them (what the reader sees of the row).
   wxString text = list->GetItemText(row, 0);
-  if (list->GetColumnCount() > 1) text += " " + list->GetItemText(row, 1);
+  for (int c = 1; c < list->GetColumnCount(); ++c) text += " / " + list->GetItemText(row, c);
   return text;
 }
 

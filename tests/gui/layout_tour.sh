@@ -43,7 +43,8 @@ inside_screen() {
   [ "$X" -ge 0 ] && [ "$Y" -ge 0 ] && [ $((X + WIDTH)) -le "${size%x*}" ] && [ $((Y + HEIGHT)) -le "${size#*x}" ] ||
     fail "the dialog $1 at ${X},${Y} (${WIDTH}x$HEIGHT) goes past the edges of the $size screen"
 }
-# dialog KEYS NAME: on the page shown, KEYS opens a dialog (screenshot NAME), Esc closes it.
+# dialog KEYS NAME [CHECK]: on the page shown, KEYS opens a dialog (screenshot NAME), the function CHECK (if
+# given) looks into it, Esc closes it.
 dialog() {
   mark_state
   # shellcheck disable=SC2086  # several keys, on purpose
@@ -51,6 +52,7 @@ dialog() {
   wait_windows 2 || fail "$1 did not open a dialog (last: $(grep '^state: ' "$tmp/app.out" | tail -1))"
   focus_newest
   inside_screen "$2"
+  [ -n "${3:-}" ] && "$3"
   shot "tour-$size-$2"
   ok "$2: $(grep '^state: ' "$tmp/app.out" | tail -1 | sed 's/^state: //')"
   mark_state
@@ -89,6 +91,24 @@ tab_order() {
   xdotool windowfocus --sync "$wid" 2>/dev/null
 }
 
+# audit_words: the audit trail's newest row (the demo's) in words and in Vietnam's time, 7 hours past the UTC the
+# register stores.
+audit_words() {
+  local at
+  for _ in 1 2 3 4 5 6 7; do
+    grep '^state: ' "$tmp/app.out" | tail -1 | grep -q '| focus list "' && break
+    xdotool key --clearmodifiers Tab
+    sleep 0.3
+  done
+  mark_state
+  xdotool key --clearmodifiers Home
+  at=$(sqlite3 "$tmp/d.db" "SELECT strftime('%d/%m/%Y %H:%M:%S', at, '+7 hours') FROM audit_log WHERE action = 'demo'")
+  wait_state "| focus list \"2 / $at / office / Tạo sổ mẫu / Sổ đảng viên / " ||
+    fail "the audit trail's newest row is not the demo's at $at in words (last: $(grep '^state: ' "$tmp/app.out" | tail -1))"
+  ok "the audit trail says \"Tạo sổ mẫu\" of \"Sổ đảng viên\" at $at, Vietnam's time"
+}
+
+export TZ=Asia/Ho_Chi_Minh  # the office's time zone (the register stores UTC)
 start_app "$tmp/d.db"
 wait_state "| Tổng quan" 20 || fail "the overview did not show"
 pages=("Tổng quan" "Tổ chức đảng" "Đảng viên" "Kết nạp" "Đánh giá xếp loại" "Kiểm tra - Kỷ luật" "Báo cáo" "Cài đặt")
@@ -122,7 +142,7 @@ press alt+4 "| Kết nạp"
 tab_order ctrl+n birthDate ethnicity - cccd residence education fullName - religion - occupation listedOn
 press alt+1 "| Tổng quan"
 dialog "alt+c t" accounts
-dialog "alt+c n" audit
+dialog "alt+c n" audit audit_words
 dialog ctrl+i import
 layout_clean
 
