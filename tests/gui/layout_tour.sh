@@ -141,6 +141,11 @@ tab_order ctrl+n - ethnicity - hometown religion phone - occupation - admittedOn
 press alt+4 "| Kết nạp"
 tab_order ctrl+n birthDate ethnicity - cccd residence education fullName - religion - occupation listedOn
 press alt+1 "| Tổng quan"
+# Ctrl+N adds a record of the page shown, nothing else: on the overview no window opens (never a new register).
+xdotool key --clearmodifiers ctrl+n
+sleep 1
+[ "$(visible)" -eq 1 ] || fail "Ctrl+N on the overview opened a window ($(visible) windows shown)"
+ok "Ctrl+N on the overview, which adds nothing, opened no window"
 dialog "alt+c t" accounts
 dialog "alt+c n" audit audit_words
 dialog ctrl+i import

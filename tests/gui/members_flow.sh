@@ -93,6 +93,26 @@ key Escape
 windows 1 || fail "Esc did not close the unchanged member form"
 ok "Esc closed the member form"
 
+# A change asks its reason, with the buttons Hủy and Đồng ý (never GTK's OK or Thôi), and refuses an empty one.
+press Return "/ Đảng viên / |"
+code=$(sqlite3 "$tmp/d.db" "SELECT code FROM members WHERE search_key LIKE '%pan%' ORDER BY sort_key, code LIMIT 1")
+key End
+type_text " Một"
+press ctrl+s "/ Lý do sửa đổi / |"
+press Tab '| focus button "Hủy"'
+press Tab '| focus button "Đồng ý"'
+press Return "/ Đảng viên / |"  # the empty reason: refused with a message
+mark_state
+key Return
+wait_state "/ Lý do sửa đổi / |" || fail "after an empty reason the reason was not asked again"
+[ "$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM audit_log WHERE action = 'member.update'")" = 0 ] ||
+  fail "the change was saved with an empty reason"
+type_text "Sửa tên thử"
+press Return "Một\""  # the form closed, its member selected in the list
+[ "$(sqlite3 "$tmp/d.db" "SELECT reason FROM audit_log WHERE action = 'member.update' AND record = 'member:$code'")" = "Sửa tên thử" ] ||
+  fail "the change of $code was not saved with its reason"
+ok "the change of $code asked its reason (Hủy, Đồng ý), refused an empty one, and was saved with \"Sửa tên thử\""
+
 before=$(sha256sum "$tmp/d.db" | cut -d' ' -f1)
 key ctrl+i
 windows 2 || fail "Ctrl+I did not open the import wizard"
