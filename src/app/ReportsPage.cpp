@@ -25,6 +25,7 @@
 #include "core/Errors.h"
 #include "reports/HtmlRenderer.h"
 #include "reports/PdfRenderer.h"
+#include "reports/ReportFileName.h"
 #include "reports/ReportTemplate.h"
 #include "services/Paths.h"
 #include "services/Services.h"
@@ -59,25 +60,6 @@ std::string changesHtml(const reports::FrozenReport& r, core::Id id,
   return out.str();
 }
 
-// The Vietnamese word of a report's file name ("bao-cao-dai-hoi-04-12-2026.pdf").
-std::string fileWord(const std::string& name) {
-  static const std::map<std::string, std::string> words = {{"congress", "dai-hoi"},
-                                                           {"organizations", "to-chuc-dang"},
-                                                           {"members", "co-cau-dang-vien"},
-                                                           {"admissions", "ket-nap"},
-                                                           {"ratings", "danh-gia-xep-loai"},
-                                                           {"discipline", "kiem-tra-ky-luat"},
-                                                           {"committee", "ban-chap-hanh"},
-                                                           {"register", "so-dang-vien"},
-                                                           {"badges", "huy-hieu-dang"},
-                                                           {"deadlines", "thoi-han"},
-                                                           {"badge-proposals", "to-trinh-huy-hieu-dang"},
-                                                           {"badge-ceremony", "trao-huy-hieu-dang"},
-                                                           {"statistics", "bieu-thong-ke"},
-                                                           {"changes", "thay-doi-csdl"}};
-  auto it = words.find(name);
-  return it == words.end() ? name : it->second;
-}
 }  // namespace
 
 ReportsPage::ReportsPage(wxWindow* parent) : timer_(this) {
@@ -339,9 +321,7 @@ void ReportsPage::save(const std::string& format) {
   wxString wildcard = format == "pdf"    ? _("PDF documents (*.pdf)|*.pdf")
                       : format == "docx" ? _("Word documents (*.docx)|*.docx")
                                          : _("Excel workbooks (*.xlsx)|*.xlsx");
-  const std::string iso = shown_->asOf.iso();  // 2026-12-04 -> 04-12-2026
-  wxString name = ui::wx("bao-cao-" + fileWord(shown_->name) + "-" + iso.substr(8, 2) + "-" +
-                         iso.substr(5, 2) + "-" + iso.substr(0, 4) + "." + format);
+  const wxString name = ui::wx(reports::reportFileName(shown_->name, shown_->asOf, format));
   wxFileDialog dlg(this, _("Save the report"), "", name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (dlg.ShowModal() != wxID_OK) return;
   const std::filesystem::path path = ui::utf8(dlg.GetPath());
