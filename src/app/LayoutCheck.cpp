@@ -7,6 +7,7 @@
 #include <wx/combobox.h>
 #include <wx/dataview.h>
 #include <wx/eventfilter.h>
+#include <wx/html/htmlwin.h>
 #include <wx/listctrl.h>
 #include <wx/radiobut.h>
 #include <wx/stattext.h>
@@ -65,9 +66,9 @@ LastKey& lastKey() {
   return filter;
 }
 
-// For a list (a wxDataViewCtrl, or a wxListCtrl through its inner window): the texts of its selected row ("" when
-// none), of the first two columns of a member list, of every column of a report list, so that a flow sees the
-// order of a list it sorted and what a row says.
+// For a list (a wxDataViewCtrl, or a wxListCtrl through its inner window): the texts of its selected row (""
+// when none), of the first two columns of a member list, of every column of a report list, so that a flow
+// sees the order of a list it sorted and what a row says.
 std::optional<wxString> selectedRowText(wxWindow* focus) {
   if (auto* view = wxDynamicCast(focus, wxDataViewCtrl)) {
     wxString text;
@@ -134,13 +135,15 @@ class Checker : public wxTimer {
     previous_.swap(current_);
     current_.clear();
     wxString state;
+    previews_.clear();
     for (wxWindow* w : wxTopLevelWindows) {
       auto* top = wxDynamicCast(w, wxTopLevelWindow);
       if (!top || !top->IsShown()) continue;
       visit(top, top->GetTitle());
       state += top->GetTitle() + " / ";
     }
-    state += "| " + shownPage();
+    state += "| " + shownPage() + previews_;
+    previews_.clear();
     wxWindow* focus = wxWindow::FindFocus();
     if (!focus && lastKey().window && wxDynamicCast(lastKey().window.get(), wxChoice))
       focus = lastKey().window;
@@ -158,6 +161,8 @@ class Checker : public wxTimer {
     std::fflush(stdout);
   }
   void visit(wxWindow* w, const wxString& where) {
+    if (auto* html = wxDynamicCast(w, wxHtmlWindow); html && reallyShown(html))
+      previews_ += " | preview \"" + html->GetOpenedPageTitle() + "\"";
     if (holdsText(w) && reallyShown(w)) {
       const wxSize best = w->GetBestSize();
       const wxSize shown = w->GetSize();
@@ -183,6 +188,8 @@ class Checker : public wxTimer {
   std::chrono::steady_clock::time_point lastCheck_{};
   bool due_ = false;
   wxString lastState_;
+  wxString
+      previews_;  // " | preview \"TITLE\"" for each HTML view shown (the report shown on the Reports page)
 };
 
 }  // namespace
