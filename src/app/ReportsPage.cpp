@@ -26,6 +26,7 @@
 #include "reports/HtmlRenderer.h"
 #include "reports/PdfRenderer.h"
 #include "reports/ReportFileName.h"
+#include "reports/ReportPeriod.h"
 #include "reports/ReportTemplate.h"
 #include "services/Paths.h"
 #include "services/Services.h"
@@ -172,17 +173,12 @@ void ReportsPage::reportChanged() {
 void ReportsPage::defaultPeriod() {
   const int i = report_->GetSelection();
   const core::Date today = core::Date::today();
-  int first = today.year();
-  if (services_ && i >= 0 && reports::reportNames()[size_t(i)] == "congress") {
-    // The term of the targets that holds today (the later one when two meet in a year), from its first year.
-    std::vector<core::Target> targets;
-    ui::attempt(this, [&] { targets = services_->targets(); });
-    int best = 0;
-    for (const auto& t : targets)
-      if (t.fromYear <= today.year() && today.year() <= t.toYear) best = std::max(best, t.fromYear);
-    if (best > 0) first = best;
-  }
-  from_->ChangeValue(ui::date(core::Date::make(first, 1, 1)));
+  core::Date first = *core::Date::make(today.year(), 1, 1);
+  if (services_ && i >= 0)
+    ui::attempt(this, [&] {
+      first = reports::defaultPeriodStart(*services_, reports::reportNames()[size_t(i)], today);
+    });
+  from_->ChangeValue(ui::date(first));
   to_->ChangeValue(ui::date(today));
 }
 
