@@ -13,6 +13,8 @@ PACKAGES=(
   fonts-dejavu-core fonts-liberation2
   # GUI tests and report checks
   xvfb xauth xdotool x11-xserver-utils x11-utils imagemagick poppler-utils
+  # the audit trail in Vietnamese local time, checked in the layout tour (TZ=Asia/Ho_Chi_Minh)
+  tzdata
   # opening every DOCX and XLSX report in LibreOffice (headless, converted to PDF in the tests)
   libreoffice-writer-nogui libreoffice-calc-nogui
   # the .deb: its dependencies, the icon's PNG sizes and the checks of the desktop entry and metainfo

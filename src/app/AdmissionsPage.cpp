@@ -88,7 +88,12 @@ AdmissionsPage::AdmissionsPage(wxWindow* parent, std::function<void()> onChanged
   cell_ = ctrl<wxChoice>(this, "cell");
   due_ = ctrl<wxListCtrl>(this, "dueList");
   cells_ = ctrl<wxListCtrl>(this, "cellList");
-  for (wxListCtrl* l : {due_, cells_}) ui::sortable(l);
+  for (wxListCtrl* l : {due_, cells_}) {
+    ui::sortable(l);
+    // Narrower than their columns when the page is (1024x768): they scroll sideways, the cells' box stays
+    // in view instead of going past the window's edge.
+    l->SetMinSize(wxSize(FromDIP(120), -1));
+  }
   yearText_ = ctrl<wxStaticText>(this, "yearProgress");
   termText_ = ctrl<wxStaticText>(this, "termProgress");
   yearGauge_ = ctrl<wxGauge>(this, "yearGauge");

@@ -26,6 +26,7 @@
 #include "core/Errors.h"
 #include "core/VietText.h"
 #include "services/CandidateCorrection.h"
+#include "services/CodeSuggestion.h"
 #include "services/Services.h"
 
 namespace dangbo::app {
@@ -236,7 +237,10 @@ CandidateDialog::CandidateDialog(wxWindow* parent, services::Services& s, const 
 bool CandidateDialog::run() {
   // Once the dialog is shown and laid out: the focus on the first field to enter, its section in view.
   CallAfter([this] {
-    if (code_.empty()) return ctrl<wxTextCtrl>(this, "code")->SetFocus();
+    if (code_.empty()) {
+      ctrl<wxTextCtrl>(this, "code")->SetFocus();
+      return ctrl<wxTextCtrl>(this, "code")->SelectAll();
+    }
     focusNextStage();
   });
   ShowModal();
@@ -267,6 +271,10 @@ void CandidateDialog::load() {
     ctrl<wxTextCtrl>(this, "listedOn")->SetHint(_("dd/mm/yyyy"));
     ctrl<wxButton>(this, "correct")->Hide();
     ctrl<wxTextCtrl>(this, "religion")->ChangeValue(_("None"));
+    // The register's next code, proposed (selected: typing replaces it).
+    ui::attempt(this, [this] {
+      ctrl<wxTextCtrl>(this, "code")->ChangeValue(ui::wx(services::suggestCandidateCode(services_)));
+    });
     ctrl<wxButton>(this, "create")->Show();
     SetDefaultItem(ctrl<wxButton>(this, "create"));
     for (auto* sec :

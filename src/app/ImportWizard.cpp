@@ -19,6 +19,7 @@
 #include "app/ProgressDialog.h"
 #include "app/Session.h"
 #include "app/Ui.h"
+#include "app/WindowPlace.h"
 #include "exchange/Import.h"
 #include "services/Services.h"
 
@@ -143,7 +144,7 @@ ImportWizard::ImportWizard(wxWindow* parent, services::Services& s, const wxStri
   ctrl<wxStaticText>(this, "verdict")->SetLabelText(_("Nothing read yet."));
   SetSize(FromDIP(wxSize(1100, 640)));
   SetMinSize(FromDIP(wxSize(760, 480)));
-  CentreOnParent();
+  fitToScreen(this);  // at 1024x768 narrower than the screen, not past its left edge
   ctrl<wxTextCtrl>(this, "source")->SetFocus();
   if (!source.empty()) {
     ctrl<wxTextCtrl>(this, "source")->ChangeValue(source);

@@ -7,6 +7,7 @@
 #include <wx/combobox.h>
 #include <wx/dataview.h>
 #include <wx/eventfilter.h>
+#include <wx/html/htmlwin.h>
 #include <wx/listctrl.h>
 #include <wx/radiobut.h>
 #include <wx/stattext.h>
@@ -20,6 +21,8 @@
 #include <optional>
 #include <set>
 #include <string>
+
+#include "app/ListSort.h"
 
 namespace dangbo::app {
 
@@ -63,8 +66,9 @@ LastKey& lastKey() {
   return filter;
 }
 
-// For a list (a wxDataViewCtrl, or a wxListCtrl through its inner window): the texts of the first two columns
-// of its selected row ("" when none), so that a flow sees the order of a list it sorted.
+// For a list (a wxDataViewCtrl, or a wxListCtrl through its inner window): the texts of its selected row (""
+// when none), of the first two columns of a member list, of every column of a report list, so that a flow
+// sees the order of a list it sorted and what a row says.
 std::optional<wxString> selectedRowText(wxWindow* focus) {
   if (auto* view = wxDynamicCast(focus, wxDataViewCtrl)) {
     wxString text;
@@ -82,9 +86,24 @@ std::optional<wxString> selectedRowText(wxWindow* focus) {
   if (!list || list->HasFlag(wxLC_VIRTUAL)) return std::nullopt;
   const long row = list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
   if (row < 0) return wxString();
+  // A report list: every column, " / " between them (what the reader sees of the row).
   wxString text = list->GetItemText(row, 0);
-  if (list->GetColumnCount() > 1) text += " " + list->GetItemText(row, 1);
+  for (int c = 1; c < list->GetColumnCount(); ++c) text += " / " + list->GetItemText(row, c);
   return text;
+}
+
+// For a list: the heading of the column it is sorted by, with its arrow ("" when none).
+wxString sortedHeadingOf(wxWindow* focus) {
+  if (auto* view = wxDynamicCast(focus, wxDataViewCtrl)) {
+    for (unsigned c = 0; c < view->GetColumnCount(); ++c) {
+      const wxString title = view->GetColumn(c)->GetTitle();
+      if (ui::sortHeading(title, 0) != title) return title;
+    }
+    return {};
+  }
+  auto* list = wxDynamicCast(focus, wxListCtrl);
+  if (!list && focus->GetParent()) list = wxDynamicCast(focus->GetParent(), wxListCtrl);
+  return list ? ui::sortedHeading(list) : wxString();
 }
 
 class Checker : public wxTimer {
@@ -116,13 +135,15 @@ class Checker : public wxTimer {
     previous_.swap(current_);
     current_.clear();
     wxString state;
+    previews_.clear();
     for (wxWindow* w : wxTopLevelWindows) {
       auto* top = wxDynamicCast(w, wxTopLevelWindow);
       if (!top || !top->IsShown()) continue;
       visit(top, top->GetTitle());
       state += top->GetTitle() + " / ";
     }
-    state += "| " + shownPage();
+    state += "| " + shownPage() + previews_;
+    previews_.clear();
     wxWindow* focus = wxWindow::FindFocus();
     if (!focus && lastKey().window && wxDynamicCast(lastKey().window.get(), wxChoice))
       focus = lastKey().window;
@@ -131,6 +152,7 @@ class Checker : public wxTimer {
       wxString label = choice ? choice->GetStringSelection() : focus->GetLabel();
       if (const auto row = selectedRowText(focus)) label = *row;
       label.Replace("\n", " ");
+      if (const wxString sorted = sortedHeadingOf(focus); !sorted.empty()) state += " | sorted " + sorted;
       state += " | focus " + focus->GetName() + " \"" + label + "\"";
     }
     if (state == lastState_) return;
@@ -139,6 +161,8 @@ class Checker : public wxTimer {
     std::fflush(stdout);
   }
   void visit(wxWindow* w, const wxString& where) {
+    if (auto* html = wxDynamicCast(w, wxHtmlWindow); html && reallyShown(html))
+      previews_ += " | preview \"" + html->GetOpenedPageTitle() + "\"";
     if (holdsText(w) && reallyShown(w)) {
       const wxSize best = w->GetBestSize();
       const wxSize shown = w->GetSize();
@@ -164,6 +188,8 @@ class Checker : public wxTimer {
   std::chrono::steady_clock::time_point lastCheck_{};
   bool due_ = false;
   wxString lastState_;
+  wxString
+      previews_;  // " | preview \"TITLE\"" for each HTML view shown (the report shown on the Reports page)
 };
 
 }  // namespace

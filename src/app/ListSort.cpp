@@ -93,6 +93,32 @@ int wxCALLBACK compareRows(wxIntPtr a, wxIntPtr b, wxIntPtr data) {
   return before ? -1 : 1;
 }
 
+wxString headingOf(wxListCtrl* list, int column) {
+  wxListItem head;
+  head.SetMask(wxLIST_MASK_TEXT);
+  list->GetColumn(column, head);
+  return head.GetText();
+}
+
+// The arrow on the heading of `column`, none on the others; a column too narrow for its heading and arrow is
+// widened.
+void markHeadings(wxListCtrl* list, int column, bool ascending) {
+  bool changed = false;
+  for (int c = 0; c < list->GetColumnCount(); ++c) {
+    const wxString old = headingOf(list, c);
+    const wxString marked = sortHeading(old, c != column ? 0 : ascending ? 1 : -1);
+    if (marked == old) continue;
+    changed = true;
+    wxListItem head;
+    head.SetMask(wxLIST_MASK_TEXT);
+    head.SetText(marked);
+    list->SetColumn(c, head);
+    const int needed = list->GetTextExtent(marked).x + list->FromDIP(24);
+    if (c == column && list->GetColumnWidth(c) < needed) list->SetColumnWidth(c, needed);
+  }
+  if (changed) list->Refresh();  // the headings too: setting a heading's text does not repaint it
+}
+
 void resort(wxListCtrl* list) {
   SortState* st = stateOf(list);
   if (!st) return;
@@ -125,7 +151,7 @@ void resort(wxListCtrl* list) {
     data.keys[k.filled] = std::move(k);
   }
   list->SortItems(compareRows, wxIntPtr(&data));
-  list->ShowSortIndicator(st->column, st->ascending);
+  markHeadings(list, st->column, st->ascending);
   const long selected = list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
   if (selected >= 0) list->EnsureVisible(selected);
 }
@@ -166,6 +192,19 @@ void sortList(wxListCtrl* list, int column, bool ascending) {
   st->column = column;
   st->ascending = ascending;
   resort(list);
+}
+
+wxString sortHeading(const wxString& heading, int order) {
+  static const wxString up = wxString::FromUTF8(" \u25B2"), down = wxString::FromUTF8(" \u25BC");
+  wxString plain = heading;
+  if (plain.EndsWith(up) || plain.EndsWith(down)) plain.RemoveLast(up.length());
+  return order > 0 ? plain + up : order < 0 ? plain + down : plain;
+}
+
+wxString sortedHeading(wxListCtrl* list) {
+  const SortState* st = stateOf(list);
+  if (!st || st->column < 0 || st->column >= list->GetColumnCount()) return {};
+  return headingOf(list, st->column);
 }
 
 long filledIndex(wxListCtrl* list, long row) {

@@ -19,6 +19,7 @@
 #include "app/WindowPlace.h"
 #include "core/Enums.h"
 #include "core/VietText.h"
+#include "services/CodeSuggestion.h"
 #include "services/Deadlines.h"
 #include "services/PartyFile.h"
 #include "services/Services.h"
@@ -157,6 +158,7 @@ void MemberDialog::load() {
     m.religion = "Không";
     m.qualification = "khong";
     m.theory = "chua";
+    ui::attempt(this, [&] { m.code = services::suggestMemberCode(services_); });  // never invented by hand
     showProfile(m);
   } else {
     file_ = services::memberFile(services_, currentActor(), code_);

@@ -14,6 +14,7 @@
 #include "app/CellTree.h"
 #include "app/FormPrinting.h"
 #include "app/Forms.h"
+#include "app/ListSort.h"
 #include "app/MemberDialog.h"
 #include "app/MemberListModel.h"
 #include "app/Session.h"
@@ -113,6 +114,17 @@ MembersPage::MembersPage(wxWindow* parent, std::function<void()> onChanged)
 
 MembersPage::~MembersPage() = default;
 
+namespace {
+// The order of the database for a column of the list (below ColumnCount).
+services::MemberSortColumn sortColumnOf(unsigned column) {
+  using C = services::MemberSortColumn;
+  static const C byColumn[] = {C::Code,      C::Name,     C::Cell,     C::Gender, C::BirthDate,
+                               C::Ethnicity, C::Admitted, C::Official, C::Status};
+  static_assert(std::size(byColumn) == MemberListModel::ColumnCount);
+  return byColumn[column];
+}
+}  // namespace
+
 void MembersPage::buildList() {
   list_ = new wxDataViewCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                              wxDV_SINGLE | wxDV_ROW_LINES | wxDV_HORIZ_RULES | wxBORDER_THEME);
@@ -133,24 +145,26 @@ void MembersPage::buildList() {
   list_->Bind(wxEVT_DATAVIEW_COLUMN_HEADER_CLICK, [this](wxDataViewEvent& e) {
     if (e.GetDataViewColumn()) sortBy(e.GetDataViewColumn()->GetModelColumn());
   });
-  list_->GetColumn(MemberListModel::Name)->SetSortOrder(true);
+  markSortedColumn();
+}
+
+void MembersPage::markSortedColumn() {
+  // The arrow in the heading's text: GTK's own indicator is not drawn everywhere (never under Xvfb).
+  for (unsigned c = 0; c < list_->GetColumnCount(); ++c) {
+    wxDataViewColumn* col = list_->GetColumn(c);
+    const unsigned model = col->GetModelColumn();
+    const bool sorted = model < MemberListModel::ColumnCount && sortColumnOf(model) == sort_.column;
+    col->SetTitle(ui::sortHeading(col->GetTitle(), !sorted ? 0 : sort_.descending ? -1 : 1));
+    const int needed = list_->GetTextExtent(col->GetTitle()).x + FromDIP(28);
+    if (sorted && col->GetWidth() < needed) col->SetWidth(needed);
+  }
 }
 
 void MembersPage::sortBy(unsigned column) {
-  using C = services::MemberSortColumn;
-  static const C byColumn[] = {C::Code,      C::Name,     C::Cell,     C::Gender, C::BirthDate,
-                               C::Ethnicity, C::Admitted, C::Official, C::Status};
-  static_assert(std::size(byColumn) == MemberListModel::ColumnCount);
   if (column >= MemberListModel::ColumnCount) return;
-  const C chosen = byColumn[column];
+  const services::MemberSortColumn chosen = sortColumnOf(column);
   sort_ = {chosen, sort_.column == chosen && !sort_.descending};
-  for (unsigned c = 0; c < list_->GetColumnCount(); ++c) {
-    wxDataViewColumn* col = list_->GetColumn(c);
-    if (col->GetModelColumn() == column)
-      col->SetSortOrder(!sort_.descending);
-    else
-      col->UnsetAsSortKey();
-  }
+  markSortedColumn();
   refilter();
 }
 

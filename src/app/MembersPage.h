@@ -42,6 +42,8 @@ class MembersPage : public Page {
  private:
   void buildList();
   void sortBy(unsigned column);
+  /// The arrow on the heading of the column the list is sorted by (sort_), none on the others.
+  void markSortedColumn();
   void bindKeys();
   void reload();
   void refilter();

@@ -25,6 +25,8 @@
 #include "core/Errors.h"
 #include "reports/HtmlRenderer.h"
 #include "reports/PdfRenderer.h"
+#include "reports/ReportFileName.h"
+#include "reports/ReportPeriod.h"
 #include "reports/ReportTemplate.h"
 #include "services/Paths.h"
 #include "services/Services.h"
@@ -59,25 +61,6 @@ std::string changesHtml(const reports::FrozenReport& r, core::Id id,
   return out.str();
 }
 
-// The Vietnamese word of a report's file name ("bao-cao-dai-hoi-04-12-2026.pdf").
-std::string fileWord(const std::string& name) {
-  static const std::map<std::string, std::string> words = {{"congress", "dai-hoi"},
-                                                           {"organizations", "to-chuc-dang"},
-                                                           {"members", "co-cau-dang-vien"},
-                                                           {"admissions", "ket-nap"},
-                                                           {"ratings", "danh-gia-xep-loai"},
-                                                           {"discipline", "kiem-tra-ky-luat"},
-                                                           {"committee", "ban-chap-hanh"},
-                                                           {"register", "so-dang-vien"},
-                                                           {"badges", "huy-hieu-dang"},
-                                                           {"deadlines", "thoi-han"},
-                                                           {"badge-proposals", "to-trinh-huy-hieu-dang"},
-                                                           {"badge-ceremony", "trao-huy-hieu-dang"},
-                                                           {"statistics", "bieu-thong-ke"},
-                                                           {"changes", "thay-doi-csdl"}};
-  auto it = words.find(name);
-  return it == words.end() ? name : it->second;
-}
 }  // namespace
 
 ReportsPage::ReportsPage(wxWindow* parent) : timer_(this) {
@@ -190,17 +173,12 @@ void ReportsPage::reportChanged() {
 void ReportsPage::defaultPeriod() {
   const int i = report_->GetSelection();
   const core::Date today = core::Date::today();
-  int first = today.year();
-  if (services_ && i >= 0 && reports::reportNames()[size_t(i)] == "congress") {
-    // The term of the targets that holds today (the later one when two meet in a year), from its first year.
-    std::vector<core::Target> targets;
-    ui::attempt(this, [&] { targets = services_->targets(); });
-    int best = 0;
-    for (const auto& t : targets)
-      if (t.fromYear <= today.year() && today.year() <= t.toYear) best = std::max(best, t.fromYear);
-    if (best > 0) first = best;
-  }
-  from_->ChangeValue(ui::date(core::Date::make(first, 1, 1)));
+  core::Date first = *core::Date::make(today.year(), 1, 1);
+  if (services_ && i >= 0)
+    ui::attempt(this, [&] {
+      first = reports::defaultPeriodStart(*services_, reports::reportNames()[size_t(i)], today);
+    });
+  from_->ChangeValue(ui::date(first));
   to_->ChangeValue(ui::date(today));
 }
 
@@ -339,9 +317,7 @@ void ReportsPage::save(const std::string& format) {
   wxString wildcard = format == "pdf"    ? _("PDF documents (*.pdf)|*.pdf")
                       : format == "docx" ? _("Word documents (*.docx)|*.docx")
                                          : _("Excel workbooks (*.xlsx)|*.xlsx");
-  const std::string iso = shown_->asOf.iso();  // 2026-12-04 -> 04-12-2026
-  wxString name = ui::wx("bao-cao-" + fileWord(shown_->name) + "-" + iso.substr(8, 2) + "-" +
-                         iso.substr(5, 2) + "-" + iso.substr(0, 4) + "." + format);
+  const wxString name = ui::wx(reports::reportFileName(shown_->name, shown_->asOf, format));
   wxFileDialog dlg(this, _("Save the report"), "", name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (dlg.ShowModal() != wxID_OK) return;
   const std::filesystem::path path = ui::utf8(dlg.GetPath());

@@ -29,6 +29,12 @@ void preferVietnamese() {
   if (!std::getenv("LANGUAGE")) setenv("LANGUAGE", "vi", 1);
 }
 
+// Scroll bars always shown, not GTK's overlay bars that appear only under the pointer: a clerk sees that the
+// admissions board has more columns to the right at 1024x768, and that a list goes on.
+void visibleScrollbars() {
+  if (!std::getenv("GTK_OVERLAY_SCROLLING")) setenv("GTK_OVERLAY_SCROLLING", "0", 1);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -66,6 +72,7 @@ int main(int argc, char** argv) {
     }
   }
   preferVietnamese();
+  visibleScrollbars();
   wxApp::SetInstance(new dangbo::app::App(opt));
   return wxEntry(argc, argv);
 }

@@ -16,6 +16,7 @@
 #include "reports/Json.h"
 #include "reports/RatingsReport.h"
 #include "reports/ReportCatalog.h"
+#include "reports/ReportPeriod.h"
 #include "reports/ReportTemplate.h"
 #include "services/Admissions.h"
 #include "services/Deadlines.h"
@@ -237,7 +238,9 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     from = *first;
     to = asOf = *last;
   }
-  if (to < from)
+  // Without --from the congress report covers the term that holds its last day (reports::defaultPeriodStart).
+  const bool termDefault = name == "congress" && !p.get("--from");
+  if (to < from && !termDefault)
     throw core::DataError(format(tr("The period ends ({2}) before it begins ({1})."), {from.vn(), to.vn()}));
   const bool byYear = name == "dues" || name == "removal-grounds";
   if ((p.get("--year") && !byYear && name != "statistics") ||
@@ -258,6 +261,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   const std::string cell = p.get("--cell") ? *p.get("--cell") : std::string();
   auto s = services::Services::open(dbPath(p));
   const auto actor = actingUser(p, *s);
+  if (termDefault) from = reports::defaultPeriodStart(*s, name, to);
   if (name == "ratings" && !p.get("--from") && !p.get("--to")) {
     // Without dates: the last year that has ratings, not the current year whose round has not begun.
     if (const auto year = lastRatedYear(*s, actor, today.year())) {

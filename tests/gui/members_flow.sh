@@ -34,6 +34,11 @@ first_row() {
   sleep 1
   grep '^state: ' "$tmp/app.out" | tail -1 | sed -n 's/.*| focus list "\(.*\)"$/\1/p'
 }
+# sorted_by HEADING: the last state names HEADING (with its arrow) as the heading the focused list is sorted by.
+sorted_by() {
+  grep '^state: ' "$tmp/app.out" | tail -1 | grep -qF "| sorted $1 | focus" ||
+    fail "the list's headings do not show \"$1\" (last: $(grep '^state: ' "$tmp/app.out" | tail -1))"
+}
 # heading X: clicks the member list's heading at X pixels from the window's left edge (at 1280x760).
 heading() {
   xdotool mousemove $((win_x + $1)) $((win_y + 272)) click 1
@@ -51,12 +56,15 @@ xdotool mousemove $((win_x + 517)) $((win_y + 297)) click 1  # the first row: th
 sleep 0.8
 byName=$(first_row)
 [ -n "$byName" ] || fail "the member list did not take the keyboard (last: $(grep '^state: ' "$tmp/app.out" | tail -1))"
+sorted_by "Họ và tên ▲"
 heading 498  # Mã
 byCode=$(first_row)
+sorted_by "Mã ▲"
 [ "${byCode%% *}" = "$(sqlite3 "$tmp/d.db" "SELECT min(code) FROM members WHERE status IN ('active', 'exempt')")" ] ||
   fail "sorted by code, the first row is \"$byCode\""
 heading 498
 byCodeDown=$(first_row)
+sorted_by "Mã ▼"
 [[ "${byCodeDown%% *}" > "${byCode%% *}" ]] || fail "sorted by code the other way, the first row is \"$byCodeDown\""
 shot members-sorted-code-down
 heading 1007  # Ngày sinh
@@ -64,6 +72,7 @@ byBirth=$(first_row)
 [ "$byBirth" != "$byCodeDown" ] || fail "sorting by the date of birth left \"$byBirth\" first"
 heading 597  # Họ và tên
 [ "$(first_row)" = "$byName" ] || fail "sorted by name again, the first row is not \"$byName\""
+sorted_by "Họ và tên ▲"
 ok "the headings sort the list: by name \"$byName\", by code \"$byCode\", the other way \"$byCodeDown\", by birth \"$byBirth\""
 xdotool mousemove 2 2
 
@@ -84,6 +93,26 @@ shot member-history
 key Escape
 windows 1 || fail "Esc did not close the unchanged member form"
 ok "Esc closed the member form"
+
+# A change asks its reason, with the buttons Hủy and Đồng ý (never GTK's OK or Thôi), and refuses an empty one.
+press Return "/ Đảng viên / |"
+code=$(sqlite3 "$tmp/d.db" "SELECT code FROM members WHERE search_key LIKE '%pan%' ORDER BY sort_key, code LIMIT 1")
+key End
+type_text " Một"
+press ctrl+s "/ Lý do sửa đổi / |"
+press Tab '| focus button "Hủy"'
+press Tab '| focus button "Đồng ý"'
+press Return "/ Đảng viên / |"  # the empty reason: refused with a message
+mark_state
+key Return
+wait_state "/ Lý do sửa đổi / |" || fail "after an empty reason the reason was not asked again"
+[ "$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM audit_log WHERE action = 'member.update'")" = 0 ] ||
+  fail "the change was saved with an empty reason"
+type_text "Sửa tên thử"
+press Return "Một\""  # the form closed, its member selected in the list
+[ "$(sqlite3 "$tmp/d.db" "SELECT reason FROM audit_log WHERE action = 'member.update' AND record = 'member:$code'")" = "Sửa tên thử" ] ||
+  fail "the change of $code was not saved with its reason"
+ok "the change of $code asked its reason (Hủy, Đồng ý), refused an empty one, and was saved with \"Sửa tên thử\""
 
 # Ctrl+P prints a paper of the member selected: the list of papers, the member card first, saved as PDF.
 key ctrl+p

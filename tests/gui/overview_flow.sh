@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # GUI flow of the overview page (Tổng quan) under Xvfb, driven by xdotool:
 #   tests/gui/overview_flow.sh <path to dangbo> <path to dangbo-cli>
-# Creates a demo register, shows the overview (targets against actual figures, deadlines), moves the
+# Creates a demo register grown past ten thousand members (each official member copied ten times), checks that
+# no figure of the overview loses a digit (the layout check: no label smaller than its text), shows the overview (targets against actual figures, deadlines), moves the
 # keyboard focus to the first figure (Alt+1: the page focuses it) and opens the list behind it (Return), checks
 # the dialog's title, closes it (Esc), goes on to the next figure, then selects the first deadline and
 # opens the list of overdue deadlines. Screenshots go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}:
@@ -11,24 +12,37 @@ set -uo pipefail
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   . "$(dirname "$0")/lib.sh"
   outer_setup overview_flow "$@"
+  # Past ten thousand members (each official member of the demo ten times more, codes DX...): the figures keep
+  # every digit ("0.000 Đảng viên" was once shown for 100.000).
+  sqlite3 "$tmp/d.db" "INSERT INTO members (code, full_name, search_key, sort_key, gender, birth_date, ethnicity,
+      admitted_on, official_on, cell_id, status)
+    SELECT printf('DX%02d%05d', k.n, m.id), full_name, search_key, sort_key, gender, birth_date, ethnicity,
+      admitted_on, official_on, cell_id, status
+    FROM members m, (WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 10) SELECT n FROM c) k
+    WHERE m.status = 'active' AND m.official_on IS NOT NULL" || { echo "FAIL: more members"; echo "0 passed, 1 failed"; exit 1; }
   run_inner
 fi
 
 # --- inside the X server ---
 . "$(dirname "$0")/lib.sh"
+export DANGBO_LAYOUT_CHECK=1  # clipped figures are logged
 # the title of the newest visible window of dangbo
 newest() { xdotool getwindowname "$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | tail -1)"; }
 
 "$app" --db "$tmp/d.db" >"$tmp/app.out" 2>"$tmp/app.err" &
 pid=$!
-wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
-[ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
+wait_state "| Tổng quan" 90 || fail "the overview did not show within 90 s"
+wid=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | head -1)
 ok "the main window appeared"
 xdotool mousemove 2 2  # no tooltip in the screenshots (nor counted as a second window)
 sleep 1
 windows 1 || fail "a second window (an error message?) is open after start"
 xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
 shot overview
+members=$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM members WHERE status IN ('active', 'exempt')")
+[ "$members" -ge 10000 ] || fail "only $members members: the figures are not past four digits"
+layout_clean
+ok "the overview of $members members keeps every digit of its figures"
 
 key alt+1  # the overview puts the focus on its first figure: the year's admissions
 key Return

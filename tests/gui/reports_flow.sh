@@ -19,12 +19,13 @@ fi
 
 # --- inside the X server ---
 . "$(dirname "$0")/lib.sh"
+export DANGBO_LAYOUT_CHECK=1  # the state lines name the report previewed and the report chosen
 
 start_app "$tmp/d.db"
 ok "the main window appeared"
 
 key alt+7
-sleep 4  # the congress report is made and previewed
+wait_state '| preview "BÁO CÁO - ' 30 || fail "the congress report was not previewed (last: $(grep '^state: ' "$tmp/app.out" | tail -1))"
 windows 1 || fail "opening the reports page opened another window (an error message?)"
 shot reports-congress
 ok "the reports page previewed the congress report"
@@ -65,7 +66,12 @@ ok "a report saved over the open register is refused; the register is whole"
 xdotool windowfocus --sync "$wid" 2>/dev/null
 key alt+o  # "Bá&o cáo:"
 xdotool type --delay 120 "so danh"
-sleep 6  # the register of about 1.050 members is made and previewed
+# The register of about 1.050 members is made and previewed; meanwhile no other report's preview stays shown.
+wait_state '| preview "Sổ danh sách đảng viên - ' 30 || fail "the register report was not previewed"
+stale=$(grep '^state: ' "$tmp/app.out" | grep '| preview "BÁO CÁO - ' | grep '| focus report "' |
+  grep -v '| focus report "Báo cáo Đại hội' | head -1)
+[ -z "$stale" ] || fail "another report was chosen while the congress report's preview stayed: $stale"
+ok "choosing the register report replaced the congress report's preview"
 windows 1 || fail "choosing the register report opened another window (an error message?)"
 key alt+p
 windows 2 || fail "Save as PDF did not open the file chooser"

@@ -1,0 +1,17 @@
+#pragma once
+// The code proposed to a new member or candidate, so that the office never has to invent one: the next
+// number of the register's own scheme (the letters and width of the code added last), "DV00001" or
+// "QC00001" on an empty register. Only a proposal: the form can change it, validation still refuses a code
+// in use.
+#include <string>
+
+namespace dangbo::services {
+
+class Services;
+
+/// The next free member code ("DV01123" after DV01122).
+std::string suggestMemberCode(Services& s);
+/// The next free candidate code ("QC00212" after QC00211).
+std::string suggestCandidateCode(Services& s);
+
+}  // namespace dangbo::services
