@@ -7,7 +7,7 @@
 # proposed cell map (the two police cells become one), decides the two pairs one by one, looks at the plan and
 # merges. Checks the register then holds one member for the same person, the new police cell, the old codes and
 # one merge audit row. Screenshots (merge-sources.png, merge-cells.png, merge-pair.png, merge-plan.png,
-# merge-done.png) go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}; DANGBO_SCREEN (default 1366x768) sets the screen.
+# merge-done.png, merge-old-code.png) go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}; DANGBO_SCREEN (default 1366x768) sets the screen.
 set -uo pipefail
 
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
@@ -84,6 +84,18 @@ ok "merged: 5 members (one for the same person), 6 cells (the new police cell), 
 "$cli" --db "$tmp/moi.db" members --search DV03 --as-of 2025-08-01 >"$tmp/found.csv" 2>&1
 grep -q "Cầm Văn Mới" "$tmp/found.csv" || fail "the member search does not find the old code DV03"
 ok "the member search finds a member by the old code"
+# The window's member list: DV03 is Cầm Văn Mới's old code in Phiêng Pằn (the new codes are DV0001...); the
+# search lists the member who had it.
+press alt+3 "| Đảng viên"
+key ctrl+f
+type_text DV03 30
+sleep 1
+windows 1 || fail "a second window (an error message?) opened while searching DV03"
+mark_state
+xdotool mousemove 700 301 click 1  # the first row of the list (at 1366x768): its row named in the state line
+wait_state 'Cầm Văn Mới' || fail "the window's member list does not list Cầm Văn Mới for the old code DV03 (last: $(grep '^state: ' "$tmp/app.out" | tail -1))"
+shot merge-old-code
+ok "the window's member list finds a member by the old code"
 layout_clean
 
 quit_app
