@@ -15,15 +15,20 @@ using core::tr;
 
 namespace {
 
+// The heading of an origin's part: "Đơn vị cũ NAME", or "Không thuộc đơn vị cũ" for the cells without one.
+std::string originHeading(const std::string& origin) {
+  return origin.empty() ? services::originLabel(origin) : format(tr("Former commune {1}"), {origin});
+}
+
 // The tables of an origin's model appended to the whole's: each section headed by the origin, each table's
 // key suffixed with "@ORIGIN" and its caption naming the origin.
 void appendOrigin(services::ReportModel& whole, services::ReportModel part, const std::string& origin) {
   const std::string label = services::originLabel(origin);
   bool first = true;
   for (auto& sec : part.sections) {
-    sec.heading = sec.heading.empty() || first ? format(tr("Former commune {1}"), {label}) +
-                                                     (sec.heading.empty() ? "" : ": " + sec.heading)
-                                               : label + ": " + sec.heading;
+    sec.heading = sec.heading.empty() || first
+                      ? originHeading(origin) + (sec.heading.empty() ? "" : ": " + sec.heading)
+                      : label + ": " + sec.heading;
     first = false;
     for (auto& t : sec.tables) {
       t.key += "@" + origin;
@@ -72,7 +77,7 @@ void addOriginParts(Document& doc, const FrozenReport& r) {
   for (const auto& [origin, figures] : r.congressByOrigin) {
     Document part = congressDocument(figures, r.committee, r.templateFolder);
     doc.pageBreak();
-    doc.heading(format(tr("Former commune {1}"), {services::originLabel(origin)}));
+    doc.heading(originHeading(origin));
     for (auto& b : part.blocks) doc.blocks.push_back(std::move(b));
   }
 }
