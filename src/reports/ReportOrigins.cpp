@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "core/Errors.h"
 #include "core/I18n.h"
 #include "reports/CongressReport.h"
 #include "reports/Json.h"
@@ -54,8 +55,13 @@ FrozenReport makeOriginReport(services::Services& s, const services::Actor& acto
     if (r.model) r.model->title += " - " + services::originLabel(r.origin);
     return r;
   }
+  const auto origins = services::reportOrigins(s, actor);
+  if (origins.empty() || origins.front().empty())  // "" comes last: no cell comes from a former commune
+    throw core::DataError(
+        tr("No cell of this register comes from a former commune: there is nothing to break "
+           "down by origin."));
   FrozenReport r = makeReport(s, actor, inner, progress);
-  for (const auto& origin : services::reportOrigins(s, actor)) {
+  for (const auto& origin : origins) {
     services::OriginRegister part(s, actor, origin, q.asOf);
     FrozenReport p = makeReport(part.services(), actor, inner, progress);
     if (r.model && p.model)

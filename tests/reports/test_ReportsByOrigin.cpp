@@ -229,6 +229,11 @@ TEST_CASE(
   } catch (const core::DataError& e) {
     CHECK(std::string(e.what()).find("Xã Lạ") != std::string::npos);
   }
+  // A register whose cells come from no former commune has nothing to break down.
+  TempDir other;
+  auto plain =
+      services::Services::create(other / "mot.db", {"Đảng bộ xã Mường Bú", "Mường Bú", "Sơn La", "", ""});
+  CHECK_THROWS_AS(reports::makeReport(*plain, kOffice, all), core::DataError);
   // The register itself was only read.
   CHECK(services::listMembers(s, kOffice, everyone).size() == before);
 }
