@@ -28,6 +28,7 @@
 #include "reports/ReportFileName.h"
 #include "reports/ReportPeriod.h"
 #include "reports/ReportTemplate.h"
+#include "services/OriginReports.h"
 #include "services/Paths.h"
 #include "services/Services.h"
 
@@ -71,6 +72,7 @@ ReportsPage::ReportsPage(wxWindow* parent) : timer_(this) {
   from_ = ctrl<wxTextCtrl>(this, "from");
   to_ = ctrl<wxTextCtrl>(this, "to");
   asOf_ = ctrl<wxTextCtrl>(this, "asOf");
+  origin_ = ctrl<wxChoice>(this, "origin");
   published_ = ctrl<wxListCtrl>(this, "published");
   ui::sortable(published_);
   progress_ = ctrl<wxGauge>(this, "progress");
@@ -111,6 +113,11 @@ ReportsPage::ReportsPage(wxWindow* parent) : timer_(this) {
        {"preview", "savePdf", "saveDocx", "saveXlsx", "publish", "openPublished", "compare"})
     buttons_.push_back(ctrl<wxButton>(this, name));
   report_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { reportChanged(); });
+  origin_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+    shown_.reset();
+    shownPublished_.reset();
+    if (services_ && !job_.valid()) preview();
+  });
   ctrl<wxButton>(this, "preview")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview(); });
   ctrl<wxButton>(this, "savePdf")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save("pdf"); });
   ctrl<wxButton>(this, "saveDocx")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save("docx"); });
@@ -137,6 +144,7 @@ ReportsPage::~ReportsPage() {
 void ReportsPage::showRegister(services::Services& s) {
   services_ = &s;
   defaultPeriod();
+  fillOrigins();
   shown_.reset();
   shownPublished_.reset();
   refreshPublished();
@@ -182,6 +190,24 @@ void ReportsPage::defaultPeriod() {
   to_->ChangeValue(ui::date(today));
 }
 
+// The choice of former communes (spec/merger.md): the whole register, the whole then each former commune, or
+// one of them; shown only when the register's cells come from former communes.
+void ReportsPage::fillOrigins() {
+  origins_.clear();
+  ui::attempt(this, [&] { origins_ = services::reportOrigins(*services_, currentActor()); });
+  std::erase(origins_,
+             std::string());  // the cells without one are a part of "each", not a choice of their own
+  origin_->Clear();
+  origin_->Append(_("The whole committee"));
+  origin_->Append(_("The whole committee and each former commune"));
+  for (const auto& o : origins_) origin_->Append(ui::wx(o));
+  origin_->SetSelection(0);
+  const bool any = !origins_.empty();
+  origin_->Show(any);
+  ctrl<wxStaticText>(this, "originLabel")->Show(any);
+  Layout();
+}
+
 std::optional<reports::ReportRequest> ReportsPage::request() {
   const int i = report_->GetSelection();
   if (i < 0) return std::nullopt;
@@ -191,12 +217,17 @@ std::optional<reports::ReportRequest> ReportsPage::request() {
   if (!to) return std::nullopt;
   auto asOf = ui::readDate(this, asOf_, _("the day of the standing figures"));
   if (!asOf) return std::nullopt;
-  return reports::ReportRequest{reports::reportNames()[size_t(i)], *from, *to, *asOf};
+  reports::ReportRequest q{reports::reportNames()[size_t(i)], *from, *to, *asOf};
+  const int o = origin_->GetSelection();
+  q.byOrigin = o == 1;
+  if (o >= 2 && size_t(o - 2) < origins_.size()) q.origin = origins_[size_t(o - 2)];
+  return q;
 }
 
 void ReportsPage::enableButtons(bool on) {
   for (auto* b : buttons_) b->Enable(on);
   report_->Enable(on);
+  origin_->Enable(on);
 }
 
 void ReportsPage::runSlow(const wxString& what, std::function<void(core::Progress&)> work,
@@ -333,6 +364,11 @@ void ReportsPage::publish() {
   if (!services_) return;
   if (!shown_ || shownPublished_) {
     ui::showInfo(this, _("Preview the report first: publishing freezes what the preview shows."));
+    return;
+  }
+  if (origin_->GetSelection() > 0) {  // the previewed report (a new choice clears it) is by former commune
+    ui::showInfo(this,
+                 _("A report by former commune is printed, not published: choose the whole committee."));
     return;
   }
   if (!ui::confirm(

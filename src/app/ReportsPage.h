@@ -41,6 +41,7 @@ class ReportsPage : public Page {
   void reportChanged();
   /// The period a report starts with: the current term for the congress report, this year for the others.
   void defaultPeriod();
+  void fillOrigins();
   void preview();
   void save(const std::string& format);
   void publish();
@@ -63,6 +64,8 @@ class ReportsPage : public Page {
   services::Services* services_ = nullptr;
   wxChoice* report_ = nullptr;
   wxTextCtrl *from_ = nullptr, *to_ = nullptr, *asOf_ = nullptr;
+  wxChoice* origin_ = nullptr;        ///< the whole register, the whole and each former commune, or one
+  std::vector<std::string> origins_;  ///< the former communes of the choice's items from the third on
   wxHtmlWindow* preview_ = nullptr;
   wxListCtrl* published_ = nullptr;
   wxGauge* progress_ = nullptr;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "cli/CliCommon.h"
@@ -21,6 +22,7 @@
 #include "services/Admissions.h"
 #include "services/Deadlines.h"
 #include "services/Discipline.h"
+#include "services/OriginReports.h"
 #include "services/Publishing.h"
 #include "services/Ratings.h"
 #include "services/Services.h"
@@ -42,6 +44,9 @@ std::string reportUsage() {
             "json, csv, pdf, docx, xlsx (docx and "
             "xlsx "
             "need --out); --publish freezes it in the register and prints its number on standard error") +
+         "\n  report NAME --origin NAME | --by-origin [...]\n      " +
+         tr("the same report for one former commune only (its cells, and the members in them on the day), or "
+            "the whole register followed by the same figures for each former commune") +
          "\n  report handover|handover-list --origin NAME [--cell CODE] [--as-of DATE] [--format F] [--out "
          "FILE]\n      " +
          tr("the handover record of a former commune's members (per cell), or the list attached to the "
@@ -204,7 +209,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   }
   allowOnly(p,
             {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--year", "--cell", "--round",
-             "--since"},
+             "--since", "--origin", "--by-origin"},
             !p.positional.empty() && reports::isMemberForm(p.positional[0]) ? 2 : 1);
   if (p.positional.empty()) throw UsageError(tr("report needs the name of a report."));
   // `report badges --round DATE`: the proposal list of that award day (spec/member-file.md).
@@ -276,47 +281,68 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     throw UsageError(format(tr("report {1} needs the member's or candidate's code."), {name}));
   if (reports::isMemberForm(name) && p.has("--publish"))
     throw UsageError(tr("A member's form is printed, not published."));
+  // One former commune, or each (spec/merger.md): printed, not published.
+  const std::string origin = p.get("--origin").value_or("");
+  const bool byOrigin = p.has("--by-origin");
+  if (p.get("--origin") && origin.empty())
+    throw UsageError(tr("--origin needs the name of a former commune."));
+  if ((byOrigin || !origin.empty()) && (reports::isMemberForm(name) || p.has("--publish")))
+    throw UsageError(
+        tr("--origin and --by-origin go with a report of the register that is printed, not "
+           "published."));
+  if (byOrigin && !origin.empty()) throw UsageError(tr("Give either --origin or --by-origin."));
   auto progress = terminalProgress(err);
-  const auto report = reports::makeReport(
-      *s, actor, {name, from, to, asOf, cell, reports::isMemberForm(name) ? p.positional[1] : std::string()},
-      progress.get());
+  const auto report =
+      reports::makeReport(*s, actor,
+                          {name, from, to, asOf, cell,
+                           reports::isMemberForm(name) ? p.positional[1] : std::string(), origin, byOrigin},
+                          progress.get());
   progress.reset();  // the line cleared before any message
   if (p.has("--publish")) {
     const core::Id id = reports::publish(*s, actor, report);
     err << format(tr("Published as report number {1}."), {std::to_string(id)}) << "\n";
   }
-  // json and csv of these four keep their own shapes (spec/cli.md for deadlines).
+  // json and csv of these four keep their own shapes (spec/cli.md for deadlines); of one former commune, made
+  // from its register; with --by-origin, the report's own (the whole, then each origin's tables).
+  std::unique_ptr<services::OriginRegister> scoped;
+  if (!origin.empty() && (fmt == "json" || fmt == "csv"))
+    scoped = std::make_unique<services::OriginRegister>(*s, actor, origin, asOf);
+  services::Services& src = scoped ? scoped->services() : *s;
   std::function<void(std::ostream&)> live;
+  if (byOrigin) {
+    output(p, out, report, fmt, live);
+    return kOk;
+  }
   if (name == "admissions")
     live = [&](std::ostream& o) {
-      auto years = services::admissionsByYear(*s, actor, from, to, asOf);
+      auto years = services::admissionsByYear(src, actor, from, to, asOf);
       fmt == "json" ? reports::writeAdmissionsJson(o, years) : reports::writeAdmissionsCsv(o, years);
     };
   else if (name == "deadlines")
     live = [&](std::ostream& o) {
-      auto list = services::deadlines(*s, actor, asOf);
+      auto list = services::deadlines(src, actor, asOf);
       fmt == "json" ? reports::writeDeadlinesJson(o, list) : reports::writeDeadlinesCsv(o, list);
     };
   else if (name == "discipline")
     live = [&](std::ostream& o) {
-      auto figures = services::disciplineFigures(*s, actor, from, to);
+      auto figures = services::disciplineFigures(src, actor, from, to);
       fmt == "json" ? reports::writeDisciplineJson(o, figures, from, to)
                     : reports::writeDisciplineCsv(o, figures);
     };
   else if (name == "dues" && fmt == "json")
     live = [&](std::ostream& o) {
       if (cell.empty())
-        reports::writeDuesSummaryJson(o, services::duesSummary(*s, actor, from.year(), asOf));
+        reports::writeDuesSummaryJson(o, services::duesSummary(src, actor, from.year(), asOf));
       else
-        reports::writeDuesBookJson(o, services::duesBook(*s, actor, cell, from.year(), asOf));
+        reports::writeDuesBookJson(o, services::duesBook(src, actor, cell, from.year(), asOf));
     };
   else if (name == "meetings" && fmt == "json")
     live = [&](std::ostream& o) {
-      reports::writeMeetingsJson(o, services::meetingsBetween(*s, actor, from, to, cell));
+      reports::writeMeetingsJson(o, services::meetingsBetween(src, actor, from, to, cell));
     };
   else if (name == "ratings")
     live = [&](std::ostream& o) {
-      auto sum = services::ratingSummaryOf(*s, actor, from, to);
+      auto sum = services::ratingSummaryOf(src, actor, from, to);
       fmt == "json" ? reports::writeRatingsJson(o, sum) : reports::writeRatingsCsv(o, sum);
     };
   output(p, out, report, fmt, live);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/Records.h"
 #include "services/CongressReport.h"
@@ -25,6 +26,13 @@ struct FrozenReport {
   /// The office's template folder (FOLDER_OF_REGISTER/mau-bao-cao; not archived): its copy of a report's
   /// template is used when present.
   std::string templateFolder;
+  /// A report of one former commune (ReportRequest::origin): its name as recorded, "" for the whole register
+  /// (not archived: such a report is printed, not published).
+  std::string origin;
+  /// A congress report with --by-origin: the same figures of each origin ("" for the cells without one), in
+  /// the order of services::reportOrigins (not archived). A model report takes its origins' tables into its
+  /// model instead.
+  std::vector<std::pair<std::string, services::CongressFigures>> congressByOrigin;
 };
 
 /// The archive of a frozen report (Boost.Serialization, portable text archive, class versions recorded).

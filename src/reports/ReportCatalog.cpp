@@ -17,6 +17,7 @@
 #include "reports/HtmlRenderer.h"
 #include "reports/PdfRenderer.h"
 #include "reports/ReportDocument.h"
+#include "reports/ReportOrigins.h"
 #include "reports/ReportTemplate.h"
 #include "reports/TableCsv.h"
 #include "reports/XlsxRenderer.h"
@@ -122,6 +123,8 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
   if (q.to < q.from)
     throw core::DataError(
         format(tr("The period ends ({2}) before it begins ({1})."), {q.from.vn(), q.to.vn()}));
+  // A report of one former commune, or of each: the same report made from the register of each origin.
+  if (!q.origin.empty() || q.byOrigin) return makeOriginReport(s, actor, q, progress);
   // A stage of unknown length while the services read the register (the register report counts its rows).
   core::ProgressStage reading(progress, tr("Reading the register"), 0);
   FrozenReport r;
@@ -212,6 +215,7 @@ Document reportDocument(const FrozenReport& r) {
   } else {
     throw core::DataError(tr("The report holds no figures."));
   }
+  addOriginParts(doc, r);
   if (r.published)
     doc.titleLine(publishedLine(r.published->first, r.published->second).text, TitleStyle::Note);
   return doc;
@@ -229,7 +233,9 @@ void writeReport(std::ostream& out, const FrozenReport& r, const std::string& fm
     return;
   }
   if (fmt == "json") {
-    if (r.congress)
+    if (r.congress && !r.congressByOrigin.empty())
+      writeCongressByOriginJson(out, r);
+    else if (r.congress)
       writeCongressJson(out, *r.congress);
     else if (r.model)
       writeModelJson(out, *r.model);

@@ -41,6 +41,13 @@ struct ReportRequest {
   core::Date asOf;        ///< the day standing figures are taken on
   std::string cell{};     ///< meetings, dues: one cell's code (dues: its book S01/ĐP); empty: every cell
   std::string subject{};  ///< a form of one member (party-card): the member's code
+  /// One former commune only (spec/merger.md): every figure made from the register restricted to the cells of
+  /// that origin and the members in them on asOf (services::OriginRegister); empty: the whole register.
+  std::string origin{};
+  /// The whole register, then the same figures for each origin (services::reportOrigins): a model report
+  /// gains each of its tables once per origin (keys "KEY@ORIGIN"), the congress report its figures per
+  /// origin.
+  bool byOrigin = false;
 };
 
 /// True for the forms of one member (party-card), made with ReportRequest::subject and not listed by

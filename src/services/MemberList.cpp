@@ -117,6 +117,14 @@ void checkFilterValues(const MemberFilter& f) {
     refuseValue(core::N_("political theory level"), f.theory);
 }
 
+std::set<core::Id> oldCodeMembers(store::Database& db, const std::string& search) {
+  std::set<core::Id> ids;
+  if (search.empty()) return ids;
+  store::MergeRepository merged(db);
+  for (core::Id id : merged.idsByOldCode("member", core::normalizeText(search))) ids.insert(id);
+  return ids;
+}
+
 std::optional<core::Id> filterCell(const MemberFilter& f,
                                    const std::unordered_map<core::Id, store::CellInfo>& cells) {
   if (f.cellCode.empty()) return std::nullopt;
@@ -136,11 +144,7 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
 
   store::Database& db = storeOf(services);
   // A search for a code a member had before a merge (Mã cũ) lists the members who had it.
-  std::set<core::Id> oldCodeIds;
-  if (!f.search.empty()) {
-    store::MergeRepository merged(db);
-    for (core::Id id : merged.idsByOldCode("member", core::normalizeText(f.search))) oldCodeIds.insert(id);
-  }
+  const std::set<core::Id> oldCodeIds = detail::oldCodeMembers(db, f.search);
   const std::string needle = oldCodeIds.empty() ? core::fold(core::normalizeText(f.search)) : std::string();
   const core::Date& day = f.asOf;
   // A search with no current snapshot (a fresh `members --search`) reads only the matching members; the

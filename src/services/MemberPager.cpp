@@ -52,12 +52,16 @@ MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter fi
     done_ = true;
     return;
   }
-  if (!sort.isDefault()) {
+  // A search for a code a member had before a merge (Mã cũ) lists the members who had it, as listMembers.
+  const std::set<core::Id> oldCodeIds = detail::oldCodeMembers(db, filter_.search);
+  if (!oldCodeIds.empty()) needle_.clear();
+  if (!sort.isDefault() || !oldCodeIds.empty()) {
     // The database sorts the candidates (present on the day, holding the search); their rows are read and
     // filtered a step at a time as for the list order.
     sorted_ = true;
     ordered_ = store::orderedMemberIds(db, filter_.asOf, needle_, store::MemberOrder(int(sort.column)),
                                        sort.descending);
+    if (!oldCodeIds.empty()) std::erase_if(ordered_, [&](core::Id id) { return !oldCodeIds.count(id); });
     advance(std::chrono::milliseconds(0));
     return;
   }

@@ -2,6 +2,7 @@
 // Internal to services: how a member read by the store becomes a row of a list on a filter's day, or is
 // left out by the filter (shared by listMembers and MemberPager, so both keep the same rules).
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -22,6 +23,10 @@ std::optional<core::Id> secretaryCell(const Actor& actor);
 /// The cell of `f.cellCode` among `cells` (DataError when there is none); none when the code is empty.
 std::optional<core::Id> filterCell(const MemberFilter& f,
                                    const std::unordered_map<core::Id, store::CellInfo>& cells);
+
+/// The members who had the code `search` before a merge (Mã cũ, any origin, any case): a search for it lists
+/// them and no one else (listMembers and MemberPager). Empty when `search` is no old code.
+std::set<core::Id> oldCodeMembers(store::Database& db, const std::string& search);
 
 /// The row of `m` (a store::ListEntry or one of its kind; passed as an rvalue it gives its strings away)
 /// whose cell on the day is `cell`, or nothing when the filter leaves it out (`cellId`: the one cell

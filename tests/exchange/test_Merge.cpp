@@ -6,8 +6,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -23,6 +25,7 @@
 #include "services/CongressReport.h"
 #include "services/Import.h"
 #include "services/MemberList.h"
+#include "services/MemberPager.h"
 #include "services/Merge.h"
 #include "services/Register.h"
 #include "services/Services.h"
@@ -553,4 +556,46 @@ TEST_CASE("merge: a dangbo file as a source brings its cells' meetings, attendan
       "o.id = m.cell_id WHERE o.origin = ";
   CHECK(count(*s, paidByOrigin + "'Nà Ớt'") ==
         std::stoll(test::sqlValue(dir / "b.db", "SELECT count(*) FROM dues_payments")));
+}
+
+TEST_CASE("merge: the window's paged member list finds a member by an old code, as members --search") {
+  TempDir dir;
+  auto folders = writeSources(dir);
+  auto merged = services::Services::create(dir / "moi.db", kCommittee);
+  auto r = request(folders);
+  decide(r);
+  services::applyMerge(*merged, kOffice, r);
+  auto pagedNames = [&](const services::MemberFilter& f, services::MemberSort sort = {}) {
+    services::MemberPager p(*merged, kOffice, f, {}, sort);
+    while (p.advance(std::chrono::milliseconds(1))) {
+    }
+    CHECK(p.complete());
+    std::vector<std::string> out;
+    for (size_t i = 0; i < p.size(); ++i) out.push_back(p.row(i)->name);
+    return out;
+  };
+  auto listedNames = [&](const services::MemberFilter& f) {
+    std::vector<std::string> out;
+    for (const auto& m : services::listMembers(*merged, kOffice, f)) out.push_back(m.name);
+    return out;
+  };
+  services::MemberFilter f;
+  f.asOf = *core::Date::parse("2025-08-01");
+  f.search = "dv02";  // the old code of a member in each of the three communes
+  const auto byList = listedNames(f);
+  CHECK(byList.size() == 3);
+  CHECK(pagedNames(f) == byList);  // the same members in the same (name) order
+  // Sorted by a column: the same members, in that column's order.
+  auto byCode = pagedNames(f, {services::MemberSortColumn::Code, true});
+  CHECK(std::multiset<std::string>(byCode.begin(), byCode.end()) ==
+        std::multiset<std::string>(byList.begin(), byList.end()));
+  // The other filters still apply: the old code within one former commune.
+  f.origin = "Nà Ớt";
+  CHECK(pagedNames(f) == std::vector<std::string>{"Vì Thị Ớt"});
+  CHECK(listedNames(f) == pagedNames(f));
+  // A new code (DV0x of the merged register) is searched as text, not as an old code.
+  f.origin.clear();
+  f.search = "Ớt";
+  CHECK(pagedNames(f) == listedNames(f));
+  CHECK_FALSE(pagedNames(f).empty());
 }

@@ -7,12 +7,13 @@
 # proposed cell map (the two police cells become one), decides the two pairs one by one, looks at the plan and
 # merges. Checks the register then holds one member for the same person, the new police cell, the old codes and
 # one merge audit row. Screenshots (merge-sources.png, merge-cells.png, merge-pair.png, merge-plan.png,
-# merge-done.png) go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}; DANGBO_SCREEN (default 1366x768) sets the screen.
+# merge-done.png, merge-old-code.png,
+# merge-reports-by-origin.png) go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}; DANGBO_SCREEN (default 1366x768) sets the screen.
 set -uo pipefail
 
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   . "$(dirname "$0")/lib.sh"
-  outer_setup merge_flow "$@"
+  extra_tools=pdftotext outer_setup merge_flow "$@"
   DANGBO_FLOW_INNER=1 "$(dirname "$0")/xvfb.sh" "${DANGBO_SCREEN:-1366x768}" "$0" "$app" "$cli"
   exit $?
 fi
@@ -84,6 +85,42 @@ ok "merged: 5 members (one for the same person), 6 cells (the new police cell), 
 "$cli" --db "$tmp/moi.db" members --search DV03 --as-of 2025-08-01 >"$tmp/found.csv" 2>&1
 grep -q "Cầm Văn Mới" "$tmp/found.csv" || fail "the member search does not find the old code DV03"
 ok "the member search finds a member by the old code"
+# The window's member list: DV03 is Cầm Văn Mới's old code in Phiêng Pằn (the new codes are DV0001...); the
+# search lists the member who had it.
+press alt+3 "| Đảng viên"
+key ctrl+f
+type_text DV03 30
+sleep 1
+windows 1 || fail "a second window (an error message?) opened while searching DV03"
+mark_state
+xdotool mousemove 700 301 click 1  # the first row of the list (at 1366x768): its row named in the state line
+wait_state 'Cầm Văn Mới' || fail "the window's member list does not list Cầm Văn Mới for the old code DV03 (last: $(grep '^state: ' "$tmp/app.out" | tail -1))"
+shot merge-old-code
+ok "the window's member list finds a member by the old code"
+# The reports page breaks the congress report down by former commune: the whole, then each of them.
+press alt+7 "| Báo cáo"
+sleep 4  # the congress report of the whole is previewed (the choices wait meanwhile)
+key alt+v  # "Đơn &vị cũ:"
+xdotool type --delay 120 "toan dang bo va"
+sleep 5  # the whole and each former commune previewed
+windows 1 || fail "the report by former commune opened another window (an error message?)"
+shot merge-reports-by-origin
+# Saved as PDF: the whole report, then each former commune's.
+key alt+p  # "Lưu &PDF..."
+windows 2 || fail "Save as PDF did not open the file chooser"
+focus_newest
+key ctrl+a
+type_text "$tmp/theo-xa-cu.pdf" 30
+key Return
+for _ in $(seq 1 50); do
+  [ -s "$tmp/theo-xa-cu.pdf" ] && [ "$(visible)" -le 1 ] && break
+  sleep 0.2
+done
+windows 1 || fail "saving the report by former commune left another window open"
+pdftotext "$tmp/theo-xa-cu.pdf" - 2>/dev/null | tr -d '\f' | grep -E "^(Đơn vị cũ|Không thuộc đơn vị cũ)" >"$tmp/parts.txt"
+[ "$(tr '\n' '|' <"$tmp/parts.txt")" = "Đơn vị cũ Chiềng Lương|Đơn vị cũ Nà Ớt|Đơn vị cũ Phiêng Pằn|Không thuộc đơn vị cũ|" ] ||
+  fail "the saved report does not hold the parts of the former communes: $(tr '\n' '|' <"$tmp/parts.txt")"
+ok "the reports page makes the congress report by former commune: the whole, then each (saved as PDF)"
 layout_clean
 
 quit_app
