@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <random>
 #include <system_error>
-
-#include <unistd.h>
 
 #include "core/Errors.h"
 #include "core/I18n.h"
@@ -50,7 +49,7 @@ OriginRegister::OriginRegister(Services& s, const Actor& actor, const std::strin
     : origin_(resolveOrigin(s, actor, origin)) {
   static std::atomic<int> made{0};
   const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-  folder_ = fs::temp_directory_path() / ("dangbo-origin-" + std::to_string(::getpid()) + "-" +
+  folder_ = fs::temp_directory_path() / ("dangbo-origin-" + std::to_string(std::random_device{}()) + "-" +
                                          std::to_string(stamp) + "-" + std::to_string(++made));
   fs::create_directories(folder_);
   fs::permissions(folder_, fs::perms::owner_all, fs::perm_options::replace);
