@@ -22,6 +22,7 @@
 #include "core/Progress.h"
 #include "core/VietText.h"
 #include "services/AuditText.h"
+#include "services/BulkWrite.h"
 #include "services/CellWork.h"
 #include "services/Import.h"
 #include "services/ImportCellWork.h"
@@ -299,6 +300,7 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
   }
 
   checkDates(ctx, info, out, problem);
+  doorProblems(ctx, info, out, problem);
 
   // A rating of a locked round changes only once the office has reopened the round (an unchanged row is
   // no change: importing the same file again still passes).
@@ -318,26 +320,9 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
     out.action = ImportAction::Unchanged;
 }
 
-std::optional<core::Date> dateOf(const Outcome& o, int k) {
-  if (!o.has(k)) return std::nullopt;
-  return core::Date::parse(o.values[size_t(k)]);
-}
-std::optional<core::Date> storedDate(const SpecInfo& info, const Outcome& o, int k) {
-  auto v = o.old(info, k);
-  if (!v) return std::nullopt;
-  return core::Date::parse(*v);
-}
-std::optional<core::Id> idOf(std::optional<std::string_view> v) {
-  if (!v || isNewRef(*v)) return std::nullopt;
-  return std::stoll(std::string(*v));
-}
-std::optional<core::Id> idOf(const Outcome& o, int k) {
-  if (!o.has(k)) return std::nullopt;
-  return idOf(std::string_view(o.values[size_t(k)]));
-}
-
 // Writes one evaluated row (applying).
-void write(Context& ctx, const SpecInfo& info, const ImportRow& row, Outcome& o) {
+void write(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row, Outcome& o) {
+  if (writeThroughDoor(ctx, info, file, row, o)) return;
   const ImportFileSpec& spec = *info.spec;
   auto& repo = ctx.repo;
   const std::string& kind = info.kind;
@@ -626,8 +611,12 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     std::vector<const ImportFile*> applied;
     for (const auto& spec : importFileSpecs())
       for (const ImportFile* f : filesOf(batch, spec.kind)) applied.push_back(f);
-    for (const ImportFile* file : applied) {
+    // The records' doors write as one bulk: one revision step; a first load's new records named in one row.
+    BulkWrite bulk(s);
+    for (size_t index = 0; index < applied.size(); ++index) {
+      const ImportFile* file = applied[index];
       const ImportFileSpec& spec = *importFileSpec(file->kind);
+      bulk.quietAdds(result.plan.files[index].added >= kImportBulkRows);
       if (isCellWorkImport(file->kind)) {
         // The cell's work goes through its own door, which writes its audit rows; it reads the members
         // this import has just written.
@@ -644,7 +633,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
         // First every organization without its merge target (which may come later in the file).
         for (const auto& row : file->rows) {
           evaluate(ctx, info, *file, row, o, uint64_t(1) << info.mergedInto);
-          write(ctx, info, row, o);
+          write(ctx, info, *file, row, o);
         }
       }
       for (const auto& row : file->rows) {
@@ -653,7 +642,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
         if (o.action == ImportAction::Error)
           throw core::DataError(o.problems.empty() ? std::string(tr("The import could not be applied."))
                                                    : o.problems.front());
-        write(ctx, info, row, o);
+        write(ctx, info, *file, row, o);
       }
     }
     stage.finish();

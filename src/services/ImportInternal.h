@@ -244,6 +244,25 @@ inline bool isNewRef(std::string_view v) {
   return v.substr(0, kNewPrefix.size()) == kNewPrefix;
 }
 
+// The values of a row's column as dates and ids (nullopt: none, or a record the import has yet to write).
+inline std::optional<core::Date> dateOf(const Outcome& o, int k) {
+  if (!o.has(k)) return std::nullopt;
+  return core::Date::parse(o.values[size_t(k)]);
+}
+inline std::optional<core::Date> storedDate(const SpecInfo& info, const Outcome& o, int k) {
+  auto v = o.old(info, k);
+  if (!v) return std::nullopt;
+  return core::Date::parse(*v);
+}
+inline std::optional<core::Id> idOf(std::optional<std::string_view> v) {
+  if (!v || isNewRef(*v)) return std::nullopt;
+  return std::stoll(std::string(*v));
+}
+inline std::optional<core::Id> idOf(const Outcome& o, int k) {
+  if (!o.has(k)) return std::nullopt;
+  return idOf(std::string_view(o.values[size_t(k)]));
+}
+
 /// The header of column `c` as the file writes it.
 std::string headerOf(const ImportFile& f, const ImportColumn& c);
 /// The table holding the code a reference column names ("" when none, or when the subject type is missing).
@@ -254,5 +273,18 @@ using ProblemAt = std::function<void(int k, const std::string& reason)>;
 bool withinScope(Context& ctx, const SpecInfo& info, Outcome& out, const ProblemAt& problem);
 /// The dialog's date rules on a new member or candidate, or one whose dates change (see ImportScope.cpp).
 void checkDates(Context& ctx, const SpecInfo& info, const Outcome& out, const ProblemAt& problem);
+
+// The records' service doors (ImportDoors.cpp): organizations, targets and inspection cases are written by
+// the window's own service calls (their scope, validation and audit row); a stored disciplinary decision is
+// never rewritten (no door can).
+/// The door's refusals of an evaluated row that the dry run can know before writing, added through `problem`.
+void doorProblems(Context& ctx, const SpecInfo& info, const Outcome& o, const ProblemAt& problem);
+/// Writes an evaluated row through its record's door; false for the kinds the import writes itself. A refusal
+/// of the door throws core::DataError naming the file and row.
+bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
+                      Outcome& o);
+/// True when the door of file kind `kind` writes the audit row of the field `field` of a changed record (of a
+/// new record when `field` is empty), so the import writes none for it.
+bool doorAudits(std::string_view kind, std::string_view field);
 
 }  // namespace dangbo::services::import_detail
