@@ -20,6 +20,7 @@
 #include "services/ImportCellWork.h"
 #include "services/PackageCellWork.h"
 #include "services/Packages.h"
+#include "services/Ratings.h"
 #include "services/Register.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
@@ -57,9 +58,12 @@ const char* name(Door d) {
 // other doors use.
 struct Registers {
   TempDir dir;
-  std::map<Door, std::filesystem::path> db = {
-      {Door::Window, dir / "window.db"}, {Door::Import, dir / "import.db"}, {Door::Cli, dir / "cli.db"}};
+  std::map<Door, std::filesystem::path> db = {{Door::Window, dir / "window.db"},
+                                              {Door::Import, dir / "import.db"},
+                                              {Door::Package, dir / "package.db"},
+                                              {Door::Cli, dir / "cli.db"}};
   std::string cell, member, inspectionId;
+  const int year = core::Date::today().year();
   int n = 0;
 
   Registers() {
@@ -108,6 +112,10 @@ struct Registers {
       d.violation = "Vi phạm quy định";
       d.violationOn = *core::Date::make(2025, 2, 1);
       services::recordDecision(*s, kInspectionAccount, d);
+      services::openRatingRound(*s, kOfficeAccount, year, core::Date::today());
+      services::enterMemberRatings(
+          *s, kOfficeAccount, year,
+          {{member, services::RatingStage::SelfAssessment, "HTNV", std::nullopt, std::nullopt}});
     }
   }
   std::string sql(Door d, const std::string& q) { return test::sqlValue(db.at(d), q); }
@@ -376,4 +384,70 @@ TEST_CASE("one door: a recorded disciplinary decision is rewritten by no door") 
   CHECK_FALSE(r.byCli("kiemtra", {"set", "discipline", "1", "violation=Văn bản đã sửa"}).empty());
   for (Door d : {Door::Import, Door::Cli}) CHECK(r.sql(d, stored) == "Vi phạm quy định");
   CHECK(auditCounts(r) == before);
+}
+
+TEST_CASE(
+    "one door: a member's rating through the window, a change package and the CLI (the import: its own "
+    "writer, listed above)") {
+  Registers r;
+  const std::string record = "rating:" + std::to_string(r.year) + ":dang_vien:" + r.member;
+  const std::string stored =
+      "SELECT proposed_level || '|' || level FROM ratings WHERE year = " + std::to_string(r.year) +
+      " AND subject_id = (SELECT id FROM members WHERE code = '" + r.member + "')";
+  auto propose = [&](const std::string& level) {
+    return [&r, level](auto& s, auto& a) {
+      services::enterMemberRatings(
+          s, a, r.year, {{r.member, services::RatingStage::Proposal, level, std::nullopt, std::nullopt}});
+    };
+  };
+  // The cell proposes in its own file; the office applies the package.
+  auto byPackage = [&](const std::string& level) -> std::string {
+    auto office = services::Services::open(r.db[Door::Package]);
+    auto cellFile = r.dir / ("cell-" + std::to_string(++r.n) + ".db");
+    core::ChangePackage pkg;
+    {
+      auto c = services::Packages::createCellFile(
+          cellFile, services::Packages(*office).exportCell(kOfficeAccount, r.cell));
+      SQLite::Statement q(
+          services::storeOf(*c).db(),
+          "UPDATE ratings SET proposed_level = ?1 WHERE subject_type = 'dang_vien' AND subject_id = "
+          "(SELECT id FROM members WHERE code = ?2)");
+      q.bind(1, level);
+      q.bind(2, r.member);
+      REQUIRE(q.exec() == 1);
+      pkg = services::Packages(*c).changes(kOfficeAccount, "Lò Văn Thắng");
+    }
+    try {
+      services::Packages(*office).apply(kOfficeAccount, pkg, {});
+    } catch (const core::DataError& e) {
+      return e.what();
+    }
+    return {};
+  };
+  CHECK(r.byWindow(kOfficeAccount, propose("HTTNV")).empty());
+  CHECK(byPackage("HTTNV").empty());
+  CHECK(
+      r.byCli("vanphong", {"set", "rating", r.member + "/" + std::to_string(r.year), "proposed_level=HTTNV"})
+          .empty());
+  const std::string expected = r.outcome(Door::Window, stored, record);
+  CAPTURE(expected);
+  CHECK(expected.find("HTTNV|HTTNV # vanphong|rating.propose|" + record + "|") == 0);
+  CHECK(r.outcome(Door::Package, stored, record) == expected);
+  CHECK(r.outcome(Door::Cli, stored, record) == expected);
+
+  // A level that is none of the four: refused by every door with the page's words, nothing written.
+  const auto before = std::map<Door, std::string>{{Door::Window, r.rows(Door::Window)},
+                                                  {Door::Package, r.rows(Door::Package)},
+                                                  {Door::Cli, r.rows(Door::Cli)}};
+  // The same reason, after the field as each door names it (the page: "mức xếp loại", the CLI: its FIELD, the
+  // package: the member, year and field).
+  const std::string windowRefusal = r.byWindow(kOfficeAccount, propose("XUATSAC"));
+  CAPTURE(windowRefusal);
+  REQUIRE(windowRefusal.find('"') != std::string::npos);
+  const std::string refusal = windowRefusal.substr(windowRefusal.find('"'));
+  sameRefusal(r, refusal,
+              {{Door::Package, byPackage("XUATSAC")},
+               {Door::Cli, r.byCli("vanphong", {"set", "rating", r.member + "/" + std::to_string(r.year),
+                                                "proposed_level=XUATSAC"})}},
+              before);
 }
