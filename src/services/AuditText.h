@@ -1,6 +1,7 @@
 #pragma once
 // The old and new values of an audit row for a record whose fields changed, written the same way by every
 // door (the dialog, the import, a change package, the CLI): "field: value" joined by "; ", in one order.
+#include <charconv>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +22,13 @@ inline std::pair<std::string, std::string> auditValues(const std::vector<Changed
     out.second += sep + c.field + ": " + c.newValue;
   }
   return out;
+}
+
+/// A number as the audit and the import store it: the shortest form, a point for decimals ("12.5", "25").
+inline std::string auditNumber(double v) {
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
 }
 
 }  // namespace dangbo::services

@@ -1,4 +1,5 @@
 #include "services/Discipline.h"
+#include "services/AuditText.h"
 
 #include <algorithm>
 #include <set>
@@ -170,11 +171,30 @@ void updateInspection(Services& s, const Actor& actor, core::Id id, const Inspec
   auto r = cases.inspectionById(id);
   if (!r) throw DataError(format(tr("There is no inspection case {1}."), {std::to_string(id)}));
   store::InspectionLinks links = checkedLinks(cases, in, r->inspection.date, id);
+  // One row with the old and new value of each changed field, as an import of the same change writes it.
+  const std::string team = core::normalizeText(in.team);
+  std::vector<ChangedField> changes;
+  auto field = [&](const char* name, const std::string& before, const std::string& after) {
+    if (before != after) changes.push_back({name, before, after});
+  };
+  auto iso = [](const std::optional<Date>& d) { return d ? d->iso() : std::string(); };
+  auto num = [](const std::optional<core::Id>& v) { return v ? std::to_string(*v) : std::string(); };
+  const auto& was = r->inspection;
+  field("team", was.team, team);
+  field("findings", was.findings, in.findings);
+  field("conclusion", was.conclusion, in.conclusion);
+  field("follow_up", was.followUp, in.followUp);
+  field("plan", num(r->links.planId), num(links.planId));
+  field("follows", num(r->links.followsId), num(links.followsId));
+  field("violation_on", iso(r->links.violationOn), iso(links.violationOn));
+  field("findings_on", iso(r->links.findingsOn), iso(links.findingsOn));
+  field("closed_on", iso(r->links.closedOn), iso(links.closedOn));
+  if (changes.empty()) return;
+  const auto [before, after] = auditValues(changes);
   storeOf(s).transaction([&] {
-    cases.updateInspectionText(id, core::normalizeText(in.team), in.findings, in.conclusion, in.followUp);
+    cases.updateInspectionText(id, team, in.findings, in.conclusion, in.followUp);
     cases.setInspectionLinks(id, links);
-    s.audit(actor, "inspection.edit", "inspection:" + std::to_string(id), "",
-            links.closedOn ? "closed " + links.closedOn->iso() : "open", r->inspection.number);
+    s.audit(actor, "inspection.edit", "inspection:" + std::to_string(id), before, after, was.number);
   });
 }
 

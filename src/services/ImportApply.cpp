@@ -22,9 +22,11 @@
 #include "core/Progress.h"
 #include "core/VietText.h"
 #include "services/AuditText.h"
+#include "services/BulkWrite.h"
 #include "services/CellWork.h"
 #include "services/Import.h"
 #include "services/ImportCellWork.h"
+#include "services/ImportInternal.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
@@ -37,20 +39,11 @@ namespace dangbo::services {
 using core::format;
 using core::tr;
 using T = ImportType;
+using namespace import_detail;
 
 namespace {
 
-constexpr std::string_view kNewPrefix = "new:";  // a reference to a record created by this import
 constexpr int kBulkLoadRows = 5000;  // new members from which a load may drop and rebuild the indexes
-
-// Hash and equality accepting std::string_view for std::string keys.
-struct TextHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-template <class V>
-using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
-using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
 
 const std::string& tableOf(std::string_view kind) {
   static const std::map<std::string, std::string, std::less<>> k = {
@@ -70,26 +63,6 @@ const std::string& tableOf(std::string_view kind) {
       {"dang_phi", "dues_payments"}};
   return k.find(kind)->second;
 }
-
-// What a reference column names.
-enum class Ref { None, Organizations, Members, Subject };
-
-// A file spec with the positions the evaluation needs, computed once.
-struct SpecInfo {
-  const ImportFileSpec* spec = nullptr;
-  std::string kind, table;
-  std::vector<int> keys;                   // spec positions of the key fields
-  uint64_t keyMask = 0;                    // the same as bits
-  std::vector<std::string> storedColumns;  // every column but has_committee, in spec order
-  std::vector<int> storedAt;               // spec position -> index in storedColumns (-1: none)
-  std::vector<int> byField;                // spec positions in the order of their field names
-  std::vector<Ref> refs;                   // per spec position
-  int origin = -1;  // chi_tieu: the optional key column "Đơn vị cũ" ("" when absent or empty)
-  int code = -1, committee = -1, status = -1, statusSince = -1, fromYear = -1, toYear = -1, subjectType = -1,
-      mergedInto = -1, cellId = -1, subjectId = -1, founded = -1, officialOn = -1, admittedOn = -1,
-      transferredInOn = -1, year = -1, birthDate = -1, listedOn = -1;
-  bool keyedByCode = false;  // the key is the record's code
-};
 
 SpecInfo makeInfo(const ImportFileSpec& spec) {
   SpecInfo i;
@@ -141,7 +114,9 @@ SpecInfo makeInfo(const ImportFileSpec& spec) {
   return i;
 }
 
-const SpecInfo& infoOf(const ImportFileSpec& spec) {
+}  // namespace
+
+const SpecInfo& import_detail::infoOf(const ImportFileSpec& spec) {
   static const std::vector<SpecInfo> infos = [] {
     std::vector<SpecInfo> v;
     for (const auto& s : importFileSpecs()) v.push_back(makeInfo(s));
@@ -152,193 +127,13 @@ const SpecInfo& infoOf(const ImportFileSpec& spec) {
   throw std::logic_error("import: unknown file spec");
 }
 
-// Ethnic groups by name and other names.
-class EthnicIndex {
- public:
-  explicit EthnicIndex(const std::vector<store::EthnicGroupNames>& groups) {
-    for (const auto& g : groups) {
-      own_[core::fold(g.name)] = g.code;
-      byCode_[g.code] = g.name;
-      size_t start = 0;
-      while (start <= g.otherNames.size()) {
-        size_t end = g.otherNames.find(';', start);
-        if (end == std::string::npos) end = g.otherNames.size();
-        std::string piece = core::normalizeText(g.otherNames.substr(start, end - start));
-        addOther(piece, g.code);
-        // "Tày Khao (Thái Trắng)": both names count.
-        size_t open = piece.find('('), close = piece.rfind(')');
-        if (open != std::string::npos && close != std::string::npos && close > open) {
-          addOther(core::normalizeText(piece.substr(0, open)), g.code);
-          addOther(core::normalizeText(piece.substr(open + 1, close - open - 1)), g.code);
-        }
-        start = end + 1;
-      }
-    }
-  }
-  // The group code, or a reason in `error`. Resolved names are remembered (a file repeats a few names).
-  std::optional<std::string> resolve(std::string_view text, std::string& error) {
-    if (auto it = memo_.find(text); it != memo_.end()) return it->second;
-    auto code = lookUp(std::string(text), error);
-    if (code) memo_.emplace(std::string(text), *code);
-    return code;
-  }
-  // The group's name for display.
-  std::string name(const std::string& code) const {
-    auto it = byCode_.find(code);
-    return it == byCode_.end() ? code : it->second;
-  }
-
- private:
-  std::optional<std::string> lookUp(const std::string& text, std::string& error) const {
-    std::string key = core::fold(text);
-    if (auto it = own_.find(key); it != own_.end()) return it->second;
-    if (auto it = other_.find(key); it != other_.end()) {
-      if (it->second.size() == 1) return *it->second.begin();
-      std::string names;
-      for (const auto& code : it->second) names += (names.empty() ? "" : ", ") + byCode_.at(code);
-      error =
-          format(tr("\"{1}\" is another name of several ethnic groups ({2}): write the group's own name."),
-                 {text, names});
-      return std::nullopt;
-    }
-    if (byCode_.count(text)) return text;
-    error = format(tr("\"{1}\" is not one of the 54 ethnic groups or their other names."), {text});
-    return std::nullopt;
-  }
-  void addOther(const std::string& piece, const std::string& code) {
-    if (!piece.empty()) other_[core::fold(piece)].insert(code);
-  }
-  std::map<std::string, std::string> own_, byCode_;
-  std::map<std::string, std::set<std::string>> other_;
-  TextMap<std::string> memo_;
-};
-
-// What evaluating a row found. One Outcome is reused from row to row (its buffers stay allocated).
-struct Outcome {
-  ImportAction action = ImportAction::Unchanged;
-  std::string key;
-  std::vector<ImportChange> changes;
-  std::vector<std::string> problems;
-  std::vector<std::string> values;  // storage values of the present, non-empty columns, by spec position
-  uint64_t present = 0;             // bit k: values[k] holds a value
-  uint64_t updates = 0;             // bit k: the column changes the stored record
-  std::optional<store::StoredRecord> stored;
-  std::optional<bool> committee;  // to_chuc: Có chi ủy
-  bool committeeChanges = false;
-
-  void reset(size_t columns) {
-    action = ImportAction::Unchanged;
-    key.clear();
-    changes.clear();
-    problems.clear();
-    if (values.size() != columns) values.assign(columns, std::string());
-    present = updates = 0;
-    stored.reset();
-    committee.reset();
-    committeeChanges = false;
-  }
-  bool has(int k) const { return k >= 0 && ((present >> k) & 1u); }
-  void set(int k, std::string_view v) {
-    values[size_t(k)].assign(v);
-    present |= uint64_t(1) << k;
-  }
-  // The stored value of spec position k (nullopt: NULL, or no stored record).
-  std::optional<std::string_view> old(const SpecInfo& info, int k) const {
-    if (!stored || k < 0 || info.storedAt[size_t(k)] < 0) return std::nullopt;
-    const auto& v = stored->values[size_t(info.storedAt[size_t(k)])];
-    if (!v) return std::nullopt;
-    return std::string_view(*v);
-  }
-};
-
-struct Context {
-  Services& s;
-  const Actor& actor;
-  std::optional<core::Id> scopeCell;  // a secretary: the one cell whose records the import may touch
-  store::ImportRepository repo;
-  EthnicIndex ethnic;
-  core::Date today;
-  core::RuleBook rules;  // the dated rule values (the youngest admission age)
-  bool applying = false;
-  TextSet importOrgs, importMembers;             // codes defined by the import (planning only)
-  std::map<std::string, TextMap<core::Id>> ids;  // table -> code -> id of stored records, read on first use
-  TextMap<std::string> terms;                    // term name -> id (as text) of stored terms
-  std::optional<std::set<int>> lockedYears;      // years whose rating round is locked, read on first use
-  std::unique_ptr<CellWorkDoor> cellWork;  // the door of the cells' monthly work (dry run while planning)
-
-  Context(Services& svc, const Actor& a)
-      : s(svc),
-        actor(a),
-        scopeCell(a.role == "secretary" ? std::optional<core::Id>(a.cellId.value_or(0)) : std::nullopt),
-        repo(storeOf(svc)),
-        ethnic(repo.ethnicGroups()),
-        today(core::Date::today()),
-        rules(svc.ruleBook()) {}
-
-  TextMap<core::Id>& idsOf(const std::string& table) {
-    auto it = ids.find(table);
-    if (it == ids.end()) {
-      TextMap<core::Id> m;
-      auto codes = repo.idsByCode(table);
-      m.reserve(codes.size());
-      for (auto& [code, id] : codes) m.emplace(std::move(code), id);
-      it = ids.emplace(table, std::move(m)).first;
-    }
-    return it->second;
-  }
-  // Room for `more` codes of `table` to come (no rehashing while a large file is written).
-  void expect(const std::string& table, size_t more) {
-    auto& m = idsOf(table);
-    m.reserve(m.size() + more);
-  }
-  // A record was written: later rows find it by its code.
-  void inserted(const std::string& table, std::string_view code, core::Id id) {
-    if (auto it = ids.find(table); it != ids.end()) it->second.emplace(std::string(code), id);
-  }
-  // Forgets what was read (the register may have changed since).
-  void forget() {
-    ids.clear();
-    terms.clear();
-    lockedYears.reset();
-  }
-  bool locked(int year) {
-    if (!lockedYears) lockedYears = repo.lockedRatingYears();
-    return lockedYears->count(year) > 0;
-  }
-
-  // The id (as text) of a referenced code, "new:CODE" when the import creates it, nullopt when unknown.
-  std::optional<std::string> ref(const std::string& table, std::string_view code) {
-    auto& m = idsOf(table);
-    if (auto it = m.find(code); it != m.end()) return std::to_string(it->second);
-    const auto& pool = table == "organizations" ? importOrgs : importMembers;
-    if (pool.find(code) != pool.end()) return std::string(kNewPrefix).append(code);
-    return std::nullopt;
-  }
-  // The id (as text) of a term, created when applying.
-  std::string term(std::string_view name) {
-    if (auto it = terms.find(name); it != terms.end()) return it->second;
-    if (auto id = repo.termId(name))
-      return terms.emplace(std::string(name), std::to_string(*id)).first->second;
-    if (!applying) return std::string(kNewPrefix).append(name);
-    core::Term t;
-    t.name = std::string(name);
-    t.fromYear = std::stoi(t.name.substr(0, 4));
-    t.toYear = std::stoi(t.name.substr(5, 4));
-    return terms.emplace(t.name, std::to_string(repo.insertTerm(t))).first->second;
-  }
-};
-
-bool isNewRef(std::string_view v) {
-  return v.substr(0, kNewPrefix.size()) == kNewPrefix;
-}
-
-std::string headerOf(const ImportFile& f, const ImportColumn& c) {
+std::string import_detail::headerOf(const ImportFile& f, const ImportColumn& c) {
   auto it = f.headers.find(c.field);
   return it != f.headers.end() ? it->second : std::string(c.header);
 }
 
 // The table holding the code a reference column names ("" when none, or when the subject type is missing).
-std::string refTable(const SpecInfo& info, int k, const ImportRow& row) {
+std::string import_detail::refTable(const SpecInfo& info, int k, const ImportRow& row) {
   switch (info.refs[size_t(k)]) {
     case Ref::Organizations:
       return "organizations";
@@ -354,6 +149,8 @@ std::string refTable(const SpecInfo& info, int k, const ImportRow& row) {
   }
   return {};
 }
+
+namespace {
 
 // The text shown for a stored or new value of a column.
 std::string display(Context& ctx, std::string_view field, const std::string& table,
@@ -375,88 +172,6 @@ std::string statusEventKind(std::string_view status) {
   if (status == "deceased" || status == "removed" || status == "expelled" || status == "left")
     return std::string(status);
   return {};
-}
-
-// A secretary's import touches only the records of their own cell: members and candidates stored in it and
-// staying in it, sponsors from it, ratings of its members. Adds the refusal to `out` and returns false when
-// the row reaches outside; nothing of an outside record is compared (no hint of its stored values).
-template <class Problem>
-bool withinScope(Context& ctx, const SpecInfo& info, Outcome& out, const Problem& problem) {
-  if (!ctx.scopeCell) return true;
-  const std::string own = std::to_string(*ctx.scopeCell);
-  auto ownCode = [&] { return ctx.repo.codeById("organizations", *ctx.scopeCell); };
-  const std::string& user = ctx.actor.username;
-  auto memberOutside = [&](int k) {
-    if (!out.has(k) || isNewRef(out.values[size_t(k)])) return false;  // a new member: its own row is checked
-    return ctx.repo.memberCell(std::stoll(out.values[size_t(k)])) != *ctx.scopeCell;
-  };
-  if (info.kind == "dang_vien" || info.kind == "quan_chung") {
-    if (out.stored) {
-      const auto cell = out.old(info, info.cellId);
-      if (!cell || *cell != own) {
-        problem(info.code,
-                format(tr("{1} belongs to another cell: the account {2} may change only the records "
-                          "of its own cell {3}."),
-                       {out.key, user, ownCode()}));
-        return false;
-      }
-    }
-    if (out.has(info.cellId) && out.values[size_t(info.cellId)] != own) {
-      problem(info.cellId,
-              format(tr("the account {1} may import only the records of its own cell {2}; moving a "
-                        "record into or out of the cell is the office's work."),
-                     {user, ownCode()}));
-      return false;
-    }
-    for (const char* f : {"sponsor1", "sponsor2"})
-      if (int k = importColumnIndex(*info.spec, f); k >= 0 && memberOutside(k)) {
-        problem(k, format(tr("the sponsor is not a member of the cell {1}."), {ownCode()}));
-        return false;
-      }
-  }
-  if (info.kind == "xep_loai") {
-    if (out.has(info.subjectType) && out.values[size_t(info.subjectType)] == "to_chuc") {
-      problem(info.subjectType,
-              format(tr("the account {1} may not rate party organizations: the office does."), {user}));
-      return false;
-    }
-    if (memberOutside(info.subjectId)) {
-      problem(info.subjectId, format(tr("the account {1} may rate only the members of its own cell {2}."),
-                                     {user, ownCode()}));
-      return false;
-    }
-  }
-  return true;
-}
-
-// The dates of a new member or candidate, or of one whose dates change, judged by the rules of the dialog
-// (core/MemberRules) on the record as it will be: the row's values over the stored ones.
-template <class Problem>
-void checkDates(Context& ctx, const SpecInfo& info, const Outcome& out, const Problem& problem) {
-  const bool member = info.kind == "dang_vien";
-  if (!member && info.kind != "quan_chung") return;
-  const int at[5] = {info.birthDate, info.admittedOn, info.officialOn, info.transferredInOn, info.listedOn};
-  bool changes = !out.stored;
-  for (int i = 0; i < 5; ++i) changes = changes || (at[i] >= 0 && ((out.updates >> at[i]) & 1u));
-  if (!changes) return;
-  auto text = [&](int i) -> std::optional<std::string_view> {
-    if (at[i] < 0) return std::nullopt;
-    if (out.has(at[i])) return std::string_view(out.values[size_t(at[i])]);
-    return out.old(info, at[i]);
-  };
-  auto date = [&](int i) -> std::optional<core::Date> {
-    auto t = text(i);
-    return t ? core::Date::parse(*t) : std::nullopt;
-  };
-  std::optional<core::PartialDate> birth;
-  if (auto t = text(0)) birth = core::PartialDate::parse(*t);
-  const auto problems = member ? core::memberDateProblems({birth, date(1), std::nullopt, date(2), date(3)},
-                                                          ctx.today, ctx.rules)
-                               : core::candidateDateProblems(birth, date(4), ctx.today);
-  for (const auto& fp : problems) {
-    const int k = importColumnIndex(*info.spec, fp.field);
-    problem(k >= 0 ? k : info.keys.front(), fp.message);
-  }
 }
 
 // Evaluates `row` against the register into `out`; the columns of `skip` are taken as empty.
@@ -585,6 +300,7 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
   }
 
   checkDates(ctx, info, out, problem);
+  doorProblems(ctx, info, out, problem);
 
   // A rating of a locked round changes only once the office has reopened the round (an unchanged row is
   // no change: importing the same file again still passes).
@@ -604,26 +320,9 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
     out.action = ImportAction::Unchanged;
 }
 
-std::optional<core::Date> dateOf(const Outcome& o, int k) {
-  if (!o.has(k)) return std::nullopt;
-  return core::Date::parse(o.values[size_t(k)]);
-}
-std::optional<core::Date> storedDate(const SpecInfo& info, const Outcome& o, int k) {
-  auto v = o.old(info, k);
-  if (!v) return std::nullopt;
-  return core::Date::parse(*v);
-}
-std::optional<core::Id> idOf(std::optional<std::string_view> v) {
-  if (!v || isNewRef(*v)) return std::nullopt;
-  return std::stoll(std::string(*v));
-}
-std::optional<core::Id> idOf(const Outcome& o, int k) {
-  if (!o.has(k)) return std::nullopt;
-  return idOf(std::string_view(o.values[size_t(k)]));
-}
-
 // Writes one evaluated row (applying).
-void write(Context& ctx, const SpecInfo& info, const ImportRow& row, Outcome& o) {
+void write(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row, Outcome& o) {
+  if (writeThroughDoor(ctx, info, file, row, o)) return;
   const ImportFileSpec& spec = *info.spec;
   auto& repo = ctx.repo;
   const std::string& kind = info.kind;
@@ -912,8 +611,12 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     std::vector<const ImportFile*> applied;
     for (const auto& spec : importFileSpecs())
       for (const ImportFile* f : filesOf(batch, spec.kind)) applied.push_back(f);
-    for (const ImportFile* file : applied) {
+    // The records' doors write as one bulk: one revision step; a first load's new records named in one row.
+    BulkWrite bulk(s);
+    for (size_t index = 0; index < applied.size(); ++index) {
+      const ImportFile* file = applied[index];
       const ImportFileSpec& spec = *importFileSpec(file->kind);
+      bulk.quietAdds(result.plan.files[index].added >= kImportBulkRows);
       if (isCellWorkImport(file->kind)) {
         // The cell's work goes through its own door, which writes its audit rows; it reads the members
         // this import has just written.
@@ -930,7 +633,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
         // First every organization without its merge target (which may come later in the file).
         for (const auto& row : file->rows) {
           evaluate(ctx, info, *file, row, o, uint64_t(1) << info.mergedInto);
-          write(ctx, info, row, o);
+          write(ctx, info, *file, row, o);
         }
       }
       for (const auto& row : file->rows) {
@@ -939,7 +642,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
         if (o.action == ImportAction::Error)
           throw core::DataError(o.problems.empty() ? std::string(tr("The import could not be applied."))
                                                    : o.problems.front());
-        write(ctx, info, row, o);
+        write(ctx, info, *file, row, o);
       }
     }
     stage.finish();

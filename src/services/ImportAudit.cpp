@@ -12,6 +12,7 @@
 #include "core/MemberFields.h"
 #include "services/AuditText.h"
 #include "services/Import.h"
+#include "services/ImportInternal.h"
 #include "store/AuditRepository.h"
 
 namespace dangbo::services {
@@ -56,11 +57,15 @@ void auditRecords(store::AuditRepository& audit, const Actor& actor, const Plann
       lastNew = &r;
       continue;
     }
+    // The record's door wrote the row of a new record, and of the fields it changed.
+    if (r.action == ImportAction::New && import_detail::doorAudits(f.kind, "")) continue;
     const std::string where = format(tr("{1}, row {2}"), {f.source, std::to_string(r.row)});
     if (r.action == ImportAction::Update) {
       // The row the dialog writes for the same change: a member's fields in the order of their description.
       std::vector<ChangedField> changes;
-      for (const auto& c : r.changes) changes.push_back({c.field, c.oldValue, c.newValue});
+      for (const auto& c : r.changes)
+        if (!import_detail::doorAudits(f.kind, c.field)) changes.push_back({c.field, c.oldValue, c.newValue});
+      if (changes.empty()) continue;
       if (f.kind == "dang_vien")
         std::stable_sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) {
           return memberFieldOrder(a.field) < memberFieldOrder(b.field);

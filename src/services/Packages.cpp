@@ -2,6 +2,7 @@
 #include "services/AuditText.h"
 #include "services/PackageCellWork.h"
 #include "services/PackageChecks.h"
+#include "services/PackageRatings.h"
 
 #include <sodium.h>
 
@@ -601,6 +602,25 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
         format(tr("change package {1} of cell {2}; the package names {3} as its sender"),
                {pkg.packageId.substr(0, 8), pkg.cellCode, core::normalizeText(pkg.secretary)});
     std::set<std::pair<std::string, int64_t>> inserted;
+    // A rating goes through the ratings page's door (its round, eligibility and audit row).
+    auto text = [](const std::optional<PackageValue>& v) { return v ? v->data : std::string(); };
+    auto rating = [&](const PackageValue& year, const PackageValue& type, const PackageValue& subject,
+                      const std::string& level,
+                      const std::vector<std::pair<std::string, std::string>>& fields) {
+      const std::string y = year.data, id = subject.data;
+      if (y.empty() || y.size() > 4 || y.find_first_not_of("0123456789") != std::string::npos || id.empty() ||
+          id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos)
+        throw DataError(format(tr("The content of the package is damaged ({1})."), {"rating"}));
+      const bool member = type.data == "dang_vien";
+      const std::string code = text(repo.value(member ? "members" : "organizations", std::stoll(id), "code"));
+      writePackageRating(s_, actor, std::stoi(y), type.data, code, level, fields);
+    };
+    std::vector<const ReviewItem*> keptLevels;
+    auto storedRating = [&](int64_t row, const std::string& column, const PackageValue& value) {
+      rating(*repo.value("ratings", row, "year"), *repo.value("ratings", row, "subject_type"),
+             *repo.value("ratings", row, "subject_id"), text(repo.value("ratings", row, "level")),
+             {{column, value.data}});
+    };
     // Cancelling throws core::Cancelled inside the transaction: nothing of the package is kept.
     core::ProgressStage stage(progress, tr("Applying the changes"), r.items.size());
     for (size_t i = 0; i < r.items.size(); ++i) {
@@ -613,12 +633,20 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
       bool take = !it.conflict || choices[i] == Choice::Cell;
       if (!take) {
         ++declined;
+        // A rating's level the office keeps: once the cell's other values are in, the level the office chose
+        // stands as its decision (through the door the level follows a proposal until the office decides).
+        if (it.change.table == "ratings" && it.change.column == "level") keptLevels.push_back(&it);
         continue;
       }
       const auto& c = it.change;
       if (c.kind == core::FieldChange::Insert) {
         if (inserted.count({c.table, c.recordId})) continue;  // written with the first field of its row
         if (auto row = repo.findRow(c.table, c.keyColumns, c.keyValues)) {
+          if (c.table == "ratings") {
+            storedRating(*row, c.column, c.newValue);
+            ++applied;
+            continue;
+          }
           repo.setValue(c.table, *row, c.column, c.newValue);
           s_.audit(actor, "package.change", c.table + "#" + std::to_string(*row) + "." + c.column,
                    it.officeValue.display(), c.newValue.display(), reason);
@@ -637,8 +665,16 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
             fields.push_back(&other.change);
           }
         if (c.table == "ratings") {
-          columns.push_back("cell_id");
-          values.push_back(PackageValue::integer(pkg.cellId));
+          auto key = [&](const char* k) {
+            return c.keyValues[size_t(std::find(c.keyColumns.begin(), c.keyColumns.end(), k) -
+                                      c.keyColumns.begin())];
+          };
+          std::vector<std::pair<std::string, std::string>> entered;
+          for (const auto* f : fields) entered.emplace_back(f->column, f->newValue.data);
+          rating(key("year"), key("subject_type"), key("subject_id"), "", entered);
+          inserted.insert({c.table, c.recordId});
+          applied += int(fields.size());
+          continue;
         }
         int64_t id = repo.insertRow(c.table, columns, values);
         inserted.insert({c.table, c.recordId});
@@ -647,6 +683,11 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
                    f->newValue.display(), reason);
           ++applied;
         }
+        continue;
+      }
+      if (c.table == "ratings") {
+        storedRating(c.recordId, c.column, c.newValue);
+        ++applied;
         continue;
       }
       repo.setValue(c.table, c.recordId, c.column, c.newValue);
@@ -670,6 +711,13 @@ int Packages::apply(const Actor& actor, const core::ChangePackage& pkg, const st
                  it.officeValue.display(), c.newValue.display(), reason);
       }
       ++applied;
+    }
+    for (const ReviewItem* it : keptLevels) {
+      const auto& c = it->change;
+      auto row = c.kind == core::FieldChange::Insert ? repo.findRow(c.table, c.keyColumns, c.keyValues)
+                                                     : std::optional<int64_t>(c.recordId);
+      if (row && text(repo.value("ratings", *row, "level")) != it->officeValue.data)
+        storedRating(*row, "level", it->officeValue);
     }
     stage.finish();
     applied += applyCellWork(s_, actor, pkg);

@@ -235,7 +235,10 @@ std::string parseLevel(const std::string& text) {
   const std::string t = core::normalizeText(text);
   if (t.empty()) return {};
   const core::EnumItem* it = core::enums::ratingLevel.match(t);
-  if (!it) throw DataError(format(tr("Unknown {1}: \"{2}\"."), {tr("rating level"), t}));
+  // The words of every door reading an enumeration (the CLI's fields, a change package's values).
+  if (!it)
+    throw DataError(format(
+        tr("{1}: {2}"), {tr("rating level"), format(tr("\"{1}\" is not one of the allowed values."), {t})}));
   return std::string(it->code);
 }
 

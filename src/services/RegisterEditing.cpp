@@ -403,11 +403,21 @@ void updateOrganization(Services& s, const Actor& actor, const core::Organizatio
     repo.updateOrganization(o);
     if (stored->name != o.name)
       repo.insertOrganizationEvent(o.id, Date::today(), "renamed", std::nullopt, "", stored->name);
-    s.audit(actor, "organization.update", "organization:" + o.code,
-            stored->code + " | " + stored->name + " | " + stored->kind + " | " + stored->category + " | " +
-                parentCode(repo, *stored) + (stored->origin == o.origin ? "" : " | " + stored->origin),
-            o.code + " | " + o.name + " | " + o.kind + " | " + o.category + " | " + parentCode(repo, o) +
-                (stored->origin == o.origin ? "" : " | " + o.origin));
+    // One row with the old and new value of each changed field, as an import of the same change writes it.
+    auto iso = [](const std::optional<Date>& d) { return d ? d->iso() : std::string(); };
+    std::vector<ChangedField> changes;
+    auto field = [&](const char* name, const std::string& before, const std::string& after) {
+      if (before != after) changes.push_back({name, before, after});
+    };
+    field("code", stored->code, o.code);
+    field("name", stored->name, o.name);
+    field("kind", stored->kind, o.kind);
+    field("category", stored->category, o.category);
+    field("founded", iso(stored->founded), iso(o.founded));
+    field("parent", parentCode(repo, *stored), parentCode(repo, o));
+    field("origin", stored->origin, o.origin);
+    const auto [before, after] = auditValues(changes);
+    s.audit(actor, "organization.update", "organization:" + o.code, before, after);
   });
 }
 

@@ -1,4 +1,7 @@
 #include "services/Services.h"
+#include "services/AuditText.h"
+#include "services/BulkWrite.h"
+#include "services/RecordRules.h"
 
 #include <algorithm>
 #include <set>
@@ -58,8 +61,26 @@ store::Database& storeOf(Services& s) {
 
 void Services::audit(const Actor& actor, const std::string& action, const std::string& record,
                      const std::string& oldValue, const std::string& newValue, const std::string& reason) {
+  if (bulkDepth_ > 0) {
+    // A bulk caller (an import) bumps the revision once; a bulk load names its new records in one row.
+    if (bulkQuietAdds_ && action.ends_with(".add")) return;
+    store::AuditRepository(*db_).append(actor.username, action, record, oldValue, newValue, reason);
+    return;
+  }
   store::AuditRepository(*db_).append(actor.username, action, record, oldValue, newValue, reason);
   store::SettingsRepository(*db_).bumpRevision();
+}
+
+BulkWrite::BulkWrite(Services& s) : s_(s) {
+  ++s_.bulkDepth_;
+}
+
+BulkWrite::~BulkWrite() {
+  if (--s_.bulkDepth_ == 0) s_.bulkQuietAdds_ = false;
+}
+
+void BulkWrite::quietAdds(bool quiet) {
+  s_.bulkQuietAdds_ = quiet;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,22 +185,35 @@ std::vector<core::Target> Services::targets() {
   return store::SettingsRepository(*db_).targets();
 }
 
-void Services::saveTarget(const Actor& actor, const core::Target& t) {
-  require(actor, Permission::EditSettings);
-  if (!core::enums::targetKey.contains(t.key))
-    throw DataError(format(tr("Unknown target \"{1}\"."), {t.key}));
+std::string targetRefusal(const core::Target& t) {
+  if (!core::enums::targetKey.contains(t.key)) return format(tr("Unknown target \"{1}\"."), {t.key});
   if (t.fromYear < 1930 || t.toYear > 2200 || t.toYear < t.fromYear)
-    throw DataError(format(tr("The years {1}-{2} do not form a term."),
-                           {std::to_string(t.fromYear), std::to_string(t.toYear)}));
+    return format(tr("The years {1}-{2} do not form a term."),
+                  {std::to_string(t.fromYear), std::to_string(t.toYear)});
   bool percent = t.key != "ket_nap_nhiem_ky" && t.key != "ket_nap_nam";
   if (t.value < 0 || (percent && t.value > 100))
-    throw DataError(format(tr("The target value {1} is out of range."), {std::to_string(t.value)}));
+    return format(tr("The target value {1} is out of range."), {auditNumber(t.value)});
+  return {};
+}
+
+void Services::saveTarget(const Actor& actor, const core::Target& t) {
+  require(actor, Permission::EditSettings);
+  if (std::string why = targetRefusal(t); !why.empty()) throw DataError(why);
   db_->transaction([&] {
-    store::SettingsRepository(*db_).saveTarget(t);
+    store::SettingsRepository settings(*db_);
+    // The old and the new value, as every door writes a changed field.
+    std::optional<double> stored;
+    for (const auto& x : settings.targets())
+      if (x.key == t.key && x.fromYear == t.fromYear && x.toYear == t.toYear && x.origin == t.origin)
+        stored = x.value;
+    if (stored && *stored == t.value) return;
+    settings.saveTarget(t);
+    const auto [before, after] =
+        auditValues({{"value", stored ? auditNumber(*stored) : std::string(), auditNumber(t.value)}});
     audit(actor, "target.set",
           t.key + "@" + std::to_string(t.fromYear) + "-" + std::to_string(t.toYear) +
               (t.origin.empty() ? "" : "@" + t.origin),
-          "", std::to_string(t.value));
+          stored ? before : std::string(), after);
   });
 }
 

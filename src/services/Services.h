@@ -101,6 +101,9 @@ class Services {
 
  private:
   friend store::Database& storeOf(Services& s);  // services/StoreAccess.h: for services' own code only
+  friend class BulkWrite;                        // services/BulkWrite.h: a bulk caller of the doors
+  int bulkDepth_ = 0;                            // inside a BulkWrite: the revision is bumped by its caller
+  bool bulkQuietAdds_ = false;                   // inside a BulkWrite: the ".add" rows are its caller's
   explicit Services(std::unique_ptr<store::Database> db);
   std::unique_ptr<store::Database> db_;
 };

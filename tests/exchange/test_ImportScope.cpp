@@ -212,16 +212,17 @@ TEST_CASE("import scope: case files are read and written by the inspection commi
   }
   CHECK(r.one("SELECT violation FROM disciplines") == "Nội dung mật ban đầu");
 
-  // The inspection committee overwrites the text; the audit row keeps the old one.
+  // Not even the inspection committee rewrites a recorded decision through an import: no door can (the window
+  // and `record` have no way to); the refusal names the decision, and the stored text stays.
   auto plan = services::planImport(*r.s, kInspection, r.batch({{"ky_luat.csv", guess}}));
-  REQUIRE(plan.ok());
-  CHECK(plan.files.at(0).rows.at(0).action == ImportAction::Update);
-  services::applyImport(*r.s, kInspection, r.batch({{"ky_luat.csv", guess}}));
-  CHECK(r.one("SELECT violation FROM disciplines") == "Một câu đoán sai");
-  CHECK(r.one("SELECT username || '|' || record || '|' || old_value || '|' || new_value FROM audit_log WHERE "
-              "action = 'discipline.update' ORDER BY id DESC LIMIT 1") ==
-        "kiemtra|discipline:12-QĐ / dang_vien / DV002|violation: Nội dung mật ban đầu|violation: Một câu "
-        "đoán sai");
+  REQUIRE_FALSE(plan.ok());
+  CHECK(plan.files.at(0).rows.at(0).action == ImportAction::Error);
+  CHECK(plan.problems.at(0).find("12-QĐ / dang_vien / DV002") != std::string::npos);
+  CHECK_THROWS_AS(services::applyImport(*r.s, kInspection, r.batch({{"ky_luat.csv", guess}})),
+                  core::DataError);
+  CHECK(r.one("SELECT violation FROM disciplines") == "Nội dung mật ban đầu");
+  // The same file again changes nothing and passes.
+  CHECK(services::planImport(*r.s, kInspection, r.batch({{"ky_luat.csv", right}})).ok());
   // A case file with no rows (the template workbook's sheet left empty) asks for nothing: the office's
   // import of it beside a member file is not refused, and the stored case file is untouched.
   auto empty = services::planImport(
@@ -229,7 +230,7 @@ TEST_CASE("import scope: case files are read and written by the inspection commi
       r.batch({{"ky_luat.csv", kDisciplineHeader},
                {"dang_vien.csv", kMemberHeader + member("DV001", "Lò Văn Pằn", "CB01")}}));
   CHECK(empty.ok());
-  CHECK(r.one("SELECT violation FROM disciplines") == "Một câu đoán sai");
+  CHECK(r.one("SELECT violation FROM disciplines") == "Nội dung mật ban đầu");
   // The inspection committee changes no member through an import.
   r.refused(kInspection, {{"dang_vien.csv", kMemberHeader + member("DV001", "Tên Khác", "CB01")}},
             "dang_vien.csv", 0, "");

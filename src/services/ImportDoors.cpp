@@ -1,0 +1,193 @@
+// The import's rows handed to the records' service doors (issue 14, "One door per record"): an organization's
+// fields go through addOrganization / updateOrganization, a target through Services::saveTarget, an
+// inspection case through recordInspection / updateInspection: the calls of the window's dialogs and of
+// `dangbo-cli record`, with their scope, their validation and their audit row (the old and new value of each
+// changed field). The import calls them in its one transaction as a bulk caller (services/BulkWrite: one
+// revision step). What no door can write is refused here as by the window: a stored decision's text, a case's
+// kind or date. An organization's dissolution, merger and cell committee stay the import's own history
+// columns.
+#include <charconv>
+#include <string>
+#include <string_view>
+
+#include "core/Errors.h"
+#include "core/I18n.h"
+#include "services/Discipline.h"
+#include "services/ImportInternal.h"
+#include "services/RecordRules.h"
+#include "services/Register.h"
+#include "store/CaseRepository.h"
+
+namespace dangbo::services::import_detail {
+
+namespace {
+
+// The organization's fields its dialog writes (the rest of to_chuc is its history: ceased, merged_into and
+// the cell committee).
+bool organizationDoorField(std::string_view field) {
+  return field == "name" || field == "kind" || field == "category" || field == "founded" || field == "origin";
+}
+
+bool updated(const Outcome& o, int k) {
+  return k >= 0 && ((o.updates >> k) & 1u);
+}
+
+std::string text(const Outcome& o, int k) {
+  return o.has(k) ? o.values[size_t(k)] : std::string();
+}
+
+core::Target targetOf(const SpecInfo& info, const Outcome& o) {
+  const ImportFileSpec& spec = *info.spec;
+  auto at = [&](const char* f) { return importColumnIndex(spec, f); };
+  core::Target t;
+  t.key = text(o, at("key"));
+  const std::string from = text(o, at("from_year")), to = text(o, at("to_year")),
+                    value = text(o, at("value"));
+  std::from_chars(from.data(), from.data() + from.size(), t.fromYear);
+  std::from_chars(to.data(), to.data() + to.size(), t.toYear);
+  std::from_chars(value.data(), value.data() + value.size(), t.value);
+  t.origin = text(o, at("origin"));
+  return t;
+}
+
+// The organization as it will be: the stored one (or a new one) with the row's door fields over it.
+core::Organization organizationOf(Context& ctx, const SpecInfo& info, const Outcome& o) {
+  core::Organization org;
+  if (o.stored)
+    for (const auto& x : ctx.s.organizations(ctx.actor))
+      if (x.id == o.stored->rowid) org = x;
+  const ImportFileSpec& spec = *info.spec;
+  for (int k = 0; k < int(spec.columns.size()); ++k) {
+    const std::string_view f = spec.columns[size_t(k)].field;
+    if (!o.has(k) || (o.stored && !updated(o, k))) continue;
+    const std::string& v = o.values[size_t(k)];
+    if (f == "code") org.code = v;
+    if (f == "name") org.name = v;
+    if (f == "kind") org.kind = v;
+    if (f == "category") org.category = v;
+    if (f == "founded") org.founded = core::Date::parse(v);
+    if (f == "origin") org.origin = v;
+  }
+  return org;
+}
+
+void writeOrganization(Context& ctx, const SpecInfo& info, Outcome& o) {
+  auto& repo = ctx.repo;
+  core::Id id = 0;
+  store::ImportValues history;
+  if (o.action == ImportAction::New) {
+    id = addOrganization(ctx.s, ctx.actor, organizationOf(ctx, info, o));
+    ctx.inserted(info.table, o.values[size_t(info.code)], id);
+    for (int k : {importColumnIndex(*info.spec, "ceased"), info.mergedInto})
+      if (o.has(k)) history.emplace_back(info.spec->columns[size_t(k)].field, o.values[size_t(k)]);
+    if (!history.empty()) repo.update(info.table, id, history);
+    if (o.committee.value_or(false)) repo.openCellCommittee(id, dateOf(o, info.founded));
+    return;
+  }
+  id = o.stored->rowid;
+  bool door = false;
+  for (int k = 0; k < int(info.spec->columns.size()); ++k) {
+    if (!updated(o, k)) continue;
+    const std::string_view f = info.spec->columns[size_t(k)].field;
+    if (organizationDoorField(f))
+      door = true;
+    else
+      history.emplace_back(f, o.values[size_t(k)]);
+  }
+  if (door) updateOrganization(ctx.s, ctx.actor, organizationOf(ctx, info, o));
+  if (!history.empty()) repo.update(info.table, id, history);
+  if (o.committeeChanges) {
+    if (*o.committee) {
+      auto founded = dateOf(o, info.founded);
+      if (!founded) founded = storedDate(info, o, info.founded);
+      repo.openCellCommittee(id, founded);
+    } else {
+      repo.closeCellCommittee(id, ctx.today);
+    }
+  }
+}
+
+void writeInspection(Context& ctx, const SpecInfo& info, const ImportRow& row, Outcome& o) {
+  const int conclusion = importColumnIndex(*info.spec, "conclusion");
+  if (o.action == ImportAction::New) {
+    InspectionInput in;
+    in.kind = text(o, importColumnIndex(*info.spec, "kind"));
+    in.subjectType = text(o, info.subjectType);
+    in.subjectCode = std::string(row.value(size_t(info.subjectId)));
+    in.number = text(o, importColumnIndex(*info.spec, "number"));
+    in.date = *dateOf(o, importColumnIndex(*info.spec, "date"));
+    in.conclusion = text(o, conclusion);
+    recordInspection(ctx.s, ctx.actor, in);
+    return;
+  }
+  // Only the conclusion can change (doorProblems refused the rest): the case as stored, the new conclusion.
+  auto stored = store::CaseRepository(storeOf(ctx.s)).inspectionById(o.stored->rowid);
+  if (!stored) throw core::DataError(tr("The import could not be applied."));
+  const auto& i = stored->inspection;
+  InspectionInput in{i.kind,
+                     i.subjectType,
+                     stored->subjectCode,
+                     i.number,
+                     i.date,
+                     i.team,
+                     i.findings,
+                     text(o, conclusion),
+                     i.followUp,
+                     stored->links.planId,
+                     stored->links.followsId,
+                     stored->links.violationOn,
+                     stored->links.findingsOn,
+                     stored->links.closedOn};
+  updateInspection(ctx.s, ctx.actor, o.stored->rowid, in);
+}
+
+}  // namespace
+
+void doorProblems(Context& ctx, const SpecInfo& info, const Outcome& o, const ProblemAt& problem) {
+  const ImportFileSpec& spec = *info.spec;
+  if (info.kind == "ky_luat" && o.stored) {
+    // The window and `record` have no way to rewrite a recorded decision: neither has the import.
+    for (int k = 0; k < int(spec.columns.size()); ++k)
+      if (updated(o, k)) {
+        problem(k, format(tr("the disciplinary decision {1} is already recorded and is never rewritten (the "
+                             "window and the command line cannot change it either): a correction is a new "
+                             "decision or the outcome of a complaint."),
+                          {o.key}));
+        return;
+      }
+  }
+  if (info.kind == "kiem_tra" && o.stored)
+    for (const char* fixed : {"kind", "date"})
+      if (int k = importColumnIndex(spec, fixed); updated(o, k))
+        problem(k, format(tr("{1}: the kind, subject, number and date of a case stay as recorded."),
+                          {std::string(fixed)}));
+  if (info.kind == "chi_tieu" && o.problems.empty())
+    if (std::string why = targetRefusal(targetOf(info, o)); !why.empty())
+      problem(importColumnIndex(spec, "value"), why);
+  (void)ctx;
+}
+
+bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
+                      Outcome& o) {
+  if (info.kind != "to_chuc" && info.kind != "chi_tieu" && info.kind != "kiem_tra") return false;
+  if (o.action != ImportAction::New && o.action != ImportAction::Update) return true;
+  try {
+    if (info.kind == "to_chuc")
+      writeOrganization(ctx, info, o);
+    else if (info.kind == "chi_tieu")
+      ctx.s.saveTarget(ctx.actor, targetOf(info, o));
+    else
+      writeInspection(ctx, info, row, o);
+  } catch (const core::DataError& e) {
+    throw core::DataError(format(tr("{1}, row {2}: {3}"), {file.source, std::to_string(row.row), e.what()}));
+  }
+  return true;
+}
+
+bool doorAudits(std::string_view kind, std::string_view field) {
+  if (kind == "chi_tieu" || kind == "kiem_tra") return true;
+  if (kind == "to_chuc") return field.empty() || organizationDoorField(field);
+  return false;
+}
+
+}  // namespace dangbo::services::import_detail

@@ -1,0 +1,290 @@
+#pragma once
+// The import's working parts shared by its files (ImportApply.cpp plans and writes, ImportScope.cpp keeps a
+// row within the account's scope and the dialog's date rules, ImportDoors.cpp hands rows to the records'
+// service doors): a file spec's positions, the outcome of evaluating a row, and the import's context.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/Date.h"
+#include "core/I18n.h"
+#include "core/Rules.h"
+#include "core/VietText.h"
+#include "services/Actor.h"
+#include "services/CellWork.h"
+#include "services/Import.h"
+#include "services/Services.h"
+#include "services/StoreAccess.h"
+#include "store/ImportRepository.h"
+
+namespace dangbo::services::import_detail {
+
+using core::format;
+using core::tr;
+
+inline constexpr std::string_view kNewPrefix = "new:";  // a reference to a record created by this import
+
+// Hash and equality accepting std::string_view for std::string keys.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
+using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+
+// What a reference column names.
+enum class Ref { None, Organizations, Members, Subject };
+
+// A file spec with the positions the evaluation needs, computed once.
+struct SpecInfo {
+  const ImportFileSpec* spec = nullptr;
+  std::string kind, table;
+  std::vector<int> keys;                   // spec positions of the key fields
+  uint64_t keyMask = 0;                    // the same as bits
+  std::vector<std::string> storedColumns;  // every column but has_committee, in spec order
+  std::vector<int> storedAt;               // spec position -> index in storedColumns (-1: none)
+  std::vector<int> byField;                // spec positions in the order of their field names
+  std::vector<Ref> refs;                   // per spec position
+  int origin = -1;  // chi_tieu: the optional key column "Đơn vị cũ" ("" when absent or empty)
+  int code = -1, committee = -1, status = -1, statusSince = -1, fromYear = -1, toYear = -1, subjectType = -1,
+      mergedInto = -1, cellId = -1, subjectId = -1, founded = -1, officialOn = -1, admittedOn = -1,
+      transferredInOn = -1, year = -1, birthDate = -1, listedOn = -1;
+  bool keyedByCode = false;  // the key is the record's code
+};
+
+/// The positions of a file spec (computed once per spec).
+const SpecInfo& infoOf(const ImportFileSpec& spec);
+
+// Ethnic groups by name and other names.
+class EthnicIndex {
+ public:
+  explicit EthnicIndex(const std::vector<store::EthnicGroupNames>& groups) {
+    for (const auto& g : groups) {
+      own_[core::fold(g.name)] = g.code;
+      byCode_[g.code] = g.name;
+      size_t start = 0;
+      while (start <= g.otherNames.size()) {
+        size_t end = g.otherNames.find(';', start);
+        if (end == std::string::npos) end = g.otherNames.size();
+        std::string piece = core::normalizeText(g.otherNames.substr(start, end - start));
+        addOther(piece, g.code);
+        // "Tày Khao (Thái Trắng)": both names count.
+        size_t open = piece.find('('), close = piece.rfind(')');
+        if (open != std::string::npos && close != std::string::npos && close > open) {
+          addOther(core::normalizeText(piece.substr(0, open)), g.code);
+          addOther(core::normalizeText(piece.substr(open + 1, close - open - 1)), g.code);
+        }
+        start = end + 1;
+      }
+    }
+  }
+  // The group code, or a reason in `error`. Resolved names are remembered (a file repeats a few names).
+  std::optional<std::string> resolve(std::string_view text, std::string& error) {
+    if (auto it = memo_.find(text); it != memo_.end()) return it->second;
+    auto code = lookUp(std::string(text), error);
+    if (code) memo_.emplace(std::string(text), *code);
+    return code;
+  }
+  // The group's name for display.
+  std::string name(const std::string& code) const {
+    auto it = byCode_.find(code);
+    return it == byCode_.end() ? code : it->second;
+  }
+
+ private:
+  std::optional<std::string> lookUp(const std::string& text, std::string& error) const {
+    std::string key = core::fold(text);
+    if (auto it = own_.find(key); it != own_.end()) return it->second;
+    if (auto it = other_.find(key); it != other_.end()) {
+      if (it->second.size() == 1) return *it->second.begin();
+      std::string names;
+      for (const auto& code : it->second) names += (names.empty() ? "" : ", ") + byCode_.at(code);
+      error =
+          format(tr("\"{1}\" is another name of several ethnic groups ({2}): write the group's own name."),
+                 {text, names});
+      return std::nullopt;
+    }
+    if (byCode_.count(text)) return text;
+    error = format(tr("\"{1}\" is not one of the 54 ethnic groups or their other names."), {text});
+    return std::nullopt;
+  }
+  void addOther(const std::string& piece, const std::string& code) {
+    if (!piece.empty()) other_[core::fold(piece)].insert(code);
+  }
+  std::map<std::string, std::string> own_, byCode_;
+  std::map<std::string, std::set<std::string>> other_;
+  TextMap<std::string> memo_;
+};
+
+// What evaluating a row found. One Outcome is reused from row to row (its buffers stay allocated).
+struct Outcome {
+  ImportAction action = ImportAction::Unchanged;
+  std::string key;
+  std::vector<ImportChange> changes;
+  std::vector<std::string> problems;
+  std::vector<std::string> values;  // storage values of the present, non-empty columns, by spec position
+  uint64_t present = 0;             // bit k: values[k] holds a value
+  uint64_t updates = 0;             // bit k: the column changes the stored record
+  std::optional<store::StoredRecord> stored;
+  std::optional<bool> committee;  // to_chuc: Có chi ủy
+  bool committeeChanges = false;
+
+  void reset(size_t columns) {
+    action = ImportAction::Unchanged;
+    key.clear();
+    changes.clear();
+    problems.clear();
+    if (values.size() != columns) values.assign(columns, std::string());
+    present = updates = 0;
+    stored.reset();
+    committee.reset();
+    committeeChanges = false;
+  }
+  bool has(int k) const { return k >= 0 && ((present >> k) & 1u); }
+  void set(int k, std::string_view v) {
+    values[size_t(k)].assign(v);
+    present |= uint64_t(1) << k;
+  }
+  // The stored value of spec position k (nullopt: NULL, or no stored record).
+  std::optional<std::string_view> old(const SpecInfo& info, int k) const {
+    if (!stored || k < 0 || info.storedAt[size_t(k)] < 0) return std::nullopt;
+    const auto& v = stored->values[size_t(info.storedAt[size_t(k)])];
+    if (!v) return std::nullopt;
+    return std::string_view(*v);
+  }
+};
+
+struct Context {
+  Services& s;
+  const Actor& actor;
+  std::optional<core::Id> scopeCell;  // a secretary: the one cell whose records the import may touch
+  store::ImportRepository repo;
+  EthnicIndex ethnic;
+  core::Date today;
+  core::RuleBook rules;  // the dated rule values (the youngest admission age)
+  bool applying = false;
+  TextSet importOrgs, importMembers;             // codes defined by the import (planning only)
+  std::map<std::string, TextMap<core::Id>> ids;  // table -> code -> id of stored records, read on first use
+  TextMap<std::string> terms;                    // term name -> id (as text) of stored terms
+  std::optional<std::set<int>> lockedYears;      // years whose rating round is locked, read on first use
+  std::unique_ptr<CellWorkDoor> cellWork;  // the door of the cells' monthly work (dry run while planning)
+
+  Context(Services& svc, const Actor& a)
+      : s(svc),
+        actor(a),
+        scopeCell(a.role == "secretary" ? std::optional<core::Id>(a.cellId.value_or(0)) : std::nullopt),
+        repo(storeOf(svc)),
+        ethnic(repo.ethnicGroups()),
+        today(core::Date::today()),
+        rules(svc.ruleBook()) {}
+
+  TextMap<core::Id>& idsOf(const std::string& table) {
+    auto it = ids.find(table);
+    if (it == ids.end()) {
+      TextMap<core::Id> m;
+      auto codes = repo.idsByCode(table);
+      m.reserve(codes.size());
+      for (auto& [code, id] : codes) m.emplace(std::move(code), id);
+      it = ids.emplace(table, std::move(m)).first;
+    }
+    return it->second;
+  }
+  // Room for `more` codes of `table` to come (no rehashing while a large file is written).
+  void expect(const std::string& table, size_t more) {
+    auto& m = idsOf(table);
+    m.reserve(m.size() + more);
+  }
+  // A record was written: later rows find it by its code.
+  void inserted(const std::string& table, std::string_view code, core::Id id) {
+    if (auto it = ids.find(table); it != ids.end()) it->second.emplace(std::string(code), id);
+  }
+  // Forgets what was read (the register may have changed since).
+  void forget() {
+    ids.clear();
+    terms.clear();
+    lockedYears.reset();
+  }
+  bool locked(int year) {
+    if (!lockedYears) lockedYears = repo.lockedRatingYears();
+    return lockedYears->count(year) > 0;
+  }
+
+  // The id (as text) of a referenced code, "new:CODE" when the import creates it, nullopt when unknown.
+  std::optional<std::string> ref(const std::string& table, std::string_view code) {
+    auto& m = idsOf(table);
+    if (auto it = m.find(code); it != m.end()) return std::to_string(it->second);
+    const auto& pool = table == "organizations" ? importOrgs : importMembers;
+    if (pool.find(code) != pool.end()) return std::string(kNewPrefix).append(code);
+    return std::nullopt;
+  }
+  // The id (as text) of a term, created when applying.
+  std::string term(std::string_view name) {
+    if (auto it = terms.find(name); it != terms.end()) return it->second;
+    if (auto id = repo.termId(name))
+      return terms.emplace(std::string(name), std::to_string(*id)).first->second;
+    if (!applying) return std::string(kNewPrefix).append(name);
+    core::Term t;
+    t.name = std::string(name);
+    t.fromYear = std::stoi(t.name.substr(0, 4));
+    t.toYear = std::stoi(t.name.substr(5, 4));
+    return terms.emplace(t.name, std::to_string(repo.insertTerm(t))).first->second;
+  }
+};
+
+inline bool isNewRef(std::string_view v) {
+  return v.substr(0, kNewPrefix.size()) == kNewPrefix;
+}
+
+// The values of a row's column as dates and ids (nullopt: none, or a record the import has yet to write).
+inline std::optional<core::Date> dateOf(const Outcome& o, int k) {
+  if (!o.has(k)) return std::nullopt;
+  return core::Date::parse(o.values[size_t(k)]);
+}
+inline std::optional<core::Date> storedDate(const SpecInfo& info, const Outcome& o, int k) {
+  auto v = o.old(info, k);
+  if (!v) return std::nullopt;
+  return core::Date::parse(*v);
+}
+inline std::optional<core::Id> idOf(std::optional<std::string_view> v) {
+  if (!v || isNewRef(*v)) return std::nullopt;
+  return std::stoll(std::string(*v));
+}
+inline std::optional<core::Id> idOf(const Outcome& o, int k) {
+  if (!o.has(k)) return std::nullopt;
+  return idOf(std::string_view(o.values[size_t(k)]));
+}
+
+/// The header of column `c` as the file writes it.
+std::string headerOf(const ImportFile& f, const ImportColumn& c);
+/// The table holding the code a reference column names ("" when none, or when the subject type is missing).
+std::string refTable(const SpecInfo& info, int k, const ImportRow& row);
+/// Reports a problem of the row at spec column k.
+using ProblemAt = std::function<void(int k, const std::string& reason)>;
+/// A secretary's import touches only the records of their own cell (see ImportScope.cpp).
+bool withinScope(Context& ctx, const SpecInfo& info, Outcome& out, const ProblemAt& problem);
+/// The dialog's date rules on a new member or candidate, or one whose dates change (see ImportScope.cpp).
+void checkDates(Context& ctx, const SpecInfo& info, const Outcome& out, const ProblemAt& problem);
+
+// The records' service doors (ImportDoors.cpp): organizations, targets and inspection cases are written by
+// the window's own service calls (their scope, validation and audit row); a stored disciplinary decision is
+// never rewritten (no door can).
+/// The door's refusals of an evaluated row that the dry run can know before writing, added through `problem`.
+void doorProblems(Context& ctx, const SpecInfo& info, const Outcome& o, const ProblemAt& problem);
+/// Writes an evaluated row through its record's door; false for the kinds the import writes itself. A refusal
+/// of the door throws core::DataError naming the file and row.
+bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
+                      Outcome& o);
+/// True when the door of file kind `kind` writes the audit row of the field `field` of a changed record (of a
+/// new record when `field` is empty), so the import writes none for it.
+bool doorAudits(std::string_view kind, std::string_view field);
+
+}  // namespace dangbo::services::import_detail
