@@ -40,18 +40,41 @@ struct Register {
   std::unordered_map<core::Id, size_t> orgById;
   std::unordered_map<core::Id, std::vector<store::LeaveRow>> leaves;
 
-  explicit Register(store::Database& db) {
-    snap = store::loadListSnapshot(db);
-    for (size_t i = 0; i < snap.members.size(); ++i) {
-      byCode.emplace(upper(snap.members[i].code), i);
-      byId.emplace(snap.members[i].id, i);
+  /// The whole register.
+  explicit Register(store::Database& db) : Register(db, std::string_view()) {}
+  /// The whole register for figures only: members without codes or names (membership, cell, admission).
+  struct MembershipOnly {};
+  Register(store::Database& db, MembershipOnly) {
+    readOrganizations(db);
+    snap = store::loadMembershipSnapshot(db);
+    indexMembers(db);
+  }
+  /// With a cell's code: only the members who ever belonged to that cell (every organization still), enough
+  /// for any question about that cell alone (its book, its list on a day); an unknown code: no member.
+  Register(store::Database& db, std::string_view onlyCellCode) {
+    readOrganizations(db);
+    if (onlyCellCode.empty()) {
+      snap = store::loadListSnapshot(db);
+    } else {
+      auto it = orgByCode.find(upper(core::normalizeText(onlyCellCode)));
+      if (it != orgByCode.end()) snap = store::loadListSnapshot(db, orgs[it->second].id);
     }
+    indexMembers(db);
+  }
+  void readOrganizations(store::Database& db) {
     orgs = store::RegisterRepository(db).organizations();
     for (size_t i = 0; i < orgs.size(); ++i) {
       orgByCode.emplace(upper(orgs[i].code), i);
       orgById.emplace(orgs[i].id, i);
     }
-    for (auto& l : store::CellWorkRepository(db).leaves()) leaves[l.memberId].push_back(l);
+  }
+  void indexMembers(store::Database& db) {
+    for (size_t i = 0; i < snap.members.size(); ++i) {
+      byCode.emplace(upper(snap.members[i].code), i);
+      byId.emplace(snap.members[i].id, i);
+    }
+    for (auto& l : store::CellWorkRepository(db).leaves())
+      if (byId.contains(l.memberId)) leaves[l.memberId].push_back(l);
   }
   const store::ListEntry& member(size_t i) const { return snap.members[i]; }
   bool presentOn(size_t i, const core::Date& day) const {

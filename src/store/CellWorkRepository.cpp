@@ -1,5 +1,8 @@
 #include "store/CellWorkRepository.h"
 
+#include <map>
+#include <tuple>
+
 #include "store/Sql.h"
 
 namespace dangbo::store {
@@ -319,6 +322,59 @@ std::vector<PaymentRow> CellWorkRepository::paymentsOfPeriod(const core::YearMon
   if (cellId) q.bind(5, static_cast<int64_t>(*cellId));
   std::vector<PaymentRow> out;
   while (q.executeStep()) out.push_back(readPayment(q));
+  return out;
+}
+
+namespace {
+// The number of `n` digits at p (-1 when one is not a digit).
+int digitsAt(const char* p, int n) {
+  int v = 0;
+  for (int k = 0; k < n; ++k) {
+    if (p[k] < '0' || p[k] > '9') return -1;
+    v = v * 10 + (p[k] - '0');
+  }
+  return v;
+}
+// The month of a stored "YYYY-MM" or "YYYY-MM-DD" column (none: another form).
+std::optional<core::YearMonth> monthOf(const SQLite::Column& c) {
+  const char* p = c.getText();
+  if (c.getBytes() < 7 || p[4] != '-') return std::nullopt;
+  const int y = digitsAt(p, 4), m = digitsAt(p + 5, 2);
+  if (y < 0 || m < 1 || m > 12) return std::nullopt;
+  return core::YearMonth{y, m};
+}
+}  // namespace
+
+PaymentFigures CellWorkRepository::paymentFigures(const core::YearMonth& from, const core::YearMonth& to,
+                                                  const core::Date& asOf) {
+  // One pass over the rows (the months' payments and the arrears paid in their days), summed here: a GROUP BY
+  // would sort a million rows in a temporary tree.
+  const std::string paidBy = asOf.iso(), dayFrom = from.first().iso(),
+                    dayTo = std::min(asOf, to.last()).iso();
+  SQLite::Statement q(
+      db_.db(),
+      "SELECT member_id, cell_id, month, paid_on, amount_vnd FROM dues_payments WHERE month <= ?2 "
+      "AND (month >= ?1 OR paid_on BETWEEN ?3 AND ?4)");
+  q.bind(1, from.iso());
+  q.bind(2, to.iso());
+  q.bind(3, dayFrom);
+  q.bind(4, dayTo);
+  PaymentFigures out;
+  std::map<std::tuple<core::Id, int, int>, int64_t> collected;
+  while (q.executeStep()) {
+    const SQLite::Column paidOn = q.getColumn(3);
+    const std::string_view day(paidOn.getText(), static_cast<size_t>(paidOn.getBytes()));
+    const int64_t amount = q.getColumn(4).getInt64();
+    const auto month = monthOf(q.getColumn(2));
+    if (month && *month >= from && day <= paidBy)
+      out.paid.push_back({q.getColumn(0).getInt64(), *month, amount});
+    if (day >= dayFrom && day <= dayTo)
+      if (auto paidIn = monthOf(paidOn))
+        collected[{q.getColumn(1).getInt64(), paidIn->year, paidIn->month}] += amount;
+  }
+  out.collected.reserve(collected.size());
+  for (const auto& [key, amount] : collected)
+    out.collected.push_back({std::get<0>(key), {std::get<1>(key), std::get<2>(key)}, amount});
   return out;
 }
 
