@@ -291,6 +291,7 @@ std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const 
     v.resolution = m.resolution;
     v.chairCode = memberCodeOf(reg, m.chairId);
     v.minutesByCode = memberCodeOf(reg, m.minutesBy);
+    v.place = m.place;
     if (countedDays.insert(m.heldOn).second) {
       // One pass over the members per meeting day counts every cell's expected attendance that day.
       for (size_t i = 0; i < reg.snap.members.size(); ++i)

@@ -9,7 +9,7 @@ namespace dangbo::store {
 
 namespace {
 constexpr const char* kMeetingColumns =
-    "id, cell_id, held_on, kind, topic, starts_at, ends_at, chair_id, minutes_by, resolution, grade";
+    "id, cell_id, held_on, kind, topic, starts_at, ends_at, chair_id, minutes_by, resolution, grade, place";
 constexpr const char* kPaymentColumns =
     "id, member_id, month, amount_vnd, paid_on, channel, receipt, cell_id";
 
@@ -30,6 +30,7 @@ MeetingRow readMeeting(SQLite::Statement& q) {
   m.minutesBy = sql::optId(q.getColumn(8));
   m.resolution = q.getColumn(9).getString();
   m.grade = q.getColumn(10).getString();
+  m.place = q.getColumn(11).getString();
   return m;
 }
 
@@ -65,11 +66,11 @@ struct CellWorkRepository::Statements {
         insertMeeting(
             db,
             "INSERT INTO meetings (cell_id, held_on, kind, topic, starts_at, ends_at, chair_id, minutes_by, "
-            "resolution, grade) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            "resolution, grade, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         updateMeeting(
             db,
             "UPDATE meetings SET cell_id = ?, held_on = ?, kind = ?, topic = ?, starts_at = ?, ends_at = ?, "
-            "chair_id = ?, minutes_by = ?, resolution = ?, grade = ? WHERE id = ?"),
+            "chair_id = ?, minutes_by = ?, resolution = ?, grade = ?, place = ? WHERE id = ?"),
         attendance(
             db,
             "SELECT meeting_id, member_id, status, reason FROM meeting_attendance WHERE meeting_id = ? "
@@ -139,7 +140,8 @@ core::Id CellWorkRepository::saveMeeting(const MeetingRow& m) {
   sql::bind(q, 8, m.minutesBy);
   q.bind(9, m.resolution);
   q.bind(10, m.grade);
-  if (m.id) q.bind(11, static_cast<int64_t>(m.id));
+  q.bind(11, m.place);
+  if (m.id) q.bind(12, static_cast<int64_t>(m.id));
   q.exec();
   return m.id ? m.id : db_.db().getLastInsertRowid();
 }

@@ -23,6 +23,7 @@ struct MeetingRow {
   std::optional<core::Id> chairId, minutesBy;
   std::string resolution;
   std::string grade;  ///< "" | tot | kha | trung_binh | kem
+  std::string place;  ///< where it was held ("" when not recorded)
 };
 
 /// One member's attendance at a meeting.

@@ -88,7 +88,8 @@ Kind meetingKind() {
             "when not named"),
          {field("topic", N_("Topic")), field("starts_at", N_("Start time")), field("ends_at", N_("End time")),
           field("chair", N_("Chair (code)")), field("minutes_by", N_("Minute-taker (code)")),
-          field("resolution", N_("Resolution")), field("grade", N_("Grade"), T::Enum, &en::meetingGrade)}};
+          field("resolution", N_("Resolution")), field("grade", N_("Grade"), T::Enum, &en::meetingGrade),
+          field("place", N_("Meeting place"))}};
   k.show = [](Context& c, const std::string& key) {
     const auto v = storedMeeting(c, meetingKey(key));
     if (!v) throw core::DataError(format(tr("No meeting is recorded for {1}."), {key}));
@@ -100,6 +101,7 @@ Kind meetingKind() {
     line(c.out, "minutes_by", v->minutesByCode);
     line(c.out, "resolution", v->resolution);
     line(c.out, "grade", v->grade);
+    line(c.out, "place", v->place);
     line(c.out, "present", std::to_string(v->present));
     line(c.out, "expected", std::to_string(v->expected));
   };
@@ -120,6 +122,7 @@ Kind meetingKind() {
     in.minutesByCode = v.text("minutes_by");
     in.resolution = v.text("resolution");
     in.grade = v.text("grade");
+    if (v.has("place")) in.place = v.text("place");
     in.withAttendance = false;
     // The door's dry run: its scope and checks first, then whether the meeting is already recorded.
     if (!services::CellWorkDoor(c.s, c.actor).saveMeeting(in, true).isNew)
@@ -133,7 +136,7 @@ Kind meetingKind() {
     if (!old) throw core::DataError(format(tr("No meeting is recorded for {1}."), {key}));
     services::MeetingInput in{mk.cell,     mk.day,         old->kind,          old->topic,      old->startsAt,
                               old->endsAt, old->chairCode, old->minutesByCode, old->resolution, old->grade,
-                              {},          false};
+                              {},          false,          std::nullopt};
     if (v.has("topic")) in.topic = v.text("topic");
     if (v.has("starts_at")) in.startsAt = v.text("starts_at");
     if (v.has("ends_at")) in.endsAt = v.text("ends_at");
@@ -141,6 +144,7 @@ Kind meetingKind() {
     if (v.has("minutes_by")) in.minutesByCode = v.text("minutes_by");
     if (v.has("resolution")) in.resolution = v.text("resolution");
     if (v.has("grade")) in.grade = v.text("grade");
+    if (v.has("place")) in.place = v.text("place");
     write(c, in);
   };
   k.del = [](Context& c, const std::string& key, const Values&) {
