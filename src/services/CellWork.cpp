@@ -21,14 +21,7 @@
 namespace dangbo::services {
 
 using cellwork::diff;
-using cellwork::memberCodeOf;
-using cellwork::Register;
-using core::DataError;
-using core::Date;
-using core::format;
 using core::N_;
-using core::tr;
-using core::YearMonth;
 
 CellWorkDoor::CellWorkDoor(Services& s, const Actor& actor, Date today)
     : d_(std::make_unique<Impl>(s, actor, today)) {}

@@ -21,15 +21,7 @@
 
 namespace dangbo::services {
 
-using cellwork::memberCodeOf;
-using cellwork::Register;
 using cellwork::requireRead;
-using cellwork::upper;
-using core::DataError;
-using core::Date;
-using core::format;
-using core::tr;
-using core::YearMonth;
 
 namespace {
 
@@ -48,13 +40,6 @@ std::string monthsText(const std::vector<YearMonth>& months) {
 // --- reading ---
 
 namespace {
-const core::Organization& cellByCode(const Register& reg, const std::string& code) {
-  auto it = reg.orgByCode.find(upper(core::normalizeText(code)));
-  if (it == reg.orgByCode.end())
-    throw DataError(format(tr("There is no party cell with the code {1}."), {code}));
-  return reg.orgs[it->second];
-}
-
 /// The dues of the members of one cell (or all cells) for the months of a year up to as_of.
 struct DuesYear {
   struct Line {
@@ -252,7 +237,7 @@ int monthsListed(int year, const Date& asOf) {
 std::vector<CellMemberOnDay> cellMembersOn(Services& s, const Actor& actor, const std::string& cellCode,
                                            const Date& on) {
   Register reg(storeOf(s), cellCode);
-  const auto& cell = cellByCode(reg, cellCode);
+  const auto& cell = reg.cellByCode(cellCode);
   requireRead(actor, cell.id);
   std::vector<CellMemberOnDay> out;
   for (size_t i = 0; i < reg.snap.members.size(); ++i)
@@ -266,7 +251,7 @@ std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const 
                                          const std::string& cellCode) {
   Register reg(storeOf(s));
   std::optional<core::Id> only;
-  if (!cellCode.empty()) only = cellByCode(reg, cellCode).id;
+  if (!cellCode.empty()) only = reg.cellByCode(cellCode).id;
   if (actor.role == "secretary" && !only) only = actor.cellId;
   requireRead(actor, only);
   store::CellWorkRepository repo(storeOf(s));
@@ -321,7 +306,7 @@ std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const 
 
 DuesBook duesBook(Services& s, const Actor& actor, const std::string& cellCode, int year, const Date& asOf) {
   Register reg(storeOf(s), cellCode);  // the members who ever belonged to the cell: the book's lines
-  const auto& cell = cellByCode(reg, cellCode);
+  const auto& cell = reg.cellByCode(cellCode);
   requireRead(actor, cell.id);
   DuesBook book;
   book.cellCode = cell.code;
