@@ -8,13 +8,12 @@
 #include <map>
 #include <set>
 
-#include "../TestUtil.h"
+#include "DemoRegister.h"
 #include "services/CellWork.h"
 #include "services/MemberList.h"
 #include "services/Services.h"
 
 using namespace dangbo;
-using dangbo::test::TempDir;
 using services::Actor;
 
 namespace {
@@ -22,15 +21,7 @@ const Actor kOffice = Actor::localOffice();
 const core::Date kToday = *core::Date::make(2026, 11, 29);
 
 services::Services& demo() {
-  static TempDir dir;
-  static std::unique_ptr<services::Services> s = [] {
-    services::DemoOptions opt;
-    opt.seed = 1;
-    opt.today = kToday;
-    services::Services::createDemo(dir / "demo.db", opt);
-    return services::Services::open(dir / "demo.db");
-  }();
-  return *s;
+  return test::demoRegister(kToday);
 }
 
 void checkSame(const services::DuesMonthTotals& book, const services::DuesMonthTotals& line) {
