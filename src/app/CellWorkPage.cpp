@@ -152,7 +152,7 @@ CellWorkPage::CellWorkPage(wxWindow* parent) {
   os->Add(obar, 0, wxALL, 6);
   overview_ = new wxListCtrl(op, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
   overview_->SetName("communeMonth");
-  for (const wxString& h : {_("Cell"), _("Meetings"), _("Rate"), _("Members"), _("Dues due"), _("Collected"),
+  for (const wxString& h : {_("Cell"), _("Meetings"), _("Rate"), _("Memb."), _("Dues due"), _("Collected"),
                             _("Owed"), _("Unpaid")})
     overview_->AppendColumn(h);
   ui::sortable(overview_);
@@ -436,17 +436,26 @@ void CellWorkPage::fillOverview() {
     overview_->InsertItem(0, ui::wx(e.what()));  // a secretary: the commune's figures are the office's
     return;
   }
+  // Narrow enough for a 1024x768 screen: the cell's name without the "Chi bộ" every name starts with, and
+  // each meeting as its day of the month chosen, marked when it is not the regular one.
+  const std::string cellWord = "Chi bộ ";
   for (const auto& l : lines) {
-    const long row = overview_->InsertItem(overview_->GetItemCount(), ui::wx(l.code + " - " + l.name));
+    const std::string name = l.name.starts_with(cellWord) ? l.name.substr(cellWord.size()) : l.name;
+    const long row = overview_->InsertItem(overview_->GetItemCount(), ui::wx(l.code + " " + name));
     wxString held, rate;
     bool regular = false;
     for (const auto& v : l.meetings) {
-      held += (held.empty() ? "" : ", ") + ui::date(v.heldOn) + " " +
-              ui::wx(core::enums::meetingKind.label(v.kind));
-      if (v.rateTenths) rate += (rate.empty() ? "" : ", ") + ui::wx(core::formatPercentVn(*v.rateTenths));
+      held += (held.empty() ? "" : ", ") + wxString::Format("%02d/%02d", v.heldOn.day(), v.heldOn.month());
+      if (v.kind == "chuyen_de")
+        held += " " + _("(th.)");
+      else if (v.kind != "thuong_ky")
+        held += " " + _("(ex.)");
+      // The rate of the regular meeting (of the first meeting when none was regular).
+      if (v.rateTenths && (v.kind == "thuong_ky" || rate.empty()) && !regular)
+        rate = ui::wx(core::formatPercentVn(*v.rateTenths));
       regular = regular || v.kind == "thuong_ky";
     }
-    overview_->SetItem(row, 1, held.empty() ? _("no meeting recorded") : held);
+    overview_->SetItem(row, 1, held.empty() ? _("none") : held);
     overview_->SetItem(row, 2, rate.empty() ? wxString("-") : rate);
     overview_->SetItem(row, 3, ui::count(l.dues.members));
     overview_->SetItem(row, 4, ui::count(l.dues.due));

@@ -21,14 +21,7 @@
 namespace dangbo::services {
 
 using cellwork::diff;
-using cellwork::memberCodeOf;
-using cellwork::Register;
-using core::DataError;
-using core::Date;
-using core::format;
 using core::N_;
-using core::tr;
-using core::YearMonth;
 
 CellWorkDoor::CellWorkDoor(Services& s, const Actor& actor, Date today)
     : d_(std::make_unique<Impl>(s, actor, today)) {}
@@ -76,6 +69,8 @@ DoorOutcome CellWorkDoor::saveMeeting(const MeetingInput& in, bool dryRun) {
     return d.reg->member(i).id;
   };
   m.chairId = memberOfCell(in.chairCode, N_("The chair"));
+  if (in.place && core::normalizeText(*in.place).size() > 200)
+    throw DataError(tr("The meeting place is longer than 200 characters."));
   m.minutesBy = memberOfCell(in.minutesByCode, N_("The minute-taker"));
 
   DoorOutcome out;
@@ -91,6 +86,8 @@ DoorOutcome CellWorkDoor::saveMeeting(const MeetingInput& in, bool dryRun) {
        out.isNew);
   diff(out.changes, "resolution", old.resolution, m.resolution, out.isNew);
   diff(out.changes, "grade", old.grade, m.grade, out.isNew);
+  m.place = in.place ? core::normalizeText(*in.place) : old.place;
+  diff(out.changes, "place", old.place, m.place, out.isNew);
   if (out.isNew && out.changes.empty()) out.changes.push_back({"kind", "", m.kind});
   m.id = old.id;
   if (!dryRun && out.changed()) m.id = d.repo.saveMeeting(m);

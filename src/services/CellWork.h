@@ -38,6 +38,9 @@ struct MeetingInput {
   /// The attendance; with `withAttendance` it replaces the stored list (members not listed: not recorded).
   std::vector<AttendanceInput> attendance;
   bool withAttendance = true;
+  /// Where it was held; none keeps what is stored (a door that does not ask for it, such as the meetings
+  /// page or sinh_hoat.csv, never clears it).
+  std::optional<std::string> place;
 };
 
 /// A temporary leave from party activity (under 12 months); the key is (member, from).
@@ -166,6 +169,7 @@ struct MeetingView {
   std::optional<int64_t> rateTenths;                  ///< present / expected, tenths of a percent
   std::map<std::string, AttendanceInput> attendance;  ///< by member code
   std::string chairCode, minutesByCode;               ///< member codes ("" when not recorded)
+  std::string place;                                  ///< where it was held ("" when not recorded)
 };
 /// The meetings held from..to, of one cell (code) or every cell the actor may read, by cell then day.
 std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const core::Date& from,

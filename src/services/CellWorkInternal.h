@@ -40,18 +40,41 @@ struct Register {
   std::unordered_map<core::Id, size_t> orgById;
   std::unordered_map<core::Id, std::vector<store::LeaveRow>> leaves;
 
-  explicit Register(store::Database& db) {
-    snap = store::loadListSnapshot(db);
-    for (size_t i = 0; i < snap.members.size(); ++i) {
-      byCode.emplace(upper(snap.members[i].code), i);
-      byId.emplace(snap.members[i].id, i);
+  /// The whole register.
+  explicit Register(store::Database& db) : Register(db, std::string_view()) {}
+  /// The whole register for figures only: members without codes or names (membership, cell, admission).
+  struct MembershipOnly {};
+  Register(store::Database& db, MembershipOnly) {
+    readOrganizations(db);
+    snap = store::loadMembershipSnapshot(db);
+    indexMembers(db);
+  }
+  /// With a cell's code: only the members who ever belonged to that cell (every organization still), enough
+  /// for any question about that cell alone (its book, its list on a day); an unknown code: no member.
+  Register(store::Database& db, std::string_view onlyCellCode) {
+    readOrganizations(db);
+    if (onlyCellCode.empty()) {
+      snap = store::loadListSnapshot(db);
+    } else {
+      auto it = orgByCode.find(upper(core::normalizeText(onlyCellCode)));
+      if (it != orgByCode.end()) snap = store::loadListSnapshot(db, orgs[it->second].id);
     }
+    indexMembers(db);
+  }
+  void readOrganizations(store::Database& db) {
     orgs = store::RegisterRepository(db).organizations();
     for (size_t i = 0; i < orgs.size(); ++i) {
       orgByCode.emplace(upper(orgs[i].code), i);
       orgById.emplace(orgs[i].id, i);
     }
-    for (auto& l : store::CellWorkRepository(db).leaves()) leaves[l.memberId].push_back(l);
+  }
+  void indexMembers(store::Database& db) {
+    for (size_t i = 0; i < snap.members.size(); ++i) {
+      byCode.emplace(upper(snap.members[i].code), i);
+      byId.emplace(snap.members[i].id, i);
+    }
+    for (auto& l : store::CellWorkRepository(db).leaves())
+      if (byId.contains(l.memberId)) leaves[l.memberId].push_back(l);
   }
   const store::ListEntry& member(size_t i) const { return snap.members[i]; }
   bool presentOn(size_t i, const core::Date& day) const {
@@ -75,6 +98,22 @@ struct Register {
   }
   std::optional<core::Date> firstAdmitted(size_t i) const { return member(i).admittedOn; }
   const core::Organization& org(core::Id id) const { return orgs[orgById.at(id)]; }
+  /// The cell (any organization) of a code, case ignored; DataError naming the code when there is none.
+  const core::Organization& cellByCode(std::string_view code) const {
+    auto it = orgByCode.find(upper(core::normalizeText(code)));
+    if (it == orgByCode.end())
+      throw core::DataError(
+          core::format(core::tr("There is no party cell with the code {1}."), {std::string(code)}));
+    return orgs[it->second];
+  }
+  /// The snapshot index of a member's code, case ignored; DataError naming the code when there is none.
+  size_t memberByCode(std::string_view code) const {
+    auto it = byCode.find(upper(core::normalizeText(code)));
+    if (it == byCode.end())
+      throw core::DataError(
+          core::format(core::tr("There is no member with the code {1}."), {std::string(code)}));
+    return it->second;
+  }
 };
 
 /// A member's code from their id ("" for none or unknown).
@@ -111,6 +150,15 @@ DoorOutcome single(Services& s, const Actor& actor, F f) {
 
 namespace dangbo::services {
 
+// The names every cell-work source uses.
+using cellwork::memberCodeOf;
+using cellwork::Register;
+using core::DataError;
+using core::Date;
+using core::format;
+using core::tr;
+using core::YearMonth;
+
 struct CellWorkDoor::Impl {
   Services& s;
   Actor actor;
@@ -134,18 +182,8 @@ struct CellWorkDoor::Impl {
       throw core::PermissionError(core::format(
           core::tr("The account {1} may record the work of its own cell only."), {actor.username}));
   }
-  const core::Organization& cell(const std::string& code) const {
-    auto it = reg->orgByCode.find(cellwork::upper(core::normalizeText(code)));
-    if (it == reg->orgByCode.end())
-      throw core::DataError(core::format(core::tr("There is no party cell with the code {1}."), {code}));
-    return reg->orgs[it->second];
-  }
-  size_t member(const std::string& code) const {
-    auto it = reg->byCode.find(cellwork::upper(core::normalizeText(code)));
-    if (it == reg->byCode.end())
-      throw core::DataError(core::format(core::tr("There is no member with the code {1}."), {code}));
-    return it->second;
-  }
+  const core::Organization& cell(const std::string& code) const { return reg->cellByCode(code); }
+  size_t member(const std::string& code) const { return reg->memberByCode(code); }
   void notFuture(const core::Date& d, const char* what) const {
     if (d > today)
       throw core::DataError(core::format(core::tr("{1} {2} is in the future."), {core::tr(what), d.vn()}));
@@ -172,6 +210,23 @@ struct CellWorkDoor::Impl {
     if (!core::enums::meetingKind.contains(out))
       throw core::DataError(core::format(core::tr("\"{1}\" is not a kind of meeting."), {out}));
     return out;
+  }
+  /// A cell's meeting as recorded, after the write scope of the cell (`kind` empty: the cell's only meeting
+  /// that day); DataError when none is recorded.
+  struct Recorded {
+    const core::Organization& cell;
+    std::string kind;
+    store::MeetingRow row;
+  };
+  Recorded recordedMeeting(const std::string& cellCode, const core::Date& on, const std::string& kindIn) {
+    const auto& c = cell(cellCode);
+    requireCell(c.id);
+    std::string kind = meetingKind(c, on, kindIn);
+    auto stored = repo.meeting(c.id, on, kind);
+    if (!stored)
+      throw core::DataError(
+          core::format(core::tr("The cell {1} has no meeting recorded on {2}."), {c.code, on.vn()}));
+    return {c, std::move(kind), std::move(*stored)};
   }
   /// The audit row of a deletion: the old values, no new ones.
   void writeDeleted(const DoorOutcome& o, const char* entity) {

@@ -80,10 +80,14 @@ ReportModel meetingMinutesReport(Services& s, const Actor& actor, const std::str
     when +=
         ", " + format(tr("from {1} to {2}"), {held->startsAt, held->endsAt.empty() ? "..." : held->endsAt});
   item("when", core::N_("Time"), when);
+  // Where: as recorded, else a line the secretary fills in.
+  item("place", core::N_("Meeting place"), held && !held->place.empty() ? held->place : std::string(40, '.'));
   item("chair", core::N_("Chair"), held && !held->chairCode.empty() ? nameOf(members, held->chairCode) : "");
   item("minutes_by", core::N_("Minute-taker"),
        held && !held->minutesByCode.empty() ? nameOf(members, held->minutesByCode) : "");
   item("topic", core::N_("Topic"), held ? held->topic : "");
+  item("grade", core::N_("Grade"),
+       held && !held->grade.empty() ? core::enums::meetingGrade.label(held->grade) : std::string());
   int exempt = 0, onLeave = 0;
   for (const auto& m : members) {
     if (m.exempt) ++exempt;

@@ -1,3 +1,5 @@
+#include <cstdio>
+#include <ctime>
 // The cells' monthly work as read (services/CellWork.h): the meetings with their attendance counts, the dues
 // book and summary, the removal grounds and the findings of `check`, each from the door's own register view.
 #include <algorithm>
@@ -19,15 +21,7 @@
 
 namespace dangbo::services {
 
-using cellwork::memberCodeOf;
-using cellwork::Register;
 using cellwork::requireRead;
-using cellwork::upper;
-using core::DataError;
-using core::Date;
-using core::format;
-using core::tr;
-using core::YearMonth;
 
 namespace {
 
@@ -46,13 +40,6 @@ std::string monthsText(const std::vector<YearMonth>& months) {
 // --- reading ---
 
 namespace {
-const core::Organization& cellByCode(const Register& reg, const std::string& code) {
-  auto it = reg.orgByCode.find(upper(core::normalizeText(code)));
-  if (it == reg.orgByCode.end())
-    throw DataError(format(tr("There is no party cell with the code {1}."), {code}));
-  return reg.orgs[it->second];
-}
-
 /// The dues of the members of one cell (or all cells) for the months of a year up to as_of.
 struct DuesYear {
   struct Line {
@@ -64,8 +51,85 @@ struct DuesYear {
   std::map<std::pair<core::Id, int>, DuesMonthTotals> totals;  // (cell, month)
 };
 
+/// The totals by cell and month, summed member-month by member-month (one lookup per member and cell), then
+/// the collections and what was sent; kept at the end for the months something counted in, with the shares.
+class CellTotals {
+ public:
+  DuesMonthTotals& at(core::Id cellId, int m) {
+    Cell& cell = acc_[cellId];
+    cell.touched |= 1u << m;
+    return cell.month[size_t(m)];
+  }
+  /// One member's month of the cell.
+  static void count(DuesMonthTotals& t, const DuesBookMonth& bm) {
+    ++t.members;
+    if (bm.due.exempt) ++t.exempt;
+    if (bm.owed > 0) ++t.unpaid;
+    t.due += bm.due.due.value_or(0);
+    t.owed += bm.owed;
+  }
+  /// What each cell sent up for the months first..last (one cell or all).
+  void addSent(store::CellWorkRepository& repo, const YearMonth& first, const YearMonth& last,
+               std::optional<core::Id> onlyCell) {
+    for (const auto& r : repo.remittancesFor(first, last))
+      if (!onlyCell || r.cellId == *onlyCell) at(r.cellId, r.month.month).sent += r.amount;
+  }
+  std::map<std::pair<core::Id, int>, DuesMonthTotals> finish(const core::RuleBook& rules, int year) const {
+    std::map<std::pair<core::Id, int>, DuesMonthTotals> out;
+    for (const auto& [cellId, cell] : acc_)
+      for (int m = 1; m <= 12; ++m)
+        if (cell.touched & (1u << m)) out[{cellId, m}] = cell.month[size_t(m)];
+    for (auto& [key, t] : out) {
+      const Date on = YearMonth{year, key.second}.first();
+      if (auto share = rules.valueOn(core::duesRule::kCellKeepsPercent, on)) {
+        t.kept = core::percentOf(t.collected, *share);
+        if (t.kept) t.toSend = t.collected - *t.kept;
+      }
+    }
+    return out;
+  }
+
+ private:
+  struct Cell {
+    std::array<DuesMonthTotals, 13> month{};
+    unsigned touched = 0;  // bit m: month m counted
+  };
+  std::unordered_map<core::Id, Cell> acc_;
+};
+
+/// The months 1..lastMonth at whose end member `i` belonged to a cell (one cell or any), by cell in id order
+/// (usually one cell).
+void cellMonthsOf(const Register& reg, size_t i, const std::array<Date, 13>& ends, int lastMonth,
+                  std::optional<core::Id> onlyCell, std::vector<std::pair<core::Id, std::vector<int>>>& out) {
+  out.clear();
+  for (int m = 1; m <= lastMonth; ++m) {
+    const Date& end = ends[size_t(m)];
+    if (!reg.presentOn(i, end)) continue;
+    const core::Id c = reg.cellOn(i, end);
+    if (onlyCell && c != *onlyCell) continue;
+    auto it = std::find_if(out.begin(), out.end(), [&](const auto& x) { return x.first == c; });
+    if (it == out.end()) it = out.insert(out.end(), {c, {}});
+    it->second.push_back(m);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });  // the order of a map by cell
+}
+
+std::array<Date, 13> monthEnds(int year, int lastMonth) {
+  std::array<Date, 13> ends{};
+  for (int m = 1; m <= lastMonth; ++m) ends[size_t(m)] = YearMonth{year, m}.last();
+  return ends;
+}
+
+/// Every member's dues basis rows, oldest first.
+std::unordered_map<core::Id, std::vector<core::DuesBasis>> basesByMember(store::CellWorkRepository& repo) {
+  std::unordered_map<core::Id, std::vector<core::DuesBasis>> out;
+  for (auto& b : repo.allBases()) out[b.memberId].push_back(std::move(b.basis));
+  return out;
+}
+
 DuesYear computeDuesYear(Services& s, const Register& reg, int year, const Date& asOf,
-                         std::optional<core::Id> onlyCell, int lastMonth, bool keepLines = true) {
+                         std::optional<core::Id> onlyCell, int lastMonth) {
   store::CellWorkRepository repo(storeOf(s));
   const core::RuleBook rules = s.ruleBook();
   const YearMonth first{year, 1}, last{year, lastMonth};
@@ -76,33 +140,13 @@ DuesYear computeDuesYear(Services& s, const Register& reg, int year, const Date&
   // Members who belonged to the cell(s) at some month's end.
   DuesYear out;
   std::unordered_map<core::Id, std::vector<core::DuesBasis>> basesBy;
-  if (!onlyCell)
-    for (auto& b : repo.allBases()) basesBy[b.memberId].push_back(std::move(b.basis));
-  std::array<Date, 13> ends{};
-  for (int m = 1; m <= lastMonth; ++m) ends[size_t(m)] = YearMonth{year, m}.last();
-  // The totals by cell and month, summed here (one lookup per member and cell) and kept as out.totals at the
-  // end for the months something counted in.
-  struct CellTotals {
-    std::array<DuesMonthTotals, 13> month{};
-    unsigned touched = 0;  // bit m: month m counted
-  };
-  std::unordered_map<core::Id, CellTotals> acc;
-  std::vector<std::pair<core::Id, std::vector<int>>> cellMonths;  // usually one cell
+  if (!onlyCell) basesBy = basesByMember(repo);
+  const std::array<Date, 13> ends = monthEnds(year, lastMonth);
+  CellTotals acc;
+  std::vector<std::pair<core::Id, std::vector<int>>> cellMonths;
   for (size_t i = 0; i < reg.snap.members.size(); ++i) {
-    cellMonths.clear();
-    for (int m = 1; m <= lastMonth; ++m) {
-      const Date& end = ends[size_t(m)];
-      if (!reg.presentOn(i, end)) continue;
-      const core::Id c = reg.cellOn(i, end);
-      if (onlyCell && c != *onlyCell) continue;
-      auto it =
-          std::find_if(cellMonths.begin(), cellMonths.end(), [&](const auto& x) { return x.first == c; });
-      if (it == cellMonths.end()) it = cellMonths.insert(cellMonths.end(), {c, {}});
-      it->second.push_back(m);
-    }
+    cellMonthsOf(reg, i, ends, lastMonth, onlyCell, cellMonths);
     if (cellMonths.empty()) continue;
-    std::sort(cellMonths.begin(), cellMonths.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });  // the order of a map by cell
     const core::Id id = reg.member(i).id;
     std::vector<core::DuesBasis> own;
     const std::vector<core::DuesBasis>* bases = &own;
@@ -115,7 +159,6 @@ DuesYear computeDuesYear(Services& s, const Register& reg, int year, const Date&
     const auto& pays = payIt == paysBy.end() ? kNone : payIt->second;
     for (auto& [cellId, months] : cellMonths) {
       DuesYear::Line line{i, cellId, {}};
-      CellTotals& cell = acc[cellId];
       for (int m : months) {
         const YearMonth ym{year, m};
         DuesBookMonth bm;
@@ -126,40 +169,62 @@ DuesYear computeDuesYear(Services& s, const Register& reg, int year, const Date&
           if (p->month < ym && YearMonth::of(p->paidOn) == ym && p->paidOn <= asOf) bm.arrears += p->amount;
         }
         if (bm.due.due && *bm.due.due > bm.paid) bm.owed = *bm.due.due - bm.paid;
-        auto& t = cell.month[size_t(m)];
-        cell.touched |= 1u << m;
-        ++t.members;
-        if (bm.due.exempt) ++t.exempt;
-        if (bm.owed > 0) ++t.unpaid;
-        t.due += bm.due.due.value_or(0);
-        t.owed += bm.owed;
-        if (keepLines) line.months[m] = bm;
+        CellTotals::count(acc.at(cellId, m), bm);
+        line.months[m] = bm;
       }
-      if (keepLines) out.lines.push_back(std::move(line));
+      out.lines.push_back(std::move(line));
     }
   }
-  auto totalOf = [&](core::Id cellId, int m) -> DuesMonthTotals& {
-    CellTotals& cell = acc[cellId];
-    cell.touched |= 1u << m;
-    return cell.month[size_t(m)];
-  };
   // Collected in a month: every payment made in it by the cell, whatever month it is for.
   for (const auto& p : payments)
     if (p.paidOn.year() == year && p.paidOn.month() <= lastMonth && p.paidOn <= asOf)
-      totalOf(p.cellId, p.paidOn.month()).collected += p.amount;
-  for (const auto& r : repo.remittancesFor(first, last))
-    if (!onlyCell || r.cellId == *onlyCell) totalOf(r.cellId, r.month.month).sent += r.amount;
-  for (auto& [cellId, cell] : acc)
-    for (int m = 1; m <= 12; ++m)
-      if (cell.touched & (1u << m)) out.totals[{cellId, m}] = cell.month[size_t(m)];
-  for (auto& [key, t] : out.totals) {
-    const Date on = YearMonth{year, key.second}.first();
-    if (auto share = rules.valueOn(core::duesRule::kCellKeepsPercent, on)) {
-      t.kept = core::percentOf(t.collected, *share);
-      if (t.kept) t.toSend = t.collected - *t.kept;
-    }
-  }
+      acc.at(p.cellId, p.paidOn.month()).collected += p.amount;
+  acc.addSent(repo, first, last, onlyCell);
+  out.totals = acc.finish(rules, year);
   return out;
+}
+
+/// The totals of every cell and month of a year for the commune's summary: the same figures as
+/// computeDuesYear's totals over all cells, from what each member paid for each month and what each cell
+/// collected in each month (aggregates of the payments, not the rows).
+std::map<std::pair<core::Id, int>, DuesMonthTotals> summaryTotals(Services& s, const Register& reg, int year,
+                                                                  const Date& asOf, int lastMonth) {
+  CellTotals acc;
+  const core::RuleBook rules = s.ruleBook();
+  if (lastMonth < 1) return acc.finish(rules, year);
+  store::CellWorkRepository repo(storeOf(s));
+  const YearMonth first{year, 1}, last{year, lastMonth};
+  const auto figures = repo.paymentFigures(first, last, asOf);
+  std::unordered_map<core::Id, std::array<int64_t, 13>> paid;
+  for (const auto& p : figures.paid) paid[p.memberId][size_t(p.month.month)] += p.amount;
+  const auto basesBy = basesByMember(repo);
+  const std::array<Date, 13> ends = monthEnds(year, lastMonth);
+  static const std::vector<core::DuesBasis> kNoBasis;
+  static const std::array<int64_t, 13> kNothingPaid{};
+  std::vector<std::pair<core::Id, std::vector<int>>> cellMonths;
+  for (size_t i = 0; i < reg.snap.members.size(); ++i) {
+    cellMonthsOf(reg, i, ends, lastMonth, std::nullopt, cellMonths);
+    if (cellMonths.empty()) continue;
+    const core::Id id = reg.member(i).id;
+    auto b = basesBy.find(id);
+    const auto& bases = b == basesBy.end() ? kNoBasis : b->second;
+    auto p = paid.find(id);
+    const auto& paidFor = p == paid.end() ? kNothingPaid : p->second;
+    for (auto& [cellId, months] : cellMonths)
+      for (int m : months) {
+        DuesBookMonth bm;
+        bm.due = core::duesDue(bases, {year, m}, reg.firstAdmitted(i), rules);
+        bm.paid = paidFor[size_t(m)];
+        if (bm.due.due && *bm.due.due > bm.paid) bm.owed = *bm.due.due - bm.paid;
+        CellTotals::count(acc.at(cellId, m), bm);
+      }
+  }
+  // Collected: the payments made from January to the last month listed (and on or before as_of).
+  for (const auto& c : figures.collected)
+    if (c.month.year == year && c.month.month >= 1 && c.month.month <= lastMonth)
+      acc.at(c.cellId, c.month.month).collected += c.amount;
+  acc.addSent(repo, first, last, std::nullopt);
+  return acc.finish(rules, year);
 }
 
 int monthsListed(int year, const Date& asOf) {
@@ -171,8 +236,8 @@ int monthsListed(int year, const Date& asOf) {
 
 std::vector<CellMemberOnDay> cellMembersOn(Services& s, const Actor& actor, const std::string& cellCode,
                                            const Date& on) {
-  Register reg(storeOf(s));
-  const auto& cell = cellByCode(reg, cellCode);
+  Register reg(storeOf(s), cellCode);
+  const auto& cell = reg.cellByCode(cellCode);
   requireRead(actor, cell.id);
   std::vector<CellMemberOnDay> out;
   for (size_t i = 0; i < reg.snap.members.size(); ++i)
@@ -186,7 +251,7 @@ std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const 
                                          const std::string& cellCode) {
   Register reg(storeOf(s));
   std::optional<core::Id> only;
-  if (!cellCode.empty()) only = cellByCode(reg, cellCode).id;
+  if (!cellCode.empty()) only = reg.cellByCode(cellCode).id;
   if (actor.role == "secretary" && !only) only = actor.cellId;
   requireRead(actor, only);
   store::CellWorkRepository repo(storeOf(s));
@@ -211,6 +276,7 @@ std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const 
     v.resolution = m.resolution;
     v.chairCode = memberCodeOf(reg, m.chairId);
     v.minutesByCode = memberCodeOf(reg, m.minutesBy);
+    v.place = m.place;
     if (countedDays.insert(m.heldOn).second) {
       // One pass over the members per meeting day counts every cell's expected attendance that day.
       for (size_t i = 0; i < reg.snap.members.size(); ++i)
@@ -239,8 +305,8 @@ std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const 
 }
 
 DuesBook duesBook(Services& s, const Actor& actor, const std::string& cellCode, int year, const Date& asOf) {
-  Register reg(storeOf(s));
-  const auto& cell = cellByCode(reg, cellCode);
+  Register reg(storeOf(s), cellCode);  // the members who ever belonged to the cell: the book's lines
+  const auto& cell = reg.cellByCode(cellCode);
   requireRead(actor, cell.id);
   DuesBook book;
   book.cellCode = cell.code;
@@ -260,14 +326,14 @@ DuesSummary duesSummary(Services& s, const Actor& actor, int year, const Date& a
   if (actor.role == "secretary")
     throw core::PermissionError(
         format(tr("The account {1} may read the work of its own cell only."), {actor.username}));
-  Register reg(storeOf(s));
+  Register reg(storeOf(s), Register::MembershipOnly{});  // figures: no member is named
   DuesSummary sum;
   sum.year = year;
   sum.asOf = asOf;
   sum.lastMonth = monthsListed(year, asOf);
-  auto y = computeDuesYear(s, reg, year, asOf, std::nullopt, sum.lastMonth, false);
+
   std::map<core::Id, DuesSummary::Cell> cells;
-  for (auto& [key, t] : y.totals) {
+  for (auto& [key, t] : summaryTotals(s, reg, year, asOf, sum.lastMonth)) {
     auto& c = cells[key.first];
     c.months[key.second] = t;
   }

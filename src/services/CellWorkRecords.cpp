@@ -7,59 +7,55 @@
 
 namespace dangbo::services {
 
-using cellwork::memberCodeOf;
 using cellwork::single;
-using core::DataError;
-using core::Date;
-using core::format;
-using core::tr;
-using core::YearMonth;
 
 namespace {
 std::string amountText(const std::optional<int64_t>& v) {
   return v ? std::to_string(*v) : std::string();
 }
-// The old values of a deleted record, as the audit row keeps them.
-void gone(DoorOutcome& out, const char* field, const std::string& before) {
-  if (!before.empty()) out.changes.push_back({field, before, ""});
+// A deletion through the door, once its scope is checked and the record found: the record's old values (the
+// non-empty ones) in its audit row, and the row removed.
+template <class Door, class Remove>
+DoorOutcome deleted(Door& d, std::string record, const char* entity,
+                    std::vector<std::pair<std::string, std::string>> old, Remove remove) {
+  DoorOutcome out;
+  out.record = std::move(record);
+  for (auto& [field, before] : old)
+    if (!before.empty()) out.changes.push_back({std::move(field), std::move(before), ""});
+  remove();
+  d.writeDeleted(out, entity);
+  return out;
 }
 }  // namespace
 
 DoorOutcome CellWorkDoor::deleteMeeting(const std::string& cellCode, const Date& on,
                                         const std::string& kindIn) {
   auto& d = *d_;
-  const auto& cell = d.cell(cellCode);
-  d.requireCell(cell.id);
-  const std::string kind = d.meetingKind(cell, on, kindIn);
-  const auto stored = d.repo.meeting(cell.id, on, kind);
-  if (!stored)
-    throw DataError(format(tr("The cell {1} has no meeting recorded on {2}."), {cell.code, on.vn()}));
-  DoorOutcome out;
-  out.record = "meeting:" + cell.code + "/" + on.iso() + "/" + kind;
-  gone(out, "kind", kind);
-  gone(out, "topic", stored->topic);
-  gone(out, "starts_at", stored->startsAt);
-  gone(out, "ends_at", stored->endsAt);
-  gone(out, "chair", memberCodeOf(*d.reg, stored->chairId));
-  gone(out, "minutes_by", memberCodeOf(*d.reg, stored->minutesBy));
-  gone(out, "resolution", stored->resolution);
-  gone(out, "grade", stored->grade);
+  const auto m = d.recordedMeeting(cellCode, on, kindIn);
+  const auto& [cell, kind, row] = m;
+  const auto* stored = &row;
+  std::vector<std::pair<std::string, std::string>> old = {
+      {"kind", kind},
+      {"topic", stored->topic},
+      {"starts_at", stored->startsAt},
+      {"ends_at", stored->endsAt},
+      {"chair", memberCodeOf(*d.reg, stored->chairId)},
+      {"minutes_by", memberCodeOf(*d.reg, stored->minutesBy)},
+      {"resolution", stored->resolution},
+      {"grade", stored->grade},
+      {"place", stored->place}};
   for (const auto& a : d.repo.attendance(stored->id))
-    out.changes.push_back({"attendance " + memberCodeOf(*d.reg, a.memberId), a.status, ""});
-  d.repo.deleteMeeting(stored->id);
-  d.writeDeleted(out, "meeting");
-  return out;
+    old.push_back({"attendance " + memberCodeOf(*d.reg, a.memberId), a.status});
+  return deleted(d, "meeting:" + cell.code + "/" + on.iso() + "/" + kind, "meeting", std::move(old),
+                 [&] { d.repo.deleteMeeting(stored->id); });
 }
 
 DoorOutcome CellWorkDoor::deleteAttendance(const std::string& cellCode, const Date& on,
                                            const std::string& kindIn, const std::string& memberCode) {
   auto& d = *d_;
-  const auto& cell = d.cell(cellCode);
-  d.requireCell(cell.id);
-  const std::string kind = d.meetingKind(cell, on, kindIn);
-  const auto stored = d.repo.meeting(cell.id, on, kind);
-  if (!stored)
-    throw DataError(format(tr("The cell {1} has no meeting recorded on {2}."), {cell.code, on.vn()}));
+  const auto m = d.recordedMeeting(cellCode, on, kindIn);
+  const auto& [cell, kind, row] = m;
+  const auto* stored = &row;
   const auto& mem = d.reg->member(d.member(memberCode));
   auto rows = d.repo.attendance(stored->id);
   auto it = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.memberId == mem.id; });
@@ -85,15 +81,12 @@ DoorOutcome CellWorkDoor::deleteLeave(const std::string& memberCode, const Date&
   if (!stored)
     throw DataError(
         format(tr("{1} ({2}) has no temporary leave from {3}."), {mem.fullName, mem.code, from.vn()}));
-  DoorOutcome out;
-  out.record = "leave:" + mem.code + "/" + from.iso();
-  gone(out, "to", stored->to.iso());
-  gone(out, "reason", stored->reason);
-  gone(out, "decision", stored->decision);
-  d.repo.deleteLeave(mem.id, from);
-  std::erase_if(d.reg->leaves[mem.id], [&](const store::LeaveRow& x) { return x.from == from; });
-  d.writeDeleted(out, "leave");
-  return out;
+  return deleted(d, "leave:" + mem.code + "/" + from.iso(), "leave",
+                 {{"to", stored->to.iso()}, {"reason", stored->reason}, {"decision", stored->decision}}, [&] {
+                   d.repo.deleteLeave(mem.id, from);
+                   std::erase_if(d.reg->leaves[mem.id],
+                                 [&](const store::LeaveRow& x) { return x.from == from; });
+                 });
 }
 
 DoorOutcome CellWorkDoor::deleteBasis(const std::string& memberCode, const YearMonth& from) {
@@ -104,15 +97,12 @@ DoorOutcome CellWorkDoor::deleteBasis(const std::string& memberCode, const YearM
   auto it = std::find_if(bases.begin(), bases.end(), [&](const auto& b) { return b.from == from; });
   if (it == bases.end())
     throw DataError(format(tr("{1} ({2}) has no dues basis from {3}."), {mem.fullName, mem.code, from.vn()}));
-  DoorOutcome out;
-  out.record = "dues_basis:" + mem.code + "/" + from.iso();
-  gone(out, "category", it->category);
-  gone(out, "base", amountText(it->baseVnd));
-  gone(out, "relief", it->relief);
-  gone(out, "decision", it->decision);
-  d.repo.deleteBasis(mem.id, from);
-  d.writeDeleted(out, "dues_basis");
-  return out;
+  return deleted(d, "dues_basis:" + mem.code + "/" + from.iso(), "dues_basis",
+                 {{"category", it->category},
+                  {"base", amountText(it->baseVnd)},
+                  {"relief", it->relief},
+                  {"decision", it->decision}},
+                 [&] { d.repo.deleteBasis(mem.id, from); });
 }
 
 DoorOutcome CellWorkDoor::deletePayment(const std::string& memberCode, const YearMonth& month) {
@@ -123,15 +113,12 @@ DoorOutcome CellWorkDoor::deletePayment(const std::string& memberCode, const Yea
     throw DataError(
         format(tr("{1} ({2}) has no dues payment for {3}."), {mem.fullName, mem.code, month.vn()}));
   d.requireCell(stored->cellId);
-  DoorOutcome out;
-  out.record = "dues_payment:" + mem.code + "/" + month.iso();
-  gone(out, "amount", std::to_string(stored->amount));
-  gone(out, "paid_on", stored->paidOn.iso());
-  gone(out, "channel", stored->channel);
-  gone(out, "receipt", stored->receipt);
-  d.repo.deletePayment(mem.id, month);
-  d.writeDeleted(out, "dues_payment");
-  return out;
+  return deleted(d, "dues_payment:" + mem.code + "/" + month.iso(), "dues_payment",
+                 {{"amount", std::to_string(stored->amount)},
+                  {"paid_on", stored->paidOn.iso()},
+                  {"channel", stored->channel},
+                  {"receipt", stored->receipt}},
+                 [&] { d.repo.deletePayment(mem.id, month); });
 }
 
 DoorOutcome CellWorkDoor::deleteRemittance(const std::string& cellCode, const YearMonth& month) {
@@ -145,13 +132,9 @@ DoorOutcome CellWorkDoor::deleteRemittance(const std::string& cellCode, const Ye
   if (!old)
     throw DataError(
         format(tr("The cell {1} has recorded nothing sent up for {2}."), {cell.code, month.vn()}));
-  DoorOutcome out;
-  out.record = "dues_sent:" + cell.code + "/" + month.iso();
-  gone(out, "amount", std::to_string(old->amount));
-  gone(out, "sent_on", old->sentOn.iso());
-  d.repo.deleteRemittance(cell.id, month);
-  d.writeDeleted(out, "dues_sent");
-  return out;
+  return deleted(d, "dues_sent:" + cell.code + "/" + month.iso(), "dues_sent",
+                 {{"amount", std::to_string(old->amount)}, {"sent_on", old->sentOn.iso()}},
+                 [&] { d.repo.deleteRemittance(cell.id, month); });
 }
 
 DoorOutcome saveAttendance(Services& s, const Actor& actor, const std::string& cellCode, const Date& on,
@@ -198,36 +181,33 @@ std::optional<int64_t> amountVnd(std::string_view s) {
 // --- reading one member's or one cell's records ---
 
 namespace {
-// The member's index, after the reading scope of their present cell.
-size_t readableMember(const Actor& actor, const cellwork::Register& reg, const std::string& code) {
-  auto it = reg.byCode.find(cellwork::upper(core::normalizeText(code)));
-  if (it == reg.byCode.end()) throw DataError(format(tr("There is no member with the code {1}."), {code}));
-  cellwork::requireRead(actor, reg.member(it->second).cellId);
-  return it->second;
+// A member's file as the single reads need it, after the reading scope of their present cell.
+store::ListEntry readableMember(Services& s, const Actor& actor, const std::string& code) {
+  const cellwork::Register reg(storeOf(s));
+  const auto& mem = reg.member(reg.memberByCode(code));
+  cellwork::requireRead(actor, mem.cellId);
+  return mem;
 }
 }  // namespace
 
 std::vector<LeaveInput> leavesOf(Services& s, const Actor& actor, const std::string& memberCode) {
-  cellwork::Register reg(storeOf(s));
-  const auto& mem = reg.member(readableMember(actor, reg, memberCode));
+  const auto mem = readableMember(s, actor, memberCode);
   std::vector<LeaveInput> out;
-  if (auto it = reg.leaves.find(mem.id); it != reg.leaves.end())
-    for (const auto& l : it->second) out.push_back({mem.code, l.from, l.to, l.reason, l.decision});
+  for (const auto& l : store::CellWorkRepository(storeOf(s)).leaves())
+    if (l.memberId == mem.id) out.push_back({mem.code, l.from, l.to, l.reason, l.decision});
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.from < b.from; });
   return out;
 }
 
 std::vector<BasisInput> duesBasesOf(Services& s, const Actor& actor, const std::string& memberCode) {
-  cellwork::Register reg(storeOf(s));
-  const auto& mem = reg.member(readableMember(actor, reg, memberCode));
+  const auto mem = readableMember(s, actor, memberCode);
   std::vector<BasisInput> out;
   for (auto& b : store::CellWorkRepository(storeOf(s)).bases(mem.id)) out.push_back({mem.code, std::move(b)});
   return out;
 }
 
 std::vector<PaymentInput> duesPaymentsOf(Services& s, const Actor& actor, const std::string& memberCode) {
-  cellwork::Register reg(storeOf(s));
-  const auto& mem = reg.member(readableMember(actor, reg, memberCode));
+  const auto mem = readableMember(s, actor, memberCode);
   std::vector<PaymentInput> out;
   for (const auto& p : store::CellWorkRepository(storeOf(s)).paymentsOf(mem.id))
     out.push_back({mem.code, p.month, p.amount, p.paidOn, p.channel, p.receipt});
@@ -236,11 +216,8 @@ std::vector<PaymentInput> duesPaymentsOf(Services& s, const Actor& actor, const 
 
 std::vector<RemittanceInput> remittancesOf(Services& s, const Actor& actor, const std::string& cellCode,
                                            int year) {
-  cellwork::Register reg(storeOf(s));
-  auto it = reg.orgByCode.find(cellwork::upper(core::normalizeText(cellCode)));
-  if (it == reg.orgByCode.end())
-    throw DataError(format(tr("There is no party cell with the code {1}."), {cellCode}));
-  const auto& cell = reg.orgs[it->second];
+  const cellwork::Register reg(storeOf(s));
+  const auto& cell = reg.cellByCode(cellCode);
   cellwork::requireRead(actor, cell.id);
   std::vector<RemittanceInput> out;
   for (const auto& r : store::CellWorkRepository(storeOf(s)).remittancesFor({year, 1}, {year, 12}))

@@ -90,6 +90,7 @@ int write(CellWorkDoor& door, const Group& g, bool dryRun) {
     in.minutesByCode = field("minutes_by");
     in.resolution = field("resolution");
     in.grade = field("grade");
+    if (g.fields.contains("place")) in.place = field("place");  // a package of an older version: kept
     for (const auto& [name, value] : g.fields)
       if (name.starts_with("attendance ")) in.attendance.push_back({name.substr(11), value, ""});
     o = door.saveMeeting(in, dryRun);
@@ -180,7 +181,8 @@ std::vector<FieldChange> cellWorkChanges(Services& cellFile) {
                                                             {"chair", codeOf(m->chairId)},
                                                             {"minutes_by", codeOf(m->minutesBy)},
                                                             {"resolution", m->resolution},
-                                                            {"grade", m->grade}};
+                                                            {"grade", m->grade},
+                                                            {"place", m->place}};
       for (const auto& at : work.attendance(m->id))
         f.push_back({"attendance " + codeOf(at.memberId), at.status});
       add("meetings", {"cell", "held_on", "kind"}, {a, day, kind}, a + " " + d->vn(), f);

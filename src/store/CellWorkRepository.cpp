@@ -1,12 +1,14 @@
 #include "store/CellWorkRepository.h"
 
+#include <unordered_map>
+
 #include "store/Sql.h"
 
 namespace dangbo::store {
 
 namespace {
 constexpr const char* kMeetingColumns =
-    "id, cell_id, held_on, kind, topic, starts_at, ends_at, chair_id, minutes_by, resolution, grade";
+    "id, cell_id, held_on, kind, topic, starts_at, ends_at, chair_id, minutes_by, resolution, grade, place";
 constexpr const char* kPaymentColumns =
     "id, member_id, month, amount_vnd, paid_on, channel, receipt, cell_id";
 
@@ -27,6 +29,7 @@ MeetingRow readMeeting(SQLite::Statement& q) {
   m.minutesBy = sql::optId(q.getColumn(8));
   m.resolution = q.getColumn(9).getString();
   m.grade = q.getColumn(10).getString();
+  m.place = q.getColumn(11).getString();
   return m;
 }
 
@@ -62,11 +65,11 @@ struct CellWorkRepository::Statements {
         insertMeeting(
             db,
             "INSERT INTO meetings (cell_id, held_on, kind, topic, starts_at, ends_at, chair_id, minutes_by, "
-            "resolution, grade) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            "resolution, grade, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         updateMeeting(
             db,
             "UPDATE meetings SET cell_id = ?, held_on = ?, kind = ?, topic = ?, starts_at = ?, ends_at = ?, "
-            "chair_id = ?, minutes_by = ?, resolution = ?, grade = ? WHERE id = ?"),
+            "chair_id = ?, minutes_by = ?, resolution = ?, grade = ?, place = ? WHERE id = ?"),
         attendance(
             db,
             "SELECT meeting_id, member_id, status, reason FROM meeting_attendance WHERE meeting_id = ? "
@@ -136,7 +139,8 @@ core::Id CellWorkRepository::saveMeeting(const MeetingRow& m) {
   sql::bind(q, 8, m.minutesBy);
   q.bind(9, m.resolution);
   q.bind(10, m.grade);
-  if (m.id) q.bind(11, static_cast<int64_t>(m.id));
+  q.bind(11, m.place);
+  if (m.id) q.bind(12, static_cast<int64_t>(m.id));
   q.exec();
   return m.id ? m.id : db_.db().getLastInsertRowid();
 }
@@ -319,6 +323,62 @@ std::vector<PaymentRow> CellWorkRepository::paymentsOfPeriod(const core::YearMon
   if (cellId) q.bind(5, static_cast<int64_t>(*cellId));
   std::vector<PaymentRow> out;
   while (q.executeStep()) out.push_back(readPayment(q));
+  return out;
+}
+
+namespace {
+// The number of `n` digits at p (-1 when one is not a digit).
+int digitsAt(const char* p, int n) {
+  int v = 0;
+  for (int k = 0; k < n; ++k) {
+    if (p[k] < '0' || p[k] > '9') return -1;
+    v = v * 10 + (p[k] - '0');
+  }
+  return v;
+}
+// The month of a stored "YYYY-MM" or "YYYY-MM-DD" column (none: another form).
+std::optional<core::YearMonth> monthOf(const SQLite::Column& c) {
+  const char* p = c.getText();
+  if (c.getBytes() < 7 || p[4] != '-') return std::nullopt;
+  const int y = digitsAt(p, 4), m = digitsAt(p + 5, 2);
+  if (y < 0 || m < 1 || m > 12) return std::nullopt;
+  return core::YearMonth{y, m};
+}
+}  // namespace
+
+PaymentFigures CellWorkRepository::paymentFigures(const core::YearMonth& from, const core::YearMonth& to,
+                                                  const core::Date& asOf) {
+  // One pass over the rows (the months' payments and the arrears paid in their days), summed here: a GROUP BY
+  // would sort a million rows in a temporary tree.
+  const std::string paidBy = asOf.iso(), dayFrom = from.first().iso(),
+                    dayTo = std::min(asOf, to.last()).iso();
+  SQLite::Statement q(
+      db_.db(),
+      "SELECT member_id, cell_id, month, paid_on, amount_vnd FROM dues_payments WHERE month <= ?2 "
+      "AND (month >= ?1 OR paid_on BETWEEN ?3 AND ?4)");
+  q.bind(1, from.iso());
+  q.bind(2, to.iso());
+  q.bind(3, dayFrom);
+  q.bind(4, dayTo);
+  PaymentFigures out;
+  // By cell and month of the payment day (cell id * 2^16 + the month's index): one hash lookup a row.
+  std::unordered_map<int64_t, int64_t> collected;
+  while (q.executeStep()) {
+    const SQLite::Column paidOn = q.getColumn(3);
+    const std::string_view day(paidOn.getText(), static_cast<size_t>(paidOn.getBytes()));
+    const int64_t amount = q.getColumn(4).getInt64();
+    const auto month = monthOf(q.getColumn(2));
+    if (month && *month >= from && day <= paidBy)
+      out.paid.push_back({q.getColumn(0).getInt64(), *month, amount});
+    if (day >= dayFrom && day <= dayTo)
+      if (auto paidIn = monthOf(paidOn))
+        collected[q.getColumn(1).getInt64() * 65536 + paidIn->index()] += amount;
+  }
+  out.collected.reserve(collected.size());
+  for (const auto& [key, amount] : collected) {
+    const int index = static_cast<int>(key % 65536);
+    out.collected.push_back({key / 65536, {index / 12, index % 12 + 1}, amount});
+  }
   return out;
 }
 

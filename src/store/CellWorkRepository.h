@@ -23,6 +23,7 @@ struct MeetingRow {
   std::optional<core::Id> chairId, minutesBy;
   std::string resolution;
   std::string grade;  ///< "" | tot | kha | trung_binh | kem
+  std::string place;  ///< where it was held ("" when not recorded)
 };
 
 /// One member's attendance at a meeting.
@@ -65,6 +66,26 @@ struct RemittanceRow {
   core::YearMonth month;
   int64_t amount = 0;
   core::Date sentOn;
+};
+
+/// What was paid for one member and month (a payment's figures only).
+struct PaidMonth {
+  core::Id memberId = 0;
+  core::YearMonth month;
+  int64_t amount = 0;
+};
+
+/// What one cell collected in one month (by the payment days), whatever months it was for.
+struct CollectedMonth {
+  core::Id cellId = 0;
+  core::YearMonth month;  ///< the month of the payment days
+  int64_t amount = 0;
+};
+
+/// What the commune's dues summary reads of the payments.
+struct PaymentFigures {
+  std::vector<PaidMonth> paid;            ///< one per member and month paid
+  std::vector<CollectedMonth> collected;  ///< one per cell and month of payment
 };
 
 /// Reads and writes the cell-work tables.
@@ -114,6 +135,12 @@ class CellWorkRepository {
   /// cell (the collecting cell) or all. Their figures only: channel and receipt are left empty.
   std::vector<PaymentRow> paymentsOfPeriod(const core::YearMonth& from, const core::YearMonth& to,
                                            std::optional<core::Id> cellId = std::nullopt);
+  /// The figures of the commune's dues summary for the months from..to (a province's year is a million
+  /// payments: one pass, the figures only): what each member paid for each month on or before `asOf`, and
+  /// what each cell collected in each month on the days from from's first to to's last (and to `asOf`) for
+  /// the months up to `to` (arrears included, payments ahead not).
+  PaymentFigures paymentFigures(const core::YearMonth& from, const core::YearMonth& to,
+                                const core::Date& asOf);
   /// Inserts or replaces what a cell sent up for a month.
   void saveRemittance(const RemittanceRow& r);
   /// What the cells sent up for the months from..to.

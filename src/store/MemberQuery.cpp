@@ -423,12 +423,27 @@ MemberSearch searchMembersOn(Database& database, const core::Date& day, std::str
   return out;
 }
 
-ListSnapshot loadListSnapshot(Database& database) {
+namespace {
+// The members of a list snapshot: all (no cell), or those who ever belonged to the cell (?1): its current
+// members and those with an event leaving or joining it.
+std::string listSnapshotWhere(std::optional<core::Id> cell) {
+  return cell ? " WHERE cell_id = ?1 OR id IN (SELECT member_id FROM member_events WHERE to_cell = ?1 UNION "
+                "SELECT member_id FROM member_events WHERE from_cell = ?1)"
+              : "";
+}
+
+ListSnapshot loadListSnapshotOf(Database& database, std::optional<core::Id> cell,
+                                bool membershipOnly = false) {
   auto& db = database.db();
   ListSnapshot snap;
+  const std::string where = listSnapshotWhere(cell);
+  auto bindCell = [&](SQLite::Statement& q) {
+    if (cell) q.bind(1, static_cast<int64_t>(*cell));
+  };
   int64_t count = 0, maxId = 0;
   {
-    SQLite::Statement c(db, "SELECT count(*), max(id) FROM members");
+    SQLite::Statement c(db, "SELECT count(*), max(id) FROM members" + where);
+    bindCell(c);
     if (c.executeStep()) {
       count = c.getColumn(0).getInt64();
       maxId = c.getColumn(1).isNull() ? 0 : c.getColumn(1).getInt64();
@@ -441,15 +456,24 @@ ListSnapshot loadListSnapshot(Database& database) {
   searchKeys.reserve(static_cast<size_t>(count));
   SQLite::Statement q(
       db,
-      "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, "
-      "card_no, transferred_in_on, cell_id, status, status_since, search_key, sort_key FROM members");
+      membershipOnly
+          ? "SELECT id, '', '', '', NULL, '', '', admitted_on, NULL, '', transferred_in_on, cell_id, status, "
+            "status_since, '', '' FROM members ORDER BY id"
+          : "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, "
+            "card_no, transferred_in_on, cell_id, status, status_since, search_key, sort_key FROM members" +
+                where);
+  bindCell(q);
   while (q.executeStep()) {
     readListColumns(q, rows.emplace_back());
     searchKeys.push_back(str(q.getColumn(14)));
     const SQLite::Column key = q.getColumn(15);
     sortKeys.emplace_back(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes()));
   }
-  std::vector<uint32_t> order = listOrder(rows, sortKeys);
+  std::vector<uint32_t> order(rows.size());  // membership only: in id order
+  if (membershipOnly)
+    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  else
+    order = listOrder(rows, sortKeys);
   std::vector<std::string>().swap(sortKeys);
   const size_t n = rows.size();
   snap.joinedDay.reserve(n);
@@ -478,9 +502,13 @@ ListSnapshot loadListSnapshot(Database& database) {
     CellChange change;
   };
   std::vector<Raw> raw;
-  SQLite::Statement e(db,
-                      "SELECT member_id, date, from_cell, to_cell FROM member_events "
-                      "WHERE from_cell IS NOT NULL OR to_cell IS NOT NULL");
+  // One cell's members: their events through the member index, then in rowid order as the whole table.
+  SQLite::Statement e(
+      db,
+      "SELECT member_id, date, from_cell, to_cell FROM member_events "
+      "WHERE (from_cell IS NOT NULL OR to_cell IS NOT NULL)" +
+          (cell ? " AND member_id IN (SELECT id FROM members" + where + ") ORDER BY id" : std::string()));
+  bindCell(e);
   while (e.executeStep()) {
     const int64_t k = index.find(e.getColumn(0).getInt64());
     if (k < 0) continue;
@@ -510,6 +538,19 @@ ListSnapshot loadListSnapshot(Database& database) {
   SQLite::Statement g(db, "SELECT code, name FROM ethnic_groups");
   while (g.executeStep()) snap.ethnicNames.emplace(str(g.getColumn(0)), str(g.getColumn(1)));
   return snap;
+}
+}  // namespace
+
+ListSnapshot loadListSnapshot(Database& database) {
+  return loadListSnapshotOf(database, std::nullopt);
+}
+
+ListSnapshot loadListSnapshot(Database& database, core::Id everInCell) {
+  return loadListSnapshotOf(database, everInCell);
+}
+
+ListSnapshot loadMembershipSnapshot(Database& database) {
+  return loadListSnapshotOf(database, std::nullopt, true);
 }
 
 DataStamp dataStamp(Database& database) {

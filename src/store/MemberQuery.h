@@ -90,6 +90,14 @@ struct ListSnapshot {
 
 /// Reads the whole compact snapshot.
 ListSnapshot loadListSnapshot(Database& db);
+/// The same snapshot restricted to the members who ever belonged to a cell (its current members and those
+/// with an event joining or leaving it), read through indexes: work on one cell without the whole register.
+/// Each member's entry, cell changes and relative order are those of the whole snapshot.
+ListSnapshot loadListSnapshot(Database& db, core::Id everInCell);
+/// Every member with only what membership on a day needs (id, admission, transfer in, status and its day,
+/// cell and cell changes; the texts left empty, no search keys), in id order: figures over the whole
+/// register.
+ListSnapshot loadMembershipSnapshot(Database& db);
 /// The cell of member `i` of the snapshot on `day` (as cellOn judges it).
 core::Id cellOn(const ListSnapshot& s, size_t i, const core::Date& day);
 

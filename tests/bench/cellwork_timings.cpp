@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -20,6 +22,17 @@ using Clock = std::chrono::steady_clock;
 double msSince(Clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
+// CPU time of this process (user + system): on a shared machine wall time grows with the others' load.
+double cpuMs() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
+  return ms(ru.ru_utime) + ms(ru.ru_stime);
+}
+struct Timing {
+  double wallMs = 0, cpuMs = 0;
+  size_t bytes = 0;
+};
 }  // namespace
 
 bool printCellWorkTimings(services::Services& s, const services::Actor& actor, uint64_t seed,
@@ -43,20 +56,28 @@ bool printCellWorkTimings(services::Services& s, const services::Actor& actor, u
   const core::Date from = *core::Date::make(today.year(), 1, 1), to = *core::Date::make(today.year(), 12, 31);
   auto timed = [&](const std::string& cellCode) {
     auto t = Clock::now();
+    const double c = cpuMs();
     std::ostringstream pdf;
     reports::writeReport(pdf, reports::makeReport(s, actor, {"dues", from, to, today, cellCode}), "pdf");
-    return std::make_pair(msSince(t), pdf.str().size());
+    return Timing{msSince(t), cpuMs() - c, pdf.str().size()};
   };
-  const auto [bookMs, bookBytes] = timed(cell);
-  std::printf("report dues --cell %s (S01/ĐP, model and pdf): %.0f ms (%zu bytes) | target < 1000 ms\n",
-              cell.c_str(), bookMs, bookBytes);
-  const auto [sumMs, sumBytes] = timed("");
-  std::printf("report dues (S02/ĐP, every cell, model and pdf): %.0f ms (%zu bytes) | target < 3000 ms\n",
-              sumMs, sumBytes);
+  const Timing book = timed(cell);
+  std::printf(
+      "report dues --cell %s (S01/ĐP, model and pdf): %.0f ms wall, %.0f ms CPU (%zu bytes) | target < 1000 "
+      "ms\n",
+      cell.c_str(), book.wallMs, book.cpuMs, book.bytes);
+  const Timing sum = timed("");
+  std::printf(
+      "report dues (S02/ĐP, every cell, model and pdf): %.0f ms wall, %.0f ms CPU (%zu bytes) | target < "
+      "3000 "
+      "ms\n",
+      sum.wallMs, sum.cpuMs, sum.bytes);
   t0 = Clock::now();
+  const double c = cpuMs();
   const auto findings = services::checkCellWork(s, actor, today);
-  std::printf("check, cell-work findings: %zu in %.0f ms\n", findings.size(), msSince(t0));
-  return bookMs < 1000 && sumMs < 3000;
+  std::printf("check, cell-work findings: %zu in %.0f ms wall, %.0f ms CPU\n", findings.size(), msSince(t0),
+              cpuMs() - c);
+  return book.wallMs < 1000 && sum.wallMs < 3000;
 }
 
 }  // namespace dangbo::bench

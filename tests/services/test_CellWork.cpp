@@ -382,3 +382,38 @@ TEST_CASE("cell work: the minutes sheet lists the cell's members that day, with 
                   core::PermissionError);
   CHECK_THROWS_AS(services::meetingMinutesReport(*f.s, kOffice, "CB01-2026-03-24"), core::DataError);
 }
+
+TEST_CASE("cell work: the meeting place, kept by the doors that do not ask for it, is on the minutes sheet") {
+  CellWorkFixture f;
+  auto valueOf = [&](const std::string& key, const std::string& row) {
+    const auto model = services::meetingMinutesReport(*f.s, kOffice, key);
+    const auto* head = model.table("meeting");
+    REQUIRE(head);
+    for (const auto& r : head->rows)
+      if (r.key == row) return r.cells[1].text;
+    FAIL("no row " << row);
+    return std::string();
+  };
+  // Not recorded yet: a line to fill in.
+  CHECK(valueOf("CB01/2026-04-24", "place") == std::string(40, '.'));
+  auto in = f.meeting(d(2026, 4, 24));
+  in.place = "  Nhà văn hóa   bản Nà Ớt ";
+  in.grade = "kha";
+  auto added = services::saveMeeting(*f.s, kOffice, in);
+  CHECK(std::any_of(added.changes.begin(), added.changes.end(), [](const auto& c) {
+    return c.field == "place" && c.newValue == "Nhà văn hóa bản Nà Ớt";
+  }));
+  CHECK(valueOf("CB01/2026-04-24", "place") == "Nhà văn hóa bản Nà Ớt");
+  CHECK(valueOf("CB01/2026-04-24", "grade") == core::enums::meetingGrade.label("kha"));
+  // The meetings page and sinh_hoat.csv do not carry a place: saving again keeps it, no change audited.
+  in.place.reset();
+  in.topic = "Nghị quyết tháng 4";
+  auto again = services::saveMeeting(*f.s, kOffice, in);
+  CHECK(std::none_of(again.changes.begin(), again.changes.end(),
+                     [](const auto& c) { return c.field == "place"; }));
+  CHECK(valueOf("CB01/2026-04-24", "place") == "Nhà văn hóa bản Nà Ớt");
+  // Too long: refused, nothing written.
+  in.place = std::string(201, 'a');
+  CHECK_THROWS_AS(services::saveMeeting(*f.s, kOffice, in), core::DataError);
+  CHECK(valueOf("CB01/2026-04-24", "place") == "Nhà văn hóa bản Nà Ớt");
+}

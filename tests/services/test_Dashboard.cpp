@@ -5,6 +5,7 @@
 #include <set>
 
 #include "../TestUtil.h"
+#include "DemoRegister.h"
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
@@ -32,15 +33,7 @@ const core::Date kToday = *core::Date::make(2026, 11, 29);
 
 /// The demo register of seed 1 on 29/11/2026, built once for the file.
 services::Services& demo() {
-  static TempDir dir;
-  static std::unique_ptr<services::Services> s = [] {
-    services::DemoOptions opt;
-    opt.seed = 1;
-    opt.today = kToday;
-    services::Services::createDemo(dir / "demo.db", opt);
-    return services::Services::open(dir / "demo.db");
-  }();
-  return *s;
+  return test::demoRegister(kToday);
 }
 
 const DashboardFigure& figure(const Dashboard& d, const std::string& key) {

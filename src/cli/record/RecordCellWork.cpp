@@ -69,6 +69,18 @@ MeetingKey meetingKey(const std::string& key) {
   return {p[0], dayOf(p[1], key, kMeetingForm), p.size() == 3 ? p[2] : std::string()};
 }
 
+// The fields of a meeting given as FIELD=VALUE (those not given stay as they are).
+void putMeeting(services::MeetingInput& in, const Values& v) {
+  using In = services::MeetingInput;
+  static const std::pair<const char*, std::string In::*> kTexts[] = {
+      {"topic", &In::topic},     {"starts_at", &In::startsAt},       {"ends_at", &In::endsAt},
+      {"chair", &In::chairCode}, {"minutes_by", &In::minutesByCode}, {"resolution", &In::resolution},
+      {"grade", &In::grade}};
+  for (const auto& [name, member] : kTexts)
+    if (v.has(name)) in.*member = v.text(name);
+  if (v.has("place")) in.place = v.text("place");
+}
+
 // The stored meeting of a KEY (the only one that day when the kind is not named), or nullopt.
 std::optional<services::MeetingView> storedMeeting(Context& c, const MeetingKey& k) {
   std::optional<services::MeetingView> found;
@@ -88,7 +100,8 @@ Kind meetingKind() {
             "when not named"),
          {field("topic", N_("Topic")), field("starts_at", N_("Start time")), field("ends_at", N_("End time")),
           field("chair", N_("Chair (code)")), field("minutes_by", N_("Minute-taker (code)")),
-          field("resolution", N_("Resolution")), field("grade", N_("Grade"), T::Enum, &en::meetingGrade)}};
+          field("resolution", N_("Resolution")), field("grade", N_("Grade"), T::Enum, &en::meetingGrade),
+          field("place", N_("Meeting place"))}};
   k.show = [](Context& c, const std::string& key) {
     const auto v = storedMeeting(c, meetingKey(key));
     if (!v) throw core::DataError(format(tr("No meeting is recorded for {1}."), {key}));
@@ -100,6 +113,7 @@ Kind meetingKind() {
     line(c.out, "minutes_by", v->minutesByCode);
     line(c.out, "resolution", v->resolution);
     line(c.out, "grade", v->grade);
+    line(c.out, "place", v->place);
     line(c.out, "present", std::to_string(v->present));
     line(c.out, "expected", std::to_string(v->expected));
   };
@@ -113,13 +127,7 @@ Kind meetingKind() {
     in.cellCode = mk.cell;
     in.heldOn = mk.day;
     in.kind = mk.kind.empty() ? "thuong_ky" : mk.kind;
-    in.topic = v.text("topic");
-    in.startsAt = v.text("starts_at");
-    in.endsAt = v.text("ends_at");
-    in.chairCode = v.text("chair");
-    in.minutesByCode = v.text("minutes_by");
-    in.resolution = v.text("resolution");
-    in.grade = v.text("grade");
+    putMeeting(in, v);
     in.withAttendance = false;
     // The door's dry run: its scope and checks first, then whether the meeting is already recorded.
     if (!services::CellWorkDoor(c.s, c.actor).saveMeeting(in, true).isNew)
@@ -133,14 +141,8 @@ Kind meetingKind() {
     if (!old) throw core::DataError(format(tr("No meeting is recorded for {1}."), {key}));
     services::MeetingInput in{mk.cell,     mk.day,         old->kind,          old->topic,      old->startsAt,
                               old->endsAt, old->chairCode, old->minutesByCode, old->resolution, old->grade,
-                              {},          false};
-    if (v.has("topic")) in.topic = v.text("topic");
-    if (v.has("starts_at")) in.startsAt = v.text("starts_at");
-    if (v.has("ends_at")) in.endsAt = v.text("ends_at");
-    if (v.has("chair")) in.chairCode = v.text("chair");
-    if (v.has("minutes_by")) in.minutesByCode = v.text("minutes_by");
-    if (v.has("resolution")) in.resolution = v.text("resolution");
-    if (v.has("grade")) in.grade = v.text("grade");
+                              {},          false,          std::nullopt};
+    putMeeting(in, v);
     write(c, in);
   };
   k.del = [](Context& c, const std::string& key, const Values&) {
