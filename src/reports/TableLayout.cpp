@@ -210,6 +210,75 @@ ColumnPlan planDenseColumns(const Table& t, double width, double size, double pa
   return plan;
 }
 
+int wrappedLines(const std::string& text, bool bold, double size, double width, const MeasureText& measure) {
+  const double space = measure(" ", bold, size).natural;
+  int lines = 1;
+  double used = -1;  // the current line's width; -1: nothing on it yet
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) {
+      const double w = measure(text.substr(start, end - start), bold, size).natural;
+      if (used < 0) {
+        used = w;
+      } else if (used + space + w <= width) {
+        used += space + w;
+      } else {
+        ++lines;
+        used = w;
+      }
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::vector<std::pair<size_t, size_t>> pageRows(const Table& t, const std::vector<double>& textWidths,
+                                                double size, double lineHeight, double rowExtra,
+                                                double firstRoom, double room, const MeasureText& measure) {
+  auto height = [&](const std::vector<Cell>& cells, bool bold) {
+    int most = 1;
+    size_t c = 0;
+    for (const auto& cell : cells) {
+      double w = 0;
+      for (size_t k = 0; k < size_t(cell.span) && c + k < textWidths.size(); ++k) w += textWidths[c + k];
+      if (!cell.text.empty()) most = std::max(most, wrappedLines(cell.text, bold, size, w, measure));
+      c += size_t(cell.span);
+    }
+    return double(most) * lineHeight + rowExtra;
+  };
+  double header = 0;
+  for (const auto& row : t.header) header += height(row, true);
+  std::vector<std::pair<size_t, size_t>> pages;
+  size_t first = 0;
+  double used = header, limit = firstRoom;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const double h = height(t.rows[r].cells, t.rows[r].total);
+    if (r > first && used + h > limit) {
+      pages.emplace_back(first, r);
+      first = r;
+      used = header;
+      limit = room;
+    }
+    used += h;
+  }
+  if (first < t.rows.size()) pages.emplace_back(first, t.rows.size());
+  return pages;
+}
+
+std::vector<std::pair<size_t, size_t>> densePageRows(const Table& t, const std::vector<double>& widths,
+                                                     double pad, double size, double pageHeight) {
+  static const MeasureText measure = pangoMeasure();
+  std::vector<double> textWidths;
+  for (double w : widths) textWidths.push_back(w - pad);
+  // Lines of Times New Roman (Liberation Serif) in single spacing, the row's border; the first page also
+  // holds the heading, the title lines and the sentence above the table.
+  constexpr double kFill = 0.97, kLine = 1.16, kBorder = 1.0, kOpening = 210;
+  const double room = kFill * pageHeight;
+  return pageRows(t, textWidths, size, kLine * size, kBorder, room - kOpening, room, measure);
+}
+
 MeasureText pangoMeasure() {
   struct State {
     cairo_surface_t* surface = nullptr;
