@@ -230,7 +230,15 @@ void svgChart(std::ostream& out, const Chart& c) {
 void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& options) {
   out << "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
       << htmlEscape(doc.title) << "</title>\n<style>\n"
-      << kStyle << (doc.landscape ? "@page { size: A4 landscape; }\n" : "") << "</style>\n</head>\n<body>\n";
+      << kStyle << (doc.landscape ? "@page { size: A4 landscape; }\n" : "");
+  // A dense table's size also for every cell: LibreOffice reads rules for a tag but not for a tag in a class
+  // (the other tables' cells have their own rules, which browsers prefer).
+  for (const auto* t : doc.tables())
+    if (t->dense) {
+      out << "td, th { font-size: 7pt; line-height: 1.15; vertical-align: top; }\n";
+      break;
+    }
+  out << "</style>\n</head>\n<body>\n";
   if (doc.header) header(out, *doc.header);
   for (const auto& block : doc.blocks) {
     if (const auto* t = std::get_if<TitleLine>(&block)) {

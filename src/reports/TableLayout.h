@@ -36,9 +36,10 @@ ColumnPlan planColumns(const Table& t, double width, double size, double minSize
 
 /// Plans the columns of a dense table (a long list such as the register) at the font `size`: every column
 /// at least as wide as its longest word, and as wide as the rows need to take the fewest lines (judged on a
-/// sample of them); what is left is shared out in proportion to the columns' text.
-ColumnPlan planDenseColumns(const Table& t, double width, double size, double pad,
-                            const MeasureText& measure);
+/// sample of them); what is left is shared out in proportion to the columns' text. With `wholeLabels`, a
+/// short label ("Tháng 10") is kept on one line like a figure.
+ColumnPlan planDenseColumns(const Table& t, double width, double size, double pad, const MeasureText& measure,
+                            bool wholeLabels = false);
 
 /// The lines `text` takes wrapped at spaces in a column `width` points wide (a word wider than the column
 /// takes a line of its own); at least 1.

@@ -9,6 +9,7 @@
 
 #include "reports/DocxRenderer.h"
 #include "reports/HtmlRenderer.h"
+#include "reports/TableLayout.h"
 
 using namespace dangbo;
 using reports::Cell;
@@ -119,4 +120,31 @@ TEST_CASE("register html: a table a page with fixed columns, landscape") {
   CHECK(count(html, "<div class=\"pagebreak\"></div>") == tables - 1);
   CHECK(count(html, "<caption>") == 1);
   CHECK(count(html, "</tr>") - tables == members);
+}
+
+TEST_CASE("layout: a short label is never wrapped, a long list of wrapping rows is set smaller") {
+  const auto measure = reports::pangoMeasure();
+  reports::Table t;
+  t.header = {{Cell::textCell("Đảng viên"), Cell::textCell("Tháng"), Cell::textCell("Lý do")}};
+  auto row = [](int month) {
+    return reports::TableRow{
+        {Cell::textCell("Khoàng Thị Ban (DV00508)"), Cell::textCell("Tháng " + std::to_string(month)),
+         Cell::textCell("Đã đủ tuổi Đảng từ đợt trước, chưa được tặng")},
+        false};
+  };
+  for (int m = 1; m <= 12; ++m) t.rows.push_back(row(m));
+  // A short table: its own size; the month column holds "Tháng 10" on one line.
+  const double width = 200, pad = 9;
+  const auto shortPlan = reports::planColumns(t, width, 13, 7, pad, measure);
+  CHECK(shortPlan.size == 13);
+  CHECK(shortPlan.widths[1] >= measure("Tháng 10", false, 13).natural + pad - 1e-6);
+  // Forty rows and more that wrap: 11 points, "Tháng 10" still whole.
+  while (t.rows.size() < 48) t.rows.push_back(row(int(t.rows.size() % 12) + 1));
+  const auto longPlan = reports::planColumns(t, width, 13, 7, pad, measure);
+  CHECK(longPlan.size == 11);
+  CHECK(longPlan.wordsFit);
+  CHECK(longPlan.widths[1] >= measure("Tháng 10", false, 11).natural + pad - 1e-6);
+  double sum = 0;
+  for (double w : longPlan.widths) sum += w;
+  CHECK(sum == doctest::Approx(width));
 }
