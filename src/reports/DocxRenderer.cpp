@@ -125,21 +125,20 @@ std::string cellXml(const Cell& cell, int width, const std::string& jc, bool bol
                     int halfPoints, bool dense) {
   std::string x = "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>";
   if (cell.span > 1) x += "<w:gridSpan w:val=\"" + std::to_string(cell.span) + "\"/>";
-  x += "<w:vAlign w:val=\"center\"/></w:tcPr>";
+  // A dense table's cells say only what their style does not (the register has 300.000 of them).
+  if (!dense) x += "<w:vAlign w:val=\"center\"/>";
+  x += "</w:tcPr>";
   RunStyle st;
-  st.bold = bold;
-  if (halfPoints != 26) st.halfPoints = halfPoints;
+  st.bold = bold && !(header && dense);
+  if (halfPoints != (dense ? int(kDenseSize * 2) : 26)) st.halfPoints = halfPoints;
   x += para(header ? (dense ? "TableHeaderDense" : "TableHeader") : (dense ? "TableDense" : "TableText"),
-            cell.text.empty() ? "" : run(cell.text, st), jc);
+            cell.text.empty() ? "" : run(cell.text, st), dense && jc == "left" ? "" : jc);
   return x + "</w:tc>";
 }
 
-void table(std::ostringstream& out, const Table& t, int textW) {
-  const DocxColumns plan = columnWidths(t, textW);
+// The table's properties and grid, and its header rows.
+void tableStart(std::ostringstream& out, const Table& t, const DocxColumns& plan, int textW) {
   const auto& widths = plan.widths;
-  if (!t.caption.empty()) out << para("Caption", run(keepLastWordsTogether(t.caption)));
-  // The closing block stands apart from the last paragraph, as in the PDF.
-  if (t.borderless && t.caption.empty()) out << para("AfterTable", "");
   out << "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" << textW
       << "\" w:type=\"dxa\"/><w:tblBorders>";
   for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
@@ -162,7 +161,13 @@ void table(std::ostringstream& out, const Table& t, int textW) {
     }
     out << "</w:tr>";
   }
-  for (const auto& row : t.rows) {
+}
+
+// Rows [first, last) of the table's body.
+void tableRows(std::ostringstream& out, const Table& t, const DocxColumns& plan, size_t first, size_t last) {
+  const auto& widths = plan.widths;
+  for (size_t r = first; r < last; ++r) {
+    const auto& row = t.rows[r];
     out << "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
     for (size_t c = 0; c < widths.size(); ++c) {
       const Cell empty;
@@ -171,8 +176,34 @@ void table(std::ostringstream& out, const Table& t, int textW) {
     }
     out << "</w:tr>";
   }
+}
+
+void table(std::ostringstream& out, const Table& t, int textW, int pageH) {
+  const DocxColumns plan = columnWidths(t, textW);
+  if (!t.caption.empty()) out << para("Caption", run(keepLastWordsTogether(t.caption)));
+  // The closing block stands apart from the last paragraph, as in the PDF.
+  if (t.borderless && t.caption.empty()) out << para("AfterTable", "");
+  if (t.dense && !t.rows.empty()) {
+    // One table a page, each under its own header rows (LibreOffice lays out one table of 5.000 rows in more
+    // than ten minutes, tables of a page in seconds); a paragraph of a point starts each next page.
+    bool first = true;
+    std::vector<double> widths;
+    for (int w : plan.widths) widths.push_back(w / 20.0);
+    for (const auto& [from, to] :
+         densePageRows(t, widths, plan.margin / 10.0, plan.halfPoints / 2.0, pageH / 20.0)) {
+      if (!first) out << "<w:p><w:pPr><w:pStyle w:val=\"PageTable\"/></w:pPr></w:p>";
+      first = false;
+      tableStart(out, t, plan, textW);
+      tableRows(out, t, plan, from, to);
+      out << "</w:tbl>";
+    }
+  } else {
+    tableStart(out, t, plan, textW);
+    tableRows(out, t, plan, 0, t.rows.size());
+    out << "</w:tbl>";
+  }
   // Word needs a paragraph between two tables; it also gives the space after one.
-  out << "</w:tbl>" << para("AfterTable", "");
+  out << para("AfterTable", "");
 }
 
 // A chart as an inline picture (chartN.png, relationship rIdChartN), centred, with its title as a caption.
@@ -225,7 +256,7 @@ std::string documentXml(const Document& doc) {
       for (const auto& r : p->runs) runs += run(r.text, {r.bold, false, false, 0});
       out << para("Normal", runs);
     } else if (const auto* tb = std::get_if<Table>(&block)) {
-      table(out, *tb, textW);
+      table(out, *tb, textW, (doc.landscape ? kPageW : kPageH) - kTop - kBottom);
     } else if (std::holds_alternative<Chart>(block)) {
       chartPicture(out, ++charts, textW);
     } else if (std::holds_alternative<PageBreak>(block)) {
@@ -288,9 +319,16 @@ std::string stylesXml() {
              "<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
   const std::string dense =
       "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent;
-  s += style("TableDense", "Table text dense", dense, "<w:sz w:val=\"14\"/><w:szCs w:val=\"14\"/>");
+  s += style("TableDense", "Table text dense", dense + "<w:jc w:val=\"left\"/>",
+             "<w:sz w:val=\"14\"/><w:szCs w:val=\"14\"/>");
   s += style("TableHeaderDense", "Table header dense", "<w:keepNext/>" + dense + "<w:jc w:val=\"center\"/>",
              "<w:b/><w:bCs/><w:sz w:val=\"14\"/><w:szCs w:val=\"14\"/>");
+  // Before each page's table of a dense table: a new page, a line of a point.
+  s += style(
+      "PageTable", "Page table",
+      "<w:pageBreakBefore/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>" +
+          noIndent,
+      "<w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/>");
   s += style("AfterTable", "After table",
              "<w:spacing w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent,
              "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>");

@@ -1,4 +1,5 @@
 #include "reports/HtmlRenderer.h"
+#include "reports/TableLayout.h"
 
 #include <cstdio>
 #include <string>
@@ -58,7 +59,14 @@ table.data tr.total td { font-weight: bold; }
 figure.chart { margin: 6pt 0 12pt; page-break-inside: avoid; }
 figure.chart figcaption { font-weight: bold; text-align: center; }
 div.pagebreak { page-break-after: always; }
+table.dense { table-layout: fixed; font-size: 7pt; line-height: 1.15; margin: 0; }
+table.dense th, table.dense td { padding: 0 2pt; vertical-align: top; }
 )";
+
+// The text's width and height on a page in the margins of kStyle (points).
+constexpr double kTextW = (210 - 45) * 72 / 25.4, kTextH = (297 - 40) * 72 / 25.4;
+// A dense table's text (points) and each cell's padding and border.
+constexpr double kDenseSize = 7, kDensePad = 4 + 0.75;
 
 const char* alignClass(Align a) {
   switch (a) {
@@ -80,9 +88,23 @@ void header(std::ostream& out, const DocumentHeader& h) {
       << "</span></td>\n</tr></table>\n";
 }
 
-void table(std::ostream& out, const Table& t) {
-  out << (t.borderless ? "<table class=\"plain\">\n" : "<table class=\"data\">\n");
-  if (!t.caption.empty()) out << "<caption>" << htmlEscape(t.caption) << "</caption>\n";
+// The opening of a table: its caption, its columns' widths (a dense table's), its header rows.
+void tableHead(std::ostream& out, const Table& t, const std::vector<double>& widths, bool caption) {
+  out << (t.borderless ? "<table class=\"plain\">\n"
+          : t.dense    ? "<table class=\"data dense\">\n"
+                       : "<table class=\"data\">\n");
+  if (caption && !t.caption.empty()) out << "<caption>" << htmlEscape(t.caption) << "</caption>\n";
+  if (!widths.empty()) {
+    double all = 0;
+    for (double w : widths) all += w;
+    out << "<colgroup>";
+    char buf[32];
+    for (double w : widths) {
+      std::snprintf(buf, sizeof buf, "%.1f", 100 * w / all);
+      out << "<col width=\"" << buf << "%\">";
+    }
+    out << "</colgroup>\n";
+  }
   if (!t.header.empty()) {
     out << "<thead>\n";
     for (const auto& row : t.header) {
@@ -96,14 +118,39 @@ void table(std::ostream& out, const Table& t) {
     }
     out << "</thead>\n";
   }
+}
+
+// Rows [first, last) of a table's body, and its end.
+void tableBody(std::ostream& out, const Table& t, size_t first, size_t last) {
   out << "<tbody>\n";
-  for (const auto& row : t.rows) {
+  for (size_t r = first; r < last; ++r) {
+    const auto& row = t.rows[r];
     out << (row.total ? "<tr class=\"total\">" : "<tr>");
     for (size_t i = 0; i < row.cells.size(); ++i)
       out << "<td" << alignClass(t.alignOf(i)) << ">" << htmlEscape(row.cells[i].text) << "</td>";
     out << "</tr>\n";
   }
   out << "</tbody>\n</table>\n";
+}
+
+void table(std::ostream& out, const Table& t, bool landscape) {
+  if (!t.dense || t.rows.empty()) {
+    tableHead(out, t, {}, true);
+    tableBody(out, t, 0, t.rows.size());
+    return;
+  }
+  // A dense table (the register): fixed columns sized from their text, one table a page under its own
+  // header row (LibreOffice lays out one table of 5.000 rows in minutes, tables of a page in seconds).
+  static const MeasureText measure = pangoMeasure();
+  const double width = landscape ? kTextH : kTextW, height = landscape ? kTextW : kTextH;
+  const ColumnPlan plan = planDenseColumns(t, width, kDenseSize, kDensePad, measure);
+  bool first = true;
+  for (const auto& [from, to] : densePageRows(t, plan.widths, kDensePad, kDenseSize, height)) {
+    if (!first) out << "<div class=\"pagebreak\"></div>\n";
+    tableHead(out, t, plan.widths, first);
+    tableBody(out, t, from, to);
+    first = false;
+  }
 }
 
 std::string num(double v) {
@@ -183,7 +230,15 @@ void svgChart(std::ostream& out, const Chart& c) {
 void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& options) {
   out << "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
       << htmlEscape(doc.title) << "</title>\n<style>\n"
-      << kStyle << "</style>\n</head>\n<body>\n";
+      << kStyle << (doc.landscape ? "@page { size: A4 landscape; }\n" : "");
+  // A dense table's size also for every cell: LibreOffice reads rules for a tag but not for a tag in a class
+  // (the other tables' cells have their own rules, which browsers prefer).
+  for (const auto* t : doc.tables())
+    if (t->dense) {
+      out << "td, th { font-size: 7pt; line-height: 1.15; vertical-align: top; }\n";
+      break;
+    }
+  out << "</style>\n</head>\n<body>\n";
   if (doc.header) header(out, *doc.header);
   for (const auto& block : doc.blocks) {
     if (const auto* t = std::get_if<TitleLine>(&block)) {
@@ -211,7 +266,7 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
       }
       out << "</p>\n";
     } else if (const auto* tb = std::get_if<Table>(&block)) {
-      table(out, *tb);
+      table(out, *tb, doc.landscape);
     } else if (const auto* c = std::get_if<Chart>(&block)) {
       const std::string image = options.chartImage ? options.chartImage(*c) : std::string();
       if (!image.empty())
@@ -220,7 +275,7 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
       else if (options.svgCharts)
         svgChart(out, *c);
       else
-        table(out, chartTable(*c));
+        table(out, chartTable(*c), doc.landscape);
     } else if (std::holds_alternative<PageBreak>(block)) {
       out << "<div class=\"pagebreak\"></div>\n";
     }

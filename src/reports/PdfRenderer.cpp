@@ -17,6 +17,7 @@
 
 #include "core/I18n.h"
 #include "core/VietText.h"
+#include "reports/PdfPen.h"
 #include "reports/TableLayout.h"
 
 namespace dangbo::reports {
@@ -31,29 +32,8 @@ double mm(double v) {
   return v * 72.0 / 25.4;
 }
 
-std::string escape(std::string_view s) {
-  gchar* e = g_markup_escape_text(s.data(), gssize(s.size()));
-  std::string out(e);
-  g_free(e);
-  return out;
-}
-
-struct LayoutDeleter {
-  void operator()(PangoLayout* l) const { g_object_unref(l); }
-};
-using Layout = std::unique_ptr<PangoLayout, LayoutDeleter>;
-
-// How a piece of text is set.
-struct Style {
-  double size = 14;
-  bool bold = false;
-  bool italic = false;
-  PangoAlignment align = PANGO_ALIGN_LEFT;
-  bool justify = false;
-  double indent = 0;   // first-line indent, points
-  double spacing = 0;  // line spacing factor (0: the font's)
-  bool wrapChars = false;
-};
+// Text set and drawn: Style, Layout, escape, heightOf, the header blocks.
+using namespace pdf;
 
 // One line of a laid-out paragraph, in points relative to the layout's top.
 struct LineBox {
@@ -61,7 +41,7 @@ struct LineBox {
   double x, top, height, baseline;
 };
 
-class PdfWriter {
+class PdfWriter : public pdf::PdfPen {
  public:
   // `pageW`, `pageH`: the page in points. `pages`: the number of pages the document takes (0 while it is
   // being counted: nothing is drawn then).
@@ -109,10 +89,10 @@ class PdfWriter {
         else
           break;
       }
-      compactHeader(*doc.header, titles);
+      y_ = pdf::compactHeaderBand(*this, *doc.header, titles, left_, right_, y_, options_.bodySize);
       if (!titles.empty()) repeatedCaption_ = titles.front().text;
     } else if (doc.header) {
-      header(*doc.header);
+      y_ = pdf::headerBlock(*this, *doc.header, left_, right_, y_, options_.bodySize);
     }
     for (; i < doc.blocks.size(); ++i) {
       const Block& b = doc.blocks[i];
@@ -158,7 +138,7 @@ class PdfWriter {
  private:
   double width() const { return right_ - left_; }
 
-  Layout layout(const std::string& markup, const Style& st, double width) {
+  Layout layout(const std::string& markup, const Style& st, double width) override {
     Layout l(pango_layout_new(ctx_));
     PangoFontDescription* fd = pango_font_description_new();
     pango_font_description_set_family(fd, kFamily);
@@ -177,11 +157,6 @@ class PdfWriter {
     return l;
   }
 
-  static double heightOf(PangoLayout* l) {
-    PangoRectangle r;
-    pango_layout_get_extents(l, nullptr, &r);
-    return double(r.height) / PANGO_SCALE;
-  }
   static double widthOf(PangoLayout* l) {
     PangoRectangle r;
     pango_layout_get_extents(l, nullptr, &r);
@@ -203,10 +178,18 @@ class PdfWriter {
     return out;
   }
 
-  void draw(PangoLayout* l, double x, double y) {
+  void draw(PangoLayout* l, double x, double y) override {
     if (counting_) return;
     cairo_move_to(cr_, x, y);
     pango_cairo_show_layout(cr_, l);
+  }
+
+  void rule(double x0, double x1, double y, double lineWidth) override {
+    if (counting_) return;
+    cairo_set_line_width(cr_, lineWidth);
+    cairo_move_to(cr_, x0, y);
+    cairo_line_to(cr_, x1, y);
+    cairo_stroke(cr_);
   }
 
   // Page N of M at the bottom of every page of a document longer than one page.
@@ -235,106 +218,6 @@ class PdfWriter {
   }
 
   // --- Header block and titles -----------------------------------------------------------------
-
-  void header(const DocumentHeader& h) {
-    const double leftW = width() * 0.44, rightX = left_ + leftW, rightW = width() - leftW;
-    const double size = options_.bodySize;
-    Style center;
-    center.size = size;
-    center.align = PANGO_ALIGN_CENTER;
-    Style bold = center;
-    bold.bold = true;
-    double yl = y_;
-    auto leftLine = [&](const std::string& text, const Style& st) {
-      Layout l = layout(escape(text), st, leftW);
-      draw(l.get(), left_, yl);
-      const double top = yl;
-      yl += heightOf(l.get());
-      return top;
-    };
-    leftLine(h.superior, center);
-    leftLine(h.executive, bold);
-    const double starTop = leftLine("*", center);
-    const double numberTop = h.number.empty() ? starTop : leftLine(h.number, center);
-
-    Style party = bold;
-    party.size = size + 1;
-    // The Party's name, underlined by a rule under the letters (an underline would cut the dots below
-    // the Vietnamese vowels) as long as the name.
-    Layout p = layout(escape(h.party), party, rightW);
-    draw(p.get(), rightX, y_);
-    {
-      PangoRectangle ink, logical;
-      pango_layout_get_extents(p.get(), &ink, &logical);
-      const double x0 = rightX + double(ink.x) / PANGO_SCALE, x1 = x0 + double(ink.width) / PANGO_SCALE;
-      const double rule = y_ + double(ink.y + ink.height) / PANGO_SCALE + 1.5;
-      if (!counting_) {
-        cairo_set_line_width(cr_, 0.7);
-        cairo_move_to(cr_, x0, rule);
-        cairo_line_to(cr_, x1, rule);
-        cairo_stroke(cr_);
-      }
-    }
-    Style date = center;
-    date.italic = true;
-    Layout d = layout(escape(h.placeDate), date, rightW);
-    const double dateTop = std::max(numberTop, y_ + heightOf(p.get()) + 4);
-    draw(d.get(), rightX, dateTop);
-    y_ = std::max(yl, dateTop + heightOf(d.get())) + 18;
-  }
-
-  // The header block, the title and its notes as one band: the issuer on the left, the Party's name and
-  // the place and date on the right, the title lines in the middle, all in smaller type.
-  void compactHeader(const DocumentHeader& h, const std::vector<TitleLine>& titles) {
-    const double size = std::max(9.0, options_.bodySize - 5);
-    const double sideW = width() * 0.27, middleX = left_ + sideW, middleW = width() - 2 * sideW,
-                 rightX = right_ - sideW;
-    Style center;
-    center.size = size;
-    center.align = PANGO_ALIGN_CENTER;
-    Style bold = center;
-    bold.bold = true;
-    auto column = [&](const std::vector<std::pair<std::string, Style>>& lines, double x, double w, double y) {
-      for (const auto& [text, st] : lines) {
-        if (text.empty()) continue;
-        Layout l = layout(escape(text), st, w);
-        draw(l.get(), x, y);
-        y += heightOf(l.get());
-      }
-      return y;
-    };
-    const double leftEnd = column(
-        {{h.superior, center}, {h.executive, bold}, {"*", center}, {h.number, center}}, left_, sideW, y_);
-    Style party = bold;
-    Style date = center;
-    date.italic = true;
-    Layout p = layout(escape(h.party), party, sideW);
-    draw(p.get(), rightX, y_);
-    {
-      PangoRectangle ink;
-      pango_layout_get_extents(p.get(), &ink, nullptr);
-      const double x0 = rightX + double(ink.x) / PANGO_SCALE, x1 = x0 + double(ink.width) / PANGO_SCALE;
-      const double rule = y_ + double(ink.y + ink.height) / PANGO_SCALE + 1.2;
-      if (!counting_) {
-        cairo_set_line_width(cr_, 0.6);
-        cairo_move_to(cr_, x0, rule);
-        cairo_line_to(cr_, x1, rule);
-        cairo_stroke(cr_);
-      }
-    }
-    // The place and date under the Party's name.
-    const double rightEnd = column({{h.placeDate, date}}, rightX, sideW, y_ + heightOf(p.get()) + 3);
-    std::vector<std::pair<std::string, Style>> middle;
-    for (const auto& t : titles) {
-      Style st = center;
-      if (t.style == TitleStyle::Title) st.size = size + 3, st.bold = true;
-      // A paragraph brought into the band (TitleStyle::Subtitle here) is set plain.
-      if (t.style == TitleStyle::Note) st.italic = true;
-      middle.emplace_back(t.text, st);
-    }
-    const double middleEnd = column(middle, middleX, middleW, y_);
-    y_ = std::max({leftEnd, rightEnd, middleEnd}) + 2;
-  }
 
   void title(const TitleLine& t) {
     Style st;

@@ -14,6 +14,9 @@ namespace {
 
 // Widths scale with the font size (metrics are not hinted), so every text is measured once at this size.
 constexpr double kReferenceSize = 10;
+// A table of this many rows or more is a list whose columns are sized to take the fewest lines.
+constexpr size_t kLongTable = 40;
+constexpr double kLongTableSize = 11;
 
 double sum(const std::vector<double>& v) {
   double s = 0;
@@ -28,6 +31,16 @@ std::vector<double> grow(std::vector<double> from, const std::vector<double>& to
   if (lack > 0)
     for (size_t c = 0; c < from.size(); ++c) from[c] += room * (to[c] - from[c]) / lack;
   return from;
+}
+
+// The least width of a body cell: its longest word, or all of it when it is a figure or a short label
+// ("Tháng 10", "Quý II") that reads as one word and must not wrap.
+double leastWidth(const Cell& cell, const TextExtent& e, double size) {
+  constexpr double kShortLabel = 4.5;  // ems
+  if (cell.kind != CellKind::Text) return e.natural;
+  // A label with some to spare: the PDF writer's Pango finds "Tháng 10" wider than the sum of its words.
+  if (e.natural <= kShortLabel * size) return e.natural * 1.1;
+  return e.word;
 }
 
 }  // namespace
@@ -57,7 +70,7 @@ ColumnPlan planColumns(const Table& t, double width, double size, double minSize
       const TextExtent e = measure(cell.text, row.total, kReferenceSize);
       natural[c] = std::max(natural[c], e.natural);
       body[c] = std::max(body[c], e.natural);
-      least[c] = std::max(least[c], cell.kind == CellKind::Text ? e.word : e.natural);
+      least[c] = std::max(least[c], leastWidth(cell, e, kReferenceSize));
     }
   ColumnPlan plan;
   plan.widths.assign(n, 0);
@@ -68,8 +81,11 @@ ColumnPlan planColumns(const Table& t, double width, double size, double minSize
     for (size_t c = 0; c < n; ++c) out[c] = v[c] * s / kReferenceSize + pad;
     return out;
   };
-  // The largest size, in half points, at which the longest words fit.
+  // The largest size, in half points, at which the longest words fit; a long list whose rows wrap starts
+  // smaller, so that its rows take fewer lines (the badge proposals: 10 members a page at 13 points).
   double s = size;
+  if (t.rows.size() >= kLongTable && sum(at(body, size)) > width)
+    s = std::max(minSize, std::min(size, kLongTableSize));
   while (s - 0.5 >= minSize - 1e-9 && sum(at(least, s)) > width) s -= 0.5;
   plan.size = s;
   auto lo = at(least, s), mid = at(body, s), hi = at(natural, s);
@@ -84,6 +100,10 @@ ColumnPlan planColumns(const Table& t, double width, double size, double minSize
       plan.widths[c] = hi[c] + spare * (n == 1 ? 1.0 : c == 0 ? 0.5 : 0.5 / double(n - 1));
   } else if (sum(mid) <= width) {
     plan.widths = grow(mid, hi, width - sum(mid));
+  } else if (sum(lo) <= width && t.rows.size() >= kLongTable) {
+    // A long list (the badge proposals): the room goes where it saves the most lines, as for a dense table.
+    const double planned = plan.size;
+    plan = planDenseColumns(t, width, planned, pad, measure, true);
   } else if (sum(lo) <= width) {
     plan.widths = grow(lo, mid, width - sum(lo));
   } else {
@@ -94,8 +114,8 @@ ColumnPlan planColumns(const Table& t, double width, double size, double minSize
   return plan;
 }
 
-ColumnPlan planDenseColumns(const Table& t, double width, double size, double pad,
-                            const MeasureText& measure) {
+ColumnPlan planDenseColumns(const Table& t, double width, double size, double pad, const MeasureText& measure,
+                            bool wholeLabels) {
   const size_t n = t.columns();
   ColumnPlan plan;
   plan.size = size;
@@ -112,7 +132,9 @@ ColumnPlan planDenseColumns(const Table& t, double width, double size, double pa
     std::vector<double> nat(n, 0);
     for (size_t c = 0; c < row.cells.size() && c < n; ++c) {
       const TextExtent e = measure(row.cells[c].text, row.total, size);
-      least[c] = std::max(least[c], row.cells[c].kind == CellKind::Text ? e.word : e.natural);
+      least[c] = std::max(least[c], wholeLabels                           ? leastWidth(row.cells[c], e, size)
+                                    : row.cells[c].kind == CellKind::Text ? e.word
+                                                                          : e.natural);
       nat[c] = row.cells[c].kind == CellKind::Text ? e.natural * kSlack : 0;
     }
     if (r % stride == 0) sample.push_back(std::move(nat));
@@ -208,6 +230,75 @@ ColumnPlan planDenseColumns(const Table& t, double width, double size, double pa
   }
   plan.widths = w;
   return plan;
+}
+
+int wrappedLines(const std::string& text, bool bold, double size, double width, const MeasureText& measure) {
+  const double space = measure(" ", bold, size).natural;
+  int lines = 1;
+  double used = -1;  // the current line's width; -1: nothing on it yet
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) {
+      const double w = measure(text.substr(start, end - start), bold, size).natural;
+      if (used < 0) {
+        used = w;
+      } else if (used + space + w <= width) {
+        used += space + w;
+      } else {
+        ++lines;
+        used = w;
+      }
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::vector<std::pair<size_t, size_t>> pageRows(const Table& t, const std::vector<double>& textWidths,
+                                                double size, double lineHeight, double rowExtra,
+                                                double firstRoom, double room, const MeasureText& measure) {
+  auto height = [&](const std::vector<Cell>& cells, bool bold) {
+    int most = 1;
+    size_t c = 0;
+    for (const auto& cell : cells) {
+      double w = 0;
+      for (size_t k = 0; k < size_t(cell.span) && c + k < textWidths.size(); ++k) w += textWidths[c + k];
+      if (!cell.text.empty()) most = std::max(most, wrappedLines(cell.text, bold, size, w, measure));
+      c += size_t(cell.span);
+    }
+    return double(most) * lineHeight + rowExtra;
+  };
+  double header = 0;
+  for (const auto& row : t.header) header += height(row, true);
+  std::vector<std::pair<size_t, size_t>> pages;
+  size_t first = 0;
+  double used = header, limit = firstRoom;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const double h = height(t.rows[r].cells, t.rows[r].total);
+    if (r > first && used + h > limit) {
+      pages.emplace_back(first, r);
+      first = r;
+      used = header;
+      limit = room;
+    }
+    used += h;
+  }
+  if (first < t.rows.size()) pages.emplace_back(first, t.rows.size());
+  return pages;
+}
+
+std::vector<std::pair<size_t, size_t>> densePageRows(const Table& t, const std::vector<double>& widths,
+                                                     double pad, double size, double pageHeight) {
+  static const MeasureText measure = pangoMeasure();
+  std::vector<double> textWidths;
+  for (double w : widths) textWidths.push_back(w - pad);
+  // Lines of Times New Roman (Liberation Serif) in single spacing, the row's border; the first page also
+  // holds the heading, the title lines and the sentence above the table.
+  constexpr double kFill = 0.97, kLine = 1.16, kBorder = 1.0, kOpening = 210;
+  const double room = kFill * pageHeight;
+  return pageRows(t, textWidths, size, kLine * size, kBorder, room - kOpening, room, measure);
 }
 
 MeasureText pangoMeasure() {

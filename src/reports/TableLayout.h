@@ -36,9 +36,29 @@ ColumnPlan planColumns(const Table& t, double width, double size, double minSize
 
 /// Plans the columns of a dense table (a long list such as the register) at the font `size`: every column
 /// at least as wide as its longest word, and as wide as the rows need to take the fewest lines (judged on a
-/// sample of them); what is left is shared out in proportion to the columns' text.
-ColumnPlan planDenseColumns(const Table& t, double width, double size, double pad,
-                            const MeasureText& measure);
+/// sample of them); what is left is shared out in proportion to the columns' text. With `wholeLabels`, a
+/// short label ("Tháng 10") is kept on one line like a figure.
+ColumnPlan planDenseColumns(const Table& t, double width, double size, double pad, const MeasureText& measure,
+                            bool wholeLabels = false);
+
+/// The lines `text` takes wrapped at spaces in a column `width` points wide (a word wider than the column
+/// takes a line of its own); at least 1.
+int wrappedLines(const std::string& text, bool bold, double size, double width, const MeasureText& measure);
+
+/// The rows of a long dense table cut into pages, for writers whose reader lays out one huge table slowly
+/// (LibreOffice takes minutes for the register of a province as one table, seconds as tables of a page):
+/// ranges [first, last) of `t.rows`, each as many rows as fit under the header rows in `room` points (the
+/// first page `firstRoom`). A row is as high as its cell with the most lines (at `size` in the column's text
+/// width `textWidths[c]`, points) times `lineHeight`, plus `rowExtra`; every page holds at least one row.
+std::vector<std::pair<size_t, size_t>> pageRows(const Table& t, const std::vector<double>& textWidths,
+                                                double size, double lineHeight, double rowExtra,
+                                                double firstRoom, double room, const MeasureText& measure);
+
+/// The pages of a dense table set in columns `widths` (points, each with `pad` of padding and border) at
+/// `size` in single spacing on pages `pageHeight` points high, the first opening with the document's heading
+/// and title lines: pageRows with a little room spared, so that a page's table never runs over.
+std::vector<std::pair<size_t, size_t>> densePageRows(const Table& t, const std::vector<double>& widths,
+                                                     double pad, double size, double pageHeight);
 
 /// A Pango measurer in Times New Roman (Liberation Serif) for writers that have no drawing surface of
 /// their own (DOCX); results are cached.
