@@ -20,11 +20,11 @@ class Services;
 /// What to enter in the book.
 struct TransferLetterInput {
   std::string memberCode;
-  std::string direction;         ///< issued | received
-  std::optional<core::Date> on;  ///< the letter's date; default: the day of the transfer
-  std::string reason;            ///< default: the reason recorded on the transfer
-  std::string otherNumber;       ///< received: the number the issuing committee gave it (optional)
-  std::optional<core::YearMonth> duesPaidTo;  ///< received: the month the letter says dues are paid to
+  std::string direction;           ///< issued | received
+  std::optional<core::Date> on{};  ///< the letter's date; default: the day of the transfer
+  std::string reason{};            ///< default: the reason recorded on the transfer
+  std::string otherNumber{};       ///< received: the number the issuing committee gave it (optional)
+  std::optional<core::YearMonth> duesPaidTo{};  ///< received: the month the letter says dues are paid to
 };
 
 /// One letter of the book.
