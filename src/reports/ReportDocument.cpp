@@ -174,7 +174,7 @@ Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo
     doc.header->number.clear();
   }
   // The dues books (S01/ĐP, S02/ĐP) are books too: no document number.
-  if (m.name == "dues") doc.header->number.clear();
+  if (m.name == "dues" || m.name == "transfer-book") doc.header->number.clear();
   // Resolutions and decisions carry their own kind of number, the one recorded when there is one.
   static const std::map<std::string, const char*> formNumbers = {
       {"admission-decision", core::N_("No. ...-QD/DU")},

@@ -217,9 +217,9 @@ ReportModel transferBookReport(Services& s, const Actor& actor, int year) {
     t.key = dir;
     const bool issued = std::string(dir) == "issued";
     t.caption = issued ? tr("Letters issued") : tr("Letters received");
-    t.columns = {tr("No."),    tr("Date"),         tr("Member"),
-                 tr("Code"),   tr("From"),         tr("To"),
-                 tr("Reason"), tr("Dues paid to"), tr("Number of the issuing committee")};
+    t.columns = {tr("No."),    tr("Date of the letter"), tr("Member"),
+                 tr("Code"),   tr("Where from"),         tr("Where to"),
+                 tr("Reason"), tr("Dues paid to"),       tr("Number of the issuing committee")};
     t.sums = false;
     for (const auto& l : letters) {
       if (l.direction != dir) continue;
