@@ -179,6 +179,23 @@ TEST_CASE("transfer book: each letter entered writes its audit row") {
 
 TEST_CASE("transfer letter: card, file, the row in the cell's register, the book's number, from, to, dues") {
   Book b;
+  // Another cell's member sorts before DV02 in the commune's register, not in the cell's.
+  core::Organization other;
+  other.code = "CB02";
+  other.name = "Chi bộ bản Púng";
+  other.kind = "truc_thuoc";
+  other.category = "ban";
+  other.founded = d(1960, 1, 1);
+  services::addOrganization(*b.s, kOffice, other);
+  core::Member anh;
+  anh.code = "DV20";
+  anh.fullName = "Lò Văn Anh";
+  anh.gender = "nam";
+  anh.birthDate = core::PartialDate::make(1985, 1, 1);
+  anh.ethnicity = "03";
+  anh.admittedOn = d(2015, 1, 10);
+  anh.officialOn = d(2016, 1, 10);
+  services::addMember(*b.s, kOffice, anh, "CB02", "");
   // DV02 pays January to April 2025, then leaves on 01/05/2025; DV01 left before, DV10 arrived in March.
   services::saveDuesBasis(*b.s, kOffice, {"DV02", {{2025, 1}, "bhxh", 6000000, "", ""}});
   for (int m = 1; m <= 4; ++m)
