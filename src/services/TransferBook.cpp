@@ -71,14 +71,17 @@ std::optional<core::YearMonth> lastMonthPaid(Services& s, core::Id memberId) {
 }  // namespace
 
 TransferLetter enterTransferLetter(Services& s, const Actor& actor, const TransferLetterInput& in) {
-  require(actor, Permission::WriteRegister);
+  require(actor, Permission::ReadRegister);  // the refusal below names the member: only to who may read it
   store::RegisterRepository reg(storeOf(s));
   const core::Member m = memberByCode(reg, in.memberCode);
-  if (actor.role != "office" && actor.role != "admin")
+  if (actor.role != "office" && actor.role != "admin") {
+    // A secretary of another cell learns no name from the refusal.
+    const bool readable = actor.role != "secretary" || actor.cellId == m.cellId;
     throw core::PermissionError(
         format(tr("The account {1} may not enter the transfer letter of {2} ({3}) in the transfer book: only "
                   "the committee's office or an administrator keeps the book."),
-               {actor.username, m.fullName, m.code}));
+               {actor.username, readable ? m.fullName : kDots, m.code}));
+  }
   const bool issued = in.direction == "issued";
   if (!issued && in.direction != "received")
     throw core::DataError(

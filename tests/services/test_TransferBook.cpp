@@ -145,6 +145,12 @@ TEST_CASE(
   CHECK_THROWS_AS(b.issue("DV01", std::nullopt, {"kt", "inspection", std::nullopt}), core::PermissionError);
   why = refusal([&] { b.issue("DV01", std::nullopt, {"bt", "secretary", b.cell}); });
   CHECK(why.find("Lò Văn Cường") != std::string::npos);
+  why = refusal([&] { b.issue("DV01", std::nullopt, {"kt", "inspection", std::nullopt}); });
+  CHECK(why.find("Lò Văn Cường") != std::string::npos);
+  // A secretary of another cell is refused too, and learns no name.
+  why = refusal([&] { b.issue("DV01", std::nullopt, {"bt2", "secretary", b.cell + 99}); });
+  CHECK(why.find("DV01") != std::string::npos);
+  CHECK(why.find("Lò Văn Cường") == std::string::npos);
   CHECK(services::transferBook(*b.s, kOffice, 2025).empty());
   // A day still to come.
   CHECK_THROWS_AS(b.issue("DV01", core::Date::today().addDays(1)), core::DataError);
