@@ -346,6 +346,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (p.command == "merge") return cmdMerge(p, out, err);
     if (p.command == "reconcile") return cmdReconcile(p, out, err);
     if (p.command == "transfer-received") return cmdTransferReceived(p, out, err);
+    if (p.command == "transfer-letter") return cmdTransferLetter(p, out, err);
     throw UsageError(format(tr("Unknown command \"{1}\"."), {p.command}));
   } catch (const UsageError& e) {
     err << "dangbo-cli: " << e.what() << "\n" << tr("Run dangbo-cli --help for the commands.") << "\n";

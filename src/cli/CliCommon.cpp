@@ -21,7 +21,8 @@ const std::vector<std::string> kValueOptions = {
     "--out",         "--format",    "--cell",      "--search",        "--from",  "--to",     "--user",
     "--password-fd", "--role",      "--full-name", "--passphrase-fd", "--year",  "--id",     "--compare",
     "--by",          "--record",    "--secretary", "--resolve",       "--on",    "--reason", "--decision",
-    "--source",      "--cells",     "--pairs",     "--origin",        "--round", "--since",  "--map"};
+    "--source",      "--cells",     "--pairs",     "--origin",        "--round", "--since",  "--map",
+    "--number",      "--dues-to"};
 // Options every command takes.
 const std::vector<std::string> kGlobalOptions = {"--db", "--user", "--password-fd"};
 }  // namespace

@@ -81,6 +81,8 @@ int cmdUser(const Parsed& p, std::ostream& out, std::ostream& err);
 std::string userUsage();
 /// `transfer-received CODE --on DATE` (TransferCommand.cpp) and its lines of --help.
 int cmdTransferReceived(const Parsed& p, std::ostream& out, std::ostream& err);
+/// `transfer-letter issue|receive CODE ...` (TransferCommand.cpp): a letter entered in the transfer book.
+int cmdTransferLetter(const Parsed& p, std::ostream& out, std::ostream& err);
 std::string transferUsage();
 /// `audit ...`: the audit trail (CliUser.cpp).
 int cmdAudit(const Parsed& p, std::ostream& out, std::ostream& err);

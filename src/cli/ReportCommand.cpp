@@ -77,6 +77,10 @@ std::string reportUsage() {
          "\n  report statistics --year Y [--format F --out FILE]\n      " +
          tr("the statistics templates 1-7 of Hướng dẫn 11-HD/BTCTW for the year, with last year and the "
             "percent") +
+         "\n  report transfer-letter MEMBER [--format pdf|docx --out FILE] | report transfer-book --year Y\n"
+         "      " +
+         tr("the transfer letter of a member transferred out, from the transfer book; the committee's "
+            "numbered transfer book of the year, letters issued and received") +
          "\n  report --list\n      " +
          tr("every report this command makes, one a line: its name, what it needs (MEMBER, CANDIDATE, CELL, "
             "ORIGIN), a tab and its formats") +
@@ -231,7 +235,8 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     from = dateOption(p, "--since", today);
   }
   if (p.get("--year") && name != "dues" && name != "removal-grounds") {  // `statistics --year Y`: to 31/12
-    if (name != "statistics") throw UsageError(tr("--year goes with the report statistics."));
+    if (name != "statistics" && name != "transfer-book")  // `transfer-book --year Y`: that year's book
+      throw UsageError(tr("--year goes with the report statistics."));
     int y = 0;
     try {
       y = std::stoi(*p.get("--year"));
@@ -248,7 +253,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   if (to < from && !termDefault)
     throw core::DataError(format(tr("The period ends ({2}) before it begins ({1})."), {from.vn(), to.vn()}));
   const bool byYear = name == "dues" || name == "removal-grounds";
-  if ((p.get("--year") && !byYear && name != "statistics") ||
+  if ((p.get("--year") && !byYear && name != "statistics" && name != "transfer-book") ||
       (p.get("--cell") && name != "dues" && name != "meetings"))
     throw UsageError(format(tr("{1} does not take that option."), {name}));
   if (byYear) {

@@ -31,6 +31,7 @@
 #include "services/Reports.h"
 #include "services/Services.h"
 #include "services/Statistics.h"
+#include "services/TransferBook.h"
 
 namespace dangbo::reports {
 
@@ -42,7 +43,7 @@ const std::vector<std::string>& reportNames() {
   static const std::vector<std::string> names = {
       "congress",        "organizations",   "members",        "admissions", "ratings",  "discipline",
       "committee",       "register",        "badges",         "deadlines",  "meetings", "dues",
-      "removal-grounds", "badge-proposals", "badge-ceremony", "statistics", "changes"};
+      "removal-grounds", "badge-proposals", "badge-ceremony", "statistics", "changes",  "transfer-book"};
   return names;
 }
 
@@ -56,7 +57,8 @@ std::vector<std::string> reportCalls() {
   for (const char* c :
        {"party-card MEMBER", "admission-cell-resolution CANDIDATE", "admission-resolution CANDIDATE",
         "admission-decision CANDIDATE", "recognition-cell-resolution MEMBER", "recognition-resolution MEMBER",
-        "recognition-decision MEMBER", "handover --origin ORIGIN", "handover-list --origin ORIGIN"})
+        "recognition-decision MEMBER", "transfer-letter TRANSFERRED", "handover --origin ORIGIN",
+        "handover-list --origin ORIGIN"})
     calls.push_back(c);
   return calls;
 }
@@ -87,7 +89,9 @@ std::string reportTitle(const std::string& name) {
       {"recognition-cell-resolution", core::N_("Resolution of the cell on recognising an official member")},
       {"recognition-resolution", core::N_("Resolution of the committee on recognising an official member")},
       {"recognition-decision", core::N_("Decision on recognising an official member")},
-      {"meeting-minutes", core::N_("Minutes of the cell meeting")}};
+      {"meeting-minutes", core::N_("Minutes of the cell meeting")},
+      {"transfer-letter", core::N_("Party transfer letter")},
+      {"transfer-book", core::N_("Party transfer book")}};
   auto it = titles.find(name);
   return it == titles.end() ? name : std::string(tr(it->second));
 }
@@ -95,7 +99,7 @@ std::string reportTitle(const std::string& name) {
 bool reportUsesPeriod(const std::string& name) {
   return name == "congress" || name == "admissions" || name == "ratings" || name == "discipline" ||
          name == "meetings" || name == "dues" || name == "removal-grounds" || name == "statistics" ||
-         name == "changes";
+         name == "changes" || name == "transfer-book";
 }
 
 bool isMemberForm(const std::string& name) {
@@ -106,7 +110,8 @@ bool isMemberForm(const std::string& name) {
                                               "recognition-cell-resolution",
                                               "recognition-resolution",
                                               "recognition-decision",
-                                              "meeting-minutes"};
+                                              "meeting-minutes",
+                                              "transfer-letter"};
   return forms.count(name) > 0;
 }
 
@@ -169,7 +174,12 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
     r.model = services::statisticsReport(s, actor, q.to.year());
   else if (n == "changes")
     r.model = services::changesReport(s, actor, q.from, q.to);
-  else if (n == "party-card") {
+  else if (n == "transfer-book")
+    r.model = services::transferBookReport(s, actor, q.to.year());
+  else if (n == "transfer-letter") {
+    if (q.subject.empty()) throw core::DataError(tr("The transfer letter needs the member's code."));
+    r.model = services::transferLetterReport(s, actor, q.subject);
+  } else if (n == "party-card") {
     if (q.subject.empty()) throw core::DataError(tr("The member card needs the member's code."));
     r.model = services::partyCardReport(s, actor, q.subject);
   } else if (n == "admission-decision") {

@@ -174,7 +174,7 @@ Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo
     doc.header->number.clear();
   }
   // The dues books (S01/ĐP, S02/ĐP) are books too: no document number.
-  if (m.name == "dues") doc.header->number.clear();
+  if (m.name == "dues" || m.name == "transfer-book") doc.header->number.clear();
   // Resolutions and decisions carry their own kind of number, the one recorded when there is one.
   static const std::map<std::string, const char*> formNumbers = {
       {"admission-decision", core::N_("No. ...-QD/DU")},
@@ -182,7 +182,8 @@ Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo
       {"admission-resolution", core::N_("No. ...-NQ/DU")},
       {"recognition-resolution", core::N_("No. ...-NQ/DU")},
       {"admission-cell-resolution", core::N_("No. ...-NQ/CB")},
-      {"recognition-cell-resolution", core::N_("No. ...-NQ/CB")}};
+      {"recognition-cell-resolution", core::N_("No. ...-NQ/CB")},
+      {"transfer-letter", core::N_("No. ...-GT/DU")}};
   if (auto it = formNumbers.find(m.name); it != formNumbers.end())
     doc.header->number = m.number.empty() ? std::string(tr(it->second)) : format(tr("No. {1}"), {m.number});
   // The sections as the program words them: the template places them (@sections) among its own lines.

@@ -19,7 +19,7 @@ python3 "$(dirname "$0")/../gui/make_province.py" "$work/na-ot" 40 2
 mkdir -p "$work/in" "$work/out" "$work/other"
 
 # What a report's call needs, taken from the demo: a member, a candidate with the committee's resolution
-# (waiting for the ceremony), a cell, the former commune.
+# (waiting for the ceremony), a cell, a member transferred out, the former commune.
 # (Through files: awk leaving early must not cut the pipe under the program.)
 "$cli" --db "$db" members --format csv >"$work/members.csv"
 "$cli" --db "$db" report deadlines --format csv >"$work/deadlines.csv"
@@ -27,7 +27,11 @@ member=$(awk -F, 'NR == 2 {print $1}' "$work/members.csv")
 candidate=$(awk -F, '$2 == "ceremony_due" {print $3; exit}' "$work/deadlines.csv")
 cell=$(awk -F, '$2 == "ceremony_due" {print $5; exit}' "$work/deadlines.csv")
 origin="Nà Ớt"
-for v in member candidate cell; do
+# The transfer letter: the last member transferred out, the letter entered in the transfer book.
+"$cli" --db "$db" report changes --since 2020-01-01 --to 2026-11-29 --format csv >"$work/changes.csv"
+transferred=$(awk -F, '$5 == "Đã chuyển đi" {c = $2} END {print c}' "$work/changes.csv")
+[ -z "$transferred" ] || "$cli" --db "$db" transfer-letter issue "$transferred" >/dev/null 2>&1
+for v in member candidate cell transferred; do
   [ -n "${!v}" ] || { echo "FAIL: the demo has no $v for the reports" >&2; exit 1; }
 done
 
@@ -41,6 +45,7 @@ while IFS=$'\t' read -r call formats; do
     case "$w" in
       MEMBER) args+=("$member") ;;
       CANDIDATE) args+=("$candidate") ;;
+      TRANSFERRED) args+=("$transferred") ;;
       CELL) args+=("$cell") ;;
       ORIGIN) args+=("$origin"); register=$merged ;;
       --*) args+=("$w") ;;

@@ -27,6 +27,7 @@
 #include "services/MemberList.h"
 #include "services/Merge.h"
 #include "services/Services.h"
+#include "services/TransferBook.h"
 
 using namespace dangbo;
 using reports::Cell;
@@ -92,9 +93,24 @@ services::Services& mergedRegister() {
   return *s;
 }
 
+// A demo member transferred out (the last one of the register), the letter of the transfer entered in the
+// transfer book once.
+std::string transferredWithLetter() {
+  static const std::string code = [] {
+    const auto office = services::Actor::localOffice();
+    std::string last;
+    for (const auto& e : services::registerEntries(demo(), office, day(2026, 11, 29), true))
+      if (e.member.status == "transferred_out") last = e.member.code;
+    if (!last.empty()) services::enterTransferLetter(demo(), office, {last, "issued"});
+    return last;
+  }();
+  REQUIRE_MESSAGE(!code.empty(), "the demo has no member transferred out");
+  return code;
+}
+
 // A document of reportCalls() ("party-card MEMBER"), its words filled from the demo: a member, a candidate
-// waiting for the ceremony (the committee has resolved), that candidate's cell; the handover from the merged
-// register.
+// waiting for the ceremony (the committee has resolved), that candidate's cell, a member transferred out with
+// its letter in the transfer book; the handover from the merged register.
 reports::FrozenReport reportOfCall(const std::string& call) {
   std::istringstream in(call);
   std::string name, w;
@@ -114,6 +130,8 @@ reports::FrozenReport reportOfCall(const std::string& call) {
       q.subject = services::listMembers(demo(), office, f).front().code;
     } else if (w == "CANDIDATE") {
       q.subject = waiting.code;
+    } else if (w == "TRANSFERRED") {
+      q.subject = transferredWithLetter();
     } else if (w == "CELL") {
       q.cell = waiting.cellCode;
     } else if (w == "ORIGIN") {
