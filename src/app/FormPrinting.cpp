@@ -19,7 +19,8 @@ namespace dangbo::app {
 
 const std::vector<std::string>& formsOf(FormSubject subject) {
   static const std::vector<std::string> member = {"party-card", "recognition-cell-resolution",
-                                                  "recognition-resolution", "recognition-decision"};
+                                                  "recognition-resolution", "recognition-decision",
+                                                  "transfer-letter"};
   static const std::vector<std::string> candidate = {"admission-cell-resolution", "admission-resolution",
                                                      "admission-decision"};
   return subject == FormSubject::Member ? member : candidate;

@@ -1,7 +1,7 @@
 #pragma once
 // The forms that belong to one member or candidate (spec/member-file.md "Forms printed from the register"),
-// printed from the page that shows it: Ctrl+P on the members page (the member card, the recognition papers)
-// and on the admissions page (the cell's and the committee's admission papers).
+// printed from the page that shows it: Ctrl+P on the members page (the member card, the recognition papers
+// and the transfer letter) and on the admissions page (the cell's and the committee's admission papers).
 #include <string>
 #include <vector>
 
