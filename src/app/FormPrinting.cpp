@@ -12,6 +12,7 @@
 #include "app/Ui.h"
 #include "core/Date.h"
 #include "reports/ReportCatalog.h"
+#include "reports/ReportFileName.h"
 #include "services/Paths.h"
 #include "services/Services.h"
 
@@ -47,9 +48,9 @@ void printSubjectForm(wxWindow* parent, services::Services& s, FormSubject subje
       }))
     return;
 
-  wxFileDialog dlg(parent, _("Save the paper"), "", ui::wx(name + "-" + code + ".pdf"),
-                   _("PDF documents (*.pdf)|*.pdf|Word documents (*.docx)|*.docx"),
-                   wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+  wxFileDialog dlg(
+      parent, _("Save the paper"), "", ui::wx(reports::reportFileWord(name) + "-" + code + ".pdf"),
+      _("PDF documents (*.pdf)|*.pdf|Word documents (*.docx)|*.docx"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (dlg.ShowModal() != wxID_OK) return;
   wxFileName file(dlg.GetPath());
   wxString ext = file.GetExt().Lower();

@@ -5,23 +5,36 @@
 namespace dangbo::reports {
 
 std::string reportFileWord(const std::string& name) {
-  static const std::map<std::string, std::string> words = {{"congress", "dai-hoi"},
-                                                           {"organizations", "to-chuc-dang"},
-                                                           {"members", "co-cau-dang-vien"},
-                                                           {"admissions", "ket-nap"},
-                                                           {"ratings", "danh-gia-xep-loai"},
-                                                           {"discipline", "kiem-tra-ky-luat"},
-                                                           {"committee", "ban-chap-hanh"},
-                                                           {"register", "so-dang-vien"},
-                                                           {"badges", "huy-hieu-dang"},
-                                                           {"deadlines", "thoi-han"},
-                                                           {"meetings", "sinh-hoat-chi-bo"},
-                                                           {"dues", "dang-phi"},
-                                                           {"removal-grounds", "can-cu-xoa-ten"},
-                                                           {"badge-proposals", "to-trinh-huy-hieu-dang"},
-                                                           {"badge-ceremony", "trao-huy-hieu-dang"},
-                                                           {"statistics", "bieu-thong-ke"},
-                                                           {"changes", "thay-doi-csdl"}};
+  static const std::map<std::string, std::string> words = {
+      {"congress", "dai-hoi"},
+      {"organizations", "to-chuc-dang"},
+      {"members", "co-cau-dang-vien"},
+      {"admissions", "ket-nap"},
+      {"ratings", "danh-gia-xep-loai"},
+      {"discipline", "kiem-tra-ky-luat"},
+      {"committee", "ban-chap-hanh"},
+      {"register", "so-dang-vien"},
+      {"badges", "huy-hieu-dang"},
+      {"deadlines", "thoi-han"},
+      {"meetings", "sinh-hoat-chi-bo"},
+      {"dues", "dang-phi"},
+      {"removal-grounds", "can-cu-xoa-ten"},
+      {"badge-proposals", "to-trinh-huy-hieu-dang"},
+      {"badge-ceremony", "trao-huy-hieu-dang"},
+      {"statistics", "bieu-thong-ke"},
+      {"changes", "thay-doi-csdl"},
+      {"transfer-book", "so-gioi-thieu-sinh-hoat-dang"},
+      {"party-card", "phieu-dang-vien"},
+      {"admission-cell-resolution", "nghi-quyet-chi-bo-de-nghi-ket-nap"},
+      {"admission-resolution", "nghi-quyet-ket-nap"},
+      {"admission-decision", "quyet-dinh-ket-nap"},
+      {"recognition-cell-resolution", "nghi-quyet-chi-bo-de-nghi-cong-nhan"},
+      {"recognition-resolution", "nghi-quyet-cong-nhan"},
+      {"recognition-decision", "quyet-dinh-cong-nhan"},
+      {"transfer-letter", "giay-gioi-thieu-sinh-hoat-dang"},
+      {"meeting-minutes", "bien-ban-sinh-hoat-chi-bo"},
+      {"handover", "bien-ban-ban-giao"},
+      {"handover-list", "danh-sach-ban-giao"}};
   auto it = words.find(name);
   return it == words.end() ? name : it->second;
 }
