@@ -4,6 +4,7 @@
 #include "core/I18n.h"
 #include "core/Numbers.h"
 #include "services/Admissions.h"
+#include "services/FormWords.h"
 #include "services/Register.h"
 #include "services/Services.h"
 
@@ -12,20 +13,10 @@ namespace dangbo::services {
 using core::Date;
 using core::format;
 using core::tr;
+using forms::kDots;
+using forms::orDots;
 
 namespace {
-
-const std::string kDots = "…";
-
-std::string orDots(const std::string& v) {
-  return v.empty() ? kDots : v;
-}
-std::string orDots(const std::optional<Date>& d) {
-  return d ? d->vn() : kDots;
-}
-std::string orDots(const std::optional<core::PartialDate>& d) {
-  return d ? d->vn() : kDots;
-}
 
 std::string ethnicName(Services& s, const std::string& code) {
   for (const auto& [c, name] : s.ethnicGroups())

@@ -380,15 +380,7 @@ void write(Context& ctx, const SpecInfo& info, const ImportFile& file, const Imp
     if ((o.updates >> k) & 1u) updates.emplace_back(spec.columns[size_t(k)].field, o.values[size_t(k)]);
   repo.update(info.table, id, updates);
   auto updated = [&](int k) { return k >= 0 && ((o.updates >> k) & 1u); };
-  if (kind == "to_chuc" && o.committeeChanges) {
-    if (*o.committee) {
-      auto founded = dateOf(o, info.founded);
-      if (!founded) founded = storedDate(info, o, info.founded);
-      repo.openCellCommittee(id, founded);
-    } else {
-      repo.closeCellCommittee(id, ctx.today);
-    }
-  }
+  if (kind == "to_chuc") applyCellCommittee(ctx, info, o, id);
   if (kind == "dang_vien") {
     auto oldCell = idOf(o.old(info, info.cellId));
     if (updated(info.cellId)) {

@@ -96,15 +96,7 @@ void writeOrganization(Context& ctx, const SpecInfo& info, Outcome& o) {
   }
   if (door) updateOrganization(ctx.s, ctx.actor, organizationOf(ctx, info, o));
   if (!history.empty()) repo.update(info.table, id, history);
-  if (o.committeeChanges) {
-    if (*o.committee) {
-      auto founded = dateOf(o, info.founded);
-      if (!founded) founded = storedDate(info, o, info.founded);
-      repo.openCellCommittee(id, founded);
-    } else {
-      repo.closeCellCommittee(id, ctx.today);
-    }
-  }
+  applyCellCommittee(ctx, info, o, id);
 }
 
 void writeInspection(Context& ctx, const SpecInfo& info, const ImportRow& row, Outcome& o) {

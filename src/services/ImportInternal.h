@@ -263,6 +263,19 @@ inline std::optional<core::Id> idOf(const Outcome& o, int k) {
   return idOf(std::string_view(o.values[size_t(k)]));
 }
 
+/// An organization row that sets or clears "has a cell committee": opens it from the row's founding day
+/// (else the stored one), or closes it today. Nothing when the row leaves it as it was.
+inline void applyCellCommittee(Context& ctx, const SpecInfo& info, const Outcome& o, core::Id id) {
+  if (!o.committeeChanges) return;
+  if (*o.committee) {
+    auto founded = dateOf(o, info.founded);
+    if (!founded) founded = storedDate(info, o, info.founded);
+    ctx.repo.openCellCommittee(id, founded);
+  } else {
+    ctx.repo.closeCellCommittee(id, ctx.today);
+  }
+}
+
 /// The header of column `c` as the file writes it.
 std::string headerOf(const ImportFile& f, const ImportColumn& c);
 /// The table holding the code a reference column names ("" when none, or when the subject type is missing).

@@ -5,6 +5,7 @@
 #include "core/I18n.h"
 #include "core/VietText.h"
 #include "services/Admissions.h"
+#include "services/FormWords.h"
 #include "services/PartyFile.h"
 #include "services/Register.h"
 #include "services/Services.h"
@@ -158,7 +159,7 @@ ReportModel admissionDecisionReport(Services& s, const Actor& actor, const std::
   r.committee = info.name;
   r.from = r.to = r.asOf = c.decisionOn.value_or(Date::today());
   r.number = c.decisionNo;
-  const std::string dots = "…";
+  const std::string& dots = forms::kDots;
   std::string ethnicity = c.ethnicity;
   for (const auto& [gcode, name] : s.ethnicGroups())
     if (gcode == c.ethnicity) ethnicity = name;

@@ -4,6 +4,7 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "services/FormWords.h"
 #include "services/Lookup.h"
 #include "services/MemberList.h"
 #include "services/Register.h"
@@ -18,14 +19,10 @@ namespace dangbo::services {
 using core::Date;
 using core::format;
 using core::tr;
+using forms::kDots;
+using forms::orDots;
 
 namespace {
-
-const std::string kDots = "…";
-
-std::string orDots(const std::string& v) {
-  return v.empty() ? kDots : v;
-}
 
 std::string bookNumber(int number, int year) {
   return std::to_string(number) + "/" + std::to_string(year);
