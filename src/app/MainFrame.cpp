@@ -182,7 +182,7 @@ void MainFrame::buildMenus() {
       wxEVT_MENU,
       [this](wxCommandEvent&) {
         if (!pages_[size_t(book_->GetSelection())]->printPaper())
-          SetStatusText(_("Select a member on the page Members, or a candidate or probationary member on the "
+          SetStatusText(_("Choose a member on the page Members, or a candidate or probationary member on the "
                           "page Admissions, then press Ctrl+P to print their papers."),
                         0);
       },

@@ -365,13 +365,9 @@ std::vector<StatisticsTemplate> statisticsTemplates(Services& s, const Actor& ac
 
 ReportModel statisticsReport(Services& s, const Actor& actor, int year) {
   const auto templates = statisticsTemplates(s, actor, year);
-  ReportModel m;
-  m.name = "statistics";
-  m.title = tr("Basic statistics templates");
-  m.committee = s.committee().name;
-  m.from = *Date::make(year, 1, 1);
-  m.to = m.asOf = *Date::make(year, 12, 31);
-  m.hasPeriod = true;
+  const Date first = *Date::make(year, 1, 1), last = *Date::make(year, 12, 31);
+  ReportModel m =
+      periodReportModel(s, "statistics", core::N_("Basic statistics templates"), first, last, last);
   for (const auto& t : templates) {
     ReportSection sec;
     sec.heading = format(tr("Template {1}: {2}"), {t.code, t.title});

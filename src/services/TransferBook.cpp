@@ -204,13 +204,8 @@ ReportModel transferLetterReport(Services& s, const Actor& actor, const std::str
 
 ReportModel transferBookReport(Services& s, const Actor& actor, int year) {
   const auto letters = transferBook(s, actor, year);
-  ReportModel r;
-  r.name = "transfer-book";
-  r.title = tr("Party transfer book");
-  r.committee = s.committee().name;
-  r.from = *Date::make(year, 1, 1);
-  r.to = r.asOf = *Date::make(year, 12, 31);
-  r.hasPeriod = true;
+  const Date first = *Date::make(year, 1, 1), last = *Date::make(year, 12, 31);
+  ReportModel r = periodReportModel(s, "transfer-book", core::N_("Party transfer book"), first, last, last);
   ReportSection sec;
   for (const char* dir : {"issued", "received"}) {
     ReportTable t;
