@@ -6,11 +6,11 @@
 #include "core/I18n.h"
 #include "services/FormWords.h"
 #include "services/Lookup.h"
-#include "services/MemberList.h"
 #include "services/Register.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
 #include "store/CellWorkRepository.h"
+#include "store/MemberQuery.h"
 #include "store/RegisterRepository.h"
 #include "store/TransferBookRepository.h"
 
@@ -162,18 +162,14 @@ ReportModel transferLetterReport(Services& s, const Actor& actor, const std::str
     throw core::DataError(format(tr("No transfer letter of {1} ({2}) is entered in the transfer book: issue "
                                     "it first (transfer-letter issue {2})."),
                                  {m.fullName, m.code}));
-  // The member's row in the cell's register on the eve of the transfer.
+  // The member's row in the cell's register on the eve of the transfer: that cell's members of the day only.
   const core::Id cellId = transfer->fromCell.value_or(m.cellId);
-  std::string cellCode;
-  for (const auto& o : s.organizations(actor))
-    if (o.id == cellId) cellCode = o.code;
   std::string row;
   int n = 0;
-  for (const auto& e : registerEntries(s, actor, transfer->date.addDays(-1)))
-    if (e.cellCode == cellCode) {
-      ++n;
-      if (e.member.id == m.id) row = std::to_string(n);
-    }
+  for (const auto& e : store::membersOn(storeOf(s), {transfer->date.addDays(-1), "", cellId, false, false})) {
+    ++n;
+    if (e.member.id == m.id) row = std::to_string(n);
+  }
   const auto dues = letter->duesPaidTo ? core::YearMonth::parse(*letter->duesPaidTo) : std::nullopt;
 
   ReportModel r;
