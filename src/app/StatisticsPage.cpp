@@ -25,7 +25,7 @@ StatisticsPage::StatisticsPage(wxWindow* parent) {
                          2000, 2100, core::Date::today().year() - 1);
   year_->SetName("year");
   bar->Add(year_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
-  bar->Add(new wxStaticText(this, wxID_ANY, _("&Template:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+  bar->Add(new wxStaticText(this, wxID_ANY, _("T&emplate:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
   template_ = new wxChoice(this, wxID_ANY);
   template_->SetName("template");
   for (int i = 1; i <= 7; ++i) template_->Append(wxString::Format("%d-BTCTW", i));
@@ -88,7 +88,7 @@ void StatisticsPage::fillTemplate() {
     h.SetMask(wxLIST_MASK_TEXT);
     h.SetText(c == 1   ? ui::fmt(_("Year {1}"), {wxString::Format("%d", year)})
               : c == 2 ? ui::fmt(_("Same day of {1}"), {wxString::Format("%d", year - 1)})
-                       : _("This year against last (%)"));
+                       : _("Against last year (%)"));
     list_->SetColumn(c, h);
   }
   const int i = template_->GetSelection();

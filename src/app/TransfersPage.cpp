@@ -42,7 +42,7 @@ TransfersPage::TransfersPage(wxWindow* parent) {
   bar->Add(save, 0, wxALIGN_CENTER_VERTICAL);
   top->Add(bar, 0, wxEXPAND | wxALL, 8);
 
-  top->Add(new wxStaticText(this, wxID_ANY, _("&Transfers without a letter in the book:")), 0,
+  top->Add(new wxStaticText(this, wxID_ANY, _("Transfers without a letter in the book:")), 0,
            wxLEFT | wxRIGHT, 8);
   awaitingList_ =
       new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -51,15 +51,15 @@ TransfersPage::TransfersPage(wxWindow* parent) {
        {_("Letter"), _("Transfer on"), _("Code"), _("Full name"), _("Going to or coming from"), _("Reason")})
     awaitingList_->AppendColumn(h);
   ui::sortable(awaitingList_);
-  top->Add(awaitingList_, 2, wxEXPAND | wxALL, 8);
+  top->Add(awaitingList_, 1, wxEXPAND | wxALL, 8);
 
   auto* form = new wxFlexGridSizer(4, 4, 12);
-  form->AddGrowableCol(1);
-  form->AddGrowableCol(3);
+  form->AddGrowableCol(3);  // the reason and the dues; a day and a number need little room
   auto field = [&](const wxString& label, const char* name) {
     form->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
     auto* t = new wxTextCtrl(this, wxID_ANY);
     t->SetName(name);
+    t->SetMinSize(FromDIP(wxSize(150, -1)));
     form->Add(t, 1, wxEXPAND);
     return t;
   };
@@ -77,14 +77,14 @@ TransfersPage::TransfersPage(wxWindow* parent) {
   enterRow->Add(enter, 0, wxALIGN_CENTER_VERTICAL);
   top->Add(enterRow, 0, wxEXPAND | wxALL, 8);
 
-  top->Add(new wxStaticText(this, wxID_ANY, _("The transfer boo&k of the year:")), 0, wxLEFT | wxRIGHT, 8);
+  top->Add(new wxStaticText(this, wxID_ANY, _("The transfer book of the year:")), 0, wxLEFT | wxRIGHT, 8);
   bookList_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
   bookList_->SetName("book");
   for (const wxString& h : {_("Letter"), _("No."), _("Date of the letter"), _("Code"), _("Full name"),
                             _("Where from"), _("Where to"), _("Dues paid to")})
     bookList_->AppendColumn(h);
   ui::sortable(bookList_);
-  top->Add(bookList_, 3, wxEXPAND | wxALL, 8);
+  top->Add(bookList_, 1, wxEXPAND | wxALL, 8);
   SetSizer(top);
 
   year_->Bind(wxEVT_SPINCTRL, [this](wxCommandEvent&) { refresh(); });
