@@ -220,6 +220,13 @@ void TransfersPage::enterLetter() {
   bookList_->SetFocus();
 }
 
+bool TransfersPage::printPaper() {
+  const long i = ui::selectedRow(bookList_);
+  if (i < 0 || size_t(i) >= book_.size() || book_[size_t(i)].direction != "issued") return false;
+  printLetter();
+  return true;
+}
+
 void TransfersPage::printLetter() {
   if (!services_) return;
   const long i = ui::selectedRow(bookList_);

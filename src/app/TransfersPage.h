@@ -22,6 +22,8 @@ class TransfersPage : public Page {
   explicit TransfersPage(wxWindow* parent);
   void showRegister(services::Services& s) override;
   void activate() override;
+  /// Ctrl+P: the letter issued selected in the book, printed; false when none is selected.
+  bool printPaper() override;
 
  private:
   void refresh();
