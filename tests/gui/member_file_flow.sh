@@ -3,13 +3,14 @@
 #   tests/gui/member_file_flow.sh <path to dangbo> <path to dangbo-cli>
 # On the demo register (no badge awarded, no letter in the transfer book):
 # - Huy hiệu Đảng: the year before this one, its last award day (07/11) chosen; the first member proposed gets
-#   the award typed (decision, its day, badge number; the ceremony is the award day) and Alt+R records it: the
+#   the award refused without its decision's number, then typed (decision, its day, badge number; the ceremony
+#   is the award day) and Alt+R records it: the
 #   register holds it with its audit row, the member is off the list; the proposal with its memo saved as PDF.
 # - Thống kê: the templates of last year shown, saved as Excel.
 # - Giới thiệu sinh hoạt: the first transfer out of this year without a letter entered in the book (number 1 of
 #   the year, audit row), its letter printed as PDF (Ctrl+P).
-# The layout check must stay clean. Screenshots: file-badges, file-badges-recorded, file-statistics,
-# file-transfers, file-transfers-entered.
+# The layout check must stay clean. Screenshots: file-badges, file-badges-refused, file-badges-recorded,
+# file-statistics, file-transfers, file-transfers-entered.
 set -uo pipefail
 
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
@@ -70,6 +71,16 @@ years=$(echo "$row" | awk -F' / ' '{print $4}')
 [ -n "$code" ] && [ -n "$years" ] || fail "no member proposed in the round of 07/11/$last ($row)"
 ok "the round of 07/11/$last proposes $code for the badge of $years years ($row)"
 shot file-badges
+# Without the number of its decision the award is refused by the service, in a message; nothing is written.
+key alt+r
+windows 2 || fail "an award without a decision number was not refused in a message"
+focus_newest
+shot file-badges-refused
+key Return
+windows 1 || fail "the message refusing the award did not close"
+xdotool windowfocus --sync "$wid" 2>/dev/null
+[ "$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM badge_awards")" = 0 ] || fail "an award without a decision number was written"
+ok "an award without the number of its decision is refused and nothing is written"
 key alt+q
 type_text "12-QĐ/ĐU"
 key alt+k
