@@ -13,6 +13,7 @@
 #include "app/AdmissionsPage.h"
 #include "app/AuditDialog.h"
 #include "app/BackupCommands.h"
+#include "app/BadgesPage.h"
 #include "app/CellWorkPage.h"
 #include "app/DisciplinePage.h"
 #include "app/ExchangeCommands.h"
@@ -30,6 +31,8 @@
 #include "app/Session.h"
 #include "app/SettingsPage.h"
 #include "app/Splash.h"
+#include "app/StatisticsPage.h"
+#include "app/TransfersPage.h"
 #include "app/Ui.h"
 #include "app/WindowPlace.h"
 #include "core/Enums.h"
@@ -44,8 +47,8 @@
 namespace dangbo::app {
 
 namespace {
-constexpr int kPages = 9;
-constexpr int kPageId = wxID_HIGHEST + 1;     // first of nine consecutive ids for View > page
+constexpr int kPages = 12;
+constexpr int kPageId = wxID_HIGHEST + 1;     // first of twelve consecutive ids for View > page
 constexpr int kImportId = kPageId + kPages;   // File > Import from Excel
 constexpr int kTemplatesId = kImportId + 1;   // File > Save import templates
 constexpr int kExportId = kImportId + 2;      // File > Export the member register
@@ -73,6 +76,12 @@ wxString pageTitle(int i) {
       return _("Reports");
     case 7:
       return _("Settings");
+    case 9:
+      return _("Party badges");
+    case 10:
+      return _("Statistics");
+    case 11:
+      return _("Transfer letters");
     default:
       return _("Meetings and dues");
   }
@@ -133,7 +142,7 @@ void MainFrame::buildMenus() {
 
   auto* view = new wxMenu;
   for (int i = 0; i < kPages; ++i)
-    view->Append(kPageId + i, pageTitle(i) + wxString::Format("\tAlt+%d", i + 1));
+    view->Append(kPageId + i, pageTitle(i) + (i < 9 ? wxString::Format("\tAlt+%d", i + 1) : wxString()));
   view->AppendSeparator();
   view->AppendCheckItem(kNavId, _("&Navigation pane") + "\tCtrl+B",
                         _("Show or hide the list of pages on the left (more room on a small screen)"));
@@ -236,7 +245,7 @@ void MainFrame::buildMenus() {
       }
     } else if (e.GetModifiers() == (wxMOD_CONTROL | wxMOD_SHIFT) && key == 'N') {
       id = wxID_NEW;
-    } else if (e.GetModifiers() == wxMOD_ALT && key >= '1' && key < '1' + kPages) {
+    } else if (e.GetModifiers() == wxMOD_ALT && key >= '1' && key <= '9') {
       id = kPageId + (key - '1');
     }
     if (id == wxID_NONE) {
@@ -287,6 +296,9 @@ void MainFrame::buildBody() {
   pages_.push_back(new ReportsPage(book_));
   pages_.push_back(new SettingsPage(book_, [this] { refreshHeader(); }));
   pages_.push_back(new CellWorkPage(book_));
+  pages_.push_back(new BadgesPage(book_));
+  pages_.push_back(new StatisticsPage(book_));
+  pages_.push_back(new TransfersPage(book_));
   for (int i = 0; i < kPages; ++i) book_->AddPage(pages_[size_t(i)], pageTitle(i));
 
   sizer->Add(nav_, 0, wxEXPAND | wxALL, 6);

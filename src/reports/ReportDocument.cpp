@@ -203,6 +203,13 @@ Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo
   blocks.sections = std::move(body.blocks);
   blocks.closing =
       m.handingOver.empty() ? closingBlocks(committee) : handoverClosing(committee, m.handingOver);
+  if (m.handingOver.empty())
+    blocks.closingWith = [&committee](const std::vector<std::string>& recipients) {
+      core::CommitteeInfo c = committee;
+      c.recipients.clear();
+      for (const auto& r : recipients) c.recipients += (c.recipients.empty() ? "" : "\n") + r;
+      return closingBlocks(c);
+    };
   const std::string report = defaultTemplate(m.name).empty() ? std::string("report") : m.name;
   const ReportTemplate t =
       loadTemplate(report, templateFolder, modelFields(services::ReportModel{}, {}), blocks);

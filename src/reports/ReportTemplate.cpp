@@ -121,8 +121,8 @@ const TemplateField* lookup(const std::vector<const TemplateData*>& scopes, cons
 }
 
 const std::vector<std::string>& directives() {
-  static const std::vector<std::string> d = {"title",   "subtitle", "note",      "table",   "chart",
-                                             "closing", "sections", "pagebreak", "numbered"};
+  static const std::vector<std::string> d = {"title",   "subtitle", "note",      "table",    "chart",
+                                             "closing", "sections", "pagebreak", "numbered", "recipient"};
   return d;
 }
 
@@ -142,6 +142,8 @@ void checkDirective(const std::string& source, int lineNo, const std::string& li
     refuse(source, lineNo, argColumn, format(tr("there is no table \"{1}\"."), {arg}));
   if (word == "chart" && !blocks.charts.count(arg))
     refuse(source, lineNo, argColumn, format(tr("there is no chart \"{1}\"."), {arg}));
+  if (word == "recipient" && arg.empty())
+    refuse(source, lineNo, column, tr("@recipient needs the recipient's line."));
   if (word == "numbered" && (arg.empty() || arg.find_first_not_of("0123456789") != std::string::npos))
     refuse(source, lineNo, argColumn, tr("@numbered needs the first number."));
 }
@@ -302,6 +304,14 @@ void ReportTemplate::render(const TemplateData& data, const TemplateBlocks& bloc
     doc.paragraph(runsOf(paragraph));
     paragraph.clear();
   };
+  // The paper's own recipients (@recipient lines), wherever they stand: @closing prints them.
+  std::vector<std::string> recipients;
+  {
+    std::istringstream scan(text);
+    for (std::string raw; std::getline(scan, raw);)
+      if (const std::string line = trim(raw); line.rfind("@recipient ", 0) == 0)
+        recipients.push_back(trim(std::string_view(line).substr(11)));
+  }
   std::istringstream in(text);
   std::string raw;
   while (std::getline(in, raw)) {
@@ -332,7 +342,8 @@ void ReportTemplate::render(const TemplateData& data, const TemplateBlocks& bloc
         if (auto it = blocks.charts.find(arg); it != blocks.charts.end() && !it->second.categories.empty())
           doc.chart(it->second);
       } else if (word == "closing") {
-        for (const auto& b : blocks.closing) doc.blocks.push_back(b);
+        const bool own = !recipients.empty() && blocks.closingWith;
+        for (const auto& b : own ? blocks.closingWith(recipients) : blocks.closing) doc.blocks.push_back(b);
       } else if (word == "sections") {
         for (const auto& b : blocks.sections) doc.blocks.push_back(b);
       }

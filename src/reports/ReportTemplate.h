@@ -2,6 +2,7 @@
 // Report templates (reports/README.md): the wording, order and tables of a printed report in a small text
 // syntax with the figures as named fields. A template is parsed and checked once (an unknown field, table or
 // directive is refused with its line and column), then filled with the fields of one report into a Document.
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -40,7 +41,10 @@ struct TemplateBlocks {
   std::map<std::string, Table> tables;  ///< @table NAME
   std::map<std::string, Chart> charts;  ///< @chart NAME (left out when the chart has no category)
   std::vector<Block> closing;           ///< @closing: recipients and signature
-  std::vector<Block> sections;          ///< @sections: the sections of a report worded by the program
+  /// @closing of a template that lists its own recipients (`@recipient TEXT` lines, one each): the closing
+  /// block with those instead of the settings' list; unset: `closing` whatever the template lists.
+  std::function<std::vector<Block>(const std::vector<std::string>&)> closingWith;
+  std::vector<Block> sections;  ///< @sections: the sections of a report worded by the program
 };
 
 /// A template refused on load: the file, line and column of the problem, in Vietnamese.

@@ -20,15 +20,15 @@ using core::Date;
 using core::format;
 using core::tr;
 
-namespace {
-
-std::string reasonLabel(const std::string& reason) {
+std::string badgeReasonLabel(const std::string& reason) {
   if (reason == "due") return tr("Reaches the milestone");
   if (reason == "missed") return tr("Milestone passed without an award");
   if (reason == "ill") return tr("Seriously ill: proposed early");
   if (reason == "posthumous") return tr("Posthumous");
   return reason;
 }
+
+namespace {
 
 // The first day a member disciplined with `form` on `on` may be proposed.
 Date allowedAfter(const core::RuleBook& rules, const store::MemberDiscipline& d) {
@@ -112,6 +112,7 @@ BadgeRound badgeRound(Services& s, const Actor& actor, const Date& awardDay) {
     } else {
       continue;
     }
+    p.partyYears = core::partyYearsOn(*f.firstAdmitted, f.gaps, p.diedOn.value_or(awardDay));
     // Waiting after a discipline (the living only): the latest decision that still holds the member back.
     std::optional<Date> allowed;
     if (m.status != "deceased")
@@ -129,6 +130,18 @@ BadgeRound badgeRound(Services& s, const Actor& actor, const Date& awardDay) {
   std::stable_sort(round.proposals.begin(), round.proposals.end(),
                    [](const BadgeProposal& a, const BadgeProposal& b) { return a.milestone > b.milestone; });
   return round;
+}
+
+std::vector<Date> badgeAwardDays(Services& s, int year) {
+  const core::RuleBook rules = s.ruleBook();
+  std::vector<Date> out;
+  for (Date from = *Date::make(year, 1, 1);;) {
+    const auto w = badgeAwardWindow(rules, from);
+    if (!w || w->second.year() != year) break;
+    out.push_back(w->second);
+    from = w->second.addDays(1);
+  }
+  return out;
 }
 
 ReportModel badgeProposalsReport(Services& s, const Actor& actor, const Date& awardDay) {
@@ -179,7 +192,7 @@ ReportModel badgeProposalsReport(Services& s, const Actor& actor, const Date& aw
   for (const auto& p : round.proposals) {
     ReportRow r;
     r.key = p.code;
-    std::string reason = reasonLabel(p.reason);
+    std::string reason = badgeReasonLabel(p.reason);
     if (p.diedOn) reason += " (" + format(tr("died {1}"), {p.diedOn->vn()}) + ")";
     r.cells = {Figure::count(++n),
                Figure::label(p.fullName),

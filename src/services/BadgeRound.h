@@ -25,6 +25,7 @@ struct BadgeProposal {
   /// proposed early), posthumous (deceased).
   std::string reason;
   std::optional<core::Date> diedOn;  ///< posthumous: the death
+  int partyYears = 0;                ///< full years of party age on the award day (posthumous: at death)
 };
 
 /// A member whose milestone is reached but who waits after a discipline.
@@ -51,6 +52,12 @@ struct BadgeRound {
 /// badge.early_months_posthumous after the death. A member whose last reprimand, warning or dismissal is less
 /// than badge.discipline_wait_months_<form> before the award day waits. A secretary sees their cell.
 BadgeRound badgeRound(Services& s, const Actor& actor, const core::Date& awardDay);
+
+/// A proposal's reason in words ("Milestone passed without an award").
+std::string badgeReasonLabel(const std::string& reason);
+
+/// The award days of `year` (badge.award_dates in force on each), in order: the rounds a page offers.
+std::vector<core::Date> badgeAwardDays(Services& s, int year);
 
 /// The proposal list with its covering memo, as a report ("badge-proposals").
 ReportModel badgeProposalsReport(Services& s, const Actor& actor, const core::Date& awardDay);

@@ -140,13 +140,33 @@ TransferLetter enterTransferLetter(Services& s, const Actor& actor, const Transf
   return letterOf(row);
 }
 
-std::vector<TransferLetter> transferBook(Services& s, const Actor& actor, int year) {
+namespace {
+// The book is the committee's: not for a secretary.
+void requireBookReader(const Actor& actor) {
   require(actor, Permission::ReadRegister);
   if (actor.role == "secretary")
     throw core::PermissionError(
         format(tr("The account {1} may not read the committee's transfer book."), {actor.username}));
+}
+}  // namespace
+
+std::vector<TransferLetter> transferBook(Services& s, const Actor& actor, int year) {
+  requireBookReader(actor);
   std::vector<TransferLetter> out;
   for (const auto& r : store::TransferBookRepository(storeOf(s)).ofYear(year)) out.push_back(letterOf(r));
+  return out;
+}
+
+std::vector<TransferWithoutLetter> transfersWithoutLetter(Services& s, const Actor& actor, int year) {
+  requireBookReader(actor);
+  std::vector<TransferWithoutLetter> out;
+  for (auto& r : store::TransferBookRepository(storeOf(s))
+                     .withoutLetter(*Date::make(year, 1, 1), *Date::make(year, 12, 31))) {
+    const bool leaving = r.kind == "transfer_out";
+    if (leaving && r.memberStatus != "transferred_out") continue;  // came back since: no letter to issue
+    out.push_back({leaving ? "issued" : "received", std::move(r.memberCode), std::move(r.memberName), r.date,
+                   std::move(r.place), std::move(r.reason)});
+  }
   return out;
 }
 

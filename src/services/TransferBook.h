@@ -50,6 +50,20 @@ TransferLetter enterTransferLetter(Services& s, const Actor& actor, const Transf
 /// the committee's).
 std::vector<TransferLetter> transferBook(Services& s, const Actor& actor, int year);
 
+/// A transfer recorded in the register whose letter is not in the book yet (the window's list to enter from).
+struct TransferWithoutLetter {
+  std::string direction;  ///< the letter it needs: issued (a transfer out) | received (a transfer in)
+  std::string memberCode, memberName;
+  core::Date on;      ///< the transfer
+  std::string place;  ///< the committee the member goes to or comes from
+  std::string reason;
+};
+
+/// The transfers of `year` without their letter: each member's last permanent transfer out (the member still
+/// transferred out) with no letter issued, and last transfer in with no letter received; by date, then code.
+/// Not for a secretary (the book is the committee's).
+std::vector<TransferWithoutLetter> transfersWithoutLetter(Services& s, const Actor& actor, int year);
+
 /// The transfer letter of the member `code` ("transfer-letter"), from the letter issued for the last transfer
 /// out: card and file numbers, the member's row in the cell's register on the eve of the transfer, the
 /// book's number, from, to, reason, the last month of dues paid. Refused before the letter is entered.

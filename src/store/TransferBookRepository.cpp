@@ -82,4 +82,35 @@ std::vector<TransferLetterRow> TransferBookRepository::ofYear(int year) {
   return out;
 }
 
+std::vector<TransferWithoutLetterRow> TransferBookRepository::withoutLetter(const core::Date& from,
+                                                                            const core::Date& to) {
+  std::vector<TransferWithoutLetterRow> out;
+  SQLite::Statement q(
+      db_.db(),
+      "SELECT e.id, e.kind, e.date, CASE WHEN e.kind = 'transfer_in' AND e.place = '' THEN "
+      "m.transferred_in_from "
+      "ELSE e.place END, e.reason, m.code, m.full_name, m.status FROM member_events e JOIN members m ON m.id "
+      "= "
+      "e.member_id WHERE e.kind IN ('transfer_out', 'transfer_in') AND e.date BETWEEN ? AND ? AND NOT EXISTS "
+      "(SELECT 1 FROM transfer_letters t WHERE t.event_id = e.id AND t.direction = CASE e.kind WHEN "
+      "'transfer_out' THEN 'issued' ELSE 'received' END) AND NOT EXISTS (SELECT 1 FROM member_events l WHERE "
+      "l.member_id = e.member_id AND l.kind = e.kind AND (l.date > e.date OR (l.date = e.date AND l.id > "
+      "e.id))) ORDER BY e.date, m.code");
+  q.bind(1, from.iso());
+  q.bind(2, to.iso());
+  while (q.executeStep()) {
+    TransferWithoutLetterRow r;
+    r.eventId = q.getColumn(0).getInt64();
+    r.kind = q.getColumn(1).getString();
+    r.date = sql::requiredDate(q.getColumn(2));
+    r.place = q.getColumn(3).getString();
+    r.reason = q.getColumn(4).getString();
+    r.memberCode = q.getColumn(5).getString();
+    r.memberName = q.getColumn(6).getString();
+    r.memberStatus = q.getColumn(7).getString();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 }  // namespace dangbo::store

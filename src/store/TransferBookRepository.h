@@ -27,6 +27,17 @@ struct TransferLetterRow {
   std::string memberCode, memberName;     ///< read with the row
 };
 
+/// A transfer (a member's last transfer_out or transfer_in) with no letter in the book yet.
+struct TransferWithoutLetterRow {
+  core::Id eventId = 0;
+  std::string kind;  ///< transfer_out | transfer_in
+  core::Date date;
+  std::string place;  ///< the committee gone to, or come from (transfer_in: the member's transferred_in_from
+                      ///< when the event names none)
+  std::string reason;
+  std::string memberCode, memberName, memberStatus;
+};
+
 class TransferBookRepository {
  public:
   explicit TransferBookRepository(Database& db) : db_(db) {}
@@ -38,6 +49,9 @@ class TransferBookRepository {
   core::Id insert(const TransferLetterRow& row);
   /// The rows of `year`, issued first, then by number.
   std::vector<TransferLetterRow> ofYear(int year);
+  /// The members' last transfers out and in dated from `from` to `to` without the letter of their direction
+  /// (issued for a transfer out, received for a transfer in), by date, then member code.
+  std::vector<TransferWithoutLetterRow> withoutLetter(const core::Date& from, const core::Date& to);
 
  private:
   Database& db_;

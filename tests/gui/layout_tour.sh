@@ -3,9 +3,9 @@
 #   tests/gui/layout_tour.sh <path to dangbo> <path to dangbo-cli> [WIDTHxHEIGHT, default 1024x768]
 # dangbo runs with DANGBO_LAYOUT_CHECK=1: it logs every label, button, check box or choice shown smaller than
 # its best size, and writes its state (windows, page, focus) that the flow waits on instead of sleeping. Visits
-# the nine pages (Alt+1..9), opens the dialogs of Ctrl+N on the pages that add (organization, member,
-# candidate; in the member and candidate forms Tab goes down each column, then the next), Tools > User
-# accounts and Audit trail, and File > Import; then checks that the
+# the twelve pages (Alt+1..9, a click on the last three), opens the dialogs of Ctrl+N on the pages that add
+# (organization, member, candidate; in the member and candidate forms Tab goes down each column, then the
+# next), Tools > User accounts and Audit trail, and File > Import; then checks that the
 # window comes back at the size and place it was closed at. Screenshots: tour-SIZE-*.png.
 set -uo pipefail
 
@@ -112,10 +112,18 @@ export TZ=Asia/Ho_Chi_Minh  # the office's time zone (the register stores UTC)
 start_app "$tmp/d.db"
 wait_state "| Tổng quan" 20 || fail "the overview did not show"
 pages=("Tổng quan" "Tổ chức đảng" "Đảng viên" "Kết nạp" "Đánh giá xếp loại" "Kiểm tra - Kỷ luật" "Báo cáo" "Cài đặt"
-  "Sinh hoạt, đảng phí")
+  "Sinh hoạt, đảng phí" "Huy hiệu Đảng" "Thống kê" "Giới thiệu sinh hoạt")
 for i in 1 2 3 4 5 6 7 8 9; do
   press "alt+$i" "| ${pages[$((i - 1))]}"
   [ "$i" = 7 ] && sleep 3  # the congress report is made in the background before its preview shows
+  shot "tour-$size-page$i"
+done
+# The pages past the ninth have no Alt key: a click on their title (rows 24 pixels high from 47 below the top).
+eval "$(xdotool getwindowgeometry --shell "$wid")"
+for i in 10 11 12; do
+  mark_state
+  xdotool mousemove $((X + 60)) $((Y + 47 + 24 * (i - 1))) click 1 mousemove 2 2
+  wait_state "| ${pages[$((i - 1))]}" || fail "a click on the page ${pages[$((i - 1))]} did not show it"
   shot "tour-$size-page$i"
 done
 

@@ -169,3 +169,20 @@ TEST_CASE("badge awards: records refused when they do not fit") {
   CHECK(v.nextMilestone == 40);
   CHECK(v.nextMilestoneOn == d(2030, 1, 5));
 }
+
+TEST_CASE("badge round for the window: the award days of a year and each proposal's party age") {
+  Fixture fx;
+  const std::vector<core::Date> days2026 = {d(2026, 2, 3), d(2026, 5, 19), d(2026, 9, 2), d(2026, 11, 7)};
+  CHECK(services::badgeAwardDays(*fx.s, 2026) == days2026);
+  CHECK(services::badgeAwardDays(*fx.s, 2027).front() == d(2027, 2, 3));
+  fx.member("DV01", d(1996, 10, 1));  // 30 years on 01/10/2026: 30 on the award day 07/11/2026
+  fx.member("DV02", d(1990, 1, 5));   // 30 years on 05/01/2020, never awarded: 36 on the award day
+  fx.member("DV05", d(1967, 3, 1));   // died 01/08/2026 at 59 years of party age; 60 years on 01/03/2027
+  services::recordAction(*fx.s, kOffice, "DV05", {"deceased", d(2026, 8, 1), "", "", "", ""});
+  fx.request("DV05", "posthumous", d(2026, 8, 20));
+  std::map<std::string, int> years;
+  for (const auto& p : services::badgeRound(*fx.s, kOffice, d(2026, 11, 7)).proposals)
+    years[p.code] = p.partyYears;
+  const std::map<std::string, int> expected = {{"DV01", 30}, {"DV02", 36}, {"DV05", 59}};
+  CHECK(years == expected);
+}

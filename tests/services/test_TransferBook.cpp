@@ -240,3 +240,32 @@ TEST_CASE("transfer letter: card, file, the row in the cell's register, the book
   // A secretary of another cell may not print it.
   CHECK_THROWS(services::transferLetterReport(*b.s, {"bt", "secretary", b.cell + 99}, "DV02"));
 }
+
+TEST_CASE(
+    "transfers without a letter: the year's transfers out and in, each gone once its letter is entered") {
+  Book b;
+  b.transferOut("DV01", d(2025, 2, 1), "Theo chồng");
+  b.transferOut("DV02", d(2025, 5, 1));
+  b.transferOut("DV03", d(2024, 12, 1));  // another year
+  auto listed = [&](int year) {
+    std::vector<std::string> out;
+    for (const auto& t : services::transfersWithoutLetter(*b.s, kOffice, year))
+      out.push_back(t.direction + " " + t.memberCode + " " + t.on.iso() + " " + t.place);
+    return out;
+  };
+  const std::vector<std::string> before = {"issued DV01 2025-02-01 Đảng bộ xã Hát Lót",
+                                           "received DV10 2025-03-01 Đảng bộ xã Mường Bon",
+                                           "issued DV02 2025-05-01 Đảng bộ xã Hát Lót"};
+  CHECK(listed(2025) == before);
+  CHECK(services::transfersWithoutLetter(*b.s, kOffice, 2025).front().reason == "Theo chồng");
+  CHECK(listed(2024) == std::vector<std::string>{"issued DV03 2024-12-01 Đảng bộ xã Hát Lót"});
+  b.issue("DV01");
+  services::TransferLetterInput in;
+  in.memberCode = "DV10";
+  in.direction = "received";
+  services::enterTransferLetter(*b.s, kOffice, in);
+  CHECK(listed(2025) == std::vector<std::string>{"issued DV02 2025-05-01 Đảng bộ xã Hát Lót"});
+  // The list is the committee's book: a secretary may not read it.
+  CHECK_THROWS_AS(services::transfersWithoutLetter(*b.s, {"bt", "secretary", b.cell}, 2025),
+                  core::PermissionError);
+}
