@@ -58,6 +58,14 @@ stop() {
 focusmain() { xdotool windowfocus --sync "$(xdotool search --onlyvisible --pid "$pid" | head -1)" 2>/dev/null; sleep 0.5; }
 # the title of the only visible window of $pid
 title() { xdotool getwindowname "$(xdotool search --onlyvisible --pid "$pid" | head -1)"; }
+# waits up to 20 s for the register's window (its title starts with dangbo) after a login
+opened() {
+  for _ in $(seq 80); do
+    case "$(title 2>/dev/null)" in dangbo*) return 0 ;; esac
+    sleep 0.25
+  done
+  return 1
+}
 
 # --- leadership ---
 start_app "$tmp/d.db"  # up to its login dialog
@@ -70,8 +78,7 @@ shot login-wrong
 ok "a wrong password is refused in the login dialog"
 type_text mat-khau-lanh-dao 40
 key Return
-sleep 2
-case "$(title)" in dangbo*) ok "leadership logged in" ;; *) fail "the right password did not open the register" ;; esac
+if opened; then ok "leadership logged in"; else fail "the right password did not open the register"; fi
 xdotool mousemove 2 2
 focusmain
 
@@ -97,6 +104,7 @@ stop
 # --- a second instance, and the CLI, while a window holds the register ---
 start_app "$tmp/d.db"  # up to its login dialog
 login lanhdao mat-khau-lanh-dao
+opened || fail "leadership could not log in for the second-instance test"
 first=$pid
 "$app" --db "$tmp/d.db" >"$tmp/app2.out" 2>"$tmp/app2.err" &
 pid=$!
@@ -127,7 +135,7 @@ stop
 # --- secretary ---
 start_app "$tmp/d.db"  # up to its login dialog
 login bithu mat-khau-bi-thu
-case "$(title)" in dangbo*) ok "the secretary logged in" ;; *) fail "the secretary could not log in" ;; esac
+if opened; then ok "the secretary logged in"; else fail "the secretary could not log in"; fi
 xdotool mousemove 2 2
 focusmain
 key alt+3
@@ -140,7 +148,7 @@ stop
 # --- administrator ---
 start_app "$tmp/d.db"  # up to its login dialog
 login quantri mat-khau-quan-tri
-case "$(title)" in dangbo*) ok "the administrator logged in" ;; *) fail "the administrator could not log in" ;; esac
+if opened; then ok "the administrator logged in"; else fail "the administrator could not log in"; fi
 xdotool mousemove 2 2
 focusmain
 key F10
