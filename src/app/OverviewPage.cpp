@@ -278,6 +278,16 @@ void OverviewPage::showSummary(const services::Summary& sum) {
   ctrl<wxScrolledWindow>(this, "scroll")->FitInside();
 }
 
+void OverviewPage::showCounting() {
+  ctrl<wxStaticText>(this, "secTargets")
+      ->SetLabelText(_("Counting the targets, deadlines and the cells' work..."));
+  if (hasDashboard_) return;
+  for (auto& [key, tile] : tiles_) tile->Hide();
+  deadlines_->Hide();
+  cellWork_->Hide();
+  Layout();
+}
+
 void OverviewPage::showDashboard(services::Services& s) {
   hasDashboard_ = false;
   try {
