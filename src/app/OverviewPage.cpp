@@ -301,6 +301,9 @@ void OverviewPage::showDashboard(services::Services& s) {
   deadlines_->Show(hasDashboard_);
   cellWork_->Show(hasDashboard_);
   if (hasDashboard_) {
+    // Shown again after the counting: the lists take their width before their columns are fitted to it.
+    Layout();
+    ctrl<wxScrolledWindow>(this, "scroll")->Layout();
     wxString heading =
         ui::fmt(_("Progress on the targets of {1}"), {wxString::Format("%d", dashboard_.year)});
     heading += "   ";
