@@ -64,7 +64,8 @@ void OrganizationDialog::proposeCode(const std::string& code) {
 
 bool OrganizationDialog::run(const std::function<void(const core::Organization&)>& submit) {
   submit_ = submit;
-  ctrl<wxTextCtrl>(this, org_.code.empty() ? "code" : "name")->SetFocus();
+  // A code already there (a change, or the register's next code proposed): the name comes first.
+  ctrl<wxTextCtrl>(this, ctrl<wxTextCtrl>(this, "code")->IsEmpty() ? "code" : "name")->SetFocus();
   return ShowModal() == wxID_OK;
 }
 
