@@ -14,7 +14,7 @@ namespace dangbo::app {
 namespace {
 constexpr int kMargin = 8;       // around and between columns
 constexpr int kGap = 6;          // between cards
-constexpr int kMinColumn = 128;  // narrowest column before the board scrolls sideways
+constexpr int kMinColumn = 112;  // narrowest column before the board scrolls sideways (all 8 fit at 1366x768)
 constexpr int kBadge = 40;       // room for the count at the right of a title's first line
 constexpr int kTitleLines = 3;   // a longer title is cut with "..." (its full text in the tooltip)
 

@@ -69,8 +69,8 @@ bool App::OnInit() {
   }
   startLayoutCheck();
   installChoiceTypeAhead();
-  // A large register shows its progress from the first moment: opening it, the backup, each page.
-  splash::startIfLarge(options_.db.value_or(services::defaultDatabasePath()), 12);
+  // A large register shows its progress from the first moment: opening it, the backup, the overview.
+  splash::startIfLarge(options_.db.value_or(services::defaultDatabasePath()), 3);
   auto services = RegisterOpener::atStart(options_);
   if (!services) {
     splash::finish();

@@ -5,7 +5,10 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
 #include <map>
+#include <set>
+#include <vector>
 
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -29,6 +32,79 @@ wxString ruleName(const std::string& rule) {
 const char* const kOrder[] = {"absence_removal_ground", "dues_removal_ground", "meeting_missing",
                               "thematic_missing",       "meeting_short",       "dues_arrears",
                               "dues_basis_missing"};
+
+// The findings as a virtual list: a province's register has hundreds of thousands of them (every member
+// without a dues basis, each year), and only the rows on screen are ever turned into text.
+class FindingsList : public wxListCtrl {
+ public:
+  explicit FindingsList(wxWindow* parent)
+      : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxSize(-1, parent->FromDIP(180)),
+                   wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_VIRTUAL | wxBORDER_SIMPLE) {
+    red_.SetTextColour(*wxRED);
+  }
+  /// Shows `rows` (in the order given), or the one line `empty` when there are none.
+  void setRows(std::vector<services::CheckFinding> rows, const wxString& empty) {
+    rows_ = std::move(rows);
+    empty_ = empty;
+    SetItemCount(rows_.empty() ? 1 : long(rows_.size()));
+    Refresh();
+  }
+  const std::vector<services::CheckFinding>& rows() const { return rows_; }
+  const wxString& emptyText() const { return empty_; }
+
+ protected:
+  wxString OnGetItemText(long item, long column) const override {
+    if (rows_.empty()) return column == 0 ? empty_ : wxString();
+    if (item < 0 || size_t(item) >= rows_.size()) return wxString();
+    const auto& f = rows_[size_t(item)];
+    switch (column) {
+      case 0:
+        return ruleName(f.rule);
+      case 1:
+        return ui::wx(f.subject);
+      case 2:
+        return f.year ? wxString::Format("%d", *f.year) : wxString();
+      default:
+        return ui::wx(f.message);
+    }
+  }
+  wxItemAttr* OnGetItemAttr(long item) const override {
+    if (item < 0 || size_t(item) >= rows_.size()) return nullptr;
+    return rows_[size_t(item)].rule.find("removal_ground") != std::string::npos ? &red_ : nullptr;
+  }
+
+ private:
+  std::vector<services::CheckFinding> rows_;
+  wxString empty_;
+  mutable wxItemAttr red_;
+};
+
+// The columns' widths from their texts: each rule's name, and the codes, years and details of the first rows
+// (the same kinds of text all the way down); the detail then takes the room left (stretchLastColumn).
+void fitFindingColumns(FindingsList* list) {
+  std::vector<int> widths;
+  for (int c = 0; c < 4; ++c) {
+    wxListItem column;
+    column.SetMask(wxLIST_MASK_TEXT);
+    list->GetColumn(c, column);
+    widths.push_back(list->GetTextExtent(column.GetText()).x + 24);
+  }
+  std::set<std::string> rules;
+  const auto& rows = list->rows();
+  if (rows.empty()) widths[0] = std::max(widths[0], list->GetTextExtent(list->emptyText()).x + 24);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const auto& f = rows[i];
+    if (rules.insert(f.rule).second)
+      widths[0] = std::max(widths[0], list->GetTextExtent(ruleName(f.rule)).x + 24);
+    if (i < 500) {
+      widths[1] = std::max(widths[1], list->GetTextExtent(ui::wx(f.subject)).x + 24);
+      if (f.year)
+        widths[2] = std::max(widths[2], list->GetTextExtent(wxString::Format("%d", *f.year)).x + 24);
+      widths[3] = std::max(widths[3], list->GetTextExtent(ui::wx(f.message)).x + 24);
+    }
+  }
+  for (int c = 0; c < 4; ++c) list->SetColumnWidth(c, std::min(widths[size_t(c)], list->FromDIP(360)));
+}
 }  // namespace
 
 CellWorkFindings::CellWorkFindings(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
@@ -40,11 +116,11 @@ CellWorkFindings::CellWorkFindings(wxWindow* parent) : wxPanel(parent, wxID_ANY)
   // Neither the heading nor the list widens the page: their width is the page's (the heading wraps).
   heading_->SetMinSize(wxSize(FromDIP(100), -1));
   sizer->Add(heading_, 0, wxBOTTOM | wxEXPAND, 6);
-  list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(180)),
-                         wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_SIMPLE);
+  list_ = new FindingsList(this);
   list_->SetName("cellWorkList");
   list_->SetMinSize(wxSize(FromDIP(100), FromDIP(180)));
   for (const wxString& h : {_("Finding"), _("Code"), _("Year"), _("Detail")}) list_->AppendColumn(h);
+  ui::stretchLastColumn(list_);  // the detail takes the room left
   sizer->Add(list_, 0, wxEXPAND);
   SetSizer(sizer);
   Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
@@ -67,15 +143,14 @@ void CellWorkFindings::wrap() {
 }
 
 void CellWorkFindings::show(services::Services& s) {
-  list_->Freeze();
-  list_->DeleteAllItems();
+  auto* list = static_cast<FindingsList*>(list_);
   std::vector<services::CheckFinding> found;
   try {
     found = services::checkCellWork(s, currentActor(), core::Date::today());
   } catch (const std::exception& e) {
     label_ = ui::wx(e.what());
     heading_->SetLabelText(label_);
-    list_->Thaw();
+    list->setRows({}, wxString());
     return;
   }
   std::map<std::string, int> counts;
@@ -89,19 +164,17 @@ void CellWorkFindings::show(services::Services& s) {
   }
   label_ = parts.empty() ? heading : heading + " (" + parts + ")";
   heading_->SetLabelText(label_);
-  for (const char* rule : kOrder)
-    for (const auto& f : found) {
-      if (f.rule != rule) continue;
-      const long row = list_->InsertItem(list_->GetItemCount(), ruleName(f.rule));
-      list_->SetItem(row, 1, ui::wx(f.subject));
-      list_->SetItem(row, 2, f.year ? wxString::Format("%d", *f.year) : wxString());
-      list_->SetItem(row, 3, ui::wx(f.message));
-      if (f.rule.find("removal_ground") != std::string::npos) list_->SetItemTextColour(row, *wxRED);
-    }
-  if (found.empty()) list_->InsertItem(0, _("Nothing to note in the cells' work."));
-  ui::fitColumns(list_, 360);
-  ui::stretchLastColumn(list_);
-  list_->Thaw();
+  // The rules in their order, each rule's findings in the order found.
+  std::map<std::string, int> rank;
+  for (const char* rule : kOrder) rank.emplace(rule, int(rank.size()));
+  std::vector<services::CheckFinding> rows;
+  rows.reserve(found.size());
+  for (auto& f : found)
+    if (rank.count(f.rule)) rows.push_back(std::move(f));
+  std::stable_sort(rows.begin(), rows.end(),
+                   [&](const auto& a, const auto& b) { return rank[a.rule] < rank[b.rule]; });
+  list->setRows(std::move(rows), _("Nothing to note in the cells' work."));
+  fitFindingColumns(list);
   wrap();
 }
 

@@ -163,6 +163,17 @@ class Checker : public wxTimer {
   void visit(wxWindow* w, const wxString& where) {
     if (auto* html = wxDynamicCast(w, wxHtmlWindow); html && reallyShown(html))
       previews_ += " | preview \"" + html->GetOpenedPageTitle() + "\"";
+    // A page's refusal, hint or summary (a text named "refusal...", "hint..." or "summary"): what the user is
+    // told.
+    if (auto* note = wxDynamicCast(w, wxStaticText);
+        note &&
+        (note->GetName().StartsWith("refusal") || note->GetName().StartsWith("hint") ||
+         note->GetName() == "summary") &&
+        reallyShown(note)) {
+      wxString text = note->GetLabelText();
+      text.Replace("\n", " ");
+      previews_ += " | note \"" + text + "\"";
+    }
     if (holdsText(w) && reallyShown(w)) {
       const wxSize best = w->GetBestSize();
       const wxSize shown = w->GetSize();
@@ -188,8 +199,8 @@ class Checker : public wxTimer {
   std::chrono::steady_clock::time_point lastCheck_{};
   bool due_ = false;
   wxString lastState_;
-  wxString
-      previews_;  // " | preview \"TITLE\"" for each HTML view shown (the report shown on the Reports page)
+  wxString previews_;  // " | preview \"TITLE\"" for each HTML view shown (the report shown on the Reports
+                       // page), and " | note \"TEXT\"" for each refusal or hint shown
 };
 
 }  // namespace
@@ -211,6 +222,14 @@ void stopLayoutCheck() {
 
 void noteShownPage(const wxString& page) {
   shownPage() = page;
+}
+
+void noteSplash(const wxString& step, int done, int steps) {
+  if (!lastKey().installed) return;  // the check is off
+  wxString text = step;
+  text.Replace("\n", " ");
+  std::printf("state: splash \"%s\" %d/%d\n", text.utf8_string().c_str(), done, steps);
+  std::fflush(stdout);
 }
 
 }  // namespace dangbo::app

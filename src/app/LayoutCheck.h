@@ -4,7 +4,8 @@
 // one line to stderr ("layout-check: ...") for each control shown smaller than its best size (a clipped
 // text). A flow then fails when the log has such a line. Each time the shown windows, the page or the focus
 // change, the check writes 'state: TITLES | PAGE | focus NAME "LABEL"' to stdout once it has looked at them,
-// for a flow to wait on (a focused list's LABEL: the first two texts of its selected row).
+// for a flow to wait on (a focused list's LABEL: the first two texts of its selected row; an HTML view shown
+// adds ' | preview "TITLE"', a shown text named "refusal...", "hint..." or "summary" adds ' | note "TEXT"').
 #include <wx/string.h>
 
 namespace dangbo::app {
@@ -15,5 +16,8 @@ void startLayoutCheck();
 void stopLayoutCheck();
 /// The page the main window shows (for the "state:" lines).
 void noteShownPage(const wxString& page);
+/// The splash shows `step`, `done` of its `steps` done: a 'state: splash "STEP" DONE/STEPS' line when the
+/// check is on (the splash comes before the main loop, which the periodic check needs).
+void noteSplash(const wxString& step, int done, int steps);
 
 }  // namespace dangbo::app

@@ -7,6 +7,7 @@
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/statusbr.h>
+#include <wx/utils.h>
 
 #include "app/AccountDialog.h"
 #include "app/AccountsDialog.h"
@@ -100,6 +101,11 @@ MainFrame::MainFrame(std::unique_ptr<services::Services> services)
     : wxFrame(nullptr, wxID_ANY, "dangbo", wxDefaultPosition, wxDefaultSize) {
   buildMenus();
   buildBody();
+  dashboardTimer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+    if (!services_) return;  // between closing a register and opening the restored one
+    wxBusyCursor busy;
+    overview_->showDashboard(*services_);
+  });
   CreateStatusBar(3);
   const int widths[] = {-3, -1, -1};
   GetStatusBar()->SetStatusWidths(3, widths);
@@ -300,6 +306,7 @@ void MainFrame::buildBody() {
   pages_.push_back(new StatisticsPage(book_));
   pages_.push_back(new TransfersPage(book_));
   for (int i = 0; i < kPages; ++i) book_->AddPage(pages_[size_t(i)], pageTitle(i));
+  unread_.assign(pages_.size(), true);
 
   sizer->Add(nav_, 0, wxEXPAND | wxALL, 6);
   right->Add(book_, 1, wxEXPAND);
@@ -323,6 +330,12 @@ void MainFrame::showNavigation(bool shown) {
 void MainFrame::showPage(int index) {
   if (index < 0 || index >= kPages) return;
   if (nav_->GetSelection() != index) nav_->SetSelection(index);
+  if (index > 0 && services_ && unread_[size_t(index)]) {
+    // A page reads the register when it is first shown: a province's cells fill each page's lists and
+    // choices for seconds, and the window opens on the overview.
+    wxBusyCursor busy;
+    readPage(size_t(index));
+  }
   book_->ChangeSelection(size_t(index));
   if (nav_->IsShown())
     nav_->SetFocus();
@@ -339,20 +352,26 @@ void MainFrame::setRegister(std::unique_ptr<services::Services> services) {
   splash::step(_("Backing up the register..."));
   autoBackup(this, *services_);  // on opening
   for (size_t i = 1; i < pages_.size(); ++i) {
+    if (unread_[i]) continue;  // read when first shown
     splash::step(ui::fmt(_("Reading the page {1}..."), {pageTitle(int(i))}));
-    ui::attempt(this, [&] { pages_[i]->showRegister(*services_); });
+    readPage(i);
   }
   splash::step(_("Counting the figures of the overview..."));
-  refreshHeader();
-  refreshAccess();
+  refreshAccess();  // and with it refreshHeader: the title, the status bar and the overview
   showCellMode(this, cellBar_, *services_);
   rememberFile(services_->path());
   previous.reset();  // closed only after the pages left it
 }
 
 void MainFrame::refreshPages() {
-  for (size_t i = 1; i < pages_.size(); ++i) ui::attempt(this, [&] { pages_[i]->showRegister(*services_); });
+  for (size_t i = 1; i < pages_.size(); ++i)
+    if (!unread_[i]) readPage(i);
   refreshHeader();
+}
+
+void MainFrame::readPage(size_t index) {
+  unread_[index] = false;
+  ui::attempt(this, [&] { pages_[index]->showRegister(*services_); });
 }
 
 void MainFrame::refreshHeader() {
@@ -387,8 +406,17 @@ void MainFrame::refreshHeader() {
                 : !backup.empty() ? ui::fmt(_("Upgraded from schema {1}"), {number})
                                   : ui::fmt(_("Schema version {1}"), {number}),
                 2);
-  overview_->showSummary(sum);           // the overview shows the committee's name and the same figures
-  overview_->showDashboard(*services_);  // and this year's targets and deadlines (the acting user's view)
+  overview_->showSummary(sum);  // the overview shows the committee's name and the same figures
+  showDashboardSoon();          // and this year's targets and deadlines (the acting user's view)
+}
+
+void MainFrame::showDashboardSoon() {
+  // The targets, deadlines and the cells' work take seconds on a province's register: the window is drawn
+  // (and shown, when opening) first, the overview saying they are being counted; several refreshes in a row
+  // count them once.
+  overview_->showCounting();
+  if (dashboardTimer_.IsRunning()) return;
+  dashboardTimer_.StartOnce(150);  // a moment later, not at the next event: the window is painted first
 }
 
 void MainFrame::rememberFile(const std::filesystem::path& path) {

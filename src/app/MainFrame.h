@@ -3,6 +3,7 @@
 // recent files and a status bar with the file, the member count and the schema version.
 #include <wx/filehistory.h>
 #include <wx/frame.h>
+#include <wx/timer.h>
 
 #include <memory>
 #include <vector>
@@ -32,7 +33,11 @@ class MainFrame : public wxFrame {
   void buildBody();
   void setRegister(std::unique_ptr<services::Services> services);
   void refreshHeader();
+  /// Counts the overview's targets, deadlines and cells' work once the window has been drawn.
+  void showDashboardSoon();
   void refreshPages();
+  /// Shows the register on page `index` (it has read it from then on).
+  void readPage(size_t index);
   void rememberFile(const std::filesystem::path& path);
   void onRecent(wxCommandEvent& e);
   void onAbout();
@@ -49,6 +54,9 @@ class MainFrame : public wxFrame {
   wxInfoBar* setupBar_ = nullptr;  ///< offers the first-run set-up on a register without accounts
   wxInfoBar* cellBar_ = nullptr;   ///< cell mode: the file is a cell's register opened from a package
   wxFileHistory history_;
+  /// Pages that never read a register (they hold nothing of one): each reads it when first shown.
+  std::vector<bool> unread_;
+  wxTimer dashboardTimer_;  ///< runs while showDashboardSoon() has been asked and not done yet
 };
 
 }  // namespace dangbo::app

@@ -58,9 +58,14 @@ OrganizationDialog::OrganizationDialog(wxWindow* parent, const core::Organizatio
   CentreOnParent();
 }
 
+void OrganizationDialog::proposeCode(const std::string& code) {
+  if (org_.code.empty()) ctrl<wxTextCtrl>(this, "code")->ChangeValue(ui::wx(code));
+}
+
 bool OrganizationDialog::run(const std::function<void(const core::Organization&)>& submit) {
   submit_ = submit;
-  ctrl<wxTextCtrl>(this, org_.code.empty() ? "code" : "name")->SetFocus();
+  // A code already there (a change, or the register's next code proposed): the name comes first.
+  ctrl<wxTextCtrl>(this, ctrl<wxTextCtrl>(this, "code")->IsEmpty() ? "code" : "name")->SetFocus();
   return ShowModal() == wxID_OK;
 }
 

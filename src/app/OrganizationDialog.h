@@ -4,6 +4,7 @@
 #include <wx/dialog.h>
 
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "core/Records.h"
@@ -17,6 +18,8 @@ class OrganizationDialog : public wxDialog {
   /// organizations, offered (but the one changed) as the organization it belongs to.
   OrganizationDialog(wxWindow* parent, const core::Organization* existing,
                      const std::vector<core::Organization>& all);
+  /// Fills the code of a new organization with `code` (the register's next one), which the user may change.
+  void proposeCode(const std::string& code);
   /// Shows the dialog until `submit` accepts the organization (true) or the user cancels (false); when
   /// `submit` throws, its message is shown and the dialog stays open.
   bool run(const std::function<void(const core::Organization&)>& submit);

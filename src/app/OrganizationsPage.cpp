@@ -15,6 +15,7 @@
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "core/Enums.h"
+#include "services/CodeSuggestion.h"
 #include "services/MemberList.h"
 #include "services/MemberPager.h"
 #include "services/Register.h"
@@ -162,6 +163,8 @@ void OrganizationsPage::changed() {
 void OrganizationsPage::add() {
   if (!services_) return;
   OrganizationDialog dlg(this, nullptr, orgs_);
+  // The register's next code, as for a new member or candidate: never invented by hand.
+  ui::attempt(this, [&] { dlg.proposeCode(services::suggestOrganizationCode(*services_)); });
   if (dlg.run(
           [this](const core::Organization& o) { services::addOrganization(*services_, currentActor(), o); }))
     changed();

@@ -278,6 +278,16 @@ void OverviewPage::showSummary(const services::Summary& sum) {
   ctrl<wxScrolledWindow>(this, "scroll")->FitInside();
 }
 
+void OverviewPage::showCounting() {
+  ctrl<wxStaticText>(this, "secTargets")
+      ->SetLabelText(_("Counting the targets, deadlines and the cells' work..."));
+  if (hasDashboard_) return;
+  for (auto& [key, tile] : tiles_) tile->Hide();
+  deadlines_->Hide();
+  cellWork_->Hide();
+  Layout();
+}
+
 void OverviewPage::showDashboard(services::Services& s) {
   hasDashboard_ = false;
   try {
@@ -291,6 +301,9 @@ void OverviewPage::showDashboard(services::Services& s) {
   deadlines_->Show(hasDashboard_);
   cellWork_->Show(hasDashboard_);
   if (hasDashboard_) {
+    // Shown again after the counting: the lists take their width before their columns are fitted to it.
+    Layout();
+    ctrl<wxScrolledWindow>(this, "scroll")->Layout();
     wxString heading =
         ui::fmt(_("Progress on the targets of {1}"), {wxString::Format("%d", dashboard_.year)});
     heading += "   ";

@@ -28,6 +28,8 @@ class OverviewPage : public Page {
   void showSummary(const services::Summary& sum);
   /// Shows the targets and deadlines of today (the acting user's view); a failure shows no figures.
   void showDashboard(services::Services& s);
+  /// Says that the targets and deadlines are being counted (and hides them when none were shown yet).
+  void showCounting();
   /// Focus on the first tile.
   void activate() override;
   /// Adds the welcome shown while the register is empty, with what its buttons do.

@@ -10,6 +10,7 @@
 
 #include <system_error>
 
+#include "app/LayoutCheck.h"
 #include "app/Ui.h"
 
 namespace dangbo::app::splash {
@@ -67,6 +68,7 @@ void startIfLarge(const std::filesystem::path& path, int steps) {
   s.frame->CentreOnScreen();
   s.frame->Show();
   paint();
+  noteSplash(s.text->GetLabel(), 0, s.gauge->GetRange());
 }
 
 void step(const wxString& what) {
@@ -75,6 +77,7 @@ void step(const wxString& what) {
   s.text->SetLabel(what);
   s.gauge->SetValue(std::min(s.gauge->GetValue() + 1, s.gauge->GetRange()));
   paint();
+  noteSplash(what, s.gauge->GetValue(), s.gauge->GetRange());
 }
 
 void finish() {

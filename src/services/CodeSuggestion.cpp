@@ -39,14 +39,15 @@ std::string increment(std::string digits) {
   return "1" + digits;
 }
 
-std::string suggest(Services& s, store::CodeTable table, const std::string& defaultPrefix) {
+std::string suggest(Services& s, store::CodeTable table, const std::string& defaultPrefix,
+                    size_t defaultWidth = 5) {
   store::Database& db = storeOf(s);
   std::string prefix = defaultPrefix;
-  size_t width = 5;
+  size_t width = defaultWidth;
   std::string newest = store::newestCode(db, table);
   if (!scheme(newest, prefix, width)) {
     prefix = defaultPrefix;
-    width = 5;
+    width = defaultWidth;
   }
   const std::string highest = store::highestCode(db, table, prefix);
   std::string digits = highest.empty() ? std::string(width, '0') : highest.substr(prefix.size());
@@ -63,6 +64,10 @@ std::string suggestMemberCode(Services& s) {
 
 std::string suggestCandidateCode(Services& s) {
   return suggest(s, store::CodeTable::Candidates, "QC");
+}
+
+std::string suggestOrganizationCode(Services& s) {
+  return suggest(s, store::CodeTable::Organizations, "CB", 2);
 }
 
 }  // namespace dangbo::services

@@ -6,7 +6,7 @@ namespace dangbo::store {
 
 namespace {
 const char* tableName(CodeTable t) {
-  return t == CodeTable::Members ? "members" : "candidates";
+  return t == CodeTable::Members ? "members" : t == CodeTable::Candidates ? "candidates" : "organizations";
 }
 }  // namespace
 

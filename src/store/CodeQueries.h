@@ -1,13 +1,14 @@
 #pragma once
-// The codes the register already gives its members and candidates, for the code proposed to a new one.
+// The codes the register already gives its members, candidates and party organizations, for the code proposed
+// to a new one.
 #include <string>
 
 #include "store/Database.h"
 
 namespace dangbo::store {
 
-/// Whose codes: the members' or the candidates'.
-enum class CodeTable { Members, Candidates };
+/// Whose codes: the members', the candidates' or the party organizations'.
+enum class CodeTable { Members, Candidates, Organizations };
 
 /// The code of the record added last ("" when there is none).
 std::string newestCode(Database& db, CodeTable table);

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "bench/cellwork_timings.h"
+#include "bench/open_timings.h"
 #include "bench/report_timings.h"
 #include "core/Enums.h"
 #include "core/VietText.h"
@@ -239,11 +240,13 @@ int main(int argc, char** argv) {
       a.keep = v;
     else if (k == "--merge-members")
       a.mergeMembers = std::stoi(v);
+    else if (k == "--open")
+      return bench::printOpenTimings(v);
     else if (k == "--file-rows")
       kRowsPerFile = std::max<size_t>(1, std::stoull(v));
     else {
       std::cerr << "usage: dangbo_bench [--members N] [--cells N] [--years N] [--seed N] [--keep DIR] "
-                   "[--file-rows N]\n";
+                   "[--file-rows N] | --open FILE\n";
       return 2;
     }
   }

@@ -16,7 +16,7 @@ set -uo pipefail
 
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   . "$(dirname "$0")/lib.sh"
-  extra_tools=python3 outer_setup admissions_flow "$@"
+  extra_tools="python3 convert" outer_setup admissions_flow "$@"
   run_inner
 fi
 
@@ -49,6 +49,20 @@ sleep 1
 windows 1 || fail "a second window (an error message?) opened with the admissions page"
 shot admissions-board
 ok "the admissions page shows the board"
+
+# Each column scrolls on its own: End takes the selection to the last card of the first column (12 cards,
+# three in view), which scrolls that column only. The pixels that change lie within one column's width.
+import -window root "$tmp/board-top.png"
+key End
+import -window root "$tmp/board-end.png"
+read -r cw ch cx _ < <(convert "$tmp/board-top.png" "$tmp/board-end.png" -compose difference -composite \
+  -threshold 0 -trim -format '%w %h %X %Y' info: 2>/dev/null)
+[ "${ch:-0}" -gt 100 ] || fail "End on the board changed nothing (${cw:-?}x${ch:-?}): the first column did not scroll"
+[ "${cw:-9999}" -lt 200 ] ||
+  fail "End on the first column changed ${cw}x${ch} pixels from x=$cx: more than that column moved"
+ok "End scrolled the first column alone (${cw}x${ch} pixels changed from x=$cx)"
+shot admissions-board-column-end
+key Home
 
 type_text "$code" 80
 sleep 0.5

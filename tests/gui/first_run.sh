@@ -5,8 +5,8 @@
 # An empty register (dangbo-cli init) opens on the welcome (import from Excel, the template, merge - coming
 # soon -, start empty). Tools > User accounts > Add an account on a register without accounts makes the
 # administrator (not an account of the default role, which would leave the register without one); after a
-# restart the register asks for a login. The command line refuses a first account that is not an
-# administrator. Screenshots: first-run-welcome.png, first-run-setup.png.
+# restart the register asks for a login. "Start empty" adds the first party organization with the code CB01
+# proposed. The command line refuses a first account that is not an administrator. Screenshots: first-run-welcome.png, first-run-setup.png.
 set -uo pipefail
 
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
@@ -62,6 +62,21 @@ ok "the first account made in the window is the administrator"
 focus_newest
 press Escape "Nậm Thử / | Tổng quan"
 layout_clean
+
+# Start empty: the first party organization is offered the register's first code; the clerk types its name only.
+xdotool windowfocus --sync "$wid" 2>/dev/null  # without a window manager the focus does not come back by itself
+press alt+1 "| Tổng quan | focus welcomeImport"
+for _ in 1 2 3 4 5 6; do
+  grep '^state: ' "$tmp/app.out" | tail -1 | grep -q 'focus welcomeEmpty' && break
+  press Tab "focus"
+done
+press space "Thêm tổ chức đảng / "
+focus_newest
+type_text "Chi bộ bản Thử"
+press Return "Nậm Thử / | Tổ chức đảng"
+[ "$(sqlite3 "$db" "SELECT code || '|' || name FROM organizations")" = "CB01|Chi bộ bản Thử" ] ||
+  fail "the first organization is not CB01 with the name typed: $(sqlite3 "$db" 'SELECT code, name FROM organizations')"
+ok "the first party organization got the code CB01 without one being typed"
 quit_app
 
 # The register now asks for a login.

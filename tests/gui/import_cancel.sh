@@ -5,8 +5,11 @@
 # the import wizard on it (Ctrl+I), applies it (Alt+N, "Nhập vào sổ"), watches the progress dialog move
 # (two screenshots of it that differ), presses its Cancel button while the rows are written, and checks that
 # a message says nothing was changed and that the register is exactly as before (members, audit trail,
-# revision, file contents). Screenshots go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}: import-checked.png,
-# import-progress-1.png, import-progress-2.png, import-cancelled.png.
+# revision, file contents). Then the province's register itself (the demo with the folder imported) is opened:
+# the splash must name each step of the opening ('state: splash' lines), the window come up on the overview
+# and a page read the register when first shown. Screenshots go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}:
+# import-checked.png, import-progress-1.png, import-progress-2.png, import-cancelled.png, province-splash.png,
+# province-overview.png.
 set -uo pipefail
 
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
@@ -96,5 +99,32 @@ ok "the file is byte for byte as before"
   fail "an index dropped for the bulk load did not come back"
 ok "the file is sound: integrity, references and indexes"
 
+quit_app
+
+# --- the province's register itself: it opens behind a splash that shows its steps, the window comes up on the
+# overview, and a page reads the register when first shown ---
+"$cli" --db "$tmp/p.db" demo --seed 1 >/dev/null 2>"$tmp/cli.err" &&
+  "$cli" --db "$tmp/p.db" import "$tmp/province" >/dev/null 2>>"$tmp/cli.err" ||
+  fail "the province's register could not be made: $(head -c 300 "$tmp/cli.err")"
+export DANGBO_LAYOUT_CHECK=1
+"$app" --db "$tmp/p.db" >"$tmp/app.out" 2>"$tmp/app.err" &
+pid=$!
+state_mark=0
+wait_state 'splash "Đang đọc sổ..." 0/3' 60 || fail "no splash while the province's register opens"
+[ -n "$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null)" ] && shot province-splash
+wait_state 'splash "Đang sao lưu sổ..." 1/3' 60 || fail "the splash did not move on to the backup"
+wait_state 'splash "Đang tính các số liệu tổng quan..." 2/3' 120 ||
+  fail "the splash did not move on to the overview's figures"
+ok "the splash showed each step of the opening"
+wait_state '| Tổng quan |' 120 || fail "the main window did not come up on the overview"
+wid=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+[ "$(xdotool getwindowname "$wid")" != "Đang mở sổ" ] || fail "the splash stayed up after the window came"
+ok "the main window came up: $(xdotool getwindowname "$wid")"
+xdotool windowfocus --sync "$wid" 2>/dev/null
+xdotool mousemove 2 2
+sleep 2
+shot province-overview
+press Down '| Tổ chức đảng |'
+ok "the organizations page read the register when it was first shown"
 quit_app
 echo "$passed passed, $failed failed"

@@ -159,6 +159,7 @@ phone_before=$(value "$tmp/office.db" phone)
 ok "the office changed the same residence and occupation"
 
 # --- The office window: review, resolve one conflict each way, apply.
+export TZ=Asia/Ho_Chi_Minh DANGBO_LAYOUT_CHECK=1  # the office's time zone; "state:" lines name the summary
 start_app "$tmp/office.db"
 "$cli" --db "$tmp/office.db" package apply "$tmp/cell.dbgthd" --accept-cell --passphrase-fd 3 3<"$tmp/pass" \
   >"$tmp/cli.out" 2>&1 && fail "dangbo-cli package apply wrote while the window held the register"
@@ -179,6 +180,14 @@ windows 2 || fail "the review did not open (an error message?)"
 focus_top
 shot package-review
 ok "the review of the change package opened"
+# The time the package was made is the office's (Vietnam, UTC+7), not the UTC the package stores: it was
+# saved a minute ago, so its hour is this hour or the last one in Vietnam.
+made=$(grep '^state: ' "$tmp/app.out" | grep -o 'lập lúc [0-9/]* [0-9][0-9]' | tail -1)
+case "$made" in
+  "lập lúc $(date +'%d/%m/%Y %H')" | "lập lúc $(date -d '-1 hour' +'%d/%m/%Y %H')")
+    ok "the review says when the package was made in Vietnam's time: $made" ;;
+  *) fail "the review's time \"$made\" is not Vietnam's time (now $(date +'%d/%m/%Y %H:%M'), UTC $(date -u +'%H:%M'))" ;;
+esac
 
 # The first conflict (the residence) is selected: keep the office's value; the next one (the occupation) is
 # selected after it: take the cell's value.

@@ -53,3 +53,32 @@ TEST_CASE("codes: a new member or candidate is offered the register's next code,
   r.member("CB-7");
   CHECK(services::suggestMemberCode(*r.s) == "DV100000");
 }
+
+TEST_CASE("codes: a new party organization is offered the register's next code") {
+  Register r;  // holds CB01
+  CHECK(services::suggestOrganizationCode(*r.s) == "CB02");
+  r.exec(
+      "INSERT INTO organizations (code, name, kind, category) VALUES ('CB58', 'Chi bộ bản B', 'truc_thuoc', "
+      "'ban')");
+  r.exec(
+      "INSERT INTO organizations (code, name, kind, category) VALUES ('CB09', 'Chi bộ bản C', 'truc_thuoc', "
+      "'ban')");
+  CHECK(services::suggestOrganizationCode(*r.s) == "CB59");
+  // An imported province keeps its own letters and width (the demo with 3.000 cells imported:
+  // TC0001..TC3000).
+  r.exec(
+      "INSERT INTO organizations (code, name, kind, category) VALUES ('TC3000', 'Chi bộ bản D', "
+      "'truc_thuoc', 'ban')");
+  CHECK(services::suggestOrganizationCode(*r.s) == "TC3001");
+  // Past 99 the number grows a digit rather than wrapping round.
+  r.exec(
+      "INSERT INTO organizations (code, name, kind, category) VALUES ('CB99', 'Chi bộ bản E', 'truc_thuoc', "
+      "'ban')");
+  CHECK(services::suggestOrganizationCode(*r.s) == "CB100");
+}
+
+TEST_CASE("codes: an empty register proposes CB01 to its first party organization") {
+  TempDir dir;
+  auto s = services::Services::create(dir / "e.db", {"Đảng bộ xã Trống", "Trống", "", "", ""});
+  CHECK(services::suggestOrganizationCode(*s) == "CB01");
+}

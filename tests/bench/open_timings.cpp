@@ -1,0 +1,63 @@
+#include "bench/open_timings.h"
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <functional>
+
+#include "core/Date.h"
+#include "services/Actor.h"
+#include "services/CellWork.h"
+#include "services/Dashboard.h"
+#include "services/MemberPager.h"
+#include "services/Services.h"
+
+namespace dangbo::bench {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double cpuMs() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
+  return ms(ru.ru_utime) + ms(ru.ru_stime);
+}
+// Runs `work` once and prints its wall and CPU time with what it says it found.
+void timed(const char* what, const std::function<std::string()>& work) {
+  const auto t0 = Clock::now();
+  const double c0 = cpuMs();
+  const std::string found = work();
+  std::printf("  %-44s %8.0f ms wall %8.0f ms CPU  %s\n", what,
+              std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), cpuMs() - c0,
+              found.c_str());
+}
+}  // namespace
+
+int printOpenTimings(const std::filesystem::path& path) {
+  const auto actor = services::Actor::localOffice();
+  const core::Date today = core::Date::today();
+  std::unique_ptr<services::Services> s;
+  std::printf("opening %s as the window does (local office account, %s):\n", path.c_str(),
+              today.iso().c_str());
+  timed("open the register", [&] {
+    s = services::Services::openForReading(path);
+    return std::string();
+  });
+  timed("summary (header, overview cards)", [&] {
+    const auto sum = s->summary(today);
+    return std::to_string(sum.members) + " members";
+  });
+  timed("dashboard (targets, deadlines)", [&] {
+    const auto d = services::dashboard(*s, actor, today);
+    return std::to_string(d.overdue.size()) + " overdue, " + std::to_string(d.soon.size()) + " soon";
+  });
+  timed("cell-work findings (overview list)",
+        [&] { return std::to_string(services::checkCellWork(*s, actor, today).size()) + " findings"; });
+  timed("member counts by cell (members page)", [&] {
+    return std::to_string(services::presentMemberCounts(*s, actor, today).byCell.size()) + " cells";
+  });
+  return 0;
+}
+
+}  // namespace dangbo::bench
