@@ -40,10 +40,8 @@ fresh() {
   rm -f "$TMP/t.db" "$TMP/t.db-wal" "$TMP/t.db-shm"
   cp "$TMP/base.db" "$TMP/t.db"
 }
-merge() {
-  "$CLI" --db "$TMP/t.db" merge --on 2025-07-01 --decision "1234/QĐ-TU" --source "Phiêng Pằn=$TMP/s1" \
-    --source "Chiềng Lương=$TMP/s2" --source "Nà Ớt=$TMP/s3"
-}
+args=(--db "$TMP/t.db" merge --on 2025-07-01 --decision "1234/QĐ-TU" --source "Phiêng Pằn=$TMP/s1"
+  --source "Chiềng Lương=$TMP/s2" --source "Nà Ớt=$TMP/s3")
 facts() {
   sqlite3 "$TMP/t.db" "SELECT (SELECT count(*) FROM members), (SELECT count(*) FROM old_codes),
     (SELECT count(*) FROM audit_log WHERE action = 'register.merge')"
@@ -51,7 +49,7 @@ facts() {
 
 fresh
 t0=$(ms)
-merge >/dev/null 2>"$TMP/merge.err" || { cat "$TMP/merge.err"; fail "the reference merge"; }
+"$CLI" "${args[@]}" >/dev/null 2>"$TMP/merge.err" || { cat "$TMP/merge.err"; fail "the reference merge"; }
 SPAN=$(( $(ms) - t0 ))
 ALL=$(facts)
 [ "$ALL" = "$((3 * MEMBERS))|$((3 * MEMBERS + 60))|1" ] || fail "the reference merge holds $ALL"
@@ -61,7 +59,9 @@ none=0 all=0
 for run in $(seq 1 "$RUNS"); do
   fresh
   delay=$(( RANDOM % (SPAN + SPAN / 5 + 1) ))
-  merge >/dev/null 2>&1 &
+  # The program itself in the background (not a shell function, whose subshell the kill would hit, leaving
+  # the program running beside the checks).
+  "$CLI" "${args[@]}" >/dev/null 2>&1 &
   pid=$!
   sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
   kill -9 "$pid" 2>/dev/null
