@@ -19,11 +19,13 @@
 #include "reports/ReportDocument.h"
 #include "reports/ReportOrigins.h"
 #include "reports/ReportTemplate.h"
+#include "reports/SupplementDocument.h"
 #include "reports/TableCsv.h"
 #include "reports/XlsxRenderer.h"
 #include "services/AdmissionForms.h"
 #include "services/BadgeRound.h"
 #include "services/CellWork.h"
+#include "services/FileSupplement.h"
 #include "services/MemberForms.h"
 #include "services/MemberList.h"
 #include "services/NationalDatabase.h"
@@ -41,9 +43,10 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string>& reportNames() {
   static const std::vector<std::string> names = {
-      "congress",        "organizations",   "members",        "admissions", "ratings",  "discipline",
-      "committee",       "register",        "badges",         "deadlines",  "meetings", "dues",
-      "removal-grounds", "badge-proposals", "badge-ceremony", "statistics", "changes",  "transfer-book"};
+      "congress",   "organizations", "members",         "admissions",      "ratings",
+      "discipline", "committee",     "register",        "badges",          "deadlines",
+      "meetings",   "dues",          "removal-grounds", "badge-proposals", "badge-ceremony",
+      "statistics", "changes",       "transfer-book",   "file-supplement", "file-supplement-missing"};
   return names;
 }
 
@@ -91,7 +94,9 @@ std::string reportTitle(const std::string& name) {
       {"recognition-decision", core::N_("Decision on recognising an official member")},
       {"meeting-minutes", core::N_("Minutes of the cell meeting")},
       {"transfer-letter", core::N_("Party transfer letter")},
-      {"transfer-book", core::N_("Party transfer book")}};
+      {"transfer-book", core::N_("Party transfer book")},
+      {"file-supplement", core::N_("Supplement to the member's file")},
+      {"file-supplement-missing", core::N_("Members whose file supplement is missing")}};
   auto it = titles.find(name);
   return it == titles.end() ? name : std::string(tr(it->second));
 }
@@ -99,7 +104,8 @@ std::string reportTitle(const std::string& name) {
 bool reportUsesPeriod(const std::string& name) {
   return name == "congress" || name == "admissions" || name == "ratings" || name == "discipline" ||
          name == "meetings" || name == "dues" || name == "removal-grounds" || name == "statistics" ||
-         name == "changes" || name == "transfer-book";
+         name == "changes" || name == "transfer-book" || name == "file-supplement" ||
+         name == "file-supplement-missing";
 }
 
 bool isMemberForm(const std::string& name) {
@@ -176,6 +182,10 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
     r.model = services::changesReport(s, actor, q.from, q.to);
   else if (n == "transfer-book")
     r.model = services::transferBookReport(s, actor, q.to.year());
+  else if (n == "file-supplement")  // the sheets of the year of the period's end (3-HSĐV)
+    r.model = services::fileSupplementReport(s, actor, {q.to.year(), q.cell, q.subject});
+  else if (n == "file-supplement-missing")
+    r.model = services::fileSupplementMissingReport(s, actor, {q.to.year(), q.cell});
   else if (n == "transfer-letter") {
     if (q.subject.empty()) throw core::DataError(tr("The transfer letter needs the member's code."));
     r.model = services::transferLetterReport(s, actor, q.subject);
@@ -218,7 +228,8 @@ Document reportDocument(const FrozenReport& r) {
     }
   } else if (r.model) {
     try {
-      doc = modelDocument(*r.model, r.committee, r.templateFolder);
+      doc = r.model->name == "file-supplement" ? supplementDocument(*r.model, r.committee, r.templateFolder)
+                                               : modelDocument(*r.model, r.committee, r.templateFolder);
     } catch (const TemplateError& e) {
       throw core::DataError(e.what());
     }

@@ -40,7 +40,7 @@ struct ReportRequest {
   core::Date to;          ///< last day
   core::Date asOf;        ///< the day standing figures are taken on
   std::string cell{};     ///< meetings, dues: one cell's code (dues: its book S01/ĐP); empty: every cell
-  std::string subject{};  ///< a form of one member (party-card): the member's code
+  std::string subject{};  ///< a form of one member (party-card), one sheet (file-supplement): a member's code
   /// One former commune only (spec/merger.md): every figure made from the register restricted to the cells of
   /// that origin and the members in them on asOf (services::OriginRegister); empty: the whole register.
   std::string origin{};
