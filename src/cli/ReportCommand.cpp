@@ -228,7 +228,8 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   if (p.get("--round") && name != "badge-proposals" && name != "badge-ceremony")
     throw UsageError(tr("--round goes with the reports badges, badge-proposals and badge-ceremony."));
   const auto& known = reports::reportNames();
-  if (std::find(known.begin(), known.end(), name) == known.end() && !reports::isMemberForm(name))
+  if (std::find(known.begin(), known.end(), name) == known.end() && !reports::isMemberForm(name) &&
+      !reports::isSheetsForm(name))
     throw UsageError(format(tr("Unknown report \"{1}\"."), {name}));
   const std::string fmt = formatOption(p, "html", {"json", "html", "csv", "pdf", "docx", "xlsx"});
   core::Date today = core::Date::today();
@@ -295,14 +296,15 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   }
   if (reports::isMemberForm(name) && p.positional.size() < 2)
     throw UsageError(format(tr("report {1} needs the member's or candidate's code."), {name}));
-  if (reports::isMemberForm(name) && p.has("--publish"))
+  if ((reports::isMemberForm(name) || reports::isSheetsForm(name)) && p.has("--publish"))
     throw UsageError(tr("A member's form is printed, not published."));
   // One former commune, or each (spec/merger.md): printed, not published.
   const std::string origin = p.get("--origin").value_or("");
   const bool byOrigin = p.has("--by-origin");
   if (p.get("--origin") && origin.empty())
     throw UsageError(tr("--origin needs the name of a former commune."));
-  if ((byOrigin || !origin.empty()) && (reports::isMemberForm(name) || p.has("--publish")))
+  if ((byOrigin || !origin.empty()) &&
+      (reports::isMemberForm(name) || reports::isSheetsForm(name) || p.has("--publish")))
     throw UsageError(
         tr("--origin and --by-origin go with a report of the register that is printed, not "
            "published."));

@@ -42,11 +42,25 @@ using core::tr;
 namespace fs = std::filesystem;
 
 const std::vector<std::string>& reportNames() {
-  static const std::vector<std::string> names = {
-      "congress",   "organizations", "members",         "admissions",      "ratings",
-      "discipline", "committee",     "register",        "badges",          "deadlines",
-      "meetings",   "dues",          "removal-grounds", "badge-proposals", "badge-ceremony",
-      "statistics", "changes",       "transfer-book",   "file-supplement", "file-supplement-missing"};
+  static const std::vector<std::string> names = {"congress",
+                                                 "organizations",
+                                                 "members",
+                                                 "admissions",
+                                                 "ratings",
+                                                 "discipline",
+                                                 "committee",
+                                                 "register",
+                                                 "badges",
+                                                 "deadlines",
+                                                 "meetings",
+                                                 "dues",
+                                                 "removal-grounds",
+                                                 "badge-proposals",
+                                                 "badge-ceremony",
+                                                 "statistics",
+                                                 "changes",
+                                                 "transfer-book",
+                                                 "file-supplement-missing"};
   return names;
 }
 
@@ -61,7 +75,7 @@ std::vector<std::string> reportCalls() {
        {"party-card MEMBER", "admission-cell-resolution CANDIDATE", "admission-resolution CANDIDATE",
         "admission-decision CANDIDATE", "recognition-cell-resolution MEMBER", "recognition-resolution MEMBER",
         "recognition-decision MEMBER", "transfer-letter TRANSFERRED", "handover --origin ORIGIN",
-        "handover-list --origin ORIGIN"})
+        "handover-list --origin ORIGIN", "file-supplement --cell CELL"})
     calls.push_back(c);
   return calls;
 }
@@ -121,6 +135,10 @@ bool isMemberForm(const std::string& name) {
   return forms.count(name) > 0;
 }
 
+bool isSheetsForm(const std::string& name) {
+  return name == "file-supplement";
+}
+
 const std::vector<std::string>& reportFormats() {
   static const std::vector<std::string> formats = {"html", "json", "csv", "pdf", "docx", "xlsx"};
   return formats;
@@ -129,7 +147,7 @@ const std::vector<std::string>& reportFormats() {
 FrozenReport makeReport(services::Services& s, const services::Actor& actor, const ReportRequest& q,
                         core::Progress* progress) {
   if (std::find(reportNames().begin(), reportNames().end(), q.name) == reportNames().end() &&
-      !isMemberForm(q.name))
+      !isMemberForm(q.name) && !isSheetsForm(q.name))
     throw core::DataError(format(tr("Unknown report \"{1}\"."), {q.name}));
   if (q.to < q.from)
     throw core::DataError(
