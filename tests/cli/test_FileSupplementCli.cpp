@@ -84,7 +84,7 @@ TEST_CASE("cli file-supplement: the sheets in PDF and DOCX, returns marked, the 
   refused({"send", "--year", year, "DV1"}, 2, "file-supplement");
   refused({"return", "--year", year, "DV1", "DV9"}, 1, "DV9");
   refused({"return", "--year", std::to_string(core::Date::today().year() + 1), "DV1"}, 1, "chưa bắt đầu");
-  refused({"return", "--year", year, "DV1", "--date", core::Date::today().addDays(1).iso()}, 1, "chưa đến");
+  refused({"return", "--year", year, "DV1", "--on", core::Date::today().addDays(1).iso()}, 1, "chưa đến");
   res = runCli({"--db", r.path, "file-supplement", "return", "--year", year, "DV1", "DV3"});
   REQUIRE_MESSAGE(res.code == 0, res.err);
   CHECK(res.out == "DV1\nDV3\n");
