@@ -1,17 +1,22 @@
 // The printed sheets of the file supplement (3-HSĐV): one sheet per member on its own page, with its own
-// header, worded by reports/file-supplement.txt or an office's copy of it (refused with its line when wrong).
+// header, worded by reports/file-supplement.txt or an office's copy of it (refused with its line when wrong);
+// and the photo frame of the member card (2-HSĐV).
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
 #include "../TestUtil.h"
+#include "../services/AdmissionTestData.h"
+#include "DocumentFiles.h"
 #include "core/Errors.h"
+#include "reports/ReportCatalog.h"
 #include "reports/ReportTemplate.h"
 #include "reports/SupplementDocument.h"
 
 using namespace dangbo;
 using services::Figure;
 using services::ReportRow;
+using test::admission::d;
 
 namespace {
 
@@ -123,4 +128,41 @@ TEST_CASE("3-HSĐV document: the office's copy of the template words every sheet
   test::writeFile(copy, t + "{{member.nam}}\n");
   CHECK_THROWS_WITH_AS(reports::supplementDocument(model(), committee(), folder),
                        doctest::Contains("member.nam"), reports::TemplateError);
+}
+
+TEST_CASE("2-HSĐV card: the photo frame (3×4) beside its head in every printed format") {
+  test::admission::OneCell fx;
+  fx.member("DV01", d(1980, 1, 10), d(1980, 1, 20), d(1981, 1, 10), *core::PartialDate::make(1955, 3, 4));
+  const auto today = core::Date::today();
+  const auto r = reports::makeReport(*fx.s, services::Actor::localOffice(),
+                                     {"party-card", today, today, today, "", "DV01"});
+  const auto doc = reports::reportDocument(r);
+  size_t framed = 0;
+  for (const auto& b : doc.blocks)
+    if (const auto* t = std::get_if<reports::Table>(&b); t && !t->photo.empty()) {
+      ++framed;
+      CHECK(t->photo == "Ảnh 3×4");
+      CHECK(t->rows.size() == 5);  // the head: committees, cell, file and card numbers
+    }
+  CHECK(framed == 1);
+  test::TempDir dir;
+  reports::writeReportFile(dir / "c.pdf", r, "pdf");
+  CHECK(test::squeeze(test::pdfText(dir / "c.pdf")).find("Ảnh 3×4") != std::string::npos);
+  reports::writeReportFile(dir / "c.docx", r, "docx");
+  const std::string xml = test::unzip(dir / "c.docx").at("word/document.xml");
+  // One cell merged down the head's six rows (its header and five rows), in a column of its own.
+  CHECK(xml.find("<w:vMerge w:val=\"restart\"/>") != std::string::npos);
+  size_t continued = 0;
+  for (size_t at = xml.find("<w:vMerge/>"); at != std::string::npos; at = xml.find("<w:vMerge/>", at + 1))
+    ++continued;
+  CHECK(continued == 5);
+  CHECK(xml.find("<w:gridCol w:w=\"1701\"/>") != std::string::npos);
+  reports::writeReportFile(dir / "c.html", r, "html");
+  CHECK(test::readFile(dir / "c.html").find("<td class=\"photo\" rowspan=\"6\">Ảnh 3×4</td>") !=
+        std::string::npos);
+  // Other reports have no frame.
+  const auto list =
+      reports::makeReport(*fx.s, services::Actor::localOffice(), {"members", today, today, today});
+  for (const auto& b : reports::reportDocument(list).blocks)
+    if (const auto* t = std::get_if<reports::Table>(&b)) CHECK(t->photo.empty());
 }
