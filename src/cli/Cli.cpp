@@ -73,8 +73,8 @@ std::string usage() {
          tr("the member register (form 7-HSĐV) as .csv or .xlsx") + "\n" +
          "  check [--as-of DATE] [--format text|json]\n      " +
          tr("check the register (exit 1 when problems are found)") + "\n" + reportUsage() + packageUsage() +
-         userUsage() + transferUsage() + recordUsage() + mergeUsage() + reconcileUsage() +
-         "  --version, --help\n\n" +
+         userUsage() + transferUsage() + fileSupplementUsage() + recordUsage() + mergeUsage() +
+         reconcileUsage() + "  --version, --help\n\n" +
          tr("--db PATH: the database file; default: $XDG_DATA_HOME/dangbo/dangbo.db "
             "(~/.local/share/dangbo/dangbo.db).") +
          "\n" + tr("Dates: YYYY-MM-DD or dd/mm/yyyy.") + "\n" +
@@ -347,6 +347,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (p.command == "reconcile") return cmdReconcile(p, out, err);
     if (p.command == "transfer-received") return cmdTransferReceived(p, out, err);
     if (p.command == "transfer-letter") return cmdTransferLetter(p, out, err);
+    if (p.command == "file-supplement") return cmdFileSupplement(p, out, err);
     throw UsageError(format(tr("Unknown command \"{1}\"."), {p.command}));
   } catch (const UsageError& e) {
     err << "dangbo-cli: " << e.what() << "\n" << tr("Run dangbo-cli --help for the commands.") << "\n";

@@ -22,7 +22,7 @@ const std::vector<std::string> kValueOptions = {
     "--password-fd", "--role",      "--full-name", "--passphrase-fd", "--year",  "--id",     "--compare",
     "--by",          "--record",    "--secretary", "--resolve",       "--on",    "--reason", "--decision",
     "--source",      "--cells",     "--pairs",     "--origin",        "--round", "--since",  "--map",
-    "--number",      "--dues-to"};
+    "--number",      "--dues-to",   "--member"};
 // Options every command takes.
 const std::vector<std::string> kGlobalOptions = {"--db", "--user", "--password-fd"};
 }  // namespace

@@ -84,6 +84,9 @@ int cmdTransferReceived(const Parsed& p, std::ostream& out, std::ostream& err);
 /// `transfer-letter issue|receive CODE ...` (TransferCommand.cpp): a letter entered in the transfer book.
 int cmdTransferLetter(const Parsed& p, std::ostream& out, std::ostream& err);
 std::string transferUsage();
+/// `file-supplement return --year Y CODE...` (FileSupplementCommand.cpp): sheets of 3-HSĐV marked returned.
+int cmdFileSupplement(const Parsed& p, std::ostream& out, std::ostream& err);
+std::string fileSupplementUsage();
 /// `audit ...`: the audit trail (CliUser.cpp).
 int cmdAudit(const Parsed& p, std::ostream& out, std::ostream& err);
 /// `record`: any record through its one door (RecordCommand.cpp).

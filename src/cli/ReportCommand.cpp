@@ -81,7 +81,13 @@ std::string reportUsage() {
          "      " +
          tr("the transfer letter of a member transferred out, from the transfer book; the committee's "
             "numbered transfer book of the year, letters issued and received") +
-         "\n  report --list\n      " +
+         "\n  report file-supplement --year Y [--cell CODE] [--member CODE] [--format pdf|docx --out FILE]\n"
+         "      " +
+         tr("the supplements to the members' files (3-HSĐV) of the year, one sheet per member, pre-filled "
+            "with "
+            "the year's changes from the register") +
+         "\n  report file-supplement-missing --year Y [--cell CODE] [--format F] [--out FILE]\n      " +
+         tr("the members whose supplement of the year is not marked returned") + "\n  report --list\n      " +
          tr("every report this command makes, one a line: its name, what it needs (MEMBER, CANDIDATE, CELL, "
             "ORIGIN), a tab and its formats") +
          "\n  report published [--format json]\n      " + tr("the published reports, newest first") +
@@ -213,7 +219,7 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   }
   allowOnly(p,
             {"--from", "--to", "--as-of", "--format", "--out", "--publish", "--year", "--cell", "--round",
-             "--since", "--origin", "--by-origin"},
+             "--since", "--origin", "--by-origin", "--member"},
             !p.positional.empty() && reports::isMemberForm(p.positional[0]) ? 2 : 1);
   if (p.positional.empty()) throw UsageError(tr("report needs the name of a report."));
   // `report badges --round DATE`: the proposal list of that award day (spec/member-file.md).
@@ -222,7 +228,8 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   if (p.get("--round") && name != "badge-proposals" && name != "badge-ceremony")
     throw UsageError(tr("--round goes with the reports badges, badge-proposals and badge-ceremony."));
   const auto& known = reports::reportNames();
-  if (std::find(known.begin(), known.end(), name) == known.end() && !reports::isMemberForm(name))
+  if (std::find(known.begin(), known.end(), name) == known.end() && !reports::isMemberForm(name) &&
+      !reports::isSheetsForm(name))
     throw UsageError(format(tr("Unknown report \"{1}\"."), {name}));
   const std::string fmt = formatOption(p, "html", {"json", "html", "csv", "pdf", "docx", "xlsx"});
   core::Date today = core::Date::today();
@@ -234,8 +241,13 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
     if (name != "changes") throw UsageError(tr("--since goes with the report changes."));
     from = dateOption(p, "--since", today);
   }
-  if (p.get("--year") && name != "dues" && name != "removal-grounds") {  // `statistics --year Y`: to 31/12
-    if (name != "statistics" && name != "transfer-book")  // `transfer-book --year Y`: that year's book
+  // `file-supplement --year Y [--cell CODE] [--member CODE]`: the sheets of that year (3-HSĐV); and its list
+  // of the sheets not returned.
+  const bool isSupplement = name == "file-supplement" || name == "file-supplement-missing";
+  if (p.get("--member") && name != "file-supplement")
+    throw UsageError(tr("--member goes with the report file-supplement."));
+  if (p.get("--year") && name != "dues" && name != "removal-grounds") {    // `statistics --year Y`: to 31/12
+    if (name != "statistics" && name != "transfer-book" && !isSupplement)  // `transfer-book --year Y`
       throw UsageError(tr("--year goes with the report statistics."));
     int y = 0;
     try {
@@ -253,8 +265,8 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   if (to < from && !termDefault)
     throw core::DataError(format(tr("The period ends ({2}) before it begins ({1})."), {from.vn(), to.vn()}));
   const bool byYear = name == "dues" || name == "removal-grounds";
-  if ((p.get("--year") && !byYear && name != "statistics" && name != "transfer-book") ||
-      (p.get("--cell") && name != "dues" && name != "meetings"))
+  if ((p.get("--year") && !byYear && name != "statistics" && name != "transfer-book" && !isSupplement) ||
+      (p.get("--cell") && name != "dues" && name != "meetings" && !isSupplement))
     throw UsageError(format(tr("{1} does not take that option."), {name}));
   if (byYear) {
     // --year Y: the calendar year; its months up to --as-of (default today, or the year's last day).
@@ -284,24 +296,25 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
   }
   if (reports::isMemberForm(name) && p.positional.size() < 2)
     throw UsageError(format(tr("report {1} needs the member's or candidate's code."), {name}));
-  if (reports::isMemberForm(name) && p.has("--publish"))
+  if ((reports::isMemberForm(name) || reports::isSheetsForm(name)) && p.has("--publish"))
     throw UsageError(tr("A member's form is printed, not published."));
   // One former commune, or each (spec/merger.md): printed, not published.
   const std::string origin = p.get("--origin").value_or("");
   const bool byOrigin = p.has("--by-origin");
   if (p.get("--origin") && origin.empty())
     throw UsageError(tr("--origin needs the name of a former commune."));
-  if ((byOrigin || !origin.empty()) && (reports::isMemberForm(name) || p.has("--publish")))
+  if ((byOrigin || !origin.empty()) &&
+      (reports::isMemberForm(name) || reports::isSheetsForm(name) || p.has("--publish")))
     throw UsageError(
         tr("--origin and --by-origin go with a report of the register that is printed, not "
            "published."));
   if (byOrigin && !origin.empty()) throw UsageError(tr("Give either --origin or --by-origin."));
   auto progress = terminalProgress(err);
-  const auto report =
-      reports::makeReport(*s, actor,
-                          {name, from, to, asOf, cell,
-                           reports::isMemberForm(name) ? p.positional[1] : std::string(), origin, byOrigin},
-                          progress.get());
+  const auto report = reports::makeReport(
+      *s, actor,
+      {name, from, to, asOf, cell,
+       reports::isMemberForm(name) ? p.positional[1] : p.get("--member").value_or(""), origin, byOrigin},
+      progress.get());
   progress.reset();  // the line cleared before any message
   if (p.has("--publish")) {
     const core::Id id = reports::publish(*s, actor, report);

@@ -93,6 +93,9 @@ struct Table {
   /// A layout table without borders, caption or header (the closing block: recipients beside the
   /// signature); spreadsheets and comparisons leave it out.
   bool borderless = false;
+  /// The photo frame of a member's card (Mẫu 2-HSĐV: "Ảnh 3×4"): a framed box of 3 × 4 cm at the right of the
+  /// table, this text in it, the table's columns in the width left beside it; empty: none.
+  std::string photo{};
   /// The number of columns (of the first header row, spans counted, or of the first row).
   size_t columns() const;
   /// The alignment of column `c`.

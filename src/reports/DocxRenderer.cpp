@@ -136,6 +136,16 @@ std::string cellXml(const Cell& cell, int width, const std::string& jc, bool bol
   return x + "</w:tc>";
 }
 
+// The photo frame of a member's card: 3 cm wide, one cell merged down every row of the table.
+constexpr int kPhotoW = 1701;
+std::string photoCell(const Table& t, bool first) {
+  std::string x = "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(kPhotoW) + "\" w:type=\"dxa\"/>";
+  x += first ? "<w:vMerge w:val=\"restart\"/><w:vAlign w:val=\"center\"/></w:tcPr>" +
+                   para("TableText", run(t.photo), "center")
+             : "<w:vMerge/></w:tcPr>" + para("TableText", "");
+  return x + "</w:tc>";
+}
+
 // The table's properties and grid, and its header rows.
 void tableStart(std::ostringstream& out, const Table& t, const DocxColumns& plan, int textW) {
   const auto& widths = plan.widths;
@@ -149,6 +159,7 @@ void tableStart(std::ostringstream& out, const Table& t, const DocxColumns& plan
       << "\" w:type=\"dxa\"/><w:right w:w=\"" << plan.margin
       << "\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>";
   for (int w : widths) out << "<w:gridCol w:w=\"" << w << "\"/>";
+  if (!t.photo.empty()) out << "<w:gridCol w:w=\"" << kPhotoW << "\"/>";
   out << "</w:tblGrid>";
   for (const auto& row : t.header) {
     out << "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
@@ -159,6 +170,7 @@ void tableStart(std::ostringstream& out, const Table& t, const DocxColumns& plan
       out << cellXml(cell, w, "center", true, true, plan.halfPoints, t.dense);
       c += size_t(cell.span);
     }
+    if (!t.photo.empty()) out << photoCell(t, &row == &t.header.front());
     out << "</w:tr>";
   }
 }
@@ -174,12 +186,13 @@ void tableRows(std::ostringstream& out, const Table& t, const DocxColumns& plan,
       out << cellXml(c < row.cells.size() ? row.cells[c] : empty, widths[c], jcOf(t.alignOf(c)), row.total,
                      false, plan.halfPoints, t.dense);
     }
+    if (!t.photo.empty()) out << photoCell(t, t.header.empty() && r == 0);
     out << "</w:tr>";
   }
 }
 
 void table(std::ostringstream& out, const Table& t, int textW, int pageH) {
-  const DocxColumns plan = columnWidths(t, textW);
+  const DocxColumns plan = columnWidths(t, t.photo.empty() ? textW : textW - kPhotoW);
   if (!t.caption.empty()) out << para("Caption", run(keepLastWordsTogether(t.caption)));
   // The closing block stands apart from the last paragraph, as in the PDF.
   if (t.borderless && t.caption.empty()) out << para("AfterTable", "");

@@ -469,7 +469,30 @@ class PdfWriter : public pdf::PdfPen {
     return n;
   }
 
+  // A table beside the photo frame of a member's card: the frame (3 × 4 cm) at the right, its text centred in
+  // it, the table in the width left.
+  void photoTable(const Table& t) {
+    constexpr double boxW = 3 / 2.54 * 72, boxH = 4 / 2.54 * 72, gap = 8;
+    ensure(boxH + 8);
+    const double top = y_ + 4;
+    Table inner = t;
+    inner.photo.clear();
+    const double right = right_;
+    right_ -= boxW + gap;
+    table(inner);
+    right_ = right;
+    if (!counting_) {
+      cairo_set_line_width(cr_, 0.6);
+      cairo_rectangle(cr_, right_ - boxW, top, boxW, boxH);
+      cairo_stroke(cr_);
+      Layout l = layout(escape(t.photo), cellStyle(false, Align::Center), boxW - 2 * padX_);
+      draw(l.get(), right_ - boxW + padX_, top + (boxH - heightOf(l.get())) / 2);
+    }
+    y_ = std::max(y_, top + boxH + 10);
+  }
+
   void table(const Table& t) {
+    if (!t.photo.empty()) return photoTable(t);
     y_ += 4;
     ensure(tableLead(t));
     const auto widths = columnWidths(t);

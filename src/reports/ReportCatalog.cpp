@@ -19,11 +19,13 @@
 #include "reports/ReportDocument.h"
 #include "reports/ReportOrigins.h"
 #include "reports/ReportTemplate.h"
+#include "reports/SupplementDocument.h"
 #include "reports/TableCsv.h"
 #include "reports/XlsxRenderer.h"
 #include "services/AdmissionForms.h"
 #include "services/BadgeRound.h"
 #include "services/CellWork.h"
+#include "services/FileSupplement.h"
 #include "services/MemberForms.h"
 #include "services/MemberList.h"
 #include "services/NationalDatabase.h"
@@ -40,10 +42,25 @@ using core::tr;
 namespace fs = std::filesystem;
 
 const std::vector<std::string>& reportNames() {
-  static const std::vector<std::string> names = {
-      "congress",        "organizations",   "members",        "admissions", "ratings",  "discipline",
-      "committee",       "register",        "badges",         "deadlines",  "meetings", "dues",
-      "removal-grounds", "badge-proposals", "badge-ceremony", "statistics", "changes",  "transfer-book"};
+  static const std::vector<std::string> names = {"congress",
+                                                 "organizations",
+                                                 "members",
+                                                 "admissions",
+                                                 "ratings",
+                                                 "discipline",
+                                                 "committee",
+                                                 "register",
+                                                 "badges",
+                                                 "deadlines",
+                                                 "meetings",
+                                                 "dues",
+                                                 "removal-grounds",
+                                                 "badge-proposals",
+                                                 "badge-ceremony",
+                                                 "statistics",
+                                                 "changes",
+                                                 "transfer-book",
+                                                 "file-supplement-missing"};
   return names;
 }
 
@@ -58,7 +75,7 @@ std::vector<std::string> reportCalls() {
        {"party-card MEMBER", "admission-cell-resolution CANDIDATE", "admission-resolution CANDIDATE",
         "admission-decision CANDIDATE", "recognition-cell-resolution MEMBER", "recognition-resolution MEMBER",
         "recognition-decision MEMBER", "transfer-letter TRANSFERRED", "handover --origin ORIGIN",
-        "handover-list --origin ORIGIN"})
+        "handover-list --origin ORIGIN", "file-supplement --cell CELL"})
     calls.push_back(c);
   return calls;
 }
@@ -91,7 +108,9 @@ std::string reportTitle(const std::string& name) {
       {"recognition-decision", core::N_("Decision on recognising an official member")},
       {"meeting-minutes", core::N_("Minutes of the cell meeting")},
       {"transfer-letter", core::N_("Party transfer letter")},
-      {"transfer-book", core::N_("Party transfer book")}};
+      {"transfer-book", core::N_("Party transfer book")},
+      {"file-supplement", core::N_("Supplement to the member's file")},
+      {"file-supplement-missing", core::N_("Members whose file supplement is missing")}};
   auto it = titles.find(name);
   return it == titles.end() ? name : std::string(tr(it->second));
 }
@@ -99,7 +118,8 @@ std::string reportTitle(const std::string& name) {
 bool reportUsesPeriod(const std::string& name) {
   return name == "congress" || name == "admissions" || name == "ratings" || name == "discipline" ||
          name == "meetings" || name == "dues" || name == "removal-grounds" || name == "statistics" ||
-         name == "changes" || name == "transfer-book";
+         name == "changes" || name == "transfer-book" || name == "file-supplement" ||
+         name == "file-supplement-missing";
 }
 
 bool isMemberForm(const std::string& name) {
@@ -115,6 +135,10 @@ bool isMemberForm(const std::string& name) {
   return forms.count(name) > 0;
 }
 
+bool isSheetsForm(const std::string& name) {
+  return name == "file-supplement";
+}
+
 const std::vector<std::string>& reportFormats() {
   static const std::vector<std::string> formats = {"html", "json", "csv", "pdf", "docx", "xlsx"};
   return formats;
@@ -123,7 +147,7 @@ const std::vector<std::string>& reportFormats() {
 FrozenReport makeReport(services::Services& s, const services::Actor& actor, const ReportRequest& q,
                         core::Progress* progress) {
   if (std::find(reportNames().begin(), reportNames().end(), q.name) == reportNames().end() &&
-      !isMemberForm(q.name))
+      !isMemberForm(q.name) && !isSheetsForm(q.name))
     throw core::DataError(format(tr("Unknown report \"{1}\"."), {q.name}));
   if (q.to < q.from)
     throw core::DataError(
@@ -176,6 +200,10 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
     r.model = services::changesReport(s, actor, q.from, q.to);
   else if (n == "transfer-book")
     r.model = services::transferBookReport(s, actor, q.to.year());
+  else if (n == "file-supplement")  // the sheets of the year of the period's end (3-HSĐV)
+    r.model = services::fileSupplementReport(s, actor, {q.to.year(), q.cell, q.subject});
+  else if (n == "file-supplement-missing")
+    r.model = services::fileSupplementMissingReport(s, actor, {q.to.year(), q.cell});
   else if (n == "transfer-letter") {
     if (q.subject.empty()) throw core::DataError(tr("The transfer letter needs the member's code."));
     r.model = services::transferLetterReport(s, actor, q.subject);
@@ -218,7 +246,8 @@ Document reportDocument(const FrozenReport& r) {
     }
   } else if (r.model) {
     try {
-      doc = modelDocument(*r.model, r.committee, r.templateFolder);
+      doc = r.model->name == "file-supplement" ? supplementDocument(*r.model, r.committee, r.templateFolder)
+                                               : modelDocument(*r.model, r.committee, r.templateFolder);
     } catch (const TemplateError& e) {
       throw core::DataError(e.what());
     }

@@ -40,7 +40,7 @@ struct ReportRequest {
   core::Date to;          ///< last day
   core::Date asOf;        ///< the day standing figures are taken on
   std::string cell{};     ///< meetings, dues: one cell's code (dues: its book S01/ĐP); empty: every cell
-  std::string subject{};  ///< a form of one member (party-card): the member's code
+  std::string subject{};  ///< a form of one member (party-card), one sheet (file-supplement): a member's code
   /// One former commune only (spec/merger.md): every figure made from the register restricted to the cells of
   /// that origin and the members in them on asOf (services::OriginRegister); empty: the whole register.
   std::string origin{};
@@ -53,6 +53,9 @@ struct ReportRequest {
 /// True for the forms of one member (party-card), made with ReportRequest::subject and not listed by
 /// reportNames() (the Reports page lists reports of the register).
 bool isMemberForm(const std::string& name);
+/// True for the forms printed one sheet per member for a cell or the whole register (file-supplement: a
+/// year's 3-HSĐV, with ReportRequest::cell and ::subject), not listed by reportNames(): a form, not a report.
+bool isSheetsForm(const std::string& name);
 
 /// Makes a report from the register now. Throws DataError for an unknown name or a period ending before it
 /// begins; the services' permission errors pass through.

@@ -194,6 +194,8 @@ Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo
     for (const auto& t : s.tables) {
       Table table = documentTable(t);
       table.dense = isRegister;
+      // The member card (2-HSĐV) has the member's photo beside its head.
+      if (m.name == "party-card" && t.key == "header") table.photo = tr("Photo 3×4");
       body.table(std::move(table));
     }
     for (const auto& c : s.charts)

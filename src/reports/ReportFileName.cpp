@@ -25,6 +25,8 @@ std::string reportFileWord(const std::string& name) {
       {"changes", "thay-doi-csdl"},
       {"transfer-book", "so-gioi-thieu-sinh-hoat-dang"},
       {"party-card", "phieu-dang-vien"},
+      {"file-supplement", "phieu-bo-sung-ho-so-dang-vien"},
+      {"file-supplement-missing", "chua-nop-phieu-bo-sung-ho-so"},
       {"admission-cell-resolution", "nghi-quyet-chi-bo-de-nghi-ket-nap"},
       {"admission-resolution", "nghi-quyet-ket-nap"},
       {"admission-decision", "quyet-dinh-ket-nap"},
