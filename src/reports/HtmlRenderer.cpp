@@ -1,8 +1,11 @@
 #include "reports/HtmlRenderer.h"
 #include "reports/TableLayout.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <sstream>
 #include <string>
 
 namespace dangbo::reports {
@@ -182,18 +185,31 @@ std::string num(double v) {
   return buf;
 }
 
-// The chart as inline SVG, with the geometry of the PDF's chart.
-void svgChart(std::ostream& out, const Chart& c, const char* breakBefore) {
+std::string base64(std::string_view bytes) {
+  static const char* digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    const size_t n = std::min<size_t>(3, bytes.size() - i);
+    uint32_t v = 0;
+    for (size_t k = 0; k < 3; ++k) v = v << 8 | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+    for (size_t k = 0; k < 4; ++k) out += k <= n ? digits[(v >> (18 - 6 * k)) & 63] : '=';
+  }
+  return out;
+}
+
+// The chart as an SVG picture, with the geometry of the PDF's chart, in an <img> (a data: address):
+// LibreOffice draws an SVG picture but shows an inline <svg>'s text as words of the page.
+void svgChart(std::ostream& page, const Chart& c, const char* breakBefore) {
+  std::ostringstream out;
   const double width = 640, height = 300, left = 60, right = c.targetLabel.empty() ? 20 : 48, top = 16,
                bottom = 64;
   const double plotW = width - left - right, plotH = height - top - bottom;
   const ChartAxis axis = chartAxis(c);
   auto y = [&](double v) { return top + plotH * (1.0 - v / axis.max); };
   const char* fills[] = {"#3c5a8c", "#c8a050"};
-  out << "<figure class=\"chart\"" << breakBefore << ">\n<figcaption>" << htmlEscape(c.title)
-      << "</figcaption>\n"
-      << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << width << " " << height
-      << "\" width=\"100%\" "
+  out << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << width << " " << height << "\" width=\""
+      << width << "\" height=\"" << height << "\" "
       << "font-family=\"Times New Roman, Liberation Serif, serif\" font-size=\"13\">\n";
   for (double v = 0; v <= axis.max + 1e-9; v += axis.step) {
     out << "<line x1=\"" << left << "\" x2=\"" << left + plotW << "\" y1=\"" << num(y(v)) << "\" y2=\""
@@ -246,7 +262,12 @@ void svgChart(std::ostream& out, const Chart& c, const char* breakBefore) {
     out << "<line x1=\"" << num(lx) << "\" x2=\"" << num(lx + 24) << "\" y1=\"" << num(ly - 4) << "\" y2=\""
         << num(ly - 4) << "\" stroke=\"#b01010\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/><text x=\""
         << num(lx + 28) << "\" y=\"" << num(ly) << "\">" << htmlEscape(c.targetLabel) << "</text>\n";
-  out << "</svg>\n</figure>\n";
+  out << "</svg>\n";
+  // 600 by 281 pixels: within the text's width of an upright page.
+  page << "<figure class=\"chart\"" << breakBefore << ">\n<figcaption>" << htmlEscape(c.title)
+       << "</figcaption>\n<img src=\"data:image/svg+xml;base64," << base64(out.str())
+       << "\" width=\"600\" height=\"" << std::lround(600 * height / width) << "\" alt=\""
+       << htmlEscape(c.title) << "\">\n</figure>\n";
 }
 
 }  // namespace
