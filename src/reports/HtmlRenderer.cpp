@@ -156,16 +156,20 @@ void tableBody(std::ostream& out, const Table& t, size_t first, size_t last) {
 }
 
 void table(std::ostream& out, const Table& t, bool landscape, const char* breakBefore) {
+  static const MeasureText measure = pangoMeasure();
+  const double width = (landscape ? kA4Long : kA4Short) - kMarginsW,
+               height = (landscape ? kA4Short : kA4Long) - kMarginsH;
   if (!t.dense || t.rows.empty()) {
-    tableHead(out, t, {}, true, breakBefore);
+    // A table of figures: its columns sized from their text as in the PDF (LibreOffice shares a table's
+    // width out evenly, wrapping short labels), in 13 points with cellpadding 4.
+    std::vector<double> widths;
+    if (!t.borderless && !t.rows.empty()) widths = planColumns(t, width, 13, 9, 7, measure).widths;
+    tableHead(out, t, widths, true, breakBefore);
     tableBody(out, t, 0, t.rows.size());
     return;
   }
   // A dense table (the register): fixed columns sized from their text, one table a page under its own
   // header row (LibreOffice lays out one table of 5.000 rows in minutes, tables of a page in seconds).
-  static const MeasureText measure = pangoMeasure();
-  const double width = (landscape ? kA4Long : kA4Short) - kMarginsW,
-               height = (landscape ? kA4Short : kA4Long) - kMarginsH;
   const ColumnPlan plan = planDenseColumns(t, width, kDenseSize, kDensePad, measure);
   bool first = true;
   std::vector<double> textWidths;
@@ -277,14 +281,13 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
       << htmlEscape(doc.title) << "</title>\n<style>\n"
       << kStyle << (doc.landscape ? "@page { size: A4 landscape; }\n" : "");
   // A dense table's size also for every cell: LibreOffice reads rules for a tag but not for a tag in a class
-  // (the other tables' cells have their own rules, which browsers prefer). Its lines in LibreOffice: 0.95
-  // of the font's single spacing (LibreOffice reads 1.15 as 1.15 times the font's own spacing; at exactly 1
-  // it did not finish laying out the register).
-  for (const auto* t : doc.tables())
-    if (t->dense) {
-      out << "td, th { font-size: 7pt; line-height: 0.95; vertical-align: top; }\n";
-      break;
-    }
+  // (the other tables' cells have their own rules, which browsers prefer; in LibreOffice 13 points). Its
+  // lines in LibreOffice: 0.95 of the font's single spacing (LibreOffice reads 1.15 as 1.15 times the font's
+  // own spacing; at exactly 1 it did not finish laying out the register).
+  bool dense = false;
+  for (const auto* t : doc.tables()) dense = dense || t->dense;
+  out << (dense ? "td, th { font-size: 7pt; line-height: 0.95; vertical-align: top; }\n"
+                : "td, th { font-size: 13pt; }\n");
   out << "</style>\n</head>\n<body>\n";
   if (doc.header) header(out, *doc.header);
   bool breakNext = false;
