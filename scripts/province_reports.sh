@@ -28,6 +28,10 @@ printf 'register: %s members asked, made in %.0f s\n' "$members" "$(echo "$(seco
 member=$(awk -F, 'NR == 2 {print $1}' "$work/members.csv")
 candidate=$(awk -F, '$2 == "ceremony_due" {print $3; exit}' "$work/deadlines.csv")
 cell=$(awk -F, '$2 == "ceremony_due" {print $5; exit}' "$work/deadlines.csv")
+# The transfer letter: the last member transferred out, the letter entered in the transfer book.
+"$cli" --db "$db" report changes --since 2020-01-01 --format csv >"$work/changes.csv"
+transferred=$(awk -F, '$5 == "Đã chuyển đi" {c = $2} END {print c}' "$work/changes.csv")
+[ -z "$transferred" ] || "$cli" --db "$db" transfer-letter issue "$transferred" >/dev/null 2>&1
 printf '%-40s %10s %8s %8s %s\n' file bytes make_s open_s result
 while IFS=$'\t' read -r call formats; do
   read -ra words <<<"$call"
@@ -39,6 +43,7 @@ while IFS=$'\t' read -r call formats; do
       MEMBER) args+=("$member") ;;
       CANDIDATE) args+=("$candidate") ;;
       CELL) args+=("$cell") ;;
+      TRANSFERRED) args+=("$transferred") ;;
       ORIGIN) skip=1 ;;  # the province register took in no former commune
       --*) args+=("$w") ;;
       *) echo "report --list names \"$w\", which this script does not know how to fill" >&2; exit 1 ;;

@@ -1,7 +1,11 @@
 #include "reports/HtmlRenderer.h"
 #include "reports/TableLayout.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <sstream>
 #include <string>
 
 namespace dangbo::reports {
@@ -45,7 +49,8 @@ p.subtitle { font-weight: bold; text-align: center; text-indent: 0; margin: 0; }
 p.note { font-style: italic; text-align: center; text-indent: 0; margin: 0 0 12pt; }
 h2, h3 { font-size: 14pt; font-weight: bold; margin: 10pt 0 4pt; page-break-after: avoid; }
 h3 { font-style: italic; }
-p { text-align: justify; text-indent: 1cm; margin: 0 0 6pt; }
+p.body { text-align: justify; text-indent: 1cm; margin: 0 0 6pt; }
+th { text-align: center; }
 table.data { width: 100%; border-collapse: collapse; font-size: 13pt; margin: 4pt 0 10pt; }
 table.data caption { font-weight: bold; text-align: left; margin-bottom: 2pt; }
 table.data th, table.data td { border: 1px solid #000; padding: 2pt 5pt; }
@@ -59,51 +64,64 @@ table.data td.c { text-align: center; }
 table.data tr.total td { font-weight: bold; }
 figure.chart { margin: 6pt 0 12pt; page-break-inside: avoid; }
 figure.chart figcaption { font-weight: bold; text-align: center; }
-div.pagebreak { page-break-after: always; }
 table.dense { table-layout: fixed; font-size: 7pt; line-height: 1.15; margin: 0; }
-table.dense th, table.dense td { padding: 0 2pt; vertical-align: top; }
+table.dense th, table.dense td { padding: 0 2pt; vertical-align: top; line-height: 1.15; }
+td, th { margin-top: 0pt; margin-bottom: 0pt; }
 )";
 
-// The text's width and height on a page in the margins of kStyle (points).
-constexpr double kTextW = (210 - 45) * 72 / 25.4, kTextH = (297 - 40) * 72 / 25.4;
+// A page break before the next block, written on that block: LibreOffice breaks before an element that asks
+// for it in its style attribute, and reads no rule for a class such as div.pagebreak.
+constexpr const char* kBreakBefore = " style=\"page-break-before: always\"";
+
+// The text's width and height on an A4 page in the margins of kStyle (points), upright or landscape.
+constexpr double kMm = 72 / 25.4, kMarginsW = 45 * kMm, kMarginsH = 40 * kMm, kA4Short = 210 * kMm,
+                 kA4Long = 297 * kMm;
 // A dense table's text (points) and each cell's padding and border.
 constexpr double kDenseSize = 7, kDensePad = 4 + 0.75;
+// A dense table's rows as LibreOffice sets them (the strictest of its readers): lines of 0.95 times the
+// font's single spacing (1,15 of its size; 7,7 points measured), 1,5 points of padding above and below
+// (cellpadding 2) and the border (2,9 measured); the part of a page the tables fill, and what opens the
+// first page (letterhead, title, sentence).
+constexpr double kDenseLine = 7.7, kDenseRowExtra = 3, kDenseFill = 0.97, kDenseOpening = 190;
 
+// LibreOffice's HTML import (and the window's preview) reads no rule for a class and takes the cells'
+// paragraphs for body text: a table's borders, widths and alignments are also written as attributes.
 const char* alignClass(Align a) {
   switch (a) {
     case Align::Right:
-      return " class=\"r\"";
+      return " class=\"r\" align=\"right\"";
     case Align::Center:
-      return " class=\"c\"";
+      return " class=\"c\" align=\"center\"";
     default:
       return "";
   }
 }
 
+// The letterhead's cells (the size of a dense table's cells applies to every cell in LibreOffice).
+constexpr const char* kHeaderCell = " align=\"center\" valign=\"top\" style=\"font-size: 13pt\"";
+
 void header(std::ostream& out, const DocumentHeader& h) {
-  out << "<table class=\"header\"><tr>\n<td class=\"left\">" << htmlEscape(h.superior) << "<br>\n<b>"
-      << htmlEscape(h.executive) << "</b><br>\n*<br>\n"
-      << htmlEscape(h.number) << "</td>\n<td>"
+  out << "<table class=\"header\" width=\"100%\"><tr>\n<td class=\"left\"" << kHeaderCell << " width=\"42%\">"
+      << htmlEscape(h.superior) << "<br>\n<b>" << htmlEscape(h.executive) << "</b><br>\n*<br>\n"
+      << htmlEscape(h.number) << "</td>\n<td" << kHeaderCell << ">"
       << "<span class=\"party\">" << htmlEscape(h.party)
       << "</span><br>\n&nbsp;<br>\n&nbsp;<br>\n<span class=\"date\">" << htmlEscape(h.placeDate)
       << "</span></td>\n</tr></table>\n";
 }
 
 // The opening of a table: its caption, its columns' widths (a dense table's), its header rows.
-void tableHead(std::ostream& out, const Table& t, const std::vector<double>& widths, bool caption) {
-  out << (t.borderless ? "<table class=\"plain\">\n"
-          : t.dense    ? "<table class=\"data dense\">\n"
-                       : "<table class=\"data\">\n");
+void tableHead(std::ostream& out, const Table& t, const std::vector<double>& widths, bool caption,
+               const char* breakBefore) {
+  out << (t.borderless ? "<table class=\"plain\" width=\"100%\""
+          : t.dense
+              ? "<table class=\"data dense\" border=\"1\" cellspacing=\"0\" cellpadding=\"2\" width=\"100%\""
+              : "<table class=\"data\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\"")
+      << breakBefore << ">\n";
   if (caption && !t.caption.empty()) out << "<caption>" << htmlEscape(t.caption) << "</caption>\n";
   if (!widths.empty()) {
-    double all = 0;
-    for (double w : widths) all += w;
+    // In CSS pixels (LibreOffice reads "2.9%" as 2 pixels); the table's width shares them out in browsers.
     out << "<colgroup>";
-    char buf[32];
-    for (double w : widths) {
-      std::snprintf(buf, sizeof buf, "%.1f", 100 * w / all);
-      out << "<col width=\"" << buf << "%\">";
-    }
+    for (double w : widths) out << "<col width=\"" << std::lround(w * 96 / 72) << "\">";
     out << "</colgroup>\n";
   }
   if (!t.header.empty()) {
@@ -127,32 +145,44 @@ void tableHead(std::ostream& out, const Table& t, const std::vector<double>& wid
 
 // Rows [first, last) of a table's body, and its end.
 void tableBody(std::ostream& out, const Table& t, size_t first, size_t last) {
-  out << "<tbody>\n";
+  out << (t.dense ? "<tbody valign=\"top\">\n" : "<tbody>\n");
   for (size_t r = first; r < last; ++r) {
     const auto& row = t.rows[r];
     out << (row.total ? "<tr class=\"total\">" : "<tr>");
+    // (A total row's bold also in the cells, for LibreOffice.)
+    const char* bold = row.total ? "<b>" : "";
+    const char* unbold = row.total ? "</b>" : "";
     for (size_t i = 0; i < row.cells.size(); ++i)
-      out << "<td" << alignClass(t.alignOf(i)) << ">" << htmlEscape(row.cells[i].text) << "</td>";
+      out << "<td" << alignClass(t.alignOf(i)) << ">" << bold << htmlEscape(row.cells[i].text) << unbold
+          << "</td>";
     out << "</tr>\n";
   }
   out << "</tbody>\n</table>\n";
 }
 
-void table(std::ostream& out, const Table& t, bool landscape) {
+void table(std::ostream& out, const Table& t, bool landscape, const char* breakBefore) {
+  static const MeasureText measure = pangoMeasure();
+  const double width = (landscape ? kA4Long : kA4Short) - kMarginsW,
+               height = (landscape ? kA4Short : kA4Long) - kMarginsH;
   if (!t.dense || t.rows.empty()) {
-    tableHead(out, t, {}, true);
+    // A table of figures: its columns sized from their text as in the PDF (LibreOffice shares a table's
+    // width out evenly, wrapping short labels), in 13 points with cellpadding 4.
+    std::vector<double> widths;
+    if (!t.borderless && !t.rows.empty()) widths = planColumns(t, width, 13, 9, 7, measure).widths;
+    tableHead(out, t, widths, true, breakBefore);
     tableBody(out, t, 0, t.rows.size());
     return;
   }
   // A dense table (the register): fixed columns sized from their text, one table a page under its own
   // header row (LibreOffice lays out one table of 5.000 rows in minutes, tables of a page in seconds).
-  static const MeasureText measure = pangoMeasure();
-  const double width = landscape ? kTextH : kTextW, height = landscape ? kTextW : kTextH;
   const ColumnPlan plan = planDenseColumns(t, width, kDenseSize, kDensePad, measure);
   bool first = true;
-  for (const auto& [from, to] : densePageRows(t, plan.widths, kDensePad, kDenseSize, height)) {
-    if (!first) out << "<div class=\"pagebreak\"></div>\n";
-    tableHead(out, t, plan.widths, first);
+  std::vector<double> textWidths;
+  for (double w : plan.widths) textWidths.push_back(w - kDensePad);
+  const double room = kDenseFill * height;
+  for (const auto& [from, to] :
+       pageRows(t, textWidths, kDenseSize, kDenseLine, kDenseRowExtra, room - kDenseOpening, room, measure)) {
+    tableHead(out, t, plan.widths, first, first ? breakBefore : kBreakBefore);
     tableBody(out, t, from, to);
     first = false;
   }
@@ -164,17 +194,31 @@ std::string num(double v) {
   return buf;
 }
 
-// The chart as inline SVG, with the geometry of the PDF's chart.
-void svgChart(std::ostream& out, const Chart& c) {
+std::string base64(std::string_view bytes) {
+  static const char* digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    const size_t n = std::min<size_t>(3, bytes.size() - i);
+    uint32_t v = 0;
+    for (size_t k = 0; k < 3; ++k) v = v << 8 | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+    for (size_t k = 0; k < 4; ++k) out += k <= n ? digits[(v >> (18 - 6 * k)) & 63] : '=';
+  }
+  return out;
+}
+
+// The chart as an SVG picture, with the geometry of the PDF's chart, in an <img> (a data: address):
+// LibreOffice draws an SVG picture but shows an inline <svg>'s text as words of the page.
+void svgChart(std::ostream& page, const Chart& c, const char* breakBefore) {
+  std::ostringstream out;
   const double width = 640, height = 300, left = 60, right = c.targetLabel.empty() ? 20 : 48, top = 16,
                bottom = 64;
   const double plotW = width - left - right, plotH = height - top - bottom;
   const ChartAxis axis = chartAxis(c);
   auto y = [&](double v) { return top + plotH * (1.0 - v / axis.max); };
   const char* fills[] = {"#3c5a8c", "#c8a050"};
-  out << "<figure class=\"chart\">\n<figcaption>" << htmlEscape(c.title) << "</figcaption>\n"
-      << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << width << " " << height
-      << "\" width=\"100%\" "
+  out << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << width << " " << height << "\" width=\""
+      << width << "\" height=\"" << height << "\" "
       << "font-family=\"Times New Roman, Liberation Serif, serif\" font-size=\"13\">\n";
   for (double v = 0; v <= axis.max + 1e-9; v += axis.step) {
     out << "<line x1=\"" << left << "\" x2=\"" << left + plotW << "\" y1=\"" << num(y(v)) << "\" y2=\""
@@ -227,7 +271,12 @@ void svgChart(std::ostream& out, const Chart& c) {
     out << "<line x1=\"" << num(lx) << "\" x2=\"" << num(lx + 24) << "\" y1=\"" << num(ly - 4) << "\" y2=\""
         << num(ly - 4) << "\" stroke=\"#b01010\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/><text x=\""
         << num(lx + 28) << "\" y=\"" << num(ly) << "\">" << htmlEscape(c.targetLabel) << "</text>\n";
-  out << "</svg>\n</figure>\n";
+  out << "</svg>\n";
+  // 600 by 281 pixels: within the text's width of an upright page.
+  page << "<figure class=\"chart\"" << breakBefore << ">\n<figcaption>" << htmlEscape(c.title)
+       << "</figcaption>\n<img src=\"data:image/svg+xml;base64," << base64(out.str())
+       << "\" width=\"600\" height=\"" << std::lround(600 * height / width) << "\" alt=\""
+       << htmlEscape(c.title) << "\">\n</figure>\n";
 }
 
 }  // namespace
@@ -237,32 +286,39 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
       << htmlEscape(doc.title) << "</title>\n<style>\n"
       << kStyle << (doc.landscape ? "@page { size: A4 landscape; }\n" : "");
   // A dense table's size also for every cell: LibreOffice reads rules for a tag but not for a tag in a class
-  // (the other tables' cells have their own rules, which browsers prefer).
-  for (const auto* t : doc.tables())
-    if (t->dense) {
-      out << "td, th { font-size: 7pt; line-height: 1.15; vertical-align: top; }\n";
-      break;
-    }
+  // (the other tables' cells have their own rules, which browsers prefer; in LibreOffice 13 points). Its
+  // lines in LibreOffice: 0.95 of the font's single spacing (LibreOffice reads 1.15 as 1.15 times the font's
+  // own spacing; at exactly 1 it did not finish laying out the register).
+  bool dense = false;
+  for (const auto* t : doc.tables()) dense = dense || t->dense;
+  out << (dense ? "td, th { font-size: 7pt; line-height: 0.95; vertical-align: top; }\n"
+                : "td, th { font-size: 13pt; }\n");
   out << "</style>\n</head>\n<body>\n";
   if (doc.header) header(out, *doc.header);
+  bool breakNext = false;
+  const auto brk = [&breakNext]() {
+    const char* b = breakNext ? kBreakBefore : "";
+    breakNext = false;
+    return b;
+  };
   for (const auto& block : doc.blocks) {
     if (const auto* t = std::get_if<TitleLine>(&block)) {
       switch (t->style) {
         case TitleStyle::Title:
-          out << "<h1>" << htmlEscape(t->text) << "</h1>\n";
+          out << "<h1" << brk() << ">" << htmlEscape(t->text) << "</h1>\n";
           break;
         case TitleStyle::Subtitle:
-          out << "<p class=\"subtitle\">" << htmlEscape(t->text) << "</p>\n";
+          out << "<p class=\"subtitle\"" << brk() << ">" << htmlEscape(t->text) << "</p>\n";
           break;
         case TitleStyle::Note:
-          out << "<p class=\"note\">" << htmlEscape(t->text) << "</p>\n";
+          out << "<p class=\"note\"" << brk() << ">" << htmlEscape(t->text) << "</p>\n";
           break;
       }
     } else if (const auto* h = std::get_if<Heading>(&block)) {
       const char* tag = h->level <= 1 ? "h2" : "h3";
-      out << "<" << tag << ">" << htmlEscape(h->text) << "</" << tag << ">\n";
+      out << "<" << tag << brk() << ">" << htmlEscape(h->text) << "</" << tag << ">\n";
     } else if (const auto* p = std::get_if<Paragraph>(&block)) {
-      out << "<p>";
+      out << "<p class=\"body\"" << brk() << ">";
       for (const auto& r : p->runs) {
         if (r.bold)
           out << "<b>" << htmlEscape(r.text) << "</b>";
@@ -271,18 +327,18 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
       }
       out << "</p>\n";
     } else if (const auto* tb = std::get_if<Table>(&block)) {
-      table(out, *tb, doc.landscape);
+      table(out, *tb, doc.landscape, brk());
     } else if (const auto* c = std::get_if<Chart>(&block)) {
       const std::string image = options.chartImage ? options.chartImage(*c) : std::string();
       if (!image.empty())
-        out << "<p align=\"center\"><img src=\"" << htmlEscape(image) << "\" alt=\"" << htmlEscape(c->title)
-            << "\"></p>\n";
+        out << "<p align=\"center\"" << brk() << "><img src=\"" << htmlEscape(image) << "\" alt=\""
+            << htmlEscape(c->title) << "\"></p>\n";
       else if (options.svgCharts)
-        svgChart(out, *c);
+        svgChart(out, *c, brk());
       else
-        table(out, chartTable(*c), doc.landscape);
+        table(out, chartTable(*c), doc.landscape, brk());
     } else if (std::holds_alternative<PageBreak>(block)) {
-      out << "<div class=\"pagebreak\"></div>\n";
+      breakNext = true;
     }
   }
   out << "</body>\n</html>\n";

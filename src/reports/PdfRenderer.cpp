@@ -97,6 +97,12 @@ class PdfWriter : public pdf::PdfPen {
     for (; i < doc.blocks.size(); ++i) {
       const Block& b = doc.blocks[i];
       const Block* next = i + 1 < doc.blocks.size() ? &doc.blocks[i + 1] : nullptr;
+      // The closing block (the signature) never stands alone on the last page: the end of the block before
+      // it goes with it.
+      keepWithClosing_ = 0;
+      if (i + 2 == doc.blocks.size())
+        if (const auto* closing = std::get_if<Table>(next); closing && closing->borderless)
+          keepWithClosing_ = 4 + tableLead(*closing);
       if (const auto* t = std::get_if<TitleLine>(&b))
         title(*t);
       else if (const auto* h = std::get_if<Heading>(&b))
@@ -323,6 +329,14 @@ class PdfWriter : public pdf::PdfPen {
       double h = 0;
       size_t n = 0;
       while (i + n < ls.size() && y_ + h + ls[i + n].height <= bottom_) h += ls[i + n++].height;
+      // All the rest fits but not the closing after it: its last two lines go with the closing.
+      if (n == ls.size() - i && keepWithClosing_ > 0 && y_ + h + 6 + keepWithClosing_ > bottom_ &&
+          keepWithClosing_ + 2 * ls.back().height < bottom_ - top_)
+        n = n > 3 ? n - 2 : (y_ > top_ + 0.5 ? 0 : n);
+      if (n == 0 && y_ > top_ + 0.5) {
+        newPage();
+        continue;
+      }
       if (n < ls.size() - i) {
         // No single first line at the bottom of a page, no single last line at the top of the next.
         if (n == 1 && ls.size() - i > 1) n = 0;
@@ -517,6 +531,10 @@ class PdfWriter : public pdf::PdfPen {
           need += layoutRow(t.rows[k].cells, widths, t, false, t.rows[k].total).height;
         if (need > bottom_ - top_ - headH) need = r.height;
       }
+      // The last body row (and its totals) keeps the closing block after the table.
+      if (!t.rows[i].total && i + 1 + totalsAfter(t, i) == t.rows.size() && keepWithClosing_ > 0 &&
+          need + 10 + keepWithClosing_ <= bottom_ - top_ - headH)
+        need += 10 + keepWithClosing_;
       if (y_ + need > bottom_ && y_ > top_ + headH + 0.5) {
         newPage();
         for (const auto& h : head) drawRow(h);
@@ -553,7 +571,9 @@ class PdfWriter : public pdf::PdfPen {
 
   void chart(const Chart& c) {
     y_ += 4;
-    ensure(chartHeight(c));
+    // (With the closing block after it when both fit on a page.)
+    const double withClosing = chartHeight(c) + keepWithClosing_;
+    ensure(withClosing <= bottom_ - top_ ? withClosing : chartHeight(c));
     const double small = options_.tableSize - 2;
     Style titleSt = cellStyle(true, Align::Center);
     titleSt.wrapChars = false;
@@ -720,6 +740,7 @@ class PdfWriter : public pdf::PdfPen {
   bool counting_;                       // laying out only, to count the pages
   double tableSize_ = 13;               // the font size of the table being set
   bool dense_ = false;                  // the table being set is dense
+  double keepWithClosing_ = 0;          // the height of the closing block the end of this block goes with
   double padX_ = kPadX, padY_ = kPadY;  // its cells' padding
   int page_ = 1;
   std::string repeatedCaption_;  // a compact header's title: a table caption repeating it is left out

@@ -7,8 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "../TestUtil.h"
+#include "DocumentFiles.h"
 #include "reports/DocxRenderer.h"
 #include "reports/HtmlRenderer.h"
+#include "reports/PdfRenderer.h"
 #include "reports/TableLayout.h"
 
 using namespace dangbo;
@@ -111,13 +114,14 @@ TEST_CASE("register html: a table a page with fixed columns, landscape") {
   const std::string html = out.str();
   CHECK(html.find("@page { size: A4 landscape; }") != std::string::npos);
   CHECK(html.find("table.dense { table-layout: fixed;") != std::string::npos);
-  const size_t tables = count(html, "<table class=\"data dense\">");
+  const size_t tables = count(html, "<table class=\"data dense\"");
   REQUIRE(tables >= members / 45);
   CHECK(tables <= members / 20 + 1);
   CHECK(count(html, "<thead>") == tables);
   CHECK(count(html, "<colgroup>") == tables);
   CHECK(count(html, "<col width=") == 14 * tables);
-  CHECK(count(html, "<div class=\"pagebreak\"></div>") == tables - 1);
+  // Each table but the first starts a page, asked in its own style attribute (read by LibreOffice).
+  CHECK(count(html, "style=\"page-break-before: always\"") == tables - 1);
   CHECK(count(html, "<caption>") == 1);
   CHECK(count(html, "</tr>") - tables == members);
 }
@@ -147,4 +151,64 @@ TEST_CASE("layout: a short label is never wrapped, a long list of wrapping rows 
   double sum = 0;
   for (double w : longPlan.widths) sum += w;
   CHECK(sum == doctest::Approx(width));
+}
+
+namespace {
+
+// The closing block of a document: who receives it, and the signature.
+reports::Table closingBlock() {
+  reports::Table t;
+  t.borderless = true;
+  t.rows.push_back({{Cell::textCell("Nơi nhận:"), Cell::textCell("T/M BAN CHẤP HÀNH")}, false});
+  for (const char* to : {"- Ban Thường vụ Tỉnh ủy,", "- Các chi bộ trực thuộc,", "- Lưu Văn phòng."})
+    t.rows.push_back({{Cell::textCell(to), Cell::textCell("")}, false});
+  t.rows.push_back({{Cell::textCell(""), Cell::textCell("Lê Văn Lợi")}, false});
+  return t;
+}
+
+// The pages of a PDF (pdftotext).
+std::vector<std::string> pdfPages(const reports::Document& doc) {
+  test::TempDir dir;
+  reports::renderPdf(dir / "d.pdf", doc);
+  std::stringstream text(test::pdfText(dir / "d.pdf"));
+  std::vector<std::string> pages;
+  for (std::string page; std::getline(text, page, '\f');)
+    if (page.find_first_not_of(" \n") != std::string::npos) pages.push_back(page);
+  return pages;
+}
+
+}  // namespace
+
+TEST_CASE("pdf: the signature never stands alone on the last page, whatever ends before it") {
+  // A table of growing length, then paragraphs of growing number: wherever the page ends, the last page holds
+  // the end of the table or of the text with the signature.
+  for (int n = 26; n <= 44; n += 2) {
+    CAPTURE(n);
+    reports::Document doc;
+    doc.titleLine("DANH SÁCH");
+    reports::Table t;
+    t.header = {{Cell::textCell("Chi bộ"), Cell::textCell("Số đảng viên")}};
+    for (int i = 1; i <= n; ++i)
+      t.rows.push_back({{Cell::textCell("Chi bộ thôn " + std::to_string(i)), Cell::count(i)}, false});
+    doc.table(t);
+    doc.table(closingBlock());
+    const auto pages = pdfPages(doc);
+    REQUIRE(pages.back().find("Nơi nhận") != std::string::npos);
+    CHECK(pages.back().find("Chi bộ thôn " + std::to_string(n)) != std::string::npos);
+  }
+  for (int n = 5; n <= 12; ++n) {
+    CAPTURE(n);
+    reports::Document doc;
+    doc.titleLine("BÁO CÁO");
+    for (int i = 1; i <= n; ++i)
+      doc.paragraph(
+          "Đoạn " + std::to_string(i) +
+          ": trong nhiệm kỳ, Đảng bộ xã đã thành lập mới tám chi bộ, sáp nhập tám chi bộ bản, số chi "
+          "bộ đến nay là năm mươi tám chi bộ cơ sở, với một nghìn đảng viên chính thức và dự bị; "
+          "công tác kiểm tra, giám sát được thực hiện đúng kế hoạch.");
+    doc.table(closingBlock());
+    const auto pages = pdfPages(doc);
+    REQUIRE(pages.back().find("Nơi nhận") != std::string::npos);
+    CHECK(pages.back().find("công tác kiểm tra") != std::string::npos);
+  }
 }
