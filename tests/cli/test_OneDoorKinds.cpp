@@ -454,3 +454,86 @@ TEST_CASE(
                                                 "proposed_level=XUATSAC"})}},
               before);
 }
+
+TEST_CASE("one door: an organization's dissolution and merger through the window, an import and the CLI") {
+  Registers r;
+  // Three empty cells on every register, through the window's call.
+  for (const auto& [door, path] : r.db) {
+    auto s = services::Services::open(path);
+    for (const char* code : {"CBX1", "CBX2", "CBX3"}) {
+      core::Organization o;
+      o.code = code;
+      o.name = std::string("Chi bộ ") + code;
+      o.kind = "truc_thuoc";
+      o.category = "ban";
+      o.founded = core::Date::make(2020, 1, 1);
+      services::addOrganization(*s, kOfficeAccount, o);
+    }
+  }
+  // A dissolution.
+  const std::string dissolved =
+      "SELECT ceased || '|' || coalesce(merged_into, '') FROM organizations WHERE "
+      "code = 'CBX1'";
+  CHECK(r.byWindow(kOfficeAccount, [](auto& s, auto& a) {
+           services::dissolveOrganization(s, a, "CBX1", *core::Date::make(2025, 5, 6), "", "");
+         }).empty());
+  CHECK(r.byImport(kOfficeAccount, "to_chuc", {{"Mã", "CBX1"}, {"Ngày giải thể", "06/05/2025"}}).empty());
+  CHECK(r.byCli("vanphong", {"add", "organization_event", "CBX1", "action=dissolve", "date=2025-05-06"})
+            .empty());
+  sameOutcome(r, dissolved, "organization:CBX1");
+  CHECK(r.outcome(Door::Import, dissolved, "organization:CBX1") ==
+        "2025-05-06| # vanphong|organization.dissolve|organization:CBX1||2025-05-06");
+  CHECK(r.sql(Door::Import,
+              "SELECT count(*) FROM organization_events e JOIN organizations o ON o.id = e.org_id "
+              "WHERE o.code = 'CBX1' AND e.kind = 'dissolved'") == "1");
+
+  // A merger of CBX2 into CBX3.
+  const std::string merged =
+      "SELECT o.ceased || '|' || i.code FROM organizations o JOIN organizations i ON "
+      "i.id = o.merged_into WHERE o.code = 'CBX2'";
+  CHECK(r.byWindow(kOfficeAccount, [](auto& s, auto& a) {
+           services::mergeOrganizations(s, a, {"CBX2"}, "CBX3", *core::Date::make(2025, 7, 1), "");
+         }).empty());
+  CHECK(r.byImport(kOfficeAccount, "to_chuc",
+                   {{"Mã", "CBX2"}, {"Ngày giải thể", "01/07/2025"}, {"Sáp nhập vào", "CBX3"}})
+            .empty());
+  CHECK(r.byCli("vanphong",
+                {"add", "organization_event", "CBX2", "action=merge", "date=2025-07-01", "into=CBX3"})
+            .empty());
+  sameOutcome(r, merged, "organization:CBX3");
+  CHECK(r.outcome(Door::Import, merged, "organization:CBX3") ==
+        "2025-07-01|CBX3 # vanphong|organization.merge|organization:CBX3|CBX2|CBX3 2025-07-01");
+
+  // A cell that still has members: the window asks where they go; every door refuses with its words.
+  auto before = auditCounts(r);
+  const std::string refusal = r.byWindow(kOfficeAccount, [&](auto& s, auto& a) {
+    services::dissolveOrganization(s, a, r.cell, *core::Date::make(2025, 5, 6), "", "");
+  });
+  sameRefusal(r, refusal,
+              {{Door::Import,
+                r.byImport(kOfficeAccount, "to_chuc", {{"Mã", r.cell}, {"Ngày giải thể", "06/05/2025"}})},
+               {Door::Cli, r.byCli("vanphong", {"add", "organization_event", r.cell, "action=dissolve",
+                                                "date=2025-05-06"})}},
+              before);
+  // A secretary may not dissolve a cell, not even their own: the office's work, refused by each door.
+  const services::Actor secretary{"bithu", "secretary", std::nullopt};
+  before = auditCounts(r);
+  // (The window's refusal of an account's rights is not a DataError: the call is required to throw.)
+  {
+    auto s = services::Services::open(r.db[Door::Window]);
+    CHECK_THROWS(
+        services::dissolveOrganization(*s, secretary, "CBX3", *core::Date::make(2025, 8, 1), "", ""));
+  }
+  const std::string imported =
+      r.byImport(secretary, "to_chuc", {{"Mã", "CBX3"}, {"Ngày giải thể", "01/08/2025"}});
+  CAPTURE(imported);
+  CHECK(imported.find("to_chuc.csv") == 0);
+  for (Door d : {Door::Window, Door::Import})
+    CHECK(r.sql(d, "SELECT ceased IS NULL FROM organizations WHERE code = 'CBX3'") == "1");
+  CHECK(auditCounts(r) == before);
+  // A recorded end stays as recorded: an import cannot move its day.
+  const std::string moved =
+      r.byImport(kOfficeAccount, "to_chuc", {{"Mã", "CBX1"}, {"Ngày giải thể", "07/05/2025"}});
+  CHECK(moved.find("\"Ngày giải thể\"") != std::string::npos);
+  CHECK(r.sql(Door::Import, dissolved) == "2025-05-06|");
+}

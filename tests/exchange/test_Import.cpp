@@ -264,8 +264,11 @@ TEST_CASE("import: a realistic CSV set imports exactly") {
   CHECK(one(*s, "SELECT group_concat(key || ':' || value, ',') FROM (SELECT * FROM targets ORDER BY key)") ==
         "ket_nap_nhiem_ky:25.0,to_chuc_tot:85.5");
 
-  // One audit row per file and one per new record, one revision step per import.
-  CHECK(std::stoi(one(*s, "SELECT count(*) FROM audit_log")) == audits + 8 + 15);
+  // One audit row per file and one per new record, one revision step per import; the merger of CB03 is
+  // written by the window's door, with its row.
+  CHECK(std::stoi(one(*s, "SELECT count(*) FROM audit_log")) == audits + 8 + 15 + 1);
+  CHECK(one(*s, "SELECT record || '|' || old_value FROM audit_log WHERE action = 'organization.merge'") ==
+        "organization:CB01|CB03");
   CHECK(one(*s, "SELECT count(*) FROM audit_log WHERE action = 'import' AND username = 'office'") == "6");
   CHECK(one(*s, "SELECT count(*) FROM audit_log WHERE action = 'import' AND username = 'kiemtra'") == "2");
   CHECK(
