@@ -2,6 +2,7 @@
 #include "core/I18n.h"
 #include "services/Import.h"
 #include "services/ImportCellWork.h"
+#include "services/ImportTraining.h"
 
 namespace dangbo::services {
 
@@ -115,6 +116,8 @@ const std::vector<ImportFileSpec>& importFileSpecs() {
     };
     // Version 2: the cells' monthly work (services/ImportCellWork), after the members it refers to.
     for (const auto& c : cellWorkFileSpecs()) v.push_back(c);
+    // The trainings of members (services/ImportTraining), after the members.
+    v.push_back(trainingFileSpec());
     return v;
   }();
   return k;

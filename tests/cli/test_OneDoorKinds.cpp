@@ -216,7 +216,8 @@ std::map<Door, std::string> auditCounts(Registers& r) {
 TEST_CASE("one door: the kinds an import or a change package writes, and the doors that cannot write them") {
   // Each file of an import is one kind; every kind is compared below or in test_OneDoor.cpp (member), or
   // listed here with the doors that have no way to write it.
-  const std::set<std::string> compared = {"dang_vien", "to_chuc", "chi_tieu", "kiem_tra", "ky_luat"};
+  const std::set<std::string> compared = {"dang_vien", "to_chuc", "chi_tieu",
+                                          "kiem_tra",  "ky_luat", "tap_huan"};
   // Written by the import's own writer still (not through a door of the window): the import's scope and
   // checks hold, but the audit row is the import's. Listed so that a new file kind must be placed. A rating
   // (xep_loai) is compared through the window, a change package and the CLI below; candidates (quan_chung)
@@ -536,4 +537,64 @@ TEST_CASE("one door: an organization's dissolution and merger through the window
       r.byImport(kOfficeAccount, "to_chuc", {{"Mã", "CBX1"}, {"Ngày giải thể", "07/05/2025"}});
   CHECK(moved.find("\"Ngày giải thể\"") != std::string::npos);
   CHECK(r.sql(Door::Import, dissolved) == "2025-05-06|");
+}
+
+TEST_CASE("one door: a member's training through the member form and an import (no CLI or package door)") {
+  Registers r;
+  const std::string stored =
+      "SELECT group_concat(year || '|' || date || '|' || course) FROM trainings WHERE "
+      "member_id = (SELECT id FROM members WHERE code = '" +
+      r.member + "') AND date = '2025-05-15'";
+  const std::string course = "Tập huấn nghiệp vụ công tác đảng";
+  CHECK(r.byWindow(kOfficeAccount, [&](auto& s, auto& a) {
+           services::addTraining(s, a, r.member, 2025, core::Date::make(2025, 5, 15), course);
+         }).empty());
+  const std::map<std::string, std::string> row = {
+      {"Mã đảng viên", r.member}, {"Ngày", "15/05/2025"}, {"Nội dung", course}};
+  CHECK(r.byImport(kOfficeAccount, "tap_huan", row).empty());
+  const std::string expected = r.outcome(Door::Window, stored, "member:" + r.member);
+  CHECK(expected ==
+        "2025|2025-05-15|" + course + " # vanphong|training.add|member:" + r.member + "||2025 " + course);
+  CHECK(r.outcome(Door::Import, stored, "member:" + r.member) == expected);
+  // The same file again: unchanged, nothing written twice.
+  auto before = auditCounts(r);
+  CHECK(r.byImport(kOfficeAccount, "tap_huan", row).empty());
+  CHECK(r.sql(Door::Import, stored) == "2025|2025-05-15|" + course);
+  CHECK(r.sql(Door::Import, "SELECT count(*) FROM audit_log WHERE action = 'training.add'") == "1");
+
+  // No course: the form's refusal, from both doors, nothing written.
+  before = auditCounts(r);
+  const std::string refusal = r.byWindow(kOfficeAccount, [&](auto& s, auto& a) {
+    services::addTraining(s, a, r.member, 2025, core::Date::make(2025, 6, 1), "");
+  });
+  sameRefusal(r, refusal,
+              {{Door::Import, r.byImport(kOfficeAccount, "tap_huan",
+                                         {{"Mã đảng viên", r.member}, {"Ngày", "01/06/2025"}})}},
+              {{Door::Window, before[Door::Window]}, {Door::Import, before[Door::Import]}});
+  // A recorded training is not rewritten by an import (the form adds trainings only).
+  const std::string rewritten = r.byImport(
+      kOfficeAccount, "tap_huan", {{"Mã đảng viên", r.member}, {"Ngày", "15/05/2025"}, {"Nội dung", "Khác"}});
+  CHECK(rewritten.find("\"Nội dung\"") != std::string::npos);
+  CHECK(r.sql(Door::Import, stored) == "2025|2025-05-15|" + course);
+
+  // A secretary of another cell: the form's refusal, from both doors.
+  const services::Actor other{
+      "bithu", "secretary",
+      std::stoll(r.sql(Door::Window, "SELECT id FROM organizations WHERE code <> '" + r.cell + "' LIMIT 1"))};
+  std::string windowRefusal;
+  {
+    auto s = services::Services::open(r.db[Door::Window]);
+    try {
+      services::addTraining(*s, other, r.member, 2025, core::Date::make(2025, 7, 1), course);
+    } catch (const std::exception& e) {
+      windowRefusal = e.what();
+    }
+  }
+  CAPTURE(windowRefusal);
+  REQUIRE_FALSE(windowRefusal.empty());
+  const std::string imported = r.byImport(
+      other, "tap_huan", {{"Mã đảng viên", r.member}, {"Ngày", "01/07/2025"}, {"Nội dung", course}});
+  CHECK(imported.find(windowRefusal) != std::string::npos);
+  CHECK(r.sql(Door::Import, "SELECT count(*) FROM trainings") ==
+        r.sql(Door::Window, "SELECT count(*) FROM trainings"));
 }
