@@ -171,4 +171,22 @@ bool ImportPlan::changesAnything() const {
   return false;
 }
 
+void addPlannedRow(PlannedFile& pf, PlannedRow pr, bool isNew, std::vector<std::string>& problems) {
+  if (!pr.problems.empty()) {
+    pr.action = ImportAction::Error;
+    ++pf.errors;
+  } else if (isNew) {
+    pr.action = ImportAction::New;
+    ++pf.added;
+  } else if (!pr.changes.empty()) {
+    pr.action = ImportAction::Update;
+    ++pf.updated;
+  } else {
+    pr.action = ImportAction::Unchanged;
+    ++pf.unchanged;
+  }
+  for (const auto& m : pr.problems) problems.push_back(m);
+  pf.rows.push_back(std::move(pr));
+}
+
 }  // namespace dangbo::services

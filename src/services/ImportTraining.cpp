@@ -76,19 +76,8 @@ void importTrainingFile(Services& s, const Actor& actor, const ImportFile& file,
         problem("member", e.what());
       }
     }
-    if (!pr.problems.empty()) {
-      pr.action = ImportAction::Error;
-      ++pf.errors;
-      if (!dryRun) throw core::DataError(pr.problems.front());
-    } else if (isNew) {
-      pr.action = ImportAction::New;
-      ++pf.added;
-    } else {
-      pr.action = ImportAction::Unchanged;
-      ++pf.unchanged;
-    }
-    for (const auto& m : pr.problems) problems.push_back(m);
-    pf.rows.push_back(std::move(pr));
+    if (!pr.problems.empty() && !dryRun) throw core::DataError(pr.problems.front());
+    addPlannedRow(pf, std::move(pr), isNew, problems);
   }
 }
 
