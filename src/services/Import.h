@@ -189,5 +189,8 @@ std::string importActionLabel(ImportAction a);
 /// reason.
 std::string importProblem(const std::string& source, int row, const std::string& column,
                           const std::string& reason);
+/// Adds a planned row to its file: the action Error when it has problems (appended to `problems`), else New
+/// when `isNew`, Update when it has changes, Unchanged otherwise; the file's counts follow.
+void addPlannedRow(PlannedFile& pf, PlannedRow pr, bool isNew, std::vector<std::string>& problems);
 
 }  // namespace dangbo::services

@@ -27,6 +27,7 @@
 #include "services/Import.h"
 #include "services/ImportCellWork.h"
 #include "services/ImportInternal.h"
+#include "services/ImportTraining.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
@@ -471,6 +472,14 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
         p.files.push_back(std::move(pf));
         continue;
       }
+      if (file->kind == trainingFileSpec().kind) {
+        importTrainingFile(
+            ctx.s, ctx.actor, *file, true,
+            [&](std::string_view code) { return ctx.importMembers.contains(code); }, pf, p.problems);
+        for (size_t i = 0; i < file->rows.size(); ++i) stage.step();
+        p.files.push_back(std::move(pf));
+        continue;
+      }
       if (isCellWorkImport(file->kind)) {
         if (!ctx.cellWork) ctx.cellWork = std::make_unique<CellWorkDoor>(ctx.s, ctx.actor, ctx.today);
         importCellWorkFile(
@@ -609,6 +618,15 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
       const ImportFile* file = applied[index];
       const ImportFileSpec& spec = *importFileSpec(file->kind);
       bulk.quietAdds(result.plan.files[index].added >= kImportBulkRows);
+      if (file->kind == trainingFileSpec().kind) {
+        // Through the member form's door, which writes its audit rows.
+        PlannedFile ignored;
+        std::vector<std::string> none;
+        importTrainingFile(
+            s, actor, *file, false, [](std::string_view) { return false; }, ignored, none);
+        for (size_t i = 0; i < file->rows.size(); ++i) stage.step();
+        continue;
+      }
       if (isCellWorkImport(file->kind)) {
         // The cell's work goes through its own door, which writes its audit rows; it reads the members
         // this import has just written.
@@ -642,7 +660,8 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     ctx.repo.rebuildIndexes(dropped);
     store::AuditRepository audit(db);
     for (size_t i = 0; i < result.plan.files.size(); ++i)
-      if (!isCellWorkImport(result.plan.files[i].kind))
+      if (!isCellWorkImport(result.plan.files[i].kind) &&
+          result.plan.files[i].kind != trainingFileSpec().kind)
         auditRecords(audit, actor, result.plan.files[i], *applied[i]);
     for (const auto& f : result.plan.files)
       audit.append(actor.username, "import", f.source, "",

@@ -182,22 +182,9 @@ void importCellWorkFile(CellWorkDoor& door, const ImportFileSpec& spec, const Im
         problem(spec.keyFields.front().c_str(), e.what());
       }
     }
-    if (!pr.problems.empty()) {
-      pr.action = ImportAction::Error;
-      ++pf.errors;
-    } else if (o.isNew) {
-      pr.action = ImportAction::New;
-      ++pf.added;
-    } else if (!o.changes.empty()) {
-      pr.action = ImportAction::Update;
-      ++pf.updated;
+    if (pr.problems.empty() && !o.isNew)
       for (const auto& c : o.changes) pr.changes.push_back({c.field, c.oldValue, c.newValue, c.field});
-    } else {
-      pr.action = ImportAction::Unchanged;
-      ++pf.unchanged;
-    }
-    for (const auto& m : pr.problems) problems.push_back(m);
-    pf.rows.push_back(std::move(pr));
+    addPlannedRow(pf, std::move(pr), o.isNew, problems);
   }
 }
 

@@ -4,8 +4,9 @@
 // `dangbo-cli record`, with their scope, their validation and their audit row (the old and new value of each
 // changed field). The import calls them in its one transaction as a bulk caller (services/BulkWrite: one
 // revision step). What no door can write is refused here as by the window: a stored decision's text, a case's
-// kind or date. An organization's dissolution, merger and cell committee stay the import's own history
-// columns.
+// kind or date, a recorded end of an organization. An organization's dissolution and merger go through the
+// organization action dialog's doors (dissolveOrganization, mergeOrganizations); its cell committee column
+// stays the import's own (applyCellCommittee).
 #include <charconv>
 #include <string>
 #include <string_view>
@@ -71,23 +72,39 @@ core::Organization organizationOf(Context& ctx, const SpecInfo& info, const Outc
   return org;
 }
 
-void writeOrganization(Context& ctx, const SpecInfo& info, Outcome& o) {
+// The end of an organization the row records, through the organization action dialog's doors: "Ngày giải
+// thể" with "Sáp nhập vào" is a merger on that day (mergeOrganizations), "Ngày giải thể" alone a dissolution
+// (dissolveOrganization: a cell that still has members is refused as in the window, which asks where they
+// go). While the merge targets are not written yet (the first pass over the file), a merger waits.
+void endThroughDoor(Context& ctx, const SpecInfo& info, const ImportRow& row, const Outcome& o) {
+  const int ceased = importColumnIndex(*info.spec, "ceased");
+  const std::string code = o.values[size_t(info.code)];
+  const std::string into(row.value(size_t(info.mergedInto)));
+  if (!o.has(ceased)) return;  // a merger without its day: refused by doorProblems
+  const core::Date on = *dateOf(o, ceased);
+  if (into.empty())
+    dissolveOrganization(ctx.s, ctx.actor, code, on, "", "");
+  else if (o.has(info.mergedInto))
+    mergeOrganizations(ctx.s, ctx.actor, {code}, into, on, "");
+}
+
+void writeOrganization(Context& ctx, const SpecInfo& info, const ImportRow& row, Outcome& o) {
   auto& repo = ctx.repo;
   core::Id id = 0;
   store::ImportValues history;
+  const int ceased = importColumnIndex(*info.spec, "ceased");
   if (o.action == ImportAction::New) {
     id = addOrganization(ctx.s, ctx.actor, organizationOf(ctx, info, o));
     ctx.inserted(info.table, o.values[size_t(info.code)], id);
-    for (int k : {importColumnIndex(*info.spec, "ceased"), info.mergedInto})
-      if (o.has(k)) history.emplace_back(info.spec->columns[size_t(k)].field, o.values[size_t(k)]);
-    if (!history.empty()) repo.update(info.table, id, history);
+    // The committee first: a cell that ends closes its committee as the window's merger or dissolution does.
     if (o.committee.value_or(false)) repo.openCellCommittee(id, dateOf(o, info.founded));
+    endThroughDoor(ctx, info, row, o);
     return;
   }
   id = o.stored->rowid;
   bool door = false;
   for (int k = 0; k < int(info.spec->columns.size()); ++k) {
-    if (!updated(o, k)) continue;
+    if (!updated(o, k) || k == ceased || k == info.mergedInto) continue;
     const std::string_view f = info.spec->columns[size_t(k)].field;
     if (organizationDoorField(f))
       door = true;
@@ -97,6 +114,7 @@ void writeOrganization(Context& ctx, const SpecInfo& info, Outcome& o) {
   if (door) updateOrganization(ctx.s, ctx.actor, organizationOf(ctx, info, o));
   if (!history.empty()) repo.update(info.table, id, history);
   applyCellCommittee(ctx, info, o, id);
+  if (updated(o, ceased) || updated(o, info.mergedInto)) endThroughDoor(ctx, info, row, o);
 }
 
 void writeInspection(Context& ctx, const SpecInfo& info, const ImportRow& row, Outcome& o) {
@@ -153,6 +171,21 @@ void doorProblems(Context& ctx, const SpecInfo& info, const Outcome& o, const Pr
       if (int k = importColumnIndex(spec, fixed); updated(o, k))
         problem(k, format(tr("{1}: the kind, subject, number and date of a case stay as recorded."),
                           {std::string(fixed)}));
+  if (info.kind == "to_chuc") {
+    // An organization ends once, through its merger or dissolution (the window's organization actions): the
+    // day and the target of a recorded end stay as recorded, and a merger needs its day.
+    const int ceased = importColumnIndex(spec, "ceased");
+    const bool ended = o.stored && o.old(info, ceased).has_value();
+    for (int k : {ceased, info.mergedInto})
+      if (ended && updated(o, k)) {
+        problem(k, format(tr("the organization {1} has ended: the day and the target of its merger or "
+                             "dissolution stay as recorded."),
+                          {o.key}));
+        return;
+      }
+    if (o.has(info.mergedInto) && !o.has(ceased))
+      problem(info.mergedInto, tr("a merger needs its day in \"Ngày giải thể\"."));
+  }
   if (info.kind == "chi_tieu" && o.problems.empty())
     if (std::string why = targetRefusal(targetOf(info, o)); !why.empty())
       problem(importColumnIndex(spec, "value"), why);
@@ -165,7 +198,7 @@ bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file
   if (o.action != ImportAction::New && o.action != ImportAction::Update) return true;
   try {
     if (info.kind == "to_chuc")
-      writeOrganization(ctx, info, o);
+      writeOrganization(ctx, info, row, o);
     else if (info.kind == "chi_tieu")
       ctx.s.saveTarget(ctx.actor, targetOf(info, o));
     else
@@ -178,7 +211,8 @@ bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file
 
 bool doorAudits(std::string_view kind, std::string_view field) {
   if (kind == "chi_tieu" || kind == "kiem_tra") return true;
-  if (kind == "to_chuc") return field.empty() || organizationDoorField(field);
+  if (kind == "to_chuc")
+    return field.empty() || organizationDoorField(field) || field == "ceased" || field == "merged_into";
   return false;
 }
 

@@ -2,6 +2,7 @@
 #include "core/I18n.h"
 #include "services/Import.h"
 #include "services/ImportCellWork.h"
+#include "services/ImportTraining.h"
 
 namespace dangbo::services {
 
@@ -115,6 +116,8 @@ const std::vector<ImportFileSpec>& importFileSpecs() {
     };
     // Version 2: the cells' monthly work (services/ImportCellWork), after the members it refers to.
     for (const auto& c : cellWorkFileSpecs()) v.push_back(c);
+    // The trainings of members (services/ImportTraining), after the members.
+    v.push_back(trainingFileSpec());
     return v;
   }();
   return k;
@@ -166,6 +169,24 @@ bool ImportPlan::changesAnything() const {
   for (const auto& f : files)
     if (f.added || f.updated) return true;
   return false;
+}
+
+void addPlannedRow(PlannedFile& pf, PlannedRow pr, bool isNew, std::vector<std::string>& problems) {
+  if (!pr.problems.empty()) {
+    pr.action = ImportAction::Error;
+    ++pf.errors;
+  } else if (isNew) {
+    pr.action = ImportAction::New;
+    ++pf.added;
+  } else if (!pr.changes.empty()) {
+    pr.action = ImportAction::Update;
+    ++pf.updated;
+  } else {
+    pr.action = ImportAction::Unchanged;
+    ++pf.unchanged;
+  }
+  for (const auto& m : pr.problems) problems.push_back(m);
+  pf.rows.push_back(std::move(pr));
 }
 
 }  // namespace dangbo::services

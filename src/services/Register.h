@@ -74,5 +74,8 @@ std::vector<core::CellLeader> cellLeaders(Services& s, const Actor& actor, const
 /// Records a training course attended by a member in a year.
 void addTraining(Services& s, const Actor& actor, const std::string& memberCode, int year,
                  const std::optional<core::Date>& date, const std::string& course);
+/// The checks of addTraining alone: throws its refusal, writes nothing (an import's plan).
+void checkTraining(Services& s, const Actor& actor, const std::string& memberCode, int year,
+                   const std::optional<core::Date>& date, const std::string& course);
 
 }  // namespace dangbo::services

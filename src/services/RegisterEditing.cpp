@@ -559,17 +559,33 @@ std::vector<core::CellLeader> cellLeaders(Services& s, const Actor& actor, const
   return repo.leaders(organizationByCode(repo, orgCode).id);
 }
 
-void addTraining(Services& s, const Actor& actor, const std::string& memberCode, int year,
-                 const std::optional<Date>& date, const std::string& course) {
-  store::RegisterRepository repo(storeOf(s));
+namespace {
+// The member of a training addTraining would record, after its checks (the refusal thrown otherwise).
+core::Member checkedTraining(store::RegisterRepository& repo, const Actor& actor,
+                             const std::string& memberCode, int year, const std::optional<Date>& date,
+                             const std::string& course) {
   core::Member m = memberByCode(repo, memberCode);
   requireWrite(actor, m.cellId);
   if (year < 1950 || year > Date::today().year() + 1)
     throw DataError(format(tr("The year {1} is not possible for a training."), {std::to_string(year)}));
   if (date && date->year() != year)
     throw DataError(format(tr("The training date {1} is not in {2}."), {date->vn(), std::to_string(year)}));
-  std::string c = core::normalizeText(course);
-  if (c.empty()) throw DataError(tr("Name the training course."));
+  if (core::normalizeText(course).empty()) throw DataError(tr("Name the training course."));
+  return m;
+}
+}  // namespace
+
+void checkTraining(Services& s, const Actor& actor, const std::string& memberCode, int year,
+                   const std::optional<Date>& date, const std::string& course) {
+  store::RegisterRepository repo(storeOf(s));
+  checkedTraining(repo, actor, memberCode, year, date, course);
+}
+
+void addTraining(Services& s, const Actor& actor, const std::string& memberCode, int year,
+                 const std::optional<Date>& date, const std::string& course) {
+  store::RegisterRepository repo(storeOf(s));
+  const core::Member m = checkedTraining(repo, actor, memberCode, year, date, course);
+  const std::string c = core::normalizeText(course);
   storeOf(s).transaction([&] {
     repo.insertTraining({0, m.id, year, date, c});
     s.audit(actor, "training.add", "member:" + m.code, "", std::to_string(year) + " " + c);

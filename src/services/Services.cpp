@@ -73,9 +73,12 @@ void Services::audit(const Actor& actor, const std::string& action, const std::s
 
 BulkWrite::BulkWrite(Services& s) : s_(s) {
   ++s_.bulkDepth_;
+  // The doors' statements are prepared once for the whole bulk, not once per record.
+  s_.db_->openStatementCache();
 }
 
 BulkWrite::~BulkWrite() {
+  s_.db_->closeStatementCache();
   if (--s_.bulkDepth_ == 0) s_.bulkQuietAdds_ = false;
 }
 

@@ -111,14 +111,14 @@ Recognition readRecognition(SQLite::Statement& q) {
 }  // namespace
 
 std::optional<core::Candidate> AdmissionRepository::candidateByCode(const std::string& code) {
-  SQLite::Statement q(db_.db(), std::string(kCandidateColumns) + "WHERE code = ?");
+  auto q = db_.prepare(std::string(kCandidateColumns) + "WHERE code = ?");
   q.bind(1, code);
   if (!q.executeStep()) return std::nullopt;
   return readCandidate(q);
 }
 
 std::optional<core::Candidate> AdmissionRepository::candidateById(core::Id id) {
-  SQLite::Statement q(db_.db(), std::string(kCandidateColumns) + "WHERE id = ?");
+  auto q = db_.prepare(std::string(kCandidateColumns) + "WHERE id = ?");
   q.bind(1, static_cast<int64_t>(id));
   if (!q.executeStep()) return std::nullopt;
   return readCandidate(q);
@@ -126,9 +126,8 @@ std::optional<core::Candidate> AdmissionRepository::candidateById(core::Id id) {
 
 std::vector<core::Candidate> AdmissionRepository::candidates(std::optional<core::Id> cellId,
                                                              const std::string& status) {
-  SQLite::Statement q(db_.db(),
-                      std::string(kCandidateColumns) +
-                          "WHERE (?1 IS NULL OR cell_id = ?1) AND (?2 = '' OR status = ?2) ORDER BY code");
+  auto q = db_.prepare(std::string(kCandidateColumns) +
+                       "WHERE (?1 IS NULL OR cell_id = ?1) AND (?2 = '' OR status = ?2) ORDER BY code");
   sql::bind(q, 1, cellId);
   q.bind(2, status);
   std::vector<core::Candidate> out;
@@ -137,8 +136,7 @@ std::vector<core::Candidate> AdmissionRepository::candidates(std::optional<core:
 }
 
 void AdmissionRepository::updateCandidate(const core::Candidate& c) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "UPDATE candidates SET listed_on = ?, certificate_no = ?, certificate_on = ?, application_on = ?, "
       "history_on = ?, background_check_on = ?, background_check_result = ?, sponsor1 = ?, "
       "sponsor1_since = ?, sponsor2 = ?, sponsor2_since = ?, youth_union_resolution = ?, "
@@ -155,9 +153,9 @@ void AdmissionRepository::updateCandidate(const core::Candidate& c) {
 }
 
 void AdmissionRepository::saveHelper(core::Id candidateId, const CandidateHelper& h) {
-  SQLite::Statement q(db_.db(),
-                      "INSERT INTO candidate_helpers (candidate_id, member_id, from_date) VALUES (?, ?, ?) "
-                      "ON CONFLICT (candidate_id, member_id) DO UPDATE SET from_date = excluded.from_date");
+  auto q = db_.prepare(
+      "INSERT INTO candidate_helpers (candidate_id, member_id, from_date) VALUES (?, ?, ?) "
+      "ON CONFLICT (candidate_id, member_id) DO UPDATE SET from_date = excluded.from_date");
   q.bind(1, static_cast<int64_t>(candidateId));
   q.bind(2, static_cast<int64_t>(h.memberId));
   sql::bind(q, 3, h.from);
@@ -165,8 +163,8 @@ void AdmissionRepository::saveHelper(core::Id candidateId, const CandidateHelper
 }
 
 std::vector<CandidateHelper> AdmissionRepository::helpers(core::Id candidateId) {
-  SQLite::Statement q(
-      db_.db(), "SELECT member_id, from_date FROM candidate_helpers WHERE candidate_id = ? ORDER BY rowid");
+  auto q =
+      db_.prepare("SELECT member_id, from_date FROM candidate_helpers WHERE candidate_id = ? ORDER BY rowid");
   q.bind(1, static_cast<int64_t>(candidateId));
   std::vector<CandidateHelper> out;
   while (q.executeStep()) out.push_back({q.getColumn(0).getInt64(), sql::date(q.getColumn(1))});
@@ -174,8 +172,7 @@ std::vector<CandidateHelper> AdmissionRepository::helpers(core::Id candidateId) 
 }
 
 core::Id AdmissionRepository::insertCheck(const CandidateCheck& c) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "INSERT INTO candidate_checks (id, candidate_id, person, relation, checked_on, result) VALUES "
       "(?, ?, ?, ?, ?, ?)");
   sql::bindId(q, 1, c.id);
@@ -189,8 +186,7 @@ core::Id AdmissionRepository::insertCheck(const CandidateCheck& c) {
 }
 
 std::vector<CandidateCheck> AdmissionRepository::checks(core::Id candidateId) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "SELECT id, candidate_id, person, relation, checked_on, result FROM candidate_checks WHERE "
       "candidate_id = ? ORDER BY id");
   q.bind(1, static_cast<int64_t>(candidateId));
@@ -202,15 +198,14 @@ std::vector<CandidateCheck> AdmissionRepository::checks(core::Id candidateId) {
 }
 
 std::optional<Recognition> AdmissionRepository::recognition(core::Id memberId) {
-  SQLite::Statement q(db_.db(), std::string(kRecognitionColumns) + "WHERE member_id = ?");
+  auto q = db_.prepare(std::string(kRecognitionColumns) + "WHERE member_id = ?");
   q.bind(1, static_cast<int64_t>(memberId));
   if (!q.executeStep()) return std::nullopt;
   return readRecognition(q);
 }
 
 void AdmissionRepository::saveRecognition(const Recognition& r) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "INSERT INTO recognitions (member_id, cell_review_on, official_count, in_favour, decision_no, "
       "decision_on, result) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET "
       "cell_review_on = excluded.cell_review_on, official_count = excluded.official_count, "
@@ -227,46 +222,43 @@ void AdmissionRepository::saveRecognition(const Recognition& r) {
 }
 
 std::vector<Recognition> AdmissionRepository::recognitions() {
-  SQLite::Statement q(db_.db(), std::string(kRecognitionColumns) + "ORDER BY member_id");
+  auto q = db_.prepare(std::string(kRecognitionColumns) + "ORDER BY member_id");
   std::vector<Recognition> out;
   while (q.executeStep()) out.push_back(readRecognition(q));
   return out;
 }
 
 std::optional<MemberFacts> AdmissionRepository::memberFacts(core::Id id) {
-  SQLite::Statement q(db_.db(), std::string(kFactColumns) + "WHERE id = ?");
+  auto q = db_.prepare(std::string(kFactColumns) + "WHERE id = ?");
   q.bind(1, static_cast<int64_t>(id));
   if (!q.executeStep()) return std::nullopt;
   return readFacts(q);
 }
 
 std::vector<MemberFacts> AdmissionRepository::probationaryMembers() {
-  SQLite::Statement q(db_.db(),
-                      std::string(kFactColumns) +
-                          "WHERE official_on IS NULL AND admitted_on IS NOT NULL AND status IN ('active', "
-                          "'exempt') ORDER BY code");
+  auto q = db_.prepare(std::string(kFactColumns) +
+                       "WHERE official_on IS NULL AND admitted_on IS NOT NULL AND status IN ('active', "
+                       "'exempt') ORDER BY code");
   return readAllFacts(q);
 }
 
 std::vector<MemberFacts> AdmissionRepository::admittedPresentMembers() {
-  SQLite::Statement q(db_.db(),
-                      std::string(kFactColumns) +
-                          "WHERE admitted_on IS NOT NULL AND status IN ('active', 'exempt') ORDER BY code");
+  auto q = db_.prepare(std::string(kFactColumns) +
+                       "WHERE admitted_on IS NOT NULL AND status IN ('active', 'exempt') ORDER BY code");
   return readAllFacts(q);
 }
 
 std::vector<MemberFacts> AdmissionRepository::membersLike(const std::string& cccd,
                                                           const std::string& searchKey) {
-  SQLite::Statement q(db_.db(),
-                      std::string(kFactColumns) +
-                          "WHERE (?1 <> '' AND cccd = ?1) OR (?2 <> '' AND search_key = ?2) ORDER BY code");
+  auto q = db_.prepare(std::string(kFactColumns) +
+                       "WHERE (?1 <> '' AND cccd = ?1) OR (?2 <> '' AND search_key = ?2) ORDER BY code");
   q.bind(1, cccd);
   q.bind(2, searchKey);
   return readAllFacts(q);
 }
 
 std::vector<std::string> AdmissionRepository::removalGrounds(core::Id memberId) {
-  SQLite::Statement q(db_.db(), "SELECT ground FROM removals WHERE member_id = ? ORDER BY decision_on, id");
+  auto q = db_.prepare("SELECT ground FROM removals WHERE member_id = ? ORDER BY decision_on, id");
   q.bind(1, static_cast<int64_t>(memberId));
   std::vector<std::string> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getString());
@@ -274,8 +266,7 @@ std::vector<std::string> AdmissionRepository::removalGrounds(core::Id memberId) 
 }
 
 std::vector<core::Candidate> AdmissionRepository::candidatesWithCccd(const std::string& cccd) {
-  SQLite::Statement q(db_.db(),
-                      std::string(kCandidateColumns) + "WHERE cccd = ? AND cccd <> '' ORDER BY code");
+  auto q = db_.prepare(std::string(kCandidateColumns) + "WHERE cccd = ? AND cccd <> '' ORDER BY code");
   q.bind(1, cccd);
   std::vector<core::Candidate> out;
   while (q.executeStep()) out.push_back(readCandidate(q));
@@ -285,13 +276,13 @@ std::vector<core::Candidate> AdmissionRepository::candidatesWithCccd(const std::
 std::vector<AdmissionFact> AdmissionRepository::admissionsBetween(const core::Date& from,
                                                                   const core::Date& to) {
   std::vector<AdmissionFact> out;
-  SQLite::Statement m(db_.db(), "SELECT " + rule::kAdmissionCell + ", m.admitted_on FROM members m WHERE " +
-                                    rule::kAdmittedHereBetween);
+  auto m = db_.prepare("SELECT " + rule::kAdmissionCell + ", m.admitted_on FROM members m WHERE " +
+                       rule::kAdmittedHereBetween);
   m.bind(1, from.iso());
   m.bind(2, to.iso());
   while (m.executeStep()) out.push_back({m.getColumn(0).getInt64(), sql::requiredDate(m.getColumn(1)), true});
-  SQLite::Statement c(
-      db_.db(), "SELECT c.cell_id, c.decision_on FROM candidates c WHERE " + rule::kDecidedAwaitingCeremony);
+  auto c = db_.prepare("SELECT c.cell_id, c.decision_on FROM candidates c WHERE " +
+                       rule::kDecidedAwaitingCeremony);
   c.bind(1, from.iso());
   c.bind(2, to.iso());
   while (c.executeStep())

@@ -29,7 +29,7 @@ int64_t AuditRepository::append(const std::string& user, const std::string& acti
                                 const std::string& oldValue, const std::string& newValue,
                                 const std::string& reason) {
   AuditEntry e;
-  SQLite::Statement last(db_.db(), "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+  auto last = db_.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
   e.id = 1;
   if (last.executeStep()) {
     e.id = last.getColumn(0).getInt64() + 1;
@@ -43,8 +43,7 @@ int64_t AuditRepository::append(const std::string& user, const std::string& acti
   e.newValue = newValue;
   e.reason = reason;
   e.hash = auditHash(e);
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "INSERT INTO audit_log (id, at, username, action, record, old_value, new_value, reason, "
       "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, e.id);
@@ -82,7 +81,7 @@ constexpr const char* kColumns =
 
 std::vector<AuditEntry> AuditRepository::latest(int limit) {
   std::vector<AuditEntry> out;
-  SQLite::Statement q(db_.db(), std::string(kColumns) + "ORDER BY id DESC LIMIT ?");
+  auto q = db_.prepare(std::string(kColumns) + "ORDER BY id DESC LIMIT ?");
   q.bind(1, limit);
   while (q.executeStep()) out.push_back(readRow(q));
   return out;
@@ -90,11 +89,10 @@ std::vector<AuditEntry> AuditRepository::latest(int limit) {
 
 std::vector<AuditEntry> AuditRepository::search(const AuditQuery& f) {
   std::vector<AuditEntry> out;
-  SQLite::Statement q(db_.db(),
-                      std::string(kColumns) +
-                          "WHERE (?1 = '' OR username = ?1) AND (?2 = '' OR instr(record, ?2) > 0) "
-                          "AND (?3 = '' OR substr(at, 1, 10) >= ?3) AND (?4 = '' OR substr(at, 1, 10) <= ?4) "
-                          "ORDER BY id DESC LIMIT ?5");
+  auto q = db_.prepare(std::string(kColumns) +
+                       "WHERE (?1 = '' OR username = ?1) AND (?2 = '' OR instr(record, ?2) > 0) "
+                       "AND (?3 = '' OR substr(at, 1, 10) >= ?3) AND (?4 = '' OR substr(at, 1, 10) <= ?4) "
+                       "ORDER BY id DESC LIMIT ?5");
   q.bind(1, f.username);
   q.bind(2, f.record);
   q.bind(3, f.fromDay);
@@ -105,20 +103,20 @@ std::vector<AuditEntry> AuditRepository::search(const AuditQuery& f) {
 }
 
 std::optional<std::pair<int64_t, std::string>> AuditRepository::head() {
-  SQLite::Statement q(db_.db(), "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+  auto q = db_.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
   if (!q.executeStep()) return std::nullopt;
   return std::pair<int64_t, std::string>{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
 }
 
 std::optional<std::string> AuditRepository::hashOf(int64_t id) {
-  SQLite::Statement q(db_.db(), "SELECT hash FROM audit_log WHERE id = ?");
+  auto q = db_.prepare("SELECT hash FROM audit_log WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getString();
 }
 
 std::optional<int64_t> AuditRepository::firstBrokenRow() {
-  SQLite::Statement q(db_.db(), std::string(kColumns) + "ORDER BY id");
+  auto q = db_.prepare(std::string(kColumns) + "ORDER BY id");
   std::string prev;
   while (q.executeStep()) {
     AuditEntry e = readRow(q);

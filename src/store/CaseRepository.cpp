@@ -124,10 +124,10 @@ bool exists(Database& db, const char* table, const std::string& number, const st
 }  // namespace
 
 std::vector<InspectionRow> CaseRepository::inspections(const InspectionQuery& f) {
-  SQLite::Statement q(db_.db(), inspectionSelect() +
-                                    "WHERE (?1 IS NULL OR substr(t.date, 1, 4) = printf('%04d', ?1)) "
-                                    "AND (?2 = '' OR t.kind = ?2) AND (?3 = '' OR t.subject_type = ?3) "
-                                    "ORDER BY t.date, t.number, t.id");
+  auto q = db_.prepare(inspectionSelect() +
+                       "WHERE (?1 IS NULL OR substr(t.date, 1, 4) = printf('%04d', ?1)) "
+                       "AND (?2 = '' OR t.kind = ?2) AND (?3 = '' OR t.subject_type = ?3) "
+                       "ORDER BY t.date, t.number, t.id");
   sql::bind(q, 1, f.year);
   q.bind(2, f.kind);
   q.bind(3, f.subjectType);
@@ -137,7 +137,7 @@ std::vector<InspectionRow> CaseRepository::inspections(const InspectionQuery& f)
 }
 
 std::optional<InspectionRow> CaseRepository::inspectionById(core::Id id) {
-  SQLite::Statement q(db_.db(), inspectionSelect() + "WHERE t.id = ?1");
+  auto q = db_.prepare(inspectionSelect() + "WHERE t.id = ?1");
   q.bind(1, static_cast<int64_t>(id));
   if (!q.executeStep()) return std::nullopt;
   return readInspection(q);
@@ -149,9 +149,9 @@ bool CaseRepository::inspectionExists(const std::string& number, const std::stri
 }
 
 std::vector<DisciplineRow> CaseRepository::disciplines(const std::string& subjectType, core::Id subjectId) {
-  SQLite::Statement q(db_.db(), disciplineSelect() +
-                                    "WHERE (?1 = '' OR (t.subject_type = ?1 AND t.subject_id = ?2)) "
-                                    "ORDER BY t.date, t.id");
+  auto q = db_.prepare(disciplineSelect() +
+                       "WHERE (?1 = '' OR (t.subject_type = ?1 AND t.subject_id = ?2)) "
+                       "ORDER BY t.date, t.id");
   q.bind(1, subjectType);
   q.bind(2, static_cast<int64_t>(subjectId));
   std::vector<DisciplineRow> out;
@@ -160,7 +160,7 @@ std::vector<DisciplineRow> CaseRepository::disciplines(const std::string& subjec
 }
 
 std::optional<DisciplineRow> CaseRepository::disciplineById(core::Id id) {
-  SQLite::Statement q(db_.db(), disciplineSelect() + "WHERE t.id = ?1");
+  auto q = db_.prepare(disciplineSelect() + "WHERE t.id = ?1");
   q.bind(1, static_cast<int64_t>(id));
   if (!q.executeStep()) return std::nullopt;
   return readDiscipline(q);
@@ -172,8 +172,7 @@ bool CaseRepository::disciplineExists(const std::string& number, const std::stri
 }
 
 void CaseRepository::setInspectionLinks(core::Id id, const InspectionLinks& l) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "UPDATE inspections SET plan_id = ?2, follows_id = ?3, violation_on = ?4, findings_on = ?5, "
       "closed_on = ?6 WHERE id = ?1");
   q.bind(1, static_cast<int64_t>(id));
@@ -187,9 +186,9 @@ void CaseRepository::setInspectionLinks(core::Id id, const InspectionLinks& l) {
 
 void CaseRepository::updateInspectionText(core::Id id, const std::string& team, const std::string& findings,
                                           const std::string& conclusion, const std::string& followUp) {
-  SQLite::Statement q(db_.db(),
-                      "UPDATE inspections SET team = ?2, findings = ?3, conclusion = ?4, follow_up = ?5 "
-                      "WHERE id = ?1");
+  auto q = db_.prepare(
+      "UPDATE inspections SET team = ?2, findings = ?3, conclusion = ?4, follow_up = ?5 "
+      "WHERE id = ?1");
   q.bind(1, static_cast<int64_t>(id));
   q.bind(2, team);
   q.bind(3, findings);
@@ -199,7 +198,7 @@ void CaseRepository::updateInspectionText(core::Id id, const std::string& team, 
 }
 
 std::vector<InspectionRow> CaseRepository::inspectionsFollowing(core::Id id) {
-  SQLite::Statement q(db_.db(), inspectionSelect() + "WHERE t.follows_id = ?1 ORDER BY t.date, t.id");
+  auto q = db_.prepare(inspectionSelect() + "WHERE t.follows_id = ?1 ORDER BY t.date, t.id");
   q.bind(1, static_cast<int64_t>(id));
   std::vector<InspectionRow> out;
   while (q.executeStep()) out.push_back(readInspection(q));
@@ -207,9 +206,9 @@ std::vector<InspectionRow> CaseRepository::inspectionsFollowing(core::Id id) {
 }
 
 core::Id CaseRepository::insertPlan(const PlanRow& p) {
-  SQLite::Statement q(db_.db(),
-                      "INSERT INTO inspection_plans (id, year, number, title, planned_organizations, "
-                      "planned_members) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  auto q = db_.prepare(
+      "INSERT INTO inspection_plans (id, year, number, title, planned_organizations, "
+      "planned_members) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   sql::bindId(q, 1, p.id);
   q.bind(2, p.year);
   q.bind(3, p.number);
@@ -221,7 +220,7 @@ core::Id CaseRepository::insertPlan(const PlanRow& p) {
 }
 
 std::vector<PlanRow> CaseRepository::plans(int year) {
-  SQLite::Statement q(db_.db(), std::string(kPlanSelect) + "WHERE p.year = ?1 ORDER BY p.number, p.id");
+  auto q = db_.prepare(std::string(kPlanSelect) + "WHERE p.year = ?1 ORDER BY p.number, p.id");
   q.bind(1, year);
   std::vector<PlanRow> out;
   while (q.executeStep()) out.push_back(readPlan(q));
@@ -229,7 +228,7 @@ std::vector<PlanRow> CaseRepository::plans(int year) {
 }
 
 std::optional<PlanRow> CaseRepository::planById(core::Id id) {
-  SQLite::Statement q(db_.db(), std::string(kPlanSelect) + "WHERE p.id = ?1");
+  auto q = db_.prepare(std::string(kPlanSelect) + "WHERE p.id = ?1");
   q.bind(1, static_cast<int64_t>(id));
   if (!q.executeStep()) return std::nullopt;
   return readPlan(q);
@@ -237,7 +236,7 @@ std::optional<PlanRow> CaseRepository::planById(core::Id id) {
 
 void CaseRepository::setDisciplineLinks(core::Id id, const std::string& post,
                                         std::optional<core::Id> inspectionId) {
-  SQLite::Statement q(db_.db(), "UPDATE disciplines SET post = ?2, inspection_id = ?3 WHERE id = ?1");
+  auto q = db_.prepare("UPDATE disciplines SET post = ?2, inspection_id = ?3 WHERE id = ?1");
   q.bind(1, static_cast<int64_t>(id));
   q.bind(2, post);
   bindOptId(q, 3, inspectionId);
@@ -245,7 +244,7 @@ void CaseRepository::setDisciplineLinks(core::Id id, const std::string& post,
 }
 
 std::vector<DisciplineRow> CaseRepository::disciplinesOfInspection(core::Id inspectionId) {
-  SQLite::Statement q(db_.db(), disciplineSelect() + "WHERE t.inspection_id = ?1 ORDER BY t.date, t.id");
+  auto q = db_.prepare(disciplineSelect() + "WHERE t.inspection_id = ?1 ORDER BY t.date, t.id");
   q.bind(1, static_cast<int64_t>(inspectionId));
   std::vector<DisciplineRow> out;
   while (q.executeStep()) out.push_back(readDiscipline(q));
@@ -254,9 +253,9 @@ std::vector<DisciplineRow> CaseRepository::disciplinesOfInspection(core::Id insp
 
 void CaseRepository::setRemovalProposal(core::Id memberId, const core::Date& decisionOn,
                                         std::optional<core::Date> proposedOn, const std::string& proposalNo) {
-  SQLite::Statement q(db_.db(),
-                      "UPDATE removals SET proposed_on = ?3, proposal_no = ?4 WHERE member_id = ?1 "
-                      "AND decision_on = ?2");
+  auto q = db_.prepare(
+      "UPDATE removals SET proposed_on = ?3, proposal_no = ?4 WHERE member_id = ?1 "
+      "AND decision_on = ?2");
   q.bind(1, static_cast<int64_t>(memberId));
   q.bind(2, decisionOn.iso());
   sql::bind(q, 3, proposedOn);
@@ -266,8 +265,7 @@ void CaseRepository::setRemovalProposal(core::Id memberId, const core::Date& dec
 
 void CaseRepository::completeDemoCases(const core::Date& today, const std::string& routineTitle,
                                        const std::string& supervisionTitle) {
-  SQLite::Statement steps(
-      db_.db(),
+  auto steps = db_.prepare(
       "UPDATE inspections SET findings_on = CASE WHEN date(date, '+10 days') <= ?1 "
       "THEN date(date, '+10 days') END, closed_on = CASE WHEN date(date, '+25 days') <= ?1 "
       "THEN date(date, '+25 days') END");
@@ -282,8 +280,7 @@ void CaseRepository::completeDemoCases(const core::Date& today, const std::strin
       "UPDATE inspections SET violation_on = (SELECT d.violation_on FROM disciplines d WHERE d.inspection_id "
       "= "
       "inspections.id ORDER BY d.date LIMIT 1) WHERE id IN (SELECT inspection_id FROM disciplines)");
-  SQLite::Statement plans(
-      db_.db(),
+  auto plans = db_.prepare(
       "INSERT INTO inspection_plans (year, number, title, planned_organizations, planned_members) "
       "SELECT CAST(substr(date, 1, 4) AS INTEGER), CASE WHEN kind = 'giam_sat' THEN '02-KH/UBKT' ELSE "
       "'01-KH/UBKT' END, CASE WHEN kind = 'giam_sat' THEN ?2 ELSE ?1 END, "
@@ -303,8 +300,7 @@ void CaseRepository::completeDemoCases(const core::Date& today, const std::strin
 }
 
 core::Id CaseRepository::insertComplaint(const ComplaintRow& c) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "INSERT INTO complaints (id, discipline_id, received_on, filed_on, content, outcome, outcome_on) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   sql::bindId(q, 1, c.id);
@@ -320,7 +316,7 @@ core::Id CaseRepository::insertComplaint(const ComplaintRow& c) {
 
 void CaseRepository::setComplaintOutcome(core::Id complaintId, const std::string& outcome,
                                          const core::Date& on) {
-  SQLite::Statement q(db_.db(), "UPDATE complaints SET outcome = ?2, outcome_on = ?3 WHERE id = ?1");
+  auto q = db_.prepare("UPDATE complaints SET outcome = ?2, outcome_on = ?3 WHERE id = ?1");
   q.bind(1, static_cast<int64_t>(complaintId));
   q.bind(2, outcome);
   q.bind(3, on.iso());
@@ -328,15 +324,15 @@ void CaseRepository::setComplaintOutcome(core::Id complaintId, const std::string
 }
 
 std::optional<ComplaintRow> CaseRepository::complaintById(core::Id id) {
-  SQLite::Statement q(db_.db(), std::string(kComplaintSelect) + "WHERE id = ?1");
+  auto q = db_.prepare(std::string(kComplaintSelect) + "WHERE id = ?1");
   q.bind(1, static_cast<int64_t>(id));
   if (!q.executeStep()) return std::nullopt;
   return readComplaint(q);
 }
 
 std::vector<ComplaintRow> CaseRepository::complaints(core::Id disciplineId) {
-  SQLite::Statement q(
-      db_.db(), std::string(kComplaintSelect) + "WHERE (?1 = 0 OR discipline_id = ?1) ORDER BY filed_on, id");
+  auto q = db_.prepare(std::string(kComplaintSelect) +
+                       "WHERE (?1 = 0 OR discipline_id = ?1) ORDER BY filed_on, id");
   q.bind(1, static_cast<int64_t>(disciplineId));
   std::vector<ComplaintRow> out;
   while (q.executeStep()) out.push_back(readComplaint(q));
@@ -344,8 +340,7 @@ std::vector<ComplaintRow> CaseRepository::complaints(core::Id disciplineId) {
 }
 
 std::vector<RemovalRow> CaseRepository::removals(const core::Date& from, const core::Date& to) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "SELECT r.id, r.member_id, r.ground, r.proposed_on, r.decision_no, r.decision_on, m.code, "
       "m.full_name, r.proposal_no FROM removals r JOIN members m ON m.id = r.member_id "
       "WHERE r.decision_on BETWEEN ?1 AND ?2 ORDER BY r.decision_on, r.id");
@@ -369,8 +364,7 @@ std::vector<RemovalRow> CaseRepository::removals(const core::Date& from, const c
 }
 
 std::vector<DecisionCount> CaseRepository::decisionCounts(const core::Date& from, const core::Date& to) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "SELECT subject_type, form, body, count(*) FROM disciplines WHERE date BETWEEN ?1 AND ?2 "
       "GROUP BY subject_type, form, body ORDER BY subject_type, form, body");
   q.bind(1, from.iso());
@@ -384,10 +378,10 @@ std::vector<DecisionCount> CaseRepository::decisionCounts(const core::Date& from
 
 std::vector<InspectionKindCount> CaseRepository::inspectionKindCounts(const core::Date& from,
                                                                       const core::Date& to) {
-  SQLite::Statement q(db_.db(),
-                      "SELECT kind, count(DISTINCT CASE WHEN subject_type = 'to_chuc' THEN subject_id END), "
-                      "count(DISTINCT CASE WHEN subject_type = 'dang_vien' THEN subject_id END) "
-                      "FROM inspections WHERE date BETWEEN ?1 AND ?2 GROUP BY kind ORDER BY kind");
+  auto q = db_.prepare(
+      "SELECT kind, count(DISTINCT CASE WHEN subject_type = 'to_chuc' THEN subject_id END), "
+      "count(DISTINCT CASE WHEN subject_type = 'dang_vien' THEN subject_id END) "
+      "FROM inspections WHERE date BETWEEN ?1 AND ?2 GROUP BY kind ORDER BY kind");
   q.bind(1, from.iso());
   q.bind(2, to.iso());
   std::vector<InspectionKindCount> out;
@@ -397,18 +391,17 @@ std::vector<InspectionKindCount> CaseRepository::inspectionKindCounts(const core
 }
 
 std::pair<int, int> CaseRepository::caseRowCounts() {
-  SQLite::Statement q(db_.db(),
-                      "SELECT (SELECT count(*) FROM inspections), (SELECT count(*) FROM disciplines)");
+  auto q = db_.prepare("SELECT (SELECT count(*) FROM inspections), (SELECT count(*) FROM disciplines)");
   q.executeStep();
   return {q.getColumn(0).getInt(), q.getColumn(1).getInt()};
 }
 
 bool CaseRepository::holdsPost(core::Id memberId, const core::Date& on) {
-  SQLite::Statement q(db_.db(),
-                      "SELECT 1 FROM cell_leaders WHERE member_id = ?1 AND from_date <= ?2 "
-                      "AND (to_date IS NULL OR to_date > ?2) "
-                      "UNION ALL SELECT 1 FROM committee_seats s JOIN terms t ON t.id = s.term_id "
-                      "WHERE s.member_id = ?1 AND t.from_year <= ?3 AND t.to_year >= ?3");
+  auto q = db_.prepare(
+      "SELECT 1 FROM cell_leaders WHERE member_id = ?1 AND from_date <= ?2 "
+      "AND (to_date IS NULL OR to_date > ?2) "
+      "UNION ALL SELECT 1 FROM committee_seats s JOIN terms t ON t.id = s.term_id "
+      "WHERE s.member_id = ?1 AND t.from_year <= ?3 AND t.to_year >= ?3");
   q.bind(1, static_cast<int64_t>(memberId));
   q.bind(2, on.iso());
   q.bind(3, on.year());
@@ -417,8 +410,7 @@ bool CaseRepository::holdsPost(core::Id memberId, const core::Date& on) {
 
 std::optional<std::pair<std::string, std::string>> CaseRepository::postHeld(core::Id memberId,
                                                                             const core::Date& on) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "SELECT l.role, o.name FROM cell_leaders l JOIN organizations o ON o.id = l.org_id "
       "WHERE l.member_id = ?1 AND l.from_date <= ?2 AND (l.to_date IS NULL OR l.to_date > ?2) "
       "UNION ALL SELECT s.position, '' FROM committee_seats s JOIN terms t ON t.id = s.term_id "

@@ -96,7 +96,7 @@ int latestVersion(const std::vector<Migration>& steps) {
 }
 
 Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path)
-    : db_(std::move(db)), path_(std::move(path)) {}
+    : db_(std::move(db)), pool_(std::make_unique<StatementPool>(*db_)), path_(std::move(path)) {}
 
 void Database::configure() {
   db_->setBusyTimeout(5000);
@@ -395,18 +395,19 @@ void Database::transactionRaw(const std::function<void()>& workIn) {
   const std::function<void()> work = [&workIn] { guarded(workIn); };
   if (sqlite3_get_autocommit(db_->getHandle()) == 0) {
     // Already inside a transaction: nest as a savepoint, so a use case can call another.
+    // (Prepared: a bulk caller's many nested calls parse these once.)
     const std::string name = "nested" + std::to_string(++savepointDepth_);
-    db_->exec("SAVEPOINT " + name);
+    prepare("SAVEPOINT " + name).exec();
     try {
       work();
     } catch (...) {
       --savepointDepth_;
-      db_->exec("ROLLBACK TO " + name);
-      db_->exec("RELEASE " + name);
+      prepare("ROLLBACK TO " + name).exec();
+      prepare("RELEASE " + name).exec();
       throw;
     }
     --savepointDepth_;
-    db_->exec("RELEASE " + name);
+    prepare("RELEASE " + name).exec();
     return;
   }
   SQLite::Transaction t(*db_);

@@ -6,9 +6,11 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/Migrations.h"
+#include "store/Prepared.h"
 
 namespace dangbo::core {
 class Progress;
@@ -52,6 +54,25 @@ class Database {
 
   /// The connection.
   SQLite::Database& db() { return *db_; }
+  /// A statement of `sql`, lent (store/Prepared.h): from the cache inside a StatementCache scope.
+  Prepared prepare(const std::string& sql) { return Prepared(*pool_, sql); }
+  /// While alive, prepare() keeps the statements it lends and lends them again (a bulk caller of the doors:
+  /// services/BulkWrite). Nests; the last one to end finalizes them.
+  class StatementCache {
+   public:
+    explicit StatementCache(Database& db) : pool_(*db.pool_) { pool_.open(); }
+    ~StatementCache() { pool_.close(); }
+    StatementCache(const StatementCache&) = delete;
+    StatementCache& operator=(const StatementCache&) = delete;
+
+   private:
+    StatementPool& pool_;
+  };
+  /// The same scope opened and closed by hand (a caller that cannot hold the class: services/BulkWrite).
+  void openStatementCache() { pool_->open(); }
+  void closeStatementCache() noexcept { pool_->close(); }
+  /// The cache's counts: statements prepared, loans served from the cache (for tests).
+  std::pair<size_t, size_t> statementCounts() const { return {pool_->prepared(), pool_->reused()}; }
   /// The file.
   const std::filesystem::path& path() const { return path_; }
   /// What opening did.
@@ -91,6 +112,8 @@ class Database {
   void transactionRaw(const std::function<void()>& work);
   void migrate(const std::vector<Migration>& steps, bool isNew);
   std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<StatementPool>
+      pool_;  // after db_: its statements are finalized before the connection closes
   std::filesystem::path path_;
   OpenReport report_;
   int savepointDepth_ = 0;

@@ -43,8 +43,7 @@ core::BadgeAward readAward(SQLite::Statement& q) {
 }  // namespace
 
 std::vector<core::PartyInterruption> PartyFileRepository::interruptions(core::Id memberId) {
-  SQLite::Statement q(db_.db(),
-                      std::string(kInterruptionColumns) + "WHERE member_id = ? ORDER BY from_date, id");
+  auto q = db_.prepare(std::string(kInterruptionColumns) + "WHERE member_id = ? ORDER BY from_date, id");
   q.bind(1, static_cast<int64_t>(memberId));
   std::vector<core::PartyInterruption> out;
   while (q.executeStep()) out.push_back(readInterruption(q));
@@ -52,7 +51,7 @@ std::vector<core::PartyInterruption> PartyFileRepository::interruptions(core::Id
 }
 
 std::map<core::Id, std::vector<core::PartyInterruption>> PartyFileRepository::allInterruptions() {
-  SQLite::Statement q(db_.db(), std::string(kInterruptionColumns) + "ORDER BY member_id, from_date, id");
+  auto q = db_.prepare(std::string(kInterruptionColumns) + "ORDER BY member_id, from_date, id");
   std::map<core::Id, std::vector<core::PartyInterruption>> out;
   while (q.executeStep()) {
     auto i = readInterruption(q);
@@ -62,15 +61,14 @@ std::map<core::Id, std::vector<core::PartyInterruption>> PartyFileRepository::al
 }
 
 std::optional<core::PartyInterruption> PartyFileRepository::interruption(core::Id id) {
-  SQLite::Statement q(db_.db(), std::string(kInterruptionColumns) + "WHERE id = ?");
+  auto q = db_.prepare(std::string(kInterruptionColumns) + "WHERE id = ?");
   q.bind(1, static_cast<int64_t>(id));
   if (!q.executeStep()) return std::nullopt;
   return readInterruption(q);
 }
 
 core::Id PartyFileRepository::insertInterruption(const core::PartyInterruption& i) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "INSERT INTO party_interruptions (member_id, kind, from_date, to_date, first_admitted_on, "
       "former_member_id, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, static_cast<int64_t>(i.memberId));
@@ -86,14 +84,14 @@ core::Id PartyFileRepository::insertInterruption(const core::PartyInterruption& 
 }
 
 void PartyFileRepository::deleteInterruption(core::Id id) {
-  SQLite::Statement q(db_.db(), "DELETE FROM party_interruptions WHERE id = ?");
+  auto q = db_.prepare("DELETE FROM party_interruptions WHERE id = ?");
   q.bind(1, static_cast<int64_t>(id));
   q.exec();
 }
 
 std::vector<core::BadgeAward> PartyFileRepository::badgeAwards(std::optional<core::Id> memberId) {
-  SQLite::Statement q(db_.db(), std::string(kAwardColumns) +
-                                    "WHERE ?1 IS NULL OR member_id = ?1 ORDER BY member_id, milestone");
+  auto q = db_.prepare(std::string(kAwardColumns) +
+                       "WHERE ?1 IS NULL OR member_id = ?1 ORDER BY member_id, milestone");
   sql::bind(q, 1, memberId);
   std::vector<core::BadgeAward> out;
   while (q.executeStep()) out.push_back(readAward(q));
@@ -101,9 +99,9 @@ std::vector<core::BadgeAward> PartyFileRepository::badgeAwards(std::optional<cor
 }
 
 core::Id PartyFileRepository::insertBadgeAward(const core::BadgeAward& a) {
-  SQLite::Statement q(db_.db(),
-                      "INSERT INTO badge_awards (member_id, milestone, decision_no, decision_on, badge_no, "
-                      "ceremony_on, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  auto q = db_.prepare(
+      "INSERT INTO badge_awards (member_id, milestone, decision_no, decision_on, badge_no, "
+      "ceremony_on, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, static_cast<int64_t>(a.memberId));
   q.bind(2, a.milestone);
   q.bind(3, a.decisionNo);
@@ -117,8 +115,7 @@ core::Id PartyFileRepository::insertBadgeAward(const core::BadgeAward& a) {
 }
 
 std::map<core::Id, std::string> PartyFileRepository::badgeNumbers(const core::Date& asOf) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "SELECT member_id, badge_no FROM badge_awards WHERE badge_no <> '' AND (decision_on IS NULL "
       "OR decision_on <= ?) ORDER BY member_id, milestone");
   q.bind(1, asOf.iso());
@@ -128,9 +125,9 @@ std::map<core::Id, std::string> PartyFileRepository::badgeNumbers(const core::Da
 }
 
 std::vector<core::BadgeRequest> PartyFileRepository::badgeRequests(std::optional<core::Id> memberId) {
-  SQLite::Statement q(db_.db(),
-                      "SELECT id, member_id, kind, requested_on, note FROM badge_requests "
-                      "WHERE ?1 IS NULL OR member_id = ?1 ORDER BY member_id, kind");
+  auto q = db_.prepare(
+      "SELECT id, member_id, kind, requested_on, note FROM badge_requests "
+      "WHERE ?1 IS NULL OR member_id = ?1 ORDER BY member_id, kind");
   sql::bind(q, 1, memberId);
   std::vector<core::BadgeRequest> out;
   while (q.executeStep()) {
@@ -146,9 +143,9 @@ std::vector<core::BadgeRequest> PartyFileRepository::badgeRequests(std::optional
 }
 
 core::Id PartyFileRepository::insertBadgeRequest(const core::BadgeRequest& r) {
-  SQLite::Statement q(db_.db(),
-                      "INSERT INTO badge_requests (member_id, kind, requested_on, note, created_at) "
-                      "VALUES (?, ?, ?, ?, ?)");
+  auto q = db_.prepare(
+      "INSERT INTO badge_requests (member_id, kind, requested_on, note, created_at) "
+      "VALUES (?, ?, ?, ?, ?)");
   q.bind(1, static_cast<int64_t>(r.memberId));
   q.bind(2, r.kind);
   q.bind(3, r.requestedOn.iso());
@@ -159,8 +156,7 @@ core::Id PartyFileRepository::insertBadgeRequest(const core::BadgeRequest& r) {
 }
 
 std::vector<BadgeMemberFacts> PartyFileRepository::badgeMembers() {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "SELECT id, code, full_name, birth_date, cell_id, admitted_on, status, status_since "
       "FROM members WHERE admitted_on IS NOT NULL AND status IN ('active', 'exempt', 'deceased') "
       "ORDER BY code");
@@ -181,9 +177,9 @@ std::vector<BadgeMemberFacts> PartyFileRepository::badgeMembers() {
 }
 
 std::map<core::Id, std::vector<MemberDiscipline>> PartyFileRepository::memberDisciplines() {
-  SQLite::Statement q(db_.db(),
-                      "SELECT subject_id, form, date FROM disciplines WHERE subject_type = 'dang_vien' "
-                      "AND form IN ('khien_trach', 'canh_cao', 'cach_chuc') ORDER BY subject_id, date");
+  auto q = db_.prepare(
+      "SELECT subject_id, form, date FROM disciplines WHERE subject_type = 'dang_vien' "
+      "AND form IN ('khien_trach', 'canh_cao', 'cach_chuc') ORDER BY subject_id, date");
   std::map<core::Id, std::vector<MemberDiscipline>> out;
   while (q.executeStep()) {
     auto on = sql::date(q.getColumn(2));

@@ -45,8 +45,8 @@ std::string yearEnd(int year) {
 }  // namespace
 
 std::optional<RatingRound> RatingRepository::round(int year) {
-  SQLite::Statement q(
-      db_.db(), "SELECT year, opened_on, status, locked_at, locked_by FROM rating_rounds WHERE year = ?");
+  auto q =
+      db_.prepare("SELECT year, opened_on, status, locked_at, locked_by FROM rating_rounds WHERE year = ?");
   q.bind(1, year);
   if (!q.executeStep()) return std::nullopt;
   return readRound(q);
@@ -54,15 +54,14 @@ std::optional<RatingRound> RatingRepository::round(int year) {
 
 std::vector<RatingRound> RatingRepository::rounds() {
   std::vector<RatingRound> out;
-  SQLite::Statement q(
-      db_.db(), "SELECT year, opened_on, status, locked_at, locked_by FROM rating_rounds ORDER BY year");
+  auto q =
+      db_.prepare("SELECT year, opened_on, status, locked_at, locked_by FROM rating_rounds ORDER BY year");
   while (q.executeStep()) out.push_back(readRound(q));
   return out;
 }
 
 void RatingRepository::insertRound(const RatingRound& r) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "INSERT INTO rating_rounds (year, opened_on, status, locked_at, locked_by) VALUES (?, ?, ?, ?, ?)");
   q.bind(1, r.year);
   q.bind(2, r.openedOn.iso());
@@ -77,8 +76,7 @@ void RatingRepository::insertRound(const RatingRound& r) {
 
 void RatingRepository::setRoundStatus(int year, const std::string& status, const std::string& lockedAt,
                                       const std::string& lockedBy) {
-  SQLite::Statement q(db_.db(),
-                      "UPDATE rating_rounds SET status = ?, locked_at = ?, locked_by = ? WHERE year = ?");
+  auto q = db_.prepare("UPDATE rating_rounds SET status = ?, locked_at = ?, locked_by = ? WHERE year = ?");
   q.bind(1, status);
   if (lockedAt.empty())
     q.bind(2);
@@ -91,8 +89,8 @@ void RatingRepository::setRoundStatus(int year, const std::string& status, const
 
 std::optional<core::Rating> RatingRepository::rating(int year, const std::string& subjectType,
                                                      core::Id subjectId) {
-  SQLite::Statement q(db_.db(),
-                      std::string(kRatingColumns) + "WHERE year = ? AND subject_type = ? AND subject_id = ?");
+  auto q =
+      db_.prepare(std::string(kRatingColumns) + "WHERE year = ? AND subject_type = ? AND subject_id = ?");
   q.bind(1, year);
   q.bind(2, subjectType);
   q.bind(3, static_cast<int64_t>(subjectId));
@@ -102,8 +100,8 @@ std::optional<core::Rating> RatingRepository::rating(int year, const std::string
 
 std::vector<core::Rating> RatingRepository::ratingsBetween(int fromYear, int toYear) {
   std::vector<core::Rating> out;
-  SQLite::Statement q(db_.db(), std::string(kRatingColumns) +
-                                    "WHERE year BETWEEN ? AND ? ORDER BY year, subject_type, subject_id");
+  auto q = db_.prepare(std::string(kRatingColumns) +
+                       "WHERE year BETWEEN ? AND ? ORDER BY year, subject_type, subject_id");
   q.bind(1, fromYear);
   q.bind(2, toYear);
   while (q.executeStep()) out.push_back(readRating(q));
@@ -112,8 +110,7 @@ std::vector<core::Rating> RatingRepository::ratingsBetween(int fromYear, int toY
 
 core::Id RatingRepository::saveRating(const core::Rating& r) {
   if (r.id == 0) {
-    SQLite::Statement q(
-        db_.db(),
+    auto q = db_.prepare(
         "INSERT INTO ratings (year, subject_type, subject_id, cell_id, self_level, proposed_level, "
         "level, score, exception_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, r.year);
@@ -128,8 +125,7 @@ core::Id RatingRepository::saveRating(const core::Rating& r) {
     q.exec();
     return db_.db().getLastInsertRowid();
   }
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "UPDATE ratings SET cell_id = ?, self_level = ?, proposed_level = ?, level = ?, score = ?, "
       "exception_reason = ? WHERE id = ?");
   sql::bind(q, 1, r.cellId);
@@ -144,22 +140,21 @@ core::Id RatingRepository::saveRating(const core::Rating& r) {
 }
 
 void RatingRepository::deleteRating(core::Id id) {
-  SQLite::Statement q(db_.db(), "DELETE FROM ratings WHERE id = ?");
+  auto q = db_.prepare("DELETE FROM ratings WHERE id = ?");
   q.bind(1, static_cast<int64_t>(id));
   q.exec();
 }
 
 std::vector<int> RatingRepository::ratedYears() {
   std::vector<int> out;
-  SQLite::Statement q(db_.db(), "SELECT DISTINCT year FROM ratings ORDER BY year");
+  auto q = db_.prepare("SELECT DISTINCT year FROM ratings ORDER BY year");
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt());
   return out;
 }
 
 std::unordered_map<core::Id, std::vector<StandingEvent>> RatingRepository::standingEvents() {
   std::unordered_map<core::Id, std::vector<StandingEvent>> out;
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "SELECT member_id, date, kind FROM member_events WHERE kind IN ('exempted', 'exemption_ended', "
       "'suspended', 'suspension_ended') ORDER BY member_id, date, id");
   while (q.executeStep())
@@ -169,8 +164,7 @@ std::unordered_map<core::Id, std::vector<StandingEvent>> RatingRepository::stand
 
 std::unordered_set<core::Id> RatingRepository::disciplinedIn(int year, const std::string& subjectType) {
   std::unordered_set<core::Id> out;
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "SELECT DISTINCT subject_id FROM disciplines WHERE subject_type = ? AND date BETWEEN ? AND ?");
   q.bind(1, subjectType);
   q.bind(2, yearStart(year));
@@ -181,8 +175,7 @@ std::unordered_set<core::Id> RatingRepository::disciplinedIn(int year, const std
 
 std::vector<core::CellLeader> RatingRepository::leadersDuring(int year) {
   std::vector<core::CellLeader> out;
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "SELECT org_id, member_id, role, from_date, to_date FROM cell_leaders WHERE from_date <= ? AND "
       "(to_date IS NULL OR to_date >= ?) ORDER BY org_id, from_date, id");
   q.bind(1, yearEnd(year));

@@ -6,8 +6,8 @@
 namespace dangbo::store {
 
 struct RecordsRepository::Statements {
-  SQLite::Statement candidate, rating, inspection, discipline, removal, seat;
-  explicit Statements(SQLite::Database& db)
+  LazyStatement candidate, rating, inspection, discipline, removal, seat;
+  explicit Statements(Database& db)
       : candidate(db,
                   "INSERT INTO candidates (id, code, full_name, search_key, birth_date, gender, ethnicity, "
                   "religion, "
@@ -38,7 +38,7 @@ struct RecordsRepository::Statements {
         seat(db, "INSERT INTO committee_seats (term_id, member_id, position) VALUES (?, ?, ?)") {}
 };
 
-RecordsRepository::RecordsRepository(Database& db) : db_(db), st_(std::make_unique<Statements>(db.db())) {}
+RecordsRepository::RecordsRepository(Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {}
 RecordsRepository::~RecordsRepository() = default;
 
 namespace {
@@ -51,7 +51,7 @@ void bindText(SQLite::Statement& q, int i, const std::string& s) {
 }  // namespace
 
 core::Id RecordsRepository::insertCandidate(const core::Candidate& c) {
-  auto& q = st_->candidate;
+  auto& q = st_->candidate();
   q.reset();
   int i = 1;
   std::string name = core::normalizeText(c.fullName);
@@ -73,7 +73,7 @@ core::Id RecordsRepository::insertCandidate(const core::Candidate& c) {
 }
 
 core::Id RecordsRepository::insertRating(const core::Rating& r) {
-  auto& q = st_->rating;
+  auto& q = st_->rating();
   q.reset();
   sql::bindId(q, 1, r.id);
   q.bind(2, r.year);
@@ -90,7 +90,7 @@ core::Id RecordsRepository::insertRating(const core::Rating& r) {
 }
 
 core::Id RecordsRepository::insertInspection(const core::Inspection& x) {
-  auto& q = st_->inspection;
+  auto& q = st_->inspection();
   q.reset();
   sql::bindId(q, 1, x.id);
   q.bind(2, x.number);
@@ -107,7 +107,7 @@ core::Id RecordsRepository::insertInspection(const core::Inspection& x) {
 }
 
 core::Id RecordsRepository::insertDiscipline(const core::Discipline& d) {
-  auto& q = st_->discipline;
+  auto& q = st_->discipline();
   q.reset();
   sql::bindId(q, 1, d.id);
   q.bind(2, d.number);
@@ -124,7 +124,7 @@ core::Id RecordsRepository::insertDiscipline(const core::Discipline& d) {
 }
 
 core::Id RecordsRepository::insertRemoval(const core::Removal& r) {
-  auto& q = st_->removal;
+  auto& q = st_->removal();
   q.reset();
   sql::bindId(q, 1, r.id);
   q.bind(2, static_cast<int64_t>(r.memberId));
@@ -137,7 +137,7 @@ core::Id RecordsRepository::insertRemoval(const core::Removal& r) {
 }
 
 void RecordsRepository::insertSeat(const core::CommitteeSeat& s) {
-  auto& q = st_->seat;
+  auto& q = st_->seat();
   q.reset();
   q.bind(1, static_cast<int64_t>(s.termId));
   q.bind(2, static_cast<int64_t>(s.memberId));
@@ -147,8 +147,7 @@ void RecordsRepository::insertSeat(const core::CommitteeSeat& s) {
 
 RecordCounts RecordsRepository::counts() {
   RecordCounts c;
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "SELECT (SELECT count(*) FROM candidates WHERE status = 'in_progress'), (SELECT count(*) FROM "
       "ratings), (SELECT count(*) FROM "
       "inspections), (SELECT count(*) FROM disciplines), (SELECT count(*) FROM removals), (SELECT "

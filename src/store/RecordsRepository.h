@@ -13,7 +13,8 @@ struct RecordCounts {
   int ratings = 0, inspections = 0, disciplines = 0, removals = 0, seats = 0, trainings = 0;
 };
 
-/// Writes and reads the non-register records. Statements are prepared once per repository.
+/// Writes and reads the non-register records. Statements are prepared at their first use, once per repository
+/// (and once per bulk: store/Prepared.h).
 class RecordsRepository {
  public:
   explicit RecordsRepository(Database& db);

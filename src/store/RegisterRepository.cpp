@@ -72,8 +72,8 @@ core::Member readMember(SQLite::Statement& q) {
 }  // namespace
 
 struct RegisterRepository::Statements {
-  SQLite::Statement org, member, event, leader, committee, training;
-  explicit Statements(SQLite::Database& db)
+  LazyStatement org, member, event, leader, committee, training;
+  explicit Statements(Database& db)
       : org(db,
             "INSERT INTO organizations (id, code, name, kind, category, founded, ceased, merged_into, "
             "search_key, "
@@ -97,11 +97,11 @@ struct RegisterRepository::Statements {
         training(db, "INSERT INTO trainings (id, member_id, year, date, course) VALUES (?, ?, ?, ?, ?)") {}
 };
 
-RegisterRepository::RegisterRepository(Database& db) : db_(db), st_(std::make_unique<Statements>(db.db())) {}
+RegisterRepository::RegisterRepository(Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {}
 RegisterRepository::~RegisterRepository() = default;
 
 core::Id RegisterRepository::insertOrganization(const core::Organization& o) {
-  auto& q = st_->org;
+  auto& q = st_->org();
   q.reset();
   sql::bindId(q, 1, o.id);
   q.bind(2, o.code);
@@ -117,7 +117,7 @@ core::Id RegisterRepository::insertOrganization(const core::Organization& o) {
   q.exec();
   core::Id id = o.id ? o.id : db_.db().getLastInsertRowid();
   if (o.hasCommittee) {
-    auto& c = st_->committee;
+    auto& c = st_->committee();
     c.reset();
     c.bind(1, static_cast<int64_t>(id));
     sql::bind(c, 2, o.committeeSince);
@@ -171,7 +171,7 @@ int bindMember(SQLite::Statement& q, const core::Member& m) {
 }  // namespace
 
 core::Id RegisterRepository::insertMember(const core::Member& m) {
-  auto& q = st_->member;
+  auto& q = st_->member();
   q.reset();
   sql::bindId(q, bindMember(q, m), m.id);
   q.exec();
@@ -179,7 +179,7 @@ core::Id RegisterRepository::insertMember(const core::Member& m) {
 }
 
 core::Id RegisterRepository::insertEvent(const core::MemberEvent& e) {
-  auto& q = st_->event;
+  auto& q = st_->event();
   q.reset();
   sql::bindId(q, 1, e.id);
   q.bind(2, static_cast<int64_t>(e.memberId));
@@ -196,7 +196,7 @@ core::Id RegisterRepository::insertEvent(const core::MemberEvent& e) {
 }
 
 void RegisterRepository::insertLeader(const core::CellLeader& l) {
-  auto& q = st_->leader;
+  auto& q = st_->leader();
   q.reset();
   q.bind(1, static_cast<int64_t>(l.orgId));
   q.bind(2, static_cast<int64_t>(l.memberId));
@@ -207,7 +207,7 @@ void RegisterRepository::insertLeader(const core::CellLeader& l) {
 }
 
 void RegisterRepository::insertTraining(const core::Training& t) {
-  auto& q = st_->training;
+  auto& q = st_->training();
   q.reset();
   sql::bindId(q, 1, t.id);
   q.bind(2, static_cast<int64_t>(t.memberId));
@@ -219,7 +219,7 @@ void RegisterRepository::insertTraining(const core::Training& t) {
 
 std::vector<core::Organization> RegisterRepository::organizations() {
   std::vector<core::Organization> out;
-  SQLite::Statement q(db_.db(), std::string(kOrgColumns) + "ORDER BY o.code");
+  auto q = db_.prepare(std::string(kOrgColumns) + "ORDER BY o.code");
   while (q.executeStep()) out.push_back(readOrganization(q));
   return out;
 }
@@ -227,8 +227,7 @@ std::vector<core::Organization> RegisterRepository::organizations() {
 RegisterCounts RegisterRepository::countsOn(const core::Date& on) {
   RegisterCounts c;
   const std::string d = on.iso();
-  SQLite::Statement o(
-      db_.db(),
+  auto o = db_.prepare(
       "SELECT count(*), coalesce(sum(kind = 'co_so'), 0), coalesce(sum(kind = 'truc_thuoc'), 0) "
       "FROM organizations WHERE (founded IS NULL OR founded <= ?1) AND (ceased IS NULL OR ceased > ?1)");
   o.bind(1, d);
@@ -238,13 +237,13 @@ RegisterCounts RegisterRepository::countsOn(const core::Date& on) {
     c.subordinate = o.getColumn(2).getInt();
   }
   // Active or exempt on the day: joined on or before it, and no ending status begun on or before it.
-  SQLite::Statement m(db_.db(),
-                      "SELECT count(*), coalesce(sum(m.official_on IS NOT NULL AND m.official_on <= ?1), 0), "
-                      "coalesce(sum(" +
-                          rule::kExemptOn +
-                          "), 0), coalesce(sum(m.gender = 'nu'), 0) "
-                          "FROM members m WHERE " +
-                          rule::kPresentOn);
+  auto m = db_.prepare(
+      "SELECT count(*), coalesce(sum(m.official_on IS NOT NULL AND m.official_on <= ?1), 0), "
+      "coalesce(sum(" +
+      rule::kExemptOn +
+      "), 0), coalesce(sum(m.gender = 'nu'), 0) "
+      "FROM members m WHERE " +
+      rule::kPresentOn);
   m.bind(1, d);
   if (m.executeStep()) {
     c.members = m.getColumn(0).getInt();
@@ -257,15 +256,14 @@ RegisterCounts RegisterRepository::countsOn(const core::Date& on) {
 }
 
 std::optional<core::Organization> RegisterRepository::organizationByCode(const std::string& code) {
-  SQLite::Statement q(db_.db(), std::string(kOrgColumns) + "WHERE o.code = ?");
+  auto q = db_.prepare(std::string(kOrgColumns) + "WHERE o.code = ?");
   q.bind(1, code);
   if (!q.executeStep()) return std::nullopt;
   return readOrganization(q);
 }
 
 void RegisterRepository::updateOrganization(const core::Organization& o) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "UPDATE organizations SET code = ?, name = ?, kind = ?, category = ?, founded = ?, ceased = ?, "
       "merged_into = ?, search_key = ?, parent_id = ?, origin = ? WHERE id = ?");
   q.bind(1, o.code);
@@ -285,8 +283,7 @@ void RegisterRepository::updateOrganization(const core::Organization& o) {
 void RegisterRepository::insertOrganizationEvent(core::Id orgId, const core::Date& date,
                                                  const std::string& kind, std::optional<core::Id> related,
                                                  const std::string& decisionNo, const std::string& detail) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "INSERT INTO organization_events (org_id, date, kind, related_org, decision_no, detail) VALUES "
       "(?, ?, ?, ?, ?, ?)");
   q.bind(1, static_cast<int64_t>(orgId));
@@ -300,8 +297,7 @@ void RegisterRepository::insertOrganizationEvent(core::Id orgId, const core::Dat
 
 void RegisterRepository::openCellCommittee(core::Id orgId, const std::optional<core::Date>& from,
                                            const std::string& decisionNo) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "INSERT INTO cell_committees (org_id, from_date, decision_no) SELECT ?1, ?2, ?3 WHERE NOT EXISTS "
       "(SELECT 1 FROM cell_committees WHERE org_id = ?1 AND to_date IS NULL)");
   q.bind(1, static_cast<int64_t>(orgId));
@@ -311,16 +307,15 @@ void RegisterRepository::openCellCommittee(core::Id orgId, const std::optional<c
 }
 
 bool RegisterRepository::closeCellCommittee(core::Id orgId, const core::Date& on) {
-  SQLite::Statement q(db_.db(),
-                      "UPDATE cell_committees SET to_date = ? WHERE org_id = ? AND to_date IS NULL");
+  auto q = db_.prepare("UPDATE cell_committees SET to_date = ? WHERE org_id = ? AND to_date IS NULL");
   q.bind(1, on.iso());
   q.bind(2, static_cast<int64_t>(orgId));
   return q.exec() > 0;
 }
 
 void RegisterRepository::closeLeaders(core::Id orgId, const std::string& role, const core::Date& on) {
-  SQLite::Statement q(
-      db_.db(), "UPDATE cell_leaders SET to_date = ? WHERE org_id = ? AND role = ? AND to_date IS NULL");
+  auto q =
+      db_.prepare("UPDATE cell_leaders SET to_date = ? WHERE org_id = ? AND role = ? AND to_date IS NULL");
   q.bind(1, on.iso());
   q.bind(2, static_cast<int64_t>(orgId));
   q.bind(3, role);
@@ -329,8 +324,7 @@ void RegisterRepository::closeLeaders(core::Id orgId, const std::string& role, c
 
 std::vector<core::CellLeader> RegisterRepository::leaders(core::Id orgId) {
   std::vector<core::CellLeader> out;
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "SELECT org_id, member_id, role, from_date, to_date FROM cell_leaders WHERE org_id = ? ORDER BY "
       "from_date DESC, id DESC");
   q.bind(1, static_cast<int64_t>(orgId));
@@ -341,22 +335,21 @@ std::vector<core::CellLeader> RegisterRepository::leaders(core::Id orgId) {
 }
 
 std::optional<core::Member> RegisterRepository::memberByCode(const std::string& code) {
-  SQLite::Statement q(db_.db(), std::string(kMemberColumns) + "WHERE code = ?");
+  auto q = db_.prepare(std::string(kMemberColumns) + "WHERE code = ?");
   q.bind(1, code);
   if (!q.executeStep()) return std::nullopt;
   return readMember(q);
 }
 
 std::optional<core::Member> RegisterRepository::memberById(core::Id id) {
-  SQLite::Statement q(db_.db(), std::string(kMemberColumns) + "WHERE id = ?");
+  auto q = db_.prepare(std::string(kMemberColumns) + "WHERE id = ?");
   q.bind(1, static_cast<int64_t>(id));
   if (!q.executeStep()) return std::nullopt;
   return readMember(q);
 }
 
 void RegisterRepository::updateMember(const core::Member& m) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "UPDATE members SET code = ?, full_name = ?, birth_name = ?, search_key = ?, sort_key = ?, "
       "gender = ?, birth_date = ?, birth_place = ?, hometown = ?, residence = ?, ethnicity = ?, "
       "religion = ?, cccd = ?, phone = ?, education = ?, qualification = ?, theory = ?, occupation = ?, "
@@ -369,9 +362,9 @@ void RegisterRepository::updateMember(const core::Member& m) {
 
 std::vector<core::MemberEvent> RegisterRepository::events(core::Id memberId) {
   std::vector<core::MemberEvent> out;
-  SQLite::Statement q(db_.db(),
-                      "SELECT id, member_id, date, kind, from_cell, to_cell, place, decision_no, reason, "
-                      "received_on FROM member_events WHERE member_id = ? ORDER BY date, id");
+  auto q = db_.prepare(
+      "SELECT id, member_id, date, kind, from_cell, to_cell, place, decision_no, reason, "
+      "received_on FROM member_events WHERE member_id = ? ORDER BY date, id");
   q.bind(1, static_cast<int64_t>(memberId));
   while (q.executeStep())
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), sql::requiredDate(q.getColumn(2)),
@@ -383,7 +376,7 @@ std::vector<core::MemberEvent> RegisterRepository::events(core::Id memberId) {
 
 std::vector<core::Id> RegisterRepository::membersOfCell(core::Id orgId) {
   std::vector<core::Id> out;
-  SQLite::Statement q(db_.db(), "SELECT id FROM members WHERE cell_id = ? ORDER BY id");
+  auto q = db_.prepare("SELECT id FROM members WHERE cell_id = ? ORDER BY id");
   q.bind(1, static_cast<int64_t>(orgId));
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
   return out;
@@ -391,8 +384,7 @@ std::vector<core::Id> RegisterRepository::membersOfCell(core::Id orgId) {
 
 std::vector<core::Training> RegisterRepository::trainings(core::Id memberId) {
   std::vector<core::Training> out;
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "SELECT id, member_id, year, date, course FROM trainings WHERE member_id = ? ORDER BY year DESC, "
       "id DESC");
   q.bind(1, static_cast<int64_t>(memberId));
@@ -403,7 +395,7 @@ std::vector<core::Training> RegisterRepository::trainings(core::Id memberId) {
 }
 
 bool RegisterRepository::ethnicGroupExists(const std::string& code) {
-  SQLite::Statement q(db_.db(), "SELECT 1 FROM ethnic_groups WHERE code = ?");
+  auto q = db_.prepare("SELECT 1 FROM ethnic_groups WHERE code = ?");
   q.bind(1, code);
   return q.executeStep();
 }

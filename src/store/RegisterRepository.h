@@ -21,7 +21,8 @@ struct RegisterCounts {
   int women = 0;
 };
 
-/// Reads and writes the register tables. Statements are prepared once per repository.
+/// Reads and writes the register tables. Statements are prepared at their first use, once per repository (and
+/// once per bulk: store/Prepared.h).
 class RegisterRepository {
  public:
   explicit RegisterRepository(Database& db);

@@ -16,8 +16,7 @@ std::string nowUtc() {
 }  // namespace sql
 
 core::CommitteeInfo SettingsRepository::committee() {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "SELECT name, place, province, superior, executive, signer_on_behalf, signer_title, signer_name, "
       "recipients FROM committee WHERE id = 1");
   if (!q.executeStep()) throw core::DatabaseError(core::tr("The database has no committee record."));
@@ -31,8 +30,7 @@ core::CommitteeInfo SettingsRepository::committee() {
 }
 
 void SettingsRepository::saveCommittee(const core::CommitteeInfo& c) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "INSERT INTO committee (id, name, place, province, superior, executive, created_at, "
       "signer_on_behalf, signer_title, signer_name, recipients) "
       "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
@@ -63,8 +61,8 @@ void SettingsRepository::bumpRevision() {
 
 std::vector<core::RuleValue> SettingsRepository::ruleValues() {
   std::vector<core::RuleValue> out;
-  SQLite::Statement q(
-      db_.db(), "SELECT key, valid_from, value, regulation, note FROM rule_values ORDER BY key, valid_from");
+  auto q = db_.prepare(
+      "SELECT key, valid_from, value, regulation, note FROM rule_values ORDER BY key, valid_from");
   while (q.executeStep())
     out.push_back({q.getColumn(0).getString(), sql::requiredDate(q.getColumn(1)), q.getColumn(2).getString(),
                    q.getColumn(3).getString(), q.getColumn(4).getString()});
@@ -72,8 +70,7 @@ std::vector<core::RuleValue> SettingsRepository::ruleValues() {
 }
 
 void SettingsRepository::saveRuleValue(const core::RuleValue& v, const std::string& user) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "INSERT INTO rule_values (key, valid_from, value, regulation, note, created_at, created_by) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key, valid_from) DO UPDATE SET value = excluded.value, "
       "regulation = excluded.regulation, note = excluded.note, created_at = excluded.created_at, "
@@ -89,7 +86,7 @@ void SettingsRepository::saveRuleValue(const core::RuleValue& v, const std::stri
 }
 
 bool SettingsRepository::deleteRuleValue(const std::string& key, const core::Date& validFrom) {
-  SQLite::Statement q(db_.db(), "DELETE FROM rule_values WHERE key = ? AND valid_from = ?");
+  auto q = db_.prepare("DELETE FROM rule_values WHERE key = ? AND valid_from = ?");
   q.bind(1, key);
   q.bind(2, validFrom.iso());
   return q.exec() > 0;
@@ -97,8 +94,7 @@ bool SettingsRepository::deleteRuleValue(const std::string& key, const core::Dat
 
 std::vector<core::Target> SettingsRepository::targets() {
   std::vector<core::Target> out;
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "SELECT key, from_year, to_year, value, origin FROM targets ORDER BY from_year, key, to_year, "
       "origin");
   while (q.executeStep())
@@ -108,9 +104,9 @@ std::vector<core::Target> SettingsRepository::targets() {
 }
 
 void SettingsRepository::saveTarget(const core::Target& t) {
-  SQLite::Statement q(db_.db(),
-                      "INSERT INTO targets (key, from_year, to_year, value, origin) VALUES (?, ?, ?, ?, ?) "
-                      "ON CONFLICT (key, from_year, to_year, origin) DO UPDATE SET value = excluded.value");
+  auto q = db_.prepare(
+      "INSERT INTO targets (key, from_year, to_year, value, origin) VALUES (?, ?, ?, ?, ?) "
+      "ON CONFLICT (key, from_year, to_year, origin) DO UPDATE SET value = excluded.value");
   q.bind(1, t.key);
   q.bind(2, t.fromYear);
   q.bind(3, t.toYear);
@@ -121,8 +117,7 @@ void SettingsRepository::saveTarget(const core::Target& t) {
 
 bool SettingsRepository::deleteTarget(const std::string& key, int fromYear, int toYear,
                                       const std::string& origin) {
-  SQLite::Statement q(db_.db(),
-                      "DELETE FROM targets WHERE key = ? AND from_year = ? AND to_year = ? AND origin = ?");
+  auto q = db_.prepare("DELETE FROM targets WHERE key = ? AND from_year = ? AND to_year = ? AND origin = ?");
   q.bind(4, origin);
   q.bind(1, key);
   q.bind(2, fromYear);
@@ -132,7 +127,7 @@ bool SettingsRepository::deleteTarget(const std::string& key, int fromYear, int 
 
 std::vector<core::Term> SettingsRepository::terms() {
   std::vector<core::Term> out;
-  SQLite::Statement q(db_.db(), "SELECT id, name, from_year, to_year FROM terms ORDER BY from_year");
+  auto q = db_.prepare("SELECT id, name, from_year, to_year FROM terms ORDER BY from_year");
   while (q.executeStep())
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt(),
                    q.getColumn(3).getInt()});
@@ -140,8 +135,7 @@ std::vector<core::Term> SettingsRepository::terms() {
 }
 
 core::Id SettingsRepository::saveTerm(const core::Term& t) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "INSERT INTO terms (id, name, from_year, to_year) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
       "SET name = excluded.name, from_year = excluded.from_year, to_year = excluded.to_year");
   sql::bindId(q, 1, t.id);
@@ -154,7 +148,7 @@ core::Id SettingsRepository::saveTerm(const core::Term& t) {
 
 std::vector<core::WorkCalendar::Entry> SettingsRepository::holidays() {
   std::vector<core::WorkCalendar::Entry> out;
-  SQLite::Statement q(db_.db(), "SELECT date, kind, name FROM holidays ORDER BY date");
+  auto q = db_.prepare("SELECT date, kind, name FROM holidays ORDER BY date");
   while (q.executeStep()) {
     auto d = sql::date(q.getColumn(0));
     auto k = core::WorkCalendar::kindFromCode(q.getColumn(1).getString());
@@ -165,8 +159,7 @@ std::vector<core::WorkCalendar::Entry> SettingsRepository::holidays() {
 
 void SettingsRepository::saveHolidays(const std::vector<core::WorkCalendar::Entry>& entries,
                                       const std::string& source) {
-  SQLite::Statement q(
-      db_.db(),
+  auto q = db_.prepare(
       "INSERT INTO holidays (date, kind, name, source) VALUES (?, ?, ?, ?) ON CONFLICT (date) DO "
       "UPDATE SET kind = excluded.kind, name = excluded.name, source = excluded.source");
   for (const auto& e : entries) {
@@ -180,14 +173,14 @@ void SettingsRepository::saveHolidays(const std::vector<core::WorkCalendar::Entr
 }
 
 bool SettingsRepository::deleteHoliday(const core::Date& d) {
-  SQLite::Statement q(db_.db(), "DELETE FROM holidays WHERE date = ?");
+  auto q = db_.prepare("DELETE FROM holidays WHERE date = ?");
   q.bind(1, d.iso());
   return q.exec() > 0;
 }
 
 std::vector<LunarAnchor> SettingsRepository::lunarAnchors() {
   std::vector<LunarAnchor> out;
-  SQLite::Statement q(db_.db(), "SELECT year, tet_day1, gio_to FROM lunar_anchors ORDER BY year");
+  auto q = db_.prepare("SELECT year, tet_day1, gio_to FROM lunar_anchors ORDER BY year");
   while (q.executeStep())
     out.push_back(
         {q.getColumn(0).getInt(), sql::requiredDate(q.getColumn(1)), sql::requiredDate(q.getColumn(2))});

@@ -216,7 +216,8 @@ std::map<Door, std::string> auditCounts(Registers& r) {
 TEST_CASE("one door: the kinds an import or a change package writes, and the doors that cannot write them") {
   // Each file of an import is one kind; every kind is compared below or in test_OneDoor.cpp (member), or
   // listed here with the doors that have no way to write it.
-  const std::set<std::string> compared = {"dang_vien", "to_chuc", "chi_tieu", "kiem_tra", "ky_luat"};
+  const std::set<std::string> compared = {"dang_vien", "to_chuc", "chi_tieu",
+                                          "kiem_tra",  "ky_luat", "tap_huan"};
   // Written by the import's own writer still (not through a door of the window): the import's scope and
   // checks hold, but the audit row is the import's. Listed so that a new file kind must be placed. A rating
   // (xep_loai) is compared through the window, a change package and the CLI below; candidates (quan_chung)
@@ -453,4 +454,147 @@ TEST_CASE(
                {Door::Cli, r.byCli("vanphong", {"set", "rating", r.member + "/" + std::to_string(r.year),
                                                 "proposed_level=XUATSAC"})}},
               before);
+}
+
+TEST_CASE("one door: an organization's dissolution and merger through the window, an import and the CLI") {
+  Registers r;
+  // Three empty cells on every register, through the window's call.
+  for (const auto& [door, path] : r.db) {
+    auto s = services::Services::open(path);
+    for (const char* code : {"CBX1", "CBX2", "CBX3"}) {
+      core::Organization o;
+      o.code = code;
+      o.name = std::string("Chi bộ ") + code;
+      o.kind = "truc_thuoc";
+      o.category = "ban";
+      o.founded = core::Date::make(2020, 1, 1);
+      services::addOrganization(*s, kOfficeAccount, o);
+    }
+  }
+  // A dissolution.
+  const std::string dissolved =
+      "SELECT ceased || '|' || coalesce(merged_into, '') FROM organizations WHERE "
+      "code = 'CBX1'";
+  CHECK(r.byWindow(kOfficeAccount, [](auto& s, auto& a) {
+           services::dissolveOrganization(s, a, "CBX1", *core::Date::make(2025, 5, 6), "", "");
+         }).empty());
+  CHECK(r.byImport(kOfficeAccount, "to_chuc", {{"Mã", "CBX1"}, {"Ngày giải thể", "06/05/2025"}}).empty());
+  CHECK(r.byCli("vanphong", {"add", "organization_event", "CBX1", "action=dissolve", "date=2025-05-06"})
+            .empty());
+  sameOutcome(r, dissolved, "organization:CBX1");
+  CHECK(r.outcome(Door::Import, dissolved, "organization:CBX1") ==
+        "2025-05-06| # vanphong|organization.dissolve|organization:CBX1||2025-05-06");
+  CHECK(r.sql(Door::Import,
+              "SELECT count(*) FROM organization_events e JOIN organizations o ON o.id = e.org_id "
+              "WHERE o.code = 'CBX1' AND e.kind = 'dissolved'") == "1");
+
+  // A merger of CBX2 into CBX3.
+  const std::string merged =
+      "SELECT o.ceased || '|' || i.code FROM organizations o JOIN organizations i ON "
+      "i.id = o.merged_into WHERE o.code = 'CBX2'";
+  CHECK(r.byWindow(kOfficeAccount, [](auto& s, auto& a) {
+           services::mergeOrganizations(s, a, {"CBX2"}, "CBX3", *core::Date::make(2025, 7, 1), "");
+         }).empty());
+  CHECK(r.byImport(kOfficeAccount, "to_chuc",
+                   {{"Mã", "CBX2"}, {"Ngày giải thể", "01/07/2025"}, {"Sáp nhập vào", "CBX3"}})
+            .empty());
+  CHECK(r.byCli("vanphong",
+                {"add", "organization_event", "CBX2", "action=merge", "date=2025-07-01", "into=CBX3"})
+            .empty());
+  sameOutcome(r, merged, "organization:CBX3");
+  CHECK(r.outcome(Door::Import, merged, "organization:CBX3") ==
+        "2025-07-01|CBX3 # vanphong|organization.merge|organization:CBX3|CBX2|CBX3 2025-07-01");
+
+  // A cell that still has members: the window asks where they go; every door refuses with its words.
+  auto before = auditCounts(r);
+  const std::string refusal = r.byWindow(kOfficeAccount, [&](auto& s, auto& a) {
+    services::dissolveOrganization(s, a, r.cell, *core::Date::make(2025, 5, 6), "", "");
+  });
+  sameRefusal(r, refusal,
+              {{Door::Import,
+                r.byImport(kOfficeAccount, "to_chuc", {{"Mã", r.cell}, {"Ngày giải thể", "06/05/2025"}})},
+               {Door::Cli, r.byCli("vanphong", {"add", "organization_event", r.cell, "action=dissolve",
+                                                "date=2025-05-06"})}},
+              before);
+  // A secretary may not dissolve a cell, not even their own: the office's work, refused by each door.
+  const services::Actor secretary{"bithu", "secretary", std::nullopt};
+  before = auditCounts(r);
+  // (The window's refusal of an account's rights is not a DataError: the call is required to throw.)
+  {
+    auto s = services::Services::open(r.db[Door::Window]);
+    CHECK_THROWS(
+        services::dissolveOrganization(*s, secretary, "CBX3", *core::Date::make(2025, 8, 1), "", ""));
+  }
+  const std::string imported =
+      r.byImport(secretary, "to_chuc", {{"Mã", "CBX3"}, {"Ngày giải thể", "01/08/2025"}});
+  CAPTURE(imported);
+  CHECK(imported.find("to_chuc.csv") == 0);
+  for (Door d : {Door::Window, Door::Import})
+    CHECK(r.sql(d, "SELECT ceased IS NULL FROM organizations WHERE code = 'CBX3'") == "1");
+  CHECK(auditCounts(r) == before);
+  // A recorded end stays as recorded: an import cannot move its day.
+  const std::string moved =
+      r.byImport(kOfficeAccount, "to_chuc", {{"Mã", "CBX1"}, {"Ngày giải thể", "07/05/2025"}});
+  CHECK(moved.find("\"Ngày giải thể\"") != std::string::npos);
+  CHECK(r.sql(Door::Import, dissolved) == "2025-05-06|");
+}
+
+TEST_CASE("one door: a member's training through the member form and an import (no CLI or package door)") {
+  Registers r;
+  const std::string stored =
+      "SELECT group_concat(year || '|' || date || '|' || course) FROM trainings WHERE "
+      "member_id = (SELECT id FROM members WHERE code = '" +
+      r.member + "') AND date = '2025-05-15'";
+  const std::string course = "Tập huấn nghiệp vụ công tác đảng";
+  CHECK(r.byWindow(kOfficeAccount, [&](auto& s, auto& a) {
+           services::addTraining(s, a, r.member, 2025, core::Date::make(2025, 5, 15), course);
+         }).empty());
+  const std::map<std::string, std::string> row = {
+      {"Mã đảng viên", r.member}, {"Ngày", "15/05/2025"}, {"Nội dung", course}};
+  CHECK(r.byImport(kOfficeAccount, "tap_huan", row).empty());
+  const std::string expected = r.outcome(Door::Window, stored, "member:" + r.member);
+  CHECK(expected ==
+        "2025|2025-05-15|" + course + " # vanphong|training.add|member:" + r.member + "||2025 " + course);
+  CHECK(r.outcome(Door::Import, stored, "member:" + r.member) == expected);
+  // The same file again: unchanged, nothing written twice.
+  auto before = auditCounts(r);
+  CHECK(r.byImport(kOfficeAccount, "tap_huan", row).empty());
+  CHECK(r.sql(Door::Import, stored) == "2025|2025-05-15|" + course);
+  CHECK(r.sql(Door::Import, "SELECT count(*) FROM audit_log WHERE action = 'training.add'") == "1");
+
+  // No course: the form's refusal, from both doors, nothing written.
+  before = auditCounts(r);
+  const std::string refusal = r.byWindow(kOfficeAccount, [&](auto& s, auto& a) {
+    services::addTraining(s, a, r.member, 2025, core::Date::make(2025, 6, 1), "");
+  });
+  sameRefusal(r, refusal,
+              {{Door::Import, r.byImport(kOfficeAccount, "tap_huan",
+                                         {{"Mã đảng viên", r.member}, {"Ngày", "01/06/2025"}})}},
+              {{Door::Window, before[Door::Window]}, {Door::Import, before[Door::Import]}});
+  // A recorded training is not rewritten by an import (the form adds trainings only).
+  const std::string rewritten = r.byImport(
+      kOfficeAccount, "tap_huan", {{"Mã đảng viên", r.member}, {"Ngày", "15/05/2025"}, {"Nội dung", "Khác"}});
+  CHECK(rewritten.find("\"Nội dung\"") != std::string::npos);
+  CHECK(r.sql(Door::Import, stored) == "2025|2025-05-15|" + course);
+
+  // A secretary of another cell: the form's refusal, from both doors.
+  const services::Actor other{
+      "bithu", "secretary",
+      std::stoll(r.sql(Door::Window, "SELECT id FROM organizations WHERE code <> '" + r.cell + "' LIMIT 1"))};
+  std::string windowRefusal;
+  {
+    auto s = services::Services::open(r.db[Door::Window]);
+    try {
+      services::addTraining(*s, other, r.member, 2025, core::Date::make(2025, 7, 1), course);
+    } catch (const std::exception& e) {
+      windowRefusal = e.what();
+    }
+  }
+  CAPTURE(windowRefusal);
+  REQUIRE_FALSE(windowRefusal.empty());
+  const std::string imported = r.byImport(
+      other, "tap_huan", {{"Mã đảng viên", r.member}, {"Ngày", "01/07/2025"}, {"Nội dung", course}});
+  CHECK(imported.find(windowRefusal) != std::string::npos);
+  CHECK(r.sql(Door::Import, "SELECT count(*) FROM trainings") ==
+        r.sql(Door::Window, "SELECT count(*) FROM trainings"));
 }

@@ -264,8 +264,11 @@ TEST_CASE("import: a realistic CSV set imports exactly") {
   CHECK(one(*s, "SELECT group_concat(key || ':' || value, ',') FROM (SELECT * FROM targets ORDER BY key)") ==
         "ket_nap_nhiem_ky:25.0,to_chuc_tot:85.5");
 
-  // One audit row per file and one per new record, one revision step per import.
-  CHECK(std::stoi(one(*s, "SELECT count(*) FROM audit_log")) == audits + 8 + 15);
+  // One audit row per file and one per new record, one revision step per import; the merger of CB03 is
+  // written by the window's door, with its row.
+  CHECK(std::stoi(one(*s, "SELECT count(*) FROM audit_log")) == audits + 8 + 15 + 1);
+  CHECK(one(*s, "SELECT record || '|' || old_value FROM audit_log WHERE action = 'organization.merge'") ==
+        "organization:CB01|CB03");
   CHECK(one(*s, "SELECT count(*) FROM audit_log WHERE action = 'import' AND username = 'office'") == "6");
   CHECK(one(*s, "SELECT count(*) FROM audit_log WHERE action = 'import' AND username = 'kiemtra'") == "2");
   CHECK(
@@ -528,12 +531,12 @@ TEST_CASE("import: the import needs the right to change the register") {
 TEST_CASE("import: the empty templates carry every header and read back without problems") {
   TempDir dir;
   auto written = exchange::writeImportTemplates(dir / "tpl");
-  CHECK(written.size() == 13);  // 8 files and the 5 of the cells' monthly work (version 2)
+  CHECK(written.size() == 14);  // 8 files, the 5 of the cells' monthly work (version 2) and tap_huan
   std::string members = test::readFile(dir / "tpl" / "dang_vien.csv");
   CHECK(members.rfind(kBom + "Mã,Họ và tên,Ngày sinh,", 0) == 0);
   CHECK(members.find("\"Nghề nghiệp, chức vụ\"") != std::string::npos);
   auto batch = exchange::readImport(dir / "tpl");
-  CHECK(batch.files.size() == 13);
+  CHECK(batch.files.size() == 14);
   for (const auto& f : batch.files) {
     CAPTURE(f.kind);
     CHECK(f.problems.empty());

@@ -18,9 +18,10 @@
 //     30, chi_bo_ban_co_chi_uy 100, bi_thu_tap_huan 100.
 // `dangbo-cli import FOLDER` reads it like any office's folder (the inspection committee's account imports
 // kiem_tra.csv and ky_luat.csv, written apart); tests/reports/test_SeedLike.cpp and
-// tests/cli/test_SeedLikeCli.cpp check the figures and the printed words against the seed. The import does
-// not read bi_thu_chi_bo.csv and tap_huan.csv yet (it names them as not import files): the tests record those
-// rows through the window's door (services::setCellLeader, addTraining).
+// tests/cli/test_SeedLikeCli.cpp check the figures and the printed words against the seed. The import reads
+// tap_huan.csv (through the member form's door, services::addTraining) but not bi_thu_chi_bo.csv yet (it
+// names it as not an import file): the tests record those rows through the window's door
+// (services::setCellLeader).
 #include <filesystem>
 #include <map>
 #include <string>
