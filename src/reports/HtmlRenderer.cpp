@@ -120,37 +120,47 @@ void tableHead(std::ostream& out, const Table& t, const std::vector<double>& wid
   }
 }
 
-// Rows [first, last) of a table's body, and its end.
-void tableBody(std::ostream& out, const Table& t, size_t first, size_t last) {
-  out << "<tbody>\n";
-  for (size_t r = first; r < last; ++r) {
-    const auto& row = t.rows[r];
-    out << (row.total ? "<tr class=\"total\">" : "<tr>");
-    for (size_t i = 0; i < row.cells.size(); ++i)
-      out << "<td" << alignClass(t.alignOf(i)) << ">" << htmlEscape(row.cells[i].text) << "</td>";
-    out << "</tr>\n";
-  }
-  out << "</tbody>\n</table>\n";
+// One row of a table's body.
+void bodyRow(std::ostream& out, const Table& t, const TableRow& row) {
+  out << (row.total ? "<tr class=\"total\">" : "<tr>");
+  for (size_t i = 0; i < row.cells.size(); ++i)
+    out << "<td" << alignClass(t.alignOf(i)) << ">" << htmlEscape(row.cells[i].text) << "</td>";
+  out << "</tr>\n";
 }
 
+constexpr const char* kBodyEnd = "</tbody>\n</table>\n";
+
 void table(std::ostream& out, const Table& t, bool landscape) {
-  if (!t.dense || t.rows.empty()) {
+  if (!t.dense || t.rowCount() == 0) {
     tableHead(out, t, {}, true);
-    tableBody(out, t, 0, t.rows.size());
+    out << "<tbody>\n";
+    t.forEachRow([&](const TableRow& row) { bodyRow(out, t, row); });
+    out << kBodyEnd;
     return;
   }
   // A dense table (the register): fixed columns sized from their text, one table a page under its own
   // header row (LibreOffice lays out one table of 5.000 rows in minutes, tables of a page in seconds).
+  // The rows are read twice, to size the columns and to write them page by page (a row source is never
+  // held whole).
   static const MeasureText measure = pangoMeasure();
   const double width = landscape ? kTextH : kTextW, height = landscape ? kTextW : kTextH;
   const ColumnPlan plan = planDenseColumns(t, width, kDenseSize, kDensePad, measure);
+  PageCutter cut = densePageCutter(t, plan.widths, kDensePad, kDenseSize, height);
   bool first = true;
-  for (const auto& [from, to] : densePageRows(t, plan.widths, kDensePad, kDenseSize, height)) {
-    if (!first) out << "<div class=\"pagebreak\"></div>\n";
-    tableHead(out, t, plan.widths, first);
-    tableBody(out, t, from, to);
-    first = false;
-  }
+  t.forEachRow([&](const TableRow& row) {
+    if (first) {
+      tableHead(out, t, plan.widths, true);
+      out << "<tbody>\n";
+      first = false;
+    }
+    if (cut.add(row)) {
+      out << kBodyEnd << "<div class=\"pagebreak\"></div>\n";
+      tableHead(out, t, plan.widths, false);
+      out << "<tbody>\n";
+    }
+    bodyRow(out, t, row);
+  });
+  if (!first) out << kBodyEnd;
 }
 
 std::string num(double v) {
