@@ -309,13 +309,9 @@ std::vector<std::pair<std::string, int>> admissionsByOrigin(store::Database& db,
                                                             const core::Date& to) {
   std::map<core::Id, std::string> originOf;
   for (const auto& o : store::organizationLives(db)) originOf[o.id] = o.origin;
-  const store::ListSnapshot snap = store::loadListSnapshot(db);
+  // Counted by the store's aggregate query (no member is read here).
   std::map<std::string, int> counts;
-  for (size_t i = 0; i < snap.members.size(); ++i) {
-    const auto& m = snap.members[i];
-    if (m.transferredInOn || !m.admittedOn || *m.admittedOn < from || to < *m.admittedOn) continue;
-    ++counts[originOf[store::cellOn(snap, i, *m.admittedOn)]];
-  }
+  for (const auto& [cell, n] : store::admissionsByCell(db, from, to)) counts[originOf[cell]] += n;
   return byOriginName(counts);
 }
 

@@ -83,6 +83,17 @@ std::map<int, int> admissionsByYear(Database& db, const core::Date& from, const 
   return out;
 }
 
+std::map<core::Id, int> admissionsByCell(Database& db, const core::Date& from, const core::Date& to) {
+  SQLite::Statement q(db.db(), "SELECT " + rule::cellOnDayOf("m.admitted_on") +
+                                   ", count(*) FROM members m WHERE " + rule::kAdmittedHereBetween +
+                                   " GROUP BY 1");
+  q.bind(1, from.iso());
+  q.bind(2, to.iso());
+  std::map<core::Id, int> out;
+  while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getInt();
+  return out;
+}
+
 std::vector<RatingCount> ratingCounts(Database& db, int fromYear, int toYear) {
   SQLite::Statement q(db.db(),
                       "SELECT year, subject_type, level, count(*) FROM ratings WHERE year BETWEEN ?1 AND ?2 "

@@ -37,6 +37,10 @@ std::vector<core::Member> membersPresentOn(Database& db, const core::Date& day);
 /// Years without admissions are absent.
 std::map<int, int> admissionsByYear(Database& db, const core::Date& from, const core::Date& to);
 
+/// The same admissions counted by the cell the member belonged to on the admission day (rule::cellOnDayOf
+/// the admitted_on), by one aggregate query.
+std::map<core::Id, int> admissionsByCell(Database& db, const core::Date& from, const core::Date& to);
+
 /// The number of ratings of one year, subject type and level.
 struct RatingCount {
   int year = 0;             ///< rating year
