@@ -337,6 +337,9 @@ std::vector<std::pair<size_t, size_t>> densePageRows(const Table& t, const std::
   return cutPages(t, cut);
 }
 
+// The most words pangoMeasure keeps measured, per weight.
+constexpr size_t kWordCache = 50000;
+
 MeasureText pangoMeasure() {
   struct State {
     cairo_surface_t* surface = nullptr;
@@ -381,7 +384,12 @@ MeasureText pangoMeasure() {
     auto& cache = state->words[bold ? 1 : 0];
     auto widthOf = [&](const std::string& word) {
       auto it = cache.find(word);
-      if (it == cache.end()) it = cache.emplace(word, state->width(word, bold, kReferenceSize)).first;
+      if (it == cache.end()) {
+        // A register's numbers and dates are words seen once: the cache is bounded (a width measured again
+        // is the same), so that a province's register does not keep millions of them.
+        if (cache.size() >= kWordCache) cache.clear();
+        it = cache.emplace(word, state->width(word, bold, kReferenceSize)).first;
+      }
       return it->second;
     };
     TextExtent e;
