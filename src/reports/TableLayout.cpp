@@ -385,8 +385,11 @@ MeasureText pangoMeasure() {
     auto widthOf = [&](const std::string& word) {
       auto it = cache.find(word);
       if (it == cache.end()) {
-        // A register's numbers and dates are words seen once: the cache is bounded (a width measured again
-        // is the same), so that a province's register does not keep millions of them.
+        // A register's numbers and dates are words seen once: they are measured, not kept, and the cache is
+        // bounded (a width measured again is the same), so that a province's register does not keep
+        // millions of them.
+        if (std::any_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+          return state->width(word, bold, kReferenceSize);
         if (cache.size() >= kWordCache) cache.clear();
         it = cache.emplace(word, state->width(word, bold, kReferenceSize)).first;
       }
