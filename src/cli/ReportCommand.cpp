@@ -16,6 +16,7 @@
 #include "reports/HandoverReport.h"
 #include "reports/Json.h"
 #include "reports/RatingsReport.h"
+#include "reports/RegisterStream.h"
 #include "reports/ReportCatalog.h"
 #include "reports/ReportPeriod.h"
 #include "reports/ReportTemplate.h"
@@ -310,6 +311,24 @@ int cmdReport(const Parsed& p, std::ostream& out, std::ostream& err) {
            "published."));
   if (byOrigin && !origin.empty()) throw UsageError(tr("Give either --origin or --by-origin."));
   auto progress = terminalProgress(err);
+  // The register printed, not published, is written as it is read (the register of a province is never
+  // held whole); the same bytes as the report made first.
+  if (name == "register" && !p.has("--publish") && origin.empty() && !byOrigin && fmt != "json") {
+    const auto file = p.get("--out");
+    if (fmt == "docx" || fmt == "xlsx" || (fmt == "pdf" && file)) {
+      if (!file) throw UsageError(format(tr("The {1} format needs --out FILE."), {fmt}));
+      checkOutTarget(p, *file);
+      reports::writeRegisterReportFile(*file, *s, actor, asOf, fmt, progress.get());
+    } else {
+      emit(p, out, [&](std::ostream& o) {
+        if (reports::registerStreams(fmt))
+          reports::writeRegisterReport(o, *s, actor, asOf, fmt);
+        else
+          reports::writeReport(o, reports::makeReport(*s, actor, {name, from, to, asOf}), fmt);
+      });
+    }
+    return kOk;
+  }
   const auto report = reports::makeReport(
       *s, actor,
       {name, from, to, asOf, cell,

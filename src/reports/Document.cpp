@@ -51,6 +51,17 @@ size_t Table::columns() const {
   return rows.empty() ? 0 : rows.front().cells.size();
 }
 
+size_t Table::rowCount() const {
+  return rowSource ? sourceRows : rows.size();
+}
+
+void Table::forEachRow(const std::function<void(const TableRow&)>& visit) const {
+  if (rowSource)
+    rowSource(visit);
+  else
+    for (const auto& r : rows) visit(r);
+}
+
 Align Table::alignOf(size_t c) const {
   if (c < align.size()) return align[c];
   return c == 0 ? Align::Left : Align::Right;
@@ -110,6 +121,17 @@ std::vector<const Table*> Document::tables() const {
   for (const auto& b : blocks)
     if (const auto* t = std::get_if<Table>(&b); t && !t->borderless) out.push_back(t);
   return out;
+}
+
+void Document::fillRows() {
+  for (auto& b : blocks)
+    if (auto* t = std::get_if<Table>(&b); t && t->rowSource) {
+      t->rows.clear();
+      t->rows.reserve(t->sourceRows);
+      t->rowSource([&](const TableRow& r) { t->rows.push_back(r); });
+      t->rowSource = nullptr;
+      t->sourceRows = 0;
+    }
 }
 
 std::vector<const Chart*> Document::charts() const {

@@ -4,6 +4,7 @@
 // PdfRenderer, DocxRenderer, XlsxRenderer) write it out, so every format shows the same figures.
 // All text is UTF-8 and already translated; figures are formatted once, here, by the cell helpers.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
@@ -96,6 +97,16 @@ struct Table {
   /// The photo frame of a member's card (Mẫu 2-HSĐV: "Ảnh 3×4"): a framed box of 3 × 4 cm at the right of the
   /// table, this text in it, the table's columns in the width left beside it; empty: none.
   std::string photo{};
+  /// Rows read as they are written, for a list too long to hold (the register of a province): when set,
+  /// `rows` stays empty and rowSource(visit) hands each of its `sourceRows` rows to visit in order, afresh on
+  /// every call (a writer may read them twice: to size the columns, then to write them). The writers that
+  /// stream (HTML, CSV) read it; fillRows puts the rows in `rows` for the others.
+  std::function<void(const std::function<void(const TableRow&)>&)> rowSource;
+  size_t sourceRows = 0;  ///< the number of rows rowSource gives
+  /// The number of body rows: those of `rows`, or of rowSource.
+  size_t rowCount() const;
+  /// Calls visit for each body row in order: those of `rows`, or those rowSource gives.
+  void forEachRow(const std::function<void(const TableRow&)>& visit) const;
   /// The number of columns (of the first header row, spans counted, or of the first row).
   size_t columns() const;
   /// The alignment of column `c`.
@@ -159,6 +170,9 @@ struct Document {
   std::vector<const Table*> tables() const;
   /// The charts of the document, in order.
   std::vector<const Chart*> charts() const;
+  /// Reads the rows of every table with a row source into its `rows` (for the writers that lay out the
+  /// whole document at once: PDF, DOCX, XLSX).
+  void fillRows();
 };
 
 /// The value axis of a chart: from 0 to `max` in ticks of `step` (a 1, 2 or 5 times a power of ten).

@@ -143,49 +143,61 @@ void tableHead(std::ostream& out, const Table& t, const std::vector<double>& wid
   }
 }
 
-// Rows [first, last) of a table's body, and its end.
-void tableBody(std::ostream& out, const Table& t, size_t first, size_t last) {
-  out << (t.dense ? "<tbody valign=\"top\">\n" : "<tbody>\n");
-  for (size_t r = first; r < last; ++r) {
-    const auto& row = t.rows[r];
-    out << (row.total ? "<tr class=\"total\">" : "<tr>");
-    // (A total row's bold also in the cells, for LibreOffice.)
-    const char* bold = row.total ? "<b>" : "";
-    const char* unbold = row.total ? "</b>" : "";
-    for (size_t i = 0; i < row.cells.size(); ++i)
-      out << "<td" << alignClass(t.alignOf(i)) << ">" << bold << htmlEscape(row.cells[i].text) << unbold
-          << "</td>";
-    out << "</tr>\n";
-  }
-  out << "</tbody>\n</table>\n";
+// One row of a table's body (a total row's bold also in its cells, for LibreOffice).
+void bodyRow(std::ostream& out, const Table& t, const TableRow& row) {
+  out << (row.total ? "<tr class=\"total\">" : "<tr>");
+  const char* bold = row.total ? "<b>" : "";
+  const char* unbold = row.total ? "</b>" : "";
+  for (size_t i = 0; i < row.cells.size(); ++i)
+    out << "<td" << alignClass(t.alignOf(i)) << ">" << bold << htmlEscape(row.cells[i].text) << unbold
+        << "</td>";
+  out << "</tr>\n";
 }
+
+const char* bodyStart(const Table& t) {
+  return t.dense ? "<tbody valign=\"top\">\n" : "<tbody>\n";
+}
+constexpr const char* kBodyEnd = "</tbody>\n</table>\n";
 
 void table(std::ostream& out, const Table& t, bool landscape, const char* breakBefore) {
   static const MeasureText measure = pangoMeasure();
   const double width = (landscape ? kA4Long : kA4Short) - kMarginsW,
                height = (landscape ? kA4Short : kA4Long) - kMarginsH;
-  if (!t.dense || t.rows.empty()) {
+  if (!t.dense || t.rowCount() == 0) {
     // A table of figures: its columns sized from their text as in the PDF (LibreOffice shares a table's
     // width out evenly, wrapping short labels), in 13 points with cellpadding 4.
     std::vector<double> widths;
     if (!t.borderless && !t.rows.empty()) widths = planColumns(t, width, 13, 9, 7, measure).widths;
     tableHead(out, t, widths, true, breakBefore);
-    tableBody(out, t, 0, t.rows.size());
+    out << bodyStart(t);
+    t.forEachRow([&](const TableRow& row) { bodyRow(out, t, row); });
+    out << kBodyEnd;
     return;
   }
   // A dense table (the register): fixed columns sized from their text, one table a page under its own
   // header row (LibreOffice lays out one table of 5.000 rows in minutes, tables of a page in seconds).
+  // The rows are read twice, to size the columns and to write them page by page (a row source is never
+  // held whole).
   const ColumnPlan plan = planDenseColumns(t, width, kDenseSize, kDensePad, measure);
-  bool first = true;
   std::vector<double> textWidths;
   for (double w : plan.widths) textWidths.push_back(w - kDensePad);
   const double room = kDenseFill * height;
-  for (const auto& [from, to] :
-       pageRows(t, textWidths, kDenseSize, kDenseLine, kDenseRowExtra, room - kDenseOpening, room, measure)) {
-    tableHead(out, t, plan.widths, first, first ? breakBefore : kBreakBefore);
-    tableBody(out, t, from, to);
-    first = false;
-  }
+  PageCutter cut(t, textWidths, kDenseSize, kDenseLine, kDenseRowExtra, room - kDenseOpening, room, measure);
+  bool first = true;
+  t.forEachRow([&](const TableRow& row) {
+    if (first) {
+      tableHead(out, t, plan.widths, true, breakBefore);
+      out << bodyStart(t);
+      first = false;
+    }
+    if (cut.add(row)) {
+      out << kBodyEnd;
+      tableHead(out, t, plan.widths, false, kBreakBefore);
+      out << bodyStart(t);
+    }
+    bodyRow(out, t, row);
+  });
+  if (!first) out << kBodyEnd;
 }
 
 std::string num(double v) {

@@ -289,43 +289,44 @@ void writeReport(std::ostream& out, const FrozenReport& r, const std::string& fm
   }
 }
 
-namespace {
-void writeReportPart(const fs::path& out, const FrozenReport& r, const std::string& fmt,
-                     core::Progress* progress) {
-  core::platform::writeAtomically(out, [&](const fs::path& part) {
-    // Laying out the document has no steps to count; the renderers count the rows.
-    auto document = [&] {
-      core::ProgressStage layout(progress, tr("Preparing the document"), 0);
-      Document doc = reportDocument(r);
-      layout.finish();
-      return doc;
-    };
-    if (fmt == "docx") {
-      renderDocx(part, document());
-    } else if (fmt == "xlsx") {
-      renderXlsx(part, document(), progress);
-    } else if (fmt == "pdf") {
-      PdfOptions options;
-      options.progress = progress;
-      renderPdf(part, document(), options);
-    } else {
-      std::ofstream file(part, std::ios::binary | std::ios::trunc);
-      if (!file) throw std::runtime_error(part.string());
-      writeReport(file, r, fmt);
-      if (!file.flush()) throw std::runtime_error(part.string());
-    }
-  });
-}
-}  // namespace
-
-void writeReportFile(const fs::path& out, const FrozenReport& r, const std::string& fmt,
-                     core::Progress* progress) {
+void writeDocumentFile(const fs::path& out, const std::function<Document()>& makeDocument,
+                       const std::function<void(std::ostream&)>& writeText, const std::string& fmt,
+                       core::Progress* progress) {
   try {
-    writeReportPart(out, r, fmt, progress);
+    core::platform::writeAtomically(out, [&](const fs::path& part) {
+      // Laying out the document has no steps to count; the renderers count the rows.
+      auto document = [&] {
+        core::ProgressStage layout(progress, tr("Preparing the document"), 0);
+        Document doc = makeDocument();
+        layout.finish();
+        return doc;
+      };
+      if (fmt == "docx") {
+        renderDocx(part, document());
+      } else if (fmt == "xlsx") {
+        renderXlsx(part, document(), progress);
+      } else if (fmt == "pdf") {
+        PdfOptions options;
+        options.progress = progress;
+        renderPdf(part, document(), options);
+      } else {
+        std::ofstream file(part, std::ios::binary | std::ios::trunc);
+        if (!file) throw std::runtime_error(part.string());
+        writeText(file);
+        if (!file.flush()) throw std::runtime_error(part.string());
+      }
+    });
   } catch (const core::Cancelled&) {  // the part file is already gone
     throw core::Cancelled(
         format(tr("Stopped at your request: the file {1} was not written."), {out.string()}));
   }
+}
+
+void writeReportFile(const fs::path& out, const FrozenReport& r, const std::string& fmt,
+                     core::Progress* progress) {
+  writeDocumentFile(
+      out, [&] { return reportDocument(r); }, [&](std::ostream& o) { writeReport(o, r, fmt); }, fmt,
+      progress);
 }
 
 core::Id publish(services::Services& s, const services::Actor& actor, const FrozenReport& r) {
@@ -547,39 +548,6 @@ void writeChanges(std::ostream& out, const std::vector<FigureChange>& changes) {
   for (const auto& c : changes)
     out << c.table << ": " << c.row << (c.column.empty() ? "" : ", " + c.column) << ": " << c.then << " -> "
         << c.now << "\n";
-}
-
-services::ReportModel registerReport(services::Services& s, const services::Actor& actor,
-                                     const core::Date& asOf, core::Progress* progress) {
-  services::ReportModel m;
-  m.name = "register";
-  m.title = reportTitle("register");
-  m.committee = s.committee().name;
-  m.from = m.to = m.asOf = asOf;
-  const auto entries = services::registerEntries(s, actor, asOf, false);
-  services::ReportSection sec;
-  sec.paragraphs.push_back(format(tr("The member register on {1} (form 7-HSĐV): {2} members."),
-                                  {asOf.vn(), core::formatCountVn(int64_t(entries.size()))}));
-  services::ReportTable t;
-  t.key = "register";
-  t.caption = tr("Member register");
-  t.columns = exchange::registerHeadings();
-  t.sums = false;
-  int n = 0;
-  core::ProgressStage rows(progress, tr("Reading the members"), entries.size());
-  for (const auto& e : entries) {
-    rows.step();
-    services::ReportRow r;
-    r.key = e.member.code;
-    const auto cells = exchange::registerCells(e, ++n, asOf, "; ");
-    for (size_t c = 0; c < cells.size(); ++c)
-      r.cells.push_back(c == 0 ? services::Figure::count(n) : services::Figure::label(cells[c]));
-    t.rows.push_back(std::move(r));
-  }
-  rows.finish();
-  sec.tables.push_back(std::move(t));
-  m.sections.push_back(std::move(sec));
-  return m;
 }
 
 }  // namespace dangbo::reports

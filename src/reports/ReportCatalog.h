@@ -80,6 +80,12 @@ void writeReport(std::ostream& out, const FrozenReport& r, const std::string& fo
 void writeReportFile(const std::filesystem::path& out, const FrozenReport& r, const std::string& format,
                      core::Progress* progress = nullptr);
 
+/// Writes a document to a file as writeReportFile does (the same formats, temporary file, progress and
+/// cancel): docx, xlsx and pdf from makeDocument(), the other formats by writeText.
+void writeDocumentFile(const std::filesystem::path& out, const std::function<Document()>& makeDocument,
+                       const std::function<void(std::ostream&)>& writeText, const std::string& format,
+                       core::Progress* progress = nullptr);
+
 /// Freezes and stores a report (services::publishReport); returns its number.
 core::Id publish(services::Services& s, const services::Actor& actor, const FrozenReport& r);
 /// A published report as it was frozen.

@@ -54,12 +54,14 @@ void writeTablesCsv(std::ostream& out, const Document& doc) {
     first = false;
     if (tables.size() > 1 && !t->caption.empty()) line(out, {t->caption});
     line(out, headings(*t));
-    for (const auto& row : t->rows) {
-      std::vector<std::string> fields;
-      for (size_t c = 0; c < t->columns(); ++c)
+    const size_t columns = t->columns();
+    std::vector<std::string> fields;
+    t->forEachRow([&](const TableRow& row) {
+      fields.clear();
+      for (size_t c = 0; c < columns; ++c)
         fields.push_back(c < row.cells.size() ? valueOf(row.cells[c]) : "");
       line(out, fields);
-    }
+    });
   }
 }
 

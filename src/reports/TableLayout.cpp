@@ -126,9 +126,9 @@ ColumnPlan planDenseColumns(const Table& t, double width, double size, double pa
   constexpr double kSlack = 1.08;  // wrapping at spaces fills a line to about this much less than its width
   std::vector<double> least(n, 0);
   std::vector<std::vector<double>> sample;
-  const size_t stride = std::max<size_t>(1, t.rows.size() / 800);
-  for (size_t r = 0; r < t.rows.size(); ++r) {
-    const auto& row = t.rows[r];
+  const size_t stride = std::max<size_t>(1, t.rowCount() / 800);
+  size_t r = 0;
+  t.forEachRow([&](const TableRow& row) {
     std::vector<double> nat(n, 0);
     for (size_t c = 0; c < row.cells.size() && c < n; ++c) {
       const TextExtent e = measure(row.cells[c].text, row.total, size);
@@ -137,8 +137,8 @@ ColumnPlan planDenseColumns(const Table& t, double width, double size, double pa
                                                                           : e.natural);
       nat[c] = row.cells[c].kind == CellKind::Text ? e.natural * kSlack : 0;
     }
-    if (r % stride == 0) sample.push_back(std::move(nat));
-  }
+    if (r++ % stride == 0) sample.push_back(std::move(nat));
+  });
   const size_t bodySamples = sample.size();
   for (const auto& row : t.header) {
     std::vector<double> nat(n, 0);
@@ -196,7 +196,7 @@ ColumnPlan planDenseColumns(const Table& t, double width, double size, double pa
   for (size_t c = 0; c < n; ++c) w[c] += all > 0 ? room * text[c] / all : room / double(n);
   // Then width moves from one column to another while that saves lines: the sampled rows' lines, and the
   // header's once per page (about 20 rows).
-  const double headerWeight = std::max(1.0, double(t.rows.size()) / 20.0 / double(stride));
+  const double headerWeight = std::max(1.0, double(t.rowCount()) / 20.0 / double(stride));
   auto lines = [&](double nat, double wc) {
     return nat <= 0 ? 1.0 : std::max(1.0, std::ceil(nat / std::max(1.0, wc - pad) - 1e-9));
   };
@@ -256,41 +256,71 @@ int wrappedLines(const std::string& text, bool bold, double size, double width, 
   return lines;
 }
 
+namespace {
+// The ranges [first, last) of the rows of `t` that `cut` puts on each page.
+std::vector<std::pair<size_t, size_t>> cutPages(const Table& t, PageCutter& cut) {
+  std::vector<std::pair<size_t, size_t>> pages;
+  size_t first = 0, r = 0;
+  t.forEachRow([&](const TableRow& row) {
+    if (cut.add(row)) {
+      pages.emplace_back(first, r);
+      first = r;
+    }
+    ++r;
+  });
+  if (first < r) pages.emplace_back(first, r);
+  return pages;
+}
+}  // namespace
+
+PageCutter::PageCutter(const Table& t, std::vector<double> textWidths, double size, double lineHeight,
+                       double rowExtra, double firstRoom, double room, MeasureText measure)
+    : textWidths_(std::move(textWidths)),
+      size_(size),
+      lineHeight_(lineHeight),
+      rowExtra_(rowExtra),
+      room_(room),
+      limit_(firstRoom),
+      measure_(std::move(measure)) {
+  for (const auto& row : t.header) header_ += height(row, true);
+  used_ = header_;
+}
+
+double PageCutter::height(const std::vector<Cell>& cells, bool bold) const {
+  int most = 1;
+  size_t c = 0;
+  for (const auto& cell : cells) {
+    double w = 0;
+    for (size_t k = 0; k < size_t(cell.span) && c + k < textWidths_.size(); ++k) w += textWidths_[c + k];
+    if (!cell.text.empty()) most = std::max(most, wrappedLines(cell.text, bold, size_, w, measure_));
+    c += size_t(cell.span);
+  }
+  return double(most) * lineHeight_ + rowExtra_;
+}
+
+bool PageCutter::add(const TableRow& row) {
+  const double h = height(row.cells, row.total);
+  bool opens = false;
+  if (onPage_ > 0 && used_ + h > limit_) {
+    opens = true;
+    onPage_ = 0;
+    used_ = header_;
+    limit_ = room_;
+  }
+  used_ += h;
+  ++onPage_;
+  return opens;
+}
+
 std::vector<std::pair<size_t, size_t>> pageRows(const Table& t, const std::vector<double>& textWidths,
                                                 double size, double lineHeight, double rowExtra,
                                                 double firstRoom, double room, const MeasureText& measure) {
-  auto height = [&](const std::vector<Cell>& cells, bool bold) {
-    int most = 1;
-    size_t c = 0;
-    for (const auto& cell : cells) {
-      double w = 0;
-      for (size_t k = 0; k < size_t(cell.span) && c + k < textWidths.size(); ++k) w += textWidths[c + k];
-      if (!cell.text.empty()) most = std::max(most, wrappedLines(cell.text, bold, size, w, measure));
-      c += size_t(cell.span);
-    }
-    return double(most) * lineHeight + rowExtra;
-  };
-  double header = 0;
-  for (const auto& row : t.header) header += height(row, true);
-  std::vector<std::pair<size_t, size_t>> pages;
-  size_t first = 0;
-  double used = header, limit = firstRoom;
-  for (size_t r = 0; r < t.rows.size(); ++r) {
-    const double h = height(t.rows[r].cells, t.rows[r].total);
-    if (r > first && used + h > limit) {
-      pages.emplace_back(first, r);
-      first = r;
-      used = header;
-      limit = room;
-    }
-    used += h;
-  }
-  if (first < t.rows.size()) pages.emplace_back(first, t.rows.size());
-  return pages;
+  PageCutter cut(t, textWidths, size, lineHeight, rowExtra, firstRoom, room, measure);
+  return cutPages(t, cut);
 }
 
-std::vector<std::pair<size_t, size_t>> densePageRows(const Table& t, const std::vector<double>& widths,
-                                                     double pad, double size, double pageHeight) {
+PageCutter densePageCutter(const Table& t, const std::vector<double>& widths, double pad, double size,
+                           double pageHeight) {
   static const MeasureText measure = pangoMeasure();
   std::vector<double> textWidths;
   for (double w : widths) textWidths.push_back(w - pad);
@@ -298,8 +328,17 @@ std::vector<std::pair<size_t, size_t>> densePageRows(const Table& t, const std::
   // holds the heading, the title lines and the sentence above the table.
   constexpr double kFill = 0.97, kLine = 1.16, kBorder = 1.0, kOpening = 210;
   const double room = kFill * pageHeight;
-  return pageRows(t, textWidths, size, kLine * size, kBorder, room - kOpening, room, measure);
+  return PageCutter(t, std::move(textWidths), size, kLine * size, kBorder, room - kOpening, room, measure);
 }
+
+std::vector<std::pair<size_t, size_t>> densePageRows(const Table& t, const std::vector<double>& widths,
+                                                     double pad, double size, double pageHeight) {
+  PageCutter cut = densePageCutter(t, widths, pad, size, pageHeight);
+  return cutPages(t, cut);
+}
+
+// The most words pangoMeasure keeps measured, per weight.
+constexpr size_t kWordCache = 50000;
 
 MeasureText pangoMeasure() {
   struct State {
@@ -345,7 +384,15 @@ MeasureText pangoMeasure() {
     auto& cache = state->words[bold ? 1 : 0];
     auto widthOf = [&](const std::string& word) {
       auto it = cache.find(word);
-      if (it == cache.end()) it = cache.emplace(word, state->width(word, bold, kReferenceSize)).first;
+      if (it == cache.end()) {
+        // A register's numbers and dates are words seen once: they are measured, not kept, and the cache is
+        // bounded (a width measured again is the same), so that a province's register does not keep
+        // millions of them.
+        if (std::any_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+          return state->width(word, bold, kReferenceSize);
+        if (cache.size() >= kWordCache) cache.clear();
+        it = cache.emplace(word, state->width(word, bold, kReferenceSize)).first;
+      }
       return it->second;
     };
     TextExtent e;

@@ -54,6 +54,29 @@ std::vector<std::pair<size_t, size_t>> pageRows(const Table& t, const std::vecto
                                                 double size, double lineHeight, double rowExtra,
                                                 double firstRoom, double room, const MeasureText& measure);
 
+/// Cuts the rows of a long dense table into pages one row at a time, as pageRows does, for a writer that
+/// reads its rows as it writes them (Table::rowSource).
+class PageCutter {
+ public:
+  /// The table's header rows and the measures of pageRows.
+  PageCutter(const Table& t, std::vector<double> textWidths, double size, double lineHeight, double rowExtra,
+             double firstRoom, double room, MeasureText measure);
+  /// Takes the next row; true when it opens a new page (never for the first row).
+  bool add(const TableRow& row);
+
+ private:
+  double height(const std::vector<Cell>& cells, bool bold) const;
+  std::vector<double> textWidths_;
+  double size_, lineHeight_, rowExtra_, room_, limit_;
+  MeasureText measure_;
+  double header_ = 0, used_ = 0;
+  size_t onPage_ = 0;
+};
+
+/// The cutter of densePageRows: rows set in columns `widths` at `size` on pages `pageHeight` points high.
+PageCutter densePageCutter(const Table& t, const std::vector<double>& widths, double pad, double size,
+                           double pageHeight);
+
 /// The pages of a dense table set in columns `widths` (points, each with `pad` of padding and border) at
 /// `size` in single spacing on pages `pageHeight` points high, the first opening with the document's heading
 /// and title lines: pageRows with a little room spared, so that a page's table never runs over.

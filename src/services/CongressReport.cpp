@@ -113,20 +113,26 @@ CongressOrganizations organizationFigures(store::Database& db, const core::Date&
 CongressMembers memberFigures(store::Database& db, const core::Date& asOf) {
   CongressMembers f;
   f.byAgeGroup = zeroCounts(ageGroups());
-  for (const auto& m : store::membersPresentOn(db, asOf)) {
-    ++f.total;
-    if (m.officialOn && *m.officialOn <= asOf) ++f.official;
-    if (m.gender == "nu") ++f.women;
+  // Members alike in what is counted come as one group (an aggregate query); the rules are applied here.
+  for (const auto& g : store::presentGroups(db, asOf)) {
+    core::Member m;
+    m.birthDate = g.birthDate;
+    m.gender = g.gender;
+    m.ethnicity = g.ethnicity;
+    const int n = int(g.count);
+    f.total += n;
+    if (g.official) f.official += n;
+    if (m.gender == "nu") f.women += n;
     if (m.ethnicity.empty())
-      ++f.ethnicityUnknown;
+      f.ethnicityUnknown += n;
     else if (isMinority(m))
-      ++f.ethnicMinority;
+      f.ethnicMinority += n;
     // The file's status applies from status_since, and always when that date is not recorded (as presentOn).
-    if (store::exemptOn(m, asOf)) ++f.exempt;
+    if (g.exempt) f.exempt += n;
     if (auto age = ageOn(m, asOf))
-      ++countOf(f.byAgeGroup, ageGroupOf(*age));
+      countOf(f.byAgeGroup, ageGroupOf(*age)) += n;
     else
-      ++f.ageUnknown;
+      f.ageUnknown += n;
   }
   f.probationary = f.total - f.official;
   return f;
@@ -309,13 +315,9 @@ std::vector<std::pair<std::string, int>> admissionsByOrigin(store::Database& db,
                                                             const core::Date& to) {
   std::map<core::Id, std::string> originOf;
   for (const auto& o : store::organizationLives(db)) originOf[o.id] = o.origin;
-  const store::ListSnapshot snap = store::loadListSnapshot(db);
+  // Counted by the store's aggregate query (no member is read here).
   std::map<std::string, int> counts;
-  for (size_t i = 0; i < snap.members.size(); ++i) {
-    const auto& m = snap.members[i];
-    if (m.transferredInOn || !m.admittedOn || *m.admittedOn < from || to < *m.admittedOn) continue;
-    ++counts[originOf[store::cellOn(snap, i, *m.admittedOn)]];
-  }
+  for (const auto& [cell, n] : store::admissionsByCell(db, from, to)) counts[originOf[cell]] += n;
   return byOriginName(counts);
 }
 

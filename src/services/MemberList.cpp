@@ -204,23 +204,49 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
   return out;
 }
 
-std::vector<RegisterEntry> registerEntries(Services& services, const Actor& actor, const core::Date& asOf,
-                                           bool includeDeparted) {
+namespace {
+
+// What the register reads: the members on the day in the actor's scope, with their events.
+store::MemberQueryOptions registerQuery(const Actor& actor, const core::Date& asOf, bool includeDeparted) {
   require(actor, Permission::ReadRegister);
   store::MemberQueryOptions q;
   q.asOf = asOf;
   q.cellId = scopeOf(actor);
   q.withEvents = true;
   q.includeDeparted = includeDeparted;
+  return q;
+}
+
+RegisterEntry registerEntry(store::MemberOnDate&& r, const std::map<core::Id, std::string>& badges) {
+  auto b = badges.find(r.member.id);
+  return {std::move(r.member),        std::move(r.cellCode),
+          std::move(r.cellName),      std::move(r.cellCategory),
+          std::move(r.ethnicityName), r.present,
+          std::move(r.events),        b == badges.end() ? std::string() : b->second};
+}
+
+}  // namespace
+
+std::vector<RegisterEntry> registerEntries(Services& services, const Actor& actor, const core::Date& asOf,
+                                           bool includeDeparted) {
+  const auto q = registerQuery(actor, asOf, includeDeparted);
   std::vector<RegisterEntry> out;
   const auto badges = store::PartyFileRepository(storeOf(services)).badgeNumbers(asOf);
-  for (auto& r : store::membersOn(storeOf(services), q)) {
-    auto b = badges.find(r.member.id);
-    out.push_back({std::move(r.member), std::move(r.cellCode), std::move(r.cellName),
-                   std::move(r.cellCategory), std::move(r.ethnicityName), r.present, std::move(r.events),
-                   b == badges.end() ? std::string() : b->second});
-  }
+  for (auto& r : store::membersOn(storeOf(services), q)) out.push_back(registerEntry(std::move(r), badges));
   return out;
+}
+
+void forEachRegisterEntry(Services& services, const Actor& actor, const core::Date& asOf,
+                          const std::function<void(RegisterEntry&&)>& visit) {
+  const auto q = registerQuery(actor, asOf, false);
+  const auto badges = store::PartyFileRepository(storeOf(services)).badgeNumbers(asOf);
+  store::forEachMemberOn(storeOf(services), q, 1000,
+                         [&](store::MemberOnDate&& r) { visit(registerEntry(std::move(r), badges)); });
+}
+
+int64_t registerCount(Services& services, const Actor& actor, const core::Date& asOf) {
+  const auto q = registerQuery(actor, asOf, false);
+  return store::countPresent(storeOf(services), asOf, q.cellId);
 }
 
 std::vector<CheckFinding> checkRegister(Services& services, const Actor& actor, const core::Date& /*asOf*/) {

@@ -1,6 +1,7 @@
 #pragma once
 // Lists of members on a day (the `members` command, the members page), the rows of the member
 // register, and the register checks missing_field and duplicate of `check`.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -89,6 +90,14 @@ struct RegisterEntry {
 /// secretary gets only their cell.
 std::vector<RegisterEntry> registerEntries(Services& services, const Actor& actor, const core::Date& asOf,
                                            bool includeDeparted = false);
+
+/// The entries registerEntries gives (without those departed), in the same order, each handed to `visit` as
+/// it is read from the register a page at a time (store::forEachMemberOn): the register of a province is
+/// never held whole. Needs ReadRegister.
+void forEachRegisterEntry(Services& services, const Actor& actor, const core::Date& asOf,
+                          const std::function<void(RegisterEntry&&)>& visit);
+/// How many entries forEachRegisterEntry gives, counted by one aggregate query. Needs ReadRegister.
+int64_t registerCount(Services& services, const Actor& actor, const core::Date& asOf);
 
 /// A problem found by `check`.
 struct CheckFinding {

@@ -159,12 +159,13 @@ ReportModel membersReport(Services& s, const Actor& actor, const core::Date& asO
   require(actor, Permission::ReadRegister);
   ReportModel m = newModel(s, "members", core::N_("Structure of the party membership"), asOf);
   const auto bands = ageBandsOn(s, asOf);
-  const auto entries = registerEntries(s, actor, asOf, false);
-  const int total = int(entries.size());
+  int total = 0;
   std::map<std::string, int> age, gender, ethnicity, religion, education, qualification, theory, standing;
   std::map<std::string, std::string> ethnicityNames;
   int exempt = 0;
-  for (const auto& e : entries) {
+  // The register read a page at a time: a province's is never held whole.
+  forEachRegisterEntry(s, actor, asOf, [&](RegisterEntry&& e) {
+    ++total;
     const core::Member& mem = e.member;
     if (mem.birthDate)
       ++age["band" + std::to_string(ageBandOf(bands, core::completedYears(mem.birthDate->anchor(), asOf)))];
@@ -181,7 +182,7 @@ ReportModel membersReport(Services& s, const Actor& actor, const core::Date& asO
     ++theory[mem.theory.empty() ? "unknown" : mem.theory];
     ++standing[mem.officialOn && *mem.officialOn <= asOf ? "official" : "probationary"];
     if (mem.status == "exempt" && (!mem.statusSince || *mem.statusSince <= asOf)) ++exempt;
-  }
+  });
   auto withUnknown = [&](std::vector<std::pair<std::string, std::string>> parts,
                          const std::map<std::string, int>& c) {
     if (c.count("unknown")) parts.emplace_back("unknown", tr("Not recorded"));

@@ -34,12 +34,18 @@ inline const std::string kPresentOn =
 /// or without its day recorded.
 inline const std::string kExemptOn = "m.status = 'exempt' AND coalesce(m.status_since <= ?1, 1)";
 
-/// The cell a member (alias m) belonged to on the day ?1 (store::cellOn, its C++ twin): the to_cell of the
-/// last change on or before the day, else the from_cell of the first later change, else the current cell.
-inline const std::string kCellOnDay =
-    "coalesce((SELECT e.to_cell FROM member_events e WHERE e.member_id = m.id AND e.to_cell IS NOT NULL AND "
-    "e.date <= ?1 ORDER BY e.date DESC, e.id DESC LIMIT 1), (SELECT e.from_cell FROM member_events e WHERE "
-    "e.member_id = m.id AND e.from_cell IS NOT NULL AND e.date > ?1 ORDER BY e.date, e.id LIMIT 1), "
-    "m.cell_id)";
+/// The cell a member (alias m) belonged to on the day the SQL expression `day` gives (store::cellOn, its C++
+/// twin): the to_cell of the last change on or before the day, else the from_cell of the first later change,
+/// else the current cell.
+inline std::string cellOnDayOf(const std::string& day) {
+  return "coalesce((SELECT e.to_cell FROM member_events e WHERE e.member_id = m.id AND e.to_cell IS NOT NULL "
+         "AND e.date <= " +
+         day + " ORDER BY e.date DESC, e.id DESC LIMIT 1), (SELECT e.from_cell FROM member_events e WHERE " +
+         "e.member_id = m.id AND e.from_cell IS NOT NULL AND e.date > " + day +
+         " ORDER BY e.date, e.id LIMIT 1), m.cell_id)";
+}
+
+/// The cell a member (alias m) belonged to on the day ?1: cellOnDayOf("?1").
+inline const std::string kCellOnDay = cellOnDayOf("?1");
 
 }  // namespace dangbo::store::rule

@@ -46,61 +46,75 @@ bool endsMembership(const std::string& status) {
 
 }  // namespace
 
+namespace {
+
+// The member columns of the snapshot, ending with search_key and sort_key; without full files the long text
+// columns lists do not show are not read (left empty).
+std::string memberColumns(bool fullFiles) {
+  auto text = [&](const char* column) { return std::string(fullFiles ? column : "''"); };
+  auto nullable = [&](const char* column) { return std::string(fullFiles ? column : "NULL"); };
+  return "SELECT id, code, full_name, " + text("birth_name") + ", gender, birth_date, " +
+         text("birth_place") + ", " + text("hometown") + ", " + text("residence") + ", ethnicity, " +
+         text("religion") + ", " + text("cccd") + ", " + text("phone") + ", " + text("education") + ", " +
+         text("qualification") + ", theory, " + text("occupation") + ", admitted_on, " +
+         nullable("ceremony_on") + ", official_on, card_no, " + text("file_no") + ", transferred_in_on, " +
+         text("transferred_in_from") + ", cell_id, status, status_since, " + nullable("candidate_id") +
+         ", search_key, sort_key FROM members";
+}
+
+// The member of the current row of a memberColumns statement; its sort key into `sortKey`.
+SnapshotMember readMember(SQLite::Statement& q, std::string& sortKey) {
+  SnapshotMember r;
+  core::Member& m = r.member;
+  int i = 0;
+  m.id = q.getColumn(i++).getInt64();
+  m.code = str(q.getColumn(i++));
+  m.fullName = str(q.getColumn(i++));
+  m.birthName = str(q.getColumn(i++));
+  m.gender = str(q.getColumn(i++));
+  m.birthDate = sql::partial(q.getColumn(i++));
+  m.birthPlace = str(q.getColumn(i++));
+  m.hometown = str(q.getColumn(i++));
+  m.residence = str(q.getColumn(i++));
+  m.ethnicity = str(q.getColumn(i++));
+  m.religion = str(q.getColumn(i++));
+  m.cccd = str(q.getColumn(i++));
+  m.phone = str(q.getColumn(i++));
+  m.education = str(q.getColumn(i++));
+  m.qualification = str(q.getColumn(i++));
+  m.theory = str(q.getColumn(i++));
+  m.occupation = str(q.getColumn(i++));
+  m.admittedOn = fastDate(q.getColumn(i++));
+  m.ceremonyOn = fastDate(q.getColumn(i++));
+  m.officialOn = fastDate(q.getColumn(i++));
+  m.cardNo = str(q.getColumn(i++));
+  m.fileNo = str(q.getColumn(i++));
+  m.transferredInOn = fastDate(q.getColumn(i++));
+  m.transferredInFrom = str(q.getColumn(i++));
+  m.cellId = q.getColumn(i++).getInt64();
+  m.status = str(q.getColumn(i++));
+  m.statusSince = fastDate(q.getColumn(i++));
+  m.candidateId = sql::optId(q.getColumn(i++));
+  r.searchKey = str(q.getColumn(i++));
+  const SQLite::Column key = q.getColumn(i++);
+  sortKey.assign(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes()));
+  return r;
+}
+
+}  // namespace
+
 MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles) {
   auto& db = database.db();
   MemberSnapshot snap;
-  // Without full files the long text columns lists do not show are not read (left empty).
-  auto text = [&](const char* column) { return std::string(fullFiles ? column : "''"); };
-  auto nullable = [&](const char* column) { return std::string(fullFiles ? column : "NULL"); };
-  SQLite::Statement q(
-      db, "SELECT id, code, full_name, " + text("birth_name") + ", gender, birth_date, " +
-              text("birth_place") + ", " + text("hometown") + ", " + text("residence") + ", ethnicity, " +
-              text("religion") + ", " + text("cccd") + ", " + text("phone") + ", " + text("education") +
-              ", " + text("qualification") + ", theory, " + text("occupation") + ", admitted_on, " +
-              nullable("ceremony_on") + ", official_on, card_no, " + text("file_no") +
-              ", transferred_in_on, " + text("transferred_in_from") + ", cell_id, status, status_since, " +
-              nullable("candidate_id") + ", search_key, sort_key FROM members");
+  SQLite::Statement q(db, memberColumns(fullFiles));
   std::vector<SnapshotMember> rows;
   std::vector<std::string> sortKeys;
   const auto count = db.execAndGet("SELECT count(*) FROM members").getInt64();
   rows.reserve(static_cast<size_t>(count));
   sortKeys.reserve(static_cast<size_t>(count));
   while (q.executeStep()) {
-    SnapshotMember r;
-    core::Member& m = r.member;
-    int i = 0;
-    m.id = q.getColumn(i++).getInt64();
-    m.code = str(q.getColumn(i++));
-    m.fullName = str(q.getColumn(i++));
-    m.birthName = str(q.getColumn(i++));
-    m.gender = str(q.getColumn(i++));
-    m.birthDate = sql::partial(q.getColumn(i++));
-    m.birthPlace = str(q.getColumn(i++));
-    m.hometown = str(q.getColumn(i++));
-    m.residence = str(q.getColumn(i++));
-    m.ethnicity = str(q.getColumn(i++));
-    m.religion = str(q.getColumn(i++));
-    m.cccd = str(q.getColumn(i++));
-    m.phone = str(q.getColumn(i++));
-    m.education = str(q.getColumn(i++));
-    m.qualification = str(q.getColumn(i++));
-    m.theory = str(q.getColumn(i++));
-    m.occupation = str(q.getColumn(i++));
-    m.admittedOn = fastDate(q.getColumn(i++));
-    m.ceremonyOn = fastDate(q.getColumn(i++));
-    m.officialOn = fastDate(q.getColumn(i++));
-    m.cardNo = str(q.getColumn(i++));
-    m.fileNo = str(q.getColumn(i++));
-    m.transferredInOn = fastDate(q.getColumn(i++));
-    m.transferredInFrom = str(q.getColumn(i++));
-    m.cellId = q.getColumn(i++).getInt64();
-    m.status = str(q.getColumn(i++));
-    m.statusSince = fastDate(q.getColumn(i++));
-    m.candidateId = sql::optId(q.getColumn(i++));
-    r.searchKey = str(q.getColumn(i++));
-    const SQLite::Column key = q.getColumn(i++);
-    sortKeys.emplace_back(static_cast<const char*>(key.getBlob()), static_cast<size_t>(key.getBytes()));
-    rows.push_back(std::move(r));
+    sortKeys.emplace_back();
+    rows.push_back(readMember(q, sortKeys.back()));
   }
   // The Vietnamese order (sort_key compares bytewise as std::string does), then the code.
   std::vector<size_t> order(rows.size());
@@ -596,30 +610,60 @@ core::Id cellOn(const ListSnapshot& s, size_t i, const core::Date& day) {
   return cellFrom(base + s.changeStart[i], base + s.changeStart[i + 1], s.members[i].cellId, day);
 }
 
+namespace {
+
+// The member `sm` as membersOn lists it on opt.asOf, or nothing when it leaves the member out; `needle` is
+// opt.search folded. The member's file is moved out of `sm`.
+std::optional<MemberOnDate> memberOn(SnapshotMember& sm, const MemberQueryOptions& opt,
+                                     const std::string& needle,
+                                     const std::unordered_map<core::Id, CellInfo>& cells,
+                                     const std::unordered_map<std::string, std::string>& ethnicNames) {
+  if (!joinedBy(sm.member, opt.asOf)) return std::nullopt;
+  const bool present = presentOn(sm.member, opt.asOf);
+  if (!present && !opt.includeDeparted) return std::nullopt;
+  if (!needle.empty() && sm.searchKey.find(needle) == std::string::npos) return std::nullopt;
+  const core::Id cell = cellOn(sm, opt.asOf);
+  if (opt.cellId && *opt.cellId != cell) return std::nullopt;
+  MemberOnDate r;
+  r.cellOnDate = cell;
+  if (auto it = cells.find(cell); it != cells.end()) {
+    r.cellCode = it->second.code;
+    r.cellName = it->second.name;
+    r.cellCategory = it->second.category;
+  }
+  if (auto it = ethnicNames.find(sm.member.ethnicity); it != ethnicNames.end()) r.ethnicityName = it->second;
+  r.present = present;
+  r.member = std::move(sm.member);
+  return r;
+}
+
+// A member event of the current row of a statement reading (id, member_id, date, kind, from_cell, to_cell,
+// place, decision_no, reason).
+core::MemberEvent readEvent(SQLite::Statement& e) {
+  core::MemberEvent ev;
+  ev.id = e.getColumn(0).getInt64();
+  ev.memberId = e.getColumn(1).getInt64();
+  ev.date = sql::requiredDate(e.getColumn(2));
+  ev.kind = str(e.getColumn(3));
+  ev.fromCell = sql::optId(e.getColumn(4));
+  ev.toCell = sql::optId(e.getColumn(5));
+  ev.place = str(e.getColumn(6));
+  ev.decisionNo = str(e.getColumn(7));
+  ev.reason = str(e.getColumn(8));
+  return ev;
+}
+
+constexpr const char* kEventColumns =
+    "SELECT id, member_id, date, kind, from_cell, to_cell, place, decision_no, reason FROM member_events ";
+
+}  // namespace
+
 std::vector<MemberOnDate> membersOn(Database& database, const MemberQueryOptions& opt) {
   MemberSnapshot snap = loadMemberSnapshot(database, true);
   const std::string needle = core::fold(core::normalizeText(opt.search));
   std::vector<MemberOnDate> out;
-  for (auto& sm : snap.members) {
-    if (!joinedBy(sm.member, opt.asOf)) continue;
-    const bool present = presentOn(sm.member, opt.asOf);
-    if (!present && !opt.includeDeparted) continue;
-    if (!needle.empty() && sm.searchKey.find(needle) == std::string::npos) continue;
-    const core::Id cell = cellOn(sm, opt.asOf);
-    if (opt.cellId && *opt.cellId != cell) continue;
-    MemberOnDate r;
-    r.cellOnDate = cell;
-    if (auto it = snap.cells.find(cell); it != snap.cells.end()) {
-      r.cellCode = it->second.code;
-      r.cellName = it->second.name;
-      r.cellCategory = it->second.category;
-    }
-    if (auto it = snap.ethnicNames.find(sm.member.ethnicity); it != snap.ethnicNames.end())
-      r.ethnicityName = it->second;
-    r.present = present;
-    r.member = std::move(sm.member);
-    out.push_back(std::move(r));
-  }
+  for (auto& sm : snap.members)
+    if (auto r = memberOn(sm, opt, needle, snap.cells, snap.ethnicNames)) out.push_back(std::move(*r));
 
   if (opt.withEvents && !out.empty()) {
     std::unordered_map<core::Id, size_t> index;
@@ -627,23 +671,12 @@ std::vector<MemberOnDate> membersOn(Database& database, const MemberQueryOptions
     for (size_t k = 0; k < out.size(); ++k) index.emplace(out[k].member.id, k);
     // One statement for all events of the day or before; those of members not listed are skipped.
     SQLite::Statement e(database.db(),
-                        "SELECT id, member_id, date, kind, from_cell, to_cell, place, decision_no, reason "
-                        "FROM member_events WHERE date <= ?1 ORDER BY member_id, date, id");
+                        std::string(kEventColumns) + "WHERE date <= ?1 ORDER BY member_id, date, id");
     e.bind(1, opt.asOf.iso());
     while (e.executeStep()) {
       auto it = index.find(e.getColumn(1).getInt64());
       if (it == index.end()) continue;
-      core::MemberEvent ev;
-      ev.id = e.getColumn(0).getInt64();
-      ev.memberId = it->first;
-      ev.date = sql::requiredDate(e.getColumn(2));
-      ev.kind = str(e.getColumn(3));
-      ev.fromCell = sql::optId(e.getColumn(4));
-      ev.toCell = sql::optId(e.getColumn(5));
-      ev.place = str(e.getColumn(6));
-      ev.decisionNo = str(e.getColumn(7));
-      ev.reason = str(e.getColumn(8));
-      out[it->second].events.push_back(std::move(ev));
+      out[it->second].events.push_back(readEvent(e));
     }
   }
   return out;
@@ -770,6 +803,68 @@ PresentCounts presentCounts(Database& database, const core::Date& day) {
   while (c.executeStep())
     out.byCellAndEthnicity[{c.getColumn(0).getInt64(), str(c.getColumn(1))}] = c.getColumn(2).getInt64();
   return out;
+}
+
+void forEachMemberOn(Database& database, const MemberQueryOptions& opt, size_t pageRows,
+                     const std::function<void(MemberOnDate&&)>& visit) {
+  auto& db = database.db();
+  const MemberSearch names = listNames(database);
+  const std::string needle = core::fold(core::normalizeText(opt.search));
+  const std::string asOf = opt.asOf.iso();
+  SQLite::Statement first(db,
+                          memberColumns(true) + " INDEXED BY members_order ORDER BY sort_key, code LIMIT ?1");
+  SQLite::Statement next(db,
+                         memberColumns(true) +
+                             " INDEXED BY members_order WHERE (sort_key, code) > (?2, ?3) ORDER BY sort_key, "
+                             "code LIMIT ?1");
+  std::string lastKey, lastCode;
+  std::vector<SnapshotMember> page;
+  for (bool more = true; more;) {
+    // A page of members in the list order, after the last one read.
+    SQLite::Statement& q = page.empty() && lastCode.empty() ? first : next;
+    q.reset();
+    q.bind(1, static_cast<int64_t>(pageRows));
+    if (&q == &next) {
+      q.bind(2, lastKey.data(), static_cast<int>(lastKey.size()));
+      q.bind(3, lastCode);
+    }
+    page.clear();
+    while (q.executeStep()) page.push_back(readMember(q, lastKey));
+    more = page.size() == pageRows;
+    if (page.empty()) break;
+    lastCode = page.back().member.code;
+    // Their events (all of them, for their cell changes), oldest first, in one statement.
+    std::unordered_map<core::Id, size_t> index;
+    std::string ids;
+    for (size_t k = 0; k < page.size(); ++k) {
+      index.emplace(page[k].member.id, k);
+      ids += (k ? "," : "") + std::to_string(page[k].member.id);
+    }
+    std::vector<std::vector<core::MemberEvent>> events(page.size());
+    SQLite::Statement e(
+        db, std::string(kEventColumns) + "WHERE member_id IN (" + ids + ") ORDER BY member_id, date, id");
+    while (e.executeStep()) {
+      const size_t k = index.at(e.getColumn(1).getInt64());
+      if (!e.getColumn(4).isNull() || !e.getColumn(5).isNull())
+        page[k].cellChanges.push_back({fastDate(e.getColumn(2)).value_or(core::Date()),
+                                       sql::optId(e.getColumn(4)), sql::optId(e.getColumn(5))});
+      if (opt.withEvents && e.getColumn(2).getString() <= asOf) events[k].push_back(readEvent(e));
+    }
+    for (size_t k = 0; k < page.size(); ++k)
+      if (auto r = memberOn(page[k], opt, needle, names.cells, names.ethnicNames)) {
+        r->events = std::move(events[k]);
+        visit(std::move(*r));
+      }
+  }
+}
+
+int64_t countPresent(Database& database, const core::Date& day, std::optional<core::Id> cell) {
+  SQLite::Statement c(database.db(), "SELECT count(*) FROM members m WHERE " + rule::kPresentOn +
+                                         (cell ? " AND " + rule::kCellOnDay + " = ?2" : std::string()));
+  c.bind(1, day.iso());
+  if (cell) c.bind(2, *cell);
+  c.executeStep();
+  return c.getColumn(0).getInt64();
 }
 
 }  // namespace dangbo::store

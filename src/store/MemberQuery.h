@@ -4,6 +4,7 @@
 // Each function runs one or two statements; none issues a query per member.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -214,6 +215,15 @@ struct MemberOnDate {
 /// order: the Vietnamese name order, then by code. Reads a fresh snapshot (and with withEvents one more
 /// statement for the events).
 std::vector<MemberOnDate> membersOn(Database& db, const MemberQueryOptions& opt);
+
+/// The members membersOn lists, in the same order, each handed to `visit` as it is read: a page of
+/// `pageRows` members at a time walking the list order (index members_order), with their events, so that
+/// at most one page is held (the register of a province written without holding it).
+void forEachMemberOn(Database& db, const MemberQueryOptions& opt, size_t pageRows,
+                     const std::function<void(MemberOnDate&&)>& visit);
+/// The number of members present on `day` (rule::kPresentOn, presentOn's SQL twin), of one cell on that day
+/// (rule::kCellOnDay) when `cell` is given: membersOn's count without includeDeparted or a search.
+int64_t countPresent(Database& db, const core::Date& day, std::optional<core::Id> cell = std::nullopt);
 
 /// A member named in a check finding.
 struct MemberRef {

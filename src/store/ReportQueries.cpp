@@ -72,6 +72,26 @@ std::vector<core::Member> membersPresentOn(Database& db, const core::Date& day) 
   return out;
 }
 
+std::vector<PresentGroup> presentGroups(Database& db, const core::Date& day) {
+  SQLite::Statement q(db.db(),
+                      "SELECT m.birth_date, m.gender, m.ethnicity, coalesce(m.official_on <= ?1, 0), " +
+                          rule::kExemptOn + ", count(*) FROM members m WHERE " + rule::kPresentOn +
+                          " GROUP BY 1, 2, 3, 4, 5");
+  q.bind(1, day.iso());
+  std::vector<PresentGroup> out;
+  while (q.executeStep()) {
+    PresentGroup g;
+    g.birthDate = sql::partial(q.getColumn(0));
+    g.gender = q.getColumn(1).isNull() ? std::string() : q.getColumn(1).getString();
+    g.ethnicity = q.getColumn(2).isNull() ? std::string() : q.getColumn(2).getString();
+    g.official = q.getColumn(3).getInt() != 0;
+    g.exempt = q.getColumn(4).getInt() != 0;
+    g.count = q.getColumn(5).getInt64();
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
 std::map<int, int> admissionsByYear(Database& db, const core::Date& from, const core::Date& to) {
   SQLite::Statement q(db.db(),
                       "SELECT CAST(substr(m.admitted_on, 1, 4) AS INTEGER), count(*) FROM members m WHERE " +
@@ -80,6 +100,17 @@ std::map<int, int> admissionsByYear(Database& db, const core::Date& from, const 
   q.bind(2, to.iso());
   std::map<int, int> out;
   while (q.executeStep()) out[q.getColumn(0).getInt()] = q.getColumn(1).getInt();
+  return out;
+}
+
+std::map<core::Id, int> admissionsByCell(Database& db, const core::Date& from, const core::Date& to) {
+  SQLite::Statement q(db.db(), "SELECT " + rule::cellOnDayOf("m.admitted_on") +
+                                   ", count(*) FROM members m WHERE " + rule::kAdmittedHereBetween +
+                                   " GROUP BY 1");
+  q.bind(1, from.iso());
+  q.bind(2, to.iso());
+  std::map<core::Id, int> out;
+  while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getInt();
   return out;
 }
 

@@ -32,10 +32,27 @@ std::vector<OrganizationOnDay> organizationsOn(Database& db, const core::Date& d
 /// transfer-in dates, cell, status and its date. By code.
 std::vector<core::Member> membersPresentOn(Database& db, const core::Date& day);
 
+/// Members present on a day alike in what the congress counts of them, and how many they are.
+struct PresentGroup {
+  std::optional<core::PartialDate> birthDate;  ///< as stored
+  std::string gender;                          ///< nam | nu | ""
+  std::string ethnicity;                       ///< ethnic group code, "" when not recorded
+  bool official = false;                       ///< official on the day (official_on on or before it)
+  bool exempt = false;                         ///< exempt on the day (rule::kExemptOn)
+  int64_t count = 0;                           ///< members
+};
+/// The members present on `day` (rule::kPresentOn) grouped by birth date, gender, ethnicity, standing and
+/// exemption on the day, by one aggregate query (no member is read).
+std::vector<PresentGroup> presentGroups(Database& db, const core::Date& day);
+
 /// Admissions by this committee (members with no transfer-in date) whose admitted_on lies in
 /// [from, to], counted by calendar year of admitted_on, whatever the member's later status.
 /// Years without admissions are absent.
 std::map<int, int> admissionsByYear(Database& db, const core::Date& from, const core::Date& to);
+
+/// The same admissions counted by the cell the member belonged to on the admission day (rule::cellOnDayOf
+/// the admitted_on), by one aggregate query.
+std::map<core::Id, int> admissionsByCell(Database& db, const core::Date& from, const core::Date& to);
 
 /// The number of ratings of one year, subject type and level.
 struct RatingCount {

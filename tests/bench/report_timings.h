@@ -10,7 +10,8 @@ class Services;
 
 namespace dangbo::bench {
 
-/// Measures each report as the CLI makes it (model from the register, then the output written to memory)
+/// Measures each report as the CLI makes it (model from the register, then the output written to memory;
+/// the register streamed to a file, with its own peak memory)
 /// for the period [from, to] with standing figures on `to`, and prints one line per report, the congress
 /// lines with their targets. Returns false when a congress target is missed.
 bool printReportTimings(services::Services& s, const services::Actor& actor, const core::Date& from,

@@ -1,0 +1,148 @@
+// The register report written as it is read (reports/RegisterStream.h): the same bytes as the report made
+// whole first, for the office and a cell's secretary, and writers that hand a row to the file before they
+// ask for the next (a province's register is never held whole).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+
+#include "../TestUtil.h"
+#include "reports/HtmlRenderer.h"
+#include "reports/RegisterStream.h"
+#include "reports/ReportCatalog.h"
+#include "reports/TableCsv.h"
+#include "services/MemberList.h"
+#include "services/Services.h"
+#include "store/MemberQuery.h"
+
+using namespace dangbo;
+using test::TempDir;
+
+namespace {
+
+core::Date d(int y, int m, int dd) {
+  return *core::Date::make(y, m, dd);
+}
+
+std::string whole(services::Services& s, const services::Actor& actor, const core::Date& asOf,
+                  const std::string& fmt) {
+  std::ostringstream out;
+  reports::writeReport(out, reports::makeReport(s, actor, {"register", asOf, asOf, asOf}), fmt);
+  return out.str();
+}
+
+std::string streamed(services::Services& s, const services::Actor& actor, const core::Date& asOf,
+                     const std::string& fmt) {
+  std::ostringstream out;
+  reports::writeRegisterReport(out, s, actor, asOf, fmt);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("register streamed: the same bytes as the report made whole, for the office and a secretary") {
+  TempDir dir;
+  auto s = test::openDemoCommune(dir.path(), 2);
+  const auto office = services::Actor::localOffice();
+  const core::Id cell = std::stoll(test::sqlValue(
+      dir / "demo.db", "SELECT cell_id FROM members WHERE status = 'active' ORDER BY code LIMIT 1"));
+  const services::Actor secretary{"bt", "secretary", cell};
+  for (const auto& asOf : {d(2026, 11, 29), d(2025, 3, 31)}) {
+    CAPTURE(asOf.iso());
+    for (const auto* actor : {&office, &secretary}) {
+      CAPTURE(actor->role);
+      for (const char* fmt : {"html", "csv"}) {
+        CAPTURE(fmt);
+        const std::string expected = whole(*s, *actor, asOf, fmt);
+        CHECK(expected.size() > 2000);
+        CHECK(streamed(*s, *actor, asOf, fmt) == expected);
+      }
+    }
+    // The other formats lay out the whole document: the files hold the same tables.
+    for (const char* fmt : {"xlsx", "docx"}) {
+      CAPTURE(fmt);
+      const auto a = dir / (std::string("whole.") + fmt), b = dir / (std::string("streamed.") + fmt);
+      reports::writeReportFile(a, reports::makeReport(*s, office, {"register", asOf, asOf, asOf}), fmt);
+      reports::writeRegisterReportFile(b, *s, office, asOf, fmt);
+      CHECK(std::filesystem::file_size(a) == std::filesystem::file_size(b));
+    }
+  }
+  // A register with nobody on the day: the sentence and the table's head, as before.
+  CHECK(streamed(*s, office, d(1950, 1, 1), "html") == whole(*s, office, d(1950, 1, 1), "html"));
+}
+
+TEST_CASE("register streamed: the store's cursor gives membersOn's members, a page at a time") {
+  TempDir dir;
+  auto s = test::openDemoCommune(dir.path(), 4);
+  const auto office = services::Actor::localOffice();
+  const auto asOf = d(2026, 11, 29);
+  const auto entries = services::registerEntries(*s, office, asOf);
+  REQUIRE(entries.size() > 100);
+  CHECK(services::registerCount(*s, office, asOf) == int64_t(entries.size()));
+  size_t n = 0;
+  services::forEachRegisterEntry(*s, office, asOf, [&](services::RegisterEntry&& e) {
+    REQUIRE(n < entries.size());
+    CHECK(e.member.code == entries[n].member.code);
+    CHECK(e.cellCode == entries[n].cellCode);
+    CHECK(e.events.size() == entries[n].events.size());
+    CHECK(e.badgeNo == entries[n].badgeNo);
+    ++n;
+  });
+  CHECK(n == entries.size());
+}
+
+TEST_CASE("register streamed: the writers write each row before they ask for the next") {
+  // A row source of 3.000 rows made on demand, counting the rows whose handing over wrote to the output at
+  // once: a writer that gathered the rows first would write nothing while it is handed them.
+  const size_t rows = 3000;
+  reports::Document doc;
+  doc.landscape = true;
+  doc.paragraph("Sổ danh sách đảng viên.");
+  reports::Table t;
+  t.dense = true;
+  t.caption = "Sổ danh sách đảng viên";
+  t.header.push_back({reports::Cell::textCell("Số TT"), reports::Cell::textCell("Họ và tên"),
+                      reports::Cell::textCell("Chi bộ")});
+  t.sourceRows = rows;
+  std::ostringstream* out = nullptr;
+  int readings = 0;
+  size_t written = 0;
+  t.rowSource = [&](const std::function<void(const reports::TableRow&)>& visit) {
+    ++readings;
+    for (size_t r = 1; r <= rows; ++r) {
+      reports::TableRow row;
+      row.cells = {reports::Cell::count(int64_t(r)),
+                   reports::Cell::textCell("Đảng viên số " + std::to_string(r)),
+                   reports::Cell::textCell(r % 3 ? "Chi bộ bản Nà Ớt" : "Chi bộ Trường Tiểu học Phiêng Pằn")};
+      const auto before = out->tellp();
+      visit(row);
+      if (out->tellp() > before) ++written;
+    }
+  };
+  doc.table(t);
+  SUBCASE("html reads the rows twice (to size the columns, then to write them) and writes as it reads") {
+    std::ostringstream html;
+    out = &html;
+    reports::renderHtml(html, doc);
+    CHECK(readings == 2);
+    // The first reading sizes the columns; in the second each row is written as it is handed over.
+    CHECK(written == rows);
+    CHECK(html.str().find("Đảng viên số 3000<") != std::string::npos);
+    // The same bytes as the rows held in the table.
+    reports::Document held = doc;
+    held.fillRows();
+    CHECK(held.tables().front()->rows.size() == rows);
+    std::ostringstream again;
+    reports::renderHtml(again, held);
+    CHECK(again.str() == html.str());
+  }
+  SUBCASE("csv reads them once and writes as it reads") {
+    std::ostringstream csv;
+    out = &csv;
+    reports::writeTablesCsv(csv, doc);
+    CHECK(readings == 1);
+    CHECK(written == rows);
+    CHECK(csv.str().find("3000,Đảng viên số 3000,") != std::string::npos);
+  }
+}
