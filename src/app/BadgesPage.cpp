@@ -22,11 +22,7 @@ BadgesPage::BadgesPage(wxWindow* parent) {
   Create(parent, wxID_ANY);
   auto* top = new wxBoxSizer(wxVERTICAL);
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
-  bar->Add(new wxStaticText(this, wxID_ANY, _("&Year:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-  year_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
-                         2000, 2100, core::Date::today().year());
-  year_->SetName("year");
-  bar->Add(year_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
+  year_ = ui::addYearField(this, bar, core::Date::today().year());
   bar->Add(new wxStaticText(this, wxID_ANY, _("A&ward day:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
   day_ = new wxChoice(this, wxID_ANY);
   day_->SetName("awardDay");

@@ -41,11 +41,7 @@ CellWorkPage::CellWorkPage(wxWindow* parent) {
   cell_ = new wxChoice(this, wxID_ANY);
   cell_->SetName("cell");
   bar->Add(cell_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
-  bar->Add(new wxStaticText(this, wxID_ANY, _("&Year:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-  year_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
-                         2000, 2100, core::Date::today().year());
-  year_->SetName("year");
-  bar->Add(year_, 0, wxALIGN_CENTER_VERTICAL);
+  year_ = ui::addYearField(this, bar, core::Date::today().year());
   top->Add(bar, 0, wxEXPAND | wxALL, 8);
 
   auto* book = new wxNotebook(this, wxID_ANY);

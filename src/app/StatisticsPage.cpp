@@ -19,12 +19,8 @@ StatisticsPage::StatisticsPage(wxWindow* parent) {
   Create(parent, wxID_ANY);
   auto* top = new wxBoxSizer(wxVERTICAL);
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
-  bar->Add(new wxStaticText(this, wxID_ANY, _("&Year:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
   // The last year ended by default: the templates are sent up after 31/12.
-  year_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
-                         2000, 2100, core::Date::today().year() - 1);
-  year_->SetName("year");
-  bar->Add(year_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
+  year_ = ui::addYearField(this, bar, core::Date::today().year() - 1);
   bar->Add(new wxStaticText(this, wxID_ANY, _("T&emplate:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
   template_ = new wxChoice(this, wxID_ANY);
   template_->SetName("template");

@@ -28,11 +28,7 @@ TransfersPage::TransfersPage(wxWindow* parent) {
   Create(parent, wxID_ANY);
   auto* top = new wxBoxSizer(wxVERTICAL);
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
-  bar->Add(new wxStaticText(this, wxID_ANY, _("&Year:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-  year_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
-                         2000, 2100, core::Date::today().year());
-  year_->SetName("year");
-  bar->Add(year_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
+  year_ = ui::addYearField(this, bar, core::Date::today().year());
   bar->AddStretchSpacer();
   auto* print = new wxButton(this, wxID_ANY, _("&Print the letter..."));
   print->SetName("printLetter");

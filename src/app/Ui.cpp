@@ -2,6 +2,9 @@
 
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
 #include <wx/textctrl.h>
 
 #include <algorithm>
@@ -169,6 +172,15 @@ void fitColumns(wxListCtrl* list, int maxWidth) {
   for (int c = 0; c < n; ++c) list->SetColumnWidth(c, widths[size_t(c)]);
   int room = available - total;
   if (n > 0 && room > 0) list->SetColumnWidth(n - 1, widths[size_t(n - 1)] + room);
+}
+
+wxSpinCtrl* addYearField(wxWindow* parent, wxSizer* bar, int year) {
+  bar->Add(new wxStaticText(parent, wxID_ANY, _("&Year:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+  auto* field = new wxSpinCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                               wxSP_ARROW_KEYS, 2000, 2100, year);
+  field->SetName("year");
+  bar->Add(field, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
+  return field;
 }
 
 void stretchLastColumn(wxListCtrl* list) {

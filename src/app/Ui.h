@@ -15,6 +15,8 @@
 class wxWindow;
 class wxTextCtrl;
 class wxListCtrl;
+class wxSizer;
+class wxSpinCtrl;
 
 namespace dangbo::app::ui {
 
@@ -53,5 +55,9 @@ void stretchLastColumn(wxListCtrl* list);
 /// The index of the selected row of a report list, or -1; for a sortable list (ListSort.h) the position the
 /// row was filled at, whatever order the reader chose.
 long selectedRow(wxListCtrl* list);
+
+/// Adds "Năm:" and a year field (2000 to 2100, starting at `year`, named "year") to a page's bar of
+/// fields; returns the field.
+wxSpinCtrl* addYearField(wxWindow* parent, wxSizer* bar, int year);
 
 }  // namespace dangbo::app::ui

@@ -51,6 +51,13 @@ size_t Table::columns() const {
   return rows.empty() ? 0 : rows.front().cells.size();
 }
 
+void Table::addTextRow(std::vector<std::string> texts, bool total) {
+  TableRow r;
+  r.total = total;
+  for (auto& text : texts) r.cells.push_back(Cell::textCell(std::move(text)));
+  rows.push_back(std::move(r));
+}
+
 size_t Table::rowCount() const {
   return rowSource ? sourceRows : rows.size();
 }

@@ -105,6 +105,8 @@ struct Table {
   size_t sourceRows = 0;  ///< the number of rows rowSource gives
   /// The number of body rows: those of `rows`, or of rowSource.
   size_t rowCount() const;
+  /// Adds a row of text cells (bold when `total`).
+  void addTextRow(std::vector<std::string> texts, bool total = false);
   /// Calls visit for each body row in order: those of `rows`, or those rowSource gives.
   void forEachRow(const std::function<void(const TableRow&)>& visit) const;
   /// The number of columns (of the first header row, spans counted, or of the first row).

@@ -59,7 +59,6 @@ table.plain td { vertical-align: top; padding: 0 5pt; }
 table.plain tr.total td { font-weight: bold; }
 table.data th { text-align: center; }
 table.data td.r { text-align: right; }
-table.data td.photo { width: 3cm; height: 4cm; text-align: center; }
 table.data td.c { text-align: center; }
 table.data tr.total td { font-weight: bold; }
 figure.chart { margin: 6pt 0 12pt; page-break-inside: avoid; }
@@ -135,8 +134,10 @@ void tableHead(std::ostream& out, const Table& t, const std::vector<double>& wid
       }
       // The photo frame of a member's card: one cell beside every row.
       if (!t.photo.empty() && &row == &t.header.front())
-        out << "<td class=\"photo\" rowspan=\"" << t.header.size() + t.rows.size() << "\">"
-            << htmlEscape(t.photo) << "</td>";
+        // (Its size on the cell itself: LibreOffice reads no rule for a class, and took td.photo's height
+        // for every cell of every table, which it then never finished laying out.)
+        out << "<td class=\"photo\" align=\"center\" style=\"width: 3cm; height: 4cm\" rowspan=\""
+            << t.header.size() + t.rows.size() << "\">" << htmlEscape(t.photo) << "</td>";
       out << "</tr>\n";
     }
     out << "</thead>\n";

@@ -93,10 +93,7 @@ std::vector<Block> closingBlocks(const core::CommitteeInfo& c) {
   t.borderless = true;
   t.align = {Align::Left, Align::Center};
   auto row = [&](std::string left, std::string right, bool bold) {
-    TableRow r;
-    r.total = bold;
-    r.cells = {Cell::textCell(std::move(left)), Cell::textCell(std::move(right))};
-    t.rows.push_back(std::move(r));
+    t.addTextRow({std::move(left), std::move(right)}, bold);
   };
   row(recipients.empty() ? std::string() : std::string(tr("Recipients:")), core::toUpper(c.signerOnBehalf),
       true);
@@ -115,10 +112,7 @@ std::vector<Block> handoverClosing(const core::CommitteeInfo& c, const std::stri
   t.borderless = true;
   t.align = {Align::Center, Align::Center};
   auto row = [&](std::string left, std::string right, bool bold) {
-    TableRow r;
-    r.total = bold;
-    r.cells = {Cell::textCell(std::move(left)), Cell::textCell(std::move(right))};
-    t.rows.push_back(std::move(r));
+    t.addTextRow({std::move(left), std::move(right)}, bold);
   };
   row(tr("FOR THE HANDING SIDE"), tr("FOR THE RECEIVING SIDE"), true);
   row(core::toUpper(format(tr("Party committee of the former commune {1}"), {handingOver})),

@@ -32,10 +32,7 @@ Table sheetHeader(const core::CommitteeInfo& c, const std::string& cell) {
   t.borderless = true;
   t.align = {Align::Center, Align::Center};
   auto row = [&](std::string left, std::string right, bool bold) {
-    TableRow r;
-    r.total = bold;
-    r.cells = {Cell::textCell(std::move(left)), Cell::textCell(std::move(right))};
-    t.rows.push_back(std::move(r));
+    t.addTextRow({std::move(left), std::move(right)}, bold);
   };
   row(core::toUpper(c.superior), tr("COMMUNIST PARTY OF VIETNAM"), true);
   row(core::toUpper(c.executive), "", true);
