@@ -158,8 +158,9 @@ TEST_CASE("2-HSĐV card: the photo frame (3×4) beside its head in every printed
   CHECK(continued == 5);
   CHECK(xml.find("<w:gridCol w:w=\"1701\"/>") != std::string::npos);
   reports::writeReportFile(dir / "c.html", r, "html");
-  CHECK(test::readFile(dir / "c.html").find("<td class=\"photo\" rowspan=\"6\">Ảnh 3×4</td>") !=
-        std::string::npos);
+  CHECK(test::readFile(dir / "c.html")
+            .find("<td class=\"photo\" align=\"center\" style=\"width: 3cm; height: 4cm\" rowspan=\"6\">Ảnh "
+                  "3×4</td>") != std::string::npos);
   // Other reports have no frame.
   const auto list =
       reports::makeReport(*fx.s, services::Actor::localOffice(), {"members", today, today, today});

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "../TestUtil.h"
+#include "DocumentFiles.h"
 #include "reports/HtmlRenderer.h"
 #include "reports/RegisterStream.h"
 #include "reports/ReportCatalog.h"
@@ -65,7 +66,12 @@ TEST_CASE("register streamed: the same bytes as the report made whole, for the o
       const auto a = dir / (std::string("whole.") + fmt), b = dir / (std::string("streamed.") + fmt);
       reports::writeReportFile(a, reports::makeReport(*s, office, {"register", asOf, asOf, asOf}), fmt);
       reports::writeRegisterReportFile(b, *s, office, asOf, fmt);
-      CHECK(std::filesystem::file_size(a) == std::filesystem::file_size(b));
+      // Part by part, but for the document's properties (the time it was written).
+      auto partsA = test::unzip(a), partsB = test::unzip(b);
+      partsA.erase("docProps/core.xml");
+      partsB.erase("docProps/core.xml");
+      CHECK(partsA.size() > 3);
+      CHECK(partsA == partsB);
     }
   }
   // A register with nobody on the day: the sentence and the table's head, as before.
