@@ -226,6 +226,15 @@ int mergeBench(const Args& a, const fs::path& dir) {
 
 int main(int argc, char** argv) {
   Args a;
+  const char* usage =
+      "usage: dangbo_bench [--members N] [--cells N] [--years N] [--seed N] [--keep DIR] [--file-rows N]\n"
+      "       dangbo_bench --merge-members N [--seed N] [--keep DIR]\n"
+      "       dangbo_bench --open FILE\n";
+  // A lone word (--help, or an option missing its value) prints the usage instead of running the benchmark.
+  if (argc % 2 == 0) {
+    std::cerr << usage;
+    return 2;
+  }
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
     if (k == "--members")
@@ -245,8 +254,7 @@ int main(int argc, char** argv) {
     else if (k == "--file-rows")
       kRowsPerFile = std::max<size_t>(1, std::stoull(v));
     else {
-      std::cerr << "usage: dangbo_bench [--members N] [--cells N] [--years N] [--seed N] [--keep DIR] "
-                   "[--file-rows N] | --open FILE\n";
+      std::cerr << usage;
       return 2;
     }
   }
