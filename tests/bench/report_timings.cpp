@@ -86,8 +86,8 @@ void printRegisterTiming(services::Services& s, const services::Actor& actor, co
 
 }  // namespace
 
-bool printReportTimings(services::Services& s, const services::Actor& actor, const core::Date& from,
-                        const core::Date& to) {
+bool printCongressTimings(services::Services& s, const services::Actor& actor, const core::Date& from,
+                          const core::Date& to) {
   // Congress JSON: the figures from the register, then the JSON text.
   auto t0 = Clock::now();
   std::ostringstream json;
@@ -101,6 +101,13 @@ bool printReportTimings(services::Services& s, const services::Actor& actor, con
   const double pdfMs = msSince(t0);
   std::printf("report congress json: %.0f ms (%zu bytes) | target < 500 ms\n", jsonMs, json.str().size());
   std::printf("report congress pdf: %.0f ms (%zu bytes) | target < 2000 ms\n", pdfMs, pdf.str().size());
+  return jsonMs < 500 && pdfMs < 2000;
+}
+
+bool printReportTimings(services::Services& s, const services::Actor& actor, const core::Date& from,
+                        const core::Date& to) {
+  const bool congressMet = printCongressTimings(s, actor, from, to);
+  std::chrono::steady_clock::time_point t0;
   for (const auto& name : reports::reportNames()) {
     if (name == "congress") continue;
     if (name == "register") {
@@ -117,7 +124,7 @@ bool printReportTimings(services::Services& s, const services::Actor& actor, con
     std::printf("report %s: model %.0f ms, pdf %.0f ms (%zu bytes)\n", name.c_str(), modelMs, writeMs,
                 out.str().size());
   }
-  return jsonMs < 500 && pdfMs < 2000;
+  return congressMet;
 }
 
 }  // namespace dangbo::bench

@@ -17,4 +17,8 @@ namespace dangbo::bench {
 bool printReportTimings(services::Services& s, const services::Actor& actor, const core::Date& from,
                         const core::Date& to);
 
+/// The congress lines alone (JSON and PDF, with their targets); false when a target is missed.
+bool printCongressTimings(services::Services& s, const services::Actor& actor, const core::Date& from,
+                          const core::Date& to);
+
 }  // namespace dangbo::bench
