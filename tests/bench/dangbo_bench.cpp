@@ -82,49 +82,80 @@ std::vector<fs::path> moreFolders(const fs::path& dir) {
   return out;
 }
 
-// Writes the generated province as to_chuc.csv and dang_vien.csv (spec/import.md), labels in Vietnamese.
-void writeDataset(const services::DemoData& data, const fs::path& dir) {
-  fs::create_directories(dir);
-  std::map<core::Id, std::string> orgCode;
-  {
-    std::ofstream out(dir / "to_chuc.csv", std::ios::binary);
-    out << "Mã,Tên,Loại,Khối,Ngày thành lập,Ngày giải thể,Sáp nhập vào,Có chi ủy\n";
+// Writes generated registers as to_chuc.csv and dang_vien.csv (spec/import.md), labels in Vietnamese, one
+// register after another: a nation is generated a province at a time (the generator holds its whole register
+// in memory, about 4 KB a member), each province's codes made its own by recode() below.
+struct DatasetWriter {
+  fs::path dir;
+  std::ofstream orgs, out;
+  size_t written = 0;
+
+  explicit DatasetWriter(fs::path folder) : dir(std::move(folder)) {
+    fs::create_directories(dir);
+    orgs.open(dir / "to_chuc.csv", std::ios::binary);
+    orgs << "Mã,Tên,Loại,Khối,Ngày thành lập,Ngày giải thể,Sáp nhập vào,Có chi ủy\n";
+  }
+
+  void write(const services::DemoData& data) {
+    std::map<core::Id, std::string> orgCode;
     for (const auto& o : data.organizations) orgCode[o.id] = o.code;
     for (const auto& o : data.organizations)
-      out << o.code << ',' << exchange::csvField(o.name) << ',' << core::enums::orgKind.label(o.kind) << ','
-          << o.category << ',' << opt(o.founded) << ',' << opt(o.ceased) << ','
-          << (o.mergedInto ? orgCode[*o.mergedInto] : "") << ',' << (o.hasCommittee ? "Có" : "Không") << '\n';
-  }
-  std::map<std::string, std::string> ethnicName = {
-      {"01", "Kinh"}, {"03", "Thái"}, {"08", "Mông"}, {"29", "Khơ Mú"}, {"34", "Xinh Mun"}};
-  // A CSV file holds at most 1.048.576 rows (exchange/InputLimits.h): a larger register is written as
-  // files of kRowsPerFile members, dang_vien.csv and then the folders more1/, more2/, ... imported in turn.
-  std::ofstream out;
-  size_t written = 0;
-  for (const auto& m : data.members) {
-    if (written % kRowsPerFile == 0) {
-      const fs::path folder = written == 0 ? dir : dir / ("more" + std::to_string(written / kRowsPerFile));
-      fs::create_directories(folder);
-      out.close();
-      out.open(folder / "dang_vien.csv", std::ios::binary);
-      out << "Mã,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Quê quán,Nơi ở hiện nay,Số CCCD,Học "
-             "vấn,Chuyên "
-             "môn,"
-             "Lý luận chính trị,\"Nghề nghiệp, chức vụ\",Mã chi bộ,Ngày vào Đảng,Ngày chính thức,Số thẻ,Số "
-             "lý "
-             "lịch,"
-             "Ngày chuyển đến,Tình trạng,Ngày thay đổi tình trạng\n";
+      orgs << o.code << ',' << exchange::csvField(o.name) << ',' << core::enums::orgKind.label(o.kind) << ','
+           << o.category << ',' << opt(o.founded) << ',' << opt(o.ceased) << ','
+           << (o.mergedInto ? orgCode[*o.mergedInto] : "") << ',' << (o.hasCommittee ? "Có" : "Không")
+           << '\n';
+    static const std::map<std::string, std::string> ethnicName = {
+        {"01", "Kinh"}, {"03", "Thái"}, {"08", "Mông"}, {"29", "Khơ Mú"}, {"34", "Xinh Mun"}};
+    // A CSV file holds at most 1.048.576 rows (exchange/InputLimits.h): a larger register is written as
+    // files of kRowsPerFile members, dang_vien.csv and then the folders more1/, more2/, ... imported in turn.
+    for (const auto& m : data.members) {
+      if (written % kRowsPerFile == 0) {
+        const fs::path folder = written == 0 ? dir : dir / ("more" + std::to_string(written / kRowsPerFile));
+        fs::create_directories(folder);
+        out.close();
+        out.open(folder / "dang_vien.csv", std::ios::binary);
+        out << "Mã,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Quê quán,Nơi ở hiện nay,Số CCCD,Học "
+               "vấn,Chuyên môn,Lý luận chính trị,\"Nghề nghiệp, chức vụ\",Mã chi bộ,Ngày vào Đảng,Ngày chính "
+               "thức,Số thẻ,Số lý lịch,Ngày chuyển đến,Tình trạng,Ngày thay đổi tình trạng\n";
+      }
+      ++written;
+      const auto e = ethnicName.find(m.ethnicity);
+      const std::string eth = e != ethnicName.end() ? e->second : std::string("Kinh");
+      out << m.code << ',' << exchange::csvField(m.fullName) << ',' << (m.birthDate ? m.birthDate->vn() : "")
+          << ',' << core::enums::gender.label(m.gender) << ',' << eth << ',' << exchange::csvField(m.religion)
+          << ',' << exchange::csvField(m.hometown) << ',' << exchange::csvField(m.residence) << ',' << m.cccd
+          << ',' << m.education << ',' << m.qualification << ',' << m.theory << ','
+          << exchange::csvField(m.occupation) << ',' << orgCode[m.cellId] << ',' << opt(m.admittedOn) << ','
+          << opt(m.officialOn) << ',' << m.cardNo << ',' << m.fileNo << ',' << opt(m.transferredInOn) << ','
+          << core::enums::memberStatus.label(m.status) << ','
+          << (m.status == "active" ? "" : opt(m.statusSince)) << '\n';
     }
-    ++written;
-    auto eth = ethnicName.count(m.ethnicity) ? ethnicName[m.ethnicity] : std::string("Kinh");
-    out << m.code << ',' << exchange::csvField(m.fullName) << ',' << (m.birthDate ? m.birthDate->vn() : "")
-        << ',' << core::enums::gender.label(m.gender) << ',' << eth << ',' << exchange::csvField(m.religion)
-        << ',' << exchange::csvField(m.hometown) << ',' << exchange::csvField(m.residence) << ',' << m.cccd
-        << ',' << m.education << ',' << m.qualification << ',' << m.theory << ','
-        << exchange::csvField(m.occupation) << ',' << orgCode[m.cellId] << ',' << opt(m.admittedOn) << ','
-        << opt(m.officialOn) << ',' << m.cardNo << ',' << m.fileNo << ',' << opt(m.transferredInOn) << ','
-        << core::enums::memberStatus.label(m.status) << ','
-        << (m.status == "active" ? "" : opt(m.statusSince)) << '\n';
+  }
+};
+
+void writeDataset(const services::DemoData& data, const fs::path& dir) {
+  DatasetWriter(dir).write(data);
+}
+
+// Makes province `k`'s codes its own among a nation's: organizations prefixed T01, T02, ...; members, party
+// cards and CCCD province digits numbered on from the provinces before (`before` members, `cards` cards).
+void recode(services::DemoData& d, int k, size_t before, size_t& cards) {
+  char prefix[16];
+  std::snprintf(prefix, sizeof prefix, "T%02d", k + 1);
+  for (auto& o : d.organizations) o.code = prefix + o.code;
+  char buf[32];
+  for (size_t i = 0; i < d.members.size(); ++i) {
+    auto& m = d.members[i];
+    std::snprintf(buf, sizeof buf, "DV%08zu", before + i + 1);
+    m.code = buf;
+    if (!m.cardNo.empty()) {
+      std::snprintf(buf, sizeof buf, "%08zu", 10000000 + cards++);
+      m.cardNo = buf;
+    }
+    if (m.cccd.size() == 12) {
+      std::snprintf(buf, sizeof buf, "%03d", 100 + k);
+      m.cccd.replace(0, 3, buf);
+    }
   }
 }
 
@@ -163,6 +194,7 @@ struct Args {
   uint64_t seed = 1;
   std::string keep;
   int mergeMembers = 0;
+  int chunkMembers = 1200000;  // --province-members: a larger register is generated a province at a time
   // The steps to run after the import (--only): all of them by default. A nation's run keeps to the
   // import, the searches and the congress figures; the cells' work and every report would take hours.
   std::set<std::string> steps = {"search", "window", "cellwork", "reports"};
@@ -234,6 +266,7 @@ int main(int argc, char** argv) {
   Args a;
   const char* usage =
       "usage: dangbo_bench [--members N] [--cells N] [--years N] [--seed N] [--keep DIR] [--file-rows N]\n"
+      "                    [--province-members N] (a larger register is generated a province at a time)\n"
       "                    [--only STEP,...]   steps after the import: search, window, cellwork, reports,\n"
       "                                        congress (the congress lines alone; all but it by default)\n"
       "       dangbo_bench --merge-members N [--seed N] [--keep DIR]\n"
@@ -270,7 +303,9 @@ int main(int argc, char** argv) {
         }
         a.steps.insert(step);
       }
-    } else if (k == "--file-rows")
+    } else if (k == "--province-members")
+      a.chunkMembers = std::max(1, std::stoi(v));
+    else if (k == "--file-rows")
       kRowsPerFile = std::max<size_t>(1, std::stoull(v));
     else {
       std::cerr << usage;
@@ -294,7 +329,25 @@ int main(int argc, char** argv) {
     o.members = a.members;
     o.historyYears = a.years;
     o.today = core::Date::today();
-    writeDataset(services::generateDemo(o), csvDir);
+    if (a.members <= a.chunkMembers) {
+      writeDataset(services::generateDemo(o), csvDir);
+      _exit(0);
+    }
+    // A nation: provinces of at most chunkMembers members each, written one after another.
+    const int provinces = (a.members + a.chunkMembers - 1) / a.chunkMembers;
+    auto w = std::make_unique<DatasetWriter>(csvDir);
+    size_t cards = 0;
+    for (int k = 0; k < provinces; ++k) {
+      o.seed = a.seed + static_cast<uint64_t>(k);
+      o.members = a.members / provinces + (k < a.members % provinces ? 1 : 0);
+      const int cells = a.cells / provinces + (k < a.cells % provinces ? 1 : 0);
+      o.schoolCells = std::max(0, cells / 6);
+      o.villageCells = std::max(1, cells - 5 - o.schoolCells);
+      auto data = services::generateDemo(o);
+      recode(data, k, w->written, cards);
+      w->write(data);
+    }
+    w.reset();  // the files flushed and closed: _exit runs no destructor
     _exit(0);
   }
   int status = 0;
