@@ -188,18 +188,23 @@ std::string sheetName(const std::string& code, const std::string& origin, std::s
       {"3-BTCTW", core::N_("Body of members")},    {"4-BTCTW", core::N_("Ethnic groups, religions")},
       {"5-BTCTW", core::N_("Types of units")},     {"6-BTCTW", core::N_("Quality rating")},
       {"7-BTCTW", core::N_("Work with members")}};
+  // A former commune's copy: the template's code and the commune ("1-BTCTW Chiềng Lương").
   auto it = subjects.find(code);
-  std::string name = code.substr(0, code.find('-')) + ". " + (it == subjects.end() ? code : tr(it->second));
-  if (!origin.empty()) name += " " + origin;
+  std::string name = !origin.empty() ? code + " " + origin
+                                     : code.substr(0, code.find('-')) + ". " +
+                                           (it == subjects.end() ? code : std::string(tr(it->second)));
   std::string clean;
   for (char c : name)
     if (std::string("[]:*?/\\'").find(c) == std::string::npos) clean += c;
-  // At most 31 characters (code points), unique.
+  // At most 31 characters (code points), cut at a word, unique.
   auto cut = [](const std::string& s, size_t n) {
     size_t count = 0, i = 0;
     for (; i < s.size(); ++i)
       if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && count++ == n) break;
-    return s.substr(0, i);
+    std::string out = s.substr(0, i);
+    if (i < s.size() && s[i] != ' ' && out.rfind(' ') != std::string::npos) out.erase(out.rfind(' '));
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
   };
   std::string unique = cut(clean, 31);
   for (int k = 2; used.count(core::toUpper(unique)); ++k)
@@ -378,7 +383,8 @@ void renderStatisticsXlsx(const std::filesystem::path& out, const services::Repo
         const size_t at = t.key.find('@');  // a former commune's copy (report --by-origin): "1-BTCTW@Nà Ớt"
         const std::string code = t.key.substr(0, at);
         const std::string origin = at == std::string::npos ? std::string() : t.key.substr(at + 1);
-        writeTemplate(wb, st, model, committee, code, title, t, sheetName(code, origin, used));
+        writeTemplate(wb, st, model, committee, code, origin.empty() ? title : title + " - " + origin, t,
+                      sheetName(code, origin, used));
       }
     }
   } catch (...) {
