@@ -143,6 +143,7 @@ std::vector<std::pair<std::string, std::string>> headingsBefore(const std::strin
   if (t3 && key == "period.1") return {{"3", tr("Time of admission to the Party")}};
   if (t3 && key.rfind("cm.", 0) == 0) return {{"5", tr("Level of professional qualification")}};
   if (t3 && key.rfind("llct.", 0) == 0) return {{"7", tr("Level of political theory")}};
+  if (code == "7-BTCTW" && key.rfind("chuyen.", 0) == 0) return {{"IV", tr("Party transfers")}};
   return {};
 }
 
@@ -172,6 +173,11 @@ std::vector<Line> linesOf(const std::string& code, const services::ReportTable& 
     l.key = r.key;
     std::tie(l.number, l.text) = splitNumber(r.cells.empty() ? std::string() : r.cells[0].text);
     l.detail = r.role == services::RowRole::Detail;
+    // Template 7's transfers each say "IV.": one heading IV, the transfers under it.
+    if (code == "7-BTCTW" && r.key.rfind("chuyen.", 0) == 0) {
+      l.number.clear();
+      l.detail = true;
+    }
     l.part = !l.detail && (l.number.empty() || isRoman(l.number) ||
                            (l.number.size() == 1 && l.number[0] >= 'A' && l.number[0] <= 'Z'));
     l.current = figure(1);

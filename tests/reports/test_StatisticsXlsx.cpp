@@ -222,6 +222,20 @@ TEST_CASE("statistics xlsx: the official layout, the planted figures as numbers,
     CHECK(t3.number("D" + mean) == 47);
   }
 
+  SUBCASE("template 7: the transfers under one heading IV") {
+    const XSheet t7(parts.at("xl/worksheets/sheet7.xml"), shared);
+    const int iv = t7.rowOf("A", "IV");
+    REQUIRE(iv > 0);
+    CHECK(t7.text("B" + std::to_string(iv)) == "Chuyển sinh hoạt đảng");
+    CHECK(t7.text("C" + std::to_string(iv)).empty());  // a heading: no figures
+    CHECK(t7.text("A" + std::to_string(iv + 1)).empty());
+    CHECK(t7.text("B" + std::to_string(iv + 1)) == "Chuyển sinh hoạt đảng tạm thời: chuyển đi");
+    CHECK(t7.number("C" + std::to_string(iv + 1)) == 0);
+    int ivs = 0;
+    for (const auto& [ref, c] : t7.cells) ivs += ref[0] == 'A' && c.value == "IV";
+    CHECK(ivs == 1);
+  }
+
   SUBCASE("template 4: women and share in columns, the official order of the groups") {
     const XSheet t4(parts.at("xl/worksheets/sheet4.xml"), shared);
     CHECK(t4.text("F1") == "Biểu số 4-BTCTW");
