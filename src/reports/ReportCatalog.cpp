@@ -19,6 +19,7 @@
 #include "reports/ReportDocument.h"
 #include "reports/ReportOrigins.h"
 #include "reports/ReportTemplate.h"
+#include "reports/StatisticsXlsx.h"
 #include "reports/SupplementDocument.h"
 #include "reports/TableCsv.h"
 #include "reports/XlsxRenderer.h"
@@ -324,6 +325,12 @@ void writeDocumentFile(const fs::path& out, const std::function<Document()>& mak
 
 void writeReportFile(const fs::path& out, const FrozenReport& r, const std::string& fmt,
                      core::Progress* progress) {
+  // The statistics templates in Excel: laid out like the official templates, not as a document's tables.
+  if (fmt == "xlsx" && r.model && isStatisticsModel(*r.model)) {
+    core::platform::writeAtomically(
+        out, [&](const fs::path& part) { renderStatisticsXlsx(part, *r.model, r.committee); });
+    return;
+  }
   writeDocumentFile(
       out, [&] { return reportDocument(r); }, [&](std::ostream& o) { writeReport(o, r, fmt); }, fmt,
       progress);

@@ -4,6 +4,7 @@
 // book and summary, the removal grounds and the findings of `check`, each from the door's own register view.
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
@@ -18,6 +19,7 @@
 #include "services/CellWorkInternal.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
+#include "store/CellWorkFindingsQueries.h"
 
 namespace dangbo::services {
 
@@ -184,20 +186,16 @@ DuesYear computeDuesYear(Services& s, const Register& reg, int year, const Date&
   return out;
 }
 
-/// The totals of every cell and month of a year for the commune's summary: the same figures as
-/// computeDuesYear's totals over all cells, from what each member paid for each month and what each cell
-/// collected in each month (aggregates of the payments, not the rows).
-std::map<std::pair<core::Id, int>, DuesMonthTotals> summaryTotals(Services& s, const Register& reg, int year,
-                                                                  const Date& asOf, int lastMonth) {
-  CellTotals acc;
-  const core::RuleBook rules = s.ruleBook();
-  if (lastMonth < 1) return acc.finish(rules, year);
-  store::CellWorkRepository repo(storeOf(s));
-  const YearMonth first{year, 1}, last{year, lastMonth};
-  const auto figures = repo.paymentFigures(first, last, asOf);
+/// Calls visit(member index, cell, month, the month's dues) for every month 1..lastMonth of `year` at whose
+/// end a member belonged to a cell, with what the member paid for the month (`paidRows`, the aggregate of
+/// store::paymentFigures) against what was due from their bases.
+void forEachDuesMonth(const Register& reg, const core::RuleBook& rules,
+                      const std::vector<store::PaidMonth>& paidRows,
+                      const std::unordered_map<core::Id, std::vector<core::DuesBasis>>& basesBy, int year,
+                      int lastMonth,
+                      const std::function<void(size_t, core::Id, int, const DuesBookMonth&)>& visit) {
   std::unordered_map<core::Id, std::array<int64_t, 13>> paid;
-  for (const auto& p : figures.paid) paid[p.memberId][size_t(p.month.month)] += p.amount;
-  const auto basesBy = basesByMember(repo);
+  for (const auto& p : paidRows) paid[p.memberId][size_t(p.month.month)] += p.amount;
   const std::array<Date, 13> ends = monthEnds(year, lastMonth);
   static const std::vector<core::DuesBasis> kNoBasis;
   static const std::array<int64_t, 13> kNothingPaid{};
@@ -216,15 +214,64 @@ std::map<std::pair<core::Id, int>, DuesMonthTotals> summaryTotals(Services& s, c
         bm.due = core::duesDue(bases, {year, m}, reg.firstAdmitted(i), rules);
         bm.paid = paidFor[size_t(m)];
         if (bm.due.due && *bm.due.due > bm.paid) bm.owed = *bm.due.due - bm.paid;
-        CellTotals::count(acc.at(cellId, m), bm);
+        visit(i, cellId, m, bm);
       }
   }
+}
+
+/// The totals of every cell and month of a year for the commune's summary: the same figures as
+/// computeDuesYear's totals over all cells, from what each member paid for each month and what each cell
+/// collected in each month (aggregates of the payments, not the rows).
+std::map<std::pair<core::Id, int>, DuesMonthTotals> summaryTotals(Services& s, const Register& reg, int year,
+                                                                  const Date& asOf, int lastMonth) {
+  CellTotals acc;
+  const core::RuleBook rules = s.ruleBook();
+  if (lastMonth < 1) return acc.finish(rules, year);
+  store::CellWorkRepository repo(storeOf(s));
+  const YearMonth first{year, 1}, last{year, lastMonth};
+  const auto figures = repo.paymentFigures(first, last, asOf);
+  forEachDuesMonth(reg, rules, figures.paid, basesByMember(repo), year, lastMonth,
+                   [&](size_t, core::Id cellId, int m, const DuesBookMonth& bm) {
+                     CellTotals::count(acc.at(cellId, m), bm);
+                   });
   // Collected: the payments made from January to the last month listed (and on or before as_of).
   for (const auto& c : figures.collected)
     if (c.month.year == year && c.month.month >= 1 && c.month.month <= lastMonth)
       acc.at(c.cellId, c.month.month).collected += c.amount;
   acc.addSent(repo, first, last, std::nullopt);
   return acc.finish(rules, year);
+}
+
+/// Expected attendance of each meeting day: the members present in each cell that day, less the exempt and
+/// those on leave, counted by one pass over the members per distinct day (by cell and day).
+std::map<std::pair<core::Id, Date>, int> expectedAttendance(const Register& reg,
+                                                            const std::vector<store::MeetingRow>& meetings) {
+  std::map<std::pair<core::Id, Date>, int> expected;
+  std::set<Date> countedDays;
+  for (const auto& m : meetings) {
+    if (!countedDays.insert(m.heldOn).second) continue;
+    for (size_t i = 0; i < reg.snap.members.size(); ++i)
+      if (reg.presentOn(i, m.heldOn) && !reg.exemptOn(i, m.heldOn) &&
+          !reg.onLeave(reg.member(i).id, m.heldOn, m.heldOn))
+        ++expected[{reg.cellOn(i, m.heldOn), m.heldOn}];
+  }
+  return expected;
+}
+
+/// The lines of a year's dues of every member (no totals), from the aggregate of what each member paid for
+/// each month (store::paymentFigures): what the findings need, without reading each payment.
+DuesYear duesLinesOfYear(Services& s, const Register& reg, int year, const Date& asOf, int lastMonth) {
+  store::CellWorkRepository repo(storeOf(s));
+  const auto figures = repo.paymentFigures({year, 1}, {year, lastMonth}, asOf);
+  DuesYear out;
+  forEachDuesMonth(
+      reg, s.ruleBook(), figures.paid, basesByMember(repo), year, lastMonth,
+      [&](size_t i, core::Id cellId, int m, const DuesBookMonth& bm) {
+        if (out.lines.empty() || out.lines.back().member != i || out.lines.back().cellId != cellId)
+          out.lines.push_back({i, cellId, {}});
+        out.lines.back().months[m] = bm;
+      });
+  return out;
 }
 
 int monthsListed(int year, const Date& asOf) {
@@ -259,8 +306,7 @@ std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const 
   std::unordered_map<core::Id, std::vector<store::AttendanceRow>> att;
   for (auto& a : repo.attendanceBetween(from, to, only)) att[a.meetingId].push_back(std::move(a));
   // Expected attendance: the cell's members that day less exempt and on leave, counted per cell and day.
-  std::map<std::pair<core::Id, Date>, int> expected;
-  std::set<Date> countedDays;
+  const auto expected = expectedAttendance(reg, meetings);
   std::vector<MeetingView> out;
   for (const auto& m : meetings) {
     MeetingView v;
@@ -277,13 +323,6 @@ std::vector<MeetingView> meetingsBetween(Services& s, const Actor& actor, const 
     v.chairCode = memberCodeOf(reg, m.chairId);
     v.minutesByCode = memberCodeOf(reg, m.minutesBy);
     v.place = m.place;
-    if (countedDays.insert(m.heldOn).second) {
-      // One pass over the members per meeting day counts every cell's expected attendance that day.
-      for (size_t i = 0; i < reg.snap.members.size(); ++i)
-        if (reg.presentOn(i, m.heldOn) && !reg.exemptOn(i, m.heldOn) &&
-            !reg.onLeave(reg.member(i).id, m.heldOn, m.heldOn))
-          ++expected[{reg.cellOn(i, m.heldOn), m.heldOn}];
-    }
     auto found = expected.find({m.cellId, m.heldOn});
     v.expected = found == expected.end() ? 0 : found->second;
     for (const auto& a : att[m.id]) {
@@ -369,13 +408,10 @@ namespace {
 /// Per member: the months of unexcused absence, from the attendance recorded.
 std::unordered_map<core::Id, std::map<int, std::vector<YearMonth>>> absencesByMember(
     Services& s, std::optional<core::Id> cell) {
-  store::CellWorkRepository repo(storeOf(s));
-  const Date from = *Date::make(1900, 1, 1), to = *Date::make(2199, 12, 31);
-  std::unordered_map<core::Id, Date> dayOf;
-  for (const auto& m : repo.meetingsBetween(from, to, cell)) dayOf[m.id] = m.heldOn;
+  // Only the absences without reason count: SQLite picks them out of the attendance rows.
   std::unordered_map<core::Id, std::vector<core::AttendanceSeen>> seen;
-  for (const auto& a : repo.attendanceBetween(from, to, cell))
-    seen[a.memberId].push_back({dayOf[a.meetingId], a.status});
+  for (const auto& a : store::unexcusedAbsences(storeOf(s), cell))
+    seen[a.memberId].push_back({a.on, "vang_khong_ly_do"});
   std::unordered_map<core::Id, std::map<int, std::vector<YearMonth>>> out;
   for (auto& [id, list] : seen)
     if (auto months = core::unexcusedAbsenceMonths(list); !months.empty()) out[id] = std::move(months);
@@ -491,7 +527,30 @@ std::vector<CheckFinding> checkCellWork(Services& s, const Actor& actor, const D
   // Meetings below a good meeting (attendance, length): one finding per cell and year naming them.
   if (!meetings.empty()) {
     std::map<std::pair<std::string, int>, std::string> shortBy;
-    for (const auto& v : meetingsBetween(s, actor, meetings.front().heldOn.addDays(-36600), asOf)) {
+    // The meetings held by asOf in the order of the meetings' list (cell code, day), each with those present
+    // (one aggregate query) against those expected.
+    std::vector<store::MeetingRow> held;
+    for (const auto& m : meetings)
+      if (m.heldOn <= asOf) held.push_back(m);
+    const auto presentBy = store::presentByMeeting(storeOf(s), asOf, only);
+    const auto expected = expectedAttendance(reg, held);
+    struct Held {
+      std::string cellCode, startsAt, endsAt;
+      Date heldOn;
+      std::optional<int64_t> rateTenths;
+    };
+    std::vector<Held> views;
+    for (const auto& m : held) {
+      auto p = presentBy.find(m.id);
+      auto e = expected.find({m.cellId, m.heldOn});
+      views.push_back({reg.org(m.cellId).code, m.startsAt, m.endsAt, m.heldOn,
+                       core::attendanceRateTenths(p == presentBy.end() ? 0 : p->second,
+                                                  e == expected.end() ? 0 : e->second)});
+    }
+    std::stable_sort(views.begin(), views.end(), [](const Held& a, const Held& b) {
+      return std::tie(a.cellCode, a.heldOn) < std::tie(b.cellCode, b.heldOn);
+    });
+    for (const auto& v : views) {
       const int rate = rules.valueOn(core::duesRule::kGoodRatePercent, v.heldOn)
                            ? rules.intOn(core::duesRule::kGoodRatePercent, v.heldOn)
                            : 0;
@@ -527,7 +586,8 @@ std::vector<CheckFinding> checkCellWork(Services& s, const Actor& actor, const D
     const int last = monthsListed(year, asOf);
     std::optional<DuesYear> dues;
     if (last > 0 && firstDues && firstDues->year <= year)
-      dues = computeDuesYear(s, reg, year, asOf, only, last);
+      dues =
+          only ? computeDuesYear(s, reg, year, asOf, only, last) : duesLinesOfYear(s, reg, year, asOf, last);
     for (const auto& g : groundsOf(s, reg, rules, absences, dues ? &*dues : nullptr, year, asOf, only)) {
       if (!g.absenceMonths.empty())
         out.push_back(

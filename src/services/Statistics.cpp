@@ -1,5 +1,6 @@
 #include "services/Statistics.h"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -76,12 +77,14 @@ StatisticsTemplate merge(const char* code, std::string title, const Counts& now,
 }
 
 // Everything one year's figures are computed from.
+// The register is read once per year: those present on 31/12 are the entries of `everyone` marked present
+// (the same query, the same day), and the members at the start are only counted (one aggregate query).
 struct YearFacts {
   int year = 0;
-  Date start, end;                      // 1/1 and 31/12
-  std::vector<RegisterEntry> atStart;   // present on 31/12 of the year before
-  std::vector<RegisterEntry> atEnd;     // present on 31/12
-  std::vector<RegisterEntry> everyone;  // with the departed, events up to 31/12
+  Date start, end;                          // 1/1 and 31/12
+  int64_t atStart = 0;                      // present on 31/12 of the year before
+  std::vector<RegisterEntry> everyone;      // with the departed, events up to 31/12
+  std::vector<const RegisterEntry*> atEnd;  // those of `everyone` present on 31/12 (its buffer moves along)
 };
 
 YearFacts factsOf(Services& s, const Actor& actor, int year) {
@@ -89,9 +92,10 @@ YearFacts factsOf(Services& s, const Actor& actor, int year) {
   f.year = year;
   f.start = *Date::make(year, 1, 1);
   f.end = *Date::make(year, 12, 31);
-  f.atStart = registerEntries(s, actor, f.start.addDays(-1));
-  f.atEnd = registerEntries(s, actor, f.end);
+  f.atStart = registerCount(s, actor, f.start.addDays(-1));
   f.everyone = registerEntries(s, actor, f.end, true);
+  for (const auto& e : f.everyone)
+    if (e.present) f.atEnd.push_back(&e);
   return f;
 }
 
@@ -109,7 +113,7 @@ bool religious(const core::Member& m) {
 // --- template 1 ---
 Counts template1(const YearFacts& f) {
   Counts c;
-  c.add("A", tr("A. Members at the end of the previous period"), int64_t(f.atStart.size()));
+  c.add("A", tr("A. Members at the end of the previous period"), f.atStart);
   c.declare("B", tr("B. Increase in the period"));
   c.declare("B.1", tr("1. Admitted"));
   c.declare("B.2", tr("2. Transferred in"));
@@ -189,6 +193,7 @@ Counts template3(const YearFacts& f, const std::vector<int>& bands) {
   c.declare("ton_giao", tr("Religious believers"), true);
   c.declare("mien", tr("Exempt from work and activities"), true);
   for (size_t i = 0; i <= bands.size(); ++i) c.declare("age." + std::to_string(i), bandLabel(bands, i), true);
+  c.declare("age.mean", tr("Mean age"), true);  // under the bands; its value is added at the end
   static const std::vector<std::pair<const char*, std::pair<const char*, const char*>>> periods = {
       {"period.1", {"", "1945-08-18"}},
       {"period.2", {"1945-08-19", "1954-07-20"}},
@@ -204,7 +209,8 @@ Counts template3(const YearFacts& f, const std::vector<int>& bands) {
     c.declare(std::string("llct.") + q, format(tr("Political theory: {1}"), {core::enums::theory.label(q)}),
               true);
   int64_t ageSum = 0, aged = 0;
-  for (const auto& e : f.atEnd) {
+  for (const RegisterEntry* p : f.atEnd) {
+    const auto& e = *p;
     const auto& m = e.member;
     c.add("total", "");
     if (m.gender == "nu") c.add("nu", "");
@@ -233,20 +239,52 @@ Counts template3(const YearFacts& f, const std::vector<int>& bands) {
 }
 
 // --- template 4 ---
-Counts template4(const YearFacts& f) {
+// The official rows (statistics_templates.md §2.4): every ethnic group numbered in the order of the 1979
+// codes with 11 and 12 swapped (11 Ê Đê, 12 Ngái), then the other groups; the religions 1-7. Each row has
+// its women right under it ("X.nu"): the spreadsheet sets them in a column of their own.
+std::string officialEthnicCode(int n) {
+  const int code = n == 11 ? 12 : n == 12 ? 11 : n;
+  return (code < 10 ? "0" : "") + std::to_string(code);
+}
+
+Counts template4(const YearFacts& f, const std::vector<std::pair<std::string, std::string>>& groups) {
+  static const std::vector<std::string> religions = {"Phật giáo", "Công giáo", "Phật giáo Hòa Hảo",
+                                                     "Cao Đài",   "Tin lành",  "Hồi giáo"};
   Counts c;
-  c.declare("total", tr("Members at the end of the period"));
-  for (const auto& e : f.atEnd) {
-    const auto& m = e.member;
-    c.add("total", "");
-    const std::string name =
-        e.ethnicityName.empty() ? std::string(tr("Other ethnic groups")) : e.ethnicityName;
-    // A group's row, then its women right under it.
-    c.add("dt." + m.ethnicity, format(tr("Ethnic group: {1}"), {name}), 1, true);
-    c.add("dt." + m.ethnicity + ".nu", tr("of whom women"), m.gender == "nu" ? 1 : 0, true);
+  auto pair = [&](const std::string& key, const std::string& label, bool detail = true) {
+    c.declare(key, label, detail);
+    c.declare(key + ".nu", tr("of whom women"), true);
+  };
+  pair("total", tr("Members at the end of the period"), false);
+  pair("dt", tr("I. Ethnic groups"), false);
+  std::map<std::string, std::string> nameOf(groups.begin(), groups.end());
+  for (int n = 1; n <= 54; ++n) {
+    const std::string code = officialEthnicCode(n);
+    auto it = nameOf.find(code);
+    pair("dt." + code, std::to_string(n) + ". " + (it == nameOf.end() ? code : it->second));
+  }
+  pair("dt.khac", "55. " + std::string(tr("Other ethnic groups")));
+  pair("tg", tr("II. Religions"), false);
+  for (size_t i = 0; i < religions.size(); ++i)
+    pair("tg." + religions[i], std::to_string(i + 1) + ". " + religions[i]);
+  pair("tg.khac", "7. " + std::string(tr("Other religions")));
+  for (const RegisterEntry* p : f.atEnd) {
+    const auto& m = p->member;
+    const int64_t woman = m.gender == "nu" ? 1 : 0;
+    c.add("total", "", 1);
+    c.add("total.nu", "", woman);
+    c.add("dt", "", 1);
+    c.add("dt.nu", "", woman);
+    const std::string group = nameOf.count(m.ethnicity) ? "dt." + m.ethnicity : "dt.khac";
+    c.add(group, "", 1);
+    c.add(group + ".nu", "", woman);
     if (religious(m)) {
-      c.add("tg." + m.religion, format(tr("Religion: {1}"), {m.religion}), 1, true);
-      c.add("tg." + m.religion + ".nu", tr("of whom women"), m.gender == "nu" ? 1 : 0, true);
+      const bool listed = std::find(religions.begin(), religions.end(), m.religion) != religions.end();
+      const std::string key = listed ? "tg." + m.religion : "tg.khac";
+      c.add("tg", "", 1);
+      c.add("tg.nu", "", woman);
+      c.add(key, "", 1);
+      c.add(key + ".nu", "", woman);
     }
   }
   return c;
@@ -264,9 +302,9 @@ Counts template5(const YearFacts& f, const std::vector<core::Organization>& orgs
           true);
   }
   c.declare("dang_vien", tr("Members"));
-  for (const auto& e : f.atEnd) {
+  for (const RegisterEntry* e : f.atEnd) {
     c.add("dang_vien", "");
-    const std::string cat = e.cellCategory.empty() ? "khac" : e.cellCategory;
+    const std::string cat = e->cellCategory.empty() ? "khac" : e->cellCategory;
     c.add("dang_vien." + cat, format(tr("Members: {1}"), {core::enums::orgCategory.label(cat)}), 1, true);
   }
   return c;
@@ -351,8 +389,9 @@ std::vector<StatisticsTemplate> statisticsTemplates(Services& s, const Actor& ac
   out.push_back(std::move(t2));
   out.push_back(merge("3-BTCTW", format(tr("Party members at the end of {1}"), {y}), template3(now, bands),
                       template3(before, bands)));
+  const auto groups = s.ethnicGroups();
   out.push_back(merge("4-BTCTW", format(tr("Party members by ethnic group and religion, end of {1}"), {y}),
-                      template4(now), template4(before)));
+                      template4(now, groups), template4(before, groups)));
   out.push_back(merge("5-BTCTW", format(tr("Party organizations and members by type, end of {1}"), {y}),
                       template5(now, orgs), template5(before, orgs)));
   out.push_back(merge("6-BTCTW", format(tr("Annual quality rating of {1}"), {y}), template6(sum, year),

@@ -34,29 +34,32 @@ void FileSupplementRepository::insertReturn(const SupplementReturnRow& row) {
   q.exec();
 }
 
+namespace {
+
+// Appends the records of `kind` a query selects as (member, day, code, text) for the days ?1 to ?2.
+void addDated(Database& db, const char* sql, const char* kind, const std::string& first,
+              const std::string& last, std::vector<SupplementRecord>& out) {
+  SQLite::Statement q(db.db(), sql);
+  q.bind(1, first);
+  q.bind(2, last);
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), sql::requiredDate(q.getColumn(1)), kind,
+                   q.getColumn(2).getString(), q.getColumn(3).getString(), true});
+}
+
+}  // namespace
+
 std::vector<SupplementRecord> FileSupplementRepository::recordsOf(int year) {
   const std::string first = std::to_string(year) + "-01-01", last = std::to_string(year) + "-12-31";
   std::vector<SupplementRecord> out;
-  {
-    SQLite::Statement q(db_.db(),
-                        "SELECT member_id, decision_on, milestone, decision_no FROM badge_awards "
-                        "WHERE decision_on BETWEEN ?1 AND ?2");
-    q.bind(1, first);
-    q.bind(2, last);
-    while (q.executeStep())
-      out.push_back({q.getColumn(0).getInt64(), sql::requiredDate(q.getColumn(1)), "badge",
-                     std::to_string(q.getColumn(2).getInt()), q.getColumn(3).getString(), true});
-  }
-  {
-    SQLite::Statement q(db_.db(),
-                        "SELECT subject_id, date, form, number FROM disciplines "
-                        "WHERE subject_type = 'dang_vien' AND date BETWEEN ?1 AND ?2");
-    q.bind(1, first);
-    q.bind(2, last);
-    while (q.executeStep())
-      out.push_back({q.getColumn(0).getInt64(), sql::requiredDate(q.getColumn(1)), "discipline",
-                     q.getColumn(2).getString(), q.getColumn(3).getString(), true});
-  }
+  addDated(db_,
+           "SELECT member_id, decision_on, CAST(milestone AS TEXT), decision_no FROM badge_awards "
+           "WHERE decision_on BETWEEN ?1 AND ?2",
+           "badge", first, last, out);
+  addDated(db_,
+           "SELECT subject_id, date, form, number FROM disciplines "
+           "WHERE subject_type = 'dang_vien' AND date BETWEEN ?1 AND ?2",
+           "discipline", first, last, out);
   {
     SQLite::Statement q(db_.db(), "SELECT member_id, date, course FROM trainings WHERE year = ?");
     q.bind(1, year);

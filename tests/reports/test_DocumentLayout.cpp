@@ -639,7 +639,9 @@ TEST_CASE("xlsx: every report of the demo has date cells for days and percent ce
       }
     }
     CHECK(dateCells == days);
-    CHECK(percentCells == percents);
+    // The statistics workbook lays out the official grid (test_StatisticsXlsx.cpp): its percent cells are its
+    // own.
+    if (r.name != "statistics") CHECK(percentCells == percents);
     // Sheet names: unique, within 31 characters, none cut inside a word of the caption.
     const std::string& wb = parts.at("xl/workbook.xml");
     static const std::regex sheet("<sheet name=\"([^\"]*)\"");
