@@ -317,69 +317,111 @@ StatuteCheck statuteOf(Services& s, const std::string& form, const Date& violati
   return c;
 }
 
-core::Id recordDecision(Services& s, const Actor& actor, const DecisionInput& in) {
-  require(actor, Permission::ReadCaseFiles);
-  const std::string number = core::normalizeText(in.number);
-  if (number.empty()) throw DataError(tr("Enter the number of the decision."));
-  if (!core::enums::disciplineForm.contains(in.form))
-    throw DataError(format(tr("\"{1}\" is not a form of discipline."), {in.form}));
-  store::RegisterRepository repo(storeOf(s));
-  store::CaseRepository cases(storeOf(s));
+namespace {
+
+// A decision recordDecision would write, after its checks.
+struct CheckedDecision {
+  std::string number, post, overrideReason;
   core::Organization org;
   core::Member member;
-  core::Id id = subjectId(repo, in.subjectType, in.subjectCode, &org, &member);
+  core::Id subject = 0;
+  std::optional<StatuteCheck> statute;
+  bool effectRecorded = false;  ///< the expulsion or dissolution is already in the register, on that day
+};
+
+// A refusal of recordDecision about `field` of DecisionInput (an import names the column).
+[[noreturn]] void refuseField(std::string* at, const char* field, const std::string& why) {
+  if (at) *at = field;
+  throw DataError(why);
+}
+
+// recordDecision's checks (the refusal thrown otherwise); `field`, when given, is set to the field refused.
+CheckedDecision checkedDecision(Services& s, const Actor& actor, const DecisionInput& in,
+                                std::string* field) {
+  require(actor, Permission::ReadCaseFiles);
+  CheckedDecision c;
+  c.number = core::normalizeText(in.number);
+  if (c.number.empty()) refuseField(field, "number", tr("Enter the number of the decision."));
+  if (!core::enums::disciplineForm.contains(in.form))
+    refuseField(field, "form", format(tr("\"{1}\" is not a form of discipline."), {in.form}));
+  store::RegisterRepository repo(storeOf(s));
+  store::CaseRepository cases(storeOf(s));
+  if (field) *field = "subject";
+  c.subject = subjectId(repo, in.subjectType, in.subjectCode, &c.org, &c.member);
   const std::string formLabel = core::enums::disciplineForm.label(in.form);
   const bool isMember = in.subjectType == "dang_vien";
   const std::string who =
-      isMember ? member.fullName + " (" + member.code + ")" : org.name + " (" + org.code + ")";
-  auto refuse = [&](const std::string& why) {
-    throw DataError(format(tr("{1} for {2} on {3} is refused: {4}"), {formLabel, who, in.date.vn(), why}));
+      isMember ? c.member.fullName + " (" + c.member.code + ")" : c.org.name + " (" + c.org.code + ")";
+  auto refuse = [&](const char* f, const std::string& why) {
+    refuseField(field, f,
+                format(tr("{1} for {2} on {3} is refused: {4}"), {formLabel, who, in.date.vn(), why}));
   };
-  std::string post = core::normalizeText(in.post);
+  c.post = core::normalizeText(in.post);
   if (isMember) {
-    if (in.form == "giai_tan") refuse(tr("dissolution applies only to an organization."));
-    const bool probationary = !member.officialOn || *member.officialOn > in.date;
+    if (in.form == "giai_tan") refuse("form", tr("dissolution applies only to an organization."));
+    const bool probationary = !c.member.officialOn || *c.member.officialOn > in.date;
     if (probationary && in.form != "khien_trach" && in.form != "canh_cao")
-      refuse(tr("a probationary member may only be reprimanded or warned."));
-    if (in.form == "cach_chuc" && !cases.holdsPost(member.id, in.date) && post.empty())
-      refuse(tr("the member holds no post on that day (enter the post held)."));
+      refuse("form", tr("a probationary member may only be reprimanded or warned."));
+    if (in.form == "cach_chuc" && !cases.holdsPost(c.member.id, in.date) && c.post.empty())
+      refuse("post", tr("the member holds no post on that day (enter the post held)."));
+    c.effectRecorded =
+        in.form == "khai_tru" && c.member.status == "expelled" && c.member.statusSince == in.date;
   } else {
     if (in.form == "cach_chuc" || in.form == "khai_tru")
-      refuse(tr("an organization may only be reprimanded, warned or dissolved."));
+      refuse("form", tr("an organization may only be reprimanded, warned or dissolved."));
+    c.effectRecorded = in.form == "giai_tan" && c.org.ceased == in.date;
   }
-  if (in.violationOn && *in.violationOn > in.date) refuse(tr("the violation is dated after the decision."));
+  if (in.violationOn && *in.violationOn > in.date)
+    refuse("violation_on", tr("the violation is dated after the decision."));
   if (in.announcedOn && *in.announcedOn < in.date)
-    refuse(tr("the announcement is dated before the decision."));
-  std::string overrideReason = core::normalizeText(in.overrideReason);
-  std::optional<StatuteCheck> statute;
+    refuse("announced_on", tr("the announcement is dated before the decision."));
+  c.overrideReason = core::normalizeText(in.overrideReason);
   if (!noLapse(in.form)) {
-    if (!in.violationOn)
-      refuse(tr("enter the date of the violation (the statute of limitations counts from it)."));
-    statute = statuteOf(s, in.form, *in.violationOn, in.date);
-    if (statute->expired && overrideReason.empty())
-      refuse(format(
-          tr("the statute of limitations of {1} years ran out on {2}; enter the reason to record it anyway."),
-          {std::to_string(statute->years), statute->ends->vn()}));
+    if (!in.violationOn && !in.violationDateUnknown)
+      refuse("violation_on",
+             tr("enter the date of the violation (the statute of limitations counts from it)."));
+    if (in.violationOn) c.statute = statuteOf(s, in.form, *in.violationOn, in.date);
+    if (c.statute && c.statute->expired && c.overrideReason.empty())
+      refuse(
+          "violation_on",
+          format(tr("the statute of limitations of {1} years ran out on {2}; enter the reason to record it "
+                    "anyway."),
+                 {std::to_string(c.statute->years), c.statute->ends->vn()}));
   }
-  if (cases.disciplineExists(number, in.subjectType, id))
-    refuse(format(tr("the decision {1} is already recorded for this subject."), {number}));
+  if (cases.disciplineExists(c.number, in.subjectType, c.subject))
+    refuse("number", format(tr("the decision {1} is already recorded for this subject."), {c.number}));
   if (in.inspectionId) {
-    auto c = cases.inspectionById(*in.inspectionId);
-    if (!c) refuse(format(tr("there is no inspection case {1}."), {std::to_string(*in.inspectionId)}));
-    if (c->inspection.date > in.date)
-      refuse(format(tr("the inspection case {1} is dated {2}, after the decision."),
-                    {c->inspection.number, c->inspection.date.vn()}));
+    auto i = cases.inspectionById(*in.inspectionId);
+    if (!i)
+      refuse("inspection",
+             format(tr("there is no inspection case {1}."), {std::to_string(*in.inspectionId)}));
+    if (i->inspection.date > in.date)
+      refuse("inspection", format(tr("the inspection case {1} is dated {2}, after the decision."),
+                                  {i->inspection.number, i->inspection.date.vn()}));
   }
-  if (in.form == "cach_chuc" && post.empty())
-    if (auto held = cases.postHeld(member.id, in.date))
-      post = held->second.empty() ? core::format(tr("{1} of the party committee"),
-                                                 {core::enums::committeePosition.label(held->first)})
-                                  : core::enums::cellRole.label(held->first) + " " + held->second;
+  if (in.form == "cach_chuc" && c.post.empty())
+    if (auto held = cases.postHeld(c.member.id, in.date))
+      c.post = held->second.empty() ? core::format(tr("{1} of the party committee"),
+                                                   {core::enums::committeePosition.label(held->first)})
+                                    : core::enums::cellRole.label(held->first) + " " + held->second;
+  if (field) field->clear();
+  return c;
+}
+
+}  // namespace
+
+void checkDecision(Services& s, const Actor& actor, const DecisionInput& in, std::string* field) {
+  checkedDecision(s, actor, in, field);
+}
+
+core::Id recordDecision(Services& s, const Actor& actor, const DecisionInput& in) {
+  const CheckedDecision c = checkedDecision(s, actor, in, nullptr);
+  store::CaseRepository cases(storeOf(s));
   core::Discipline d{0,
-                     number,
+                     c.number,
                      in.date,
                      in.subjectType,
-                     id,
+                     c.subject,
                      in.form,
                      core::normalizeText(in.body),
                      in.violation,
@@ -388,19 +430,22 @@ core::Id recordDecision(Services& s, const Actor& actor, const DecisionInput& in
   core::Id out = 0;
   storeOf(s).transaction([&] {
     out = store::RecordsRepository(storeOf(s)).insertDiscipline(d);
-    cases.setDisciplineLinks(out, in.form == "cach_chuc" ? post : "", in.inspectionId);
+    cases.setDisciplineLinks(out, in.form == "cach_chuc" ? c.post : "", in.inspectionId);
     s.audit(actor, "discipline.add", "discipline:" + std::to_string(out), "",
             in.form + " " + in.subjectType + ":" + in.subjectCode + " " + in.date.iso() +
-                (post.empty() ? "" : " post: " + post),
-            number);
-    if (statute && statute->expired)
+                (c.post.empty() ? "" : " post: " + c.post) +
+                (!in.violationOn && in.violationDateUnknown ? " violation date unknown" : ""),
+            c.number);
+    if (c.statute && c.statute->expired)
       s.audit(actor, "discipline.statute_override", "discipline:" + std::to_string(out), "",
-              "statute ended " + statute->ends->iso(), overrideReason);
-    if (in.form == "khai_tru")
-      recordAction(s, registerEffectActor(actor), member.code,
-                   MemberAction{"expelled", in.date, "", "", number, ""});
-    if (in.form == "giai_tan")
-      dissolveOrganization(s, registerEffectActor(actor), org.code, in.date, number, in.moveToCellCode);
+              "statute ended " + c.statute->ends->iso(), c.overrideReason);
+    // The expulsion or dissolution the decision brings, unless the register already records it that day (a
+    // member's file imported with the decision).
+    if (in.form == "khai_tru" && !c.effectRecorded)
+      recordAction(s, registerEffectActor(actor), c.member.code,
+                   MemberAction{"expelled", in.date, "", "", c.number, ""});
+    if (in.form == "giai_tan" && !c.effectRecorded)
+      dissolveOrganization(s, registerEffectActor(actor), c.org.code, in.date, c.number, in.moveToCellCode);
   });
   return out;
 }

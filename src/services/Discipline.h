@@ -73,6 +73,9 @@ struct DecisionInput {
   std::string overrideReason;  ///< why a decision past its statute of limitations is recorded (audited)
   std::string moveToCellCode;  ///< giai_tan: the cell the members still present move to
   std::optional<core::Id> inspectionId;  ///< the inspection case the decision follows from
+  bool violationDateUnknown = false;  ///< a decision copied from the paper files without its violation's date
+                                      ///< (an import's optional "Ngày vi phạm"): the statute is not judged,
+                                      ///< and the audit row says so
 };
 
 /// A complaint against a decision, as filed.
@@ -246,8 +249,13 @@ StatuteCheck statuteOf(Services& s, const std::string& form, const core::Date& v
                        const core::Date& decisionOn);
 /// Records a disciplinary decision after checking the form against the subject and the statute; needs
 /// ReadCaseFiles. khai_tru records the member's "expelled" action and giai_tan dissolves the cell, in the
-/// same transaction. Returns the decision's id.
+/// same transaction (unless the register already records that expulsion or dissolution on the decision's
+/// day). Returns the decision's id.
 core::Id recordDecision(Services& s, const Actor& actor, const DecisionInput& in);
+/// The checks of recordDecision alone (an import's plan): throws its refusal, writes nothing. `field`, when
+/// given, names the field of DecisionInput refused (number, form, subject, post, violation_on, announced_on,
+/// inspection).
+void checkDecision(Services& s, const Actor& actor, const DecisionInput& in, std::string* field = nullptr);
 /// Every decision with its complaints (contents included); needs ReadCaseFiles.
 std::vector<DecisionCase> decisions(Services& s, const Actor& actor);
 /// Opens one decision with its complaints; needs ReadCaseFiles; writes an audit row "case.open".

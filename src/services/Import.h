@@ -3,6 +3,7 @@
 // parsed rows handed over by the exchange layer (ImportBatch, independent of the file format), and the
 // use cases that plan (dry run) and apply an import in one transaction.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <span>
@@ -192,5 +193,15 @@ std::string importProblem(const std::string& source, int row, const std::string&
 /// Adds a planned row to its file: the action Error when it has problems (appended to `problems`), else New
 /// when `isNew`, Update when it has changes, Unchanged otherwise; the file's counts follow.
 void addPlannedRow(PlannedFile& pf, PlannedRow pr, bool isNew, std::vector<std::string>& problems);
+/// Refuses a row at a column (its field name) for a reason.
+using ImportProblemAt = std::function<void(const std::string& field, const std::string& reason)>;
+/// Plans (dryRun) or writes a file whose rows a record's door writes one by one (tap_huan, bi_thu_chi_bo):
+/// each row gets its key (the values of the spec's key fields joined by " / ") and the reader's problems, a
+/// key repeated in the file is refused at the last key column, and `row(r, pr, problem)` checks (or writes) a
+/// row without problems and returns whether it is new (it adds changes to `pr` for an update). The rows are
+/// added to `pf` (addPlannedRow); writing throws core::DataError at the first refused row.
+void planDoorFile(const ImportFile& file, const ImportFileSpec& spec, bool dryRun, PlannedFile& pf,
+                  std::vector<std::string>& problems,
+                  const std::function<bool(const ImportRow&, PlannedRow&, const ImportProblemAt&)>& row);
 
 }  // namespace dangbo::services

@@ -27,6 +27,7 @@
 #include "services/Import.h"
 #include "services/ImportCellWork.h"
 #include "services/ImportInternal.h"
+#include "services/ImportSecretaries.h"
 #include "services/ImportTraining.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
@@ -61,7 +62,10 @@ const std::string& tableOf(std::string_view kind) {
       {"diem_danh", "meeting_attendance"},
       {"tam_mien", "activity_leaves"},
       {"muc_dang_phi", "dues_bases"},
-      {"dang_phi", "dues_payments"}};
+      {"dang_phi", "dues_payments"},
+      // Written through their own doors (ImportTraining, ImportSecretaries).
+      {"tap_huan", "trainings"},
+      {"bi_thu_chi_bo", "cell_leaders"}};
   return k.find(kind)->second;
 }
 
@@ -301,7 +305,7 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
   }
 
   checkDates(ctx, info, out, problem);
-  doorProblems(ctx, info, out, problem);
+  doorProblems(ctx, info, row, out, problem);
 
   // A rating of a locked round changes only once the office has reopened the round (an unchanged row is
   // no change: importing the same file again still passes).
@@ -418,6 +422,20 @@ void write(Context& ctx, const SpecInfo& info, const ImportFile& file, const Imp
   (void)row;
 }
 
+// The files whose rows a record's door writes one by one, with its audit rows: a member's trainings
+// (ImportTraining) and the cells' secretaries over time (ImportSecretaries).
+bool isDoorFile(std::string_view kind) {
+  return kind == trainingFileSpec().kind || kind == secretaryFileSpec().kind;
+}
+void importDoorFile(Services& s, const Actor& actor, const ImportFile& file, bool dryRun,
+                    const std::function<bool(std::string_view)>& definedByImport, PlannedFile& pf,
+                    std::vector<std::string>& problems) {
+  if (file.kind == trainingFileSpec().kind)
+    importTrainingFile(s, actor, file, dryRun, definedByImport, pf, problems);
+  else
+    importSecretaryFile(s, actor, file, dryRun, definedByImport, pf, problems);
+}
+
 // The files of `kind` in the batch, in batch order (a merge hands over one per source).
 std::vector<const ImportFile*> filesOf(const ImportBatch& batch, std::string_view kind) {
   std::vector<const ImportFile*> out;
@@ -472,10 +490,13 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
         p.files.push_back(std::move(pf));
         continue;
       }
-      if (file->kind == trainingFileSpec().kind) {
-        importTrainingFile(
+      if (isDoorFile(file->kind)) {
+        importDoorFile(
             ctx.s, ctx.actor, *file, true,
-            [&](std::string_view code) { return ctx.importMembers.contains(code); }, pf, p.problems);
+            [&](std::string_view code) {
+              return ctx.importMembers.contains(code) || ctx.importOrgs.contains(code);
+            },
+            pf, p.problems);
         for (size_t i = 0; i < file->rows.size(); ++i) stage.step();
         p.files.push_back(std::move(pf));
         continue;
@@ -618,11 +639,11 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
       const ImportFile* file = applied[index];
       const ImportFileSpec& spec = *importFileSpec(file->kind);
       bulk.quietAdds(result.plan.files[index].added >= kImportBulkRows);
-      if (file->kind == trainingFileSpec().kind) {
-        // Through the member form's door, which writes its audit rows.
+      if (isDoorFile(file->kind)) {
+        // Through the record's door, which writes its audit rows.
         PlannedFile ignored;
         std::vector<std::string> none;
-        importTrainingFile(
+        importDoorFile(
             s, actor, *file, false, [](std::string_view) { return false; }, ignored, none);
         for (size_t i = 0; i < file->rows.size(); ++i) stage.step();
         continue;
@@ -660,8 +681,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     ctx.repo.rebuildIndexes(dropped);
     store::AuditRepository audit(db);
     for (size_t i = 0; i < result.plan.files.size(); ++i)
-      if (!isCellWorkImport(result.plan.files[i].kind) &&
-          result.plan.files[i].kind != trainingFileSpec().kind)
+      if (!isCellWorkImport(result.plan.files[i].kind) && !isDoorFile(result.plan.files[i].kind))
         auditRecords(audit, actor, result.plan.files[i], *applied[i]);
     for (const auto& f : result.plan.files)
       audit.append(actor.username, "import", f.source, "",

@@ -98,7 +98,7 @@ std::string importFileRefusal(const Actor& actor, std::string_view kind) {
           {actor.username, role});
     return {};
   }
-  if (kind == "to_chuc" || kind == "cap_uy" || kind == "chi_tieu") {
+  if (kind == "to_chuc" || kind == "cap_uy" || kind == "chi_tieu" || kind == "bi_thu_chi_bo") {
     if (!allows(actor, Permission::EditSettings))
       return format(
           tr("the account {1} ({2}) may not change party organizations, the committee or the targets: "

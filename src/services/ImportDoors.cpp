@@ -1,18 +1,20 @@
 // The import's rows handed to the records' service doors (issue 14, "One door per record"): an organization's
 // fields go through addOrganization / updateOrganization, a target through Services::saveTarget, an
-// inspection case through recordInspection / updateInspection: the calls of the window's dialogs and of
-// `dangbo-cli record`, with their scope, their validation and their audit row (the old and new value of each
-// changed field). The import calls them in its one transaction as a bulk caller (services/BulkWrite: one
-// revision step). What no door can write is refused here as by the window: a stored decision's text, a case's
-// kind or date, a recorded end of an organization. An organization's dissolution and merger go through the
-// organization action dialog's doors (dissolveOrganization, mergeOrganizations); its cell committee column
-// stays the import's own (applyCellCommittee).
+// inspection case through recordInspection / updateInspection, a new disciplinary decision through
+// recordDecision (its checks alone, checkDecision, in the plan and the dry run): the calls of the window's
+// dialogs and of `dangbo-cli record`, with their scope, their validation and their audit row (the old and new
+// value of each changed field). The import calls them in its one transaction as a bulk caller
+// (services/BulkWrite: one revision step). What no door can write is refused here as by the window: a stored
+// decision's text, a case's kind or date, a recorded end of an organization. An organization's dissolution
+// and merger go through the organization action dialog's doors (dissolveOrganization, mergeOrganizations);
+// its cell committee column stays the import's own (applyCellCommittee).
 #include <charconv>
 #include <string>
 #include <string_view>
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "services/CommitteeSeats.h"
 #include "services/Discipline.h"
 #include "services/ImportInternal.h"
 #include "services/RecordRules.h"
@@ -151,10 +153,71 @@ void writeInspection(Context& ctx, const SpecInfo& info, const ImportRow& row, O
   updateInspection(ctx.s, ctx.actor, o.stored->rowid, in);
 }
 
+// The decision a new row of ky_luat records, as the discipline page's dialog hands it to recordDecision.
+DecisionInput decisionOf(const SpecInfo& info, const ImportRow& row, const Outcome& o) {
+  auto at = [&](const char* f) { return importColumnIndex(*info.spec, f); };
+  DecisionInput in;
+  in.subjectType = text(o, info.subjectType);
+  in.subjectCode = std::string(row.value(size_t(info.subjectId)));
+  in.number = text(o, at("number"));
+  in.date = *dateOf(o, at("date"));
+  in.form = text(o, at("form"));
+  in.body = text(o, at("body"));
+  in.violation = text(o, at("violation"));
+  in.violationOn = dateOf(o, at("violation_on"));
+  in.violationDateUnknown = !in.violationOn;  // optional in the file (spec/import.md): an old decision's
+  return in;
+}
+
+// The column of ky_luat that holds a field checkDecision refused.
+int decisionColumn(const SpecInfo& info, const std::string& field) {
+  if (field == "number" || field == "violation_on" || field == "form")
+    return importColumnIndex(*info.spec, field.c_str());
+  if (field == "subject") return info.subjectId;
+  return importColumnIndex(*info.spec, "form");
+}
+
+// The seat a row of cap_uy names: its term and member as written, its position's code.
+struct SeatRow {
+  std::string term, member, position;
+};
+SeatRow seatOf(const SpecInfo& info, const ImportRow& row, const Outcome& o) {
+  const int term = importColumnIndex(*info.spec, "term_id"),
+            member = importColumnIndex(*info.spec, "member_id");
+  return {std::string(row.value(size_t(term))), std::string(row.value(size_t(member))),
+          text(o, importColumnIndex(*info.spec, "position"))};
+}
+
 }  // namespace
 
-void doorProblems(Context& ctx, const SpecInfo& info, const Outcome& o, const ProblemAt& problem) {
+void doorProblems(Context& ctx, const SpecInfo& info, const ImportRow& row, const Outcome& o,
+                  const ProblemAt& problem) {
   const ImportFileSpec& spec = *info.spec;
+  if (info.kind == "ky_luat" && !o.stored && o.problems.empty() && !isNewRef(text(o, info.subjectId))) {
+    // The dialog's checks, the account's rights first (a subject this import adds is checked when written).
+    std::string field;
+    try {
+      checkDecision(ctx.s, ctx.actor, decisionOf(info, row, o), &field);
+    } catch (const std::runtime_error& e) {
+      problem(decisionColumn(info, field), e.what());
+    }
+    return;
+  }
+  if (info.kind == "cap_uy" && o.problems.empty() &&
+      !isNewRef(text(o, importColumnIndex(spec, "member_id")))) {
+    // The seat's door's checks, its scope first (a member this import adds is checked when written).
+    const SeatRow seat = seatOf(info, row, o);
+    std::string field;
+    try {
+      checkCommitteeSeat(ctx.s, ctx.actor, seat.term, seat.member, seat.position, &field);
+    } catch (const std::runtime_error& e) {
+      problem(importColumnIndex(spec, field == "term"       ? "term_id"
+                                      : field == "position" ? "position"
+                                                            : "member_id"),
+              e.what());
+    }
+    return;
+  }
   if (info.kind == "ky_luat" && o.stored) {
     // The window and `record` have no way to rewrite a recorded decision: neither has the import.
     for (int k = 0; k < int(spec.columns.size()); ++k)
@@ -194,10 +257,17 @@ void doorProblems(Context& ctx, const SpecInfo& info, const Outcome& o, const Pr
 
 bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
                       Outcome& o) {
-  if (info.kind != "to_chuc" && info.kind != "chi_tieu" && info.kind != "kiem_tra") return false;
+  if (info.kind != "to_chuc" && info.kind != "chi_tieu" && info.kind != "kiem_tra" &&
+      info.kind != "ky_luat" && info.kind != "cap_uy")
+    return false;
   if (o.action != ImportAction::New && o.action != ImportAction::Update) return true;
   try {
-    if (info.kind == "to_chuc")
+    if (info.kind == "cap_uy") {
+      const SeatRow seat = seatOf(info, row, o);
+      saveCommitteeSeat(ctx.s, ctx.actor, seat.term, seat.member, seat.position);
+    } else if (info.kind == "ky_luat")
+      recordDecision(ctx.s, ctx.actor, decisionOf(info, row, o));  // a stored decision never updates
+    else if (info.kind == "to_chuc")
       writeOrganization(ctx, info, row, o);
     else if (info.kind == "chi_tieu")
       ctx.s.saveTarget(ctx.actor, targetOf(info, o));
@@ -210,7 +280,7 @@ bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file
 }
 
 bool doorAudits(std::string_view kind, std::string_view field) {
-  if (kind == "chi_tieu" || kind == "kiem_tra") return true;
+  if (kind == "chi_tieu" || kind == "kiem_tra" || kind == "ky_luat" || kind == "cap_uy") return true;
   if (kind == "to_chuc")
     return field.empty() || organizationDoorField(field) || field == "ceased" || field == "merged_into";
   return false;

@@ -291,7 +291,8 @@ void checkDates(Context& ctx, const SpecInfo& info, const Outcome& out, const Pr
 // the window's own service calls (their scope, validation and audit row); a stored disciplinary decision is
 // never rewritten (no door can).
 /// The door's refusals of an evaluated row that the dry run can know before writing, added through `problem`.
-void doorProblems(Context& ctx, const SpecInfo& info, const Outcome& o, const ProblemAt& problem);
+void doorProblems(Context& ctx, const SpecInfo& info, const ImportRow& row, const Outcome& o,
+                  const ProblemAt& problem);
 /// Writes an evaluated row through its record's door; false for the kinds the import writes itself. A refusal
 /// of the door throws core::DataError naming the file and row.
 bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row,

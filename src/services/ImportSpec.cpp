@@ -1,7 +1,11 @@
 // The template files of spec/import.md and the small helpers around them.
+#include <map>
+
+#include "core/Errors.h"
 #include "core/I18n.h"
 #include "services/Import.h"
 #include "services/ImportCellWork.h"
+#include "services/ImportSecretaries.h"
 #include "services/ImportTraining.h"
 
 namespace dangbo::services {
@@ -118,6 +122,8 @@ const std::vector<ImportFileSpec>& importFileSpecs() {
     for (const auto& c : cellWorkFileSpecs()) v.push_back(c);
     // The trainings of members (services/ImportTraining), after the members.
     v.push_back(trainingFileSpec());
+    // The cells' secretaries over time (services/ImportSecretaries), after the organizations and members.
+    v.push_back(secretaryFileSpec());
     return v;
   }();
   return k;
@@ -187,6 +193,33 @@ void addPlannedRow(PlannedFile& pf, PlannedRow pr, bool isNew, std::vector<std::
   }
   for (const auto& m : pr.problems) problems.push_back(m);
   pf.rows.push_back(std::move(pr));
+}
+
+void planDoorFile(const ImportFile& file, const ImportFileSpec& spec, bool dryRun, PlannedFile& pf,
+                  std::vector<std::string>& problems,
+                  const std::function<bool(const ImportRow&, PlannedRow&, const ImportProblemAt&)>& row) {
+  auto header = [&](const std::string& field) {
+    auto it = file.headers.find(field);
+    return it != file.headers.end() ? it->second : std::string(importColumn(spec, field)->header);
+  };
+  std::map<std::string, int> keys;  // key -> first row
+  for (const auto& r : file.rows) {
+    PlannedRow pr;
+    pr.row = r.row;
+    for (const auto& f : spec.keyFields)
+      pr.key += (pr.key.empty() ? "" : " / ") + std::string(r.value(spec, f));
+    for (const auto& m : r.problems) pr.problems.push_back(m);
+    const ImportProblemAt problem = [&](const std::string& field, const std::string& reason) {
+      pr.problems.push_back(importProblem(file.source, r.row, header(field), reason));
+    };
+    if (pr.problems.empty())
+      if (auto [it, fresh] = keys.emplace(pr.key, r.row); !fresh)
+        problem(std::string(spec.keyFields.back()),
+                format(tr("the key {1} already appears at row {2}."), {pr.key, std::to_string(it->second)}));
+    const bool isNew = pr.problems.empty() ? row(r, pr, problem) : true;
+    if (!pr.problems.empty() && !dryRun) throw core::DataError(pr.problems.front());
+    addPlannedRow(pf, std::move(pr), isNew, problems);
+  }
 }
 
 }  // namespace dangbo::services

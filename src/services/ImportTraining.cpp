@@ -31,54 +31,34 @@ void importTrainingFile(Services& s, const Actor& actor, const ImportFile& file,
                         const std::function<bool(std::string_view)>& definedByImport, PlannedFile& pf,
                         std::vector<std::string>& problems) {
   const ImportFileSpec& spec = trainingFileSpec();
-  auto header = [&](const char* field) {
-    auto it = file.headers.find(field);
-    return it != file.headers.end() ? it->second : std::string(importColumn(spec, field)->header);
-  };
-  std::map<std::string, int> keys;  // key -> first row
-  for (const auto& row : file.rows) {
-    auto v = [&](const char* field) { return std::string(row.value(spec, field)); };
-    PlannedRow pr;
-    pr.row = row.row;
-    pr.key = v("member") + " / " + v("date");
-    for (const auto& m : row.problems) pr.problems.push_back(m);
-    auto problem = [&](const char* field, const std::string& reason) {
-      pr.problems.push_back(importProblem(file.source, row.row, header(field), reason));
-    };
-    if (pr.problems.empty())
-      if (auto [it, fresh] = keys.emplace(pr.key, row.row); !fresh)
-        problem("date",
-                format(tr("the key {1} already appears at row {2}."), {pr.key, std::to_string(it->second)}));
-    bool isNew = true;
-    if (pr.problems.empty()) {
-      const core::Date on = *core::Date::parse(v("date"));
-      const std::string course = v("course");
-      try {
-        if (dryRun && definedByImport(v("member"))) {
-          // Checked when it is written, after the member.
-        } else {
-          // The form's checks (its scope first), then the trainings it shows: one on the same day is this
-          // row.
-          checkTraining(s, actor, v("member"), on.year(), on, course);
-          for (const auto& t : memberFile(s, actor, v("member")).trainings)
-            if (t.date == on) {
-              isNew = false;
-              if (t.course != core::normalizeText(course))
-                problem("course",
-                        format(tr("the training of {1} on {2} is recorded as \"{3}\": a recorded "
-                                  "training is not rewritten (the member form adds trainings only)."),
-                               {v("member"), on.vn(), t.course}));
-            }
-          if (isNew && !dryRun) addTraining(s, actor, v("member"), on.year(), on, course);
-        }
-      } catch (const std::runtime_error& e) {
-        if (!dryRun) throw core::DataError(importProblem(file.source, row.row, header("member"), e.what()));
-        problem("member", e.what());
-      }
-    }
-    if (!pr.problems.empty() && !dryRun) throw core::DataError(pr.problems.front());
-    addPlannedRow(pf, std::move(pr), isNew, problems);
-  }
+  planDoorFile(file, spec, dryRun, pf, problems,
+               [&](const ImportRow& row, PlannedRow&, const ImportProblemAt& problem) {
+                 auto v = [&](const char* field) { return std::string(row.value(spec, field)); };
+                 bool isNew = true;
+                 const core::Date on = *core::Date::parse(v("date"));
+                 const std::string course = v("course");
+                 try {
+                   if (dryRun && definedByImport(v("member")))
+                     return true;  // checked when it is written, after the member
+                   // The form's checks (its scope first), then the trainings it shows: one on the same day is
+                   // this row.
+                   checkTraining(s, actor, v("member"), on.year(), on, course);
+                   for (const auto& t : memberFile(s, actor, v("member")).trainings)
+                     if (t.date == on) {
+                       isNew = false;
+                       if (t.course != core::normalizeText(course))
+                         problem(
+                             "course",
+                             format(tr("the training of {1} on {2} is recorded as \"{3}\": a recorded "
+                                       "training is not rewritten (the member form adds trainings only)."),
+                                    {v("member"), on.vn(), t.course}));
+                     }
+                   if (isNew && !dryRun) addTraining(s, actor, v("member"), on.year(), on, course);
+                 } catch (const std::runtime_error& e) {
+                   problem("member", e.what());
+                 }
+                 return isNew;
+               });
 }
 
 }  // namespace dangbo::services

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "services/Import.h"
+#include "services/ImportSecretaries.h"
 #include "services/ImportTraining.h"
 #include "services/Merge.h"
 #include "services/Services.h"
@@ -41,6 +42,8 @@ MergeSource readRegisterSource(const std::string& name, const std::string& path)
     // A member's trainings (tap_huan) are not carried by a merge yet, as before they were an import file (a
     // training recorded without its day has no row in that file).
     if (spec.kind == trainingFileSpec().kind) continue;
+    // Nor are the cells' secretaries over time (bi_thu_chi_bo), read by the import since issue 14.
+    if (spec.kind == secretaryFileSpec().kind) continue;
     ImportFile f;
     f.kind = spec.kind;
     f.source = name + ": " + spec.kind;

@@ -145,6 +145,38 @@ void RecordsRepository::insertSeat(const core::CommitteeSeat& s) {
   q.exec();
 }
 
+std::optional<std::string> RecordsRepository::seatPosition(core::Id termId, core::Id memberId) {
+  auto q = db_.prepare("SELECT position FROM committee_seats WHERE term_id = ?1 AND member_id = ?2");
+  q->bind(1, static_cast<int64_t>(termId));
+  q->bind(2, static_cast<int64_t>(memberId));
+  if (!q->executeStep()) return std::nullopt;
+  return q->getColumn(0).getString();
+}
+
+void RecordsRepository::updateSeatPosition(const core::CommitteeSeat& s) {
+  auto q = db_.prepare("UPDATE committee_seats SET position = ?3 WHERE term_id = ?1 AND member_id = ?2");
+  q->bind(1, static_cast<int64_t>(s.termId));
+  q->bind(2, static_cast<int64_t>(s.memberId));
+  q->bind(3, s.position);
+  q->exec();
+}
+
+std::optional<core::Id> RecordsRepository::termByName(const std::string& name) {
+  auto q = db_.prepare("SELECT id FROM terms WHERE name = ?1");
+  q->bind(1, name);
+  if (!q->executeStep()) return std::nullopt;
+  return q->getColumn(0).getInt64();
+}
+
+core::Id RecordsRepository::insertTerm(const core::Term& t) {
+  auto q = db_.prepare("INSERT INTO terms (name, from_year, to_year) VALUES (?1, ?2, ?3)");
+  q->bind(1, t.name);
+  q->bind(2, t.fromYear);
+  q->bind(3, t.toYear);
+  q->exec();
+  return db_.db().getLastInsertRowid();
+}
+
 RecordCounts RecordsRepository::counts() {
   RecordCounts c;
   auto q = db_.prepare(

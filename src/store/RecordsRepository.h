@@ -1,6 +1,8 @@
 #pragma once
 // Candidates, ratings, inspections, disciplinary decisions, removals and committee seats.
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "core/Records.h"
 #include "store/Database.h"
@@ -31,6 +33,14 @@ class RecordsRepository {
   core::Id insertRemoval(const core::Removal& r);
   /// Inserts a committee seat.
   void insertSeat(const core::CommitteeSeat& s);
+  /// The position of `memberId` in the committee of term `termId`; nullopt when they hold no seat in it.
+  std::optional<std::string> seatPosition(core::Id termId, core::Id memberId);
+  /// Changes the position of a stored seat.
+  void updateSeatPosition(const core::CommitteeSeat& s);
+  /// The id of the term named `name` ("2025-2030"); nullopt when none.
+  std::optional<core::Id> termByName(const std::string& name);
+  /// Inserts a term; returns its id.
+  core::Id insertTerm(const core::Term& t);
   /// Row counts.
   RecordCounts counts();
 

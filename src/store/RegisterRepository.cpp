@@ -334,6 +334,21 @@ std::vector<core::CellLeader> RegisterRepository::leaders(core::Id orgId) {
   return out;
 }
 
+void RegisterRepository::setLeaderEnd(const core::CellLeader& l) {
+  auto q = db_.prepare(
+      "UPDATE cell_leaders SET to_date = ?5 WHERE org_id = ?1 AND member_id = ?2 AND role = ?3 AND from_date "
+      "= ?4");
+  q.bind(1, static_cast<int64_t>(l.orgId));
+  q.bind(2, static_cast<int64_t>(l.memberId));
+  q.bind(3, l.role);
+  q.bind(4, l.from.iso());
+  if (l.to)
+    q.bind(5, l.to->iso());
+  else
+    q.bind(5);
+  q.exec();
+}
+
 std::optional<core::Member> RegisterRepository::memberByCode(const std::string& code) {
   auto q = db_.prepare(std::string(kMemberColumns) + "WHERE code = ?");
   q.bind(1, code);

@@ -58,6 +58,8 @@ class RegisterRepository {
   void closeLeaders(core::Id orgId, const std::string& role, const core::Date& on);
   /// The leaders of a cell over time, newest first.
   std::vector<core::CellLeader> leaders(core::Id orgId);
+  /// Sets the last day (nullopt: still in office) of the period of `l` (by cell, member, role and first day).
+  void setLeaderEnd(const core::CellLeader& l);
 
   /// The member with this code.
   std::optional<core::Member> memberByCode(const std::string& code);

@@ -15,6 +15,8 @@
 #include "CliRun.h"
 #include "core/Errors.h"
 #include "exchange/Import.h"
+#include "services/CellSecretaries.h"
+#include "services/CommitteeSeats.h"
 #include "services/Discipline.h"
 #include "services/Import.h"
 #include "services/ImportCellWork.h"
@@ -149,12 +151,33 @@ struct Registers {
     test::writeFile(folder / (kind + ".csv"), head + "\n" + row + "\n");
     auto s = services::Services::open(db[Door::Import]);
     try {
+      if (dryRunOnly) {
+        // The dry run: its problems, then every key and value it shows of the row.
+        const auto plan = services::planImport(*s, actor, exchange::readImport(folder));
+        std::string shown;
+        for (const auto& p : plan.problems) shown += p + "\n";
+        for (const auto& f : plan.files)
+          for (const auto& r : f.rows) {
+            shown += r.key + "\n";
+            for (const auto& c : r.changes) shown += c.oldValue + " -> " + c.newValue + "\n";
+          }
+        return shown;
+      }
       services::applyImport(*s, actor, exchange::readImport(folder));
     } catch (const core::DataError& e) {
       return e.what();
     }
     return {};
   }
+  // What the dry run of the same one-row import shows (its problems, keys and values); writes nothing.
+  std::string byDryRun(const services::Actor& actor, const std::string& kind,
+                       const std::map<std::string, std::string>& cells) {
+    dryRunOnly = true;
+    std::string shown = byImport(actor, kind, cells);
+    dryRunOnly = false;
+    return shown;
+  }
+  bool dryRunOnly = false;
   // The window's service call as `actor`; the refusal, "" when written.
   std::string byWindow(const services::Actor& actor,
                        const std::function<void(services::Services&, const services::Actor&)>& call) {
@@ -216,14 +239,14 @@ std::map<Door, std::string> auditCounts(Registers& r) {
 TEST_CASE("one door: the kinds an import or a change package writes, and the doors that cannot write them") {
   // Each file of an import is one kind; every kind is compared below or in test_OneDoor.cpp (member), or
   // listed here with the doors that have no way to write it.
-  const std::set<std::string> compared = {"dang_vien", "to_chuc", "chi_tieu",
-                                          "kiem_tra",  "ky_luat", "tap_huan"};
+  const std::set<std::string> compared = {"dang_vien", "to_chuc",  "chi_tieu", "kiem_tra",
+                                          "ky_luat",   "tap_huan", "cap_uy",   "bi_thu_chi_bo"};
   // Written by the import's own writer still (not through a door of the window): the import's scope and
   // checks hold, but the audit row is the import's. Listed so that a new file kind must be placed. A rating
   // (xep_loai) is compared through the window, a change package and the CLI below; candidates (quan_chung)
-  // have no field door in the window (their dated stages and a correction with a reason); committee seats
-  // (cap_uy) have no door in the window, the CLI or a package at all: only the import writes them.
-  const std::set<std::string> ownWriter = {"quan_chung", "xep_loai", "cap_uy"};
+  // have no field door in the window (their dated stages and a correction with a reason). Committee seats
+  // (cap_uy) go through their door (services::saveCommitteeSeat), which no dialog calls yet.
+  const std::set<std::string> ownWriter = {"quan_chung", "xep_loai"};
   std::set<std::string> files;
   for (const auto& spec : services::importFileSpecs())
     if (!services::isCellWorkImport(spec.kind)) files.insert(spec.kind);
@@ -597,4 +620,299 @@ TEST_CASE("one door: a member's training through the member form and an import (
   CHECK(imported.find(windowRefusal) != std::string::npos);
   CHECK(r.sql(Door::Import, "SELECT count(*) FROM trainings") ==
         r.sql(Door::Window, "SELECT count(*) FROM trainings"));
+}
+
+TEST_CASE("one door: a new disciplinary decision through the discipline page's call and an import") {
+  Registers r;
+  const std::string stored =
+      "SELECT number || '|' || date || '|' || form || '|' || body || '|' || violation || '|' || "
+      "coalesce(violation_on, '') FROM disciplines WHERE number = '10-QĐ/UBKT'";
+  const std::string record = "discipline:" + r.sql(Door::Window, "SELECT max(id) + 1 FROM disciplines");
+  // The discipline page's call for a decision on the member dated 01/08/2025.
+  auto decide = [&](const char* number, const char* form, const char* violation, core::Date violationOn) {
+    return [&r, number, form, violation, violationOn](auto& s, auto& a) {
+      services::DecisionInput d;
+      d.subjectType = "dang_vien";
+      d.subjectCode = r.member;
+      d.number = number;
+      d.date = *core::Date::make(2025, 8, 1);
+      d.form = form;
+      d.body = "UBKT Đảng ủy";
+      d.violation = violation;
+      d.violationOn = violationOn;
+      services::recordDecision(s, a, d);
+    };
+  };
+  CHECK(r.byWindow(kInspectionAccount,
+                   decide("10-QĐ/UBKT", "khien_trach", "Vi phạm quy chế", *core::Date::make(2025, 7, 1)))
+            .empty());
+  const std::map<std::string, std::string> row = {{"Số quyết định", "10-QĐ/UBKT"},
+                                                  {"Ngày quyết định", "01/08/2025"},
+                                                  {"Đối tượng", "Đảng viên"},
+                                                  {"Mã", r.member},
+                                                  {"Hình thức", "Khiển trách"},
+                                                  {"Cấp quyết định", "UBKT Đảng ủy"},
+                                                  {"Nội dung vi phạm", "Vi phạm quy chế"},
+                                                  {"Ngày vi phạm", "01/07/2025"}};
+  // The dry run of the inspection committee shows the new row, and no refusal.
+  const std::string planned = r.byDryRun(kInspectionAccount, "ky_luat", row);
+  CHECK(planned == "10-QĐ/UBKT / dang_vien / " + r.member + "\n");
+  CHECK(r.byImport(kInspectionAccount, "ky_luat", row).empty());
+  const std::string expected = r.outcome(Door::Window, stored, record);
+  CHECK(expected ==
+        "10-QĐ/UBKT|2025-08-01|khien_trach|UBKT Đảng ủy|Vi phạm quy chế|2025-07-01 # kiemtra|"
+        "discipline.add|" +
+            record + "||khien_trach dang_vien:" + r.member + " 2025-08-01");
+  CHECK(r.outcome(Door::Import, stored, record) == expected);
+  // The same file again: unchanged, nothing written twice.
+  CHECK(r.byImport(kInspectionAccount, "ky_luat", row).empty());
+  CHECK(r.sql(Door::Import, "SELECT count(*) FROM audit_log WHERE action = 'discipline.add'") ==
+        r.sql(Door::Window, "SELECT count(*) FROM audit_log WHERE action = 'discipline.add'"));
+
+  // A violation dated after the decision: the page's refusal, from the import and its dry run (naming the
+  // file, the row and the column), nothing written.
+  auto before = auditCounts(r);
+  const std::string refusal = r.byWindow(
+      kInspectionAccount, decide("11-QĐ/UBKT", "canh_cao", "Vi phạm", *core::Date::make(2025, 9, 1)));
+  auto bad = row;
+  bad["Số quyết định"] = "11-QĐ/UBKT";
+  bad["Hình thức"] = "Cảnh cáo";
+  bad["Nội dung vi phạm"] = "Vi phạm";
+  bad["Ngày vi phạm"] = "01/09/2025";
+  const std::string imported = r.byImport(kInspectionAccount, "ky_luat", bad);
+  sameRefusal(r, refusal, {{Door::Import, imported}},
+              {{Door::Window, before[Door::Window]}, {Door::Import, before[Door::Import]}});
+  CHECK(imported.find("ky_luat.csv") == 0);
+  CHECK(imported.find("\"Ngày vi phạm\"") != std::string::npos);
+  const std::string dry = r.byDryRun(kInspectionAccount, "ky_luat", bad);
+  CHECK(dry.find(refusal) != std::string::npos);
+  CHECK(dry.find("\"Ngày vi phạm\"") != std::string::npos);
+  CHECK(r.sql(Door::Import, "SELECT count(*) FROM disciplines WHERE number = '11-QĐ/UBKT'") == "0");
+
+  // A cell secretary (even of the member's own cell) and the office: the file is refused as a whole, and the
+  // dry run shows nothing of the row (neither its key nor the stored decision's text).
+  const services::Actor secretary{
+      "bithu", "secretary",
+      std::stoll(r.sql(Door::Window, "SELECT id FROM organizations WHERE code = '" + r.cell + "'"))};
+  auto guess = row;
+  guess["Số quyết định"] = "9-QĐ/UBKT";
+  guess["Nội dung vi phạm"] = "Vi phạm quy định";
+  for (const auto& actor : {secretary, kOfficeAccount}) {
+    CAPTURE(actor.username);
+    before = auditCounts(r);
+    CHECK(r.byImport(actor, "ky_luat", row).find("ky_luat.csv") == 0);
+    const std::string shown = r.byDryRun(actor, "ky_luat", guess);
+    CHECK(shown.find("ky_luat.csv") == 0);
+    CHECK(shown.find("9-QĐ/UBKT") == std::string::npos);
+    CHECK(shown.find("Vi phạm quy định") == std::string::npos);
+    CHECK(shown.find(r.member) == std::string::npos);
+    CHECK(auditCounts(r) == before);
+  }
+}
+
+TEST_CASE("one door: an imported expulsion of a member whose file already records it is not recorded twice") {
+  Registers r;
+  // The member's file says expelled on the decision's day (an office's old records); the decision follows.
+  const std::string code = r.member;
+  {
+    auto s = services::Services::open(r.db[Door::Import]);
+    if (r.sql(Door::Import, "SELECT official_on IS NULL FROM members WHERE code = '" + code + "'") == "1")
+      services::recordAction(
+          *s, kOfficeAccount, code,
+          services::MemberAction{"recognized", *core::Date::make(2025, 9, 1), "", "", "", ""});
+    services::recordAction(
+        *s, kOfficeAccount, code,
+        services::MemberAction{"expelled", *core::Date::make(2025, 9, 10), "", "", "KL01", ""});
+  }
+  const std::string events = "SELECT count(*) FROM member_events WHERE kind = 'expelled'";
+  const std::string before = r.sql(Door::Import, events);
+  CHECK(r.byImport(kInspectionAccount, "ky_luat",
+                   {{"Số quyết định", "KL01"},
+                    {"Ngày quyết định", "10/09/2025"},
+                    {"Đối tượng", "Đảng viên"},
+                    {"Mã", code},
+                    {"Hình thức", "Khai trừ"},
+                    {"Cấp quyết định", "Đảng ủy"},
+                    {"Nội dung vi phạm", "Vi phạm tư cách"}})
+            .empty());
+  CHECK(r.sql(Door::Import, events) == before);
+  CHECK(r.sql(Door::Import, "SELECT form FROM disciplines WHERE number = 'KL01'") == "khai_tru");
+}
+
+TEST_CASE("one door: a committee seat through its service call and an import") {
+  Registers r;
+  const std::string stored =
+      "SELECT t.name || '|' || s.position FROM committee_seats s JOIN terms t ON t.id = s.term_id JOIN "
+      "members m ON m.id = s.member_id WHERE m.code = '" +
+      r.member + "' AND t.name = '2030-2035'";
+  const std::string record = "committee_seat:2030-2035/" + r.member;
+  auto seat = [&](const std::string& term, const std::string& position) {
+    return [&r, term, position](auto& s, auto& a) {
+      services::saveCommitteeSeat(s, a, term, r.member, position);
+    };
+  };
+  auto row = [&](const std::string& term, const std::string& position) {
+    return std::map<std::string, std::string>{
+        {"Nhiệm kỳ", term}, {"Mã đảng viên", r.member}, {"Chức vụ", position}};
+  };
+  // A new seat, then a change of position: the same stored value and audit row from both doors.
+  CHECK(r.byWindow(kOfficeAccount, seat("2030-2035", "uv_bch")).empty());
+  CHECK(r.byImport(kOfficeAccount, "cap_uy", row("2030-2035", "Ủy viên Ban Chấp hành")).empty());
+  std::string expected = r.outcome(Door::Window, stored, record);
+  CHECK(expected == "2030-2035|uv_bch # vanphong|committee_seat.add|" + record + "||position: uv_bch");
+  CHECK(r.outcome(Door::Import, stored, record) == expected);
+  CHECK(r.byWindow(kOfficeAccount, seat("2030-2035", "pho_bi_thu")).empty());
+  CHECK(r.byDryRun(kOfficeAccount, "cap_uy", row("2030-2035", "Phó Bí thư")).find("->") != std::string::npos);
+  CHECK(r.byImport(kOfficeAccount, "cap_uy", row("2030-2035", "Phó Bí thư")).empty());
+  expected = r.outcome(Door::Window, stored, record);
+  CHECK(expected == "2030-2035|pho_bi_thu # vanphong|committee_seat.update|" + record +
+                        "|position: uv_bch|position: pho_bi_thu");
+  CHECK(r.outcome(Door::Import, stored, record) == expected);
+  // The same file again: unchanged, no audit row.
+  auto before = auditCounts(r);
+  CHECK(r.byImport(kOfficeAccount, "cap_uy", row("2030-2035", "Phó Bí thư")).empty());
+  CHECK(auditCounts(r) == before);
+
+  // A term of one year: the door's refusal, from the import and its dry run (file, row, column), nothing
+  // written.
+  const std::string refusal = r.byWindow(kOfficeAccount, seat("2025-2025", "uv_bch"));
+  const std::string imported = r.byImport(kOfficeAccount, "cap_uy", row("2025-2025", "uv_bch"));
+  sameRefusal(r, refusal, {{Door::Import, imported}},
+              {{Door::Window, before[Door::Window]}, {Door::Import, before[Door::Import]}});
+  CHECK(imported.find("cap_uy.csv") == 0);
+  CHECK(imported.find("\"Nhiệm kỳ\"") != std::string::npos);
+  CHECK(r.byDryRun(kOfficeAccount, "cap_uy", row("2025-2025", "uv_bch")).find(refusal) != std::string::npos);
+  CHECK(r.sql(Door::Import, "SELECT count(*) FROM terms WHERE name = '2025-2025'") == "0");
+
+  // A cell secretary, even of the member's own cell: the office's work. The service call throws, the import
+  // and its dry run refuse the whole file and show nothing of its rows.
+  const services::Actor secretary{
+      "bithu", "secretary",
+      std::stoll(r.sql(Door::Window, "SELECT id FROM organizations WHERE code = '" + r.cell + "'"))};
+  before = auditCounts(r);
+  {
+    auto s = services::Services::open(r.db[Door::Window]);
+    CHECK_THROWS_AS(services::saveCommitteeSeat(*s, secretary, "2030-2035", r.member, "bi_thu"),
+                    core::PermissionError);
+  }
+  CHECK(r.byImport(secretary, "cap_uy", row("2030-2035", "Bí thư")).find("cap_uy.csv") == 0);
+  const std::string shown = r.byDryRun(secretary, "cap_uy", row("2030-2035", "Bí thư"));
+  CHECK(shown.find("cap_uy.csv") == 0);
+  CHECK(shown.find(r.member) == std::string::npos);
+  CHECK(shown.find("Phó") == std::string::npos);
+  CHECK(auditCounts(r) == before);
+  for (Door d : {Door::Window, Door::Import}) CHECK(r.sql(d, stored) == "2030-2035|pho_bi_thu");
+}
+
+TEST_CASE(
+    "one door: a cell secretary's period, past or present, through its service call, an import and the CLI") {
+  Registers r;
+  // Two official members of the cell, official since before the periods below, on every register.
+  const std::string second = r.sql(
+      Door::Window, "SELECT m.code FROM members m JOIN organizations o ON o.id = m.cell_id WHERE o.code = '" +
+                        r.cell + "' AND m.status = 'active' AND m.code <> '" + r.member +
+                        "' ORDER BY m.code LIMIT 1");
+  REQUIRE_FALSE(second.empty());
+  for (const auto& [door, path] : r.db) {
+    auto s = services::Services::open(path);
+    for (const std::string& code : {r.member, second})
+      services::storeOf(*s).db().exec(
+          "UPDATE members SET admitted_on = '2010-01-01', official_on = '2011-01-01', transferred_in_on = "
+          "NULL "
+          "WHERE code = '" +
+          code + "'");
+    services::storeOf(*s).db().exec("UPDATE organizations SET founded = '2000-01-01' WHERE code = '" +
+                                    r.cell + "'");
+    // (The small register's secretary of the cell since 2020 is taken out: the periods below are the cell's.)
+    services::storeOf(*s).db().exec(
+        "DELETE FROM cell_leaders WHERE org_id = (SELECT id FROM organizations WHERE code = '" + r.cell +
+        "')");
+  }
+  const std::string stored =
+      "SELECT group_concat(m.code || '|' || l.from_date || '|' || coalesce(l.to_date, ''), "
+      "';') FROM cell_leaders l JOIN members m ON m.id = l.member_id JOIN organizations o "
+      "ON o.id = l.org_id WHERE o.code = '" +
+      r.cell + "' AND l.role = 'bi_thu'";
+  const std::string record = "organization:" + r.cell;
+  auto period = [&](const std::string& member, const char* from, std::optional<core::Date> to) {
+    return [&r, member, from, to](auto& s, auto& a) {
+      services::recordSecretaryPeriod(s, a, r.cell, member, *core::Date::parse(from), to, "");
+    };
+  };
+  auto row = [&](const std::string& member, const std::string& from, const std::string& to) {
+    return std::map<std::string, std::string>{
+        {"Mã chi bộ", r.cell}, {"Mã đảng viên", member}, {"Từ ngày", from}, {"Đến ngày", to}};
+  };
+  // A past period, closed.
+  CHECK(r.byWindow(kOfficeAccount, period(r.member, "2015-01-01", core::Date::make(2017, 12, 31))).empty());
+  CHECK(r.byDryRun(kOfficeAccount, "bi_thu_chi_bo", row(r.member, "01/01/2015", "31/12/2017")) ==
+        r.cell + " / " + r.member + " / 2015-01-01\n");
+  CHECK(r.byImport(kOfficeAccount, "bi_thu_chi_bo", row(r.member, "01/01/2015", "31/12/2017")).empty());
+  CHECK(r.byCli("vanphong", {"add", "organization_event", r.cell, "action=secretary_period",
+                             "member=" + r.member, "date=2015-01-01", "to=2017-12-31"})
+            .empty());
+  sameOutcome(r, stored, record);
+  CHECK(r.outcome(Door::Import, stored, record) ==
+        r.member + "|2015-01-01|2017-12-31 # vanphong|cell_leader.period|" + record + "||bi_thu " + r.member +
+            " 2015-01-01..2017-12-31");
+  // The next one, handed over on its last day, open; then its end recorded ("Đến ngày").
+  CHECK(r.byWindow(kOfficeAccount, period(second, "2017-12-31", std::nullopt)).empty());
+  CHECK(r.byImport(kOfficeAccount, "bi_thu_chi_bo", row(second, "31/12/2017", "")).empty());
+  CHECK(r.byCli("vanphong", {"add", "organization_event", r.cell, "action=secretary_period",
+                             "member=" + second, "date=2017-12-31"})
+            .empty());
+  CHECK(r.byWindow(kOfficeAccount, period(second, "2017-12-31", core::Date::make(2020, 6, 30))).empty());
+  const std::string shown =
+      r.byDryRun(kOfficeAccount, "bi_thu_chi_bo", row(second, "31/12/2017", "30/06/2020"));
+  CHECK(shown.find(" -> 30/06/2020") != std::string::npos);
+  CHECK(r.byImport(kOfficeAccount, "bi_thu_chi_bo", row(second, "31/12/2017", "30/06/2020")).empty());
+  CHECK(r.byCli("vanphong", {"add", "organization_event", r.cell, "action=secretary_period",
+                             "member=" + second, "date=2017-12-31", "to=2020-06-30"})
+            .empty());
+  sameOutcome(r, stored, record);
+  CHECK(r.outcome(Door::Import, stored, record)
+            .find("|cell_leader.period|" + record + "|bi_thu " + second + " 2017-12-31..|bi_thu " + second +
+                  " 2017-12-31..2020-06-30") != std::string::npos);
+  // The same file again, and an empty "Đến ngày": unchanged, nothing written.
+  auto before = auditCounts(r);
+  CHECK(r.byImport(kOfficeAccount, "bi_thu_chi_bo", row(second, "31/12/2017", "")).empty());
+  CHECK(auditCounts(r) == before);
+
+  // An overlapping period: the door's refusal from every door (the import's names file, row and column).
+  const std::string refusal = r.byWindow(kOfficeAccount, period(r.member, "2019-01-01", std::nullopt));
+  CAPTURE(refusal);
+  CHECK(refusal.find(second) != std::string::npos);
+  const std::string imported = r.byImport(kOfficeAccount, "bi_thu_chi_bo", row(r.member, "01/01/2019", ""));
+  sameRefusal(
+      r, refusal,
+      {{Door::Import, imported},
+       {Door::Cli, r.byCli("vanphong", {"add", "organization_event", r.cell, "action=secretary_period",
+                                        "member=" + r.member, "date=2019-01-01"})}},
+      before);
+  CHECK(imported.find("bi_thu_chi_bo.csv") == 0);
+  CHECK(imported.find("\"Từ ngày\"") != std::string::npos);
+  CHECK(r.byDryRun(kOfficeAccount, "bi_thu_chi_bo", row(r.member, "01/01/2019", "")).find(refusal) !=
+        std::string::npos);
+  // A last day before the first: refused naming "Đến ngày".
+  CHECK(r.byImport(kOfficeAccount, "bi_thu_chi_bo", row(r.member, "01/01/2012", "01/01/2011"))
+            .find("\"Đến ngày\"") != std::string::npos);
+
+  // A cell secretary, even of this cell: the office's work. The call throws; the import and its dry run
+  // refuse the file and show nothing of it.
+  const services::Actor secretary{
+      "bithu", "secretary",
+      std::stoll(r.sql(Door::Window, "SELECT id FROM organizations WHERE code = '" + r.cell + "'"))};
+  {
+    auto s = services::Services::open(r.db[Door::Window]);
+    CHECK_THROWS_AS(
+        services::recordSecretaryPeriod(*s, secretary, r.cell, r.member, *core::Date::make(2012, 1, 1),
+                                        core::Date::make(2013, 1, 1), ""),
+        core::PermissionError);
+  }
+  CHECK(r.byImport(secretary, "bi_thu_chi_bo", row(r.member, "01/01/2012", "01/01/2013"))
+            .find("bi_thu_chi_bo.csv") == 0);
+  const std::string secretaryShown = r.byDryRun(secretary, "bi_thu_chi_bo", row(second, "31/12/2017", ""));
+  CHECK(secretaryShown.find("bi_thu_chi_bo.csv") == 0);
+  CHECK(secretaryShown.find(second) == std::string::npos);
+  CHECK(auditCounts(r) == before);
 }

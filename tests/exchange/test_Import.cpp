@@ -271,10 +271,13 @@ TEST_CASE("import: a realistic CSV set imports exactly") {
         "organization:CB01|CB03");
   CHECK(one(*s, "SELECT count(*) FROM audit_log WHERE action = 'import' AND username = 'office'") == "6");
   CHECK(one(*s, "SELECT count(*) FROM audit_log WHERE action = 'import' AND username = 'kiemtra'") == "2");
-  CHECK(
-      one(*s, "SELECT new_value FROM audit_log WHERE action = 'discipline.import'") ==
-      "number: 12-QĐ/UBKT; date: 2024-07-01; subject_type: dang_vien; subject_id: DV003; form: khien_trach; "
-      "body: UBKT Đảng ủy; violation: Vi phạm quy định, nội quy; violation_on: 2024-05-01");
+  // The decision through the discipline page's door (recordDecision), with its row; the seats through theirs.
+  CHECK(one(*s, "SELECT new_value || '|' || reason FROM audit_log WHERE action = 'discipline.add'") ==
+        "khien_trach dang_vien:DV003 2024-07-01|12-QĐ/UBKT");
+  CHECK(one(*s,
+            "SELECT group_concat(record || '=' || new_value, ',') FROM audit_log WHERE action = "
+            "'committee_seat.add'") ==
+        "committee_seat:2025-2030/DV001=position: bi_thu,committee_seat:2025-2030/DV002=position: uv_bch");
   CHECK(std::stoll(one(*s, "SELECT revision FROM committee")) == revision + 2);
 }
 
@@ -531,12 +534,13 @@ TEST_CASE("import: the import needs the right to change the register") {
 TEST_CASE("import: the empty templates carry every header and read back without problems") {
   TempDir dir;
   auto written = exchange::writeImportTemplates(dir / "tpl");
-  CHECK(written.size() == 14);  // 8 files, the 5 of the cells' monthly work (version 2) and tap_huan
+  CHECK(written.size() ==
+        15);  // 8 files, the 5 of the cells' monthly work (version 2), tap_huan, bi_thu_chi_bo
   std::string members = test::readFile(dir / "tpl" / "dang_vien.csv");
   CHECK(members.rfind(kBom + "Mã,Họ và tên,Ngày sinh,", 0) == 0);
   CHECK(members.find("\"Nghề nghiệp, chức vụ\"") != std::string::npos);
   auto batch = exchange::readImport(dir / "tpl");
-  CHECK(batch.files.size() == 14);
+  CHECK(batch.files.size() == 15);
   for (const auto& f : batch.files) {
     CAPTURE(f.kind);
     CHECK(f.problems.empty());

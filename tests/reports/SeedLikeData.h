@@ -19,9 +19,8 @@
 // `dangbo-cli import FOLDER` reads it like any office's folder (the inspection committee's account imports
 // kiem_tra.csv and ky_luat.csv, written apart); tests/reports/test_SeedLike.cpp and
 // tests/cli/test_SeedLikeCli.cpp check the figures and the printed words against the seed. The import reads
-// tap_huan.csv (through the member form's door, services::addTraining) but not bi_thu_chi_bo.csv yet (it
-// names it as not an import file): the tests record those rows through the window's door
-// (services::setCellLeader).
+// tap_huan.csv (through the member form's door, services::addTraining) and bi_thu_chi_bo.csv (through the
+// door of a secretary's period, services::recordSecretaryPeriod).
 #include <filesystem>
 #include <map>
 #include <string>

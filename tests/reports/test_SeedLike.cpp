@@ -209,8 +209,7 @@ std::vector<std::vector<std::string>> csvRows(const std::string& text) {
 }
 
 // The seed-like register: the office's folder imported, the inspection committee's files imported by its
-// account, the secretaries recorded through the window's door (the trainings come with the folder), the
-// committee's signer.
+// account (the secretaries and the trainings come with the folder), the committee's signer.
 std::unique_ptr<services::Services> seedLikeRegister(const TempDir& dir) {
   auto s = services::Services::create(dir / "r.db", {"Đảng bộ xã Phiêng Pằn", "Phiêng Pằn", "Sơn La",
                                                      "ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY XÃ PHIÊNG PẰN"});
@@ -219,9 +218,10 @@ std::unique_ptr<services::Services> seedLikeRegister(const TempDir& dir) {
   const services::Actor inspection{"ubkt", "inspection", std::nullopt};
   REQUIRE(services::applyImport(*s, inspection, exchange::readImport(dir / "ubkt")).written);
   const auto files = test::seedLikeDataset();
-  for (const auto& r : csvRows(files.at("bi_thu_chi_bo.csv")))
-    services::setCellLeader(*s, kOffice, r[0], r[1], "bi_thu", *core::Date::parse(r[2]), "");
-  // (tap_huan.csv was imported with the folder, through the member form's door.)
+  // (tap_huan.csv and bi_thu_chi_bo.csv were imported with the folder, through the member form's door and the
+  // door of a secretary's period.)
+  CHECK(test::sqlValue(dir / "r.db", "SELECT count(*) FROM cell_leaders WHERE role = 'bi_thu'") ==
+        std::to_string(csvRows(files.at("bi_thu_chi_bo.csv")).size()));
   CHECK(test::sqlValue(dir / "r.db", "SELECT count(*) FROM trainings") ==
         std::to_string(csvRows(files.at("tap_huan.csv")).size()));
   core::CommitteeInfo c = s->committee();

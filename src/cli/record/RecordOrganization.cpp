@@ -1,8 +1,10 @@
 // Kinds `organization` (the organization dialog: services::addOrganization, updateOrganization) and
-// `organization_event` (the organization action dialog: merge, dissolution, cell committee, cell leader).
+// `organization_event` (the organization action dialog: merge, dissolution, cell committee, cell leader; and
+// a secretary's past or present period, services::recordSecretaryPeriod).
 #include "cli/record/RecordKinds.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "services/CellSecretaries.h"
 #include "services/Register.h"
 #include "services/Services.h"
 
@@ -86,20 +88,25 @@ void recordOrgEvent(Context& c, const std::string& key, const Values& v) {
     services::setCellCommittee(c.s, c.actor, key, action == "committee", on, decision);
   else if (action == "leader")
     services::setCellLeader(c.s, c.actor, key, v.needText("member"), v.needText("role"), on, decision);
+  else if (action == "secretary_period")
+    services::recordSecretaryPeriod(c.s, c.actor, key, v.needText("member"), on, v.date("to"), decision);
   else
-    throw core::DataError(format(
-        tr("action: \"{1}\" is not one of merge, dissolve, committee, committee_end, leader."), {action}));
+    throw core::DataError(
+        format(tr("action: \"{1}\" is not one of merge, dissolve, committee, committee_end, leader, "
+                  "secretary_period."),
+               {action}));
   c.err << format(tr("Organization {1}: {2} recorded."), {key, action}) << "\n";
 }
 
 Kind eventKind() {
   Kind k{"organization_event",
          N_("a dated action on a cell: merge (into), dissolve (move_to), committee, committee_end, leader "
-            "(member, role); KEY: the cell code"),
+            "(member, role), secretary_period (member; date: the first day, to: the last day, empty while in "
+            "office); KEY: the cell code"),
          {field("action", N_("Action")), field("date", N_("Date"), T::Date),
           field("decision", N_("Decision number")), field("into", N_("Merged into (code)")),
           field("move_to", N_("Members move to (code)")), field("member", N_("Member code")),
-          field("role", N_("Role"), T::Enum, &core::enums::cellRole)}};
+          field("role", N_("Role"), T::Enum, &core::enums::cellRole), field("to", N_("Last day"), T::Date)}};
   k.add = recordOrgEvent;
   return k;
 }
