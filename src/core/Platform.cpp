@@ -263,6 +263,24 @@ FileLock::~FileLock() {
   }
 }
 
+bool lockedByAnotherProcess(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  // This process's own FileLock is on another open file description: flock refuses it here too, and the
+  // holder's number written in the file tells the two apart.
+  const bool taken = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  bool other = false;
+  if (taken) {
+    char buf[64] = {};
+    const ssize_t n = ::pread(fd, buf, sizeof buf - 1, 0);
+    other = n <= 0 || std::string(buf, size_t(n)) != std::to_string(processId());
+  } else {
+    ::flock(fd, LOCK_UN);
+  }
+  ::close(fd);
+  return other;
+}
+
 std::string FileLock::content() const {
   char buf[64] = {};
   ssize_t n = ::pread(fd_, buf, sizeof buf - 1, 0);

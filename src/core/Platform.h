@@ -73,6 +73,10 @@ class FileLock {
   bool held_ = false;
 };
 
+/// True when another process holds the FileLock on `path` (a missing file is held by none; nothing is
+/// created).
+bool lockedByAnotherProcess(const std::filesystem::path& path);
+
 /// The process number of this program.
 long processId();
 

@@ -1,6 +1,7 @@
 #include "services/Services.h"
 #include "services/AuditText.h"
 #include "services/BulkWrite.h"
+#include "services/InstanceLock.h"
 #include "services/RecordRules.h"
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include "core/Enums.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "core/Platform.h"
 #include "core/VietText.h"
 #include "store/AuditRepository.h"
 #include "store/Database.h"
@@ -38,13 +40,23 @@ std::unique_ptr<Services> Services::create(const std::filesystem::path& path,
   return s;
 }
 
+namespace {
+// A register a window holds open (InstanceLock) is left to that window to checkpoint: see
+// store::Database::keepWalOnClose.
+std::unique_ptr<store::Database> besideAnyWindow(std::unique_ptr<store::Database> db,
+                                                 const std::filesystem::path& path) {
+  if (core::platform::lockedByAnotherProcess(InstanceLock::lockPathOf(path))) db->keepWalOnClose();
+  return db;
+}
+}  // namespace
+
 std::unique_ptr<Services> Services::open(const std::filesystem::path& path) {
-  return std::unique_ptr<Services>(new Services(store::Database::open(path)));
+  return std::unique_ptr<Services>(new Services(besideAnyWindow(store::Database::open(path), path)));
 }
 
 std::unique_ptr<Services> Services::openForReading(const std::filesystem::path& path) {
   return std::unique_ptr<Services>(
-      new Services(store::Database::open(path, store::Database::Verify::IfUpgrading)));
+      new Services(besideAnyWindow(store::Database::open(path, store::Database::Verify::IfUpgrading), path)));
 }
 
 const std::filesystem::path& Services::path() const {

@@ -145,6 +145,15 @@ std::unique_ptr<Database> Database::openReadOnly(const fs::path& path) {
   }
 }
 
+void Database::keepWalOnClose() {
+  // SQLite keeps its locks as POSIX record locks, which a process loses on ALL its descriptors of a file as
+  // soon as it closes any one of them. The window's file dialogs (GIO guessing each listed file's type by
+  // reading it) open and close the register and its -shm, so the window may hold no lock for a while; a
+  // second program closing then found itself alone, checkpointed and deleted the WAL the window was still
+  // writing to, and the window's later writes went to a deleted file.
+  sqlite3_db_config(db_->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+}
+
 std::unique_ptr<Database> Database::openReadOnlyOnce(const fs::path& path) {
   std::error_code ec;
   {

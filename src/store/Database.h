@@ -103,6 +103,9 @@ class Database {
   /// Moves the WAL of the file at `path` into the file (PRAGMA wal_checkpoint(TRUNCATE)); false when the file
   /// cannot be opened for writing (damaged, or not a database).
   static bool checkpointFile(const std::filesystem::path& path);
+  /// This connection, on closing, neither checkpoints the WAL nor removes it, even when it believes itself
+  /// the last one: while a window has the register open, that belief may be false (below).
+  void keepWalOnClose();
 
  private:
   // openReadOnly() once: a busy file throws SQLite::Exception, for the caller to try again.
