@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/ListForm.h"
 #include "app/ListSort.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -92,11 +93,7 @@ const std::vector<std::string>& requestKinds() {
 wxListCtrl* addList(wxWindow* parent, wxSizer* sizer, const wxString& heading, const char* name,
                     std::initializer_list<wxString> columns) {
   sizer->Add(new wxStaticText(parent, wxID_ANY, heading), 0, wxLEFT | wxRIGHT | wxTOP, 10);
-  auto* list = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                              wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
-  list->SetName(name);
-  for (const auto& c : columns) list->AppendColumn(c);
-  ui::sortable(list);
+  auto* list = ui::reportList(parent, name, columns, wxLC_SINGLE_SEL | wxBORDER_THEME);
   ui::stretchLastColumn(list);
   sizer->Add(list, 1, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 10);
   return list;
@@ -248,10 +245,7 @@ void PartyAgeTab::addInterruption() {
     services::addInterruption(services_, currentActor(), code_, i);
     return true;
   });
-  if (!done) return;
-  load();
-  changed_();
-  interruptions_->SetFocus();
+  if (done) written(interruptions_);
 }
 
 void PartyAgeTab::deleteInterruption() {
@@ -267,10 +261,8 @@ void PartyAgeTab::deleteInterruption() {
                    _("Delete")))
     return;
   const core::Id id = i.id;
-  if (!ui::attempt(this, [&] { services::deleteInterruption(services_, currentActor(), id); })) return;
-  load();
-  changed_();
-  interruptions_->SetFocus();
+  if (ui::attempt(this, [&] { services::deleteInterruption(services_, currentActor(), id); }))
+    written(interruptions_);
 }
 
 void PartyAgeTab::addRequest() {
@@ -293,10 +285,13 @@ void PartyAgeTab::addRequest() {
     services::recordBadgeRequest(services_, currentActor(), code_, r);
     return true;
   });
-  if (!done) return;
+  if (done) written(requests_);
+}
+
+void PartyAgeTab::written(wxWindow* focus) {
   load();
   changed_();
-  requests_->SetFocus();
+  focus->SetFocus();
 }
 
 }  // namespace dangbo::app

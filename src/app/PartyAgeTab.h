@@ -36,6 +36,8 @@ class PartyAgeTab : public wxPanel {
   void addInterruption();
   void deleteInterruption();
   void addRequest();
+  /// After a write: shows the party age again, tells the form, gives `focus` the keyboard.
+  void written(wxWindow* focus);
 
   services::Services& services_;
   std::string code_;
