@@ -5,6 +5,8 @@
 # - Đảng viên: a member's form, tab Tuổi Đảng: an interruption of 3 years added (party age 3 years less), an
 #   early request (seriously ill) added, an overlapping interruption refused, the interruption deleted; each
 #   read back with dangbo-cli record show.
+# - Phiếu bổ sung hồ sơ: two sheets of this year marked returned (the counts, dangbo-cli's missing list and the
+#   audit agree), only those not returned shown, the missing list and the sheets saved as PDF.
 # - Huy hiệu Đảng: the year before this one, its last award day (07/11) chosen; the first member proposed gets
 #   the award refused without its decision's number, then typed (decision, its day, badge number; the ceremony
 #   is the award day) and Alt+R records it: the
@@ -13,7 +15,7 @@
 # - Giới thiệu sinh hoạt: the first transfer out of this year without a letter entered in the book (number 1 of
 #   the year, audit row), its letter printed as PDF (Ctrl+P).
 # The layout check must stay clean. Screenshots: file-party-age, file-party-age-interruption,
-# file-party-age-entered, file-badges, file-badges-refused, file-badges-recorded,
+# file-party-age-entered, file-supplements, file-supplements-missing, file-badges, file-badges-refused, file-badges-recorded,
 # file-statistics, file-transfers, file-transfers-entered.
 set -uo pipefail
 
@@ -64,6 +66,16 @@ read_back() {
   done
   return 1
 }
+# shown TEXT: up to 10 s for the window's latest state line to contain TEXT.
+shown() {
+  for _ in $(seq 1 100); do
+    grep '^state: ' "$tmp/app.out" | tail -1 | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+# vn N: N with the Vietnamese thousands separator (1.050).
+vn() { sed ':a;s/\B[0-9]\{3\}\>/.&/;ta' <<<"$1"; }
 # focused NAME: the state's focus line, e.g. focused proposals -> the selected row "DV00001 / ...".
 focused() { grep '^state: ' "$tmp/app.out" | tail -1 | sed -n "s/.*| focus $1 \"\\(.*\\)\"$/\\1/p"; }
 
@@ -141,6 +153,39 @@ key Escape
 windows 1 || fail "Esc did not close the member form"
 xdotool windowfocus --sync "$wid" 2>/dev/null
 
+
+# --- File supplements (3-HSĐV) of this year: two sheets marked returned (read back with dangbo-cli), the missing
+# list and the sheets saved ---
+goto 13 "Phiếu bổ sung hồ sơ"
+total=$("$cli" --db "$tmp/d.db" report file-supplement-missing --year "$year" --format csv 2>/dev/null | tail -n +2 | wc -l)
+[ "$total" -gt 2 ] || fail "the demo register has no sheets of $year to return ($total)"
+shown "| note \"$(vn "$total") phiếu: 0 đã nộp, $(vn "$total") chưa nộp." || fail "the page does not count $total sheets, none returned"
+press alt+n "| focus year"
+for _ in 1 2 3 4 5 6; do  # past the buttons and the box Only the sheets not returned
+  mark_state
+  xdotool key --clearmodifiers Tab
+  wait_state "| focus " 5 && grep '^state: ' "$tmp/app.out" | tail -1 | grep -q '| focus sheets' && break
+done
+press Down "| focus sheets \"DV"
+first=$(focused sheets)
+first=${first%% / *}
+key shift+Down  # and the next sheet, in the order of dangbo-cli's missing list (the state names the first only)
+second=$("$cli" --db "$tmp/d.db" report file-supplement-missing --year "$year" --format csv 2>/dev/null |
+  awk -F, -v c="$first" 'found { print $2; exit } $2 == c { found = 1 }')
+[ -n "$first" ] && [ -n "$second" ] && [ "$first" != "$second" ] || fail "Down and Shift+Down did not choose two sheets ($first, $second)"
+shot file-supplements
+key alt+i
+shown "| note \"$(vn "$total") phiếu: 2 đã nộp, $(vn $((total - 2))) chưa nộp." ||
+  fail "after Alt+I the page does not count 2 sheets returned"
+missing=$("$cli" --db "$tmp/d.db" report file-supplement-missing --year "$year" --format csv 2>&1)
+[ "$(tail -n +2 <<<"$missing" | wc -l)" = $((total - 2)) ] || fail "dangbo-cli does not count 2 sheets fewer missing"
+grep -q ",$first," <<<"$missing" && fail "the sheet of $first is still missing for dangbo-cli"
+grep -q ",$second," <<<"$missing" && fail "the sheet of $second is still missing for dangbo-cli"
+[ "$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM audit_log WHERE action = 'file_supplement.return'")" = 2 ] ||
+  fail "marking two sheets returned did not leave two audit rows"
+ok "Alt+I marked the sheets of $first and $second returned today: dangbo-cli lists $((total - 2)) missing"
+press alt+h "| focus onlyMissing"  # only the sheets not returned
+shot file-supplements-missing
 
 # --- Party badges: last year's 07/11 round, an award recorded ---
 goto 10 "Huy hiệu Đảng"
@@ -230,6 +275,17 @@ key ctrl+p  # printPaper: the letter selected in the book (the button In giấy 
 save_as "$tmp/gioi-thieu.pdf"
 grep -q "1/$year" <(pdftotext "$tmp/gioi-thieu.pdf" -) || fail "the letter printed does not carry its number 1/$year"
 ok "the letter of $code printed as PDF with its book number"
+
+# --- File supplements again: the missing list and the sheets saved (last: see the party age above) ---
+goto 13 "Phiếu bổ sung hồ sơ"
+key alt+d
+save_as "$tmp/chua-nop.pdf"
+pdftotext "$tmp/chua-nop.pdf" - | grep -q "$first" && fail "the missing list saved still names $first"
+ok "the list of the sheets missing saved as PDF, without $first"
+key alt+p
+save_as "$tmp/phieu-bo-sung.pdf"
+grep -q "3-HSĐV" <(pdftotext "$tmp/phieu-bo-sung.pdf" -) || fail "the sheets saved are not the form 3-HSĐV"
+ok "the sheets of $year saved as PDF"
 
 layout_clean
 quit_app
