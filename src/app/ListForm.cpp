@@ -9,6 +9,15 @@
 
 namespace dangbo::app::ui {
 
+wxStaticText* pageTitle(wxWindow* parent, const wxString& text) {
+  auto* title = named(new wxStaticText(parent, wxID_ANY, text), "heading");
+  wxFont font = title->GetFont();
+  font.SetPointSize(17);
+  font.SetWeight(wxFONTWEIGHT_BOLD);
+  title->SetFont(font);
+  return title;
+}
+
 wxListCtrl* reportList(wxWindow* parent, const char* name, std::initializer_list<wxString> columns,
                        long style) {
   auto* list = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | style);

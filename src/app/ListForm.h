@@ -8,10 +8,21 @@
 
 class wxFlexGridSizer;
 class wxListCtrl;
+class wxStaticText;
 class wxTextCtrl;
 class wxWindow;
 
 namespace dangbo::app::ui {
+
+/// `w` named `name` (for the state lines and the tests), to be added where it goes.
+template <class W>
+W* named(W* w, const char* name) {
+  w->SetName(name);
+  return w;
+}
+
+/// The title of a page (large and bold, as the pages laid out in forms/ have theirs), named "heading".
+wxStaticText* pageTitle(wxWindow* parent, const wxString& text);
 
 /// A report list named `name` (for the state lines and the tests) with the headings `columns`, sortable by a
 /// click on a heading (ListSort.h); `style` adds to wxLC_REPORT (one row chosen at a time by default).

@@ -30,39 +30,36 @@ bool marksReturns() {
 SupplementsPage::SupplementsPage(wxWindow* parent) {
   Create(parent, wxID_ANY);
   auto* top = new wxBoxSizer(wxVERTICAL);
+  top->Add(ui::pageTitle(this, _("Supplements to the members' files (3-HSĐV)")), 0, wxLEFT | wxRIGHT | wxTOP,
+           8);
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
   year_ = ui::addYearField(this, bar, core::Date::today().year());
-  summary_ = new wxStaticText(this, wxID_ANY, " ");
-  summary_->SetName("summary");
+  summary_ = ui::named(new wxStaticText(this, wxID_ANY, " "), "summary");
   bar->Add(summary_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
-  auto* sheets = new wxButton(this, wxID_ANY, _("Save the s&heets..."));
-  sheets->SetName("saveSheets");
+  auto* sheets = ui::named(new wxButton(this, wxID_ANY, _("Save the s&heets...")), "saveSheets");
   bar->Add(sheets, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
-  auto* missing = new wxButton(this, wxID_ANY, _("Save the &missing list..."));
-  missing->SetName("saveMissing");
+  auto* missing = ui::named(new wxButton(this, wxID_ANY, _("Save the &missing list...")), "saveMissing");
   bar->Add(missing, 0, wxALIGN_CENTER_VERTICAL);
   top->Add(bar, 0, wxEXPAND | wxALL, 8);
 
-  onlyMissing_ = new wxCheckBox(this, wxID_ANY, _("&Only the sheets not returned"));
-  onlyMissing_->SetName("onlyMissing");
+  onlyMissing_ = ui::named(new wxCheckBox(this, wxID_ANY, _("&Only the sheets not returned")), "onlyMissing");
   top->Add(onlyMissing_, 0, wxLEFT | wxRIGHT, 8);
   list_ = ui::reportList(this, "sheets",
                          {_("Code"), _("Full name"), _("Cell"), _("Changes of the year"), _("Returned")}, 0);
   top->Add(list_, 1, wxEXPAND | wxALL, 8);
 
-  refusal_ = new wxStaticText(
-      this, wxID_ANY, _("Only the committee's office or an administrator marks the sheets returned."));
-  refusal_->SetName("refusalReturns");
+  refusal_ = ui::named(
+      new wxStaticText(this, wxID_ANY,
+                       _("Only the committee's office or an administrator marks the sheets returned.")),
+      "refusalReturns");
   top->Add(refusal_, 0, wxLEFT | wxRIGHT, 8);
   auto* row = new wxBoxSizer(wxHORIZONTAL);
   ui::FieldGrid form(this, 1, {}, 120);
   returnedOn_ = form.add(_("&Returned on:"), "returnedOn");
   row->Add(form.sizer(), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
-  mark_ = new wxButton(this, wxID_ANY, _("Mark the chosen sheets re&turned"));
-  mark_->SetName("markReturned");
+  mark_ = ui::named(new wxButton(this, wxID_ANY, _("Mark the chosen sheets re&turned")), "markReturned");
   row->Add(mark_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
-  note_ = new wxStaticText(this, wxID_ANY, " ");
-  note_->SetName("hintReturns");
+  note_ = ui::named(new wxStaticText(this, wxID_ANY, " "), "hintReturns");
   row->Add(note_, 1, wxALIGN_CENTER_VERTICAL);
   top->Add(row, 0, wxEXPAND | wxALL, 8);
   SetSizer(top);
