@@ -148,7 +148,7 @@ PartyAgeTab::PartyAgeTab(wxWindow* parent, services::Services& s, std::string co
   lower->Add(left, 1, wxEXPAND);
   auto* right = new wxBoxSizer(wxVERTICAL);
   awards_ = addList(this, right, _("Badges awarded:"), "badgeAwards",
-                    {_("Badge (years)"), _("Decision number"), _("Badge number"), _("Ceremony")});
+                    {_("Badge (years)"), _("Decision number"), _("Badge number"), _("Award ceremony")});
   lower->Add(right, 1, wxEXPAND);
   top->Add(lower, 1, wxEXPAND | wxBOTTOM, 10);
   SetSizer(top);

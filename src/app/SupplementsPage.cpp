@@ -30,8 +30,7 @@ bool marksReturns() {
 SupplementsPage::SupplementsPage(wxWindow* parent) {
   Create(parent, wxID_ANY);
   auto* top = new wxBoxSizer(wxVERTICAL);
-  top->Add(ui::pageTitle(this, _("Supplements to the members' files (3-HSĐV)")), 0, wxLEFT | wxRIGHT | wxTOP,
-           8);
+  top->Add(ui::pageTitle(this, _("Supplements to the members' files")), 0, wxLEFT | wxRIGHT | wxTOP, 8);
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
   year_ = ui::addYearField(this, bar, core::Date::today().year());
   summary_ = ui::named(new wxStaticText(this, wxID_ANY, " "), "summary");
