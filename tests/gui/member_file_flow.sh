@@ -5,7 +5,7 @@
 # - Đảng viên: a member's form, tab Tuổi Đảng: an interruption of 3 years added (party age 3 years less), an
 #   early request (seriously ill) added, an overlapping interruption refused, the interruption deleted; each
 #   read back with dangbo-cli record show.
-# - Phiếu bổ sung hồ sơ: two sheets of this year marked returned (the counts, dangbo-cli's missing list and the
+# - Phiếu bổ sung: two sheets of this year marked returned (the counts, dangbo-cli's missing list and the
 #   audit agree), only those not returned shown, the missing list and the sheets saved as PDF.
 # - Huy hiệu Đảng: the year before this one, its last award day (07/11) chosen; the first member proposed gets
 #   the award refused without its decision's number, then typed (decision, its day, badge number; the ceremony
@@ -156,7 +156,7 @@ xdotool windowfocus --sync "$wid" 2>/dev/null
 
 # --- File supplements (3-HSĐV) of this year: two sheets marked returned (read back with dangbo-cli), the missing
 # list and the sheets saved ---
-goto 13 "Phiếu bổ sung hồ sơ"
+goto 13 "Phiếu bổ sung"
 total=$("$cli" --db "$tmp/d.db" report file-supplement-missing --year "$year" --format csv 2>/dev/null | tail -n +2 | wc -l)
 [ "$total" -gt 2 ] || fail "the demo register has no sheets of $year to return ($total)"
 shown "| note \"$(vn "$total") phiếu: 0 đã nộp, $(vn "$total") chưa nộp." || fail "the page does not count $total sheets, none returned"
@@ -277,7 +277,7 @@ grep -q "1/$year" <(pdftotext "$tmp/gioi-thieu.pdf" -) || fail "the letter print
 ok "the letter of $code printed as PDF with its book number"
 
 # --- File supplements again: the missing list and the sheets saved (last: see the party age above) ---
-goto 13 "Phiếu bổ sung hồ sơ"
+goto 13 "Phiếu bổ sung"
 key alt+d
 save_as "$tmp/chua-nop.pdf"
 pdftotext "$tmp/chua-nop.pdf" - | grep -q "$first" && fail "the missing list saved still names $first"

@@ -150,7 +150,7 @@ mark_state
 xdotool mousemove $((X + 60)) $((Y + 47 + 24 * 12)) click 1 mousemove 2 2
 sheets=$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM members m JOIN organizations o ON o.id = m.cell_id
   WHERE o.code = 'CB02' AND m.status IN ('active', 'exempt')")
-wait_state "| Phiếu bổ sung hồ sơ | note \"$sheets phiếu: 0 đã nộp, $sheets chưa nộp.\"" ||
+wait_state "| Phiếu bổ sung | note \"$sheets phiếu: 0 đã nộp, $sheets chưa nộp.\"" ||
   fail "the secretary's file supplements do not show the $sheets sheets of CB02 (last: $(grep '^state: ' "$tmp/app.out" | tail -1))"
 grep '^state: ' "$tmp/app.out" | tail -1 | grep -qF 'note "Chỉ Văn phòng Đảng ủy hoặc quản trị viên ghi nhận phiếu đã nộp."' ||
   fail "the secretary is not told that the office marks the sheets returned"
