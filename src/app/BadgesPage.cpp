@@ -9,6 +9,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "app/ListForm.h"
 #include "app/ListSort.h"
 #include "app/ReportSaving.h"
 #include "app/Session.h"
@@ -32,12 +33,9 @@ BadgesPage::BadgesPage(wxWindow* parent) {
   bar->Add(summary_, 1, wxALIGN_CENTER_VERTICAL);
   top->Add(bar, 0, wxEXPAND | wxALL, 8);
 
-  list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-  list_->SetName("proposals");
-  for (const wxString& h : {_("Code"), _("Full name"), _("Cell"), _("Badge (years)"), _("Party age"),
-                            _("Reached on"), _("Reason")})
-    list_->AppendColumn(h);
-  ui::sortable(list_);
+  list_ = ui::reportList(this, "proposals",
+                         {_("Code"), _("Full name"), _("Cell"), _("Badge (years)"), _("Party age"),
+                          _("Reached on"), _("Reason")});
   top->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
 
   // The award of the member selected.
@@ -46,21 +44,12 @@ BadgesPage::BadgesPage(wxWindow* parent) {
   who_ = new wxStaticText(bp, wxID_ANY, _("Choose a member in the list."));
   who_->SetName("who");
   box->Add(who_, 0, wxEXPAND | wxALL, 4);
-  auto* form = new wxFlexGridSizer(4, 4, 12);
-  form->AddGrowableCol(1);
-  form->AddGrowableCol(3);
-  auto field = [&](const wxString& label, const char* name) {
-    form->Add(new wxStaticText(bp, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-    auto* t = new wxTextCtrl(bp, wxID_ANY);
-    t->SetName(name);
-    form->Add(t, 1, wxEXPAND);
-    return t;
-  };
-  decisionNo_ = field(_("&Decision number:"), "decisionNo");
-  decisionOn_ = field(_("Decision &date:"), "decisionOn");
-  badgeNo_ = field(_("&Badge number:"), "badgeNo");
-  ceremonyOn_ = field(_("&Ceremony date:"), "ceremonyOn");
-  box->Add(form, 0, wxEXPAND | wxALL, 4);
+  ui::FieldGrid form(bp, 2, {0, 1});
+  decisionNo_ = form.add(_("&Decision number:"), "decisionNo");
+  decisionOn_ = form.add(_("Decision &date:"), "decisionOn");
+  badgeNo_ = form.add(_("&Badge number:"), "badgeNo");
+  ceremonyOn_ = form.add(_("&Ceremony date:"), "ceremonyOn");
+  box->Add(form.sizer(), 0, wxEXPAND | wxALL, 4);
   record_ = new wxButton(bp, wxID_ANY, _("&Record the award"));
   record_->SetName("recordAward");
   box->Add(record_, 0, wxALIGN_RIGHT | wxALL, 4);

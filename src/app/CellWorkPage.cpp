@@ -6,6 +6,7 @@
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
+#include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
@@ -14,6 +15,7 @@
 #include <algorithm>
 
 #include "app/DisciplineDialogs.h"
+#include "app/ListForm.h"
 #include "app/ListSort.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -36,6 +38,7 @@ wxString monthHeading(int m) {
 CellWorkPage::CellWorkPage(wxWindow* parent) {
   Create(parent, wxID_ANY);
   auto* top = new wxBoxSizer(wxVERTICAL);
+  top->Add(ui::pageTitle(this, _("Meetings and dues")), 0, wxLEFT | wxRIGHT | wxTOP, 8);
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
   bar->Add(new wxStaticText(this, wxID_ANY, _("&Cell:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
   cell_ = new wxChoice(this, wxID_ANY);
@@ -54,7 +57,7 @@ CellWorkPage::CellWorkPage(wxWindow* parent) {
   for (const wxString& h :
        {_("Month"), _("Day"), _("Kind"), _("Present"), _("Expected"), _("Rate"), _("Grade")})
     meetings_->AppendColumn(h);
-  ms->Add(meetings_, 3, wxEXPAND | wxALL, 6);
+  ms->Add(meetings_, 1, wxEXPAND | wxALL, 6);
   auto* form = new wxBoxSizer(wxVERTICAL);
   auto* grid = new wxFlexGridSizer(2, 4, 6);
   grid->AddGrowableCol(1);
@@ -73,6 +76,11 @@ CellWorkPage::CellWorkPage(wxWindow* parent) {
   grid->Add(new wxStaticText(mp, wxID_ANY, _("End time:")), 0, wxALIGN_CENTER_VERTICAL);
   ends_ = new wxTextCtrl(mp, wxID_ANY, "21:00");
   grid->Add(ends_, 1, wxEXPAND);
+  grid->Add(new wxStaticText(mp, wxID_ANY, _("Pla&ce:")), 0, wxALIGN_CENTER_VERTICAL);
+  place_ = ui::named(new wxTextCtrl(mp, wxID_ANY), "place");
+  place_->SetToolTip(
+      _("Where the meeting was held; left empty, a meeting saved again keeps the place stored"));
+  grid->Add(place_, 1, wxEXPAND);
   form->Add(grid, 0, wxEXPAND | wxBOTTOM, 6);
   form->Add(new wxStaticText(mp, wxID_ANY, _("&Attendance (Space key):")), 0, wxBOTTOM, 4);
   attendance_ = new wxListBox(mp, wxID_ANY);
@@ -81,7 +89,7 @@ CellWorkPage::CellWorkPage(wxWindow* parent) {
   auto* save = new wxButton(mp, wxID_ANY, _("&Save the meeting"));
   save->SetName("saveMeeting");
   form->Add(save, 0, wxALIGN_RIGHT);
-  ms->Add(form, 2, wxEXPAND | wxALL, 6);
+  ms->Add(form, 0, wxEXPAND | wxALL, 6);  // as wide as the attendance needs (fitAttendance)
   mp->SetSizer(ms);
   book->AddPage(mp, _("Meetings"));
   // Dues.
@@ -336,6 +344,26 @@ void CellWorkPage::fillAttendance() {
                                ui::wx(members_[i].fullName + " (" + members_[i].code + ")") + note);
   }
   if (!members_.empty()) attendance_->SetSelection(0);
+  fitAttendance();
+}
+
+// The attendance list as wide as its longest line with any status (names are not cut on a narrow screen):
+// the meetings list beside it gives up the room.
+void CellWorkPage::fitAttendance() {
+  int statusWidth = 0;
+  for (const char* st : kStatuses)
+    statusWidth =
+        std::max(statusWidth, attendance_->GetTextExtent(ui::wx(core::enums::attendanceStatus.label(st))).x);
+  int widest = 0;
+  for (unsigned i = 0; i < attendance_->GetCount(); ++i) {
+    const wxString line = attendance_->GetString(i);
+    const wxString status = line.BeforeFirst('-');
+    widest = std::max(
+        widest, statusWidth - attendance_->GetTextExtent(status).x + attendance_->GetTextExtent(line).x);
+  }
+  const int scrollbar = wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, attendance_);
+  attendance_->SetMinSize(wxSize(widest + scrollbar + FromDIP(16), -1));
+  attendance_->GetParent()->Layout();
 }
 
 void CellWorkPage::cycleAttendance() {
@@ -361,6 +389,8 @@ void CellWorkPage::saveMeeting() {
   in.kind = kKinds[std::max(0, kind_->GetSelection())];
   in.startsAt = ui::utf8(starts_->GetValue());
   in.endsAt = ui::utf8(ends_->GetValue());
+  if (const wxString place = place_->GetValue().Trim().Trim(false); !place.empty())
+    in.place = ui::utf8(place);
   for (size_t i = 0; i < members_.size(); ++i) in.attendance.push_back({members_[i].code, status_[i], ""});
   if (ui::attempt(this, [&] { services::saveMeeting(*services_, currentActor(), in); })) {
     fillMeetings();

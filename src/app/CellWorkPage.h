@@ -34,6 +34,7 @@ class CellWorkPage : public Page {
   void refresh();
   void fillMeetings();
   void fillAttendance();
+  void fitAttendance();
   void cycleAttendance();
   void saveMeeting();
   void fillDues();
@@ -55,6 +56,7 @@ class CellWorkPage : public Page {
   wxChoice* kind_ = nullptr;
   wxTextCtrl* starts_ = nullptr;
   wxTextCtrl* ends_ = nullptr;
+  wxTextCtrl* place_ = nullptr;
   wxListBox* attendance_ = nullptr;
   std::vector<services::CellMemberOnDay> members_;
   std::vector<std::string> status_;  // per member of members_

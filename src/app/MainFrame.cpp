@@ -33,6 +33,7 @@
 #include "app/SettingsPage.h"
 #include "app/Splash.h"
 #include "app/StatisticsPage.h"
+#include "app/SupplementsPage.h"
 #include "app/TransfersPage.h"
 #include "app/Ui.h"
 #include "app/WindowPlace.h"
@@ -48,7 +49,7 @@
 namespace dangbo::app {
 
 namespace {
-constexpr int kPages = 12;
+constexpr int kPages = 13;
 constexpr int kPageId = wxID_HIGHEST + 1;     // first of twelve consecutive ids for View > page
 constexpr int kImportId = kPageId + kPages;   // File > Import from Excel
 constexpr int kTemplatesId = kImportId + 1;   // File > Save import templates
@@ -83,6 +84,8 @@ wxString pageTitle(int i) {
       return _("Statistics");
     case 11:
       return _("Transfer letters");
+    case 12:
+      return _("File supplements");
     default:
       return _("Meetings and dues");
   }
@@ -305,6 +308,7 @@ void MainFrame::buildBody() {
   pages_.push_back(new BadgesPage(book_));
   pages_.push_back(new StatisticsPage(book_));
   pages_.push_back(new TransfersPage(book_));
+  pages_.push_back(new SupplementsPage(book_));
   for (int i = 0; i < kPages; ++i) book_->AddPage(pages_[size_t(i)], pageTitle(i));
   unread_.assign(pages_.size(), true);
 

@@ -11,6 +11,7 @@
 #include "app/ActionDialog.h"
 #include "app/Forms.h"
 #include "app/ListSort.h"
+#include "app/PartyAgeTab.h"
 #include "app/Prompts.h"
 #include "app/Session.h"
 #include "app/TabOrder.h"
@@ -60,6 +61,7 @@ MemberDialog::MemberDialog(wxWindow* parent, services::Services& s,
   ui::tabDownColumns(this);  // Tab down each column of the form, then the next
   bindEvents();
   load();
+  addPartyAgeTab();
   SetSize(FromDIP(wxSize(980, 680)));
   SetMinSize(FromDIP(wxSize(820, 560)));
   fitToScreen(this);  // never past the screen's edges
@@ -223,19 +225,20 @@ wxString MemberDialog::partyAgeLine() {
           this, [&] { v = services::partyAgeOf(services_, currentActor(), code_, core::Date::today()); }) ||
       !v.firstAdmitted)
     return {};
-  wxString line = "\n" + ui::fmt(_("Party age: {1} years (first admitted {2})"),
-                                 {wxString::Format("%d", v.years), ui::wx(v.firstAdmitted->vn())});
-  if (!v.interruptions.empty())
-    line +=
-        "; " + ui::fmt(_("{1} interruptions not counted"), {wxString::Format("%zu", v.interruptions.size())});
-  if (!v.awards.empty())
-    line += "; " + ui::fmt(_("badge of {1} years"), {wxString::Format("%d", v.awards.back().milestone)});
-  if (v.nextMilestone && v.nextMilestoneOn)
-    line += "; " + ui::fmt(*v.nextMilestoneOn <= core::Date::today()
-                               ? _("{1}-year badge due since {2}, not awarded")
-                               : _("{1} years on {2}"),
-                           {wxString::Format("%d", *v.nextMilestone), ui::wx(v.nextMilestoneOn->vn())});
-  return line;
+  return "\n" + partyAgeText(v);
+}
+
+// The Party age tab of an existing member (its interruptions, early requests and badges); each write there
+// shows the new party age in the header.
+void MemberDialog::addPartyAgeTab() {
+  if (code_.empty()) return;
+  auto* book = ctrl<wxNotebook>(this, "book");
+  auto* tab = new PartyAgeTab(book, services_, code_, [this] {
+    changed_ = true;
+    showHeader();
+  });
+  book->AddPage(tab, _("Party age"));
+  tab->load();
 }
 
 void MemberDialog::showProfile(const core::Member& m) {

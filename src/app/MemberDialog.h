@@ -47,6 +47,7 @@ class MemberDialog : public wxDialog {
   /// The party age line of the header (core/PartyAge): years, first admission, interruptions, badges.
   wxString partyAgeLine();
   void showHeader();
+  void addPartyAgeTab();
   std::optional<core::Member> readProfile();
   void save();
   void close();

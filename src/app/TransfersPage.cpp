@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "app/ListForm.h"
 #include "app/ListSort.h"
 #include "app/ReportSaving.h"
 #include "app/Session.h"
@@ -40,30 +41,17 @@ TransfersPage::TransfersPage(wxWindow* parent) {
 
   top->Add(new wxStaticText(this, wxID_ANY, _("Transfers without a letter in the book:")), 0,
            wxLEFT | wxRIGHT, 8);
-  awaitingList_ =
-      new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-  awaitingList_->SetName("awaiting");
-  for (const wxString& h :
-       {_("Letter"), _("Transfer on"), _("Code"), _("Full name"), _("Going to or coming from"), _("Reason")})
-    awaitingList_->AppendColumn(h);
-  ui::sortable(awaitingList_);
+  awaitingList_ = ui::reportList(
+      this, "awaiting",
+      {_("Letter"), _("Transfer on"), _("Code"), _("Full name"), _("Going to or coming from"), _("Reason")});
   top->Add(awaitingList_, 1, wxEXPAND | wxALL, 8);
 
-  auto* form = new wxFlexGridSizer(4, 4, 12);
-  form->AddGrowableCol(3);  // the reason and the dues; a day and a number need little room
-  auto field = [&](const wxString& label, const char* name) {
-    form->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-    auto* t = new wxTextCtrl(this, wxID_ANY);
-    t->SetName(name);
-    t->SetMinSize(FromDIP(wxSize(150, -1)));
-    form->Add(t, 1, wxEXPAND);
-    return t;
-  };
-  on_ = field(_("Date of the &letter:"), "letterOn");
-  reason_ = field(_("&Reason:"), "reason");
-  otherNumber_ = field(_("Number given by the issuing &committee:"), "otherNumber");
-  duesTo_ = field(_("&Dues paid to (mm/yyyy):"), "duesPaidTo");
-  top->Add(form, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
+  ui::FieldGrid form(this, 2, {1}, 150);  // the reason and the dues grow; a day and a number need little room
+  on_ = form.add(_("Date of the &letter:"), "letterOn");
+  reason_ = form.add(_("&Reason:"), "reason");
+  otherNumber_ = form.add(_("Number given by the issuing &committee:"), "otherNumber");
+  duesTo_ = form.add(_("&Dues paid to (mm/yyyy):"), "duesPaidTo");
+  top->Add(form.sizer(), 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
   auto* enterRow = new wxBoxSizer(wxHORIZONTAL);
   note_ = new wxStaticText(this, wxID_ANY, " ");
   note_->SetName("note");
@@ -74,12 +62,9 @@ TransfersPage::TransfersPage(wxWindow* parent) {
   top->Add(enterRow, 0, wxEXPAND | wxALL, 8);
 
   top->Add(new wxStaticText(this, wxID_ANY, _("The transfer book of the year:")), 0, wxLEFT | wxRIGHT, 8);
-  bookList_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-  bookList_->SetName("book");
-  for (const wxString& h : {_("Letter"), _("No."), _("Date of the letter"), _("Code"), _("Full name"),
-                            _("Where from"), _("Where to"), _("Dues paid to")})
-    bookList_->AppendColumn(h);
-  ui::sortable(bookList_);
+  bookList_ = ui::reportList(this, "book",
+                             {_("Letter"), _("No."), _("Date of the letter"), _("Code"), _("Full name"),
+                              _("Where from"), _("Where to"), _("Dues paid to")});
   top->Add(bookList_, 1, wxEXPAND | wxALL, 8);
   SetSizer(top);
 

@@ -2,7 +2,7 @@
 # GUI flow of the cells' monthly work (Sinh hoạt, đảng phí) under Xvfb, driven by xdotool:
 #   tests/gui/cellwork_flow.sh <path to dangbo> <path to dangbo-cli>
 # On the demo register: Alt+9 opens the page (the first cell chosen, the keyboard in the meeting day); types
-# today as the day, Tab to the attendance list, Space marks the second member absent with reason and the third
+# today as the day, Tab to the place (typed) and the attendance list, Space marks the second member absent with reason and the third
 # absent without reason, Alt+U saves the meeting. Then the dues tab (Ctrl+PgDn) opens on its grid: to December,
 # three amounts each followed by Enter (the next member below); Alt+S, an amount and Enter record what the cell
 # sent up for the last month ended. The register must hold the meeting, its
@@ -55,7 +55,9 @@ ok "Alt+9 opened the cells' work page"
 cell=$(sqlite3 "$tmp/d.db" "SELECT code FROM organizations WHERE ceased IS NULL OR ceased > '$today' ORDER BY code LIMIT 1")
 key ctrl+a
 type_text "$today_vn"
-for _ in 1 2 3 4; do key Tab; done  # kind, start, end, the attendance list
+for _ in 1 2 3 4; do key Tab; done  # kind, start, end, the place
+type_text "Nhà văn hóa bản"
+key Tab  # the attendance list
 key Down
 key space  # the second member: absent with reason
 key Down
@@ -68,6 +70,9 @@ windows 1 || fail "saving the meeting opened a message: $(xdotool getwindowname 
 meeting=$(sqlite3 "$tmp/d.db" "SELECT m.id FROM meetings m JOIN organizations o ON o.id = m.cell_id WHERE o.code = '$cell' AND m.held_on = '$today' AND m.kind = 'thuong_ky'")
 [ -n "$meeting" ] || fail "the meeting of $cell on $today was not recorded"
 ok "the meeting of $cell on $today was recorded"
+[ "$(sqlite3 "$tmp/d.db" "SELECT place FROM meetings WHERE id = $meeting")" = "Nhà văn hóa bản" ] ||
+  fail "the place typed was not recorded with the meeting"
+ok "its place was recorded: Nhà văn hóa bản"
 statuses=$(sqlite3 "$tmp/d.db" "SELECT group_concat(status, ',') FROM (SELECT status FROM meeting_attendance WHERE meeting_id = $meeting ORDER BY status)")
 case "$statuses" in
   *co_mat*vang_co_ly_do*vang_khong_ly_do*) ok "its attendance was recorded: $statuses" ;;

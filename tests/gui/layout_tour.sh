@@ -112,7 +112,7 @@ export TZ=Asia/Ho_Chi_Minh  # the office's time zone (the register stores UTC)
 start_app "$tmp/d.db"
 wait_state "| Tổng quan" 20 || fail "the overview did not show"
 pages=("Tổng quan" "Tổ chức đảng" "Đảng viên" "Kết nạp" "Đánh giá xếp loại" "Kiểm tra - Kỷ luật" "Báo cáo" "Cài đặt"
-  "Sinh hoạt, đảng phí" "Huy hiệu Đảng" "Thống kê" "Giới thiệu sinh hoạt")
+  "Sinh hoạt, đảng phí" "Huy hiệu Đảng" "Thống kê" "Giới thiệu sinh hoạt" "Phiếu bổ sung")
 for i in 1 2 3 4 5 6 7 8 9; do
   press "alt+$i" "| ${pages[$((i - 1))]}"
   [ "$i" = 7 ] && sleep 3  # the congress report is made in the background before its preview shows
@@ -120,7 +120,7 @@ for i in 1 2 3 4 5 6 7 8 9; do
 done
 # The pages past the ninth have no Alt key: a click on their title (rows 24 pixels high from 47 below the top).
 eval "$(xdotool getwindowgeometry --shell "$wid")"
-for i in 10 11 12; do
+for i in 10 11 12 13; do
   mark_state
   xdotool mousemove $((X + 60)) $((Y + 47 + 24 * (i - 1))) click 1 mousemove 2 2
   wait_state "| ${pages[$((i - 1))]}" || fail "a click on the page ${pages[$((i - 1))]} did not show it"

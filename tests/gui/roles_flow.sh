@@ -7,7 +7,7 @@
 # same file is refused, and dangbo-cli refuses to import into it. Logs in as the secretary: the members page
 # lists only CB02. Logs in as the administrator and opens the accounts and the audit trail.
 # Screenshots go to ${DANGBO_SCREENSHOT_DIR:-a temp dir}: login-wrong.png, leadership-refused.png,
-# leadership-tools.png, second-instance.png, secretary-members.png, admin-accounts.png, admin-audit.png.
+# leadership-tools.png, second-instance.png, secretary-members.png, secretary-supplements.png, admin-accounts.png, admin-audit.png.
 set -uo pipefail
 
 if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
@@ -133,6 +133,7 @@ key Escape
 stop
 
 # --- secretary ---
+export DANGBO_LAYOUT_CHECK=1  # from here on dangbo writes its state lines (the file supplements below)
 start_app "$tmp/d.db"  # up to its login dialog
 login bithu mat-khau-bi-thu
 if opened; then ok "the secretary logged in"; else fail "the secretary could not log in"; fi
@@ -143,6 +144,19 @@ sleep 1
 windows 1 || fail "the members page showed an error for the secretary"
 shot secretary-members
 ok "the secretary's members page opened"
+# The file supplements (the 13th page, a click on its title): the cell's sheets, and why they are not marked here.
+eval "$(xdotool getwindowgeometry --shell "$(xdotool search --onlyvisible --pid "$pid" | head -1)")"
+mark_state
+xdotool mousemove $((X + 60)) $((Y + 47 + 24 * 12)) click 1 mousemove 2 2
+sheets=$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM members m JOIN organizations o ON o.id = m.cell_id
+  WHERE o.code = 'CB02' AND m.status IN ('active', 'exempt')")
+wait_state "| Phiếu bổ sung | note \"$sheets phiếu: 0 đã nộp, $sheets chưa nộp.\"" ||
+  fail "the secretary's file supplements do not show the $sheets sheets of CB02 (last: $(grep '^state: ' "$tmp/app.out" | tail -1))"
+grep '^state: ' "$tmp/app.out" | tail -1 | grep -qF 'note "Chỉ Văn phòng Đảng ủy hoặc quản trị viên ghi nhận phiếu đã nộp."' ||
+  fail "the secretary is not told that the office marks the sheets returned"
+windows 1 || fail "the file supplements page showed an error for the secretary"
+shot secretary-supplements
+ok "the secretary sees the $sheets sheets of CB02 and is told the office marks them returned"
 stop
 
 # --- administrator ---
