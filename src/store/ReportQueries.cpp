@@ -73,10 +73,12 @@ std::vector<core::Member> membersPresentOn(Database& db, const core::Date& day) 
 }
 
 std::vector<PresentGroup> presentGroups(Database& db, const core::Date& day) {
-  SQLite::Statement q(db.db(),
-                      "SELECT m.birth_date, m.gender, m.ethnicity, coalesce(m.official_on <= ?1, 0), " +
-                          rule::kExemptOn + ", count(*) FROM members m WHERE " + rule::kPresentOn +
-                          " GROUP BY 1, 2, 3, 4, 5");
+  // Read in the order of the covering index members_born (migration 0028): grouped as it goes, no sort.
+  SQLite::Statement q(
+      db.db(),
+      "SELECT m.birth_date, m.gender, m.ethnicity, count(*), sum(coalesce(m.official_on <= ?1, 0)), sum(" +
+          rule::kExemptOn + ") FROM members m INDEXED BY members_born WHERE " + rule::kPresentOn +
+          " GROUP BY m.birth_date, m.gender, m.ethnicity");
   q.bind(1, day.iso());
   std::vector<PresentGroup> out;
   while (q.executeStep()) {
@@ -84,9 +86,9 @@ std::vector<PresentGroup> presentGroups(Database& db, const core::Date& day) {
     g.birthDate = sql::partial(q.getColumn(0));
     g.gender = q.getColumn(1).isNull() ? std::string() : q.getColumn(1).getString();
     g.ethnicity = q.getColumn(2).isNull() ? std::string() : q.getColumn(2).getString();
-    g.official = q.getColumn(3).getInt() != 0;
-    g.exempt = q.getColumn(4).getInt() != 0;
-    g.count = q.getColumn(5).getInt64();
+    g.count = q.getColumn(3).getInt64();
+    g.official = q.getColumn(4).getInt64();
+    g.exempt = q.getColumn(5).getInt64();
     out.push_back(std::move(g));
   }
   return out;

@@ -241,12 +241,13 @@ int main(int argc, char** argv) {
     else if (k == "--merge-members")
       a.mergeMembers = std::stoi(v);
     else if (k == "--open")
-      return bench::printOpenTimings(v);
+      return bench::printOpenTimings(v,
+                                     i + 3 < argc && std::string(argv[i + 2]) == "--only" ? argv[i + 3] : "");
     else if (k == "--file-rows")
       kRowsPerFile = std::max<size_t>(1, std::stoull(v));
     else {
       std::cerr << "usage: dangbo_bench [--members N] [--cells N] [--years N] [--seed N] [--keep DIR] "
-                   "[--file-rows N] | --open FILE\n";
+                   "[--file-rows N] | --open FILE [--only WORD]\n";
       return 2;
     }
   }
