@@ -18,6 +18,7 @@
 #include "core/I18n.h"
 #include "core/VietText.h"
 #include "reports/PdfPen.h"
+#include "reports/PdfTableFlow.h"
 #include "reports/TableLayout.h"
 
 namespace dangbo::reports {
@@ -384,12 +385,34 @@ class PdfWriter : public pdf::PdfPen {
     dense_ = t.dense;
     padX_ = dense_ ? kDensePadX : kPadX;
     padY_ = dense_ ? kDensePadY : kPadY;
-    const ColumnPlan plan = dense_ ? planDenseColumns(t, width(), std::min(kDenseSize, options_.tableSize),
-                                                      2 * padX_ + 1, measure_)
-                                   : planColumns(t, width(), options_.tableSize,
-                                                 std::min(7.0, options_.tableSize), 2 * padX_ + 1, measure_);
-    tableSize_ = plan.size;
-    return plan.widths;
+    auto plan = [&](const Table& of) {
+      return dense_ ? planDenseColumns(of, width(), std::min(kDenseSize, options_.tableSize), 2 * padX_ + 1,
+                                       measure_)
+                    : planColumns(of, width(), options_.tableSize, std::min(7.0, options_.tableSize),
+                                  2 * padX_ + 1, measure_);
+    };
+    if (!t.rowSource) {
+      const ColumnPlan p = plan(t);
+      tableSize_ = p.size;
+      return p.widths;
+    }
+    // Rows read as they are written: planned once for both passes (counting the pages, drawing them), with
+    // the first rows kept for the table's lead.
+    auto found = sourcePlans_->find(&t);
+    if (found == sourcePlans_->end()) {
+      SourcePlan sp;
+      Table reading = t;
+      reading.rowSource = [&](const std::function<void(const TableRow&)>& visit) {
+        t.rowSource([&](const TableRow& row) {
+          if (sp.first.size() < kShortTable) sp.first.push_back(row);
+          visit(row);
+        });
+      };
+      sp.plan = plan(reading);
+      found = sourcePlans_->emplace(&t, std::move(sp)).first;
+    }
+    tableSize_ = found->second.plan.size;
+    return found->second.plan.widths;
   }
 
   struct RowLayout {
@@ -460,27 +483,21 @@ class PdfWriter : public pdf::PdfPen {
 
   double tableLead(const Table& t) {
     const auto widths = columnWidths(t);
-    if (t.rows.size() <= 12) {
+    const std::vector<TableRow>& rows = t.rowSource ? sourcePlans_->at(&t).first : t.rows;
+    if (t.rowCount() <= kShortTable) {
       // A short table (a dozen rows) goes whole onto one page when it can.
       double h = captionHeight(t);
       for (const auto& row : t.header) h += layoutRow(row, widths, t, true, true).height;
-      for (const auto& row : t.rows) h += layoutRow(row.cells, widths, t, false, row.total).height;
+      for (const auto& row : rows) h += layoutRow(row.cells, widths, t, false, row.total).height;
       if (h <= bottom_ - top_) return h;
     }
     double h = captionHeight(t);
     for (const auto& row : t.header) h += layoutRow(row, widths, t, true, true).height;
     // A borderless layout table (the closing block) is kept on one page; a table of figures may break after
     // its second row.
-    for (size_t i = 0; i < t.rows.size() && (i < 2 || t.borderless); ++i)
-      h += layoutRow(t.rows[i].cells, widths, t, false, t.rows[i].total).height;
+    for (size_t i = 0; i < rows.size() && (i < 2 || t.borderless); ++i)
+      h += layoutRow(rows[i].cells, widths, t, false, rows[i].total).height;
     return h;
-  }
-
-  // The number of total rows right after row `i`: they go to a new page only with the row before them.
-  static size_t totalsAfter(const Table& t, size_t i) {
-    size_t n = 0;
-    while (i + 1 + n < t.rows.size() && t.rows[i + 1 + n].total) ++n;
-    return n;
   }
 
   // A table beside the photo frame of a member's card: the frame (3 × 4 cm) at the right, its text centred in
@@ -521,26 +538,20 @@ class PdfWriter : public pdf::PdfPen {
     for (const auto& h : head) drawRow(h);
     double headH = 0;
     for (const auto& h : head) headH += h.height;
-    for (size_t i = 0; i < t.rows.size(); ++i) {
+    // The rows as they come (from the register for a row source), each kept with what must follow it.
+    pdf::flowRows(t, [&](const TableRow& row, const std::vector<const TableRow*>& totals, bool last) {
       if (rows_) rows_->step();
-      RowLayout r = layoutRow(t.rows[i].cells, widths, t, false, t.rows[i].total);
-      double need = r.height;
-      // A body row keeps the totals that follow it: no total is separated from its rows.
-      if (!t.rows[i].total && totalsAfter(t, i) > 0) {
-        for (size_t k = i + 1; k <= i + totalsAfter(t, i); ++k)
-          need += layoutRow(t.rows[k].cells, widths, t, false, t.rows[k].total).height;
-        if (need > bottom_ - top_ - headH) need = r.height;
-      }
-      // The last body row (and its totals) keeps the closing block after the table.
-      if (!t.rows[i].total && i + 1 + totalsAfter(t, i) == t.rows.size() && keepWithClosing_ > 0 &&
-          need + 10 + keepWithClosing_ <= bottom_ - top_ - headH)
-        need += 10 + keepWithClosing_;
+      RowLayout r = layoutRow(row.cells, widths, t, false, row.total);
+      double totalsH = 0;
+      for (const TableRow* k : totals) totalsH += layoutRow(k->cells, widths, t, false, k->total).height;
+      const double need = pdf::rowNeed(row.total, r.height, totalsH, !totals.empty(), last, keepWithClosing_,
+                                       bottom_ - top_ - headH);
       if (y_ + need > bottom_ && y_ > top_ + headH + 0.5) {
         newPage();
         for (const auto& h : head) drawRow(h);
       }
       drawRow(r, !t.borderless);
-    }
+    });
     y_ += 10;
     tableSize_ = options_.tableSize;
     dense_ = false;
@@ -745,8 +756,17 @@ class PdfWriter : public pdf::PdfPen {
   int page_ = 1;
   std::string repeatedCaption_;  // a compact header's title: a table caption repeating it is left out
   MeasureText measure_ = pangoMeasure();
+  static constexpr size_t kShortTable = 12;  // rows of a table that goes whole onto a page when it can
 
  public:
+  /// The column plans of the tables whose rows are read as they are written, with their first rows: shared
+  /// by the writer that counts the pages and the one that draws them.
+  struct SourcePlan {
+    ColumnPlan plan;
+    std::vector<TableRow> first;
+  };
+  std::shared_ptr<std::map<const Table*, SourcePlan>> sourcePlans_ =
+      std::make_shared<std::map<const Table*, SourcePlan>>();
   /// Counts the table rows drawn (may be null).
   core::ProgressStage* rows_ = nullptr;
 };
@@ -755,7 +775,7 @@ class PdfWriter : public pdf::PdfPen {
 uint64_t tableRows(const Document& doc) {
   uint64_t n = 0;
   for (const auto& block : doc.blocks)
-    if (const Table* t = std::get_if<Table>(&block)) n += t->rows.size();
+    if (const Table* t = std::get_if<Table>(&block)) n += t->rowCount();
   return n;
 }
 
@@ -776,11 +796,13 @@ std::pair<double, double> pageSize(const Document& doc) {
 }
 
 // The number of pages of the document, laid out without drawing.
-int countPages(const Document& doc, const PdfOptions& options) {
+int countPages(const Document& doc, const PdfOptions& options,
+               const std::shared_ptr<std::map<const Table*, PdfWriter::SourcePlan>>& plans) {
   cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 4);
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> owned(surface, &cairo_surface_destroy);
   const auto [w, h] = pageSize(doc);
   PdfWriter writer(surface, options, w, h, 0);
+  writer.sourcePlans_ = plans;
   std::optional<core::ProgressStage> rows;
   if (options.progress)
     writer.rows_ = &rows.emplace(options.progress, core::tr("Laying out the pages"), tableRows(doc));
@@ -792,10 +814,12 @@ void run(cairo_surface_t* surface, const Document& doc, const PdfOptions& option
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error(std::string("PDF: ") + cairo_status_to_string(cairo_surface_status(surface)));
   setMetadata(surface, doc);
-  const int pages = options.pageNumbers ? countPages(doc, options) : 1;
+  const auto plans = std::make_shared<std::map<const Table*, PdfWriter::SourcePlan>>();
+  const int pages = options.pageNumbers ? countPages(doc, options, plans) : 1;
   const auto [w, h] = pageSize(doc);
   {
     PdfWriter writer(surface, options, w, h, pages);
+    writer.sourcePlans_ = plans;
     std::optional<core::ProgressStage> rows;
     if (options.progress)
       writer.rows_ = &rows.emplace(options.progress, core::tr("Drawing the pages"), tableRows(doc));
