@@ -105,13 +105,31 @@ SnapshotMember readMember(SQLite::Statement& q, std::string& sortKey) {
 
 }  // namespace rows
 
-MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles) {
+namespace {
+// The members of a list snapshot: all (no cell), or those who ever belonged to the cell (?1): its current
+// members and those with an event leaving or joining it.
+std::string listSnapshotWhere(std::optional<core::Id> cell) {
+  return cell ? " WHERE cell_id = ?1 OR id IN (SELECT member_id FROM member_events WHERE to_cell = ?1 UNION "
+                "SELECT member_id FROM member_events WHERE from_cell = ?1)"
+              : "";
+}
+}  // namespace
+
+MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles, std::optional<core::Id> everInCell) {
   auto& db = database.db();
   MemberSnapshot snap;
-  SQLite::Statement q(db, memberColumns(fullFiles));
+  const std::string where = listSnapshotWhere(everInCell);
+  auto bindCell = [&](SQLite::Statement& q) {
+    if (everInCell) q.bind(1, static_cast<int64_t>(*everInCell));
+  };
+  SQLite::Statement q(db, memberColumns(fullFiles) + where);
+  bindCell(q);
   std::vector<SnapshotMember> rows;
   std::vector<std::string> sortKeys;
-  const auto count = db.execAndGet("SELECT count(*) FROM members").getInt64();
+  SQLite::Statement counted(db, "SELECT count(*) FROM members" + where);
+  bindCell(counted);
+  counted.executeStep();
+  const auto count = counted.getColumn(0).getInt64();
   rows.reserve(static_cast<size_t>(count));
   sortKeys.reserve(static_cast<size_t>(count));
   while (q.executeStep()) {
@@ -144,9 +162,12 @@ MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles) {
     index.emplace(m.id, snap.members.size());
     snap.members.push_back(std::move(rows[k]));
   }
+  // Their cell changes: every member's, or through the index of member events those of the cell's members.
   SQLite::Statement e(db,
-                      "SELECT member_id, date, from_cell, to_cell FROM member_events "
-                      "WHERE from_cell IS NOT NULL OR to_cell IS NOT NULL ORDER BY member_id, date, id");
+                      std::string("SELECT member_id, date, from_cell, to_cell FROM member_events WHERE ") +
+                          (everInCell ? "member_id IN (SELECT id FROM members" + where + ") AND " : "") +
+                          "(from_cell IS NOT NULL OR to_cell IS NOT NULL) ORDER BY member_id, date, id");
+  bindCell(e);
   while (e.executeStep()) {
     auto it = index.find(e.getColumn(0).getInt64());
     if (it == index.end()) continue;
@@ -440,13 +461,6 @@ MemberSearch searchMembersOn(Database& database, const core::Date& day, std::str
 }
 
 namespace {
-// The members of a list snapshot: all (no cell), or those who ever belonged to the cell (?1): its current
-// members and those with an event leaving or joining it.
-std::string listSnapshotWhere(std::optional<core::Id> cell) {
-  return cell ? " WHERE cell_id = ?1 OR id IN (SELECT member_id FROM member_events WHERE to_cell = ?1 UNION "
-                "SELECT member_id FROM member_events WHERE from_cell = ?1)"
-              : "";
-}
 
 ListSnapshot loadListSnapshotOf(Database& database, std::optional<core::Id> cell,
                                 bool membershipOnly = false) {
@@ -658,7 +672,9 @@ core::MemberEvent readEvent(SQLite::Statement& e) {
 }  // namespace rows
 
 std::vector<MemberOnDate> membersOn(Database& database, const MemberQueryOptions& opt) {
-  MemberSnapshot snap = loadMemberSnapshot(database, true);
+  // Of one cell: only the members who ever belonged to it can have been in it on the day (cellOn gives the
+  // current cell or one of the member's changes), read through indexes.
+  MemberSnapshot snap = loadMemberSnapshot(database, true, opt.cellId);
   const std::string needle = core::fold(core::normalizeText(opt.search));
   std::vector<MemberOnDate> out;
   for (auto& sm : snap.members)
