@@ -115,13 +115,24 @@ std::string listSnapshotWhere(std::optional<core::Id> cell) {
 }
 }  // namespace
 
+namespace {
+// The snapshot of the members `where` selects (" WHERE ..." or ""), its parameter ?1 bound by `bindCell`.
+MemberSnapshot loadMemberSnapshotWhere(Database& database, bool fullFiles, const std::string& where,
+                                       const std::function<void(SQLite::Statement&)>& bindCell);
+}  // namespace
+
 MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles, std::optional<core::Id> everInCell) {
+  return loadMemberSnapshotWhere(database, fullFiles, listSnapshotWhere(everInCell),
+                                 [&](SQLite::Statement& q) {
+                                   if (everInCell) q.bind(1, static_cast<int64_t>(*everInCell));
+                                 });
+}
+
+namespace {
+MemberSnapshot loadMemberSnapshotWhere(Database& database, bool fullFiles, const std::string& where,
+                                       const std::function<void(SQLite::Statement&)>& bindCell) {
   auto& db = database.db();
   MemberSnapshot snap;
-  const std::string where = listSnapshotWhere(everInCell);
-  auto bindCell = [&](SQLite::Statement& q) {
-    if (everInCell) q.bind(1, static_cast<int64_t>(*everInCell));
-  };
   SQLite::Statement q(db, memberColumns(fullFiles) + where);
   bindCell(q);
   std::vector<SnapshotMember> rows;
@@ -165,7 +176,7 @@ MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles, std::optio
   // Their cell changes: every member's, or through the index of member events those of the cell's members.
   SQLite::Statement e(db,
                       std::string("SELECT member_id, date, from_cell, to_cell FROM member_events WHERE ") +
-                          (everInCell ? "member_id IN (SELECT id FROM members" + where + ") AND " : "") +
+                          (where.empty() ? "" : "member_id IN (SELECT id FROM members" + where + ") AND ") +
                           "(from_cell IS NOT NULL OR to_cell IS NOT NULL) ORDER BY member_id, date, id");
   bindCell(e);
   while (e.executeStep()) {
@@ -182,6 +193,7 @@ MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles, std::optio
   while (g.executeStep()) snap.ethnicNames.emplace(str(g.getColumn(0)), str(g.getColumn(1)));
   return snap;
 }
+}  // namespace
 
 namespace {
 
@@ -674,7 +686,15 @@ core::MemberEvent readEvent(SQLite::Statement& e) {
 std::vector<MemberOnDate> membersOn(Database& database, const MemberQueryOptions& opt) {
   // Of one cell: only the members who ever belonged to it can have been in it on the day (cellOn gives the
   // current cell or one of the member's changes), read through indexes.
-  MemberSnapshot snap = loadMemberSnapshot(database, true, opt.cellId);
+  // Of some members: only those, read by key.
+  MemberSnapshot snap = [&] {
+    if (!opt.ids) return loadMemberSnapshot(database, true, opt.cellId);
+    std::string json = "[";
+    for (core::Id id : *opt.ids) json += (json.size() > 1 ? "," : "") + std::to_string(id);
+    json += "]";
+    return loadMemberSnapshotWhere(database, true, " WHERE id IN (SELECT value FROM json_each(?1))",
+                                   [&](SQLite::Statement& q) { q.bind(1, json); });
+  }();
   const std::string needle = core::fold(core::normalizeText(opt.search));
   std::vector<MemberOnDate> out;
   for (auto& sm : snap.members)
@@ -684,10 +704,18 @@ std::vector<MemberOnDate> membersOn(Database& database, const MemberQueryOptions
     std::unordered_map<core::Id, size_t> index;
     index.reserve(out.size());
     for (size_t k = 0; k < out.size(); ++k) index.emplace(out[k].member.id, k);
-    // One statement for all events of the day or before; those of members not listed are skipped.
+    // One statement for all events of the day or before (of the members asked for, by key); those of members
+    // not listed are skipped.
+    std::string listed = "[";
+    if (opt.ids)
+      for (const auto& m : out) listed += (listed.size() > 1 ? "," : "") + std::to_string(m.member.id);
+    listed += "]";
     SQLite::Statement e(database.db(),
-                        std::string(kEventColumns) + "WHERE date <= ?1 ORDER BY member_id, date, id");
+                        std::string(kEventColumns) + "WHERE date <= ?1" +
+                            (opt.ids ? " AND member_id IN (SELECT value FROM json_each(?2))" : "") +
+                            " ORDER BY member_id, date, id");
     e.bind(1, opt.asOf.iso());
+    if (opt.ids) e.bind(2, listed);
     while (e.executeStep()) {
       auto it = index.find(e.getColumn(1).getInt64());
       if (it == index.end()) continue;

@@ -198,6 +198,7 @@ struct MemberQueryOptions {
   std::optional<core::Id> cellId;  ///< only members who belonged to this cell on the day
   bool withEvents = false;         ///< also read each member's events dated on or before the day
   bool includeDeparted = false;    ///< also members who joined on or before the day but left on or before it
+  std::optional<std::vector<core::Id>> ids{};  ///< only these members (read by key); nullopt: every member
 };
 
 /// A member as read for the register, with the cell of the day.

@@ -94,6 +94,30 @@ std::vector<PresentGroup> presentGroups(Database& db, const core::Date& day) {
   return out;
 }
 
+std::vector<core::Id> membersChangedBetween(Database& db, const core::Date& from, const core::Date& to,
+                                            const std::vector<std::string>& codes) {
+  // The codes as a JSON array of strings (quotes and backslashes escaped; codes hold no control characters).
+  std::string json = "[";
+  for (const auto& code : codes) {
+    json += json.size() > 1 ? ",\"" : "\"";
+    for (char ch : code) {
+      if (ch == '"' || ch == '\\') json += '\\';
+      json += ch;
+    }
+    json += '"';
+  }
+  json += "]";
+  SQLite::Statement q(db.db(),
+                      "SELECT member_id FROM member_events WHERE date BETWEEN ?1 AND ?2 UNION "
+                      "SELECT id FROM members WHERE code IN (SELECT value FROM json_each(?3)) ORDER BY 1");
+  q.bind(1, from.iso());
+  q.bind(2, to.iso());
+  q.bind(3, json);
+  std::vector<core::Id> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
 std::map<int, int> admissionsByYear(Database& db, const core::Date& from, const core::Date& to) {
   SQLite::Statement q(db.db(),
                       "SELECT CAST(substr(m.admitted_on, 1, 4) AS INTEGER), count(*) FROM members m WHERE " +

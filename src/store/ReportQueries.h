@@ -46,6 +46,11 @@ struct PresentGroup {
 /// aggregate query over an index (no member's row is read).
 std::vector<PresentGroup> presentGroups(Database& db, const core::Date& day);
 
+/// The members with an event dated in [from, to] and those whose code is among `codes`, by id: the members a
+/// list of changes names, found through indexes and one pass over the events (never the members' rows).
+std::vector<core::Id> membersChangedBetween(Database& db, const core::Date& from, const core::Date& to,
+                                            const std::vector<std::string>& codes);
+
 /// Admissions by this committee (members with no transfer-in date) whose admitted_on lies in
 /// [from, to], counted by calendar year of admitted_on, whatever the member's later status.
 /// Years without admissions are absent.
