@@ -77,7 +77,7 @@ std::vector<PresentGroup> presentGroups(Database& db, const core::Date& day) {
   SQLite::Statement q(
       db.db(),
       "SELECT m.birth_date, m.gender, m.ethnicity, count(*), sum(coalesce(m.official_on <= ?1, 0)), sum(" +
-          rule::kExemptOn + ") FROM members m INDEXED BY members_born WHERE " + rule::kPresentOn +
+          rule::kExemptOn + ") FROM members m WHERE " + rule::kPresentOn +
           " GROUP BY m.birth_date, m.gender, m.ethnicity");
   q.bind(1, day.iso());
   std::vector<PresentGroup> out;
