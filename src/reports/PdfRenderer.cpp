@@ -17,7 +17,9 @@
 
 #include "core/I18n.h"
 #include "core/VietText.h"
+#include "reports/PdfChart.h"
 #include "reports/PdfPen.h"
+#include "reports/PdfTableFlow.h"
 #include "reports/TableLayout.h"
 
 namespace dangbo::reports {
@@ -163,12 +165,6 @@ class PdfWriter : public pdf::PdfPen {
     return l;
   }
 
-  static double widthOf(PangoLayout* l) {
-    PangoRectangle r;
-    pango_layout_get_extents(l, nullptr, &r);
-    return double(r.width) / PANGO_SCALE;
-  }
-
   static std::vector<LineBox> lines(PangoLayout* l) {
     std::vector<LineBox> out;
     PangoLayoutIter* it = pango_layout_get_iter(l);
@@ -297,7 +293,7 @@ class PdfWriter : public pdf::PdfPen {
       return h;
     }
     if (const auto* t = std::get_if<Table>(&b)) return tableLead(*t);
-    if (const auto* c = std::get_if<Chart>(&b)) return chartHeight(*c);
+    if (std::holds_alternative<Chart>(b)) return chartHeight();
     if (const auto* h = std::get_if<Heading>(&b)) {
       Layout l = layout(escape(h->text), headingStyle(h->level), width());
       return heightOf(l.get()) + 10;
@@ -384,12 +380,34 @@ class PdfWriter : public pdf::PdfPen {
     dense_ = t.dense;
     padX_ = dense_ ? kDensePadX : kPadX;
     padY_ = dense_ ? kDensePadY : kPadY;
-    const ColumnPlan plan = dense_ ? planDenseColumns(t, width(), std::min(kDenseSize, options_.tableSize),
-                                                      2 * padX_ + 1, measure_)
-                                   : planColumns(t, width(), options_.tableSize,
-                                                 std::min(7.0, options_.tableSize), 2 * padX_ + 1, measure_);
-    tableSize_ = plan.size;
-    return plan.widths;
+    auto plan = [&](const Table& of) {
+      return dense_ ? planDenseColumns(of, width(), std::min(kDenseSize, options_.tableSize), 2 * padX_ + 1,
+                                       measure_)
+                    : planColumns(of, width(), options_.tableSize, std::min(7.0, options_.tableSize),
+                                  2 * padX_ + 1, measure_);
+    };
+    if (!t.rowSource) {
+      const ColumnPlan p = plan(t);
+      tableSize_ = p.size;
+      return p.widths;
+    }
+    // Rows read as they are written: planned once for both passes (counting the pages, drawing them), with
+    // the first rows kept for the table's lead.
+    auto found = sourcePlans_->find(&t);
+    if (found == sourcePlans_->end()) {
+      SourcePlan sp;
+      Table reading = t;
+      reading.rowSource = [&](const std::function<void(const TableRow&)>& visit) {
+        t.rowSource([&](const TableRow& row) {
+          if (sp.first.size() < kShortTable) sp.first.push_back(row);
+          visit(row);
+        });
+      };
+      sp.plan = plan(reading);
+      found = sourcePlans_->emplace(&t, std::move(sp)).first;
+    }
+    tableSize_ = found->second.plan.size;
+    return found->second.plan.widths;
   }
 
   struct RowLayout {
@@ -460,27 +478,21 @@ class PdfWriter : public pdf::PdfPen {
 
   double tableLead(const Table& t) {
     const auto widths = columnWidths(t);
-    if (t.rows.size() <= 12) {
+    const std::vector<TableRow>& rows = t.rowSource ? sourcePlans_->at(&t).first : t.rows;
+    if (t.rowCount() <= kShortTable) {
       // A short table (a dozen rows) goes whole onto one page when it can.
       double h = captionHeight(t);
       for (const auto& row : t.header) h += layoutRow(row, widths, t, true, true).height;
-      for (const auto& row : t.rows) h += layoutRow(row.cells, widths, t, false, row.total).height;
+      for (const auto& row : rows) h += layoutRow(row.cells, widths, t, false, row.total).height;
       if (h <= bottom_ - top_) return h;
     }
     double h = captionHeight(t);
     for (const auto& row : t.header) h += layoutRow(row, widths, t, true, true).height;
     // A borderless layout table (the closing block) is kept on one page; a table of figures may break after
     // its second row.
-    for (size_t i = 0; i < t.rows.size() && (i < 2 || t.borderless); ++i)
-      h += layoutRow(t.rows[i].cells, widths, t, false, t.rows[i].total).height;
+    for (size_t i = 0; i < rows.size() && (i < 2 || t.borderless); ++i)
+      h += layoutRow(rows[i].cells, widths, t, false, rows[i].total).height;
     return h;
-  }
-
-  // The number of total rows right after row `i`: they go to a new page only with the row before them.
-  static size_t totalsAfter(const Table& t, size_t i) {
-    size_t n = 0;
-    while (i + 1 + n < t.rows.size() && t.rows[i + 1 + n].total) ++n;
-    return n;
   }
 
   // A table beside the photo frame of a member's card: the frame (3 × 4 cm) at the right, its text centred in
@@ -521,213 +533,33 @@ class PdfWriter : public pdf::PdfPen {
     for (const auto& h : head) drawRow(h);
     double headH = 0;
     for (const auto& h : head) headH += h.height;
-    for (size_t i = 0; i < t.rows.size(); ++i) {
+    // The rows as they come (from the register for a row source), each kept with what must follow it.
+    pdf::flowRows(t, [&](const TableRow& row, const std::vector<const TableRow*>& totals, bool last) {
       if (rows_) rows_->step();
-      RowLayout r = layoutRow(t.rows[i].cells, widths, t, false, t.rows[i].total);
-      double need = r.height;
-      // A body row keeps the totals that follow it: no total is separated from its rows.
-      if (!t.rows[i].total && totalsAfter(t, i) > 0) {
-        for (size_t k = i + 1; k <= i + totalsAfter(t, i); ++k)
-          need += layoutRow(t.rows[k].cells, widths, t, false, t.rows[k].total).height;
-        if (need > bottom_ - top_ - headH) need = r.height;
-      }
-      // The last body row (and its totals) keeps the closing block after the table.
-      if (!t.rows[i].total && i + 1 + totalsAfter(t, i) == t.rows.size() && keepWithClosing_ > 0 &&
-          need + 10 + keepWithClosing_ <= bottom_ - top_ - headH)
-        need += 10 + keepWithClosing_;
+      RowLayout r = layoutRow(row.cells, widths, t, false, row.total);
+      double totalsH = 0;
+      for (const TableRow* k : totals) totalsH += layoutRow(k->cells, widths, t, false, k->total).height;
+      const double need = pdf::rowNeed(row.total, r.height, totalsH, !totals.empty(), last, keepWithClosing_,
+                                       bottom_ - top_ - headH);
       if (y_ + need > bottom_ && y_ > top_ + headH + 0.5) {
         newPage();
         for (const auto& h : head) drawRow(h);
       }
       drawRow(r, !t.borderless);
-    }
+    });
     y_ += 10;
     tableSize_ = options_.tableSize;
     dense_ = false;
   }
 
-  // --- Charts ---------------------------------------------------------------------------------
-
-  static constexpr double kPlotH = 190;
-
-  // Room between the title and the plot for the value over a bar that reaches the top (100%).
-  static constexpr double kLabelRoom = 12;
-
-  double chartHeight(const Chart&) const { return 24 + kLabelRoom + kPlotH + 36 + 26 + 10; }
-
-  void setRgb(size_t series) {
-    if (series % 2 == 0)
-      cairo_set_source_rgb(cr_, 0.24, 0.35, 0.55);
-    else
-      cairo_set_source_rgb(cr_, 0.80, 0.64, 0.30);
-  }
-
-  void targetPen() {
-    cairo_set_source_rgb(cr_, 0.70, 0.06, 0.06);
-    cairo_set_line_width(cr_, 1.6);
-    const double dash[] = {6, 3};
-    cairo_set_dash(cr_, dash, 2, 0);
-  }
+  // --- Charts (PdfChart.cpp) -------------------------------------------------------------------
 
   void chart(const Chart& c) {
     y_ += 4;
     // (With the closing block after it when both fit on a page.)
-    const double withClosing = chartHeight(c) + keepWithClosing_;
-    ensure(withClosing <= bottom_ - top_ ? withClosing : chartHeight(c));
-    const double small = options_.tableSize - 2;
-    Style titleSt = cellStyle(true, Align::Center);
-    titleSt.wrapChars = false;
-    Layout title = layout(escape(c.title), titleSt, width());
-    draw(title.get(), left_, y_);
-    y_ += heightOf(title.get()) + 8 + kLabelRoom;
-
-    // Room on the right for the target's value at the end of its line.
-    const double axisW = 46, endW = c.targetLabel.empty() ? 8 : 40;
-    const double plotX = left_ + axisW, plotW = width() - axisW - endW, plotY = y_;
-    const ChartAxis axis = chartAxis(c);
-    auto yOf = [&](double v) { return plotY + kPlotH * (1.0 - v / axis.max); };
-    Style tick = cellStyle(false, Align::Right);
-    tick.size = small;
-    tick.wrapChars = false;
-    // Grid and ticks.
-    for (double v = 0; v <= axis.max + 1e-9; v += axis.step) {
-      cairo_set_source_rgb(cr_, 0.8, 0.8, 0.8);
-      cairo_set_line_width(cr_, 0.4);
-      cairo_move_to(cr_, plotX, yOf(v));
-      cairo_line_to(cr_, plotX + plotW, yOf(v));
-      cairo_stroke(cr_);
-      cairo_set_source_rgb(cr_, 0, 0, 0);
-      Layout l = layout(escape(c.tick(v)), tick, axisW - 18);
-      draw(l.get(), left_ + 14, yOf(v) - heightOf(l.get()) / 2);
-    }
-    // The axis label, turned a quarter to the left.
-    {
-      Style st = cellStyle(false, Align::Center);
-      st.size = small;
-      Layout l = layout(escape(c.axisLabel), st, kPlotH);
-      cairo_save(cr_);
-      cairo_translate(cr_, left_, plotY + kPlotH);
-      cairo_rotate(cr_, -M_PI / 2);
-      pango_cairo_update_layout(cr_, l.get());
-      cairo_move_to(cr_, 0, 0);
-      pango_cairo_show_layout(cr_, l.get());
-      cairo_restore(cr_);
-      pango_cairo_update_context(cr_, ctx_);
-    }
-    // Bars and category labels.
-    const size_t n = c.categories.size(), k = std::max<size_t>(1, c.series.size());
-    const double slot = n ? plotW / double(n) : plotW,
-                 barW = std::min(slot * (k > 1 ? 0.84 : 0.6) / double(k), 60.0);
-    const double groupW = barW * double(k);
-    struct Label {
-      Layout text;
-      double x, y;
-    };
-    std::vector<Label> labels;
-    double categoryH = 0;  // the tallest category label (a long one wraps): the legend goes below it
-    Style value = cellStyle(false, Align::Center);
-    value.size = k > 1 ? small - 1.5 : small;
-    value.wrapChars = false;
-    for (size_t i = 0; i < n; ++i) {
-      const double x0 = plotX + slot * double(i) + (slot - groupW) / 2;
-      for (size_t s = 0; s < c.series.size(); ++s) {
-        const auto& v = i < c.series[s].values.size() ? c.series[s].values[i] : std::nullopt;
-        if (!v) continue;
-        const double x = x0 + barW * double(s);
-        setRgb(s);
-        cairo_rectangle(cr_, x + 1, yOf(*v), barW - 2, plotY + kPlotH - yOf(*v));
-        cairo_fill(cr_);
-        Layout l = layout(escape(c.format(*v)), value, -1);
-        const double lw = widthOf(l.get()), lh = heightOf(l.get());
-        labels.push_back({std::move(l), x + barW / 2 - lw / 2, yOf(*v) - lh - 1});
-      }
-      cairo_set_source_rgb(cr_, 0, 0, 0);
-      Style cat = cellStyle(false, Align::Center);
-      Layout l = layout(escape(c.categories[i]), cat, slot);
-      draw(l.get(), plotX + slot * double(i), plotY + kPlotH + 3);
-      categoryH = std::max(categoryH, heightOf(l.get()));
-    }
-    // The target: a dashed level line per category, its value at the end of each level.
-    if (!c.targetLabel.empty()) {
-      Style end = cellStyle(true, Align::Left);
-      end.size = small;
-      end.wrapChars = false;
-      for (size_t i = 0; i < n; ++i) {
-        const auto& t = i < c.target.size() ? c.target[i] : std::nullopt;
-        if (!t) continue;
-        const double x = plotX + slot * double(i);
-        targetPen();
-        cairo_move_to(cr_, x, yOf(*t));
-        cairo_line_to(cr_, x + slot, yOf(*t));
-        const auto& next = i + 1 < c.target.size() ? c.target[i + 1] : std::nullopt;
-        if (next) cairo_line_to(cr_, x + slot, yOf(*next));
-        cairo_stroke(cr_);
-        cairo_set_dash(cr_, nullptr, 0, 0);
-        if (!next || *next != *t) {
-          Layout l = layout(escape(c.format(*t)), end, -1);
-          const double lh = heightOf(l.get());
-          const bool last = i + 1 == n;
-          if (last)
-            draw(l.get(), x + slot + 3, yOf(*t) - lh / 2);
-          else
-            labels.push_back({std::move(l), x + slot - 2 - widthOf(l.get()), yOf(*t) - lh - 1});
-        }
-      }
-      cairo_set_source_rgb(cr_, 0.70, 0.06, 0.06);
-    }
-    // Value labels on a white ground, over the target line.
-    for (const auto& l : labels) {
-      cairo_set_source_rgb(cr_, 1, 1, 1);
-      cairo_rectangle(cr_, l.x - 1, l.y + 1, widthOf(l.text.get()) + 2, heightOf(l.text.get()) - 2);
-      cairo_fill(cr_);
-      cairo_set_source_rgb(cr_, 0, 0, 0);
-      draw(l.text.get(), l.x, l.y);
-    }
-    cairo_set_source_rgb(cr_, 0, 0, 0);
-    cairo_set_line_width(cr_, 0.8);
-    cairo_move_to(cr_, plotX, plotY);
-    cairo_line_to(cr_, plotX, plotY + kPlotH);
-    cairo_line_to(cr_, plotX + plotW, plotY + kPlotH);
-    cairo_stroke(cr_);
-    y_ = plotY + kPlotH + std::max(22.0, categoryH + 8);
-    legend(c);
-    y_ += 10;
-  }
-
-  void legend(const Chart& c) {
-    Style st = cellStyle(false, Align::Left);
-    st.size = options_.tableSize - 1;
-    st.wrapChars = false;
-    struct Item {
-      Layout text;
-      int kind;  // series index, or -1 for the target
-    };
-    std::vector<Item> items;
-    for (size_t s = 0; s < c.series.size(); ++s)
-      items.push_back({layout(escape(c.series[s].name), st, -1), int(s)});
-    if (!c.targetLabel.empty()) items.push_back({layout(escape(c.targetLabel), st, -1), -1});
-    const double swatch = 22, gap = 18;
-    double total = 0;
-    for (const auto& it : items) total += swatch + widthOf(it.text.get()) + gap;
-    double x = left_ + std::max(0.0, (width() - total + gap) / 2);
-    for (const auto& it : items) {
-      const double h = heightOf(it.text.get()), mid = y_ + h / 2;
-      if (it.kind >= 0) {
-        setRgb(size_t(it.kind));
-        cairo_rectangle(cr_, x, mid - 5, 16, 10);
-        cairo_fill(cr_);
-      } else {
-        targetPen();
-        cairo_move_to(cr_, x, mid);
-        cairo_line_to(cr_, x + 18, mid);
-        cairo_stroke(cr_);
-        cairo_set_dash(cr_, nullptr, 0, 0);
-      }
-      cairo_set_source_rgb(cr_, 0, 0, 0);
-      draw(it.text.get(), x + swatch, y_);
-      x += swatch + widthOf(it.text.get()) + gap;
-    }
-    y_ += items.empty() ? 0 : heightOf(items.front().text.get());
+    const double withClosing = chartHeight() + keepWithClosing_;
+    ensure(withClosing <= bottom_ - top_ ? withClosing : chartHeight());
+    y_ = drawChart(*this, cr_, ctx_, c, left_, width(), y_, options_.tableSize);
   }
 
   cairo_surface_t* surface_;
@@ -745,8 +577,17 @@ class PdfWriter : public pdf::PdfPen {
   int page_ = 1;
   std::string repeatedCaption_;  // a compact header's title: a table caption repeating it is left out
   MeasureText measure_ = pangoMeasure();
+  static constexpr size_t kShortTable = 12;  // rows of a table that goes whole onto a page when it can
 
  public:
+  /// The column plans of the tables whose rows are read as they are written, with their first rows: shared
+  /// by the writer that counts the pages and the one that draws them.
+  struct SourcePlan {
+    ColumnPlan plan;
+    std::vector<TableRow> first;
+  };
+  std::shared_ptr<std::map<const Table*, SourcePlan>> sourcePlans_ =
+      std::make_shared<std::map<const Table*, SourcePlan>>();
   /// Counts the table rows drawn (may be null).
   core::ProgressStage* rows_ = nullptr;
 };
@@ -755,7 +596,7 @@ class PdfWriter : public pdf::PdfPen {
 uint64_t tableRows(const Document& doc) {
   uint64_t n = 0;
   for (const auto& block : doc.blocks)
-    if (const Table* t = std::get_if<Table>(&block)) n += t->rows.size();
+    if (const Table* t = std::get_if<Table>(&block)) n += t->rowCount();
   return n;
 }
 
@@ -776,11 +617,13 @@ std::pair<double, double> pageSize(const Document& doc) {
 }
 
 // The number of pages of the document, laid out without drawing.
-int countPages(const Document& doc, const PdfOptions& options) {
+int countPages(const Document& doc, const PdfOptions& options,
+               const std::shared_ptr<std::map<const Table*, PdfWriter::SourcePlan>>& plans) {
   cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 4);
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> owned(surface, &cairo_surface_destroy);
   const auto [w, h] = pageSize(doc);
   PdfWriter writer(surface, options, w, h, 0);
+  writer.sourcePlans_ = plans;
   std::optional<core::ProgressStage> rows;
   if (options.progress)
     writer.rows_ = &rows.emplace(options.progress, core::tr("Laying out the pages"), tableRows(doc));
@@ -792,10 +635,12 @@ void run(cairo_surface_t* surface, const Document& doc, const PdfOptions& option
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error(std::string("PDF: ") + cairo_status_to_string(cairo_surface_status(surface)));
   setMetadata(surface, doc);
-  const int pages = options.pageNumbers ? countPages(doc, options) : 1;
+  const auto plans = std::make_shared<std::map<const Table*, PdfWriter::SourcePlan>>();
+  const int pages = options.pageNumbers ? countPages(doc, options, plans) : 1;
   const auto [w, h] = pageSize(doc);
   {
     PdfWriter writer(surface, options, w, h, pages);
+    writer.sourcePlans_ = plans;
     std::optional<core::ProgressStage> rows;
     if (options.progress)
       writer.rows_ = &rows.emplace(options.progress, core::tr("Drawing the pages"), tableRows(doc));

@@ -128,7 +128,7 @@ void writeRegisterReportFile(const std::filesystem::path& out, services::Service
       out,
       [&] {
         Document doc = registerDocument(s, actor, asOf, progress);
-        doc.fillRows();
+        if (fmt == "docx") doc.fillRows();  // PDF and XLSX read the rows as they write them
         return doc;
       },
       [&](std::ostream& o) { writeRegisterText(o, registerDocument(s, actor, asOf, progress), fmt); }, fmt,

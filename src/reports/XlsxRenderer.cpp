@@ -187,9 +187,12 @@ lxw_row_t writeTable(lxw_worksheet* ws, const Formats& f, const std::string& tit
   if (!t.caption.empty()) check(worksheet_write_string(ws, r++, 0, t.caption.c_str(), f.caption), "caption");
   ++r;
   std::vector<double> widths(n, 8);
-  for (const auto& row : t.rows)
+  // The rows are read twice when they come from the register (Table::rowSource): to size the columns, then
+  // to write them.
+  t.forEachRow([&](const TableRow& row) {
     for (size_t c = 0; c < row.cells.size() && c < n; ++c)
       widths[c] = std::max(widths[c], widthFor(row.cells[c].text, c == 0 ? 50.0 : 24.0));
+  });
   // Header texts wrap at words: a column is at least as wide as its longest header word.
   for (const auto& row : t.header) {
     size_t c = 0;
@@ -226,7 +229,7 @@ lxw_row_t writeTable(lxw_worksheet* ws, const Formats& f, const std::string& tit
     ++r;
   }
   if (firstDataRow) *firstDataRow = r;
-  for (const auto& row : t.rows) {
+  t.forEachRow([&](const TableRow& row) {
     rows.step();
     // A row whose text wraps is made tall enough for it (Times New Roman 12: about 16 points a line).
     double lines = 1;
@@ -237,7 +240,7 @@ lxw_row_t writeTable(lxw_worksheet* ws, const Formats& f, const std::string& tit
     if (lines > 1) worksheet_set_row(ws, r, 16 * lines + 1, nullptr);
     for (size_t c = 0; c < row.cells.size(); ++c) writeCell(ws, f, r, lxw_col_t(c), row.cells[c], row.total);
     ++r;
-  }
+  });
   double total = 0;
   for (size_t c = 0; c < n; ++c) {
     worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), widths[c], nullptr);
@@ -288,10 +291,19 @@ void addChart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, con
 
 void renderXlsx(const std::filesystem::path& out, const Document& doc, core::Progress* progress) {
   uint64_t total = 0;
+  bool streamed = false;
   for (const auto& block : doc.blocks)
-    if (const Table* t = std::get_if<Table>(&block)) total += t->rows.size();
+    if (const Table* t = std::get_if<Table>(&block)) {
+      total += t->rowCount();
+      streamed = streamed || bool(t->rowSource);
+    }
   core::ProgressStage rows(progress, core::tr("Writing the rows"), total);
-  lxw_workbook* wb = workbook_new(out.c_str());
+  // Rows read as they are written are not held by the workbook either: each row goes to a temporary file as
+  // soon as the next begins (libxlsxwriter's constant memory mode; the texts are written in their cells
+  // rather than in the shared table, the cells are the same).
+  lxw_workbook_options options{};
+  options.constant_memory = streamed ? LXW_TRUE : LXW_FALSE;
+  lxw_workbook* wb = workbook_new_opt(out.c_str(), &options);
   if (!wb) throw std::runtime_error("cannot write " + out.string());
   const Formats f = formats(wb);
   size_t number = 0;

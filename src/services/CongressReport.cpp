@@ -121,14 +121,14 @@ CongressMembers memberFigures(store::Database& db, const core::Date& asOf) {
     m.ethnicity = g.ethnicity;
     const int n = int(g.count);
     f.total += n;
-    if (g.official) f.official += n;
+    f.official += int(g.official);
     if (m.gender == "nu") f.women += n;
     if (m.ethnicity.empty())
       f.ethnicityUnknown += n;
     else if (isMinority(m))
       f.ethnicMinority += n;
     // The file's status applies from status_since, and always when that date is not recorded (as presentOn).
-    if (g.exempt) f.exempt += n;
+    f.exempt += int(g.exempt);
     if (auto age = ageOn(m, asOf))
       countOf(f.byAgeGroup, ageGroupOf(*age)) += n;
     else

@@ -10,6 +10,8 @@
 #include "services/StoreAccess.h"
 #include "store/AuditRepository.h"
 #include "store/Database.h"
+#include "store/MemberQuery.h"
+#include "store/ReportQueries.h"
 
 namespace dangbo::services {
 
@@ -32,7 +34,24 @@ ReportModel changesReport(Services& s, const Actor& actor, const Date& from, con
   };
   std::vector<Change> changes;
   std::map<std::string, std::pair<std::string, std::string>> who;  // code -> name, cell
-  for (const auto& e : registerEntries(s, actor, to, true)) {
+  store::AuditQuery q;
+  q.record = "member:";
+  q.fromDay = from.iso();
+  q.toDay = to.iso();
+  q.limit = 100000;
+  const auto audit = store::AuditRepository(storeOf(s)).search(q);
+  // Only the members the list can name are read (by key): those with an event or a change of details in the
+  // period, as the register on the last day lists them (departed ones too).
+  std::vector<std::string> updated;
+  for (const auto& a : audit)
+    if (a.action == "member.update" && a.record.rfind("member:", 0) == 0)
+      updated.push_back(a.record.substr(7));
+  store::MemberQueryOptions listed;
+  listed.asOf = to;
+  listed.withEvents = true;
+  listed.includeDeparted = true;
+  listed.ids = store::membersChangedBetween(storeOf(s), from, to, updated);
+  for (const auto& e : store::membersOn(storeOf(s), listed)) {
     who[e.member.code] = {e.member.fullName, e.cellCode};
     for (const auto& ev : e.events) {
       if (ev.date < from || to < ev.date) continue;
@@ -42,12 +61,7 @@ ReportModel changesReport(Services& s, const Actor& actor, const Date& from, con
                          core::enums::memberEvent.label(ev.kind), detail});
     }
   }
-  store::AuditQuery q;
-  q.record = "member:";
-  q.fromDay = from.iso();
-  q.toDay = to.iso();
-  q.limit = 100000;
-  for (const auto& a : store::AuditRepository(storeOf(s)).search(q)) {
+  for (const auto& a : audit) {
     if (a.action != "member.update" || a.record.rfind("member:", 0) != 0) continue;
     const std::string code = a.record.substr(7);
     auto it = who.find(code);

@@ -9,11 +9,12 @@
 
 #include "core/VietText.h"
 #include "store/DomainRules.h"
+#include "store/MemberRows.h"
 #include "store/Sql.h"
 
 namespace dangbo::store {
 
-namespace {
+namespace rows {
 
 std::string str(const SQLite::Column& c) {
   return c.isNull() ? std::string() : c.getString();
@@ -44,9 +45,10 @@ bool endsMembership(const std::string& status) {
          status == "left";
 }
 
-}  // namespace
+}  // namespace rows
+using namespace rows;
 
-namespace {
+namespace rows {
 
 // The member columns of the snapshot, ending with search_key and sort_key; without full files the long text
 // columns lists do not show are not read (left empty).
@@ -101,15 +103,44 @@ SnapshotMember readMember(SQLite::Statement& q, std::string& sortKey) {
   return r;
 }
 
+}  // namespace rows
+
+namespace {
+// The members of a list snapshot: all (no cell), or those who ever belonged to the cell (?1): its current
+// members and those with an event leaving or joining it.
+std::string listSnapshotWhere(std::optional<core::Id> cell) {
+  return cell ? " WHERE cell_id = ?1 OR id IN (SELECT member_id FROM member_events WHERE to_cell = ?1 UNION "
+                "SELECT member_id FROM member_events WHERE from_cell = ?1)"
+              : "";
+}
 }  // namespace
 
-MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles) {
+namespace {
+// The snapshot of the members `where` selects (" WHERE ..." or ""), its parameter ?1 bound by `bindCell`.
+MemberSnapshot loadMemberSnapshotWhere(Database& database, bool fullFiles, const std::string& where,
+                                       const std::function<void(SQLite::Statement&)>& bindCell);
+}  // namespace
+
+MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles, std::optional<core::Id> everInCell) {
+  return loadMemberSnapshotWhere(database, fullFiles, listSnapshotWhere(everInCell),
+                                 [&](SQLite::Statement& q) {
+                                   if (everInCell) q.bind(1, static_cast<int64_t>(*everInCell));
+                                 });
+}
+
+namespace {
+MemberSnapshot loadMemberSnapshotWhere(Database& database, bool fullFiles, const std::string& where,
+                                       const std::function<void(SQLite::Statement&)>& bindCell) {
   auto& db = database.db();
   MemberSnapshot snap;
-  SQLite::Statement q(db, memberColumns(fullFiles));
+  SQLite::Statement q(db, memberColumns(fullFiles) + where);
+  bindCell(q);
   std::vector<SnapshotMember> rows;
   std::vector<std::string> sortKeys;
-  const auto count = db.execAndGet("SELECT count(*) FROM members").getInt64();
+  SQLite::Statement counted(db, "SELECT count(*) FROM members" + where);
+  bindCell(counted);
+  counted.executeStep();
+  const auto count = counted.getColumn(0).getInt64();
   rows.reserve(static_cast<size_t>(count));
   sortKeys.reserve(static_cast<size_t>(count));
   while (q.executeStep()) {
@@ -142,9 +173,12 @@ MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles) {
     index.emplace(m.id, snap.members.size());
     snap.members.push_back(std::move(rows[k]));
   }
+  // Their cell changes: every member's, or through the index of member events those of the cell's members.
   SQLite::Statement e(db,
-                      "SELECT member_id, date, from_cell, to_cell FROM member_events "
-                      "WHERE from_cell IS NOT NULL OR to_cell IS NOT NULL ORDER BY member_id, date, id");
+                      std::string("SELECT member_id, date, from_cell, to_cell FROM member_events WHERE ") +
+                          (where.empty() ? "" : "member_id IN (SELECT id FROM members" + where + ") AND ") +
+                          "(from_cell IS NOT NULL OR to_cell IS NOT NULL) ORDER BY member_id, date, id");
+  bindCell(e);
   while (e.executeStep()) {
     auto it = index.find(e.getColumn(0).getInt64());
     if (it == index.end()) continue;
@@ -159,6 +193,7 @@ MemberSnapshot loadMemberSnapshot(Database& database, bool fullFiles) {
   while (g.executeStep()) snap.ethnicNames.emplace(str(g.getColumn(0)), str(g.getColumn(1)));
   return snap;
 }
+}  // namespace
 
 namespace {
 
@@ -438,13 +473,6 @@ MemberSearch searchMembersOn(Database& database, const core::Date& day, std::str
 }
 
 namespace {
-// The members of a list snapshot: all (no cell), or those who ever belonged to the cell (?1): its current
-// members and those with an event leaving or joining it.
-std::string listSnapshotWhere(std::optional<core::Id> cell) {
-  return cell ? " WHERE cell_id = ?1 OR id IN (SELECT member_id FROM member_events WHERE to_cell = ?1 UNION "
-                "SELECT member_id FROM member_events WHERE from_cell = ?1)"
-              : "";
-}
 
 ListSnapshot loadListSnapshotOf(Database& database, std::optional<core::Id> cell,
                                 bool membershipOnly = false) {
@@ -610,7 +638,7 @@ core::Id cellOn(const ListSnapshot& s, size_t i, const core::Date& day) {
   return cellFrom(base + s.changeStart[i], base + s.changeStart[i + 1], s.members[i].cellId, day);
 }
 
-namespace {
+namespace rows {
 
 // The member `sm` as membersOn lists it on opt.asOf, or nothing when it leaves the member out; `needle` is
 // opt.search folded. The member's file is moved out of `sm`.
@@ -653,13 +681,20 @@ core::MemberEvent readEvent(SQLite::Statement& e) {
   return ev;
 }
 
-constexpr const char* kEventColumns =
-    "SELECT id, member_id, date, kind, from_cell, to_cell, place, decision_no, reason FROM member_events ";
-
-}  // namespace
+}  // namespace rows
 
 std::vector<MemberOnDate> membersOn(Database& database, const MemberQueryOptions& opt) {
-  MemberSnapshot snap = loadMemberSnapshot(database, true);
+  // Of one cell: only the members who ever belonged to it can have been in it on the day (cellOn gives the
+  // current cell or one of the member's changes), read through indexes.
+  // Of some members: only those, read by key.
+  MemberSnapshot snap = [&] {
+    if (!opt.ids) return loadMemberSnapshot(database, true, opt.cellId);
+    std::string json = "[";
+    for (core::Id id : *opt.ids) json += (json.size() > 1 ? "," : "") + std::to_string(id);
+    json += "]";
+    return loadMemberSnapshotWhere(database, true, " WHERE id IN (SELECT value FROM json_each(?1))",
+                                   [&](SQLite::Statement& q) { q.bind(1, json); });
+  }();
   const std::string needle = core::fold(core::normalizeText(opt.search));
   std::vector<MemberOnDate> out;
   for (auto& sm : snap.members)
@@ -669,10 +704,18 @@ std::vector<MemberOnDate> membersOn(Database& database, const MemberQueryOptions
     std::unordered_map<core::Id, size_t> index;
     index.reserve(out.size());
     for (size_t k = 0; k < out.size(); ++k) index.emplace(out[k].member.id, k);
-    // One statement for all events of the day or before; those of members not listed are skipped.
+    // One statement for all events of the day or before (of the members asked for, by key); those of members
+    // not listed are skipped.
+    std::string listed = "[";
+    if (opt.ids)
+      for (const auto& m : out) listed += (listed.size() > 1 ? "," : "") + std::to_string(m.member.id);
+    listed += "]";
     SQLite::Statement e(database.db(),
-                        std::string(kEventColumns) + "WHERE date <= ?1 ORDER BY member_id, date, id");
+                        std::string(kEventColumns) + "WHERE date <= ?1" +
+                            (opt.ids ? " AND member_id IN (SELECT value FROM json_each(?2))" : "") +
+                            " ORDER BY member_id, date, id");
     e.bind(1, opt.asOf.iso());
+    if (opt.ids) e.bind(2, listed);
     while (e.executeStep()) {
       auto it = index.find(e.getColumn(1).getInt64());
       if (it == index.end()) continue;
@@ -791,80 +834,6 @@ MemberSearch listNames(Database& database) {
   MemberSearch out;
   readNames(database.db(), out);
   return out;
-}
-
-PresentCounts presentCounts(Database& database, const core::Date& day) {
-  auto& db = database.db();
-  PresentCounts out;
-  SQLite::Statement c(db, "SELECT cell, ethnicity, count(*) FROM (SELECT " + rule::kCellOnDay +
-                              " AS cell, coalesce(m.ethnicity, '') AS ethnicity FROM members m WHERE " +
-                              rule::kPresentOn + ") GROUP BY cell, ethnicity");
-  c.bind(1, day.iso());
-  while (c.executeStep())
-    out.byCellAndEthnicity[{c.getColumn(0).getInt64(), str(c.getColumn(1))}] = c.getColumn(2).getInt64();
-  return out;
-}
-
-void forEachMemberOn(Database& database, const MemberQueryOptions& opt, size_t pageRows,
-                     const std::function<void(MemberOnDate&&)>& visit) {
-  auto& db = database.db();
-  const MemberSearch names = listNames(database);
-  const std::string needle = core::fold(core::normalizeText(opt.search));
-  const std::string asOf = opt.asOf.iso();
-  SQLite::Statement first(db,
-                          memberColumns(true) + " INDEXED BY members_order ORDER BY sort_key, code LIMIT ?1");
-  SQLite::Statement next(db,
-                         memberColumns(true) +
-                             " INDEXED BY members_order WHERE (sort_key, code) > (?2, ?3) ORDER BY sort_key, "
-                             "code LIMIT ?1");
-  std::string lastKey, lastCode;
-  std::vector<SnapshotMember> page;
-  for (bool more = true; more;) {
-    // A page of members in the list order, after the last one read.
-    SQLite::Statement& q = page.empty() && lastCode.empty() ? first : next;
-    q.reset();
-    q.bind(1, static_cast<int64_t>(pageRows));
-    if (&q == &next) {
-      q.bind(2, lastKey.data(), static_cast<int>(lastKey.size()));
-      q.bind(3, lastCode);
-    }
-    page.clear();
-    while (q.executeStep()) page.push_back(readMember(q, lastKey));
-    more = page.size() == pageRows;
-    if (page.empty()) break;
-    lastCode = page.back().member.code;
-    // Their events (all of them, for their cell changes), oldest first, in one statement.
-    std::unordered_map<core::Id, size_t> index;
-    std::string ids;
-    for (size_t k = 0; k < page.size(); ++k) {
-      index.emplace(page[k].member.id, k);
-      ids += (k ? "," : "") + std::to_string(page[k].member.id);
-    }
-    std::vector<std::vector<core::MemberEvent>> events(page.size());
-    SQLite::Statement e(
-        db, std::string(kEventColumns) + "WHERE member_id IN (" + ids + ") ORDER BY member_id, date, id");
-    while (e.executeStep()) {
-      const size_t k = index.at(e.getColumn(1).getInt64());
-      if (!e.getColumn(4).isNull() || !e.getColumn(5).isNull())
-        page[k].cellChanges.push_back({fastDate(e.getColumn(2)).value_or(core::Date()),
-                                       sql::optId(e.getColumn(4)), sql::optId(e.getColumn(5))});
-      if (opt.withEvents && e.getColumn(2).getString() <= asOf) events[k].push_back(readEvent(e));
-    }
-    for (size_t k = 0; k < page.size(); ++k)
-      if (auto r = memberOn(page[k], opt, needle, names.cells, names.ethnicNames)) {
-        r->events = std::move(events[k]);
-        visit(std::move(*r));
-      }
-  }
-}
-
-int64_t countPresent(Database& database, const core::Date& day, std::optional<core::Id> cell) {
-  SQLite::Statement c(database.db(), "SELECT count(*) FROM members m WHERE " + rule::kPresentOn +
-                                         (cell ? " AND " + rule::kCellOnDay + " = ?2" : std::string()));
-  c.bind(1, day.iso());
-  if (cell) c.bind(2, *cell);
-  c.executeStep();
-  return c.getColumn(0).getInt64();
 }
 
 }  // namespace dangbo::store

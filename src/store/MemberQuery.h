@@ -102,10 +102,12 @@ ListSnapshot loadMembershipSnapshot(Database& db);
 /// The cell of member `i` of the snapshot on `day` (as cellOn judges it).
 core::Id cellOn(const ListSnapshot& s, size_t i, const core::Date& day);
 
-/// Reads the whole snapshot. Without fullFiles only the fields lists use are read (code, names' keys,
-/// gender, birth date, ethnicity, theory, the membership dates, card number, cell, status); the other
-/// text fields stay empty.
-MemberSnapshot loadMemberSnapshot(Database& db, bool fullFiles = true);
+/// Reads the whole snapshot, or with `everInCell` only the members who ever belonged to that cell (its
+/// current members and those with an event joining or leaving it; their entries and order those of the
+/// whole). Without fullFiles only the fields lists use are read (code, names' keys, gender, birth date,
+/// ethnicity, theory, the membership dates, card number, cell, status); the other text fields stay empty.
+MemberSnapshot loadMemberSnapshot(Database& db, bool fullFiles = true,
+                                  std::optional<core::Id> everInCell = std::nullopt);
 /// Calls visit(i) for each member index i, in list order, whose search key contains `folded` (already
 /// folded; empty: every member) and who is present (presentOn) on `day`; stops when visit returns false.
 /// The same over a ListSnapshot.
@@ -196,6 +198,7 @@ struct MemberQueryOptions {
   std::optional<core::Id> cellId;  ///< only members who belonged to this cell on the day
   bool withEvents = false;         ///< also read each member's events dated on or before the day
   bool includeDeparted = false;    ///< also members who joined on or before the day but left on or before it
+  std::optional<std::vector<core::Id>> ids{};  ///< only these members (read by key); nullopt: every member
 };
 
 /// A member as read for the register, with the cell of the day.
@@ -212,8 +215,8 @@ struct MemberOnDate {
 };
 
 /// The members present on opt.asOf (presentOn) with their cell of the day (cellOn), in the snapshot's
-/// order: the Vietnamese name order, then by code. Reads a fresh snapshot (and with withEvents one more
-/// statement for the events).
+/// order: the Vietnamese name order, then by code. Reads a fresh snapshot, of the members who ever belonged
+/// to opt.cellId when it is given (and with withEvents one more statement for the events).
 std::vector<MemberOnDate> membersOn(Database& db, const MemberQueryOptions& opt);
 
 /// The members membersOn lists, in the same order, each handed to `visit` as it is read: a page of

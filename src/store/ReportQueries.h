@@ -32,18 +32,24 @@ std::vector<OrganizationOnDay> organizationsOn(Database& db, const core::Date& d
 /// transfer-in dates, cell, status and its date. By code.
 std::vector<core::Member> membersPresentOn(Database& db, const core::Date& day);
 
-/// Members present on a day alike in what the congress counts of them, and how many they are.
+/// Members present on a day alike in birth date, gender and ethnicity, how many they are, and how many of
+/// them are official and exempt on the day.
 struct PresentGroup {
   std::optional<core::PartialDate> birthDate;  ///< as stored
   std::string gender;                          ///< nam | nu | ""
   std::string ethnicity;                       ///< ethnic group code, "" when not recorded
-  bool official = false;                       ///< official on the day (official_on on or before it)
-  bool exempt = false;                         ///< exempt on the day (rule::kExemptOn)
   int64_t count = 0;                           ///< members
+  int64_t official = 0;                        ///< of them official on the day (official_on on or before it)
+  int64_t exempt = 0;                          ///< of them exempt on the day (rule::kExemptOn)
 };
-/// The members present on `day` (rule::kPresentOn) grouped by birth date, gender, ethnicity, standing and
-/// exemption on the day, by one aggregate query (no member is read).
+/// The members present on `day` (rule::kPresentOn) grouped by birth date, gender and ethnicity, by one
+/// aggregate query over an index (no member's row is read).
 std::vector<PresentGroup> presentGroups(Database& db, const core::Date& day);
+
+/// The members with an event dated in [from, to] and those whose code is among `codes`, by id: the members a
+/// list of changes names, found through indexes and one pass over the events (never the members' rows).
+std::vector<core::Id> membersChangedBetween(Database& db, const core::Date& from, const core::Date& to,
+                                            const std::vector<std::string>& codes);
 
 /// Admissions by this committee (members with no transfer-in date) whose admitted_on lies in
 /// [from, to], counted by calendar year of admitted_on, whatever the member's later status.

@@ -270,7 +270,8 @@ int main(int argc, char** argv) {
       "                    [--only STEP,...]   steps after the import: search, window, cellwork, reports,\n"
       "                                        congress (the congress lines alone; all but it by default)\n"
       "       dangbo_bench --merge-members N [--seed N] [--keep DIR]\n"
-      "       dangbo_bench --open FILE\n";
+      "       dangbo_bench --open FILE [--only WORD]   (the window's opening calls; those whose line holds "
+      "WORD)\n";
   // A lone word (--help, or an option missing its value) prints the usage instead of running the benchmark.
   if (argc % 2 == 0) {
     std::cerr << usage;
@@ -291,7 +292,9 @@ int main(int argc, char** argv) {
     else if (k == "--merge-members")
       a.mergeMembers = std::stoi(v);
     else if (k == "--open")
-      return bench::printOpenTimings(v);
+      // --open FILE --only WORD: only the calls whose line holds WORD.
+      return bench::printOpenTimings(v,
+                                     i + 3 < argc && std::string(argv[i + 2]) == "--only" ? argv[i + 3] : "");
     else if (k == "--only") {
       a.steps.clear();
       std::stringstream list(v);

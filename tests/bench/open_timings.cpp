@@ -5,10 +5,14 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <sstream>
+#include <string_view>
 
 #include "core/Date.h"
+#include "reports/CongressReport.h"
 #include "services/Actor.h"
 #include "services/CellWork.h"
+#include "services/CongressReport.h"
 #include "services/Dashboard.h"
 #include "services/MemberPager.h"
 #include "services/Services.h"
@@ -23,8 +27,13 @@ double cpuMs() {
   auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
   return ms(ru.ru_utime) + ms(ru.ru_stime);
 }
+std::string onlyLines;  // --only: the lines to time ("": every one)
+
 // Runs `work` once and prints its wall and CPU time with what it says it found.
 void timed(const char* what, const std::function<std::string()>& work) {
+  if (!std::string_view(what).starts_with("open ") &&
+      std::string_view(what).find(onlyLines) == std::string_view::npos)
+    return;
   const auto t0 = Clock::now();
   const double c0 = cpuMs();
   const std::string found = work();
@@ -34,7 +43,8 @@ void timed(const char* what, const std::function<std::string()>& work) {
 }
 }  // namespace
 
-int printOpenTimings(const std::filesystem::path& path) {
+int printOpenTimings(const std::filesystem::path& path, const std::string& only) {
+  onlyLines = only;
   const auto actor = services::Actor::localOffice();
   const core::Date today = core::Date::today();
   std::unique_ptr<services::Services> s;
@@ -56,6 +66,12 @@ int printOpenTimings(const std::filesystem::path& path) {
         [&] { return std::to_string(services::checkCellWork(*s, actor, today).size()) + " findings"; });
   timed("member counts by cell (members page)", [&] {
     return std::to_string(services::presentMemberCounts(*s, actor, today).byCell.size()) + " cells";
+  });
+  timed("congress JSON (figures of this year, text)", [&] {
+    std::ostringstream json;
+    reports::writeCongressJson(
+        json, services::congressFigures(*s, actor, *core::Date::make(today.year(), 1, 1), today, today));
+    return std::to_string(json.str().size()) + " bytes";
   });
   return 0;
 }
