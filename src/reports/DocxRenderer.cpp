@@ -104,12 +104,13 @@ struct DocxColumns {
   int margin = kCellMargin;
 };
 
-DocxColumns columnWidths(const Table& t, int textW) {
+DocxColumns columnWidths(const Table& t, int textW, int pageH) {
   static const MeasureText measure = pangoMeasure();
   DocxColumns out;
   out.margin = t.dense ? kDenseCellMargin : kCellMargin;
   const double pad = (2 * out.margin + 20) / 20.0;
-  const ColumnPlan plan = t.dense ? planDenseColumns(t, textW / 20.0, kDenseSize, pad, measure)
+  const ColumnPlan plan = t.dense ? planDenseColumns(t, textW / 20.0, kDenseSize, pad, measure, false,
+                                                     densePageLines(kDenseSize, pageH / 20.0))
                                   : planColumns(t, textW / 20.0, kTableSize, kMinTableSize, pad, measure);
   out.halfPoints = int(std::lround(plan.size * 2));
   int used = 0;
@@ -192,7 +193,7 @@ void tableRows(std::ostringstream& out, const Table& t, const DocxColumns& plan,
 }
 
 void table(std::ostringstream& out, const Table& t, int textW, int pageH) {
-  const DocxColumns plan = columnWidths(t, t.photo.empty() ? textW : textW - kPhotoW);
+  const DocxColumns plan = columnWidths(t, t.photo.empty() ? textW : textW - kPhotoW, pageH);
   if (!t.caption.empty()) out << para("Caption", run(keepLastWordsTogether(t.caption)));
   // The closing block stands apart from the last paragraph, as in the PDF.
   if (t.borderless && t.caption.empty()) out << para("AfterTable", "");

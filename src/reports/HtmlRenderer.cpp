@@ -37,8 +37,11 @@ std::string htmlEscape(std::string_view s) {
 
 namespace {
 
+// The body text's line spacing is on its paragraphs, not on the body: LibreOffice gives a rule for the body
+// to every paragraph, those of table cells too, and with cells in 1,35 spacing it never finished laying out a
+// long table followed by a short one (the badge proposal with three recipients).
 constexpr const char* kStyle = R"(@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
-body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 14pt; line-height: 1.35; }
+body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 14pt; }
 table.header { width: 100%; border-collapse: collapse; }
 table.header td { vertical-align: top; text-align: center; font-size: 13pt; }
 table.header td.left { width: 42%; }
@@ -49,7 +52,7 @@ p.subtitle { font-weight: bold; text-align: center; text-indent: 0; margin: 0; }
 p.note { font-style: italic; text-align: center; text-indent: 0; margin: 0 0 12pt; }
 h2, h3 { font-size: 14pt; font-weight: bold; margin: 10pt 0 4pt; page-break-after: avoid; }
 h3 { font-style: italic; }
-p.body { text-align: justify; text-indent: 1cm; margin: 0 0 6pt; }
+p.body { line-height: 1.35; text-align: justify; text-indent: 1cm; margin: 0 0 6pt; }
 th { text-align: center; }
 table.data { width: 100%; border-collapse: collapse; font-size: 13pt; margin: 4pt 0 10pt; }
 table.data caption { font-weight: bold; text-align: left; margin-bottom: 2pt; }
@@ -179,7 +182,8 @@ void table(std::ostream& out, const Table& t, bool landscape, const char* breakB
   // header row (LibreOffice lays out one table of 5.000 rows in minutes, tables of a page in seconds).
   // The rows are read twice, to size the columns and to write them page by page (a row source is never
   // held whole).
-  const ColumnPlan plan = planDenseColumns(t, width, kDenseSize, kDensePad, measure);
+  const ColumnPlan plan = planDenseColumns(t, width, kDenseSize, kDensePad, measure, false,
+                                           denseRowsLines(kDenseFill * height, kDenseLine, kDenseRowExtra));
   std::vector<double> textWidths;
   for (double w : plan.widths) textWidths.push_back(w - kDensePad);
   const double room = kDenseFill * height;

@@ -115,7 +115,7 @@ ColumnPlan planColumns(const Table& t, double width, double size, double minSize
 }
 
 ColumnPlan planDenseColumns(const Table& t, double width, double size, double pad, const MeasureText& measure,
-                            bool wholeLabels) {
+                            bool wholeLabels, double maxAverage) {
   const size_t n = t.columns();
   ColumnPlan plan;
   plan.size = size;
@@ -123,7 +123,9 @@ ColumnPlan planDenseColumns(const Table& t, double width, double size, double pa
   if (n == 0) return plan;
   // Every row's longest word for the least widths; a sample of at most 800 rows (and the header rows) for
   // where the room goes.
-  constexpr double kSlack = 1.08;  // wrapping at spaces fills a line to about this much less than its width
+  // Wrapping at spaces fills a line to about kSlack less than its width; kOverLines and kCellOver weigh the
+  // lines over maxAverage (see the cost below).
+  constexpr double kSlack = 1.08, kOverLines = 100, kCellOver = 0.25;
   std::vector<double> least(n, 0);
   std::vector<std::vector<double>> sample;
   const size_t stride = std::max<size_t>(1, t.rowCount() / 800);
@@ -200,12 +202,31 @@ ColumnPlan planDenseColumns(const Table& t, double width, double size, double pa
   auto lines = [&](double nat, double wc) {
     return nat <= 0 ? 1.0 : std::max(1.0, std::ceil(nat / std::max(1.0, wc - pad) - 1e-9));
   };
+  // With maxAverage, the sampled rows in windows of about a page (at least four samples) whose lines average
+  // more than that cost a hundred lines for each line over, for each row.
+  const size_t window = std::min(bodySamples, std::max<size_t>(4, (20 + stride - 1) / stride));
+  std::vector<double> rowLines(bodySamples);
   auto cost = [&](const std::vector<double>& widths) {
     double total = 0;
     for (size_t r = 0; r < sample.size(); ++r) {
       double most = 1;
-      for (size_t c = 0; c < n; ++c) most = std::max(most, lines(sample[r][c], widths[c]));
+      double over = 0;  // each cell's lines over the average: a step that shortens one cell counts
+      for (size_t c = 0; c < n; ++c) {
+        const double l = lines(sample[r][c], widths[c]);
+        most = std::max(most, l);
+        over += std::max(0.0, l - maxAverage);
+      }
+      if (r < bodySamples) rowLines[r] = most + (maxAverage > 0 ? kCellOver * over : 0);
       total += most * (r < bodySamples ? 1.0 : headerWeight);
+    }
+    if (maxAverage > 0 && window > 0) {
+      double run = 0;
+      for (size_t r = 0; r < bodySamples; ++r) {
+        run += rowLines[r];
+        if (r >= window) run -= rowLines[r - window];
+        if (r + 1 >= window && run > maxAverage * double(window))
+          total += kOverLines * (run - maxAverage * double(window));
+      }
     }
     return total;
   };
@@ -230,6 +251,11 @@ ColumnPlan planDenseColumns(const Table& t, double width, double size, double pa
   }
   plan.widths = w;
   return plan;
+}
+
+double denseRowsLines(double room, double lineHeight, double rowExtra) {
+  constexpr double kRowsAPage = 20, kHeaderLines = 6;
+  return ((room - kHeaderLines * lineHeight - rowExtra) / kRowsAPage - rowExtra) / lineHeight;
 }
 
 int wrappedLines(const std::string& text, bool bold, double size, double width, const MeasureText& measure) {
@@ -319,14 +345,21 @@ std::vector<std::pair<size_t, size_t>> pageRows(const Table& t, const std::vecto
   return cutPages(t, cut);
 }
 
+namespace {
+// Lines of Times New Roman (Liberation Serif) in single spacing, the row's border; the first page also holds
+// the heading, the title lines and the sentence above the table.
+constexpr double kFill = 0.97, kLine = 1.16, kBorder = 1.0, kOpening = 210;
+}  // namespace
+
+double densePageLines(double size, double pageHeight) {
+  return denseRowsLines(kFill * pageHeight, kLine * size, kBorder);
+}
+
 PageCutter densePageCutter(const Table& t, const std::vector<double>& widths, double pad, double size,
                            double pageHeight) {
   static const MeasureText measure = pangoMeasure();
   std::vector<double> textWidths;
   for (double w : widths) textWidths.push_back(w - pad);
-  // Lines of Times New Roman (Liberation Serif) in single spacing, the row's border; the first page also
-  // holds the heading, the title lines and the sentence above the table.
-  constexpr double kFill = 0.97, kLine = 1.16, kBorder = 1.0, kOpening = 210;
   const double room = kFill * pageHeight;
   return PageCutter(t, std::move(textWidths), size, kLine * size, kBorder, room - kOpening, room, measure);
 }

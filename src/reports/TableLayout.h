@@ -37,9 +37,16 @@ ColumnPlan planColumns(const Table& t, double width, double size, double minSize
 /// Plans the columns of a dense table (a long list such as the register) at the font `size`: every column
 /// at least as wide as its longest word, and as wide as the rows need to take the fewest lines (judged on a
 /// sample of them); what is left is shared out in proportion to the columns' text. With `wholeLabels`, a
-/// short label ("Tháng 10") is kept on one line like a figure.
+/// short label ("Tháng 10") is kept on one line like a figure. With `maxAverage`, rows that follow one
+/// another (about a page of them) and take more lines on average than that cost a hundred times more for each
+/// line over: a run of long rows (the members of the commune among a province's, a handful of the sampled
+/// rows) is not left to take five lines each and fill pages of a dozen members.
 ColumnPlan planDenseColumns(const Table& t, double width, double size, double pad, const MeasureText& measure,
-                            bool wholeLabels = false);
+                            bool wholeLabels = false, double maxAverage = 0);
+
+/// The lines a dense table's rows may take on average for 20 of them to fit a page of `room` points under a
+/// header of six lines, each line `lineHeight` and each row `rowExtra` more (planDenseColumns' maxAverage).
+double denseRowsLines(double room, double lineHeight, double rowExtra);
 
 /// The lines `text` takes wrapped at spaces in a column `width` points wide (a word wider than the column
 /// takes a line of its own); at least 1.
@@ -76,6 +83,9 @@ class PageCutter {
 /// The cutter of densePageRows: rows set in columns `widths` at `size` on pages `pageHeight` points high.
 PageCutter densePageCutter(const Table& t, const std::vector<double>& widths, double pad, double size,
                            double pageHeight);
+
+/// denseRowsLines for the rows of densePageCutter: at `size` on pages `pageHeight` points high.
+double densePageLines(double size, double pageHeight);
 
 /// The pages of a dense table set in columns `widths` (points, each with `pad` of padding and border) at
 /// `size` in single spacing on pages `pageHeight` points high, the first opening with the document's heading

@@ -68,6 +68,16 @@ done < <("$cli" report --list)
 [ "$made" -ge 100 ] || { echo "FAIL: only $made files from report --list" >&2; exit 1; }
 "$cli" --db "$db" export register --out "$work/in/export-register.xlsx" --as-of 2026-11-29 >/dev/null
 "$cli" --db "$db" export register --out "$work/in/export-register-csv.csv" --as-of 2026-11-29 >/dev/null
+# The badge proposal with 1, 2, 4 and 6 recipients (its template has three): LibreOffice 7.4 once never finished
+# laying out its HTML with three, its cells taking the body text's line spacing.
+for n in 1 2 4 6; do
+  mkdir -p "$work/bp$n/mau-bao-cao"
+  cp "$db" "$work/bp$n/demo.db"
+  awk -v n="$n" '/^@recipient/ {next} /^@closing/ {for (i = 1; i <= n; i++) print "@recipient - Nơi nhận " i ","} {print}' \
+    "$(dirname "$0")/../../reports/badge-proposals.txt" >"$work/bp$n/mau-bao-cao/badge-proposals.txt"
+  "$cli" --db "$work/bp$n/demo.db" report badge-proposals --format html --out "$work/in/badge-proposals-$n.html"
+  grep -q "Nơi nhận $n," "$work/in/badge-proposals-$n.html" || { echo "FAIL: $n recipients not written" >&2; exit 1; }
+done
 
 fail=0
 # The PDFs: poppler reads every page; the JSON: parsed.
