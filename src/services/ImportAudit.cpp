@@ -58,7 +58,8 @@ void auditRecords(store::AuditRepository& audit, const Actor& actor, const Plann
       continue;
     }
     // The record's door wrote the row of a new record, and of the fields it changed.
-    if (r.action == ImportAction::New && import_detail::doorAudits(f.kind, "")) continue;
+    const bool doorNew = r.action == ImportAction::New && import_detail::doorAudits(f.kind, "");
+    if (doorNew && f.kind != "quan_chung") continue;
     const std::string where = format(tr("{1}, row {2}"), {f.source, std::to_string(r.row)});
     if (r.action == ImportAction::Update) {
       // The row the dialog writes for the same change: a member's fields in the order of their description.
@@ -76,9 +77,11 @@ void auditRecords(store::AuditRepository& audit, const Actor& actor, const Plann
       std::string values;
       const ImportRow& row = file.rows[i];
       for (size_t k = 0; k < spec.columns.size(); ++k)
-        if (auto v = row.value(k); !v.empty())
+        if (auto v = row.value(k);
+            !v.empty() && !(doorNew && import_detail::doorAuditsNew(f.kind, spec.columns[k].field)))
           values.append(values.empty() ? "" : "; ").append(spec.columns[k].field).append(": ").append(v);
-      audit.append(actor.username, entity + ".import", entity + ":" + r.key, "", values, where);
+      if (!values.empty())
+        audit.append(actor.username, entity + ".import", entity + ":" + r.key, "", values, where);
     }
   }
   if (firstNew)

@@ -300,5 +300,8 @@ bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file
 /// True when the door of file kind `kind` writes the audit row of the field `field` of a changed record (of a
 /// new record when `field` is empty), so the import writes none for it.
 bool doorAudits(std::string_view kind, std::string_view field);
+/// For a new record whose door writes its audit row: true when that row holds the field `field` (a new
+/// candidate's stages are not the admissions form's: the import lists them in its own row).
+bool doorAuditsNew(std::string_view kind, std::string_view field);
 
 }  // namespace dangbo::services::import_detail

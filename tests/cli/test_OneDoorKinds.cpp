@@ -15,6 +15,8 @@
 #include "CliRun.h"
 #include "core/Errors.h"
 #include "exchange/Import.h"
+#include "services/Admissions.h"
+#include "services/CandidateCorrection.h"
 #include "services/CellSecretaries.h"
 #include "services/CommitteeSeats.h"
 #include "services/Discipline.h"
@@ -915,4 +917,118 @@ TEST_CASE(
   CHECK(secretaryShown.find("bi_thu_chi_bo.csv") == 0);
   CHECK(secretaryShown.find(second) == std::string::npos);
   CHECK(auditCounts(r) == before);
+}
+
+TEST_CASE("one door: a candidate through the admissions page's calls, an import and the CLI") {
+  Registers r;
+  for (const auto& [door, path] : r.db)
+    services::storeOf(*services::Services::open(path))
+        .db()
+        .exec("UPDATE organizations SET founded = '2000-01-01' WHERE code = '" + r.cell + "'");
+  const std::string kinh = r.sql(Door::Window, "SELECT code FROM ethnic_groups WHERE name = 'Kinh'");
+  REQUIRE_FALSE(kinh.empty());
+  const std::string code = "QC900", record = "candidate:" + code;
+  const std::string stored =
+      "SELECT c.full_name || '|' || c.birth_date || '|' || c.gender || '|' || c.ethnicity || '|' || "
+      "c.listed_on || '|' || o.code || '|' || c.status FROM candidates c JOIN organizations o ON o.id = "
+      "c.cell_id WHERE c.code = '" +
+      code + "'";
+  auto listing = [&](const std::string& key, const std::string& cell, const char* listed) {
+    return [key, cell, listed, kinh](auto& s, auto& a) {
+      services::NewCandidate n;
+      n.code = key;
+      n.fullName = "Lò Văn Tâm";
+      n.birthDate = core::PartialDate::parse("1995-04-02");
+      n.gender = "nam";
+      n.ethnicity = kinh;
+      n.cellCode = cell;
+      n.listedOn = *core::Date::parse(listed);
+      services::createCandidate(s, a, n);
+    };
+  };
+  auto row = [&](const std::string& key, const std::string& cell, const std::string& listed) {
+    return std::map<std::string, std::string>{
+        {"Mã", key},         {"Họ và tên", "Lò Văn Tâm"}, {"Ngày sinh", "02/04/1995"},   {"Giới tính", "Nam"},
+        {"Dân tộc", "Kinh"}, {"Mã chi bộ", cell},         {"Ngày vào danh sách", listed}};
+  };
+  auto cli = [&](const std::string& key, const std::string& cell, const std::string& listed) {
+    return r.byCli("vanphong", {"add", "candidate", key, "full_name=Lò Văn Tâm", "birth_date=1995-04-02",
+                                "gender=nam", "ethnicity=" + kinh, "cell=" + cell, "listed_on=" + listed});
+  };
+  // Listed: the same stored file and the same audit row (candidate.add) from the page, an import and the CLI.
+  CHECK(r.byWindow(kOfficeAccount, listing(code, r.cell, "2025-01-10")).empty());
+  CHECK(r.byDryRun(kOfficeAccount, "quan_chung", row(code, r.cell, "10/01/2025")) == code + "\n");
+  CHECK(r.byImport(kOfficeAccount, "quan_chung", row(code, r.cell, "10/01/2025")).empty());
+  CHECK(cli(code, r.cell, "2025-01-10").empty());
+  sameOutcome(r, stored, record);
+  CHECK(r.outcome(Door::Import, stored, record) == "Lò Văn Tâm|1995-04-02|nam|" + kinh + "|2025-01-10|" +
+                                                       r.cell + "|in_progress # vanphong|candidate.add|" +
+                                                       record + "||Lò Văn Tâm | " + r.cell + " | 2025-01-10");
+  // The same file again: unchanged, no audit row.
+  auto before = auditCounts(r);
+  CHECK(r.byImport(kOfficeAccount, "quan_chung", row(code, r.cell, "10/01/2025")).empty());
+  CHECK(auditCounts(r) == before);
+
+  // A changed name: the correction (candidate.correct, old and new value), from every door.
+  auto renamed = row(code, r.cell, "10/01/2025");
+  renamed["Họ và tên"] = "Lò Văn Tám";
+  CHECK(r.byWindow(kOfficeAccount, [&](auto& s, auto& a) {
+           services::correctCandidate(s, a, code,
+                                      {"Lò Văn Tám", core::PartialDate::parse("1995-04-02"), "", "",
+                                       *core::Date::parse("2025-01-10"), "sửa tên"});
+         }).empty());
+  CHECK(r.byDryRun(kOfficeAccount, "quan_chung", renamed).find("Lò Văn Tâm -> Lò Văn Tám") !=
+        std::string::npos);
+  CHECK(r.byImport(kOfficeAccount, "quan_chung", renamed).empty());
+  CHECK(
+      r.byCli("vanphong", {"set", "candidate", code, "full_name=Lò Văn Tám", "--reason", "sửa tên"}).empty());
+  sameOutcome(r, stored, record);
+  CHECK(r.outcome(Door::Import, stored, record)
+            .find("|candidate.correct|" + record + "|full_name=Lò Văn Tâm|full_name=Lò Văn Tám") !=
+        std::string::npos);
+  CHECK(r.sql(Door::Import, "SELECT reason FROM audit_log WHERE action = 'candidate.correct'") ==
+        "nhập từ tệp quan_chung.csv");
+
+  // Listed before the cell was founded: the page's refusal from the import (file, row, column), its dry run
+  // and the CLI, nothing written.
+  before = auditCounts(r);
+  const std::string refusal = r.byWindow(kOfficeAccount, listing("QC901", r.cell, "1999-05-01"));
+  const std::string imported = r.byImport(kOfficeAccount, "quan_chung", row("QC901", r.cell, "01/05/1999"));
+  sameRefusal(r, refusal, {{Door::Import, imported}, {Door::Cli, cli("QC901", r.cell, "1999-05-01")}},
+              before);
+  CHECK(imported.find("quan_chung.csv") == 0);
+  CHECK(imported.find("\"Ngày vào danh sách\"") != std::string::npos);
+  CHECK(r.byDryRun(kOfficeAccount, "quan_chung", row("QC901", r.cell, "01/05/1999")).find(refusal) !=
+        std::string::npos);
+  for (Door d : {Door::Window, Door::Import, Door::Cli})
+    CHECK(r.sql(d, "SELECT count(*) FROM candidates WHERE code = 'QC901'") == "0");
+
+  // A secretary of another cell: the page's call throws; the import and its dry run refuse, showing nothing
+  // of the stored file, and write nothing.
+  const std::string other =
+      r.sql(Door::Window, "SELECT code FROM organizations WHERE code <> '" + r.cell +
+                              "' AND kind = 'co_so' AND ceased IS NULL ORDER BY code LIMIT 1");
+  REQUIRE_FALSE(other.empty());
+  const services::Actor secretary{
+      "bithu", "secretary",
+      std::stoll(r.sql(Door::Window, "SELECT id FROM organizations WHERE code = '" + other + "'"))};
+  {
+    auto s = services::Services::open(r.db[Door::Window]);
+    CHECK_THROWS_AS(listing("QC902", r.cell, "2025-01-10")(*s, secretary), core::PermissionError);
+  }
+  CHECK(r.byImport(secretary, "quan_chung", row("QC902", r.cell, "10/01/2025")).find("quan_chung.csv") == 0);
+  auto hostile = row(code, other, "10/01/2025");
+  hostile["Họ và tên"] = "Lò Văn Tâm";
+  for (const auto& cells : {hostile, row(code, r.cell, "10/01/2025")}) {
+    CHECK(r.byImport(secretary, "quan_chung", cells).find("quan_chung.csv") == 0);
+    const std::string shown = r.byDryRun(secretary, "quan_chung", cells);
+    CAPTURE(shown);
+    CHECK(shown.find("Tám") == std::string::npos);
+    CHECK(shown.find("->") == std::string::npos);
+  }
+  CHECK(auditCounts(r) == before);
+  for (Door d : {Door::Window, Door::Import, Door::Cli}) {
+    CHECK(r.sql(d, "SELECT count(*) FROM candidates WHERE code = 'QC902'") == "0");
+    CHECK(r.sql(d, stored).starts_with("Lò Văn Tám|"));
+  }
 }
