@@ -741,7 +741,7 @@ TEST_CASE("one door: an imported expulsion of a member whose file already record
   CHECK(r.sql(Door::Import, "SELECT form FROM disciplines WHERE number = 'KL01'") == "khai_tru");
 }
 
-TEST_CASE("one door: a committee seat through its service call and an import") {
+TEST_CASE("one door: a committee seat through its service call, an import and the CLI") {
   Registers r;
   const std::string stored =
       "SELECT t.name || '|' || s.position FROM committee_seats s JOIN terms t ON t.id = s.term_id JOIN "
@@ -757,19 +757,31 @@ TEST_CASE("one door: a committee seat through its service call and an import") {
     return std::map<std::string, std::string>{
         {"Nhiệm kỳ", term}, {"Mã đảng viên", r.member}, {"Chức vụ", position}};
   };
-  // A new seat, then a change of position: the same stored value and audit row from both doors.
+  auto cli = [&](const char* action, const std::string& term, const std::string& position) {
+    return r.byCli("vanphong", {action, "committee_seat", term + "/" + r.member, "position=" + position});
+  };
+  // A new seat, then a change of position: the same stored value and audit row from every door.
   CHECK(r.byWindow(kOfficeAccount, seat("2030-2035", "uv_bch")).empty());
   CHECK(r.byImport(kOfficeAccount, "cap_uy", row("2030-2035", "Ủy viên Ban Chấp hành")).empty());
+  CHECK(cli("add", "2030-2035", "uv_bch").empty());
   std::string expected = r.outcome(Door::Window, stored, record);
   CHECK(expected == "2030-2035|uv_bch # vanphong|committee_seat.add|" + record + "||position: uv_bch");
-  CHECK(r.outcome(Door::Import, stored, record) == expected);
+  sameOutcome(r, stored, record);
   CHECK(r.byWindow(kOfficeAccount, seat("2030-2035", "pho_bi_thu")).empty());
   CHECK(r.byDryRun(kOfficeAccount, "cap_uy", row("2030-2035", "Phó Bí thư")).find("->") != std::string::npos);
   CHECK(r.byImport(kOfficeAccount, "cap_uy", row("2030-2035", "Phó Bí thư")).empty());
+  CHECK(cli("set", "2030-2035", "pho_bi_thu").empty());
   expected = r.outcome(Door::Window, stored, record);
   CHECK(expected == "2030-2035|pho_bi_thu # vanphong|committee_seat.update|" + record +
                         "|position: uv_bch|position: pho_bi_thu");
-  CHECK(r.outcome(Door::Import, stored, record) == expected);
+  sameOutcome(r, stored, record);
+  // `record show` reads the seat back.
+  const auto seatShown =
+      test::runCliWithInput({"--db", r.db[Door::Cli].string(), "--user", "kiemtra", "--password-fd", "FD",
+                             "record", "show", "committee_seat", "2030-2035/" + r.member},
+                            password("kiemtra") + "\n");
+  CHECK(seatShown.code == 0);
+  CHECK(seatShown.out == "position=pho_bi_thu\n");
   // The same file again: unchanged, no audit row.
   auto before = auditCounts(r);
   CHECK(r.byImport(kOfficeAccount, "cap_uy", row("2030-2035", "Phó Bí thư")).empty());
@@ -779,8 +791,13 @@ TEST_CASE("one door: a committee seat through its service call and an import") {
   // written.
   const std::string refusal = r.byWindow(kOfficeAccount, seat("2025-2025", "uv_bch"));
   const std::string imported = r.byImport(kOfficeAccount, "cap_uy", row("2025-2025", "uv_bch"));
-  sameRefusal(r, refusal, {{Door::Import, imported}},
-              {{Door::Window, before[Door::Window]}, {Door::Import, before[Door::Import]}});
+  sameRefusal(r, refusal, {{Door::Import, imported}, {Door::Cli, cli("add", "2025-2025", "uv_bch")}}, before);
+  // An unknown position: the door's words from the CLI; the import refuses it already when reading the file
+  // (the column's values, listed), at the same column.
+  const std::string badPosition = r.byWindow(kOfficeAccount, seat("2030-2035", "thu_quy"));
+  sameRefusal(r, badPosition, {{Door::Cli, cli("set", "2030-2035", "thu_quy")}}, before);
+  CHECK(r.byImport(kOfficeAccount, "cap_uy", row("2030-2035", "thu_quy")).find("\"Chức vụ\": \"thu_quy\"") !=
+        std::string::npos);
   CHECK(imported.find("cap_uy.csv") == 0);
   CHECK(imported.find("\"Nhiệm kỳ\"") != std::string::npos);
   CHECK(r.byDryRun(kOfficeAccount, "cap_uy", row("2025-2025", "uv_bch")).find(refusal) != std::string::npos);
@@ -802,8 +819,11 @@ TEST_CASE("one door: a committee seat through its service call and an import") {
   CHECK(shown.find("cap_uy.csv") == 0);
   CHECK(shown.find(r.member) == std::string::npos);
   CHECK(shown.find("Phó") == std::string::npos);
+  // The inspection committee's account on the command line: the office's work too.
+  CHECK(r.byCli("kiemtra", {"set", "committee_seat", "2030-2035/" + r.member, "position=bi_thu"})
+            .find("kiemtra") != std::string::npos);
   CHECK(auditCounts(r) == before);
-  for (Door d : {Door::Window, Door::Import}) CHECK(r.sql(d, stored) == "2030-2035|pho_bi_thu");
+  for (Door d : {Door::Window, Door::Import, Door::Cli}) CHECK(r.sql(d, stored) == "2030-2035|pho_bi_thu");
 }
 
 TEST_CASE(
