@@ -202,6 +202,14 @@ bool candidateCorrectionField(std::string_view field) {
   return field == "full_name" || field == "birth_date" || field == "listed_on";
 }
 
+// A new row whose file records the admission decision or the ceremony is the history of a completed file (the
+// person is a member by now): no page lists it, the import writes it as before.
+bool completedFile(const SpecInfo& info, const ImportRow& row) {
+  for (const char* f : {"decision_on", "ceremony_on"})
+    if (!row.value(size_t(importColumnIndex(*info.spec, f))).empty()) return true;
+  return false;
+}
+
 NewCandidate newCandidateOf(const SpecInfo& info, const ImportRow& row, const Outcome& o) {
   auto at = [&](const char* f) { return importColumnIndex(*info.spec, f); };
   NewCandidate n;
@@ -276,7 +284,8 @@ void writeCandidate(Context& ctx, const SpecInfo& info, const ImportFile& file, 
 void doorProblems(Context& ctx, const SpecInfo& info, const ImportRow& row, const Outcome& o,
                   const ProblemAt& problem) {
   const ImportFileSpec& spec = *info.spec;
-  if (info.kind == "quan_chung" && o.problems.empty() && !isNewRef(text(o, info.cellId))) {
+  if (info.kind == "quan_chung" && !ctx.merged && o.problems.empty() && !isNewRef(text(o, info.cellId)) &&
+      (o.stored || !completedFile(info, row))) {
     // The admissions page's checks, the account's rights first (a cell this import adds: checked when
     // written).
     std::string field;
@@ -358,6 +367,9 @@ bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file
   if (info.kind != "to_chuc" && info.kind != "chi_tieu" && info.kind != "kiem_tra" &&
       info.kind != "ky_luat" && info.kind != "cap_uy" && info.kind != "quan_chung")
     return false;
+  if (info.kind == "quan_chung" &&
+      (ctx.merged || (o.action == ImportAction::New && completedFile(info, row))))
+    return false;
   if (o.action != ImportAction::New && o.action != ImportAction::Update) return true;
   try {
     if (info.kind == "quan_chung")
@@ -385,6 +397,11 @@ bool doorAudits(std::string_view kind, std::string_view field) {
     return field.empty() || organizationDoorField(field) || field == "ceased" || field == "merged_into";
   if (kind == "quan_chung") return field.empty() || candidateCorrectionField(field);
   return false;
+}
+
+bool doorWritesNew(std::string_view kind, const ImportRow& row, bool merged) {
+  if (kind != "quan_chung") return doorAudits(kind, "");
+  return !merged && !completedFile(infoOf(*importFileSpec(kind)), row);
 }
 
 bool doorAuditsNew(std::string_view kind, std::string_view field) {

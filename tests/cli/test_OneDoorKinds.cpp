@@ -241,14 +241,15 @@ std::map<Door, std::string> auditCounts(Registers& r) {
 TEST_CASE("one door: the kinds an import or a change package writes, and the doors that cannot write them") {
   // Each file of an import is one kind; every kind is compared below or in test_OneDoor.cpp (member), or
   // listed here with the doors that have no way to write it.
-  const std::set<std::string> compared = {"dang_vien", "to_chuc",  "chi_tieu", "kiem_tra",
-                                          "ky_luat",   "tap_huan", "cap_uy",   "bi_thu_chi_bo"};
+  const std::set<std::string> compared = {"dang_vien", "to_chuc", "chi_tieu",   "kiem_tra",     "ky_luat",
+                                          "tap_huan",  "cap_uy",  "quan_chung", "bi_thu_chi_bo"};
   // Written by the import's own writer still (not through a door of the window): the import's scope and
   // checks hold, but the audit row is the import's. Listed so that a new file kind must be placed. A rating
-  // (xep_loai) is compared through the window, a change package and the CLI below; candidates (quan_chung)
-  // have no field door in the window (their dated stages and a correction with a reason). Committee seats
-  // (cap_uy) go through their door (services::saveCommitteeSeat), which no dialog calls yet.
-  const std::set<std::string> ownWriter = {"quan_chung", "xep_loai"};
+  // (xep_loai) is compared through the window, a change package and the CLI below. A candidate (quan_chung)
+  // is listed and corrected through the admissions page's doors; the stages of an old file in it stay the
+  // import's. Committee seats (cap_uy) go through their door (services::saveCommitteeSeat) from the import
+  // and the CLI; no dialog calls it yet.
+  const std::set<std::string> ownWriter = {"xep_loai"};
   std::set<std::string> files;
   for (const auto& spec : services::importFileSpecs())
     if (!services::isCellWorkImport(spec.kind)) files.insert(spec.kind);
@@ -1022,6 +1023,18 @@ TEST_CASE("one door: a candidate through the admissions page's calls, an import 
         std::string::npos);
   for (Door d : {Door::Window, Door::Import, Door::Cli})
     CHECK(r.sql(d, "SELECT count(*) FROM candidates WHERE code = 'QC901'") == "0");
+
+  // A completed file (its decision and ceremony recorded: the person is a member by now) is the history of an
+  // old file, which no page lists anew: the import writes it with its own row, whatever the listing day.
+  auto completed = row("QC910", r.cell, "01/05/1999");
+  completed["Ngày quyết định"] = "01/06/2000";
+  completed["Ngày lễ kết nạp"] = "20/06/2000";
+  CHECK(r.byImport(kOfficeAccount, "quan_chung", completed).empty());
+  CHECK(r.sql(Door::Import, "SELECT listed_on || '|' || ceremony_on FROM candidates WHERE code = 'QC910'") ==
+        "1999-05-01|2000-06-20");
+  CHECK(r.sql(Door::Import, "SELECT group_concat(action) FROM audit_log WHERE record = 'candidate:QC910'") ==
+        "candidate.import");
+  before = auditCounts(r);
 
   // A secretary of another cell: the page's call throws; the import and its dry run refuse, showing nothing
   // of the stored file, and write nothing.
