@@ -1064,4 +1064,14 @@ TEST_CASE("one door: a candidate through the admissions page's calls, an import 
     CHECK(r.sql(d, "SELECT count(*) FROM candidates WHERE code = 'QC902'") == "0");
     CHECK(r.sql(d, stored).starts_with("Lò Văn Tám|"));
   }
+  // The secretary of the cell itself lists through the import as through the page, the audit row theirs.
+  const services::Actor own{
+      "bithu", "secretary",
+      std::stoll(r.sql(Door::Window, "SELECT id FROM organizations WHERE code = '" + r.cell + "'"))};
+  CHECK(r.byWindow(own, listing("QC903", r.cell, "2025-02-03")).empty());
+  CHECK(r.byImport(own, "quan_chung", row("QC903", r.cell, "03/02/2025")).empty());
+  const std::string ownRow =
+      "SELECT username || '|' || action || '|' || new_value FROM audit_log WHERE record = 'candidate:QC903'";
+  CHECK(r.sql(Door::Import, ownRow) == "bithu|candidate.add|Lò Văn Tâm | " + r.cell + " | 2025-02-03");
+  CHECK(r.sql(Door::Import, ownRow) == r.sql(Door::Window, ownRow));
 }
