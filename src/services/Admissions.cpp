@@ -314,13 +314,24 @@ CandidateFile candidateFile(Services& s, const Actor& actor, const std::string& 
   return f;
 }
 
-core::Id createCandidate(Services& s, const Actor& actor, const NewCandidate& in) {
+namespace {
+// The candidate createCandidate would list, after all of its checks (nothing written): throws the refusal,
+// naming in `field` (when given) the first field refused.
+core::Candidate newCandidateChecked(Services& s, const Actor& actor, const NewCandidate& in,
+                                    std::string* field, std::string* cellCode = nullptr) {
+  auto refuse = [&](const char* f) {
+    if (field) *field = f;
+  };
   store::RegisterRepository reg(storeOf(s));
   store::AdmissionRepository repo(storeOf(s));
+  refuse("cell");
   const core::Organization cell = organizationByCode(reg, in.cellCode);
   requireWrite(actor, cell.id);
+  if (cellCode) *cellCode = cell.code;
   core::Candidate c;
+  refuse("code");
   c.code = core::cleanCode(in.code, core::tr("The candidate's code"));
+  refuse("full_name");
   c.fullName = core::cleanName(in.fullName, core::tr("The full name"));
   c.birthDate = in.birthDate;
   c.gender = in.gender;
@@ -334,34 +345,54 @@ core::Id createCandidate(Services& s, const Actor& actor, const NewCandidate& in
   c.listedOn = in.listedOn;
   const std::string cccd = core::normalizeText(in.cccd);
   std::vector<std::string> p;
+  std::string first;
+  auto problem = [&](const char* f, std::string m) {
+    if (first.empty()) first = f;
+    p.push_back(std::move(m));
+  };
   if (c.code.empty())
-    p.push_back(tr("The candidate code is required."));
+    problem("code", tr("The candidate code is required."));
   else if (auto other = repo.candidateByCode(c.code))
-    p.push_back(format(tr("The candidate code {1} is already used by {2}."), {c.code, other->fullName}));
-  if (c.fullName.empty()) p.push_back(tr("The full name is required."));
-  if (!core::enums::gender.contains(c.gender)) p.push_back(tr("Choose the gender."));
-  if (!c.birthDate) p.push_back(tr("The date of birth is required."));
+    problem("code", format(tr("The candidate code {1} is already used by {2}."), {c.code, other->fullName}));
+  if (c.fullName.empty()) problem("full_name", tr("The full name is required."));
+  if (!core::enums::gender.contains(c.gender)) problem("gender", tr("Choose the gender."));
+  if (!c.birthDate) problem("birth_date", tr("The date of birth is required."));
   if (c.ethnicity.empty() || !reg.ethnicGroupExists(c.ethnicity))
-    p.push_back(tr("Choose one of the 54 ethnic groups."));
+    problem("ethnicity", tr("Choose one of the 54 ethnic groups."));
   if (!cccd.empty() && (cccd.size() != 12 || cccd.find_first_not_of("0123456789") != std::string::npos))
-    p.push_back(format(tr("The CCCD number \"{1}\" must have exactly 12 digits."), {cccd}));
+    problem("cccd", format(tr("The CCCD number \"{1}\" must have exactly 12 digits."), {cccd}));
   for (auto& fp : core::candidateDateProblems(c.birthDate, in.listedOn, Date::today()))
-    p.push_back(std::move(fp.message));
+    problem(fp.field == "birth_date" ? "birth_date" : "listed_on", std::move(fp.message));
   if (!existsOn(cell, in.listedOn))
-    p.push_back(format(tr("The cell {1} did not exist on {2}."), {cell.code, in.listedOn.vn()}));
+    problem("listed_on", format(tr("The cell {1} did not exist on {2}."), {cell.code, in.listedOn.vn()}));
   if (!p.empty()) {
+    refuse(first.c_str());
     std::string all;
     for (const auto& l : p) all += (all.empty() ? "" : "\n") + l;
     throw DataError(all);
   }
   NewCandidate checked = in;
   checked.cccd = cccd;
+  refuse(cccd.empty() ? "full_name" : "cccd");
   checkReadmission(s, checked, c.fullName);
   for (const auto& other : repo.candidatesWithCccd(cccd))
     if (other.status == "in_progress")
       throw DataError(format(tr("The CCCD number {1} is already in the admission file of {2} ({3})."),
                              {cccd, other.fullName, other.code}));
+  refuse("");
   c.cccd = cccd;
+  return c;
+}
+}  // namespace
+
+void checkNewCandidate(Services& s, const Actor& actor, const NewCandidate& in, std::string* field) {
+  newCandidateChecked(s, actor, in, field);
+}
+
+core::Id createCandidate(Services& s, const Actor& actor, const NewCandidate& in) {
+  std::string cellCode;
+  core::Candidate c = newCandidateChecked(s, actor, in, nullptr, &cellCode);
+  store::AdmissionRepository repo(storeOf(s));
   core::Id id = 0;
   storeOf(s).transaction([&] {
     id = store::RecordsRepository(storeOf(s)).insertCandidate(c);
@@ -369,8 +400,9 @@ core::Id createCandidate(Services& s, const Actor& actor, const NewCandidate& in
       c.id = id;
       repo.updateCandidate(c);
     }
-    s.audit(actor, "candidate.add", "candidate:" + c.code, "",
-            c.fullName + " | " + cell.code + " | " + in.listedOn.iso() + (cccd.empty() ? "" : " | " + cccd));
+    s.audit(
+        actor, "candidate.add", "candidate:" + c.code, "",
+        c.fullName + " | " + cellCode + " | " + in.listedOn.iso() + (c.cccd.empty() ? "" : " | " + c.cccd));
   });
   return id;
 }

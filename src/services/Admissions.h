@@ -108,6 +108,10 @@ CandidateFile candidateFile(Services& s, const Actor& actor, const std::string& 
 /// folded name and birth date): refused for an expelled member, and before readmission.wait_months after
 /// leaving, removal or a former admission ending otherwise. Returns the id.
 core::Id createCandidate(Services& s, const Actor& actor, const NewCandidate& c);
+/// The checks of createCandidate alone, nothing written (an import's plan and dry run): throws what it would
+/// throw; `field` (when given) names the first field refused: "cell", "code", "full_name", "birth_date",
+/// "gender", "ethnicity", "cccd" or "listed_on".
+void checkNewCandidate(Services& s, const Actor& actor, const NewCandidate& c, std::string* field = nullptr);
 /// Assigns a member of the candidate's cell to help the candidate from `from`.
 void addHelper(Services& s, const Actor& actor, const std::string& code, const std::string& memberCode,
                const core::Date& from);

@@ -25,5 +25,10 @@ struct CandidateCorrection {
 /// Refused (DataError, nothing written) without a reason, with no change, or with an invalid value.
 void correctCandidate(Services& s, const Actor& actor, const std::string& code,
                       const CandidateCorrection& in);
+/// The checks of correctCandidate alone, nothing written (an import's plan and dry run): throws what it would
+/// throw; `field` (when given) names the first field refused ("code", "reason", "full_name", "birth_date",
+/// "cccd", "listed_on"; empty for "Nothing was changed").
+void checkCandidateCorrection(Services& s, const Actor& actor, const std::string& code,
+                              const CandidateCorrection& in, std::string* field = nullptr);
 
 }  // namespace dangbo::services

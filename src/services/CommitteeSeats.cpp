@@ -95,4 +95,15 @@ void saveCommitteeSeat(Services& s, const Actor& actor, const std::string& term,
   });
 }
 
+std::optional<std::string> committeeSeatPosition(Services& s, const Actor& actor, const std::string& term,
+                                                 const std::string& memberCode) {
+  require(actor, Permission::ReadRegister);
+  store::RegisterRepository repo(storeOf(s));
+  const core::Member m = memberByCode(repo, memberCode);
+  store::RecordsRepository records(storeOf(s));
+  const auto id = records.termByName(core::normalizeText(term));
+  if (!id) return std::nullopt;
+  return records.seatPosition(*id, m.id);
+}
+
 }  // namespace dangbo::services

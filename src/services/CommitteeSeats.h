@@ -2,6 +2,7 @@
 // The door of a seat in the committee of a term (spec/import.md cap_uy): who holds which position in the
 // party committee elected for a term. The import's cap_uy.csv and `dangbo-cli record` write seats through it,
 // with its scope (the office or an administrator), its checks and its audit row.
+#include <optional>
 #include <string>
 
 namespace dangbo::services {
@@ -21,5 +22,11 @@ void saveCommitteeSeat(Services& s, const Actor& actor, const std::string& term,
 void checkCommitteeSeat(Services& s, const Actor& actor, const std::string& term,
                         const std::string& memberCode, const std::string& position,
                         std::string* field = nullptr);
+
+/// The position `memberCode` holds in the committee of `term` (nullopt: no seat, or no such term); any
+/// account that may read the register (the committee's composition is no case file). DataError for an
+/// unknown member.
+std::optional<std::string> committeeSeatPosition(Services& s, const Actor& actor, const std::string& term,
+                                                 const std::string& memberCode);
 
 }  // namespace dangbo::services

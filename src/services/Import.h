@@ -104,6 +104,10 @@ struct ImportFile {
 struct ImportBatch {
   std::vector<ImportFile> files;     ///< the files found, in importFileSpecs() order
   std::vector<std::string> notices;  ///< other files or sheets that were ignored, one message each
+  /// The combined registers of a merge (services/Merge, office or administrator): a candidate's file is
+  /// carried over as the former commune kept it (the import's own writer and audit row), not listed anew
+  /// through the admissions page's door, whose rules judge a listing made today.
+  bool merged = false;
 };
 
 /// What importing a row does.

@@ -451,7 +451,7 @@ void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& s
                           const std::vector<PlannedRow>& planned, std::vector<LikelyDuplicate>& out);
 // Defined in ImportAudit.cpp: the audit rows of one applied file, and the rights an import needs at least.
 void auditRecords(store::AuditRepository& audit, const Actor& actor, const PlannedFile& f,
-                  const ImportFile& file);
+                  const ImportFile& file, bool merged);
 void requireSomeImport(const Actor& actor);
 
 namespace {
@@ -572,6 +572,7 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
 ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch, core::Progress* progress) {
   requireSomeImport(actor);
   Context ctx(s, actor);
+  ctx.merged = batch.merged;
   return plan(ctx, batch, progress);
 }
 
@@ -580,6 +581,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
   requireSomeImport(actor);
   ImportResult result;
   Context ctx(s, actor);
+  ctx.merged = batch.merged;
   result.plan = plan(ctx, batch, progress);
   if (!result.plan.ok()) {
     std::string text;
@@ -682,7 +684,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     store::AuditRepository audit(db);
     for (size_t i = 0; i < result.plan.files.size(); ++i)
       if (!isCellWorkImport(result.plan.files[i].kind) && !isDoorFile(result.plan.files[i].kind))
-        auditRecords(audit, actor, result.plan.files[i], *applied[i]);
+        auditRecords(audit, actor, result.plan.files[i], *applied[i], batch.merged);
     for (const auto& f : result.plan.files)
       audit.append(actor.username, "import", f.source, "",
                    format(tr("{1} new, {2} updated, {3} unchanged"),

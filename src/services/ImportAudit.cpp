@@ -44,7 +44,7 @@ size_t memberFieldOrder(const std::string& field) {
 // The audit rows of one applied file: per changed record the old and new value of each changed field; per
 // new record its values (a bulk load: one row naming the new records).
 void auditRecords(store::AuditRepository& audit, const Actor& actor, const PlannedFile& f,
-                  const ImportFile& file) {
+                  const ImportFile& file, bool merged) {
   const std::string entity = auditEntity(f.kind);
   const ImportFileSpec& spec = *importFileSpec(f.kind);
   const bool bulk = f.added >= kImportBulkRows;
@@ -58,13 +58,16 @@ void auditRecords(store::AuditRepository& audit, const Actor& actor, const Plann
       continue;
     }
     // The record's door wrote the row of a new record, and of the fields it changed.
-    if (r.action == ImportAction::New && import_detail::doorAudits(f.kind, "")) continue;
+    const bool doorNew =
+        r.action == ImportAction::New && import_detail::doorWritesNew(f.kind, file.rows[i], merged);
+    if (doorNew && f.kind != "quan_chung") continue;
     const std::string where = format(tr("{1}, row {2}"), {f.source, std::to_string(r.row)});
     if (r.action == ImportAction::Update) {
       // The row the dialog writes for the same change: a member's fields in the order of their description.
       std::vector<ChangedField> changes;
       for (const auto& c : r.changes)
-        if (!import_detail::doorAudits(f.kind, c.field)) changes.push_back({c.field, c.oldValue, c.newValue});
+        if (!import_detail::doorAudits(f.kind, c.field) || (merged && f.kind == "quan_chung"))
+          changes.push_back({c.field, c.oldValue, c.newValue});
       if (changes.empty()) continue;
       if (f.kind == "dang_vien")
         std::stable_sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) {
@@ -76,9 +79,11 @@ void auditRecords(store::AuditRepository& audit, const Actor& actor, const Plann
       std::string values;
       const ImportRow& row = file.rows[i];
       for (size_t k = 0; k < spec.columns.size(); ++k)
-        if (auto v = row.value(k); !v.empty())
+        if (auto v = row.value(k);
+            !v.empty() && !(doorNew && import_detail::doorAuditsNew(f.kind, spec.columns[k].field)))
           values.append(values.empty() ? "" : "; ").append(spec.columns[k].field).append(": ").append(v);
-      audit.append(actor.username, entity + ".import", entity + ":" + r.key, "", values, where);
+      if (!values.empty())
+        audit.append(actor.username, entity + ".import", entity + ":" + r.key, "", values, where);
     }
   }
   if (firstNew)

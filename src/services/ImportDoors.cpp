@@ -14,6 +14,8 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "services/Admissions.h"
+#include "services/CandidateCorrection.h"
 #include "services/CommitteeSeats.h"
 #include "services/Discipline.h"
 #include "services/ImportInternal.h"
@@ -188,11 +190,116 @@ SeatRow seatOf(const SpecInfo& info, const ImportRow& row, const Outcome& o) {
           text(o, importColumnIndex(*info.spec, "position"))};
 }
 
+// A candidate's fields the admissions page writes: its form when the candidate is listed (createCandidate),
+// its correction afterwards (correctCandidate: the name, the birth date and the listing day). The stages of
+// the file (certificate, sponsors, the cell's vote, the decision, the ceremony) stay the import's history of
+// old files.
+bool candidateFormField(std::string_view field) {
+  return field == "code" || field == "full_name" || field == "birth_date" || field == "gender" ||
+         field == "ethnicity" || field == "cell_id" || field == "listed_on";
+}
+bool candidateCorrectionField(std::string_view field) {
+  return field == "full_name" || field == "birth_date" || field == "listed_on";
+}
+
+// A new row whose file records the admission decision or the ceremony is the history of a completed file (the
+// person is a member by now): no page lists it, the import writes it as before.
+bool completedFile(const SpecInfo& info, const ImportRow& row) {
+  for (const char* f : {"decision_on", "ceremony_on"})
+    if (!row.value(size_t(importColumnIndex(*info.spec, f))).empty()) return true;
+  return false;
+}
+
+NewCandidate newCandidateOf(const SpecInfo& info, const ImportRow& row, const Outcome& o) {
+  auto at = [&](const char* f) { return importColumnIndex(*info.spec, f); };
+  NewCandidate n;
+  n.code = text(o, info.code);
+  n.fullName = text(o, at("full_name"));
+  n.birthDate = core::PartialDate::parse(text(o, info.birthDate));
+  n.gender = text(o, at("gender"));
+  n.ethnicity = text(o, at("ethnicity"));
+  n.cellCode = std::string(row.value(size_t(info.cellId)));
+  n.listedOn = dateOf(o, info.listedOn).value_or(core::Date());
+  return n;
+}
+
+// The reason of a correction the import makes (the audit row's note, as the page asks for one).
+std::string importReason(std::string_view source) {
+  return format(tr("imported from {1}"), {source});
+}
+
+// The correction a changed row makes: the file as stored, the row's changed fields over it.
+CandidateCorrection correctionOf(Context& ctx, const SpecInfo& info, const Outcome& o,
+                                 std::string_view source) {
+  const core::Candidate c = candidateFile(ctx.s, ctx.actor, o.key).candidate;
+  CandidateCorrection in{
+      c.fullName, c.birthDate, c.cccd, c.occupation, c.listedOn.value_or(core::Date()), importReason(source)};
+  const int name = importColumnIndex(*info.spec, "full_name");
+  if (updated(o, name)) in.fullName = text(o, name);
+  if (updated(o, info.birthDate)) in.birthDate = core::PartialDate::parse(text(o, info.birthDate));
+  if (updated(o, info.listedOn)) in.listedOn = *dateOf(o, info.listedOn);
+  return in;
+}
+
+bool correctsCandidate(const SpecInfo& info, const Outcome& o) {
+  for (int k = 0; k < int(info.spec->columns.size()); ++k)
+    if (updated(o, k) && candidateCorrectionField(info.spec->columns[size_t(k)].field)) return true;
+  return false;
+}
+
+// The column of quan_chung that holds a field the candidate's doors refused.
+int candidateColumn(const SpecInfo& info, const std::string& field) {
+  if (field == "cell") return info.cellId;
+  if (field == "full_name" || field == "birth_date" || field == "gender" || field == "ethnicity" ||
+      field == "listed_on")
+    return importColumnIndex(*info.spec, field.c_str());
+  return info.code;
+}
+
+void writeCandidate(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
+                    Outcome& o) {
+  core::Id id = 0;
+  const bool isNew = o.action == ImportAction::New;
+  if (isNew) {
+    id = createCandidate(ctx.s, ctx.actor, newCandidateOf(info, row, o));
+    ctx.inserted(info.table, o.values[size_t(info.code)], id);
+  } else {
+    id = o.stored->rowid;
+    if (correctsCandidate(info, o))
+      correctCandidate(ctx.s, ctx.actor, o.key, correctionOf(ctx, info, o, file.source));
+  }
+  // The stages of an old file, and a change of gender, ethnicity or cell (no page changes them): the
+  // import's.
+  store::ImportValues history;
+  for (int k = 0; k < int(info.spec->columns.size()); ++k) {
+    const std::string_view f = info.spec->columns[size_t(k)].field;
+    if (isNew ? (o.has(k) && !candidateFormField(f)) : (updated(o, k) && !candidateCorrectionField(f)))
+      history.emplace_back(f, o.values[size_t(k)]);
+  }
+  if (!history.empty()) ctx.repo.update(info.table, id, history);
+}
+
 }  // namespace
 
 void doorProblems(Context& ctx, const SpecInfo& info, const ImportRow& row, const Outcome& o,
                   const ProblemAt& problem) {
   const ImportFileSpec& spec = *info.spec;
+  if (info.kind == "quan_chung" && !ctx.merged && o.problems.empty() && !isNewRef(text(o, info.cellId)) &&
+      (o.stored || !completedFile(info, row))) {
+    // The admissions page's checks, the account's rights first (a cell this import adds: checked when
+    // written).
+    std::string field;
+    try {
+      if (!o.stored)
+        checkNewCandidate(ctx.s, ctx.actor, newCandidateOf(info, row, o), &field);
+      else if (correctsCandidate(info, o))
+        checkCandidateCorrection(ctx.s, ctx.actor, o.key,
+                                 correctionOf(ctx, info, o, std::string(spec.kind) + ".csv"), &field);
+    } catch (const std::runtime_error& e) {
+      problem(candidateColumn(info, field), e.what());
+    }
+    return;
+  }
   if (info.kind == "ky_luat" && !o.stored && o.problems.empty() && !isNewRef(text(o, info.subjectId))) {
     // The dialog's checks, the account's rights first (a subject this import adds is checked when written).
     std::string field;
@@ -258,11 +365,16 @@ void doorProblems(Context& ctx, const SpecInfo& info, const ImportRow& row, cons
 bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
                       Outcome& o) {
   if (info.kind != "to_chuc" && info.kind != "chi_tieu" && info.kind != "kiem_tra" &&
-      info.kind != "ky_luat" && info.kind != "cap_uy")
+      info.kind != "ky_luat" && info.kind != "cap_uy" && info.kind != "quan_chung")
+    return false;
+  if (info.kind == "quan_chung" &&
+      (ctx.merged || (o.action == ImportAction::New && completedFile(info, row))))
     return false;
   if (o.action != ImportAction::New && o.action != ImportAction::Update) return true;
   try {
-    if (info.kind == "cap_uy") {
+    if (info.kind == "quan_chung")
+      writeCandidate(ctx, info, file, row, o);
+    else if (info.kind == "cap_uy") {
       const SeatRow seat = seatOf(info, row, o);
       saveCommitteeSeat(ctx.s, ctx.actor, seat.term, seat.member, seat.position);
     } else if (info.kind == "ky_luat")
@@ -283,7 +395,17 @@ bool doorAudits(std::string_view kind, std::string_view field) {
   if (kind == "chi_tieu" || kind == "kiem_tra" || kind == "ky_luat" || kind == "cap_uy") return true;
   if (kind == "to_chuc")
     return field.empty() || organizationDoorField(field) || field == "ceased" || field == "merged_into";
+  if (kind == "quan_chung") return field.empty() || candidateCorrectionField(field);
   return false;
+}
+
+bool doorWritesNew(std::string_view kind, const ImportRow& row, bool merged) {
+  if (kind != "quan_chung") return doorAudits(kind, "");
+  return !merged && !completedFile(infoOf(*importFileSpec(kind)), row);
+}
+
+bool doorAuditsNew(std::string_view kind, std::string_view field) {
+  return kind != "quan_chung" || candidateFormField(field);
 }
 
 }  // namespace dangbo::services::import_detail

@@ -172,6 +172,7 @@ struct Context {
   core::Date today;
   core::RuleBook rules;  // the dated rule values (the youngest admission age)
   bool applying = false;
+  bool merged = false;                           // a merge's combined registers (ImportBatch::merged)
   TextSet importOrgs, importMembers;             // codes defined by the import (planning only)
   std::map<std::string, TextMap<core::Id>> ids;  // table -> code -> id of stored records, read on first use
   TextMap<std::string> terms;                    // term name -> id (as text) of stored terms
@@ -300,5 +301,12 @@ bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file
 /// True when the door of file kind `kind` writes the audit row of the field `field` of a changed record (of a
 /// new record when `field` is empty), so the import writes none for it.
 bool doorAudits(std::string_view kind, std::string_view field);
+/// True when the door of file kind `kind` writes the new record of `row` (and its audit row): not a candidate
+/// whose file already records the decision or the ceremony (the import's history of a completed file), nor
+/// one a merge carries over (`merged`).
+bool doorWritesNew(std::string_view kind, const ImportRow& row, bool merged);
+/// For a new record whose door writes its audit row: true when that row holds the field `field` (a new
+/// candidate's stages are not the admissions form's: the import lists them in its own row).
+bool doorAuditsNew(std::string_view kind, std::string_view field);
 
 }  // namespace dangbo::services::import_detail

@@ -104,7 +104,7 @@ struct SourceCodes {
 // Everything the merge computes from the request before anything is written.
 struct Build {
   MergePlan plan;
-  ImportBatch batch;                      // the combined rows, one file per source and kind
+  ImportBatch batch{{}, {}, true};        // the combined rows, one file per source and kind
   std::vector<SourceCodes> codes;         // per source
   std::map<MemberRef, MemberRef> sameAs;  // a later member -> the member it is merged into (the root)
 };

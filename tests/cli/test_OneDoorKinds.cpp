@@ -15,6 +15,8 @@
 #include "CliRun.h"
 #include "core/Errors.h"
 #include "exchange/Import.h"
+#include "services/Admissions.h"
+#include "services/CandidateCorrection.h"
 #include "services/CellSecretaries.h"
 #include "services/CommitteeSeats.h"
 #include "services/Discipline.h"
@@ -239,14 +241,15 @@ std::map<Door, std::string> auditCounts(Registers& r) {
 TEST_CASE("one door: the kinds an import or a change package writes, and the doors that cannot write them") {
   // Each file of an import is one kind; every kind is compared below or in test_OneDoor.cpp (member), or
   // listed here with the doors that have no way to write it.
-  const std::set<std::string> compared = {"dang_vien", "to_chuc",  "chi_tieu", "kiem_tra",
-                                          "ky_luat",   "tap_huan", "cap_uy",   "bi_thu_chi_bo"};
+  const std::set<std::string> compared = {"dang_vien", "to_chuc", "chi_tieu",   "kiem_tra",     "ky_luat",
+                                          "tap_huan",  "cap_uy",  "quan_chung", "bi_thu_chi_bo"};
   // Written by the import's own writer still (not through a door of the window): the import's scope and
   // checks hold, but the audit row is the import's. Listed so that a new file kind must be placed. A rating
-  // (xep_loai) is compared through the window, a change package and the CLI below; candidates (quan_chung)
-  // have no field door in the window (their dated stages and a correction with a reason). Committee seats
-  // (cap_uy) go through their door (services::saveCommitteeSeat), which no dialog calls yet.
-  const std::set<std::string> ownWriter = {"quan_chung", "xep_loai"};
+  // (xep_loai) is compared through the window, a change package and the CLI below. A candidate (quan_chung)
+  // is listed and corrected through the admissions page's doors; the stages of an old file in it stay the
+  // import's. Committee seats (cap_uy) go through their door (services::saveCommitteeSeat) from the import
+  // and the CLI; no dialog calls it yet.
+  const std::set<std::string> ownWriter = {"xep_loai"};
   std::set<std::string> files;
   for (const auto& spec : services::importFileSpecs())
     if (!services::isCellWorkImport(spec.kind)) files.insert(spec.kind);
@@ -739,7 +742,7 @@ TEST_CASE("one door: an imported expulsion of a member whose file already record
   CHECK(r.sql(Door::Import, "SELECT form FROM disciplines WHERE number = 'KL01'") == "khai_tru");
 }
 
-TEST_CASE("one door: a committee seat through its service call and an import") {
+TEST_CASE("one door: a committee seat through its service call, an import and the CLI") {
   Registers r;
   const std::string stored =
       "SELECT t.name || '|' || s.position FROM committee_seats s JOIN terms t ON t.id = s.term_id JOIN "
@@ -755,19 +758,31 @@ TEST_CASE("one door: a committee seat through its service call and an import") {
     return std::map<std::string, std::string>{
         {"Nhiệm kỳ", term}, {"Mã đảng viên", r.member}, {"Chức vụ", position}};
   };
-  // A new seat, then a change of position: the same stored value and audit row from both doors.
+  auto cli = [&](const char* action, const std::string& term, const std::string& position) {
+    return r.byCli("vanphong", {action, "committee_seat", term + "/" + r.member, "position=" + position});
+  };
+  // A new seat, then a change of position: the same stored value and audit row from every door.
   CHECK(r.byWindow(kOfficeAccount, seat("2030-2035", "uv_bch")).empty());
   CHECK(r.byImport(kOfficeAccount, "cap_uy", row("2030-2035", "Ủy viên Ban Chấp hành")).empty());
+  CHECK(cli("add", "2030-2035", "uv_bch").empty());
   std::string expected = r.outcome(Door::Window, stored, record);
   CHECK(expected == "2030-2035|uv_bch # vanphong|committee_seat.add|" + record + "||position: uv_bch");
-  CHECK(r.outcome(Door::Import, stored, record) == expected);
+  sameOutcome(r, stored, record);
   CHECK(r.byWindow(kOfficeAccount, seat("2030-2035", "pho_bi_thu")).empty());
   CHECK(r.byDryRun(kOfficeAccount, "cap_uy", row("2030-2035", "Phó Bí thư")).find("->") != std::string::npos);
   CHECK(r.byImport(kOfficeAccount, "cap_uy", row("2030-2035", "Phó Bí thư")).empty());
+  CHECK(cli("set", "2030-2035", "pho_bi_thu").empty());
   expected = r.outcome(Door::Window, stored, record);
   CHECK(expected == "2030-2035|pho_bi_thu # vanphong|committee_seat.update|" + record +
                         "|position: uv_bch|position: pho_bi_thu");
-  CHECK(r.outcome(Door::Import, stored, record) == expected);
+  sameOutcome(r, stored, record);
+  // `record show` reads the seat back.
+  const auto seatShown =
+      test::runCliWithInput({"--db", r.db[Door::Cli].string(), "--user", "kiemtra", "--password-fd", "FD",
+                             "record", "show", "committee_seat", "2030-2035/" + r.member},
+                            password("kiemtra") + "\n");
+  CHECK(seatShown.code == 0);
+  CHECK(seatShown.out == "position=pho_bi_thu\n");
   // The same file again: unchanged, no audit row.
   auto before = auditCounts(r);
   CHECK(r.byImport(kOfficeAccount, "cap_uy", row("2030-2035", "Phó Bí thư")).empty());
@@ -777,8 +792,13 @@ TEST_CASE("one door: a committee seat through its service call and an import") {
   // written.
   const std::string refusal = r.byWindow(kOfficeAccount, seat("2025-2025", "uv_bch"));
   const std::string imported = r.byImport(kOfficeAccount, "cap_uy", row("2025-2025", "uv_bch"));
-  sameRefusal(r, refusal, {{Door::Import, imported}},
-              {{Door::Window, before[Door::Window]}, {Door::Import, before[Door::Import]}});
+  sameRefusal(r, refusal, {{Door::Import, imported}, {Door::Cli, cli("add", "2025-2025", "uv_bch")}}, before);
+  // An unknown position: the door's words from the CLI; the import refuses it already when reading the file
+  // (the column's values, listed), at the same column.
+  const std::string badPosition = r.byWindow(kOfficeAccount, seat("2030-2035", "thu_quy"));
+  sameRefusal(r, badPosition, {{Door::Cli, cli("set", "2030-2035", "thu_quy")}}, before);
+  CHECK(r.byImport(kOfficeAccount, "cap_uy", row("2030-2035", "thu_quy")).find("\"Chức vụ\": \"thu_quy\"") !=
+        std::string::npos);
   CHECK(imported.find("cap_uy.csv") == 0);
   CHECK(imported.find("\"Nhiệm kỳ\"") != std::string::npos);
   CHECK(r.byDryRun(kOfficeAccount, "cap_uy", row("2025-2025", "uv_bch")).find(refusal) != std::string::npos);
@@ -800,8 +820,11 @@ TEST_CASE("one door: a committee seat through its service call and an import") {
   CHECK(shown.find("cap_uy.csv") == 0);
   CHECK(shown.find(r.member) == std::string::npos);
   CHECK(shown.find("Phó") == std::string::npos);
+  // The inspection committee's account on the command line: the office's work too.
+  CHECK(r.byCli("kiemtra", {"set", "committee_seat", "2030-2035/" + r.member, "position=bi_thu"})
+            .find("kiemtra") != std::string::npos);
   CHECK(auditCounts(r) == before);
-  for (Door d : {Door::Window, Door::Import}) CHECK(r.sql(d, stored) == "2030-2035|pho_bi_thu");
+  for (Door d : {Door::Window, Door::Import, Door::Cli}) CHECK(r.sql(d, stored) == "2030-2035|pho_bi_thu");
 }
 
 TEST_CASE(
@@ -915,4 +938,140 @@ TEST_CASE(
   CHECK(secretaryShown.find("bi_thu_chi_bo.csv") == 0);
   CHECK(secretaryShown.find(second) == std::string::npos);
   CHECK(auditCounts(r) == before);
+}
+
+TEST_CASE("one door: a candidate through the admissions page's calls, an import and the CLI") {
+  Registers r;
+  for (const auto& [door, path] : r.db)
+    services::storeOf(*services::Services::open(path))
+        .db()
+        .exec("UPDATE organizations SET founded = '2000-01-01' WHERE code = '" + r.cell + "'");
+  const std::string kinh = r.sql(Door::Window, "SELECT code FROM ethnic_groups WHERE name = 'Kinh'");
+  REQUIRE_FALSE(kinh.empty());
+  const std::string code = "QC900", record = "candidate:" + code;
+  const std::string stored =
+      "SELECT c.full_name || '|' || c.birth_date || '|' || c.gender || '|' || c.ethnicity || '|' || "
+      "c.listed_on || '|' || o.code || '|' || c.status FROM candidates c JOIN organizations o ON o.id = "
+      "c.cell_id WHERE c.code = '" +
+      code + "'";
+  auto listing = [&](const std::string& key, const std::string& cell, const char* listed) {
+    return [key, cell, listed, kinh](auto& s, auto& a) {
+      services::NewCandidate n;
+      n.code = key;
+      n.fullName = "Lò Văn Tâm";
+      n.birthDate = core::PartialDate::parse("1995-04-02");
+      n.gender = "nam";
+      n.ethnicity = kinh;
+      n.cellCode = cell;
+      n.listedOn = *core::Date::parse(listed);
+      services::createCandidate(s, a, n);
+    };
+  };
+  auto row = [&](const std::string& key, const std::string& cell, const std::string& listed) {
+    return std::map<std::string, std::string>{
+        {"Mã", key},         {"Họ và tên", "Lò Văn Tâm"}, {"Ngày sinh", "02/04/1995"},   {"Giới tính", "Nam"},
+        {"Dân tộc", "Kinh"}, {"Mã chi bộ", cell},         {"Ngày vào danh sách", listed}};
+  };
+  auto cli = [&](const std::string& key, const std::string& cell, const std::string& listed) {
+    return r.byCli("vanphong", {"add", "candidate", key, "full_name=Lò Văn Tâm", "birth_date=1995-04-02",
+                                "gender=nam", "ethnicity=" + kinh, "cell=" + cell, "listed_on=" + listed});
+  };
+  // Listed: the same stored file and the same audit row (candidate.add) from the page, an import and the CLI.
+  CHECK(r.byWindow(kOfficeAccount, listing(code, r.cell, "2025-01-10")).empty());
+  CHECK(r.byDryRun(kOfficeAccount, "quan_chung", row(code, r.cell, "10/01/2025")) == code + "\n");
+  CHECK(r.byImport(kOfficeAccount, "quan_chung", row(code, r.cell, "10/01/2025")).empty());
+  CHECK(cli(code, r.cell, "2025-01-10").empty());
+  sameOutcome(r, stored, record);
+  CHECK(r.outcome(Door::Import, stored, record) == "Lò Văn Tâm|1995-04-02|nam|" + kinh + "|2025-01-10|" +
+                                                       r.cell + "|in_progress # vanphong|candidate.add|" +
+                                                       record + "||Lò Văn Tâm | " + r.cell + " | 2025-01-10");
+  // The same file again: unchanged, no audit row.
+  auto before = auditCounts(r);
+  CHECK(r.byImport(kOfficeAccount, "quan_chung", row(code, r.cell, "10/01/2025")).empty());
+  CHECK(auditCounts(r) == before);
+
+  // A changed name: the correction (candidate.correct, old and new value), from every door.
+  auto renamed = row(code, r.cell, "10/01/2025");
+  renamed["Họ và tên"] = "Lò Văn Tám";
+  CHECK(r.byWindow(kOfficeAccount, [&](auto& s, auto& a) {
+           services::correctCandidate(s, a, code,
+                                      {"Lò Văn Tám", core::PartialDate::parse("1995-04-02"), "", "",
+                                       *core::Date::parse("2025-01-10"), "sửa tên"});
+         }).empty());
+  CHECK(r.byDryRun(kOfficeAccount, "quan_chung", renamed).find("Lò Văn Tâm -> Lò Văn Tám") !=
+        std::string::npos);
+  CHECK(r.byImport(kOfficeAccount, "quan_chung", renamed).empty());
+  CHECK(
+      r.byCli("vanphong", {"set", "candidate", code, "full_name=Lò Văn Tám", "--reason", "sửa tên"}).empty());
+  sameOutcome(r, stored, record);
+  CHECK(r.outcome(Door::Import, stored, record)
+            .find("|candidate.correct|" + record + "|full_name=Lò Văn Tâm|full_name=Lò Văn Tám") !=
+        std::string::npos);
+  CHECK(r.sql(Door::Import, "SELECT reason FROM audit_log WHERE action = 'candidate.correct'") ==
+        "nhập từ tệp quan_chung.csv");
+
+  // Listed before the cell was founded: the page's refusal from the import (file, row, column), its dry run
+  // and the CLI, nothing written.
+  before = auditCounts(r);
+  const std::string refusal = r.byWindow(kOfficeAccount, listing("QC901", r.cell, "1999-05-01"));
+  const std::string imported = r.byImport(kOfficeAccount, "quan_chung", row("QC901", r.cell, "01/05/1999"));
+  sameRefusal(r, refusal, {{Door::Import, imported}, {Door::Cli, cli("QC901", r.cell, "1999-05-01")}},
+              before);
+  CHECK(imported.find("quan_chung.csv") == 0);
+  CHECK(imported.find("\"Ngày vào danh sách\"") != std::string::npos);
+  CHECK(r.byDryRun(kOfficeAccount, "quan_chung", row("QC901", r.cell, "01/05/1999")).find(refusal) !=
+        std::string::npos);
+  for (Door d : {Door::Window, Door::Import, Door::Cli})
+    CHECK(r.sql(d, "SELECT count(*) FROM candidates WHERE code = 'QC901'") == "0");
+
+  // A completed file (its decision and ceremony recorded: the person is a member by now) is the history of an
+  // old file, which no page lists anew: the import writes it with its own row, whatever the listing day.
+  auto completed = row("QC910", r.cell, "01/05/1999");
+  completed["Ngày quyết định"] = "01/06/2000";
+  completed["Ngày lễ kết nạp"] = "20/06/2000";
+  CHECK(r.byImport(kOfficeAccount, "quan_chung", completed).empty());
+  CHECK(r.sql(Door::Import, "SELECT listed_on || '|' || ceremony_on FROM candidates WHERE code = 'QC910'") ==
+        "1999-05-01|2000-06-20");
+  CHECK(r.sql(Door::Import, "SELECT group_concat(action) FROM audit_log WHERE record = 'candidate:QC910'") ==
+        "candidate.import");
+  before = auditCounts(r);
+
+  // A secretary of another cell: the page's call throws; the import and its dry run refuse, showing nothing
+  // of the stored file, and write nothing.
+  const std::string other =
+      r.sql(Door::Window, "SELECT code FROM organizations WHERE code <> '" + r.cell +
+                              "' AND kind = 'co_so' AND ceased IS NULL ORDER BY code LIMIT 1");
+  REQUIRE_FALSE(other.empty());
+  const services::Actor secretary{
+      "bithu", "secretary",
+      std::stoll(r.sql(Door::Window, "SELECT id FROM organizations WHERE code = '" + other + "'"))};
+  {
+    auto s = services::Services::open(r.db[Door::Window]);
+    CHECK_THROWS_AS(listing("QC902", r.cell, "2025-01-10")(*s, secretary), core::PermissionError);
+  }
+  CHECK(r.byImport(secretary, "quan_chung", row("QC902", r.cell, "10/01/2025")).find("quan_chung.csv") == 0);
+  auto hostile = row(code, other, "10/01/2025");
+  hostile["Họ và tên"] = "Lò Văn Tâm";
+  for (const auto& cells : {hostile, row(code, r.cell, "10/01/2025")}) {
+    CHECK(r.byImport(secretary, "quan_chung", cells).find("quan_chung.csv") == 0);
+    const std::string shown = r.byDryRun(secretary, "quan_chung", cells);
+    CAPTURE(shown);
+    CHECK(shown.find("Tám") == std::string::npos);
+    CHECK(shown.find("->") == std::string::npos);
+  }
+  CHECK(auditCounts(r) == before);
+  for (Door d : {Door::Window, Door::Import, Door::Cli}) {
+    CHECK(r.sql(d, "SELECT count(*) FROM candidates WHERE code = 'QC902'") == "0");
+    CHECK(r.sql(d, stored).starts_with("Lò Văn Tám|"));
+  }
+  // The secretary of the cell itself lists through the import as through the page, the audit row theirs.
+  const services::Actor own{
+      "bithu", "secretary",
+      std::stoll(r.sql(Door::Window, "SELECT id FROM organizations WHERE code = '" + r.cell + "'"))};
+  CHECK(r.byWindow(own, listing("QC903", r.cell, "2025-02-03")).empty());
+  CHECK(r.byImport(own, "quan_chung", row("QC903", r.cell, "03/02/2025")).empty());
+  const std::string ownRow =
+      "SELECT username || '|' || action || '|' || new_value FROM audit_log WHERE record = 'candidate:QC903'";
+  CHECK(r.sql(Door::Import, ownRow) == "bithu|candidate.add|Lò Văn Tâm | " + r.cell + " | 2025-02-03");
+  CHECK(r.sql(Door::Import, ownRow) == r.sql(Door::Window, ownRow));
 }

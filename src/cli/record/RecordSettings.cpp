@@ -1,12 +1,14 @@
 // Kinds `target` (the targets tab: Services::saveTarget, deleteTarget), `rule` (the rules tab: addRuleValue,
-// deleteRuleValue) and `committee` (the committee tab: saveCommittee). Office or administrator only: the
-// services refuse every other account.
+// deleteRuleValue), `committee` (the committee tab: saveCommittee) and `committee_seat` (a seat in a term's
+// committee: services::saveCommitteeSeat, the door of the import's cap_uy.csv). Office or administrator only:
+// the services refuse every other account.
 #include <cstdlib>
 #include <sstream>
 
 #include "cli/record/RecordKinds.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "services/CommitteeSeats.h"
 #include "services/Services.h"
 
 namespace dangbo::cli::record {
@@ -127,8 +129,28 @@ Kind committeeKind() {
 
 }  // namespace
 
+// A seat: KEY "2025-2030/DV00123"; the position by its code, judged by the door alone (its refusal is the
+// import's).
+Kind committeeSeatKind() {
+  Kind k{"committee_seat",
+         N_("a seat in the party committee of a term (position: bi_thu, pho_bi_thu, uv_btv, uv_bch); KEY: "
+            "TERM/MEMBER (2025-2030/DV00123)"),
+         {field("position", N_("Position"))}};
+  k.show = [](Context& c, const std::string& key) {
+    const auto [term, member] = splitKey(key, "TERM/MEMBER");
+    line(c.out, "position", services::committeeSeatPosition(c.s, c.actor, term, member).value_or(""));
+  };
+  k.set = [](Context& c, const std::string& key, const Values& v) {
+    const auto [term, member] = splitKey(key, "TERM/MEMBER");
+    services::saveCommitteeSeat(c.s, c.actor, term, member, v.needText("position"));
+    c.err << format(tr("Committee seat {1} saved."), {key}) << "\n";
+  };
+  k.add = k.set;
+  return k;
+}
+
 void addSettingsKinds(std::vector<Kind>& k) {
-  k.insert(k.end(), {targetKind(), ruleKind(), committeeKind()});
+  k.insert(k.end(), {targetKind(), ruleKind(), committeeKind(), committeeSeatKind()});
 }
 
 }  // namespace dangbo::cli::record
