@@ -59,7 +59,7 @@ const std::vector<RuleDef> kRules = {
     {"badge.milestones", N_("Party-age milestones for the badge"), N_("years"), K::IntList},
     {"badge.award_dates", N_("Badge award days"), "", K::DayMonths},
     {"badge.early_months_ill", N_("Seriously ill: badge brought forward at most"), N_("months"), K::Integer},
-    {"badge.early_months_ill_70", N_("Seriously ill, 70 years of party age or more: brought forward at most"),
+    {"badge.early_months_ill_70", N_("Seriously ill, badges of 70 years or more: brought forward at most"),
      N_("months"), K::Integer},
     {"badge.early_months_posthumous", N_("Deceased: badge awarded posthumously brought forward at most"),
      N_("months"), K::Integer},

@@ -77,22 +77,24 @@ BadgeRound badgeRound(Services& s, const Actor& actor, const Date& awardDay) {
         if (r.kind == kind && r.requestedOn <= awardDay) return true;
       return false;
     };
-    // The highest milestone above every badge awarded whose day is on or before `limit`.
-    auto highestBy = [&](const Date& limit) -> std::optional<std::pair<int, Date>> {
+    // The highest milestone above every badge awarded whose day is on or before limitOf(milestone).
+    auto highestWithin = [&](const auto& limitOf) -> std::optional<std::pair<int, Date>> {
       std::optional<std::pair<int, Date>> best;
       for (int years : milestones) {
         if (years <= highestAwarded) continue;
         auto day = reach(years);
-        if (day && *day <= limit) best = std::pair{years, *day};
+        if (day && *day <= limitOf(years)) best = std::pair{years, *day};
       }
       return best;
     };
+    auto highestBy = [&](const Date& limit) { return highestWithin([&](int) { return limit; }); };
     BadgeProposal p{m.code, m.fullName, cellCodes[m.cellId], m.birthDate, *f.firstAdmitted, 0,
                     Date(), "",         std::nullopt};
     if (m.status == "deceased") {
       if (!m.statusSince || !hasRequest("posthumous")) continue;
-      const int years = core::partyYearsOn(*f.firstAdmitted, f.gaps, *m.statusSince);
-      auto best = highestBy(m.statusSince->addMonths(badgeEarlyMonths(rules, "posthumous", years, awardDay)));
+      auto best = highestWithin([&](int milestone) {
+        return m.statusSince->addMonths(badgeEarlyMonths(rules, "posthumous", milestone, awardDay));
+      });
       if (!best) continue;
       p.milestone = best->first;
       p.reachedOn = best->second;
@@ -103,8 +105,11 @@ BadgeRound badgeRound(Services& s, const Actor& actor, const Date& awardDay) {
       p.reachedOn = best->second;
       p.reason = (!round.previous || best->second > *round.previous) ? "due" : "missed";
     } else if (hasRequest("ill")) {
-      const int years = core::partyYearsOn(*f.firstAdmitted, f.gaps, awardDay);
-      best = highestBy(awardDay.addMonths(badgeEarlyMonths(rules, "ill", years, awardDay)));
+      // Brought forward by the months allowed for the badge proposed (24 for the badges of 70 years and
+      // more, Hướng dẫn 01-HD/TW 2021 §18), whatever the member's party age today.
+      best = highestWithin([&](int milestone) {
+        return awardDay.addMonths(badgeEarlyMonths(rules, "ill", milestone, awardDay));
+      });
       if (!best) continue;
       p.milestone = best->first;
       p.reachedOn = best->second;

@@ -47,8 +47,8 @@ struct BadgeRound {
 /// The round of `awardDay` (any day; the award days of badge.award_dates are the usual ones). Members active
 /// or exempt whose party age reaches a milestone not awarded (the highest such one) by the award day: due
 /// when reached after the previous award day, missed when earlier; with a request `ill`, the next milestone
-/// reached within badge.early_months_ill (badge.early_months_ill_70 from 70 years of party age) after the
-/// award day; deceased members with a request `posthumous`, a milestone reached within
+/// reached within badge.early_months_ill (badge.early_months_ill_70 for a badge of 70 years or more) after
+/// the award day; deceased members with a request `posthumous`, a milestone reached within
 /// badge.early_months_posthumous after the death. A member whose last reprimand, warning or dismissal is less
 /// than badge.discipline_wait_months_<form> before the award day waits. A secretary sees their cell.
 BadgeRound badgeRound(Services& s, const Actor& actor, const core::Date& awardDay);

@@ -210,9 +210,9 @@ void noteReadmission(Services& s, const Actor& actor, core::Id memberId, const D
 }
 
 // --- badges -----------------------------------------------------------------------------------------------
-int badgeEarlyMonths(const core::RuleBook& rules, const std::string& kind, int partyYears, const Date& on) {
+int badgeEarlyMonths(const core::RuleBook& rules, const std::string& kind, int milestone, const Date& on) {
   if (kind == "ill")
-    return rules.intOn(partyYears >= 70 ? "badge.early_months_ill_70" : "badge.early_months_ill", on);
+    return rules.intOn(milestone >= 70 ? "badge.early_months_ill_70" : "badge.early_months_ill", on);
   if (kind == "posthumous") return rules.intOn("badge.early_months_posthumous", on);
   return 0;
 }
@@ -256,12 +256,9 @@ core::Id recordBadgeAward(Services& s, const Actor& actor, const std::string& me
   PartyAgeBook book(storeOf(s));
   const auto reached = book.reaches(m.id, m.admittedOn, a.milestone);
   int early = 0;
-  if (reached) {
-    const auto f = book.facts(m.id, m.admittedOn);
-    const int years = core::partyYearsOn(*f.firstAdmitted, f.gaps, on);
+  if (reached)
     for (const auto& r : repo.badgeRequests(m.id))
-      early = std::max(early, badgeEarlyMonths(rules, r.kind, years, on));
-  }
+      early = std::max(early, badgeEarlyMonths(rules, r.kind, a.milestone, on));
   // A deceased member: the milestone counts against the death (posthumous), not the ceremony.
   const Date ref = (m.status == "deceased" && m.statusSince && *m.statusSince < on) ? *m.statusSince : on;
   if (!reached || reached->addMonths(-early) > ref)

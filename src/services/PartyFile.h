@@ -72,10 +72,11 @@ void deleteInterruption(Services& s, const Actor& actor, core::Id id);
 /// end of the latest earlier membership to `admittedOn`, with the earlier membership's first admission.
 void noteReadmission(Services& s, const Actor& actor, core::Id memberId, const core::Date& admittedOn);
 
-/// How many months before its milestone a badge may be proposed for a request of `kind` (ill, posthumous) on
-/// `on`, for a member of `partyYears` years of party age that day: badge.early_months_ill (from 70 years,
-/// badge.early_months_ill_70), badge.early_months_posthumous; 0 for any other kind.
-int badgeEarlyMonths(const core::RuleBook& rules, const std::string& kind, int partyYears,
+/// How many months before its milestone the badge of `milestone` years may be proposed for a request of
+/// `kind` (ill, posthumous) on `on`: badge.early_months_ill (for the badges of 70 years and more,
+/// badge.early_months_ill_70: Hướng dẫn 01-HD/TW 2021 §18), badge.early_months_posthumous; 0 for any other
+/// kind.
+int badgeEarlyMonths(const core::RuleBook& rules, const std::string& kind, int milestone,
                      const core::Date& on);
 
 /// Records a badge awarded to a member; returns its id. Refused: a secretary or a reader; a milestone that is

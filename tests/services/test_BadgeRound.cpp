@@ -122,6 +122,26 @@ TEST_CASE("badge round: due, missed, seriously ill, posthumous and waiting after
   CHECK(services::badgeRound(*fx.s, {"bt", "secretary", fx.cell + 100}, d(2026, 11, 7)).proposals.empty());
 }
 
+TEST_CASE("badge round: a seriously ill member is brought forward by the months of the badge proposed") {
+  // Hướng dẫn 01-HD/TW (2021) §18: at most 12 months for the badges of 30 to 65 years, 24 months for those of
+  // 70 years and more, whatever the member's party age on the award day.
+  Fixture fx;
+  services::storeOf(*fx.s).db().exec("UPDATE organizations SET founded = '1950-01-01'");
+  fx.member("DV11", d(1958, 5, 1));  // 68 years on 07/11/2026; 70 years on 01/05/2028, 18 months ahead
+  fx.member("DV12", d(1963, 5, 1));  // 63 years on 07/11/2026; 65 years on 01/05/2028, 18 months ahead
+  fx.award("DV11", 65, d(2023, 9, 2));
+  fx.award("DV12", 60, d(2023, 9, 2));
+  fx.request("DV11", "ill", d(2026, 10, 15));
+  fx.request("DV12", "ill", d(2026, 10, 15));
+  const auto round = services::badgeRound(*fx.s, kOffice, d(2026, 11, 7));
+  const std::map<std::string, std::string> expected = {{"DV11", "70 ill 2028-05-01"}};
+  CHECK(byCode(round) == expected);
+  // The award itself follows the same rule.
+  CHECK_THROWS_AS(fx.award("DV12", 65, d(2026, 11, 7)), core::DataError);
+  fx.award("DV11", 70, d(2026, 11, 7));
+  CHECK(byCode(services::badgeRound(*fx.s, kOffice, d(2027, 2, 3))).count("DV11") == 0);
+}
+
 TEST_CASE("badge awards: records refused when they do not fit") {
   Fixture fx;
   fx.member("DV01", d(1990, 1, 5));
