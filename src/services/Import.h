@@ -178,8 +178,20 @@ ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch,
 /// one per new record (its values; a bulk load of kImportBulkRows new records or more in a file: one row
 /// naming them). Re-importing the same rows writes nothing. `progress` (may be null) follows the checking,
 /// then the writing of the rows; cancelling throws core::Cancelled and rolls the whole import back.
+/// How the new members of a large import reach the indexes: kAuto writes them without the secondary indexes
+/// of members and member_events and without the name search index, and rebuilds those once after the
+/// members' files, when bulkLoadPays; kRowByRow always keeps every index current row by row (the same
+/// rows, search hits and audit rows: the tests compare the two).
+enum class IndexLoad { kAuto, kRowByRow };
 ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch,
-                         core::Progress* progress = nullptr);
+                         core::Progress* progress = nullptr, IndexLoad load = IndexLoad::kAuto);
+/// Whether `added` new members are written into a register of `stored` members faster by dropping the
+/// indexes and rebuilding them (a pass over the whole table each) than row by row (a search in each index
+/// per row, which at a large register no longer fits the cache): from kBulkLoadRows new members, when they
+/// are at least 1/kBulkLoadShare of the register.
+bool bulkLoadPays(int64_t added, int64_t stored);
+inline constexpr int kBulkLoadRows = 5000;
+inline constexpr int kBulkLoadShare = 4;
 
 /// New records of one file from which their audit is one row for the file (a first load of a province).
 inline constexpr int kImportBulkRows = 5000;
