@@ -191,7 +191,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
 /// are at least 1/kBulkLoadShare of the register.
 bool bulkLoadPays(int64_t added, int64_t stored);
 inline constexpr int kBulkLoadRows = 5000;
-inline constexpr int kBulkLoadShare = 4;
+inline constexpr int kBulkLoadShare = 5;
 
 /// New records of one file from which their audit is one row for the file (a first load of a province).
 inline constexpr int kImportBulkRows = 5000;
