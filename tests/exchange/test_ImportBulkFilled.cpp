@@ -154,7 +154,8 @@ TEST_CASE("bulkLoadPays: from kBulkLoadRows new members that are a large share o
   CHECK(services::bulkLoadPays(100000, 100000));
   CHECK(services::bulkLoadPays(100000, 100000 * services::kBulkLoadShare));
   CHECK_FALSE(services::bulkLoadPays(100000, 100000 * services::kBulkLoadShare + 1));
-  CHECK(services::bulkLoadPays(1000000, 5000000));  // the sixth file of a nation's register (files of a million)
+  CHECK(services::bulkLoadPays(1000000,
+                               5000000));  // the sixth file of a nation's register (files of a million)
 }
 
 TEST_CASE("import: a second large file into a filled register, bulk or row by row, gives the same register") {
