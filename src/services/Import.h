@@ -176,6 +176,12 @@ std::string importFileRefusal(const Actor& actor, std::string_view kind);
 /// `progress` (may be null) follows the rows; cancelling throws core::Cancelled.
 ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch,
                       core::Progress* progress = nullptr);
+/// How the new members of a large import reach the indexes: kAuto writes them without the secondary indexes
+/// of members and member_events and without the name search index, and builds those once after the
+/// members' files (the search index of a filled register: its new members only), when bulkLoadPays;
+/// kRowByRow always keeps every index current row by row (the same rows, search hits and audit rows: the
+/// tests compare the two).
+enum class IndexLoad { kAuto, kRowByRow };
 /// Plans, refuses with core::DataError listing every problem (one per line) if any, else writes the whole
 /// import in one transaction with one revision bump and its audit rows: one per file (the counts), one per
 /// changed record (ENTITY.update, the old and new value of each changed field, as the dialog writes it) and
@@ -183,7 +189,14 @@ ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch,
 /// naming them). Re-importing the same rows writes nothing. `progress` (may be null) follows the checking,
 /// then the writing of the rows; cancelling throws core::Cancelled and rolls the whole import back.
 ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch,
-                         core::Progress* progress = nullptr);
+                         core::Progress* progress = nullptr, IndexLoad load = IndexLoad::kAuto);
+/// Whether `added` new members are written into a register of `stored` members faster by dropping the
+/// indexes and rebuilding them (a pass over the whole table each) than row by row (a search in each index
+/// per row, which at a large register no longer fits the cache): from kBulkLoadRows new members, when they
+/// are at least 1/kBulkLoadShare of the register.
+bool bulkLoadPays(int64_t added, int64_t stored);
+inline constexpr int kBulkLoadRows = 5000;
+inline constexpr int kBulkLoadShare = 5;
 
 /// New records of one file from which their audit is one row for the file (a first load of a province).
 inline constexpr int kImportBulkRows = 5000;

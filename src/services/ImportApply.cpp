@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -44,8 +45,6 @@ using T = ImportType;
 using namespace import_detail;
 
 namespace {
-
-constexpr int kBulkLoadRows = 5000;  // new members from which a load may drop and rebuild the indexes
 
 const std::string& tableOf(std::string_view kind) {
   static const std::map<std::string, std::string, std::less<>> k = {
@@ -576,8 +575,12 @@ ImportPlan planImport(Services& s, const Actor& actor, const ImportBatch& batch,
   return plan(ctx, batch, progress);
 }
 
-ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch,
-                         core::Progress* progress) {
+bool bulkLoadPays(int64_t added, int64_t stored) {
+  return added >= kBulkLoadRows && added * kBulkLoadShare >= stored;
+}
+
+ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch, core::Progress* progress,
+                         IndexLoad load) {
   requireSomeImport(actor);
   ImportResult result;
   Context ctx(s, actor);
@@ -606,17 +609,16 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
       }
     }
   } endBulk{ctx.repo};
-  // A load that at least doubles the members (the first import of a commune or a province) writes them
-  // without their secondary indexes and builds those once at the end.
-  const int newMembers = [&] {
-    for (const auto& f : result.plan.files)
-      if (f.kind == "dang_vien") return f.added;
-    return 0;
-  }();
+  // A load large beside the register (the first import of a commune or a province, or the next file of a
+  // province's register) writes its members without their secondary indexes and builds those once after the
+  // members' files; the files after them (the cells' work, trainings, secretaries) find them in place.
+  int64_t newMembers = 0;
+  for (const auto& f : result.plan.files)
+    if (f.kind == "dang_vien") newMembers += f.added;
   db.transaction([&] {
     db.deferForeignKeys();
     std::vector<std::string> dropped;
-    if (newMembers >= kBulkLoadRows && newMembers >= ctx.repo.rowCount("members"))
+    if (load == IndexLoad::kAuto && bulkLoadPays(newMembers, ctx.repo.rowCount("members")))
       dropped = ctx.repo.dropSecondaryIndexes({"members", "member_events"});
     // Every reference resolves in the register by the time its row is written; what was read while
     // planning is read again inside the transaction.
@@ -629,16 +631,39 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
       for (const ImportFile* f : filesOf(batch, kind)) ctx.expect(table, f->rows.size());
     Outcome o;
     std::unique_ptr<CellWorkDoor> cellWorkDoor;
-    // Cancelling throws core::Cancelled from inside the transaction: nothing of the import is kept.
-    core::ProgressStage stage(progress, tr("Writing the rows"), rowCount(batch));
     // The files in the order they were planned (result.plan.files holds one entry per file, in this order).
     std::vector<const ImportFile*> applied;
     for (const auto& spec : importFileSpecs())
       for (const ImportFile* f : filesOf(batch, spec.kind)) applied.push_back(f);
+    // The files written before the dropped indexes come back: up to the last members' file.
+    size_t split = applied.size();
+    if (!dropped.empty())
+      for (size_t i = 0; i < applied.size(); ++i)
+        if (applied[i]->kind == "dang_vien") split = i + 1;
+    auto rowsOf = [&](size_t from, size_t to) {
+      uint64_t n = 0;
+      for (size_t i = from; i < to; ++i) n += applied[i]->rows.size();
+      return n;
+    };
+    // Cancelling throws core::Cancelled from inside the transaction: nothing of the import is kept.
+    std::optional<core::ProgressStage> stagePart;
+    stagePart.emplace(progress, tr("Writing the rows"), rowsOf(0, split));
+    auto rebuild = [&] {
+      stagePart->finish();
+      if (progress) progress->stage(tr("Building the indexes"), 0);
+      ctx.repo.rebuildIndexes(dropped);
+      dropped.clear();
+    };
     // The records' doors write as one bulk: one revision step; a first load's new records named in one row.
     BulkWrite bulk(s);
     for (size_t index = 0; index < applied.size(); ++index) {
+      if (index == split && !dropped.empty()) {
+        // The members are written: their indexes come back before the files that read them.
+        rebuild();
+        stagePart.emplace(progress, tr("Writing the rows"), rowsOf(split, applied.size()));
+      }
       const ImportFile* file = applied[index];
+      core::ProgressStage& stage = *stagePart;
       const ImportFileSpec& spec = *importFileSpec(file->kind);
       bulk.quietAdds(result.plan.files[index].added >= kImportBulkRows);
       if (isDoorFile(file->kind)) {
@@ -678,9 +703,10 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
         write(ctx, info, *file, row, o);
       }
     }
-    stage.finish();
-    if (progress) progress->stage(tr("Building the indexes"), 0);
-    ctx.repo.rebuildIndexes(dropped);
+    if (dropped.empty())
+      stagePart->finish();
+    else
+      rebuild();
     store::AuditRepository audit(db);
     for (size_t i = 0; i < result.plan.files.size(); ++i)
       if (!isCellWorkImport(result.plan.files[i].kind) && !isDoorFile(result.plan.files[i].kind))

@@ -26,13 +26,44 @@ std::vector<std::string> suspendMemberSearchIndex(Database& database) {
     definitions.push_back(q.getColumn(1).getString());
   }
   for (const auto& name : names) db.exec("DROP TRIGGER \"" + name + "\"");
+  // A register that already holds members keeps their entries: while the load writes, temporary triggers
+  // keep the entries of the members stored before it (those up to the highest id) current, and the rows it
+  // adds (ids above) are indexed at the end, without tokenizing the stored names again.
+  const int64_t upTo = db.execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64();
+  if (!definitions.empty() && upTo > 0) {
+    const std::string bound = std::to_string(upTo);
+    db.exec("CREATE TEMP TABLE member_search_kept (up_to INTEGER NOT NULL)");
+    db.exec("INSERT INTO member_search_kept VALUES (" + bound + ")");
+    db.exec(
+        "CREATE TEMP TRIGGER member_search_kept_update AFTER UPDATE OF id, search_key ON main.members WHEN "
+        "old.id <= " +
+        bound +
+        " BEGIN INSERT INTO member_search (member_search, rowid, search_key) VALUES ('delete', old.id, "
+        "old.search_key); INSERT INTO member_search (rowid, search_key) VALUES (new.id, new.search_key); "
+        "END");
+    db.exec(
+        "CREATE TEMP TRIGGER member_search_kept_delete AFTER DELETE ON main.members WHEN old.id <= " + bound +
+        " BEGIN INSERT INTO member_search (member_search, rowid, search_key) VALUES ('delete', old.id, "
+        "old.search_key); END");
+  }
   return definitions;
 }
 
 void resumeMemberSearchIndex(Database& database, const std::vector<std::string>& triggers) {
   if (triggers.empty()) return;
   auto& db = database.db();
-  db.exec("INSERT INTO member_search (member_search) VALUES ('rebuild')");
+  if (db.execAndGet("SELECT count(*) FROM temp.sqlite_schema WHERE name = 'member_search_kept'").getInt()) {
+    const int64_t upTo = db.execAndGet("SELECT up_to FROM temp.member_search_kept").getInt64();
+    db.exec("DROP TRIGGER temp.member_search_kept_update");
+    db.exec("DROP TRIGGER temp.member_search_kept_delete");
+    db.exec("DROP TABLE temp.member_search_kept");
+    SQLite::Statement add(
+        db, "INSERT INTO member_search (rowid, search_key) SELECT id, search_key FROM members WHERE id > ?");
+    add.bind(1, upTo);
+    add.exec();
+  } else {
+    db.exec("INSERT INTO member_search (member_search) VALUES ('rebuild')");
+  }
   for (const auto& sql : triggers) db.exec(sql);
 }
 

@@ -13,9 +13,12 @@ namespace dangbo::store {
 bool memberSearchIndexSound(Database& db);
 
 /// For a bulk load inside the caller's transaction: drops the triggers that keep member_search current and
-/// returns their definitions (nothing when they are missing). Pass them to resumeMemberSearchIndex.
+/// returns their definitions (nothing when they are missing). Pass them to resumeMemberSearchIndex. When the
+/// register holds members, temporary triggers keep their entries current meanwhile (a name changed by the
+/// load), and only the members the load adds are indexed at the end.
 std::vector<std::string> suspendMemberSearchIndex(Database& db);
-/// Rebuilds member_search from the members table in one pass and recreates the triggers suspended.
+/// Indexes the members added since suspendMemberSearchIndex (all of them in one pass when the register was
+/// empty: FTS5's rebuild) and recreates the triggers suspended.
 void resumeMemberSearchIndex(Database& db, const std::vector<std::string>& triggers);
 /// True when `definition` is one of the triggers returned by suspendMemberSearchIndex.
 bool isMemberSearchTrigger(const std::string& definition);
