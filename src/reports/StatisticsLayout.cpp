@@ -6,6 +6,7 @@
 
 #include "core/I18n.h"
 #include "core/VietText.h"
+#include "reports/TableLayout.h"
 
 namespace dangbo::reports {
 
@@ -215,7 +216,12 @@ Table gridTable(const StatisticsSheet& s) {
         ++col;
         continue;
       }
-      Cell c = Cell::textCell(at->row == row ? at->text : std::string(), at->cols);
+      // The column numbers on one line ("4 = 2 × 100 : 3" joined by no-break spaces), a heading's last two
+      // words together ("(năm 2025)"): the columns of figures wide enough for them.
+      std::string label = at->row == row ? keepLastWordsTogether(at->text) : std::string();
+      for (size_t sp = label.find(' '); row == 2 && sp != std::string::npos; sp = label.find(' '))
+        label.replace(sp, 1, "\u00A0");
+      Cell c = Cell::textCell(label, at->cols);
       c.rowSpan = at->row == row ? at->rows : 0;
       c.italic = row == 2;  // the column numbers
       c.bold = row < 2;
