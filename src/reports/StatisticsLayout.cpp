@@ -6,6 +6,7 @@
 
 #include "core/I18n.h"
 #include "core/VietText.h"
+#include "reports/ReportDocument.h"
 #include "reports/TableLayout.h"
 
 namespace dangbo::reports {
@@ -289,6 +290,16 @@ Document statisticsDocument(const services::ReportModel& model, const core::Comm
          {text(""), text("")},
          {text(""), text("")},
          {text(""), text(committee.signerName, true)}}));
+  }
+  // The recipients once, under the last template (design.md, "Party document format": every document ends
+  // with them; the templates themselves have none).
+  if (const auto recipients = recipientLines(committee); !recipients.empty() && !first) {
+    Table t;
+    t.borderless = true;
+    t.align = {Align::Left, Align::Left};
+    t.rows.push_back(TableRow{{text(tr("Recipients:"), true), text("")}, false});
+    for (const auto& line : recipients) t.rows.push_back(TableRow{{text(line), text("")}, false});
+    doc.table(std::move(t));
   }
   return doc;
 }
