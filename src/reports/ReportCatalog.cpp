@@ -250,7 +250,7 @@ Document reportDocument(const FrozenReport& r) {
     try {
       // The statistics templates: the official grid of each (StatisticsLayout), as in the workbook.
       doc = r.model->name == "file-supplement" ? supplementDocument(*r.model, r.committee, r.templateFolder)
-            : isStatisticsModel(*r.model)      ? statisticsDocument(*r.model, r.committee)
+            : isStatisticsModel(*r.model)      ? statisticsDocument(*r.model, r.committee, r.templateFolder)
                                                : modelDocument(*r.model, r.committee, r.templateFolder);
     } catch (const TemplateError& e) {
       throw core::DataError(e.what());

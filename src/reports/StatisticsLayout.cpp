@@ -7,6 +7,7 @@
 #include "core/I18n.h"
 #include "core/VietText.h"
 #include "reports/ReportDocument.h"
+#include "reports/ReportTemplate.h"
 #include "reports/TableLayout.h"
 
 namespace dangbo::reports {
@@ -261,9 +262,28 @@ Table blockTable(std::vector<std::pair<Cell, Cell>> rows) {
   return t;
 }
 
+// The recipients the report's template lists (`@recipient` lines of reports/statistics.txt, or of the
+// office's copy), else those of the settings.
+std::vector<std::string> templateRecipients(const services::ReportModel& model,
+                                            const core::CommitteeInfo& committee,
+                                            const std::string& templateFolder) {
+  std::vector<std::string> recipients = recipientLines(committee);
+  TemplateBlocks blocks;
+  blocks.closingWith = [&recipients](const std::vector<std::string>& listed) {
+    recipients = listed;
+    return std::vector<Block>{};
+  };
+  const ReportTemplate t =
+      loadTemplate(model.name, templateFolder, modelFields(services::ReportModel{}, {}), blocks);
+  Document unused;
+  t.render(modelFields(model, committee), blocks, unused);
+  return recipients;
+}
+
 }  // namespace
 
-Document statisticsDocument(const services::ReportModel& model, const core::CommitteeInfo& committee) {
+Document statisticsDocument(const services::ReportModel& model, const core::CommitteeInfo& committee,
+                            const std::string& templateFolder) {
   Document doc;
   doc.title = model.title;
   bool first = true;
@@ -293,7 +313,8 @@ Document statisticsDocument(const services::ReportModel& model, const core::Comm
   }
   // The recipients once, under the last template (design.md, "Party document format": every document ends
   // with them; the templates themselves have none).
-  if (const auto recipients = recipientLines(committee); !recipients.empty() && !first) {
+  if (const auto recipients = templateRecipients(model, committee, templateFolder);
+      !recipients.empty() && !first) {
     Table t;
     t.borderless = true;
     t.align = {Align::Left, Align::Left};

@@ -70,7 +70,9 @@ std::string statisticsPeriod(const services::ReportModel& model);
 std::string statisticsPlaceDate(const core::CommitteeInfo& committee);
 
 /// The statistics model as a printable document: each template on its own pages (template 4's turned),
-/// laid out as statisticsSheets describes it.
-Document statisticsDocument(const services::ReportModel& model, const core::CommitteeInfo& committee);
+/// laid out as statisticsSheets describes it; under the last, the recipients of the report's template
+/// (reports/statistics.txt, the office's copy in `templateFolder` when present), else of the settings.
+Document statisticsDocument(const services::ReportModel& model, const core::CommitteeInfo& committee,
+                            const std::string& templateFolder = {});
 
 }  // namespace dangbo::reports

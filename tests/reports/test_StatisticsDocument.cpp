@@ -116,6 +116,12 @@ TEST_CASE("statistics pdf: template 1's numbered rows hold the planted figures, 
     const bool turned = std::stod(m[1].str()) > std::stod(m[2].str());
     CHECK(turned == (t == 4));
   }
+  // Under the last template, once, the recipients of reports/statistics.txt.
+  std::vector<std::string> afterLast;
+  for (size_t i = size_t(templatePage[7] - 1); i < pages.size(); ++i)
+    afterLast.insert(afterLast.end(), pages[i].begin(), pages[i].end());
+  CHECK(hasLine(afterLast, "- Ban Tổ chức Tỉnh ủy (để báo cáo),"));
+  CHECK(occurrences(test::pdfText(file), "Nơi nhận:") == 1);
   // Template 4: Thái, N1 and N3 (a woman) this year (2 of 3 members), N1 last year.
   CHECK(hasLine(pages[size_t(templatePage[4] - 1)], "3 Thái 2 1 66,7% 1 0 200,0%"));
 }
