@@ -118,8 +118,8 @@ Document& Document::chart(Chart c) {
   return *this;
 }
 
-Document& Document::pageBreak() {
-  blocks.emplace_back(PageBreak{});
+Document& Document::pageBreak(std::optional<bool> landscape) {
+  blocks.emplace_back(PageBreak{landscape});
   return *this;
 }
 

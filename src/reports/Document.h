@@ -66,6 +66,12 @@ struct Cell {
   CellKind kind = CellKind::Text;  ///< what `value` means
   int64_t value = 0;               ///< Count: the number; Percent: tenths of a percent
   int span = 1;                    ///< columns covered (header rows only)
+  /// Rows covered (header rows only): 2 for a cell merged with the one under it; 0 for the place under such a
+  /// cell (its text is not printed, its columns are still counted).
+  int rowSpan = 1;
+  bool bold = false;    ///< printed bold (besides a total row's bold)
+  bool italic = false;  ///< printed italic
+  int indent = 0;       ///< steps of indentation from the cell's left edge (a detail under its row)
   /// A text cell.
   static Cell textCell(std::string s, int span = 1);
   /// A count printed the Vietnamese way ("1.046").
@@ -137,8 +143,10 @@ struct Chart {
   std::string tick(double v) const;
 };
 
-/// Starts a new page.
-struct PageBreak {};
+/// Starts a new page; with `landscape` set, the pages from here on are A4 turned (true) or upright (false).
+struct PageBreak {
+  std::optional<bool> landscape{};
+};
 
 /// One block of the document's body.
 using Block = std::variant<TitleLine, Heading, Paragraph, Table, Chart, PageBreak>;
@@ -166,8 +174,8 @@ struct Document {
   Document& table(Table t);
   /// Appends a chart.
   Document& chart(Chart c);
-  /// Appends a page break.
-  Document& pageBreak();
+  /// Appends a page break (the pages after it turned or upright when `landscape` is set).
+  Document& pageBreak(std::optional<bool> landscape = std::nullopt);
   /// The tables of the document holding figures (borderless layout tables left out), in order.
   std::vector<const Table*> tables() const;
   /// The charts of the document, in order.

@@ -126,14 +126,24 @@ std::string cellXml(const Cell& cell, int width, const std::string& jc, bool bol
                     int halfPoints, bool dense) {
   std::string x = "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>";
   if (cell.span > 1) x += "<w:gridSpan w:val=\"" + std::to_string(cell.span) + "\"/>";
+  // A header cell merged with the one under it, and the place under it.
+  if (header && cell.rowSpan > 1) x += "<w:vMerge w:val=\"restart\"/>";
+  if (header && cell.rowSpan == 0) x += "<w:vMerge/>";
   // A dense table's cells say only what their style does not (the register has 300.000 of them).
   if (!dense) x += "<w:vAlign w:val=\"center\"/>";
   x += "</w:tcPr>";
   RunStyle st;
-  st.bold = bold && !(header && dense);
+  st.bold = (bold && !(header && dense)) || cell.bold;
+  st.italic = cell.italic;
   if (halfPoints != (dense ? int(kDenseSize * 2) : 26)) st.halfPoints = halfPoints;
-  x += para(header ? (dense ? "TableHeaderDense" : "TableHeader") : (dense ? "TableDense" : "TableText"),
-            cell.text.empty() ? "" : run(cell.text, st), dense && jc == "left" ? "" : jc);
+  const std::string style =
+      header ? (dense ? "TableHeaderDense" : "TableHeader") : (dense ? "TableDense" : "TableText");
+  const std::string runs = cell.text.empty() || (header && cell.rowSpan == 0) ? "" : run(cell.text, st);
+  if (cell.indent > 0)  // (pPr in the order of CT_PPr: pStyle, ..., ind, ..., jc)
+    x += "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/><w:ind w:left=\"" +
+         std::to_string(200 * cell.indent) + "\"/><w:jc w:val=\"" + jc + "\"/></w:pPr>" + runs + "</w:p>";
+  else
+    x += para(style, runs, dense && jc == "left" ? "" : jc);
   return x + "</w:tc>";
 }
 
@@ -246,13 +256,27 @@ void chartPicture(std::ostringstream& out, size_t n, int textW) {
       << "</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
 }
 
-int textWidth(const Document& doc) {
-  return (doc.landscape ? kPageH : kPageW) - kLeft - kRight;
+int textWidth(bool landscape) {
+  return (landscape ? kPageH : kPageW) - kLeft - kRight;
+}
+
+// The properties of a section: the footer, A4 upright or turned, the margins.
+std::string sectionXml(bool landscape) {
+  std::ostringstream out;
+  out << "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>";
+  if (landscape)
+    out << "<w:pgSz w:w=\"" << kPageH << "\" w:h=\"" << kPageW << "\" w:orient=\"landscape\"/>";
+  else
+    out << "<w:pgSz w:w=\"" << kPageW << "\" w:h=\"" << kPageH << "\"/>";
+  out << "<w:pgMar w:top=\"" << kTop << "\" w:right=\"" << kRight << "\" w:bottom=\"" << kBottom
+      << "\" w:left=\"" << kLeft << "\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>";
+  return out.str();
 }
 
 std::string documentXml(const Document& doc) {
   std::ostringstream out;
-  const int textW = textWidth(doc);
+  bool landscape = doc.landscape;  // the section's pages
+  int textW = textWidth(landscape);
   out << kXmlDecl << "<w:document xmlns:w=\"" << kW << "\" xmlns:r=\"" << kR
       << "\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"><w:body>";
   if (doc.header) headerBlock(out, *doc.header, textW);
@@ -270,21 +294,22 @@ std::string documentXml(const Document& doc) {
       for (const auto& r : p->runs) runs += run(r.text, {r.bold, false, false, 0});
       out << para("Normal", runs);
     } else if (const auto* tb = std::get_if<Table>(&block)) {
-      table(out, *tb, textW, (doc.landscape ? kPageW : kPageH) - kTop - kBottom);
+      table(out, *tb, textW, (landscape ? kPageW : kPageH) - kTop - kBottom);
     } else if (std::holds_alternative<Chart>(block)) {
       chartPicture(out, ++charts, textW);
-    } else if (std::holds_alternative<PageBreak>(block)) {
-      out << "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+    } else if (const auto* pb = std::get_if<PageBreak>(&block)) {
+      if (pb->landscape) {
+        // A new section (it starts on a new page): the pages so far keep their orientation, those after
+        // it are turned or upright.
+        out << "<w:p><w:pPr>" << sectionXml(landscape) << "</w:pPr></w:p>";
+        landscape = *pb->landscape;
+        textW = textWidth(landscape);
+      } else {
+        out << "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+      }
     }
   }
-  out << "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>";
-  if (doc.landscape)
-    out << "<w:pgSz w:w=\"" << kPageH << "\" w:h=\"" << kPageW << "\" w:orient=\"landscape\"/>";
-  else
-    out << "<w:pgSz w:w=\"" << kPageW << "\" w:h=\"" << kPageH << "\"/>";
-  out << "<w:pgMar w:top=\"" << kTop << "\" w:right=\"" << kRight << "\" w:bottom=\"" << kBottom
-      << "\" w:left=\"" << kLeft << "\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
-      << "</w:sectPr></w:body></w:document>";
+  out << sectionXml(landscape) << "</w:body></w:document>";
   return out.str();
 }
 

@@ -131,9 +131,11 @@ void tableHead(std::ostream& out, const Table& t, const std::vector<double>& wid
     for (const auto& row : t.header) {
       out << "<tr>";
       for (const auto& c : row) {
+        if (c.rowSpan == 0) continue;  // under a cell merged with it
         out << "<th";
         if (c.span > 1) out << " colspan=\"" << c.span << "\"";
-        out << ">" << htmlEscape(c.text) << "</th>";
+        if (c.rowSpan > 1) out << " rowspan=\"" << c.rowSpan << "\"";
+        out << ">" << (c.italic ? "<i>" : "") << htmlEscape(c.text) << (c.italic ? "</i>" : "") << "</th>";
       }
       // The photo frame of a member's card: one cell beside every row.
       if (!t.photo.empty() && &row == &t.header.front())
@@ -152,9 +154,14 @@ void bodyRow(std::ostream& out, const Table& t, const TableRow& row) {
   out << (row.total ? "<tr class=\"total\">" : "<tr>");
   const char* bold = row.total ? "<b>" : "";
   const char* unbold = row.total ? "</b>" : "";
-  for (size_t i = 0; i < row.cells.size(); ++i)
-    out << "<td" << alignClass(t.alignOf(i)) << ">" << bold << htmlEscape(row.cells[i].text) << unbold
-        << "</td>";
+  for (size_t i = 0; i < row.cells.size(); ++i) {
+    const Cell& c = row.cells[i];
+    out << "<td" << alignClass(t.alignOf(i));
+    if (c.indent > 0) out << " style=\"padding-left: " << 10 * c.indent << "pt\"";
+    const bool b = !row.total && c.bold;
+    out << ">" << bold << (b ? "<b>" : "") << (c.italic ? "<i>" : "") << htmlEscape(c.text)
+        << (c.italic ? "</i>" : "") << (b ? "</b>" : "") << unbold << "</td>";
+  }
   out << "</tr>\n";
 }
 
@@ -301,7 +308,8 @@ void svgChart(std::ostream& page, const Chart& c, const char* breakBefore) {
 void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& options) {
   out << "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
       << htmlEscape(doc.title) << "</title>\n<style>\n"
-      << kStyle << (doc.landscape ? "@page { size: A4 landscape; }\n" : "");
+      << kStyle << (doc.landscape ? "@page { size: A4 landscape; }\n" : "")
+      << "@page turned { size: A4 landscape; }\n";
   // A dense table's size also for every cell: LibreOffice reads rules for a tag but not for a tag in a class
   // (the other tables' cells have their own rules, which browsers prefer; in LibreOffice 13 points). Its
   // lines in LibreOffice: 0.95 of the font's single spacing (LibreOffice reads 1.15 as 1.15 times the font's
@@ -313,6 +321,7 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
   out << "</style>\n</head>\n<body>\n";
   if (doc.header) header(out, *doc.header);
   bool breakNext = false;
+  bool turned = false;  // in a division of turned pages
   const auto brk = [&breakNext]() {
     const char* b = breakNext ? kBreakBefore : "";
     breakNext = false;
@@ -354,10 +363,18 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
         svgChart(out, *c, brk());
       else
         table(out, chartTable(*c), doc.landscape, brk());
-    } else if (std::holds_alternative<PageBreak>(block)) {
+    } else if (const auto* pb = std::get_if<PageBreak>(&block)) {
       breakNext = true;
+      // Pages turned from here (a browser's print; named pages): the blocks after it in a division of its
+      // own.
+      if (pb->landscape && *pb->landscape != turned) {
+        if (turned) out << "</div>\n";
+        if (*pb->landscape) out << "<div style=\"page: turned\">\n";
+        turned = *pb->landscape;
+      }
     }
   }
+  if (turned) out << "</div>\n";
   out << "</body>\n</html>\n";
 }
 

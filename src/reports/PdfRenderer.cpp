@@ -115,8 +115,8 @@ class PdfWriter : public pdf::PdfPen {
         table(*tb);
       else if (const auto* c = std::get_if<Chart>(&b))
         chart(*c);
-      else if (std::holds_alternative<PageBreak>(b))
-        newPage();
+      else if (const auto* pb = std::get_if<PageBreak>(&b))
+        newPage(pb->landscape);
     }
     finishPage();
     if (counting_) return page_;
@@ -207,10 +207,18 @@ class PdfWriter : public pdf::PdfPen {
     }
   }
 
-  void newPage() {
+  // Starts a new page, turned (A4 landscape) or upright from here on when `landscape` says so.
+  void newPage(std::optional<bool> landscape = std::nullopt) {
     finishPage();
     if (!counting_) cairo_show_page(cr_);
     ++page_;
+    if (landscape && *landscape != (pageW_ > pageH_)) {
+      std::swap(pageW_, pageH_);
+      right_ = pageW_ - mm(15);
+      bottom_ = pageH_ - mm(20);
+      if (cairo_surface_get_type(surface_) == CAIRO_SURFACE_TYPE_PDF)
+        cairo_pdf_surface_set_size(surface_, pageW_, pageH_);
+    }
     y_ = top_;
   }
 
@@ -363,10 +371,11 @@ class PdfWriter : public pdf::PdfPen {
   // A dense table (the register): 7 points, tight lines and padding.
   static constexpr double kDenseSize = 7, kDensePadX = 2.5, kDensePadY = 0.7, kDenseSpacing = 0.9;
 
-  Style cellStyle(bool bold, Align a) const {
+  Style cellStyle(bool bold, Align a, bool italic = false) const {
     Style st;
     st.size = tableSize_;
     st.bold = bold;
+    st.italic = italic;
     st.spacing = dense_ ? kDenseSpacing : 0;
     st.align = a == Align::Right    ? PANGO_ALIGN_RIGHT
                : a == Align::Center ? PANGO_ALIGN_CENTER
@@ -413,9 +422,13 @@ class PdfWriter : public pdf::PdfPen {
   struct RowLayout {
     std::vector<Layout> cells;
     std::vector<double> x, w;
+    std::vector<double> dx;    // the text's indent in its cell
+    std::vector<int> rows;     // header rows each cell covers (0: under a merged cell, not drawn)
+    std::vector<double> need;  // the height each cell's text needs, padding included
     double height = 0;
     bool total = false;
   };
+  static constexpr double kIndentStep = 10;  // points per step of a cell's indent
 
   RowLayout layoutRow(const std::vector<Cell>& cells, const std::vector<double>& widths, const Table& t,
                       bool isHeader, bool bold) {
@@ -429,11 +442,20 @@ class PdfWriter : public pdf::PdfPen {
       const size_t span = isHeader ? size_t(cell.span) : 1;
       for (size_t k = 0; k < span && c + k < widths.size(); ++k) w += widths[c + k];
       const Align a = isHeader ? Align::Center : t.alignOf(c);
-      Layout l = layout(escape(cell.text), cellStyle(bold, a), w - 2 * padX_);
-      r.height = std::max(r.height, heightOf(l.get()) + 2 * padY_);
+      const int rows = isHeader ? std::max(cell.rowSpan, 0) : 1;
+      const double dx = cell.indent * kIndentStep;
+      Layout l = rows == 0 ? Layout(nullptr)
+                           : layout(escape(cell.text), cellStyle(bold || cell.bold, a, cell.italic),
+                                    w - 2 * padX_ - dx);
+      const double need = l ? heightOf(l.get()) + 2 * padY_ : 0;
+      // (A cell merged with the rows under it makes room in them: headRows.)
+      if (rows <= 1) r.height = std::max(r.height, need);
       r.cells.push_back(std::move(l));
       r.x.push_back(x);
       r.w.push_back(w);
+      r.dx.push_back(dx);
+      r.rows.push_back(rows);
+      r.need.push_back(need);
       x += w;
       c += span;
     }
@@ -441,10 +463,56 @@ class PdfWriter : public pdf::PdfPen {
     while (c < widths.size()) {
       r.cells.emplace_back(nullptr);
       r.x.push_back(x);
-      r.w.push_back(widths[c]);
-      x += widths[c++];
+      r.w.push_back(widths[c++]);
+      r.dx.push_back(0);
+      r.rows.push_back(1);
+      r.need.push_back(0);
+      x += r.w.back();
     }
     return r;
+  }
+
+  // The header rows of a table laid out: a cell merged with the rows under it taller than they are makes
+  // the last of them taller.
+  std::vector<RowLayout> headRows(const Table& t, const std::vector<double>& widths) {
+    std::vector<RowLayout> head;
+    for (const auto& row : t.header) head.push_back(layoutRow(row, widths, t, true, true));
+    for (size_t i = 0; i < head.size(); ++i)
+      for (size_t j = 0; j < head[i].rows.size(); ++j) {
+        const size_t last = std::min(head.size(), i + size_t(head[i].rows[j])) - 1;
+        if (head[i].rows[j] <= 1) continue;
+        double h = 0;
+        for (size_t k = i; k <= last; ++k) h += head[k].height;
+        if (h < head[i].need[j]) head[last].height += head[i].need[j] - h;
+      }
+    return head;
+  }
+
+  double headHeight(const Table& t, const std::vector<double>& widths) {
+    double h = 0;
+    for (const auto& r : headRows(t, widths)) h += r.height;
+    return h;
+  }
+
+  // Draws the header rows, a merged cell over the rows it covers.
+  void drawHead(const std::vector<RowLayout>& head) {
+    if (counting_) {
+      for (const auto& r : head) y_ += r.height;
+      return;
+    }
+    cairo_set_line_width(cr_, 0.6);
+    for (size_t i = 0; i < head.size(); ++i) {
+      const RowLayout& r = head[i];
+      for (size_t j = 0; j < r.cells.size(); ++j) {
+        if (r.rows[j] == 0) continue;
+        double h = 0;
+        for (size_t k = i; k < head.size() && k < i + size_t(r.rows[j]); ++k) h += head[k].height;
+        cairo_rectangle(cr_, r.x[j], y_, r.w[j], h);
+        cairo_stroke(cr_);
+        if (r.cells[j]) draw(r.cells[j].get(), r.x[j] + padX_, y_ + (h - heightOf(r.cells[j].get())) / 2);
+      }
+      y_ += r.height;
+    }
   }
 
   void drawRow(const RowLayout& r, bool borders = true) {
@@ -460,7 +528,7 @@ class PdfWriter : public pdf::PdfPen {
       }
       if (!r.cells[i]) continue;
       const double h = heightOf(r.cells[i].get());
-      draw(r.cells[i].get(), r.x[i] + padX_, y_ + (r.height - h) / 2);
+      draw(r.cells[i].get(), r.x[i] + padX_ + r.dx[i], y_ + (r.height - h) / 2);
     }
     y_ += r.height;
   }
@@ -481,13 +549,11 @@ class PdfWriter : public pdf::PdfPen {
     const std::vector<TableRow>& rows = t.rowSource ? sourcePlans_->at(&t).first : t.rows;
     if (t.rowCount() <= kShortTable) {
       // A short table (a dozen rows) goes whole onto one page when it can.
-      double h = captionHeight(t);
-      for (const auto& row : t.header) h += layoutRow(row, widths, t, true, true).height;
+      double h = captionHeight(t) + headHeight(t, widths);
       for (const auto& row : rows) h += layoutRow(row.cells, widths, t, false, row.total).height;
       if (h <= bottom_ - top_) return h;
     }
-    double h = captionHeight(t);
-    for (const auto& row : t.header) h += layoutRow(row, widths, t, true, true).height;
+    double h = captionHeight(t) + headHeight(t, widths);
     // A borderless layout table (the closing block) is kept on one page; a table of figures may break after
     // its second row.
     for (size_t i = 0; i < rows.size() && (i < 2 || t.borderless); ++i)
@@ -522,15 +588,14 @@ class PdfWriter : public pdf::PdfPen {
     y_ += 4;
     ensure(tableLead(t));
     const auto widths = columnWidths(t);
-    std::vector<RowLayout> head;
-    for (const auto& row : t.header) head.push_back(layoutRow(row, widths, t, true, true));
+    const std::vector<RowLayout> head = headRows(t, widths);
     const bool caption = !t.caption.empty() && core::toUpper(t.caption) != repeatedCaption_;
     if (caption) {
       Layout c = captionLayout(t.caption);
       draw(c.get(), left_, y_);
       y_ += heightOf(c.get()) + 3;
     }
-    for (const auto& h : head) drawRow(h);
+    drawHead(head);
     double headH = 0;
     for (const auto& h : head) headH += h.height;
     // The rows as they come (from the register for a row source), each kept with what must follow it.
@@ -543,7 +608,7 @@ class PdfWriter : public pdf::PdfPen {
                                        bottom_ - top_ - headH);
       if (y_ + need > bottom_ && y_ > top_ + headH + 0.5) {
         newPage();
-        for (const auto& h : head) drawRow(h);
+        drawHead(head);
       }
       drawRow(r, !t.borderless);
     });

@@ -19,6 +19,7 @@
 #include "reports/ReportDocument.h"
 #include "reports/ReportOrigins.h"
 #include "reports/ReportTemplate.h"
+#include "reports/StatisticsLayout.h"
 #include "reports/StatisticsXlsx.h"
 #include "reports/SupplementDocument.h"
 #include "reports/TableCsv.h"
@@ -247,7 +248,9 @@ Document reportDocument(const FrozenReport& r) {
     }
   } else if (r.model) {
     try {
+      // The statistics templates: the official grid of each (StatisticsLayout), as in the workbook.
       doc = r.model->name == "file-supplement" ? supplementDocument(*r.model, r.committee, r.templateFolder)
+            : isStatisticsModel(*r.model)      ? statisticsDocument(*r.model, r.committee, r.templateFolder)
                                                : modelDocument(*r.model, r.committee, r.templateFolder);
     } catch (const TemplateError& e) {
       throw core::DataError(e.what());

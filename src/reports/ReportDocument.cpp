@@ -81,7 +81,7 @@ DocumentHeader partyHeader(const core::CommitteeInfo& committee) {
   return h;
 }
 
-std::vector<Block> closingBlocks(const core::CommitteeInfo& c) {
+std::vector<std::string> recipientLines(const core::CommitteeInfo& c) {
   std::vector<std::string> recipients;
   for (size_t start = 0; start < c.recipients.size();) {
     size_t end = c.recipients.find('\n', start);
@@ -89,6 +89,11 @@ std::vector<Block> closingBlocks(const core::CommitteeInfo& c) {
     if (end > start) recipients.push_back(c.recipients.substr(start, end - start));
     start = end + 1;
   }
+  return recipients;
+}
+
+std::vector<Block> closingBlocks(const core::CommitteeInfo& c) {
+  const std::vector<std::string> recipients = recipientLines(c);
   Table t;
   t.borderless = true;
   t.align = {Align::Left, Align::Center};

@@ -13,6 +13,8 @@ namespace dangbo::reports {
 /// The header block of a party document for a report of the committee (number "Số ...-BC/ĐU", place and
 /// date left to be filled in by hand).
 DocumentHeader partyHeader(const core::CommitteeInfo& committee);
+/// The recipients of the committee's settings, a line each ("- Ban Tổ chức Tỉnh ủy;").
+std::vector<std::string> recipientLines(const core::CommitteeInfo& committee);
 /// The closing block of every document: the recipients ("Nơi nhận:" and one line each) on the left, the
 /// signature on the right ("T/M BAN CHẤP HÀNH", the signer's title, room to sign, the name), from the
 /// committee's settings, as a borderless two-column table.

@@ -10,6 +10,7 @@
 
 #include "../services/AdmissionTestData.h"
 #include "DocumentFiles.h"
+#include "StatisticsFixture.h"
 #include "reports/ReportCatalog.h"
 #include "services/Register.h"
 
@@ -18,30 +19,6 @@ using services::Actor;
 using test::admission::d;
 
 namespace {
-
-// A register of four members, one Ê Đê (code 12 of 1979: row 11 of template 4, whose 11 and 12 are swapped).
-struct FourMembers : test::admission::OneCell {
-  void add(const std::string& code, const char* gender, const char* ethnicity, const char* religion, int born,
-           core::Date admitted, std::optional<core::Date> official) {
-    core::Member m;
-    std::tie(m.code, m.fullName, m.gender, m.ethnicity, m.religion) =
-        std::tuple{code, "Quàng Văn " + code, gender, ethnicity, religion};
-    std::tie(m.birthDate, m.admittedOn, m.ceremonyOn, m.officialOn) =
-        std::tuple{core::PartialDate::make(born, 3, 1), admitted, admitted, official};
-    services::addMember(*s, Actor::localOffice(), m, "CB01", "");
-  }
-  FourMembers() {
-    auto info = s->committee();
-    info.superior = "Đảng bộ tỉnh Sơn La";
-    info.executive = "Đảng ủy xã Thử";
-    s->saveCommittee(Actor::localOffice(), info);
-    add("N1", "nam", "03", "Không", 1981, d(2010, 2, 10), d(2011, 2, 10));
-    add("N2", "nu", "01", "Không", 1999, d(2024, 4, 1), std::nullopt);
-    add("N3", "nu", "03", "Tin lành", 1996, d(2025, 6, 1), std::nullopt);
-    add("N4", "nam", "12", "Công giáo", 1952, d(2001, 1, 1), d(2002, 1, 1));
-    services::recordAction(*s, Actor::localOffice(), "N4", {"deceased", d(2025, 8, 1), "", "", "", ""});
-  }
-};
 
 std::string unescape(std::string s) {
   for (const auto& [from, to] : std::map<std::string, std::string>{
@@ -141,7 +118,7 @@ std::string formatCode(const std::string& styles, const std::string& style) {
 }  // namespace
 
 TEST_CASE("statistics xlsx: the official layout, the planted figures as numbers, the percent as 0.0%") {
-  FourMembers p;
+  test::FourMembers p;
   reports::ReportRequest q{"statistics", d(2025, 1, 1), d(2025, 12, 31), d(2025, 12, 31)};
   const auto r = reports::makeReport(*p.s, Actor::localOffice(), q);
   const auto file = p.dir / "bieu.xlsx";
