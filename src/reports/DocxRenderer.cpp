@@ -4,11 +4,16 @@
 #include "reports/PdfRenderer.h"
 #include "reports/TableLayout.h"
 
+#include <unistd.h>
 #include <zip.h>
+
+#include <cstdlib>
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -78,7 +83,7 @@ const char* jcOf(Align a) {
   }
 }
 
-void headerBlock(std::ostringstream& out, const DocumentHeader& h, int textW) {
+void headerBlock(std::ostream& out, const DocumentHeader& h, int textW) {
   const int leftW = textW * 44 / 100, rightW = textW - leftW;
   out << "<w:tbl><w:tblPr><w:tblW w:w=\"" << textW << "\" w:type=\"dxa\"/><w:tblBorders>"
       << "<w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/>"
@@ -158,7 +163,7 @@ std::string photoCell(const Table& t, bool first) {
 }
 
 // The table's properties and grid, and its header rows.
-void tableStart(std::ostringstream& out, const Table& t, const DocxColumns& plan, int textW) {
+void tableStart(std::ostream& out, const Table& t, const DocxColumns& plan, int textW) {
   const auto& widths = plan.widths;
   out << "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" << textW
       << "\" w:type=\"dxa\"/><w:tblBorders>";
@@ -186,44 +191,45 @@ void tableStart(std::ostringstream& out, const Table& t, const DocxColumns& plan
   }
 }
 
-// Rows [first, last) of the table's body.
-void tableRows(std::ostringstream& out, const Table& t, const DocxColumns& plan, size_t first, size_t last) {
+// Row `r` (from 0) of the table's body.
+void tableRow(std::ostream& out, const Table& t, const DocxColumns& plan, const TableRow& row, size_t r) {
   const auto& widths = plan.widths;
-  for (size_t r = first; r < last; ++r) {
-    const auto& row = t.rows[r];
-    out << "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
-    for (size_t c = 0; c < widths.size(); ++c) {
-      const Cell empty;
-      out << cellXml(c < row.cells.size() ? row.cells[c] : empty, widths[c], jcOf(t.alignOf(c)), row.total,
-                     false, plan.halfPoints, t.dense);
-    }
-    if (!t.photo.empty()) out << photoCell(t, t.header.empty() && r == 0);
-    out << "</w:tr>";
+  out << "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
+  for (size_t c = 0; c < widths.size(); ++c) {
+    const Cell empty;
+    out << cellXml(c < row.cells.size() ? row.cells[c] : empty, widths[c], jcOf(t.alignOf(c)), row.total,
+                   false, plan.halfPoints, t.dense);
   }
+  if (!t.photo.empty()) out << photoCell(t, t.header.empty() && r == 0);
+  out << "</w:tr>";
 }
 
-void table(std::ostringstream& out, const Table& t, int textW, int pageH) {
+void table(std::ostream& out, const Table& t, int textW, int pageH) {
   const DocxColumns plan = columnWidths(t, t.photo.empty() ? textW : textW - kPhotoW, pageH);
   if (!t.caption.empty()) out << para("Caption", run(keepLastWordsTogether(t.caption)));
   // The closing block stands apart from the last paragraph, as in the PDF.
   if (t.borderless && t.caption.empty()) out << para("AfterTable", "");
-  if (t.dense && !t.rows.empty()) {
+  if (t.dense && t.rowCount() > 0) {
     // One table a page, each under its own header rows (LibreOffice lays out one table of 5.000 rows in more
-    // than ten minutes, tables of a page in seconds); a paragraph of a point starts each next page.
-    bool first = true;
+    // than ten minutes, tables of a page in seconds); a paragraph of a point starts each next page. The rows
+    // are written as they are read (those of a row source are never held whole), cut into pages as
+    // densePageRows does.
     std::vector<double> widths;
     for (int w : plan.widths) widths.push_back(w / 20.0);
-    for (const auto& [from, to] :
-         densePageRows(t, widths, plan.margin / 10.0, plan.halfPoints / 2.0, pageH / 20.0)) {
-      if (!first) out << "<w:p><w:pPr><w:pStyle w:val=\"PageTable\"/></w:pPr></w:p>";
-      first = false;
-      tableStart(out, t, plan, textW);
-      tableRows(out, t, plan, from, to);
-      out << "</w:tbl>";
-    }
+    PageCutter cut = densePageCutter(t, widths, plan.margin / 10.0, plan.halfPoints / 2.0, pageH / 20.0);
+    size_t r = 0;
+    tableStart(out, t, plan, textW);
+    t.forEachRow([&](const TableRow& row) {
+      if (cut.add(row)) {
+        out << "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"PageTable\"/></w:pPr></w:p>";
+        tableStart(out, t, plan, textW);
+      }
+      tableRow(out, t, plan, row, r++);
+    });
+    out << "</w:tbl>";
   } else {
     tableStart(out, t, plan, textW);
-    tableRows(out, t, plan, 0, t.rows.size());
+    for (size_t r = 0; r < t.rows.size(); ++r) tableRow(out, t, plan, t.rows[r], r);
     out << "</w:tbl>";
   }
   // Word needs a paragraph between two tables; it also gives the space after one.
@@ -231,7 +237,7 @@ void table(std::ostringstream& out, const Table& t, int textW, int pageH) {
 }
 
 // A chart as an inline picture (chartN.png, relationship rIdChartN), centred, with its title as a caption.
-void chartPicture(std::ostringstream& out, size_t n, int textW) {
+void chartPicture(std::ostream& out, size_t n, int textW) {
   constexpr long kEmuPerPoint = 12700;
   double w = kChartW, h = kChartH;
   if (w * 20 > textW) {
@@ -273,8 +279,9 @@ std::string sectionXml(bool landscape) {
   return out.str();
 }
 
-std::string documentXml(const Document& doc) {
-  std::ostringstream out;
+}  // namespace
+
+void writeDocxDocument(std::ostream& out, const Document& doc) {
   bool landscape = doc.landscape;  // the section's pages
   int textW = textWidth(landscape);
   out << kXmlDecl << "<w:document xmlns:w=\"" << kW << "\" xmlns:r=\"" << kR
@@ -310,6 +317,13 @@ std::string documentXml(const Document& doc) {
     }
   }
   out << sectionXml(landscape) << "</w:body></w:document>";
+}
+
+namespace {
+
+std::string documentXml(const Document& doc) {
+  std::ostringstream out;
+  writeDocxDocument(out, doc);
   return out.str();
 }
 
@@ -421,7 +435,9 @@ std::string footerXml() {
 
 }  // namespace
 
-std::map<std::string, std::string> docxParts(const Document& doc) {
+namespace {
+// Every part of the package but word/document.xml.
+std::map<std::string, std::string> docxFrame(const Document& doc) {
   std::map<std::string, std::string> parts;
   parts["[Content_Types].xml"] =
       std::string(kXmlDecl) +
@@ -472,14 +488,20 @@ std::map<std::string, std::string> docxParts(const Document& doc) {
       "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
       "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" +
       xml(doc.title) + "</dc:title><dc:creator>dangbo</dc:creator></cp:coreProperties>";
-  parts["word/document.xml"] = documentXml(doc);
   parts["word/styles.xml"] = stylesXml();
   parts["word/footer1.xml"] = footerXml();
   return parts;
 }
+}  // namespace
+
+std::map<std::string, std::string> docxParts(const Document& doc) {
+  auto parts = docxFrame(doc);
+  parts["word/document.xml"] = documentXml(doc);
+  return parts;
+}
 
 void writeZip(const std::filesystem::path& out, const std::map<std::string, std::string>& parts,
-              const std::string& first) {
+              const std::string& first, const std::map<std::string, std::filesystem::path>& files) {
   int error = 0;
   zip_t* z = zip_open(out.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
   if (!z) {
@@ -489,8 +511,12 @@ void writeZip(const std::filesystem::path& out, const std::map<std::string, std:
     zip_error_fini(&e);
     throw std::runtime_error("cannot write " + out.string() + ": " + msg);
   }
-  auto add = [&](const std::string& name, const std::string& data) {
-    zip_source_t* src = zip_source_buffer(z, data.data(), data.size(), 0);
+  auto add = [&](const std::string& name) {
+    zip_source_t* src = nullptr;
+    if (auto it = parts.find(name); it != parts.end())
+      src = zip_source_buffer(z, it->second.data(), it->second.size(), 0);
+    else
+      src = zip_source_file(z, files.at(name).c_str(), 0, -1);  // read while the zip is closed
     if (!src || zip_file_add(z, name.c_str(), src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
       if (src) zip_source_free(src);
       const std::string msg = zip_strerror(z);
@@ -498,9 +524,12 @@ void writeZip(const std::filesystem::path& out, const std::map<std::string, std:
       throw std::runtime_error("cannot write " + out.string() + ": " + msg);
     }
   };
-  if (auto it = parts.find(first); it != parts.end()) add(it->first, it->second);
-  for (const auto& [name, data] : parts)
-    if (name != first) add(name, data);
+  std::set<std::string> names;
+  for (const auto& part : parts) names.insert(part.first);
+  for (const auto& part : files) names.insert(part.first);
+  if (names.count(first)) add(first);
+  for (const auto& name : names)
+    if (name != first) add(name);
   if (zip_close(z) < 0) {
     const std::string msg = zip_strerror(z);
     zip_discard(z);
@@ -509,7 +538,35 @@ void writeZip(const std::filesystem::path& out, const std::map<std::string, std:
 }
 
 void renderDocx(const std::filesystem::path& out, const Document& doc) {
-  writeZip(out, docxParts(doc));
+  bool streamed = false;
+  for (const auto* t : doc.tables()) streamed = streamed || bool(t->rowSource);
+  if (!streamed) {
+    writeZip(out, docxParts(doc));
+    return;
+  }
+  // A table reading its rows as they are written (the register of a province): word/document.xml goes to a
+  // private temporary file beside `out` (0600, removed after) a row at a time, and libzip compresses it from
+  // there, so that neither the rows nor the document are held in memory.
+  std::string name = out.string() + ".document-XXXXXX";
+  const int fd = mkstemp(name.data());
+  if (fd < 0) throw std::runtime_error("cannot write " + out.string() + ": no temporary file");
+  ::close(fd);
+  const std::filesystem::path body = name;
+  try {
+    {
+      std::ofstream xmlOut(body, std::ios::binary | std::ios::trunc);
+      writeDocxDocument(xmlOut, doc);
+      xmlOut.close();
+      if (!xmlOut) throw std::runtime_error("cannot write " + out.string() + ": " + body.string());
+    }
+    writeZip(out, docxFrame(doc), "[Content_Types].xml", {{"word/document.xml", body}});
+  } catch (...) {
+    std::error_code ec;
+    std::filesystem::remove(body, ec);
+    throw;
+  }
+  std::error_code ec;
+  std::filesystem::remove(body, ec);
 }
 
 }  // namespace dangbo::reports

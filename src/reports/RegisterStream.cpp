@@ -127,10 +127,8 @@ void writeRegisterReportFile(const std::filesystem::path& out, services::Service
   writeDocumentFile(
       out,
       [&] {
-        Document doc = registerDocument(s, actor, asOf, progress);
-        if (fmt == "docx") doc.fillRows();  // PDF and XLSX read the rows as they write them
-        return doc;
-      },
+        return registerDocument(s, actor, asOf, progress);
+      },  // every file reads the rows as it writes them
       [&](std::ostream& o) { writeRegisterText(o, registerDocument(s, actor, asOf, progress), fmt); }, fmt,
       progress);
 }

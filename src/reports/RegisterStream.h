@@ -32,9 +32,8 @@ std::vector<std::string> registerRowTexts(const services::RegisterEntry& e, int 
 Document registerDocument(services::Services& s, const services::Actor& actor, const core::Date& asOf,
                           core::Progress* progress = nullptr);
 
-/// True for the text formats the register is written in as it is read (html, csv). Of the files, PDF and
-/// XLSX read the rows as they write them too (writeRegisterReportFile); DOCX lays out the whole document, its
-/// rows read first.
+/// True for the text formats the register is written in as it is read (html, csv). The files (PDF, XLSX and
+/// DOCX) read the rows as they write them too (writeRegisterReportFile).
 bool registerStreams(const std::string& format);
 
 /// Writes the register report in html or csv as writeReport does, reading the rows as they are written.

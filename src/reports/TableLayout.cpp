@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <string_view>
 #include <unordered_map>
 
 namespace dangbo::reports {
@@ -259,6 +260,9 @@ double denseRowsLines(double room, double lineHeight, double rowExtra) {
 }
 
 int wrappedLines(const std::string& text, bool bold, double size, double width, const MeasureText& measure) {
+  // Most cells fit their column on one line: measured whole, their words need not be set one by one (the
+  // whole is at least as wide as the words and single spaces between them; a little is spared for rounding).
+  if (measure(text, bold, size).natural <= width - 1e-6) return 1;
   const double space = measure(" ", bold, size).natural;
   int lines = 1;
   double used = -1;  // the current line's width; -1: nothing on it yet
@@ -378,7 +382,13 @@ MeasureText pangoMeasure() {
     cairo_surface_t* surface = nullptr;
     cairo_t* cr = nullptr;
     PangoContext* ctx = nullptr;
-    std::unordered_map<std::string, double> words[2];  // regular, bold
+    // Looked up by a string_view, without a string made for each word.
+    struct Hash {
+      using is_transparent = void;
+      size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
+    };
+    std::unordered_map<std::string, double, Hash, std::equal_to<>> words[2];  // regular, bold
+    std::string key;                                                          // the word being looked up
     State() {
       surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 4);
       cr = cairo_create(surface);
@@ -415,16 +425,18 @@ MeasureText pangoMeasure() {
   // Each word (mostly a syllable, so few of them) is measured once; a text is its words and its spaces.
   return [state](const std::string& text, bool bold, double size) {
     auto& cache = state->words[bold ? 1 : 0];
-    auto widthOf = [&](const std::string& word) {
-      auto it = cache.find(word);
+    std::string& key = state->key;
+    auto widthOf = [&](std::string_view word) {
+      // Times New Roman's (Liberation Serif's) figures all have the width of a "0" and are not kerned: a
+      // register's numbers and dates, words seen once, are measured as their shape ("00/00/0000"), so that
+      // a province's register measures a few of them, not millions.
+      key.assign(word);
+      for (char& ch : key)
+        if (ch >= '1' && ch <= '9') ch = '0';
+      auto it = cache.find(std::string_view(key));
       if (it == cache.end()) {
-        // A register's numbers and dates are words seen once: they are measured, not kept, and the cache is
-        // bounded (a width measured again is the same), so that a province's register does not keep
-        // millions of them.
-        if (std::any_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-          return state->width(word, bold, kReferenceSize);
-        if (cache.size() >= kWordCache) cache.clear();
-        it = cache.emplace(word, state->width(word, bold, kReferenceSize)).first;
+        if (cache.size() >= kWordCache) cache.clear();  // bounded (a width measured again is the same)
+        it = cache.emplace(key, state->width(key, bold, kReferenceSize)).first;
       }
       return it->second;
     };
@@ -437,7 +449,7 @@ MeasureText pangoMeasure() {
       else
         ++spaces;
       if (end > start) {
-        const double w = widthOf(text.substr(start, end - start));
+        const double w = widthOf(std::string_view(text).substr(start, end - start));
         e.word = std::max(e.word, w);
         e.natural += w;
       }

@@ -12,6 +12,7 @@
 #include "../TestUtil.h"
 #include "DocumentFiles.h"
 #include "exchange/Xlsx.h"
+#include "reports/DocxRenderer.h"
 #include "reports/HtmlRenderer.h"
 #include "reports/RegisterStream.h"
 #include "reports/ReportCatalog.h"
@@ -95,8 +96,8 @@ TEST_CASE("register streamed: the same bytes as the report made whole, for the o
         CHECK(streamed(*s, *actor, asOf, fmt) == expected);
       }
     }
-    // The files: PDF and XLSX read the rows as they write them, DOCX lays out the whole document; each holds
-    // what the report made whole gives.
+    // The files: PDF, XLSX and DOCX read the rows as they write them; each holds what the report made whole
+    // gives.
     for (const char* fmt : {"xlsx", "docx", "pdf"}) {
       CAPTURE(fmt);
       const auto a = dir / (std::string("whole.") + fmt), b = dir / (std::string("streamed.") + fmt);
@@ -211,5 +212,42 @@ TEST_CASE("register streamed: the writers write each row before they ask for the
     CHECK(readings == 1);
     CHECK(written == rows);
     CHECK(csv.str().find("3000,Đảng viên số 3000,") != std::string::npos);
+  }
+  SUBCASE("docx reads them twice (to size the columns, then to write them) and writes as it reads") {
+    std::ostringstream xml;
+    out = &xml;
+    reports::writeDocxDocument(xml, doc);
+    CHECK(readings == 2);
+    CHECK(written == rows);
+    CHECK(xml.str().find(">Đảng viên số 3000<") != std::string::npos);
+    // A table a page: more than one, each under its header row.
+    const auto count = [&](const std::string& what) {
+      size_t n = 0;
+      for (size_t at = xml.str().find(what); at != std::string::npos; at = xml.str().find(what, at + 1)) ++n;
+      return n;
+    };
+    CHECK(count("<w:tbl>") > 20);
+    CHECK(count("<w:tbl>") == count("<w:tblHeader/>"));
+    // The same part as the rows held in the table, and as docxParts gives.
+    reports::Document held = doc;
+    held.fillRows();
+    std::ostringstream again;
+    reports::writeDocxDocument(again, held);
+    CHECK(again.str() == xml.str());
+    CHECK(reports::docxParts(held).at("word/document.xml") == xml.str());
+    // The file: document.xml unzipped as written, its temporary file gone.
+    TempDir dir;
+    readings = 0;
+    std::ostringstream sink;
+    out = &sink;
+    reports::renderDocx(dir / "streamed.docx", doc);
+    CHECK(readings == 2);
+    CHECK(test::unzip(dir / "streamed.docx").at("word/document.xml") == xml.str());
+    size_t files = 0;
+    for (const auto& f : std::filesystem::directory_iterator(dir.path())) {
+      CHECK(f.path().filename() == "streamed.docx");
+      ++files;
+    }
+    CHECK(files == 1);
   }
 }
