@@ -53,6 +53,17 @@ TEST_CASE("paper recipients: each paper kind its own list, the settings' list fo
   CHECK(html("transfer-letter").find("- Đồng chí được giới thiệu,") != std::string::npos);
   CHECK(html("badge-proposals").find("- Ban Tổ chức Tỉnh ủy,") != std::string::npos);
   CHECK(html("badge-ceremony").find("- Các chi bộ có đảng viên được trao,") != std::string::npos);
+  // The admission and recognition papers: their own lists, never the congress's.
+  for (const auto& [paper, line] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"admission-decision", "- Như Điều 3,"},
+           {"recognition-decision", "- Như Điều 2,"},
+           {"admission-resolution", "- Chi bộ đề nghị kết nạp,"},
+           {"recognition-resolution", "- Chi bộ đề nghị công nhận,"}}) {
+    CAPTURE(paper);
+    const std::string text = html(paper);
+    CHECK(text.find(line, text.find("Nơi nhận:")) != std::string::npos);
+    CHECK(text.find("Đoàn Chủ tịch Đại hội") == std::string::npos);
+  }
   // A paper whose template lists none: the settings' list.
   const std::string members = html("members");
   CHECK(members.find("- Đoàn Chủ tịch Đại hội,", members.find("Nơi nhận:")) != std::string::npos);
