@@ -96,13 +96,19 @@ PartyAgeView partyAgeOf(Services& s, const Actor& actor, const std::string& memb
   v.firstAdmitted = f.firstAdmitted;
   if (!f.firstAdmitted) return v;
   v.years = core::partyYearsOn(*f.firstAdmitted, f.gaps, on);
+  // The badge the round proposes: the highest milestone reached by `on` above every award; when none is
+  // reached, the next one ahead.
   for (int years : s.ruleBook().intListOn("badge.milestones", on)) {
     const bool awarded = std::any_of(v.awards.begin(), v.awards.end(),
                                      [&](const core::BadgeAward& a) { return a.milestone >= years; });
     if (awarded) continue;
-    v.nextMilestone = years;
-    v.nextMilestoneOn = core::dayPartyAgeReaches(*f.firstAdmitted, f.gaps, years);
-    break;
+    const auto day = core::dayPartyAgeReaches(*f.firstAdmitted, f.gaps, years);
+    const bool reached = day && *day <= on;
+    if (reached || !v.nextMilestone) {
+      v.nextMilestone = years;
+      v.nextMilestoneOn = day;
+    }
+    if (!reached) break;
   }
   return v;
 }

@@ -49,10 +49,11 @@ struct PartyAgeView {
   std::optional<core::Date> firstAdmitted;             ///< the first admission
   std::vector<core::PartyInterruption> interruptions;  ///< the member's own, by start
   int years = 0;                                       ///< full years on the day asked
-  std::optional<int> nextMilestone;                    ///< the next badge milestone not awarded
-  std::optional<core::Date> nextMilestoneOn;           ///< the day party age reaches it
-  std::vector<core::BadgeAward> awards;                ///< badges awarded, by milestone
-  std::vector<core::BadgeRequest> requests;            ///< requests to propose a badge early
+  std::optional<int>
+      nextMilestone;  ///< the badge due (the highest milestone reached, above every award), else the next
+  std::optional<core::Date> nextMilestoneOn;  ///< the day party age reaches it
+  std::vector<core::BadgeAward> awards;       ///< badges awarded, by milestone
+  std::vector<core::BadgeRequest> requests;   ///< requests to propose a badge early
 };
 
 /// The party age of a member on `on` (a secretary: only of their cell).

@@ -142,6 +142,21 @@ TEST_CASE("badge round: a seriously ill member is brought forward by the months 
   CHECK(byCode(services::badgeRound(*fx.s, kOffice, d(2027, 2, 3))).count("DV11") == 0);
 }
 
+TEST_CASE("badge: the member form names the badge the round proposes, the highest reached and not awarded") {
+  Fixture fx;
+  fx.member("DV21", d(1969, 6, 17));  // 57 years on 07/11/2026, never awarded: the round proposes 55
+  fx.member("DV22", d(2000, 3, 1));   // 26 years: the next one, 30 on 01/03/2030
+  const auto round = services::badgeRound(*fx.s, kOffice, d(2026, 11, 7));
+  REQUIRE(byCode(round).count("DV21") == 1);
+  CHECK(byCode(round).at("DV21") == "55 missed 2024-06-17");
+  const auto v = services::partyAgeOf(*fx.s, kOffice, "DV21", d(2026, 11, 7));
+  CHECK(v.nextMilestone == 55);
+  CHECK(v.nextMilestoneOn == d(2024, 6, 17));
+  const auto w = services::partyAgeOf(*fx.s, kOffice, "DV22", d(2026, 11, 7));
+  CHECK(w.nextMilestone == 30);
+  CHECK(w.nextMilestoneOn == d(2030, 3, 1));
+}
+
 TEST_CASE("badge awards: records refused when they do not fit") {
   Fixture fx;
   fx.member("DV01", d(1990, 1, 5));
