@@ -83,7 +83,7 @@ quit_app
 "$app" --db "$db" >"$tmp/app.out" 2>"$tmp/app.err" &
 pid=$!
 mark_state
-wait_state "Đăng nhập" 20 || fail "after the administrator was made, the register did not ask for a login"
+wait_state "Đăng nhập" 40 || fail "after the administrator was made, the register did not ask for a login"
 ok "the register asks for a login"
 kill "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
