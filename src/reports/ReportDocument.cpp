@@ -172,8 +172,9 @@ Document modelDocument(const services::ReportModel& m, const core::CommitteeInfo
     doc.compactHeader = true;
     doc.header->number.clear();
   }
-  // The dues books (S01/ĐP, S02/ĐP) are books too: no document number.
-  if (m.name == "dues" || m.name == "transfer-book") doc.header->number.clear();
+  // The dues books (S01/ĐP, S02/ĐP) are books too, and the member card (2-HSĐV) a form the member fills: no
+  // document number.
+  if (m.name == "dues" || m.name == "transfer-book" || m.name == "party-card") doc.header->number.clear();
   // Resolutions and decisions carry their own kind of number, the one recorded when there is one.
   static const std::map<std::string, const char*> formNumbers = {
       {"admission-decision", core::N_("No. ...-QD/DU")},

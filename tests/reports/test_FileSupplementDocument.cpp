@@ -148,6 +148,8 @@ TEST_CASE("2-HSĐV card: the photo frame (3×4) beside its head in every printed
   test::TempDir dir;
   reports::writeReportFile(dir / "c.pdf", r, "pdf");
   CHECK(test::squeeze(test::pdfText(dir / "c.pdf")).find("Ảnh 3×4") != std::string::npos);
+  // A form of the member's file, not a report: no "Số ...-BC/ĐU" under the committee.
+  CHECK(test::squeeze(test::pdfText(dir / "c.pdf")).find("-BC/") == std::string::npos);
   reports::writeReportFile(dir / "c.docx", r, "docx");
   const std::string xml = test::unzip(dir / "c.docx").at("word/document.xml");
   // One cell merged down the head's six rows (its header and five rows), in a column of its own.
