@@ -14,6 +14,7 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <span>
 #include <sstream>
 #include <thread>
 #include <unordered_map>
@@ -25,6 +26,7 @@
 #include "core/Platform.h"
 #include "core/VietText.h"
 #include "exchange/Csv.h"
+#include "exchange/InputLimits.h"
 #include "exchange/Xlsx.h"
 
 namespace dangbo::exchange {
@@ -319,9 +321,10 @@ class TableReader {
   // About how many rows will come (room is made for them at once).
   void expect(size_t rows) { file_.rows.reserve(rows); }
 
-  // One data row.
-  void row(const std::vector<std::string>& cells, int rowNo) {
-    if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return blankCell(c); })) return;
+  // One data row (cells: std::string or std::string_view).
+  template <class Cells>
+  void row(const Cells& cells, int rowNo) {
+    if (std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return blankCell(c); })) return;
     services::ImportRow row;
     row.row = rowNo;
     for (size_t i = 0; i < cells.size(); ++i) {
@@ -466,6 +469,88 @@ ImportFile readImportTable(const ImportFileSpec& spec, const std::string& source
 
 namespace {
 
+// The cells of a piece of CSV text as parseCsv reads them, each already normalized (normalizeText): an
+// unquoted cell that is already normal is a view into the text itself; a quoted or normalized one is kept in
+// `owned` (a deque: its strings never move). Row r holds cells[ends[r - 1] .. ends[r]).
+struct CsvViews {
+  std::vector<std::string_view> cells;
+  std::vector<size_t> ends;
+  std::deque<std::string> owned;
+};
+
+// Parses `text` (valid UTF-8) into `out` exactly as parseCsv would, then normalizes each cell as the pieces'
+// reader does; throws DataError (with no message: the whole text is then parsed again by parseCsv, which
+// words the problem) where parseCsv would throw.
+void parseCsvViews(std::string_view text, CsvViews& out) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  const size_t n = text.size();
+  size_t i = 0, rowStart = 0;
+  bool rowHasContent = false;
+  auto add = [&](std::string_view v, std::string* made) {
+    if (v.size() > limits::kMaxCellBytes || out.cells.size() - rowStart >= size_t(limits::kMaxColumns))
+      throw DataError(std::string());
+    if (!alreadyNormalUtf8(v)) {
+      out.owned.push_back(core::normalizeText(v));
+      v = out.owned.back();
+    } else if (made) {
+      out.owned.push_back(std::move(*made));
+      v = out.owned.back();
+    }
+    out.cells.push_back(v);
+  };
+  auto endRow = [&] {
+    const bool blank = out.cells.size() - rowStart == 1 && out.cells.back().empty() && !rowHasContent;
+    if (blank)
+      out.cells.pop_back();  // an empty cell's view: nothing was kept for it
+    else
+      out.ends.push_back(out.cells.size());
+    rowStart = out.cells.size();
+    rowHasContent = false;
+  };
+  std::string quoted;
+  for (;;) {
+    if (i < n && text[i] == '"') {
+      rowHasContent = true;
+      quoted.clear();
+      for (++i;; ++i) {
+        if (i >= n) throw DataError(std::string());  // a quote never closed
+        if (text[i] == '"') {
+          if (i + 1 < n && text[i + 1] == '"') {
+            quoted += '"';
+            ++i;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        quoted += text[i];
+        if (quoted.size() > limits::kMaxCellBytes) throw DataError(std::string());
+      }
+      while (i < n && (text[i] == ' ' || text[i] == '\t')) ++i;
+      if (i < n && text[i] != ',' && text[i] != '\r' && text[i] != '\n')
+        throw DataError(std::string());  // text after a closing quote
+      add(quoted, &quoted);
+    } else {
+      const size_t from = i;
+      while (i < n && text[i] != ',' && text[i] != '\r' && text[i] != '\n') ++i;
+      if (i > from) rowHasContent = true;
+      add(text.substr(from, i - from), nullptr);
+    }
+    if (i >= n) {
+      endRow();
+      return;
+    }
+    if (text[i] == ',') {
+      rowHasContent = true;
+      ++i;
+      continue;
+    }
+    if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
+    ++i;
+    endRow();
+  }
+}
+
 // Reads CSV text piece by piece (the parsed cells of one piece at a time), as readImportTable would read
 // the whole table; throws DataError where parsing the whole text would.
 ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, std::string_view text,
@@ -479,19 +564,17 @@ ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, 
   // that made them: neither waits on the other's heap).
   std::mutex mutex;
   std::condition_variable changed;
-  std::deque<CsvTable> ready;
-  std::vector<CsvTable> used;
+  std::deque<CsvViews> ready;
+  std::vector<CsvViews> used;
   std::exception_ptr failure;
   bool finished = false, stop = false;
   std::thread parser([&] {
     try {
       for (size_t k = 0; k < cuts.size(); ++k) {
         const size_t from = k ? cuts[k - 1] : 0;
-        CsvTable t = parseCsv(text.substr(from, cuts[k] - from), source);
-        for (auto& cells : t.rows)
-          for (auto& cell : cells)
-            if (!alreadyNormalUtf8(cell)) cell = core::normalizeText(cell);  // the text is valid UTF-8
-        std::vector<CsvTable> garbage;
+        CsvViews t;
+        parseCsvViews(text.substr(from, cuts[k] - from), t);  // the text is valid UTF-8
+        std::vector<CsvViews> garbage;
         {
           std::unique_lock<std::mutex> lock(mutex);
           changed.wait(lock, [&] { return ready.size() < 2 || stop; });
@@ -529,7 +612,7 @@ ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, 
   int record = 0;
   bool headerSeen = false;
   for (;;) {
-    CsvTable t;
+    CsvViews t;
     {
       std::unique_lock<std::mutex> lock(mutex);
       changed.wait(lock, [&] { return !ready.empty() || finished; });
@@ -541,10 +624,13 @@ ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, 
       ready.pop_front();
     }
     changed.notify_all();
-    for (auto& cells : t.rows) {
+    size_t start = 0;
+    for (const size_t end : t.ends) {
+      const std::span<const std::string_view> cells(t.cells.data() + start, end - start);
+      start = end;
       ++record;
       if (!headerSeen) {
-        reader.header(cells, record);
+        reader.header(std::vector<std::string>(cells.begin(), cells.end()), record);
         headerSeen = true;
       } else {
         reader.row(cells, record);
