@@ -178,9 +178,10 @@ std::string statusEventKind(std::string_view status) {
   return {};
 }
 
-// Evaluates `row` against the register into `out`; the columns of `skip` are taken as empty.
-void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row, Outcome& out,
-              uint64_t skip = 0) {
+// The storage values of the present, non-empty, readable columns of `row` into `out` (reset first), with a
+// problem for each reference or ethnicity that does not resolve; the columns of `skip` are taken as empty.
+void storageValues(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
+                   Outcome& out, uint64_t skip) {
   const ImportFileSpec& spec = *info.spec;
   const size_t n = spec.columns.size();
   out.reset(n);
@@ -190,8 +191,6 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
         importProblem(file.source, row.row, headerOf(file, spec.columns[size_t(k)]), reason));
   };
   auto text = [&](int k) { return (skip >> k) & 1u ? std::string_view() : row.value(size_t(k)); };
-
-  // Storage values of the present, non-empty, readable columns.
   for (int k = 0; k < int(n); ++k) {
     const std::string_view v = text(k);
     if (v.empty() || row.isInvalid(size_t(k))) continue;
@@ -221,6 +220,21 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
       out.set(k, v);
     }
   }
+}
+
+// Evaluates `row` against the register into `out`; the columns of `skip` are taken as empty.
+void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row, Outcome& out,
+              uint64_t skip = 0) {
+  const ImportFileSpec& spec = *info.spec;
+  const size_t n = spec.columns.size();
+  auto problem = [&](int k, const std::string& reason) {
+    out.problems.push_back(
+        importProblem(file.source, row.row, headerOf(file, spec.columns[size_t(k)]), reason));
+  };
+  auto text = [&](int k) { return (skip >> k) & 1u ? std::string_view() : row.value(size_t(k)); };
+
+  // Storage values of the present, non-empty, readable columns.
+  storageValues(ctx, info, file, row, out, skip);
 
   // A target without "Đơn vị cũ" is the committee's own: its origin is "".
   if (info.origin >= 0 && !out.has(info.origin) && !row.isInvalid(size_t(info.origin)))
@@ -694,8 +708,22 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
           write(ctx, info, *file, row, o);
         }
       }
-      for (const auto& row : file->rows) {
+      // A new member was checked whole by the plan (no stored record to compare, no check that waits for a
+      // record this import adds): writing it needs only its storage values, its references now resolved to
+      // the records written before it. Anything else is evaluated again against what was written before it.
+      const std::vector<PlannedRow>& planned = result.plan.files[index].rows;
+      const bool newMembers = file->kind == "dang_vien" && planned.size() == file->rows.size();
+      for (size_t r = 0; r < file->rows.size(); ++r) {
+        const ImportRow& row = file->rows[r];
         stage.step();
+        if (newMembers && planned[r].action == ImportAction::New) {
+          storageValues(ctx, info, *file, row, o, 0);
+          if (o.problems.empty()) {
+            o.action = ImportAction::New;
+            write(ctx, info, *file, row, o);
+            continue;
+          }
+        }
         evaluate(ctx, info, *file, row, o);
         if (o.action == ImportAction::Error)
           throw core::DataError(o.problems.empty() ? std::string(tr("The import could not be applied."))
