@@ -491,7 +491,8 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
 
   Outcome o;
   for (const auto& spec : importFileSpecs()) {
-    TextMap<std::pair<int, std::string>> keys;  // key -> first row and its file (over every file of the kind)
+    // key -> first row and its file's name (over every file of the kind; the files outlive the plan)
+    TextMap<std::pair<int, const std::string*>> keys;
     for (const ImportFile* file : filesOf(batch, spec.kind)) {
       const SpecInfo& info = infoOf(spec);
       PlannedFile pf{file->kind, file->source, {}, 0, 0, 0, 0};
@@ -533,15 +534,15 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
         evaluate(ctx, info, *file, row, o);
         bool keyed = o.action != ImportAction::Error || (o.present & info.keyMask) == info.keyMask;
         if (keyed) {
-          auto [it, fresh] = keys.emplace(o.key, std::pair{row.row, file->source});
+          auto [it, fresh] = keys.emplace(o.key, std::pair{row.row, &file->source});
           if (!fresh) {
             const std::string at = std::to_string(it->second.first);
             o.problems.push_back(
                 importProblem(file->source, row.row, headerOf(*file, spec.columns[size_t(info.keys.front())]),
-                              it->second.second == file->source
+                              *it->second.second == file->source
                                   ? format(tr("the key {1} already appears at row {2}."), {o.key, at})
                                   : format(tr("the key {1} already appears in {2}, row {3}."),
-                                           {o.key, it->second.second, at})));
+                                           {o.key, *it->second.second, at})));
             o.action = ImportAction::Error;
           }
         }

@@ -338,7 +338,10 @@ void ImportRepository::insertMemberEvent(const core::MemberEvent& e) {
   static const std::string kInsert =
       "INSERT INTO member_events (member_id, date, kind, from_cell, to_cell, place, decision_no, "
       "reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  auto& q = prepared(kInsert);
+  // Found once (a bulk load writes an event or two per member): every parameter is bound below.
+  if (!eventInsert_) eventInsert_ = &prepared(kInsert);
+  auto& q = *eventInsert_;
+  q.reset();
   q.bind(1, static_cast<int64_t>(e.memberId));
   q.bind(2, e.date.iso());
   q.bind(3, e.kind);
@@ -431,6 +434,7 @@ std::vector<std::string> ImportRepository::dropSecondaryIndexes(const std::vecto
       for (auto& trigger : suspendMemberSearchIndex(db_)) definitions.push_back(std::move(trigger));
   }
   statements_.clear();  // prepared plans may name a dropped index
+  eventInsert_ = nullptr;
   return definitions;
 }
 
@@ -443,6 +447,7 @@ void ImportRepository::rebuildIndexes(const std::vector<std::string>& definition
       db_.db().exec(sql);
   resumeMemberSearchIndex(db_, triggers);
   statements_.clear();
+  eventInsert_ = nullptr;
 }
 
 std::vector<MemberIdentity> ImportRepository::memberIdentities() {

@@ -127,6 +127,8 @@ class ImportRepository {
   std::string key_;                   // a bound code or name
   std::string insertKey_;             // the key of an insert statement: table and columns
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  SQLite::Statement* eventInsert_ =
+      nullptr;  // the events' insert, kept in statements_ (gone when it is cleared)
   std::optional<std::pair<int64_t, int64_t>> bulk_;  // cache_size and temp_store before beginBulkWrite
 };
 
