@@ -2,7 +2,8 @@
 // and ids of stored records are read once into hash maps, stored records are fetched through statements
 // prepared once, and a row's values stay where the reader put them (ImportRow, by column position).
 // applyImport plans once, then writes each row in one transaction, evaluating it again against what was
-// written before it (references to records created by the import then resolve to their new ids).
+// written before it (references to records created by the import then resolve to their new ids); a new
+// member, checked whole by the plan, only has its values and references resolved again.
 #include <algorithm>
 #include <cstdint>
 #include <map>
