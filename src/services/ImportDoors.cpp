@@ -7,7 +7,9 @@
 // (services/BulkWrite: one revision step). What no door can write is refused here as by the window: a stored
 // decision's text, a case's kind or date, a recorded end of an organization. An organization's dissolution
 // and merger go through the organization action dialog's doors (dissolveOrganization, mergeOrganizations);
-// its cell committee column stays the import's own (applyCellCommittee).
+// its cell committee column stays the import's own (applyCellCommittee). A rating (xep_loai) goes through
+// the door of a year's rating (services/YearRatings: the ratings page's calls for an open round, a past
+// year's level recorded with the page's checks and audit row).
 #include <charconv>
 #include <string>
 #include <string_view>
@@ -279,6 +281,25 @@ void writeCandidate(Context& ctx, const SpecInfo& info, const ImportFile& file, 
   if (!history.empty()) ctx.repo.update(info.table, id, history);
 }
 
+// The rating a row of xep_loai records, as the ratings page's door takes it.
+YearRating ratingOf(const SpecInfo& info, const ImportRow& row, const Outcome& o) {
+  YearRating r;
+  const std::string year = text(o, info.year);
+  std::from_chars(year.data(), year.data() + year.size(), r.year);
+  r.subjectType = text(o, info.subjectType);
+  r.code = std::string(row.value(size_t(info.subjectId)));
+  r.level = text(o, importColumnIndex(*info.spec, "level"));
+  return r;
+}
+
+// The column of xep_loai that holds a field the rating's door refused.
+int ratingColumn(const SpecInfo& info, const std::string& field) {
+  if (field == "year") return info.year;
+  if (field == "subject_type") return info.subjectType;
+  if (field == "level") return importColumnIndex(*info.spec, "level");
+  return info.subjectId;
+}
+
 }  // namespace
 
 void doorProblems(Context& ctx, const SpecInfo& info, const ImportRow& row, const Outcome& o,
@@ -297,6 +318,18 @@ void doorProblems(Context& ctx, const SpecInfo& info, const ImportRow& row, cons
                                  correctionOf(ctx, info, o, std::string(spec.kind) + ".csv"), &field);
     } catch (const std::runtime_error& e) {
       problem(candidateColumn(info, field), e.what());
+    }
+    return;
+  }
+  if (info.kind == "xep_loai" && o.problems.empty() && (!o.stored || !o.changes.empty()) &&
+      !isNewRef(text(o, info.subjectId))) {
+    // The rating's door's checks, the account's rights first (a member this import adds: checked when
+    // written).
+    std::string field;
+    try {
+      ctx.ratings().check(ratingOf(info, row, o), &field);
+    } catch (const std::runtime_error& e) {
+      problem(ratingColumn(info, field), e.what());
     }
     return;
   }
@@ -365,14 +398,16 @@ void doorProblems(Context& ctx, const SpecInfo& info, const ImportRow& row, cons
 bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
                       Outcome& o) {
   if (info.kind != "to_chuc" && info.kind != "chi_tieu" && info.kind != "kiem_tra" &&
-      info.kind != "ky_luat" && info.kind != "cap_uy" && info.kind != "quan_chung")
+      info.kind != "ky_luat" && info.kind != "cap_uy" && info.kind != "quan_chung" && info.kind != "xep_loai")
     return false;
   if (info.kind == "quan_chung" &&
       (ctx.merged || (o.action == ImportAction::New && completedFile(info, row))))
     return false;
   if (o.action != ImportAction::New && o.action != ImportAction::Update) return true;
   try {
-    if (info.kind == "quan_chung")
+    if (info.kind == "xep_loai")
+      ctx.ratings().record(ratingOf(info, row, o));
+    else if (info.kind == "quan_chung")
       writeCandidate(ctx, info, file, row, o);
     else if (info.kind == "cap_uy") {
       const SeatRow seat = seatOf(info, row, o);
@@ -391,8 +426,18 @@ bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file
   return true;
 }
 
+void finishDoorFile(Context& ctx, const SpecInfo& info, const ImportFile& file) {
+  if (info.kind != "xep_loai" || !ctx.ratingDoor) return;
+  try {
+    ctx.ratingDoor->flush();
+  } catch (const core::DataError& e) {
+    throw core::DataError(format(tr("{1}: {2}"), {file.source, e.what()}));
+  }
+}
+
 bool doorAudits(std::string_view kind, std::string_view field) {
-  if (kind == "chi_tieu" || kind == "kiem_tra" || kind == "ky_luat" || kind == "cap_uy") return true;
+  if (kind == "chi_tieu" || kind == "kiem_tra" || kind == "ky_luat" || kind == "cap_uy" || kind == "xep_loai")
+    return true;
   if (kind == "to_chuc")
     return field.empty() || organizationDoorField(field) || field == "ceased" || field == "merged_into";
   if (kind == "quan_chung") return field.empty() || candidateCorrectionField(field);

@@ -23,6 +23,7 @@
 #include "services/Import.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
+#include "services/YearRatings.h"
 #include "store/ImportRepository.h"
 
 namespace dangbo::services::import_detail {
@@ -176,8 +177,8 @@ struct Context {
   TextSet importOrgs, importMembers;             // codes defined by the import (planning only)
   std::map<std::string, TextMap<core::Id>> ids;  // table -> code -> id of stored records, read on first use
   TextMap<std::string> terms;                    // term name -> id (as text) of stored terms
-  std::optional<std::set<int>> lockedYears;      // years whose rating round is locked, read on first use
-  std::unique_ptr<CellWorkDoor> cellWork;  // the door of the cells' monthly work (dry run while planning)
+  std::unique_ptr<CellWorkDoor> cellWork;      // the door of the cells' monthly work (dry run while planning)
+  std::unique_ptr<YearRatingDoor> ratingDoor;  // the door of xep_loai's ratings, made on first use
 
   Context(Services& svc, const Actor& a)
       : s(svc),
@@ -212,11 +213,11 @@ struct Context {
   void forget() {
     ids.clear();
     terms.clear();
-    lockedYears.reset();
+    ratingDoor.reset();
   }
-  bool locked(int year) {
-    if (!lockedYears) lockedYears = repo.lockedRatingYears();
-    return lockedYears->count(year) > 0;
+  YearRatingDoor& ratings() {
+    if (!ratingDoor) ratingDoor = std::make_unique<YearRatingDoor>(s, actor);
+    return *ratingDoor;
   }
 
   // The id (as text) of a referenced code, "new:CODE" when the import creates it, nullopt when unknown.
@@ -298,6 +299,8 @@ void doorProblems(Context& ctx, const SpecInfo& info, const ImportRow& row, cons
 /// of the door throws core::DataError naming the file and row.
 bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
                       Outcome& o);
+/// What a door keeps for the end of a file (the ratings of open rounds: one call of the page per year).
+void finishDoorFile(Context& ctx, const SpecInfo& info, const ImportFile& file);
 /// True when the door of file kind `kind` writes the audit row of the field `field` of a changed record (of a
 /// new record when `field` is empty), so the import writes none for it.
 bool doorAudits(std::string_view kind, std::string_view field);
