@@ -16,13 +16,16 @@
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "services/AdmissionShared.h"
 #include "services/Admissions.h"
 #include "services/CandidateCorrection.h"
+#include "services/CandidateStages.h"
 #include "services/CommitteeSeats.h"
 #include "services/Discipline.h"
 #include "services/ImportInternal.h"
 #include "services/RecordRules.h"
 #include "services/Register.h"
+#include "store/AdmissionRepository.h"
 #include "store/CaseRepository.h"
 
 namespace dangbo::services::import_detail {
@@ -204,6 +207,25 @@ bool candidateCorrectionField(std::string_view field) {
   return field == "full_name" || field == "birth_date" || field == "listed_on";
 }
 
+// The stages the file records (services/CandidateStages), walked through the admissions page's rules.
+FileStages stagesOf(const SpecInfo& info, const ImportRow& row, const Outcome& o, bool merged) {
+  auto at = [&](const char* f) { return importColumnIndex(*info.spec, f); };
+  FileStages st;
+  st.certificateOn = dateOf(o, at("certificate_on"));
+  st.sponsor1 = std::string(row.value(size_t(at("sponsor1"))));
+  st.sponsor2 = std::string(row.value(size_t(at("sponsor2"))));
+  st.cellVoteOn = dateOf(o, at("cell_vote_on"));
+  if (const std::string v = text(o, at("cell_vote_in_favour")); !v.empty()) {
+    int n = 0;
+    std::from_chars(v.data(), v.data() + v.size(), n);
+    st.cellVoteInFavour = n;
+  }
+  st.decisionOn = dateOf(o, at("decision_on"));
+  st.ceremonyOn = dateOf(o, at("ceremony_on"));
+  st.otherRegister = merged;
+  return st;
+}
+
 // A new row whose file records the admission decision or the ceremony is the history of a completed file (the
 // person is a member by now): no page lists it, the import writes it as before.
 bool completedFile(const SpecInfo& info, const ImportRow& row) {
@@ -262,23 +284,61 @@ void writeCandidate(Context& ctx, const SpecInfo& info, const ImportFile& file, 
                     Outcome& o) {
   core::Id id = 0;
   const bool isNew = o.action == ImportAction::New;
-  if (isNew) {
+  // The admissions page's form lists the candidate; a completed file (the person is a member by now) and a
+  // merge's candidates are the history of other registers: written as they stand, their stages walked below.
+  const bool form = !ctx.merged && !(isNew && completedFile(info, row));
+  if (isNew && form) {
     id = createCandidate(ctx.s, ctx.actor, newCandidateOf(info, row, o));
+    ctx.inserted(info.table, o.values[size_t(info.code)], id);
+  } else if (isNew) {
+    admission::requireWrite(ctx.actor, *idOf(o, info.cellId));
+    store::ImportValues values;
+    for (int k = 0; k < int(info.spec->columns.size()); ++k)
+      if (o.has(k) && !candidateStageField(info.spec->columns[size_t(k)].field))
+        values.emplace_back(info.spec->columns[size_t(k)].field, o.values[size_t(k)]);
+    id = ctx.repo.insert(info.table, values);
     ctx.inserted(info.table, o.values[size_t(info.code)], id);
   } else {
     id = o.stored->rowid;
-    if (correctsCandidate(info, o))
+    if (form && correctsCandidate(info, o))
       correctCandidate(ctx.s, ctx.actor, o.key, correctionOf(ctx, info, o, file.source));
   }
-  // The stages of an old file, and a change of gender, ethnicity or cell (no page changes them): the
-  // import's.
+  // A change of gender, ethnicity or cell (no page changes them), and what a merge changes: the import's.
   store::ImportValues history;
   for (int k = 0; k < int(info.spec->columns.size()); ++k) {
     const std::string_view f = info.spec->columns[size_t(k)].field;
-    if (isNew ? (o.has(k) && !candidateFormField(f)) : (updated(o, k) && !candidateCorrectionField(f)))
+    if (candidateStageField(f)) continue;
+    if (isNew ? (form && o.has(k) && !candidateFormField(f))
+              : (updated(o, k) && (!form || !candidateCorrectionField(f))))
       history.emplace_back(f, o.values[size_t(k)]);
   }
   if (!history.empty()) ctx.repo.update(info.table, id, history);
+  // The stages, in the page's order with its checks and audit rows.
+  recordFileStages(ctx.s, ctx.actor, o.values[size_t(info.code)], stagesOf(info, row, o, ctx.merged),
+                   importReason(file.source));
+}
+
+// The candidate as it stands before the row's stages: stored (with the row's corrections), or as the row
+// lists it.
+core::Candidate candidateBefore(Context& ctx, const SpecInfo& info, const ImportRow& row, const Outcome& o) {
+  core::Candidate c;
+  if (o.stored) {
+    if (auto stored = store::AdmissionRepository(storeOf(ctx.s)).candidateById(o.stored->rowid)) c = *stored;
+  } else {
+    const NewCandidate n = newCandidateOf(info, row, o);
+    c.code = n.code;
+    c.fullName = n.fullName;
+    c.cellId = *idOf(o, info.cellId);
+  }
+  if (o.has(info.birthDate)) c.birthDate = core::PartialDate::parse(text(o, info.birthDate));
+  if (o.has(info.listedOn)) c.listedOn = dateOf(o, info.listedOn);
+  return c;
+}
+
+// The column of quan_chung that holds a stage the walk refused.
+int stageColumn(const SpecInfo& info, const std::string& field) {
+  const int k = field.empty() ? -1 : importColumnIndex(*info.spec, field.c_str());
+  return k >= 0 ? k : info.code;
 }
 
 // The rating a row of xep_loai records, as the ratings page's door takes it.
@@ -305,19 +365,31 @@ int ratingColumn(const SpecInfo& info, const std::string& field) {
 void doorProblems(Context& ctx, const SpecInfo& info, const ImportRow& row, const Outcome& o,
                   const ProblemAt& problem) {
   const ImportFileSpec& spec = *info.spec;
-  if (info.kind == "quan_chung" && !ctx.merged && o.problems.empty() && !isNewRef(text(o, info.cellId)) &&
-      (o.stored || !completedFile(info, row))) {
-    // The admissions page's checks, the account's rights first (a cell this import adds: checked when
-    // written).
+  if (info.kind == "quan_chung") {
+    if (!o.problems.empty() || isNewRef(text(o, info.cellId))) return;  // a new cell: checked when written
+    // The admissions page's checks, the account's rights first.
     std::string field;
     try {
-      if (!o.stored)
+      if (ctx.merged || (!o.stored && completedFile(info, row)))
+        ;  // another register's history, or a completed file: no listing form; its stages below
+      else if (!o.stored)
         checkNewCandidate(ctx.s, ctx.actor, newCandidateOf(info, row, o), &field);
       else if (correctsCandidate(info, o))
         checkCandidateCorrection(ctx.s, ctx.actor, o.key,
                                  correctionOf(ctx, info, o, std::string(spec.kind) + ".csv"), &field);
     } catch (const std::runtime_error& e) {
       problem(candidateColumn(info, field), e.what());
+      return;
+    }
+    // The file's stages in the page's order (sponsors this import adds: checked when written).
+    for (const char* f : {"sponsor1", "sponsor2"})
+      if (isNewRef(text(o, importColumnIndex(spec, f)))) return;
+    field.clear();
+    try {
+      checkFileStages(ctx.s, ctx.actor, candidateBefore(ctx, info, row, o),
+                      stagesOf(info, row, o, ctx.merged), &field);
+    } catch (const std::runtime_error& e) {
+      problem(stageColumn(info, field), e.what());
     }
     return;
   }
@@ -400,9 +472,6 @@ bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file
   if (info.kind != "to_chuc" && info.kind != "chi_tieu" && info.kind != "kiem_tra" &&
       info.kind != "ky_luat" && info.kind != "cap_uy" && info.kind != "quan_chung" && info.kind != "xep_loai")
     return false;
-  if (info.kind == "quan_chung" &&
-      (ctx.merged || (o.action == ImportAction::New && completedFile(info, row))))
-    return false;
   if (o.action != ImportAction::New && o.action != ImportAction::Update) return true;
   try {
     if (info.kind == "xep_loai")
@@ -440,7 +509,8 @@ bool doorAudits(std::string_view kind, std::string_view field) {
     return true;
   if (kind == "to_chuc")
     return field.empty() || organizationDoorField(field) || field == "ceased" || field == "merged_into";
-  if (kind == "quan_chung") return field.empty() || candidateCorrectionField(field);
+  if (kind == "quan_chung")
+    return field.empty() || candidateCorrectionField(field) || candidateStageField(field);
   return false;
 }
 
@@ -450,7 +520,12 @@ bool doorWritesNew(std::string_view kind, const ImportRow& row, bool merged) {
 }
 
 bool doorAuditsNew(std::string_view kind, std::string_view field) {
-  return kind != "quan_chung" || candidateFormField(field);
+  return kind != "quan_chung" || candidateFormField(field) || candidateStageField(field);
+}
+
+bool candidateStageField(std::string_view field) {
+  return field == "certificate_on" || field == "sponsor1" || field == "sponsor2" || field == "cell_vote_on" ||
+         field == "cell_vote_in_favour" || field == "decision_on" || field == "ceremony_on";
 }
 
 }  // namespace dangbo::services::import_detail

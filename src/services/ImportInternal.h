@@ -308,6 +308,9 @@ bool doorAudits(std::string_view kind, std::string_view field);
 /// whose file already records the decision or the ceremony (the import's history of a completed file), nor
 /// one a merge carries over (`merged`).
 bool doorWritesNew(std::string_view kind, const ImportRow& row, bool merged);
+/// True for a stage of a candidate's file (certificate, sponsors, the cell's vote, decision, ceremony):
+/// walked through the admissions page's rules by services/CandidateStages, which writes its audit rows.
+bool candidateStageField(std::string_view field);
 /// For a new record whose door writes its audit row: true when that row holds the field `field` (a new
 /// candidate's stages are not the admissions form's: the import lists them in its own row).
 bool doorAuditsNew(std::string_view kind, std::string_view field);
