@@ -329,7 +329,6 @@ void write(Context& ctx, const SpecInfo& info, const ImportFile& file, const Imp
       if (o.has(k)) values.emplace_back(spec.columns[size_t(k)].field, o.values[size_t(k)]);
     core::Id id = repo.insert(info.table, values);
     if (info.keyedByCode) ctx.inserted(info.table, o.values[size_t(info.code)], id);
-    if (kind == "to_chuc" && o.committee.value_or(false)) repo.openCellCommittee(id, dateOf(o, info.founded));
     if (kind == "dang_vien") {
       auto cell = idOf(o, info.cellId);
       core::MemberEvent e;
@@ -370,7 +369,6 @@ void write(Context& ctx, const SpecInfo& info, const ImportFile& file, const Imp
     if ((o.updates >> k) & 1u) updates.emplace_back(spec.columns[size_t(k)].field, o.values[size_t(k)]);
   repo.update(info.table, id, updates);
   auto updated = [&](int k) { return k >= 0 && ((o.updates >> k) & 1u); };
-  if (kind == "to_chuc") applyCellCommittee(ctx, info, o, id);
   if (kind == "dang_vien") {
     auto oldCell = idOf(o.old(info, info.cellId));
     if (updated(info.cellId)) {

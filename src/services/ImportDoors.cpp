@@ -7,9 +7,9 @@
 // (services/BulkWrite: one revision step). What no door can write is refused here as by the window: a stored
 // decision's text, a case's kind or date, a recorded end of an organization. An organization's dissolution
 // and merger go through the organization action dialog's doors (dissolveOrganization, mergeOrganizations);
-// its cell committee column stays the import's own (applyCellCommittee). A rating (xep_loai) goes through
-// the door of a year's rating (services/YearRatings: the ratings page's calls for an open round, a past
-// year's level recorded with the page's checks and audit row).
+// its cell committee column ("Có chi ủy") through the same dialog's setCellCommittee (applyCellCommittee). A
+// rating (xep_loai) goes through the door of a year's rating (services/YearRatings: the ratings page's calls
+// for an open round, a past year's level recorded with the page's checks and audit row).
 #include <charconv>
 #include <string>
 #include <string_view>
@@ -106,7 +106,8 @@ void writeOrganization(Context& ctx, const SpecInfo& info, const ImportRow& row,
     id = addOrganization(ctx.s, ctx.actor, organizationOf(ctx, info, o));
     ctx.inserted(info.table, o.values[size_t(info.code)], id);
     // The committee first: a cell that ends closes its committee as the window's merger or dissolution does.
-    if (o.committee.value_or(false)) repo.openCellCommittee(id, dateOf(o, info.founded));
+    if (o.committee.value_or(false))
+      setCellCommittee(ctx.s, ctx.actor, o.values[size_t(info.code)], true, dateOf(o, info.founded), "");
     endThroughDoor(ctx, info, row, o);
     return;
   }
@@ -122,9 +123,24 @@ void writeOrganization(Context& ctx, const SpecInfo& info, const ImportRow& row,
   }
   if (door) updateOrganization(ctx.s, ctx.actor, organizationOf(ctx, info, o));
   if (!history.empty()) repo.update(info.table, id, history);
-  applyCellCommittee(ctx, info, o, id);
+  applyCellCommittee(ctx, info, o);
   if (updated(o, ceased) || updated(o, info.mergedInto)) endThroughDoor(ctx, info, row, o);
 }
+
+}  // namespace
+
+void applyCellCommittee(Context& ctx, const SpecInfo& info, const Outcome& o) {
+  if (!o.committeeChanges) return;
+  if (*o.committee) {
+    auto founded = dateOf(o, info.founded);
+    if (!founded) founded = storedDate(info, o, info.founded);
+    setCellCommittee(ctx.s, ctx.actor, o.key, true, founded, "");
+  } else {
+    setCellCommittee(ctx.s, ctx.actor, o.key, false, ctx.today, "");
+  }
+}
+
+namespace {
 
 void writeInspection(Context& ctx, const SpecInfo& info, const ImportRow& row, Outcome& o) {
   const int conclusion = importColumnIndex(*info.spec, "conclusion");
@@ -508,7 +524,8 @@ bool doorAudits(std::string_view kind, std::string_view field) {
   if (kind == "chi_tieu" || kind == "kiem_tra" || kind == "ky_luat" || kind == "cap_uy" || kind == "xep_loai")
     return true;
   if (kind == "to_chuc")
-    return field.empty() || organizationDoorField(field) || field == "ceased" || field == "merged_into";
+    return field.empty() || organizationDoorField(field) || field == "ceased" || field == "merged_into" ||
+           field == "has_committee";
   if (kind == "quan_chung")
     return field.empty() || candidateCorrectionField(field) || candidateStageField(field);
   return false;

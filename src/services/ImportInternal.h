@@ -265,18 +265,11 @@ inline std::optional<core::Id> idOf(const Outcome& o, int k) {
   return idOf(std::string_view(o.values[size_t(k)]));
 }
 
-/// An organization row that sets or clears "has a cell committee": opens it from the row's founding day
-/// (else the stored one), or closes it today. Nothing when the row leaves it as it was.
-inline void applyCellCommittee(Context& ctx, const SpecInfo& info, const Outcome& o, core::Id id) {
-  if (!o.committeeChanges) return;
-  if (*o.committee) {
-    auto founded = dateOf(o, info.founded);
-    if (!founded) founded = storedDate(info, o, info.founded);
-    ctx.repo.openCellCommittee(id, founded);
-  } else {
-    ctx.repo.closeCellCommittee(id, ctx.today);
-  }
-}
+/// An organization row that sets or clears "has a cell committee", through the organization action dialog's
+/// door (setCellCommittee: office, audit cell_committee.open / .close): opens it from the row's founding day
+/// (else the stored one; none: from the cell's beginning), or closes it today. Nothing when the row leaves it
+/// as it was (ImportDoors.cpp).
+void applyCellCommittee(Context& ctx, const SpecInfo& info, const Outcome& o);
 
 /// The header of column `c` as the file writes it.
 std::string headerOf(const ImportFile& f, const ImportColumn& c);

@@ -265,8 +265,10 @@ TEST_CASE("import: a realistic CSV set imports exactly") {
         "ket_nap_nhiem_ky:25.0,to_chuc_tot:85.5");
 
   // One audit row per file and one per new record, one revision step per import; the merger of CB03 is
-  // written by the window's door, with its row.
-  CHECK(std::stoi(one(*s, "SELECT count(*) FROM audit_log")) == audits + 8 + 15 + 1 + 2);
+  // written by the window's door, with its row, and so is the cell committee of CB01 (cell_committee.open).
+  CHECK(std::stoi(one(*s, "SELECT count(*) FROM audit_log")) == audits + 8 + 15 + 1 + 2 + 1);
+  CHECK(one(*s, "SELECT group_concat(record, ',') FROM audit_log WHERE action = 'cell_committee.open'") ==
+        "organization:CB01");
   CHECK(one(*s, "SELECT record || '|' || old_value FROM audit_log WHERE action = 'organization.merge'") ==
         "organization:CB01|CB03");
   CHECK(one(*s, "SELECT count(*) FROM audit_log WHERE action = 'import' AND username = 'office'") == "6");
