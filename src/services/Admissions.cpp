@@ -98,16 +98,6 @@ std::optional<Date> stageDate(const core::Candidate& c, Stage st) {
   return std::nullopt;
 }
 
-// The latest date recorded in the file (stages must not go back before it).
-std::optional<Date> latestDate(const core::Candidate& c) {
-  std::optional<Date> out;
-  for (const auto& d :
-       {c.listedOn, c.certificateOn, c.applicationOn, c.historyOn, c.backgroundCheckOn, c.massOrgCommentOn,
-        c.cellVoteOn, c.committeeResolutionOn, c.decisionOn, c.ceremonyOn})
-    if (d && (!out || *d > *out)) out = d;
-  return out;
-}
-
 // A candidate being moved to `next`: writable, in progress, at the stage before, dated in order.
 struct Step {
   store::AdmissionRepository repo;
@@ -194,6 +184,16 @@ bool overMaxAge(const core::RuleBook& rules, const core::Candidate& c, const Dat
 }  // namespace
 
 namespace admission {
+// The latest date recorded in the file (stages must not go back before it).
+std::optional<Date> latestDate(const core::Candidate& c) {
+  std::optional<Date> out;
+  for (const auto& d :
+       {c.listedOn, c.certificateOn, c.applicationOn, c.historyOn, c.backgroundCheckOn, c.massOrgCommentOn,
+        c.cellVoteOn, c.committeeResolutionOn, c.decisionOn, c.ceremonyOn})
+    if (d && (!out || *d > *out)) out = d;
+  return out;
+}
+
 std::string num(int64_t n) {
   return std::to_string(n);
 }

@@ -321,14 +321,6 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
   checkDates(ctx, info, out, problem);
   doorProblems(ctx, info, row, out, problem);
 
-  // A rating of a locked round changes only once the office has reopened the round (an unchanged row is
-  // no change: importing the same file again still passes).
-  if (info.kind == "xep_loai" && out.has(info.year) && (!out.stored || !out.changes.empty()) &&
-      ctx.locked(std::stoi(out.values[size_t(info.year)])))
-    problem(info.year,
-            format(tr("the rating round of {1} is locked: the office must reopen it, with a reason, "
-                      "before its ratings change."),
-                   {out.values[size_t(info.year)]}));
   if (!out.problems.empty())
     out.action = ImportAction::Error;
   else if (!out.stored)
@@ -350,15 +342,8 @@ void write(Context& ctx, const SpecInfo& info, const ImportFile& file, const Imp
     values.reserve(spec.columns.size() + 1);
     for (int k = 0; k < int(spec.columns.size()); ++k)
       if (o.has(k)) values.emplace_back(spec.columns[size_t(k)].field, o.values[size_t(k)]);
-    std::string cellText;
-    if (kind == "xep_loai" && o.values[size_t(info.subjectType)] == "dang_vien")
-      if (core::Id cell = repo.memberCell(*idOf(o, info.subjectId))) {
-        cellText = std::to_string(cell);
-        values.emplace_back("cell_id", cellText);
-      }
     core::Id id = repo.insert(info.table, values);
     if (info.keyedByCode) ctx.inserted(info.table, o.values[size_t(info.code)], id);
-    if (kind == "to_chuc" && o.committee.value_or(false)) repo.openCellCommittee(id, dateOf(o, info.founded));
     if (kind == "dang_vien") {
       auto cell = idOf(o, info.cellId);
       core::MemberEvent e;
@@ -399,7 +384,6 @@ void write(Context& ctx, const SpecInfo& info, const ImportFile& file, const Imp
     if ((o.updates >> k) & 1u) updates.emplace_back(spec.columns[size_t(k)].field, o.values[size_t(k)]);
   repo.update(info.table, id, updates);
   auto updated = [&](int k) { return k >= 0 && ((o.updates >> k) & 1u); };
-  if (kind == "to_chuc") applyCellCommittee(ctx, info, o, id);
   if (kind == "dang_vien") {
     auto oldCell = idOf(o.old(info, info.cellId));
     if (updated(info.cellId)) {
@@ -732,6 +716,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
                                                    : o.problems.front());
         write(ctx, info, *file, row, o);
       }
+      finishDoorFile(ctx, info, *file);
     }
     if (dropped.empty())
       stagePart->finish();

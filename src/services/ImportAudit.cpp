@@ -66,7 +66,8 @@ void auditRecords(store::AuditRepository& audit, const Actor& actor, const Plann
       // The row the dialog writes for the same change: a member's fields in the order of their description.
       std::vector<ChangedField> changes;
       for (const auto& c : r.changes)
-        if (!import_detail::doorAudits(f.kind, c.field) || (merged && f.kind == "quan_chung"))
+        if (!import_detail::doorAudits(f.kind, c.field) ||
+            (merged && f.kind == "quan_chung" && !import_detail::candidateStageField(c.field)))
           changes.push_back({c.field, c.oldValue, c.newValue});
       if (changes.empty()) continue;
       if (f.kind == "dang_vien")
@@ -80,7 +81,8 @@ void auditRecords(store::AuditRepository& audit, const Actor& actor, const Plann
       const ImportRow& row = file.rows[i];
       for (size_t k = 0; k < spec.columns.size(); ++k)
         if (auto v = row.value(k);
-            !v.empty() && !(doorNew && import_detail::doorAuditsNew(f.kind, spec.columns[k].field)))
+            !v.empty() && !(doorNew && import_detail::doorAuditsNew(f.kind, spec.columns[k].field)) &&
+            !(f.kind == "quan_chung" && import_detail::candidateStageField(spec.columns[k].field)))
           values.append(values.empty() ? "" : "; ").append(spec.columns[k].field).append(": ").append(v);
       if (!values.empty())
         audit.append(actor.username, entity + ".import", entity + ":" + r.key, "", values, where);

@@ -7,20 +7,25 @@
 // (services/BulkWrite: one revision step). What no door can write is refused here as by the window: a stored
 // decision's text, a case's kind or date, a recorded end of an organization. An organization's dissolution
 // and merger go through the organization action dialog's doors (dissolveOrganization, mergeOrganizations);
-// its cell committee column stays the import's own (applyCellCommittee).
+// its cell committee column ("Có chi ủy") through the same dialog's setCellCommittee (applyCellCommittee). A
+// rating (xep_loai) goes through the door of a year's rating (services/YearRatings: the ratings page's calls
+// for an open round, a past year's level recorded with the page's checks and audit row).
 #include <charconv>
 #include <string>
 #include <string_view>
 
 #include "core/Errors.h"
 #include "core/I18n.h"
+#include "services/AdmissionShared.h"
 #include "services/Admissions.h"
 #include "services/CandidateCorrection.h"
+#include "services/CandidateStages.h"
 #include "services/CommitteeSeats.h"
 #include "services/Discipline.h"
 #include "services/ImportInternal.h"
 #include "services/RecordRules.h"
 #include "services/Register.h"
+#include "store/AdmissionRepository.h"
 #include "store/CaseRepository.h"
 
 namespace dangbo::services::import_detail {
@@ -101,7 +106,8 @@ void writeOrganization(Context& ctx, const SpecInfo& info, const ImportRow& row,
     id = addOrganization(ctx.s, ctx.actor, organizationOf(ctx, info, o));
     ctx.inserted(info.table, o.values[size_t(info.code)], id);
     // The committee first: a cell that ends closes its committee as the window's merger or dissolution does.
-    if (o.committee.value_or(false)) repo.openCellCommittee(id, dateOf(o, info.founded));
+    if (o.committee.value_or(false))
+      setCellCommittee(ctx.s, ctx.actor, o.values[size_t(info.code)], true, dateOf(o, info.founded), "");
     endThroughDoor(ctx, info, row, o);
     return;
   }
@@ -117,9 +123,24 @@ void writeOrganization(Context& ctx, const SpecInfo& info, const ImportRow& row,
   }
   if (door) updateOrganization(ctx.s, ctx.actor, organizationOf(ctx, info, o));
   if (!history.empty()) repo.update(info.table, id, history);
-  applyCellCommittee(ctx, info, o, id);
+  applyCellCommittee(ctx, info, o);
   if (updated(o, ceased) || updated(o, info.mergedInto)) endThroughDoor(ctx, info, row, o);
 }
+
+}  // namespace
+
+void applyCellCommittee(Context& ctx, const SpecInfo& info, const Outcome& o) {
+  if (!o.committeeChanges) return;
+  if (*o.committee) {
+    auto founded = dateOf(o, info.founded);
+    if (!founded) founded = storedDate(info, o, info.founded);
+    setCellCommittee(ctx.s, ctx.actor, o.key, true, founded, "");
+  } else {
+    setCellCommittee(ctx.s, ctx.actor, o.key, false, ctx.today, "");
+  }
+}
+
+namespace {
 
 void writeInspection(Context& ctx, const SpecInfo& info, const ImportRow& row, Outcome& o) {
   const int conclusion = importColumnIndex(*info.spec, "conclusion");
@@ -202,6 +223,25 @@ bool candidateCorrectionField(std::string_view field) {
   return field == "full_name" || field == "birth_date" || field == "listed_on";
 }
 
+// The stages the file records (services/CandidateStages), walked through the admissions page's rules.
+FileStages stagesOf(const SpecInfo& info, const ImportRow& row, const Outcome& o, bool merged) {
+  auto at = [&](const char* f) { return importColumnIndex(*info.spec, f); };
+  FileStages st;
+  st.certificateOn = dateOf(o, at("certificate_on"));
+  st.sponsor1 = std::string(row.value(size_t(at("sponsor1"))));
+  st.sponsor2 = std::string(row.value(size_t(at("sponsor2"))));
+  st.cellVoteOn = dateOf(o, at("cell_vote_on"));
+  if (const std::string v = text(o, at("cell_vote_in_favour")); !v.empty()) {
+    int n = 0;
+    std::from_chars(v.data(), v.data() + v.size(), n);
+    st.cellVoteInFavour = n;
+  }
+  st.decisionOn = dateOf(o, at("decision_on"));
+  st.ceremonyOn = dateOf(o, at("ceremony_on"));
+  st.otherRegister = merged;
+  return st;
+}
+
 // A new row whose file records the admission decision or the ceremony is the history of a completed file (the
 // person is a member by now): no page lists it, the import writes it as before.
 bool completedFile(const SpecInfo& info, const ImportRow& row) {
@@ -260,23 +300,80 @@ void writeCandidate(Context& ctx, const SpecInfo& info, const ImportFile& file, 
                     Outcome& o) {
   core::Id id = 0;
   const bool isNew = o.action == ImportAction::New;
-  if (isNew) {
+  // The admissions page's form lists the candidate; a completed file (the person is a member by now) and a
+  // merge's candidates are the history of other registers: written as they stand, their stages walked below.
+  const bool form = !ctx.merged && !(isNew && completedFile(info, row));
+  if (isNew && form) {
     id = createCandidate(ctx.s, ctx.actor, newCandidateOf(info, row, o));
+    ctx.inserted(info.table, o.values[size_t(info.code)], id);
+  } else if (isNew) {
+    admission::requireWrite(ctx.actor, *idOf(o, info.cellId));
+    store::ImportValues values;
+    for (int k = 0; k < int(info.spec->columns.size()); ++k)
+      if (o.has(k) && !candidateStageField(info.spec->columns[size_t(k)].field))
+        values.emplace_back(info.spec->columns[size_t(k)].field, o.values[size_t(k)]);
+    id = ctx.repo.insert(info.table, values);
     ctx.inserted(info.table, o.values[size_t(info.code)], id);
   } else {
     id = o.stored->rowid;
-    if (correctsCandidate(info, o))
+    if (form && correctsCandidate(info, o))
       correctCandidate(ctx.s, ctx.actor, o.key, correctionOf(ctx, info, o, file.source));
   }
-  // The stages of an old file, and a change of gender, ethnicity or cell (no page changes them): the
-  // import's.
+  // A change of gender, ethnicity or cell (no page changes them), and what a merge changes: the import's.
   store::ImportValues history;
   for (int k = 0; k < int(info.spec->columns.size()); ++k) {
     const std::string_view f = info.spec->columns[size_t(k)].field;
-    if (isNew ? (o.has(k) && !candidateFormField(f)) : (updated(o, k) && !candidateCorrectionField(f)))
+    if (candidateStageField(f)) continue;
+    if (isNew ? (form && o.has(k) && !candidateFormField(f))
+              : (updated(o, k) && (!form || !candidateCorrectionField(f))))
       history.emplace_back(f, o.values[size_t(k)]);
   }
   if (!history.empty()) ctx.repo.update(info.table, id, history);
+  // The stages, in the page's order with its checks and audit rows.
+  recordFileStages(ctx.s, ctx.actor, o.values[size_t(info.code)], stagesOf(info, row, o, ctx.merged),
+                   importReason(file.source));
+}
+
+// The candidate as it stands before the row's stages: stored (with the row's corrections), or as the row
+// lists it.
+core::Candidate candidateBefore(Context& ctx, const SpecInfo& info, const ImportRow& row, const Outcome& o) {
+  core::Candidate c;
+  if (o.stored) {
+    if (auto stored = store::AdmissionRepository(storeOf(ctx.s)).candidateById(o.stored->rowid)) c = *stored;
+  } else {
+    const NewCandidate n = newCandidateOf(info, row, o);
+    c.code = n.code;
+    c.fullName = n.fullName;
+    c.cellId = *idOf(o, info.cellId);
+  }
+  if (o.has(info.birthDate)) c.birthDate = core::PartialDate::parse(text(o, info.birthDate));
+  if (o.has(info.listedOn)) c.listedOn = dateOf(o, info.listedOn);
+  return c;
+}
+
+// The column of quan_chung that holds a stage the walk refused.
+int stageColumn(const SpecInfo& info, const std::string& field) {
+  const int k = field.empty() ? -1 : importColumnIndex(*info.spec, field.c_str());
+  return k >= 0 ? k : info.code;
+}
+
+// The rating a row of xep_loai records, as the ratings page's door takes it.
+YearRating ratingOf(const SpecInfo& info, const ImportRow& row, const Outcome& o) {
+  YearRating r;
+  const std::string year = text(o, info.year);
+  std::from_chars(year.data(), year.data() + year.size(), r.year);
+  r.subjectType = text(o, info.subjectType);
+  r.code = std::string(row.value(size_t(info.subjectId)));
+  r.level = text(o, importColumnIndex(*info.spec, "level"));
+  return r;
+}
+
+// The column of xep_loai that holds a field the rating's door refused.
+int ratingColumn(const SpecInfo& info, const std::string& field) {
+  if (field == "year") return info.year;
+  if (field == "subject_type") return info.subjectType;
+  if (field == "level") return importColumnIndex(*info.spec, "level");
+  return info.subjectId;
 }
 
 }  // namespace
@@ -284,19 +381,43 @@ void writeCandidate(Context& ctx, const SpecInfo& info, const ImportFile& file, 
 void doorProblems(Context& ctx, const SpecInfo& info, const ImportRow& row, const Outcome& o,
                   const ProblemAt& problem) {
   const ImportFileSpec& spec = *info.spec;
-  if (info.kind == "quan_chung" && !ctx.merged && o.problems.empty() && !isNewRef(text(o, info.cellId)) &&
-      (o.stored || !completedFile(info, row))) {
-    // The admissions page's checks, the account's rights first (a cell this import adds: checked when
-    // written).
+  if (info.kind == "quan_chung") {
+    if (!o.problems.empty() || isNewRef(text(o, info.cellId))) return;  // a new cell: checked when written
+    // The admissions page's checks, the account's rights first.
     std::string field;
     try {
-      if (!o.stored)
+      if (ctx.merged || (!o.stored && completedFile(info, row)))
+        ;  // another register's history, or a completed file: no listing form; its stages below
+      else if (!o.stored)
         checkNewCandidate(ctx.s, ctx.actor, newCandidateOf(info, row, o), &field);
       else if (correctsCandidate(info, o))
         checkCandidateCorrection(ctx.s, ctx.actor, o.key,
                                  correctionOf(ctx, info, o, std::string(spec.kind) + ".csv"), &field);
     } catch (const std::runtime_error& e) {
       problem(candidateColumn(info, field), e.what());
+      return;
+    }
+    // The file's stages in the page's order (sponsors this import adds: checked when written).
+    for (const char* f : {"sponsor1", "sponsor2"})
+      if (isNewRef(text(o, importColumnIndex(spec, f)))) return;
+    field.clear();
+    try {
+      checkFileStages(ctx.s, ctx.actor, candidateBefore(ctx, info, row, o),
+                      stagesOf(info, row, o, ctx.merged), &field);
+    } catch (const std::runtime_error& e) {
+      problem(stageColumn(info, field), e.what());
+    }
+    return;
+  }
+  if (info.kind == "xep_loai" && o.problems.empty() && (!o.stored || !o.changes.empty()) &&
+      !isNewRef(text(o, info.subjectId))) {
+    // The rating's door's checks, the account's rights first (a member this import adds: checked when
+    // written).
+    std::string field;
+    try {
+      ctx.ratings().check(ratingOf(info, row, o), &field);
+    } catch (const std::runtime_error& e) {
+      problem(ratingColumn(info, field), e.what());
     }
     return;
   }
@@ -365,14 +486,13 @@ void doorProblems(Context& ctx, const SpecInfo& info, const ImportRow& row, cons
 bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
                       Outcome& o) {
   if (info.kind != "to_chuc" && info.kind != "chi_tieu" && info.kind != "kiem_tra" &&
-      info.kind != "ky_luat" && info.kind != "cap_uy" && info.kind != "quan_chung")
-    return false;
-  if (info.kind == "quan_chung" &&
-      (ctx.merged || (o.action == ImportAction::New && completedFile(info, row))))
+      info.kind != "ky_luat" && info.kind != "cap_uy" && info.kind != "quan_chung" && info.kind != "xep_loai")
     return false;
   if (o.action != ImportAction::New && o.action != ImportAction::Update) return true;
   try {
-    if (info.kind == "quan_chung")
+    if (info.kind == "xep_loai")
+      ctx.ratings().record(ratingOf(info, row, o));
+    else if (info.kind == "quan_chung")
       writeCandidate(ctx, info, file, row, o);
     else if (info.kind == "cap_uy") {
       const SeatRow seat = seatOf(info, row, o);
@@ -391,11 +511,23 @@ bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file
   return true;
 }
 
+void finishDoorFile(Context& ctx, const SpecInfo& info, const ImportFile& file) {
+  if (info.kind != "xep_loai" || !ctx.ratingDoor) return;
+  try {
+    ctx.ratingDoor->flush();
+  } catch (const core::DataError& e) {
+    throw core::DataError(format(tr("{1}: {2}"), {file.source, e.what()}));
+  }
+}
+
 bool doorAudits(std::string_view kind, std::string_view field) {
-  if (kind == "chi_tieu" || kind == "kiem_tra" || kind == "ky_luat" || kind == "cap_uy") return true;
+  if (kind == "chi_tieu" || kind == "kiem_tra" || kind == "ky_luat" || kind == "cap_uy" || kind == "xep_loai")
+    return true;
   if (kind == "to_chuc")
-    return field.empty() || organizationDoorField(field) || field == "ceased" || field == "merged_into";
-  if (kind == "quan_chung") return field.empty() || candidateCorrectionField(field);
+    return field.empty() || organizationDoorField(field) || field == "ceased" || field == "merged_into" ||
+           field == "has_committee";
+  if (kind == "quan_chung")
+    return field.empty() || candidateCorrectionField(field) || candidateStageField(field);
   return false;
 }
 
@@ -405,7 +537,12 @@ bool doorWritesNew(std::string_view kind, const ImportRow& row, bool merged) {
 }
 
 bool doorAuditsNew(std::string_view kind, std::string_view field) {
-  return kind != "quan_chung" || candidateFormField(field);
+  return kind != "quan_chung" || candidateFormField(field) || candidateStageField(field);
+}
+
+bool candidateStageField(std::string_view field) {
+  return field == "certificate_on" || field == "sponsor1" || field == "sponsor2" || field == "cell_vote_on" ||
+         field == "cell_vote_in_favour" || field == "decision_on" || field == "ceremony_on";
 }
 
 }  // namespace dangbo::services::import_detail

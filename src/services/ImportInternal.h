@@ -23,6 +23,7 @@
 #include "services/Import.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
+#include "services/YearRatings.h"
 #include "store/ImportRepository.h"
 
 namespace dangbo::services::import_detail {
@@ -176,8 +177,8 @@ struct Context {
   TextSet importOrgs, importMembers;             // codes defined by the import (planning only)
   std::map<std::string, TextMap<core::Id>> ids;  // table -> code -> id of stored records, read on first use
   TextMap<std::string> terms;                    // term name -> id (as text) of stored terms
-  std::optional<std::set<int>> lockedYears;      // years whose rating round is locked, read on first use
-  std::unique_ptr<CellWorkDoor> cellWork;  // the door of the cells' monthly work (dry run while planning)
+  std::unique_ptr<CellWorkDoor> cellWork;      // the door of the cells' monthly work (dry run while planning)
+  std::unique_ptr<YearRatingDoor> ratingDoor;  // the door of xep_loai's ratings, made on first use
 
   Context(Services& svc, const Actor& a)
       : s(svc),
@@ -212,11 +213,11 @@ struct Context {
   void forget() {
     ids.clear();
     terms.clear();
-    lockedYears.reset();
+    ratingDoor.reset();
   }
-  bool locked(int year) {
-    if (!lockedYears) lockedYears = repo.lockedRatingYears();
-    return lockedYears->count(year) > 0;
+  YearRatingDoor& ratings() {
+    if (!ratingDoor) ratingDoor = std::make_unique<YearRatingDoor>(s, actor);
+    return *ratingDoor;
   }
 
   // The id (as text) of a referenced code, "new:CODE" when the import creates it, nullopt when unknown.
@@ -264,18 +265,11 @@ inline std::optional<core::Id> idOf(const Outcome& o, int k) {
   return idOf(std::string_view(o.values[size_t(k)]));
 }
 
-/// An organization row that sets or clears "has a cell committee": opens it from the row's founding day
-/// (else the stored one), or closes it today. Nothing when the row leaves it as it was.
-inline void applyCellCommittee(Context& ctx, const SpecInfo& info, const Outcome& o, core::Id id) {
-  if (!o.committeeChanges) return;
-  if (*o.committee) {
-    auto founded = dateOf(o, info.founded);
-    if (!founded) founded = storedDate(info, o, info.founded);
-    ctx.repo.openCellCommittee(id, founded);
-  } else {
-    ctx.repo.closeCellCommittee(id, ctx.today);
-  }
-}
+/// An organization row that sets or clears "has a cell committee", through the organization action dialog's
+/// door (setCellCommittee: office, audit cell_committee.open / .close): opens it from the row's founding day
+/// (else the stored one; none: from the cell's beginning), or closes it today. Nothing when the row leaves it
+/// as it was (ImportDoors.cpp).
+void applyCellCommittee(Context& ctx, const SpecInfo& info, const Outcome& o);
 
 /// The header of column `c` as the file writes it.
 std::string headerOf(const ImportFile& f, const ImportColumn& c);
@@ -298,6 +292,8 @@ void doorProblems(Context& ctx, const SpecInfo& info, const ImportRow& row, cons
 /// of the door throws core::DataError naming the file and row.
 bool writeThroughDoor(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
                       Outcome& o);
+/// What a door keeps for the end of a file (the ratings of open rounds: one call of the page per year).
+void finishDoorFile(Context& ctx, const SpecInfo& info, const ImportFile& file);
 /// True when the door of file kind `kind` writes the audit row of the field `field` of a changed record (of a
 /// new record when `field` is empty), so the import writes none for it.
 bool doorAudits(std::string_view kind, std::string_view field);
@@ -305,6 +301,9 @@ bool doorAudits(std::string_view kind, std::string_view field);
 /// whose file already records the decision or the ceremony (the import's history of a completed file), nor
 /// one a merge carries over (`merged`).
 bool doorWritesNew(std::string_view kind, const ImportRow& row, bool merged);
+/// True for a stage of a candidate's file (certificate, sponsors, the cell's vote, decision, ceremony):
+/// walked through the admissions page's rules by services/CandidateStages, which writes its audit rows.
+bool candidateStageField(std::string_view field);
 /// For a new record whose door writes its audit row: true when that row holds the field `field` (a new
 /// candidate's stages are not the admissions form's: the import lists them in its own row).
 bool doorAuditsNew(std::string_view kind, std::string_view field);

@@ -14,6 +14,7 @@
 #include "core/Numbers.h"
 #include "core/PeriodRules.h"
 #include "core/VietText.h"
+#include "services/RatingsInternal.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
 #include "store/MemberQuery.h"
@@ -29,7 +30,7 @@ using core::format;
 using core::PermissionError;
 using core::tr;
 
-namespace {
+namespace rating_detail {
 
 constexpr const char* kMember = "dang_vien";
 constexpr const char* kOrg = "to_chuc";
@@ -48,34 +49,6 @@ void requireOffice(const Actor& a, const char* what) {
     throw PermissionError(format(tr("The account {1} ({2}) may not {3}."),
                                  {a.username, core::enums::userRole.label(a.role), what}));
 }
-
-// The register as the rating reads it: every member with the history needed to judge any day, the
-// standing events, and the organizations.
-struct Register {
-  store::MemberSnapshot snap;
-  std::unordered_map<core::Id, size_t> byId;
-  std::unordered_map<std::string, size_t> byCode;
-  std::unordered_map<core::Id, std::vector<store::StandingEvent>> standing;
-  std::vector<core::Organization> orgs;
-  std::unordered_map<core::Id, size_t> orgById;
-
-  const core::Member& member(size_t i) const { return snap.members[i].member; }
-  bool present(size_t i, const core::Date& day) const {
-    const auto d = static_cast<int32_t>(day.serial());
-    return snap.joinedDay[i] <= d && d < snap.endDay[i];
-  }
-  core::Id cellOn(size_t i, const core::Date& day) const { return store::cellOn(snap.members[i], day); }
-  std::string cellCode(core::Id id) const {
-    auto it = snap.cells.find(id);
-    return it == snap.cells.end() ? std::string() : it->second.code;
-  }
-  std::string label(size_t i) const { return member(i).fullName + " (" + member(i).code + ")"; }
-  std::optional<core::Organization> org(const std::string& code) const {
-    for (const auto& o : orgs)
-      if (core::sameCode(o.code, code)) return o;
-    return std::nullopt;
-  }
-};
 
 Register loadRegister(store::Database& db) {
   Register r;
@@ -334,7 +307,9 @@ std::optional<int64_t> targetOf(const std::vector<core::Target>& targets, const 
   return static_cast<int64_t>(std::llround(*v * 10));
 }
 
-}  // namespace
+}  // namespace rating_detail
+
+using namespace rating_detail;
 
 // ---------------------------------------------------------------------------------------------
 // Judgements

@@ -62,9 +62,11 @@ core::Id splitOrganization(Services& s, const Actor& actor, const std::string& c
 /// Dissolves a cell on `date`; its members still active move to `moveTo` (required when there are any).
 void dissolveOrganization(Services& s, const Actor& actor, const std::string& code, const core::Date& date,
                           const std::string& decisionNo, const std::string& moveTo);
-/// A cell committee (chi ủy) is elected (has = true) or ends on `date`.
+/// A cell committee (chi ủy) is elected (has = true) or ends on `date` (office; audit cell_committee.open or
+/// .close). An election's day may be unknown (nullopt: an import's "Có chi ủy" for a cell without a founding
+/// day): the committee then counts from the cell's beginning. An end needs its day.
 void setCellCommittee(Services& s, const Actor& actor, const std::string& code, bool has,
-                      const core::Date& date, const std::string& decisionNo);
+                      const std::optional<core::Date>& date, const std::string& decisionNo);
 /// `memberCode` takes `role` (bi_thu, pho_bi_thu, chi_uy_vien) in the cell from `from`; a previous secretary
 /// or deputy's term ends that day.
 void setCellLeader(Services& s, const Actor& actor, const std::string& orgCode, const std::string& memberCode,

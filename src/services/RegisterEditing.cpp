@@ -511,13 +511,14 @@ void dissolveOrganization(Services& s, const Actor& actor, const std::string& co
   });
 }
 
-void setCellCommittee(Services& s, const Actor& actor, const std::string& code, bool has, const Date& date,
-                      const std::string& decisionNo) {
+void setCellCommittee(Services& s, const Actor& actor, const std::string& code, bool has,
+                      const std::optional<Date>& date, const std::string& decisionNo) {
   requireOffice(actor);
   store::RegisterRepository repo(storeOf(s));
   core::Organization o = organizationByCode(repo, code);
-  if (!existsOn(o, date))
-    throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, date.vn()}));
+  if (!date && !has) throw DataError(format(tr("{1}: {2}"), {tr("Date"), tr("a value is required.")}));
+  if (date && !existsOn(o, *date))
+    throw DataError(format(tr("The cell {1} does not exist on {2}."), {o.code, date->vn()}));
   if (has && o.hasCommittee)
     throw DataError(format(tr("The cell {1} already has a cell committee."), {o.code}));
   if (!has && !o.hasCommittee) throw DataError(format(tr("The cell {1} has no cell committee."), {o.code}));
@@ -525,9 +526,9 @@ void setCellCommittee(Services& s, const Actor& actor, const std::string& code, 
     if (has)
       repo.openCellCommittee(o.id, date, core::normalizeText(decisionNo));
     else
-      repo.closeCellCommittee(o.id, date);
+      repo.closeCellCommittee(o.id, *date);
     s.audit(actor, has ? "cell_committee.open" : "cell_committee.close", "organization:" + o.code, "",
-            date.iso(), decisionNo);
+            date ? date->iso() : std::string(), decisionNo);
   });
 }
 

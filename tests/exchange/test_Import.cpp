@@ -265,8 +265,10 @@ TEST_CASE("import: a realistic CSV set imports exactly") {
         "ket_nap_nhiem_ky:25.0,to_chuc_tot:85.5");
 
   // One audit row per file and one per new record, one revision step per import; the merger of CB03 is
-  // written by the window's door, with its row.
-  CHECK(std::stoi(one(*s, "SELECT count(*) FROM audit_log")) == audits + 8 + 15 + 1 + 1);
+  // written by the window's door, with its row, and so is the cell committee of CB01 (cell_committee.open).
+  CHECK(std::stoi(one(*s, "SELECT count(*) FROM audit_log")) == audits + 8 + 15 + 1 + 2 + 1);
+  CHECK(one(*s, "SELECT group_concat(record, ',') FROM audit_log WHERE action = 'cell_committee.open'") ==
+        "organization:CB01");
   CHECK(one(*s, "SELECT record || '|' || old_value FROM audit_log WHERE action = 'organization.merge'") ==
         "organization:CB01|CB03");
   CHECK(one(*s, "SELECT count(*) FROM audit_log WHERE action = 'import' AND username = 'office'") == "6");
@@ -278,12 +280,15 @@ TEST_CASE("import: a realistic CSV set imports exactly") {
             "SELECT group_concat(record || '=' || new_value, ',') FROM audit_log WHERE action = "
             "'committee_seat.add'") ==
         "committee_seat:2025-2030/DV001=position: bi_thu,committee_seat:2025-2030/DV002=position: uv_bch");
-  // The candidate through the admissions page's door (createCandidate), its row; the stages of its file in
-  // the import's own row.
+  // The candidate through the admissions page's door (createCandidate), its row; the stages of its file
+  // walked in the page's order (services/CandidateStages), a row each.
   CHECK(one(*s, "SELECT record || '|' || new_value FROM audit_log WHERE action = 'candidate.add'") ==
         "candidate:QC01|Lường Văn Sơn | CB01 | 2024-03-01");
-  CHECK(one(*s, "SELECT new_value FROM audit_log WHERE action = 'candidate.import'") ==
-        "certificate_on: 2024-05-10; sponsor1: DV001; sponsor2: DV002");
+  CHECK(one(*s,
+            "SELECT group_concat(action || '=' || new_value || '|' || reason, ',') FROM audit_log WHERE "
+            "action IN ('candidate.certificate', 'candidate.sponsors', 'candidate.import')") ==
+        "candidate.certificate=2024-05-10|nhập từ tệp quan_chung.csv,candidate.sponsors=DV001, "
+        "DV002|nhập từ tệp quan_chung.csv");
   CHECK(std::stoll(one(*s, "SELECT revision FROM committee")) == revision + 2);
 }
 

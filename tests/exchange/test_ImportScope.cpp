@@ -149,8 +149,8 @@ TEST_CASE("import scope: a secretary's import touches only their own cell's memb
     CHECK(r.one("SELECT username || '|' || old_value || '|' || new_value FROM audit_log WHERE action = "
                 "'member.update' AND record = 'member:DV001' ORDER BY id DESC LIMIT 1") ==
           "bithu|full_name: Lò Văn Pằn|full_name: Lò Văn Pằn Mới");
-    CHECK(r.one("SELECT new_value FROM audit_log WHERE action = 'rating.import'") ==
-          "year: 2024; subject_type: dang_vien; subject_id: DV001; level: HTTNV");
+    CHECK(r.one("SELECT username || '|' || record || '|' || new_value FROM audit_log WHERE action = "
+                "'rating.decide'") == "bithu|rating:2024:dang_vien:DV001|self= proposed= level=HTTNV");
   }
 }
 

@@ -100,7 +100,8 @@ void addMemberKinds(std::vector<Kind>& k);        ///< member, member_event (Rec
 void addCandidateKinds(std::vector<Kind>& k);     ///< candidate, candidate_stage (RecordCandidate.cpp)
 void addOrganizationKinds(std::vector<Kind>& k);  ///< organization (RecordOrganization.cpp)
 void addSettingsKinds(std::vector<Kind>& k);      ///< target, rule, committee (RecordSettings.cpp)
-void addRatingKinds(std::vector<Kind>& k);        ///< rating, cell_rating, rating_round (RecordRating.cpp)
+void addRatingKinds(
+    std::vector<Kind>& k);  ///< rating, cell_rating, rating_round, year_rating (RecordRating.cpp)
 void addCaseKinds(std::vector<Kind>& k);  ///< inspection, discipline, complaint, removal (RecordCases.cpp)
 /// meeting, attendance, leave, dues_basis, dues_payment, dues_sent (RecordCellWork.cpp)
 void addCellWorkKinds(std::vector<Kind>& k);

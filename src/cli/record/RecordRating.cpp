@@ -1,10 +1,13 @@
 // Kinds `rating` (a member's values on the ratings page: services::enterMemberRatings), `cell_rating` (the
-// cells' sheet: rateOrganizations) and `rating_round` (open, lock, reopen a year's round).
+// cells' sheet: rateOrganizations), `rating_round` (open, lock, reopen a year's round) and `year_rating` (a
+// year's level of a member or a cell as xep_loai.csv holds it: services::recordYearRating, the import's
+// door).
 #include "cli/record/RecordKinds.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "services/Ratings.h"
 #include "services/Register.h"
+#include "services/YearRatings.h"
 
 namespace dangbo::cli::record {
 
@@ -139,10 +142,36 @@ Kind roundKind() {
   return k;
 }
 
+// KEY: TYPE/CODE/YEAR (dang_vien/DV0123/2019, to_chuc/CB01/2019), as the key of a row of xep_loai.csv.
+services::YearRating yearRatingOf(const std::string& key) {
+  const auto [type, rest] = splitKey(key, "TYPE/CODE/YEAR");
+  const auto [code, y] = splitKey(rest, "TYPE/CODE/YEAR");
+  return {yearOf(y), type, code, ""};
+}
+
+Kind yearRatingKind() {
+  Kind k{"year_rating",
+         N_("a year's level of a member or a cell, as xep_loai.csv holds it (a past year without a round, or "
+            "the committee's decision of an open round); KEY: TYPE/CODE/YEAR, TYPE dang_vien or to_chuc"),
+         {field("level", N_("Level"), T::Enum, &core::enums::ratingLevel)}};
+  k.show = [](Context& c, const std::string& key) {
+    line(c.out, "level", services::yearRatingLevel(c.s, c.actor, yearRatingOf(key)));
+  };
+  auto write = [](Context& c, const std::string& key, const Values& v) {
+    auto r = yearRatingOf(key);
+    r.level = v.text("level");
+    services::recordYearRating(c.s, c.actor, r);
+    c.err << format(tr("Rating {1} saved."), {key}) << "\n";
+  };
+  k.add = write;
+  k.set = write;
+  return k;
+}
+
 }  // namespace
 
 void addRatingKinds(std::vector<Kind>& k) {
-  k.insert(k.end(), {memberRatingKind(), cellRatingKind(), roundKind()});
+  k.insert(k.end(), {memberRatingKind(), cellRatingKind(), roundKind(), yearRatingKind()});
 }
 
 }  // namespace dangbo::cli::record
