@@ -28,6 +28,47 @@ PresentCounts presentCounts(Database& database, const core::Date& day) {
   return out;
 }
 
+namespace {
+// The most of the file SQLite maps (its limit on Linux), and the pages of members read between two
+// remappings.
+constexpr int64_t kMapBytes = 0x7fff0000;
+constexpr size_t kPagesMapped = 1;
+
+// While the register is walked, SQLite reads the file through a memory map instead of copying each page it
+// needs (the members are read in the list order, not the file's: nearly every member is a page of its own,
+// 16 KB copied for a row of 300 bytes, most of the walk's time in the kernel). The pages mapped are counted
+// in the process's resident memory, though they are the system's cache (the kernel maps 64 KB around each
+// page read): the map is dropped and made again after each page of members, so that the walk of a register
+// of a million members stays near 150 MB resident (500 MB remapped every 8 pages). The map ends with the walk
+// (an I/O error on a mapped page would end the process, not raise an error: only this reading, of a file just
+// checked, takes that risk).
+class MappedReading {
+ public:
+  explicit MappedReading(SQLite::Database& db)
+      : db_(db), before_(db.execAndGet("PRAGMA mmap_size").getInt64()) {
+    set(kMapBytes);
+  }
+  ~MappedReading() {
+    try {
+      set(before_);
+    } catch (const SQLite::Exception&) {  // the connection keeps the map until it closes
+    }
+  }
+  MappedReading(const MappedReading&) = delete;
+  MappedReading& operator=(const MappedReading&) = delete;
+  /// Drops the pages mapped so far (no statement may be reading).
+  void remap() {
+    set(0);
+    set(kMapBytes);
+  }
+
+ private:
+  void set(int64_t bytes) { db_.exec("PRAGMA mmap_size = " + std::to_string(bytes)); }
+  SQLite::Database& db_;
+  int64_t before_;
+};
+}  // namespace
+
 void forEachMemberOn(Database& database, const MemberQueryOptions& opt, size_t pageRows,
                      const std::function<void(MemberOnDate&&)>& visit) {
   auto& db = database.db();
@@ -42,7 +83,10 @@ void forEachMemberOn(Database& database, const MemberQueryOptions& opt, size_t p
                              "code LIMIT ?1");
   std::string lastKey, lastCode;
   std::vector<SnapshotMember> page;
-  for (bool more = true; more;) {
+  MappedReading mapped(db);
+  size_t pages = 0;
+  for (bool more = true; more; ++pages) {
+    if (pages > 0 && pages % kPagesMapped == 0) mapped.remap();
     // A page of members in the list order, after the last one read.
     SQLite::Statement& q = page.empty() && lastCode.empty() ? first : next;
     q.reset();
