@@ -187,24 +187,27 @@ void table(std::ostream& out, const Table& t, bool landscape, const char* breakB
   }
   // A dense table (the register): fixed columns sized from their text, one table a page under its own
   // header row (LibreOffice lays out one table of 5.000 rows in minutes, tables of a page in seconds).
-  // The rows are read twice, to size the columns and to write them page by page (a row source is never
-  // held whole).
-  const ColumnPlan plan = planDenseColumns(t, width, kDenseSize, kDensePad, measure, false,
-                                           denseRowsLines(kDenseFill * height, kDenseLine, kDenseRowExtra));
-  std::vector<double> textWidths;
-  for (double w : plan.widths) textWidths.push_back(w - kDensePad);
+  // The columns are sized from a sample of rows spread over the table (a row source's read apart, a few
+  // thousand of them), then the rows are read once and written page by page (a row source is never held
+  // whole); a row with a word wider than its column opens a page widened for it.
+  DenseColumns columns(
+      planDenseColumns(t, width, kDenseSize, kDensePad, measure, false,
+                       denseRowsLines(kDenseFill * height, kDenseLine, kDenseRowExtra), true),
+      kDensePad, measure);
   const double room = kDenseFill * height;
-  PageCutter cut(t, textWidths, kDenseSize, kDenseLine, kDenseRowExtra, room - kDenseOpening, room, measure);
+  PageCutter cut(t, columns.textWidths(), kDenseSize, kDenseLine, kDenseRowExtra, room - kDenseOpening, room,
+                 measure);
   bool first = true;
   t.forEachRow([&](const TableRow& row) {
+    const bool widened = columns.widen(row) && cut.reopen(columns.textWidths());
+    const bool opens = cut.add(row) || widened;
     if (first) {
-      tableHead(out, t, plan.widths, true, breakBefore);
+      tableHead(out, t, columns.widths(), true, breakBefore);
       out << bodyStart(t);
       first = false;
-    }
-    if (cut.add(row)) {
+    } else if (opens) {
       out << kBodyEnd;
-      tableHead(out, t, plan.widths, false, kBreakBefore);
+      tableHead(out, t, columns.widths(), false, kBreakBefore);
       out << bodyStart(t);
     }
     bodyRow(out, t, row);

@@ -27,6 +27,8 @@ struct ColumnPlan {
   std::vector<double> widths;  ///< points, summing to the width given
   double size = 0;             ///< font size of the table's text, points
   bool wordsFit = true;        ///< every word fits its column at `size` (false only below the floor)
+  /// planDenseColumns: each column's least width (its longest word in the rows sized from, pad included).
+  std::vector<double> least{};
 };
 
 /// Plans the columns of `t` in `width` points: font `size` first, then smaller by half points down to
@@ -41,8 +43,41 @@ ColumnPlan planColumns(const Table& t, double width, double size, double minSize
 /// another (about a page of them) and take more lines on average than that cost a hundred times more for each
 /// line over: a run of long rows (the members of the commune among a province's, a handful of the sampled
 /// rows) is not left to take five lines each and fill pages of a dozen members.
+///
+/// With `sampled`, a table of more than kDenseSampleRows rows is sized from every denseSampleEvery()-th row
+/// (Table::forEachSampledRow: a reading of a few thousand rows spread over the whole register, not of every
+/// row); its writer widens the columns for a later row with a wider word (DenseColumns). Without it, or for
+/// fewer rows, every row is read.
 ColumnPlan planDenseColumns(const Table& t, double width, double size, double pad, const MeasureText& measure,
-                            bool wholeLabels = false, double maxAverage = 0);
+                            bool wholeLabels = false, double maxAverage = 0, bool sampled = false);
+
+/// The rows a dense table is sized from at most (planDenseColumns with `sampled`).
+inline constexpr size_t kDenseSampleRows = 4000;
+/// The step between the rows a dense table of `rows` rows is sized from (1: every row).
+size_t denseSampleEvery(size_t rows);
+
+/// The columns of a dense table sized from a sample of its rows, widened as the rows are written when one
+/// holds a word wider than its column (a longer name than any sampled): that column made as wide as the word,
+/// the width taken from the others in proportion to their room over their own longest word, so that no word
+/// breaks. The writer opens a new page (with the new widths) for the row that widened them.
+class DenseColumns {
+ public:
+  /// The plan of planDenseColumns (not wholeLabels); `pad` as given to it.
+  DenseColumns(ColumnPlan plan, double pad, MeasureText measure);
+  /// True when `row` holds a word wider than its column: the columns are widened for it.
+  bool widen(const TableRow& row);
+  /// The columns' widths (points, pad included), summing to the table's width.
+  const std::vector<double>& widths() const { return plan_.widths; }
+  /// The widths of their text (without the pad).
+  std::vector<double> textWidths() const;
+  /// The font size of the plan.
+  double size() const { return plan_.size; }
+
+ private:
+  ColumnPlan plan_;
+  double pad_;
+  MeasureText measure_;
+};
 
 /// The lines a dense table's rows may take on average for 20 of them to fit a page of `room` points under a
 /// header of six lines, each line `lineHeight` and each row `rowExtra` more (planDenseColumns' maxAverage).
@@ -70,8 +105,12 @@ class PageCutter {
              double firstRoom, double room, MeasureText measure);
   /// Takes the next row; true when it opens a new page (never for the first row).
   bool add(const TableRow& row);
+  /// The columns are now `textWidths` wide (DenseColumns::widen): the next row starts a new page, unless
+  /// none has been added to this one yet; true when it does (add then returns false for that row).
+  bool reopen(std::vector<double> textWidths);
 
  private:
+  std::vector<std::vector<Cell>> headerRows_;
   double height(const std::vector<Cell>& cells, bool bold) const;
   std::vector<double> textWidths_;
   double size_, lineHeight_, rowExtra_, room_, limit_;

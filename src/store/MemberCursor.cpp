@@ -2,6 +2,8 @@
 // the counts of the members present on a day by aggregate queries (presentCounts, countPresent).
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -69,12 +71,43 @@ class MappedReading {
 };
 }  // namespace
 
+namespace {
+// Reads the events of `page` (all of them, for the cell changes; those on or before the day kept with
+// withEvents, oldest first) in one statement, and hands each member memberOn keeps to visit with its place k
+// in the page.
+void visitPage(SQLite::Database& db, std::vector<SnapshotMember>& page, const MemberQueryOptions& opt,
+               const std::string& needle, const MemberSearch& names,
+               const std::function<void(MemberOnDate&&, size_t)>& visit) {
+  const std::string asOf = opt.asOf.iso();
+  std::unordered_map<core::Id, size_t> index;
+  std::string ids;
+  for (size_t k = 0; k < page.size(); ++k) {
+    index.emplace(page[k].member.id, k);
+    ids += (k ? "," : "") + std::to_string(page[k].member.id);
+  }
+  std::vector<std::vector<core::MemberEvent>> events(page.size());
+  SQLite::Statement e(
+      db, std::string(kEventColumns) + "WHERE member_id IN (" + ids + ") ORDER BY member_id, date, id");
+  while (e.executeStep()) {
+    const size_t k = index.at(e.getColumn(1).getInt64());
+    if (!e.getColumn(4).isNull() || !e.getColumn(5).isNull())
+      page[k].cellChanges.push_back({fastDate(e.getColumn(2)).value_or(core::Date()),
+                                     sql::optId(e.getColumn(4)), sql::optId(e.getColumn(5))});
+    if (opt.withEvents && e.getColumn(2).getString() <= asOf) events[k].push_back(readEvent(e));
+  }
+  for (size_t k = 0; k < page.size(); ++k)
+    if (auto r = memberOn(page[k], opt, needle, names.cells, names.ethnicNames)) {
+      r->events = std::move(events[k]);
+      visit(std::move(*r), k);
+    }
+}
+}  // namespace
+
 void forEachMemberOn(Database& database, const MemberQueryOptions& opt, size_t pageRows,
                      const std::function<void(MemberOnDate&&)>& visit) {
   auto& db = database.db();
   const MemberSearch names = listNames(database);
   const std::string needle = core::fold(core::normalizeText(opt.search));
-  const std::string asOf = opt.asOf.iso();
   SQLite::Statement first(db,
                           memberColumns(true) + " INDEXED BY members_order ORDER BY sort_key, code LIMIT ?1");
   SQLite::Statement next(db,
@@ -100,28 +133,55 @@ void forEachMemberOn(Database& database, const MemberQueryOptions& opt, size_t p
     more = page.size() == pageRows;
     if (page.empty()) break;
     lastCode = page.back().member.code;
-    // Their events (all of them, for their cell changes), oldest first, in one statement.
-    std::unordered_map<core::Id, size_t> index;
+    visitPage(db, page, opt, needle, names, [&](MemberOnDate&& r, size_t) { visit(std::move(r)); });
+  }
+}
+
+void forEachMemberSampleOn(Database& database, const MemberQueryOptions& opt, size_t every,
+                           const std::function<void(MemberOnDate&&, size_t)>& visit) {
+  if (opt.includeDeparted || opt.ids || !opt.search.empty())
+    throw std::logic_error("forEachMemberSampleOn: only the members present on a day");
+  auto& db = database.db();
+  every = std::max<size_t>(1, every);
+  // The members present on the day (of the cell), by id.
+  std::vector<bool> present;
+  SQLite::Statement p(db, "SELECT m.id FROM members m WHERE " + rule::kPresentOn +
+                              (opt.cellId ? " AND " + rule::kCellOnDay + " = ?2" : std::string()));
+  p.bind(1, opt.asOf.iso());
+  if (opt.cellId) p.bind(2, *opt.cellId);
+  while (p.executeStep()) {
+    const auto id = size_t(p.getColumn(0).getInt64());
+    if (id >= present.size()) present.resize(id + 1, false);
+    present[id] = true;
+  }
+  // Their places in the list order, from the index alone; every `every`-th kept.
+  std::vector<std::pair<core::Id, size_t>> sampled;
+  SQLite::Statement order(db, "SELECT id FROM members INDEXED BY members_order ORDER BY sort_key, code");
+  size_t n = 0;
+  while (order.executeStep()) {
+    const auto id = order.getColumn(0).getInt64();
+    if (size_t(id) < present.size() && present[size_t(id)] && n++ % every == 0) sampled.emplace_back(id, n);
+  }
+  // Those members, a page at a time, with their events.
+  const MemberSearch names = listNames(database);
+  constexpr size_t kPage = 1000;
+  std::string unused;
+  for (size_t from = 0; from < sampled.size(); from += kPage) {
+    const size_t to = std::min(sampled.size(), from + kPage);
     std::string ids;
-    for (size_t k = 0; k < page.size(); ++k) {
-      index.emplace(page[k].member.id, k);
-      ids += (k ? "," : "") + std::to_string(page[k].member.id);
+    std::unordered_map<core::Id, size_t> slot;
+    for (size_t k = from; k < to; ++k) {
+      ids += (k > from ? "," : "") + std::to_string(sampled[k].first);
+      slot.emplace(sampled[k].first, k - from);
     }
-    std::vector<std::vector<core::MemberEvent>> events(page.size());
-    SQLite::Statement e(
-        db, std::string(kEventColumns) + "WHERE member_id IN (" + ids + ") ORDER BY member_id, date, id");
-    while (e.executeStep()) {
-      const size_t k = index.at(e.getColumn(1).getInt64());
-      if (!e.getColumn(4).isNull() || !e.getColumn(5).isNull())
-        page[k].cellChanges.push_back({fastDate(e.getColumn(2)).value_or(core::Date()),
-                                       sql::optId(e.getColumn(4)), sql::optId(e.getColumn(5))});
-      if (opt.withEvents && e.getColumn(2).getString() <= asOf) events[k].push_back(readEvent(e));
+    std::vector<SnapshotMember> page(to - from);
+    SQLite::Statement q(db, memberColumns(true) + " WHERE id IN (" + ids + ")");
+    while (q.executeStep()) {
+      SnapshotMember m = readMember(q, unused);
+      page[slot.at(m.member.id)] = std::move(m);
     }
-    for (size_t k = 0; k < page.size(); ++k)
-      if (auto r = memberOn(page[k], opt, needle, names.cells, names.ethnicNames)) {
-        r->events = std::move(events[k]);
-        visit(std::move(*r));
-      }
+    visitPage(db, page, opt, "", names,
+              [&](MemberOnDate&& r, size_t k) { visit(std::move(r), sampled[from + k].second); });
   }
 }
 
