@@ -223,33 +223,21 @@ void table(std::ostream& out, const Table& t, int textW, int pageH) {
     // One table a page, each under its own header rows (LibreOffice lays out one table of 5.000 rows in more
     // than ten minutes, tables of a page in seconds); a paragraph of a point starts each next page. The rows
     // are written as they are read once (those of a row source are never held whole), cut into pages as
-    // densePageRows does; a row with a word wider than its column opens a page widened for it.
+    // densePageRows does; a row with a word wider than its column widens the columns of its page.
     static const MeasureText measure = pangoMeasure();
-    DenseColumns columns(plan.plan, plan.pad, measure);
-    auto textWidths = [&] {
-      std::vector<double> widths;
-      for (int w : plan.widths) widths.push_back(w / 20.0 - plan.margin / 10.0);
-      return widths;
-    };
     std::vector<double> widths;
     for (int w : plan.widths) widths.push_back(w / 20.0);
     PageCutter cut = densePageCutter(t, widths, plan.margin / 10.0, plan.halfPoints / 2.0, pageH / 20.0);
     size_t r = 0;
-    t.forEachRow([&](const TableRow& row) {
-      bool widened = false;
-      if (columns.widen(row)) {
-        plan.widths = twips(columns.widths(), t.photo.empty() ? textW : textW - kPhotoW);
-        widened = cut.reopen(textWidths());
-      }
-      const bool opens = cut.add(row) || widened;
-      if (r == 0) {
-        tableStart(out, t, plan, textW);
-      } else if (opens) {
-        out << "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"PageTable\"/></w:pPr></w:p>";
-        tableStart(out, t, plan, textW);
-      }
-      tableRow(out, t, plan, row, r++);
-    });
+    DensePager pages(DenseColumns(plan.plan, plan.pad, measure), std::move(cut),
+                     [&](const std::vector<TableRow>& rows, const DenseColumns& in) {
+                       plan.widths = twips(in.widths(), t.photo.empty() ? textW : textW - kPhotoW);
+                       if (r > 0) out << "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"PageTable\"/></w:pPr></w:p>";
+                       tableStart(out, t, plan, textW);
+                       for (const auto& row : rows) tableRow(out, t, plan, row, r++);
+                     });
+    t.forEachRow([&](const TableRow& row) { pages.add(row); });
+    pages.finish();
     out << "</w:tbl>";
   } else {
     tableStart(out, t, plan, textW);

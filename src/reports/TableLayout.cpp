@@ -375,17 +375,42 @@ PageCutter::PageCutter(const Table& t, std::vector<double> textWidths, double si
   used_ = header_;
 }
 
-bool PageCutter::reopen(std::vector<double> textWidths) {
+void PageCutter::restartPage(std::vector<double> textWidths) {
   textWidths_ = std::move(textWidths);
   header_ = 0;
   for (const auto& row : headerRows_) header_ += height(row, true);
-  const bool opens = onPage_ > 0;
-  if (opens) {
-    onPage_ = 0;
-    limit_ = room_;
-  }
+  onPage_ = 0;
   used_ = header_;
-  return opens;
+}
+
+DensePager::DensePager(DenseColumns columns, PageCutter cut, WritePage page)
+    : columns_(std::move(columns)), cut_(std::move(cut)), page_(std::move(page)) {}
+
+void DensePager::flush(size_t rows) {
+  std::vector<TableRow> rest(std::make_move_iterator(pending_.begin() + ptrdiff_t(rows)),
+                             std::make_move_iterator(pending_.end()));
+  pending_.resize(rows);
+  page_(pending_, columns_);
+  pending_ = std::move(rest);
+}
+
+void DensePager::add(const TableRow& row) {
+  if (columns_.widen(row)) {
+    // The page being filled takes the wider columns: its rows are counted again (a page may then fill).
+    cut_.restartPage(columns_.textWidths());
+    std::vector<TableRow> held = std::move(pending_);
+    pending_.clear();
+    for (auto& r : held) {
+      if (cut_.add(r)) flush(pending_.size());
+      pending_.push_back(std::move(r));
+    }
+  }
+  if (cut_.add(row)) flush(pending_.size());
+  pending_.push_back(row);
+}
+
+void DensePager::finish() {
+  if (!pending_.empty()) flush(pending_.size());
 }
 
 double PageCutter::height(const std::vector<Cell>& cells, bool bold) const {

@@ -105,9 +105,9 @@ class PageCutter {
              double firstRoom, double room, MeasureText measure);
   /// Takes the next row; true when it opens a new page (never for the first row).
   bool add(const TableRow& row);
-  /// The columns are now `textWidths` wide (DenseColumns::widen): the next row starts a new page, unless
-  /// none has been added to this one yet; true when it does (add then returns false for that row).
-  bool reopen(std::vector<double> textWidths);
+  /// The columns are now `textWidths` wide (DenseColumns::widen): the page being filled is counted afresh,
+  /// empty (its rows are added again).
+  void restartPage(std::vector<double> textWidths);
 
  private:
   std::vector<std::vector<Cell>> headerRows_;
@@ -117,6 +117,27 @@ class PageCutter {
   MeasureText measure_;
   double header_ = 0, used_ = 0;
   size_t onPage_ = 0;
+};
+
+/// Writes a dense table's rows page by page with columns sized from a sample (DenseColumns): holds the rows
+/// of the page being filled (a page, never more), and when a row needs wider columns, widens them for that
+/// whole page and counts it afresh, so that the page is not cut short. `page(rows, columns)` writes a page's
+/// table, `rows` in `columns`.
+class DensePager {
+ public:
+  using WritePage = std::function<void(const std::vector<TableRow>&, const DenseColumns&)>;
+  DensePager(DenseColumns columns, PageCutter cut, WritePage page);
+  /// Takes the next row.
+  void add(const TableRow& row);
+  /// Writes the last page.
+  void finish();
+
+ private:
+  void flush(size_t rows);
+  DenseColumns columns_;
+  PageCutter cut_;
+  WritePage page_;
+  std::vector<TableRow> pending_;
 };
 
 /// The cutter of densePageRows: rows set in columns `widths` at `size` on pages `pageHeight` points high.
