@@ -83,20 +83,22 @@ def main():
     col = re.compile(r'<col width="([0-9]+)">')
     tables, per_table, columns, column_sets = 0, [], None, set()
     expected, failures, widest_over = 1, [], 0.0
-    rows_here = 0
+    rows_here, dense = 0, False
     with open(path, encoding="utf-8") as f:
         for line in f:
-            if line.startswith('<table class="data dense"'):
-                if tables:
-                    per_table.append(rows_here)
-                tables += 1
-                rows_here = 0
+            if line.startswith("<table"):
+                dense = line.startswith('<table class="data dense"')
+                if dense:
+                    if tables:
+                        per_table.append(rows_here)
+                    tables += 1
+                    rows_here = 0
                 continue
             if line.startswith("<colgroup>"):
                 columns = [int(w) * 72 / 96 - PAD for w in col.findall(line)]
                 column_sets.add(tuple(columns))
                 continue
-            if not line.startswith("<tr><td"):
+            if not dense or not line.startswith("<tr><td"):
                 continue
             cells = [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in cell.findall(line)]
             if not cells or cells[0].replace(".", "").replace(",", "") != str(expected):
