@@ -69,6 +69,18 @@ void Table::forEachRow(const std::function<void(const TableRow&)>& visit) const 
     for (const auto& r : rows) visit(r);
 }
 
+void Table::forEachSampledRow(size_t every, const std::function<void(const TableRow&)>& visit) const {
+  every = std::max<size_t>(1, every);
+  if (rowSource && rowSample && every > 1) {
+    rowSample(every, visit);
+    return;
+  }
+  size_t r = 0;
+  forEachRow([&](const TableRow& row) {
+    if (r++ % every == 0) visit(row);
+  });
+}
+
 Align Table::alignOf(size_t c) const {
   if (c < align.size()) return align[c];
   return c == 0 ? Align::Left : Align::Right;
@@ -137,6 +149,7 @@ void Document::fillRows() {
       t->rows.reserve(t->sourceRows);
       t->rowSource([&](const TableRow& r) { t->rows.push_back(r); });
       t->rowSource = nullptr;
+      t->rowSample = nullptr;
       t->sourceRows = 0;
     }
 }

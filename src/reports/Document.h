@@ -109,12 +109,19 @@ struct Table {
   /// stream (HTML, CSV) read it; fillRows puts the rows in `rows` for the others.
   std::function<void(const std::function<void(const TableRow&)>&)> rowSource;
   size_t sourceRows = 0;  ///< the number of rows rowSource gives
+  /// With rowSource, a sample of its rows read without the others: rowSample(every, visit) hands rows 0,
+  /// every, 2 * every, ... (from 0) to visit in order (a writer sizing the columns of a province's register
+  /// from rows spread over all of it, before reading the rows once to write them). Optional.
+  std::function<void(size_t, const std::function<void(const TableRow&)>&)> rowSample;
   /// The number of body rows: those of `rows`, or of rowSource.
   size_t rowCount() const;
   /// Adds a row of text cells (bold when `total`).
   void addTextRow(std::vector<std::string> texts, bool total = false);
   /// Calls visit for each body row in order: those of `rows`, or those rowSource gives.
   void forEachRow(const std::function<void(const TableRow&)>& visit) const;
+  /// Calls visit for rows 0, every, 2 * every, ... in order: those of rowSample when the rows come from
+  /// rowSource and it is set (every > 1), else those of forEachRow.
+  void forEachSampledRow(size_t every, const std::function<void(const TableRow&)>& visit) const;
   /// The number of columns (of the first header row, spans counted, or of the first row).
   size_t columns() const;
   /// The alignment of column `c`.

@@ -107,23 +107,33 @@ struct DocxColumns {
   std::vector<int> widths;
   int halfPoints = 26;
   int margin = kCellMargin;
+  ColumnPlan plan;  ///< the widths in points
+  double pad = 0;   ///< the cells' margins and border, points
 };
+
+// The columns' widths in twips from widths in points (the first takes what the rounding leaves).
+std::vector<int> twips(const std::vector<double>& points, int textW) {
+  std::vector<int> out;
+  int used = 0;
+  for (size_t c = 1; c < points.size(); ++c) {
+    out.push_back(int(points[c] * 20));
+    used += out.back();
+  }
+  if (!points.empty()) out.insert(out.begin(), textW - used);
+  return out;
+}
 
 DocxColumns columnWidths(const Table& t, int textW, int pageH) {
   static const MeasureText measure = pangoMeasure();
   DocxColumns out;
   out.margin = t.dense ? kDenseCellMargin : kCellMargin;
-  const double pad = (2 * out.margin + 20) / 20.0;
-  const ColumnPlan plan = t.dense ? planDenseColumns(t, textW / 20.0, kDenseSize, pad, measure, false,
-                                                     densePageLines(kDenseSize, pageH / 20.0))
-                                  : planColumns(t, textW / 20.0, kTableSize, kMinTableSize, pad, measure);
-  out.halfPoints = int(std::lround(plan.size * 2));
-  int used = 0;
-  for (size_t c = 1; c < plan.widths.size(); ++c) {
-    out.widths.push_back(int(plan.widths[c] * 20));
-    used += out.widths.back();
-  }
-  if (!plan.widths.empty()) out.widths.insert(out.widths.begin(), textW - used);
+  out.pad = (2 * out.margin + 20) / 20.0;
+  // A dense table is sized from a sample of its rows (then widened for a wider word as it is written).
+  out.plan = t.dense ? planDenseColumns(t, textW / 20.0, kDenseSize, out.pad, measure, false,
+                                        densePageLines(kDenseSize, pageH / 20.0), true)
+                     : planColumns(t, textW / 20.0, kTableSize, kMinTableSize, out.pad, measure);
+  out.halfPoints = int(std::lround(out.plan.size * 2));
+  out.widths = twips(out.plan.widths, textW);
   return out;
 }
 
@@ -205,27 +215,29 @@ void tableRow(std::ostream& out, const Table& t, const DocxColumns& plan, const 
 }
 
 void table(std::ostream& out, const Table& t, int textW, int pageH) {
-  const DocxColumns plan = columnWidths(t, t.photo.empty() ? textW : textW - kPhotoW, pageH);
+  DocxColumns plan = columnWidths(t, t.photo.empty() ? textW : textW - kPhotoW, pageH);
   if (!t.caption.empty()) out << para("Caption", run(keepLastWordsTogether(t.caption)));
   // The closing block stands apart from the last paragraph, as in the PDF.
   if (t.borderless && t.caption.empty()) out << para("AfterTable", "");
   if (t.dense && t.rowCount() > 0) {
     // One table a page, each under its own header rows (LibreOffice lays out one table of 5.000 rows in more
     // than ten minutes, tables of a page in seconds); a paragraph of a point starts each next page. The rows
-    // are written as they are read (those of a row source are never held whole), cut into pages as
-    // densePageRows does.
+    // are written as they are read once (those of a row source are never held whole), cut into pages as
+    // densePageRows does; a row with a word wider than its column widens the columns of its page.
+    static const MeasureText measure = pangoMeasure();
     std::vector<double> widths;
     for (int w : plan.widths) widths.push_back(w / 20.0);
     PageCutter cut = densePageCutter(t, widths, plan.margin / 10.0, plan.halfPoints / 2.0, pageH / 20.0);
     size_t r = 0;
-    tableStart(out, t, plan, textW);
-    t.forEachRow([&](const TableRow& row) {
-      if (cut.add(row)) {
-        out << "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"PageTable\"/></w:pPr></w:p>";
-        tableStart(out, t, plan, textW);
-      }
-      tableRow(out, t, plan, row, r++);
-    });
+    DensePager pages(DenseColumns(plan.plan, plan.pad, measure), std::move(cut),
+                     [&](const std::vector<TableRow>& rows, const DenseColumns& in) {
+                       plan.widths = twips(in.widths(), t.photo.empty() ? textW : textW - kPhotoW);
+                       if (r > 0) out << "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"PageTable\"/></w:pPr></w:p>";
+                       tableStart(out, t, plan, textW);
+                       for (const auto& row : rows) tableRow(out, t, plan, row, r++);
+                     });
+    t.forEachRow([&](const TableRow& row) { pages.add(row); });
+    pages.finish();
     out << "</w:tbl>";
   } else {
     tableStart(out, t, plan, textW);

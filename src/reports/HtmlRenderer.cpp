@@ -187,29 +187,27 @@ void table(std::ostream& out, const Table& t, bool landscape, const char* breakB
   }
   // A dense table (the register): fixed columns sized from their text, one table a page under its own
   // header row (LibreOffice lays out one table of 5.000 rows in minutes, tables of a page in seconds).
-  // The rows are read twice, to size the columns and to write them page by page (a row source is never
-  // held whole).
-  const ColumnPlan plan = planDenseColumns(t, width, kDenseSize, kDensePad, measure, false,
-                                           denseRowsLines(kDenseFill * height, kDenseLine, kDenseRowExtra));
-  std::vector<double> textWidths;
-  for (double w : plan.widths) textWidths.push_back(w - kDensePad);
+  // The columns are sized from a sample of rows spread over the table (a row source's read apart, a few
+  // thousand of them), then the rows are read once and written a page at a time (a row source is never held
+  // whole); a row with a word wider than its column widens the columns of its page.
+  DenseColumns columns(
+      planDenseColumns(t, width, kDenseSize, kDensePad, measure, false,
+                       denseRowsLines(kDenseFill * height, kDenseLine, kDenseRowExtra), true),
+      kDensePad, measure);
   const double room = kDenseFill * height;
-  PageCutter cut(t, textWidths, kDenseSize, kDenseLine, kDenseRowExtra, room - kDenseOpening, room, measure);
+  PageCutter cut(t, columns.textWidths(), kDenseSize, kDenseLine, kDenseRowExtra, room - kDenseOpening, room,
+                 measure);
   bool first = true;
-  t.forEachRow([&](const TableRow& row) {
-    if (first) {
-      tableHead(out, t, plan.widths, true, breakBefore);
-      out << bodyStart(t);
-      first = false;
-    }
-    if (cut.add(row)) {
-      out << kBodyEnd;
-      tableHead(out, t, plan.widths, false, kBreakBefore);
-      out << bodyStart(t);
-    }
-    bodyRow(out, t, row);
-  });
-  if (!first) out << kBodyEnd;
+  DensePager pages(std::move(columns), std::move(cut),
+                   [&](const std::vector<TableRow>& rows, const DenseColumns& in) {
+                     tableHead(out, t, in.widths(), first, first ? breakBefore : kBreakBefore);
+                     first = false;
+                     out << bodyStart(t);
+                     for (const auto& row : rows) bodyRow(out, t, row);
+                     out << kBodyEnd;
+                   });
+  t.forEachRow([&](const TableRow& row) { pages.add(row); });
+  pages.finish();
 }
 
 std::string num(double v) {

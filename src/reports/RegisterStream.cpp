@@ -60,6 +60,16 @@ services::ReportModel registerReport(services::Services& s, const services::Acto
   return m;
 }
 
+namespace {
+// Row `n` (from 1) of the register for entry `e`, its cells made afresh in `row`.
+void registerRow(TableRow& row, const services::RegisterEntry& e, int n, const core::Date& asOf) {
+  auto texts = registerRowTexts(e, n, asOf);
+  row.cells.clear();
+  for (size_t c = 0; c < texts.size(); ++c)
+    row.cells.push_back(c == 0 ? Cell::count(n) : Cell::textCell(std::move(texts[c])));
+}
+}  // namespace
+
 Document registerDocument(services::Services& s, const services::Actor& actor, const core::Date& asOf,
                           core::Progress* progress) {
   const int64_t count = services::registerCount(s, actor, asOf);
@@ -83,10 +93,7 @@ Document registerDocument(services::Services& s, const services::Actor& actor, c
       TableRow row;
       services::forEachRegisterEntry(s, actor, asOf, [&](services::RegisterEntry&& e) {
         rows.step();
-        const auto texts = registerRowTexts(e, ++n, asOf);
-        row.cells.clear();
-        for (size_t c = 0; c < texts.size(); ++c)
-          row.cells.push_back(c == 0 ? Cell::count(n) : Cell::textCell(texts[c]));
+        registerRow(row, e, ++n, asOf);
         visit(row);
       });
       rows.finish();
@@ -94,6 +101,14 @@ Document registerDocument(services::Services& s, const services::Actor& actor, c
       if (n != count)
         throw core::DataError(format(tr("The register changed while it was written: {1} members, not {2}."),
                                      {std::to_string(n), std::to_string(count)}));
+    };
+    // Rows spread over the register, to size the columns before the rows are read once.
+    t->rowSample = [&s, actor, asOf](size_t every, const std::function<void(const TableRow&)>& visit) {
+      TableRow row;
+      services::forEachRegisterSample(s, actor, asOf, every, [&](services::RegisterEntry&& e, size_t n) {
+        registerRow(row, e, int(n), asOf);
+        visit(row);
+      });
     };
   }
   return doc;

@@ -115,8 +115,12 @@ ColumnPlan planColumns(const Table& t, double width, double size, double minSize
   return plan;
 }
 
+size_t denseSampleEvery(size_t rows) {
+  return rows <= kDenseSampleRows ? 1 : (rows + kDenseSampleRows - 1) / kDenseSampleRows;
+}
+
 ColumnPlan planDenseColumns(const Table& t, double width, double size, double pad, const MeasureText& measure,
-                            bool wholeLabels, double maxAverage) {
+                            bool wholeLabels, double maxAverage, bool sampled) {
   const size_t n = t.columns();
   ColumnPlan plan;
   plan.size = size;
@@ -129,9 +133,13 @@ ColumnPlan planDenseColumns(const Table& t, double width, double size, double pa
   constexpr double kSlack = 1.08, kOverLines = 100, kCellOver = 0.25;
   std::vector<double> least(n, 0);
   std::vector<std::vector<double>> sample;
-  const size_t stride = std::max<size_t>(1, t.rowCount() / 800);
+  // With `sampled`, the rows read are every `every`-th of the table: the sample for the room is taken among
+  // them, each standing for every * stride rows.
+  const size_t every = sampled ? denseSampleEvery(t.rowCount()) : 1;
+  const size_t read = (t.rowCount() + every - 1) / every;
+  const size_t stride = std::max<size_t>(1, read / 800), span = stride * every;
   size_t r = 0;
-  t.forEachRow([&](const TableRow& row) {
+  t.forEachSampledRow(every, [&](const TableRow& row) {
     std::vector<double> nat(n, 0);
     for (size_t c = 0; c < row.cells.size() && c < n; ++c) {
       const TextExtent e = measure(row.cells[c].text, row.total, size);
@@ -158,6 +166,7 @@ ColumnPlan planDenseColumns(const Table& t, double width, double size, double pa
   }
   std::vector<double> w(n);
   for (size_t c = 0; c < n; ++c) w[c] = least[c] + pad;
+  plan.least = w;
   double room = width - sum(w);
   if (room < 0) {
     plan.wordsFit = false;
@@ -199,13 +208,13 @@ ColumnPlan planDenseColumns(const Table& t, double width, double size, double pa
   for (size_t c = 0; c < n; ++c) w[c] += all > 0 ? room * text[c] / all : room / double(n);
   // Then width moves from one column to another while that saves lines: the sampled rows' lines, and the
   // header's once per page (about 20 rows).
-  const double headerWeight = std::max(1.0, double(t.rowCount()) / 20.0 / double(stride));
+  const double headerWeight = std::max(1.0, double(t.rowCount()) / 20.0 / double(span));
   auto lines = [&](double nat, double wc) {
     return nat <= 0 ? 1.0 : std::max(1.0, std::ceil(nat / std::max(1.0, wc - pad) - 1e-9));
   };
   // With maxAverage, the sampled rows in windows of about a page (at least four samples) whose lines average
   // more than that cost a hundred lines for each line over, for each row.
-  const size_t window = std::min(bodySamples, std::max<size_t>(4, (20 + stride - 1) / stride));
+  const size_t window = std::min(bodySamples, std::max<size_t>(4, (20 + span - 1) / span));
   std::vector<double> rowLines(bodySamples);
   auto cost = [&](const std::vector<double>& widths) {
     double total = 0;
@@ -252,6 +261,55 @@ ColumnPlan planDenseColumns(const Table& t, double width, double size, double pa
   }
   plan.widths = w;
   return plan;
+}
+
+DenseColumns::DenseColumns(ColumnPlan plan, double pad, MeasureText measure)
+    : plan_(std::move(plan)), pad_(pad), measure_(std::move(measure)) {
+  if (plan_.least.size() != plan_.widths.size()) plan_.least.assign(plan_.widths.size(), pad_);
+}
+
+std::vector<double> DenseColumns::textWidths() const {
+  std::vector<double> out;
+  for (double w : plan_.widths) out.push_back(w - pad_);
+  return out;
+}
+
+bool DenseColumns::widen(const TableRow& row) {
+  auto& w = plan_.widths;
+  auto& least = plan_.least;
+  const size_t n = w.size();
+  std::vector<bool> over(n, false);
+  double extra = 0;
+  for (size_t c = 0; c < row.cells.size() && c < n; ++c) {
+    const Cell& cell = row.cells[c];
+    if (cell.text.empty()) continue;
+    const TextExtent e = measure_(cell.text, row.total, plan_.size);
+    const double need = (cell.kind == CellKind::Text ? e.word : e.natural) + pad_;
+    // (Once the words no longer fit, columns are narrower than their longest word: only a longer word
+    // counts.)
+    const bool wider = need > std::max(w[c], least[c]) + 1e-9;
+    least[c] = std::max(least[c], need);
+    if (wider) {
+      over[c] = true;
+      extra += need - w[c];
+      w[c] = need;
+    }
+  }
+  if (extra <= 0) return false;
+  // The width comes from the other columns, each giving in proportion to its room over its longest word.
+  double room = 0;
+  for (size_t c = 0; c < n; ++c)
+    if (!over[c]) room += std::max(0.0, w[c] - least[c]);
+  if (room >= extra) {
+    for (size_t c = 0; c < n; ++c)
+      if (!over[c]) w[c] -= extra * std::max(0.0, w[c] - least[c]) / room;
+  } else {
+    // Even the longest words no longer fit: every column as its longest word, shrunk to the width.
+    plan_.wordsFit = false;
+    const double width = sum(w) - extra, total = sum(least);
+    for (size_t c = 0; c < n; ++c) w[c] = least[c] * width / total;
+  }
+  return true;
 }
 
 double denseRowsLines(double room, double lineHeight, double rowExtra) {
@@ -312,8 +370,47 @@ PageCutter::PageCutter(const Table& t, std::vector<double> textWidths, double si
       room_(room),
       limit_(firstRoom),
       measure_(std::move(measure)) {
-  for (const auto& row : t.header) header_ += height(row, true);
+  headerRows_ = t.header;
+  for (const auto& row : headerRows_) header_ += height(row, true);
   used_ = header_;
+}
+
+void PageCutter::restartPage(std::vector<double> textWidths) {
+  textWidths_ = std::move(textWidths);
+  header_ = 0;
+  for (const auto& row : headerRows_) header_ += height(row, true);
+  onPage_ = 0;
+  used_ = header_;
+}
+
+DensePager::DensePager(DenseColumns columns, PageCutter cut, WritePage page)
+    : columns_(std::move(columns)), cut_(std::move(cut)), page_(std::move(page)) {}
+
+void DensePager::flush(size_t rows) {
+  std::vector<TableRow> rest(std::make_move_iterator(pending_.begin() + ptrdiff_t(rows)),
+                             std::make_move_iterator(pending_.end()));
+  pending_.resize(rows);
+  page_(pending_, columns_);
+  pending_ = std::move(rest);
+}
+
+void DensePager::add(const TableRow& row) {
+  if (columns_.widen(row)) {
+    // The page being filled takes the wider columns: its rows are counted again (a page may then fill).
+    cut_.restartPage(columns_.textWidths());
+    std::vector<TableRow> held = std::move(pending_);
+    pending_.clear();
+    for (auto& r : held) {
+      if (cut_.add(r)) flush(pending_.size());
+      pending_.push_back(std::move(r));
+    }
+  }
+  if (cut_.add(row)) flush(pending_.size());
+  pending_.push_back(row);
+}
+
+void DensePager::finish() {
+  if (!pending_.empty()) flush(pending_.size());
 }
 
 double PageCutter::height(const std::vector<Cell>& cells, bool bold) const {

@@ -27,6 +27,8 @@ struct ColumnPlan {
   std::vector<double> widths;  ///< points, summing to the width given
   double size = 0;             ///< font size of the table's text, points
   bool wordsFit = true;        ///< every word fits its column at `size` (false only below the floor)
+  /// planDenseColumns: each column's least width (its longest word in the rows sized from, pad included).
+  std::vector<double> least{};
 };
 
 /// Plans the columns of `t` in `width` points: font `size` first, then smaller by half points down to
@@ -41,8 +43,41 @@ ColumnPlan planColumns(const Table& t, double width, double size, double minSize
 /// another (about a page of them) and take more lines on average than that cost a hundred times more for each
 /// line over: a run of long rows (the members of the commune among a province's, a handful of the sampled
 /// rows) is not left to take five lines each and fill pages of a dozen members.
+///
+/// With `sampled`, a table of more than kDenseSampleRows rows is sized from every denseSampleEvery()-th row
+/// (Table::forEachSampledRow: a reading of a few thousand rows spread over the whole register, not of every
+/// row); its writer widens the columns for a later row with a wider word (DenseColumns). Without it, or for
+/// fewer rows, every row is read.
 ColumnPlan planDenseColumns(const Table& t, double width, double size, double pad, const MeasureText& measure,
-                            bool wholeLabels = false, double maxAverage = 0);
+                            bool wholeLabels = false, double maxAverage = 0, bool sampled = false);
+
+/// The rows a dense table is sized from at most (planDenseColumns with `sampled`).
+inline constexpr size_t kDenseSampleRows = 4000;
+/// The step between the rows a dense table of `rows` rows is sized from (1: every row).
+size_t denseSampleEvery(size_t rows);
+
+/// The columns of a dense table sized from a sample of its rows, widened as the rows are written when one
+/// holds a word wider than its column (a longer name than any sampled): that column made as wide as the word,
+/// the width taken from the others in proportion to their room over their own longest word, so that no word
+/// breaks. The writer opens a new page (with the new widths) for the row that widened them.
+class DenseColumns {
+ public:
+  /// The plan of planDenseColumns (not wholeLabels); `pad` as given to it.
+  DenseColumns(ColumnPlan plan, double pad, MeasureText measure);
+  /// True when `row` holds a word wider than its column: the columns are widened for it.
+  bool widen(const TableRow& row);
+  /// The columns' widths (points, pad included), summing to the table's width.
+  const std::vector<double>& widths() const { return plan_.widths; }
+  /// The widths of their text (without the pad).
+  std::vector<double> textWidths() const;
+  /// The font size of the plan.
+  double size() const { return plan_.size; }
+
+ private:
+  ColumnPlan plan_;
+  double pad_;
+  MeasureText measure_;
+};
 
 /// The lines a dense table's rows may take on average for 20 of them to fit a page of `room` points under a
 /// header of six lines, each line `lineHeight` and each row `rowExtra` more (planDenseColumns' maxAverage).
@@ -70,14 +105,39 @@ class PageCutter {
              double firstRoom, double room, MeasureText measure);
   /// Takes the next row; true when it opens a new page (never for the first row).
   bool add(const TableRow& row);
+  /// The columns are now `textWidths` wide (DenseColumns::widen): the page being filled is counted afresh,
+  /// empty (its rows are added again).
+  void restartPage(std::vector<double> textWidths);
 
  private:
+  std::vector<std::vector<Cell>> headerRows_;
   double height(const std::vector<Cell>& cells, bool bold) const;
   std::vector<double> textWidths_;
   double size_, lineHeight_, rowExtra_, room_, limit_;
   MeasureText measure_;
   double header_ = 0, used_ = 0;
   size_t onPage_ = 0;
+};
+
+/// Writes a dense table's rows page by page with columns sized from a sample (DenseColumns): holds the rows
+/// of the page being filled (a page, never more), and when a row needs wider columns, widens them for that
+/// whole page and counts it afresh, so that the page is not cut short. `page(rows, columns)` writes a page's
+/// table, `rows` in `columns`.
+class DensePager {
+ public:
+  using WritePage = std::function<void(const std::vector<TableRow>&, const DenseColumns&)>;
+  DensePager(DenseColumns columns, PageCutter cut, WritePage page);
+  /// Takes the next row.
+  void add(const TableRow& row);
+  /// Writes the last page.
+  void finish();
+
+ private:
+  void flush(size_t rows);
+  DenseColumns columns_;
+  PageCutter cut_;
+  WritePage page_;
+  std::vector<TableRow> pending_;
 };
 
 /// The cutter of densePageRows: rows set in columns `widths` at `size` on pages `pageHeight` points high.

@@ -244,6 +244,15 @@ void forEachRegisterEntry(Services& services, const Actor& actor, const core::Da
                          [&](store::MemberOnDate&& r) { visit(registerEntry(std::move(r), badges)); });
 }
 
+void forEachRegisterSample(Services& services, const Actor& actor, const core::Date& asOf, size_t every,
+                           const std::function<void(RegisterEntry&&, size_t)>& visit) {
+  const auto q = registerQuery(actor, asOf, false);
+  const auto badges = store::PartyFileRepository(storeOf(services)).badgeNumbers(asOf);
+  store::forEachMemberSampleOn(storeOf(services), q, every, [&](store::MemberOnDate&& r, size_t n) {
+    visit(registerEntry(std::move(r), badges), n);
+  });
+}
+
 int64_t registerCount(Services& services, const Actor& actor, const core::Date& asOf) {
   const auto q = registerQuery(actor, asOf, false);
   return store::countPresent(storeOf(services), asOf, q.cellId);

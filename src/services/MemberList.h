@@ -96,6 +96,11 @@ std::vector<RegisterEntry> registerEntries(Services& services, const Actor& acto
 /// never held whole. Needs ReadRegister.
 void forEachRegisterEntry(Services& services, const Actor& actor, const core::Date& asOf,
                           const std::function<void(RegisterEntry&&)>& visit);
+/// Every `every`-th entry forEachRegisterEntry gives (the first, the every+1-th, ...) with its place in the
+/// register (from 1), reading only those members (store::forEachMemberSampleOn): a sample spread over the
+/// whole register, to size its columns before its rows are read once. Needs ReadRegister.
+void forEachRegisterSample(Services& services, const Actor& actor, const core::Date& asOf, size_t every,
+                           const std::function<void(RegisterEntry&&, size_t)>& visit);
 /// How many entries forEachRegisterEntry gives, counted by one aggregate query. Needs ReadRegister.
 int64_t registerCount(Services& services, const Actor& actor, const core::Date& asOf);
 

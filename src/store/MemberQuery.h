@@ -224,6 +224,13 @@ std::vector<MemberOnDate> membersOn(Database& db, const MemberQueryOptions& opt)
 /// at most one page is held (the register of a province written without holding it).
 void forEachMemberOn(Database& db, const MemberQueryOptions& opt, size_t pageRows,
                      const std::function<void(MemberOnDate&&)>& visit);
+/// Every `every`-th member forEachMemberOn gives (the first, the every+1-th, ...), each with its place in
+/// that order (from 1), in that order, without reading the others: the members present on opt.asOf (of
+/// opt.cellId on that day) are found by rule::kPresentOn and rule::kCellOnDay, their order from the index
+/// members_order alone, and only the members sampled are read with their events (a sample spread over a
+/// province's register, to size its columns). Only without includeDeparted, ids or a search.
+void forEachMemberSampleOn(Database& db, const MemberQueryOptions& opt, size_t every,
+                           const std::function<void(MemberOnDate&&, size_t)>& visit);
 /// The number of members present on `day` (rule::kPresentOn, presentOn's SQL twin), of one cell on that day
 /// (rule::kCellOnDay) when `cell` is given: membersOn's count without includeDeparted or a search.
 int64_t countPresent(Database& db, const core::Date& day, std::optional<core::Id> cell = std::nullopt);
