@@ -163,8 +163,11 @@ void Database::leaveUnusable() {
 
 bool Database::reconnect() {
   sqlite3* handle = db_->getHandle();
-  if (pool_->depth() > 0 || sqlite3_get_autocommit(handle) == 0 || sqlite3_next_stmt(handle, nullptr))
-    return false;
+  if (pool_->depth() > 0 || sqlite3_get_autocommit(handle) == 0) return false;
+  // Statements alive but idle may be the full-text index's own (kept by SQLite for the connection's life and
+  // finalized by closing); one being stepped means a reader is at work.
+  for (sqlite3_stmt* st = sqlite3_next_stmt(handle, nullptr); st; st = sqlite3_next_stmt(handle, st))
+    if (sqlite3_stmt_busy(st)) return false;
   // The old connection must be closed first: while any connection of this process has the file open, SQLite
   // shares its lock state with the new one and takes no lock again.
   sqlite3_db_config(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);

@@ -112,8 +112,9 @@ class Database {
   /// and -shm left as they are: another program may have checkpointed or replaced them meanwhile); the new
   /// connection reads the WAL found on disk. This object, its path and its settings stay; statements are
   /// prepared anew. Does nothing and returns false inside a transaction, a statement cache scope or while a
-  /// statement is alive. A file that cannot be opened again throws DatabaseError, and every later use of the
-  /// object fails.
+  /// statement is being stepped; to be called when no statement of the caller's is alive (SQLite would keep
+  /// the old connection open, and the locks stay lost). A file that cannot be opened again throws
+  /// DatabaseError, and every later use of the object fails.
   bool reconnect();
 
  private:
