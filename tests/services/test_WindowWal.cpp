@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "../TestUtil.h"
+#include "services/BulkWrite.h"
 #include "services/InstanceLock.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
@@ -179,4 +180,34 @@ TEST_CASE(
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
   CHECK(countWithPlainSqlite(db) == 2);
+}
+
+TEST_CASE(
+    "register: a reconnect waits for the end of a transaction, a bulk write or a read, and keeps the "
+    "object") {
+  TempDir dir;
+  const auto db = dir / "r.db";
+  auto s = services::Services::create(db, {"Đảng bộ xã Thử", "Thử", "", "", ""});
+  auto& store = services::storeOf(*s);
+  bool inside = true;
+  store.transaction([&] { inside = s->reconnect(); });
+  CHECK_FALSE(inside);
+  {
+    services::BulkWrite bulk(*s);
+    CHECK_FALSE(s->reconnect());
+  }
+  {
+    SQLite::Statement reading(store.db(), "SELECT 1 UNION ALL SELECT 2");
+    REQUIRE(reading.executeStep());
+    CHECK_FALSE(s->reconnect());
+  }
+  CHECK(s->reconnect());
+  CHECK(s->committee().name == "Đảng bộ xã Thử");
+  store.transaction([&] {
+    store.db().exec(
+        "INSERT INTO organizations (code, name, kind, category) VALUES ('CB01', 'Chi bộ 1', 'truc_thuoc', "
+        "'ban')");
+  });
+  CHECK(organizations(db) == 1);
+  CHECK(store.db().execAndGet("PRAGMA foreign_keys").getInt() == 1);  // the house settings again
 }
