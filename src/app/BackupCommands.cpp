@@ -6,6 +6,7 @@
 #include <wx/numdlg.h>
 #include <wx/utils.h>
 
+#include "app/FileDialogs.h"
 #include "app/ProgressDialog.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -45,7 +46,7 @@ void backupNow(wxWindow* parent, services::Services& s) {
   wxString name = ui::wx(s.path().stem().string()) + "-" + wxDateTime::Now().Format("%Y%m%d-%H%M%S") + ".db";
   wxFileDialog dlg(parent, _("Back up the register to"), ui::wx(backupFolder(s).string()), name,
                    _("dangbo registers (*.db)|*.db|All files (*)|*"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-  if (dlg.ShowModal() != wxID_OK) return;
+  if (ui::showFileDialog(dlg) != wxID_OK) return;
   fs::path to(ui::utf8(dlg.GetPath()));
   // Never the register itself, its companions or its other copies, even if the user agreed.
   if (!ui::attempt(parent, [&] { services::refuseOverwritingRegister(to, s.path()); })) return;
@@ -73,7 +74,7 @@ std::optional<fs::path> chooseBackupToRestore(wxWindow* parent, services::Servic
   if (!ui::attempt(parent, [&] { services::requireBackupRights(currentActor()); })) return std::nullopt;
   wxFileDialog dlg(parent, _("Restore the register from a backup"), ui::wx(backupFolder(s).string()), "",
                    _("dangbo registers (*.db)|*.db|All files (*)|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-  if (dlg.ShowModal() != wxID_OK) return std::nullopt;
+  if (ui::showFileDialog(dlg) != wxID_OK) return std::nullopt;
   fs::path from(ui::utf8(dlg.GetPath()));
   if (!ui::confirm(
           parent,

@@ -25,11 +25,9 @@ BadgesPage::BadgesPage(wxWindow* parent) {
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
   year_ = ui::addYearField(this, bar, core::Date::today().year());
   bar->Add(new wxStaticText(this, wxID_ANY, _("A&ward day:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-  day_ = new wxChoice(this, wxID_ANY);
-  day_->SetName("awardDay");
+  day_ = ui::named(new wxChoice(this, wxID_ANY), "awardDay");
   bar->Add(day_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
-  summary_ = new wxStaticText(this, wxID_ANY, " ");
-  summary_->SetName("summary");
+  summary_ = ui::named(new wxStaticText(this, wxID_ANY, " "), "summary");
   bar->Add(summary_, 1, wxALIGN_CENTER_VERTICAL);
   top->Add(bar, 0, wxEXPAND | wxALL, 8);
 
@@ -41,8 +39,7 @@ BadgesPage::BadgesPage(wxWindow* parent) {
   // The award of the member selected.
   auto* box = new wxStaticBoxSizer(wxVERTICAL, this, _("Record the award of the member selected"));
   wxWindow* bp = box->GetStaticBox();
-  who_ = new wxStaticText(bp, wxID_ANY, _("Choose a member in the list."));
-  who_->SetName("who");
+  who_ = ui::named(new wxStaticText(bp, wxID_ANY, _("Choose a member in the list.")), "who");
   box->Add(who_, 0, wxEXPAND | wxALL, 4);
   ui::FieldGrid form(bp, 2, {0, 1});
   decisionNo_ = form.add(_("&Decision number:"), "decisionNo");
@@ -50,17 +47,15 @@ BadgesPage::BadgesPage(wxWindow* parent) {
   badgeNo_ = form.add(_("&Badge number:"), "badgeNo");
   ceremonyOn_ = form.add(_("&Ceremony date:"), "ceremonyOn");
   box->Add(form.sizer(), 0, wxEXPAND | wxALL, 4);
-  record_ = new wxButton(bp, wxID_ANY, _("&Record the award"));
-  record_->SetName("recordAward");
+  record_ = ui::named(new wxButton(bp, wxID_ANY, _("&Record the award")), "recordAward");
   box->Add(record_, 0, wxALIGN_RIGHT | wxALL, 4);
   top->Add(box, 0, wxEXPAND | wxALL, 8);
 
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  auto* proposal = new wxButton(this, wxID_ANY, _("Save the &proposal and memo..."));
-  proposal->SetName("saveProposal");
+  auto* proposal =
+      ui::named(new wxButton(this, wxID_ANY, _("Save the &proposal and memo...")), "saveProposal");
   buttons->Add(proposal, 0, wxRIGHT, 8);
-  auto* ceremony = new wxButton(this, wxID_ANY, _("Save the cere&mony list..."));
-  ceremony->SetName("saveCeremony");
+  auto* ceremony = ui::named(new wxButton(this, wxID_ANY, _("Save the cere&mony list...")), "saveCeremony");
   buttons->Add(ceremony, 0);
   top->Add(buttons, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
   SetSizer(top);

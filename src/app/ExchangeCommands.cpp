@@ -6,6 +6,7 @@
 #include <wx/textdlg.h>
 #include <wx/utils.h>
 
+#include "app/FileDialogs.h"
 #include "app/ImportWizard.h"
 #include "app/ProgressDialog.h"
 #include "app/Prompts.h"
@@ -22,13 +23,13 @@ namespace dangbo::app {
 
 bool runImportWizard(wxWindow* parent, services::Services& s) {
   ImportWizard wizard(parent, s);
-  wizard.ShowModal();
+  ui::showFileDialog(wizard);  // it reads the files chosen in it
   return wizard.applied();
 }
 
 void saveImportTemplates(wxWindow* parent) {
   wxDirDialog dlg(parent, _("Choose the folder for the import templates"), wxString(), wxDD_DEFAULT_STYLE);
-  if (dlg.ShowModal() != wxID_OK) return;
+  if (ui::showFileDialog(dlg) != wxID_OK) return;
   std::vector<std::filesystem::path> written;
   if (!ui::attempt(parent, [&] {
         written = exchange::writeImportTemplates(std::filesystem::path(ui::utf8(dlg.GetPath())));
@@ -43,7 +44,7 @@ void saveImportTemplates(wxWindow* parent) {
 void saveImportTemplateWorkbook(wxWindow* parent, services::Services& s) {
   wxFileDialog dlg(parent, _("Save the import template workbook"), wxString(), "mau-nhap-lieu.xlsx",
                    _("Excel workbook (*.xlsx)|*.xlsx"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-  if (dlg.ShowModal() != wxID_OK) return;
+  if (ui::showFileDialog(dlg) != wxID_OK) return;
   wxFileName file(dlg.GetPath());
   if (file.GetExt().Lower() != "xlsx") file.SetExt("xlsx");
   if (!ui::attempt(parent, [&] {
@@ -75,7 +76,7 @@ void exportMemberRegister(wxWindow* parent, services::Services& s) {
   wxFileDialog dlg(parent, _("Save the member register"), wxString(), name + ".xlsx",
                    _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"),
                    wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-  if (dlg.ShowModal() != wxID_OK) return;
+  if (ui::showFileDialog(dlg) != wxID_OK) return;
   wxFileName file(dlg.GetPath());
   wxString ext = file.GetExt().Lower();
   if (ext != "xlsx" && ext != "csv") file.SetExt(dlg.GetFilterIndex() == 1 ? "csv" : "xlsx");

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+#include "app/FileDialogs.h"
 #include "app/Prompts.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -51,7 +52,7 @@ void printSubjectForm(wxWindow* parent, services::Services& s, FormSubject subje
   wxFileDialog dlg(
       parent, _("Save the paper"), "", ui::wx(reports::reportFileWord(name) + "-" + code + ".pdf"),
       _("PDF documents (*.pdf)|*.pdf|Word documents (*.docx)|*.docx"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-  if (dlg.ShowModal() != wxID_OK) return;
+  if (ui::showFileDialog(dlg) != wxID_OK) return;
   wxFileName file(dlg.GetPath());
   wxString ext = file.GetExt().Lower();
   if (ext != "pdf" && ext != "docx") {

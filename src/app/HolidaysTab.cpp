@@ -9,6 +9,7 @@
 
 #include <set>
 
+#include "app/FileDialogs.h"
 #include "app/Forms.h"
 #include "app/ListSort.h"
 #include "app/Session.h"
@@ -88,7 +89,7 @@ void HolidaysTab::importFile() {
   if (!services_) return;
   wxFileDialog dlg(this, _("Choose the announcement file (CSV: date, kind, name)"), "", "",
                    _("CSV files (*.csv)|*.csv|All files (*)|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-  if (dlg.ShowModal() != wxID_OK) return;
+  if (ui::showFileDialog(dlg) != wxID_OK) return;
   std::string path = ui::utf8(dlg.GetPath());
   std::vector<core::WorkCalendar::Entry> entries;
   if (!ui::attempt(this, [&] { entries = exchange::readHolidayFile(path); })) return;

@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "app/ExchangeCommands.h"
+#include "app/FileDialogs.h"
 #include "app/Forms.h"
 #include "app/ListSort.h"
 #include "app/ProgressDialog.h"
@@ -158,12 +159,12 @@ void ImportWizard::choose(bool folder) {
   if (folder) {
     wxDirDialog dlg(this, _("Choose the folder of the CSV files"), source->GetValue(),
                     wxDD_DEFAULT_STYLE | wxDD_DIR_MUST_EXIST);
-    if (dlg.ShowModal() != wxID_OK) return;
+    if (ui::showFileDialog(dlg) != wxID_OK) return;
     path = dlg.GetPath();
   } else {
     wxFileDialog dlg(this, _("Choose the Excel workbook"), wxString(), wxString(),
                      _("Excel workbooks (*.xlsx)|*.xlsx"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (dlg.ShowModal() != wxID_OK) return;
+    if (ui::showFileDialog(dlg) != wxID_OK) return;
     path = dlg.GetPath();
   }
   source->ChangeValue(path);

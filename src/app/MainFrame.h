@@ -27,6 +27,8 @@ class MainFrame : public wxFrame {
   ~MainFrame() override;
   /// Switches to page `index` (0 = overview .. 7 = settings).
   void showPage(int index);
+  /// The register shown (nullptr while it is being replaced).
+  services::Services* openRegister() { return services_.get(); }
 
  private:
   void buildMenus();

@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 
+#include "app/FileDialogs.h"
 #include "app/ProgressDialog.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -95,13 +96,13 @@ MergeWizard::MergeWizard(wxWindow* parent, services::Services& s)
     };
     folder->Bind(wxEVT_BUTTON, [this, addSource](wxCommandEvent&) {
       wxDirDialog dlg(this, _("Choose the folder of CSV files"));
-      if (dlg.ShowModal() == wxID_OK) addSource(dlg.GetPath());
+      if (ui::showFileDialog(dlg) == wxID_OK) addSource(dlg.GetPath());
     });
     file->Bind(wxEVT_BUTTON, [this, addSource](wxCommandEvent&) {
       wxFileDialog dlg(this, _("Choose a register or a workbook"), wxString(), wxString(),
                        _("Registers and workbooks (*.db;*.xlsx)|*.db;*.xlsx|All files|*"),
                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-      if (dlg.ShowModal() == wxID_OK) addSource(dlg.GetPath());
+      if (ui::showFileDialog(dlg) == wxID_OK) addSource(dlg.GetPath());
     });
     auto* grid = new wxFlexGridSizer(2, gap, gap);
     grid->AddGrowableCol(1);
@@ -353,7 +354,7 @@ void MergeWizard::apply() {
 
 bool runMergeWizard(wxWindow* parent, services::Services& s) {
   MergeWizard wizard(parent, s);
-  wizard.ShowModal();
+  ui::showFileDialog(wizard);  // it reads the files chosen in it
   return wizard.applied();
 }
 

@@ -6,6 +6,7 @@
 #include <wx/sizer.h>
 #include <wx/textctrl.h>
 
+#include "app/FileDialogs.h"
 #include "app/Forms.h"
 #include "app/Ui.h"
 
@@ -31,7 +32,7 @@ void NewRegisterDialog::browse() {
   wxFileName current(ctrl<wxTextCtrl>(this, "file")->GetValue());
   wxFileDialog dlg(this, _("Where to create the new register"), current.GetPath(), current.GetFullName(),
                    _("dangbo registers (*.db)|*.db|All files (*)|*"), wxFD_SAVE);
-  if (dlg.ShowModal() == wxID_OK) ctrl<wxTextCtrl>(this, "file")->ChangeValue(dlg.GetPath());
+  if (ui::showFileDialog(dlg) == wxID_OK) ctrl<wxTextCtrl>(this, "file")->ChangeValue(dlg.GetPath());
 }
 
 void NewRegisterDialog::onCreate() {

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "app/FileDialogs.h"
 #include "app/PackageReviewDialog.h"
 #include "app/Prompts.h"
 #include "app/RegisterOpener.h"
@@ -78,7 +79,7 @@ void exportCell(wxFrame* frame, services::Services& s) {
     wxFileDialog save(frame, _("Save the cell package"), "",
                       ui::wx(org.code + exchange::kCellPackageExtension), cellWildcard(),
                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (save.ShowModal() != wxID_OK) return;
+    if (ui::showFileDialog(save) != wxID_OK) return;
     std::string pass = askPassphrase(frame, true);
     if (pass.empty()) return;
     std::filesystem::path path = ui::utf8(save.GetPath());
@@ -95,7 +96,7 @@ void exportCell(wxFrame* frame, services::Services& s) {
 void openCell(wxFrame* frame, const std::function<void(std::unique_ptr<services::Services>)>& open) {
   wxFileDialog pick(frame, _("Open a cell package"), "", "", cellWildcard(),
                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-  if (pick.ShowModal() != wxID_OK) return;
+  if (ui::showFileDialog(pick) != wxID_OK) return;
   std::unique_ptr<services::Services> made;
   ui::attempt(frame, [&] {
     std::string bytes = exchange::readPackageFile(ui::utf8(pick.GetPath()));
@@ -105,7 +106,7 @@ void openCell(wxFrame* frame, const std::function<void(std::unique_ptr<services:
     std::filesystem::path dflt = std::filesystem::path(ui::utf8(pick.GetPath())).replace_extension(".db");
     wxFileDialog save(frame, _("Where to keep the cell's register"), ui::wx(dflt.parent_path().string()),
                       ui::wx(dflt.filename().string()), _("dangbo registers (*.db)|*.db"), wxFD_SAVE);
-    if (save.ShowModal() != wxID_OK) return;
+    if (ui::showFileDialog(save) != wxID_OK) return;
     std::filesystem::path path = ui::utf8(save.GetPath());
     services::Packages::createCellFile(path, pkg).reset();
     // Opened like any register: locked against a second window, and its own (local) user acting.
@@ -165,7 +166,7 @@ void saveChanges(wxFrame* frame, services::Services& s) {
     wxFileDialog save(frame, _("Save the change package"), "",
                       ui::wx(pkg.cellCode + exchange::kChangePackageExtension), changesWildcard(),
                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (save.ShowModal() != wxID_OK) return;
+    if (ui::showFileDialog(save) != wxID_OK) return;
     std::string pass = askPassphrase(frame, true);
     if (pass.empty()) return;
     services::refuseOverwritingRegister(ui::utf8(save.GetPath()), s.path());
@@ -178,7 +179,7 @@ void saveChanges(wxFrame* frame, services::Services& s) {
 void importChanges(wxFrame* frame, services::Services& s, const std::function<void()>& refresh) {
   wxFileDialog pick(frame, _("Import a change package"), "", "", changesWildcard(),
                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-  if (pick.ShowModal() != wxID_OK) return;
+  if (ui::showFileDialog(pick) != wxID_OK) return;
   core::ChangePackage pkg;
   services::Review review;
   bool ok = ui::attempt(frame, [&] {

@@ -17,6 +17,7 @@
 #include <map>
 #include <set>
 
+#include "app/FileDialogs.h"
 #include "app/Forms.h"
 #include "app/ListSort.h"
 #include "app/RatingsText.h"
@@ -725,7 +726,7 @@ void RatingsPage::savePdf() {
   wxFileDialog dlg(this, _("Save the rating list as PDF"), wxEmptyString,
                    wxString::Format("xep-loai-%d-%s.pdf", *y, ui::wx(cellCode_)),
                    _("PDF files (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-  if (dlg.ShowModal() != wxID_OK) return;
+  if (ui::showFileDialog(dlg) != wxID_OK) return;
   std::string status;
   for (const auto& r : rounds_)
     if (r.year == *y) status = r.status;

@@ -6,6 +6,7 @@
 #include <wx/utils.h>
 
 #include "app/AccountDialog.h"
+#include "app/FileDialogs.h"
 #include "app/LoginDialog.h"
 #include "app/NewRegisterDialog.h"
 #include "app/Session.h"
@@ -90,7 +91,7 @@ std::unique_ptr<Services> RegisterOpener::open(wxWindow* parent, const fs::path&
 std::unique_ptr<Services> RegisterOpener::chooseAndOpen(wxWindow* parent) {
   wxFileDialog dlg(parent, _("Open a register"), "", "", _("dangbo registers (*.db)|*.db|All files (*)|*"),
                    wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-  if (dlg.ShowModal() != wxID_OK) return nullptr;
+  if (ui::showFileDialog(dlg) != wxID_OK) return nullptr;
   return open(parent, fs::path(ui::utf8(dlg.GetPath())));
 }
 
@@ -152,7 +153,7 @@ std::unique_ptr<Services> RegisterOpener::atStart(const StartOptions& opt) {
     if (answer == wxID_YES) {
       wxFileDialog dlg(nullptr, _("Open a register"), "", "",
                        _("dangbo registers (*.db)|*.db|All files (*)|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-      if (dlg.ShowModal() == wxID_OK) path = fs::path(ui::utf8(dlg.GetPath()));
+      if (ui::showFileDialog(dlg) == wxID_OK) path = fs::path(ui::utf8(dlg.GetPath()));
     } else if (answer == wxID_NO) {
       if (auto s = createNew(nullptr)) return s;
     } else {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "app/FileDialogs.h"
 #include "app/Session.h"
 #include "app/Ui.h"
 #include "reports/ReportFileName.h"
@@ -41,7 +42,7 @@ bool saveMadeReport(wxWindow* parent, services::Services& s, const reports::Froz
   for (const auto& f : formats) wildcard += (wildcard.empty() ? "" : "|") + wildcardOf(f);
   wxFileDialog dlg(parent, _("Save the paper"), "", ui::wx(stem + "." + formats.front()), wildcard,
                    wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-  if (dlg.ShowModal() != wxID_OK) return false;
+  if (ui::showFileDialog(dlg) != wxID_OK) return false;
   wxFileName file(dlg.GetPath());
   std::string ext = ui::utf8(file.GetExt().Lower());
   if (std::find(formats.begin(), formats.end(), ext) == formats.end()) {

@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "app/CoreText.h"
+#include "app/FileDialogs.h"
 #include "app/Forms.h"
 #include "app/ListSort.h"
 #include "app/Session.h"
@@ -244,7 +245,10 @@ void ReportsPage::runSlow(const wxString& what, std::function<void(core::Progres
   Layout();
   jobProgress_ = std::make_shared<SharedProgress>();
   auto shared = std::make_shared<std::function<void(core::Progress&)>>(std::move(work));
-  job_ = std::async(std::launch::async, [shared, progress = jobProgress_] { (*shared)(*progress); });
+  job_ = std::async(std::launch::async, [shared, progress = jobProgress_] {
+    ui::RegisterJob reading;
+    (*shared)(*progress);
+  });
   done_ = std::move(done);
   timer_.Start(100);
 }
@@ -273,6 +277,7 @@ void ReportsPage::onTimer(wxTimerEvent&) {
     return;
   }
   timer_.Stop();
+  ui::afterRegisterJob();
   auto job = std::move(job_);
   auto done = std::move(done_);
   jobProgress_.reset();
@@ -350,7 +355,7 @@ void ReportsPage::save(const std::string& format) {
                                          : _("Excel workbooks (*.xlsx)|*.xlsx");
   const wxString name = ui::wx(reports::reportFileName(shown_->name, shown_->asOf, format));
   wxFileDialog dlg(this, _("Save the report"), "", name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-  if (dlg.ShowModal() != wxID_OK) return;
+  if (ui::showFileDialog(dlg) != wxID_OK) return;
   const std::filesystem::path path = ui::utf8(dlg.GetPath());
   if (!ui::attempt(this, [&] { services::refuseOverwritingRegister(path, services_->path()); })) return;
   const reports::FrozenReport r = *shown_;

@@ -7,6 +7,7 @@
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 
+#include "app/ListForm.h"
 #include "app/ReportSaving.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -22,27 +23,24 @@ StatisticsPage::StatisticsPage(wxWindow* parent) {
   // The last year ended by default: the templates are sent up after 31/12.
   year_ = ui::addYearField(this, bar, core::Date::today().year() - 1);
   bar->Add(new wxStaticText(this, wxID_ANY, _("T&emplate:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-  template_ = new wxChoice(this, wxID_ANY);
-  template_->SetName("template");
+  template_ = ui::named(new wxChoice(this, wxID_ANY), "template");
   for (int i = 1; i <= 7; ++i) template_->Append(wxString::Format("%d-BTCTW", i));
   template_->SetSelection(0);
   bar->Add(template_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
   bar->AddStretchSpacer();
-  auto* xlsx = new wxButton(this, wxID_ANY, _("Save as E&xcel..."));
-  xlsx->SetName("saveXlsx");
+  auto* xlsx = ui::named(new wxButton(this, wxID_ANY, _("Save as E&xcel...")), "saveXlsx");
   bar->Add(xlsx, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
-  auto* pdf = new wxButton(this, wxID_ANY, _("Save as &PDF..."));
-  pdf->SetName("savePdf");
+  auto* pdf = ui::named(new wxButton(this, wxID_ANY, _("Save as &PDF...")), "savePdf");
   bar->Add(pdf, 0, wxALIGN_CENTER_VERTICAL);
   top->Add(bar, 0, wxEXPAND | wxALL, 8);
-  title_ = new wxStaticText(this, wxID_ANY, " ");
-  title_->SetName("title");
+  title_ = ui::named(new wxStaticText(this, wxID_ANY, " "), "title");
   wxFont bold = title_->GetFont();
   bold.SetWeight(wxFONTWEIGHT_BOLD);
   title_->SetFont(bold);
   top->Add(title_, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
-  list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-  list_->SetName("figures");
+  list_ = ui::named(
+      new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL),
+      "figures");
   list_->AppendColumn(_("Criterion"));
   for (int i = 0; i < 3; ++i) list_->AppendColumn("", wxLIST_FORMAT_RIGHT);
   top->Add(list_, 1, wxEXPAND | wxALL, 8);

@@ -31,11 +31,9 @@ TransfersPage::TransfersPage(wxWindow* parent) {
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
   year_ = ui::addYearField(this, bar, core::Date::today().year());
   bar->AddStretchSpacer();
-  auto* print = new wxButton(this, wxID_ANY, _("&Print the letter..."));
-  print->SetName("printLetter");
+  auto* print = ui::named(new wxButton(this, wxID_ANY, _("&Print the letter...")), "printLetter");
   bar->Add(print, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
-  auto* save = new wxButton(this, wxID_ANY, _("Save the &book..."));
-  save->SetName("saveBook");
+  auto* save = ui::named(new wxButton(this, wxID_ANY, _("Save the &book...")), "saveBook");
   bar->Add(save, 0, wxALIGN_CENTER_VERTICAL);
   top->Add(bar, 0, wxEXPAND | wxALL, 8);
 
@@ -53,11 +51,9 @@ TransfersPage::TransfersPage(wxWindow* parent) {
   duesTo_ = form.add(_("&Dues paid to (mm/yyyy):"), "duesPaidTo");
   top->Add(form.sizer(), 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
   auto* enterRow = new wxBoxSizer(wxHORIZONTAL);
-  note_ = new wxStaticText(this, wxID_ANY, " ");
-  note_->SetName("note");
+  note_ = ui::named(new wxStaticText(this, wxID_ANY, " "), "note");
   enterRow->Add(note_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
-  auto* enter = new wxButton(this, wxID_ANY, _("&Enter in the transfer book"));
-  enter->SetName("enterLetter");
+  auto* enter = ui::named(new wxButton(this, wxID_ANY, _("&Enter in the transfer book")), "enterLetter");
   enterRow->Add(enter, 0, wxALIGN_CENTER_VERTICAL);
   top->Add(enterRow, 0, wxEXPAND | wxALL, 8);
 

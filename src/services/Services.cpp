@@ -63,6 +63,10 @@ const std::filesystem::path& Services::path() const {
   return db_->path();
 }
 
+bool Services::reconnect() {
+  return bulkDepth_ == 0 && db_->reconnect();
+}
+
 std::pair<int, std::filesystem::path> Services::upgradeInfo() const {
   return {db_->openReport().fromVersion, db_->openReport().backupPath};
 }

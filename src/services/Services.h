@@ -51,6 +51,14 @@ class Services {
 
   /// The file.
   const std::filesystem::path& path() const;
+  /// Opens the register's connection again so that this process holds its SQLite locks on the file again:
+  /// they are POSIX record locks, all lost as soon as any code of the process (the window's file dialogs
+  /// guessing the type of each file they list) opens and closes one of the register's files, and while they
+  /// are lost another program closing the register takes itself for the last one and checkpoints and deletes
+  /// the WAL. This object, the actor's session and the callers' references stay valid; what was read through
+  /// the old connection is read anew. False (nothing done) inside a use case or a bulk write; DatabaseError
+  /// when the file cannot be opened again (the object is then unusable).
+  bool reconnect();
   /// The schema version found when opening, and where the pre-upgrade backup went (empty if none).
   std::pair<int, std::filesystem::path> upgradeInfo() const;
 

@@ -152,6 +152,46 @@ void Database::keepWalOnClose() {
   // second program closing then found itself alone, checkpointed and deleted the WAL the window was still
   // writing to, and the window's later writes went to a deleted file.
   sqlite3_db_config(db_->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  keepWal_ = true;
+}
+
+void Database::leaveUnusable() {
+  // An empty database in memory: every later use fails (no such table) instead of reaching a closed one.
+  db_ = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+  pool_ = std::make_unique<StatementPool>(*db_);
+}
+
+bool Database::reconnect() {
+  sqlite3* handle = db_->getHandle();
+  if (pool_->depth() > 0 || sqlite3_get_autocommit(handle) == 0) return false;
+  // Statements alive but idle may be the full-text index's own (kept by SQLite for the connection's life and
+  // finalized by closing); one being stepped means a reader is at work.
+  for (sqlite3_stmt* st = sqlite3_next_stmt(handle, nullptr); st; st = sqlite3_next_stmt(handle, st))
+    if (sqlite3_stmt_busy(st)) return false;
+  // The old connection must be closed first: while any connection of this process has the file open, SQLite
+  // shares its lock state with the new one and takes no lock again.
+  sqlite3_db_config(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  pool_.reset();
+  db_.reset();
+  try {
+    retryWhileBusy([&] {
+      db_.reset();  // a busy attempt's connection closed before the next one opens (above)
+      db_ = std::make_unique<SQLite::Database>(path_.string(), SQLite::OPEN_READWRITE);
+      configure();
+      if (pragmaInt(*db_, "application_id") != kApplicationId)
+        throw DatabaseError(format(tr("{1} is not a dangbo database."), {path_.string()}));
+      return 0;
+    });
+  } catch (const SQLite::Exception& e) {
+    leaveUnusable();
+    throw DatabaseError(format(tr("Cannot open the file {1} for writing: {2}"), {path_.string(), e.what()}));
+  } catch (...) {
+    leaveUnusable();
+    throw;
+  }
+  pool_ = std::make_unique<StatementPool>(*db_);
+  if (keepWal_) keepWalOnClose();
+  return true;
 }
 
 std::unique_ptr<Database> Database::openReadOnlyOnce(const fs::path& path) {

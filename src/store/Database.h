@@ -106,12 +106,23 @@ class Database {
   /// This connection, on closing, neither checkpoints the WAL nor removes it, even when it believes itself
   /// the last one: while a window has the register open, that belief may be false (below).
   void keepWalOnClose();
+  /// Closes the connection and opens it again on the same file, so that this process holds its SQLite locks
+  /// again: POSIX record locks, all lost when any code of the process (a file dialog guessing file types)
+  /// opened and closed one of the file's descriptors. Closing touches nothing on disk (no checkpoint, the WAL
+  /// and -shm left as they are: another program may have checkpointed or replaced them meanwhile); the new
+  /// connection reads the WAL found on disk. This object, its path and its settings stay; statements are
+  /// prepared anew. Does nothing and returns false inside a transaction, a statement cache scope or while a
+  /// statement is being stepped; to be called when no statement of the caller's is alive (SQLite would keep
+  /// the old connection open, and the locks stay lost). A file that cannot be opened again throws
+  /// DatabaseError, and every later use of the object fails.
+  bool reconnect();
 
  private:
   // openReadOnly() once: a busy file throws SQLite::Exception, for the caller to try again.
   static std::unique_ptr<Database> openReadOnlyOnce(const std::filesystem::path& path);
   Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path);
   void configure();
+  void leaveUnusable();
   void transactionRaw(const std::function<void()>& work);
   void migrate(const std::vector<Migration>& steps, bool isNew);
   std::unique_ptr<SQLite::Database> db_;
@@ -120,6 +131,7 @@ class Database {
   std::filesystem::path path_;
   OpenReport report_;
   int savepointDepth_ = 0;
+  bool keepWal_ = false;  // keepWalOnClose() asked: asked again of a reconnected connection
 };
 
 /// The latest version among `steps`.

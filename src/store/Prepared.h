@@ -29,6 +29,8 @@ class StatementPool {
   void open() { ++depth_; }
   /// Closes a scope; the last one finalizes every cached statement.
   void close() noexcept;
+  /// Scopes open now.
+  int depth() const { return depth_; }
   /// Statements prepared and loans served from the cache since the pool was made (for tests).
   size_t prepared() const { return prepared_; }
   size_t reused() const { return reused_; }

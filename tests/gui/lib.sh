@@ -17,6 +17,8 @@ shot() {  # shot NAME: screenshot of the whole screen
     || fail "screenshot $1 could not be taken"
 }
 visible() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
+# sqlite3 ARGS...: the sqlite3 program on a register the window may be writing (waits up to 5 s for its lock)
+sqlite3_waiting() { sqlite3 -cmd '.timeout 5000' "$@"; }
 key() { xdotool key --clearmodifiers "$1"; sleep 0.8; }  # key COMBO: one key press, then time to redraw
 windows() {  # windows N: waits up to 10 s for N visible windows of dangbo
   for _ in $(seq 1 50); do

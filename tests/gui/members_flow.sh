@@ -94,6 +94,37 @@ key Escape
 windows 1 || fail "Esc did not close the unchanged member form"
 ok "Esc closed the member form"
 
+# A file dialog listing the register's folder (GTK opens each file there to guess its type, which drops the
+# window's SQLite locks), cancelled: the window holds its locks again, so the sqlite3 program reading beside it
+# leaves the WAL alone, and the change below goes where every reader reads it.
+# The process holding SQLite's shared lock on the register, as another process sees it (0: none).
+lock_holder() {
+  python3 -c 'import fcntl, os, struct, sys
+fd = os.open(sys.argv[1], os.O_RDWR)
+t, _, _, _, p = struct.unpack("hhqqi", fcntl.fcntl(fd, fcntl.F_GETLK, struct.pack("hhqqi", fcntl.F_WRLCK, 0, 0x40000002, 510, 0)))
+print(p if t == fcntl.F_RDLCK else 0)' "$tmp/d.db"
+}
+[ "$(lock_holder)" = "$pid" ] || fail "the window does not hold its lock on the register"
+key ctrl+e
+windows 2 || fail "Ctrl+E did not ask the day of the register"
+focus_newest
+key Return
+windows 2 || fail "the day given, no export dialog opened"
+focus_newest
+key ctrl+a
+type_text "$tmp/" 30
+key Return  # the dialog lists the register's folder
+sleep 1
+shot export-dialog
+key Escape
+windows 1 || { key Escape && windows 1; } || fail "Esc did not cancel the export dialog"
+xdotool windowfocus --sync "$wid" 2>/dev/null
+for _ in $(seq 1 25); do [ "$(lock_holder)" = "$pid" ] && break; sleep 0.2; done
+[ "$(lock_holder)" = "$pid" ] || fail "the window does not hold its lock on the register after the dialog"
+[ "$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM members")" -gt 0 ] || fail "sqlite3 could not read the register"
+[ -e "$tmp/d.db-wal" ] || fail "sqlite3 deleted the WAL of the window after its file dialog"
+ok "after a cancelled file dialog in its folder, sqlite3 read the register and left the window's WAL"
+
 # A change asks its reason, with the buttons Hủy and Đồng ý (never GTK's OK or Thôi), and refuses an empty one.
 press Return "/ Đảng viên / |"
 code=$(sqlite3 "$tmp/d.db" "SELECT code FROM members WHERE search_key LIKE '%pan%' ORDER BY sort_key, code LIMIT 1")

@@ -26,7 +26,8 @@ if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data GSETTINGS_BACKEND=memory
   die() { echo "FAIL: $1" >&2; [ -s "$tmp/cli.err" ] && cat "$tmp/cli.err" >&2; echo "0 passed, 1 failed"; exit 1; }
   "$cli" --db "$tmp/office.db" demo --seed 1 >"$tmp/cli.out" 2>"$tmp/cli.err" || die "demo register"
-  cell=$(sqlite3 -cmd '.timeout 5000' "$tmp/office.db" "SELECT o.code FROM organizations o JOIN members m ON m.cell_id = o.id \
+  . "$(dirname "$0")/lib.sh"
+  cell=$(sqlite3_waiting "$tmp/office.db" "SELECT o.code FROM organizations o JOIN members m ON m.cell_id = o.id \
          WHERE m.status = 'active' GROUP BY o.id ORDER BY count(*) DESC, o.id LIMIT 1")
   echo "matkhau-2026" >"$tmp/pass"
   "$cli" --db "$tmp/office.db" package export --cell "$cell" --out "$tmp/cell.dbgoi" --passphrase-fd 3 3<"$tmp/pass" \
@@ -35,17 +36,16 @@ if [ "${DANGBO_FLOW_INNER:-}" != 1 ]; then
   "$cli" --db "$tmp/laptop.db" init --committee "Máy của bí thư chi bộ" >>"$tmp/cli.out" 2>"$tmp/cli.err" \
     || die "laptop register"
   # The member edited: the cell's first active member (a name the search finds alone).
-  sqlite3 -cmd '.timeout 5000' -separator '|' "$tmp/office.db" "SELECT m.id, m.full_name FROM members m JOIN organizations o ON \
+  sqlite3_waiting -separator '|' "$tmp/office.db" "SELECT m.id, m.full_name FROM members m JOIN organizations o ON \
     o.id = m.cell_id WHERE o.code = '$cell' AND m.status = 'active' AND (SELECT count(*) FROM members n WHERE \
     n.full_name = m.full_name) = 1 ORDER BY m.id LIMIT 1" >"$tmp/member" || die "no member to edit"
-  . "$(dirname "$0")/lib.sh"
   run_inner
 fi
 
 # --- inside the X server ---
 . "$(dirname "$0")/lib.sh"
 IFS='|' read -r mid mname <"$tmp/member"
-value() { sqlite3 -cmd '.timeout 5000' "$1" "SELECT $2 FROM members WHERE id = $mid"; }
+value() { sqlite3_waiting "$1" "SELECT $2 FROM members WHERE id = $mid"; }
 # The newest window of dangbo, focused: without a window manager a dialog does not get the keyboard by itself.
 focus_top() {
   local w
@@ -73,7 +73,7 @@ focus_top
 key Return  # the proposed file: cell.db beside the package
 windows 1 || fail "the cell's register was not opened (an error message?)"
 [ -s "$tmp/cell.db" ] || fail "the cell's register was not made at $tmp/cell.db"
-[ -n "$(sqlite3 -cmd '.timeout 5000' "$tmp/cell.db" "SELECT exported_at FROM cell_origin WHERE cell_name <> ''")" ] \
+[ -n "$(sqlite3_waiting "$tmp/cell.db" "SELECT exported_at FROM cell_origin WHERE cell_name <> ''")" ] \
   || fail "the cell's register does not record the export it came from"
 sleep 1
 shot package-cell-mode
@@ -113,7 +113,7 @@ ok "the member was edited with the keyboard in cell mode"
 # A training recorded in the cell (written straight into the cell's file): a change package cannot carry
 # it, so saving first names it and asks; it stays in the cell's file.
 course="Lớp bồi dưỡng lý luận chính trị (chi bộ ghi)"
-sqlite3 -cmd '.timeout 5000' "$tmp/cell.db" "INSERT INTO trainings (member_id, year, course) VALUES ($mid, 2026, '$course')" \
+sqlite3_waiting "$tmp/cell.db" "INSERT INTO trainings (member_id, year, course) VALUES ($mid, 2026, '$course')" \
   || fail "the training could not be written into the cell's file"
 xdotool windowfocus --sync "$wid" 2>/dev/null
 key ctrl+shift+s
@@ -147,7 +147,7 @@ quit_app
 
 # --- Meanwhile at the office: the same residence and occupation changed (an import of one member row).
 mkdir -p "$tmp/import"
-code=$(sqlite3 -cmd '.timeout 5000' "$tmp/office.db" "SELECT code FROM members WHERE id = $mid")
+code=$(sqlite3_waiting "$tmp/office.db" "SELECT code FROM members WHERE id = $mid")
 {
   printf '\xef\xbb\xbf'
   echo 'Mã,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Quê quán,Nơi ở hiện nay,Số CCCD,Học vấn,Chuyên môn,Lý luận chính trị,"Nghề nghiệp, chức vụ",Mã chi bộ,Ngày vào Đảng,Ngày chính thức,Số thẻ,Số lý lịch,Ngày chuyển đến,Tình trạng,Ngày thay đổi tình trạng'
@@ -220,9 +220,9 @@ windows 1 || fail "Esc did not close the unchanged member form"
 quit_app
 
 # The training stayed in the cell's file and did not reach the office.
-[ "$(sqlite3 -cmd '.timeout 5000' "$tmp/office.db" "SELECT count(*) FROM trainings WHERE course = '$course'")" = 0 ] \
+[ "$(sqlite3_waiting "$tmp/office.db" "SELECT count(*) FROM trainings WHERE course = '$course'")" = 0 ] \
   || fail "the training recorded in the cell reached the office"
-[ "$(sqlite3 -cmd '.timeout 5000' "$tmp/cell.db" "SELECT count(*) FROM trainings WHERE course = '$course'")" = 1 ] \
+[ "$(sqlite3_waiting "$tmp/cell.db" "SELECT count(*) FROM trainings WHERE course = '$course'")" = 1 ] \
   || fail "the training recorded in the cell is no longer in the cell's file"
 ok "the training the package could not carry was named before saving and stayed in the cell's file"
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "../TestUtil.h"
+#include "services/BulkWrite.h"
 #include "services/InstanceLock.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
@@ -82,4 +83,131 @@ TEST_CASE("register: a program reading beside a window that lost its locks leave
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
   CHECK(organizations(db) == 2);
+}
+
+namespace {
+// The process holding a read lock on `length` bytes of `file` from `start`, as another process sees it (0:
+// none).
+pid_t readLockHolder(const std::filesystem::path& file, off_t start, off_t length) {
+  const int fd = ::open(file.c_str(), O_RDWR);
+  if (fd < 0) return 0;
+  struct flock l {};
+  l.l_type = F_WRLCK;
+  l.l_whence = SEEK_SET;
+  l.l_start = start;
+  l.l_len = length;
+  const int rc = ::fcntl(fd, F_GETLK, &l);
+  ::close(fd);
+  return rc == 0 && l.l_type == F_RDLCK ? l.l_pid : 0;
+}
+// SQLite's shared lock on the database file (SHARED_FIRST, SHARED_SIZE of os_unix.c), held by every
+// connection in WAL mode, and the -shm byte each connection holds while it has the file open (UNIX_SHM_DMS).
+constexpr off_t kSharedFirst = 0x40000000 + 2, kSharedSize = 510, kShmAlive = 128;
+
+// What the sqlite3 program does: a plain connection, no window lock known, closing as the last one if it
+// finds no other lock (checkpointing and deleting the WAL then).
+int countWithPlainSqlite(const std::filesystem::path& db) {
+  SQLite::Database plain(db.string(), SQLite::OPEN_READWRITE);
+  return plain.execAndGet("SELECT count(*) FROM organizations").getInt();
+}
+}  // namespace
+
+TEST_CASE(
+    "register: the window takes its locks again after its file dialogs, and keeps writing where all read") {
+  TempDir dir;
+  const auto db = dir / "w.db";
+  const std::filesystem::path wal = db.string() + "-wal", shm = db.string() + "-shm";
+  services::Services::create(db, {"Đảng bộ xã Thử", "Thử", "", "", ""}).reset();
+  int toParent[2], toChild[2];
+  REQUIRE(::pipe(toParent) == 0);
+  REQUIRE(::pipe(toChild) == 0);
+  const pid_t window = ::fork();
+  REQUIRE(window >= 0);
+  if (window == 0) {
+    int rc = 0;
+    try {
+      services::InstanceLock lock(db);
+      auto s = services::Services::open(db);
+      auto add = [&](const char* code) {
+        services::storeOf(*s).db().exec(
+            std::string("INSERT INTO organizations (code, name, kind, category) VALUES ('") + code +
+            "', 'Chi bộ " + code + "', 'truc_thuoc', 'ban')");
+      };
+      add("CB01");
+      send(toParent[1]);  // 1: locks held
+      if (!receive(toChild[0])) _exit(4);
+      for (const char* suffix : {"", "-wal", "-shm"}) {  // a file dialog listing the register's folder
+        const int fd = ::open((db.string() + suffix).c_str(), O_RDONLY);
+        if (fd >= 0) ::close(fd);
+      }
+      send(toParent[1]);  // 2: locks lost
+      if (!receive(toChild[0])) _exit(5);
+      if (!s->reconnect()) _exit(7);  // what the window does when the dialog closes
+      send(toParent[1]);              // 3: reconnected
+      if (!receive(toChild[0])) _exit(8);
+      add("CB02");
+      send(toParent[1]);  // 4: written
+      if (!receive(toChild[0])) _exit(9);
+    } catch (...) {
+      rc = 6;
+    }
+    _exit(rc);
+  }
+  REQUIRE(receive(toParent[0]));
+  CHECK(readLockHolder(db, kSharedFirst, kSharedSize) == window);
+  CHECK(readLockHolder(shm, kShmAlive, 1) == window);
+  send(toChild[1]);
+  REQUIRE(receive(toParent[0]));
+  CHECK(readLockHolder(db, kSharedFirst, kSharedSize) == 0);
+  CHECK(readLockHolder(shm, kShmAlive, 1) == 0);
+  // Meanwhile sqlite3 reads, finds itself alone, checkpoints the window's row and deletes the WAL.
+  CHECK(countWithPlainSqlite(db) == 1);
+  CHECK_FALSE(std::filesystem::exists(wal));
+  send(toChild[1]);
+  REQUIRE(receive(toParent[0]));
+  // The reconnected window holds its locks again, on the files now on disk.
+  CHECK(readLockHolder(db, kSharedFirst, kSharedSize) == window);
+  CHECK(readLockHolder(shm, kShmAlive, 1) == window);
+  send(toChild[1]);
+  REQUIRE(receive(toParent[0]));
+  // Its next write is read by sqlite3, which leaves the WAL to the window.
+  CHECK(countWithPlainSqlite(db) == 2);
+  CHECK(std::filesystem::exists(wal));
+  CHECK(organizations(db) == 2);
+  send(toChild[1]);
+  int status = 0;
+  ::waitpid(window, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(countWithPlainSqlite(db) == 2);
+}
+
+TEST_CASE(
+    "register: a reconnect waits for the end of a transaction, a bulk write or a read, and keeps the "
+    "object") {
+  TempDir dir;
+  const auto db = dir / "r.db";
+  auto s = services::Services::create(db, {"Đảng bộ xã Thử", "Thử", "", "", ""});
+  auto& store = services::storeOf(*s);
+  bool inside = true;
+  store.transaction([&] { inside = s->reconnect(); });
+  CHECK_FALSE(inside);
+  {
+    services::BulkWrite bulk(*s);
+    CHECK_FALSE(s->reconnect());
+  }
+  {
+    SQLite::Statement reading(store.db(), "SELECT 1 UNION ALL SELECT 2");
+    REQUIRE(reading.executeStep());
+    CHECK_FALSE(s->reconnect());
+  }
+  CHECK(s->reconnect());
+  CHECK(s->committee().name == "Đảng bộ xã Thử");
+  store.transaction([&] {
+    store.db().exec(
+        "INSERT INTO organizations (code, name, kind, category) VALUES ('CB01', 'Chi bộ 1', 'truc_thuoc', "
+        "'ban')");
+  });
+  CHECK(organizations(db) == 1);
+  CHECK(store.db().execAndGet("PRAGMA foreign_keys").getInt() == 1);  // the house settings again
 }
