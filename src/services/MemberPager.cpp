@@ -8,6 +8,7 @@
 #include "services/MemberRowFilter.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
+#include "store/MemberCounts.h"
 #include "store/MemberOrder.h"
 #include "store/MemberQuery.h"
 
@@ -200,7 +201,7 @@ PresentMemberCounts presentMemberCounts(Services& services, const Actor& actor, 
   require(actor, Permission::ReadRegister);
   const std::optional<core::Id> scope = detail::secretaryCell(actor);
   store::Database& db = storeOf(services);
-  const auto counts = store::presentCounts(db, day);
+  const auto counts = store::presentCountsKept(db, day);  // kept by the register's triggers
   const auto names = store::listNames(db);
   PresentMemberCounts out;
   for (const auto& [key, n] : counts.byCellAndEthnicity) {
