@@ -1,6 +1,7 @@
 #include "services/MemberPager.h"
 
 #include <algorithm>
+#include <mutex>
 #include <tuple>
 
 #include "core/InputClean.h"
@@ -24,8 +25,26 @@ static_assert(int(MemberSortColumn::Status) == int(store::MemberOrder::Status) &
                   int(store::MemberOrder::Cell));  // the same columns, in the same order
 }  // namespace
 
+namespace {
+// The names of every organization and ethnic group, kept while the data stays as it was when they were read:
+// the window makes a pager per keystroke, and a province's register holds tens of thousands of
+// organizations (30 ms to read at 30.000).
+std::shared_ptr<const store::MemberSearch> namesOf(store::Database& db) {
+  static std::mutex mutex;
+  static store::DataStamp stamp;
+  static std::shared_ptr<const store::MemberSearch> names;
+  const store::DataStamp now = store::dataStamp(db);
+  std::lock_guard<std::mutex> lock(mutex);
+  if (!names || !(stamp == now)) {
+    names = std::make_shared<const store::MemberSearch>(store::listNames(db));
+    stamp = now;
+  }
+  return names;
+}
+}  // namespace
+
 struct MemberPager::StoreState {
-  store::MemberSearch names;  // organizations and ethnic groups
+  std::shared_ptr<const store::MemberSearch> names;  // organizations and ethnic groups
   std::optional<store::ListKey> after;
 };
 
@@ -42,9 +61,9 @@ MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter fi
   detail::checkFilterValues(filter_);
   filter_.limit = 0;
   store::Database& db = storeOf(services_);
-  st_->names = store::listNames(db);
+  st_->names = namesOf(db);
   cellId_ = scope;
-  if (const auto id = detail::filterCell(filter_, st_->names.cells)) {
+  if (const auto id = detail::filterCell(filter_, st_->names->cells)) {
     empty_ = scope && *scope != *id;
     cellId_ = id;
   }
@@ -68,7 +87,7 @@ MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter fi
   }
   if (!store::searchIsBroad(db, needle_, kBroad)) {
     // Every hit at once through the search index: the cost follows the hits.
-    auto found = store::searchMembersOn(db, filter_.asOf, needle_);
+    auto found = store::searchMembersOn(db, filter_.asOf, needle_, 0, store::SearchNames::None);
     take(found.members);
     done_ = true;
     return;
@@ -80,7 +99,8 @@ template <class Members>
 void MemberPager::take(Members& members) {
   for (auto& m : members) {
     const core::Id cell = m.cellOnDay;
-    auto row = detail::rowOf(std::move(m), cell, filter_, cellId_, st_->names.cells, st_->names.ethnicNames);
+    auto row =
+        detail::rowOf(std::move(m), cell, filter_, cellId_, st_->names->cells, st_->names->ethnicNames);
     if (!row) continue;
     if (!cellCodes_.empty() && !cellCodes_.count(row->cellCode)) continue;
     ids_.push_back(row->id);
@@ -127,8 +147,8 @@ const MemberRow* MemberPager::row(size_t index) {
     all.asOf = filter_.asOf;
     for (auto& m : store::membersByIds(storeOf(services_), filter_.asOf, ids)) {
       const core::Id cell = m.cellOnDay;
-      if (auto r =
-              detail::rowOf(std::move(m), cell, all, std::nullopt, st_->names.cells, st_->names.ethnicNames))
+      if (auto r = detail::rowOf(std::move(m), cell, all, std::nullopt, st_->names->cells,
+                                 st_->names->ethnicNames))
         rows.push_back(std::move(*r));
     }
     it = pages_.emplace(first, std::move(rows)).first;
@@ -202,12 +222,12 @@ PresentMemberCounts presentMemberCounts(Services& services, const Actor& actor, 
   const std::optional<core::Id> scope = detail::secretaryCell(actor);
   store::Database& db = storeOf(services);
   const auto counts = store::presentCountsKept(db, day);  // kept by the register's triggers
-  const auto names = store::listNames(db);
+  const auto names = namesOf(db);
   PresentMemberCounts out;
   for (const auto& [key, n] : counts.byCellAndEthnicity) {
     if (scope && *scope != key.first) continue;
-    auto it = names.cells.find(key.first);
-    out.byCell[it == names.cells.end() ? std::string() : it->second.code] += n;
+    auto it = names->cells.find(key.first);
+    out.byCell[it == names->cells.end() ? std::string() : it->second.code] += n;
     out.byEthnicity[key.second] += n;
   }
   return out;

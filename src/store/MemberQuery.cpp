@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <climits>
+#include <set>
 #include <unordered_map>
 
 #include "core/VietText.h"
@@ -263,8 +264,12 @@ class IdIndex {
   std::unordered_map<core::Id, size_t> sparse_;
 };
 
-void readNames(SQLite::Database& db, MemberSearch& out) {
-  SQLite::Statement o(db, "SELECT id, code, name, category, origin FROM organizations");
+// Every organization's names, or with `ids` (a JSON array) only those organizations'; every ethnic group's.
+void readNames(SQLite::Database& db, MemberSearch& out,
+               const std::optional<std::string>& ids = std::nullopt) {
+  SQLite::Statement o(db, std::string("SELECT id, code, name, category, origin FROM organizations") +
+                              (ids ? " WHERE id IN (SELECT value FROM json_each(?1))" : ""));
+  if (ids) o.bind(1, *ids);
   while (o.executeStep())
     out.cells.emplace(o.getColumn(0).getInt64(), CellInfo{str(o.getColumn(1)), str(o.getColumn(2)),
                                                           str(o.getColumn(3)), str(o.getColumn(4))});
@@ -420,8 +425,8 @@ bool searchIsBroad(Database& database, std::string_view folded, size_t threshold
   return c.executeStep() && static_cast<size_t>(c.getColumn(0).getInt64()) >= threshold;
 }
 
-MemberSearch searchMembersOn(Database& database, const core::Date& day, std::string_view folded,
-                             size_t limit) {
+MemberSearch searchMembersOn(Database& database, const core::Date& day, std::string_view folded, size_t limit,
+                             SearchNames names) {
   auto& db = database.db();
   MemberSearch out;
   const auto d = static_cast<int32_t>(day.serial());
@@ -462,13 +467,17 @@ MemberSearch searchMembersOn(Database& database, const core::Date& day, std::str
   std::vector<std::string>().swap(sortKeys);
   if (limit > 0 && rows.size() > limit) rows.resize(limit);
   out.members = std::move(rows);
-  if (out.members.empty()) {
+  if (!out.members.empty()) setCellsOnDay(db, day, out.members, maxId);
+  if (names == SearchNames::All) {
     readNames(db, out);
-    return out;
+  } else if (names == SearchNames::OfFound) {
+    // Only the cells of the members found, by key; the ethnic groups (a few dozen) all.
+    std::set<core::Id> cells;
+    for (const auto& m : out.members) cells.insert(m.cellOnDay);
+    std::string ids = "[";
+    for (core::Id id : cells) ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
+    readNames(db, out, ids + "]");
   }
-
-  setCellsOnDay(db, day, out.members, maxId);
-  readNames(db, out);
   return out;
 }
 

@@ -169,7 +169,14 @@ struct MemberSearch {
 /// Reads the hits through the trigram index member_search when `folded` has three letters or more
 /// (searchUsesIndex), so its cost follows the number of hits. With a `limit` (0: none), only the first
 /// `limit` members in list order; a broad search then walks the list order and stops there.
-MemberSearch searchMembersOn(Database& db, const core::Date& day, std::string_view folded, size_t limit = 0);
+/// `names` says which organizations' names come with them (a register of a province holds tens of thousands).
+enum class SearchNames {
+  All,      ///< every organization's (to find a cell by its code, or an origin, among them)
+  OfFound,  ///< only those of the cells the members found belonged to on the day
+  None      ///< none (the caller holds them)
+};
+MemberSearch searchMembersOn(Database& db, const core::Date& day, std::string_view folded, size_t limit = 0,
+                             SearchNames names = SearchNames::All);
 /// True when searchMembersOn finds the candidates for `folded` through the trigram index (three letters or
 /// more); shorter text is looked for in every key.
 bool searchUsesIndex(std::string_view folded);
