@@ -1,4 +1,5 @@
--- The members counted by cell and ethnic group without a pass over the register (issue 21: the window's cell
+-- Issue 21 at a million members. First: the members counted by cell and ethnic group without a pass over the
+-- register (the window's cell
 -- tree counted a million members in 2,4 s). member_counts holds, for each (cell, ethnic group, present),
 -- the number of members whose state is settled for good: `present` is 1 for a member who joined (admitted
 -- or transferred in) and whose status does not end membership; `cell_id` is the cell they belong to once
@@ -110,3 +111,8 @@ CREATE TRIGGER member_counts_event_update_join AFTER UPDATE OF id, member_id, da
   ON CONFLICT (cell_id, ethnicity, present) DO UPDATE SET members = members + 1,
     latest = max(latest, excluded.latest);
 END;
+
+-- The candidates of a name search put in the list order by key (id -> sort_key, code) without reading the
+-- members' rows: the first page of a search whose hits lie far down the list order (every "Pằn" under P)
+-- comes from its candidates sorted, not from a walk through most of the list.
+CREATE INDEX members_id_order ON members (id, sort_key, code);

@@ -16,10 +16,12 @@
 namespace dangbo::services {
 
 namespace {
-constexpr size_t kPage = 200;       // rows read together for display
-constexpr size_t kPagesKept = 8;    // pages held at once
-constexpr size_t kWalkStep = 2000;  // members read by one step of the walk
-constexpr size_t kBroad = 5000;     // a search with this many candidates in the index walks the list order
+constexpr size_t kPage = 200;            // rows read together for display
+constexpr size_t kPagesKept = 8;         // pages held at once
+constexpr size_t kWalkEntries = 100000;  // entries of the list order looked through by one step at most
+constexpr size_t kWalkStep = 2000;       // members read by one step of the walk
+constexpr size_t kFirstStep = 200;       // by each first step, until they found a page (shown at once)
+constexpr size_t kOrderedMost = 60000;   // a search with at most so many candidates in the index sorts them
 static_assert(int(MemberSortColumn::Status) == int(store::MemberOrder::Status) &&
               int(MemberSortColumn::Cell) ==
                   int(store::MemberOrder::Cell));  // the same columns, in the same order
@@ -85,12 +87,27 @@ MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter fi
     advance(std::chrono::milliseconds(0));
     return;
   }
-  if (!store::searchIsBroad(db, needle_, kBroad)) {
-    // Every hit at once through the search index: the cost follows the hits.
-    auto found = store::searchMembersOn(db, filter_.asOf, needle_, 0, store::SearchNames::None);
-    take(found.members);
-    done_ = true;
-    return;
+  if (store::searchIsOneTrigram(needle_)) {
+    // Three letters: the search index's candidates at once (one term), put in the list order, their rows
+    // read a step at a time; the walk when they are many (dense hits fill a page at once).
+    if (auto candidates = store::searchCandidatesInOrder(db, needle_, kOrderedMost)) {
+      sorted_ = true;
+      ordered_ = std::move(*candidates);
+    }
+  } else if (store::searchUsesIndex(needle_)) {
+    // Longer: the hits near the start of the list order (index members_order holds the key), the walk going
+    // on from there when they fill a page; else the index's candidates in the list order, when not too many
+    // (hits far down the list: every "Lò Văn Pằn" under P).
+    auto probe = store::probeListOrder(db, needle_, std::nullopt, store::listProbeEntries(db), kPage);
+    if (probe.hits.size() >= kPage || probe.end) {
+      auto members = store::presentMembersByIds(db, filter_.asOf, needle_, probe.hits);
+      take(members);
+      st_->after = probe.last;
+      done_ = probe.end;
+    } else if (auto candidates = store::searchCandidatesInOrder(db, needle_, kOrderedMost)) {
+      sorted_ = true;
+      ordered_ = std::move(*candidates);
+    }
   }
   advance(std::chrono::milliseconds(0));  // the first step: the first page at least
 }
@@ -110,10 +127,13 @@ void MemberPager::take(Members& members) {
 bool MemberPager::advance(std::chrono::milliseconds budget) {
   const auto until = std::chrono::steady_clock::now() + budget;
   while (!done_) {
+    const bool first = ids_.size() < kPage;  // the first page is not found yet
+    const size_t stepRows = first ? kFirstStep : kWalkStep;
     if (sorted_) {
-      const size_t end = std::min(orderedAt_ + kWalkStep, ordered_.size());
+      const size_t end = std::min(orderedAt_ + stepRows, ordered_.size());
       const std::vector<core::Id> step(ordered_.begin() + long(orderedAt_), ordered_.begin() + long(end));
-      auto members = store::membersByIds(storeOf(services_), filter_.asOf, step);
+      // Present on the day and holding the search (the candidates of the search index are not all).
+      auto members = store::presentMembersByIds(storeOf(services_), filter_.asOf, needle_, step);
       take(members);
       orderedAt_ = end;
       if (end == ordered_.size()) {
@@ -121,11 +141,15 @@ bool MemberPager::advance(std::chrono::milliseconds budget) {
         std::vector<core::Id>().swap(ordered_);
       }
     } else {
-      auto members =
-          store::walkListOrder(storeOf(services_), filter_.asOf, needle_, st_->after, kWalkStep, done_);
+      // The list order's entries holding the search, read in the index (members_order holds the key), then
+      // the rows of those present on the day.
+      auto probe = store::probeListOrder(storeOf(services_), needle_, st_->after, kWalkEntries, stepRows);
+      auto members = store::presentMembersByIds(storeOf(services_), filter_.asOf, needle_, probe.hits);
+      st_->after = probe.last;
+      done_ = probe.end;
       take(members);
     }
-    if (std::chrono::steady_clock::now() >= until) break;
+    if (ids_.size() >= kPage && std::chrono::steady_clock::now() >= until) break;
   }
   return !done_;
 }
