@@ -1,6 +1,5 @@
 -- Issue 21 at a million members. First: the members counted by cell and ethnic group without a pass over the
--- register (the window's cell
--- tree counted a million members in 2,4 s). member_counts holds, for each (cell, ethnic group, present),
+-- register (the window's cell tree counted a million members in 2,4 s). member_counts holds, for each (cell, ethnic group, present),
 -- the number of members whose state is settled for good: `present` is 1 for a member who joined (admitted
 -- or transferred in) and whose status does not end membership; `cell_id` is the cell they belong to once
 -- every dated change is past (the to_cell of their last cell-changing event, else their current cell), the
