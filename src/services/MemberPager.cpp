@@ -87,9 +87,10 @@ MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter fi
     advance(std::chrono::milliseconds(0));
     return;
   }
-  if (store::searchIsOneTrigram(needle_)) {
-    // Three letters: the search index's candidates at once (one term), put in the list order, their rows
-    // read a step at a time; the walk when they are many (dense hits fill a page at once).
+  if (store::searchIsOneTrigram(needle_) &&
+      !store::searchIsBroad(db, needle_, store::fewSearchCandidates(db, kPage))) {
+    // Three letters with few candidates (one term of the index, counted at once): those candidates put in
+    // the list order, their rows read a step at a time.
     if (auto candidates = store::searchCandidatesInOrder(db, needle_, kOrderedMost)) {
       sorted_ = true;
       ordered_ = std::move(*candidates);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <climits>
+#include <cmath>
 #include <set>
 #include <unordered_map>
 
@@ -459,7 +460,9 @@ std::optional<std::vector<ListedMember>> firstPageByIndex(Database& db, const co
       from += n;
     }
   };
-  if (!searchIsOneTrigram(folded)) {
+  // Three letters with few candidates (one term of the index, counted at once): those candidates; else the
+  // list order's first entries first (dense hits fill the page there).
+  if (!searchIsOneTrigram(folded) || searchIsBroad(db, folded, fewSearchCandidates(db, limit))) {
     // The list order's first entries, a few hits at a time (some are not present on the day).
     std::optional<ListKey> after;
     for (size_t budget = listProbeEntries(db); budget > 0;) {
@@ -471,7 +474,6 @@ std::optional<std::vector<ListedMember>> firstPageByIndex(Database& db, const co
     }
     page.clear();
   }
-  // Three letters: one term of the index, its candidates read at once (the walk when they are many: dense).
   const auto candidates = searchCandidatesInOrder(db, folded, kOrderedMost);
   if (!candidates) return std::nullopt;
   take(*candidates);
@@ -933,6 +935,11 @@ ListProbe probeListOrder(Database& database, std::string_view folded, const std:
 
 bool searchIsOneTrigram(std::string_view folded) {
   return charCount(folded) == 3;
+}
+
+size_t fewSearchCandidates(Database& database, size_t page) {
+  const int64_t maxId = database.db().execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64();
+  return std::max<size_t>(1000, size_t(std::sqrt(double(page) * double(maxId))));
 }
 
 size_t listProbeEntries(Database& database) {

@@ -309,6 +309,10 @@ ListProbe probeListOrder(Database& db, std::string_view folded, const std::optio
 /// True when `folded` is a single term of the trigram index (three letters): its candidates are read from
 /// the index at once, cheaply; a longer text's candidates cost the reading of each of its terms.
 bool searchIsOneTrigram(std::string_view folded);
+/// The candidates a search of three letters reads from the index at once, without probing the list order
+/// first, for a page of `page` rows: as many as the walk would read entries to fill the page (the square root
+/// of the page times the register's size), at least 1.000.
+size_t fewSearchCandidates(Database& db, size_t page);
 /// The entries a search probes before choosing how to find its first page: a tenth of the register, from 200
 /// to 100.000 (about 10 ms of reading the index).
 size_t listProbeEntries(Database& db);
