@@ -155,7 +155,10 @@ std::vector<MemberRow> listMembers(Services& services, const Actor& actor, const
   const bool searchOnly = !scope && f.cellCode.empty() && f.gender.empty() && f.ethnicity.empty() &&
                           f.status.empty() && f.standing.empty() && f.ageGroup.empty() && f.theory.empty();
   if ((!needle.empty() || (f.limit > 0 && searchOnly)) && !(snap = currentSnapshot(db)))
-    found = store::searchMembersOn(db, day, needle, searchOnly ? f.limit : 0);
+    // The names of every cell only when one is looked for by its code or origin.
+    found = store::searchMembersOn(
+        db, day, needle, searchOnly ? f.limit : 0,
+        f.cellCode.empty() && f.origin.empty() ? store::SearchNames::OfFound : store::SearchNames::All);
   else
     snap = snapshotOf(db);
   const auto& cells = snap ? snap->cells : found->cells;

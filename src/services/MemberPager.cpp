@@ -1,6 +1,7 @@
 #include "services/MemberPager.h"
 
 #include <algorithm>
+#include <mutex>
 #include <tuple>
 
 #include "core/InputClean.h"
@@ -8,23 +9,44 @@
 #include "services/MemberRowFilter.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
+#include "store/MemberCounts.h"
 #include "store/MemberOrder.h"
 #include "store/MemberQuery.h"
 
 namespace dangbo::services {
 
 namespace {
-constexpr size_t kPage = 200;       // rows read together for display
-constexpr size_t kPagesKept = 8;    // pages held at once
-constexpr size_t kWalkStep = 2000;  // members read by one step of the walk
-constexpr size_t kBroad = 5000;     // a search with this many candidates in the index walks the list order
+constexpr size_t kPage = 200;            // rows read together for display
+constexpr size_t kPagesKept = 8;         // pages held at once
+constexpr size_t kWalkEntries = 100000;  // entries of the list order looked through by one step at most
+constexpr size_t kWalkStep = 2000;       // members read by one step of the walk
+constexpr size_t kFirstStep = 200;       // by each first step, until they found a page (shown at once)
+constexpr size_t kOrderedMost = 60000;   // a search with at most so many candidates in the index sorts them
 static_assert(int(MemberSortColumn::Status) == int(store::MemberOrder::Status) &&
               int(MemberSortColumn::Cell) ==
                   int(store::MemberOrder::Cell));  // the same columns, in the same order
 }  // namespace
 
+namespace {
+// The names of every organization and ethnic group, kept while the data stays as it was when they were read:
+// the window makes a pager per keystroke, and a province's register holds tens of thousands of
+// organizations (30 ms to read at 30.000).
+std::shared_ptr<const store::MemberSearch> namesOf(store::Database& db) {
+  static std::mutex mutex;
+  static store::DataStamp stamp;
+  static std::shared_ptr<const store::MemberSearch> names;
+  const store::DataStamp now = store::dataStamp(db);
+  std::lock_guard<std::mutex> lock(mutex);
+  if (!names || !(stamp == now)) {
+    names = std::make_shared<const store::MemberSearch>(store::listNames(db));
+    stamp = now;
+  }
+  return names;
+}
+}  // namespace
+
 struct MemberPager::StoreState {
-  store::MemberSearch names;  // organizations and ethnic groups
+  std::shared_ptr<const store::MemberSearch> names;  // organizations and ethnic groups
   std::optional<store::ListKey> after;
 };
 
@@ -41,9 +63,9 @@ MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter fi
   detail::checkFilterValues(filter_);
   filter_.limit = 0;
   store::Database& db = storeOf(services_);
-  st_->names = store::listNames(db);
+  st_->names = namesOf(db);
   cellId_ = scope;
-  if (const auto id = detail::filterCell(filter_, st_->names.cells)) {
+  if (const auto id = detail::filterCell(filter_, st_->names->cells)) {
     empty_ = scope && *scope != *id;
     cellId_ = id;
   }
@@ -65,12 +87,28 @@ MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter fi
     advance(std::chrono::milliseconds(0));
     return;
   }
-  if (!store::searchIsBroad(db, needle_, kBroad)) {
-    // Every hit at once through the search index: the cost follows the hits.
-    auto found = store::searchMembersOn(db, filter_.asOf, needle_);
-    take(found.members);
-    done_ = true;
-    return;
+  if (store::searchIsOneTrigram(needle_) &&
+      !store::searchIsBroad(db, needle_, store::fewSearchCandidates(db, kPage))) {
+    // Three letters with few candidates (one term of the index, counted at once): those candidates put in
+    // the list order, their rows read a step at a time.
+    if (auto candidates = store::searchCandidatesInOrder(db, needle_, kOrderedMost)) {
+      sorted_ = true;
+      ordered_ = std::move(*candidates);
+    }
+  } else if (store::searchUsesIndex(needle_)) {
+    // Longer: the hits near the start of the list order (index members_order holds the key), the walk going
+    // on from there when they fill a page; else the index's candidates in the list order, when not too many
+    // (hits far down the list: every "Lò Văn Pằn" under P).
+    auto probe = store::probeListOrder(db, needle_, std::nullopt, store::listProbeEntries(db), kPage);
+    if (probe.hits.size() >= kPage || probe.end) {
+      auto members = store::presentMembersByIds(db, filter_.asOf, needle_, probe.hits);
+      take(members);
+      st_->after = probe.last;
+      done_ = probe.end;
+    } else if (auto candidates = store::searchCandidatesInOrder(db, needle_, kOrderedMost)) {
+      sorted_ = true;
+      ordered_ = std::move(*candidates);
+    }
   }
   advance(std::chrono::milliseconds(0));  // the first step: the first page at least
 }
@@ -79,7 +117,8 @@ template <class Members>
 void MemberPager::take(Members& members) {
   for (auto& m : members) {
     const core::Id cell = m.cellOnDay;
-    auto row = detail::rowOf(std::move(m), cell, filter_, cellId_, st_->names.cells, st_->names.ethnicNames);
+    auto row =
+        detail::rowOf(std::move(m), cell, filter_, cellId_, st_->names->cells, st_->names->ethnicNames);
     if (!row) continue;
     if (!cellCodes_.empty() && !cellCodes_.count(row->cellCode)) continue;
     ids_.push_back(row->id);
@@ -89,10 +128,13 @@ void MemberPager::take(Members& members) {
 bool MemberPager::advance(std::chrono::milliseconds budget) {
   const auto until = std::chrono::steady_clock::now() + budget;
   while (!done_) {
+    const bool first = ids_.size() < kPage;  // the first page is not found yet
+    const size_t stepRows = first ? kFirstStep : kWalkStep;
     if (sorted_) {
-      const size_t end = std::min(orderedAt_ + kWalkStep, ordered_.size());
+      const size_t end = std::min(orderedAt_ + stepRows, ordered_.size());
       const std::vector<core::Id> step(ordered_.begin() + long(orderedAt_), ordered_.begin() + long(end));
-      auto members = store::membersByIds(storeOf(services_), filter_.asOf, step);
+      // Present on the day and holding the search (the candidates of the search index are not all).
+      auto members = store::presentMembersByIds(storeOf(services_), filter_.asOf, needle_, step);
       take(members);
       orderedAt_ = end;
       if (end == ordered_.size()) {
@@ -100,11 +142,15 @@ bool MemberPager::advance(std::chrono::milliseconds budget) {
         std::vector<core::Id>().swap(ordered_);
       }
     } else {
-      auto members =
-          store::walkListOrder(storeOf(services_), filter_.asOf, needle_, st_->after, kWalkStep, done_);
+      // The list order's entries holding the search, read in the index (members_order holds the key), then
+      // the rows of those present on the day.
+      auto probe = store::probeListOrder(storeOf(services_), needle_, st_->after, kWalkEntries, stepRows);
+      auto members = store::presentMembersByIds(storeOf(services_), filter_.asOf, needle_, probe.hits);
+      st_->after = probe.last;
+      done_ = probe.end;
       take(members);
     }
-    if (std::chrono::steady_clock::now() >= until) break;
+    if (ids_.size() >= kPage && std::chrono::steady_clock::now() >= until) break;
   }
   return !done_;
 }
@@ -126,8 +172,8 @@ const MemberRow* MemberPager::row(size_t index) {
     all.asOf = filter_.asOf;
     for (auto& m : store::membersByIds(storeOf(services_), filter_.asOf, ids)) {
       const core::Id cell = m.cellOnDay;
-      if (auto r =
-              detail::rowOf(std::move(m), cell, all, std::nullopt, st_->names.cells, st_->names.ethnicNames))
+      if (auto r = detail::rowOf(std::move(m), cell, all, std::nullopt, st_->names->cells,
+                                 st_->names->ethnicNames))
         rows.push_back(std::move(*r));
     }
     it = pages_.emplace(first, std::move(rows)).first;
@@ -200,13 +246,13 @@ PresentMemberCounts presentMemberCounts(Services& services, const Actor& actor, 
   require(actor, Permission::ReadRegister);
   const std::optional<core::Id> scope = detail::secretaryCell(actor);
   store::Database& db = storeOf(services);
-  const auto counts = store::presentCounts(db, day);
-  const auto names = store::listNames(db);
+  const auto counts = store::presentCountsKept(db, day);  // kept by the register's triggers
+  const auto names = namesOf(db);
   PresentMemberCounts out;
   for (const auto& [key, n] : counts.byCellAndEthnicity) {
     if (scope && *scope != key.first) continue;
-    auto it = names.cells.find(key.first);
-    out.byCell[it == names.cells.end() ? std::string() : it->second.code] += n;
+    auto it = names->cells.find(key.first);
+    out.byCell[it == names->cells.end() ? std::string() : it->second.code] += n;
     out.byEthnicity[key.second] += n;
   }
   return out;

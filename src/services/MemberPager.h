@@ -27,10 +27,11 @@ struct MemberSort {
   bool isDefault() const { return column == MemberSortColumn::Name && !descending; }
 };
 
-/// The members listMembers(filter) gives, in the same order (or in `sort`'s), found step by step: a search
-/// with fewer than 5000 candidates in the search index reads its hits at once through it; any other list
-/// walks the list order a step at a time (advance), so the first page is there at once and the rest follows
-/// while the window is idle.
+/// The members listMembers(filter) gives, in the same order (or in `sort`'s), found step by step, so that the
+/// first page is there at once and the rest follows while the window is idle (advance): a list walks the
+/// list order a step at a time, except a search whose hits lie far down it (few among the list's first
+/// entries), which puts the search index's candidates (at most 60.000) in the list order and reads their
+/// rows a step at a time.
 class MemberPager {
  public:
   /// Checks the filter as listMembers does (DataError, PermissionError) and finds the first members.

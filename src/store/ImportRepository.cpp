@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "core/VietText.h"
+#include "store/MemberCounts.h"
 #include "store/SearchIndex.h"
 #include "store/Sql.h"
 
@@ -430,8 +431,11 @@ std::vector<std::string> ImportRepository::dropSecondaryIndexes(const std::vecto
     }
     for (const auto& name : names) db.exec("DROP INDEX \"" + name + "\"");
     // The name search index is not kept row by row either: it is rebuilt in one pass at the end.
-    if (table == "members")
+    if (table == "members") {
       for (auto& trigger : suspendMemberSearchIndex(db_)) definitions.push_back(std::move(trigger));
+      // Nor the members' counts (their triggers read the events' index): counted afresh at the end.
+      for (auto& trigger : suspendMemberCounts(db_)) definitions.push_back(std::move(trigger));
+    }
   }
   statements_.clear();  // prepared plans may name a dropped index
   eventInsert_ = nullptr;
@@ -439,13 +443,16 @@ std::vector<std::string> ImportRepository::dropSecondaryIndexes(const std::vecto
 }
 
 void ImportRepository::rebuildIndexes(const std::vector<std::string>& definitions) {
-  std::vector<std::string> triggers;
+  std::vector<std::string> triggers, countTriggers;
   for (const auto& sql : definitions)
     if (isMemberSearchTrigger(sql))
       triggers.push_back(sql);
+    else if (isMemberCountsTrigger(sql))
+      countTriggers.push_back(sql);
     else
       db_.db().exec(sql);
   resumeMemberSearchIndex(db_, triggers);
+  resumeMemberCounts(db_, countTriggers);
   statements_.clear();
   eventInsert_ = nullptr;
 }

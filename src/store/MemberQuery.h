@@ -169,7 +169,14 @@ struct MemberSearch {
 /// Reads the hits through the trigram index member_search when `folded` has three letters or more
 /// (searchUsesIndex), so its cost follows the number of hits. With a `limit` (0: none), only the first
 /// `limit` members in list order; a broad search then walks the list order and stops there.
-MemberSearch searchMembersOn(Database& db, const core::Date& day, std::string_view folded, size_t limit = 0);
+/// `names` says which organizations' names come with them (a register of a province holds tens of thousands).
+enum class SearchNames {
+  All,      ///< every organization's (to find a cell by its code, or an origin, among them)
+  OfFound,  ///< only those of the cells the members found belonged to on the day
+  None      ///< none (the caller holds them)
+};
+MemberSearch searchMembersOn(Database& db, const core::Date& day, std::string_view folded, size_t limit = 0,
+                             SearchNames names = SearchNames::All);
 /// True when searchMembersOn finds the candidates for `folded` through the trigram index (three letters or
 /// more); shorter text is looked for in every key.
 bool searchUsesIndex(std::string_view folded);
@@ -285,6 +292,37 @@ std::vector<ListedMember> walkListOrder(Database& db, const core::Date& day, std
 /// The members of `ids` (present or not) with their cell on `day`, in the order of `ids`; ids not found
 /// are left out.
 std::vector<ListedMember> membersByIds(Database& db, const core::Date& day, const std::vector<core::Id>& ids);
+/// The members of `ids` present on `day` whose search key holds `folded` (already folded; empty: any), in
+/// the order of `ids`, with their cell on `day`.
+std::vector<ListedMember> presentMembersByIds(Database& db, const core::Date& day, std::string_view folded,
+                                              const std::vector<core::Id>& ids);
+/// The candidates of the trigram index for `folded` (three letters or more; their keys hold every
+/// three-letter piece of it in place), present or not, in the list order (index members_id_order), when
+/// there are at most `most` of them; nothing when there are more or `folded` is too short for the index.
+std::optional<std::vector<core::Id>> searchCandidatesInOrder(Database& db, std::string_view folded,
+                                                             size_t most);
+/// What probeListOrder found.
+struct ListProbe {
+  std::vector<core::Id> hits;   ///< the members whose key holds the text, present or not, in list order
+  std::optional<ListKey> last;  ///< the last entry read (where a walk goes on)
+  bool end = false;             ///< the list has no more entries
+  size_t read = 0;              ///< the entries read
+};
+/// Reads at most `entries` entries of the list order (index members_order, which holds the search key: no
+/// member's row is read) after `after` (none: from the first) and keeps those whose key holds `folded`,
+/// stopping at the `hits`-th.
+ListProbe probeListOrder(Database& db, std::string_view folded, const std::optional<ListKey>& after,
+                         size_t entries, size_t hits);
+/// True when `folded` is a single term of the trigram index (three letters): its candidates are read from
+/// the index at once, cheaply; a longer text's candidates cost the reading of each of its terms.
+bool searchIsOneTrigram(std::string_view folded);
+/// The candidates a search of three letters reads from the index at once, without probing the list order
+/// first, for a page of `page` rows: as many as the walk would read entries to fill the page (the square root
+/// of the page times the register's size), at least 1.000.
+size_t fewSearchCandidates(Database& db, size_t page);
+/// The entries a search probes before choosing how to find its first page: a tenth of the register, from 200
+/// to 100.000 (about 10 ms of reading the index).
+size_t listProbeEntries(Database& db);
 /// The names lists show beside members: every organization and ethnic group (MemberSearch without members).
 MemberSearch listNames(Database& db);
 /// The number of members present on `day` by their cell on that day and ethnic group (code, "" unrecorded),

@@ -31,6 +31,7 @@
 #include "bench/cellwork_timings.h"
 #include "bench/open_timings.h"
 #include "bench/report_timings.h"
+#include "bench/search_timings.h"
 #include "core/Enums.h"
 #include "core/VietText.h"
 #include "exchange/Csv.h"
@@ -271,7 +272,8 @@ int main(int argc, char** argv) {
       "                                        congress (the congress lines alone; all but it by default)\n"
       "       dangbo_bench --merge-members N [--seed N] [--keep DIR]\n"
       "       dangbo_bench --open FILE [--only WORD]   (the window's opening calls; those whose line holds "
-      "WORD)\n";
+      "WORD;\n"
+      "                                        --only search,window: those steps on FILE)\n";
   // A lone word (--help, or an option missing its value) prints the usage instead of running the benchmark.
   if (argc % 2 == 0) {
     std::cerr << usage;
@@ -291,11 +293,17 @@ int main(int argc, char** argv) {
       a.keep = v;
     else if (k == "--merge-members")
       a.mergeMembers = std::stoi(v);
-    else if (k == "--open")
-      // --open FILE --only WORD: only the calls whose line holds WORD.
-      return bench::printOpenTimings(v,
-                                     i + 3 < argc && std::string(argv[i + 2]) == "--only" ? argv[i + 3] : "");
-    else if (k == "--only") {
+    else if (k == "--open") {
+      // --open FILE --only WORD: only the calls whose line holds WORD; --only search,window (either or
+      // both): the benchmark's search and window steps on that file.
+      const std::string only = i + 3 < argc && std::string(argv[i + 2]) == "--only" ? argv[i + 3] : "";
+      const bool search = only.find("search") != std::string::npos,
+                 window = only.find("window") != std::string::npos;
+      if (!search && !window) return bench::printOpenTimings(v, only);
+      if (search) bench::printSearchTimings(v, services::Actor::localOffice());
+      if (window) bench::printWindowTimings(v, services::Actor::localOffice());
+      return 0;
+    } else if (k == "--only") {
       a.steps.clear();
       std::stringstream list(v);
       for (std::string step; std::getline(list, step, ',');) {
@@ -413,110 +421,8 @@ int main(int argc, char** argv) {
   std::printf("peak memory after the import: %.1f MB (after reading: see above)\n", importPeakMb);
 
   s.reset();
-  if (a.runs("search")) {
-    // 3. Search as `members --search` does, several queries, vs the same LIKE query on bare SQLite.
-    std::vector<std::string> queries = {"pan", "dao", "thi", "lo van", "ng", "xuan", "a"};
-    double worst = 0, sum = 0;
-    size_t found = 0;
-    for (const auto& q : queries) {
-      services::MemberFilter f;
-      f.asOf = core::Date::today();
-      f.search = q;
-      // As a fresh `dangbo-cli members --search` does: open the file, then search (nothing kept in memory).
-      services::dropMemberListCache();
-      auto t = Clock::now();
-      const double c = cpuMs();
-      auto fresh = services::Services::openForReading(dir / "bench.db");
-      auto rows = services::listMembers(*fresh, actor, f);
-      double ms = msSince(t);
-      std::printf("  search \"%s\": %zu rows in %.1f ms wall, %.1f ms CPU (opening the file included)\n",
-                  q.c_str(), rows.size(), ms, cpuMs() - c);
-      worst = std::max(worst, ms);
-      sum += ms;
-      found += rows.size();
-    }
-    double baseWorst = 0;
-    {
-      SQLite::Database db((dir / "bench.db").string(), SQLite::OPEN_READONLY);
-      for (const auto& q : queries) {
-        auto t = Clock::now();
-        SQLite::Statement st(
-            db, "SELECT code, full_name FROM members WHERE search_key LIKE ? ORDER BY sort_key, code");
-        st.bind(1, "%" + core::fold(q) + "%");
-        size_t n = 0;
-        while (st.executeStep()) ++n;
-        baseWorst = std::max(baseWorst, msSince(t));
-        (void)n;
-      }
-    }
-    std::printf(
-        "search: %zu queries, mean %.1f ms, worst %.1f ms (%zu rows in all) | baseline worst %.1f ms | "
-        "target "
-        "< 50 ms\n",
-        queries.size(), sum / queries.size(), worst, found, baseWorst);
-    std::printf("peak memory: %.1f MB | target < 250 MB\n", peakRssKb() / 1024.0);
-
-    // The first page of each search (100 rows), as a window or a command showing one page asks for it.
-    {
-      double firstWorst = 0;
-      for (const auto& q : queries) {
-        services::MemberFilter f;
-        f.asOf = core::Date::today();
-        f.search = q;
-        f.limit = 100;
-        services::dropMemberListCache();
-        auto fresh = services::Services::openForReading(dir / "bench.db");
-        auto t = Clock::now();
-        const double c = cpuMs();
-        auto rows = services::listMembers(*fresh, actor, f);
-        const double ms = msSince(t);
-        std::printf("  first 100 of \"%s\": %zu rows in %.1f ms wall, %.1f ms CPU\n", q.c_str(), rows.size(),
-                    ms, cpuMs() - c);
-        firstWorst = std::max(firstWorst, ms);
-      }
-      std::printf("search, first 100 rows: worst %.1f ms | target < 30 ms\n", firstWorst);
-    }
-  }
-
-  // The window's list as the members page reads it: the counts of its cell tree and the first page of the
-  // paged list (MemberPager), then a search typed letter by letter (a pager per keystroke), then the rest
-  // of the whole list found as the idle window would.
-  s = services::Services::openForReading(dir / "bench.db");
-  if (a.runs("window")) {
-    services::MemberFilter f;
-    f.asOf = core::Date::today();
-    auto t = Clock::now();
-    double c = cpuMs();
-    const auto counts = services::presentMemberCounts(*s, actor, f.asOf);
-    auto pager = std::make_unique<services::MemberPager>(*s, actor, f);
-    for (size_t i = 0; i < 30 && i < pager->size(); ++i) pager->row(i);  // the rows a window shows
-    const double openMs = msSince(t), openCpu = cpuMs() - c;
-    t = Clock::now();
-    while (pager->advance(std::chrono::milliseconds(40))) {
-    }
-    const double restMs = msSince(t);
-    const size_t listed = pager->size();
-    pager.reset();
-    double keyWorst = 0, keyCpuWorst = 0;
-    for (const char* typed :
-         {"l", "lo", "lo ", "lo v", "lo va", "lo van", "lo van p", "lo van pa", "lo van pan"}) {
-      f.search = typed;
-      t = Clock::now();
-      c = cpuMs();
-      services::MemberPager p(*s, actor, f);
-      for (size_t i = 0; i < 30 && i < p.size(); ++i) p.row(i);
-      keyWorst = std::max(keyWorst, msSince(t));
-      keyCpuWorst = std::max(keyCpuWorst, cpuMs() - c);
-    }
-    std::printf(
-        "window's member list (paged): open %.0f ms wall, %.0f ms CPU (cell counts of %zu cells and the "
-        "first "
-        "page); the rest of the %zu members found in %.0f ms while idle; keystroke worst %.1f ms wall, %.1f "
-        "ms CPU "
-        "| target < 1000 ms and < 30 ms\n",
-        openMs, openCpu, counts.byCell.size(), listed, restMs, keyWorst, keyCpuWorst);
-    std::printf("peak memory with the window's list: %.1f MB\n", peakRssKb() / 1024.0);
-  }
+  if (a.runs("search")) bench::printSearchTimings(dir / "bench.db", actor);
+  if (a.runs("window")) bench::printWindowTimings(dir / "bench.db", actor);
   // The cells' work: two years of meetings, attendance and dues, then the dues book and the summary.
   s.reset();
   if (a.runs("cellwork")) {

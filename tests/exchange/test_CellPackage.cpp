@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "../TestUtil.h"
+#include "../services/MemberCountsCheck.h"
 #include "cli/Cli.h"
 #include "core/Errors.h"
 #include "core/I18n.h"
@@ -184,6 +185,7 @@ TEST_CASE("round trip: exactly the accepted changes reach the office, one confli
   CHECK(member(*sc.office, sc.codeA).phone == "0912345678");       // from the cell
   CHECK(member(*sc.office, sc.codeB).occupation == "Giáo viên");   // conflict: the cell's value accepted
   CHECK(member(*sc.office, sc.codeC).residence == "Bản Hua Tát");  // conflict: the office's value kept
+  dangbo::test::checkMemberCounts(*sc.office, core::Date::today());
   // One audit row per applied change: its author the account that applied it, the secretary the package
   // names only a note.
   SQLite::Statement a(

@@ -12,6 +12,7 @@
 
 #include "../RecordingProgress.h"
 #include "../TestUtil.h"
+#include "../services/MemberCountsCheck.h"
 #include "core/Errors.h"
 #include "core/Progress.h"
 #include "exchange/Import.h"
@@ -213,7 +214,9 @@ TEST_CASE("import: a second large file into a filled register, bulk or row by ro
   for (auto* s : {a.get(), b.get()}) {
     CHECK(services::storeOf(*s).integrityCheck() == "ok");
     CHECK(store::memberSearchIndexSound(services::storeOf(*s)));
+    dangbo::test::checkMemberCounts(*s, *core::Date::make(2026, 11, 29));  // rebuilt (A), kept (B)
   }
+  CHECK(store::keptMemberCounts(services::storeOf(*a)) == store::keptMemberCounts(services::storeOf(*b)));
 }
 
 TEST_CASE(
@@ -225,6 +228,7 @@ TEST_CASE(
   const std::string schemaBefore = schema(*s), membersBefore = dump(*s, "members"),
                     eventsBefore = dump(*s, "member_events"), auditBefore = dump(*s, "audit_log"),
                     hitsBefore = searchHits(*s);
+  const auto countsBefore = store::keptMemberCounts(services::storeOf(*s));
   RecordingProgress p;
   p.stopIn = "Đang ghi các dòng";
   p.stopAt = 100;  // about half of the members' file written
@@ -238,6 +242,7 @@ TEST_CASE(
   CHECK(dump(*s, "audit_log") == auditBefore);
   CHECK(searchHits(*s) == hitsBefore);
   CHECK(store::memberSearchIndexSound(services::storeOf(*s)));
+  CHECK(store::keptMemberCounts(services::storeOf(*s)) == countsBefore);
 }
 
 TEST_CASE("import: a small file into a large register keeps its indexes row by row") {
@@ -256,4 +261,5 @@ TEST_CASE("import: a small file into a large register keeps its indexes row by r
   auto found = services::listMembers(*s, office, f);
   REQUIRE(found.size() == 1);
   CHECK(found[0].code == "DV106999");
+  dangbo::test::checkMemberCounts(*s, f.asOf);  // kept row by row by the triggers
 }

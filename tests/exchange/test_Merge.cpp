@@ -14,6 +14,7 @@
 #include <string>
 
 #include "../TestUtil.h"
+#include "../services/MemberCountsCheck.h"
 #include "cli/Cli.h"
 #include "core/Errors.h"
 #include "core/Progress.h"
@@ -205,6 +206,7 @@ TEST_CASE("merge: three sources with colliding codes equal the same data importe
   CHECK(plan.written);
   CHECK(plan.samePersons == 1);
   CHECK(count(*merged, "SELECT count(*) FROM members") == 7);
+  dangbo::test::checkMemberCounts(*merged, core::Date::today());
   CHECK(count(*merged, "SELECT count(*) FROM organizations") == 7);  // six old cells and the new police cell
   // New codes in the order of the sources: Phiêng Pằn's CB01, CB02 are CB01, CB02; Chiềng Lương's CB03,
   // CB04...
@@ -390,6 +392,7 @@ TEST_CASE("merge: a dangbo file as a source carries every member event with its 
               "SELECT count(*) FROM members m JOIN organizations o ON o.id = m.cell_id WHERE m.card_no = "
               "'1001' AND "
               "o.code = 'CB02'") == 1);
+  dangbo::test::checkMemberCounts(*s, core::Date::today());  // kept through the merge's writes
 }
 
 TEST_CASE("merge: the command line refuses undecided pairs (exit 1) and merges with them decided") {

@@ -1,0 +1,160 @@
+#include "bench/search_timings.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/Date.h"
+#include "core/VietText.h"
+#include "services/MemberList.h"
+#include "services/MemberPager.h"
+#include "services/Services.h"
+
+namespace dangbo::bench {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+// CPU time of this process (user + system), which does not grow when other programs share the cores.
+double cpuMs() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
+  return ms(ru.ru_utime) + ms(ru.ru_stime);
+}
+double peakMb() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return double(ru.ru_maxrss) / 1024.0;
+}
+}  // namespace
+
+void printSearchTimings(const std::filesystem::path& file, const services::Actor& actor) {
+  // Search as `members --search` does, several queries, vs the same LIKE query on bare SQLite.
+  const std::vector<std::string> queries = {"pan", "dao", "thi", "lo van", "ng", "xuan", "a"};
+  double worst = 0, sum = 0;
+  size_t found = 0;
+  for (const auto& q : queries) {
+    services::MemberFilter f;
+    f.asOf = core::Date::today();
+    f.search = q;
+    // As a fresh `dangbo-cli members --search` does: open the file, then search (nothing kept in memory).
+    services::dropMemberListCache();
+    auto t = Clock::now();
+    const double c = cpuMs();
+    auto fresh = services::Services::openForReading(file);
+    auto rows = services::listMembers(*fresh, actor, f);
+    double ms = msSince(t);
+    std::printf("  search \"%s\": %zu rows in %.1f ms wall, %.1f ms CPU (opening the file included)\n",
+                q.c_str(), rows.size(), ms, cpuMs() - c);
+    worst = std::max(worst, ms);
+    sum += ms;
+    found += rows.size();
+  }
+  double baseWorst = 0;
+  {
+    SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+    for (const auto& q : queries) {
+      auto t = Clock::now();
+      SQLite::Statement st(
+          db, "SELECT code, full_name FROM members WHERE search_key LIKE ? ORDER BY sort_key, code");
+      st.bind(1, "%" + core::fold(q) + "%");
+      size_t n = 0;
+      while (st.executeStep()) ++n;
+      baseWorst = std::max(baseWorst, msSince(t));
+      (void)n;
+    }
+  }
+  std::printf(
+      "search: %zu queries, mean %.1f ms, worst %.1f ms (%zu rows in all) | baseline worst %.1f ms | target "
+      "< 50 ms\n",
+      queries.size(), sum / double(queries.size()), worst, found, baseWorst);
+  std::printf("peak memory: %.1f MB | target < 250 MB\n", peakMb());
+
+  // The first page of each search (100 rows), as a window or a command showing one page asks for it.
+  double firstWorst = 0;
+  for (const auto& q : queries) {
+    services::MemberFilter f;
+    f.asOf = core::Date::today();
+    f.search = q;
+    f.limit = 100;
+    services::dropMemberListCache();
+    auto fresh = services::Services::openForReading(file);
+    auto t = Clock::now();
+    const double c = cpuMs();
+    auto rows = services::listMembers(*fresh, actor, f);
+    const double ms = msSince(t);
+    std::printf("  first 100 of \"%s\": %zu rows in %.1f ms wall, %.1f ms CPU\n", q.c_str(), rows.size(), ms,
+                cpuMs() - c);
+    firstWorst = std::max(firstWorst, ms);
+  }
+  std::printf("search, first 100 rows: worst %.1f ms | target < 30 ms\n", firstWorst);
+}
+
+void printWindowTimings(const std::filesystem::path& file, const services::Actor& actor) {
+  // The window's list as the members page reads it: the counts of its cell tree and the first page of the
+  // paged list (MemberPager), then a search typed letter by letter (a pager per keystroke), then the rest
+  // of the whole list found as the idle window would.
+  auto s = services::Services::openForReading(file);
+  services::MemberFilter f;
+  f.asOf = core::Date::today();
+  auto t = Clock::now();
+  double c = cpuMs();
+  const auto counts = services::presentMemberCounts(*s, actor, f.asOf);
+  const double countsMs = msSince(t), countsCpu = cpuMs() - c;
+  auto pager = std::make_unique<services::MemberPager>(*s, actor, f);
+  for (size_t i = 0; i < 30 && i < pager->size(); ++i) pager->row(i);  // the rows a window shows
+  const double openMs = msSince(t), openCpu = cpuMs() - c;
+  t = Clock::now();
+  while (pager->advance(std::chrono::milliseconds(40))) {
+  }
+  const double restMs = msSince(t);
+  const size_t listed = pager->size();
+  pager.reset();
+  double keyWorst = 0, keyCpuWorst = 0;
+  for (const char* typed :
+       {"l", "lo", "lo ", "lo v", "lo va", "lo van", "lo van p", "lo van pa", "lo van pan"}) {
+    f.search = typed;
+    t = Clock::now();
+    c = cpuMs();
+    services::MemberPager p(*s, actor, f);
+    for (size_t i = 0; i < 30 && i < p.size(); ++i) p.row(i);
+    const double ms = msSince(t), cpu = cpuMs() - c;
+    std::printf("  keystroke \"%s\": %zu members found at once in %.1f ms wall, %.1f ms CPU\n", typed,
+                p.size(), ms, cpu);
+    keyWorst = std::max(keyWorst, ms);
+    keyCpuWorst = std::max(keyCpuWorst, cpu);
+  }
+  // A name search's answer counted whole, as the idle window finds it after its first page ("counting...").
+  for (const char* typed : {"pan", "lo van"}) {
+    f.search = typed;
+    t = Clock::now();
+    c = cpuMs();
+    services::MemberPager p(*s, actor, f);
+    const double firstMs = msSince(t), firstCpu = cpuMs() - c;
+    while (p.advance(std::chrono::milliseconds(40))) {
+    }
+    std::printf(
+        "  search \"%s\" in the window: first page %.1f ms wall, %.1f ms CPU; all %zu members counted in "
+        "%.1f ms "
+        "wall, %.1f ms CPU\n",
+        typed, firstMs, firstCpu, p.size(), msSince(t), cpuMs() - c);
+  }
+  std::printf(
+      "window's member list (paged): open %.0f ms wall, %.0f ms CPU (cell counts of %zu cells %.0f ms wall, "
+      "%.0f ms CPU, and the first page); the rest of the %zu members found in %.0f ms while idle; keystroke "
+      "worst %.1f ms wall, %.1f ms CPU | target < 1000 ms and < 30 ms\n",
+      openMs, openCpu, counts.byCell.size(), countsMs, countsCpu, listed, restMs, keyWorst, keyCpuWorst);
+  std::printf("peak memory with the window's list: %.1f MB\n", peakMb());
+}
+
+}  // namespace dangbo::bench
