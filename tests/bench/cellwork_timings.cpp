@@ -1,8 +1,8 @@
 #include "bench/cellwork_timings.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
+#include "bench/bench_clock.h"
 
-#include <sys/resource.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <chrono>
 #include <cstdio>
@@ -18,17 +18,6 @@
 namespace dangbo::bench {
 
 namespace {
-using Clock = std::chrono::steady_clock;
-double msSince(Clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
-// CPU time of this process (user + system): on a shared machine wall time grows with the others' load.
-double cpuMs() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
-  return ms(ru.ru_utime) + ms(ru.ru_stime);
-}
 struct Timing {
   double wallMs = 0, cpuMs = 0;
   size_t bytes = 0;

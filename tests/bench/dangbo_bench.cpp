@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_clock.h"
 #include "bench/cellwork_timings.h"
 #include "bench/open_timings.h"
 #include "bench/report_timings.h"
@@ -46,28 +47,12 @@
 
 using namespace dangbo;
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::cpuMs;
+using bench::msSince;
+using bench::peakRssKb;
 
 namespace {
-
-double msSince(Clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
-
-// CPU time of this process (user + system): unlike wall time, it does not grow when other programs share the
-// cores, so the two are printed side by side.
-double cpuMs() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
-  return ms(ru.ru_utime) + ms(ru.ru_stime);
-}
-
-long peakRssKb() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss;
-}
 
 std::string opt(const std::optional<core::Date>& d) {
   return d ? d->vn() : std::string();

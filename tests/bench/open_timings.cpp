@@ -1,6 +1,6 @@
 #include "bench/open_timings.h"
 
-#include <sys/resource.h>
+#include "bench/bench_clock.h"
 
 #include <chrono>
 #include <cstdio>
@@ -20,13 +20,6 @@
 namespace dangbo::bench {
 
 namespace {
-using Clock = std::chrono::steady_clock;
-double cpuMs() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
-  return ms(ru.ru_utime) + ms(ru.ru_stime);
-}
 std::string onlyLines;  // --only: the lines to time ("": every one)
 
 // Runs `work` once and prints its wall and CPU time with what it says it found.

@@ -1,5 +1,7 @@
 #include "bench/report_timings.h"
 
+#include "bench/bench_clock.h"
+
 #include <malloc.h>
 #include <unistd.h>
 
@@ -24,11 +26,7 @@
 namespace dangbo::bench {
 
 namespace {
-using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
-double msSince(Clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
 // The process's resident memory now and its highest since the last reset (kB, /proc/self/status).
 std::pair<long, long> residentKb() {
   std::ifstream in("/proc/self/status");

@@ -1,7 +1,8 @@
 #include "bench/search_timings.h"
 
+#include "bench/bench_clock.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,22 +20,8 @@
 namespace dangbo::bench {
 
 namespace {
-using Clock = std::chrono::steady_clock;
-
-double msSince(Clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
-// CPU time of this process (user + system), which does not grow when other programs share the cores.
-double cpuMs() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
-  return ms(ru.ru_utime) + ms(ru.ru_stime);
-}
 double peakMb() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return double(ru.ru_maxrss) / 1024.0;
+  return double(peakRssKb()) / 1024.0;
 }
 }  // namespace
 
