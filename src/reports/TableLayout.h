@@ -108,6 +108,8 @@ class PageCutter {
   /// The columns are now `textWidths` wide (DenseColumns::widen): the page being filled is counted afresh,
   /// empty (its rows are added again).
   void restartPage(std::vector<double> textWidths);
+  /// The height (points) of the page being filled so far, its header rows included.
+  double used() const { return used_; }
 
  private:
   std::vector<std::vector<Cell>> headerRows_;
