@@ -223,7 +223,7 @@ struct PageFill {
 
 // A page's text area is filled to this part by a table's pieces (Pango's measures and LibreOffice's layout
 // differ a little: a piece that overflowed would leave a page of one row after it).
-constexpr double kPieceFill = 0.94;
+constexpr double kPieceFill = 0.96;
 // A line of Times New Roman (Liberation Serif) in single spacing is this many times its size; a table text
 // paragraph has a point before and after it and the row a border of about a point.
 constexpr double kSingleLine = 1.16, kTableRowExtra = 3;
@@ -241,11 +241,13 @@ std::vector<std::pair<size_t, size_t>> tablePieces(const Table& t, const DocxCol
   std::vector<double> textWidths;
   for (int w : plan.widths) textWidths.push_back(std::max(1.0, w / 20.0 - plan.pad));
   const double size = plan.halfPoints / 2.0;
+  // LibreOffice gives a cell's line that ends its paragraph the height of the text style's size (13 points)
+  // when the text is smaller.
+  const double extra = kTableRowExtra + kSingleLine * (std::max(size, kTableSize) - size);
   double first = fill.room - fill.above - 0.06 * fill.room;
   const bool spills = first < 0.15 * fill.room;
   if (spills) first += fill.room;  // near the page's foot: the first piece runs on to the next page
-  PageCutter cut(t, std::move(textWidths), size, kSingleLine * size, kTableRowExtra, first, fill.room,
-                 measure);
+  PageCutter cut(t, std::move(textWidths), size, kSingleLine * size, extra, first, fill.room, measure);
   std::vector<std::pair<size_t, size_t>> pieces{{0, 0}};
   for (size_t r = 0; r < t.rows.size(); ++r) {
     if (cut.add(t.rows[r])) pieces.emplace_back(r, r);
