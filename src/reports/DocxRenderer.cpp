@@ -239,15 +239,17 @@ constexpr double kSingleLine = 1.16, kTableRowExtra = 3;
 std::vector<std::pair<size_t, size_t>> tablePieces(const Table& t, const DocxColumns& plan, PageFill& fill) {
   static const MeasureText measure = pangoMeasure();
   std::vector<double> textWidths;
-  for (int w : plan.widths) textWidths.push_back(std::max(1.0, w / 20.0 - plan.pad));
+  // (A column is sized to its text's width and its width in twips cut down: a point more, so that a text
+  // that fits its column in LibreOffice is not reckoned as two lines.)
+  for (int w : plan.widths) textWidths.push_back(std::max(1.0, w / 20.0 - plan.pad + 1));
   const double size = plan.halfPoints / 2.0;
-  // LibreOffice gives a cell's line that ends its paragraph the height of the text style's size (13 points)
-  // when the text is smaller.
-  const double extra = kTableRowExtra + kSingleLine * (std::max(size, kTableSize) - size);
   double first = fill.room - fill.above - 0.06 * fill.room;
   const bool spills = first < 0.15 * fill.room;
   if (spills) first += fill.room;  // near the page's foot: the first piece runs on to the next page
-  PageCutter cut(t, std::move(textWidths), size, kSingleLine * size, extra, first, fill.room, measure);
+  PageCutter cut(t, std::move(textWidths), size, kSingleLine * size, kTableRowExtra, first, fill.room,
+                 measure);
+  // An empty cell's line is as high as its style's text (13 points) where the table's text is smaller.
+  cut.setEmptyCellHeight(kSingleLine * std::max(size, kTableSize));
   std::vector<std::pair<size_t, size_t>> pieces{{0, 0}};
   for (size_t r = 0; r < t.rows.size(); ++r) {
     if (cut.add(t.rows[r])) pieces.emplace_back(r, r);

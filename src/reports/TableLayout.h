@@ -110,6 +110,8 @@ class PageCutter {
   void restartPage(std::vector<double> textWidths);
   /// The height (points) of the page being filled so far, its header rows included.
   double used() const { return used_; }
+  /// A row with an empty cell is at least `points` high (its line as high as the cell's style's text).
+  void setEmptyCellHeight(double points);
 
  private:
   std::vector<std::vector<Cell>> headerRows_;
@@ -117,7 +119,7 @@ class PageCutter {
   std::vector<double> textWidths_;
   double size_, lineHeight_, rowExtra_, room_, limit_;
   MeasureText measure_;
-  double header_ = 0, used_ = 0;
+  double header_ = 0, used_ = 0, emptyCell_ = 0;
   size_t onPage_ = 0;
 };
 
