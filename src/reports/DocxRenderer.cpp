@@ -215,7 +215,62 @@ void tableRow(std::ostream& out, const Table& t, const DocxColumns& plan, const 
   out << "</w:tr>";
 }
 
-void table(std::ostream& out, const Table& t, int textW, int pageH) {
+// What the writer reckons of the page being filled, to cut a long table where its pages end.
+struct PageFill {
+  double room = 0;   ///< the points a page holds (its text area with some room spared)
+  double above = 0;  ///< the points taken on the page being filled, reckoned from the blocks written
+};
+
+// A page's text area is filled to this part by a table's pieces (Pango's measures and LibreOffice's layout
+// differ a little: a piece that overflowed would leave a page of one row after it).
+constexpr double kPieceFill = 0.96;
+// A line of Times New Roman (Liberation Serif) in single spacing is this many times its size; a table text
+// paragraph has a point before and after it and the row a border of about a point.
+constexpr double kSingleLine = 1.16, kTableRowExtra = 3;
+
+// The rows of a table that is not dense (its rows held in `t.rows`) cut into pieces of about a page, for
+// LibreOffice, which lays out one long table in a time that grows faster than its rows (the badge proposal's
+// 28.691 rows did not open in ten minutes) and tables of a page in seconds. The page plan of the register
+// (PageCutter): each row as high as its cell of the most lines in its column; the first piece fills what
+// `fill` reckons is left of its page (less a margin, so that it never runs over). A piece never starts with a
+// total row (the totals stay with the rows above them). Ranges [first, last) of `t.rows`; one range when the
+// table is not longer than about two pages (LibreOffice lays those out quickly, and a cut reckoned wrong
+// would cost a page). `fill.above` is left at the height of the table's last page.
+std::vector<std::pair<size_t, size_t>> tablePieces(const Table& t, const DocxColumns& plan, PageFill& fill) {
+  static const MeasureText measure = pangoMeasure();
+  std::vector<double> textWidths;
+  // (A column is sized to its text's width and its width in twips cut down: a point more, so that a text
+  // that fits its column in LibreOffice is not reckoned as two lines.)
+  for (int w : plan.widths) textWidths.push_back(std::max(1.0, w / 20.0 - plan.pad + 1));
+  const double size = plan.halfPoints / 2.0;
+  double first = fill.room - fill.above - 0.06 * fill.room;
+  const bool spills = first < 0.15 * fill.room;
+  if (spills) first += fill.room;  // near the page's foot: the first piece runs on to the next page
+  PageCutter cut(t, std::move(textWidths), size, kSingleLine * size, kTableRowExtra, first, fill.room,
+                 measure);
+  // An empty cell's line is as high as its style's text (13 points) where the table's text is smaller.
+  cut.setEmptyCellHeight(kSingleLine * std::max(size, kTableSize));
+  std::vector<std::pair<size_t, size_t>> pieces{{0, 0}};
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (cut.add(t.rows[r])) pieces.emplace_back(r, r);
+    pieces.back().second = r + 1;
+  }
+  if (pieces.size() < 3) {
+    const double total = fill.above + (spills ? cut.used() - fill.room : cut.used());
+    fill.above = pieces.size() == 1 ? std::max(0.0, total) : cut.used();
+    return {{0, t.rows.size()}};
+  }
+  for (size_t i = 1; i < pieces.size(); ++i)
+    while (pieces[i].first < pieces[i].second && t.rows[pieces[i].first].total &&
+           pieces[i].first > pieces[i - 1].first + 1) {
+      --pieces[i].first;
+      --pieces[i - 1].second;
+    }
+  fill.above = cut.used();
+  return pieces;
+}
+
+void table(std::ostream& out, const Table& t, int textW, int pageH, PageFill& fill) {
   DocxColumns plan = columnWidths(t, t.photo.empty() ? textW : textW - kPhotoW, pageH);
   if (!t.caption.empty()) out << para("Caption", run(keepLastWordsTogether(t.caption)));
   // The closing block stands apart from the last paragraph, as in the PDF.
@@ -240,10 +295,21 @@ void table(std::ostream& out, const Table& t, int textW, int pageH) {
     t.forEachRow([&](const TableRow& row) { pages.add(row); });
     pages.finish();
     out << "</w:tbl>";
-  } else {
+    fill.above = fill.room / 2;  // (the last page's height is not reckoned)
+  } else if (!t.photo.empty()) {
     tableStart(out, t, plan, textW);
     for (size_t r = 0; r < t.rows.size(); ++r) tableRow(out, t, plan, t.rows[r], r);
     out << "</w:tbl>";
+    fill.above = fill.room / 2;
+  } else {
+    // A long table as tables of about a page, each under the same header rows in the same columns, the next
+    // starting a new page.
+    for (const auto& [from, to] : tablePieces(t, plan, fill)) {
+      if (from > 0) out << "<w:p><w:pPr><w:pStyle w:val=\"PageTable\"/></w:pPr></w:p>";
+      tableStart(out, t, plan, textW);
+      for (size_t r = from; r < to; ++r) tableRow(out, t, plan, t.rows[r], r);
+      out << "</w:tbl>";
+    }
   }
   // Word needs a paragraph between two tables; it also gives the space after one.
   out << para("AfterTable", "");
@@ -299,7 +365,20 @@ void writeDocxDocument(std::ostream& out, const Document& doc) {
   int textW = textWidth(landscape);
   out << kXmlDecl << "<w:document xmlns:w=\"" << kW << "\" xmlns:r=\"" << kR
       << "\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"><w:body>";
-  if (doc.header) headerBlock(out, *doc.header, textW);
+  auto pageHeight = [&] { return (landscape ? kPageW : kPageH) - kTop - kBottom; };
+  // The height of the page taken so far, reckoned from each block's lines (where a long table's first piece
+  // ends).
+  PageFill fill{kPieceFill * pageHeight() / 20.0, 0};
+  static const MeasureText measure = pangoMeasure();
+  auto text = [&](const std::string& s, bool bold, double size, double before, double after) {
+    const double lines = std::max(1.0, std::ceil(measure(s, bold, size).natural / (textW / 20.0)));
+    fill.above += before + after + lines * kSingleLine * 1.2 * size;  // (the paragraphs' line of 1,2)
+    if (fill.above > fill.room) fill.above -= fill.room;
+  };
+  if (doc.header) {
+    headerBlock(out, *doc.header, textW);
+    fill.above += 100;  // four lines of 14 points and a paragraph
+  }
   size_t charts = 0;
   for (const auto& block : doc.blocks) {
     if (const auto* t = std::get_if<TitleLine>(&block)) {
@@ -307,16 +386,27 @@ void writeDocxDocument(std::ostream& out, const Document& doc) {
                           : t->style == TitleStyle::Subtitle ? "Subtitle"
                                                              : "Note";
       out << para(style, run(keepLastWordsTogether(t->text)));
+      text(t->text, true, t->style == TitleStyle::Title ? 15 : 14, t->style == TitleStyle::Title ? 12 : 0,
+           t->style == TitleStyle::Note ? 12 : 0);
     } else if (const auto* h = std::get_if<Heading>(&block)) {
       out << para(h->level <= 1 ? "Heading1" : "Heading2", run(h->text));
+      text(h->text, true, 14, 6, 3);
     } else if (const auto* p = std::get_if<Paragraph>(&block)) {
-      std::string runs;
-      for (const auto& r : p->runs) runs += run(r.text, {r.bold, false, false, 0});
+      std::string runs, all;
+      for (const auto& r : p->runs) {
+        runs += run(r.text, {r.bold, false, false, 0});
+        all += r.text;
+      }
       out << para("Normal", runs);
+      text("\u00a0\u00a0\u00a0\u00a0" + all, false, 14, 0, 6);  // (its first line's indent)
     } else if (const auto* tb = std::get_if<Table>(&block)) {
-      table(out, *tb, textW, (landscape ? kPageW : kPageH) - kTop - kBottom);
+      if (!tb->caption.empty()) text(tb->caption, true, 13, 6, 3);
+      table(out, *tb, textW, pageHeight(), fill);
+      fill.above += 15;  // the paragraph after it
     } else if (std::holds_alternative<Chart>(block)) {
       chartPicture(out, ++charts, textW);
+      fill.above += kChartH + 12;
+      if (fill.above > fill.room) fill.above = kChartH + 12;
     } else if (const auto* pb = std::get_if<PageBreak>(&block)) {
       if (pb->landscape) {
         // A new section (it starts on a new page): the pages so far keep their orientation, those after
@@ -324,9 +414,11 @@ void writeDocxDocument(std::ostream& out, const Document& doc) {
         out << "<w:p><w:pPr>" << sectionXml(landscape) << "</w:pPr></w:p>";
         landscape = *pb->landscape;
         textW = textWidth(landscape);
+        fill.room = kPieceFill * pageHeight() / 20.0;
       } else {
         out << "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
       }
+      fill.above = 0;
     }
   }
   out << sectionXml(landscape) << "</w:body></w:document>";

@@ -416,13 +416,23 @@ void DensePager::finish() {
 double PageCutter::height(const std::vector<Cell>& cells, bool bold) const {
   int most = 1;
   size_t c = 0;
+  bool empty = false;
   for (const auto& cell : cells) {
     double w = 0;
     for (size_t k = 0; k < size_t(cell.span) && c + k < textWidths_.size(); ++k) w += textWidths_[c + k];
     if (!cell.text.empty()) most = std::max(most, wrappedLines(cell.text, bold, size_, w, measure_));
+    empty = empty || cell.text.empty();
     c += size_t(cell.span);
   }
-  return double(most) * lineHeight_ + rowExtra_;
+  empty = empty || c < textWidths_.size();  // (the cells a row lacks are written empty)
+  return std::max(double(most) * lineHeight_, empty ? emptyCell_ : 0.0) + rowExtra_;
+}
+
+void PageCutter::setEmptyCellHeight(double points) {
+  emptyCell_ = points;
+  header_ = 0;
+  for (const auto& row : headerRows_) header_ += height(row, true);
+  if (onPage_ == 0) used_ = header_;
 }
 
 bool PageCutter::add(const TableRow& row) {

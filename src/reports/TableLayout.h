@@ -108,6 +108,10 @@ class PageCutter {
   /// The columns are now `textWidths` wide (DenseColumns::widen): the page being filled is counted afresh,
   /// empty (its rows are added again).
   void restartPage(std::vector<double> textWidths);
+  /// The height (points) of the page being filled so far, its header rows included.
+  double used() const { return used_; }
+  /// A row with an empty cell is at least `points` high (its line as high as the cell's style's text).
+  void setEmptyCellHeight(double points);
 
  private:
   std::vector<std::vector<Cell>> headerRows_;
@@ -115,7 +119,7 @@ class PageCutter {
   std::vector<double> textWidths_;
   double size_, lineHeight_, rowExtra_, room_, limit_;
   MeasureText measure_;
-  double header_ = 0, used_ = 0;
+  double header_ = 0, used_ = 0, emptyCell_ = 0;
   size_t onPage_ = 0;
 };
 

@@ -1,0 +1,119 @@
+// A long table that is not the register (the badge proposal's list, the changes, the deadlines) written to
+// Word as tables of about a page, each under the same header rows in the same columns, so that LibreOffice
+// does not lay out one table of thousands of rows across pages itself.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "reports/DocxRenderer.h"
+
+using namespace dangbo;
+using reports::Cell;
+
+namespace {
+
+// A portrait list of `n` one-line rows under two header rows, every tenth row a subtotal, then a total.
+reports::Document listDocument(size_t n) {
+  reports::Document doc;
+  doc.titleLine("DANH SÁCH ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG");
+  doc.paragraph("Danh sách gồm " + std::to_string(n) + " đồng chí.");
+  reports::Table t;
+  t.caption = "Danh sách đề nghị";
+  t.header.push_back({Cell::textCell("STT"), Cell::textCell("Họ và tên"), Cell::textCell("Chi bộ"),
+                      Cell::textCell("Tuổi đảng")});
+  t.header.push_back({Cell::textCell("1"), Cell::textCell("2"), Cell::textCell("3"), Cell::textCell("4")});
+  for (size_t r = 1; r <= n; ++r) {
+    if (r % 10 == 0)
+      t.addTextRow({"", "Cộng nhóm " + std::to_string(r / 10), "", "10"}, true);
+    else
+      t.addTextRow({std::to_string(r), "Đồng chí số " + std::to_string(r), "Chi bộ bản Nà Ớt", "30 năm"});
+  }
+  t.addTextRow({"", "Tổng cộng", "", std::to_string(n)}, true);
+  doc.table(std::move(t));
+  return doc;
+}
+
+size_t count(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + what.size())) ++n;
+  return n;
+}
+
+std::vector<std::string> tablesOf(const std::string& xml) {
+  std::vector<std::string> tables;
+  for (size_t p = xml.find("<w:tbl>"); p != std::string::npos; p = xml.find("<w:tbl>", p + 1))
+    tables.push_back(xml.substr(p, xml.find("</w:tbl>", p) + 8 - p));
+  return tables;
+}
+
+std::vector<std::string> rowsOf(const std::string& table) {
+  std::vector<std::string> rows;
+  for (size_t p = table.find("<w:tr>"); p != std::string::npos; p = table.find("<w:tr>", p + 1))
+    rows.push_back(table.substr(p, table.find("</w:tr>", p) + 7 - p));
+  return rows;
+}
+
+// The texts of a row's cells, joined by '|'.
+std::string textOf(const std::string& row) {
+  std::string out;
+  for (size_t p = row.find("<w:tc>"); p != std::string::npos; p = row.find("<w:tc>", p + 1)) {
+    const size_t end = row.find("</w:tc>", p);
+    if (!out.empty() || p != row.find("<w:tc>")) out += '|';
+    for (size_t t = row.find("<w:t ", p); t < end; t = row.find("<w:t ", t + 1)) {
+      const size_t from = row.find('>', t) + 1;
+      out += row.substr(from, row.find("</w:t>", from) - from);
+    }
+  }
+  return out;
+}
+
+std::string gridOf(const std::string& table) {
+  const size_t from = table.find("<w:tblGrid>");
+  return table.substr(from, table.find("</w:tblGrid>") - from);
+}
+
+}  // namespace
+
+TEST_CASE("docx: a long table becomes tables of about a page, each repeating the header rows") {
+  const size_t n = 600;
+  const std::string xml = reports::docxParts(listDocument(n)).at("word/document.xml");
+  const auto tables = tablesOf(xml);
+  // 13 pt rows of one line, some 35 to a portrait page: a table for each page.
+  REQUIRE(tables.size() >= n / 45);
+  CHECK(tables.size() <= n / 25 + 1);
+  // Each but the first starts a new page; the caption is written once, above the first.
+  CHECK(count(xml, "<w:pStyle w:val=\"PageTable\"/>") == tables.size() - 1);
+  CHECK(count(xml, "<w:pStyle w:val=\"Caption\"/>") == 1);
+  const auto firstRows = rowsOf(tables.front());
+  REQUIRE(firstRows.size() > 2);
+  std::vector<std::string> body;
+  for (const auto& t : tables) {
+    CHECK(gridOf(t) == gridOf(tables.front()));
+    CHECK(t.find("<w:tblLayout w:type=\"fixed\"/>") != std::string::npos);
+    const auto rows = rowsOf(t);
+    REQUIRE(rows.size() > 2);
+    // The same two header rows, marked to repeat, then the body rows (never a total first).
+    CHECK(rows[0] == firstRows[0]);
+    CHECK(rows[1] == firstRows[1]);
+    CHECK(count(t, "<w:tblHeader/>") == 2);
+    CHECK(textOf(rows[2]).find("Cộng") == std::string::npos);
+    CHECK(rows.size() - 2 <= 45);
+    if (&t != &tables.front() && &t != &tables.back()) CHECK(rows.size() - 2 >= 25);
+    for (size_t r = 2; r < rows.size(); ++r) body.push_back(textOf(rows[r]));
+  }
+  // Every row once, in order, the total last with the rows above it.
+  REQUIRE(body.size() == n + 1);
+  for (size_t r = 1; r <= n; ++r)
+    CHECK(body[r - 1] == (r % 10 == 0 ? "|Cộng nhóm " + std::to_string(r / 10) + "||10"
+                                      : std::to_string(r) + "|Đồng chí số " + std::to_string(r) +
+                                            "|Chi bộ bản Nà Ớt|30 năm"));
+  CHECK(body.back() == "|Tổng cộng||" + std::to_string(n));
+  CHECK(rowsOf(tables.back()).size() >= 4);
+}
+
+TEST_CASE("docx: a table of a page or so stays one table") {
+  const std::string xml = reports::docxParts(listDocument(40)).at("word/document.xml");
+  CHECK(tablesOf(xml).size() == 1);
+  CHECK(count(xml, "<w:pStyle w:val=\"PageTable\"/>") == 0);
+}
