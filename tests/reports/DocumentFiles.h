@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "../TestUtil.h"
 
@@ -57,6 +58,21 @@ inline std::map<std::string, std::string> unzip(const std::filesystem::path& fil
   }
   zip_close(z);
   return out;
+}
+
+// How many times `what` occurs in `s` (not overlapping).
+inline size_t occurrences(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + what.size())) ++n;
+  return n;
+}
+
+// The tables of a DOCX's document.xml, each from <w:tbl> to its </w:tbl> included, in order.
+inline std::vector<std::string> docxTables(const std::string& xml) {
+  std::vector<std::string> tables;
+  for (size_t p = xml.find("<w:tbl>"); p != std::string::npos; p = xml.find("<w:tbl>", p + 1))
+    tables.push_back(xml.substr(p, xml.find("</w:tbl>", p) + 8 - p));
+  return tables;
 }
 
 }  // namespace dangbo::test

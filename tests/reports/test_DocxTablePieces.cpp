@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "DocumentFiles.h"
 #include "reports/DocxRenderer.h"
 
 using namespace dangbo;
@@ -32,19 +33,6 @@ reports::Document listDocument(size_t n) {
   t.addTextRow({"", "Tổng cộng", "", std::to_string(n)}, true);
   doc.table(std::move(t));
   return doc;
-}
-
-size_t count(const std::string& s, const std::string& what) {
-  size_t n = 0;
-  for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + what.size())) ++n;
-  return n;
-}
-
-std::vector<std::string> tablesOf(const std::string& xml) {
-  std::vector<std::string> tables;
-  for (size_t p = xml.find("<w:tbl>"); p != std::string::npos; p = xml.find("<w:tbl>", p + 1))
-    tables.push_back(xml.substr(p, xml.find("</w:tbl>", p) + 8 - p));
-  return tables;
 }
 
 std::vector<std::string> rowsOf(const std::string& table) {
@@ -78,13 +66,13 @@ std::string gridOf(const std::string& table) {
 TEST_CASE("docx: a long table becomes tables of about a page, each repeating the header rows") {
   const size_t n = 600;
   const std::string xml = reports::docxParts(listDocument(n)).at("word/document.xml");
-  const auto tables = tablesOf(xml);
+  const auto tables = test::docxTables(xml);
   // 13 pt rows of one line, some 35 to a portrait page: a table for each page.
   REQUIRE(tables.size() >= n / 45);
   CHECK(tables.size() <= n / 25 + 1);
   // Each but the first starts a new page; the caption is written once, above the first.
-  CHECK(count(xml, "<w:pStyle w:val=\"PageTable\"/>") == tables.size() - 1);
-  CHECK(count(xml, "<w:pStyle w:val=\"Caption\"/>") == 1);
+  CHECK(test::occurrences(xml, "<w:pStyle w:val=\"PageTable\"/>") == tables.size() - 1);
+  CHECK(test::occurrences(xml, "<w:pStyle w:val=\"Caption\"/>") == 1);
   const auto firstRows = rowsOf(tables.front());
   REQUIRE(firstRows.size() > 2);
   std::vector<std::string> body;
@@ -96,7 +84,7 @@ TEST_CASE("docx: a long table becomes tables of about a page, each repeating the
     // The same two header rows, marked to repeat, then the body rows (never a total first).
     CHECK(rows[0] == firstRows[0]);
     CHECK(rows[1] == firstRows[1]);
-    CHECK(count(t, "<w:tblHeader/>") == 2);
+    CHECK(test::occurrences(t, "<w:tblHeader/>") == 2);
     CHECK(textOf(rows[2]).find("Cộng") == std::string::npos);
     CHECK(rows.size() - 2 <= 45);
     if (&t != &tables.front() && &t != &tables.back()) CHECK(rows.size() - 2 >= 25);
@@ -114,6 +102,6 @@ TEST_CASE("docx: a long table becomes tables of about a page, each repeating the
 
 TEST_CASE("docx: a table of a page or so stays one table") {
   const std::string xml = reports::docxParts(listDocument(40)).at("word/document.xml");
-  CHECK(tablesOf(xml).size() == 1);
-  CHECK(count(xml, "<w:pStyle w:val=\"PageTable\"/>") == 0);
+  CHECK(test::docxTables(xml).size() == 1);
+  CHECK(test::occurrences(xml, "<w:pStyle w:val=\"PageTable\"/>") == 0);
 }

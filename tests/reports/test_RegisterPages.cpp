@@ -54,26 +54,18 @@ reports::Document registerDocument(size_t n) {
   return doc;
 }
 
-size_t count(const std::string& s, const std::string& what) {
-  size_t n = 0;
-  for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + what.size())) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("register docx: a table a page, each with a fixed layout, the same grid and its header row") {
   const size_t members = 900;
   const auto parts = reports::docxParts(registerDocument(members));
   const std::string& xml = parts.at("word/document.xml");
-  std::vector<std::string> tables;
-  for (size_t p = xml.find("<w:tbl>"); p != std::string::npos; p = xml.find("<w:tbl>", p + 1))
-    tables.push_back(xml.substr(p, xml.find("</w:tbl>", p) - p));
+  const std::vector<std::string> tables = test::docxTables(xml);
   // About 20 to 45 members a page (7 pt rows of one to three lines in 170 mm): a table for each.
   REQUIRE(tables.size() >= members / 45);
   CHECK(tables.size() <= members / 20 + 1);
   // Each page's table but the first starts a new page: a paragraph in a style with a page break before it.
-  CHECK(count(xml, "<w:pStyle w:val=\"PageTable\"/>") == tables.size() - 1);
+  CHECK(test::occurrences(xml, "<w:pStyle w:val=\"PageTable\"/>") == tables.size() - 1);
   const std::string& styles = parts.at("word/styles.xml");
   const size_t pageStyle = styles.find("w:styleId=\"PageTable\">");
   REQUIRE(pageStyle != std::string::npos);
@@ -84,15 +76,15 @@ TEST_CASE("register docx: a table a page, each with a fixed layout, the same gri
     return from == std::string::npos ? std::string() : t.substr(from, t.find("</w:tblGrid>") - from);
   };
   const std::string first = grid(tables.front());
-  CHECK(count(first, "<w:gridCol ") == 14);
+  CHECK(test::occurrences(first, "<w:gridCol ") == 14);
   size_t rows = 0, expected = 1;
   for (const auto& t : tables) {
     CHECK(t.find("<w:tblLayout w:type=\"fixed\"/>") != std::string::npos);
     CHECK(grid(t) == first);
     // The header row first, marked to repeat; then the members in order, numbered on.
-    CHECK(count(t, "<w:tblHeader/>") == 1);
+    CHECK(test::occurrences(t, "<w:tblHeader/>") == 1);
     CHECK(t.find("<w:tblHeader/>") < t.find("<w:tr>", t.find("<w:tr>") + 1));
-    const size_t body = count(t, "<w:tr>") - 1;
+    const size_t body = test::occurrences(t, "<w:tr>") - 1;
     CHECK(body <= 60);
     if (&t != &tables.back() && &t != &tables.front()) CHECK(body >= 20);
     const size_t second = t.find("<w:tr>", t.find("<w:tr>") + 1);
@@ -114,16 +106,16 @@ TEST_CASE("register html: a table a page with fixed columns, landscape") {
   const std::string html = out.str();
   CHECK(html.find("@page { size: A4 landscape; }") != std::string::npos);
   CHECK(html.find("table.dense { table-layout: fixed;") != std::string::npos);
-  const size_t tables = count(html, "<table class=\"data dense\"");
+  const size_t tables = test::occurrences(html, "<table class=\"data dense\"");
   REQUIRE(tables >= members / 45);
   CHECK(tables <= members / 20 + 1);
-  CHECK(count(html, "<thead>") == tables);
-  CHECK(count(html, "<colgroup>") == tables);
-  CHECK(count(html, "<col width=") == 14 * tables);
+  CHECK(test::occurrences(html, "<thead>") == tables);
+  CHECK(test::occurrences(html, "<colgroup>") == tables);
+  CHECK(test::occurrences(html, "<col width=") == 14 * tables);
   // Each table but the first starts a page, asked in its own style attribute (read by LibreOffice).
-  CHECK(count(html, "style=\"page-break-before: always\"") == tables - 1);
-  CHECK(count(html, "<caption>") == 1);
-  CHECK(count(html, "</tr>") - tables == members);
+  CHECK(test::occurrences(html, "style=\"page-break-before: always\"") == tables - 1);
+  CHECK(test::occurrences(html, "<caption>") == 1);
+  CHECK(test::occurrences(html, "</tr>") - tables == members);
 }
 
 TEST_CASE("layout: a short label is never wrapped, a long list of wrapping rows is set smaller") {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "../TestUtil.h"
+#include "DocumentFiles.h"
 #include "reports/DocxRenderer.h"
 #include "reports/HtmlRenderer.h"
 #include "reports/TableLayout.h"
@@ -93,12 +94,6 @@ std::string docxXml(const reports::Document& doc) {
   return out.str();
 }
 
-size_t count(const std::string& s, const std::string& what) {
-  size_t n = 0;
-  for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + what.size())) ++n;
-  return n;
-}
-
 // The column widths (CSS pixels) of each table of a dense HTML register, in order.
 std::vector<std::vector<int>> htmlColumns(const std::string& html) {
   std::vector<std::vector<int>> out;
@@ -141,8 +136,9 @@ TEST_CASE("register columns from a sample: one reading of the rows, the bytes of
       expected.find("<table class=\"data dense\"", expected.find("<table class=\"data dense\"") + 1);
   const size_t third = expected.find("<table class=\"data dense\"", second + 1);
   REQUIRE(previous != std::string::npos);
-  CHECK(count(before.substr(previous), "</tr>") == count(expected.substr(second, third - second), "</tr>"));
-  CHECK(count(before.substr(previous), "</tr>") > 20);
+  CHECK(test::occurrences(before.substr(previous), "</tr>") ==
+        test::occurrences(expected.substr(second, third - second), "</tr>"));
+  CHECK(test::occurrences(before.substr(previous), "</tr>") > 20);
   const auto columns = htmlColumns(expected);
   const auto earlier = htmlColumns(before);
   REQUIRE(earlier.size() >= 2);
@@ -157,8 +153,8 @@ TEST_CASE("register columns from a sample: one reading of the rows, the bytes of
   // The Word form too: one more table than without the long word, each with its header row.
   const std::string xml = docxXml(whole);
   const std::string plain = docxXml(registerOf(n, n + 1));
-  CHECK(count(xml, "<w:tbl>") > count(plain, "<w:tbl>"));
-  CHECK(count(xml, "<w:tblHeader/>") == count(xml, "<w:tbl>"));
+  CHECK(test::occurrences(xml, "<w:tbl>") > test::occurrences(plain, "<w:tbl>"));
+  CHECK(test::occurrences(xml, "<w:tblHeader/>") == test::occurrences(xml, "<w:tbl>"));
 }
 
 TEST_CASE("register sample: every k-th entry of the register with its number, read apart") {
