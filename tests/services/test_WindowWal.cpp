@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 
 #include "../TestUtil.h"
 #include "services/BulkWrite.h"
@@ -31,57 +32,87 @@ int organizations(const std::filesystem::path& db) {
   auto reader = services::Services::openForReading(db);
   return services::storeOf(*reader).db().execAndGet("SELECT count(*) FROM organizations").getInt();
 }
+// Opens and closes the register's files as other code of the window's process does (GIO guessing their
+// type while a file dialog lists the folder), which drops every SQLite lock of this process on them.
+void touch(const std::filesystem::path& db, std::initializer_list<const char*> suffixes) {
+  for (const char* suffix : suffixes) {
+    const int fd = ::open((db.string() + suffix).c_str(), O_RDONLY);
+    if (fd >= 0) ::close(fd);
+  }
+}
+
+// The window in a child process: its lock taken, the register open, and `steps` run with `add` (writes an
+// organization) and `pause` (tells the test a step is done and waits until it says go on; false if the test
+// has gone). The child's exit status is what `steps` returns (6 on an exception).
+class ForkedWindow {
+ public:
+  using Add = std::function<void(const char*)>;
+  using Pause = std::function<bool()>;
+  using Steps = std::function<int(services::Services&, const Add& add, const Pause& pause)>;
+
+  ForkedWindow(const std::filesystem::path& db, const Steps& steps) {
+    REQUIRE(::pipe(toParent_) == 0);
+    REQUIRE(::pipe(toChild_) == 0);
+    pid_ = ::fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ != 0) return;
+    int rc = 0;
+    try {
+      services::InstanceLock lock(db);
+      auto s = services::Services::open(db);
+      const Add add = [&](const char* code) {
+        services::storeOf(*s).db().exec(
+            std::string("INSERT INTO organizations (code, name, kind, category) VALUES ('") + code +
+            "', 'Chi bộ " + code + "', 'truc_thuoc', 'ban')");
+      };
+      rc = steps(*s, add, [&] {
+        send(toParent_[1]);
+        return receive(toChild_[0]);
+      });
+    } catch (...) {
+      rc = 6;
+    }
+    _exit(rc);
+  }
+  pid_t pid() const { return pid_; }
+  /// Waits until the window has done its next step.
+  bool reached() { return receive(toParent_[0]); }
+  void goOn() { send(toChild_[1]); }
+  /// Lets the window end and returns its exit status (-1 if it did not exit).
+  int finish() {
+    goOn();
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+ private:
+  int toParent_[2] = {-1, -1}, toChild_[2] = {-1, -1};
+  pid_t pid_ = -1;
+};
 }  // namespace
 
 TEST_CASE("register: a program reading beside a window that lost its locks leaves the window's WAL alone") {
   TempDir dir;
   const auto db = dir / "w.db";
   services::Services::create(db, {"Đảng bộ xã Thử", "Thử", "", "", ""}).reset();
-  int toParent[2], toChild[2];
-  REQUIRE(::pipe(toParent) == 0);
-  REQUIRE(::pipe(toChild) == 0);
-  const pid_t window = ::fork();
-  REQUIRE(window >= 0);
-  if (window == 0) {
-    // The window: its lock, the register open, a row written, then the register's file opened and closed by
-    // other code of the same process (as GIO does), which drops every SQLite lock of this process on it.
-    int rc = 0;
-    try {
-      services::InstanceLock lock(db);
-      auto s = services::Services::open(db);
-      auto add = [&](const char* code) {
-        services::storeOf(*s).db().exec(
-            std::string("INSERT INTO organizations (code, name, kind, category) VALUES ('") + code +
-            "', 'Chi bộ " + code + "', 'truc_thuoc', 'ban')");
-      };
-      add("CB01");
-      for (const char* suffix : {"", "-shm"}) {
-        const int fd = ::open((db.string() + suffix).c_str(), O_RDONLY);
-        if (fd >= 0) ::close(fd);
-      }
-      send(toParent[1]);
-      if (!receive(toChild[0])) _exit(4);
-      add("CB02");
-      send(toParent[1]);
-      if (!receive(toChild[0])) _exit(5);
-    } catch (...) {
-      rc = 6;
-    }
-    _exit(rc);
-  }
-  REQUIRE(receive(toParent[0]));
+  ForkedWindow window(
+      db, [&](services::Services&, const ForkedWindow::Add& add, const ForkedWindow::Pause& pause) {
+        add("CB01");
+        touch(db, {"", "-shm"});
+        if (!pause()) return 4;
+        add("CB02");
+        return pause() ? 0 : 5;
+      });
+  REQUIRE(window.reached());
   // Another program (dangbo-cli) reads and closes while the window runs.
   CHECK(organizations(db) == 1);
   CHECK(std::filesystem::exists(db.string() + "-wal"));
-  send(toChild[1]);
-  REQUIRE(receive(toParent[0]));
+  window.goOn();
+  REQUIRE(window.reached());
   // The window's next write is seen by the next reader: it went to the WAL everyone reads.
   CHECK(organizations(db) == 2);
-  send(toChild[1]);
-  int status = 0;
-  ::waitpid(window, &status, 0);
-  CHECK(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(window.finish() == 0);
   CHECK(organizations(db) == 2);
 }
 
@@ -118,67 +149,40 @@ TEST_CASE(
   const auto db = dir / "w.db";
   const std::filesystem::path wal = db.string() + "-wal", shm = db.string() + "-shm";
   services::Services::create(db, {"Đảng bộ xã Thử", "Thử", "", "", ""}).reset();
-  int toParent[2], toChild[2];
-  REQUIRE(::pipe(toParent) == 0);
-  REQUIRE(::pipe(toChild) == 0);
-  const pid_t window = ::fork();
-  REQUIRE(window >= 0);
-  if (window == 0) {
-    int rc = 0;
-    try {
-      services::InstanceLock lock(db);
-      auto s = services::Services::open(db);
-      auto add = [&](const char* code) {
-        services::storeOf(*s).db().exec(
-            std::string("INSERT INTO organizations (code, name, kind, category) VALUES ('") + code +
-            "', 'Chi bộ " + code + "', 'truc_thuoc', 'ban')");
-      };
-      add("CB01");
-      send(toParent[1]);  // 1: locks held
-      if (!receive(toChild[0])) _exit(4);
-      for (const char* suffix : {"", "-wal", "-shm"}) {  // a file dialog listing the register's folder
-        const int fd = ::open((db.string() + suffix).c_str(), O_RDONLY);
-        if (fd >= 0) ::close(fd);
-      }
-      send(toParent[1]);  // 2: locks lost
-      if (!receive(toChild[0])) _exit(5);
-      if (!s->reconnect()) _exit(7);  // what the window does when the dialog closes
-      send(toParent[1]);              // 3: reconnected
-      if (!receive(toChild[0])) _exit(8);
-      add("CB02");
-      send(toParent[1]);  // 4: written
-      if (!receive(toChild[0])) _exit(9);
-    } catch (...) {
-      rc = 6;
-    }
-    _exit(rc);
-  }
-  REQUIRE(receive(toParent[0]));
-  CHECK(readLockHolder(db, kSharedFirst, kSharedSize) == window);
-  CHECK(readLockHolder(shm, kShmAlive, 1) == window);
-  send(toChild[1]);
-  REQUIRE(receive(toParent[0]));
+  ForkedWindow window(
+      db, [&](services::Services& s, const ForkedWindow::Add& add, const ForkedWindow::Pause& pause) {
+        add("CB01");
+        if (!pause()) return 4;           // 1: locks held
+        touch(db, {"", "-wal", "-shm"});  // a file dialog listing the register's folder
+        if (!pause()) return 5;           // 2: locks lost
+        if (!s.reconnect()) return 7;     // what the window does when the dialog closes
+        if (!pause()) return 8;           // 3: reconnected
+        add("CB02");
+        return pause() ? 0 : 9;  // 4: written
+      });
+  const pid_t pid = window.pid();
+  REQUIRE(window.reached());
+  CHECK(readLockHolder(db, kSharedFirst, kSharedSize) == pid);
+  CHECK(readLockHolder(shm, kShmAlive, 1) == pid);
+  window.goOn();
+  REQUIRE(window.reached());
   CHECK(readLockHolder(db, kSharedFirst, kSharedSize) == 0);
   CHECK(readLockHolder(shm, kShmAlive, 1) == 0);
   // Meanwhile sqlite3 reads, finds itself alone, checkpoints the window's row and deletes the WAL.
   CHECK(countWithPlainSqlite(db) == 1);
   CHECK_FALSE(std::filesystem::exists(wal));
-  send(toChild[1]);
-  REQUIRE(receive(toParent[0]));
+  window.goOn();
+  REQUIRE(window.reached());
   // The reconnected window holds its locks again, on the files now on disk.
-  CHECK(readLockHolder(db, kSharedFirst, kSharedSize) == window);
-  CHECK(readLockHolder(shm, kShmAlive, 1) == window);
-  send(toChild[1]);
-  REQUIRE(receive(toParent[0]));
+  CHECK(readLockHolder(db, kSharedFirst, kSharedSize) == pid);
+  CHECK(readLockHolder(shm, kShmAlive, 1) == pid);
+  window.goOn();
+  REQUIRE(window.reached());
   // Its next write is read by sqlite3, which leaves the WAL to the window.
   CHECK(countWithPlainSqlite(db) == 2);
   CHECK(std::filesystem::exists(wal));
   CHECK(organizations(db) == 2);
-  send(toChild[1]);
-  int status = 0;
-  ::waitpid(window, &status, 0);
-  CHECK(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(window.finish() == 0);
   CHECK(countWithPlainSqlite(db) == 2);
 }
 
