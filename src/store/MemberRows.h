@@ -1,11 +1,13 @@
 #pragma once
 // Reading member rows, shared by the store's member queries (MemberQuery.cpp) and its cursor over the
-// register (MemberCursor.cpp); used only inside the store.
+// register (MemberCursor.cpp) and the list order's paging (MemberListOrder.cpp); used only inside the store.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/Date.h"
 #include "core/Records.h"
@@ -33,5 +35,26 @@ core::MemberEvent readEvent(SQLite::Statement& e);
 /// The columns readEvent reads (id, member_id, date, kind, from_cell, to_cell, place, decision_no, reason).
 inline constexpr const char* kEventColumns =
     "SELECT id, member_id, date, kind, from_cell, to_cell, place, decision_no, reason FROM member_events ";
+
+// Shared with the list order's paging (MemberListOrder.cpp):
+
+/// Every organization's names, or with `ids` (a JSON array) only those organizations'; every ethnic group's.
+void readNames(SQLite::Database& db, MemberSearch& out, const std::optional<std::string>& ids = std::nullopt);
+/// The columns of the list queries, read by readListColumns (0..13) and presentRow.
+inline constexpr const char* kListColumns =
+    "SELECT id, code, full_name, gender, birth_date, ethnicity, theory, admitted_on, official_on, card_no, "
+    "transferred_in_on, cell_id, status, status_since, sort_key, search_key FROM members ";
+/// Columns 0..13 of a kListColumns row into `m`.
+void readListColumns(SQLite::Statement& q, ListEntry& m);
+/// Whether the member of the current kListColumns row is present on the day serial `d`.
+bool presentRow(SQLite::Statement& q, int32_t d);
+/// Sets the cellOnDay of `members` from their cell-changing events (maxId: the largest member id of the
+/// file).
+void setCellsOnDay(SQLite::Database& db, const core::Date& day, std::vector<ListedMember>& members,
+                   int64_t maxId);
+/// The number of characters (not bytes) of UTF-8 text.
+size_t charCount(std::string_view s);
+/// `folded` as one FTS5 phrase: the trigram index then finds the keys holding it as a substring.
+std::string ftsPhrase(std::string_view folded);
 
 }  // namespace dangbo::store::rows
