@@ -3,12 +3,15 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <fstream>
 #include <string_view>
 
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/Platform.h"
 #include "core/VietText.h"
+#include "exchange/Csv.h"
+#include "exchange/Import.h"
 #include "services/Import.h"
 
 namespace dangbo::exchange {
@@ -168,6 +171,43 @@ void writeImportTemplateWorkbook(const std::filesystem::path& out,
     // libxlsxwriter's own English line is not shown.
     check(lxw_error(core::platform::withoutStderr([&] { return int(workbook_close(wb)); })), out);
   });
+}
+
+// The CSV templates: one empty list a kind, its header row only.
+std::vector<std::filesystem::path> writeImportTemplates(const std::filesystem::path& folder) {
+  core::platform::createPrivateFolders(folder);
+  const auto specs = services::importFileSpecs();
+  // A template never replaces a file that holds anything (a filled list would be cut to its header).
+  for (const auto& spec : specs) {
+    auto p = folder / (std::string(spec.kind) + ".csv");
+    std::error_code ec;
+    if (std::filesystem::exists(p, ec) &&
+        (!std::filesystem::is_regular_file(p, ec) || std::filesystem::file_size(p, ec) != 0))
+      throw DataError(
+          format(tr("The file {1} already exists and is not empty; it was not replaced. Choose an empty "
+                    "folder. Nothing was written."),
+                 {p.string()}));
+  }
+  std::vector<std::filesystem::path> out;
+  for (const auto& spec : specs) {
+    std::string line = "\xEF\xBB\xBF";
+    bool first = true;
+    for (const auto& c : spec.columns) {
+      if (!first) line += ',';
+      first = false;
+      line += csvField(c.header);
+    }
+    line += "\r\n";
+    auto p = folder / (std::string(spec.kind) + ".csv");
+    core::platform::writeAtomically(p, [&](const std::filesystem::path& tmp) {
+      std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+      f << line;
+      f.flush();
+      if (!f) throw DataError(format(tr("Cannot write the file {1}."), {p.string()}));
+    });
+    out.push_back(p);
+  }
+  return out;
 }
 
 }  // namespace dangbo::exchange
