@@ -30,8 +30,8 @@ windows() {  # windows N: waits up to 10 s for N visible windows of dangbo
 start_app() {  # start_app DB: dangbo ($app) on DB, its main window focused ($pid, $wid)
   "$app" --db "$1" >"$tmp/app.out" 2>"$tmp/app.err" &
   pid=$!
-  wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
-  [ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 30 s"
+  wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+  [ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 60 s"
   sleep 1
   xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
   xdotool mousemove 2 2  # no tooltip in the screenshots
