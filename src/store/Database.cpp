@@ -23,6 +23,14 @@ using core::tr;
 namespace fs = std::filesystem;
 
 namespace {
+// SQLite counts every allocation under one global mutex (for sqlite3_memory_used and a soft heap limit, which
+// dangbo never uses): without the count a province's import, millions of small allocations, skips that lock.
+// It must be set before the library starts, that is before the first connection: at program start.
+[[maybe_unused]] const bool kAllocationCountOff = [] {
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  return true;
+}();
+
 int pragmaInt(SQLite::Database& db, const char* name) {
   return db.execAndGet(std::string("PRAGMA ") + name).getInt();
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <string>
 
@@ -106,6 +107,20 @@ TEST_CASE("import: indexes dropped for a bulk load come back when the transactio
   }),
                   core::DataError);
   CHECK(indexes(*s) == before);
+}
+
+TEST_CASE("SQLite keeps no count of its allocations: an import's millions of them take no global lock") {
+  TempDir dir;
+  auto s = freshRegister(dir / "d.db");
+  writeLoad(dir / "load", 200);
+  CHECK(services::applyImport(*s, services::Actor::localOffice(), exchange::readImport(dir / "load")).added ==
+        202);
+  // Counted, the memory of the open register and its statements would show here (store/Database.cpp).
+  sqlite3_int64 now = -1, highest = -1;
+  REQUIRE(sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &now, &highest, 0) == SQLITE_OK);
+  CHECK(now == 0);
+  CHECK(highest == 0);
+  CHECK(sqlite3_memory_used() == 0);
 }
 
 TEST_CASE("opening for reading refuses what open refuses at the header, and check still reads every page") {
