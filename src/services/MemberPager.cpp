@@ -10,6 +10,7 @@
 #include "services/Services.h"
 #include "services/StoreAccess.h"
 #include "store/MemberCounts.h"
+#include "store/MemberListOrder.h"
 #include "store/MemberOrder.h"
 #include "store/MemberQuery.h"
 
@@ -87,20 +88,16 @@ MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter fi
     advance(std::chrono::milliseconds(0));
     return;
   }
-  if (store::searchIsOneTrigram(needle_) &&
-      !store::searchIsBroad(db, needle_, store::fewSearchCandidates(db, kPage))) {
-    // Three letters with few candidates (one term of the index, counted at once): those candidates put in
-    // the list order, their rows read a step at a time.
-    if (auto candidates = store::searchCandidatesInOrder(db, needle_, kOrderedMost)) {
-      sorted_ = true;
-      ordered_ = std::move(*candidates);
-    }
-  } else if (store::searchUsesIndex(needle_)) {
-    // Longer: the hits near the start of the list order (index members_order holds the key), the walk going
-    // on from there when they fill a page; else the index's candidates in the list order, when not too many
-    // (hits far down the list: every "Lò Văn Pằn" under P).
-    auto probe = store::probeListOrder(db, needle_, std::nullopt, store::listProbeEntries(db), kPage);
-    if (probe.hits.size() >= kPage || probe.end) {
+  if (store::searchUsesIndex(needle_)) {
+    // The hits near the start of the list order (index members_order holds the key), looked for as far as a
+    // page of them would lie were they spread evenly, the walk going on from there when they fill a page;
+    // else (or at once, when the index holds few candidates) the index's candidates put in the list order,
+    // when not too many (hits far down the list: every "Lò Văn Pằn" under P), their rows read a step at a
+    // time.
+    const size_t entries = store::searchProbeEntries(db, needle_, kPage);
+    auto probe =
+        entries ? store::probeListOrder(db, needle_, std::nullopt, entries, kPage) : store::ListProbe{};
+    if (entries && (probe.hits.size() >= kPage || probe.end)) {
       auto members = store::presentMembersByIds(db, filter_.asOf, needle_, probe.hits);
       take(members);
       st_->after = probe.last;

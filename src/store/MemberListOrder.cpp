@@ -4,10 +4,13 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "store/MemberListOrder.h"
 #include "store/MemberQuery.h"
 #include "store/MemberRows.h"
 #include "store/Sql.h"
@@ -93,34 +96,63 @@ std::vector<ListedMember> presentMembersByIds(Database& database, const core::Da
 std::optional<std::vector<core::Id>> searchCandidatesInOrder(Database& database, std::string_view folded,
                                                              size_t most) {
   if (!searchUsesIndex(folded)) return std::nullopt;
-  // One term: counted first in the index alone (its list of rows read, about 1 ms for 60.000).
-  if (searchIsOneTrigram(folded) && searchIsBroad(database, folded, most + 1)) return std::nullopt;
+  const std::string match = candidateQuery(database, folded).match;
   auto& db = database.db();
-  // The candidates from the trigram index, each with its place in the list order read through the narrow
-  // index members_id_order (id, sort_key, code) by key, counted no further than `most`; then sorted here.
+  {
+    // Counted first in the index alone (its lists of rows read, about 1 ms for 60.000), no further than
+    // `most`.
+    SQLite::Statement c(
+        db, "SELECT count(*) FROM (SELECT rowid FROM member_search WHERE member_search MATCH ?1 LIMIT ?2)");
+    c.bind(1, match);
+    c.bind(2, static_cast<int64_t>(most) + 1);
+    if (!c.executeStep() || size_t(c.getColumn(0).getInt64()) > most) return std::nullopt;
+  }
+  // The candidates from the trigram index (its rarest pieces), each with its place in the list order read
+  // through the narrow index members_id_order (id, sort_key, code) by key, counted no further than `most`;
+  // then sorted here.
   SQLite::Statement q(db,
                       "SELECT m.id, m.sort_key, m.code FROM member_search s JOIN members m INDEXED BY "
                       "members_id_order ON m.id = s.rowid WHERE member_search MATCH ?1 LIMIT ?2");
-  q.bind(1, ftsPhrase(folded));
+  q.bind(1, match);
   q.bind(2, static_cast<int64_t>(most) + 1);
+  // Each candidate's key and code go into one buffer; its first sixteen bytes of key, as two numbers, decide
+  // most comparisons (no string per candidate: sorting 26.000 strings cost more than reading them).
   struct Candidate {
+    uint64_t head, next;   // the key's first and second eight bytes, big-endian (zeros after a shorter key)
+    uint32_t at, keySize;  // the key in `bytes`, its code right after it
+    uint32_t codeSize;
     core::Id id;
-    std::string key, code;
   };
   std::vector<Candidate> found;
+  std::string bytes;
+  found.reserve(std::min<size_t>(most, 4096));
+  bytes.reserve(found.capacity() * 64);
   while (q.executeStep()) {
     if (found.size() == most) return std::nullopt;
     const SQLite::Column key = q.getColumn(1);
     const SQLite::Column code = q.getColumn(2);
     Candidate& c = found.emplace_back();
     c.id = q.getColumn(0).getInt64();
-    c.key.assign(static_cast<const char*>(key.getBlob()), size_t(key.getBytes()));
-    c.code.assign(code.getText(), size_t(code.getBytes()));
+    c.at = uint32_t(bytes.size());
+    c.keySize = uint32_t(key.getBytes());
+    c.codeSize = uint32_t(code.getBytes());
+    const auto* k = static_cast<const unsigned char*>(key.getBlob());
+    c.head = c.next = 0;
+    for (uint32_t i = 0; i < 8; ++i) c.head = (c.head << 8) | (i < c.keySize ? k[i] : 0);
+    for (uint32_t i = 8; i < 16; ++i) c.next = (c.next << 8) | (i < c.keySize ? k[i] : 0);
+    bytes.append(reinterpret_cast<const char*>(k), c.keySize);
+    bytes.append(code.getText(), c.codeSize);
   }
-  // The list order: the sort key bytewise (as SQLite compares blobs), then the code.
-  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
-    const int c = a.key.compare(b.key);
-    return c != 0 ? c < 0 : a.code < b.code;
+  // The list order: the sort key bytewise (as SQLite compares blobs), then the code. Keys that differ in
+  // their first sixteen bytes compare as those do; a shorter key is padded with zeros, which never puts it
+  // after a key it precedes.
+  const std::string_view all(bytes);
+  std::sort(found.begin(), found.end(), [&](const Candidate& a, const Candidate& b) {
+    if (a.head != b.head) return a.head < b.head;
+    if (a.next != b.next) return a.next < b.next;
+    const int c = all.substr(a.at, a.keySize).compare(all.substr(b.at, b.keySize));
+    if (c != 0) return c < 0;
+    return all.substr(a.at + a.keySize, a.codeSize) < all.substr(b.at + b.keySize, b.codeSize);
   });
   std::vector<core::Id> out;
   out.reserve(found.size());
@@ -173,6 +205,84 @@ size_t fewSearchCandidates(Database& database, size_t page) {
 size_t listProbeEntries(Database& database) {
   const int64_t maxId = database.db().execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64();
   return std::clamp<size_t>(size_t(maxId / 10), 200, 100000);
+}
+
+namespace rows {
+CandidateQuery candidateQuery(Database& database, std::string_view folded) {
+  // The pieces of three characters (UTF-8), each once.
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < folded.size(); ++i)
+    if ((static_cast<unsigned char>(folded[i]) & 0xC0) != 0x80) starts.push_back(i);
+  starts.push_back(folded.size());
+  std::vector<std::string> pieces;
+  std::vector<size_t> at;  // each piece's first place (in characters)
+  for (size_t k = 0; k + 3 < starts.size(); ++k) {
+    std::string piece(folded.substr(starts[k], starts[k + 3] - starts[k]));
+    if (std::find(pieces.begin(), pieces.end(), piece) == pieces.end()) {
+      pieces.push_back(std::move(piece));
+      at.push_back(k);
+    }
+  }
+  CandidateQuery out;
+  out.match = ftsPhrase(folded);  // one piece (or too short for any): the phrase itself
+  out.estimate = SIZE_MAX;
+  const double maxId =
+      double(database.db().execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64());
+  // Each piece's rows come in id order: the id of its 64th row tells about how many it holds (exactly, under
+  // 64).
+  constexpr int64_t kSample = 64;
+  SQLite::Statement q(database.db(),
+                      "SELECT count(*), max(rowid) FROM (SELECT rowid FROM member_search WHERE member_search "
+                      "MATCH ?1 LIMIT ?2)");
+  std::vector<std::pair<size_t, size_t>> sized;  // (estimate, piece)
+  for (size_t p = 0; p < pieces.size(); ++p) {
+    q.reset();
+    q.bind(1, ftsPhrase(pieces[p]));
+    q.bind(2, kSample);
+    size_t estimate = 0;
+    if (q.executeStep()) {
+      const int64_t n = q.getColumn(0).getInt64();
+      const int64_t at = q.getColumn(1).isNull() ? 0 : q.getColumn(1).getInt64();
+      estimate = n < kSample || at <= 0 ? size_t(n) : size_t(double(kSample) * maxId / double(at));
+    }
+    sized.emplace_back(estimate, p);
+  }
+  std::stable_sort(sized.begin(), sized.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (!sized.empty()) out.estimate = sized[0].first;
+  if (pieces.size() >= 2) {
+    // The rarest piece AND the rarest other piece apart from it (no letter in common: overlapping pieces go
+    // together, "pan" and " pa"), else the next rarest; AND a third apart from both, when the text has one
+    // ("lo van pan": "pan", "o v" and "an ").
+    auto apart = [&](size_t p, size_t q) { return at[p] + 3 <= at[q] || at[q] + 3 <= at[p]; };
+    const size_t first = sized[0].second;
+    size_t second = sized[1].second;
+    for (size_t k = 1; k < sized.size(); ++k)
+      if (apart(sized[k].second, first)) {
+        second = sized[k].second;
+        break;
+      }
+    out.match = ftsPhrase(pieces[first]) + " AND " + ftsPhrase(pieces[second]);
+    for (size_t k = 1; k < sized.size(); ++k) {
+      const size_t p = sized[k].second;
+      if (p != second && apart(p, first) && apart(p, second)) {
+        out.match += " AND " + ftsPhrase(pieces[p]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+}  // namespace rows
+
+size_t searchProbeEntries(Database& database, std::string_view folded, size_t hits) {
+  const size_t entries = listProbeEntries(database);
+  if (!searchUsesIndex(folded)) return entries;
+  const size_t estimate = candidateQuery(database, folded).estimate;
+  if (estimate <= fewSearchCandidates(database, hits)) return 0;
+  const int64_t maxId = database.db().execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64();
+  const double spread = 16.0 * double(hits) * double(maxId) / double(estimate);
+  return std::clamp<size_t>(size_t(spread), std::min<size_t>(2000, entries), entries);
 }
 
 MemberSearch listNames(Database& database) {

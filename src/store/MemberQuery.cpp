@@ -10,6 +10,7 @@
 
 #include "core/VietText.h"
 #include "store/DomainRules.h"
+#include "store/MemberListOrder.h"
 #include "store/MemberRows.h"
 #include "store/Sql.h"
 
@@ -460,20 +461,18 @@ std::optional<std::vector<ListedMember>> firstPageByIndex(Database& db, const co
       from += n;
     }
   };
-  // Three letters with few candidates (one term of the index, counted at once): those candidates; else the
-  // list order's first entries first (dense hits fill the page there).
-  if (!searchIsOneTrigram(folded) || searchIsBroad(db, folded, fewSearchCandidates(db, limit))) {
-    // The list order's first entries, a few hits at a time (some are not present on the day).
-    std::optional<ListKey> after;
-    for (size_t budget = listProbeEntries(db); budget > 0;) {
-      const ListProbe probe = probeListOrder(db, folded, after, budget, limit - page.size());
-      take(probe.hits);
-      if (page.size() >= limit || probe.end) return page;
-      budget -= std::min(budget, probe.read);
-      after = probe.last;
-    }
-    page.clear();
+  // The list order's first entries first, as far as the hits would fill the page were they spread evenly
+  // (dense hits fill it there), a few hits at a time (some are not present on the day); else, or at once
+  // when the index holds few candidates, those candidates.
+  std::optional<ListKey> after;
+  for (size_t budget = searchProbeEntries(db, folded, limit); budget > 0;) {
+    const ListProbe probe = probeListOrder(db, folded, after, budget, limit - page.size());
+    take(probe.hits);
+    if (page.size() >= limit || probe.end) return page;
+    budget -= std::min(budget, probe.read);
+    after = probe.last;
   }
+  page.clear();
   const auto candidates = searchCandidatesInOrder(db, folded, kOrderedMost);
   if (!candidates) return std::nullopt;
   take(*candidates);
@@ -500,8 +499,8 @@ MemberSearch searchMembersOn(Database& database, const core::Date& day, std::str
   // is broad when the index holds 50 times the limit in candidates (counted no further) or when it is too
   // short for the index (under three letters: nearly every name holds it).
   const bool walk = limit > 0 && searchIsBroad(database, folded, std::max<size_t>(limit * 50, 2000));
-  // Candidates from the index are checked with instr(), the exact byte-wise substring test
-  // std::string::find makes on the snapshot's keys.
+  // Candidates from the index (those holding the text's rarest pieces, candidateQuery) are checked with
+  // instr(), the exact byte-wise substring test std::string::find makes on the snapshot's keys.
   const std::string sql =
       walk ? std::string(kListColumns) +
                  "INDEXED BY members_order WHERE instr(search_key, ?2) > 0 ORDER BY sort_key, code"
@@ -510,7 +509,7 @@ MemberSearch searchMembersOn(Database& database, const core::Date& day, std::str
                       "instr(search_key, ?2) > 0"
                 : std::string(kListColumns) + "WHERE instr(search_key, ?2) > 0";
   SQLite::Statement q(db, sql);
-  if (indexed && !walk) q.bind(1, ftsPhrase(folded));
+  if (indexed && !walk) q.bind(1, candidateQuery(database, folded).match);
   q.bind(2, needle);
   const int64_t maxId = db.execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64();
   std::vector<ListedMember> rows;

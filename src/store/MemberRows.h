@@ -56,5 +56,18 @@ void setCellsOnDay(SQLite::Database& db, const core::Date& day, std::vector<List
 size_t charCount(std::string_view s);
 /// `folded` as one FTS5 phrase: the trigram index then finds the keys holding it as a substring.
 std::string ftsPhrase(std::string_view folded);
+/// The query of the trigram index for the candidates of `folded` (three letters or more).
+struct CandidateQuery {
+  std::string match;  ///< the FTS5 query: the phrase of three letters, else two or three pieces ANDed
+  size_t estimate =
+      0;  ///< the members the index holds for the rarest piece, estimated (about an upper bound)
+};
+/// The pieces of three letters of `folded` (three letters or more), each looked up in the trigram index at
+/// its 64th entry (its rows in id order: the id there estimates how many it holds); the query is the AND of
+/// the rarest, the rarest apart from it and a third apart from both when there is one. Every member whose key
+/// holds `folded` is a candidate; some candidates may not hold it in place (each is checked with the exact
+/// substring test). A phrase of every piece in place costs the reading of each piece's list of rows ("van"
+/// alone is in most keys: 17 ms for "lo van p" at a million members); two or three rare pieces cost 2-3 ms.
+CandidateQuery candidateQuery(Database& db, std::string_view folded);
 
 }  // namespace dangbo::store::rows

@@ -15,6 +15,7 @@
 #include "core/VietText.h"
 #include "services/MemberList.h"
 #include "services/MemberPager.h"
+#include "services/Register.h"
 #include "services/Services.h"
 
 namespace dangbo::bench {
@@ -142,6 +143,45 @@ void printWindowTimings(const std::filesystem::path& file, const services::Actor
       "worst %.1f ms wall, %.1f ms CPU | target < 1000 ms and < 30 ms\n",
       openMs, openCpu, counts.byCell.size(), countsMs, countsCpu, listed, restMs, keyWorst, keyCpuWorst);
   std::printf("peak memory with the window's list: %.1f MB\n", peakMb());
+  printEditTimings(file, actor);
+}
+
+void printEditTimings(const std::filesystem::path& file, const services::Actor& actor) {
+  // A member changed in the member dialog (its residence), then the members page read again as the window
+  // does when the dialog closes (MembersPage::reload: the organizations, the cell tree's counts, the list's
+  // first rows through a new pager); the change is then put back.
+  auto s = services::Services::open(file);
+  services::MemberFilter f;
+  f.asOf = core::Date::today();
+  std::string code;
+  {
+    services::MemberPager first(*s, actor, f);
+    if (const auto* r = first.row(0)) code = r->code;
+  }
+  if (code.empty()) return;
+  auto m = services::memberFile(*s, actor, code).member;
+  const std::string before = m.residence;
+  m.residence = before + " (sửa)";
+  auto t = Clock::now();
+  double c = cpuMs();
+  services::updateMember(*s, actor, m, "đo thời gian");
+  const double saveMs = msSince(t), saveCpu = cpuMs() - c;
+  t = Clock::now();
+  c = cpuMs();
+  const auto orgs = s->organizations(actor);
+  const auto counts = services::presentMemberCounts(*s, actor, f.asOf);
+  services::MemberPager p(*s, actor, f);
+  for (size_t i = 0; i < 30 && i < p.size(); ++i) p.row(i);
+  const bool shown = p.row(0) && p.row(0)->id == m.id;
+  const double readMs = msSince(t), readCpu = cpuMs() - c;
+  m.residence = before;
+  services::updateMember(*s, actor, m, "đo thời gian");
+  std::printf(
+      "member edited and the members page read again: saved in %.1f ms wall, %.1f ms CPU; %zu organizations, "
+      "the counts of %zu cells and the first rows read again in %.1f ms wall, %.1f ms CPU (member %s "
+      "shown first: %s)\n",
+      saveMs, saveCpu, orgs.size(), counts.byCell.size(), readMs, readCpu, code.c_str(),
+      shown ? "yes" : "no");
 }
 
 }  // namespace dangbo::bench

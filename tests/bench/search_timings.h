@@ -11,7 +11,11 @@ namespace dangbo::bench {
 /// beside the same LIKE query on bare SQLite; prints one line per query and the worst.
 void printSearchTimings(const std::filesystem::path& file, const services::Actor& actor);
 /// The window's member list as the members page reads it: the cell tree's counts and the first page
-/// (MemberPager), the rest found as the idle window would, and a search typed letter by letter.
+/// (MemberPager), the rest found as the idle window would, and a search typed letter by letter; then
+/// printEditTimings (the file is written, then put back).
 void printWindowTimings(const std::filesystem::path& file, const services::Actor& actor);
+/// A member edited (the file changed, then put back) and the members page read again as the window does when
+/// the member dialog closes: the organizations, the cell tree's counts and the list's first rows.
+void printEditTimings(const std::filesystem::path& file, const services::Actor& actor);
 
 }  // namespace dangbo::bench

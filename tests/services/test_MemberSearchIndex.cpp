@@ -10,12 +10,15 @@
 #include <set>
 
 #include "../TestUtil.h"
+#include "core/InputClean.h"
 #include "core/VietText.h"
 #include "services/MemberList.h"
 #include "services/Register.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
+#include "store/MemberListOrder.h"
 #include "store/MemberQuery.h"
+#include "store/MemberRows.h"
 #include "store/Migrations.h"
 #include "store/RegisterRepository.h"
 #include "store/SearchIndex.h"
@@ -127,34 +130,18 @@ std::string randomName(std::mt19937& rng) {
   return name;
 }
 
-}  // namespace
-
-TEST_CASE("member search index: the same members as the scan on the demo commune, today and five years ago") {
-  TempDir dir;
-  services::DemoOptions opt;
-  opt.seed = 1;
-  opt.today = kToday;
-  services::Services::createDemo(dir / "demo.db", opt);
-  auto s = services::Services::open(dir / "demo.db");
-  CHECK(store::memberSearchIndexSound(services::storeOf(*s)));
-  const auto queries = queriesFrom(namesOf(*s, kToday), 80);
-  REQUIRE(queries.size() > 300);
-  compareAll(*s, queries, kToday);
-  compareAll(*s, {"pan", "lo van", "thi", "a", "ng"}, *core::Date::make(2021, 6, 1));
-}
-
-TEST_CASE("member search index: the same members as the scan on a random register, broad searches included") {
-  TempDir dir;
-  auto s = freshRegister(dir / "r.db");
-  store::RegisterRepository reg(services::storeOf(*s));
+// Fills `s` with two cells and `count` members of random names (rng seeded with `seed`), admitted on random
+// days, a sixth of them exempt, transferred out or deceased.
+void fillRandom(services::Services& s, int count, unsigned seed) {
+  store::RegisterRepository reg(services::storeOf(s));
   core::Organization a{1, "CB01", "Chi bộ bản Nà Ớt", "truc_thuoc", "ban", {}, {}, {}, false, {}, {}};
   core::Organization b{2, "CB02", "Chi bộ bản Co Muông", "truc_thuoc", "ban", {}, {}, {}, false, {}, {}};
   reg.insertOrganization(a);
   reg.insertOrganization(b);
-  std::mt19937 rng(20261204);
+  std::mt19937 rng(seed);
   const core::Date base = *core::Date::make(1990, 1, 1);
-  services::storeOf(*s).transaction([&] {
-    for (int i = 0; i < 4000; ++i) {
+  services::storeOf(s).transaction([&] {
+    for (int i = 0; i < count; ++i) {
       core::Member m;
       m.code = "DV" + std::to_string(100000 + (i * 7919) % 100000);  // codes not in the order of names
       m.fullName = randomName(rng);
@@ -183,6 +170,28 @@ TEST_CASE("member search index: the same members as the scan on a random registe
       reg.insertMember(m);
     }
   });
+}
+
+}  // namespace
+
+TEST_CASE("member search index: the same members as the scan on the demo commune, today and five years ago") {
+  TempDir dir;
+  services::DemoOptions opt;
+  opt.seed = 1;
+  opt.today = kToday;
+  services::Services::createDemo(dir / "demo.db", opt);
+  auto s = services::Services::open(dir / "demo.db");
+  CHECK(store::memberSearchIndexSound(services::storeOf(*s)));
+  const auto queries = queriesFrom(namesOf(*s, kToday), 80);
+  REQUIRE(queries.size() > 300);
+  compareAll(*s, queries, kToday);
+  compareAll(*s, {"pan", "lo van", "thi", "a", "ng"}, *core::Date::make(2021, 6, 1));
+}
+
+TEST_CASE("member search index: the same members as the scan on a random register, broad searches included") {
+  TempDir dir;
+  auto s = freshRegister(dir / "r.db");
+  fillRandom(*s, 4000, 20261204);
   CHECK(store::memberSearchIndexSound(services::storeOf(*s)));
   auto queries = queriesFrom(namesOf(*s, kToday), 20);
   for (const char* q : {"van", "thi", "lo van", "van pan", "an", "a", "n", "xuan", "quang thi", "dang"})
@@ -299,4 +308,88 @@ TEST_CASE("member search index: migration 0017 builds the index of a file made b
   f.asOf = kToday;
   f.search = "van";
   CHECK_FALSE(byIndex(*s, f).empty());
+}
+
+TEST_CASE(
+    "member search index: the candidates of a text's two rarest pieces hold every hit of the whole phrase, "
+    "in "
+    "the list order") {
+  TempDir dir;
+  auto s = freshRegister(dir / "r.db");
+  fillRandom(*s, 3000, 20261205);
+  auto& db = services::storeOf(*s);
+  // The list order and the keys, read whole.
+  std::vector<std::pair<core::Id, std::string>> ordered;
+  {
+    SQLite::Statement q(db.db(), "SELECT id, search_key FROM members ORDER BY sort_key, code");
+    while (q.executeStep()) ordered.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  }
+  std::map<core::Id, std::string> keyOf(ordered.begin(), ordered.end());
+  auto holding = [&](const std::vector<core::Id>& ids, const std::string& folded) {
+    std::vector<core::Id> out;
+    for (core::Id id : ids)
+      if (keyOf.at(id).find(folded) != std::string::npos) out.push_back(id);
+    return out;
+  };
+  auto queries = queriesFrom(namesOf(*s, kToday), 40);
+  for (const char* q : {"lo van pan", "lo van p", "van pan", "quang thi", "van van", "anan", "thi thu"})
+    queries.insert(q);
+  size_t anded = 0;
+  for (const auto& text : queries) {
+    const std::string folded = core::fold(core::normalizeText(text));
+    if (!store::searchUsesIndex(folded)) continue;
+    CAPTURE(folded);
+    // The old query: the whole text as one phrase of the trigram index, its hits put in the list order.
+    std::vector<core::Id> old;
+    {
+      SQLite::Statement q(db.db(),
+                          "SELECT m.id FROM member_search s JOIN members m ON m.id = s.rowid WHERE "
+                          "member_search MATCH ?1 ORDER BY m.sort_key, m.code");
+      q.bind(1, store::rows::ftsPhrase(folded));
+      while (q.executeStep()) old.push_back(q.getColumn(0).getInt64());
+    }
+    std::vector<core::Id> scan;
+    for (const auto& [id, key] : ordered)
+      if (key.find(folded) != std::string::npos) scan.push_back(id);
+    REQUIRE(holding(old, folded) == scan);
+    const auto candidates = store::searchCandidatesInOrder(db, folded, ordered.size());
+    REQUIRE(candidates);
+    CHECK(holding(*candidates, folded) == scan);
+    // In the list order, each once.
+    std::map<core::Id, size_t> place;
+    for (size_t k = 0; k < ordered.size(); ++k) place[ordered[k].first] = k;
+    for (size_t k = 1; k < candidates->size(); ++k)
+      CHECK(place.at((*candidates)[k - 1]) < place.at((*candidates)[k]));
+    // The query: the phrase of three letters, else two or three pieces of the text, the first two apart
+    // when the text has room.
+    const auto query = store::rows::candidateQuery(db, folded);
+    if (query.match.find("\" AND \"") != std::string::npos && folded.find('"') == std::string::npos) {
+      ++anded;
+      std::vector<std::string> pieces;
+      for (size_t from = 1;;) {
+        const size_t end = query.match.find('"', from);
+        pieces.push_back(query.match.substr(from, end - from));
+        if (end + 1 >= query.match.size()) break;
+        from = end + 7;  // past `" AND "`
+      }
+      CHECK(pieces.size() <= 3);
+      for (const auto& piece : pieces) {
+        CHECK(piece.size() == 3);
+        CHECK(folded.find(piece) != std::string::npos);
+      }
+      const size_t a = folded.find(pieces[0]), b = folded.find(pieces[1]);
+      if (folded.size() >= 8 && folded.size() == store::rows::charCount(folded))
+        CHECK((a + 3 <= b || b + 3 <= a || folded.find(pieces[1], a + 3) != std::string::npos ||
+               folded.find(pieces[0], b + 3) != std::string::npos));
+    } else if (store::rows::charCount(folded) == 3) {
+      CHECK(query.match == store::rows::ftsPhrase(folded));
+    }
+    // Too many candidates: none.
+    if (candidates->size() > 1)
+      CHECK_FALSE(store::searchCandidatesInOrder(db, folded, candidates->size() - 1));
+    // However far the first page's probe looks, the first page is the head of the scan's answer.
+    const size_t entries = store::searchProbeEntries(db, folded, 100);
+    CHECK(entries <= store::listProbeEntries(db));
+  }
+  CHECK(anded > 50);  // texts of four letters or more: two pieces
 }
