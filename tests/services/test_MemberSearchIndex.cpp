@@ -176,11 +176,7 @@ void fillRandom(services::Services& s, int count, unsigned seed) {
 
 TEST_CASE("member search index: the same members as the scan on the demo commune, today and five years ago") {
   TempDir dir;
-  services::DemoOptions opt;
-  opt.seed = 1;
-  opt.today = kToday;
-  services::Services::createDemo(dir / "demo.db", opt);
-  auto s = services::Services::open(dir / "demo.db");
+  auto s = test::openDemoCommune(dir.path());
   CHECK(store::memberSearchIndexSound(services::storeOf(*s)));
   const auto queries = queriesFrom(namesOf(*s, kToday), 80);
   REQUIRE(queries.size() > 300);
