@@ -51,14 +51,19 @@ void writeDeadlinesJson(std::ostream& out, const std::vector<services::Deadline>
 }
 
 void writeDeadlinesCsv(std::ostream& out, const std::vector<services::Deadline>& deadlines) {
-  // One row per deadline, headed in Vietnamese; the kind's code is kept beside its label for filtering.
+  // One row per deadline, headed in Vietnamese; the kind's code is kept beside its label for filtering. The
+  // days are two columns, each a plain count: overdue once the day has passed, left while it is ahead (a
+  // spreadsheet user sums or filters either; "-60 days overdue" read as a number would mislead).
   out << core::csvLine({tr("Deadline"), tr("Kind code"), tr("Code"), tr("Full name"), tr("Cell"), tr("From"),
-                        tr("Due"), tr("Extended to"), tr("Step"), tr("Days overdue")});
-  for (const auto& d : deadlines)
+                        tr("Due"), tr("Extended to"), tr("Step"), tr("Days overdue"), tr("Days left")});
+  for (const auto& d : deadlines) {
+    const std::string overdue = d.overdueDays > 0 ? std::to_string(d.overdueDays) : "";
+    const std::string left = d.overdueDays > 0 ? "" : std::to_string(-d.overdueDays);
     out << csvField(services::deadlineKindLabel(d.kind)) << ',' << d.kind << ',' << csvField(d.code) << ','
         << csvField(d.name) << ',' << csvField(d.cellCode) << ',' << d.from.iso() << ',' << d.due.iso() << ','
-        << (d.extendedDue ? d.extendedDue->iso() : "") << ',' << csvField(d.step) << ',' << d.overdueDays
-        << '\n';
+        << (d.extendedDue ? d.extendedDue->iso() : "") << ',' << csvField(d.step) << ',' << overdue << ','
+        << left << '\n';
+  }
 }
 
 void writeAdmissionsJson(std::ostream& out, const std::vector<services::AdmissionProgress>& years) {

@@ -144,7 +144,9 @@ TEST_CASE("deadline: the report's JSON has exactly the spec's keys, CSV a header
   std::vector<services::Deadline> list = {{"decision_due", "candidate", "QC1", "Lò Thị \"Ứng\"", "CB01",
                                            d(2026, 1, 20), d(2026, 4, 21), d(2026, 6, 5), "", -50},
                                           {"badge_due", "member", "DV1", "Lò Văn Một", "CB01", d(2026, 12, 1),
-                                           d(2027, 2, 3), std::nullopt, "30", -66}};
+                                           d(2027, 2, 3), std::nullopt, "30", -66},
+                                          {"ceremony_due", "candidate", "QC2", "Cà Văn Hai", "CB02",
+                                           d(2026, 9, 1), d(2026, 10, 13), std::nullopt, "", 12}};
   std::ostringstream json;
   reports::writeDeadlinesJson(json, list);
   const std::string j = json.str();
@@ -157,16 +159,20 @@ TEST_CASE("deadline: the report's JSON has exactly the spec's keys, CSV a header
   CHECK(j.find("extended") == std::string::npos);
   size_t keys = 0;
   for (size_t p = 0; (p = j.find("\": ", p)) != std::string::npos; ++p) ++keys;
-  CHECK(keys == 10);
+  CHECK(keys == 15);
   std::ostringstream csv;
   reports::writeDeadlinesCsv(csv, list);
   // Headed in Vietnamese, the kind as its label and its code.
   CHECK(csv.str().rfind("\xEF\xBB\xBF", 0) == std::string::npos);  // the BOM is the CLI's, not the writer's
-  CHECK(csv.str().rfind("Thời hạn,Mã loại,Mã,Họ và tên,Chi bộ,Từ ngày,Hạn,Gia hạn đến,Bước,Số ngày quá hạn\n",
+  CHECK(csv.str().rfind("Thời hạn,Mã loại,Mã,Họ và tên,Chi bộ,Từ ngày,Hạn,Gia hạn đến,Bước,Số ngày quá hạn,"
+                        "Số ngày còn lại\n",
                         0) == 0);
+  // Not yet due: no days overdue, 50 days left (never "-50" under "days overdue").
   CHECK(csv.str().find(
             "Hạn ra quyết định kết nạp,decision_due,QC1,\"Lò Thị \"\"Ứng\"\"\",CB01,2026-01-20,2026-04-21,"
-            "2026-06-05,,-50\n") != std::string::npos);
+            "2026-06-05,,,50\n") != std::string::npos);
+  CHECK(csv.str().find(",2026-10-13,,,12,\n") != std::string::npos);  // overdue: 12 days, none left
+  CHECK(csv.str().find(",-") == std::string::npos);
 
   services::AdmissionProgress p;
   p.year = 2026;
