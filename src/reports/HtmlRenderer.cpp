@@ -198,14 +198,16 @@ void table(std::ostream& out, const Table& t, bool landscape, const char* breakB
   PageCutter cut(t, columns.textWidths(), kDenseSize, kDenseLine, kDenseRowExtra, room - kDenseOpening, room,
                  measure);
   bool first = true;
-  DensePager pages(std::move(columns), std::move(cut),
-                   [&](const std::vector<TableRow>& rows, const DenseColumns& in) {
-                     tableHead(out, t, in.widths(), first, first ? breakBefore : kBreakBefore);
-                     first = false;
-                     out << bodyStart(t);
-                     for (const auto& row : rows) bodyRow(out, t, row);
-                     out << kBodyEnd;
-                   });
+  DensePager pages(
+      std::move(columns), std::move(cut),
+      [&](const std::vector<TableRow>& rows, const DenseColumns& in) {
+        tableHead(out, t, in.widths(), first, first ? breakBefore : kBreakBefore);
+        first = false;
+        out << bodyStart(t);
+        for (const auto& row : rows) bodyRow(out, t, row);
+        out << kBodyEnd;
+      },
+      kDenseRowsAPage);
   t.forEachRow([&](const TableRow& row) { pages.add(row); });
   pages.finish();
 }
