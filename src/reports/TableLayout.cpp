@@ -575,7 +575,7 @@ double PageCutter::height(const std::vector<Cell>& cells, bool bold) const {
   for (const auto& cell : cells) {
     double w = 0;
     for (size_t k = 0; k < size_t(cell.span) && c + k < textWidths_.size(); ++k) w += textWidths_[c + k];
-    if (!cell.text.empty()) most = std::max(most, wrappedLines(cell.text, bold, size_, w, measure_));
+    if (!cell.text.empty()) most = std::max(most, wrappedLines(cell.text, bold, size_, w - slack_, measure_));
     empty = empty || cell.text.empty();
     c += size_t(cell.span);
   }
@@ -584,7 +584,14 @@ double PageCutter::height(const std::vector<Cell>& cells, bool bold) const {
 }
 
 int PageCutter::lines(const Cell& cell, bool bold, double width) const {
-  return cell.text.empty() ? 1 : wrappedLines(cell.text, bold, size_, width, measure_);
+  return cell.text.empty() ? 1 : wrappedLines(cell.text, bold, size_, width - slack_, measure_);
+}
+
+void PageCutter::setWidthSlack(double points) {
+  slack_ = points;
+  header_ = 0;
+  for (const auto& row : headerRows_) header_ += height(row, true);
+  if (onPage_ == 0) used_ = header_;
 }
 
 void PageCutter::setEmptyCellHeight(double points) {

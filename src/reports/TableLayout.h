@@ -122,6 +122,10 @@ class PageCutter {
   double used() const { return used_; }
   /// A row with an empty cell is at least `points` high (its line as high as the cell's style's text).
   void setEmptyCellHeight(double points);
+  /// Counts the lines of a cell in its column made `points` narrower: for a reader that sets the columns a
+  /// little narrower than planned (LibreOffice's HTML import takes their widths in whole pixels), so that a
+  /// text just fitting its column is counted on one more line rather than running the table over its page.
+  void setWidthSlack(double points);
   /// The table's header rows.
   const std::vector<std::vector<Cell>>& headerRows() const { return headerRows_; }
   /// The lines of a cell's text in a column whose text is `width` points wide, as the page cut counts them.
@@ -138,7 +142,7 @@ class PageCutter {
   std::vector<double> textWidths_;
   double size_, lineHeight_, rowExtra_, room_, limit_, firstRoom_;
   MeasureText measure_;
-  double header_ = 0, used_ = 0, emptyCell_ = 0;
+  double header_ = 0, used_ = 0, emptyCell_ = 0, slack_ = 0;
   size_t onPage_ = 0;
 };
 

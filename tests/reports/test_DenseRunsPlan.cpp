@@ -153,3 +153,23 @@ TEST_CASE("dense pages: a first page short under the document's opening keeps to
   CHECK(pages.front() < kDenseRowsAPage);
   for (size_t p = 1; p + 1 < pages.size(); ++p) CHECK(pages[p] >= kDenseRowsAPage);
 }
+
+TEST_CASE("page cut: a text that just fits its column counts a line more with a width slack") {
+  // LibreOffice sets the HTML's columns in whole pixels: a text planned on one line may take two there.
+  const MeasureText measure = pangoMeasure();
+  Table t;
+  t.dense = true;
+  t.header = {{Cell::textCell("Nghề nghiệp")}};
+  const Cell cell = Cell::textCell("Phó Hiệu trưởng Trường");
+  const double width = measure(cell.text, false, 7).natural + 0.3;
+  PageCutter cut(t, {width}, 7, 7.7, 3, 460, 460, measure);
+  CHECK(cut.lines(cell, false, width) == 1);
+  cut.setWidthSlack(1);
+  CHECK(cut.lines(cell, false, width) == 2);
+  // The rows are counted so too: 2 lines and the row's extra.
+  TableRow row;
+  row.cells = {cell};
+  const double header = cut.used();
+  cut.add(row);
+  CHECK(cut.used() - header == doctest::Approx(2 * 7.7 + 3));
+}
