@@ -169,9 +169,10 @@ class DensePager {
   void place(TableRow row);
   void settle();
   void newPage();
-  size_t fitting(const DenseColumns& columns, const std::vector<TableRow>& rows) const;
+  std::pair<size_t, double> fitting(const DenseColumns& columns, const std::vector<TableRow>& rows) const;
   DenseColumns columns_;
-  std::optional<DenseColumns> table_;  ///< the table's columns while a page has its own
+  std::optional<DenseColumns> table_;    ///< the table's columns while a page has its own
+  std::optional<DenseColumns> lastOwn_;  ///< the columns of the last page that had its own
   PageCutter cut_;
   WritePage page_;
   size_t leastRows_;
