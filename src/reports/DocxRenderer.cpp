@@ -285,13 +285,15 @@ void table(std::ostream& out, const Table& t, int textW, int pageH, PageFill& fi
     for (int w : plan.widths) widths.push_back(w / 20.0);
     PageCutter cut = densePageCutter(t, widths, plan.margin / 10.0, plan.halfPoints / 2.0, pageH / 20.0);
     size_t r = 0;
-    DensePager pages(DenseColumns(plan.plan, plan.pad, measure), std::move(cut),
-                     [&](const std::vector<TableRow>& rows, const DenseColumns& in) {
-                       plan.widths = twips(in.widths(), t.photo.empty() ? textW : textW - kPhotoW);
-                       if (r > 0) out << "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"PageTable\"/></w:pPr></w:p>";
-                       tableStart(out, t, plan, textW);
-                       for (const auto& row : rows) tableRow(out, t, plan, row, r++);
-                     });
+    DensePager pages(
+        DenseColumns(plan.plan, plan.pad, measure), std::move(cut),
+        [&](const std::vector<TableRow>& rows, const DenseColumns& in) {
+          plan.widths = twips(in.widths(), t.photo.empty() ? textW : textW - kPhotoW);
+          if (r > 0) out << "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"PageTable\"/></w:pPr></w:p>";
+          tableStart(out, t, plan, textW);
+          for (const auto& row : rows) tableRow(out, t, plan, row, r++);
+        },
+        kDenseRowsAPage);
     t.forEachRow([&](const TableRow& row) { pages.add(row); });
     pages.finish();
     out << "</w:tbl>";

@@ -85,6 +85,11 @@ constexpr double kDenseSize = 7, kDensePad = 4 + 0.75;
 // (cellpadding 2) and the border (2,9 measured); the part of a page the tables fill, and what opens the
 // first page (letterhead, title, sentence).
 constexpr double kDenseLine = 7.7, kDenseRowExtra = 3, kDenseFill = 0.97, kDenseOpening = 190;
+// LibreOffice takes the columns' widths in whole pixels (of 0,75 point) and shares out the table's width in
+// proportion: a column may be some tenths of a point narrower than planned, and a text that just fitted then
+// takes one line more (the 100.000 members' HTML: a page of 22 members planned, LibreOffice's ran over by its
+// last row). The page cut counts the lines in columns narrower by this much (points).
+constexpr double kDenseSlack = 1.0;
 
 // LibreOffice's HTML import (and the window's preview) reads no rule for a class and takes the cells'
 // paragraphs for body text: a table's borders, widths and alignments are also written as attributes.
@@ -197,15 +202,18 @@ void table(std::ostream& out, const Table& t, bool landscape, const char* breakB
   const double room = kDenseFill * height;
   PageCutter cut(t, columns.textWidths(), kDenseSize, kDenseLine, kDenseRowExtra, room - kDenseOpening, room,
                  measure);
+  cut.setWidthSlack(kDenseSlack);
   bool first = true;
-  DensePager pages(std::move(columns), std::move(cut),
-                   [&](const std::vector<TableRow>& rows, const DenseColumns& in) {
-                     tableHead(out, t, in.widths(), first, first ? breakBefore : kBreakBefore);
-                     first = false;
-                     out << bodyStart(t);
-                     for (const auto& row : rows) bodyRow(out, t, row);
-                     out << kBodyEnd;
-                   });
+  DensePager pages(
+      std::move(columns), std::move(cut),
+      [&](const std::vector<TableRow>& rows, const DenseColumns& in) {
+        tableHead(out, t, in.widths(), first, first ? breakBefore : kBreakBefore);
+        first = false;
+        out << bodyStart(t);
+        for (const auto& row : rows) bodyRow(out, t, row);
+        out << kBodyEnd;
+      },
+      kDenseRowsAPage);
   t.forEachRow([&](const TableRow& row) { pages.add(row); });
   pages.finish();
 }

@@ -313,8 +313,8 @@ bool DenseColumns::widen(const TableRow& row) {
 }
 
 double denseRowsLines(double room, double lineHeight, double rowExtra) {
-  constexpr double kRowsAPage = 20, kHeaderLines = 6;
-  return ((room - kHeaderLines * lineHeight - rowExtra) / kRowsAPage - rowExtra) / lineHeight;
+  constexpr double kHeaderLines = 6;
+  return ((room - kHeaderLines * lineHeight - rowExtra) / double(kDenseRowsAPage) - rowExtra) / lineHeight;
 }
 
 int wrappedLines(const std::string& text, bool bold, double size, double width, const MeasureText& measure) {
@@ -369,6 +369,7 @@ PageCutter::PageCutter(const Table& t, std::vector<double> textWidths, double si
       rowExtra_(rowExtra),
       room_(room),
       limit_(firstRoom),
+      firstRoom_(firstRoom),
       measure_(std::move(measure)) {
   headerRows_ = t.header;
   for (const auto& row : headerRows_) header_ += height(row, true);
@@ -383,18 +384,59 @@ void PageCutter::restartPage(std::vector<double> textWidths) {
   used_ = header_;
 }
 
-DensePager::DensePager(DenseColumns columns, PageCutter cut, WritePage page)
-    : columns_(std::move(columns)), cut_(std::move(cut)), page_(std::move(page)) {}
+DenseColumns DenseColumns::planFor(const std::vector<std::vector<Cell>>& header,
+                                   const std::vector<TableRow>& rows) const {
+  Table page;
+  page.dense = true;
+  page.header = header;
+  page.rows = rows;
+  ColumnPlan plan = planDenseColumns(page, sum(plan_.widths), plan_.size, pad_, measure_);
+  if (plan.widths.size() != plan_.widths.size()) return *this;
+  return DenseColumns(std::move(plan), pad_, measure_);
+}
+
+bool DenseColumns::shift(size_t from, size_t to, double points) {
+  auto& w = plan_.widths;
+  if (from == to || from >= w.size() || to >= w.size() || w[from] - points < plan_.least[from] - 1e-9)
+    return false;
+  w[from] -= points;
+  w[to] += points;
+  return true;
+}
+
+DensePager::DensePager(DenseColumns columns, PageCutter cut, WritePage page, size_t leastRows)
+    : columns_(std::move(columns)), cut_(std::move(cut)), page_(std::move(page)), leastRows_(leastRows) {}
 
 void DensePager::flush(size_t rows) {
   std::vector<TableRow> rest(std::make_move_iterator(pending_.begin() + ptrdiff_t(rows)),
                              std::make_move_iterator(pending_.end()));
   pending_.resize(rows);
   page_(pending_, columns_);
+  ++written_;
   pending_ = std::move(rest);
 }
 
 void DensePager::add(const TableRow& row) {
+  place(row);
+}
+
+// Writes the page filled so far and starts the next, in the table's columns again.
+void DensePager::newPage() {
+  flush(pending_.size());
+  planned_ = false;
+  if (table_) {
+    columns_ = std::move(*table_);
+    table_.reset();
+    cut_.restartPage(columns_.textWidths());
+  }
+}
+
+void DensePager::place(TableRow row) {
+  if (gathering_) {
+    pending_.push_back(std::move(row));
+    if (pending_.size() >= leastRows_) settle();
+    return;
+  }
   if (columns_.widen(row)) {
     // The page being filled takes the wider columns: its rows are counted again (a page may then fill).
     cut_.restartPage(columns_.textWidths());
@@ -405,11 +447,145 @@ void DensePager::add(const TableRow& row) {
       pending_.push_back(std::move(r));
     }
   }
-  if (cut_.add(row)) flush(pending_.size());
-  pending_.push_back(row);
+  if (cut_.add(row)) {
+    if (!planned_ && pending_.size() < leastRows_) {
+      // A short page: its rows and the next ones are planned together before it is cut.
+      gathering_ = true;
+      pending_.push_back(std::move(row));
+      if (pending_.size() >= leastRows_) settle();
+      return;
+    }
+    newPage();
+    // (Back in the table's columns, the row is placed in them afresh.)
+    if (cut_.onPage() == 0) return place(std::move(row));
+  }
+  pending_.push_back(std::move(row));
+}
+
+// How well `columns` take `rows` on the page being filled: the rows that fit, then the less height they take
+// (negated: the larger pair is the better).
+std::pair<size_t, double> DensePager::fitting(const DenseColumns& columns,
+                                              const std::vector<TableRow>& rows) const {
+  PageCutter probe = cut_;
+  probe.restartPage(columns.textWidths());
+  size_t n = 0;
+  double used = probe.used();
+  for (const auto& r : rows) {
+    if (probe.add(r)) break;
+    ++n;
+    used = probe.used();
+  }
+  return {n, -used};
+}
+
+namespace {
+
+// The lines of `rows` (the first of them the header rows) set in `widths`: each row as many as its cell of
+// the most lines.
+double pageLines(const std::vector<std::vector<int>>& cells) {
+  double all = 0;
+  for (const auto& row : cells) all += *std::max_element(row.begin(), row.end());
+  return all;
+}
+
+// Moves width between the columns of `own` a point or a few at a time while that makes the page's rows and
+// header take fewer lines (counted as `cut` counts them): the plan of a few rows by their sampled widths is
+// coarse (steps of 5 points), and a page of long rows gains a row or two here.
+void fitColumns(DenseColumns& own, const PageCutter& cut, const std::vector<TableRow>& rows) {
+  const size_t n = own.widths().size();
+  if (n < 2) return;
+  const auto& header = cut.headerRows();
+  // lines[r][c] of the body rows; the header rows (whose cells may span columns) counted whole each time.
+  auto bodyLines = [&](const std::vector<double>& text, std::vector<std::vector<int>>& lines, size_t c) {
+    for (size_t r = 0; r < rows.size(); ++r)
+      lines[r][c] = c < rows[r].cells.size() ? cut.lines(rows[r].cells[c], rows[r].total, text[c]) : 1;
+  };
+  auto headerLines = [&](const std::vector<double>& text) {
+    double all = 0;
+    for (const auto& row : header) {
+      int most = 1;
+      size_t c = 0;
+      for (const auto& cell : row) {
+        double w = 0;
+        for (size_t k = 0; k < size_t(cell.span) && c + k < n; ++k) w += text[c + k];
+        if (cell.rowSpan != 0) most = std::max(most, cut.lines(cell, true, w));
+        c += size_t(cell.span);
+      }
+      all += most;
+    }
+    return all;
+  };
+  std::vector<double> text = own.textWidths();
+  std::vector<std::vector<int>> lines(rows.size(), std::vector<int>(n, 1));
+  for (size_t c = 0; c < n; ++c) bodyLines(text, lines, c);
+  double now = pageLines(lines) + headerLines(text);
+  constexpr int kSweeps = 8;
+  for (int sweep = 0; sweep < kSweeps; ++sweep) {
+    bool moved = false;
+    for (double step : {4.0, 2.0, 1.0})
+      for (size_t to = 0; to < n; ++to)
+        for (size_t from = 0; from < n; ++from) {
+          DenseColumns trial = own;
+          if (!trial.shift(from, to, step)) continue;
+          std::vector<double> t = trial.textWidths();
+          auto l = lines;
+          bodyLines(t, l, from);
+          bodyLines(t, l, to);
+          const double c = pageLines(l) + headerLines(t);
+          if (c < now - 1e-9) {
+            own = std::move(trial);
+            text = std::move(t);
+            lines = std::move(l);
+            now = c;
+            moved = true;
+          }
+        }
+    if (!moved) break;
+  }
+}
+
+}  // namespace
+
+// The gathered rows of a short page: planned on their own when that fits more of them on the page, then
+// placed again (the page now cut where it fills).
+void DensePager::settle() {
+  gathering_ = false;
+  planned_ = true;
+  std::vector<TableRow> held = std::move(pending_);
+  pending_.clear();
+  // The cut that made the page short opened the next: the page is counted again in its own room (the first
+  // page's under the document's opening).
+  cut_.restartPage(columns_.textWidths());
+  cut_.setFirstPage(written_ == 0);
+  // The candidates: columns planned from these rows alone, the page's columns and those of the last page that
+  // had its own (a run of long rows goes on over pages), each widened for the rows' words and then moved a
+  // point at a time while that saves lines. (From the plan of 20 rows alone, the moves could stop at every
+  // row on three lines where the next page's columns set the same rows on two: 15 members a page at a
+  // million.)
+  std::vector<DenseColumns> candidates{columns_.planFor(cut_.headerRows(), held), columns_};
+  if (lastOwn_) candidates.push_back(*lastOwn_);
+  auto best = fitting(columns_, held);
+  std::optional<DenseColumns> chosen;
+  for (auto& c : candidates) {
+    for (const auto& r : held) c.widen(r);
+    fitColumns(c, cut_, held);
+    const auto f = fitting(c, held);
+    if (f > best) {
+      best = f;
+      chosen = std::move(c);
+    }
+  }
+  if (chosen) {
+    lastOwn_ = *chosen;
+    if (!table_) table_ = std::move(columns_);
+    columns_ = std::move(*chosen);
+  }
+  cut_.restartPage(columns_.textWidths());
+  for (auto& r : held) place(std::move(r));
 }
 
 void DensePager::finish() {
+  if (gathering_) settle();
   if (!pending_.empty()) flush(pending_.size());
 }
 
@@ -420,12 +596,23 @@ double PageCutter::height(const std::vector<Cell>& cells, bool bold) const {
   for (const auto& cell : cells) {
     double w = 0;
     for (size_t k = 0; k < size_t(cell.span) && c + k < textWidths_.size(); ++k) w += textWidths_[c + k];
-    if (!cell.text.empty()) most = std::max(most, wrappedLines(cell.text, bold, size_, w, measure_));
+    if (!cell.text.empty()) most = std::max(most, wrappedLines(cell.text, bold, size_, w - slack_, measure_));
     empty = empty || cell.text.empty();
     c += size_t(cell.span);
   }
   empty = empty || c < textWidths_.size();  // (the cells a row lacks are written empty)
   return std::max(double(most) * lineHeight_, empty ? emptyCell_ : 0.0) + rowExtra_;
+}
+
+int PageCutter::lines(const Cell& cell, bool bold, double width) const {
+  return cell.text.empty() ? 1 : wrappedLines(cell.text, bold, size_, width - slack_, measure_);
+}
+
+void PageCutter::setWidthSlack(double points) {
+  slack_ = points;
+  header_ = 0;
+  for (const auto& row : headerRows_) header_ += height(row, true);
+  if (onPage_ == 0) used_ = header_;
 }
 
 void PageCutter::setEmptyCellHeight(double points) {

@@ -4,6 +4,7 @@
 // to the columns whose text would otherwise wrap. When even the longest words do not fit, the font is
 // made smaller (down to a floor) before any word would have to break.
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -72,12 +73,21 @@ class DenseColumns {
   std::vector<double> textWidths() const;
   /// The font size of the plan.
   double size() const { return plan_.size; }
+  /// Columns of the same width in all and the same font planned from `rows` alone under `header` (a page's
+  /// rows): for a run of long rows that the sample of the whole table did not see.
+  DenseColumns planFor(const std::vector<std::vector<Cell>>& header, const std::vector<TableRow>& rows) const;
+  /// Moves `points` of width from column `from` to column `to`; false (nothing moved) when `from` would be
+  /// narrower than its longest word.
+  bool shift(size_t from, size_t to, double points);
 
  private:
   ColumnPlan plan_;
   double pad_;
   MeasureText measure_;
 };
+
+/// The rows a page of a dense table holds at least (its writers' DensePager).
+inline constexpr size_t kDenseRowsAPage = 20;
 
 /// The lines a dense table's rows may take on average for 20 of them to fit a page of `room` points under a
 /// header of six lines, each line `lineHeight` and each row `rowExtra` more (planDenseColumns' maxAverage).
@@ -112,14 +122,27 @@ class PageCutter {
   double used() const { return used_; }
   /// A row with an empty cell is at least `points` high (its line as high as the cell's style's text).
   void setEmptyCellHeight(double points);
+  /// Counts the lines of a cell in its column made `points` narrower: for a reader that sets the columns a
+  /// little narrower than planned (LibreOffice's HTML import takes their widths in whole pixels), so that a
+  /// text just fitting its column is counted on one more line rather than running the table over its page.
+  void setWidthSlack(double points);
+  /// The table's header rows.
+  const std::vector<std::vector<Cell>>& headerRows() const { return headerRows_; }
+  /// The lines of a cell's text in a column whose text is `width` points wide, as the page cut counts them.
+  int lines(const Cell& cell, bool bold, double width) const;
+  /// The rows taken on the page being filled.
+  size_t onPage() const { return onPage_; }
+  /// The page being filled is counted in the room of the table's first page (`first`) or of a later one: for
+  /// a writer that took back a page after add() had opened the next (DensePager's short first page).
+  void setFirstPage(bool first) { limit_ = first ? firstRoom_ : room_; }
 
  private:
   std::vector<std::vector<Cell>> headerRows_;
   double height(const std::vector<Cell>& cells, bool bold) const;
   std::vector<double> textWidths_;
-  double size_, lineHeight_, rowExtra_, room_, limit_;
+  double size_, lineHeight_, rowExtra_, room_, limit_, firstRoom_;
   MeasureText measure_;
-  double header_ = 0, used_ = 0, emptyCell_ = 0;
+  double header_ = 0, used_ = 0, emptyCell_ = 0, slack_ = 0;
   size_t onPage_ = 0;
 };
 
@@ -127,10 +150,15 @@ class PageCutter {
 /// of the page being filled (a page, never more), and when a row needs wider columns, widens them for that
 /// whole page and counts it afresh, so that the page is not cut short. `page(rows, columns)` writes a page's
 /// table, `rows` in `columns`.
+///
+/// With `leastRows`, a page that would hold fewer rows than that (a run of long rows that the sample, a row
+/// in some dozens, missed or weighed too little) takes columns planned from its own rows and those that
+/// follow, `leastRows` of them (DenseColumns::planFor), when these fit more of them; the next page goes
+/// back to the table's columns.
 class DensePager {
  public:
   using WritePage = std::function<void(const std::vector<TableRow>&, const DenseColumns&)>;
-  DensePager(DenseColumns columns, PageCutter cut, WritePage page);
+  DensePager(DenseColumns columns, PageCutter cut, WritePage page, size_t leastRows = 0);
   /// Takes the next row.
   void add(const TableRow& row);
   /// Writes the last page.
@@ -138,9 +166,19 @@ class DensePager {
 
  private:
   void flush(size_t rows);
+  void place(TableRow row);
+  void settle();
+  void newPage();
+  std::pair<size_t, double> fitting(const DenseColumns& columns, const std::vector<TableRow>& rows) const;
   DenseColumns columns_;
+  std::optional<DenseColumns> table_;    ///< the table's columns while a page has its own
+  std::optional<DenseColumns> lastOwn_;  ///< the columns of the last page that had its own
   PageCutter cut_;
   WritePage page_;
+  size_t leastRows_;
+  bool gathering_ = false;  ///< the page came out short: its rows and the next are gathered to plan it
+  bool planned_ = false;    ///< the page being filled was planned (it is cut where it fills)
+  size_t written_ = 0;      ///< the pages written
   std::vector<TableRow> pending_;
 };
 
