@@ -1,9 +1,9 @@
 #pragma once
 // The rows of a dense table (the register) in the PDF writer. Each cell's text is broken into lines at spaces
 // with the table's cached word widths (TableLayout's wrapAtSpaces, the lines wrappedLines counts), so that a
-// row's height is known without Pango setting it; Pango sets each row once, on those lines, when it is drawn.
-// The pass that counts the pages keeps the rows it set in a spool (a temporary file) that the pass drawing
-// them reads back: the rows are read from the register once, and never held whole.
+// row's height is known without Pango setting it; the row is drawn on those lines (PdfGlyphs: each word
+// shaped once). The pass that counts the pages keeps the rows it set in a spool (a temporary file) that the
+// pass drawing them reads back: the rows are read from the register once, and never held whole.
 #include <cstdio>
 #include <functional>
 #include <string>

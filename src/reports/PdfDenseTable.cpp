@@ -1,8 +1,11 @@
 // The PDF writer's dense tables (the register): each row broken into lines once with the table's cached word
 // widths (PdfDenseRows), its height known without Pango; the rows the pass counting the pages set are kept in
-// a spool for the pass drawing them, so that the rows are read once.
+// a spool for the pass drawing them, so that the rows are read once; the rows are drawn as glyphs of words
+// shaped once (PdfGlyphs), their borders a path a page.
 #include <algorithm>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,28 +31,32 @@ void PdfWriter::drawDenseRow(const DenseRow& r, const std::vector<double>& width
     return;
   }
   double x = left_;
-  for (size_t c = 0; c < widths.size(); ++c) {
-    if (c < r.cells.size() && !r.cells[c].text.empty()) {
-      // The cell's lines as they were broken: Pango sets them unwrapped (no width), so that it never breaks
-      // a word again; a right or centred cell is placed in its column by the lines' width.
-      const DenseCell& cell = r.cells[c];
-      PangoLayout*& l = denseLayouts_[(cell.bold ? 1 : 0) | (cell.italic ? 2 : 0)];
-      if (!l) l = layoutIn(denseCtx_, "", cellStyle(cell.bold, Align::Left, cell.italic), -1).release();
-      const Align a = t.alignOf(c);
-      const double dx = cell.indent * kIndentStep;
-      pango_layout_set_alignment(l, a == Align::Right    ? PANGO_ALIGN_RIGHT
-                                    : a == Align::Center ? PANGO_ALIGN_CENTER
-                                                         : PANGO_ALIGN_LEFT);
-      pango_layout_set_text(l, cell.text.data(), int(cell.text.size()));
-      PangoRectangle box;
-      pango_layout_get_extents(l, nullptr, &box);
-      const double spare = widths[c] - 2 * padX_ - dx - double(box.width) / PANGO_SCALE;
-      const double ax = a == Align::Right ? spare : a == Align::Center ? spare / 2 : 0;
-      const double h = double(box.height) / PANGO_SCALE;
-      draw(l, x + padX_ + dx + std::max(0.0, ax), y_ + (height - h) / 2);
+  for (size_t c = 0; c < widths.size() && c < r.cells.size(); x += widths[c++]) {
+    const DenseCell& cell = r.cells[c];
+    if (cell.text.empty()) continue;
+    // The cell's lines as they were broken, never broken again; a right or centred line placed by its width.
+    auto& setter = denseGlyphs_[(cell.bold ? 1 : 0) | (cell.italic ? 2 : 0)];
+    if (!setter)
+      setter = std::make_unique<GlyphSetter>(
+          layoutIn(denseCtx_, "", cellStyle(cell.bold, Align::Left, cell.italic), -1).release());
+    const Align a = t.alignOf(c);
+    const double dx = cell.indent * kIndentStep, room = widths[c] - 2 * padX_ - dx;
+    const int lines = 1 + int(std::count(cell.text.begin(), cell.text.end(), '\n'));
+    const double textHeight = denseRowHeight(lines, cell.bold, cell.italic) - 2 * padY_;
+    double baseline = y_ + (height - textHeight) / 2 + setter->ascent();
+    const std::string_view text = cell.text;
+    for (size_t start = 0; start <= text.size(); baseline += setter->pitch()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view line = text.substr(start, end - start);
+      const double spare = a == Align::Left ? 0 : room - setter->width(line);
+      setter->add(line, x + padX_ + dx + std::max(0.0, a == Align::Right ? spare : spare / 2), baseline);
+      start = end + 1;
     }
-    x += widths[c];
   }
+  // A row's glyphs of each style in one go.
+  for (auto& setter : denseGlyphs_)
+    if (setter) setter->flush(cr_);
   y_ += height;
 }
 
@@ -77,9 +84,8 @@ void PdfWriter::denseGrid(const std::vector<double>& widths, double top, const s
 void PdfWriter::denseTable(const Table& t) {
   y_ += 4;
   ensure(tableLead(t));
-  std::vector<double> widths = columnWidths(t);  // (sets the font size and the padding)
-  for (PangoLayout*& l : denseLayouts_)
-    if (l) g_object_unref(std::exchange(l, nullptr));
+  std::vector<double> widths = columnWidths(t);      // (sets the font size and the padding)
+  for (auto& setter : denseGlyphs_) setter.reset();  // (set at this table's size)
   std::vector<RowLayout> head = headRows(t, widths);
   auto heightOfHead = [&] {
     double h = 0;

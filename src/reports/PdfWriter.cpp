@@ -43,8 +43,6 @@ PdfWriter::PdfWriter(cairo_surface_t* surface, const PdfOptions& options, double
 }
 
 PdfWriter::~PdfWriter() {
-  for (PangoLayout* l : denseLayouts_)
-    if (l) g_object_unref(l);
   g_object_unref(denseCtx_);
   g_object_unref(ctx_);
   cairo_destroy(cr_);

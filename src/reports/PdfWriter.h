@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "reports/PdfDenseRows.h"
+#include "reports/PdfGlyphs.h"
 #include "reports/PdfPen.h"
 #include "reports/PdfRenderer.h"
 #include "reports/TableLayout.h"
@@ -149,8 +150,8 @@ class PdfWriter : public pdf::PdfPen {
   void drawDenseRow(const DenseRow& r, const std::vector<double>& widths, const Table& t, double height);
   // The borders of a page's dense rows in one stroke: columns `widths` from `top`, a rule at each of `rules`.
   void denseGrid(const std::vector<double>& widths, double top, const std::vector<double>& rules);
-  std::map<int, double> denseHeights_;  // denseRowHeight's, by lines and style
-  PangoLayout* denseLayouts_[4] = {};   // a layout for each style of a dense cell, set afresh for each
+  std::map<int, double> denseHeights_;           // denseRowHeight's, by lines and style
+  std::unique_ptr<GlyphSetter> denseGlyphs_[4];  // a dense cell's words by style (regular, bold, italic)
 
   // --- Charts (PdfChart.cpp) -------------------------------------------------------------------
 
