@@ -317,10 +317,15 @@ double denseRowsLines(double room, double lineHeight, double rowExtra) {
   return ((room - kHeaderLines * lineHeight - rowExtra) / double(kDenseRowsAPage) - rowExtra) / lineHeight;
 }
 
-int wrappedLines(const std::string& text, bool bold, double size, double width, const MeasureText& measure) {
+int wrapAtSpaces(const std::string& text, bool bold, double size, double width, const MeasureText& measure,
+                 std::string* wrapped) {
   // Most cells fit their column on one line: measured whole, their words need not be set one by one (the
   // whole is at least as wide as the words and single spaces between them; a little is spared for rounding).
-  if (measure(text, bold, size).natural <= width - 1e-6) return 1;
+  if (measure(text, bold, size).natural <= width - 1e-6) {
+    if (wrapped) *wrapped = text;
+    return 1;
+  }
+  if (wrapped) wrapped->clear();
   const double space = measure(" ", bold, size).natural;
   int lines = 1;
   double used = -1;  // the current line's width; -1: nothing on it yet
@@ -330,18 +335,29 @@ int wrappedLines(const std::string& text, bool bold, double size, double width, 
     if (end == std::string::npos) end = text.size();
     if (end > start) {
       const double w = measure(text.substr(start, end - start), bold, size).natural;
+      char before = 0;  // what goes before the word: nothing, a space or the end of a line
       if (used < 0) {
         used = w;
       } else if (used + space + w <= width) {
         used += space + w;
+        before = ' ';
       } else {
         ++lines;
         used = w;
+        before = '\n';
+      }
+      if (wrapped) {
+        if (before) wrapped->push_back(before);
+        wrapped->append(text, start, end - start);
       }
     }
     start = end + 1;
   }
   return lines;
+}
+
+int wrappedLines(const std::string& text, bool bold, double size, double width, const MeasureText& measure) {
+  return wrapAtSpaces(text, bold, size, width, measure, nullptr);
 }
 
 namespace {
@@ -671,7 +687,7 @@ std::vector<std::pair<size_t, size_t>> densePageRows(const Table& t, const std::
 // The most words pangoMeasure keeps measured, per weight.
 constexpr size_t kWordCache = 50000;
 
-MeasureText pangoMeasure() {
+MeasureText pangoMeasure(bool wholePoints) {
   struct State {
     cairo_surface_t* surface = nullptr;
     cairo_t* cr = nullptr;
@@ -683,7 +699,7 @@ MeasureText pangoMeasure() {
     };
     std::unordered_map<std::string, double, Hash, std::equal_to<>> words[2];  // regular, bold
     std::string key;                                                          // the word being looked up
-    State() {
+    explicit State(bool wholePoints) {
       surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 4);
       cr = cairo_create(surface);
       ctx = pango_cairo_create_context(cr);
@@ -692,6 +708,7 @@ MeasureText pangoMeasure() {
       cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
       pango_cairo_context_set_font_options(ctx, fo);
       cairo_font_options_destroy(fo);
+      if (!wholePoints) pango_context_set_round_glyph_positions(ctx, FALSE);
     }
     ~State() {
       g_object_unref(ctx);
@@ -715,7 +732,7 @@ MeasureText pangoMeasure() {
       return double(r.width) / PANGO_SCALE;
     }
   };
-  auto state = std::make_shared<State>();
+  auto state = std::make_shared<State>(wholePoints);
   // Each word (mostly a syllable, so few of them) is measured once; a text is its words and its spaces.
   return [state](const std::string& text, bool bold, double size) {
     auto& cache = state->words[bold ? 1 : 0];

@@ -96,6 +96,11 @@ double denseRowsLines(double room, double lineHeight, double rowExtra);
 /// The lines `text` takes wrapped at spaces in a column `width` points wide (a word wider than the column
 /// takes a line of its own); at least 1.
 int wrappedLines(const std::string& text, bool bold, double size, double width, const MeasureText& measure);
+/// wrappedLines, with `text` so wrapped put in `wrapped` (when not null): its words joined by single spaces,
+/// a
+/// "\n" where a line ends (the text unchanged when it fits on one line).
+int wrapAtSpaces(const std::string& text, bool bold, double size, double width, const MeasureText& measure,
+                 std::string* wrapped);
 
 /// The rows of a long dense table cut into pages, for writers whose reader lays out one huge table slowly
 /// (LibreOffice takes minutes for the register of a province as one table, seconds as tables of a page):
@@ -196,8 +201,10 @@ std::vector<std::pair<size_t, size_t>> densePageRows(const Table& t, const std::
                                                      double pad, double size, double pageHeight);
 
 /// A Pango measurer in Times New Roman (Liberation Serif) for writers that have no drawing surface of
-/// their own (DOCX); results are cached.
-MeasureText pangoMeasure();
+/// their own (DOCX); results are cached. With `wholePoints` false, the glyphs are placed where the font puts
+/// them instead of on whole points (Pango's default, with which a line of 7 points is up to 7 % wider): as
+/// the PDF sets a dense table's cells.
+MeasureText pangoMeasure(bool wholePoints = true);
 
 /// Joins the last two words of a title with a no-break space, so a wrapped title never leaves one word
 /// alone on its last line.

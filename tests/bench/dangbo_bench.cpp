@@ -254,7 +254,8 @@ int main(int argc, char** argv) {
       "usage: dangbo_bench [--members N] [--cells N] [--years N] [--seed N] [--keep DIR] [--file-rows N]\n"
       "                    [--province-members N] (a larger register is generated a province at a time)\n"
       "                    [--only STEP,...]   steps after the import: search, window, cellwork, reports,\n"
-      "                                        congress (the congress lines alone; all but it by default)\n"
+      "                                        congress, register (the congress or the register lines\n"
+      "                                        alone; all but those two by default)\n"
       "       dangbo_bench --merge-members N [--seed N] [--keep DIR]\n"
       "       dangbo_bench --open FILE [--only WORD]   (the window's opening calls; those whose line holds "
       "WORD;\n"
@@ -293,7 +294,7 @@ int main(int argc, char** argv) {
       std::stringstream list(v);
       for (std::string step; std::getline(list, step, ',');) {
         if (step != "search" && step != "window" && step != "cellwork" && step != "reports" &&
-            step != "congress") {
+            step != "congress" && step != "register") {
           std::cerr << "unknown step: " << step << "\n" << usage;
           return 2;
         }
@@ -423,6 +424,7 @@ int main(int argc, char** argv) {
       bench::printReportTimings(*s, actor, from, today);
     else if (a.runs("congress"))
       bench::printCongressTimings(*s, actor, from, today);
+    if (a.runs("register") && !a.runs("reports")) bench::printRegisterTimings(*s, actor, today);
     std::printf("peak memory after the reports: %.1f MB\n", peakRssKb() / 1024.0);
   }
   if (a.keep.empty()) fs::remove_all(dir);

@@ -17,6 +17,10 @@ namespace dangbo::bench {
 bool printReportTimings(services::Services& s, const services::Actor& actor, const core::Date& from,
                         const core::Date& to);
 
+/// The register report streamed to a file as HTML and as PDF: for each, its time (wall and CPU), its peak
+/// memory and the time of writing the same bytes.
+void printRegisterTimings(services::Services& s, const services::Actor& actor, const core::Date& asOf);
+
 /// The congress lines alone (JSON and PDF, with their targets); false when a target is missed.
 bool printCongressTimings(services::Services& s, const services::Actor& actor, const core::Date& from,
                           const core::Date& to);

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,12 @@ inline std::string pdfText(const std::filesystem::path& pdf, bool layout = false
       std::string("pdftotext -enc UTF-8 ") + (layout ? "-layout '" : "'") + pdf.string() + "' '" + txt + "'";
   REQUIRE(std::system(cmd.c_str()) == 0);
   return readFile(txt);
+}
+
+// A PDF's bytes without the time it was written (cairo's /CreationDate and /ModDate).
+inline std::string pdfWithoutTimes(const std::filesystem::path& file) {
+  static const std::regex times(R"(/(CreationDate|ModDate) \(D:[0-9+\-Z']*\))");
+  return std::regex_replace(readFile(file), times, "");
 }
 
 // Runs of white space as one space.

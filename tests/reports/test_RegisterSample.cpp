@@ -1,9 +1,11 @@
-// The register's columns sized from a sample of rows spread over it (issue 21): the HTML and Word forms read
-// the rows once, the sample apart (store::forEachMemberSampleOn reads only the members sampled), and a later
-// row with a word wider than its column widens the columns of its page, so that no word breaks. The document
-// made whole sizes from the same rows, so both give the same bytes.
+// The register's columns sized from a sample of rows spread over it (issue 21): the HTML, Word and PDF forms
+// read the rows once, the sample apart (store::forEachMemberSampleOn reads only the members sampled), and a
+// later row with a word wider than its column widens the columns of its page (HTML, Word) or opens a page in
+// wider columns (PDF), so that no word breaks. The document made whole sizes from the same rows, so both give
+// the same bytes.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -13,6 +15,7 @@
 #include "DocumentFiles.h"
 #include "reports/DocxRenderer.h"
 #include "reports/HtmlRenderer.h"
+#include "reports/PdfRenderer.h"
 #include "reports/TableLayout.h"
 #include "services/MemberList.h"
 #include "services/Services.h"
@@ -155,6 +158,51 @@ TEST_CASE("register columns from a sample: one reading of the rows, the bytes of
   const std::string plain = docxXml(registerOf(n, n + 1));
   CHECK(test::occurrences(xml, "<w:tbl>") > test::occurrences(plain, "<w:tbl>"));
   CHECK(test::occurrences(xml, "<w:tblHeader/>") == test::occurrences(xml, "<w:tbl>"));
+}
+
+TEST_CASE(
+    "register PDF from a sample: the rows read once, each set once, the bytes of the document made whole") {
+  const size_t n = 3 * reports::kDenseSampleRows + 7;
+  const size_t longRow = 9001;  // not sampled
+  const reports::Document whole = registerOf(n, longRow);
+  test::TempDir dir;
+  reports::renderPdf(dir / "whole.pdf", whole);
+  Readings read;
+  reports::renderPdf(dir / "streamed.pdf", streamedOf(whole, read));
+  // The pass counting the pages keeps the rows it set for the pass drawing them.
+  CHECK(read.whole == 1);
+  CHECK(read.samples == 1);
+  CHECK(test::pdfWithoutTimes(dir / "streamed.pdf") == test::pdfWithoutTimes(dir / "whole.pdf"));
+
+  // Every member in order, "Trang N/M" on every page with M the pages there are, the long word whole.
+  const std::string text = test::pdfText(dir / "whole.pdf");
+  std::vector<std::string> pages;
+  for (size_t from = 0, ff; (ff = text.find('\f', from)) != std::string::npos; from = ff + 1)
+    pages.push_back(text.substr(from, ff - from));
+  REQUIRE(pages.size() > 100);
+  const std::string total = "/" + std::to_string(pages.size());
+  // (The only words of figures alone but the header's "Cột số N" are the members' numbers, in whatever order
+  // pdftotext reads a page.)
+  size_t member = 1;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    CAPTURE(p);
+    CHECK(pages[p].find("Trang " + std::to_string(p + 1) + total) != std::string::npos);
+    std::vector<size_t> numbers;
+    std::stringstream words(pages[p]);
+    for (std::string word, before; words >> word; before = word) {
+      std::erase(word, '.');  // (1.000 and on)
+      if (!word.empty() && word.find_first_not_of("0123456789") == std::string::npos && before != "số")
+        numbers.push_back(std::stoul(word));
+    }
+    std::sort(numbers.begin(), numbers.end());
+    for (size_t k : numbers) CHECK(k == member++);
+  }
+  CHECK(member == n + 1);
+  CHECK(test::squeeze(text).find(kLongWord) != std::string::npos);
+  // The long word opened a page in wider columns: without it, the same rows take no more pages.
+  reports::renderPdf(dir / "plain.pdf", registerOf(n, n + 1));
+  const std::string plain = test::pdfText(dir / "plain.pdf");
+  CHECK(std::count(plain.begin(), plain.end(), '\f') <= std::count(text.begin(), text.end(), '\f'));
 }
 
 TEST_CASE("register sample: every k-th entry of the register with its number, read apart") {

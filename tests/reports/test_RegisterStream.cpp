@@ -50,12 +50,6 @@ std::string fileBytes(const std::filesystem::path& file) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-// A PDF's bytes without the time it was written (cairo's /CreationDate and /ModDate).
-std::string pdfWithoutTimes(const std::filesystem::path& file) {
-  static const std::regex times(R"(/(CreationDate|ModDate) \(D:[0-9+\-Z']*\))");
-  return std::regex_replace(fileBytes(file), times, "");
-}
-
 // A workbook's parts but the time it was written, with each sheet's cells left out of its XML (the streamed
 // workbook writes its texts in the cells, the whole one in the shared table: the cells are compared apart)
 // and the rows' spans (a hint to readers of the columns a row uses, not written in constant memory mode).
@@ -106,10 +100,10 @@ TEST_CASE("register streamed: the same bytes as the report made whole, for the o
       reports::writeRegisterReportFile(b, *s, office, asOf, fmt);
       if (std::string(fmt) == "pdf") {
         // Byte for byte but for the time of writing: the same pages, rows and page breaks.
-        const std::string expected = pdfWithoutTimes(a);
+        const std::string expected = test::pdfWithoutTimes(a);
         CHECK(expected.size() > 20000);
         CHECK(expected.size() < fileBytes(a).size());  // the times were there, and were left out
-        CHECK(pdfWithoutTimes(b) == expected);
+        CHECK(test::pdfWithoutTimes(b) == expected);
       } else if (std::string(fmt) == "xlsx") {
         // The same cells in the same places, and the rest of each part (row heights, column widths, merged
         // header cells, print setup) the same.
