@@ -154,12 +154,25 @@ void PdfWriter::denseTable(const Table& t) {
       return w;
     };
     std::vector<double> text = textOf(columns.widths());
+    auto widen = [&](const TableRow& row) {
+      if (!columns.widen(row)) return;
+      text = textOf(columns.widths());
+      if (spool) spool->putWidths(columns.widths());
+      setWidths(columns.widths());
+    };
+    bool first = true;
     flowRows(t, [&](const TableRow& row, const std::vector<const TableRow*>& totals, bool last) {
-      if (columns.widen(row)) {
-        text = textOf(columns.widths());
-        if (spool) spool->putWidths(columns.widths());
-        setWidths(columns.widths());
+      if (std::exchange(first, false)) {
+        // The rows' numbers (a column whose first row holds 1) grow to the table's count: their column is
+        // made as wide as the last number from the start, instead of a page cut short where a longer number
+        // comes (member 100.000) that no sampled row held.
+        TableRow numbers;
+        for (const Cell& cell : row.cells)
+          numbers.cells.push_back(
+              cell.kind == CellKind::Count && cell.value == 1 ? Cell::count(int64_t(t.rowCount())) : Cell{});
+        widen(numbers);
       }
+      widen(row);
       const DenseRow set = setRow(row, text, tableSize_, kIndentStep, denseMeasure_);
       double totalsH = 0;
       for (const TableRow* k : totals)
