@@ -75,6 +75,16 @@ std::vector<ListedMember> membersByIdsKept(Database& database, const core::Date&
     setCellsOnDay(db, day, out, db.execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64());
   return out;
 }
+// The rows of the trigram index that `match` finds, counted in the index alone (its lists of rows read, about
+// 1 ms for 60.000), no further than `most` + 1.
+size_t indexMatchesUpTo(Database& database, const std::string& match, size_t most) {
+  SQLite::Statement c(
+      database.db(),
+      "SELECT count(*) FROM (SELECT rowid FROM member_search WHERE member_search MATCH ?1 LIMIT ?2)");
+  c.bind(1, match);
+  c.bind(2, static_cast<int64_t>(most) + 1);
+  return c.executeStep() ? size_t(c.getColumn(0).getInt64()) : most + 1;
+}
 }  // namespace
 
 std::vector<ListedMember> membersByIds(Database& database, const core::Date& day,
@@ -98,15 +108,7 @@ std::optional<std::vector<core::Id>> searchCandidatesInOrder(Database& database,
   if (!searchUsesIndex(folded)) return std::nullopt;
   const std::string match = candidateQuery(database, folded).match;
   auto& db = database.db();
-  {
-    // Counted first in the index alone (its lists of rows read, about 1 ms for 60.000), no further than
-    // `most`.
-    SQLite::Statement c(
-        db, "SELECT count(*) FROM (SELECT rowid FROM member_search WHERE member_search MATCH ?1 LIMIT ?2)");
-    c.bind(1, match);
-    c.bind(2, static_cast<int64_t>(most) + 1);
-    if (!c.executeStep() || size_t(c.getColumn(0).getInt64()) > most) return std::nullopt;
-  }
+  if (indexMatchesUpTo(database, match, most) > most) return std::nullopt;  // counted first in the index
   // The candidates from the trigram index (its rarest pieces), each with its place in the list order read
   // through the narrow index members_id_order (id, sort_key, code) by key, counted no further than `most`;
   // then sorted here.
@@ -278,10 +280,14 @@ CandidateQuery candidateQuery(Database& database, std::string_view folded) {
 size_t searchProbeEntries(Database& database, std::string_view folded, size_t hits) {
   const size_t entries = listProbeEntries(database);
   if (!searchUsesIndex(folded)) return entries;
-  const size_t estimate = candidateQuery(database, folded).estimate;
-  if (estimate <= fewSearchCandidates(database, hits)) return 0;
+  const CandidateQuery query = candidateQuery(database, folded);
+  const size_t few = fewSearchCandidates(database, hits);
+  if (query.estimate <= few) return 0;
+  // The pieces ANDed may be few where each is common ("lo van pa"): counted in the index, no further.
+  if (query.match.find(" AND ") != std::string::npos && indexMatchesUpTo(database, query.match, few) <= few)
+    return 0;
   const int64_t maxId = database.db().execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64();
-  const double spread = 16.0 * double(hits) * double(maxId) / double(estimate);
+  const double spread = 16.0 * double(hits) * double(maxId) / double(query.estimate);
   return std::clamp<size_t>(size_t(spread), std::min<size_t>(2000, entries), entries);
 }
 
