@@ -104,11 +104,11 @@ std::vector<ListedMember> presentMembersByIds(Database& database, const core::Da
 }
 
 std::optional<std::vector<core::Id>> searchCandidatesInOrder(Database& database, std::string_view folded,
-                                                             size_t most) {
+                                                             size_t most, size_t counted) {
   if (!searchUsesIndex(folded)) return std::nullopt;
   const std::string match = candidateQuery(database, folded).match;
   auto& db = database.db();
-  if (indexMatchesUpTo(database, match, most) > most) return std::nullopt;  // counted first in the index
+  if (counted > most && indexMatchesUpTo(database, match, most) > most) return std::nullopt;  // counted first
   // The candidates from the trigram index (its rarest pieces), each with its place in the list order read
   // through the narrow index members_id_order (id, sort_key, code) by key, counted no further than `most`;
   // then sorted here.
@@ -279,15 +279,20 @@ CandidateQuery candidateQuery(Database& database, std::string_view folded) {
 }
 }  // namespace rows
 
-size_t searchProbeEntries(Database& database, std::string_view folded, size_t hits) {
+size_t searchProbeEntries(Database& database, std::string_view folded, size_t hits, size_t* counted) {
   const size_t entries = listProbeEntries(database);
   if (!searchUsesIndex(folded)) return entries;
   const CandidateQuery query = candidateQuery(database, folded);
   const size_t few = fewSearchCandidates(database, hits);
   if (query.estimate <= few) return 0;
   // The pieces ANDed may be few where each is common ("lo van pa"): counted in the index, no further.
-  if (query.match.find(" AND ") != std::string::npos && indexMatchesUpTo(database, query.match, few) <= few)
-    return 0;
+  if (query.match.find(" AND ") != std::string::npos) {
+    const size_t n = indexMatchesUpTo(database, query.match, few);
+    if (n <= few) {
+      if (counted) *counted = n;
+      return 0;
+    }
+  }
   const int64_t maxId = database.db().execAndGet("SELECT coalesce(max(id), 0) FROM members").getInt64();
   const double spread = 16.0 * double(hits) * double(maxId) / double(query.estimate);
   return std::clamp<size_t>(size_t(spread), std::min<size_t>(2000, entries), entries);

@@ -428,10 +428,13 @@ TEST_CASE(
   CHECK(query.estimate > store::fewSearchCandidates(db, 100));  // the rarest piece alone is not few
   CHECK(query.match.find(" AND ") != std::string::npos);
   // The pieces together are: no probe of the list order, the candidates are put in order at once.
-  CHECK(store::searchProbeEntries(db, folded, 100) == 0);
+  size_t counted = SIZE_MAX;
+  CHECK(store::searchProbeEntries(db, folded, 100, &counted) == 0);
+  CHECK(counted == 10);  // counted in the index: the ordering does not count them again
   const auto candidates = store::searchCandidatesInOrder(db, folded, 100);
   REQUIRE(candidates);
   CHECK(candidates->size() == 10);
+  CHECK(store::searchCandidatesInOrder(db, folded, 100, counted) == candidates);
   // A third piece apart from both is ANDed only when it is rare: in "lo van thu", "van" and "an " are in
   // two thirds of the keys and left out.
   const auto three = store::rows::candidateQuery(db, core::fold("lo van thu")).match;
