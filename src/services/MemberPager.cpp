@@ -1,6 +1,7 @@
 #include "services/MemberPager.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <mutex>
 #include <tuple>
 
@@ -94,7 +95,8 @@ MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter fi
     // else (or at once, when the index holds few candidates) the index's candidates put in the list order,
     // when not too many (hits far down the list: every "Lò Văn Pằn" under P), their rows read a step at a
     // time.
-    const size_t entries = store::searchProbeEntries(db, needle_, kPage);
+    size_t counted = SIZE_MAX;
+    const size_t entries = store::searchProbeEntries(db, needle_, kPage, &counted);
     auto probe =
         entries ? store::probeListOrder(db, needle_, std::nullopt, entries, kPage) : store::ListProbe{};
     if (entries && (probe.hits.size() >= kPage || probe.end)) {
@@ -102,7 +104,7 @@ MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter fi
       take(members);
       st_->after = probe.last;
       done_ = probe.end;
-    } else if (auto candidates = store::searchCandidatesInOrder(db, needle_, kOrderedMost)) {
+    } else if (auto candidates = store::searchCandidatesInOrder(db, needle_, kOrderedMost, counted)) {
       sorted_ = true;
       ordered_ = std::move(*candidates);
     }

@@ -465,7 +465,8 @@ std::optional<std::vector<ListedMember>> firstPageByIndex(Database& db, const co
   // (dense hits fill it there), a few hits at a time (some are not present on the day); else, or at once
   // when the index holds few candidates, those candidates.
   std::optional<ListKey> after;
-  for (size_t budget = searchProbeEntries(db, folded, limit); budget > 0;) {
+  size_t counted = SIZE_MAX;
+  for (size_t budget = searchProbeEntries(db, folded, limit, &counted); budget > 0;) {
     const ListProbe probe = probeListOrder(db, folded, after, budget, limit - page.size());
     take(probe.hits);
     if (page.size() >= limit || probe.end) return page;
@@ -473,7 +474,7 @@ std::optional<std::vector<ListedMember>> firstPageByIndex(Database& db, const co
     after = probe.last;
   }
   page.clear();
-  const auto candidates = searchCandidatesInOrder(db, folded, kOrderedMost);
+  const auto candidates = searchCandidatesInOrder(db, folded, kOrderedMost, counted);
   if (!candidates) return std::nullopt;
   take(*candidates);
   return page;

@@ -299,8 +299,9 @@ std::vector<ListedMember> presentMembersByIds(Database& db, const core::Date& da
 /// The candidates of the trigram index for `folded` (three letters or more; their keys hold every
 /// three-letter piece of it in place), present or not, in the list order (index members_id_order), when
 /// there are at most `most` of them; nothing when there are more or `folded` is too short for the index.
+/// `counted`: their number when searchProbeEntries counted them (not counted again).
 std::optional<std::vector<core::Id>> searchCandidatesInOrder(Database& db, std::string_view folded,
-                                                             size_t most);
+                                                             size_t most, size_t counted = SIZE_MAX);
 /// What probeListOrder found.
 struct ListProbe {
   std::vector<core::Id> hits;   ///< the members whose key holds the text, present or not, in list order

@@ -64,8 +64,9 @@ struct CandidateQuery {
 };
 /// The pieces of three letters of `folded` (three letters or more), each looked up in the trigram index at
 /// its 64th entry (its rows in id order: the id there estimates how many it holds); the query is the AND of
-/// the rarest, the rarest apart from it and a third apart from both when there is one. Every member whose key
-/// holds `folded` is a candidate; some candidates may not hold it in place (each is checked with the exact
+/// the rarest, the rarest apart from it and a third apart from both when there is one in at most a tenth of
+/// the keys (a piece in most keys costs more to read than it takes away). Every member whose key holds
+/// `folded` is a candidate; some candidates may not hold it in place (each is checked with the exact
 /// substring test). A phrase of every piece in place costs the reading of each piece's list of rows ("van"
 /// alone is in most keys: 17 ms for "lo van p" at a million members); two or three rare pieces cost 2-3 ms.
 CandidateQuery candidateQuery(Database& db, std::string_view folded);

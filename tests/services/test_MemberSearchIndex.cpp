@@ -172,6 +172,22 @@ void fillRandom(services::Services& s, int count, unsigned seed) {
   });
 }
 
+// One cell (CB01) and a member of it for each of `names`, admitted in 2001, coded DV10000 on.
+void addNamed(services::Services& s, const std::vector<std::string>& names) {
+  store::RegisterRepository reg(services::storeOf(s));
+  reg.insertOrganization({1, "CB01", "Chi bộ bản Nà Ớt", "truc_thuoc", "ban", {}, {}, {}, false, {}, {}});
+  for (size_t i = 0; i < names.size(); ++i) {
+    core::Member m;
+    m.code = "DV" + std::to_string(10000 + i);
+    m.fullName = names[i];
+    m.gender = "nam";
+    m.ethnicity = "01";
+    m.admittedOn = *core::Date::make(2001, 1, 1);
+    m.cellId = 1;
+    reg.insertMember(m);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("member search index: the same members as the scan on the demo commune, today and five years ago") {
@@ -388,4 +404,40 @@ TEST_CASE(
     CHECK(entries <= store::listProbeEntries(db));
   }
   CHECK(anded > 50);  // texts of four letters or more: two pieces
+}
+
+TEST_CASE(
+    "member search index: a text whose pieces are each common but together few takes its candidates at "
+    "once") {
+  // "thu" in 1.270 names and "van" in 2.550, but both in the ten "Lò Văn Thu" only (the last ids; in the
+  // list order among the "Thu", after every "Thành").
+  std::vector<std::string> names;
+  for (int i = 0; i < 3820; ++i)
+    names.push_back(i >= 3810 ? "Lò Văn Thu" : i % 3 == 1 ? "Hà Thị Thu" : "Lê Văn Thành");
+  TempDir dir;
+  auto s = freshRegister(dir / "r.db");
+  services::storeOf(*s).transaction([&] { addNamed(*s, names); });
+  auto& db = services::storeOf(*s);
+  const std::string folded = core::fold(core::normalizeText("Văn Thu"));
+  REQUIRE(store::searchUsesIndex(folded));
+  const auto query = store::rows::candidateQuery(db, folded);
+  CHECK(query.estimate > store::fewSearchCandidates(db, 100));  // the rarest piece alone is not few
+  CHECK(query.match.find(" AND ") != std::string::npos);
+  // The pieces together are: no probe of the list order, the candidates are put in order at once.
+  size_t counted = SIZE_MAX;
+  CHECK(store::searchProbeEntries(db, folded, 100, &counted) == 0);
+  CHECK(counted == 10);  // counted in the index: the ordering does not count them again
+  const auto candidates = store::searchCandidatesInOrder(db, folded, 100);
+  REQUIRE(candidates);
+  CHECK(candidates->size() == 10);
+  CHECK(store::searchCandidatesInOrder(db, folded, 100, counted) == candidates);
+  // A third piece apart from both is ANDed only when it is rare: in "lo van thu", "van" and "an " are in
+  // two thirds of the keys and left out.
+  const auto three = store::rows::candidateQuery(db, core::fold("lo van thu")).match;
+  CAPTURE(three);
+  CHECK(three.find(" AND ") != std::string::npos);
+  CHECK(three.find(" AND ", three.find(" AND ") + 1) == std::string::npos);
+  CHECK(three.find("\"van\"") == std::string::npos);
+  CHECK(three.find("\"an \"") == std::string::npos);
+  compareAll(*s, {"van thu", "Văn Thu", "lo van thu", "thu", "van th", "ha thi thu", "le van thanh"}, kToday);
 }
