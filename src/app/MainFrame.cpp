@@ -106,8 +106,11 @@ MainFrame::MainFrame(std::unique_ptr<services::Services> services)
   buildBody();
   dashboardTimer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
     if (!services_) return;  // between closing a register and opening the restored one
-    wxBusyCursor busy;
-    overview_->showDashboard(*services_);
+    // Counted on a thread, through a connection of its own: the other pages are used meanwhile.
+    counter_.start(services_->path(), currentActor(), core::Date::today(), [this](const DashboardAnswer& a) {
+      overview_->showDashboard(a);
+      noteBackground("overview counted");
+    });
   });
   CreateStatusBar(3);
   const int widths[] = {-3, -1, -1};
@@ -117,6 +120,7 @@ MainFrame::MainFrame(std::unique_ptr<services::Services> services)
 }
 
 MainFrame::~MainFrame() {
+  counter_.stop();
   if (services_) autoBackup(nullptr, *services_);  // on closing
 }
 
@@ -350,6 +354,7 @@ void MainFrame::showPage(int index) {
 }
 
 void MainFrame::setRegister(std::unique_ptr<services::Services> services) {
+  counter_.stop();  // the figures of the register being left are not wanted any more
   std::unique_ptr<services::Services> previous = std::move(services_);
   if (previous) autoBackup(this, *previous);  // the register being closed
   services_ = std::move(services);
@@ -535,6 +540,7 @@ void MainFrame::restoreBackup() {
   {
     // No event is handled until the pages show the reopened register: they still point at the closed one.
     wxBusyCursor wait;
+    counter_.stop();
     services_.reset();  // the connection must be closed before the file is replaced
     try {
       kept = prepared->finish();

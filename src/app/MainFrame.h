@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/DashboardCounter.h"
 #include "services/Services.h"
 
 class wxInfoBar;
@@ -35,7 +36,7 @@ class MainFrame : public wxFrame {
   void buildBody();
   void setRegister(std::unique_ptr<services::Services> services);
   void refreshHeader();
-  /// Counts the overview's targets, deadlines and cells' work once the window has been drawn.
+  /// Counts the overview's targets, deadlines and cells' work on a thread once the window has been drawn.
   void showDashboardSoon();
   void refreshPages();
   /// Shows the register on page `index` (it has read it from then on).
@@ -58,7 +59,8 @@ class MainFrame : public wxFrame {
   wxFileHistory history_;
   /// Pages that never read a register (they hold nothing of one): each reads it when first shown.
   std::vector<bool> unread_;
-  wxTimer dashboardTimer_;  ///< runs while showDashboardSoon() has been asked and not done yet
+  wxTimer dashboardTimer_;          ///< runs while showDashboardSoon() has been asked and not done yet
+  DashboardCounter counter_{this};  ///< the overview's figures, counted on a thread
 };
 
 }  // namespace dangbo::app
