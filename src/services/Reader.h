@@ -10,9 +10,10 @@
 
 namespace dangbo::services {
 
-/// Opens the register at `path` for reading beside the window's connection (Services::openForReading: the
-/// pages are not verified again). Once `*stop` is set, by any thread, the statement running fails and so does
-/// every later one. `stop` must outlive the object; the object is used by one thread at a time.
+/// Opens the register at `path` for reading beside the window's connection (Services::openReadOnlyBeside:
+/// the window keeps its locks, the pages are not verified again). Once `*stop` is set, by any thread, the
+/// statement running fails and so does every later one. `stop` must outlive the object; the object is used by
+/// one thread at a time.
 std::unique_ptr<Services> openReader(const std::filesystem::path& path, const std::atomic<bool>* stop);
 
 }  // namespace dangbo::services
