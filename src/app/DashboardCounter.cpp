@@ -1,5 +1,6 @@
 #include "app/DashboardCounter.h"
 
+#include "app/FileDialogs.h"
 #include "services/Reader.h"
 
 namespace dangbo::app {
@@ -24,35 +25,48 @@ DashboardCounter::~DashboardCounter() {
   stop();
 }
 
+void DashboardCounter::stopAll() {
+  ++serial_;  // an answer already posted is dropped too
+  for (auto& c : counts_) c.stop->store(true);
+  std::erase_if(counts_, [](Count& c) {
+    if (!c.finished->load()) return false;
+    c.thread.join();  // ended: returns at once
+    return true;
+  });
+}
+
 void DashboardCounter::stop() {
-  stop_->store(true);
-  if (thread_.joinable()) thread_.join();
-  ++serial_;  // an answer posted before the stop is dropped too
+  stopAll();
+  for (auto& c : counts_) c.thread.join();
+  counts_.clear();
 }
 
 void DashboardCounter::start(const std::filesystem::path& path, const services::Actor& actor,
                              const core::Date& asOf, Done done) {
-  stop();
-  stop_ = std::make_shared<std::atomic<bool>>(false);
-  finished_ = std::make_shared<std::atomic<bool>>(false);
+  stopAll();
   const unsigned serial = ++serial_;
-  thread_ = std::thread(
-      [this, path, actor, asOf, done = std::move(done), serial, stop = stop_, finished = finished_] {
-        DashboardAnswer answer;
-        try {
-          auto reader = services::openReader(path, stop.get());
-          answer = countDashboard(*reader, actor, asOf);
-        } catch (const std::exception& e) {
-          answer.dashboardProblem = e.what();
-        }
-        finished->store(true);
-        if (stop->load()) return;  // not wanted any more
-        // On the main thread, and only if no newer count was started meanwhile (a window gone by then has
-        // dropped the call with its pending events).
-        owner_->CallAfter([this, serial, done, answer = std::move(answer)]() mutable {
-          if (serial == serial_) done(std::move(answer));
-        });
-      });
+  Count& c = counts_.emplace_back();
+  // The job starts here, on the window's thread, and ends once the reader is closed: while it is open the
+  // window cannot take its locks on the register again after a file dialog (ui::holdRegisterLocks waits).
+  c.thread = std::thread([this, path, actor, asOf, done = std::move(done), serial, stop = c.stop,
+                          finished = c.finished, job = std::make_unique<ui::RegisterJob>()]() mutable {
+    DashboardAnswer answer;
+    try {
+      auto reader = services::openReader(path, stop.get());
+      answer = countDashboard(*reader, actor, asOf);
+    } catch (const std::exception& e) {
+      answer.dashboardProblem = e.what();
+    }
+    job.reset();
+    const bool wanted = !stop->load();
+    // On the main thread: the reconnect the job put off, and the answer if no newer count was started
+    // meanwhile (a window gone by then has dropped the call with its pending events).
+    owner_->CallAfter([this, serial, wanted, done, answer = std::move(answer)]() mutable {
+      if (wanted && serial == serial_) done(std::move(answer));
+      ui::afterRegisterJob();
+    });
+    finished->store(true);  // the reader is closed by now
+  });
 }
 
 }  // namespace dangbo::app

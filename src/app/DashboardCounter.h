@@ -41,21 +41,27 @@ class DashboardCounter {
   ~DashboardCounter();
   DashboardCounter(const DashboardCounter&) = delete;
   DashboardCounter& operator=(const DashboardCounter&) = delete;
-  /// Stops the count running (its answer is dropped) and starts counting for `actor` on `asOf` in the
-  /// register at `path`; `done` is called on the main thread with the answer.
+  /// Stops the count running (its answer is dropped; its thread is not waited for: it ends at its next
+  /// statement, or when the work it is doing between two statements is done) and starts counting for `actor`
+  /// on `asOf` in the register at `path`; `done` is called on the main thread with the answer.
   void start(const std::filesystem::path& path, const services::Actor& actor, const core::Date& asOf,
              Done done);
-  /// Stops the count running and waits for its thread; its answer is dropped.
+  /// Stops the counts running and waits for their threads (no connection of theirs is left open); their
+  /// answers are dropped.
   void stop();
-  /// True while a count runs.
-  bool running() const { return thread_.joinable() && !finished_->load(); }
 
  private:
+  // A count's thread, its stop and whether it has ended.
+  struct Count {
+    std::thread thread;
+    std::shared_ptr<std::atomic<bool>> stop = std::make_shared<std::atomic<bool>>(false);
+    std::shared_ptr<std::atomic<bool>> finished = std::make_shared<std::atomic<bool>>(false);
+  };
+  // Stops every count (their answers dropped) and joins the threads that have ended.
+  void stopAll();
   wxEvtHandler* owner_;
-  std::shared_ptr<std::atomic<bool>> stop_ = std::make_shared<std::atomic<bool>>(false);
-  std::shared_ptr<std::atomic<bool>> finished_ = std::make_shared<std::atomic<bool>>(true);
-  unsigned serial_ = 0;  // of the count whose answer is wanted
-  std::thread thread_;
+  unsigned serial_ = 0;        // of the count whose answer is wanted
+  std::vector<Count> counts_;  // the newest last; the others stopped, their threads not yet joined
 };
 
 }  // namespace dangbo::app
