@@ -485,8 +485,9 @@ void MainFrame::showBackupProgress() {
 void MainFrame::leaveRegister(services::Services& s, wxWindow* parent) {
   if (backup_) {
     wxBusyCursor busy;
-    // While nothing was committed since the opening, the copy made on opening is the register as it is: the
-    // backup still running is waited for. Otherwise it is stopped, and the register backed up as it is now.
+    // While the backup of opening runs and nothing was committed since, its copy will be the register as it
+    // is: it is waited for. Otherwise it is stopped, and the register backed up as it is now (no new copy
+    // when that is byte for byte the newest one).
     const bool unchanged = backup_->unchangedSincePinned();
     if (unchanged)
       backup_->wait();

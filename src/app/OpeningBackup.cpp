@@ -1,5 +1,6 @@
 #include "app/OpeningBackup.h"
 
+#include "app/FileDialogs.h"
 #include "core/Progress.h"
 #include "exchange/Backup.h"
 
@@ -32,7 +33,10 @@ class ThreadProgress : public core::Progress {
 
 OpeningBackup::OpeningBackup(wxEvtHandler* owner, const fs::path& path, const fs::path& folder, int keep,
                              std::function<void()> ended)
-    : pinned_(std::make_unique<exchange::PinnedRegister>(path)), owner_(owner), ended_(std::move(ended)) {
+    : pinned_(std::make_unique<exchange::PinnedRegister>(path)),
+      job_(std::make_unique<ui::RegisterJob>()),
+      owner_(owner),
+      ended_(std::move(ended)) {
   thread_ = std::thread([this, folder, keep] { run(folder, keep); });
 }
 
@@ -54,9 +58,21 @@ void OpeningBackup::run(fs::path folder, int keep) {
     std::lock_guard<std::mutex> hold(mutex_);
     problem_ = e.what();
   }
+  {
+    // Its connections closed as soon as it ends: while they are open, the window cannot take its locks on the
+    // register again after a file dialog (ui::holdRegisterLocks waits for the job).
+    std::lock_guard<std::mutex> hold(mutex_);
+    pinned_.reset();
+  }
+  job_.reset();
   state_ = end;
-  // Told on the main thread; a window gone by then has dropped the call with its pending events.
-  if (end != State::Cancelled && owner_ && ended_) owner_->CallAfter(ended_);
+  // Told on the main thread, with the reconnect the job put off; a window gone by then has dropped the call
+  // with its pending events.
+  if (owner_)
+    owner_->CallAfter([ended = ended_] {
+      if (ended) ended();
+      ui::afterRegisterJob();
+    });
 }
 
 fs::path OpeningBackup::copy() const {
@@ -70,6 +86,8 @@ std::string OpeningBackup::problem() const {
 }
 
 bool OpeningBackup::unchangedSincePinned() {
+  std::lock_guard<std::mutex> hold(mutex_);
+  if (!pinned_) return false;  // ended: nothing is known of what came since
   try {
     return pinned_->unchangedSincePinned();
   } catch (const std::exception&) {

@@ -17,6 +17,9 @@
 namespace dangbo::exchange {
 class PinnedRegister;
 }
+namespace dangbo::app::ui {
+class RegisterJob;
+}
 
 namespace dangbo::app {
 
@@ -42,8 +45,8 @@ class OpeningBackup {
   std::filesystem::path copy() const;
   /// Once failed: why, in the user's language.
   std::string problem() const;
-  /// True when nothing was committed to the register since it was pinned: the backup is (or will be, once
-  /// written) a copy of the register as it is now.
+  /// While the backup runs, true when nothing was committed to the register since it was pinned: the backup
+  /// will be a copy of the register as it is now. False once it has ended (its connections are closed then).
   bool unchangedSincePinned();
   /// Waits until the backup ends.
   void wait();
@@ -52,11 +55,12 @@ class OpeningBackup {
 
  private:
   void run(std::filesystem::path folder, int keep);
-  std::unique_ptr<exchange::PinnedRegister> pinned_;
+  std::unique_ptr<exchange::PinnedRegister> pinned_;  // closed when the backup ends (guarded by mutex_)
+  std::unique_ptr<ui::RegisterJob> job_;              // while pinned_ is open
   std::atomic<State> state_{State::Running};
   std::atomic<int> percent_{0};
   std::atomic<bool> stop_{false};
-  mutable std::mutex mutex_;  // guards copy_ and problem_
+  mutable std::mutex mutex_;  // guards pinned_, copy_ and problem_
   std::filesystem::path copy_;
   std::string problem_;
   wxEvtHandler* owner_;
