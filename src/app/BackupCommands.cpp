@@ -23,11 +23,11 @@ namespace {
 constexpr int kDefaultKept = 10;
 constexpr int kMaxKept = 365;
 const char* const kKeptKey = "/Backups/Kept";
+}  // namespace
 
 fs::path backupFolder(services::Services& s) {
   return s.path().parent_path() / "saoluu";
 }
-}  // namespace
 
 int backupsKept() {
   long kept = kDefaultKept;

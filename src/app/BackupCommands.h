@@ -12,6 +12,8 @@ class Services;
 
 namespace dangbo::app {
 
+/// The folder of the automatic backups of `s`: "saoluu" beside the register.
+std::filesystem::path backupFolder(services::Services& s);
 /// How many automatic backups are kept (the setting /Backups/Kept, 10 when unset).
 int backupsKept();
 /// The automatic backup of `s` into its "saoluu" folder, keeping backupsKept() copies; errors are shown.

@@ -142,13 +142,10 @@ void CellWorkFindings::wrap() {
   }
 }
 
-void CellWorkFindings::show(services::Services& s) {
+void CellWorkFindings::show(std::vector<services::CheckFinding> found, const std::string& problem) {
   auto* list = static_cast<FindingsList*>(list_);
-  std::vector<services::CheckFinding> found;
-  try {
-    found = services::checkCellWork(s, currentActor(), core::Date::today());
-  } catch (const std::exception& e) {
-    label_ = ui::wx(e.what());
+  if (!problem.empty()) {
+    label_ = ui::wx(problem);
     heading_->SetLabelText(label_);
     list->setRows({}, wxString());
     return;

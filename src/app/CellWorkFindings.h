@@ -5,9 +5,10 @@
 #include <wx/panel.h>
 #include <wx/string.h>
 
-namespace dangbo::services {
-class Services;
-}
+#include <string>
+#include <vector>
+
+#include "services/MemberList.h"
 
 class wxListCtrl;
 class wxStaticText;
@@ -17,8 +18,9 @@ namespace dangbo::app {
 class CellWorkFindings : public wxPanel {
  public:
   explicit CellWorkFindings(wxWindow* parent);
-  /// Reads the findings of today for the acting user (a secretary: their cell) and shows them.
-  void show(services::Services& s);
+  /// Shows the findings of today for the acting user (a secretary: their cell), read by
+  /// services::checkCellWork, or the reason they could not be read (`problem` not empty).
+  void show(std::vector<services::CheckFinding> found, const std::string& problem);
 
  private:
   /// Wraps the heading at the panel's width.

@@ -232,4 +232,12 @@ void noteSplash(const wxString& step, int done, int steps) {
   std::fflush(stdout);
 }
 
+void noteBackground(const wxString& what) {
+  if (!lastKey().installed) return;  // the check is off
+  wxString text = what;
+  text.Replace("\n", " ");
+  std::printf("state: background %s\n", text.utf8_string().c_str());
+  std::fflush(stdout);
+}
+
 }  // namespace dangbo::app

@@ -19,5 +19,8 @@ void noteShownPage(const wxString& page);
 /// The splash shows `step`, `done` of its `steps` done: a 'state: splash "STEP" DONE/STEPS' line when the
 /// check is on (the splash comes before the main loop, which the periodic check needs).
 void noteSplash(const wxString& step, int done, int steps);
+/// Something the window did in the background (the backup on opening ended, the overview's figures came):
+/// a 'state: background WHAT' line when the check is on.
+void noteBackground(const wxString& what);
 
 }  // namespace dangbo::app

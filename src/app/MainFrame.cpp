@@ -41,6 +41,7 @@
 #include "exchange/Backup.h"
 #include "services/Accounts.h"
 #include "services/Administration.h"
+#include "services/AuditAnchor.h"
 #include "services/DemoMark.h"
 #include "services/MemberList.h"
 #include "services/MemberPager.h"
@@ -106,18 +107,23 @@ MainFrame::MainFrame(std::unique_ptr<services::Services> services)
   buildBody();
   dashboardTimer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
     if (!services_) return;  // between closing a register and opening the restored one
-    wxBusyCursor busy;
-    overview_->showDashboard(*services_);
+    // Counted on a thread, through a connection of its own: the other pages are used meanwhile.
+    counter_.start(services_->path(), currentActor(), core::Date::today(), [this](const DashboardAnswer& a) {
+      overview_->showDashboard(a);
+      noteBackground("overview counted");
+    });
   });
-  CreateStatusBar(3);
-  const int widths[] = {-3, -1, -1};
-  GetStatusBar()->SetStatusWidths(3, widths);
+  backupTimer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { showBackupProgress(); });
+  CreateStatusBar(4);
+  const int widths[] = {-5, -2, -2, -5};  // the last one: the backup on opening, with its file name
+  GetStatusBar()->SetStatusWidths(4, widths);
   setRegister(std::move(services));
   placeWindow(this);
 }
 
 MainFrame::~MainFrame() {
-  if (services_) autoBackup(nullptr, *services_);  // on closing
+  counter_.stop();
+  if (services_) leaveRegister(*services_, nullptr);  // on closing
 }
 
 void MainFrame::buildMenus() {
@@ -350,11 +356,12 @@ void MainFrame::showPage(int index) {
 }
 
 void MainFrame::setRegister(std::unique_ptr<services::Services> services) {
+  counter_.stop();  // the figures of the register being left are not wanted any more
   std::unique_ptr<services::Services> previous = std::move(services_);
-  if (previous) autoBackup(this, *previous);  // the register being closed
+  if (previous) leaveRegister(*previous, this);  // the register being closed
   services_ = std::move(services);
   splash::step(_("Backing up the register..."));
-  autoBackup(this, *services_);  // on opening
+  startOpeningBackup();  // in the background: the copy is of the register as it is now
   for (size_t i = 1; i < pages_.size(); ++i) {
     if (unread_[i]) continue;  // read when first shown
     splash::step(ui::fmt(_("Reading the page {1}..."), {pageTitle(int(i))}));
@@ -421,6 +428,79 @@ void MainFrame::showDashboardSoon() {
   overview_->showCounting();
   if (dashboardTimer_.IsRunning()) return;
   dashboardTimer_.StartOnce(150);  // a moment later, not at the next event: the window is painted first
+}
+
+void MainFrame::startOpeningBackup() {
+  backup_.reset();
+  backupSettled_ = false;
+  services::Services& s = *services_;
+  ui::attempt(this, [&] {
+    backup_ = std::make_unique<OpeningBackup>(this, s.path(), backupFolder(s), backupsKept(), [this] {
+      if (services_) settleOpeningBackup(*services_, this);
+    });
+  });
+  showBackupProgress();
+  if (backup_) backupTimer_.Start(500);
+}
+
+void MainFrame::settleOpeningBackup(services::Services& s, wxWindow* parent) {
+  if (!backup_ || backupSettled_ || backup_->state() == OpeningBackup::State::Running) return;
+  backupSettled_ = true;
+  backupTimer_.Stop();
+  const OpeningBackup::State state = backup_->state();
+  // The trail's head anchored outside the file, as after every backup written.
+  if (state == OpeningBackup::State::Written)
+    services::anchorAuditHead(s, "backup " + backup_->copy().string());
+  showBackupProgress();
+  noteBackground(GetStatusBar()->GetStatusText(3));
+  if (state == OpeningBackup::State::Failed)
+    ui::showError(parent, _("The automatic backup failed"), ui::wx(backup_->problem()));
+}
+
+void MainFrame::showBackupProgress() {
+  wxString text;
+  const wxString copy = backup_ ? ui::wx(backup_->copy().filename().string()) : wxString();
+  switch (backup_ ? backup_->state() : OpeningBackup::State::Failed) {
+    case OpeningBackup::State::Running:
+      text = backup_->percent() > 100
+                 ? _("Backup on opening: checking the copy...")
+                 : ui::fmt(_("Backup on opening: copying, {1}%"), {ui::count(backup_->percent())});
+      break;
+    case OpeningBackup::State::Written:
+      text = ui::fmt(_("Backed up on opening: {1}"), {copy});
+      break;
+    case OpeningBackup::State::Unchanged:
+      text = ui::fmt(_("Unchanged since the backup {1}"), {copy});
+      break;
+    case OpeningBackup::State::Cancelled:
+      text = _("The backup on opening was stopped");
+      break;
+    case OpeningBackup::State::Failed:
+      text = _("The backup on opening failed");
+      break;
+  }
+  SetStatusText(text, 3);
+}
+
+void MainFrame::leaveRegister(services::Services& s, wxWindow* parent) {
+  if (backup_) {
+    wxBusyCursor busy;
+    // While the backup of opening runs and nothing was committed since, its copy will be the register as it
+    // is: it is waited for. Otherwise it is stopped, and the register backed up as it is now (no new copy
+    // when that is byte for byte the newest one).
+    const bool unchanged = backup_->unchangedSincePinned();
+    if (unchanged)
+      backup_->wait();
+    else
+      backup_->cancel();
+    settleOpeningBackup(s, parent);
+    const OpeningBackup::State state = backup_->state();
+    backup_.reset();
+    backupTimer_.Stop();
+    if (unchanged && (state == OpeningBackup::State::Written || state == OpeningBackup::State::Unchanged))
+      return;
+  }
+  autoBackup(parent, s);
 }
 
 void MainFrame::rememberFile(const std::filesystem::path& path) {
@@ -535,6 +615,12 @@ void MainFrame::restoreBackup() {
   {
     // No event is handled until the pages show the reopened register: they still point at the closed one.
     wxBusyCursor wait;
+    counter_.stop();
+    if (backup_) {  // the register is replaced: its backup on opening is not wanted any more
+      backup_->cancel();
+      settleOpeningBackup(*services_, this);
+      backup_.reset();
+    }
     services_.reset();  // the connection must be closed before the file is replaced
     try {
       kept = prepared->finish();

@@ -8,6 +8,8 @@
 #include <memory>
 #include <vector>
 
+#include "app/DashboardCounter.h"
+#include "app/OpeningBackup.h"
 #include "services/Services.h"
 
 class wxInfoBar;
@@ -35,8 +37,17 @@ class MainFrame : public wxFrame {
   void buildBody();
   void setRegister(std::unique_ptr<services::Services> services);
   void refreshHeader();
-  /// Counts the overview's targets, deadlines and cells' work once the window has been drawn.
+  /// Counts the overview's targets, deadlines and cells' work on a thread once the window has been drawn.
   void showDashboardSoon();
+  /// Starts the backup of the register just opened, in the background.
+  void startOpeningBackup();
+  /// The backup on opening ended (on the main thread): the audit trail anchored, the status bar told.
+  void settleOpeningBackup(services::Services& s, wxWindow* parent);
+  /// Shows how far the backup on opening is, in the status bar.
+  void showBackupProgress();
+  /// The register `s` is being left (closed or replaced): backed up, unless the copy made on opening is
+  /// already the register as it is.
+  void leaveRegister(services::Services& s, wxWindow* parent);
   void refreshPages();
   /// Shows the register on page `index` (it has read it from then on).
   void readPage(size_t index);
@@ -58,7 +69,11 @@ class MainFrame : public wxFrame {
   wxFileHistory history_;
   /// Pages that never read a register (they hold nothing of one): each reads it when first shown.
   std::vector<bool> unread_;
-  wxTimer dashboardTimer_;  ///< runs while showDashboardSoon() has been asked and not done yet
+  wxTimer dashboardTimer_;                 ///< runs while showDashboardSoon() has been asked and not done yet
+  DashboardCounter counter_{this};         ///< the overview's figures, counted on a thread
+  std::unique_ptr<OpeningBackup> backup_;  ///< the backup of the register shown, made on opening
+  bool backupSettled_ = false;             ///< its end was taken note of (settleOpeningBackup)
+  wxTimer backupTimer_;                    ///< shows its progress while it runs
 };
 
 }  // namespace dangbo::app

@@ -289,14 +289,15 @@ void OverviewPage::showCounting() {
 }
 
 void OverviewPage::showDashboard(services::Services& s) {
-  hasDashboard_ = false;
-  try {
-    dashboard_ = services::dashboard(s, currentActor(), core::Date::today());
-    hasDashboard_ = true;
-  } catch (const std::exception& e) {
-    // The page still shows the summary; the reason replaces the targets' heading.
-    ctrl<wxStaticText>(this, "secTargets")->SetLabelText(ui::wx(e.what()));
-  }
+  showDashboard(countDashboard(s, currentActor(), core::Date::today()));
+}
+
+void OverviewPage::showDashboard(const DashboardAnswer& answer) {
+  hasDashboard_ = answer.dashboardProblem.empty();
+  if (hasDashboard_)
+    dashboard_ = answer.dashboard;
+  else  // the page still shows the summary; the reason replaces the targets' heading
+    ctrl<wxStaticText>(this, "secTargets")->SetLabelText(ui::wx(answer.dashboardProblem));
   for (auto& [key, tile] : tiles_) tile->Show(hasDashboard_);
   deadlines_->Show(hasDashboard_);
   cellWork_->Show(hasDashboard_);
@@ -311,7 +312,7 @@ void OverviewPage::showDashboard(services::Services& s) {
     ctrl<wxStaticText>(this, "secTargets")->SetLabelText(heading);
     for (const auto& f : dashboard_.figures) showFigure(f);
     fillDeadlines();
-    cellWork_->show(s);
+    cellWork_->show(answer.findings, answer.findingsProblem);
   } else {
     ctrl<wxStaticText>(this, "secDeadlines")->SetLabel(wxString());
   }

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "app/DashboardCounter.h"
 #include "app/Page.h"
 #include "app/WelcomePanel.h"
 #include "services/Dashboard.h"
@@ -26,8 +27,11 @@ class OverviewPage : public Page {
   void showRegister(services::Services& s) override;
   /// Shows figures already read.
   void showSummary(const services::Summary& sum);
-  /// Shows the targets and deadlines of today (the acting user's view); a failure shows no figures.
+  /// Counts and shows the targets and deadlines of today (the acting user's view); a failure shows no
+  /// figures.
   void showDashboard(services::Services& s);
+  /// Shows them as counted (by DashboardCounter, on a thread of its own).
+  void showDashboard(const DashboardAnswer& answer);
   /// Says that the targets and deadlines are being counted (and hides them when none were shown yet).
   void showCounting();
   /// Focus on the first tile.

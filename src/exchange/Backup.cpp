@@ -4,7 +4,9 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <fstream>
 #include <stdexcept>
 #include <vector>
 
@@ -15,6 +17,7 @@
 #include "services/AuditAnchor.h"
 #include "services/Services.h"
 #include "store/Database.h"
+#include "store/ReadSnapshot.h"
 
 namespace dangbo::exchange {
 
@@ -69,24 +72,11 @@ void backupDatabase(services::Services& s, const fs::path& to, core::Progress* p
   services::anchorAuditHead(s, "backup " + to.string());  // the trail's head kept outside the file
 }
 
-fs::path rotateBackup(services::Services& s, const fs::path& folder, int keep) {
+namespace {
+// The automatic copies of the register `stem` in `folder` (NAME-YYYYMMDD-HHMMSS-NN.db), oldest first.
+std::vector<fs::path> automaticCopies(const fs::path& folder, const std::string& stem) {
+  const std::string prefix = stem + "-";
   std::error_code ec;
-  core::platform::createPrivateFolders(folder);
-  if (core::platform::ownedByCurrentUser(folder)) core::platform::makeOwnerOnly(folder);
-  const std::string prefix = s.path().stem().string() + "-";
-  // NAME-YYYYMMDD-HHMMSS-NN.db: the counter keeps copies of the same second in order.
-  const std::string when = stamp();
-  int next = 1;
-  for (const auto& e : fs::directory_iterator(folder, ec)) {
-    const std::string name = e.path().stem().string();
-    if (name.rfind(prefix + when + "-", 0) == 0)
-      next = std::max(next, std::atoi(name.c_str() + prefix.size() + when.size() + 1) + 1);
-  }
-  char seq[8];
-  std::snprintf(seq, sizeof seq, "%02d", next);
-  fs::path to = folder / (prefix + when + "-" + seq + ".db");
-  backupDatabase(s, to);
-  // The names sort by time: remove the oldest beyond `keep`.
   std::vector<fs::path> copies;
   for (const auto& e : fs::directory_iterator(folder, ec)) {
     const std::string name = e.path().filename().string();
@@ -94,9 +84,105 @@ fs::path rotateBackup(services::Services& s, const fs::path& folder, int keep) {
         std::isdigit(static_cast<unsigned char>(name[prefix.size()])))
       copies.push_back(e.path());
   }
-  std::sort(copies.begin(), copies.end());
+  std::sort(copies.begin(), copies.end());  // the names sort by time
+  return copies;
+}
+
+// The name of the next automatic copy: NAME-YYYYMMDD-HHMMSS-NN.db, the counter keeping copies of the same
+// second in order.
+fs::path nextCopyName(const fs::path& folder, const std::string& stem) {
+  const std::string prefix = stem + "-";
+  const std::string when = stamp();
+  int next = 1;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(folder, ec)) {
+    const std::string name = e.path().stem().string();
+    if (name.rfind(prefix + when + "-", 0) == 0)
+      next = std::max(next, std::atoi(name.c_str() + prefix.size() + when.size() + 1) + 1);
+  }
+  char seq[8];
+  std::snprintf(seq, sizeof seq, "%02d", next);
+  return folder / (prefix + when + "-" + seq + ".db");
+}
+
+// True when the two files hold the same bytes. Two copies of one state of a register through SQLite's backup
+// are the same bytes (the copy's header is derived from the source's alone).
+bool sameBytes(const fs::path& a, const fs::path& b) {
+  std::error_code ea, eb;
+  if (fs::file_size(a, ea) != fs::file_size(b, eb) || ea || eb) return false;
+  std::ifstream x(a, std::ios::binary), y(b, std::ios::binary);
+  std::vector<char> bx(1 << 20), by(1 << 20);
+  while (x && y) {
+    x.read(bx.data(), std::streamsize(bx.size()));
+    y.read(by.data(), std::streamsize(by.size()));
+    if (x.gcount() != y.gcount() || std::memcmp(bx.data(), by.data(), size_t(x.gcount())) != 0) return false;
+  }
+  return !x.bad() && !y.bad() && x.eof() && y.eof();
+}
+
+}  // namespace
+
+PinnedRegister::PinnedRegister(const fs::path& path)
+    : path_(path), watch_(store::Database::openReadOnly(path)), db_(store::Database::openReadOnly(path)) {
+  // The version first: a commit between the two is then taken for a change (one backup more, never one less).
+  pinnedVersion_ = store::dataVersion(*watch_);
+  // The read transaction lasts until backUpInto ends it: every page the copy reads is of this moment.
+  store::pinReadState(*db_);
+}
+
+PinnedRegister::~PinnedRegister() = default;
+
+bool PinnedRegister::unchangedSincePinned() {
+  return store::dataVersion(*watch_) == pinnedVersion_;
+}
+
+RotatedBackup PinnedRegister::backUpInto(const fs::path& folder, int keep, core::Progress* progress) {
+  core::platform::createPrivateFolders(folder);
+  if (core::platform::ownedByCurrentUser(folder)) core::platform::makeOwnerOnly(folder);
+  const std::string stem = path_.stem().string();
+  const fs::path to = nextCopyName(folder, stem);
+  RotatedBackup done{to, true};
+  // The pin ends with the copy, whatever becomes of it: the WAL may then be checkpointed past it again.
+  auto unpin = [&] { store::unpinReadState(*db_); };
+  const fs::path tmp = core::platform::reserveTempBeside(to);
+  try {
+    try {
+      db_->copyInto(tmp, progress);
+    } catch (...) {
+      unpin();
+      throw;
+    }
+    unpin();
+    const auto copies = automaticCopies(folder, stem);
+    if (!copies.empty() && sameBytes(tmp, copies.back())) {
+      core::platform::discardTemp(tmp);
+      done = {copies.back(), false};
+    } else {
+      verify(tmp, progress);
+    }
+  } catch (const core::Cancelled&) {
+    core::platform::discardTemp(tmp);
+    throw core::Cancelled(
+        format(tr("Stopped at your request: no backup was written to {1}."), {to.string()}));
+  } catch (const core::DataError&) {
+    core::platform::discardTemp(tmp);
+    throw core::DataError(core::platform::writeFailure(to));
+  } catch (...) {
+    core::platform::discardTemp(tmp);
+    throw;
+  }
+  if (done.written) core::platform::commitTemp(tmp, to);
+  // The oldest beyond `keep` removed.
+  const auto copies = automaticCopies(folder, stem);
+  std::error_code ec;
   for (size_t i = 0; i + size_t(std::max(keep, 1)) < copies.size(); ++i) fs::remove(copies[i], ec);
-  return to;
+  return done;
+}
+
+fs::path rotateBackup(services::Services& s, const fs::path& folder, int keep) {
+  const RotatedBackup made = PinnedRegister(s.path()).backUpInto(folder, keep);
+  if (made.written) services::anchorAuditHead(s, "backup " + made.copy.string());
+  return made.copy;
 }
 
 PreparedRestore::PreparedRestore(const fs::path& dbPath, const fs::path& from, core::Progress* progress)

@@ -59,6 +59,10 @@ std::unique_ptr<Services> Services::openForReading(const std::filesystem::path& 
       new Services(besideAnyWindow(store::Database::open(path, store::Database::Verify::IfUpgrading), path)));
 }
 
+std::unique_ptr<Services> Services::openReadOnlyBeside(const std::filesystem::path& path) {
+  return std::unique_ptr<Services>(new Services(store::Database::openReadOnly(path)));
+}
+
 const std::filesystem::path& Services::path() const {
   return db_->path();
 }

@@ -45,6 +45,11 @@ class Services {
   /// open(), but the pages are verified only before an upgrade, so that opening stays instant at province
   /// scale; `check` verifies every page.
   static std::unique_ptr<Services> openForReading(const std::filesystem::path& path);
+  /// Opens read-only, through SQLite alone, a register this process already has open (a second connection
+  /// of the window's, for reading on a thread). open() and openForReading() read the file's header with a
+  /// descriptor of their own, and closing it drops every lock of the process on the file: the window would
+  /// then hold none, and another program could checkpoint and delete the WAL it writes to.
+  static std::unique_ptr<Services> openReadOnlyBeside(const std::filesystem::path& path);
   /// Creates a new file filled with demo data; refuses an existing file. Returns the summary on `opt.today`.
   static Summary createDemo(const std::filesystem::path& path, const DemoOptions& opt);
   ~Services();

@@ -8,7 +8,11 @@
 #include <sstream>
 #include <string_view>
 
+#include <unistd.h>
+
 #include "core/Date.h"
+#include "core/Progress.h"
+#include "exchange/Backup.h"
 #include "reports/CongressReport.h"
 #include "services/Actor.h"
 #include "services/CellWork.h"
@@ -34,6 +38,31 @@ void timed(const char* what, const std::function<std::string()>& work) {
               std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), cpuMs() - c0,
               found.c_str());
 }
+// The wall time of each stage of long work (core::Progress), for the lines that tell where it went.
+class StageClock : public core::Progress {
+ public:
+  void stage(const std::string& what, uint64_t) override {
+    close();
+    what_ = what;
+    t0_ = Clock::now();
+  }
+  bool update(uint64_t) override { return true; }
+  std::string text() {
+    close();
+    return text_;
+  }
+
+ private:
+  void close() {
+    if (what_.empty()) return;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " %.0f ms", msSince(t0_));
+    text_ += (text_.empty() ? "" : ", ") + what_ + buf;
+    what_.clear();
+  }
+  std::string what_, text_;
+  Clock::time_point t0_;
+};
 }  // namespace
 
 int printOpenTimings(const std::filesystem::path& path, const std::string& only) {
@@ -45,6 +74,10 @@ int printOpenTimings(const std::filesystem::path& path, const std::string& only)
               today.iso().c_str());
   timed("open the register", [&] {
     s = services::Services::openForReading(path);
+    return std::string();
+  });
+  timed("window's opening (Services::open: every page checked)", [&] {
+    services::Services::open(path);
     return std::string();
   });
   timed("summary (header, overview cards)", [&] {
@@ -60,6 +93,30 @@ int printOpenTimings(const std::filesystem::path& path, const std::string& only)
   timed("member counts by cell (members page)", [&] {
     return std::to_string(services::presentMemberCounts(*s, actor, today).byCell.size()) + " cells";
   });
+  // The window's backup on opening: the state pinned while the window opens, then copied (and compared with
+  // the newest copy, checked when it differs) on a thread; a second opening with nothing changed writes
+  // nothing. Into a folder of its own beside the register, removed at the end.
+  const auto folder = path.parent_path() / ("bench-saoluu-" + std::to_string(::getpid()));
+  std::unique_ptr<exchange::PinnedRegister> pinned;
+  timed("backup on opening: the state pinned (the window waits)", [&] {
+    pinned = std::make_unique<exchange::PinnedRegister>(path);
+    return std::string();
+  });
+  if (pinned) {
+    timed("backup on opening: copied, checked (on a thread)", [&] {
+      StageClock stages;
+      const auto made = pinned->backUpInto(folder, 3, &stages);
+      return std::string(made.written ? "written: " : "not written: ") + stages.text();
+    });
+    pinned.reset();
+  }
+  timed("backup on opening again, nothing changed", [&] {
+    StageClock stages;
+    const auto made = exchange::PinnedRegister(path).backUpInto(folder, 3, &stages);
+    return std::string(made.written ? "written: " : "not written: ") + stages.text();
+  });
+  std::error_code ec;
+  std::filesystem::remove_all(folder, ec);
   timed("congress JSON (figures of this year, text)", [&] {
     std::ostringstream json;
     reports::writeCongressJson(

@@ -37,6 +37,13 @@ ok "the main window appeared"
 xdotool mousemove 2 2  # no tooltip in the screenshots (nor counted as a second window)
 sleep 1
 windows 1 || fail "a second window (an error message?) is open after start"
+# The targets, deadlines and cells' work are counted on a thread of their own after the window shows.
+for _ in $(seq 1 600); do
+  grep -q '^state: background overview counted' "$tmp/app.out" && break
+  sleep 0.1
+done
+grep -q '^state: background overview counted' "$tmp/app.out" || fail "the overview's figures were not counted within 60 s"
+ok "the overview's figures were counted in the background"
 xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
 shot overview
 members=$(sqlite3 "$tmp/d.db" "SELECT count(*) FROM members WHERE status IN ('active', 'exempt')")

@@ -9,7 +9,7 @@ set -uo pipefail
 if [ "${DANGBO_SMOKE_INNER:-}" != 1 ]; then
   [ $# -eq 2 ] || { echo "usage: $0 <dangbo> <dangbo-cli>" >&2; exit 2; }
   app=$(realpath "$1") cli=$(realpath "$2")
-  for tool in Xvfb xdotool import; do
+  for tool in Xvfb xdotool import sqlite3; do
     command -v "$tool" >/dev/null || { echo "smoke: $tool is not installed" >&2; exit 1; }
   done
   tmp=$(mktemp -d)
@@ -75,10 +75,27 @@ status=$?
 pid=
 [ "$status" -eq 0 ] || fail "dangbo exited with status $status"
 ok "dangbo exited with status 0"
-# A backup on opening and one on closing, beside the register, each a sound copy.
+# The backup on opening, beside the register, a sound copy; nothing was changed, so closing wrote no second
+# one (the register was byte for byte that copy).
 copies=$(ls "$tmp"/saoluu/d-*.db 2>/dev/null | wc -l)
-[ "$copies" -ge 2 ] || fail "expected the automatic backups of opening and closing in $tmp/saoluu, found $copies"
-"$cli" --db "$(ls "$tmp"/saoluu/d-*.db | tail -1)" summary >/dev/null 2>&1 || fail "the last automatic backup cannot be read"
-ok "automatic backups on opening and closing ($copies)"
+[ "$copies" -eq 1 ] || fail "expected the one automatic backup of opening in $tmp/saoluu, found $copies"
+# Read from a copy of it: dangbo opening a file sets it to WAL, and the backup would no longer be byte for byte
+# the register (the next opening would then write a new one).
+cp "$(ls "$tmp"/saoluu/d-*.db | tail -1)" "$tmp/copy.db"
+"$cli" --db "$tmp/copy.db" summary >/dev/null 2>&1 || fail "the last automatic backup cannot be read"
+ok "the automatic backup of opening, and none on closing an unchanged register"
+
+# Opened again: the register is byte for byte the newest copy, so opening writes none; a change made while the
+# window is open (another program's write) is backed up on closing.
+start_app "$tmp/d.db"
+sqlite3_waiting "$tmp/d.db" "UPDATE committee SET name = name || ' (sửa)'" || fail "the register could not be changed beside the window"
+quit_app
+copies=$(ls "$tmp"/saoluu/d-*.db 2>/dev/null | wc -l)
+[ "$copies" -eq 2 ] || fail "expected a second automatic backup after the change, found $copies"
+name=$(sqlite3 "$(ls "$tmp"/saoluu/d-*.db | tail -1)" "SELECT name FROM committee")
+case "$name" in
+  *"(sửa)") ok "the change was backed up on closing, and nothing more ($copies copies)" ;;
+  *) fail "the newest backup holds \"$name\", not the change" ;;
+esac
 
 echo "$passed passed, $failed failed"

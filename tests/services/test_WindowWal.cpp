@@ -6,12 +6,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 
 #include "../TestUtil.h"
+#include "exchange/Backup.h"
 #include "services/BulkWrite.h"
 #include "services/InstanceLock.h"
+#include "services/Reader.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
 #include "store/Database.h"
@@ -184,6 +187,39 @@ TEST_CASE(
   CHECK(organizations(db) == 2);
   CHECK(window.finish() == 0);
   CHECK(countWithPlainSqlite(db) == 2);
+}
+
+TEST_CASE(
+    "register: the window's own readers beside it (the overview's, the backup's) leave its locks held") {
+  TempDir dir;
+  const auto db = dir / "w.db";
+  const std::filesystem::path wal = db.string() + "-wal";
+  services::Services::create(db, {"Đảng bộ xã Thử", "Thử", "", "", ""}).reset();
+  ForkedWindow window(
+      db, [&](services::Services&, const ForkedWindow::Add& add, const ForkedWindow::Pause& pause) {
+        add("CB01");
+        {
+          // The overview's reader, opened, used and closed; the backup's pinned state, held.
+          std::atomic<bool> stop{false};
+          if (services::openReader(db, &stop)->summary(*core::Date::make(2026, 11, 29)).organizations < 1)
+            return 4;
+        }
+        exchange::PinnedRegister pinned(db);
+        if (!pause()) return 5;  // 1: both opened
+        add("CB02");
+        return pause() ? 0 : 7;  // 2: written
+      });
+  const pid_t pid = window.pid();
+  REQUIRE(window.reached());
+  CHECK(readLockHolder(db, kSharedFirst, kSharedSize) == pid);
+  // sqlite3 reading beside the window leaves its WAL alone.
+  CHECK(countWithPlainSqlite(db) == 1);
+  CHECK(std::filesystem::exists(wal));
+  window.goOn();
+  REQUIRE(window.reached());
+  CHECK(countWithPlainSqlite(db) == 2);
+  CHECK(window.finish() == 0);
+  CHECK(organizations(db) == 2);
 }
 
 TEST_CASE(
