@@ -16,6 +16,7 @@
 #include <wx/utils.h>
 #include <wx/weakref.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <optional>
@@ -238,6 +239,13 @@ void noteBackground(const wxString& what) {
   text.Replace("\n", " ");
   std::printf("state: background %s\n", text.utf8_string().c_str());
   std::fflush(stdout);
+}
+
+int heldSaveStepMs() {
+  wxString ms;
+  long n = 0;
+  if (!lastKey().installed || !wxGetEnv("DANGBO_HOLD_SAVE_MS", &ms) || !ms.ToLong(&n)) return 0;
+  return int(std::clamp(n, 0L, 1000L));
 }
 
 }  // namespace dangbo::app

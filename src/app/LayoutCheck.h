@@ -22,5 +22,9 @@ void noteSplash(const wxString& step, int done, int steps);
 /// Something the window did in the background (the backup on opening ended, the overview's figures came):
 /// a 'state: background WHAT' line when the check is on.
 void noteBackground(const wxString& what);
+/// With the check on, the milliseconds that each progress step of a report being saved is held for, from
+/// DANGBO_HOLD_SAVE_MS (0 otherwise): a flow can then press Stop while the report is still being written,
+/// however fast the machine writes the demo's register.
+int heldSaveStepMs();
 
 }  // namespace dangbo::app

@@ -14,12 +14,15 @@
 #include <wx/utils.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "app/CoreText.h"
 #include "app/FileDialogs.h"
 #include "app/Forms.h"
+#include "app/LayoutCheck.h"
 #include "app/ListSort.h"
 #include "app/Session.h"
 #include "app/Ui.h"
@@ -36,6 +39,22 @@
 namespace dangbo::app {
 
 namespace {
+
+// The progress of a report being saved, each step held for `ms` milliseconds: the GUI flows' hook
+// (heldSaveStepMs) to press Stop while the file is still being written.
+class HeldProgress : public core::Progress {
+ public:
+  HeldProgress(core::Progress& to, int ms) : to_(to), ms_(ms) {}
+  void stage(const std::string& what, uint64_t total) override { to_.stage(what, total); }
+  bool update(uint64_t done) override {
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms_));
+    return to_.update(done);
+  }
+
+ private:
+  core::Progress& to_;
+  int ms_;
+};
 
 std::string changesHtml(const reports::FrozenReport& r, core::Id id,
                         const std::vector<reports::FigureChange>& changes) {
@@ -361,7 +380,10 @@ void ReportsPage::save(const std::string& format) {
   const reports::FrozenReport r = *shown_;
   runSlow(
       _("Saving the report..."),
-      [path, r, format](core::Progress& p) { reports::writeReportFile(path, r, format, &p); },
+      [path, r, format, hold = heldSaveStepMs()](core::Progress& p) {
+        HeldProgress held(p, hold);
+        reports::writeReportFile(path, r, format, hold > 0 ? static_cast<core::Progress*>(&held) : &p);
+      },
       [this, path] { status_->SetLabel(ui::fmt(_("Saved: {1}"), {ui::wx(path.string())})); });
 }
 
