@@ -30,7 +30,17 @@ windows() {  # windows N: waits up to 10 s for N visible windows of dangbo
 start_app() {  # start_app DB: dangbo ($app) on DB, its main window focused ($pid, $wid)
   "$app" --db "$1" >"$tmp/app.out" 2>"$tmp/app.err" &
   pid=$!
-  wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+  # One search can end early without a window: xdotool stops on an X error when a window it looks at is
+  # destroyed meanwhile (the splash closes within a fraction of a second). So it is asked again until 60 s
+  # have passed, unless dangbo has ended.
+  local deadline=$((SECONDS + 60))
+  wid=
+  while [ -z "$wid" ] && [ "$SECONDS" -lt "$deadline" ]; do
+    wid=$(timeout $((deadline - SECONDS)) xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+    [ -n "$wid" ] && break
+    kill -0 "$pid" 2>/dev/null || fail "dangbo (pid $pid) ended before its window appeared"
+    sleep 0.2
+  done
   [ -n "$wid" ] || fail "no window of dangbo (pid $pid) appeared within 60 s"
   sleep 1
   xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowactivate --sync "$wid" 2>/dev/null
