@@ -9,6 +9,7 @@
 
 #include "core/I18n.h"
 #include "core/VietText.h"
+#include "reports/PangoSetup.h"
 #include "reports/PdfChart.h"
 #include "reports/PdfTableFlow.h"
 
@@ -23,17 +24,10 @@ PdfWriter::PdfWriter(cairo_surface_t* surface, const PdfOptions& options, double
       pages_(pages),
       counting_(pages == 0) {
   cr_ = cairo_create(surface_);
-  ctx_ = pango_cairo_create_context(cr_);
-  cairo_font_options_t* fo = cairo_font_options_create();
-  cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options(ctx_, fo);
+  ctx_ = unhintedPangoContext(cr_, true);
   // A dense table's text with its glyphs where the font puts them, not on whole points (denseMeasure_
-  // measures it so): at 7 points the rounding widens a line by up to 7 %.
-  denseCtx_ = pango_cairo_create_context(cr_);
-  pango_cairo_context_set_font_options(denseCtx_, fo);
-  pango_context_set_round_glyph_positions(denseCtx_, FALSE);
-  cairo_font_options_destroy(fo);
+  // measures it so).
+  denseCtx_ = unhintedPangoContext(cr_, false);
   left_ = mm(30);
   right_ = pageW_ - mm(15);
   top_ = mm(20);

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "reports/PangoSetup.h"
+
 namespace dangbo::reports {
 
 namespace {
@@ -702,13 +704,7 @@ MeasureText pangoMeasure(bool wholePoints) {
     explicit State(bool wholePoints) {
       surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 4);
       cr = cairo_create(surface);
-      ctx = pango_cairo_create_context(cr);
-      cairo_font_options_t* fo = cairo_font_options_create();
-      cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-      cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-      pango_cairo_context_set_font_options(ctx, fo);
-      cairo_font_options_destroy(fo);
-      if (!wholePoints) pango_context_set_round_glyph_positions(ctx, FALSE);
+      ctx = unhintedPangoContext(cr, wholePoints);
     }
     ~State() {
       g_object_unref(ctx);
