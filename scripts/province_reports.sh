@@ -3,6 +3,7 @@
 # once by LibreOffice headless (converted to PDF, one soffice call per file so that each file's time shows);
 # prints each file's size, the time to make it and the time LibreOffice took. Slow: not a ctest test.
 #   scripts/province_reports.sh [MEMBERS] [CELLS] [WORKDIR]   (default 100000 members, 3000 cells)
+# OPEN_LIMIT: the seconds LibreOffice is given for each file (default 900; on a loaded machine give more).
 # The register: the demo commune (ratings, meetings, dues, candidates) with a province's members and cells
 # imported into it (tests/gui/make_province.py). The files stay in WORKDIR (default a new temporary folder).
 set -euo pipefail
@@ -10,6 +11,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 members=${1:-100000}
 cells=${2:-3000}
 work=${3:-$(mktemp -d)}
+open_limit=${OPEN_LIMIT:-900}
 mkdir -p "$work/files" "$work/pdf"
 # A copy of the program: a rebuild during the long run must not change it under the script.
 cp "$here/build/src/cli/dangbo-cli" "$work/dangbo-cli"
@@ -65,7 +67,7 @@ while IFS=$'\t' read -r call formats; do
     case "$f" in
       docx | xlsx | html | csv)
         t=$(seconds)
-        if timeout -k 30 900 soffice -env:UserInstallation="file://$work/profile" --headless --norestore \
+        if timeout -k 30 "$open_limit" soffice -env:UserInstallation="file://$work/profile" --headless --norestore \
           --convert-to pdf --outdir "$work/pdf" "$out" >"$work/soffice.log" 2>&1 &&
           [ -s "$work/pdf/$tag.pdf" ]; then
           result="$(pdfinfo "$work/pdf/$tag.pdf" | awk '/^Pages:/ {print $2}') pages"
