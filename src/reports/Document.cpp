@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <utility>
 
 #include "core/Numbers.h"
@@ -56,6 +57,20 @@ void Table::addTextRow(std::vector<std::string> texts, bool total) {
   r.total = total;
   for (auto& text : texts) r.cells.push_back(Cell::textCell(std::move(text)));
   rows.push_back(std::move(r));
+}
+
+Document previewDocument(Document doc, size_t maxRows) {
+  for (auto& block : doc.blocks) {
+    auto* t = std::get_if<Table>(&block);
+    if (!t || t->rowSource || t->rows.size() <= maxRows) continue;
+    // The total rows that close the table stay under the rows shown.
+    size_t closing = t->rows.size();
+    while (closing > maxRows && t->rows[closing - 1].total) --closing;
+    if (closing <= maxRows) continue;
+    t->omittedRows += closing - maxRows;
+    t->rows.erase(t->rows.begin() + std::ptrdiff_t(maxRows), t->rows.begin() + std::ptrdiff_t(closing));
+  }
+  return doc;
 }
 
 size_t Table::rowCount() const {

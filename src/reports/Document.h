@@ -109,6 +109,9 @@ struct Table {
   /// stream (HTML, CSV) read it; fillRows puts the rows in `rows` for the others.
   std::function<void(const std::function<void(const TableRow&)>&)> rowSource;
   size_t sourceRows = 0;  ///< the number of rows rowSource gives
+  /// Body rows of the whole table left out of this one (a window's preview: previewDocument, or the first
+  /// rows of the register). HTML says so under the table; a file is never written from such a table.
+  size_t omittedRows = 0;
   /// With rowSource, a sample of its rows read without the others: rowSample(every, visit) hands rows 0,
   /// every, 2 * every, ... (from 0) to visit in order (a writer sizing the columns of a province's register
   /// from rows spread over all of it, before reading the rows once to write them). Optional.
@@ -199,6 +202,11 @@ struct ChartAxis {
 };
 /// A readable axis for the chart's values and target (at least 100 for percentages).
 ChartAxis chartAxis(const Chart& chart);
+
+/// The document as the window previews it: each table of more than `maxRows` body rows keeps its first
+/// `maxRows` and its closing total rows, the others counted in its omittedRows (the window's HTML view lays
+/// out every row it is given: a hundred thousand rows cost it minutes and gigabytes).
+Document previewDocument(Document doc, size_t maxRows);
 
 /// A chart as a table of figures (category, each series, the target): for DOCX, spreadsheets and previews
 /// that cannot draw.

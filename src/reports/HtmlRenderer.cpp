@@ -8,6 +8,9 @@
 #include <sstream>
 #include <string>
 
+#include "core/I18n.h"
+#include "core/Numbers.h"
+
 namespace dangbo::reports {
 
 std::string htmlEscape(std::string_view s) {
@@ -360,6 +363,12 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
       out << "</p>\n";
     } else if (const auto* tb = std::get_if<Table>(&block)) {
       table(out, *tb, doc.landscape, brk());
+      if (tb->omittedRows > 0)
+        out << "<p class=\"note\"><i>"
+            << htmlEscape(core::format(
+                   core::tr("{1} more rows are not shown in the preview; the saved file holds every row."),
+                   {core::formatCountVn(int64_t(tb->omittedRows))}))
+            << "</i></p>\n";
     } else if (const auto* c = std::get_if<Chart>(&block)) {
       const std::string image = options.chartImage ? options.chartImage(*c) : std::string();
       if (!image.empty())

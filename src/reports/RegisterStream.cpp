@@ -40,6 +40,18 @@ std::vector<std::string> registerRowTexts(const services::RegisterEntry& e, int 
   return exchange::registerCells(e, n, asOf, "; ");
 }
 
+namespace {
+// Row `n` (from 1) of the register's model for entry `e`.
+services::ReportRow registerModelRow(const services::RegisterEntry& e, int n, const core::Date& asOf) {
+  services::ReportRow r;
+  r.key = e.member.code;
+  const auto cells = registerRowTexts(e, n, asOf);
+  for (size_t c = 0; c < cells.size(); ++c)
+    r.cells.push_back(c == 0 ? services::Figure::count(n) : services::Figure::label(cells[c]));
+  return r;
+}
+}  // namespace
+
 services::ReportModel registerReport(services::Services& s, const services::Actor& actor,
                                      const core::Date& asOf, core::Progress* progress) {
   const auto entries = services::registerEntries(s, actor, asOf, false);
@@ -49,14 +61,20 @@ services::ReportModel registerReport(services::Services& s, const services::Acto
   core::ProgressStage rows(progress, tr("Reading the members"), entries.size());
   for (const auto& e : entries) {
     rows.step();
-    services::ReportRow r;
-    r.key = e.member.code;
-    const auto cells = registerRowTexts(e, ++n, asOf);
-    for (size_t c = 0; c < cells.size(); ++c)
-      r.cells.push_back(c == 0 ? services::Figure::count(n) : services::Figure::label(cells[c]));
-    t.rows.push_back(std::move(r));
+    t.rows.push_back(registerModelRow(e, ++n, asOf));
   }
   rows.finish();
+  return m;
+}
+
+services::ReportModel registerFirstRows(services::Services& s, const services::Actor& actor,
+                                        const core::Date& asOf, int64_t count, size_t firstRows) {
+  services::ReportModel m = registerModel(s, asOf, count);
+  services::ReportTable& t = m.sections.front().tables.front();
+  int n = 0;
+  services::forEachRegisterEntry(
+      s, actor, asOf, [&](services::RegisterEntry&& e) { t.rows.push_back(registerModelRow(e, ++n, asOf)); },
+      firstRows);
   return m;
 }
 

@@ -33,6 +33,10 @@ struct FrozenReport {
   /// the order of services::reportOrigins (not archived). A model report takes its origins' tables into its
   /// model instead.
   std::vector<std::pair<std::string, services::CongressFigures>> congressByOrigin;
+  /// A preview of the register holding only its first rows (ReportRequest::firstRows): the number of members
+  /// of the whole register; -1 when the report is whole. Not archived. Such a report is shown, never written
+  /// to a file nor published (writeRegisterReportFile writes the register as it is read).
+  int64_t wholeRows = -1;
 };
 
 /// The archive of a frozen report (Boost.Serialization, portable text archive, class versions recorded).

@@ -174,7 +174,10 @@ FrozenReport makeReport(services::Services& s, const services::Actor& actor, con
     r.model = services::membersReport(s, actor, q.asOf);
   else if (n == "committee")
     r.model = services::committeeReport(s, actor, q.asOf);
-  else if (n == "register")
+  else if (n == "register" && q.firstRows > 0) {
+    r.wholeRows = services::registerCount(s, actor, q.asOf);
+    r.model = registerFirstRows(s, actor, q.asOf, r.wholeRows, q.firstRows);
+  } else if (n == "register")
     r.model = registerReport(s, actor, q.asOf, progress);
   else if (n == "badges")
     r.model = services::badgesReport(s, actor, q.asOf);
@@ -261,6 +264,13 @@ Document reportDocument(const FrozenReport& r) {
   addOriginParts(doc, r);
   if (r.published)
     doc.titleLine(publishedLine(r.published->first, r.published->second).text, TitleStyle::Note);
+  if (r.wholeRows >= 0 && r.model) {  // the register's first rows: the others said under its table
+    for (auto& block : doc.blocks)
+      if (auto* t = std::get_if<Table>(&block); t && t->dense) {
+        t->omittedRows = size_t(std::max<int64_t>(0, r.wholeRows - int64_t(t->rows.size())));
+        break;
+      }
+  }
   return doc;
 }
 
@@ -268,8 +278,19 @@ std::string reportOptions(const FrozenReport& r) {
   return "from=" + r.from.iso() + " to=" + r.to.iso() + " as_of=" + r.asOf.iso();
 }
 
+namespace {
+// A preview holding the register's first rows is never written out as if it were the register.
+void refusePreview(const FrozenReport& r) {
+  if (r.wholeRows >= 0)
+    throw core::DataError(
+        tr("The preview holds only the first rows of the register: make the register whole "
+           "to save or publish it."));
+}
+}  // namespace
+
 void writeReport(std::ostream& out, const FrozenReport& r, const std::string& fmt,
                  const std::function<void(std::ostream&)>& live) {
+  refusePreview(r);
   if (fmt == "csv") out << kUtf8Bom;
   if ((fmt == "json" || fmt == "csv") && live) {
     live(out);
@@ -328,6 +349,7 @@ void writeDocumentFile(const fs::path& out, const std::function<Document()>& mak
 
 void writeReportFile(const fs::path& out, const FrozenReport& r, const std::string& fmt,
                      core::Progress* progress) {
+  refusePreview(r);
   // The statistics templates in Excel: laid out like the official templates, not as a document's tables.
   if (fmt == "xlsx" && r.model && isStatisticsModel(*r.model)) {
     core::platform::writeAtomically(
@@ -340,6 +362,7 @@ void writeReportFile(const fs::path& out, const FrozenReport& r, const std::stri
 }
 
 core::Id publish(services::Services& s, const services::Actor& actor, const FrozenReport& r) {
+  refusePreview(r);
   const std::string title = r.model ? r.model->title : reportTitle(r.name);
   return services::publishReport(s, actor, r.name, title, reportOptions(r), archiveReport(r));
 }

@@ -48,6 +48,9 @@ struct ReportRequest {
   /// gains each of its tables once per origin (keys "KEY@ORIGIN"), the congress report its figures per
   /// origin.
   bool byOrigin = false;
+  /// The register only: its first rows, for a preview (FrozenReport::wholeRows); 0: every row. A report of
+  /// one or each former commune is made whole.
+  size_t firstRows = 0;
 };
 
 /// True for the forms of one member (party-card), made with ReportRequest::subject and not listed by
@@ -115,5 +118,9 @@ void writeChanges(std::ostream& out, const std::vector<FigureChange>& changes);
 /// The register (sổ danh sách đảng viên, Mẫu 7-HSĐV) on asOf as a report model with its 14 columns.
 services::ReportModel registerReport(services::Services& s, const services::Actor& actor,
                                      const core::Date& asOf, core::Progress* progress = nullptr);
+/// The same model holding only the first `firstRows` rows of the register, whose `count` members (from
+/// services::registerCount) its sentence gives: a preview that reads no more of a province's register.
+services::ReportModel registerFirstRows(services::Services& s, const services::Actor& actor,
+                                        const core::Date& asOf, int64_t count, size_t firstRows);
 
 }  // namespace dangbo::reports

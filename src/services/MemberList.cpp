@@ -240,11 +240,12 @@ std::vector<RegisterEntry> registerEntries(Services& services, const Actor& acto
 }
 
 void forEachRegisterEntry(Services& services, const Actor& actor, const core::Date& asOf,
-                          const std::function<void(RegisterEntry&&)>& visit) {
+                          const std::function<void(RegisterEntry&&)>& visit, size_t limit) {
   const auto q = registerQuery(actor, asOf, false);
   const auto badges = store::PartyFileRepository(storeOf(services)).badgeNumbers(asOf);
-  store::forEachMemberOn(storeOf(services), q, 1000,
-                         [&](store::MemberOnDate&& r) { visit(registerEntry(std::move(r), badges)); });
+  store::forEachMemberOn(
+      storeOf(services), q, limit > 0 ? std::min<size_t>(limit, 1000) : 1000,
+      [&](store::MemberOnDate&& r) { visit(registerEntry(std::move(r), badges)); }, limit);
 }
 
 void forEachRegisterSample(Services& services, const Actor& actor, const core::Date& asOf, size_t every,

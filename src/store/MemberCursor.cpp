@@ -104,7 +104,7 @@ void visitPage(SQLite::Database& db, std::vector<SnapshotMember>& page, const Me
 }  // namespace
 
 void forEachMemberOn(Database& database, const MemberQueryOptions& opt, size_t pageRows,
-                     const std::function<void(MemberOnDate&&)>& visit) {
+                     const std::function<void(MemberOnDate&&)>& visit, size_t limit) {
   auto& db = database.db();
   const MemberSearch names = listNames(database);
   const std::string needle = core::fold(core::normalizeText(opt.search));
@@ -117,7 +117,7 @@ void forEachMemberOn(Database& database, const MemberQueryOptions& opt, size_t p
   std::string lastKey, lastCode;
   std::vector<SnapshotMember> page;
   MappedReading mapped(db);
-  size_t pages = 0;
+  size_t pages = 0, visited = 0;
   for (bool more = true; more; ++pages) {
     if (pages > 0 && pages % kPagesMapped == 0) mapped.remap();
     // A page of members in the list order, after the last one read.
@@ -133,7 +133,11 @@ void forEachMemberOn(Database& database, const MemberQueryOptions& opt, size_t p
     more = page.size() == pageRows;
     if (page.empty()) break;
     lastCode = page.back().member.code;
-    visitPage(db, page, opt, needle, names, [&](MemberOnDate&& r, size_t) { visit(std::move(r)); });
+    visitPage(db, page, opt, needle, names, [&](MemberOnDate&& r, size_t) {
+      if (limit == 0 || visited < limit) visit(std::move(r));
+      ++visited;
+    });
+    if (limit > 0 && visited >= limit) break;
   }
 }
 

@@ -228,9 +228,10 @@ std::vector<MemberOnDate> membersOn(Database& db, const MemberQueryOptions& opt)
 
 /// The members membersOn lists, in the same order, each handed to `visit` as it is read: a page of
 /// `pageRows` members at a time walking the list order (index members_order), with their events, so that
-/// at most one page is held (the register of a province written without holding it).
+/// at most one page is held (the register of a province written without holding it). With `limit`, only
+/// the first `limit` members are handed to visit, and no page after theirs is read.
 void forEachMemberOn(Database& db, const MemberQueryOptions& opt, size_t pageRows,
-                     const std::function<void(MemberOnDate&&)>& visit);
+                     const std::function<void(MemberOnDate&&)>& visit, size_t limit = 0);
 /// Every `every`-th member forEachMemberOn gives (the first, the every+1-th, ...), each with its place in
 /// that order (from 1), in that order, without reading the others: the members present on opt.asOf (of
 /// opt.cellId on that day) are found by rule::kPresentOn and rule::kCellOnDay, their order from the index
