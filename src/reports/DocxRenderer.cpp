@@ -228,14 +228,11 @@ constexpr double kPieceFill = 0.96;
 // paragraph has a point before and after it and the row a border of about a point.
 constexpr double kSingleLine = 1.16, kTableRowExtra = 3;
 
-// The rows of a table that is not dense (its rows held in `t.rows`) cut into pieces of about a page, for
-// LibreOffice, which lays out one long table in a time that grows faster than its rows (the badge proposal's
-// 28.691 rows did not open in ten minutes) and tables of a page in seconds. The page plan of the register
-// (PageCutter): each row as high as its cell of the most lines in its column; the first piece fills what
-// `fill` reckons is left of its page (less a margin, so that it never runs over). A piece never starts with a
-// total row (the totals stay with the rows above them). Ranges [first, last) of `t.rows`; one range when the
-// table is not longer than about two pages (LibreOffice lays those out quickly, and a cut reckoned wrong
-// would cost a page). `fill.above` is left at the height of the table's last page.
+// The rows of a table that is not dense (its rows held in `t.rows`) cut into pieces of about a page
+// (tableRowPieces: the badge proposal's 28.691 rows in one table did not open in LibreOffice in ten minutes).
+// The page plan of the register (PageCutter): each row as high as its cell of the most lines in its column;
+// the first piece fills what `fill` reckons is left of its page (less a margin, so that it never runs over).
+// `fill.above` is left at the height of the table's last page.
 std::vector<std::pair<size_t, size_t>> tablePieces(const Table& t, const DocxColumns& plan, PageFill& fill) {
   static const MeasureText measure = pangoMeasure();
   std::vector<double> textWidths;
@@ -250,23 +247,12 @@ std::vector<std::pair<size_t, size_t>> tablePieces(const Table& t, const DocxCol
                  measure);
   // An empty cell's line is as high as its style's text (13 points) where the table's text is smaller.
   cut.setEmptyCellHeight(kSingleLine * std::max(size, kTableSize));
-  std::vector<std::pair<size_t, size_t>> pieces{{0, 0}};
-  for (size_t r = 0; r < t.rows.size(); ++r) {
-    if (cut.add(t.rows[r])) pieces.emplace_back(r, r);
-    pieces.back().second = r + 1;
-  }
-  if (pieces.size() < 3) {
-    const double total = fill.above + (spills ? cut.used() - fill.room : cut.used());
-    fill.above = pieces.size() == 1 ? std::max(0.0, total) : cut.used();
-    return {{0, t.rows.size()}};
-  }
-  for (size_t i = 1; i < pieces.size(); ++i)
-    while (pieces[i].first < pieces[i].second && t.rows[pieces[i].first].total &&
-           pieces[i].first > pieces[i - 1].first + 1) {
-      --pieces[i].first;
-      --pieces[i - 1].second;
-    }
-  fill.above = cut.used();
+  size_t pages = 0;
+  auto pieces = tableRowPieces(t, cut, &pages);
+  if (pages == 1)  // on the page it began on (or the next, when it spilled over)
+    fill.above = std::max(0.0, fill.above + (spills ? cut.used() - fill.room : cut.used()));
+  else
+    fill.above = cut.used();
   return pieces;
 }
 

@@ -151,6 +151,15 @@ class PageCutter {
   size_t onPage_ = 0;
 };
 
+/// The rows of a table held in `t.rows` (not dense) cut where `cut` turns the page, for a writer that sets a
+/// long table as tables of about a page under the same header rows (LibreOffice lays out one long table in a
+/// time that grows faster than its rows, tables of a page in seconds): ranges [first, last) of `t.rows`. A
+/// piece never starts with a total row (the totals stay with the rows above them); a table of two pages or
+/// less stays one range (a cut reckoned wrong would cost a page). `cut` is left at the table's last page;
+/// `pages`, when given, is set to the number of pages it counted.
+std::vector<std::pair<size_t, size_t>> tableRowPieces(const Table& t, PageCutter& cut,
+                                                      size_t* pages = nullptr);
+
 /// Writes a dense table's rows page by page with columns sized from a sample (DenseColumns): holds the rows
 /// of the page being filled (a page, never more), and when a row needs wider columns, widens them for that
 /// whole page and counts it afresh, so that the page is not cut short. `page(rows, columns)` writes a page's

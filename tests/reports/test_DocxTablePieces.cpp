@@ -1,13 +1,15 @@
 // A long table that is not the register (the badge proposal's list, the changes, the deadlines) written to
-// Word as tables of about a page, each under the same header rows in the same columns, so that LibreOffice
-// does not lay out one table of thousands of rows across pages itself.
+// Word and HTML as tables of about a page, each under the same header rows in the same columns, so that
+// LibreOffice does not lay out one table of thousands of rows across pages itself.
 #include <doctest/doctest.h>
 
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "DocumentFiles.h"
 #include "reports/DocxRenderer.h"
+#include "reports/HtmlRenderer.h"
 
 using namespace dangbo;
 using reports::Cell;
@@ -104,4 +106,78 @@ TEST_CASE("docx: a table of a page or so stays one table") {
   const std::string xml = reports::docxParts(listDocument(40)).at("word/document.xml");
   CHECK(test::docxTables(xml).size() == 1);
   CHECK(test::occurrences(xml, "<w:pStyle w:val=\"PageTable\"/>") == 0);
+}
+
+namespace {
+
+// The <table class="data"...>...</table> elements of an HTML page, in order.
+std::vector<std::string> htmlTables(const std::string& html) {
+  std::vector<std::string> out;
+  for (size_t p = html.find("<table class=\"data\""); p != std::string::npos;
+       p = html.find("<table class=\"data\"", p + 1))
+    out.push_back(html.substr(p, html.find("</table>", p) + 8 - p));
+  return out;
+}
+
+// The texts of a body row's cells (<td>), joined by '|', tags left out.
+std::string htmlRowText(const std::string& row) {
+  std::string out;
+  bool first = true;
+  for (size_t p = row.find("<td"); p != std::string::npos; p = row.find("<td", p + 1)) {
+    if (!first) out += '|';
+    first = false;
+    const size_t end = row.find("</td>", p);
+    bool inTag = true;
+    for (size_t i = p; i < end; ++i) {
+      if (row[i] == '<') inTag = true;
+      if (!inTag) out += row[i];
+      if (row[i] == '>') inTag = false;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("html: a long table becomes tables of about a page, each under the header rows") {
+  const size_t n = 600;
+  std::ostringstream page;
+  reports::renderHtml(page, listDocument(n));
+  const std::string html = page.str();
+  const auto tables = htmlTables(html);
+  REQUIRE(tables.size() >= n / 50);
+  CHECK(tables.size() <= n / 20 + 1);
+  CHECK(test::occurrences(html, "<caption>") == 1);
+  const std::string head = tables.front().substr(0, tables.front().find("</thead>"));
+  CHECK(head.find("<colgroup>") != std::string::npos);
+  std::vector<std::string> body;
+  for (size_t i = 0; i < tables.size(); ++i) {
+    const std::string& t = tables[i];
+    // Each next piece starts a page, under the same columns and header rows.
+    CHECK((t.find("page-break-before: always") < t.find('>')) == (i > 0));
+    const std::string ownHead = t.substr(t.find("<colgroup>"), t.find("</thead>") - t.find("<colgroup>"));
+    CHECK(ownHead == head.substr(head.find("<colgroup>")));
+    const std::string rows = t.substr(t.find("<tbody"));
+    std::vector<std::string> own;
+    for (size_t p = rows.find("<tr"); p != std::string::npos; p = rows.find("<tr", p + 1))
+      own.push_back(htmlRowText(rows.substr(p, rows.find("</tr>", p) - p)));
+    REQUIRE_FALSE(own.empty());
+    CHECK(own.front().find("Cộng") == std::string::npos);  // never a total first
+    CHECK(own.size() <= 50);
+    if (i > 0 && i + 1 < tables.size()) CHECK(own.size() >= 20);
+    body.insert(body.end(), own.begin(), own.end());
+  }
+  REQUIRE(body.size() == n + 1);
+  for (size_t r = 1; r <= n; ++r)
+    CHECK(body[r - 1] == (r % 10 == 0 ? "|Cộng nhóm " + std::to_string(r / 10) + "||10"
+                                      : std::to_string(r) + "|Đồng chí số " + std::to_string(r) +
+                                            "|Chi bộ bản Nà Ớt|30 năm"));
+  CHECK(body.back() == "|Tổng cộng||" + std::to_string(n));
+}
+
+TEST_CASE("html: a table of a page or so stays one table") {
+  std::ostringstream page;
+  reports::renderHtml(page, listDocument(40));
+  CHECK(htmlTables(page.str()).size() == 1);
+  CHECK(page.str().find("page-break-before") == std::string::npos);
 }
