@@ -62,7 +62,11 @@ void resumeMemberSearchIndex(Database& database, const std::vector<std::string>&
     add.bind(1, upTo);
     add.exec();
   } else {
-    db.exec("INSERT INTO member_search (member_search) VALUES ('rebuild')");
+    // The members in the order of their ids: FTS5's 'rebuild' (like a plain INSERT ... SELECT) reads them
+    // through the covering index members_search, in the order of their names, and FTS5 adds entries out of
+    // the order of their rowids at about four times the cost.
+    db.exec("INSERT INTO member_search (member_search) VALUES ('delete-all')");
+    db.exec("INSERT INTO member_search (rowid, search_key) SELECT id, search_key FROM members ORDER BY id");
   }
   for (const auto& sql : triggers) db.exec(sql);
 }

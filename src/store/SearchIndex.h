@@ -18,7 +18,7 @@ bool memberSearchIndexSound(Database& db);
 /// load), and only the members the load adds are indexed at the end.
 std::vector<std::string> suspendMemberSearchIndex(Database& db);
 /// Indexes the members added since suspendMemberSearchIndex (all of them in one pass when the register was
-/// empty: FTS5's rebuild) and recreates the triggers suspended.
+/// empty, in the order of their ids) and recreates the triggers suspended.
 void resumeMemberSearchIndex(Database& db, const std::vector<std::string>& triggers);
 /// True when `definition` is one of the triggers returned by suspendMemberSearchIndex.
 bool isMemberSearchTrigger(const std::string& definition);
