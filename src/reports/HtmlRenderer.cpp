@@ -96,8 +96,24 @@ constexpr double kDenseSlack = 1.0;
 // A table of figures (table.data): 13 points, its lines of 1,16 times that, cellpadding 4 (3 points) above
 // and below and the border; its columns planned with 7 points of padding and border. A long one is cut into
 // pages (tableRowPieces) whose first is given this part of a page: what stands above it is not reckoned.
-constexpr double kDataSize = 13, kDataLine = 1.16 * kDataSize, kDataRowExtra = 7, kDataPad = 7,
-                 kDataFirstPage = 0.5;
+constexpr double kDataSize = 13, kDataLine = 1.16 * kDataSize, kDataRowExtra = 7, kDataPad = 7;
+
+// What the writer reckons is taken of the page being filled (points), from each block's lines as the page's
+// styles set them, so that a long table's first piece fills what is left of its page (PageFill of the Word
+// writer). Approximate: the first piece is given 6 % less than is reckoned left.
+struct PageTaken {
+  double room = 0;   ///< the points of a page's text area the tables fill
+  double above = 0;  ///< taken on the page being filled
+  void add(double points) {
+    above += points;
+    while (room > 0 && above > room) above -= room;
+  }
+  // A text block: `size` points in lines of `spacing` times it, in the page's width, with the margins.
+  void text(const std::string& s, bool bold, double size, double spacing, double width, double margins) {
+    static const MeasureText measure = pangoMeasure();
+    add(margins + std::max(1.0, std::ceil(measure(s, bold, size).natural / width)) * size * spacing);
+  }
+};
 
 // LibreOffice's HTML import (and the window's preview) reads no rule for a class and takes the cells'
 // paragraphs for body text: a table's borders, widths and alignments are also written as attributes.
@@ -125,8 +141,16 @@ void header(std::ostream& out, const DocumentHeader& h) {
 }
 
 // The opening of a table: its caption, its columns' widths (a dense table's), its header rows.
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+// `cellSize`: a smaller text than the table's 13 points, on each cell (LibreOffice reads no size for one
+// table), as "font-size: 11.5pt"; empty: none.
 void tableHead(std::ostream& out, const Table& t, const std::vector<double>& widths, bool caption,
-               const char* breakBefore) {
+               const char* breakBefore, const std::string& cellSize = {}) {
   out << (t.borderless ? "<table class=\"plain\" width=\"100%\""
           : t.dense
               ? "<table class=\"data dense\" border=\"1\" cellspacing=\"0\" cellpadding=\"2\" width=\"100%\""
@@ -146,6 +170,7 @@ void tableHead(std::ostream& out, const Table& t, const std::vector<double>& wid
       for (const auto& c : row) {
         if (c.rowSpan == 0) continue;  // under a cell merged with it
         out << "<th";
+        if (!cellSize.empty()) out << " style=\"" << cellSize << "\"";
         if (c.span > 1) out << " colspan=\"" << c.span << "\"";
         if (c.rowSpan > 1) out << " rowspan=\"" << c.rowSpan << "\"";
         out << ">" << (c.italic ? "<i>" : "") << htmlEscape(c.text) << (c.italic ? "</i>" : "") << "</th>";
@@ -163,14 +188,18 @@ void tableHead(std::ostream& out, const Table& t, const std::vector<double>& wid
 }
 
 // One row of a table's body (a total row's bold also in its cells, for LibreOffice).
-void bodyRow(std::ostream& out, const Table& t, const TableRow& row) {
+void bodyRow(std::ostream& out, const Table& t, const TableRow& row, const std::string& cellSize = {}) {
   out << (row.total ? "<tr class=\"total\">" : "<tr>");
   const char* bold = row.total ? "<b>" : "";
   const char* unbold = row.total ? "</b>" : "";
   for (size_t i = 0; i < row.cells.size(); ++i) {
     const Cell& c = row.cells[i];
     out << "<td" << alignClass(t.alignOf(i));
-    if (c.indent > 0) out << " style=\"padding-left: " << 10 * c.indent << "pt\"";
+    if (c.indent > 0 || !cellSize.empty()) {
+      out << " style=\"";
+      if (c.indent > 0) out << "padding-left: " << 10 * c.indent << "pt" << (cellSize.empty() ? "" : "; ");
+      out << cellSize << "\"";
+    }
     const bool b = !row.total && c.bold;
     out << ">" << bold << (b ? "<b>" : "") << (c.italic ? "<i>" : "") << htmlEscape(c.text)
         << (c.italic ? "</i>" : "") << (b ? "</b>" : "") << unbold << "</td>";
@@ -183,7 +212,7 @@ const char* bodyStart(const Table& t) {
 }
 constexpr const char* kBodyEnd = "</tbody>\n</table>\n";
 
-void table(std::ostream& out, const Table& t, bool landscape, const char* breakBefore) {
+void table(std::ostream& out, const Table& t, bool landscape, const char* breakBefore, PageTaken& taken) {
   static const MeasureText measure = pangoMeasure();
   const double width = (landscape ? kA4Long : kA4Short) - kMarginsW,
                height = (landscape ? kA4Short : kA4Long) - kMarginsH;
@@ -191,12 +220,20 @@ void table(std::ostream& out, const Table& t, bool landscape, const char* breakB
     // A table of figures: its columns sized from their text as in the PDF (LibreOffice shares a table's
     // width out evenly, wrapping short labels), in 13 points with cellpadding 4.
     std::vector<double> widths;
-    if (!t.borderless && !t.rows.empty()) widths = planColumns(t, width, 13, 9, 7, measure).widths;
+    double size = kDataSize;
+    if (!t.borderless && !t.rows.empty()) {
+      const ColumnPlan plan = planColumns(t, width, kDataSize, 9, kDataPad, measure);
+      widths = plan.widths;
+      size = plan.size;
+    }
+    // The columns' widths were planned for a smaller text where the longest words did not fit in 13 points.
+    const std::string cellSize = size < kDataSize ? "font-size: " + num(size) + "pt" : "";
     if (t.borderless || t.rowSource || widths.empty()) {
-      tableHead(out, t, widths, true, breakBefore);
+      tableHead(out, t, widths, true, breakBefore, cellSize);
       out << bodyStart(t);
-      t.forEachRow([&](const TableRow& row) { bodyRow(out, t, row); });
+      t.forEachRow([&](const TableRow& row) { bodyRow(out, t, row, cellSize); });
       out << kBodyEnd;
+      taken.add(kDataLine * double(t.rowCount() + t.header.size()));
       return;
     }
     // A long table as tables of about a page under the same header rows, the next starting a new page (the
@@ -204,15 +241,23 @@ void table(std::ostream& out, const Table& t, bool landscape, const char* breakB
     std::vector<double> textWidths;
     for (double w : widths) textWidths.push_back(std::max(1.0, w - kDataPad));
     const double room = kDenseFill * height;
-    PageCutter cut(t, std::move(textWidths), kDataSize, kDataLine, kDataRowExtra, kDataFirstPage * room, room,
+    double first = room - taken.above - 0.06 * room;
+    const bool spills = first < 0.15 * room;
+    if (spills) first += room;  // near the page's foot: the first piece runs on to the next page
+    PageCutter cut(t, std::move(textWidths), size, kDataLine * size / kDataSize, kDataRowExtra, first, room,
                    measure);
     cut.setEmptyCellHeight(kDataLine);
     cut.setWidthSlack(kDenseSlack);
-    const auto pieces = tableRowPieces(t, cut);
+    size_t pages = 0;
+    const auto pieces = tableRowPieces(t, cut, &pages);
+    if (pages == 1)
+      taken.add(spills ? cut.used() - room : cut.used());
+    else
+      taken.above = cut.used();
     for (const auto& [from, to] : pieces) {
-      tableHead(out, t, widths, from == 0, from == 0 ? breakBefore : kBreakBefore);
+      tableHead(out, t, widths, from == 0, from == 0 ? breakBefore : kBreakBefore, cellSize);
       out << bodyStart(t);
-      for (size_t r = from; r < to; ++r) bodyRow(out, t, t.rows[r]);
+      for (size_t r = from; r < to; ++r) bodyRow(out, t, t.rows[r], cellSize);
       out << kBodyEnd;
     }
     return;
@@ -243,12 +288,7 @@ void table(std::ostream& out, const Table& t, bool landscape, const char* breakB
       kDenseRowsAPage);
   t.forEachRow([&](const TableRow& row) { pages.add(row); });
   pages.finish();
-}
-
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
+  taken.above = room / 2;  // (the last page's height is not reckoned)
 }
 
 std::string base64(std::string_view bytes) {
@@ -353,6 +393,8 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
                 : "td, th { font-size: 13pt; }\n");
   out << "</style>\n</head>\n<body>\n";
   if (doc.header) header(out, *doc.header);
+  const double width = (doc.landscape ? kA4Long : kA4Short) - kMarginsW;
+  PageTaken taken{kDenseFill * ((doc.landscape ? kA4Short : kA4Long) - kMarginsH), doc.header ? 100.0 : 0.0};
   bool breakNext = false;
   bool turned = false;  // in a division of turned pages
   const auto brk = [&breakNext]() {
@@ -362,6 +404,10 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
   };
   for (const auto& block : doc.blocks) {
     if (const auto* t = std::get_if<TitleLine>(&block)) {
+      taken.text(t->text, t->style != TitleStyle::Note, t->style == TitleStyle::Title ? 15 : 14, 1.16, width,
+                 t->style == TitleStyle::Title  ? 18
+                 : t->style == TitleStyle::Note ? 12
+                                                : 0);
       switch (t->style) {
         case TitleStyle::Title:
           out << "<h1" << brk() << ">" << htmlEscape(t->text) << "</h1>\n";
@@ -374,9 +420,13 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
           break;
       }
     } else if (const auto* h = std::get_if<Heading>(&block)) {
+      taken.text(h->text, true, 14, 1.16, width, 14);
       const char* tag = h->level <= 1 ? "h2" : "h3";
       out << "<" << tag << brk() << ">" << htmlEscape(h->text) << "</" << tag << ">\n";
     } else if (const auto* p = std::get_if<Paragraph>(&block)) {
+      std::string all = "\u00a0\u00a0\u00a0\u00a0\u00a0";  // (its first line's indent)
+      for (const auto& r : p->runs) all += r.text;
+      taken.text(all, false, 14, 1.35, width, 6);
       out << "<p class=\"body\"" << brk() << ">";
       for (const auto& r : p->runs) {
         if (r.bold)
@@ -386,7 +436,9 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
       }
       out << "</p>\n";
     } else if (const auto* tb = std::get_if<Table>(&block)) {
-      table(out, *tb, doc.landscape, brk());
+      if (!tb->caption.empty()) taken.text(tb->caption, true, 13, 1.16, width, 6);
+      table(out, *tb, doc.landscape, brk(), taken);
+      taken.add(14);  // the table's margins
       if (tb->omittedRows > 0)
         out << "<p class=\"note\"><i>"
             << htmlEscape(core::format(
@@ -401,9 +453,11 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
       else if (options.svgCharts)
         svgChart(out, *c, brk());
       else
-        table(out, chartTable(*c), doc.landscape, brk());
+        table(out, chartTable(*c), doc.landscape, brk(), taken);
+      taken.add(240);
     } else if (const auto* pb = std::get_if<PageBreak>(&block)) {
       breakNext = true;
+      taken.above = 0;
       // Pages turned from here (a browser's print; named pages): the blocks after it in a division of its
       // own.
       if (pb->landscape && *pb->landscape != turned) {
