@@ -361,19 +361,23 @@ void setCellsOnDay(SQLite::Database& db, const core::Date& day, std::vector<List
                          sql::optId(e.getColumn(2)), sql::optId(e.getColumn(3)));
   };
   if (members.size() * 8 < static_cast<size_t>(maxId)) {
-    // Few members found: their events through the index on member_id, 100 members a statement.
+    // Few members found: their events through the index on member_id, 100 members a statement, in the
+    // order of their ids, so that each page of the index is read once (in the list order, tens of
+    // thousands of members sent the lookups all over the index: 64 ms for 23.000 at a million members).
+    std::vector<int64_t> ids;
+    ids.reserve(members.size());
+    for (const auto& m : members) ids.push_back(m.id);
+    std::sort(ids.begin(), ids.end());
     constexpr size_t kBatch = 100;
     std::string marks;
     for (size_t i = 0; i < kBatch; ++i) marks += i ? ", ?" : "?";
     SQLite::Statement e(
         db, "SELECT member_id, date, from_cell, to_cell, id FROM member_events WHERE member_id IN (" + marks +
                 ") AND (from_cell IS NOT NULL OR to_cell IS NOT NULL)");
-    for (size_t from = 0; from < members.size(); from += kBatch) {
+    for (size_t from = 0; from < ids.size(); from += kBatch) {
       e.reset();
-      for (size_t i = 0; i < kBatch; ++i) {
-        const size_t k = std::min(from + i, members.size() - 1);  // repeats the last id to fill up
-        e.bind(int(i + 1), static_cast<int64_t>(members[k].id));
-      }
+      for (size_t i = 0; i < kBatch; ++i)
+        e.bind(int(i + 1), ids[std::min(from + i, ids.size() - 1)]);  // repeats the last id to fill up
       while (e.executeStep()) see(e);
     }
   } else {
