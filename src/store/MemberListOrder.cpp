@@ -103,6 +103,39 @@ std::vector<ListedMember> presentMembersByIds(Database& database, const core::Da
   });
 }
 
+std::vector<core::Id> presentIdsByIds(Database& database, const core::Date& day, std::string_view folded,
+                                      const std::vector<core::Id>& ids) {
+  const auto d = static_cast<int32_t>(day.serial());
+  // In the order of their ids, in one statement (each page of members read once); only the columns presentRow
+  // reads (in their places of kListColumns) and the key.
+  std::vector<core::Id> sorted(ids);
+  std::sort(sorted.begin(), sorted.end());
+  std::string json = "[";
+  for (core::Id id : sorted) (json += json.size() > 1 ? "," : "") += std::to_string(id);
+  json += ']';
+  SQLite::Statement q(
+      database.db(),
+      "SELECT id, NULL, NULL, NULL, NULL, NULL, NULL, admitted_on, NULL, NULL, transferred_in_on, "
+      "NULL, status, status_since, NULL, search_key FROM members WHERE id IN (SELECT value "
+      "FROM json_each(?1))");
+  q.bind(1, json);
+  std::vector<core::Id> kept;
+  while (q.executeStep()) {
+    if (!presentRow(q, d)) continue;
+    const SQLite::Column key = q.getColumn(15);
+    if (!folded.empty() &&
+        std::string_view(key.getText(), size_t(key.getBytes())).find(folded) == std::string_view::npos)
+      continue;
+    kept.push_back(q.getColumn(0).getInt64());
+  }
+  std::sort(kept.begin(), kept.end());
+  std::vector<core::Id> out;
+  out.reserve(kept.size());
+  for (core::Id id : ids)
+    if (std::binary_search(kept.begin(), kept.end(), id)) out.push_back(id);
+  return out;
+}
+
 namespace rows {
 void ListOrderKeys::reserve(size_t rows) {
   entries_.reserve(rows);
