@@ -72,6 +72,9 @@ MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter fi
     cellId_ = id;
   }
   needle_ = core::fold(core::normalizeText(filter_.search));
+  plain_ = !cellId_ && cellCodes_.empty() && filter_.gender.empty() && filter_.ethnicity.empty() &&
+           filter_.status.empty() && filter_.standing.empty() && filter_.ageGroup.empty() &&
+           filter_.theory.empty() && filter_.origin.empty();
   if (empty_) {
     done_ = true;
     return;
@@ -100,8 +103,7 @@ MemberPager::MemberPager(Services& services, const Actor& actor, MemberFilter fi
     auto probe =
         entries ? store::probeListOrder(db, needle_, std::nullopt, entries, kPage) : store::ListProbe{};
     if (entries && (probe.hits.size() >= kPage || probe.end)) {
-      auto members = store::presentMembersByIds(db, filter_.asOf, needle_, probe.hits);
-      take(members);
+      takeIds(probe.hits);
       st_->after = probe.last;
       done_ = probe.end;
     } else if (auto candidates = store::searchCandidatesInOrder(db, needle_, kOrderedMost, counted)) {
@@ -124,6 +126,18 @@ void MemberPager::take(Members& members) {
   }
 }
 
+void MemberPager::takeIds(const std::vector<core::Id>& ids) {
+  // With nothing but the search, rowOf keeps every member present and found: only their ids are read (the
+  // rows shown are read by row(), a page at a time), without their other columns, cells or rows.
+  if (plain_) {
+    const auto kept = store::presentIdsByIds(storeOf(services_), filter_.asOf, needle_, ids);
+    ids_.insert(ids_.end(), kept.begin(), kept.end());
+    return;
+  }
+  auto members = store::presentMembersByIds(storeOf(services_), filter_.asOf, needle_, ids);
+  take(members);
+}
+
 bool MemberPager::advance(std::chrono::milliseconds budget) {
   const auto until = std::chrono::steady_clock::now() + budget;
   while (!done_) {
@@ -133,8 +147,7 @@ bool MemberPager::advance(std::chrono::milliseconds budget) {
       const size_t end = std::min(orderedAt_ + stepRows, ordered_.size());
       const std::vector<core::Id> step(ordered_.begin() + long(orderedAt_), ordered_.begin() + long(end));
       // Present on the day and holding the search (the candidates of the search index are not all).
-      auto members = store::presentMembersByIds(storeOf(services_), filter_.asOf, needle_, step);
-      take(members);
+      takeIds(step);
       orderedAt_ = end;
       if (end == ordered_.size()) {
         done_ = true;
@@ -144,10 +157,9 @@ bool MemberPager::advance(std::chrono::milliseconds budget) {
       // The list order's entries holding the search, read in the index (members_order holds the key), then
       // the rows of those present on the day.
       auto probe = store::probeListOrder(storeOf(services_), needle_, st_->after, kWalkEntries, stepRows);
-      auto members = store::presentMembersByIds(storeOf(services_), filter_.asOf, needle_, probe.hits);
       st_->after = probe.last;
       done_ = probe.end;
-      take(members);
+      takeIds(probe.hits);
     }
     if (ids_.size() >= kPage && std::chrono::steady_clock::now() >= until) break;
   }

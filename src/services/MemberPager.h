@@ -57,13 +57,15 @@ class MemberPager {
  private:
   template <class Members>
   void take(Members& members);  // keeps those the filter keeps (defined and used in the .cpp only)
-  struct StoreState;            // what the store's queries carry between calls (names, the walk's position)
+  void takeIds(const std::vector<core::Id>& ids);  // those of `ids` present and found (read from the store)
+  struct StoreState;  // what the store's queries carry between calls (names, the walk's position)
 
   Services& services_;
   MemberFilter filter_;
   std::set<std::string> cellCodes_;
   std::optional<core::Id> cellId_;
   bool empty_ = false;  // the filter keeps nobody (a secretary's other cell)
+  bool plain_ = false;  // nothing but the search and the day: every member present and found is kept
   std::string needle_;
   std::unique_ptr<StoreState> st_;
   std::vector<core::Id> ids_;

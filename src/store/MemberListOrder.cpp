@@ -103,6 +103,81 @@ std::vector<ListedMember> presentMembersByIds(Database& database, const core::Da
   });
 }
 
+std::vector<core::Id> presentIdsByIds(Database& database, const core::Date& day, std::string_view folded,
+                                      const std::vector<core::Id>& ids) {
+  const auto d = static_cast<int32_t>(day.serial());
+  // In the order of their ids, in one statement (each page of members read once); only the columns presentRow
+  // reads (in their places of kListColumns) and the key.
+  std::vector<core::Id> sorted(ids);
+  std::sort(sorted.begin(), sorted.end());
+  std::string json = "[";
+  for (core::Id id : sorted) (json += json.size() > 1 ? "," : "") += std::to_string(id);
+  json += ']';
+  SQLite::Statement q(
+      database.db(),
+      "SELECT id, NULL, NULL, NULL, NULL, NULL, NULL, admitted_on, NULL, NULL, transferred_in_on, "
+      "NULL, status, status_since, NULL, search_key FROM members WHERE id IN (SELECT value "
+      "FROM json_each(?1))");
+  q.bind(1, json);
+  std::vector<core::Id> kept;
+  while (q.executeStep()) {
+    if (!presentRow(q, d)) continue;
+    const SQLite::Column key = q.getColumn(15);
+    if (!folded.empty() &&
+        std::string_view(key.getText(), size_t(key.getBytes())).find(folded) == std::string_view::npos)
+      continue;
+    kept.push_back(q.getColumn(0).getInt64());
+  }
+  std::sort(kept.begin(), kept.end());
+  std::vector<core::Id> out;
+  out.reserve(kept.size());
+  for (core::Id id : ids)
+    if (std::binary_search(kept.begin(), kept.end(), id)) out.push_back(id);
+  return out;
+}
+
+namespace rows {
+void ListOrderKeys::reserve(size_t rows) {
+  entries_.reserve(rows);
+  bytes_.reserve(rows * 40);  // about 24 bytes of key and 9 of code a member
+}
+
+void ListOrderKeys::add(const void* key, size_t keySize, std::string_view code) {
+  Entry& e = entries_.emplace_back();
+  e.row = uint32_t(entries_.size() - 1);
+  e.at = uint32_t(bytes_.size());
+  e.keySize = uint32_t(keySize);
+  e.codeSize = uint32_t(code.size());
+  const auto* k = static_cast<const unsigned char*>(key);
+  e.head = e.next = 0;
+  for (uint32_t i = 0; i < 8; ++i) e.head = (e.head << 8) | (i < e.keySize ? k[i] : 0);
+  for (uint32_t i = 8; i < 16; ++i) e.next = (e.next << 8) | (i < e.keySize ? k[i] : 0);
+  bytes_.append(static_cast<const char*>(key), keySize);
+  bytes_.append(code);
+}
+
+void ListOrderKeys::add(const SQLite::Column& key, const SQLite::Column& code) {
+  add(key.getBlob(), size_t(key.getBytes()), std::string_view(code.getText(), size_t(code.getBytes())));
+}
+
+std::vector<uint32_t> ListOrderKeys::order() {
+  // Keys that differ in their first sixteen bytes compare as those do; a shorter key is padded with zeros,
+  // which never puts it after a key it precedes.
+  const std::string_view all(bytes_);
+  std::sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) {
+    if (a.head != b.head) return a.head < b.head;
+    if (a.next != b.next) return a.next < b.next;
+    const int c = all.substr(a.at, a.keySize).compare(all.substr(b.at, b.keySize));
+    if (c != 0) return c < 0;
+    return all.substr(a.at + a.keySize, a.codeSize) < all.substr(b.at + b.keySize, b.codeSize);
+  });
+  std::vector<uint32_t> out;
+  out.reserve(entries_.size());
+  for (const Entry& e : entries_) out.push_back(e.row);
+  return out;
+}
+}  // namespace rows
+
 std::optional<std::vector<core::Id>> searchCandidatesInOrder(Database& database, std::string_view folded,
                                                              size_t most, size_t counted) {
   if (!searchUsesIndex(folded)) return std::nullopt;
@@ -117,48 +192,19 @@ std::optional<std::vector<core::Id>> searchCandidatesInOrder(Database& database,
                       "members_id_order ON m.id = s.rowid WHERE member_search MATCH ?1 LIMIT ?2");
   q.bind(1, match);
   q.bind(2, static_cast<int64_t>(most) + 1);
-  // Each candidate's key and code go into one buffer; its first sixteen bytes of key, as two numbers, decide
-  // most comparisons (no string per candidate: sorting 26.000 strings cost more than reading them).
-  struct Candidate {
-    uint64_t head, next;   // the key's first and second eight bytes, big-endian (zeros after a shorter key)
-    uint32_t at, keySize;  // the key in `bytes`, its code right after it
-    uint32_t codeSize;
-    core::Id id;
-  };
-  std::vector<Candidate> found;
-  std::string bytes;
-  found.reserve(std::min<size_t>(most, 4096));
-  bytes.reserve(found.capacity() * 64);
+  // The candidates' keys and codes, then their list order (ListOrderKeys).
+  std::vector<core::Id> ids;
+  ListOrderKeys keys;
+  ids.reserve(std::min<size_t>(most, 4096));
+  keys.reserve(ids.capacity());
   while (q.executeStep()) {
-    if (found.size() == most) return std::nullopt;
-    const SQLite::Column key = q.getColumn(1);
-    const SQLite::Column code = q.getColumn(2);
-    Candidate& c = found.emplace_back();
-    c.id = q.getColumn(0).getInt64();
-    c.at = uint32_t(bytes.size());
-    c.keySize = uint32_t(key.getBytes());
-    c.codeSize = uint32_t(code.getBytes());
-    const auto* k = static_cast<const unsigned char*>(key.getBlob());
-    c.head = c.next = 0;
-    for (uint32_t i = 0; i < 8; ++i) c.head = (c.head << 8) | (i < c.keySize ? k[i] : 0);
-    for (uint32_t i = 8; i < 16; ++i) c.next = (c.next << 8) | (i < c.keySize ? k[i] : 0);
-    bytes.append(reinterpret_cast<const char*>(k), c.keySize);
-    bytes.append(code.getText(), c.codeSize);
+    if (ids.size() == most) return std::nullopt;
+    ids.push_back(q.getColumn(0).getInt64());
+    keys.add(q.getColumn(1), q.getColumn(2));
   }
-  // The list order: the sort key bytewise (as SQLite compares blobs), then the code. Keys that differ in
-  // their first sixteen bytes compare as those do; a shorter key is padded with zeros, which never puts it
-  // after a key it precedes.
-  const std::string_view all(bytes);
-  std::sort(found.begin(), found.end(), [&](const Candidate& a, const Candidate& b) {
-    if (a.head != b.head) return a.head < b.head;
-    if (a.next != b.next) return a.next < b.next;
-    const int c = all.substr(a.at, a.keySize).compare(all.substr(b.at, b.keySize));
-    if (c != 0) return c < 0;
-    return all.substr(a.at + a.keySize, a.codeSize) < all.substr(b.at + b.keySize, b.codeSize);
-  });
   std::vector<core::Id> out;
-  out.reserve(found.size());
-  for (const auto& c : found) out.push_back(c.id);
+  out.reserve(ids.size());
+  for (uint32_t k : keys.order()) out.push_back(ids[k]);
   return out;
 }
 

@@ -297,6 +297,10 @@ std::vector<ListedMember> membersByIds(Database& db, const core::Date& day, cons
 /// the order of `ids`, with their cell on `day`.
 std::vector<ListedMember> presentMembersByIds(Database& db, const core::Date& day, std::string_view folded,
                                               const std::vector<core::Id>& ids);
+/// The ids presentMembersByIds keeps, in the order of `ids`, read without the members' other columns nor
+/// their cells (a list that only counts and places them: the rows shown are read a page at a time).
+std::vector<core::Id> presentIdsByIds(Database& db, const core::Date& day, std::string_view folded,
+                                      const std::vector<core::Id>& ids);
 /// The candidates of the trigram index for `folded` (three letters or more; their keys hold every
 /// three-letter piece of it in place), present or not, in the list order (index members_id_order), when
 /// there are at most `most` of them; nothing when there are more or `folded` is too short for the index.

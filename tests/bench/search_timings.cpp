@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/Date.h"
@@ -28,7 +30,16 @@ double peakMb() {
 
 void printSearchTimings(const std::filesystem::path& file, const services::Actor& actor) {
   // Search as `members --search` does, several queries, vs the same LIKE query on bare SQLite.
-  const std::vector<std::string> queries = {"pan", "dao", "thi", "lo van", "ng", "xuan", "a"};
+  // DANGBO_BENCH_SEARCH="pan,lo van": only those queries (to profile one search).
+  std::vector<std::string> queries = {"pan", "dao", "thi", "lo van", "ng", "xuan", "a"};
+  if (const char* only = std::getenv("DANGBO_BENCH_SEARCH")) {
+    queries.clear();
+    for (std::string_view rest = only; !rest.empty();) {
+      const size_t comma = std::min(rest.find(','), rest.size());
+      if (comma > 0) queries.emplace_back(rest.substr(0, comma));
+      rest.remove_prefix(std::min(comma + 1, rest.size()));
+    }
+  }
   double worst = 0, sum = 0;
   size_t found = 0;
   for (const auto& q : queries) {

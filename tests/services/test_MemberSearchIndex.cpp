@@ -491,3 +491,22 @@ TEST_CASE(
   f.search = "mua a chu";
   CHECK(byIndex(*s, f).size() == 1);
 }
+
+TEST_CASE("member search index: the ids kept without the rows are those of the members kept with them") {
+  TempDir dir;
+  auto s = freshRegister(dir / "r.db");
+  fillRandom(*s, 3000, 20261206);
+  auto& db = services::storeOf(*s);
+  std::mt19937 rng(7);
+  for (const core::Date& day : {kToday, *core::Date::make(2005, 6, 1)})
+    for (const char* text : {"", "van", "pan", "lo van", "a", "zzz"}) {
+      CAPTURE(text);
+      // Ids in any order, some twice, some of no member.
+      std::vector<core::Id> ids;
+      for (int i = 0; i < 2500; ++i) ids.push_back(core::Id(1 + rng() % 3100));
+      std::vector<core::Id> withRows;
+      for (const auto& m : store::presentMembersByIds(db, day, core::fold(text), ids))
+        withRows.push_back(m.id);
+      CHECK(store::presentIdsByIds(db, day, core::fold(text), ids) == withRows);
+    }
+}
