@@ -170,9 +170,12 @@ std::optional<int> lastRatedYear(services::Services& s, const services::Actor& a
 // `report --list`: every document `report` makes, so that a test or a script can make them all.
 int listReports(const Parsed& p, std::ostream& out) {
   allowOnly(p, {"--list"}, 0);
-  std::string formats;
-  for (const auto& f : reports::reportFormats()) formats += (formats.empty() ? "" : " ") + f;
-  for (const auto& call : reports::reportCalls()) out << call << "\t" << formats << "\n";
+  for (const auto& call : reports::reportCalls()) {
+    std::string formats;
+    for (const auto& f : reports::reportFormatsOf(call.substr(0, call.find(' '))))
+      formats += (formats.empty() ? "" : " ") + f;
+    out << call << "\t" << formats << "\n";
+  }
   return kOk;
 }
 

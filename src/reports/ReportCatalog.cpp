@@ -146,6 +146,15 @@ const std::vector<std::string>& reportFormats() {
   return formats;
 }
 
+const std::vector<std::string>& reportFormatsOf(const std::string& name) {
+  static const std::set<std::string> papers = {"admission-cell-resolution", "admission-resolution",
+                                               "admission-decision",        "recognition-cell-resolution",
+                                               "recognition-resolution",    "recognition-decision",
+                                               "transfer-letter",           "file-supplement"};
+  static const std::vector<std::string> noCsv = {"html", "json", "pdf", "docx", "xlsx"};
+  return papers.count(name) ? noCsv : reportFormats();
+}
+
 FrozenReport makeReport(services::Services& s, const services::Actor& actor, const ReportRequest& q,
                         core::Progress* progress) {
   if (std::find(reportNames().begin(), reportNames().end(), q.name) == reportNames().end() &&
@@ -291,8 +300,8 @@ void refusePreview(const FrozenReport& r) {
 void writeReport(std::ostream& out, const FrozenReport& r, const std::string& fmt,
                  const std::function<void(std::ostream&)>& live) {
   refusePreview(r);
-  if (fmt == "csv") out << kUtf8Bom;
   if ((fmt == "json" || fmt == "csv") && live) {
+    if (fmt == "csv") out << kUtf8Bom;
     live(out);
     return;
   }
@@ -304,7 +313,15 @@ void writeReport(std::ostream& out, const FrozenReport& r, const std::string& fm
     else if (r.model)
       writeModelJson(out, *r.model);
   } else if (fmt == "csv") {
-    writeTablesCsv(out, reportDocument(r));
+    const Document doc = reportDocument(r);
+    // A paper without tables: a file of its byte order mark alone would be taken for a failure.
+    if (doc.tables().empty())
+      throw core::DataError(
+          format(tr("\"{1}\" holds no table, so a CSV file of it would be empty: choose pdf, "
+                    "docx, xlsx, html or json."),
+                 {r.model ? r.model->title : reportTitle(r.name)}));
+    out << kUtf8Bom;
+    writeTablesCsv(out, doc);
   } else if (fmt == "html") {
     renderHtml(out, reportDocument(r));
   } else if (fmt == "pdf") {

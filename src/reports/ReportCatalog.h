@@ -27,6 +27,9 @@ std::string reportTitle(const std::string& name);
 bool reportUsesPeriod(const std::string& name);
 /// The formats of `report NAME`: json, csv, html, pdf, docx, xlsx.
 const std::vector<std::string>& reportFormats();
+/// The formats of one report: reportFormats(), but for a paper without tables (an admission or recognition
+/// paper, the transfer letter, the supplement sheets), whose CSV would hold nothing: no csv.
+const std::vector<std::string>& reportFormatsOf(const std::string& name);
 
 /// Every document `report` makes, as the words of its call: the name, then what it needs beyond the period
 /// and the day, in capitals ("dues --cell CELL": a cell's book; "party-card MEMBER"; "handover --origin

@@ -102,3 +102,34 @@ TEST_CASE("report --publish, report published, report --id and report --compare"
   CHECK(runCli({"--db", db, "report", "--id", "7"}).code == 1);
   CHECK(runCli({"--db", db, "report", "--id", "x"}).code == 2);
 }
+
+TEST_CASE(
+    "report --list gives each paper the formats it is made in; a CSV of a paper without tables is refused") {
+  TempDir dir;
+  const std::string db = (dir / "d.db").string();
+  REQUIRE(runCli({"--db", db, "demo", "--seed", "1", "--today", "2026-11-29"}).code == 0);
+  const auto list = runCli({"--db", db, "report", "--list"});
+  REQUIRE(list.code == 0);
+  CHECK(list.out.find("congress\thtml json csv pdf docx xlsx\n") != std::string::npos);
+  CHECK(list.out.find("party-card MEMBER\thtml json csv pdf docx xlsx\n") != std::string::npos);
+  CHECK(list.out.find("transfer-letter TRANSFERRED\thtml json pdf docx xlsx\n") != std::string::npos);
+  CHECK(list.out.find("admission-decision CANDIDATE\thtml json pdf docx xlsx\n") != std::string::npos);
+  // A candidate with the committee's resolution, waiting for the ceremony: the admission decision is made.
+  const auto deadlines =
+      runCli({"--db", db, "report", "deadlines", "--as-of", "2026-11-29", "--format", "json"});
+  const size_t at = deadlines.out.find("\"ceremony_due\"");
+  REQUIRE(at != std::string::npos);
+  const size_t code = deadlines.out.find("QC", at);
+  const std::string candidate = deadlines.out.substr(code, deadlines.out.find('"', code) - code);
+  CHECK(runCli({"--db", db, "report", "admission-decision", candidate, "--format", "pdf", "--out",
+                (dir / "qd.pdf").string()})
+            .code == 0);
+  const auto csv = runCli({"--db", db, "report", "admission-decision", candidate, "--format", "csv"});
+  CHECK(csv.code == 1);
+  CHECK(csv.out.empty());
+  CHECK(csv.err.find("CSV") != std::string::npos);
+  CHECK(runCli({"--db", db, "report", "admission-decision", candidate, "--format", "csv", "--out",
+                (dir / "qd.csv").string()})
+            .code == 1);
+  CHECK_FALSE(std::filesystem::exists(dir / "qd.csv"));
+}
