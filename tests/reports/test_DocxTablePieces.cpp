@@ -58,6 +58,17 @@ std::string textOf(const std::string& row) {
   return out;
 }
 
+// The body rows of listDocument(n) read back from a file, each as its cells' texts joined by '|': every row
+// once, in order, the total last with the rows above it.
+void checkListRows(const std::vector<std::string>& body, size_t n) {
+  REQUIRE(body.size() == n + 1);
+  for (size_t r = 1; r <= n; ++r)
+    CHECK(body[r - 1] == (r % 10 == 0 ? "|Cộng nhóm " + std::to_string(r / 10) + "||10"
+                                      : std::to_string(r) + "|Đồng chí số " + std::to_string(r) +
+                                            "|Chi bộ bản Nà Ớt|30 năm"));
+  CHECK(body.back() == "|Tổng cộng||" + std::to_string(n));
+}
+
 std::string gridOf(const std::string& table) {
   const size_t from = table.find("<w:tblGrid>");
   return table.substr(from, table.find("</w:tblGrid>") - from);
@@ -92,13 +103,7 @@ TEST_CASE("docx: a long table becomes tables of about a page, each repeating the
     if (&t != &tables.front() && &t != &tables.back()) CHECK(rows.size() - 2 >= 25);
     for (size_t r = 2; r < rows.size(); ++r) body.push_back(textOf(rows[r]));
   }
-  // Every row once, in order, the total last with the rows above it.
-  REQUIRE(body.size() == n + 1);
-  for (size_t r = 1; r <= n; ++r)
-    CHECK(body[r - 1] == (r % 10 == 0 ? "|Cộng nhóm " + std::to_string(r / 10) + "||10"
-                                      : std::to_string(r) + "|Đồng chí số " + std::to_string(r) +
-                                            "|Chi bộ bản Nà Ớt|30 năm"));
-  CHECK(body.back() == "|Tổng cộng||" + std::to_string(n));
+  checkListRows(body, n);
   CHECK(rowsOf(tables.back()).size() >= 4);
 }
 
@@ -167,12 +172,7 @@ TEST_CASE("html: a long table becomes tables of about a page, each under the hea
     if (i > 0 && i + 1 < tables.size()) CHECK(own.size() >= 20);
     body.insert(body.end(), own.begin(), own.end());
   }
-  REQUIRE(body.size() == n + 1);
-  for (size_t r = 1; r <= n; ++r)
-    CHECK(body[r - 1] == (r % 10 == 0 ? "|Cộng nhóm " + std::to_string(r / 10) + "||10"
-                                      : std::to_string(r) + "|Đồng chí số " + std::to_string(r) +
-                                            "|Chi bộ bản Nà Ớt|30 năm"));
-  CHECK(body.back() == "|Tổng cộng||" + std::to_string(n));
+  checkListRows(body, n);
 }
 
 TEST_CASE("html: a table of a page or so stays one table") {
