@@ -240,8 +240,9 @@ std::vector<RegisterEntry> registerEntries(Services& services, const Actor& acto
 }
 
 void forEachRegisterEntry(Services& services, const Actor& actor, const core::Date& asOf,
-                          const std::function<void(RegisterEntry&&)>& visit, size_t limit) {
-  const auto q = registerQuery(actor, asOf, false);
+                          const std::function<void(RegisterEntry&&)>& visit, size_t limit,
+                          bool includeDeparted) {
+  const auto q = registerQuery(actor, asOf, includeDeparted);
   const auto badges = store::PartyFileRepository(storeOf(services)).badgeNumbers(asOf);
   store::forEachMemberOn(
       storeOf(services), q, limit > 0 ? std::min<size_t>(limit, 1000) : 1000,

@@ -93,9 +93,11 @@ std::vector<RegisterEntry> registerEntries(Services& services, const Actor& acto
 
 /// The entries registerEntries gives (without those departed), in the same order, each handed to `visit` as
 /// it is read from the register a page at a time (store::forEachMemberOn): the register of a province is
-/// never held whole. With `limit`, only the first `limit` entries are read. Needs ReadRegister.
+/// never held whole. With `limit`, only the first `limit` entries are read; with `includeDeparted`, those
+/// registerEntries gives with it. Needs ReadRegister.
 void forEachRegisterEntry(Services& services, const Actor& actor, const core::Date& asOf,
-                          const std::function<void(RegisterEntry&&)>& visit, size_t limit = 0);
+                          const std::function<void(RegisterEntry&&)>& visit, size_t limit = 0,
+                          bool includeDeparted = false);
 /// Every `every`-th entry forEachRegisterEntry gives (the first, the every+1-th, ...) with its place in the
 /// register (from 1), reading only those members (store::forEachMemberSampleOn): a sample spread over the
 /// whole register, to size its columns before its rows are read once. Needs ReadRegister.

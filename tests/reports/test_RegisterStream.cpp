@@ -153,6 +153,21 @@ TEST_CASE("register streamed: the store's cursor gives membersOn's members, a pa
     ++n;
   });
   CHECK(n == entries.size());
+  // With those who left by the day (the statistics templates' reading): registerEntries' with them.
+  const auto all = services::registerEntries(*s, office, asOf, true);
+  REQUIRE(all.size() > entries.size());
+  size_t k = 0;
+  services::forEachRegisterEntry(
+      *s, office, asOf,
+      [&](services::RegisterEntry&& e) {
+        REQUIRE(k < all.size());
+        CHECK(e.member.code == all[k].member.code);
+        CHECK(e.present == all[k].present);
+        CHECK(e.events.size() == all[k].events.size());
+        ++k;
+      },
+      0, true);
+  CHECK(k == all.size());
 }
 
 TEST_CASE("register streamed: the writers write each row before they ask for the next") {
