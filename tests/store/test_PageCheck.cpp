@@ -85,6 +85,7 @@ TEST_CASE(
   }
   CHECK_FALSE(ran);
   CHECK_THROWS(db->db().exec("CREATE TABLE written (x)"));  // a write past transaction(): SQLite refuses it
+  CHECK_THROWS(db->db().exec("DELETE FROM filler"));
   CHECK(db->pageCheck() == found);
   db.reset();
   CHECK(test::readFile(path) == before);
@@ -114,9 +115,17 @@ TEST_CASE("a sound register opened with its pages checked behind is written to o
     auto early = store::Database::open(path, store::Database::Verify::Behind);
   }
   auto db = store::Database::open(path, store::Database::Verify::Behind);
-  // Until a transaction has seen the check pass, SQLite refuses writes, a reconnected connection too.
+  // Until a transaction has seen the check pass, SQLite refuses writes to the file, a reconnected connection
+  // too; the connection's temporary tables, which readers fill, stay writable.
   CHECK(db->reconnect());
   CHECK_THROWS(db->db().exec("CREATE TABLE early (x)"));
+  CHECK_THROWS(db->db().exec("INSERT INTO filler VALUES (1)"));
+  CHECK_THROWS(db->db().exec("PRAGMA user_version = 1"));
+  CHECK_THROWS(db->db().exec("CREATE VIRTUAL TABLE words USING fts5 (w)"));
+  db->db().exec("CREATE TEMP TABLE kept (x); INSERT INTO temp.kept VALUES (1)");
+  CHECK(db->db().execAndGet("SELECT count(*) FROM temp.kept").getInt() == 1);
+  CHECK(db->db().execAndGet("SELECT count(*) FROM member_search WHERE member_search MATCH 'pan'").getInt() ==
+        0);
   db->transaction([&] { db->db().exec("CREATE TABLE later (x)"); });
   CHECK(db->pageCheck() == std::optional<std::string>("ok"));
   db->db().exec("INSERT INTO later VALUES (1)");  // the connection writes as any other now
