@@ -117,54 +117,18 @@ std::optional<std::string> Database::pageCheck() const {
 }
 
 namespace {
-// SQLite's authorizer while writes are held: nothing that changes the register's own file is prepared (a
-// statement doing so fails with SQLITE_AUTH); the connection's temporary tables, which readers fill (the
-// members list's cache token, the search index's bound), stay writable.
-int refuseRegisterWrites(void*, int action, const char* what, const char* value, const char* db,
-                         const char*) {
-  const bool temp = db && std::strcmp(db, "temp") == 0;
-  switch (action) {
-    case SQLITE_INSERT:
-    case SQLITE_UPDATE:
-    case SQLITE_DELETE:
-      // The schema table is named when a virtual table (the search index) is connected, a read; every
-      // statement that writes the schema is refused by its own action below.
-      if (what && !std::strcmp(what, "sqlite_master")) return SQLITE_OK;
-      return temp ? SQLITE_OK : SQLITE_DENY;
-    case SQLITE_CREATE_INDEX:
-    case SQLITE_CREATE_TABLE:
-    case SQLITE_CREATE_TRIGGER:
-    case SQLITE_CREATE_VIEW:
-    case SQLITE_CREATE_VTABLE:
-    case SQLITE_DROP_INDEX:
-    case SQLITE_DROP_TABLE:
-    case SQLITE_DROP_TRIGGER:
-    case SQLITE_DROP_VIEW:
-    case SQLITE_DROP_VTABLE:
-    case SQLITE_ALTER_TABLE:
-    case SQLITE_REINDEX:
-    case SQLITE_ANALYZE:
-      return temp ? SQLITE_OK : SQLITE_DENY;
-    case SQLITE_PRAGMA:
-      // The pragmas that write the file: a checkpoint, or a header field given a value.
-      if (!what) return SQLITE_OK;
-      if (!std::strcmp(what, "wal_checkpoint") || !std::strcmp(what, "incremental_vacuum") ||
-          !std::strcmp(what, "optimize"))
-        return SQLITE_DENY;
-      if (value && (!std::strcmp(what, "user_version") || !std::strcmp(what, "application_id") ||
-                    !std::strcmp(what, "schema_version") || !std::strcmp(what, "journal_mode") ||
-                    !std::strcmp(what, "page_size") || !std::strcmp(what, "auto_vacuum")))
-        return SQLITE_DENY;
-      return SQLITE_OK;
-    default:
-      return SQLITE_OK;
-  }
+// SQLite's commit hook while writes are held: a commit that would change the register's own file is turned
+// into a rollback (SQLITE_CONSTRAINT_COMMITHOOK). It acts when a statement runs, not when it is prepared
+// (pages prepare their writing statements ahead), and lets the connection's temporary tables, which readers
+// fill (the members list's cache token, the search index's bound), be written.
+int refuseRegisterCommit(void* handle) {
+  return sqlite3_txn_state(static_cast<sqlite3*>(handle), "main") == SQLITE_TXN_WRITE ? 1 : 0;
 }
 }  // namespace
 
 void Database::holdWrites() {
   writesHeld_ = true;
-  sqlite3_set_authorizer(db_->getHandle(), refuseRegisterWrites, nullptr);
+  sqlite3_commit_hook(db_->getHandle(), refuseRegisterCommit, db_->getHandle());
   // Closing would otherwise checkpoint a WAL left by another program into the file not yet checked.
   sqlite3_db_config(db_->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
 }
@@ -179,7 +143,7 @@ void Database::writeOnlyWhenChecked() {
   if (!damage_.empty())
     throw DatabaseError(format(tr("The file {1} is damaged: {2}"), {path_.string(), damage_}) + " " +
                         tr("Nothing was written."));
-  sqlite3_set_authorizer(db_->getHandle(), nullptr, nullptr);
+  sqlite3_commit_hook(db_->getHandle(), nullptr, nullptr);
   sqlite3_db_config(db_->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, keepWal_ ? 1 : 0, nullptr);
   writesHeld_ = false;
 }

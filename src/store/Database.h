@@ -62,7 +62,7 @@ class Database {
 
   /// The check of every page of an opening with Verify::Behind: nullopt while it runs, then "ok" or SQLite's
   /// description of the damage ("ok" for the other openings). Until it has said "ok" the connection writes
-  /// nothing to the file: SQLite refuses to prepare a statement that would (an authorizer; the connection's
+  /// nothing to the file: SQLite rolls back any commit that would change it (a commit hook; the connection's
   /// temporary tables stay writable) and closing does not checkpoint the WAL;
   /// transaction() waits for the check's end and throws DatabaseError when it found damage.
   std::optional<std::string> pageCheck() const;

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <memory>
 #include <thread>
 
 #include "../TestUtil.h"
@@ -115,10 +116,14 @@ TEST_CASE("a sound register opened with its pages checked behind is written to o
     auto early = store::Database::open(path, store::Database::Verify::Behind);
   }
   auto db = store::Database::open(path, store::Database::Verify::Behind);
-  // Until a transaction has seen the check pass, SQLite refuses writes to the file, a reconnected connection
-  // too; the connection's temporary tables, which readers fill, stay writable.
+  // Until a transaction has seen the check pass, SQLite rolls back any write to the file, a reconnected
+  // connection's too; a writing statement may be prepared ahead (pages do), and the connection's temporary
+  // tables, which readers fill, stay writable.
   CHECK(db->reconnect());
+  auto ahead = std::make_unique<SQLite::Statement>(db->db(), "INSERT INTO filler VALUES (?)");
   CHECK_THROWS(db->db().exec("CREATE TABLE early (x)"));
+  CHECK(db->db().execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'early'").getInt() == 0);
+  CHECK_THROWS(ahead->exec());
   CHECK_THROWS(db->db().exec("INSERT INTO filler VALUES (1)"));
   CHECK_THROWS(db->db().exec("PRAGMA user_version = 1"));
   CHECK_THROWS(db->db().exec("CREATE VIRTUAL TABLE words USING fts5 (w)"));
@@ -129,6 +134,10 @@ TEST_CASE("a sound register opened with its pages checked behind is written to o
   db->transaction([&] { db->db().exec("CREATE TABLE later (x)"); });
   CHECK(db->pageCheck() == std::optional<std::string>("ok"));
   db->db().exec("INSERT INTO later VALUES (1)");  // the connection writes as any other now
+  ahead->tryReset();                              // its last run was the refused one
+  ahead->bind(1, 7);
+  ahead->exec();
+  ahead.reset();  // finalized before the connection closes
   db.reset();
   CHECK(test::sqlValue(path, "SELECT count(*) FROM later") == "1");
   CHECK(walSize(path) == 0);  // closing checkpointed as usual
