@@ -18,6 +18,7 @@
 #include "app/CellWorkPage.h"
 #include "app/DisciplinePage.h"
 #include "app/ExchangeCommands.h"
+#include "app/FileDialogs.h"
 #include "app/HelpCommands.h"
 #include "app/LayoutCheck.h"
 #include "app/MembersPage.h"
@@ -99,6 +100,13 @@ constexpr int kRestoreId = kAccountsId + 3;
 constexpr int kBackupsKeptId = kAccountsId + 4;
 constexpr int kSetupId = kAccountsId + 5;
 
+// The check of every page after opening found damage (told once, by watchPageCheck): the register's copies
+// are refused as damaged too, and are not made again or told again.
+bool foundDamaged(const services::Services& s) {
+  const auto found = s.pageCheck();
+  return found && *found != "ok";
+}
+
 }  // namespace
 
 MainFrame::MainFrame(std::unique_ptr<services::Services> services)
@@ -114,6 +122,7 @@ MainFrame::MainFrame(std::unique_ptr<services::Services> services)
     });
   });
   backupTimer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { showBackupProgress(); });
+  pageCheckTimer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { watchPageCheck(); });
   CreateStatusBar(4);
   const int widths[] = {-5, -2, -2, -5};  // the last one: the backup on opening, with its file name
   GetStatusBar()->SetStatusWidths(4, widths);
@@ -360,6 +369,11 @@ void MainFrame::setRegister(std::unique_ptr<services::Services> services) {
   std::unique_ptr<services::Services> previous = std::move(services_);
   if (previous) leaveRegister(*previous, this);  // the register being closed
   services_ = std::move(services);
+  // Its pages are checked on a thread meanwhile (a job reading the register: a file dialog's reconnect
+  // waits); what the check found is told once the window is shown, even when it ended before.
+  pageCheckJob_.reset();
+  if (!services_->pageCheck()) pageCheckJob_ = std::make_unique<ui::RegisterJob>();
+  pageCheckTimer_.Start(100);
   splash::step(_("Backing up the register..."));
   startOpeningBackup();  // in the background: the copy is of the register as it is now
   for (size_t i = 1; i < pages_.size(); ++i) {
@@ -410,15 +424,43 @@ void MainFrame::refreshHeader() {
   } else {
     SetStatusText(ui::fmt(_("{1} party members"), {ui::count(sum.members)}), 1);
   }
+  showSchemaStatus();
+  overview_->showSummary(sum);  // the overview shows the committee's name and the same figures
+  showDashboardSoon();          // and this year's targets and deadlines (the acting user's view)
+}
+
+void MainFrame::showSchemaStatus() {
   // Services tells the version found when opening (0 for a file it just created), not the current one.
   auto [version, backup] = services_->upgradeInfo();
   wxString number = wxString::Format("%d", version);
-  SetStatusText(version == 0      ? _("Newly created register")
-                : !backup.empty() ? ui::fmt(_("Upgraded from schema {1}"), {number})
-                                  : ui::fmt(_("Schema version {1}"), {number}),
-                2);
-  overview_->showSummary(sum);  // the overview shows the committee's name and the same figures
-  showDashboardSoon();          // and this year's targets and deadlines (the acting user's view)
+  wxString text = version == 0      ? _("Newly created register")
+                  : !backup.empty() ? ui::fmt(_("Upgraded from schema {1}"), {number})
+                                    : ui::fmt(_("Schema version {1}"), {number});
+  const auto found = services_->pageCheck();
+  if (!found)
+    text = ui::fmt(_("{1}, checking the pages..."), {text});
+  else if (*found != "ok")
+    text = _("Damaged: read only");
+  SetStatusText(text, 2);
+}
+
+void MainFrame::watchPageCheck() {
+  const auto found = services_ ? services_->pageCheck() : std::optional<std::string>("ok");
+  if (!found) return;
+  pageCheckTimer_.Stop();
+  pageCheckJob_.reset();
+  ui::afterRegisterJob();  // a reconnect put off while the check read the register
+  if (!services_) return;
+  showSchemaStatus();
+  noteBackground(*found == "ok" ? "pages checked" : "pages damaged");
+  if (*found != "ok")
+    ui::showError(
+        this, _("The register is damaged"),
+        ui::fmt(
+            _("Checking every page of the register {1} after opening it found damage:\n{2}\n\nNothing was "
+              "written to it, and every change is refused: it stays open for reading only. Restore it from a "
+              "backup (Tools > Restore from a backup...) or open another register."),
+            {ui::wx(services_->path().string()), ui::wx(*found)}));
 }
 
 void MainFrame::showDashboardSoon() {
@@ -453,7 +495,7 @@ void MainFrame::settleOpeningBackup(services::Services& s, wxWindow* parent) {
     services::anchorAuditHead(s, "backup " + backup_->copy().string());
   showBackupProgress();
   noteBackground(GetStatusBar()->GetStatusText(3));
-  if (state == OpeningBackup::State::Failed)
+  if (state == OpeningBackup::State::Failed && !foundDamaged(s))
     ui::showError(parent, _("The automatic backup failed"), ui::wx(backup_->problem()));
 }
 
@@ -500,7 +542,7 @@ void MainFrame::leaveRegister(services::Services& s, wxWindow* parent) {
     if (unchanged && (state == OpeningBackup::State::Written || state == OpeningBackup::State::Unchanged))
       return;
   }
-  autoBackup(parent, s);
+  if (!foundDamaged(s)) autoBackup(parent, s);
 }
 
 void MainFrame::rememberFile(const std::filesystem::path& path) {

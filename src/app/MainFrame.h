@@ -12,6 +12,10 @@
 #include "app/OpeningBackup.h"
 #include "services/Services.h"
 
+namespace dangbo::app::ui {
+class RegisterJob;
+}
+
 class wxInfoBar;
 class wxListBox;
 class wxSimplebook;
@@ -45,6 +49,12 @@ class MainFrame : public wxFrame {
   void settleOpeningBackup(services::Services& s, wxWindow* parent);
   /// Shows how far the backup on opening is, in the status bar.
   void showBackupProgress();
+  /// The check of every page of the register shown (Services::openChecked), watched while it runs: the status
+  /// bar says so, and damage found is told at once (the register then stays read-only).
+  void watchPageCheck();
+  /// The status bar's schema field: the version found, and the check of the pages while it runs or when
+  /// failed.
+  void showSchemaStatus();
   /// The register `s` is being left (closed or replaced): backed up, unless the copy made on opening is
   /// already the register as it is.
   void leaveRegister(services::Services& s, wxWindow* parent);
@@ -74,6 +84,8 @@ class MainFrame : public wxFrame {
   std::unique_ptr<OpeningBackup> backup_;  ///< the backup of the register shown, made on opening
   bool backupSettled_ = false;             ///< its end was taken note of (settleOpeningBackup)
   wxTimer backupTimer_;                    ///< shows its progress while it runs
+  wxTimer pageCheckTimer_;                 ///< runs while the pages of the register shown are checked
+  std::unique_ptr<ui::RegisterJob> pageCheckJob_;  ///< while that check reads the register
 };
 
 }  // namespace dangbo::app

@@ -81,7 +81,7 @@ std::unique_ptr<Services> RegisterOpener::open(wxWindow* parent, const fs::path&
   std::unique_ptr<Services> s;
   ui::attempt(parent, [&] {
     wxBusyCursor wait;
-    s = Services::open(path);
+    s = Services::openChecked(path);  // its pages checked on a thread: see MainFrame::watchPageCheck
   });
   if (!s || !authenticate(parent, *s)) return nullptr;
   keepLock(std::move(lock), path);

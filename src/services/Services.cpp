@@ -54,6 +54,11 @@ std::unique_ptr<Services> Services::open(const std::filesystem::path& path) {
   return std::unique_ptr<Services>(new Services(besideAnyWindow(store::Database::open(path), path)));
 }
 
+std::unique_ptr<Services> Services::openChecked(const std::filesystem::path& path) {
+  return std::unique_ptr<Services>(
+      new Services(besideAnyWindow(store::Database::open(path, store::Database::Verify::Behind), path)));
+}
+
 std::unique_ptr<Services> Services::openForReading(const std::filesystem::path& path) {
   return std::unique_ptr<Services>(
       new Services(besideAnyWindow(store::Database::open(path, store::Database::Verify::IfUpgrading), path)));
@@ -69,6 +74,10 @@ const std::filesystem::path& Services::path() const {
 
 bool Services::reconnect() {
   return bulkDepth_ == 0 && db_->reconnect();
+}
+
+std::optional<std::string> Services::pageCheck() const {
+  return db_->pageCheck();
 }
 
 std::pair<int, std::filesystem::path> Services::upgradeInfo() const {

@@ -14,6 +14,7 @@
 #include "core/I18n.h"
 #include "core/Platform.h"
 #include "core/Progress.h"
+#include "store/PageCheck.h"
 
 namespace dangbo::store {
 
@@ -41,6 +42,7 @@ struct Header {
   bool sqlite = false;
   uint32_t userVersion = 0;
   uint32_t applicationId = 0;
+  bool wal = false;  // in WAL mode (the file format's read and write versions 2)
 };
 
 Header readHeader(const fs::path& path) {
@@ -55,6 +57,7 @@ Header readHeader(const fs::path& path) {
   };
   h.userVersion = be32(60);
   h.applicationId = be32(68);
+  h.wal = buf[18] == 2 && buf[19] == 2;
   return h;
 }
 
@@ -105,6 +108,45 @@ int latestVersion(const std::vector<Migration>& steps) {
 
 Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path)
     : db_(std::move(db)), pool_(std::make_unique<StatementPool>(*db_)), path_(std::move(path)) {}
+
+Database::~Database() = default;
+
+std::optional<std::string> Database::pageCheck() const {
+  if (check_) return check_->found();
+  return damage_.empty() ? std::string("ok") : damage_;
+}
+
+namespace {
+// SQLite's commit hook while writes are held: a commit that would change the register's own file is turned
+// into a rollback (SQLITE_CONSTRAINT_COMMITHOOK). It acts when a statement runs, not when it is prepared
+// (pages prepare their writing statements ahead), and lets the connection's temporary tables, which readers
+// fill (the members list's cache token, the search index's bound), be written.
+int refuseRegisterCommit(void* handle) {
+  return sqlite3_txn_state(static_cast<sqlite3*>(handle), "main") == SQLITE_TXN_WRITE ? 1 : 0;
+}
+}  // namespace
+
+void Database::holdWrites() {
+  writesHeld_ = true;
+  sqlite3_commit_hook(db_->getHandle(), refuseRegisterCommit, db_->getHandle());
+  // Closing would otherwise checkpoint a WAL left by another program into the file not yet checked.
+  sqlite3_db_config(db_->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+}
+
+void Database::writeOnlyWhenChecked() {
+  if (!writesHeld_) return;
+  if (check_) {
+    const std::string found = check_->wait();
+    check_.reset();
+    if (found != "ok") damage_ = found;
+  }
+  if (!damage_.empty())
+    throw DatabaseError(format(tr("The file {1} is damaged: {2}"), {path_.string(), damage_}) + " " +
+                        tr("Nothing was written."));
+  sqlite3_commit_hook(db_->getHandle(), nullptr, nullptr);
+  sqlite3_db_config(db_->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, keepWal_ ? 1 : 0, nullptr);
+  writesHeld_ = false;
+}
 
 void Database::configure() {
   db_->setBusyTimeout(5000);
@@ -186,6 +228,7 @@ bool Database::reconnect() {
       db_.reset();  // a busy attempt's connection closed before the next one opens (above)
       db_ = std::make_unique<SQLite::Database>(path_.string(), SQLite::OPEN_READWRITE);
       configure();
+      if (writesHeld_) holdWrites();
       if (pragmaInt(*db_, "application_id") != kApplicationId)
         throw DatabaseError(format(tr("{1} is not a dangbo database."), {path_.string()}));
       return 0;
@@ -252,15 +295,23 @@ std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify,
         format(tr("The file {1} was made by a newer version of dangbo (schema {2}; this program "
                   "knows up to {3}). Install the newer version to open it; the file was not changed."),
                {path.string(), std::to_string(header.userVersion), std::to_string(latest)}));
-  // Look before touching: a refused file must stay byte for byte as it was.
+  // Look before touching: a refused file must stay byte for byte as it was. Verify::Behind keeps the
+  // connection that looked, inside a read transaction begun before anything is read: the state its check
+  // reads on a thread is the one opened. A file to upgrade, or to turn to WAL (a write before the check), is
+  // checked first.
+  const bool behind = verify == Verify::Behind && header.wal;
+  std::unique_ptr<Database> pinned;
   try {
     version = retryWhileBusy([&] {
       auto ro = openReadOnlyOnce(path);
+      if (behind) ro->db().exec("BEGIN");
       const int v = pragmaInt(ro->db(), "user_version");
-      const bool whole = verify == Verify::Whole || v < latest;
-      auto check = whole ? ro->db().execAndGet("PRAGMA quick_check").getString() : std::string("ok");
+      const bool whole = verify != Verify::IfUpgrading || v < latest;
+      const bool now = whole && !(behind && v == latest);
+      auto check = now ? ro->db().execAndGet("PRAGMA quick_check").getString() : std::string("ok");
       if (check != "ok")
         throw DatabaseError(format(tr("The file {1} is damaged: {2}"), {path.string(), check}));
+      if (behind && !now) pinned = std::move(ro);
       return v;
     });
   } catch (const SQLite::Exception& e) {
@@ -290,6 +341,10 @@ std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify,
   }
   std::unique_ptr<Database> d(new Database(std::move(conn), path));
   d->configure();
+  if (pinned) {
+    d->holdWrites();
+    d->check_ = std::make_unique<PageCheck>(std::move(pinned));
+  }
   d->report_.fromVersion = version;
   if (version < latest) {
     // Two programs opening an old file at once: the first upgrades under the write lock, the other waits for
@@ -441,6 +496,7 @@ void guarded(const std::function<void()>& work) {
 }
 
 void Database::transaction(const std::function<void()>& workIn) {
+  writeOnlyWhenChecked();
   try {
     transactionRaw(workIn);
   } catch (const SQLite::Exception& e) {

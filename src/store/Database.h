@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +18,8 @@ class Progress;
 }
 
 namespace dangbo::store {
+
+class PageCheck;
 
 /// PRAGMA application_id of a dangbo file ("DANG").
 constexpr int kApplicationId = 0x44414E47;
@@ -45,12 +48,24 @@ class Database {
     Whole,        ///< every page (PRAGMA quick_check): the window, and commands that write
     IfUpgrading,  ///< the header always, every page only before an upgrade: commands that only read (a
                   ///< damaged page they read is still refused; `check` reads them all)
+    Behind,       ///< the window: the header and version now, every page on a thread (store::PageCheck) of
+                  ///< the state pinned at opening; the connection writes nothing until it has passed (see
+                  ///< pageCheck). Before an upgrade, or of a file not yet in WAL mode, every page is checked
+                  ///< first as with Whole.
   };
   /// open() with the given verification.
   static std::unique_ptr<Database> open(const std::filesystem::path& path, Verify verify,
                                         const std::vector<Migration>& steps = builtinMigrations());
   /// Opens read-only without any change (for backups and checks).
   static std::unique_ptr<Database> openReadOnly(const std::filesystem::path& path);
+  ~Database();
+
+  /// The check of every page of an opening with Verify::Behind: nullopt while it runs, then "ok" or SQLite's
+  /// description of the damage ("ok" for the other openings). Until it has said "ok" the connection writes
+  /// nothing to the file: SQLite rolls back any commit that would change it (a commit hook; the connection's
+  /// temporary tables stay writable) and closing does not checkpoint the WAL;
+  /// transaction() waits for the check's end and throws DatabaseError when it found damage.
+  std::optional<std::string> pageCheck() const;
 
   /// The connection.
   SQLite::Database& db() { return *db_; }
@@ -125,6 +140,8 @@ class Database {
   void leaveUnusable();
   void transactionRaw(const std::function<void()>& work);
   void migrate(const std::vector<Migration>& steps, bool isNew);
+  void holdWrites();
+  void writeOnlyWhenChecked();
   std::unique_ptr<SQLite::Database> db_;
   std::unique_ptr<StatementPool>
       pool_;  // after db_: its statements are finalized before the connection closes
@@ -132,6 +149,10 @@ class Database {
   OpenReport report_;
   int savepointDepth_ = 0;
   bool keepWal_ = false;  // keepWalOnClose() asked: asked again of a reconnected connection
+  bool writesHeld_ =
+      false;            // Verify::Behind until its check said "ok": held again on a reconnected connection
+  std::string damage_;  // what the check of Verify::Behind found, when not "ok"
+  std::unique_ptr<PageCheck> check_;  // last: its thread is stopped before the connection closes
 };
 
 /// The latest version among `steps`.

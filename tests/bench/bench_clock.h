@@ -22,6 +22,14 @@ inline double cpuMs() {
   return ms(ru.ru_utime) + ms(ru.ru_stime);
 }
 
+// CPU time of the calling thread alone (user + system): the process's own includes its other threads' work.
+inline double threadCpuMs() {
+  rusage ru{};
+  getrusage(RUSAGE_THREAD, &ru);
+  auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
+  return ms(ru.ru_utime) + ms(ru.ru_stime);
+}
+
 // The process's highest resident memory so far, in kB.
 inline long peakRssKb() {
   rusage ru{};

@@ -258,7 +258,8 @@ int main(int argc, char** argv) {
       "                                        alone; all but those two by default)\n"
       "       dangbo_bench --merge-members N [--seed N] [--keep DIR]\n"
       "       dangbo_bench --open FILE [--only WORD]   (the window's opening calls; those whose line holds "
-      "WORD;\n"
+      "WORD\n"
+      "                                        or one of WORD|WORD...;\n"
       "                                        --only search,window: those steps on FILE)\n";
   // A lone word (--help, or an option missing its value) prints the usage instead of running the benchmark.
   if (argc % 2 == 0) {
@@ -280,8 +281,8 @@ int main(int argc, char** argv) {
     else if (k == "--merge-members")
       a.mergeMembers = std::stoi(v);
     else if (k == "--open") {
-      // --open FILE --only WORD: only the calls whose line holds WORD; --only search,window (either or
-      // both): the benchmark's search and window steps on that file.
+      // --open FILE --only WORD: only the calls whose line holds WORD (or one of WORD|WORD...); --only
+      // search,window (either or both): the benchmark's search and window steps on that file.
       const std::string only = i + 3 < argc && std::string(argv[i + 2]) == "--only" ? argv[i + 3] : "";
       const bool search = only.find("search") != std::string::npos,
                  window = only.find("window") != std::string::npos;
