@@ -160,6 +160,28 @@ fs::path reserveTempBeside(const fs::path& target) {
   return fs::path(name.data());
 }
 
+std::FILE* scratchFile(const fs::path& folder) {
+  if (folder.empty()) return std::tmpfile();
+#ifdef O_TMPFILE
+  const int anonymous = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (anonymous >= 0) {
+    if (std::FILE* f = ::fdopen(anonymous, "w+b")) return f;
+    ::close(anonymous);
+    return nullptr;
+  }
+#endif
+  // A file system without O_TMPFILE: a named file, removed at once (it lives on while open).
+  std::string pattern = (folder / ".dangbo-scratch-XXXXXX").string();
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  const int fd = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  ::unlink(name.data());
+  if (std::FILE* f = ::fdopen(fd, "w+b")) return f;
+  ::close(fd);
+  return nullptr;
+}
+
 void discardTemp(const fs::path& tmp) {
   std::error_code ec;
   fs::remove(tmp, ec);

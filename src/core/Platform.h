@@ -47,6 +47,12 @@ void commitTemp(const std::filesystem::path& tmp, const std::filesystem::path& t
 /// Removes a temporary file of reserveTempBeside (and its journal) that will not be committed.
 void discardTemp(const std::filesystem::path& tmp);
 
+/// A scratch file in `folder` that no other program can open and that is gone once closed (or the program
+/// ended): without a name (Linux's O_TMPFILE, or a file removed as soon as it is made), owner-only, open for
+/// reading and writing. Empty `folder`: the system's temporary folder (which may be memory: a scratch file of
+/// hundreds of megabytes belongs beside the output it serves). Null when none can be made there.
+std::FILE* scratchFile(const std::filesystem::path& folder);
+
 /// Runs `call` with the process's stderr sent nowhere and returns what it returns: for a library that prints
 /// its own English error lines (libxlsxwriter's workbook_close) where the caller tells the user in
 /// Vietnamese. One call at a time.

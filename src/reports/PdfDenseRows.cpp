@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "core/Platform.h"
+
 namespace dangbo::reports::pdf {
 
 DenseRow setRow(const TableRow& row, const std::vector<double>& widths, double size, double indentStep,
@@ -47,7 +49,7 @@ T getValue(std::FILE* f) {
 }
 }  // namespace
 
-DenseSpool::DenseSpool() : file_(std::tmpfile()) {
+DenseSpool::DenseSpool(const std::filesystem::path& folder) : file_(core::platform::scratchFile(folder)) {
   if (!file_) throw std::runtime_error("PDF: cannot make a temporary file");
 }
 

@@ -5,6 +5,7 @@
 // shaped once). The pass that counts the pages keeps the rows it set in a spool (a temporary file) that the
 // pass drawing them reads back: the rows are read from the register once, and never held whole.
 #include <cstdio>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -38,8 +39,9 @@ DenseRow setRow(const TableRow& row, const std::vector<double>& widths, double s
 /// the columns' widths where they change (DenseColumns::widen).
 class DenseSpool {
  public:
-  /// Throws std::runtime_error when no temporary file can be made.
-  DenseSpool();
+  /// A scratch file in `folder` (core::platform::scratchFile: beside the PDF being written; empty: the
+  /// system's temporary folder). Throws std::runtime_error when none can be made.
+  explicit DenseSpool(const std::filesystem::path& folder);
   ~DenseSpool();
   DenseSpool(const DenseSpool&) = delete;
   DenseSpool& operator=(const DenseSpool&) = delete;

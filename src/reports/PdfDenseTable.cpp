@@ -145,7 +145,8 @@ void PdfWriter::denseTable(const Table& t) {
     // Drawn as the count of the pages set them, without reading the rows again.
     spools_->at(&t)->replay(setWidths, place);
   } else {
-    DenseSpool* spool = counting_ ? ((*spools_)[&t] = std::make_unique<DenseSpool>()).get() : nullptr;
+    DenseSpool* spool =
+        counting_ ? ((*spools_)[&t] = std::make_unique<DenseSpool>(options_.spoolFolder)).get() : nullptr;
     DenseColumns columns(sourcePlans_->at(&t).plan, 2 * padX_ + 1, denseMeasure_);
     // The text's width in a column: as Pango wrapped it (the padding on both sides), a fifth of a point
     // spared for the rounding of the glyphs' places.

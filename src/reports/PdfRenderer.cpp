@@ -100,7 +100,9 @@ void renderPdf(const std::filesystem::path& out, const Document& doc, const PdfO
   // Through a stream: cairo's own file writer does not report a full disk (a cut file, and no error).
   std::ofstream file(out, std::ios::binary | std::ios::trunc);
   if (!file) throw std::runtime_error("PDF: cannot write " + out.string());
-  renderPdf(file, doc, options);
+  PdfOptions beside = options;
+  if (beside.spoolFolder.empty()) beside.spoolFolder = std::filesystem::absolute(out).parent_path();
+  renderPdf(file, doc, beside);
   if (!file.flush()) throw std::runtime_error("PDF: cannot write " + out.string());
 }
 

@@ -19,6 +19,10 @@ struct PdfOptions {
   double tableSize = 13;    ///< tables and charts (points)
   bool pageNumbers = true;  ///< "Trang N/M" at the bottom of every page (documents of two pages or more)
   core::Progress* progress = nullptr;  ///< told of the table rows laid out and drawn; may cancel
+  /// Where a long list's lines wait between the count of the pages and their drawing (a scratch file without
+  /// a name: 385 MB for a million members); renderPdf to a file puts it in that file's folder. Empty: the
+  /// system's temporary folder.
+  std::filesystem::path spoolFolder{};
 };
 
 /// Writes the document to a PDF file. Throws std::runtime_error when the file cannot be written.
