@@ -4,6 +4,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "core/Date.h"
 #include "core/Enums.h"
 #include "core/I18n.h"
 #include "core/Numbers.h"
@@ -11,6 +12,7 @@
 #include "services/MemberList.h"
 #include "services/PartyFile.h"
 #include "services/Ratings.h"
+#include "services/Reports.h"
 #include "services/Services.h"
 #include "services/StoreAccess.h"
 #include "store/Database.h"
@@ -31,12 +33,10 @@ const StatisticsRow& StatisticsTemplate::row(const std::string& key) const {
 
 namespace {
 
-// Full years of age on `day` (the anchor of a partial date: 1/1 or the 1st of the month).
+// Full years of age on `day` (the anchor of a partial date: 1/1 or the 1st of the month), as every report
+// counts them.
 int ageOn(const core::PartialDate& born, const Date& day) {
-  const Date b = born.anchor();
-  int age = day.year() - b.year();
-  if (day.month() < b.month() || (day.month() == b.month() && day.day() < b.day())) --age;
-  return age;
+  return core::completedYears(born.anchor(), day);
 }
 
 // The figures of one year, by row key, with the labels in the order first met.
@@ -81,19 +81,6 @@ bool minority(const core::Member& m) {
 }
 bool religious(const core::Member& m) {
   return !m.religion.empty() && m.religion != "Không";
-}
-
-std::string bandLabel(const std::vector<int>& bands, size_t i) {
-  if (i == 0) return format(tr("{1} to {2} years"), {"18", std::to_string(bands.empty() ? 200 : bands[0])});
-  if (i >= bands.size()) return format(tr("Over {1} years"), {std::to_string(bands.back())});
-  return format(tr("{1} to {2} years"), {std::to_string(bands[i - 1] + 1), std::to_string(bands[i])});
-}
-
-// The band of an age: 0 up to bands[0], 1 up to bands[1], ..., bands.size() over the last.
-size_t bandOf(const std::vector<int>& bands, int age) {
-  size_t i = 0;
-  while (i < bands.size() && age > bands[i]) ++i;
-  return i;
 }
 
 // Template 4's official rows (statistics_templates.md §2.4): every ethnic group numbered in the order of the
@@ -225,7 +212,7 @@ class YearCounter {
     if (m.admittedOn && in_.book.facts(m.id, m.admittedOn).firstAdmitted != m.admittedOn)
       c.add("ket_nap_lai", "");
     if (m.birthDate && m.admittedOn)
-      c.add("age." + std::to_string(bandOf(in_.bands, ageOn(*m.birthDate, *m.admittedOn))), "");
+      c.add("age." + std::to_string(ageBandOf(in_.bands, ageOn(*m.birthDate, *m.admittedOn))), "");
   }
 
   // --- template 3 ---
@@ -250,7 +237,7 @@ class YearCounter {
     c.declare("ton_giao", tr("Religious believers"), true);
     c.declare("mien", tr("Exempt from work and activities"), true);
     for (size_t i = 0; i <= in_.bands.size(); ++i)
-      c.declare("age." + std::to_string(i), bandLabel(in_.bands, i), true);
+      c.declare("age." + std::to_string(i), ageBandLabel(in_.bands, i), true);
     c.declare("age.mean", tr("Mean age"), true);  // under the bands; its value is added at the end
     c.declare("period.1", tr("Admitted before 19/8/1945"), true);
     c.declare("period.2", tr("Admitted 19/8/1945 - 20/7/1954"), true);
@@ -273,7 +260,7 @@ class YearCounter {
     if (m.status == "exempt" && (!m.statusSince || *m.statusSince <= end_)) c.add("mien", "");
     if (m.birthDate) {
       const int age = ageOn(*m.birthDate, end_);
-      c.add("age." + std::to_string(bandOf(in_.bands, age)), "");
+      c.add("age." + std::to_string(ageBandOf(in_.bands, age)), "");
       ageSum_ += age;
       ++aged_;
     }
@@ -438,7 +425,7 @@ std::vector<StatisticsTemplate> statisticsTemplates(Services& s, const Actor& ac
   auto t2 =
       merge("2-BTCTW", format(tr("Party members admitted in {1}"), {y}), now.template2(), before.template2());
   for (auto& r : t2.rows)
-    if (r.key.rfind("age.", 0) == 0) r.label = bandLabel(bands, std::stoul(r.key.substr(4)));
+    if (r.key.rfind("age.", 0) == 0) r.label = ageBandLabel(bands, std::stoul(r.key.substr(4)));
   out.push_back(std::move(t2));
   out.push_back(merge("3-BTCTW", format(tr("Party members at the end of {1}"), {y}), now.template3(),
                       before.template3()));
