@@ -54,26 +54,25 @@ services::ReportRow registerModelRow(const services::RegisterEntry& e, int n, co
 
 services::ReportModel registerReport(services::Services& s, const services::Actor& actor,
                                      const core::Date& asOf, core::Progress* progress) {
-  const auto entries = services::registerEntries(s, actor, asOf, false);
-  services::ReportModel m = registerModel(s, asOf, int64_t(entries.size()));
-  services::ReportTable& t = m.sections.front().tables.front();
-  int n = 0;
-  core::ProgressStage rows(progress, tr("Reading the members"), entries.size());
-  for (const auto& e : entries) {
-    rows.step();
-    t.rows.push_back(registerModelRow(e, ++n, asOf));
-  }
+  const int64_t count = services::registerCount(s, actor, asOf);
+  core::ProgressStage rows(progress, tr("Reading the members"), uint64_t(count));
+  services::ReportModel m = registerFirstRows(s, actor, asOf, count, 0, &rows);
   rows.finish();
   return m;
 }
 
 services::ReportModel registerFirstRows(services::Services& s, const services::Actor& actor,
-                                        const core::Date& asOf, int64_t count, size_t firstRows) {
+                                        const core::Date& asOf, int64_t count, size_t firstRows,
+                                        core::ProgressStage* rows) {
   services::ReportModel m = registerModel(s, asOf, count);
   services::ReportTable& t = m.sections.front().tables.front();
   int n = 0;
   services::forEachRegisterEntry(
-      s, actor, asOf, [&](services::RegisterEntry&& e) { t.rows.push_back(registerModelRow(e, ++n, asOf)); },
+      s, actor, asOf,
+      [&](services::RegisterEntry&& e) {
+        if (rows) rows->step();
+        t.rows.push_back(registerModelRow(e, ++n, asOf));
+      },
       firstRows);
   return m;
 }

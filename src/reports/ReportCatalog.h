@@ -121,9 +121,11 @@ void writeChanges(std::ostream& out, const std::vector<FigureChange>& changes);
 /// The register (sổ danh sách đảng viên, Mẫu 7-HSĐV) on asOf as a report model with its 14 columns.
 services::ReportModel registerReport(services::Services& s, const services::Actor& actor,
                                      const core::Date& asOf, core::Progress* progress = nullptr);
-/// The same model holding only the first `firstRows` rows of the register, whose `count` members (from
-/// services::registerCount) its sentence gives: a preview that reads no more of a province's register.
+/// The same model holding only the first `firstRows` rows of the register (0: every row), whose `count`
+/// members (from services::registerCount) its sentence gives: a preview that reads no more of a province's
+/// register. Each row read is a step of `rows` when given.
 services::ReportModel registerFirstRows(services::Services& s, const services::Actor& actor,
-                                        const core::Date& asOf, int64_t count, size_t firstRows);
+                                        const core::Date& asOf, int64_t count, size_t firstRows,
+                                        core::ProgressStage* rows = nullptr);
 
 }  // namespace dangbo::reports
