@@ -45,6 +45,13 @@ inline std::string readFile(const std::filesystem::path& p) {
   return ss.str();
 }
 
+/// The number of entries in a folder.
+inline int filesIn(const std::filesystem::path& dir) {
+  int n = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++n;
+  return n;
+}
+
 /// Writes a file.
 inline void writeFile(const std::filesystem::path& p, const std::string& content) {
   std::ofstream out(p, std::ios::binary);

@@ -11,28 +11,20 @@
 
 using namespace dangbo;
 
-namespace {
-size_t entries(const std::filesystem::path& folder) {
-  size_t n = 0;
-  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(folder)) ++n;
-  return n;
-}
-}  // namespace
-
 TEST_CASE("scratch file: written and read back in its folder, which shows no file of it") {
   test::TempDir dir;
   std::FILE* f = core::platform::scratchFile(dir.path());
   REQUIRE(f != nullptr);
   const std::string text(100000, 'x');
   REQUIRE(std::fwrite(text.data(), 1, text.size(), f) == text.size());
-  CHECK(entries(dir.path()) == 0);  // no name another program could open
+  CHECK(test::filesIn(dir.path()) == 0);  // no name another program could open
   REQUIRE(std::fflush(f) == 0);
   REQUIRE(std::fseek(f, 0, SEEK_SET) == 0);
   std::string back(text.size(), '\0');
   CHECK(std::fread(back.data(), 1, back.size(), f) == back.size());
   CHECK(back == text);
   std::fclose(f);
-  CHECK(entries(dir.path()) == 0);
+  CHECK(test::filesIn(dir.path()) == 0);
 }
 
 TEST_CASE("scratch file: none in a folder that does not exist; the system's folder when none is given") {

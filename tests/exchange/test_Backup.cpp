@@ -12,6 +12,7 @@
 #include "services/Services.h"
 
 using namespace dangbo;
+using dangbo::test::filesIn;
 using dangbo::test::TempDir;
 
 namespace {
@@ -21,11 +22,6 @@ core::CommitteeInfo committeeNamed(const std::string& name) {
 std::string committeeOf(const std::filesystem::path& copy) {
   SQLite::Database db(copy.string(), SQLite::OPEN_READONLY);
   return db.execAndGet("SELECT name FROM committee").getString();
-}
-int filesIn(const std::filesystem::path& dir) {
-  int n = 0;
-  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++n;
-  return n;
 }
 }  // namespace
 
