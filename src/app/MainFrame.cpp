@@ -7,6 +7,7 @@
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/statusbr.h>
+#include <wx/thread.h>
 #include <wx/utils.h>
 
 #include "app/AccountDialog.h"
@@ -126,11 +127,28 @@ MainFrame::MainFrame(std::unique_ptr<services::Services> services)
   CreateStatusBar(4);
   const int widths[] = {-5, -2, -2, -5};  // the last one: the backup on opening, with its file name
   GetStatusBar()->SetStatusWidths(4, widths);
+  // A change saved in the first moments after opening waits for the check of every page (seconds on a
+  // province's register): meanwhile the window shows it is busy and says why instead of seeming to hang.
+  services::Services::setCheckWaitNotice([this](bool waiting) {
+    if (!wxIsMainThread()) return;
+    static wxString before;  // the first field's text (the file, the user), given back after the wait
+    if (!waiting) {
+      SetStatusText(before, 0);
+      wxEndBusyCursor();
+      noteBackground("write waited for the page check");
+      return;
+    }
+    wxBeginBusyCursor();
+    before = GetStatusBar()->GetStatusText(0);
+    SetStatusText(_("Checking every page of the register before saving..."), 0);
+    GetStatusBar()->Update();  // drawn now: the window's thread waits until the check ends
+  });
   setRegister(std::move(services));
   placeWindow(this);
 }
 
 MainFrame::~MainFrame() {
+  services::Services::setCheckWaitNotice(nullptr);
   counter_.stop();
   if (services_) leaveRegister(*services_, nullptr);  // on closing
 }

@@ -80,6 +80,10 @@ std::optional<std::string> Services::pageCheck() const {
   return db_->pageCheck();
 }
 
+void Services::setCheckWaitNotice(std::function<void(bool)> notice) {
+  store::Database::setCheckWaitNotice(std::move(notice));
+}
+
 std::pair<int, std::filesystem::path> Services::upgradeInfo() const {
   return {db_->openReport().fromVersion, db_->openReport().backupPath};
 }

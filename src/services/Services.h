@@ -2,6 +2,7 @@
 // The one facade the window and the CLI call. Each use case checks the actor's permission,
 // validates with core's rules and writes through store in one transaction with its audit row.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,6 +74,9 @@ class Services {
   /// What the check of every page of openChecked() found: nullopt while it runs, then "ok" or SQLite's
   /// description of the damage ("ok" after the other openings, which check before opening).
   std::optional<std::string> pageCheck() const;
+  /// Told, on the writing thread, when a write waits for that check (true) and when the wait ends (false);
+  /// see store::Database::setCheckWaitNotice.
+  static void setCheckWaitNotice(std::function<void(bool)> notice);
   /// The schema version found when opening, and where the pre-upgrade backup went (empty if none).
   std::pair<int, std::filesystem::path> upgradeInfo() const;
 

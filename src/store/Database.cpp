@@ -126,6 +126,17 @@ int refuseRegisterCommit(void* handle) {
 }
 }  // namespace
 
+namespace {
+std::function<void(bool)>& checkWaitNotice() {
+  static std::function<void(bool)> notice;
+  return notice;
+}
+}  // namespace
+
+void Database::setCheckWaitNotice(std::function<void(bool)> notice) {
+  checkWaitNotice() = std::move(notice);
+}
+
 void Database::holdWrites() {
   writesHeld_ = true;
   sqlite3_commit_hook(db_->getHandle(), refuseRegisterCommit, db_->getHandle());
@@ -136,7 +147,11 @@ void Database::holdWrites() {
 void Database::writeOnlyWhenChecked() {
   if (!writesHeld_) return;
   if (check_) {
+    const auto& notice = checkWaitNotice();
+    const bool waits = !check_->found() && notice;
+    if (waits) notice(true);
     const std::string found = check_->wait();
+    if (waits) notice(false);
     check_.reset();
     if (found != "ok") damage_ = found;
   }

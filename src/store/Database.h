@@ -66,6 +66,10 @@ class Database {
   /// temporary tables stay writable) and closing does not checkpoint the WAL;
   /// transaction() waits for the check's end and throws DatabaseError when it found damage.
   std::optional<std::string> pageCheck() const;
+  /// Told, on the writing thread, when a transaction is about to wait for that check (true) and when the wait
+  /// has ended (false): a window shows meanwhile that it is busy rather than seeming to hang (at a million
+  /// members the check takes seconds). Set once by the program; none by default.
+  static void setCheckWaitNotice(std::function<void(bool)> notice);
 
   /// The connection.
   SQLite::Database& db() { return *db_; }

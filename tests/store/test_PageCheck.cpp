@@ -8,6 +8,8 @@
 #include <fstream>
 #include <memory>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "../TestUtil.h"
 #include "core/Errors.h"
@@ -17,14 +19,14 @@ using namespace dangbo;
 using dangbo::test::TempDir;
 
 namespace {
-// A register with a table of about a hundred pages, closed (its WAL moved into the file).
-void makeRegister(const std::filesystem::path& path) {
+// A register with a table of `rows` blobs of a kilobyte (1.500: about a hundred pages), closed (its WAL moved
+// into the file).
+void makeRegister(const std::filesystem::path& path, int rows = 1500) {
   auto db = store::Database::create(path);
   db->transaction([&] {
     db->db().exec("CREATE TABLE filler (x BLOB)");
-    db->db().exec(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500) "
-        "INSERT INTO filler SELECT randomblob(1000) FROM n");
+    db->db().exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+                  std::to_string(rows) + ") INSERT INTO filler SELECT randomblob(1000) FROM n");
   });
 }
 // One leaf page of the table filler overwritten with bytes no page holds; opening reads none of it.
@@ -141,4 +143,34 @@ TEST_CASE("a sound register opened with its pages checked behind is written to o
   db.reset();
   CHECK(test::sqlValue(path, "SELECT count(*) FROM later") == "1");
   CHECK(walSize(path) == 0);  // closing checkpointed as usual
+}
+
+TEST_CASE("a write that waits for the check of every page tells so when it starts waiting and when it ends") {
+  TempDir dir;
+  const auto path = dir / "w.db";
+  makeRegister(path, 80000);  // 80 MB: its check takes a good while after the opening returns
+  std::unique_ptr<store::Database> db;
+  // Each notice, with what the check had found by then.
+  std::vector<std::pair<bool, std::optional<std::string>>> told;
+  store::Database::setCheckWaitNotice([&](bool waiting) { told.emplace_back(waiting, db->pageCheck()); });
+  struct Unset {
+    ~Unset() { store::Database::setCheckWaitNotice(nullptr); }
+  } unset;
+  db = store::Database::open(path, store::Database::Verify::Behind);
+  REQUIRE_FALSE(db->pageCheck());  // still checking
+  bool ran = false;
+  db->transaction([&] {
+    CHECK(told.size() == 2);  // the wait has ended before the work
+    ran = true;
+    db->db().exec("CREATE TABLE later (x)");
+  });
+  CHECK(ran);
+  REQUIRE(told.size() == 2);
+  CHECK(told[0].first);
+  CHECK_FALSE(told[0].second);  // told before waiting, the check running
+  CHECK_FALSE(told[1].first);
+  CHECK(told[1].second == std::optional<std::string>("ok"));
+  // Once checked, a write waits for nothing and tells nothing.
+  db->transaction([&] { db->db().exec("INSERT INTO later VALUES (1)"); });
+  CHECK(told.size() == 2);
 }
