@@ -267,12 +267,12 @@ void table(std::ostream& out, const Table& t, int textW, int pageH, PageFill& fi
     t.forEachRow([&](const TableRow& row) { pages.add(row); });
     pages.finish();
     out << "</w:tbl>";
-    fill.above = fill.room / 2;  // (the last page's height is not reckoned)
+    fill.lastPageUnreckoned();
   } else if (!t.photo.empty()) {
     tableStart(out, t, plan, textW);
     for (size_t r = 0; r < t.rows.size(); ++r) tableRow(out, t, plan, t.rows[r], r);
     out << "</w:tbl>";
-    fill.above = fill.room / 2;
+    fill.lastPageUnreckoned();
   } else {
     // A long table as tables of about a page, each under the same header rows in the same columns, the next
     // starting a new page.

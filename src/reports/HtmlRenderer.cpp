@@ -263,7 +263,7 @@ void table(std::ostream& out, const Table& t, bool landscape, const char* breakB
       kDenseRowsAPage);
   t.forEachRow([&](const TableRow& row) { pages.add(row); });
   pages.finish();
-  fill.above = room / 2;  // (the last page's height is not reckoned)
+  fill.lastPageUnreckoned();
 }
 
 std::string base64(std::string_view bytes) {

@@ -179,6 +179,8 @@ struct PageFill {
   /// The rows of `t` cut into pieces by `cut`, made with firstRoom() (tableRowPieces); `above` is left at
   /// what the table takes of its last page.
   std::vector<std::pair<size_t, size_t>> tablePieces(const Table& t, PageCutter& cut);
+  /// After a table whose last page's height is not reckoned (one a page, beside a photo): half a page taken.
+  void lastPageUnreckoned() { above = room / 2; }
 };
 
 /// Writes a dense table's rows page by page with columns sized from a sample (DenseColumns): holds the rows
