@@ -215,12 +215,6 @@ void tableRow(std::ostream& out, const Table& t, const DocxColumns& plan, const 
   out << "</w:tr>";
 }
 
-// What the writer reckons of the page being filled, to cut a long table where its pages end.
-struct PageFill {
-  double room = 0;   ///< the points a page holds (its text area with some room spared)
-  double above = 0;  ///< the points taken on the page being filled, reckoned from the blocks written
-};
-
 // A page's text area is filled to this part by a table's pieces (Pango's measures and LibreOffice's layout
 // differ a little: a piece that overflowed would leave a page of one row after it).
 constexpr double kPieceFill = 0.96;
@@ -231,8 +225,7 @@ constexpr double kSingleLine = 1.16, kTableRowExtra = 3;
 // The rows of a table that is not dense (its rows held in `t.rows`) cut into pieces of about a page
 // (tableRowPieces: the badge proposal's 28.691 rows in one table did not open in LibreOffice in ten minutes).
 // The page plan of the register (PageCutter): each row as high as its cell of the most lines in its column;
-// the first piece fills what `fill` reckons is left of its page (less a margin, so that it never runs over).
-// `fill.above` is left at the height of the table's last page.
+// the first piece fills what `fill` reckons is left of its page (PageFill::tablePieces).
 std::vector<std::pair<size_t, size_t>> tablePieces(const Table& t, const DocxColumns& plan, PageFill& fill) {
   static const MeasureText measure = pangoMeasure();
   std::vector<double> textWidths;
@@ -240,20 +233,11 @@ std::vector<std::pair<size_t, size_t>> tablePieces(const Table& t, const DocxCol
   // that fits its column in LibreOffice is not reckoned as two lines.)
   for (int w : plan.widths) textWidths.push_back(std::max(1.0, w / 20.0 - plan.pad + 1));
   const double size = plan.halfPoints / 2.0;
-  double first = fill.room - fill.above - 0.06 * fill.room;
-  const bool spills = first < 0.15 * fill.room;
-  if (spills) first += fill.room;  // near the page's foot: the first piece runs on to the next page
-  PageCutter cut(t, std::move(textWidths), size, kSingleLine * size, kTableRowExtra, first, fill.room,
-                 measure);
+  PageCutter cut(t, std::move(textWidths), size, kSingleLine * size, kTableRowExtra, fill.firstRoom(),
+                 fill.room, measure);
   // An empty cell's line is as high as its style's text (13 points) where the table's text is smaller.
   cut.setEmptyCellHeight(kSingleLine * std::max(size, kTableSize));
-  size_t pages = 0;
-  auto pieces = tableRowPieces(t, cut, &pages);
-  if (pages == 1)  // on the page it began on (or the next, when it spilled over)
-    fill.above = std::max(0.0, fill.above + (spills ? cut.used() - fill.room : cut.used()));
-  else
-    fill.above = cut.used();
-  return pieces;
+  return fill.tablePieces(t, cut);
 }
 
 void table(std::ostream& out, const Table& t, int textW, int pageH, PageFill& fill) {
@@ -283,12 +267,12 @@ void table(std::ostream& out, const Table& t, int textW, int pageH, PageFill& fi
     t.forEachRow([&](const TableRow& row) { pages.add(row); });
     pages.finish();
     out << "</w:tbl>";
-    fill.above = fill.room / 2;  // (the last page's height is not reckoned)
+    fill.lastPageUnreckoned();
   } else if (!t.photo.empty()) {
     tableStart(out, t, plan, textW);
     for (size_t r = 0; r < t.rows.size(); ++r) tableRow(out, t, plan, t.rows[r], r);
     out << "</w:tbl>";
-    fill.above = fill.room / 2;
+    fill.lastPageUnreckoned();
   } else {
     // A long table as tables of about a page, each under the same header rows in the same columns, the next
     // starting a new page.
@@ -359,9 +343,7 @@ void writeDocxDocument(std::ostream& out, const Document& doc) {
   PageFill fill{kPieceFill * pageHeight() / 20.0, 0};
   static const MeasureText measure = pangoMeasure();
   auto text = [&](const std::string& s, bool bold, double size, double before, double after) {
-    const double lines = std::max(1.0, std::ceil(measure(s, bold, size).natural / (textW / 20.0)));
-    fill.above += before + after + lines * kSingleLine * 1.2 * size;  // (the paragraphs' line of 1,2)
-    if (fill.above > fill.room) fill.above -= fill.room;
+    fill.text(s, bold, size, kSingleLine * 1.2, textW / 20.0, before + after, measure);  // (lines of 1,2)
   };
   if (doc.header) {
     headerBlock(out, *doc.header, textW);

@@ -98,23 +98,6 @@ constexpr double kDenseSlack = 1.0;
 // pages (tableRowPieces) whose first is given this part of a page: what stands above it is not reckoned.
 constexpr double kDataSize = 13, kDataLine = 1.16 * kDataSize, kDataRowExtra = 7, kDataPad = 7;
 
-// What the writer reckons is taken of the page being filled (points), from each block's lines as the page's
-// styles set them, so that a long table's first piece fills what is left of its page (PageFill of the Word
-// writer). Approximate: the first piece is given 6 % less than is reckoned left.
-struct PageTaken {
-  double room = 0;   ///< the points of a page's text area the tables fill
-  double above = 0;  ///< taken on the page being filled
-  void add(double points) {
-    above += points;
-    while (room > 0 && above > room) above -= room;
-  }
-  // A text block: `size` points in lines of `spacing` times it, in the page's width, with the margins.
-  void text(const std::string& s, bool bold, double size, double spacing, double width, double margins) {
-    static const MeasureText measure = pangoMeasure();
-    add(margins + std::max(1.0, std::ceil(measure(s, bold, size).natural / width)) * size * spacing);
-  }
-};
-
 // LibreOffice's HTML import (and the window's preview) reads no rule for a class and takes the cells'
 // paragraphs for body text: a table's borders, widths and alignments are also written as attributes.
 const char* alignClass(Align a) {
@@ -212,7 +195,9 @@ const char* bodyStart(const Table& t) {
 }
 constexpr const char* kBodyEnd = "</tbody>\n</table>\n";
 
-void table(std::ostream& out, const Table& t, bool landscape, const char* breakBefore, PageTaken& taken) {
+// `fill`: what is taken of the page being filled, reckoned from each block's lines as the page's styles set
+// them (a long table's first piece fills what is left of its page).
+void table(std::ostream& out, const Table& t, bool landscape, const char* breakBefore, PageFill& fill) {
   static const MeasureText measure = pangoMeasure();
   const double width = (landscape ? kA4Long : kA4Short) - kMarginsW,
                height = (landscape ? kA4Short : kA4Long) - kMarginsH;
@@ -233,28 +218,18 @@ void table(std::ostream& out, const Table& t, bool landscape, const char* breakB
       out << bodyStart(t);
       t.forEachRow([&](const TableRow& row) { bodyRow(out, t, row, cellSize); });
       out << kBodyEnd;
-      taken.add(kDataLine * double(t.rowCount() + t.header.size()));
+      fill.add(kDataLine * double(t.rowCount() + t.header.size()));
       return;
     }
     // A long table as tables of about a page under the same header rows, the next starting a new page (the
     // badge proposal's 28.691 rows in one table had not opened in LibreOffice after 20 minutes).
     std::vector<double> textWidths;
     for (double w : widths) textWidths.push_back(std::max(1.0, w - kDataPad));
-    const double room = kDenseFill * height;
-    double first = room - taken.above - 0.06 * room;
-    const bool spills = first < 0.15 * room;
-    if (spills) first += room;  // near the page's foot: the first piece runs on to the next page
-    PageCutter cut(t, std::move(textWidths), size, kDataLine * size / kDataSize, kDataRowExtra, first, room,
-                   measure);
+    PageCutter cut(t, std::move(textWidths), size, kDataLine * size / kDataSize, kDataRowExtra,
+                   fill.firstRoom(), fill.room, measure);
     cut.setEmptyCellHeight(kDataLine);
     cut.setWidthSlack(kDenseSlack);
-    size_t pages = 0;
-    const auto pieces = tableRowPieces(t, cut, &pages);
-    if (pages == 1)
-      taken.add(spills ? cut.used() - room : cut.used());
-    else
-      taken.above = cut.used();
-    for (const auto& [from, to] : pieces) {
+    for (const auto& [from, to] : fill.tablePieces(t, cut)) {
       tableHead(out, t, widths, from == 0, from == 0 ? breakBefore : kBreakBefore, cellSize);
       out << bodyStart(t);
       for (size_t r = from; r < to; ++r) bodyRow(out, t, t.rows[r], cellSize);
@@ -288,7 +263,7 @@ void table(std::ostream& out, const Table& t, bool landscape, const char* breakB
       kDenseRowsAPage);
   t.forEachRow([&](const TableRow& row) { pages.add(row); });
   pages.finish();
-  taken.above = room / 2;  // (the last page's height is not reckoned)
+  fill.lastPageUnreckoned();
 }
 
 std::string base64(std::string_view bytes) {
@@ -394,7 +369,13 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
   out << "</style>\n</head>\n<body>\n";
   if (doc.header) header(out, *doc.header);
   const double width = (doc.landscape ? kA4Long : kA4Short) - kMarginsW;
-  PageTaken taken{kDenseFill * ((doc.landscape ? kA4Short : kA4Long) - kMarginsH), doc.header ? 100.0 : 0.0};
+  // What is taken of the page being filled, reckoned from each block's lines as the page's styles set them.
+  PageFill fill{kDenseFill * ((doc.landscape ? kA4Short : kA4Long) - kMarginsH), doc.header ? 100.0 : 0.0};
+  static const MeasureText measure = pangoMeasure();
+  // A text block: `size` points in lines of `spacing` times it, in the page's width, with its margins.
+  const auto text = [&](const std::string& s, bool bold, double size, double spacing, double margins) {
+    fill.text(s, bold, size, spacing, width, margins, measure);
+  };
   bool breakNext = false;
   bool turned = false;  // in a division of turned pages
   const auto brk = [&breakNext]() {
@@ -404,10 +385,10 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
   };
   for (const auto& block : doc.blocks) {
     if (const auto* t = std::get_if<TitleLine>(&block)) {
-      taken.text(t->text, t->style != TitleStyle::Note, t->style == TitleStyle::Title ? 15 : 14, 1.16, width,
-                 t->style == TitleStyle::Title  ? 18
-                 : t->style == TitleStyle::Note ? 12
-                                                : 0);
+      text(t->text, t->style != TitleStyle::Note, t->style == TitleStyle::Title ? 15 : 14, 1.16,
+           t->style == TitleStyle::Title  ? 18
+           : t->style == TitleStyle::Note ? 12
+                                          : 0);
       switch (t->style) {
         case TitleStyle::Title:
           out << "<h1" << brk() << ">" << htmlEscape(t->text) << "</h1>\n";
@@ -420,13 +401,13 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
           break;
       }
     } else if (const auto* h = std::get_if<Heading>(&block)) {
-      taken.text(h->text, true, 14, 1.16, width, 14);
+      text(h->text, true, 14, 1.16, 14);
       const char* tag = h->level <= 1 ? "h2" : "h3";
       out << "<" << tag << brk() << ">" << htmlEscape(h->text) << "</" << tag << ">\n";
     } else if (const auto* p = std::get_if<Paragraph>(&block)) {
       std::string all = "\u00a0\u00a0\u00a0\u00a0\u00a0";  // (its first line's indent)
       for (const auto& r : p->runs) all += r.text;
-      taken.text(all, false, 14, 1.35, width, 6);
+      text(all, false, 14, 1.35, 6);
       out << "<p class=\"body\"" << brk() << ">";
       for (const auto& r : p->runs) {
         if (r.bold)
@@ -436,9 +417,9 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
       }
       out << "</p>\n";
     } else if (const auto* tb = std::get_if<Table>(&block)) {
-      if (!tb->caption.empty()) taken.text(tb->caption, true, 13, 1.16, width, 6);
-      table(out, *tb, doc.landscape, brk(), taken);
-      taken.add(14);  // the table's margins
+      if (!tb->caption.empty()) text(tb->caption, true, 13, 1.16, 6);
+      table(out, *tb, doc.landscape, brk(), fill);
+      fill.add(14);  // the table's margins
       if (tb->omittedRows > 0)
         out << "<p class=\"note\"><i>"
             << htmlEscape(core::format(
@@ -453,11 +434,11 @@ void renderHtml(std::ostream& out, const Document& doc, const HtmlOptions& optio
       else if (options.svgCharts)
         svgChart(out, *c, brk());
       else
-        table(out, chartTable(*c), doc.landscape, brk(), taken);
-      taken.add(240);
+        table(out, chartTable(*c), doc.landscape, brk(), fill);
+      fill.add(240);
     } else if (const auto* pb = std::get_if<PageBreak>(&block)) {
       breakNext = true;
-      taken.above = 0;
+      fill.above = 0;
       // Pages turned from here (a browser's print; named pages): the blocks after it in a division of its
       // own.
       if (pb->landscape && *pb->landscape != turned) {

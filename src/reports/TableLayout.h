@@ -160,6 +160,29 @@ class PageCutter {
 std::vector<std::pair<size_t, size_t>> tableRowPieces(const Table& t, PageCutter& cut,
                                                       size_t* pages = nullptr);
 
+/// What a writer reckons is taken of the page being filled (points), from each block's lines as its styles
+/// set them, so that a long table's first piece (tableRowPieces) fills what is left of its page: the Word and
+/// HTML writers, each with its own measures. Approximate: the first piece is given 6 % of a page less than is
+/// reckoned left.
+struct PageFill {
+  double room = 0;   ///< the points of a page's text area the tables fill
+  double above = 0;  ///< the points taken on the page being filled
+  /// `points` more taken; a page they fill is passed, what runs over it taken on the next.
+  void add(double points);
+  /// A text block: `text` (bold or not, at `size` points) in lines `width` points wide, each of `spacing`
+  /// times its size, at least one, and `margins` points above and below them.
+  void text(const std::string& text, bool bold, double size, double spacing, double width, double margins,
+            const MeasureText& measure);
+  /// The room of a long table's first piece (PageCutter's firstRoom): what is reckoned left of the page, less
+  /// the margin; near the page's foot (less than 15 % of a page left) with the next page too.
+  double firstRoom() const;
+  /// The rows of `t` cut into pieces by `cut`, made with firstRoom() (tableRowPieces); `above` is left at
+  /// what the table takes of its last page.
+  std::vector<std::pair<size_t, size_t>> tablePieces(const Table& t, PageCutter& cut);
+  /// After a table whose last page's height is not reckoned (one a page, beside a photo): half a page taken.
+  void lastPageUnreckoned() { above = room / 2; }
+};
+
 /// Writes a dense table's rows page by page with columns sized from a sample (DenseColumns): holds the rows
 /// of the page being filled (a page, never more), and when a row needs wider columns, widens them for that
 /// whole page and counts it afresh, so that the page is not cut short. `page(rows, columns)` writes a page's

@@ -1,5 +1,8 @@
-// A long table that is not dense cut into pieces of about a page (TableLayout.h: tableRowPieces), for the
-// Word and HTML writers.
+// A long table that is not dense cut into pieces of about a page (TableLayout.h: tableRowPieces, PageFill),
+// for the Word and HTML writers.
+#include <algorithm>
+#include <cmath>
+
 #include "reports/TableLayout.h"
 
 namespace dangbo::reports {
@@ -18,6 +21,32 @@ std::vector<std::pair<size_t, size_t>> tableRowPieces(const Table& t, PageCutter
       --pieces[i].first;
       --pieces[i - 1].second;
     }
+  return pieces;
+}
+
+void PageFill::add(double points) {
+  above += points;
+  while (room > 0 && above > room) above -= room;
+}
+
+void PageFill::text(const std::string& text, bool bold, double size, double spacing, double width,
+                    double margins, const MeasureText& measure) {
+  add(margins + std::max(1.0, std::ceil(measure(text, bold, size).natural / width)) * size * spacing);
+}
+
+double PageFill::firstRoom() const {
+  const double first = room - above - 0.06 * room;
+  return first < 0.15 * room ? first + room : first;  // near the page's foot: on to the next page
+}
+
+std::vector<std::pair<size_t, size_t>> PageFill::tablePieces(const Table& t, PageCutter& cut) {
+  const bool spills = room - above - 0.06 * room < 0.15 * room;  // (as firstRoom)
+  size_t pages = 0;
+  auto pieces = tableRowPieces(t, cut, &pages);
+  if (pages == 1)  // on the page it began on (or the next, when it spilled over)
+    above = std::max(0.0, above + (spills ? cut.used() - room : cut.used()));
+  else
+    above = cut.used();
   return pieces;
 }
 
