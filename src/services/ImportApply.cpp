@@ -611,7 +611,9 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
   } endBulk{ctx.repo};
   // A load large beside the register (the first import of a commune or a province, or the next file of a
   // province's register) writes its members without their secondary indexes and builds those once after the
-  // members' files; the files after them (the cells' work, trainings, secretaries) find them in place.
+  // members' files; the files after them (the cells' work, trainings, secretaries) find them in place. A load
+  // of many members into a register too large for that (the next file of a province) defers only the name
+  // search index: the new members' names are indexed in one statement after the members' files.
   int64_t newMembers = 0;
   for (const auto& f : result.plan.files)
     if (f.kind == "dang_vien") newMembers += f.added;
@@ -620,6 +622,8 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     std::vector<std::string> dropped;
     if (load == IndexLoad::kAuto && bulkLoadPays(newMembers, ctx.repo.rowCount("members")))
       dropped = ctx.repo.dropSecondaryIndexes({"members", "member_events"});
+    else if (load == IndexLoad::kAuto && newMembers >= kImportBulkRows)
+      dropped = ctx.repo.deferSearchIndex();
     // Every reference resolves in the register by the time its row is written; what was read while
     // planning is read again inside the transaction.
     ctx.applying = true;

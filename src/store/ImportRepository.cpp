@@ -442,6 +442,13 @@ std::vector<std::string> ImportRepository::dropSecondaryIndexes(const std::vecto
   return definitions;
 }
 
+std::vector<std::string> ImportRepository::deferSearchIndex() {
+  auto definitions = suspendMemberSearchIndex(db_);
+  statements_.clear();  // prepared with the triggers dropped (SQLite would prepare them again anyway)
+  eventInsert_ = nullptr;
+  return definitions;
+}
+
 void ImportRepository::rebuildIndexes(const std::vector<std::string>& definitions) {
   std::vector<std::string> triggers, countTriggers;
   for (const auto& sql : definitions)

@@ -115,7 +115,13 @@ class ImportRepository {
   /// sort each rather than row by row. For members, the triggers keeping the name search index current go
   /// too, and rebuildIndexes rebuilds that index in one pass. A rollback restores them with everything else.
   std::vector<std::string> dropSecondaryIndexes(const std::vector<std::string>& tables);
-  /// Recreates the indexes returned by dropSecondaryIndexes.
+  /// For a load that adds many members to a register too large for dropSecondaryIndexes to pay, inside the
+  /// caller's transaction: the triggers keeping the name search index current go (the entries of the members
+  /// stored before stay current) and their definitions are returned; rebuildIndexes indexes the members
+  /// added in one statement and puts the triggers back. Row by row, the index (FTS5) writes each member's
+  /// entries apart at the end of each statement, most of the time of such a load.
+  std::vector<std::string> deferSearchIndex();
+  /// Recreates the indexes returned by dropSecondaryIndexes (or the triggers of deferSearchIndex).
   void rebuildIndexes(const std::vector<std::string>& definitions);
 
  private:
