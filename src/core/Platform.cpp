@@ -14,6 +14,7 @@
 #include <map>
 #include <mutex>
 #include <new>
+#include <utility>
 #include <vector>
 
 #include "core/Errors.h"
@@ -283,6 +284,51 @@ FileLock::~FileLock() {
     if (held_) ::flock(fd_, LOCK_UN);
     ::close(fd_);
   }
+}
+
+HeldReadLock::HeldReadLock(fs::path file, long long start, long long length)
+    : file_(std::move(file)), start_(start), length_(length) {
+  take();
+}
+
+HeldReadLock::~HeldReadLock() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+namespace {
+// Sets (F_RDLCK) or removes (F_UNLCK) the lock of `fd`'s open file description.
+bool setDescriptionLock(int fd, short type, long long start, long long length) {
+#ifdef F_OFD_SETLK
+  struct flock l {};
+  l.l_type = type;
+  l.l_whence = SEEK_SET;
+  l.l_start = off_t(start);
+  l.l_len = off_t(length);
+  return ::fcntl(fd, F_OFD_SETLK, &l) == 0;
+#else
+  (void)fd, (void)type, (void)start, (void)length;
+  return false;
+#endif
+}
+}  // namespace
+
+bool HeldReadLock::take() {
+  struct stat now {};
+  struct stat mine {};
+  const bool same = fd_ >= 0 && ::stat(file_.c_str(), &now) == 0 && ::fstat(fd_, &mine) == 0 &&
+                    now.st_dev == mine.st_dev && now.st_ino == mine.st_ino;
+  if (!same) {
+    // The file was replaced (or never opened): the descriptor of the old one holds nothing wanted.
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
+  }
+  held_ = fd_ >= 0 && setDescriptionLock(fd_, F_RDLCK, start_, length_);
+  return held_;
+}
+
+void HeldReadLock::release() {
+  if (held_) setDescriptionLock(fd_, F_UNLCK, start_, length_);
+  held_ = false;
 }
 
 bool lockedByAnotherProcess(const fs::path& path) {

@@ -79,6 +79,35 @@ class FileLock {
   bool held_ = false;
 };
 
+/// A read lock on `length` bytes of `file` from `start` that nothing else this process does can drop. SQLite
+/// locks with POSIX record locks, which a process loses on ALL its descriptors of a file as soon as it closes
+/// any one of them (GTK's file dialogs guess the type of each file they list by opening and closing it, even
+/// after the dialog has closed); this one is Linux's lock of an open file description, on a descriptor of its
+/// own: it ends only with release(), its descriptor's replacement by take() or the object. Other processes
+/// see a read lock (F_GETLK gives l_pid -1); within this process it conflicts with a write lock SQLite asks
+/// for, so it is released before SQLite may need one. Where the system has no such locks, it holds nothing.
+class HeldReadLock {
+ public:
+  HeldReadLock(std::filesystem::path file, long long start, long long length);
+  /// Closes the descriptor, which drops this process's POSIX locks on the file too: destroyed once SQLite's
+  /// connection to it is closed.
+  ~HeldReadLock();
+  HeldReadLock(const HeldReadLock&) = delete;
+  HeldReadLock& operator=(const HeldReadLock&) = delete;
+  /// Takes the lock on the file now at the path (its descriptor opened again when the file was replaced);
+  /// false when it cannot (no such file, no such locks, or another process holds a write lock there).
+  bool take();
+  /// Lets the lock go, keeping the descriptor (closing it would drop this process's other locks).
+  void release();
+  bool held() const { return held_; }
+
+ private:
+  std::filesystem::path file_;
+  long long start_, length_;
+  int fd_ = -1;
+  bool held_ = false;
+};
+
 /// True when another process holds the FileLock on `path` (a missing file is held by none; nothing is
 /// created).
 bool lockedByAnotherProcess(const std::filesystem::path& path);

@@ -109,7 +109,40 @@ int latestVersion(const std::vector<Migration>& steps) {
 Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path)
     : db_(std::move(db)), pool_(std::make_unique<StatementPool>(*db_)), path_(std::move(path)) {}
 
-Database::~Database() = default;
+Database::~Database() {
+  check_.reset();  // its thread stopped before the connection closes
+  releaseLocks();  // SQLite closing as the last connection asks for write locks where they are
+  pool_.reset();
+  db_.reset();
+}
+
+namespace {
+// The locks by which os_unix.c tells other programs that a connection is there: the read lock on the
+// database file of every connection in WAL mode (SHARED_FIRST, SHARED_SIZE), which a program closing must
+// turn into a write lock before it checkpoints and deletes the WAL; and the -shm byte held while the -shm is
+// mapped (UNIX_SHM_DMS), which the first program to find it free truncates to 3 bytes before it builds the
+// index again.
+constexpr long long kSharedFirst = 0x40000000LL + 2, kSharedSize = 510, kShmMapped = 128;
+}  // namespace
+
+void Database::holdLocks() {
+  // SQLite's own locks are POSIX record locks: code of this process closing any descriptor of the file or of
+  // its -shm (GTK guessing the type of each file a dialog lists, at times after the dialog has closed and
+  // the window has reconnected) drops them all. Another program opening the register then truncated the -shm
+  // this connection maps, and its next read of the WAL index ended the process with SIGBUS
+  // (gui_members_flow); or, closing, it deleted the WAL this connection goes on writing to. The same locks
+  // held on descriptors of their own are not dropped so.
+  if (held_.empty()) {
+    held_.push_back(std::make_unique<core::platform::HeldReadLock>(path_, kSharedFirst, kSharedSize));
+    held_.push_back(std::make_unique<core::platform::HeldReadLock>(path_.string() + "-shm", kShmMapped, 1));
+  } else {
+    for (auto& l : held_) l->take();
+  }
+}
+
+void Database::releaseLocks() {
+  for (auto& l : held_) l->release();
+}
 
 std::optional<std::string> Database::pageCheck() const {
   if (check_) return check_->found();
@@ -189,6 +222,7 @@ std::unique_ptr<Database> Database::create(const fs::path& path, const std::vect
     d->db().exec("PRAGMA page_size = " + std::to_string(kPageSize));
     d->configure();
     d->migrate(steps, true);
+    d->holdLocks();
   } catch (...) {
     d.reset();
     fs::remove(path, ec);
@@ -236,6 +270,7 @@ bool Database::reconnect() {
   // The old connection must be closed first: while any connection of this process has the file open, SQLite
   // shares its lock state with the new one and takes no lock again.
   sqlite3_db_config(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  releaseLocks();  // the new connection, alone, truncates the -shm no other program holds
   pool_.reset();
   db_.reset();
   try {
@@ -257,6 +292,7 @@ bool Database::reconnect() {
   }
   pool_ = std::make_unique<StatementPool>(*db_);
   if (keepWal_) keepWalOnClose();
+  holdLocks();
   return true;
 }
 
@@ -356,6 +392,7 @@ std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify,
   }
   std::unique_ptr<Database> d(new Database(std::move(conn), path));
   d->configure();
+  d->holdLocks();
   if (pinned) {
     d->holdWrites();
     d->check_ = std::make_unique<PageCheck>(std::move(pinned));

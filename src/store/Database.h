@@ -15,7 +15,10 @@
 
 namespace dangbo::core {
 class Progress;
+namespace platform {
+class HeldReadLock;
 }
+}  // namespace dangbo::core
 
 namespace dangbo::store {
 
@@ -146,6 +149,11 @@ class Database {
   void migrate(const std::vector<Migration>& steps, bool isNew);
   void holdWrites();
   void writeOnlyWhenChecked();
+  void holdLocks();
+  void releaseLocks();
+  // This connection's presence as other programs see it, held where no close by other code of this process
+  // can drop it (see holdLocks); before db_: its descriptors are closed after the connection.
+  std::vector<std::unique_ptr<core::platform::HeldReadLock>> held_;
   std::unique_ptr<SQLite::Database> db_;
   std::unique_ptr<StatementPool>
       pool_;  // after db_: its statements are finalized before the connection closes
