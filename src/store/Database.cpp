@@ -157,9 +157,8 @@ namespace {
 int refuseRegisterCommit(void* handle) {
   return sqlite3_txn_state(static_cast<sqlite3*>(handle), "main") == SQLITE_TXN_WRITE ? 1 : 0;
 }
-}  // namespace
 
-namespace {
+// Told when a write waits for the check of every page (setCheckWaitNotice).
 std::function<void(bool)>& checkWaitNotice() {
   static std::function<void(bool)> notice;
   return notice;
