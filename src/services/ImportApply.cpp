@@ -579,6 +579,10 @@ bool bulkLoadPays(int64_t added, int64_t stored) {
   return added >= kBulkLoadRows && added * kBulkLoadShare >= stored;
 }
 
+bool recountPays(int64_t added, int64_t stored) {
+  return added >= kBulkLoadRows && added * kRecountShare >= stored;
+}
+
 ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& batch, core::Progress* progress,
                          IndexLoad load) {
   requireSomeImport(actor);
@@ -612,18 +616,20 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
   // A load large beside the register (the first import of a commune or a province, or the next file of a
   // province's register) writes its members without their secondary indexes and builds those once after the
   // members' files; the files after them (the cells' work, trainings, secretaries) find them in place. A load
-  // of many members into a register too large for that (the next file of a province) defers only the name
-  // search index: the new members' names are indexed in one statement after the members' files.
+  // of many members into a register too large for that (the next file of a province) defers the name search
+  // index (the new members' names indexed in one statement after the members' files) and, when they are a
+  // good share of the register, the members' counts (counted afresh then).
   int64_t newMembers = 0;
   for (const auto& f : result.plan.files)
     if (f.kind == "dang_vien") newMembers += f.added;
   db.transaction([&] {
     db.deferForeignKeys();
     std::vector<std::string> dropped;
-    if (load == IndexLoad::kAuto && bulkLoadPays(newMembers, ctx.repo.rowCount("members")))
+    const int64_t stored = load == IndexLoad::kAuto ? ctx.repo.rowCount("members") : 0;
+    if (load == IndexLoad::kAuto && bulkLoadPays(newMembers, stored))
       dropped = ctx.repo.dropSecondaryIndexes({"members", "member_events"});
     else if (load == IndexLoad::kAuto && newMembers >= kImportBulkRows)
-      dropped = ctx.repo.deferSearchIndex();
+      dropped = ctx.repo.deferSearchIndex(recountPays(newMembers, stored));
     // Every reference resolves in the register by the time its row is written; what was read while
     // planning is read again inside the transaction.
     ctx.applying = true;

@@ -442,8 +442,10 @@ std::vector<std::string> ImportRepository::dropSecondaryIndexes(const std::vecto
   return definitions;
 }
 
-std::vector<std::string> ImportRepository::deferSearchIndex() {
+std::vector<std::string> ImportRepository::deferSearchIndex(bool counts) {
   auto definitions = suspendMemberSearchIndex(db_);
+  if (counts)
+    for (auto& trigger : suspendMemberCounts(db_)) definitions.push_back(std::move(trigger));
   statements_.clear();  // prepared with the triggers dropped (SQLite would prepare them again anyway)
   eventInsert_ = nullptr;
   return definitions;

@@ -119,8 +119,9 @@ class ImportRepository {
   /// caller's transaction: the triggers keeping the name search index current go (the entries of the members
   /// stored before stay current) and their definitions are returned; rebuildIndexes indexes the members
   /// added in one statement and puts the triggers back. Row by row, the index (FTS5) writes each member's
-  /// entries apart at the end of each statement, most of the time of such a load.
-  std::vector<std::string> deferSearchIndex();
+  /// entries apart at the end of each statement, most of the time of such a load. With `counts`, the
+  /// triggers keeping the members' counts go too, and rebuildIndexes counts them afresh.
+  std::vector<std::string> deferSearchIndex(bool counts);
   /// Recreates the indexes returned by dropSecondaryIndexes (or the triggers of deferSearchIndex).
   void rebuildIndexes(const std::vector<std::string>& definitions);
 

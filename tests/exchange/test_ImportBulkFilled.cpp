@@ -214,6 +214,14 @@ TEST_CASE("bulkLoadPays: from kBulkLoadRows new members that are a large share o
                                5000000));  // the sixth file of a nation's register (files of a million)
 }
 
+TEST_CASE("recountPays: from kBulkLoadRows new members that are a sixteenth of the register or more") {
+  CHECK(services::recountPays(services::kBulkLoadRows, 16 * services::kBulkLoadRows));
+  CHECK_FALSE(services::recountPays(services::kBulkLoadRows, 16 * services::kBulkLoadRows + 1));
+  CHECK_FALSE(services::recountPays(services::kBulkLoadRows - 1, 0));
+  CHECK(services::recountPays(137143, 1000000));      // the second file of the million bench
+  CHECK_FALSE(services::recountPays(5000, 1000000));  // a commune's file into a province
+}
+
 TEST_CASE("import: a second large file into a filled register, bulk or row by row, gives the same register") {
   // A: both files as bulk loads (the second one: 5.000 new members beside 6.000 stored).
   TwoFolders t(6000, 5000);
@@ -237,11 +245,12 @@ TEST_CASE("import: a second large file into a filled register, bulk or row by ro
 }
 
 TEST_CASE(
-    "import: many new members into a register too large for a bulk load are written with their indexes and "
-    "their names indexed after the members' file, the same register as row by row") {
+    "import: many new members into a register too large for a bulk load are written with their indexes, "
+    "their names indexed and their counts counted after the members' file, the same register as row by row") {
   TwoFolders t(26000, 5000);
   auto& a = t.a;
   REQUIRE_FALSE(services::bulkLoadPays(5000, 26000));
+  REQUIRE(services::recountPays(5000, 26000));  // and the counts counted afresh after the members' file
   RecordingProgress progress;
   auto resultA = services::applyImport(*a, t.office, exchange::readImport(t.next), &progress);
   // Only the name search index waited: it was built after the members' file, before the candidates'.
