@@ -176,6 +176,9 @@ struct PageFill {
   /// The room of a long table's first piece (PageCutter's firstRoom): what is reckoned left of the page, less
   /// the margin; near the page's foot (less than 15 % of a page left) with the next page too.
   double firstRoom() const;
+  /// Less than 15 % of a page left once the first piece's margin is taken: the first piece runs on to the
+  /// next page.
+  bool nearFoot() const;
   /// The rows of `t` cut into pieces by `cut`, made with firstRoom() (tableRowPieces); `above` is left at
   /// what the table takes of its last page.
   std::vector<std::pair<size_t, size_t>> tablePieces(const Table& t, PageCutter& cut);

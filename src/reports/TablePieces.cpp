@@ -34,13 +34,17 @@ void PageFill::text(const std::string& text, bool bold, double size, double spac
   add(margins + std::max(1.0, std::ceil(measure(text, bold, size).natural / width)) * size * spacing);
 }
 
+bool PageFill::nearFoot() const {
+  return room - above - 0.06 * room < 0.15 * room;
+}
+
 double PageFill::firstRoom() const {
   const double first = room - above - 0.06 * room;
-  return first < 0.15 * room ? first + room : first;  // near the page's foot: on to the next page
+  return nearFoot() ? first + room : first;  // near the page's foot: on to the next page
 }
 
 std::vector<std::pair<size_t, size_t>> PageFill::tablePieces(const Table& t, PageCutter& cut) {
-  const bool spills = room - above - 0.06 * room < 0.15 * room;  // (as firstRoom)
+  const bool spills = nearFoot();
   size_t pages = 0;
   auto pieces = tableRowPieces(t, cut, &pages);
   if (pages == 1)  // on the page it began on (or the next, when it spilled over)
