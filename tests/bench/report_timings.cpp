@@ -2,6 +2,7 @@
 
 #include "bench/bench_clock.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <malloc.h>
 #include <unistd.h>
 
@@ -37,6 +38,25 @@ std::pair<long, long> residentKb() {
     if (line.rfind("VmHWM:", 0) == 0) peak = std::atol(line.c_str() + 6);
   }
   return {now, peak};
+}
+
+// The least the register report reads, by bare statements on a new connection mapping the file as the
+// report's cursor does: every member's row in the list order (index members_order, the report's order) and
+// every event in the file's order. Wall ms.
+double bareRegisterReadMs(const fs::path& file) {
+  const auto t0 = Clock::now();
+  SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+  db.exec("PRAGMA mmap_size = 2147418112");
+  size_t bytes = 0;
+  for (const char* sql : {"SELECT * FROM members INDEXED BY members_order ORDER BY sort_key, code",
+                          "SELECT * FROM member_events"}) {
+    SQLite::Statement q(db, sql);
+    while (q.executeStep())
+      for (int i = 0; i < q.getColumnCount(); ++i) bytes += size_t(q.getColumn(i).getBytes());
+  }
+  const double ms = msSince(t0);
+  std::printf("register read by bare statements: %zu bytes of text in %.0f ms\n", bytes, ms);
+  return ms;
 }
 
 // The register report as `report register --format FORMAT --out FILE` writes it (streamed from the register),
@@ -75,11 +95,15 @@ void printRegisterTiming(services::Services& s, const services::Actor& actor, co
     std::fclose(in);
   }
   fs::remove(file);
+  const double readMs = bareRegisterReadMs(s.path());
   const char* f = format.c_str();
   std::printf("report register (%s, streamed to a file): %.0f ms wall, %.0f ms CPU, %ju bytes\n", f, ms, cpu,
               uintmax_t(bytes));
-  std::printf("report register %s: %.0f ms vs writing the same bytes %.0f ms | ratio %.1fx | target < 2x\n",
-              f, ms, bareMs, ms / std::max(bareMs, 0.001));
+  std::printf(
+      "report register %s: %.0f ms vs writing the same bytes %.0f ms | ratio %.1fx | floor (reading the "
+      "register "
+      "alone) %.0f ms, %.1fx | target < 2x\n",
+      f, ms, bareMs, ms / std::max(bareMs, 0.001), readMs, readMs / std::max(bareMs, 0.001));
   std::printf(
       "report register %s: peak memory while writing it %.1f MB (%.1f MB resident before, %.1f MB more) | "
       "target < 300 MB\n",
