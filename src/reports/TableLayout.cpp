@@ -1,15 +1,7 @@
 #include "reports/TableLayout.h"
 
-#include <cairo.h>
-#include <pango/pangocairo.h>
-
 #include <algorithm>
 #include <cmath>
-#include <memory>
-#include <string_view>
-#include <unordered_map>
-
-#include "reports/PangoSetup.h"
 
 namespace dangbo::reports {
 
@@ -319,35 +311,56 @@ double denseRowsLines(double room, double lineHeight, double rowExtra) {
   return ((room - kHeaderLines * lineHeight - rowExtra) / double(kDenseRowsAPage) - rowExtra) / lineHeight;
 }
 
+namespace {
+// Words set one after another in lines `width` points wide, a space `space` wide between two on a line; a
+// word wider than the line takes a line of its own.
+class LineFill {
+ public:
+  LineFill(double space, double width) : space_(space), width_(width) {}
+  // Places the next word, `w` wide: what goes before it (nothing, a space or the end of a line).
+  char place(double w) {
+    char before = 0;
+    if (used_ < 0) {
+      used_ = w;
+    } else if (used_ + space_ + w <= width_) {
+      used_ += space_ + w;
+      before = ' ';
+    } else {
+      ++lines_;
+      used_ = w;
+      before = '\n';
+    }
+    return before;
+  }
+  int lines() const { return lines_; }
+
+ private:
+  double space_, width_;
+  int lines_ = 1;
+  double used_ = -1;  // the current line's width; -1: nothing on it yet
+};
+
+// Most cells fit their column on one line: measured whole, their words need not be set one by one (the whole
+// is at least as wide as the words and single spaces between them; a little is spared for rounding).
+bool fitsOneLine(double natural, double width) {
+  return natural <= width - 1e-6;
+}
+}  // namespace
+
 int wrapAtSpaces(const std::string& text, bool bold, double size, double width, const MeasureText& measure,
                  std::string* wrapped) {
-  // Most cells fit their column on one line: measured whole, their words need not be set one by one (the
-  // whole is at least as wide as the words and single spaces between them; a little is spared for rounding).
-  if (measure(text, bold, size).natural <= width - 1e-6) {
+  if (fitsOneLine(measure(text, bold, size).natural, width)) {
     if (wrapped) *wrapped = text;
     return 1;
   }
   if (wrapped) wrapped->clear();
-  const double space = measure(" ", bold, size).natural;
-  int lines = 1;
-  double used = -1;  // the current line's width; -1: nothing on it yet
+  LineFill fill(measure(" ", bold, size).natural, width);
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find(' ', start);
     if (end == std::string::npos) end = text.size();
     if (end > start) {
-      const double w = measure(text.substr(start, end - start), bold, size).natural;
-      char before = 0;  // what goes before the word: nothing, a space or the end of a line
-      if (used < 0) {
-        used = w;
-      } else if (used + space + w <= width) {
-        used += space + w;
-        before = ' ';
-      } else {
-        ++lines;
-        used = w;
-        before = '\n';
-      }
+      const char before = fill.place(measure(text.substr(start, end - start), bold, size).natural);
       if (wrapped) {
         if (before) wrapped->push_back(before);
         wrapped->append(text, start, end - start);
@@ -355,7 +368,28 @@ int wrapAtSpaces(const std::string& text, bool bold, double size, double width, 
     }
     start = end + 1;
   }
-  return lines;
+  return fill.lines();
+}
+
+MeasuredWords measureWords(const std::string& text, bool bold, double size, const MeasureText& measure) {
+  MeasuredWords out;
+  out.natural = measure(text, bold, size).natural;
+  out.space = measure(" ", bold, size).natural;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.words.push_back(measure(text.substr(start, end - start), bold, size).natural);
+    start = end + 1;
+  }
+  return out;
+}
+
+int wrappedLines(const MeasuredWords& text, double width) {
+  if (fitsOneLine(text.natural, width)) return 1;
+  LineFill fill(text.space, width);
+  for (double w : text.words) fill.place(w);
+  return fill.lines();
 }
 
 int wrappedLines(const std::string& text, bool bold, double size, double width, const MeasureText& measure) {
@@ -513,20 +547,28 @@ void fitColumns(DenseColumns& own, const PageCutter& cut, const std::vector<Tabl
   const size_t n = own.widths().size();
   if (n < 2) return;
   const auto& header = cut.headerRows();
+  // Every cell's words measured once: their lines are counted in each trial's widths.
+  std::vector<std::vector<MeasuredWords>> body(rows.size()), head(header.size());
+  for (size_t r = 0; r < rows.size(); ++r)
+    for (size_t c = 0; c < rows[r].cells.size() && c < n; ++c)
+      body[r].push_back(cut.measured(rows[r].cells[c], rows[r].total));
+  for (size_t r = 0; r < header.size(); ++r)
+    for (const auto& cell : header[r]) head[r].push_back(cut.measured(cell, true));
   // lines[r][c] of the body rows; the header rows (whose cells may span columns) counted whole each time.
   auto bodyLines = [&](const std::vector<double>& text, std::vector<std::vector<int>>& lines, size_t c) {
     for (size_t r = 0; r < rows.size(); ++r)
-      lines[r][c] = c < rows[r].cells.size() ? cut.lines(rows[r].cells[c], rows[r].total, text[c]) : 1;
+      lines[r][c] = c < body[r].size() ? cut.lines(body[r][c], text[c]) : 1;
   };
   auto headerLines = [&](const std::vector<double>& text) {
     double all = 0;
-    for (const auto& row : header) {
+    for (size_t r = 0; r < header.size(); ++r) {
       int most = 1;
       size_t c = 0;
-      for (const auto& cell : row) {
+      for (size_t i = 0; i < header[r].size(); ++i) {
+        const Cell& cell = header[r][i];
         double w = 0;
         for (size_t k = 0; k < size_t(cell.span) && c + k < n; ++k) w += text[c + k];
-        if (cell.rowSpan != 0) most = std::max(most, cut.lines(cell, true, w));
+        if (cell.rowSpan != 0) most = std::max(most, cut.lines(head[r][i], w));
         c += size_t(cell.span);
       }
       all += most;
@@ -538,6 +580,7 @@ void fitColumns(DenseColumns& own, const PageCutter& cut, const std::vector<Tabl
   for (size_t c = 0; c < n; ++c) bodyLines(text, lines, c);
   double now = pageLines(lines) + headerLines(text);
   constexpr int kSweeps = 8;
+  std::vector<std::vector<int>> l;  // a trial's lines (kept from one trial to the next: no allocation)
   for (int sweep = 0; sweep < kSweeps; ++sweep) {
     bool moved = false;
     for (double step : {4.0, 2.0, 1.0})
@@ -546,14 +589,14 @@ void fitColumns(DenseColumns& own, const PageCutter& cut, const std::vector<Tabl
           DenseColumns trial = own;
           if (!trial.shift(from, to, step)) continue;
           std::vector<double> t = trial.textWidths();
-          auto l = lines;
+          l = lines;
           bodyLines(t, l, from);
           bodyLines(t, l, to);
           const double c = pageLines(l) + headerLines(t);
           if (c < now - 1e-9) {
             own = std::move(trial);
             text = std::move(t);
-            lines = std::move(l);
+            lines.swap(l);
             now = c;
             moved = true;
           }
@@ -626,6 +669,14 @@ int PageCutter::lines(const Cell& cell, bool bold, double width) const {
   return cell.text.empty() ? 1 : wrappedLines(cell.text, bold, size_, width - slack_, measure_);
 }
 
+MeasuredWords PageCutter::measured(const Cell& cell, bool bold) const {
+  return measureWords(cell.text, bold, size_, measure_);
+}
+
+int PageCutter::lines(const MeasuredWords& text, double width) const {
+  return wrappedLines(text, width - slack_);
+}
+
 void PageCutter::setWidthSlack(double points) {
   slack_ = points;
   header_ = 0;
@@ -684,88 +735,6 @@ std::vector<std::pair<size_t, size_t>> densePageRows(const Table& t, const std::
                                                      double pad, double size, double pageHeight) {
   PageCutter cut = densePageCutter(t, widths, pad, size, pageHeight);
   return cutPages(t, cut);
-}
-
-// The most words pangoMeasure keeps measured, per weight.
-constexpr size_t kWordCache = 50000;
-
-MeasureText pangoMeasure(bool wholePoints) {
-  struct State {
-    cairo_surface_t* surface = nullptr;
-    cairo_t* cr = nullptr;
-    PangoContext* ctx = nullptr;
-    // Looked up by a string_view, without a string made for each word.
-    struct Hash {
-      using is_transparent = void;
-      size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
-    };
-    std::unordered_map<std::string, double, Hash, std::equal_to<>> words[2];  // regular, bold
-    std::string key;                                                          // the word being looked up
-    explicit State(bool wholePoints) {
-      surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 4);
-      cr = cairo_create(surface);
-      ctx = unhintedPangoContext(cr, wholePoints);
-    }
-    ~State() {
-      g_object_unref(ctx);
-      cairo_destroy(cr);
-      cairo_surface_destroy(surface);
-    }
-    State(const State&) = delete;
-    State& operator=(const State&) = delete;
-    double width(const std::string& text, bool bold, double size) {
-      PangoLayout* l = pango_layout_new(ctx);
-      PangoFontDescription* fd = pango_font_description_new();
-      pango_font_description_set_family(fd, "Times New Roman");
-      pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-      pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-      pango_layout_set_font_description(l, fd);
-      pango_font_description_free(fd);
-      pango_layout_set_text(l, text.data(), int(text.size()));
-      PangoRectangle r;
-      pango_layout_get_extents(l, nullptr, &r);
-      g_object_unref(l);
-      return double(r.width) / PANGO_SCALE;
-    }
-  };
-  auto state = std::make_shared<State>(wholePoints);
-  // Each word (mostly a syllable, so few of them) is measured once; a text is its words and its spaces.
-  return [state](const std::string& text, bool bold, double size) {
-    auto& cache = state->words[bold ? 1 : 0];
-    std::string& key = state->key;
-    auto widthOf = [&](std::string_view word) {
-      // Times New Roman's (Liberation Serif's) figures all have the width of a "0" and are not kerned: a
-      // register's numbers and dates, words seen once, are measured as their shape ("00/00/0000"), so that
-      // a province's register measures a few of them, not millions.
-      key.assign(word);
-      for (char& ch : key)
-        if (ch >= '1' && ch <= '9') ch = '0';
-      auto it = cache.find(std::string_view(key));
-      if (it == cache.end()) {
-        if (cache.size() >= kWordCache) cache.clear();  // bounded (a width measured again is the same)
-        it = cache.emplace(key, state->width(key, bold, kReferenceSize)).first;
-      }
-      return it->second;
-    };
-    TextExtent e;
-    size_t start = 0, spaces = 0;
-    while (start <= text.size()) {
-      size_t end = text.find(' ', start);
-      if (end == std::string::npos)
-        end = text.size();
-      else
-        ++spaces;
-      if (end > start) {
-        const double w = widthOf(std::string_view(text).substr(start, end - start));
-        e.word = std::max(e.word, w);
-        e.natural += w;
-      }
-      start = end + 1;
-    }
-    if (spaces) e.natural += double(spaces) * widthOf(" ");
-    const double k = size / kReferenceSize;
-    return TextExtent{e.natural * k, e.word * k};
-  };
 }
 
 std::string keepLastWordsTogether(const std::string& text) {

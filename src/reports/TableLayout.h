@@ -102,6 +102,18 @@ int wrappedLines(const std::string& text, bool bold, double size, double width, 
 int wrapAtSpaces(const std::string& text, bool bold, double size, double width, const MeasureText& measure,
                  std::string* wrapped);
 
+/// A text's widths as wrapAtSpaces reads them, measured once for a text whose lines are counted in many
+/// widths (a page's columns moved a point at a time).
+struct MeasuredWords {
+  double natural = 0;           ///< the text on one line
+  double space = 0;             ///< a space
+  std::vector<double> words{};  ///< its words (split at spaces), in order
+};
+/// `text` (bold or not, at `size` points) measured as wrapAtSpaces measures it.
+MeasuredWords measureWords(const std::string& text, bool bold, double size, const MeasureText& measure);
+/// wrappedLines for a text measured by measureWords: the same lines in a column `width` points wide.
+int wrappedLines(const MeasuredWords& text, double width);
+
 /// The rows of a long dense table cut into pages, for writers whose reader lays out one huge table slowly
 /// (LibreOffice takes minutes for the register of a province as one table, seconds as tables of a page):
 /// ranges [first, last) of `t.rows`, each as many rows as fit under the header rows in `room` points (the
@@ -135,6 +147,10 @@ class PageCutter {
   const std::vector<std::vector<Cell>>& headerRows() const { return headerRows_; }
   /// The lines of a cell's text in a column whose text is `width` points wide, as the page cut counts them.
   int lines(const Cell& cell, bool bold, double width) const;
+  /// A cell's text measured once, as lines() measures it, for lines(const MeasuredWords&, ...).
+  MeasuredWords measured(const Cell& cell, bool bold) const;
+  /// lines() for a cell measured by measured(): the same count.
+  int lines(const MeasuredWords& text, double width) const;
   /// The rows taken on the page being filled.
   size_t onPage() const { return onPage_; }
   /// The page being filled is counted in the room of the table's first page (`first`) or of a later one: for
