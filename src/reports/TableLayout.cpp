@@ -360,7 +360,8 @@ int wrapAtSpaces(const std::string& text, bool bold, double size, double width, 
     size_t end = text.find(' ', start);
     if (end == std::string::npos) end = text.size();
     if (end > start) {
-      const char before = fill.place(measure(text.substr(start, end - start), bold, size).natural);
+      const char before =
+          fill.place(measure(std::string_view(text).substr(start, end - start), bold, size).natural);
       if (wrapped) {
         if (before) wrapped->push_back(before);
         wrapped->append(text, start, end - start);
@@ -379,7 +380,8 @@ MeasuredWords measureWords(const std::string& text, bool bold, double size, cons
   while (start <= text.size()) {
     size_t end = text.find(' ', start);
     if (end == std::string::npos) end = text.size();
-    if (end > start) out.words.push_back(measure(text.substr(start, end - start), bold, size).natural);
+    if (end > start)
+      out.words.push_back(measure(std::string_view(text).substr(start, end - start), bold, size).natural);
     start = end + 1;
   }
   return out;

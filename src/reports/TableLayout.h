@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -21,7 +22,7 @@ struct TextExtent {
 };
 
 /// Measures a text in the table's font: (text, bold, size in points) -> its extent.
-using MeasureText = std::function<TextExtent(const std::string&, bool, double)>;
+using MeasureText = std::function<TextExtent(std::string_view, bool, double)>;
 
 /// The table's column widths and the font size that fits them.
 struct ColumnPlan {
