@@ -61,8 +61,11 @@ std::string usage() {
          "  summary [--as-of DATE] [--format text|json]\n      " + tr("the register's figures on a day") +
          "\n" + "  backup --out FILE\n      " + tr("copy the database to FILE") + "\n" +
          "  restore FILE\n      " + tr("restore FILE into --db, keeping the replaced file as a backup") +
-         "\n" + "  import PATH [--dry-run]\n      " +
+         "\n" + "  import PATH [PATH ...] [--dry-run]\n      " +
          tr("import a folder of CSV files or an .xlsx workbook (all or nothing); --dry-run writes nothing") +
+         "\n      " +
+         tr("several folders or workbooks are one import, in one transaction (a register sent as several "
+            "files)") +
          "\n" + "  templates FOLDER\n      " + tr("write the empty import templates into FOLDER") + "\n" +
          "  templates --out FILE.xlsx\n      " +
          tr("write the import template workbook: a sheet per file, an example row, drop-down lists") + "\n" +
@@ -163,17 +166,20 @@ void printPlan(const services::ImportPlan& plan, bool dryRun, std::ostream& out)
 }
 
 int cmdImport(const Parsed& p, std::ostream& out, std::ostream& err) {
-  allowOnly(p, {"--dry-run"}, 1);
+  allowOnly(p, {"--dry-run"}, SIZE_MAX);
   if (p.positional.empty())
     throw UsageError(tr("import needs the folder of CSV files or the .xlsx workbook."));
   bool dryRun = p.has("--dry-run");
   services::ImportBatch batch;
   try {
-    batch = exchange::readImport(p.positional[0]);
+    // Several folders or workbooks are one import: one transaction, a large register loaded once.
+    batch = exchange::readImports(std::vector<fs::path>(p.positional.begin(), p.positional.end()));
   } catch (const std::bad_alloc&) {
+    std::string named;
+    for (const auto& path : p.positional) named += (named.empty() ? "" : ", ") + path;
     throw core::DataError(format(tr("{1} is too large to be read in the memory of this computer. Nothing was "
                                     "written."),
-                                 {p.positional[0]}));
+                                 {named}));
   }
   for (const auto& n : batch.notices) err << n << "\n";
   auto lock = dryRun ? nullptr : lockForWriting(p);  // not while a window has the register open

@@ -697,7 +697,7 @@ ImportFile readImportCsv(const ImportFileSpec& spec, const std::string& source, 
   }
 }
 
-services::ImportBatch readImportFolder(const std::filesystem::path& folder) {
+services::ImportBatch readImportFolder(const std::filesystem::path& folder, bool namedWithPath) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(folder, ec))
@@ -709,8 +709,8 @@ services::ImportBatch readImportFolder(const std::filesystem::path& folder) {
   std::map<std::string, ImportFile> found;
   services::ImportBatch batch;
   for (const auto& p : entries) {
-    std::string name = p.filename().string();
-    std::string key = headerKey(name);
+    const std::string name = namedWithPath ? p.string() : p.filename().string();
+    std::string key = headerKey(p.filename().string());
     const ImportFileSpec* spec = nullptr;
     if (key.size() > 4 && key.substr(key.size() - 4) == ".csv")
       spec = services::importFileSpec(key.substr(0, key.size() - 4));
@@ -738,9 +738,9 @@ services::ImportBatch readImportFolder(const std::filesystem::path& folder) {
   return batch;
 }
 
-services::ImportBatch readImportWorkbook(const std::filesystem::path& xlsx) {
+services::ImportBatch readImportWorkbook(const std::filesystem::path& xlsx, bool namedWithPath) {
   std::vector<XlsxSheet> sheets = readXlsx(xlsx);
-  const std::string book = xlsx.filename().string();
+  const std::string book = namedWithPath ? xlsx.string() : xlsx.filename().string();
   std::map<std::string, ImportFile> found;
   services::ImportBatch batch;
   for (auto& sheet : sheets) {
@@ -780,11 +780,12 @@ services::ImportBatch readImportWorkbook(const std::filesystem::path& xlsx) {
   return batch;
 }
 
-services::ImportBatch readImport(const std::filesystem::path& path) {
+services::ImportBatch readImport(const std::filesystem::path& path, bool namedWithPath) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return readImportFolder(path);
+  if (std::filesystem::is_directory(path, ec)) return readImportFolder(path, namedWithPath);
   std::string ext = core::fold(path.extension().string());
-  if (ext == ".xlsx" && std::filesystem::is_regular_file(path, ec)) return readImportWorkbook(path);
+  if (ext == ".xlsx" && std::filesystem::is_regular_file(path, ec))
+    return readImportWorkbook(path, namedWithPath);
   throw DataError(format(tr("{1} is neither a folder of CSV files nor an .xlsx workbook."), {path.string()}));
 }
 

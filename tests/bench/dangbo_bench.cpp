@@ -181,6 +181,7 @@ struct Args {
   uint64_t seed = 1;
   std::string keep;
   int mergeMembers = 0;
+  bool importAtOnce = false;   // --import once: the member files of a large register as one import
   int chunkMembers = 1200000;  // --province-members: a larger register is generated a province at a time
   // The steps to run after the import (--only): all of them by default. A nation's run keeps to the
   // import, the searches and the congress figures; the cells' work and every report would take hours.
@@ -254,6 +255,8 @@ int main(int argc, char** argv) {
   const char* usage =
       "usage: dangbo_bench [--members N] [--cells N] [--years N] [--seed N] [--keep DIR] [--file-rows N]\n"
       "                    [--province-members N] (a larger register is generated a province at a time)\n"
+      "                    [--import each|once] (the files of --file-rows imported one after the other,\n"
+      "                                        as many imports, or as one: `dangbo-cli import DIR DIR ...`)\n"
       "                    [--only STEP,...]   steps after the import: search, window, cellwork, reports,\n"
       "                                        congress, register (the congress or the register lines\n"
       "                                        alone; all but those two by default)\n"
@@ -261,7 +264,7 @@ int main(int argc, char** argv) {
       "       dangbo_bench --open FILE [--only WORD]   (the window's opening calls; those whose line holds "
       "WORD\n"
       "                                        or one of WORD|WORD...;\n"
-      "                                        --only search,window,register: those steps on FILE)\n";
+      "                                        --only search,window,register,floor: those steps on FILE)\n";
   // A lone word (--help, or an option missing its value) prints the usage instead of running the benchmark.
   if (argc % 2 == 0) {
     std::cerr << usage;
@@ -283,13 +286,18 @@ int main(int argc, char** argv) {
       a.mergeMembers = std::stoi(v);
     else if (k == "--open") {
       // --open FILE --only WORD: only the calls whose line holds WORD (or one of WORD|WORD...); --only
-      // search,window,register (any of them): the benchmark's search, window and register report steps on
-      // that file.
+      // search,window,register,floor (any of them): the benchmark's search, window, register report and
+      // import floor steps on that file.
       const std::string only = i + 3 < argc && std::string(argv[i + 2]) == "--only" ? argv[i + 3] : "";
       const bool search = only.find("search") != std::string::npos,
                  window = only.find("window") != std::string::npos,
-                 reg = only.find("register") != std::string::npos;
-      if (!search && !window && !reg) return bench::printOpenTimings(v, only);
+                 reg = only.find("register") != std::string::npos,
+                 floor = only.find("floor") != std::string::npos;
+      if (!search && !window && !reg && !floor) return bench::printOpenTimings(v, only);
+      if (floor) {
+        const auto ms = bench::importFloor(v, fs::path(v).parent_path() / "floor.db");
+        std::printf("import floor of %s: %.0f ms wall, %.0f ms CPU\n", v.c_str(), ms[0], ms[1]);
+      }
       if (search) bench::printSearchTimings(v, services::Actor::localOffice());
       if (window) bench::printWindowTimings(v, services::Actor::localOffice());
       if (reg)
@@ -311,6 +319,8 @@ int main(int argc, char** argv) {
       a.chunkMembers = std::max(1, std::stoi(v));
     else if (k == "--file-rows")
       kRowsPerFile = std::max<size_t>(1, std::stoull(v));
+    else if (k == "--import" && (v == "once" || v == "each"))
+      a.importAtOnce = v == "once";
     else {
       std::cerr << usage;
       return 2;
@@ -373,15 +383,19 @@ int main(int argc, char** argv) {
   const auto actor = services::Actor::localOffice();
   t0 = Clock::now();
   const double cpu0 = cpuMs();
-  auto batch = exchange::readImport(csvDir);
+  std::vector<fs::path> folders = {csvDir};
+  if (a.importAtOnce)
+    for (const auto& more : moreFolders(csvDir)) folders.push_back(more);
+  auto batch = exchange::readImports(folders);
   double readMs = msSince(t0);
   std::printf("peak memory after reading the files: %.1f MB\n", peakRssKb() / 1024.0);
   auto result = services::applyImport(*s, actor, batch);
   batch = {};
-  for (const auto& more : moreFolders(csvDir)) {
-    auto next = services::applyImport(*s, actor, exchange::readImport(more));
-    result.added += next.added;
-  }
+  if (!a.importAtOnce)
+    for (const auto& more : moreFolders(csvDir)) {
+      auto next = services::applyImport(*s, actor, exchange::readImport(more));
+      result.added += next.added;
+    }
   double importMs = msSince(t0);
   const double importCpu = cpuMs() - cpu0;
   const double importPeakMb = peakRssKb() / 1024.0;
