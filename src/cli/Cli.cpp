@@ -184,6 +184,7 @@ int cmdImport(const Parsed& p, std::ostream& out, std::ostream& err) {
   for (const auto& n : batch.notices) err << n << "\n";
   auto lock = dryRun ? nullptr : lockForWriting(p);  // not while a window has the register open
   auto s = services::Services::open(dbPath(p));
+  s->setHeldAlone(lock != nullptr);  // a first load may write without the WAL
   const auto actor = actingUser(p, *s);
   auto progress = terminalProgress(err);
   if (dryRun) {

@@ -622,7 +622,10 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
   int64_t newMembers = 0;
   for (const auto& f : result.plan.files)
     if (f.kind == "dang_vien") newMembers += f.added;
-  db.transaction([&] {
+  // A first load of many members into a register held alone (the command line) writes without the WAL.
+  const bool firstLoad = s.heldAlone() && load == IndexLoad::kAuto && newMembers >= kImportBulkRows &&
+                         ctx.repo.rowCount("members") == 0;
+  auto writeAll = [&] {
     db.deferForeignKeys();
     std::vector<std::string> dropped;
     const int64_t stored = load == IndexLoad::kAuto ? ctx.repo.rowCount("members") : 0;
@@ -742,7 +745,11 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
                           {std::to_string(f.added), std::to_string(f.updated), std::to_string(f.unchanged)}),
                    "");
     store::SettingsRepository(db).bumpRevision();
-  });
+  };
+  if (firstLoad)
+    db.transactionWithoutWal(writeAll);
+  else
+    db.transaction(writeAll);
   result.written = true;
   return result;
 }

@@ -77,6 +77,12 @@ class Services {
   /// Told, on the writing thread, when a write waits for that check (true) and when the wait ends (false);
   /// see store::Database::setCheckWaitNotice.
   static void setCheckWaitNotice(std::function<void(bool)> notice);
+  /// Told by a program that holds the register's instance lock and reads it through no other connection (the
+  /// command line, the benchmark): a first load of many members (applyImport) may then write without the WAL
+  /// (store::Database::transactionWithoutWal), another program reading the register meanwhile waiting. Never
+  /// told by the window, whose own threads read the register while it writes.
+  void setHeldAlone(bool alone) { heldAlone_ = alone; }
+  bool heldAlone() const { return heldAlone_; }
   /// The schema version found when opening, and where the pre-upgrade backup went (empty if none).
   std::pair<int, std::filesystem::path> upgradeInfo() const;
 
@@ -130,6 +136,7 @@ class Services {
   friend class BulkWrite;                        // services/BulkWrite.h: a bulk caller of the doors
   int bulkDepth_ = 0;                            // inside a BulkWrite: the revision is bumped by its caller
   bool bulkQuietAdds_ = false;                   // inside a BulkWrite: the ".add" rows are its caller's
+  bool heldAlone_ = false;                       // setHeldAlone
   explicit Services(std::unique_ptr<store::Database> db);
   std::unique_ptr<store::Database> db_;
 };

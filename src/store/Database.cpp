@@ -195,6 +195,48 @@ void Database::writeOnlyWhenChecked() {
   writesHeld_ = false;
 }
 
+bool Database::transactionWithoutWal(const std::function<void()>& work) {
+  auto* handle = db_->getHandle();
+  if (!sqlite3_get_autocommit(handle) || check_ || writesHeld_) {
+    transaction(work);
+    return false;
+  }
+  // Leaving the WAL needs the file's exclusive lock: refused at once (no wait) while any other connection is
+  // there. The locks this connection holds on its own descriptors would count as another's.
+  releaseLocks();
+  std::string mode;
+  db_->setBusyTimeout(0);
+  try {
+    mode = db_->execAndGet("PRAGMA main.journal_mode = DELETE").getString();
+  } catch (const SQLite::Exception&) {
+    mode.clear();
+  }
+  db_->setBusyTimeout(5000);
+  if (mode != "delete") {
+    holdLocks();
+    transaction(work);
+    return false;
+  }
+  auto backToWal = [&] {
+    db_->exec("PRAGMA main.journal_mode = WAL");
+    holdLocks();
+  };
+  try {
+    transaction(work);
+  } catch (...) {
+    try {
+      backToWal();
+    } catch (const SQLite::Exception&) {  // the next opening puts the file in WAL mode (configure)
+    }
+    throw;
+  }
+  try {
+    backToWal();
+  } catch (const SQLite::Exception&) {  // committed: the next opening puts the file back in WAL mode
+  }
+  return true;
+}
+
 void Database::configure() {
   db_->setBusyTimeout(5000);
   db_->exec("PRAGMA foreign_keys = ON");

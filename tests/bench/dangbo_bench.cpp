@@ -380,6 +380,7 @@ int main(int argc, char** argv) {
   fs::remove(dir / "bench.db");
   fs::remove(dir / "baseline.db");
   auto s = services::Services::create(dir / "bench.db", {"Đảng bộ tỉnh Thử", "Thử", "Thử", "", ""});
+  s->setHeldAlone(true);  // as dangbo-cli import, which holds the register's lock
   const auto actor = services::Actor::localOffice();
   t0 = Clock::now();
   const double cpu0 = cpuMs();

@@ -45,7 +45,7 @@ std::array<double, 2> importFloor(const fs::path& filled, const fs::path& scratc
     const auto t0 = Clock::now();
     const double c0 = cpuMs();
     repo.beginBulkWrite();
-    db->transaction([&] {
+    db->transactionWithoutWal([&] {  // as a first load of dangbo-cli import
       db->deferForeignKeys();
       const auto dropped = repo.dropSecondaryIndexes({"members", "member_events"});
       // The seed rows a new register already holds (its ethnic groups, holidays, the audit row of its making)

@@ -9,6 +9,7 @@
 
 #include "../TestUtil.h"
 #include "core/Errors.h"
+#include "core/Progress.h"
 #include "exchange/Import.h"
 #include "services/Import.h"
 #include "services/MemberList.h"
@@ -107,6 +108,53 @@ TEST_CASE("import: indexes dropped for a bulk load come back when the transactio
   }),
                   core::DataError);
   CHECK(indexes(*s) == before);
+}
+
+namespace {
+// Notes at each stage of an import whether the register is written through a rollback journal then.
+struct JournalWatch : core::Progress {
+  std::filesystem::path journal;
+  std::vector<std::string> seenAt;  // the stages that began while the journal was there
+  void stage(const std::string& what, uint64_t) override {
+    if (std::filesystem::exists(journal)) seenAt.push_back(what);
+  }
+  bool update(uint64_t) override { return true; }
+};
+
+// Every member, event and name index entry of a register, one line each.
+std::string contents(services::Services& s) {
+  SQLite::Statement q(services::storeOf(s).db(),
+                      "SELECT 'm ' || code || ' ' || full_name || ' ' || cell_id FROM members UNION ALL "
+                      "SELECT 'e ' || member_id || ' ' || kind || ' ' || date FROM member_events UNION ALL "
+                      "SELECT 'c ' || cell_id || ' ' || ethnicity || ' ' || present || ' ' || members FROM "
+                      "member_counts ORDER BY 1");
+  std::string out;
+  while (q.executeStep()) out += q.getColumn(0).getString() + "\n";
+  return out;
+}
+}  // namespace
+
+TEST_CASE("import: a first load of a register held alone (the command line) is written without the WAL") {
+  TempDir dir;
+  writeLoad(dir / "load", 6000);
+  const auto batch = exchange::readImport(dir / "load");
+  auto through = freshRegister(dir / "wal.db");
+  JournalWatch walWatch;
+  walWatch.journal = dir / "wal.db-journal";
+  services::applyImport(*through, services::Actor::localOffice(), batch, &walWatch);
+  CHECK(walWatch.seenAt.empty());
+
+  auto alone = freshRegister(dir / "alone.db");
+  alone->setHeldAlone(true);
+  JournalWatch watch;
+  watch.journal = dir / "alone.db-journal";
+  services::applyImport(*alone, services::Actor::localOffice(), batch, &watch);
+  CHECK_FALSE(watch.seenAt.empty());  // the rows and the indexes written through the journal
+  CHECK(services::storeOf(*alone).db().execAndGet("PRAGMA main.journal_mode").getString() == "wal");
+  CHECK(contents(*alone) == contents(*through));
+  CHECK(indexes(*alone) == indexes(*through));
+  CHECK(services::storeOf(*alone).integrityCheck() == "ok");
+  CHECK(store::memberSearchIndexSound(services::storeOf(*alone)));
 }
 
 TEST_CASE("SQLite keeps no count of its allocations: an import's millions of them take no global lock") {
