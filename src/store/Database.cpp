@@ -24,6 +24,9 @@ using core::tr;
 namespace fs = std::filesystem;
 
 namespace {
+// How long a connection waits for another program's lock before giving up (SQLITE_BUSY).
+constexpr int kBusyMs = 5000;
+
 // SQLite counts every allocation under one global mutex (for sqlite3_memory_used and a soft heap limit, which
 // dangbo never uses): without the count a province's import, millions of small allocations, skips that lock.
 // It must be set before the library starts, that is before the first connection: at program start.
@@ -211,34 +214,32 @@ bool Database::transactionWithoutWal(const std::function<void()>& work) {
   } catch (const SQLite::Exception&) {
     mode.clear();
   }
-  db_->setBusyTimeout(5000);
+  db_->setBusyTimeout(kBusyMs);
   if (mode != "delete") {
     holdLocks();
     transaction(work);
     return false;
   }
+  // Whether `work` returned or threw (a refusal must not end in a WAL error instead of its own).
   auto backToWal = [&] {
-    db_->exec("PRAGMA main.journal_mode = WAL");
+    try {
+      db_->exec("PRAGMA main.journal_mode = WAL");
+    } catch (const SQLite::Exception&) {  // the next opening puts the file back in WAL mode (configure)
+    }
     holdLocks();
   };
   try {
     transaction(work);
   } catch (...) {
-    try {
-      backToWal();
-    } catch (const SQLite::Exception&) {  // the next opening puts the file in WAL mode (configure)
-    }
+    backToWal();
     throw;
   }
-  try {
-    backToWal();
-  } catch (const SQLite::Exception&) {  // committed: the next opening puts the file back in WAL mode
-  }
+  backToWal();
   return true;
 }
 
 void Database::configure() {
-  db_->setBusyTimeout(5000);
+  db_->setBusyTimeout(kBusyMs);
   db_->exec("PRAGMA foreign_keys = ON");
   db_->exec("PRAGMA journal_mode = WAL");
   db_->exec("PRAGMA synchronous = NORMAL");
@@ -357,7 +358,7 @@ std::unique_ptr<Database> Database::openReadOnlyOnce(const fs::path& path) {
       conn = std::make_unique<SQLite::Database>(uriOf(path) + "?immutable=1",
                                                 SQLite::OPEN_READONLY | SQLite::OPEN_URI);
     }
-    conn->setBusyTimeout(5000);
+    conn->setBusyTimeout(kBusyMs);
     int app = pragmaInt(*conn, "application_id");
     if (app != kApplicationId)
       throw DatabaseError(format(tr("{1} is not a dangbo database."), {path.string()}));
@@ -468,7 +469,7 @@ std::unique_ptr<Database> Database::open(const fs::path& path, Verify verify,
       }
       throw;
     }
-    d->db_->setBusyTimeout(5000);
+    d->db_->setBusyTimeout(kBusyMs);
   }
   d->report_.toVersion = d->schemaVersion();
   return d;
@@ -669,7 +670,7 @@ void Database::backupTo(const fs::path& to) {
 bool Database::checkpointFile(const fs::path& path) {
   try {
     SQLite::Database conn(path.string(), SQLite::OPEN_READWRITE);
-    conn.setBusyTimeout(5000);
+    conn.setBusyTimeout(kBusyMs);
     conn.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     return true;
   } catch (const SQLite::Exception&) {
