@@ -107,11 +107,11 @@ TEST_CASE(
   CHECK(batch.files[0].kind == "to_chuc");  // the cells first, then the members' files in the paths' order
   CHECK(batch.files[1].source == (a / "dang_vien.csv").string());
   CHECK(batch.files[2].source == (b / "dang_vien.csv").string());
-  const auto result = services::applyImport(*once, actor, batch);
+  const auto result = services::applyImport(*once, actor, batch);  // 6.500 new members: one bulk load
   CHECK(result.added == 2 + 6500);
   CHECK(count(*once, "members") == 6500);
 
-  // The same folders as two imports (3.500 new beside 3.000: the second a bulk load into a filled register).
+  // The same folders as two imports, each under kBulkLoadRows: written row by row with every index kept.
   auto each = freshRegister(dir / "each.db");
   services::applyImport(*each, actor, exchange::readImport(a));
   services::applyImport(*each, actor, exchange::readImport(b));
