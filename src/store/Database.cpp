@@ -338,13 +338,36 @@ bool Database::reconnect() {
   return true;
 }
 
+namespace {
+// A first load written without the WAL (Database::transactionWithoutWal) and ended by a crash leaves a hot
+// journal, which a read-only connection may not roll back (SQLITE_READONLY_ROLLBACK): the file of a dangbo
+// register is then opened for writing once, for SQLite to put back the pages the load had changed. False when
+// it is not a dangbo file (left as it is) or the folder is read-only.
+bool rollBackCrashedLoad(const fs::path& path) {
+  if (readHeader(path).applicationId != uint32_t(kApplicationId) || !core::platform::canWriteBeside(path))
+    return false;
+  SQLite::Database rw(path.string(), SQLite::OPEN_READWRITE);
+  rw.setBusyTimeout(kBusyMs);
+  rw.execAndGet("SELECT count(*) FROM sqlite_schema");  // the first read rolls the journal back
+  return true;
+}
+}  // namespace
+
 std::unique_ptr<Database> Database::openReadOnlyOnce(const fs::path& path) {
   std::error_code ec;
   {
     std::unique_ptr<SQLite::Database> conn;
-    try {
+    auto look = [&] {
       conn = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
       conn->execAndGet("PRAGMA application_id");
+    };
+    try {
+      try {
+        look();
+      } catch (const SQLite::Exception& e) {
+        if (e.getExtendedErrorCode() != SQLITE_READONLY_ROLLBACK || !rollBackCrashedLoad(path)) throw;
+        look();
+      }
     } catch (const SQLite::Exception&) {
       if (core::platform::canWriteBeside(path)) throw;
       // A read-only folder (a write-protected stick, a CD): SQLite cannot make its -shm there. A file closed

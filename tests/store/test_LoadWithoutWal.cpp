@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -123,4 +124,42 @@ TEST_CASE("load without the WAL: a failed load leaves the file as it was, in WAL
   // Inside a transaction it is a transaction (a savepoint) like any other.
   f.db->transaction([&] { CHECK_FALSE(f.db->transactionWithoutWal([&] { f.load(1); })); });
   CHECK(probeRows(*f.db) == 8);
+}
+
+TEST_CASE(
+    "load without the WAL: a load ended by a crash is rolled back by the next opening, even for reading") {
+  NewFile f;
+  f.db->transaction([&] { f.load(3); });
+  f.db.reset();
+  // A command line killed in the middle of its first load: the journal is left behind, hot.
+  const pid_t child = fork();
+  if (child == 0) {
+    auto db = store::Database::open(f.path);
+    db->transactionWithoutWal([&] {
+      SQLite::Statement ins(db->db(), "INSERT INTO load_probe VALUES (?, 'Lò Văn Pằn')");
+      for (int i = 0; i < 300000; ++i) {  // more than the page cache holds: pages reach the file
+        ins.bind(1, i);
+        ins.exec();
+        ins.reset();
+      }
+      _exit(0);  // ends the process inside the transaction, as a kill would
+    });
+    _exit(1);
+  }
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  REQUIRE(fs::exists(f.journal));
+  // Reading (dangbo-cli check, members, a backup) finds the register as it was before the load.
+  auto reading = store::Database::openReadOnly(f.path);
+  CHECK(probeRows(*reading) == 3);
+  CHECK(reading->integrityCheck() == "ok");
+  reading.reset();
+  auto again = store::Database::openReadOnly(f.path);  // nothing left to roll back
+  CHECK(probeRows(*again) == 3);
+  again.reset();
+  auto writing = store::Database::open(f.path);
+  CHECK(journalMode(*writing) == "wal");
+  CHECK(probeRows(*writing) == 3);
 }
