@@ -66,6 +66,15 @@ inline std::string sqlValue(const std::filesystem::path& db, const std::string& 
   return q.getColumn(0).isNull() ? std::string("NULL") : q.getColumn(0).getString();
 }
 
+/// The first column of every row of `sql` on the connection `db`, one line each: a register's rows as text to
+/// compare.
+inline std::string sqlLines(SQLite::Database& db, const std::string& sql) {
+  SQLite::Statement q(db, sql);
+  std::string out;
+  while (q.executeStep()) out += q.getColumn(0).getString() + "\n";
+  return out;
+}
+
 /// A small demo register at `db` (`villageCells` village cells and a school cell, about `members` members,
 /// two years of history, "today" 29/11/2026): the one-cell registers of the door tests.
 inline void createSmallRegister(const std::filesystem::path& db, unsigned seed, int members = 40,

@@ -123,14 +123,11 @@ struct JournalWatch : core::Progress {
 
 // Every member, event and name index entry of a register, one line each.
 std::string contents(services::Services& s) {
-  SQLite::Statement q(services::storeOf(s).db(),
-                      "SELECT 'm ' || code || ' ' || full_name || ' ' || cell_id FROM members UNION ALL "
-                      "SELECT 'e ' || member_id || ' ' || kind || ' ' || date FROM member_events UNION ALL "
-                      "SELECT 'c ' || cell_id || ' ' || ethnicity || ' ' || present || ' ' || members FROM "
-                      "member_counts ORDER BY 1");
-  std::string out;
-  while (q.executeStep()) out += q.getColumn(0).getString() + "\n";
-  return out;
+  return test::sqlLines(services::storeOf(s).db(),
+                        "SELECT 'm ' || code || ' ' || full_name || ' ' || cell_id FROM members UNION ALL "
+                        "SELECT 'e ' || member_id || ' ' || kind || ' ' || date FROM member_events UNION ALL "
+                        "SELECT 'c ' || cell_id || ' ' || ethnicity || ' ' || present || ' ' || members FROM "
+                        "member_counts ORDER BY 1");
 }
 }  // namespace
 

@@ -73,14 +73,12 @@ int64_t count(services::Services& s, const char* table) {
 
 // Every member with the cell of their row and their events, one line each, in code order.
 std::string register_(services::Services& s) {
-  SQLite::Statement q(services::storeOf(s).db(),
-                      "SELECT m.code || ' ' || m.full_name || ' ' || o.code || ' ' || "
-                      "(SELECT group_concat(e.kind || '@' || e.date, ',') FROM member_events e WHERE "
-                      "e.member_id = m.id) FROM members m JOIN organizations o ON o.id = m.cell_id ORDER BY "
-                      "m.code");
-  std::string out;
-  while (q.executeStep()) out += q.getColumn(0).getString() + "\n";
-  return out;
+  return test::sqlLines(
+      services::storeOf(s).db(),
+      "SELECT m.code || ' ' || m.full_name || ' ' || o.code || ' ' || "
+      "(SELECT group_concat(e.kind || '@' || e.date, ',') FROM member_events e WHERE "
+      "e.member_id = m.id) FROM members m JOIN organizations o ON o.id = m.cell_id ORDER BY "
+      "m.code");
 }
 
 std::vector<std::string> found(services::Services& s, const std::string& text) {
