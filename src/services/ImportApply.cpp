@@ -624,7 +624,7 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
     if (f.kind == "dang_vien") newMembers += f.added;
   // A first load of many members into a register held alone (the command line) writes without the WAL.
   const bool firstLoad = s.heldAlone() && load == IndexLoad::kAuto && newMembers >= kImportBulkRows &&
-                         ctx.repo.rowCount("members") == 0;
+                         !ctx.repo.hasRows("members");
   auto writeAll = [&] {
     db.deferForeignKeys();
     std::vector<std::string> dropped;

@@ -408,10 +408,21 @@ void ImportRepository::endBulkWrite() {
   bulk_.reset();
 }
 
-int64_t ImportRepository::rowCount(const std::string& table) {
+namespace {
+// The tables rowCount and hasRows may be asked about (their names go into the statement).
+const std::string& countedTable(const std::string& table) {
   if (table != "members" && table != "member_events" && table != "organizations")
-    throw std::logic_error("rowCount: " + table);
-  return db_.db().execAndGet("SELECT count(*) FROM " + table).getInt64();
+    throw std::logic_error("ImportRepository counts no table " + table);
+  return table;
+}
+}  // namespace
+
+int64_t ImportRepository::rowCount(const std::string& table) {
+  return db_.db().execAndGet("SELECT count(*) FROM " + countedTable(table)).getInt64();
+}
+
+bool ImportRepository::hasRows(const std::string& table) {
+  return db_.db().execAndGet("SELECT EXISTS (SELECT 1 FROM " + countedTable(table) + ")").getInt() != 0;
 }
 
 std::vector<std::string> ImportRepository::dropSecondaryIndexes(const std::vector<std::string>& tables) {
@@ -430,12 +441,10 @@ std::vector<std::string> ImportRepository::dropSecondaryIndexes(const std::vecto
       definitions.push_back(q.getColumn(1).getString());
     }
     for (const auto& name : names) db.exec("DROP INDEX \"" + name + "\"");
-    // The name search index is not kept row by row either: it is rebuilt in one pass at the end.
-    if (table == "members") {
-      for (auto& trigger : suspendMemberSearchIndex(db_)) definitions.push_back(std::move(trigger));
-      // Nor the members' counts (their triggers read the events' index): counted afresh at the end.
-      for (auto& trigger : suspendMemberCounts(db_)) definitions.push_back(std::move(trigger));
-    }
+    // The name search index is not kept row by row either: it is rebuilt in one pass at the end; nor the
+    // members' counts (their triggers read the events' index): counted afresh at the end.
+    if (table == "members")
+      for (auto& trigger : deferSearchIndex(true)) definitions.push_back(std::move(trigger));
   }
   statements_.clear();  // prepared plans may name a dropped index
   eventInsert_ = nullptr;

@@ -110,6 +110,8 @@ class ImportRepository {
   void endBulkWrite();
   /// The number of rows of `table` (members | member_events | organizations).
   int64_t rowCount(const std::string& table);
+  /// Whether `table` (one of those of rowCount) holds a row, without counting them.
+  bool hasRows(const std::string& table);
   /// For a load that adds many rows, inside the caller's transaction: drops the secondary (non-unique,
   /// named) indexes of `tables` and returns their definitions; rebuildIndexes puts them back, built by one
   /// sort each rather than row by row. For members, the triggers keeping the name search index current go
