@@ -1,5 +1,6 @@
 #include "store/ImportRepository.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <set>
@@ -76,34 +77,20 @@ bool hasValue(const ImportValues& values, std::string_view column) {
   return false;
 }
 
-// A value to bind: text, or a blob (the sort key).
-struct Bound {
-  std::string_view column;
-  std::string_view text;
-  bool blob = false;
-};
+using Bound = ImportRepository::Bound;
 
-// The values followed by the derived columns kept in step with a name; `owned` keeps the derived texts.
-std::vector<Bound> withDerived(const std::string& table, const ImportValues& values, const std::string& now,
-                               std::string (&owned)[2]) {
-  std::vector<Bound> out;
-  out.reserve(values.size() + 3);
-  for (const auto& [c, v] : values) out.push_back({c, v, false});
-  const bool members = table == "members", candidates = table == "candidates";
-  if (members || candidates || table == "organizations") {
-    const std::string_view nameColumn = table == "organizations" ? "name" : "full_name";
-    if (hasValue(values, nameColumn)) {
-      const std::string_view name = valueOf(values, nameColumn);
-      owned[0] = core::fold(name);
-      out.push_back({"search_key", owned[0], false});
-      if (members) {
-        owned[1] = core::nameSortKey(name);
-        out.push_back({"sort_key", owned[1], true});
-      }
-    }
+// The values of a prepared row followed by the columns derived from them: the keys kept in step with the
+// name, and a member's time stamp `now`.
+void boundOf(const RowToInsert& row, const std::string& now, std::vector<Bound>& out) {
+  const bool members = row.table == "members";
+  out.clear();
+  out.reserve(row.values.size() + 3);
+  for (const auto& [c, v] : row.values) out.push_back({c, v, false});
+  if (row.named) {
+    out.push_back({"search_key", row.searchKey, false});
+    if (members) out.push_back({"sort_key", row.sortKey, true});
   }
   if (members) out.push_back({"updated_at", now, false});
-  return out;
 }
 
 // Binds text through `scratch` (strings reused from call to call, kept until the statement ran: SQLiteCpp
@@ -156,8 +143,54 @@ struct ResetOnExit {
 
 }  // namespace
 
+// An insert run many times with SQLite's own calls: its texts are bound in place, without the copy SQLiteCpp
+// would make (the caller keeps them until the statement ran). Failures throw SQLite::Exception, as the
+// other statements do.
+class ImportRepository::Insert {
+ public:
+  Insert(sqlite3* db, const std::string& sql) : db_(db) {
+    if (int rc = sqlite3_prepare_v2(db, sql.c_str(), int(sql.size()), &st_, nullptr); rc != SQLITE_OK)
+      throw SQLite::Exception(db, rc);
+  }
+  ~Insert() { sqlite3_finalize(st_); }
+  Insert(const Insert&) = delete;
+  Insert& operator=(const Insert&) = delete;
+
+  void text(int i, std::string_view v) {
+    // A null pointer would bind NULL: an empty text is bound as one.
+    check(sqlite3_bind_text(st_, i, v.empty() ? "" : v.data(), int(v.size()), SQLITE_STATIC));
+  }
+  void blob(int i, std::string_view v) {
+    check(sqlite3_bind_blob(st_, i, v.empty() ? "" : v.data(), int(v.size()), SQLITE_STATIC));
+  }
+  void integer(int i, std::optional<int64_t> v) {
+    check(v ? sqlite3_bind_int64(st_, i, *v) : sqlite3_bind_null(st_, i));
+  }
+  // Runs the statement and makes it ready for the next values (every parameter is bound again).
+  void run() {
+    const int rc = sqlite3_step(st_);
+    sqlite3_reset(st_);
+    if (rc != SQLITE_DONE) throw SQLite::Exception(db_, rc);
+  }
+
+ private:
+  void check(int rc) {
+    if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
+  }
+  sqlite3* db_;
+  sqlite3_stmt* st_ = nullptr;
+};
+
 ImportRepository::ImportRepository(Database& db) : db_(db), now_(sql::nowUtc()) {}
 ImportRepository::~ImportRepository() = default;
+
+ImportRepository::Insert& ImportRepository::insertOf(const std::string& key,
+                                                     const std::function<std::string()>& sql) {
+  auto it = inserts_.find(key);
+  if (it == inserts_.end())
+    it = inserts_.emplace(key, std::make_unique<Insert>(db_.db().getHandle(), sql())).first;
+  return *it->second;
+}
 
 SQLite::Statement& ImportRepository::prepared(const std::string& sqlText,
                                               const std::function<void()>& checkFirst) {
@@ -272,45 +305,91 @@ std::optional<StoredRecord> ImportRepository::findById(const std::string& table,
   return readRecord(q, columns.size());
 }
 
-core::Id ImportRepository::insert(const std::string& table, const ImportValues& values) {
-  std::string owned[2];
-  const std::vector<Bound> vals = withDerived(table, values, now_, owned);
+void ImportRepository::prepareInsert(const std::string& table, const ImportValues& values, RowToInsert& out) {
+  out.table = table;
+  out.values = values;
+  const bool members = table == "members";
+  const std::string_view nameColumn = table == "organizations"           ? "name"
+                                      : members || table == "candidates" ? "full_name"
+                                                                         : "";
+  out.named = !nameColumn.empty() && hasValue(values, nameColumn);
+  out.searchKey.clear();
+  out.sortKey.clear();
+  if (out.named) {
+    const std::string_view name = valueOf(values, nameColumn);
+    out.searchKey = core::fold(name);
+    if (members) out.sortKey = core::nameSortKey(name);
+  }
   // The statement is kept under its table and column list (a key that is no SQL text): the text is written
   // once per column list, not once per row.
-  insertKey_.assign("\x01").append(table);
-  for (const auto& b : vals) insertKey_.append(",").append(b.column);
-  auto it = statements_.find(insertKey_);
-  if (it == statements_.end()) {
-    for (const auto& [c, v] : values) checkColumn(table, c);
-    std::string sqlText = "INSERT INTO " + table + " (";
-    for (size_t i = 0; i < vals.size(); ++i) {
-      if (i) sqlText += ", ";
-      sqlText += quoteName(vals[i].column);
+  out.statementKey.assign("\x01").append(table);
+  for (const auto& [c, v] : values) out.statementKey.append(",").append(c);
+  if (out.named) out.statementKey.append(members ? ",search_key,sort_key" : ",search_key");
+  if (members) out.statementKey.append(",updated_at");
+}
+
+core::Id ImportRepository::insert(const std::string& table, const ImportValues& values) {
+  prepareInsert(table, values, row_);
+  return insert(row_);
+}
+
+core::Id ImportRepository::insert(const RowToInsert& row) {
+  const RowToInsert* one = &row;
+  return insertRows({&one, 1});
+}
+
+core::Id ImportRepository::insertRows(std::span<const RowToInsert* const> rows) {
+  if (rows.empty()) return 0;
+  const RowToInsert& first = *rows.front();
+  for (const RowToInsert* r : rows)
+    if (r->statementKey != first.statementKey) throw std::logic_error("import: rows of different columns");
+  const size_t n = rows.size();
+  boundOf(first, now_, bound_);
+  const size_t columns = bound_.size();
+  // The statement is kept under its table, column list and number of rows (a key that is no SQL text): the
+  // text is written once per column list, not once per row.
+  insertKey_.assign(first.statementKey).append("#").append(std::to_string(n));
+  Insert& q = insertOf(insertKey_, [&] {
+    for (const auto& [c, v] : first.values) checkColumn(first.table, c);
+    std::string sqlText = "INSERT INTO " + first.table + " (";
+    std::string marks = "(";
+    for (size_t i = 0; i < columns; ++i) {
+      sqlText += (i ? ", " : "") + quoteName(bound_[i].column);
+      marks += i ? ", ?" : "?";
     }
-    sqlText += ") VALUES (";
-    for (size_t i = 0; i < vals.size(); ++i) sqlText += i ? ", ?" : "?";
-    sqlText += ")";
-    it = statements_.emplace(insertKey_, std::make_unique<SQLite::Statement>(db_.db(), sqlText)).first;
+    marks += ")";
+    sqlText += ") VALUES ";
+    for (size_t k = 0; k < n; ++k) sqlText += (k ? ", " : "") + marks;
+    return sqlText;
+  });
+  for (size_t k = 0; k < n; ++k) {
+    if (k) boundOf(*rows[k], now_, bound_);
+    for (size_t i = 0; i < columns; ++i) {
+      const int at = int(k * columns + i + 1);
+      if (bound_[i].blob)
+        q.blob(at, bound_[i].text);
+      else
+        q.text(at, bound_[i].text);
+    }
   }
-  SQLite::Statement& q = *it->second;
-  q.reset();  // every parameter is bound below: no need to clear the bindings
-  bindAll(q, vals, scratch_);
-  q.exec();
-  return db_.db().getLastInsertRowid();
+  q.run();
+  // One statement's rows get consecutive rowids, each one more than the largest before it.
+  return db_.db().getLastInsertRowid() - core::Id(n - 1);
 }
 
 void ImportRepository::update(const std::string& table, core::Id rowid, const ImportValues& values) {
   if (values.empty()) return;
-  std::string owned[2];
-  const std::vector<Bound> vals = withDerived(table, values, now_, owned);
+  prepareInsert(table, values, row_);
+  boundOf(row_, now_, bound_);
   std::string sqlText = "UPDATE " + table + " SET ";
-  for (size_t i = 0; i < vals.size(); ++i) sqlText += (i ? ", " : "") + quoteName(vals[i].column) + " = ?";
+  for (size_t i = 0; i < bound_.size(); ++i)
+    sqlText += (i ? ", " : "") + quoteName(bound_[i].column) + " = ?";
   sqlText += " WHERE rowid = ?";
   auto& q = prepared(sqlText, [&] {
     for (const auto& [c, v] : values) checkColumn(table, c);
   });
-  bindAll(q, vals, scratch_);
-  q.bind(int(vals.size() + 1), static_cast<int64_t>(rowid));
+  bindAll(q, bound_, scratch_);
+  q.bind(int(bound_.size() + 1), static_cast<int64_t>(rowid));
   q.exec();
 }
 
@@ -335,24 +414,50 @@ void ImportRepository::closeCellCommittee(core::Id orgId, const core::Date& on) 
   q.exec();
 }
 
+namespace {
+
+constexpr std::string_view kEventColumns =
+    "INSERT INTO member_events (member_id, date, kind, from_cell, to_cell, place, decision_no, reason, "
+    "created_at) VALUES ";
+constexpr std::string_view kEventMarks = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr int kEventParameters = 9;
+
+}  // namespace
+
+void ImportRepository::insertMemberEvents(std::span<const core::MemberEvent> events) {
+  // Their texts are bound in place: the events, their dates' texts and the time stamp outlive each run.
+  auto write = [&](Insert& q, size_t from, size_t n) {
+    eventDates_.resize(std::max(eventDates_.size(), n));
+    for (size_t k = 0; k < n; ++k) {
+      const core::MemberEvent& e = events[from + k];
+      const int at = int(k) * kEventParameters;
+      eventDates_[k] = e.date.iso();
+      q.integer(at + 1, e.memberId);
+      q.text(at + 2, eventDates_[k]);
+      q.text(at + 3, e.kind);
+      q.integer(at + 4, e.fromCell);
+      q.integer(at + 5, e.toCell);
+      q.text(at + 6, e.place);
+      q.text(at + 7, e.decisionNo);
+      q.text(at + 8, e.reason);
+      q.text(at + 9, now_);
+    }
+    q.run();
+  };
+  auto statement = [&](size_t n) -> Insert& {
+    return insertOf("\x01member_events#" + std::to_string(n), [&] {
+      std::string sqlText(kEventColumns);
+      for (size_t k = 0; k < n; ++k) sqlText.append(k ? ", " : "").append(kEventMarks);
+      return sqlText;
+    });
+  };
+  size_t i = 0;
+  for (; i + kEventRows <= events.size(); i += kEventRows) write(statement(kEventRows), i, kEventRows);
+  for (; i < events.size(); ++i) write(statement(1), i, 1);
+}
+
 void ImportRepository::insertMemberEvent(const core::MemberEvent& e) {
-  static const std::string kInsert =
-      "INSERT INTO member_events (member_id, date, kind, from_cell, to_cell, place, decision_no, "
-      "reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  // Found once (a bulk load writes an event or two per member): every parameter is bound below.
-  if (!eventInsert_) eventInsert_ = &prepared(kInsert);
-  auto& q = *eventInsert_;
-  q.reset();
-  q.bind(1, static_cast<int64_t>(e.memberId));
-  q.bind(2, e.date.iso());
-  q.bind(3, e.kind);
-  sql::bind(q, 4, e.fromCell);
-  sql::bind(q, 5, e.toCell);
-  q.bind(6, e.place);
-  q.bind(7, e.decisionNo);
-  q.bind(8, e.reason);
-  q.bind(9, now_);
-  q.exec();
+  insertMemberEvents({&e, 1});
 }
 
 core::Id ImportRepository::memberCell(core::Id memberId) {
@@ -447,7 +552,7 @@ std::vector<std::string> ImportRepository::dropSecondaryIndexes(const std::vecto
       for (auto& trigger : deferSearchIndex(true)) definitions.push_back(std::move(trigger));
   }
   statements_.clear();  // prepared plans may name a dropped index
-  eventInsert_ = nullptr;
+  inserts_.clear();
   return definitions;
 }
 
@@ -456,7 +561,7 @@ std::vector<std::string> ImportRepository::deferSearchIndex(bool counts) {
   if (counts)
     for (auto& trigger : suspendMemberCounts(db_)) definitions.push_back(std::move(trigger));
   statements_.clear();  // prepared with the triggers dropped (SQLite would prepare them again anyway)
-  eventInsert_ = nullptr;
+  inserts_.clear();
   return definitions;
 }
 
@@ -472,7 +577,7 @@ void ImportRepository::rebuildIndexes(const std::vector<std::string>& definition
   resumeMemberSearchIndex(db_, triggers);
   resumeMemberCounts(db_, countTriggers);
   statements_.clear();
-  eventInsert_ = nullptr;
+  inserts_.clear();
 }
 
 std::vector<MemberIdentity> ImportRepository::memberIdentities() {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,6 +22,16 @@ namespace dangbo::store {
 
 /// Column -> storage text of the values written (never NULL: an absent value is not written).
 using ImportValues = std::vector<std::pair<std::string_view, std::string_view>>;
+
+/// A record made ready to insert without the database (on any thread): its values, the keys derived from its
+/// name, and the key of its statement. The values' texts stay the caller's and must outlive the insert.
+struct RowToInsert {
+  std::string table;
+  ImportValues values;
+  std::string searchKey, sortKey;  ///< derived from the name ("" when the values hold no name)
+  bool named = false;              ///< the values hold the name: its keys are written with them
+  std::string statementKey;        ///< table and columns: the statement's key in the repository
+};
 
 /// A stored record found by its key.
 struct StoredRecord {
@@ -80,6 +91,13 @@ class ImportRepository {
   /// Inserts a record; members and candidates get their search (and sort) keys, organizations their search
   /// key. Returns the rowid.
   core::Id insert(const std::string& table, const ImportValues& values);
+  /// The same insert in two steps: `prepareInsert` needs no database (a helper thread makes rows ready while
+  /// the writer writes those before them), `insert(row)` writes one. Returns the rowid.
+  static void prepareInsert(const std::string& table, const ImportValues& values, RowToInsert& out);
+  core::Id insert(const RowToInsert& row);
+  /// Inserts rows made ready by prepareInsert, all of the same statement key (std::logic_error otherwise), by
+  /// one statement; they get consecutive rowids in their order. Returns the first rowid.
+  core::Id insertRows(std::span<const RowToInsert* const> rows);
   /// Sets the given columns of row `rowid` (nothing else); keeps the derived keys in step with a changed
   /// name.
   void update(const std::string& table, core::Id rowid, const ImportValues& values);
@@ -92,6 +110,10 @@ class ImportRepository {
   void closeCellCommittee(core::Id orgId, const core::Date& on);
   /// Appends a member history event.
   void insertMemberEvent(const core::MemberEvent& e);
+  /// Appends member history events in their order, several by one statement.
+  void insertMemberEvents(std::span<const core::MemberEvent> events);
+  /// The events insertMemberEvents writes by one statement.
+  static constexpr size_t kEventRows = 32;
   /// The cell a member is in now (0 when unknown).
   core::Id memberCell(core::Id memberId);
 
@@ -127,17 +149,29 @@ class ImportRepository {
   /// Recreates the indexes returned by dropSecondaryIndexes (or the triggers of deferSearchIndex).
   void rebuildIndexes(const std::vector<std::string>& definitions);
 
+  /// A value to bind: text, or a blob (the sort key). The repository's own (public for its helpers).
+  struct Bound {
+    std::string_view column;
+    std::string_view text;
+    bool blob = false;
+  };
+
  private:
   // The statement of `sql`, prepared on first use (after `checkFirst` validated it), reset and unbound.
   SQLite::Statement& prepared(const std::string& sql, const std::function<void()>& checkFirst = {});
   Database& db_;
-  std::string now_;                   // the time stamp of this import's writes
-  std::vector<std::string> scratch_;  // bound values (kept until the statement ran)
-  std::string key_;                   // a bound code or name
-  std::string insertKey_;             // the key of an insert statement: table and columns
+  std::string now_;                      // the time stamp of this import's writes
+  std::vector<std::string> scratch_;     // bound values (kept until the statement ran)
+  std::string key_;                      // a bound code or name
+  RowToInsert row_;                      // the row of insert(table, values) and update
+  std::vector<Bound> bound_;             // its values and derived columns, as bound
+  std::string insertKey_;                // the key of an insert statement: table, columns and rows
+  std::vector<std::string> eventDates_;  // the dates of the events being inserted, as bound
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
-  SQLite::Statement* eventInsert_ =
-      nullptr;  // the events' insert, kept in statements_ (gone when it is cleared)
+  class Insert;  // an insert bound in place (ImportRepository.cpp)
+  std::unordered_map<std::string, std::unique_ptr<Insert>> inserts_;  // by table, columns and rows
+  // The inserts of the members (by their key in inserts_) and of the events (one and kEventRows at a time).
+  Insert& insertOf(const std::string& key, const std::function<std::string()>& sql);
   std::optional<std::pair<int64_t, int64_t>> bulk_;  // cache_size and temp_store before beginBulkWrite
 };
 
