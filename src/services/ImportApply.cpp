@@ -6,7 +6,10 @@
 // member, checked whole by the plan, only has its values and references resolved again.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
+#include <future>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -21,6 +24,7 @@
 #include "core/I18n.h"
 #include "core/MemberFields.h"
 #include "core/MemberRules.h"
+#include "core/Pipeline.h"
 #include "core/Progress.h"
 #include "core/VietText.h"
 #include "services/AuditText.h"
@@ -181,7 +185,9 @@ std::string statusEventKind(std::string_view status) {
 
 // The storage values of the present, non-empty, readable columns of `row` into `out` (reset first), with a
 // problem for each reference or ethnicity that does not resolve; the columns of `skip` are taken as empty.
-void storageValues(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
+// `src` resolves names and codes: the import's Context, or the members' helper thread's own (MemberSources).
+template <class Sources>
+void storageValues(Sources& src, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
                    Outcome& out, uint64_t skip) {
   const ImportFileSpec& spec = *info.spec;
   const size_t n = spec.columns.size();
@@ -200,16 +206,16 @@ void storageValues(Context& ctx, const SpecInfo& info, const ImportFile& file, c
       out.committee = v == "1";
     } else if (c.type == T::Ethnic) {
       std::string err;
-      if (auto code = ctx.ethnic.resolve(v, err))
+      if (auto code = src.ethnic.resolve(v, err))
         out.set(k, *code);
       else
         problem(k, err);
     } else if (c.type == T::TermName) {
-      out.set(k, ctx.term(v));
+      out.set(k, src.term(v));
     } else if (c.type == T::Code && k != info.code) {
       std::string t = refTable(info, k, row);
       if (t.empty()) continue;  // subject type missing or unreadable: reported elsewhere
-      if (auto id = ctx.ref(t, v))
+      if (auto id = src.ref(t, v))
         out.set(k, *id);
       else if (t == "organizations")
         problem(k, format(tr("no organization has the code \"{1}\" in the import or the register."),
@@ -331,6 +337,64 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
     out.action = ImportAction::Unchanged;
 }
 
+// A new record made ready to write: its values (views into its Outcome), its insert made without the
+// database, and a new member's history events (their member id set when the member is written).
+struct NewRecord {
+  store::ImportValues values;
+  store::RowToInsert row;
+  std::vector<core::MemberEvent> events;
+};
+
+// Makes the new record of an evaluated row ready (nothing of the database or of the Context: a helper thread
+// may run it); `today` dates a status event whose row gives no day.
+void prepareNew(const core::Date& today, const SpecInfo& info, const Outcome& o, NewRecord& r) {
+  const ImportFileSpec& spec = *info.spec;
+  r.values.clear();
+  for (int k = 0; k < int(spec.columns.size()); ++k)
+    if (o.has(k)) r.values.emplace_back(spec.columns[size_t(k)].field, o.values[size_t(k)]);
+  store::ImportRepository::prepareInsert(info.table, r.values, r.row);
+  r.events.clear();
+  if (info.kind != "dang_vien") return;
+  auto cell = idOf(o, info.cellId);
+  core::MemberEvent e;
+  e.toCell = cell;
+  if (auto in = dateOf(o, info.transferredInOn)) {
+    e.date = *in;
+    e.kind = "transfer_in";
+    r.events.push_back(e);
+  } else if (auto adm = dateOf(o, info.admittedOn)) {
+    e.date = *adm;
+    e.kind = "admitted";
+    r.events.push_back(e);
+  }
+  if (auto off = dateOf(o, info.officialOn)) {
+    e.date = *off;
+    e.kind = "recognized";
+    e.toCell.reset();
+    r.events.push_back(e);
+  }
+  const std::string_view status =
+      o.has(info.status) ? std::string_view(o.values[size_t(info.status)]) : "active";
+  if (std::string k = statusEventKind(status); !k.empty()) {
+    core::MemberEvent st;
+    st.date = dateOf(o, info.statusSince).value_or(today);
+    st.kind = k;
+    st.fromCell = cell;
+    r.events.push_back(st);
+  }
+}
+
+// Writes a new record made ready by prepareNew. Later rows find it by its code: in the Context's codes when
+// `remember`, else in the register once the caller has let the Context forget the table's codes.
+void writeNew(Context& ctx, const SpecInfo& info, const Outcome& o, NewRecord& r, bool remember = true) {
+  const core::Id id = ctx.repo.insert(r.row);
+  if (remember && info.keyedByCode) ctx.inserted(info.table, o.values[size_t(info.code)], id);
+  for (auto& e : r.events) {
+    e.memberId = id;
+    ctx.repo.insertMemberEvent(e);
+  }
+}
+
 // Writes one evaluated row (applying).
 void write(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row, Outcome& o) {
   if (writeThroughDoor(ctx, info, file, row, o)) return;
@@ -338,43 +402,9 @@ void write(Context& ctx, const SpecInfo& info, const ImportFile& file, const Imp
   auto& repo = ctx.repo;
   const std::string& kind = info.kind;
   if (o.action == ImportAction::New) {
-    store::ImportValues values;
-    values.reserve(spec.columns.size() + 1);
-    for (int k = 0; k < int(spec.columns.size()); ++k)
-      if (o.has(k)) values.emplace_back(spec.columns[size_t(k)].field, o.values[size_t(k)]);
-    core::Id id = repo.insert(info.table, values);
-    if (info.keyedByCode) ctx.inserted(info.table, o.values[size_t(info.code)], id);
-    if (kind == "dang_vien") {
-      auto cell = idOf(o, info.cellId);
-      core::MemberEvent e;
-      e.memberId = id;
-      e.toCell = cell;
-      if (auto in = dateOf(o, info.transferredInOn)) {
-        e.date = *in;
-        e.kind = "transfer_in";
-        repo.insertMemberEvent(e);
-      } else if (auto adm = dateOf(o, info.admittedOn)) {
-        e.date = *adm;
-        e.kind = "admitted";
-        repo.insertMemberEvent(e);
-      }
-      if (auto off = dateOf(o, info.officialOn)) {
-        e.date = *off;
-        e.kind = "recognized";
-        e.toCell.reset();
-        repo.insertMemberEvent(e);
-      }
-      const std::string_view status =
-          o.has(info.status) ? std::string_view(o.values[size_t(info.status)]) : "active";
-      if (std::string k = statusEventKind(status); !k.empty()) {
-        core::MemberEvent s;
-        s.memberId = id;
-        s.date = dateOf(o, info.statusSince).value_or(ctx.today);
-        s.kind = k;
-        s.fromCell = cell;
-        repo.insertMemberEvent(s);
-      }
-    }
+    NewRecord r;
+    prepareNew(ctx.today, info, o, r);
+    writeNew(ctx, info, o, r);
     return;
   }
   if (o.action != ImportAction::Update) return;
@@ -434,6 +464,102 @@ void importDoorFile(Services& s, const Actor& actor, const ImportFile& file, boo
     importSecretaryFile(s, actor, file, dryRun, definedByImport, pf, problems);
 }
 
+// What the members' helper thread resolves a row's values against: its own copies of the ethnic groups and
+// of the organizations' ids, taken before it starts (the writer adds members while it runs, never
+// organizations). A code or name it cannot resolve alone leaves the row to the writer's thread.
+struct MemberSources {
+  EthnicIndex ethnic;
+  TextMap<core::Id> organizations;
+  bool missed = false;
+
+  std::optional<std::string> ref(const std::string& table, std::string_view code) {
+    if (table == "organizations")
+      if (auto it = organizations.find(code); it != organizations.end()) return std::to_string(it->second);
+    missed = true;
+    return std::nullopt;
+  }
+  std::string term(std::string_view) {
+    missed = true;
+    return {};
+  }
+};
+
+// Rows the helper makes ready at a time, and new members written by one statement.
+constexpr size_t kHelperChunk = 512;
+constexpr size_t kBatchRows = 16;
+
+// Writes a members' file whose rows the plan found new on two cores: a helper thread makes each row's record
+// ready (its storage values, keys and events, nothing of the database), the calling thread writes them in
+// order. A row the helper cannot make ready goes to `writeRow` on the calling thread, as it would without it.
+void writeNewMembers(Context& ctx, const SpecInfo& info, const ImportFile& file,
+                     const std::vector<PlannedRow>& planned, core::ProgressStage& stage,
+                     const std::function<void(size_t)>& writeRow) {
+  struct Ready {
+    Outcome o;
+    NewRecord record;
+    bool ready = false;
+  };
+  MemberSources src{ctx.ethnic, ctx.idsOf("organizations")};
+  const core::Date today = ctx.today;
+  // Ready rows of the same columns are written several by one statement, then their events.
+  std::vector<const store::RowToInsert*> batch;
+  std::vector<core::MemberEvent> events;
+  std::vector<size_t> eventCounts;
+  size_t named = 0;  // the events whose members are written (the first ones of `events`)
+  auto writeBatch = [&] {
+    if (batch.empty()) return;
+    const core::Id first = ctx.repo.insertRows(batch);
+    for (size_t k = 0; k < batch.size(); ++k)
+      for (size_t n = 0; n < eventCounts[k]; ++n) events[named++].memberId = first + core::Id(k);
+    batch.clear();
+    eventCounts.clear();
+  };
+  // The members waiting, then their events: before a row written alone, and at the end of each chunk.
+  auto writeAll = [&] {
+    writeBatch();
+    ctx.repo.insertMemberEvents(events);
+    events.clear();
+    named = 0;
+  };
+  std::vector<std::vector<Ready>> chunks(3, std::vector<Ready>(kHelperChunk));
+  core::pipelined(
+      file.rows.size(), kHelperChunk, chunks,
+      [&](std::vector<Ready>& chunk, size_t from, size_t to) {
+        for (size_t r = from; r < to; ++r) {
+          Ready& x = chunk[r - from];
+          x.ready = false;
+          if (planned[r].action != ImportAction::New) continue;
+          src.missed = false;
+          storageValues(src, info, file, file.rows[r], x.o, 0);
+          if (src.missed || !x.o.problems.empty()) continue;
+          x.o.action = ImportAction::New;
+          prepareNew(today, info, x.o, x.record);
+          x.ready = true;
+        }
+      },
+      [&](std::vector<Ready>& chunk, size_t from, size_t to) {
+        for (size_t r = from; r < to; ++r) {
+          stage.step();
+          Ready& x = chunk[r - from];
+          if (!x.ready) {
+            writeAll();
+            writeRow(r);
+            continue;
+          }
+          if (!batch.empty() &&
+              (batch.size() == kBatchRows || x.record.row.statementKey != batch.front()->statementKey))
+            writeBatch();
+          batch.push_back(&x.record.row);
+          events.insert(events.end(), x.record.events.begin(), x.record.events.end());
+          eventCounts.push_back(x.record.events.size());
+        }
+        writeAll();  // the chunk goes back to the helper
+      });
+  // The members written are read again from the register when a later row names one (a first load of a
+  // province would otherwise hold every code twice).
+  ctx.ids.erase(info.table);
+}
+
 // The files of `kind` in the batch, in batch order (a merge hands over one per source).
 std::vector<const ImportFile*> filesOf(const ImportBatch& batch, std::string_view kind) {
   std::vector<const ImportFile*> out;
@@ -445,7 +571,11 @@ std::vector<const ImportFile*> filesOf(const ImportBatch& batch, std::string_vie
 }  // namespace
 
 // Defined in ImportDuplicates.cpp.
-void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& spec, const ImportFile& file,
+// The rows of a members' file grouped for the look-alike check (on any thread), and the check itself.
+struct LookAlikeGroups;
+std::shared_ptr<const LookAlikeGroups> groupLookAlikes(const ImportFileSpec& spec, const ImportFile& file);
+void findLikelyDuplicates(store::ImportRepository& repo, const LookAlikeGroups& groups,
+                          const ImportFileSpec& spec, const ImportFile& file,
                           const std::vector<PlannedRow>& planned, std::vector<LikelyDuplicate>& out);
 // Defined in ImportAudit.cpp: the audit rows of one applied file, and the rights an import needs at least.
 void auditRecords(store::AuditRepository& audit, const Actor& actor, const PlannedFile& f,
@@ -512,6 +642,12 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
         p.files.push_back(std::move(pf));
         continue;
       }
+      // The look-alike check's grouping of the members needs nothing of the plan: a second thread makes it
+      // while this one evaluates the rows.
+      std::future<std::shared_ptr<const LookAlikeGroups>> lookAlikes;
+      if (file->kind == "dang_vien")
+        lookAlikes = std::async(std::launch::async | std::launch::deferred,
+                                [&spec, file] { return groupLookAlikes(spec, *file); });
       pf.rows.reserve(file->rows.size());
       keys.reserve(keys.size() + file->rows.size());
       for (const auto& row : file->rows) {
@@ -549,7 +685,7 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
         pf.rows.push_back({row.row, o.key, o.action, std::move(o.changes), std::move(o.problems)});
       }
       if (file->kind == "dang_vien") {
-        findLikelyDuplicates(ctx.repo, spec, *file, pf.rows, p.duplicates);
+        findLikelyDuplicates(ctx.repo, *lookAlikes.get(), spec, *file, pf.rows, p.duplicates);
         // A secretary is not told about stored members of other cells (not even that one shares a CCCD).
         if (ctx.scopeCell)
           std::erase_if(p.duplicates, [&](const LikelyDuplicate& d) {
@@ -712,15 +848,14 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
       // the records written before it. Anything else is evaluated again against what was written before it.
       const std::vector<PlannedRow>& planned = result.plan.files[index].rows;
       const bool newMembers = file->kind == "dang_vien" && planned.size() == file->rows.size();
-      for (size_t r = 0; r < file->rows.size(); ++r) {
+      auto writeRow = [&](size_t r) {
         const ImportRow& row = file->rows[r];
-        stage.step();
         if (newMembers && planned[r].action == ImportAction::New) {
           storageValues(ctx, info, *file, row, o, 0);
           if (o.problems.empty()) {
             o.action = ImportAction::New;
             write(ctx, info, *file, row, o);
-            continue;
+            return;
           }
         }
         evaluate(ctx, info, *file, row, o);
@@ -728,6 +863,14 @@ ImportResult applyImport(Services& s, const Actor& actor, const ImportBatch& bat
           throw core::DataError(o.problems.empty() ? std::string(tr("The import could not be applied."))
                                                    : o.problems.front());
         write(ctx, info, *file, row, o);
+      };
+      if (newMembers) {
+        writeNewMembers(ctx, info, *file, planned, stage, writeRow);
+      } else {
+        for (size_t r = 0; r < file->rows.size(); ++r) {
+          stage.step();
+          writeRow(r);
+        }
       }
       finishDoorFile(ctx, info, *file);
     }

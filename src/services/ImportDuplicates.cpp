@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -23,7 +24,10 @@ namespace dangbo::services {
 using core::format;
 using core::tr;
 
-void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& spec, const ImportFile& file,
+struct LookAlikeGroups;
+std::shared_ptr<const LookAlikeGroups> groupLookAlikes(const ImportFileSpec& spec, const ImportFile& file);
+void findLikelyDuplicates(store::ImportRepository& repo, const LookAlikeGroups& groups,
+                          const ImportFileSpec& spec, const ImportFile& file,
                           const std::vector<PlannedRow>& planned, std::vector<LikelyDuplicate>& out);
 
 namespace {
@@ -55,41 +59,73 @@ void eachWith(const Groups& g, uint64_t h, Same same, F f) {
 
 }  // namespace
 
-void findLikelyDuplicates(store::ImportRepository& repo, const ImportFileSpec& spec, const ImportFile& file,
-                          const std::vector<PlannedRow>& planned, std::vector<LikelyDuplicate>& out) {
-  const int iCode = importColumnIndex(spec, "code"), iName = importColumnIndex(spec, "full_name"),
-            iBirth = importColumnIndex(spec, "birth_date"), iCccd = importColumnIndex(spec, "cccd"),
-            iCard = importColumnIndex(spec, "card_no");
+namespace {
+
+// The positions of the compared columns of the members' spec.
+struct LookAlikeColumns {
+  int code, name, birth, cccd, card;
+  explicit LookAlikeColumns(const ImportFileSpec& spec)
+      : code(importColumnIndex(spec, "code")),
+        name(importColumnIndex(spec, "full_name")),
+        birth(importColumnIndex(spec, "birth_date")),
+        cccd(importColumnIndex(spec, "cccd")),
+        card(importColumnIndex(spec, "card_no")) {}
+};
+
+// The readable value of column k of row i of `file` ("" for an unreadable one).
+std::string_view cellOf(const ImportFile& file, uint32_t i, int k) {
+  const ImportRow& r = file.rows[i];
+  return k < 0 || r.isInvalid(size_t(k)) ? std::string_view() : r.value(size_t(k));
+}
+
+}  // namespace
+
+// A file's rows grouped by each compared value: needs nothing of the register or of the plan, so that it is
+// made on a second thread while the plan evaluates the rows.
+struct LookAlikeGroups {
+  std::vector<std::string> names;  // the folded names, only of rows with a birth date (compared with it)
+  Groups byCccd, byCard, byNameBirth;
+};
+
+std::shared_ptr<const LookAlikeGroups> groupLookAlikes(const ImportFileSpec& spec, const ImportFile& file) {
+  const LookAlikeColumns col(spec);
   const size_t n = file.rows.size();
-  // The readable value of column k of row i ("" for an unreadable one).
-  auto value = [&](uint32_t i, int k) {
-    const ImportRow& r = file.rows[i];
-    return k < 0 || r.isInvalid(size_t(k)) ? std::string_view() : r.value(size_t(k));
+  auto g = std::make_shared<LookAlikeGroups>();
+  g->names.resize(n);
+  for (uint32_t i = 0; i < n; ++i)
+    if (!cellOf(file, i, col.birth).empty()) g->names[i] = core::fold(cellOf(file, i, col.name));
+  auto groupBy = [&](int column) {
+    Groups out;
+    out.reserve(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      if (column == col.birth) {
+        if (!g->names[i].empty()) out.push_back({hashOf(g->names[i], cellOf(file, i, col.birth)), i});
+      } else if (const std::string_view v = cellOf(file, i, column); !v.empty()) {
+        out.push_back({hashOf(v), i});
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
   };
+  // Grouped by CCCD, by card number, and by name with birth date (keyed by the birth date column).
+  g->byCccd = groupBy(col.cccd);
+  g->byCard = groupBy(col.card);
+  g->byNameBirth = groupBy(col.birth);
+  return g;
+}
+
+void findLikelyDuplicates(store::ImportRepository& repo, const LookAlikeGroups& groups,
+                          const ImportFileSpec& spec, const ImportFile& file,
+                          const std::vector<PlannedRow>& planned, std::vector<LikelyDuplicate>& out) {
+  const LookAlikeColumns col(spec);
+  const int iCode = col.code, iBirth = col.birth, iCccd = col.cccd, iCard = col.card;
+  auto value = [&](uint32_t i, int k) { return cellOf(file, i, k); };
   auto isNew = [&](uint32_t i) { return planned[i].action == ImportAction::New; };
   if (std::none_of(planned.begin(), planned.end(),
                    [](const PlannedRow& p) { return p.action == ImportAction::New; }))
     return;
-  // The folded names, only of rows with a birth date (the name is compared with it).
-  std::vector<std::string> names(n);
-  for (uint32_t i = 0; i < n; ++i)
-    if (!value(i, iBirth).empty()) names[i] = core::fold(value(i, iName));
-
-  auto groupBy = [&](int column) {
-    Groups g;
-    g.reserve(n);
-    for (uint32_t i = 0; i < n; ++i) {
-      if (column == iBirth) {
-        if (!names[i].empty()) g.push_back({hashOf(names[i], value(i, iBirth)), i});
-      } else if (const std::string_view v = value(i, column); !v.empty()) {
-        g.push_back({hashOf(v), i});
-      }
-    }
-    std::sort(g.begin(), g.end());
-    return g;
-  };
-  // Grouped by CCCD, by card number, and by name with birth date (keyed by the birth date column).
-  const Groups byCccd = groupBy(iCccd), byCard = groupBy(iCard), byNameBirth = groupBy(iBirth);
+  const std::vector<std::string>& names = groups.names;
+  const Groups &byCccd = groups.byCccd, &byCard = groups.byCard, &byNameBirth = groups.byNameBirth;
   auto sameValue = [&](int column, uint32_t i, uint32_t j) {
     if (column == iBirth) return names[i] == names[j] && value(i, iBirth) == value(j, iBirth);
     return value(i, column) == value(j, column);

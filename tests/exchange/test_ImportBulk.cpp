@@ -177,3 +177,70 @@ TEST_CASE("opening for reading refuses what open refuses at the header, and chec
   auto s = services::Services::openForReading(dir / "ok.db");
   CHECK(services::storeOf(*s).integrityCheck() == "ok");
 }
+
+TEST_CASE(
+    "import: a members' file of new and changed rows is written in its order, new members under "
+    "consecutive ids with their events") {
+  TempDir dir;
+  auto s = freshRegister(dir / "d.db");
+  writeLoad(dir / "load", 1200);
+  REQUIRE(
+      services::applyImport(*s, services::Actor::localOffice(), exchange::readImport(dir / "load")).written);
+  store::Database& db = services::storeOf(*s);
+  const int64_t before = db.db().execAndGet("SELECT max(id) FROM members").getInt64();
+  const int64_t eventsBefore = db.db().execAndGet("SELECT max(id) FROM member_events").getInt64();
+
+  // The stored members, every third renamed, with 700 new ones among them (more rows than the writer's
+  // helper makes ready at a time): admitted and recognized, transferred in, or deceased.
+  std::string csv =
+      "Mã,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Quê quán,Nơi ở hiện nay,Số CCCD,Học vấn,Chuyên môn,"
+      "Lý luận chính trị,\"Nghề nghiệp, chức vụ\",Mã chi bộ,Ngày vào Đảng,Ngày chính thức,Số thẻ,Số lý lịch,"
+      "Ngày chuyển đến,Tình trạng,Ngày thay đổi tình trạng\n";
+  const std::string middle = ",Không,Phiêng Pằn,Bản Nà Ớt,,12/12,Trung cấp,Sơ cấp,Nông dân,";
+  std::vector<std::string> added;
+  std::string expected;  // the new members' events: code, kind, date, in the order they are written
+  for (int i = 0; i < 1200; ++i) {
+    const std::string code = "DV" + std::to_string(100000 + i);
+    csv += code + ",Lò Văn Pằn " + std::to_string(i) + (i % 3 ? "" : " mới") + ",05/03/1967,Nam,Thái" +
+           middle + (i % 2 ? "CB01" : "CB02") + ",03/02/1990,03/02/1991,,,,Đang sinh hoạt,\n";
+    if (i % 12 != 5) continue;
+    for (int k = 0; k < 7; ++k) {
+      const int n = int(added.size());
+      const std::string fresh = "DV" + std::to_string(300000 + n);
+      added.push_back(fresh);
+      std::string row =
+          fresh + ",Quàng Thị Ánh " + std::to_string(n) + ",12/11/1995,Nữ,Thái" + middle + "CB01,";
+      if (n % 3 == 0) {
+        row += "10/10/2020,10/10/2021,,,,Đang sinh hoạt,";
+        expected += fresh + " admitted 2020-10-10\n" + fresh + " recognized 2021-10-10\n";
+      } else if (n % 3 == 1) {
+        row += "10/10/2015,10/10/2016,,,04/05/2022,Đang sinh hoạt,";
+        expected += fresh + " transfer_in 2022-05-04\n" + fresh + " recognized 2016-10-10\n";
+      } else {
+        row += "10/10/2020,,,,,Từ trần,01/06/2024";
+        expected += fresh + " admitted 2020-10-10\n" + fresh + " deceased 2024-06-01\n";
+      }
+      csv += row + "\n";
+    }
+  }
+  REQUIRE(added.size() == 700);
+  std::filesystem::create_directories(dir / "next");
+  writeFile(dir / "next" / "dang_vien.csv", csv);
+  auto result = services::applyImport(*s, services::Actor::localOffice(), exchange::readImport(dir / "next"));
+  CHECK(result.added == 700);
+  CHECK(result.updated == 400);
+
+  std::string ids;
+  for (size_t n = 0; n < added.size(); ++n)
+    ids += std::to_string(before + 1 + int64_t(n)) + " " + added[n] + "\n";
+  CHECK(test::sqlLines(db.db(), "SELECT id || ' ' || code FROM members WHERE id > " + std::to_string(before) +
+                                    " ORDER BY id") == ids);
+  CHECK(test::sqlLines(db.db(),
+                       "SELECT m.code || ' ' || e.kind || ' ' || e.date FROM member_events e JOIN "
+                       "members m ON m.id = e.member_id WHERE e.id > " +
+                           std::to_string(eventsBefore) + " ORDER BY e.id") == expected);
+  CHECK(db.db().execAndGet("SELECT count(*) FROM members WHERE full_name LIKE '% mới'").getInt() == 400);
+  CHECK(db.db().execAndGet("SELECT full_name FROM members WHERE code = 'DV100003'").getString() ==
+        "Lò Văn Pằn 3 mới");
+  CHECK(store::memberSearchIndexSound(db));
+}
