@@ -398,48 +398,6 @@ class TableReader {
       memo_;
 };
 
-// The ends of the records of CSV text, as parseCsv reads it: a new record starts after a line end outside
-// quotes (a quote opens a quoted field only at the start of a field). Cuts the text into pieces of about
-// `records` records at such ends, so that each piece parses on its own exactly as within the whole text.
-std::vector<size_t> csvPieces(std::string_view text, size_t records) {
-  std::vector<size_t> cuts;
-  bool inQuotes = false, afterQuote = false, fieldStart = true;
-  size_t count = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (inQuotes) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"')
-          ++i;
-        else {
-          inQuotes = false;
-          afterQuote = true;
-        }
-      }
-      continue;
-    }
-    if (c == ',') {
-      fieldStart = true;
-      afterQuote = false;
-    } else if (c == '\r' || c == '\n') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      fieldStart = true;
-      afterQuote = false;
-      if (++count >= records && i + 1 < text.size() && text.substr(i + 1, 3) != "\xEF\xBB\xBF") {
-        cuts.push_back(i + 1);
-        count = 0;
-      }
-    } else if (c == '"' && fieldStart && !afterQuote) {
-      inQuotes = true;
-      fieldStart = false;
-    } else {
-      fieldStart = false;
-    }
-  }
-  cuts.push_back(text.size());
-  return cuts;
-}
-
 }  // namespace
 
 std::string parseImportValue(const ImportColumn& column, const std::string& in, std::string& error) {
@@ -478,12 +436,20 @@ struct CsvViews {
   std::deque<std::string> owned;
 };
 
+// The records of a piece of CSV text read at a time.
+constexpr size_t kPieceRecords = 1024;
+
 // Parses `text` (valid UTF-8) into `out` exactly as parseCsv would, then normalizes each cell as the pieces'
 // reader does; throws DataError (with no message: the whole text is then parsed again by parseCsv, which
-// words the problem) where parseCsv would throw.
-void parseCsvViews(std::string_view text, CsvViews& out) {
+// words the problem) where parseCsv would throw. Stops after `records` line ends outside quotes, where the
+// rest parses on its own exactly as within the whole text (not before a byte order mark, which only the
+// start of a text may carry); returns the bytes of `text` read.
+size_t parseCsvViews(std::string_view whole, CsvViews& out, size_t records) {
+  std::string_view text = whole;
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  const size_t skipped = whole.size() - text.size();
   const size_t n = text.size();
+  size_t lineEnds = 0;
   size_t i = 0, rowStart = 0;
   bool rowHasContent = false;
   auto add = [&](std::string_view v, std::string* made) {
@@ -538,7 +504,7 @@ void parseCsvViews(std::string_view text, CsvViews& out) {
     }
     if (i >= n) {
       endRow();
-      return;
+      return skipped + n;
     }
     if (text[i] == ',') {
       rowHasContent = true;
@@ -548,16 +514,17 @@ void parseCsvViews(std::string_view text, CsvViews& out) {
     if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
     ++i;
     endRow();
+    if (++lineEnds >= records && i < n && text.substr(i, 3) != "\xEF\xBB\xBF") return skipped + i;
   }
 }
 
 // Reads CSV text piece by piece (the parsed cells of one piece at a time), as readImportTable would read
 // the whole table; throws DataError where parsing the whole text would.
 ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, std::string_view text,
-                         const std::vector<size_t>& cuts) {
+                         size_t lines) {
   TableReader reader(spec, source);
   reader.cellsNormalized();
-  reader.expect(cuts.size() * 1024);
+  reader.expect(lines);
 
   // One thread parses the pieces in order and normalizes their cells, at most two pieces ahead, while
   // this one reads the cells into rows. The pieces read go back to that thread to be freed (the thread
@@ -570,10 +537,9 @@ ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, 
   bool finished = false, stop = false;
   std::thread parser([&] {
     try {
-      for (size_t k = 0; k < cuts.size(); ++k) {
-        const size_t from = k ? cuts[k - 1] : 0;
+      for (size_t from = 0; from < text.size();) {
         CsvViews t;
-        parseCsvViews(text.substr(from, cuts[k] - from), t);  // the text is valid UTF-8
+        from += parseCsvViews(text.substr(from), t, kPieceRecords);  // the text is valid UTF-8
         std::vector<CsvViews> garbage;
         {
           std::unique_lock<std::mutex> lock(mutex);
@@ -648,9 +614,10 @@ ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, 
 }  // namespace
 
 ImportFile readImportCsv(const ImportFileSpec& spec, const std::string& source, std::string_view text) {
-  // The text is checked for UTF-8 on a second thread while this one finds where its pieces end.
+  // The text is checked for UTF-8 on a second thread while this one counts its lines (room for the rows).
   std::future<bool> utf8 = std::async(std::launch::async, [text] { return core::isValidUtf8(text); });
-  const std::vector<size_t> cuts = csvPieces(text, 1024);
+  size_t lines = 1;
+  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) ++lines;
   if (!utf8.get()) {
     ImportFile f;
     f.kind = spec.kind;
@@ -659,7 +626,7 @@ ImportFile readImportCsv(const ImportFileSpec& spec, const std::string& source, 
     return f;
   }
   try {
-    ImportFile file = readCsvPieces(spec, source, text, cuts);
+    ImportFile file = readCsvPieces(spec, source, text, lines);
 #ifdef __GLIBC__
     // The parser thread's heap keeps the room its pieces took; give it back now that the thread is gone
     // (a province's register: about 15 MB).
