@@ -454,7 +454,8 @@ int main(int argc, char** argv) {
       "| ratio %.2fx wall, %.2fx CPU | target < 3000 ms and < 3x\n",
       importMs, importCpu, readMs, result.added, base[0], base[1], importMs / base[0], importCpu / base[1]);
   std::printf(
-      "import stages (the first folder's import): reading %.0f ms, %s; committing and the rest %.0f ms\n",
+      "import stages (the first import): reading %.0f ms, %s (the last one until the import returned, its "
+      "commit included); before its first stage %.0f ms\n",
       readMs, stageText.c_str(), appliedMs - readMs - stages.total());
 
   // What SQLite alone spends storing the same rows in dangbo's schema: the part of the ratio no reading or
