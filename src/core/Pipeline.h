@@ -13,6 +13,30 @@
 
 namespace dangbo::core {
 
+/// When it goes (the work done, or an exception on its way out), tells a helper thread to stop (`stop` set
+/// under `mutex`, the waiters on `changed` woken) and waits for it.
+class StopAndJoin {
+ public:
+  StopAndJoin(std::thread& thread, std::mutex& mutex, std::condition_variable& changed, bool& stop)
+      : thread_(thread), mutex_(mutex), changed_(changed), stop_(stop) {}
+  ~StopAndJoin() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+  StopAndJoin(const StopAndJoin&) = delete;
+  StopAndJoin& operator=(const StopAndJoin&) = delete;
+
+ private:
+  std::thread& thread_;
+  std::mutex& mutex_;
+  std::condition_variable& changed_;
+  bool& stop_;
+};
+
 /// Calls make(buffer, from, to) on a helper thread and then use(buffer, from, to) on the calling thread for
 /// each range [from, to) of `chunk` items of [0, count), in order. The buffers are filled in turn: `make`
 /// runs at most buffers.size() chunks ahead of `use` and never touches a buffer `use` still holds. An
@@ -65,20 +89,7 @@ void pipelined(size_t count, size_t chunk, std::vector<Buffer>& buffers, Make&& 
   } catch (const std::system_error&) {
     return inTurn();  // no thread to be had: the same work, on this one
   }
-  struct Join {
-    std::mutex& m;
-    std::condition_variable& cv;
-    bool& stop;
-    std::thread& t;
-    ~Join() {
-      {
-        std::lock_guard<std::mutex> l(m);
-        stop = true;
-      }
-      cv.notify_all();
-      t.join();
-    }
-  } join{m, cv, stop, helper};
+  StopAndJoin join(helper, m, cv, stop);
   for (size_t c = 0, from = 0; from < count; ++c, from += chunk) {
     {
       std::unique_lock<std::mutex> l(m);

@@ -23,6 +23,7 @@
 #include "core/Errors.h"
 #include "core/I18n.h"
 #include "core/InputClean.h"
+#include "core/Pipeline.h"
 #include "core/Platform.h"
 #include "core/VietText.h"
 #include "exchange/Csv.h"
@@ -560,20 +561,7 @@ ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, 
     }
     changed.notify_all();
   });
-  struct Join {
-    std::thread& thread;
-    std::mutex& mutex;
-    std::condition_variable& changed;
-    bool& stop;
-    ~Join() {
-      {
-        std::lock_guard<std::mutex> lock(mutex);
-        stop = true;
-      }
-      changed.notify_all();
-      thread.join();
-    }
-  } join{parser, mutex, changed, stop};
+  core::StopAndJoin join(parser, mutex, changed, stop);
 
   int record = 0;
   bool headerSeen = false;
