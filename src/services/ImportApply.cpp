@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <future>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -550,7 +551,8 @@ void writeNewMembers(Context& ctx, const SpecInfo& info, const ImportFile& file,
               (batch.size() == kBatchRows || x.record.row.statementKey != batch.front()->statementKey))
             writeBatch();
           batch.push_back(&x.record.row);
-          events.insert(events.end(), x.record.events.begin(), x.record.events.end());
+          events.insert(events.end(), std::make_move_iterator(x.record.events.begin()),
+                        std::make_move_iterator(x.record.events.end()));
           eventCounts.push_back(x.record.events.size());
         }
         writeAll();  // the chunk goes back to the helper
