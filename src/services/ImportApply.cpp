@@ -3,7 +3,8 @@
 // prepared once, and a row's values stay where the reader put them (ImportRow, by column position).
 // applyImport plans once, then writes each row in one transaction, evaluating it again against what was
 // written before it (references to records created by the import then resolve to their new ids); a new
-// member, checked whole by the plan, only has its values and references resolved again.
+// member, checked whole by the plan, only has its values and references resolved again, on a helper thread
+// while this one writes the members before it (writeNewMembers).
 #include <algorithm>
 #include <cstdint>
 #include <functional>
