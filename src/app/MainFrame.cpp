@@ -131,15 +131,14 @@ MainFrame::MainFrame(std::unique_ptr<services::Services> services)
   // province's register): meanwhile the window shows it is busy and says why instead of seeming to hang.
   services::Services::setCheckWaitNotice([this](bool waiting) {
     if (!wxIsMainThread()) return;
-    static wxString before;  // the first field's text (the file, the user), given back after the wait
     if (!waiting) {
-      SetStatusText(before, 0);
+      SetStatusText(beforeCheckWait_, 0);
       wxEndBusyCursor();
       noteBackground("write waited for the page check");
       return;
     }
     wxBeginBusyCursor();
-    before = GetStatusBar()->GetStatusText(0);
+    beforeCheckWait_ = GetStatusBar()->GetStatusText(0);
     SetStatusText(_("Checking every page of the register before saving..."), 0);
     GetStatusBar()->Update();  // drawn now: the window's thread waits until the check ends
   });

@@ -85,6 +85,8 @@ class MainFrame : public wxFrame {
   bool backupSettled_ = false;             ///< its end was taken note of (settleOpeningBackup)
   wxTimer backupTimer_;                    ///< shows its progress while it runs
   wxTimer pageCheckTimer_;                 ///< runs while the pages of the register shown are checked
+  wxString beforeCheckWait_;  ///< the status bar's first field (the file, the user) while a save waits for
+                              ///< that check
   std::unique_ptr<ui::RegisterJob> pageCheckJob_;  ///< while that check reads the register
 };
 
