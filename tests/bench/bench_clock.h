@@ -8,6 +8,8 @@
 #include <array>
 #include <chrono>
 #include <functional>
+#include <optional>
+#include <type_traits>
 
 namespace dangbo::bench {
 
@@ -41,29 +43,39 @@ inline long peakRssKb() {
   return ru.ru_maxrss;
 }
 
-// Runs `work` in a child process and returns the two figures it measured there (wall and CPU ms); zeros when
-// the child failed. A baseline or a floor measured so keeps its own memory out of dangbo's peak.
-inline std::array<double, 2> measuredInChild(const std::function<std::array<double, 2>()>& work) {
-  std::array<double, 2> out{0, 0};
+// Runs `work` in a child process and returns what it returned there (a value copied byte for byte through a
+// pipe); nothing when the child failed or threw. Work whose memory must not count in dangbo's peak (a
+// baseline, a floor, the generator of the data) runs so.
+template <class T>
+std::optional<T> fromChild(const std::function<T()>& work) {
+  static_assert(std::is_trivially_copyable_v<T>);
   int fds[2];
-  if (pipe(fds) != 0) return out;
+  if (pipe(fds) != 0) return std::nullopt;
   const pid_t child = fork();
   if (child == 0) {
     close(fds[0]);
-    std::array<double, 2> ms{0, 0};
+    T value{};
     try {
-      ms = work();
+      value = work();
     } catch (const std::exception&) {
       _exit(1);
     }
-    _exit(write(fds[1], ms.data(), sizeof ms) == sizeof ms ? 0 : 1);
+    _exit(write(fds[1], &value, sizeof value) == sizeof value ? 0 : 1);
   }
   close(fds[1]);
-  if (child < 0 || read(fds[0], out.data(), sizeof out) != sizeof out) out = {0, 0};
+  std::optional<T> out;
+  T value{};
+  if (child > 0 && read(fds[0], &value, sizeof value) == sizeof value) out = value;
   close(fds[0]);
   int status = 0;
   if (child > 0) waitpid(child, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) out.reset();
   return out;
+}
+
+// The two figures (wall and CPU ms) `work` measured in a child process (fromChild); zeros when it failed.
+inline std::array<double, 2> measuredInChild(const std::function<std::array<double, 2>()>& work) {
+  return fromChild(work).value_or(std::array<double, 2>{0, 0});
 }
 
 }  // namespace dangbo::bench

@@ -226,23 +226,39 @@ struct Args {
   bool runs(const std::string& step) const { return steps.count(step) > 0; }
 };
 
-// Generates a commune (seed, size) as CSV files in `dir` in a child process; false when it failed.
+// Generates a commune, a province or a nation (seed, size, a.cells cells) as CSV files in `dir`, in a child
+// process (its memory is not dangbo's); a register larger than a.chunkMembers is generated a province at a
+// time. False when it failed.
 bool generate(const Args& a, uint64_t seed, int members, const fs::path& dir) {
-  pid_t child = fork();
-  if (child == 0) {
-    services::DemoOptions o;
-    o.seed = seed;
-    o.schoolCells = std::max(0, a.cells / 6);
-    o.villageCells = std::max(1, a.cells - 5 - o.schoolCells);
-    o.members = members;
-    o.historyYears = a.years;
-    o.today = core::Date::today();
-    writeDataset(services::generateDemo(o), dir);
-    _exit(0);
-  }
-  int status = 0;
-  waitpid(child, &status, 0);
-  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  return bench::fromChild<bool>([&] {
+           services::DemoOptions o;
+           o.seed = seed;
+           o.schoolCells = std::max(0, a.cells / 6);
+           o.villageCells = std::max(1, a.cells - 5 - o.schoolCells);
+           o.members = members;
+           o.historyYears = a.years;
+           o.today = core::Date::today();
+           if (members <= a.chunkMembers) {
+             writeDataset(services::generateDemo(o), dir);
+             return true;
+           }
+           // A nation: provinces of at most chunkMembers members each, written one after another.
+           const int provinces = (members + a.chunkMembers - 1) / a.chunkMembers;
+           DatasetWriter w(dir);
+           size_t cards = 0;
+           for (int k = 0; k < provinces; ++k) {
+             o.seed = seed + static_cast<uint64_t>(k);
+             o.members = members / provinces + (k < members % provinces ? 1 : 0);
+             const int cells = a.cells / provinces + (k < a.cells % provinces ? 1 : 0);
+             o.schoolCells = std::max(0, cells / 6);
+             o.villageCells = std::max(1, cells - 5 - o.schoolCells);
+             auto data = services::generateDemo(o);
+             recode(data, k, w.written, cards);
+             w.write(data);
+           }
+           return true;  // the files flushed and closed as the writer goes
+         })
+      .value_or(false);
 }
 
 // Three former communes of a.mergeMembers members merged into one new register.
@@ -371,39 +387,7 @@ int main(int argc, char** argv) {
 
   // 1. The province, generated in a child process.
   auto t0 = Clock::now();
-  pid_t child = fork();
-  if (child == 0) {
-    services::DemoOptions o;
-    o.seed = a.seed;
-    o.schoolCells = std::max(0, a.cells / 6);
-    o.villageCells = std::max(1, a.cells - 5 - o.schoolCells);
-    o.members = a.members;
-    o.historyYears = a.years;
-    o.today = core::Date::today();
-    if (a.members <= a.chunkMembers) {
-      writeDataset(services::generateDemo(o), csvDir);
-      _exit(0);
-    }
-    // A nation: provinces of at most chunkMembers members each, written one after another.
-    const int provinces = (a.members + a.chunkMembers - 1) / a.chunkMembers;
-    auto w = std::make_unique<DatasetWriter>(csvDir);
-    size_t cards = 0;
-    for (int k = 0; k < provinces; ++k) {
-      o.seed = a.seed + static_cast<uint64_t>(k);
-      o.members = a.members / provinces + (k < a.members % provinces ? 1 : 0);
-      const int cells = a.cells / provinces + (k < a.cells % provinces ? 1 : 0);
-      o.schoolCells = std::max(0, cells / 6);
-      o.villageCells = std::max(1, cells - 5 - o.schoolCells);
-      auto data = services::generateDemo(o);
-      recode(data, k, w->written, cards);
-      w->write(data);
-    }
-    w.reset();  // the files flushed and closed: _exit runs no destructor
-    _exit(0);
-  }
-  int status = 0;
-  waitpid(child, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  if (!generate(a, a.seed, a.members, csvDir)) {
     std::cerr << "the generator failed\n";
     return 1;
   }
