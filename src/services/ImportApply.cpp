@@ -18,7 +18,6 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/Date.h"
 #include "core/Enums.h"
@@ -587,47 +586,10 @@ void requireSomeImport(const Actor& actor);
 
 namespace {
 
-// The keys of the rows planned so far, each with the row that first had it and its file's name: an
-// open-addressing table of views into the planned rows' own keys, which stay in place (each file's planned
-// rows are reserved whole), so that a province's file costs no allocation per row.
-class KeysSeen {
- public:
-  struct First {
-    std::string_view key;
-    int row;
-    const std::string* source;
-  };
-  // Room for `more` keys.
-  void reserve(size_t more) {
-    const size_t want = (firsts_.size() + more) * 2;
-    if (slots_.size() >= want) return;
-    size_t size = 16;
-    while (size < want) size *= 2;
-    slots_.assign(size, kEmpty);
-    for (uint32_t i = 0; i < firsts_.size(); ++i) slots_[slotOf(firsts_[i].key)] = i;
-  }
-  // The first row with `key`, or null.
-  const First* find(std::string_view key) const {
-    const uint32_t i = slots_[slotOf(key)];
-    return i == kEmpty ? nullptr : &firsts_[i];
-  }
-  // `first.key` (not yet seen) stays where it is while this table lives.
-  void add(const First& first) {
-    if ((firsts_.size() + 1) * 2 > slots_.size()) reserve(firsts_.size() + 1);
-    slots_[slotOf(first.key)] = uint32_t(firsts_.size());
-    firsts_.push_back(first);
-  }
-
- private:
-  static constexpr uint32_t kEmpty = UINT32_MAX;
-  // The slot of `key`, or the empty one where it would go.
-  size_t slotOf(std::string_view key) const {
-    const size_t mask = slots_.size() - 1;
-    for (size_t at = std::hash<std::string_view>{}(key)&mask;; at = (at + 1) & mask)
-      if (slots_[at] == kEmpty || firsts_[slots_[at]].key == key) return at;
-  }
-  std::vector<uint32_t> slots_ = std::vector<uint32_t>(16, kEmpty);
-  std::vector<First> firsts_;
+// The row that first had a key, and its file's name.
+struct FirstRow {
+  int row;
+  const std::string* source;
 };
 
 // The rows of every file of `batch`, for a progress stage over all of them.
@@ -645,15 +607,16 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
        {std::pair{"to_chuc", &ctx.importOrgs}, std::pair{"dang_vien", &ctx.importMembers}})
     for (const ImportFile* f : filesOf(batch, kind)) {
       const int code = importColumnIndex(*importFileSpec(kind), "code");
-      pool->reserve(pool->size() + f->rows.size());
+      pool->reserve(f->rows.size());
       for (const auto& r : f->rows)
-        if (auto v = r.value(size_t(code)); !v.empty()) pool->emplace(v);
+        if (auto v = r.value(size_t(code)); !v.empty()) pool->emplace(v, true);
     }
 
   Outcome o;
   for (const auto& spec : importFileSpecs()) {
-    // The first row of each key, over every file of the kind.
-    KeysSeen keys;
+    // The first row of each key, over every file of the kind: views into the planned rows' own keys, which
+    // stay in place (each file's planned rows are reserved whole).
+    ViewTable<FirstRow> keys;
     for (const ImportFile* file : filesOf(batch, spec.kind)) {
       const SpecInfo& info = infoOf(spec);
       PlannedFile pf{file->kind, file->source, {}, 0, 0, 0, 0};
@@ -700,7 +663,7 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
         stage.step();
         evaluate(ctx, info, *file, row, o);
         const bool keyed = o.action != ImportAction::Error || (o.present & info.keyMask) == info.keyMask;
-        const KeysSeen::First* first = keyed ? keys.find(o.key) : nullptr;
+        const FirstRow* first = keyed ? keys.find(o.key) : nullptr;
         if (first) {
           const std::string at = std::to_string(first->row);
           o.problems.push_back(importProblem(
@@ -726,7 +689,7 @@ ImportPlan plan(Context& ctx, const ImportBatch& batch, core::Progress* progress
             break;
         }
         pf.rows.push_back({row.row, o.key, o.action, std::move(o.changes), std::move(o.problems)});
-        if (keyed && !first) keys.add({pf.rows.back().key, row.row, &file->source});
+        if (keyed && !first) keys.emplace(pf.rows.back().key, {row.row, &file->source});
       }
       if (file->kind == "dang_vien") {
         findLikelyDuplicates(ctx.repo, *lookAlikes.get(), spec, *file, pf.rows, p.duplicates);

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/Date.h"
@@ -40,7 +40,63 @@ struct TextHash {
 };
 template <class V>
 using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
-using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+
+// Texts that outlive the table (views into an import's rows, or into its planned rows) each with a value: an
+// open-addressing table whose slots hold an entry's index and a part of its hash, so that a province's file
+// costs no allocation per text and a probe reads an entry only when the hashes agree.
+template <class V>
+class ViewTable {
+ public:
+  // Room for `more` texts.
+  void reserve(size_t more) {
+    const size_t want = (entries_.size() + more) * 2;
+    if (slots_.size() >= want) return;
+    size_t size = 16;
+    while (size < want) size *= 2;
+    slots_.assign(size, kEmpty);
+    for (uint32_t i = 0; i < entries_.size(); ++i) {
+      const uint64_t h = hashOf(entries_[i].first);
+      slots_[slotOf(entries_[i].first, h)] = slotValue(i, h);
+    }
+  }
+  // The value of `text`, or null.
+  const V* find(std::string_view text) const {
+    const uint64_t slot = slots_[slotOf(text, hashOf(text))];
+    return slot == kEmpty ? nullptr : &entries_[uint32_t(slot)].second;
+  }
+  bool contains(std::string_view text) const { return find(text) != nullptr; }
+  // Adds `text` (which must stay where it is while the table lives) with `value` unless it is there already;
+  // true when added.
+  bool emplace(std::string_view text, const V& value) {
+    if ((entries_.size() + 1) * 2 > slots_.size()) reserve(entries_.size() + 1);
+    const uint64_t h = hashOf(text);
+    uint64_t& slot = slots_[slotOf(text, h)];
+    if (slot != kEmpty) return false;
+    slot = slotValue(uint32_t(entries_.size()), h);
+    entries_.emplace_back(text, value);
+    return true;
+  }
+  void clear() {
+    entries_ = {};
+    slots_.assign(16, kEmpty);
+  }
+
+ private:
+  static constexpr uint64_t kEmpty = UINT64_MAX;
+  static uint64_t hashOf(std::string_view text) { return std::hash<std::string_view>{}(text); }
+  static uint64_t slotValue(uint32_t index, uint64_t hash) { return (hash & 0xFFFFFFFF00000000u) | index; }
+  // The slot of `text` (hash `h`), or the empty one where it would go.
+  size_t slotOf(std::string_view text, uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t at = size_t(h) & mask;; at = (at + 1) & mask) {
+      const uint64_t slot = slots_[at];
+      if (slot == kEmpty) return at;
+      if ((slot ^ h) >> 32 == 0 && entries_[uint32_t(slot)].first == text) return at;
+    }
+  }
+  std::vector<uint64_t> slots_ = std::vector<uint64_t>(16, kEmpty);
+  std::vector<std::pair<std::string_view, V>> entries_;
+};
 
 // What a reference column names.
 enum class Ref { None, Organizations, Members, Subject };
@@ -173,8 +229,9 @@ struct Context {
   core::Date today;
   core::RuleBook rules;  // the dated rule values (the youngest admission age)
   bool applying = false;
-  bool merged = false;                           // a merge's combined registers (ImportBatch::merged)
-  TextSet importOrgs, importMembers;             // codes defined by the import (planning only)
+  bool merged = false;  // a merge's combined registers (ImportBatch::merged)
+  // The codes the import defines (planning only; views into the batch's rows, which outlive the plan).
+  ViewTable<bool> importOrgs, importMembers;
   std::map<std::string, TextMap<core::Id>> ids;  // table -> code -> id of stored records, read on first use
   TextMap<std::string> terms;                    // term name -> id (as text) of stored terms
   std::unique_ptr<CellWorkDoor> cellWork;      // the door of the cells' monthly work (dry run while planning)
@@ -225,7 +282,7 @@ struct Context {
     auto& m = idsOf(table);
     if (auto it = m.find(code); it != m.end()) return std::to_string(it->second);
     const auto& pool = table == "organizations" ? importOrgs : importMembers;
-    if (pool.find(code) != pool.end()) return std::string(kNewPrefix).append(code);
+    if (pool.contains(code)) return std::string(kNewPrefix).append(code);
     return std::nullopt;
   }
   // The id (as text) of a term, created when applying.
