@@ -14,6 +14,7 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <sstream>
 #include <thread>
@@ -440,11 +441,11 @@ struct CsvViews {
 // The records of a piece of CSV text read at a time.
 constexpr size_t kPieceRecords = 1024;
 
-// Parses `text` (valid UTF-8) into `out` exactly as parseCsv would, then normalizes each cell as the pieces'
-// reader does; throws DataError (with no message: the whole text is then parsed again by parseCsv, which
-// words the problem) where parseCsv would throw. Stops after `records` line ends outside quotes, where the
-// rest parses on its own exactly as within the whole text (not before a byte order mark, which only the
-// start of a text may carry); returns the bytes of `text` read.
+// Parses `text` (UTF-8, or read for nothing: see readImportCsv) into `out` exactly as parseCsv would, then
+// normalizes each cell as the pieces' reader does; throws DataError (with no message: the whole text is then
+// parsed again by parseCsv, which words the problem) where parseCsv would throw. Stops after `records` line
+// ends outside quotes, where the rest parses on its own exactly as within the whole text (not before a byte
+// order mark, which only the start of a text may carry); returns the bytes of `text` read.
 size_t parseCsvViews(std::string_view whole, CsvViews& out, size_t records) {
   std::string_view text = whole;
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -540,7 +541,7 @@ ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, 
     try {
       for (size_t from = 0; from < text.size();) {
         CsvViews t;
-        from += parseCsvViews(text.substr(from), t, kPieceRecords);  // the text is valid UTF-8
+        from += parseCsvViews(text.substr(from), t, kPieceRecords);
         std::vector<CsvViews> garbage;
         {
           std::unique_lock<std::mutex> lock(mutex);
@@ -602,19 +603,26 @@ ImportFile readCsvPieces(const ImportFileSpec& spec, const std::string& source, 
 }  // namespace
 
 ImportFile readImportCsv(const ImportFileSpec& spec, const std::string& source, std::string_view text) {
-  // The text is checked for UTF-8 on a second thread while this one counts its lines (room for the rows).
+  // The text is checked for UTF-8 on another thread while it is read. A text that is not is read for nothing,
+  // and safely: every decoding of it checks its bytes (core::normalizeText and the cell parsers).
   std::future<bool> utf8 = std::async(std::launch::async, [text] { return core::isValidUtf8(text); });
-  size_t lines = 1;
-  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) ++lines;
-  if (!utf8.get()) {
+  std::optional<bool> valid;
+  auto notUtf8 = [&] {
+    if (!valid) valid = utf8.get();
+    return !*valid;
+  };
+  auto refused = [&] {
     ImportFile f;
     f.kind = spec.kind;
     f.source = source;
     f.problems.push_back(format(tr("{1} is not UTF-8 text: save it from Excel as \"CSV UTF-8\"."), {source}));
     return f;
-  }
+  };
+  size_t lines = 1;  // room for the rows
+  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) ++lines;
   try {
     ImportFile file = readCsvPieces(spec, source, text, lines);
+    if (notUtf8()) return refused();
 #ifdef __GLIBC__
     // The parser thread's heap keeps the room its pieces took; give it back now that the thread is gone
     // (a province's register: about 15 MB).
@@ -623,6 +631,7 @@ ImportFile readImportCsv(const ImportFileSpec& spec, const std::string& source, 
     return file;
   } catch (const DataError&) {
   }
+  if (notUtf8()) return refused();
   try {
     CsvTable t = parseCsv(text, source);
     std::vector<int> numbers;

@@ -684,3 +684,23 @@ TEST_CASE("import: look-alikes among many new members are found without comparin
     found.push_back(d.code + "~" + d.otherCode + (d.otherInImport ? "*" : ""));
   CHECK(found == std::vector<std::string>{"N9001~N5*", "N9001~DV001", "N9002~N42*"});
 }
+
+TEST_CASE("import: a CSV file that is not UTF-8 is refused whole, wherever its first wrong byte lies") {
+  const auto& spec = *services::importFileSpec("to_chuc");
+  std::string good = "Mã,Tên,Loại,Khối,Ngày thành lập,Ngày giải thể,Sáp nhập vào,Có chi ủy\n";
+  for (int i = 0; i < 3000; ++i)
+    good += "CB" + std::to_string(10000 + i) + ",Chi bộ bản " + std::to_string(i) + ",co_so,Bản,,,,Có\n";
+  REQUIRE(exchange::readImportCsv(spec, "to_chuc.csv", good).problems.empty());
+  // A name saved in a one-byte code page ("Nà Ớt" as Windows-1258 would write "à"), near the start, in a
+  // late piece, and inside a quote never closed (the file then read again whole).
+  const std::string cp1258 = "N\xE0 \xD4t";
+  for (const std::string& text :
+       {std::string(good).insert(80, cp1258), good + "CB99999," + cp1258 + ",co_so,Bản,,,,Có\n",
+        good + "CB99999,\"" + cp1258 + ",co_so,Bản,,,,Có\n"}) {
+    auto f = exchange::readImportCsv(spec, "to_chuc.csv", text);
+    REQUIRE(f.problems.size() == 1);
+    CHECK(f.problems[0].find("to_chuc.csv") != std::string::npos);
+    CHECK(f.problems[0].find("UTF-8") != std::string::npos);
+    CHECK(f.rows.empty());
+  }
+}
