@@ -145,8 +145,9 @@ TEST_CASE("import inserts: rows by one statement get consecutive ids; a refused 
   texts[1][0] = "DV1011";
   values[1][0].second = texts[1][0];
   store::ImportRepository::prepareInsert("members", values[1], rows[1]);
-  CHECK_THROWS_AS(repo.insertRows(std::vector<const store::RowToInsert*>{&rows[1], &rows[4]}),
-                  SQLite::Exception);
+  // ... and SQLite's own words name the constraint.
+  CHECK_THROWS_WITH_AS(repo.insertRows(std::vector<const store::RowToInsert*>{&rows[1], &rows[4]}),
+                       doctest::Contains("UNIQUE constraint failed: members.code"), SQLite::Exception);
   CHECK(db.db().execAndGet("SELECT count(*) FROM members WHERE code = 'DV1011'").getInt() == 0);
   CHECK(db.db().execAndGet("SELECT count(*) FROM members").getInt() == 4);
 }
