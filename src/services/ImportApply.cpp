@@ -4,12 +4,11 @@
 // applyImport plans once, then writes each row in one transaction, evaluating it again against what was
 // written before it (references to records created by the import then resolve to their new ids); a new
 // member, checked whole by the plan, only has its values and references resolved again, on a helper thread
-// while this one writes the members before it (writeNewMembers).
+// while this one writes the members before it (writeNewMembers, ImportNewMembers.cpp).
 #include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <future>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -25,7 +24,6 @@
 #include "core/I18n.h"
 #include "core/MemberFields.h"
 #include "core/MemberRules.h"
-#include "core/Pipeline.h"
 #include "core/Progress.h"
 #include "core/VietText.h"
 #include "services/AuditText.h"
@@ -175,61 +173,6 @@ std::string display(Context& ctx, std::string_view field, const std::string& tab
   return std::string(*v);
 }
 
-// The history event of a member status ("" for active).
-std::string statusEventKind(std::string_view status) {
-  if (status == "exempt") return "exempted";
-  if (status == "transferred_out") return "transfer_out";
-  if (status == "deceased" || status == "removed" || status == "expelled" || status == "left")
-    return std::string(status);
-  return {};
-}
-
-// The storage values of the present, non-empty, readable columns of `row` into `out` (reset first), with a
-// problem for each reference or ethnicity that does not resolve; the columns of `skip` are taken as empty.
-// `src` resolves names and codes: the import's Context, or the members' helper thread's own (MemberSources).
-template <class Sources>
-void storageValues(Sources& src, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
-                   Outcome& out, uint64_t skip) {
-  const ImportFileSpec& spec = *info.spec;
-  const size_t n = spec.columns.size();
-  out.reset(n);
-  out.problems = row.problems;
-  auto problem = [&](int k, const std::string& reason) {
-    out.problems.push_back(
-        importProblem(file.source, row.row, headerOf(file, spec.columns[size_t(k)]), reason));
-  };
-  auto text = [&](int k) { return (skip >> k) & 1u ? std::string_view() : row.value(size_t(k)); };
-  for (int k = 0; k < int(n); ++k) {
-    const std::string_view v = text(k);
-    if (v.empty() || row.isInvalid(size_t(k))) continue;
-    const ImportColumn& c = spec.columns[size_t(k)];
-    if (k == info.committee) {
-      out.committee = v == "1";
-    } else if (c.type == T::Ethnic) {
-      std::string err;
-      if (auto code = src.ethnic.resolve(v, err))
-        out.set(k, *code);
-      else
-        problem(k, err);
-    } else if (c.type == T::TermName) {
-      out.set(k, src.term(v));
-    } else if (c.type == T::Code && k != info.code) {
-      std::string t = refTable(info, k, row);
-      if (t.empty()) continue;  // subject type missing or unreadable: reported elsewhere
-      if (auto id = src.ref(t, v))
-        out.set(k, *id);
-      else if (t == "organizations")
-        problem(k, format(tr("no organization has the code \"{1}\" in the import or the register."),
-                          {std::string(v)}));
-      else
-        problem(
-            k, format(tr("no member has the code \"{1}\" in the import or the register."), {std::string(v)}));
-    } else {
-      out.set(k, v);
-    }
-  }
-}
-
 // Evaluates `row` against the register into `out`; the columns of `skip` are taken as empty.
 void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row, Outcome& out,
               uint64_t skip = 0) {
@@ -338,64 +281,6 @@ void evaluate(Context& ctx, const SpecInfo& info, const ImportFile& file, const 
     out.action = ImportAction::Unchanged;
 }
 
-// A new record made ready to write: its values (views into its Outcome), its insert made without the
-// database, and a new member's history events (their member id set when the member is written).
-struct NewRecord {
-  store::ImportValues values;
-  store::RowToInsert row;
-  std::vector<core::MemberEvent> events;
-};
-
-// Makes the new record of an evaluated row ready (nothing of the database or of the Context: a helper thread
-// may run it); `today` dates a status event whose row gives no day.
-void prepareNew(const core::Date& today, const SpecInfo& info, const Outcome& o, NewRecord& r) {
-  const ImportFileSpec& spec = *info.spec;
-  r.values.clear();
-  for (int k = 0; k < int(spec.columns.size()); ++k)
-    if (o.has(k)) r.values.emplace_back(spec.columns[size_t(k)].field, o.values[size_t(k)]);
-  store::ImportRepository::prepareInsert(info.table, r.values, r.row);
-  r.events.clear();
-  if (info.kind != "dang_vien") return;
-  auto cell = idOf(o, info.cellId);
-  core::MemberEvent e;
-  e.toCell = cell;
-  if (auto in = dateOf(o, info.transferredInOn)) {
-    e.date = *in;
-    e.kind = "transfer_in";
-    r.events.push_back(e);
-  } else if (auto adm = dateOf(o, info.admittedOn)) {
-    e.date = *adm;
-    e.kind = "admitted";
-    r.events.push_back(e);
-  }
-  if (auto off = dateOf(o, info.officialOn)) {
-    e.date = *off;
-    e.kind = "recognized";
-    e.toCell.reset();
-    r.events.push_back(e);
-  }
-  const std::string_view status =
-      o.has(info.status) ? std::string_view(o.values[size_t(info.status)]) : "active";
-  if (std::string k = statusEventKind(status); !k.empty()) {
-    core::MemberEvent st;
-    st.date = dateOf(o, info.statusSince).value_or(today);
-    st.kind = k;
-    st.fromCell = cell;
-    r.events.push_back(st);
-  }
-}
-
-// Writes a new record made ready by prepareNew. Later rows find it by its code: in the Context's codes when
-// `remember`, else in the register once the caller has let the Context forget the table's codes.
-void writeNew(Context& ctx, const SpecInfo& info, const Outcome& o, NewRecord& r, bool remember = true) {
-  const core::Id id = ctx.repo.insert(r.row);
-  if (remember && info.keyedByCode) ctx.inserted(info.table, o.values[size_t(info.code)], id);
-  for (auto& e : r.events) {
-    e.memberId = id;
-    ctx.repo.insertMemberEvent(e);
-  }
-}
-
 // Writes one evaluated row (applying).
 void write(Context& ctx, const SpecInfo& info, const ImportFile& file, const ImportRow& row, Outcome& o) {
   if (writeThroughDoor(ctx, info, file, row, o)) return;
@@ -463,103 +348,6 @@ void importDoorFile(Services& s, const Actor& actor, const ImportFile& file, boo
     importTrainingFile(s, actor, file, dryRun, definedByImport, pf, problems);
   else
     importSecretaryFile(s, actor, file, dryRun, definedByImport, pf, problems);
-}
-
-// What the members' helper thread resolves a row's values against: its own copies of the ethnic groups and
-// of the organizations' ids, taken before it starts (the writer adds members while it runs, never
-// organizations). A code or name it cannot resolve alone leaves the row to the writer's thread.
-struct MemberSources {
-  EthnicIndex ethnic;
-  TextMap<core::Id> organizations;
-  bool missed = false;
-
-  std::optional<std::string> ref(const std::string& table, std::string_view code) {
-    if (table == "organizations")
-      if (auto it = organizations.find(code); it != organizations.end()) return std::to_string(it->second);
-    missed = true;
-    return std::nullopt;
-  }
-  std::string term(std::string_view) {
-    missed = true;
-    return {};
-  }
-};
-
-// Rows the helper makes ready at a time, and new members written by one statement.
-constexpr size_t kHelperChunk = 512;
-constexpr size_t kBatchRows = 16;
-
-// Writes a members' file whose rows the plan found new on two cores: a helper thread makes each row's record
-// ready (its storage values, keys and events, nothing of the database), the calling thread writes them in
-// order. A row the helper cannot make ready goes to `writeRow` on the calling thread, as it would without it.
-void writeNewMembers(Context& ctx, const SpecInfo& info, const ImportFile& file,
-                     const std::vector<PlannedRow>& planned, core::ProgressStage& stage,
-                     const std::function<void(size_t)>& writeRow) {
-  struct Ready {
-    Outcome o;
-    NewRecord record;
-    bool ready = false;
-  };
-  MemberSources src{ctx.ethnic, ctx.idsOf("organizations")};
-  const core::Date today = ctx.today;
-  // Ready rows of the same columns are written several by one statement, then their events.
-  std::vector<const store::RowToInsert*> batch;
-  std::vector<core::MemberEvent> events;
-  std::vector<size_t> eventCounts;
-  size_t named = 0;  // the events whose members are written (the first ones of `events`)
-  auto writeBatch = [&] {
-    if (batch.empty()) return;
-    const core::Id first = ctx.repo.insertRows(batch);
-    for (size_t k = 0; k < batch.size(); ++k)
-      for (size_t n = 0; n < eventCounts[k]; ++n) events[named++].memberId = first + core::Id(k);
-    batch.clear();
-    eventCounts.clear();
-  };
-  // The members waiting, then their events: before a row written alone, and at the end of each chunk.
-  auto writeAll = [&] {
-    writeBatch();
-    ctx.repo.insertMemberEvents(events);
-    events.clear();
-    named = 0;
-  };
-  std::vector<std::vector<Ready>> chunks(3, std::vector<Ready>(kHelperChunk));
-  core::pipelined(
-      file.rows.size(), kHelperChunk, chunks,
-      [&](std::vector<Ready>& chunk, size_t from, size_t to) {
-        for (size_t r = from; r < to; ++r) {
-          Ready& x = chunk[r - from];
-          x.ready = false;
-          if (planned[r].action != ImportAction::New) continue;
-          src.missed = false;
-          storageValues(src, info, file, file.rows[r], x.o, 0);
-          if (src.missed || !x.o.problems.empty()) continue;
-          x.o.action = ImportAction::New;
-          prepareNew(today, info, x.o, x.record);
-          x.ready = true;
-        }
-      },
-      [&](std::vector<Ready>& chunk, size_t from, size_t to) {
-        for (size_t r = from; r < to; ++r) {
-          stage.step();
-          Ready& x = chunk[r - from];
-          if (!x.ready) {
-            writeAll();
-            writeRow(r);
-            continue;
-          }
-          if (!batch.empty() &&
-              (batch.size() == kBatchRows || x.record.row.statementKey != batch.front()->statementKey))
-            writeBatch();
-          batch.push_back(&x.record.row);
-          events.insert(events.end(), std::make_move_iterator(x.record.events.begin()),
-                        std::make_move_iterator(x.record.events.end()));
-          eventCounts.push_back(x.record.events.size());
-        }
-        writeAll();  // the chunk goes back to the helper
-      });
-  // The members written are read again from the register when a later row names one (a first load of a
-  // province would otherwise hold every code twice).
-  ctx.ids.erase(info.table);
 }
 
 // The files of `kind` in the batch, in batch order (a merge hands over one per source).

@@ -1,7 +1,8 @@
 #pragma once
 // The import's working parts shared by its files (ImportApply.cpp plans and writes, ImportScope.cpp keeps a
 // row within the account's scope and the dialog's date rules, ImportDoors.cpp hands rows to the records'
-// service doors): a file spec's positions, the outcome of evaluating a row, and the import's context.
+// service doors, ImportNewMembers.cpp writes new records and a members' file on two cores): a file spec's
+// positions, the outcome of evaluating a row, a row's storage values, and the import's context.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -16,6 +17,7 @@
 
 #include "core/Date.h"
 #include "core/I18n.h"
+#include "core/Progress.h"
 #include "core/Rules.h"
 #include "core/VietText.h"
 #include "services/Actor.h"
@@ -332,6 +334,77 @@ void applyCellCommittee(Context& ctx, const SpecInfo& info, const Outcome& o);
 std::string headerOf(const ImportFile& f, const ImportColumn& c);
 /// The table holding the code a reference column names ("" when none, or when the subject type is missing).
 std::string refTable(const SpecInfo& info, int k, const ImportRow& row);
+// The storage values of the present, non-empty, readable columns of `row` into `out` (reset first), with a
+// problem for each reference or ethnicity that does not resolve; the columns of `skip` are taken as empty.
+// `src` resolves names and codes: the import's Context, or the members' helper thread's own (MemberSources).
+template <class Sources>
+void storageValues(Sources& src, const SpecInfo& info, const ImportFile& file, const ImportRow& row,
+                   Outcome& out, uint64_t skip) {
+  const ImportFileSpec& spec = *info.spec;
+  const size_t n = spec.columns.size();
+  out.reset(n);
+  out.problems = row.problems;
+  auto problem = [&](int k, const std::string& reason) {
+    out.problems.push_back(
+        importProblem(file.source, row.row, headerOf(file, spec.columns[size_t(k)]), reason));
+  };
+  auto text = [&](int k) { return (skip >> k) & 1u ? std::string_view() : row.value(size_t(k)); };
+  for (int k = 0; k < int(n); ++k) {
+    const std::string_view v = text(k);
+    if (v.empty() || row.isInvalid(size_t(k))) continue;
+    const ImportColumn& c = spec.columns[size_t(k)];
+    if (k == info.committee) {
+      out.committee = v == "1";
+    } else if (c.type == ImportType::Ethnic) {
+      std::string err;
+      if (auto code = src.ethnic.resolve(v, err))
+        out.set(k, *code);
+      else
+        problem(k, err);
+    } else if (c.type == ImportType::TermName) {
+      out.set(k, src.term(v));
+    } else if (c.type == ImportType::Code && k != info.code) {
+      std::string t = refTable(info, k, row);
+      if (t.empty()) continue;  // subject type missing or unreadable: reported elsewhere
+      if (auto id = src.ref(t, v))
+        out.set(k, *id);
+      else if (t == "organizations")
+        problem(k, format(tr("no organization has the code \"{1}\" in the import or the register."),
+                          {std::string(v)}));
+      else
+        problem(
+            k, format(tr("no member has the code \"{1}\" in the import or the register."), {std::string(v)}));
+    } else {
+      out.set(k, v);
+    }
+  }
+}
+
+// A new record made ready to write: its values (views into its Outcome), its insert made without the
+// database, and a new member's history events (their member id set when the member is written).
+struct NewRecord {
+  store::ImportValues values;
+  store::RowToInsert row;
+  std::vector<core::MemberEvent> events;
+};
+
+// ImportNewMembers.cpp: what an import writes for a new record, and the members' file written on two cores.
+/// The history event of a member status ("" for active).
+std::string statusEventKind(std::string_view status);
+/// Makes the new record of an evaluated row ready (nothing of the database or of the Context: a helper thread
+/// may run it); `today` dates a status event whose row gives no day.
+void prepareNew(const core::Date& today, const SpecInfo& info, const Outcome& o, NewRecord& r);
+/// Writes a new record made ready by prepareNew. Later rows find it by its code: in the Context's codes when
+/// `remember`, else in the register once the caller has let the Context forget the table's codes.
+void writeNew(Context& ctx, const SpecInfo& info, const Outcome& o, NewRecord& r, bool remember = true);
+/// Writes a members' file whose rows the plan found new on two cores: a helper thread makes each row's record
+/// ready (its storage values, keys and events, nothing of the database), the calling thread writes them in
+/// order. A row the helper cannot make ready goes to `writeRow` on the calling thread, as it would without
+/// it.
+void writeNewMembers(Context& ctx, const SpecInfo& info, const ImportFile& file,
+                     const std::vector<PlannedRow>& planned, core::ProgressStage& stage,
+                     const std::function<void(size_t)>& writeRow);
+
 /// Reports a problem of the row at spec column k.
 using ProblemAt = std::function<void(int k, const std::string& reason)>;
 /// A secretary's import touches only the records of their own cell (see ImportScope.cpp).
