@@ -63,10 +63,8 @@ void prepareNew(const core::Date& today, const SpecInfo& info, const Outcome& o,
 void writeNew(Context& ctx, const SpecInfo& info, const Outcome& o, NewRecord& r, bool remember) {
   const core::Id id = ctx.repo.insert(r.row);
   if (remember && info.keyedByCode) ctx.inserted(info.table, o.values[size_t(info.code)], id);
-  for (auto& e : r.events) {
-    e.memberId = id;
-    ctx.repo.insertMemberEvent(e);
-  }
+  for (auto& e : r.events) e.memberId = id;
+  ctx.repo.insertMemberEvents(r.events);
 }
 
 namespace {

@@ -444,8 +444,12 @@ void ImportRepository::insertMemberEvents(std::span<const core::MemberEvent> eve
     }
     q.run();
   };
+  // The two statements' keys in inserts_ (made once: an event written alone asks for its statement each
+  // time).
+  static const std::string kOne = "\x01member_events#1",
+                           kMany = "\x01member_events#" + std::to_string(kEventRows);
   auto statement = [&](size_t n) -> Insert& {
-    return insertOf("\x01member_events#" + std::to_string(n), [&] {
+    return insertOf(n == 1 ? kOne : kMany, [&] {
       std::string sqlText(kEventColumns);
       for (size_t k = 0; k < n; ++k) sqlText.append(k ? ", " : "").append(kEventMarks);
       return sqlText;
